@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+
+test('a guest signs in, finds the demo estate in the catalog and opens an ERP module', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await nav.getByRole('link', { name: 'Catalog', exact: true }).click();
+  await expect(page).toHaveURL(/\/catalog/);
+
+  // The catalog starts on the guest's own components; widen to all of them.
+  await page.getByRole('button', { name: /^All/ }).click();
+  const table = page.getByRole('table');
+  for (const name of ['Sales', 'Inventory', 'EDI Gateway', 'Customer Portal']) {
+    await expect(table.getByRole('link', { name, exact: true })).toBeVisible();
+  }
+  await page.screenshot({
+    path: 'test-results/screenshots/catalog.png',
+    fullPage: true,
+  });
+
+  await table.getByRole('link', { name: 'Inventory', exact: true }).click();
+  await expect(page).toHaveURL(/\/catalog\/default\/component\/inventory/);
+  await expect(page.getByRole('heading', { name: 'Inventory' }).first()).toBeVisible();
+  await expect(page.getByText('erp-module').first()).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/screenshots/entity-inventory.png',
+    fullPage: true,
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * The Waybill portal backend: Backstage's core plugins plus the Waybill plugin set, on the new
+ * backend system. Configuration comes from app-config.yaml (SQLite, guest sign-in, demo catalog)
+ * and, in production, app-config.production.yaml.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+backend.add(import('@backstage/plugin-proxy-backend'));
+
+backend.add(import('@backstage/plugin-auth-backend'));
+// Guest sign-in for local use (app-config.yaml); GitHub in production.
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('./permissions'));
+
+backend.add(import('@backstage/plugin-search-backend'));
+// PostgreSQL full-text search when the database is PostgreSQL; on SQLite the
+// search backend falls back to its in-memory Lunr engine.
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
+backend.add(import('@backstage/plugin-user-settings-backend'));
+
+backend.start();

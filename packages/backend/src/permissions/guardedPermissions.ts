@@ -1,0 +1,26 @@
+import { WaybillRole } from './roles';
+
+/** Who may use a permission that not every signed-in user gets. */
+export interface PermissionGuard {
+  /** Holders of any of these roles are allowed outright. */
+  roles: WaybillRole[];
+  /**
+   * For `catalog-entity` resource permissions: the entity's owners are allowed too,
+   * through a conditional decision the catalog evaluates.
+   */
+  entityOwners?: boolean;
+}
+
+/**
+ * The permissions Waybill restricts, by permission name. Everything not listed is open to any
+ * signed-in user. Each Waybill plugin adds the state-changing permissions it defines here.
+ */
+export const guardedPermissions: Readonly<Record<string, PermissionGuard>> = {
+  // Platform teams curate the catalog: registering and removing locations and entities.
+  'catalog.entity.create': { roles: ['platform-admin'] },
+  'catalog.location.create': { roles: ['platform-admin'] },
+  'catalog.location.delete': { roles: ['platform-admin'] },
+  'catalog.ingestion.manage': { roles: ['platform-admin'] },
+  // Owners may unregister their own entities.
+  'catalog.entity.delete': { roles: ['platform-admin'], entityOwners: true },
+};

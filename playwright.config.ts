@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests against the running portal in Debian's Chromium (scripts/chromium.sh finds or
+ * installs it; Playwright's own browser download is not used). The portal starts on a fresh
+ * in-memory SQLite database with the demo catalog; locally an already running portal is reused.
+ */
+export default defineConfig({
+  testMatch: '**/e2e-tests/**/*.test.ts',
+  timeout: 120_000,
+  expect: { timeout: 60_000 },
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 1,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
+  outputDir: 'test-results/playwright',
+  webServer: {
+    command: 'yarn start',
+    url: 'http://localhost:3000',
+    reuseExistingServer: !process.env.CI,
+    timeout: 600_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      // A fresh database per run, so the test sees exactly the demo catalog.
+      APP_CONFIG_backend_database_connection: ':memory:',
+    },
+  },
+  use: {
+    baseURL: 'http://localhost:3000',
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.WAYBILL_CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+});
