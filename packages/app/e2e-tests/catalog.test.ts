@@ -23,7 +23,9 @@ test('a guest signs in, finds the demo estate in the catalog and opens an ERP mo
 
   await table.getByRole('link', { name: 'Inventory', exact: true }).click();
   await expect(page).toHaveURL(/\/catalog\/default\/component\/inventory/);
-  await expect(page.getByRole('heading', { name: 'Inventory' }).first()).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Inventory' }).first(),
+  ).toBeVisible();
   await expect(page.getByText('erp-module').first()).toBeVisible();
   await page.screenshot({
     path: 'test-results/screenshots/entity-inventory.png',

@@ -86,7 +86,11 @@ describe('RoleDirectory', () => {
   it('matches refs regardless of case and default namespace', () => {
     const directory = RoleDirectory.fromConfig(
       new ConfigReader({
-        waybill: { permissions: { roles: { 'platform-admin': ['Group:Platform-Engineering'] } } },
+        waybill: {
+          permissions: {
+            roles: { 'platform-admin': ['Group:Platform-Engineering'] },
+          },
+        },
       }),
     );
     expect(directory.rolesOf(['group:default/platform-engineering'])).toEqual(
@@ -98,7 +102,9 @@ describe('RoleDirectory', () => {
   it('rejects a role it does not know and a ref it cannot parse', () => {
     expect(() =>
       RoleDirectory.fromConfig(
-        new ConfigReader({ waybill: { permissions: { roles: { superuser: ['user:a'] } } } }),
+        new ConfigReader({
+          waybill: { permissions: { roles: { superuser: ['user:a'] } } },
+        }),
       ),
     ).toThrow(/superuser is not a Waybill role/);
     expect(() =>

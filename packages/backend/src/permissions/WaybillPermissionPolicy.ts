@@ -26,15 +26,22 @@ export class WaybillPermissionPolicy implements PermissionPolicy {
   constructor(
     private readonly roles: RoleDirectory,
     private readonly userInfo: UserInfoService,
-    private readonly guards: Readonly<Record<string, PermissionGuard>> = guardedPermissions,
+    private readonly guards: Readonly<
+      Record<string, PermissionGuard>
+    > = guardedPermissions,
   ) {}
 
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     if (!user) return { result: AuthorizeResult.DENY };
     const guard = this.guards[request.permission.name];
     if (!guard) return { result: AuthorizeResult.ALLOW };
 
-    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(user.credentials);
+    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+      user.credentials,
+    );
     const held = this.roles.rolesOf(ownershipEntityRefs);
     if (guard.roles.some(role => held.has(role))) {
       return { result: AuthorizeResult.ALLOW };

@@ -19,7 +19,10 @@ export default createBackendModule({
       },
       async init({ config, userInfo, policy }) {
         policy.setPolicy(
-          new WaybillPermissionPolicy(RoleDirectory.fromConfig(config), userInfo),
+          new WaybillPermissionPolicy(
+            RoleDirectory.fromConfig(config),
+            userInfo,
+          ),
         );
       },
     });

@@ -3,6 +3,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import permissionBackend from '@backstage/plugin-permission-backend';
 import request from 'supertest';
 import permissionPolicyModule from '.';
 
@@ -10,7 +11,7 @@ describe('waybill-policy permission module', () => {
   it('answers authorize requests through the permission backend with the Waybill policy', async () => {
     const { server } = await startTestBackend({
       features: [
-        import('@backstage/plugin-permission-backend'),
+        permissionBackend,
         permissionPolicyModule,
         mockServices.rootConfig.factory({
           data: {

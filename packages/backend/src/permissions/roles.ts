@@ -13,7 +13,9 @@ export type WaybillRole = (typeof WAYBILL_ROLES)[number];
  * read from `waybill.permissions.roles`.
  */
 export class RoleDirectory {
-  private constructor(private readonly members: Map<WaybillRole, Set<string>>) {}
+  private constructor(
+    private readonly members: Map<WaybillRole, Set<string>>,
+  ) {}
 
   /** Reads `waybill.permissions.roles`; an unknown role or a malformed ref fails at startup. */
   static fromConfig(config: Config): RoleDirectory {
@@ -22,10 +24,14 @@ export class RoleDirectory {
     for (const role of roles?.keys() ?? []) {
       if (!(WAYBILL_ROLES as readonly string[]).includes(role)) {
         throw new InputError(
-          `waybill.permissions.roles.${role} is not a Waybill role; expected one of ${WAYBILL_ROLES.join(', ')}`,
+          `waybill.permissions.roles.${role} is not a Waybill role; expected one of ${WAYBILL_ROLES.join(
+            ', ',
+          )}`,
         );
       }
-      const refs = roles!.getStringArray(role).map(ref => normalizeRef(ref, role));
+      const refs = roles!
+        .getStringArray(role)
+        .map(ref => normalizeRef(ref, role));
       members.set(role as WaybillRole, new Set(refs));
     }
     return new RoleDirectory(members);
@@ -33,7 +39,9 @@ export class RoleDirectory {
 
   /** The roles held by someone whose identity and memberships are the given ownership refs. */
   rolesOf(ownershipEntityRefs: readonly string[]): Set<WaybillRole> {
-    const refs = new Set(ownershipEntityRefs.map(ref => ref.toLocaleLowerCase('en-US')));
+    const refs = new Set(
+      ownershipEntityRefs.map(ref => ref.toLocaleLowerCase('en-US')),
+    );
     const held = new Set<WaybillRole>();
     for (const [role, members] of this.members) {
       if ([...members].some(member => refs.has(member))) held.add(role);
@@ -47,7 +55,9 @@ function normalizeRef(ref: string, role: string): string {
     return stringifyEntityRef(parseEntityRef(ref)).toLocaleLowerCase('en-US');
   } catch (error) {
     throw new InputError(
-      `waybill.permissions.roles.${role} has an invalid entity ref "${ref}": ${(error as Error).message}`,
+      `waybill.permissions.roles.${role} has an invalid entity ref "${ref}": ${
+        (error as Error).message
+      }`,
     );
   }
 }

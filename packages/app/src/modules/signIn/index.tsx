@@ -20,8 +20,12 @@ const githubProvider: SignInProviderConfig = {
 /** Offers the sign-in providers named in `app.signIn.providers`: guest locally, GitHub in production. */
 function WaybillSignInPage(props: SignInPageProps) {
   const config = useApi(configApiRef);
-  const names = config.getOptionalStringArray('app.signIn.providers') ?? ['guest'];
-  const providers = names.map(name => (name === 'github' ? githubProvider : 'guest' as const));
+  const names = config.getOptionalStringArray('app.signIn.providers') ?? [
+    'guest',
+  ];
+  const providers = names.map(name =>
+    name === 'github' ? githubProvider : ('guest' as const),
+  );
   return <SignInPage {...props} providers={providers} />;
 }
 
