@@ -1,5 +1,20 @@
 import { expect, test } from '@playwright/test';
 
+// The frontend dev server answers before the backend has finished starting its plugins.
+test.beforeAll(async ({ request }) => {
+  await expect
+    .poll(
+      async () =>
+        (
+          await request
+            .get('http://localhost:7007/.backstage/health/v1/readiness')
+            .catch(() => undefined)
+        )?.status(),
+      { timeout: 300_000, intervals: [1_000] },
+    )
+    .toBe(200);
+});
+
 test('a guest signs in, finds the demo estate in the catalog and opens an ERP module', async ({
   page,
 }) => {
@@ -11,9 +26,15 @@ test('a guest signs in, finds the demo estate in the catalog and opens an ERP mo
   await expect(page).toHaveURL(/\/catalog/);
 
   // The catalog starts on the guest's own components; widen to all of them.
-  await page.getByRole('button', { name: /^All/ }).click();
+  await page.getByTestId('user-picker-all').click();
+  await expect(page.getByText(/All Components/)).toBeVisible();
   const table = page.getByRole('table');
-  for (const name of ['Sales', 'Inventory', 'EDI Gateway', 'Customer Portal']) {
+  for (const name of [
+    'Sales Order Management',
+    'Inventory',
+    'EDI Gateway',
+    'Customer Portal',
+  ]) {
     await expect(table.getByRole('link', { name, exact: true })).toBeVisible();
   }
   await page.screenshot({
@@ -27,6 +48,8 @@ test('a guest signs in, finds the demo estate in the catalog and opens an ERP mo
     page.getByRole('heading', { name: 'Inventory' }).first(),
   ).toBeVisible();
   await expect(page.getByText('erp-module').first()).toBeVisible();
+  await expect(page.getByText('About', { exact: true })).toBeVisible();
+  await expect(page.getByText('Depends on components')).toBeVisible();
   await page.screenshot({
     path: 'test-results/screenshots/entity-inventory.png',
     fullPage: true,

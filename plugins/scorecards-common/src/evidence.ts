@@ -1,0 +1,175 @@
+/**
+ * Evidence facts: what Waybill keeps of each file a pipeline uploads for a release, normalized
+ * across producers. The scoring engine reads only these; the original file is kept as a digest.
+ */
+
+/** Severity bands shared by SARIF findings and CycloneDX vulnerabilities (CVSS v3 bands). */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+
+/** A severity band; `info` covers SARIF `note`/`none` and unrated vulnerabilities. */
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A count per severity band; every band is present, zero when nothing was found. */
+export type SeverityCounts = Record<Severity, number>;
+
+/** The kinds of evidence a release can carry, one current piece of each kind per release. */
+export const EVIDENCE_KINDS = [
+  'tests',
+  'coverage',
+  'security',
+  'dependencies',
+  'readiness',
+] as const;
+
+/** A kind of evidence. */
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/** The file formats Waybill parses, by the kind of evidence they give. */
+export const EVIDENCE_FORMATS = {
+  tests: ['junit'],
+  coverage: ['cobertura', 'lcov'],
+  security: ['sarif'],
+  dependencies: ['cyclonedx'],
+  readiness: ['waybill-readiness'],
+} as const satisfies Record<EvidenceKind, readonly string[]>;
+
+/** A file format of one kind of evidence. */
+export type EvidenceFormat<K extends EvidenceKind = EvidenceKind> =
+  (typeof EVIDENCE_FORMATS)[K][number];
+
+/** Test results from JUnit XML (jest-junit, pytest, Maven Surefire/Failsafe, Gradle). */
+export interface TestFacts {
+  kind: 'tests';
+  format: 'junit';
+  total: number;
+  passed: number;
+  failed: number;
+  errored: number;
+  skipped: number;
+  /** Sum of the test cases' `time`, in seconds; null when no case reports a time. */
+  durationSeconds: number | null;
+  /** The failing and erroring tests, at most 50, in file order. */
+  failingTests: Array<{
+    suite: string;
+    name: string;
+    outcome: 'failed' | 'errored';
+    message?: string;
+  }>;
+}
+
+/** Line and branch coverage from Cobertura XML or LCOV. Rates are 0..1, null when unmeasured. */
+export interface CoverageFacts {
+  kind: 'coverage';
+  format: 'cobertura' | 'lcov';
+  lineRate: number | null;
+  branchRate: number | null;
+  linesCovered: number;
+  linesValid: number;
+  branchesCovered: number;
+  branchesValid: number;
+}
+
+/** One security finding, as listed among the worst of a release. */
+export interface SecurityFinding {
+  tool: string;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** `path:line` of the first location, when the result has one. */
+  location?: string;
+  baselineState?: 'new' | 'unchanged' | 'updated' | 'absent';
+}
+
+/** Static analysis findings from SARIF 2.1.0; suppressed results are not counted. */
+export interface SecurityFacts {
+  kind: 'security';
+  format: 'sarif';
+  total: number;
+  bySeverity: SeverityCounts;
+  /** Counts per tool (`tool.driver.name`), for findings from several scanners in one file. */
+  byTool: Record<string, SeverityCounts>;
+  /** Findings whose `baselineState` is `new`, by severity (all findings when no baseline). */
+  newBySeverity: SeverityCounts;
+  suppressed: number;
+  /** The worst findings, at most 20, most severe first. */
+  worst: SecurityFinding[];
+}
+
+/** One known vulnerability of a release's dependencies. */
+export interface Vulnerability {
+  id: string;
+  severity: Severity;
+  /** The highest CVSS score among the ratings, when one is given. */
+  score?: number;
+  /** The affected components' `bom-ref`s or purls. */
+  affects: string[];
+}
+
+/** Dependency inventory and known vulnerabilities from a CycloneDX 1.4-1.6 JSON SBOM. */
+export interface DependencyFacts {
+  kind: 'dependencies';
+  format: 'cyclonedx';
+  specVersion: string;
+  componentCount: number;
+  vulnerabilitiesBySeverity: SeverityCounts;
+  /** The worst vulnerabilities, at most 20, most severe first. */
+  worst: Vulnerability[];
+}
+
+/** Rollback readiness and supply-chain facts from Waybill's readiness JSON document. */
+export interface ReadinessFacts {
+  kind: 'readiness';
+  format: 'waybill-readiness';
+  previousVersionDeployable: boolean;
+  migrationsReversible: boolean;
+  /** ISO 8601 date of the last rollback drill, null when there never was one. */
+  lastRollbackDrill: string | null;
+  killSwitch: boolean;
+  signatureVerified: boolean;
+  /** SLSA build level of the provenance, 0 when there is no provenance. */
+  provenanceSlsaLevel: 0 | 1 | 2 | 3 | 4;
+}
+
+/** The facts of any kind of evidence. */
+export type EvidenceFacts =
+  | TestFacts
+  | CoverageFacts
+  | SecurityFacts
+  | DependencyFacts
+  | ReadinessFacts;
+
+/** The facts of one kind of evidence. */
+export type FactsOf<K extends EvidenceKind> = Extract<EvidenceFacts, { kind: K }>;
+
+/** The current evidence of a release: at most one piece per kind. */
+export type ReleaseEvidence = { [K in EvidenceKind]?: FactsOf<K> };
+
+/** What happened in delivery, for DORA: from Waybill's JSON or from CDEvents. */
+export type DeliveryEventType =
+  | 'deployment'
+  | 'rollback'
+  | 'incident-detected'
+  | 'incident-resolved'
+  | 'change-merged';
+
+/** One delivery event of an entity. */
+export interface DeliveryEvent {
+  type: DeliveryEventType;
+  /** Full entity ref, e.g. `component:default/inventory`. */
+  entityRef: string;
+  /** ISO 8601 timestamp of when it happened (not when it was reported). */
+  occurredAt: string;
+  /** The release version deployed or rolled back to; for a merged change, the version that will ship it when known. */
+  version?: string;
+  environment?: string;
+  /** Commit of the change (for `change-merged` and deployments). */
+  commit?: string;
+  /** Incident id, to pair detection with resolution. */
+  incidentId?: string;
+  /** Whether a deployment failed (for change failure rate); rollbacks and incidents mark a deployment failed too. */
+  failed?: boolean;
+  /** Where the event came from, e.g. the CDEvents `context.source`. */
+  source?: string;
+  /** Id of the event at its source (CDEvents `context.id`), used to ignore duplicates. */
+  id: string;
+}
