@@ -9,6 +9,8 @@ const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
+// The event bus: catalog and signals events reach every backend replica.
+backend.add(import('@backstage/plugin-events-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
 // Guest sign-in for local use (app-config.yaml); GitHub in production.
