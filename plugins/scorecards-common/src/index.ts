@@ -1,0 +1,11 @@
+/**
+ * Release scorecards for Backstage: evidence types, the policy model and scoring engine, DORA
+ * figures and permissions, shared by the scorecards backend, frontend and CI callers.
+ *
+ * @packageDocumentation
+ */
+
+export * from './evidence';
+export * from './policy';
+export * from './dora';
+export * from './permissions';

@@ -1,0 +1,98 @@
+import type { ReleaseEvidence, SeverityCounts } from '../../evidence';
+import type { PolicyCheck } from '../types';
+
+/** The evaluation time the fixtures are written against. */
+export const NOW = new Date('2025-06-30T12:00:00Z');
+
+/** Severity counts, zero unless given. */
+export function severities(
+  counts: Partial<SeverityCounts> = {},
+): SeverityCounts {
+  return { critical: 0, high: 0, medium: 0, low: 0, info: 0, ...counts };
+}
+
+/** Evidence of a release that a platform team would happily promote. */
+export function passingEvidence(): Required<ReleaseEvidence> {
+  return {
+    tests: {
+      kind: 'tests',
+      format: 'junit',
+      total: 1240,
+      passed: 1228,
+      failed: 0,
+      errored: 0,
+      skipped: 12,
+      durationSeconds: 312.4,
+      failingTests: [],
+    },
+    coverage: {
+      kind: 'coverage',
+      format: 'cobertura',
+      lineRate: 0.834,
+      branchRate: 0.712,
+      linesCovered: 8340,
+      linesValid: 10000,
+      branchesCovered: 1424,
+      branchesValid: 2000,
+    },
+    security: {
+      kind: 'security',
+      format: 'sarif',
+      total: 3,
+      bySeverity: severities({ medium: 1, low: 2 }),
+      byTool: { CodeQL: severities({ medium: 1, low: 2 }) },
+      newBySeverity: severities({ medium: 1 }),
+      suppressed: 1,
+      worst: [
+        {
+          tool: 'CodeQL',
+          ruleId: 'js/log-injection',
+          severity: 'medium',
+          message: 'Log entry depends on a user-provided value.',
+          location: 'src/orders/audit.ts:42',
+          baselineState: 'new',
+        },
+      ],
+    },
+    dependencies: {
+      kind: 'dependencies',
+      format: 'cyclonedx',
+      specVersion: '1.5',
+      componentCount: 412,
+      vulnerabilitiesBySeverity: severities({ medium: 2, low: 1 }),
+      worst: [
+        {
+          id: 'CVE-2024-4067',
+          severity: 'medium',
+          score: 5.3,
+          affects: ['pkg:npm/micromatch@4.0.5'],
+        },
+      ],
+    },
+    readiness: {
+      kind: 'readiness',
+      format: 'waybill-readiness',
+      previousVersionDeployable: true,
+      migrationsReversible: true,
+      lastRollbackDrill: '2025-05-20',
+      killSwitch: true,
+      signatureVerified: true,
+      provenanceSlsaLevel: 3,
+    },
+  };
+}
+
+/** A `fail`-enforced check of `tests.failed == 0` with weight 1, changed by `overrides`. */
+export function aCheck(overrides: Partial<PolicyCheck> = {}): PolicyCheck {
+  return {
+    id: 'no-failing-tests',
+    title: 'No failing tests',
+    fixHint: 'Fix the failing tests.',
+    fact: 'tests.failed',
+    operator: '==',
+    threshold: 0,
+    weight: 1,
+    enforcement: 'fail',
+    ...overrides,
+  } as PolicyCheck;
+}

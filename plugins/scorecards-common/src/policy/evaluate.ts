@@ -1,0 +1,288 @@
+import { EvidenceKind, ReleaseEvidence } from '../evidence';
+import {
+  FACTS,
+  FactName,
+  FactReading,
+  MISSING_EVIDENCE_REASONS,
+} from './facts';
+import { Grade, gradeOf, scoreOf } from './grade';
+import { effectiveEnforcement, effectiveThreshold } from './overrides';
+import {
+  BooleanPolicyCheck,
+  CheckStatus,
+  ComparisonOperator,
+  Enforcement,
+  GateDecision,
+  NumberOperator,
+  PolicyCheck,
+  ScorecardPolicy,
+  Tier,
+} from './types';
+
+/** What {@link evaluateScorecard} needs. */
+export interface EvaluateScorecardInput {
+  policy: ScorecardPolicy;
+  evidence: ReleaseEvidence;
+  /** The component's tier, e.g. from {@link tierOfEntity}. */
+  tier: Tier;
+  /** The environments to decide gates for, e.g. `['staging', 'production']`. */
+  environments: string[];
+  /** The evaluation time; derived facts such as the rollback drill's age count from it. */
+  now: Date;
+}
+
+/** The result of one check for a release. */
+export interface CheckResult {
+  id: string;
+  title: string;
+  fact: FactName;
+  status: CheckStatus;
+  /** The fact's value; null when the evidence is missing or does not measure it. */
+  observed: number | boolean | null;
+  /** `observed` for display, e.g. `72.5%`; null with it. */
+  observedText: string | null;
+  operator: ComparisonOperator;
+  /** The threshold for the release's tier. */
+  threshold: number | boolean;
+  /** `threshold` for display, e.g. `80%`. */
+  thresholdText: string;
+  weight: number;
+  /** Whether the check counts toward the score: not `off` in at least one evaluated environment. */
+  scored: boolean;
+  /** The effective enforcement in each evaluated environment. */
+  enforcement: Record<string, Enforcement>;
+  /** The outcome in words, e.g. `2 critical dependency vulnerabilities (allowed: 0)`. */
+  reason: string;
+  fixHint: string;
+}
+
+/** A failing or missing check that holds up an environment's gate. */
+export interface GateReason {
+  checkId: string;
+  title: string;
+  status: 'fail' | 'missing';
+  /** `fail` blocks the gate, `warn` only warns. */
+  enforcement: 'fail' | 'warn';
+  reason: string;
+  fixHint: string;
+}
+
+/** The gate decision for promoting a release into one environment. */
+export interface EnvironmentGate {
+  environment: string;
+  decision: GateDecision;
+  /** The checks behind the decision, blocking ones first, each with its fix hint. */
+  reasons: GateReason[];
+}
+
+/** A release's scorecard: every check's result, the score and grade, and a gate per environment. */
+export interface ScorecardEvaluation {
+  tier: Tier;
+  environments: string[];
+  /** ISO 8601 evaluation time. */
+  evaluatedAt: string;
+  /** Integer 0..100; see {@link scoreOf}. */
+  score: number;
+  grade: Grade;
+  checks: CheckResult[];
+  /** One gate per environment, in the order given. */
+  gates: EnvironmentGate[];
+}
+
+const NUMBER_COMPARISONS: Record<
+  NumberOperator,
+  (value: number, threshold: number) => boolean
+> = {
+  '<=': (value, threshold) => value <= threshold,
+  '<': (value, threshold) => value < threshold,
+  '>=': (value, threshold) => value >= threshold,
+  '>': (value, threshold) => value > threshold,
+  '==': (value, threshold) => value === threshold,
+};
+
+const REQUIREMENTS: Record<ComparisonOperator, (threshold: string) => string> =
+  {
+    '<=': threshold => `allowed: ${threshold}`,
+    '<': threshold => `allowed: less than ${threshold}`,
+    '>=': threshold => `required: at least ${threshold}`,
+    '>': threshold => `required: more than ${threshold}`,
+    '==': threshold => `required: ${threshold}`,
+  };
+
+function satisfies(
+  value: number | boolean,
+  operator: ComparisonOperator,
+  threshold: number | boolean,
+): boolean {
+  if (typeof value === 'number' && typeof threshold === 'number') {
+    return NUMBER_COMPARISONS[operator](value, threshold);
+  }
+  return operator === '==' && value === threshold;
+}
+
+/** The parts of a fact definition a judgement uses, for a fact of value type `V`. */
+interface JudgedFact<V extends number | boolean> {
+  kind: EvidenceKind;
+  label: string;
+  unmeasured?: string;
+  format(value: V): string;
+  describe(value: V): string;
+  read(evidence: ReleaseEvidence, now: Date): FactReading<V>;
+}
+
+type Judgement = Pick<
+  CheckResult,
+  | 'status'
+  | 'observed'
+  | 'observedText'
+  | 'threshold'
+  | 'thresholdText'
+  | 'reason'
+>;
+
+function judge<V extends number | boolean>(
+  fact: JudgedFact<V>,
+  operator: ComparisonOperator,
+  threshold: V,
+  evidence: ReleaseEvidence,
+  now: Date,
+): Judgement {
+  const thresholdText = fact.format(threshold);
+  const requirement = REQUIREMENTS[operator](thresholdText);
+  const reading = fact.read(evidence, now);
+  if (!reading.present) {
+    return {
+      status: 'missing',
+      observed: null,
+      observedText: null,
+      threshold,
+      thresholdText,
+      reason: MISSING_EVIDENCE_REASONS[fact.kind],
+    };
+  }
+  if (reading.value === null) {
+    // The evidence is there but cannot answer (no drill on record, lines not measured): that
+    // is the release's shortcoming, not a missing upload, so it fails.
+    return {
+      status: 'fail',
+      observed: null,
+      observedText: null,
+      threshold,
+      thresholdText,
+      reason: `${
+        fact.unmeasured ?? `${fact.label} not measured`
+      } (${requirement})`,
+    };
+  }
+  return {
+    status: satisfies(reading.value, operator, threshold) ? 'pass' : 'fail',
+    observed: reading.value,
+    observedText: fact.format(reading.value),
+    threshold,
+    thresholdText,
+    reason: `${fact.describe(reading.value)} (${requirement})`,
+  };
+}
+
+function isBooleanCheck(check: PolicyCheck): check is BooleanPolicyCheck {
+  return FACTS[check.fact].type === 'boolean';
+}
+
+function evaluateCheck(
+  check: PolicyCheck,
+  { evidence, tier, now }: EvaluateScorecardInput,
+  environments: string[],
+): CheckResult {
+  const enforcement = Object.fromEntries(
+    environments.map(environment => [
+      environment,
+      effectiveEnforcement(check, tier, environment),
+    ]),
+  );
+  const scored =
+    environments.length === 0
+      ? effectiveEnforcement(check, tier) !== 'off'
+      : environments.some(environment => enforcement[environment] !== 'off');
+  // Two calls so each pairs a fact definition with a threshold of its own value type.
+  const judgement = isBooleanCheck(check)
+    ? judge(
+        FACTS[check.fact],
+        check.operator,
+        effectiveThreshold(check, tier),
+        evidence,
+        now,
+      )
+    : judge(
+        FACTS[check.fact],
+        check.operator,
+        effectiveThreshold(check, tier),
+        evidence,
+        now,
+      );
+  return {
+    id: check.id,
+    title: check.title,
+    fact: check.fact,
+    operator: check.operator,
+    weight: check.weight,
+    fixHint: check.fixHint,
+    scored,
+    enforcement,
+    ...judgement,
+  };
+}
+
+function gateFor(environment: string, checks: CheckResult[]): EnvironmentGate {
+  const reasons = checks.flatMap((result): GateReason[] => {
+    const enforcement = result.enforcement[environment];
+    if (result.status === 'pass' || enforcement === 'off') return [];
+    return [
+      {
+        checkId: result.id,
+        title: result.title,
+        status: result.status,
+        enforcement,
+        reason: result.reason,
+        fixHint: result.fixHint,
+      },
+    ];
+  });
+  const blocking = reasons.filter(reason => reason.enforcement === 'fail');
+  const warning = reasons.filter(reason => reason.enforcement === 'warn');
+  let decision: GateDecision = 'pass';
+  if (blocking.length > 0) decision = 'fail';
+  else if (warning.length > 0) decision = 'warn';
+  return { environment, decision, reasons: [...blocking, ...warning] };
+}
+
+/**
+ * Scores a release's evidence against a policy and decides a gate for each environment. Pure
+ * and deterministic: the same input gives the same evaluation.
+ *
+ * - Each check compares its fact with the threshold for `tier`. No evidence of the fact's kind
+ *   is `missing`; evidence that cannot answer (a null rate, no rollback drill) is `fail`.
+ * - The score counts a check unless its effective enforcement is `off` in every environment
+ *   (with no environments: unless the tier's enforcement is `off`). Tier therefore affects the
+ *   score twice: through the threshold each check is held to, and by excluding checks the tier
+ *   turns off. Weights do not vary by tier.
+ * - An environment's gate fails when a failing or missing check is enforced `fail` there, warns
+ *   when one is enforced `warn`, and passes otherwise; the score does not enter into it.
+ */
+export function evaluateScorecard(
+  input: EvaluateScorecardInput,
+): ScorecardEvaluation {
+  const environments = [...new Set(input.environments)];
+  const checks = input.policy.checks.map(check =>
+    evaluateCheck(check, input, environments),
+  );
+  const score = scoreOf(checks);
+  return {
+    tier: input.tier,
+    environments,
+    evaluatedAt: input.now.toISOString(),
+    score,
+    grade: gradeOf(score),
+    checks,
+    gates: environments.map(environment => gateFor(environment, checks)),
+  };
+}
