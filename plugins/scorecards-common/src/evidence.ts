@@ -4,7 +4,13 @@
  */
 
 /** Severity bands shared by SARIF findings and CycloneDX vulnerabilities (CVSS v3 bands). */
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export const SEVERITIES = [
+  'critical',
+  'high',
+  'medium',
+  'low',
+  'info',
+] as const;
 
 /** A severity band; `info` covers SARIF `note`/`none` and unrated vulnerabilities. */
 export type Severity = (typeof SEVERITIES)[number];
@@ -139,7 +145,10 @@ export type EvidenceFacts =
   | ReadinessFacts;
 
 /** The facts of one kind of evidence. */
-export type FactsOf<K extends EvidenceKind> = Extract<EvidenceFacts, { kind: K }>;
+export type FactsOf<K extends EvidenceKind> = Extract<
+  EvidenceFacts,
+  { kind: K }
+>;
 
 /** The current evidence of a release: at most one piece per kind. */
 export type ReleaseEvidence = { [K in EvidenceKind]?: FactsOf<K> };
