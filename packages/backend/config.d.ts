@@ -6,10 +6,11 @@ export interface Config {
        * Who holds each Waybill role: user or group entity refs, e.g.
        * `platform-admin: [group:default/platform-engineering]`.
        * Roles: `platform-admin` (curates the catalog: registers and removes locations and
-       * entities).
+       * entities; uploads evidence by hand), `release-manager` (overrides release gates).
        */
       roles?: {
         'platform-admin'?: string[];
+        'release-manager'?: string[];
       };
     };
   };

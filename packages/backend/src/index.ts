@@ -35,6 +35,9 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 // Server-side user settings (starred entities, preferences), pushed to browsers through signals.
+// Waybill
+backend.add(import('@waybill/plugin-scorecards-backend'));
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 

@@ -116,3 +116,42 @@ describe('RoleDirectory', () => {
     ).toThrow(/invalid entity ref "user:"/);
   });
 });
+
+describe('WaybillPermissionPolicy for release scorecards', () => {
+  const managers = RoleDirectory.fromConfig(
+    new ConfigReader({
+      waybill: {
+        permissions: {
+          roles: { 'release-manager': ['group:default/release-management'] },
+        },
+      },
+    }),
+  );
+  const override = {
+    type: 'basic' as const,
+    name: 'scorecards.gate.override',
+    attributes: { action: 'update' as const },
+  };
+
+  it('lets only release managers override a gate', async () => {
+    const manager = new WaybillPermissionPolicy(
+      managers,
+      mockServices.userInfo({
+        ownershipEntityRefs: [
+          'user:default/dana',
+          'group:default/release-management',
+        ],
+      }),
+    );
+    const developer = new WaybillPermissionPolicy(
+      managers,
+      mockServices.userInfo({ ownershipEntityRefs: ['user:default/dana'] }),
+    );
+    expect(await manager.handle({ permission: override }, user)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    expect(await developer.handle({ permission: override }, user)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
+});

@@ -23,4 +23,10 @@ export const guardedPermissions: Readonly<Record<string, PermissionGuard>> = {
   'catalog.ingestion.manage': { roles: ['platform-admin'] },
   // Owners may unregister their own entities.
   'catalog.entity.delete': { roles: ['platform-admin'], entityOwners: true },
+  // Release scorecards: pipelines upload as service principals (allowed before any policy);
+  // a person uploading evidence by hand must be a platform admin.
+  'scorecards.evidence.upload': { roles: ['platform-admin'] },
+  // Letting a failing release through a gate is for release managers.
+  'scorecards.gate.override': { roles: ['release-manager', 'platform-admin'] },
+  'scorecards.policy.reevaluate': { roles: ['platform-admin'] },
 };

@@ -3,7 +3,7 @@ import { InputError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 
 /** The roles Waybill's permission policy knows; each is granted to users and groups in config. */
-export const WAYBILL_ROLES = ['platform-admin'] as const;
+export const WAYBILL_ROLES = ['platform-admin', 'release-manager'] as const;
 
 /** A role a user can hold through their own entity ref or one of their groups. */
 export type WaybillRole = (typeof WAYBILL_ROLES)[number];

@@ -1,0 +1,360 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  DEFAULT_POLICY,
+  evaluateScorecard,
+  ReleaseEvidence,
+  TestFacts,
+} from '@waybill/plugin-scorecards-common';
+import { createTestDatabases } from '@waybill/test-utils';
+import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { NewEvidence } from './types';
+import { Knex } from 'knex';
+
+const databases = createTestDatabases();
+
+/** PostgreSQL counts come back as strings, SQLite's as numbers. */
+async function countRows(knex: Knex, table: string): Promise<number> {
+  const [{ n }] = await knex(table).count({ n: '*' });
+  return Number(n);
+}
+jest.setTimeout(60_000);
+
+const tests = (failed: number): TestFacts => ({
+  kind: 'tests',
+  format: 'junit',
+  total: 10,
+  passed: 10 - failed,
+  failed,
+  errored: 0,
+  skipped: 0,
+  durationSeconds: 1.5,
+  failingTests: [],
+});
+
+const upload = (overrides: Partial<NewEvidence> = {}): NewEvidence => ({
+  entityRef: 'component:default/inventory',
+  version: '4.2.0',
+  kind: 'tests',
+  format: 'junit',
+  digest: 'a'.repeat(64),
+  sizeBytes: 1200,
+  facts: tests(0),
+  uploadedBy: 'ci-pipelines',
+  entity: {
+    entityRef: overrides.entityRef ?? 'component:default/inventory',
+    title: 'Inventory',
+    owner: 'group:default/warehouse-systems',
+    system: 'system:default/erp-core',
+    tier: 'critical',
+    businessProcesses: ['inventory-allocation', 'procure-to-pay'],
+  },
+  ...overrides,
+});
+
+const evaluate = (evidence: ReleaseEvidence) =>
+  evaluateScorecard({
+    policy: DEFAULT_POLICY,
+    evidence,
+    tier: 'critical',
+    environments: ['staging', 'production'],
+    now: new Date('2026-11-23T12:00:00Z'),
+  });
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseScorecardStore on %s',
+  databaseId => {
+    async function createStore() {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseScorecardStore.create({
+        database: mockServices.database({ knex }),
+      });
+      return { knex, store };
+    }
+
+    it('stores evidence with the evaluation it leads to, and the same file twice only once', async () => {
+      const { knex, store } = await createStore();
+      const first = await store.recordEvidence(upload(), evaluate, 'policy-1');
+      const again = await store.recordEvidence(upload(), evaluate, 'policy-1');
+
+      expect(first.duplicate).toBe(false);
+      expect(again).toMatchObject({
+        duplicate: true,
+        evidenceId: first.evidenceId,
+      });
+      expect(await countRows(knex, 'scorecards_evidence')).toBe(1);
+
+      const release = await store.getRelease({
+        entityRef: 'component:default/inventory',
+        version: '4.2.0',
+      });
+      expect(release?.evidence.map(e => e.kind)).toEqual(['tests']);
+      expect(
+        release?.evaluation?.checks.find(c => c.id === 'no-failing-tests')
+          ?.status,
+      ).toBe('pass');
+      expect(
+        await knex('scorecards_gates').where({ release_id: release!.id }),
+      ).toHaveLength(2);
+    });
+
+    it('uses the latest upload of each kind as the current evidence', async () => {
+      const { store } = await createStore();
+      await store.recordEvidence(upload({ facts: tests(0) }), evaluate, 'p');
+      const later = await store.recordEvidence(
+        upload({ digest: 'b'.repeat(64), facts: tests(3) }),
+        evaluate,
+        'p',
+      );
+      const release = await store.getRelease({
+        entityRef: 'component:default/inventory',
+        version: '4.2.0',
+      });
+      expect(release?.evidence).toHaveLength(1);
+      expect((release?.evidence[0].facts as TestFacts).failed).toBe(3);
+      expect(
+        later.evaluation.gates.find(g => g.environment === 'production')
+          ?.decision,
+      ).toBe('fail');
+    });
+
+    it('writes nothing when evaluation fails midway', async () => {
+      const { knex, store } = await createStore();
+      await expect(
+        store.recordEvidence(
+          upload(),
+          () => {
+            throw new Error('policy exploded');
+          },
+          'p',
+        ),
+      ).rejects.toThrow('policy exploded');
+      expect(await countRows(knex, 'scorecards_releases')).toBe(0);
+      expect(await countRows(knex, 'scorecards_evidence')).toBe(0);
+    });
+
+    it('stores each of many concurrent uploads exactly once, and the last evaluation sees them all', async () => {
+      const { knex, store } = await createStore();
+      const uploads = Array.from({ length: 40 }, (_, i) =>
+        upload({ digest: i.toString(16).padStart(64, '0'), facts: tests(0) }),
+      );
+      const coverage = upload({
+        kind: 'coverage',
+        format: 'lcov',
+        digest: 'c'.repeat(64),
+        facts: {
+          kind: 'coverage',
+          format: 'lcov',
+          lineRate: 0.9,
+          branchRate: 0.8,
+          linesCovered: 90,
+          linesValid: 100,
+          branchesCovered: 8,
+          branchesValid: 10,
+        },
+      });
+      // Every upload twice, all at once.
+      const results = await Promise.all(
+        [...uploads, coverage, ...uploads, coverage].map(u =>
+          store.recordEvidence(u, evaluate, 'p'),
+        ),
+      );
+      expect(results.filter(r => !r.duplicate)).toHaveLength(41);
+      expect(await countRows(knex, 'scorecards_evidence')).toBe(41);
+      expect(await countRows(knex, 'scorecards_releases')).toBe(1);
+
+      const release = await store.getRelease({
+        entityRef: 'component:default/inventory',
+        version: '4.2.0',
+      });
+      const statusOf = (id: string) =>
+        release?.evaluation?.checks.find(c => c.id === id)?.status;
+      expect(statusOf('no-failing-tests')).toBe('pass');
+      expect(statusOf('line-coverage')).toBe('pass');
+    });
+
+    it('lists an entity’s releases newest first with their scores', async () => {
+      const { store } = await createStore();
+      await store.recordEvidence(upload({ version: '4.1.0' }), evaluate, 'p');
+      await store.recordEvidence(upload({ version: '4.2.0' }), evaluate, 'p');
+      const history = await store.listReleases('component:default/inventory', {
+        limit: 10,
+      });
+      expect(history.map(r => r.version)).toEqual(['4.2.0', '4.1.0']);
+      expect(typeof history[0].score).toBe('number');
+    });
+
+    it('records overrides on known releases only', async () => {
+      const { store } = await createStore();
+      await store.recordEvidence(upload(), evaluate, 'p');
+      const key = {
+        entityRef: 'component:default/inventory',
+        version: '4.2.0',
+      };
+      const override = await store.addOverride(key, {
+        environment: 'production',
+        reason: 'Hotfix for the EDI outage; drill booked for Monday',
+        actor: 'user:default/guest',
+        expiresAt: '2026-11-30T00:00:00.000Z',
+      });
+      expect(override.expiresAt).toBe('2026-11-30T00:00:00.000Z');
+      expect((await store.getRelease(key))?.overrides).toEqual([override]);
+      await expect(
+        store.addOverride({ ...key, version: '9.9.9' }, override),
+      ).rejects.toThrow(/No release 9.9.9/);
+    });
+
+    it('stores delivery events once and lists them by entity and window', async () => {
+      const { store } = await createStore();
+      const event = {
+        id: 'evt-1',
+        source: 'ci',
+        type: 'deployment' as const,
+        entityRef: 'component:default/inventory',
+        environment: 'production',
+        occurredAt: '2026-11-20T10:00:00.000Z',
+        version: '4.2.0',
+      };
+      expect(
+        await store.recordDeliveryEvents([
+          event,
+          { ...event, id: 'evt-2', occurredAt: '2026-11-22T10:00:00.000Z' },
+        ]),
+      ).toEqual({ stored: 2, duplicates: 0 });
+      expect(await store.recordDeliveryEvents([event])).toEqual({
+        stored: 0,
+        duplicates: 1,
+      });
+      const listed = await store.listDeliveryEvents({
+        entityRefs: ['component:default/inventory'],
+        from: new Date('2026-11-21T00:00:00Z'),
+        to: new Date('2026-11-23T00:00:00Z'),
+      });
+      expect(listed.map(e => e.id)).toEqual(['evt-2']);
+    });
+
+    it('pages the portfolio by cursor with filters, sort and a total count', async () => {
+      const { store } = await createStore();
+      const owners = [
+        'group:default/warehouse-systems',
+        'group:default/order-management',
+      ];
+      for (let i = 0; i < 25; i++) {
+        const entityRef = `component:default/service-${String(i).padStart(
+          2,
+          '0',
+        )}`;
+        const entity = {
+          entityRef,
+          title: `Service ${i}`,
+          owner: owners[i % 2],
+          system: 'system:default/erp-core',
+          tier: 'critical' as const,
+          businessProcesses:
+            i % 3 === 0 ? ['order-to-cash'] : ['procure-to-pay'],
+        };
+        await store.recordEvidence(
+          upload({
+            entityRef,
+            entity,
+            version: '1.0.0',
+            facts: tests(i % 5 === 0 ? 1 : 0),
+          }),
+          evaluate,
+          'p',
+        );
+        // A second release: the portfolio shows only the latest one.
+        await store.recordEvidence(
+          upload({
+            entityRef,
+            entity,
+            version: '1.1.0',
+            digest: 'b'.repeat(64),
+            facts: tests(i % 5 === 0 ? 1 : 0),
+          }),
+          evaluate,
+          'p',
+        );
+      }
+
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.portfolio({
+          owner: 'group:default/warehouse-systems',
+          sort: '-name',
+          limit: 4,
+          cursor,
+        });
+        expect(page.totalCount).toBe(13);
+        seen.push(...page.items.map(item => item.entityRef));
+        expect(page.items.every(item => item.version === '1.1.0')).toBe(true);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toHaveLength(13);
+      expect(seen).toEqual([...seen].sort().reverse());
+
+      const orderToCash = await store.portfolio({
+        businessProcess: 'order-to-cash',
+        sort: 'name',
+        limit: 100,
+      });
+      expect(orderToCash.items.map(i => i.entityRef)).toEqual([
+        'component:default/service-00',
+        'component:default/service-03',
+        'component:default/service-06',
+        'component:default/service-09',
+        'component:default/service-12',
+        'component:default/service-15',
+        'component:default/service-18',
+        'component:default/service-21',
+        'component:default/service-24',
+      ]);
+
+      const failing = await store.portfolio({
+        gate: { environment: 'staging', decision: 'fail' },
+        sort: 'score',
+        limit: 100,
+      });
+      expect(failing.items.map(i => i.entityRef)).toEqual(
+        expect.arrayContaining([
+          'component:default/service-00',
+          'component:default/service-05',
+        ]),
+      );
+      expect(failing.items.every(i => i.gates.staging === 'fail')).toBe(true);
+      expect(failing.items[0].failingChecks.map(c => c.id)).toContain(
+        'no-failing-tests',
+      );
+
+      await expect(
+        store.portfolio({ sort: 'name', limit: 5, cursor: 'garbage' }),
+      ).rejects.toThrow(/cursor/);
+    });
+
+    it('re-evaluates releases scored with another policy', async () => {
+      const { store } = await createStore();
+      await store.recordEvidence(upload(), evaluate, 'old-policy');
+      const stale = await store.listStaleReleases('new-policy', 10);
+      expect(stale).toEqual([
+        {
+          releaseId: expect.any(Number),
+          entityRef: 'component:default/inventory',
+          tier: 'critical',
+        },
+      ]);
+      await store.reevaluate(stale[0].releaseId, evaluate, 'new-policy');
+      expect(await store.listStaleReleases('new-policy', 10)).toEqual([]);
+    });
+
+    it('migrates down and up again', async () => {
+      const { knex } = await createStore();
+      const directory = `${__dirname}/../../migrations`;
+      await knex.migrate.rollback({ directory }, true);
+      expect(await knex.schema.hasTable('scorecards_releases')).toBe(false);
+      await knex.migrate.latest({ directory });
+      expect(await knex.schema.hasTable('scorecards_delivery_events')).toBe(
+        true,
+      );
+    });
+  },
+);

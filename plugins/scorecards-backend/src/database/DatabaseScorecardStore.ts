@@ -1,0 +1,596 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  DeliveryEvent,
+  EvidenceFacts,
+  ReleaseEvidence,
+  ScorecardEvaluation,
+  Tier,
+} from '@waybill/plugin-scorecards-common';
+import { Knex } from 'knex';
+import {
+  EntitySnapshot,
+  EvaluateRelease,
+  GateOverride,
+  PortfolioItem,
+  PortfolioPage,
+  PortfolioQuery,
+  StaleRelease,
+  NewEvidence,
+  RecordEvidenceResult,
+  ReleaseKey,
+  ReleaseRecord,
+  ReleaseSummary,
+  ScorecardStore,
+  StoredEvidence,
+} from './types';
+
+const migrationsDir = resolvePackagePath(
+  '@waybill/plugin-scorecards-backend',
+  'migrations',
+);
+
+interface EvidenceRow {
+  id: number;
+  release_id: number;
+  kind: string;
+  format: string;
+  digest: string;
+  size_bytes: number;
+  facts: string;
+  environment: string | null;
+  uploaded_by: string;
+  uploaded_at: Date | string;
+}
+
+/** PostgreSQL returns timestamps as Date, SQLite as text; callers always get ISO 8601. */
+function toIso(value: Date | string): string {
+  return new Date(
+    typeof value === 'string' && !value.includes('T')
+      ? `${value.replace(' ', 'T')}Z`
+      : value,
+  ).toISOString();
+}
+
+function toStoredEvidence(row: EvidenceRow): StoredEvidence {
+  return {
+    id: row.id,
+    kind: row.kind as StoredEvidence['kind'],
+    format: row.format as StoredEvidence['format'],
+    digest: row.digest,
+    sizeBytes: row.size_bytes,
+    environment: row.environment,
+    uploadedBy: row.uploaded_by,
+    uploadedAt: toIso(row.uploaded_at),
+    facts: JSON.parse(row.facts) as EvidenceFacts,
+  };
+}
+
+/** The current evidence per kind: the latest upload of each kind (ids only grow). */
+function currentEvidence(rows: EvidenceRow[]): EvidenceRow[] {
+  const latest = new Map<string, EvidenceRow>();
+  for (const row of rows) {
+    const seen = latest.get(row.kind);
+    if (!seen || row.id > seen.id) latest.set(row.kind, row);
+  }
+  return [...latest.values()].sort((a, b) => a.kind.localeCompare(b.kind));
+}
+
+const SORT_COLUMNS: Record<
+  PortfolioQuery['sort'],
+  { column: string; order: 'asc' | 'desc' }
+> = {
+  name: { column: 'e.entity_ref', order: 'asc' },
+  '-name': { column: 'e.entity_ref', order: 'desc' },
+  score: { column: 'v.score', order: 'asc' },
+  '-score': { column: 'v.score', order: 'desc' },
+  // Release ids grow with time, and compare the same way on every database.
+  updated: { column: 'r.id', order: 'asc' },
+  '-updated': { column: 'r.id', order: 'desc' },
+};
+
+/** The scorecards store on the plugin's database (SQLite or PostgreSQL), through knex. */
+export class DatabaseScorecardStore implements ScorecardStore {
+  /** Connects to the plugin database and brings its schema up to date. */
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseScorecardStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseScorecardStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async recordEvidence(
+    evidence: NewEvidence,
+    evaluate: EvaluateRelease,
+    policyDigest: string,
+  ): Promise<RecordEvidenceResult> {
+    return this.db.transaction(async tx => {
+      const releaseId = await this.lockRelease(tx, evidence);
+      const inserted = await tx('scorecards_evidence')
+        .insert({
+          release_id: releaseId,
+          kind: evidence.kind,
+          format: evidence.format,
+          digest: evidence.digest,
+          size_bytes: evidence.sizeBytes,
+          facts: JSON.stringify(evidence.facts),
+          environment: evidence.environment ?? null,
+          uploaded_by: evidence.uploadedBy,
+          uploaded_at: new Date(),
+        })
+        .onConflict(['release_id', 'kind', 'digest'])
+        .ignore()
+        .returning('id');
+
+      const rows: EvidenceRow[] = await tx('scorecards_evidence').where({
+        release_id: releaseId,
+      });
+      if (inserted.length === 0) {
+        const existing = rows.find(
+          r => r.kind === evidence.kind && r.digest === evidence.digest,
+        )!;
+        const stored = await tx('scorecards_evaluations')
+          .where({ release_id: releaseId })
+          .first();
+        return {
+          releaseId,
+          evidenceId: existing.id,
+          duplicate: true,
+          evaluation: JSON.parse(stored.result) as ScorecardEvaluation,
+        };
+      }
+
+      const evaluation = evaluate(this.releaseEvidence(rows));
+      await this.saveEvaluation(tx, releaseId, evaluation, policyDigest);
+      return {
+        releaseId,
+        evidenceId: Number(idOf(inserted[0])),
+        duplicate: false,
+        evaluation,
+      };
+    });
+  }
+
+  async getRelease(key: ReleaseKey): Promise<ReleaseRecord | undefined> {
+    const release = await this.db('scorecards_releases')
+      .where({ entity_ref: key.entityRef, version: key.version })
+      .first();
+    if (!release) return undefined;
+    const [evidence, evaluation, overrides] = await Promise.all([
+      this.db<EvidenceRow>('scorecards_evidence').where({
+        release_id: release.id,
+      }),
+      this.db('scorecards_evaluations')
+        .where({ release_id: release.id })
+        .first(),
+      this.db('scorecards_overrides')
+        .where({ release_id: release.id })
+        .orderBy('id', 'desc'),
+    ]);
+    return {
+      id: release.id,
+      entityRef: release.entity_ref,
+      version: release.version,
+      commit: release.commit,
+      pipelineUrl: release.pipeline_url,
+      createdAt: toIso(release.created_at),
+      evidence: currentEvidence(evidence).map(toStoredEvidence),
+      evaluation: evaluation ? JSON.parse(evaluation.result) : null,
+      overrides: overrides.map(toOverride),
+    };
+  }
+
+  async listReleases(
+    entityRef: string,
+    options: { limit: number },
+  ): Promise<ReleaseSummary[]> {
+    const rows = await this.db('scorecards_releases as r')
+      .leftJoin('scorecards_evaluations as e', 'e.release_id', 'r.id')
+      .where('r.entity_ref', entityRef)
+      .orderBy([
+        { column: 'r.created_at', order: 'desc' },
+        { column: 'r.id', order: 'desc' },
+      ])
+      .limit(options.limit)
+      .select(
+        'r.entity_ref',
+        'r.version',
+        'r.created_at',
+        'e.score',
+        'e.grade',
+      );
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      version: row.version,
+      createdAt: toIso(row.created_at),
+      score: row.score ?? null,
+      grade: row.grade ?? null,
+    }));
+  }
+
+  async addOverride(
+    key: ReleaseKey,
+    override: Omit<GateOverride, 'id' | 'createdAt'>,
+  ): Promise<GateOverride> {
+    const release = await this.db('scorecards_releases')
+      .where({ entity_ref: key.entityRef, version: key.version })
+      .first('id');
+    if (!release) {
+      throw new NotFoundError(
+        `No release ${key.version} of ${key.entityRef} has any evidence`,
+      );
+    }
+    const createdAt = new Date();
+    const [row] = await this.db('scorecards_overrides')
+      .insert({
+        release_id: release.id,
+        environment: override.environment,
+        reason: override.reason,
+        actor: override.actor,
+        created_at: createdAt,
+        expires_at: new Date(override.expiresAt),
+      })
+      .returning('id');
+    return {
+      id: Number(idOf(row)),
+      ...override,
+      expiresAt: new Date(override.expiresAt).toISOString(),
+      createdAt: createdAt.toISOString(),
+    };
+  }
+
+  async recordDeliveryEvents(
+    events: DeliveryEvent[],
+  ): Promise<{ stored: number; duplicates: number }> {
+    if (events.length === 0) return { stored: 0, duplicates: 0 };
+    return this.db.transaction(async tx => {
+      let stored = 0;
+      // Batches keep each statement under SQLite's bound-parameter limit.
+      for (let i = 0; i < events.length; i += 100) {
+        const inserted = await tx('scorecards_delivery_events')
+          .insert(
+            events.slice(i, i + 100).map(event => ({
+              source: event.source ?? '',
+              event_id: event.id,
+              entity_ref: event.entityRef,
+              type: event.type,
+              occurred_at: new Date(event.occurredAt),
+              event: JSON.stringify(event),
+            })),
+          )
+          .onConflict(['source', 'event_id'])
+          .ignore()
+          .returning('id');
+        stored += inserted.length;
+      }
+      return { stored, duplicates: events.length - stored };
+    });
+  }
+
+  async listDeliveryEvents(options: {
+    entityRefs: string[];
+    from: Date;
+    to: Date;
+  }): Promise<DeliveryEvent[]> {
+    const rows = await this.db('scorecards_delivery_events')
+      .whereIn('entity_ref', options.entityRefs)
+      .where('occurred_at', '>=', options.from)
+      .where('occurred_at', '<', options.to)
+      .orderBy([{ column: 'occurred_at' }, { column: 'id' }])
+      .select('event');
+    return rows.map(row => JSON.parse(row.event) as DeliveryEvent);
+  }
+
+  async portfolio(query: PortfolioQuery): Promise<PortfolioPage> {
+    const base = this.db('scorecards_entities as e')
+      .join('scorecards_releases as r', 'r.id', 'e.latest_release_id')
+      .join('scorecards_evaluations as v', 'v.release_id', 'r.id');
+    if (query.owner) base.where('e.owner', query.owner);
+    if (query.system) base.where('e.system', query.system);
+    if (query.tier) base.where('e.tier', query.tier);
+    if (query.grade) base.where('v.grade', query.grade);
+    if (query.businessProcess) {
+      base.where(
+        'e.business_processes',
+        'like',
+        `%,${query.businessProcess},%`,
+      );
+    }
+    if (query.gate) {
+      const { environment, decision } = query.gate;
+      base.whereExists(
+        this.db('scorecards_gates as g')
+          .whereRaw('g.release_id = r.id')
+          .where({ 'g.environment': environment, 'g.decision': decision }),
+      );
+    }
+
+    const [{ total }] = await base.clone().count({ total: '*' });
+    const { column, order } = SORT_COLUMNS[query.sort];
+    const page = base.clone();
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      const op = order === 'asc' ? '>' : '<';
+      page.where(q =>
+        q
+          .where(column, op, after.value)
+          .orWhere(q2 =>
+            q2.where(column, after.value).where('e.entity_ref', op, after.ref),
+          ),
+      );
+    }
+    const rows = await page
+      .orderBy([
+        { column, order },
+        { column: 'e.entity_ref', order },
+      ])
+      .limit(query.limit + 1)
+      .select(
+        'e.*',
+        'r.id as release_id',
+        'r.version',
+        'r.created_at as released_at',
+        'v.score',
+        'v.grade',
+        'v.result',
+      );
+    const more = rows.length > query.limit;
+    const items = rows.slice(0, query.limit);
+    const gates = await this.db('scorecards_gates').whereIn(
+      'release_id',
+      items.map(row => row.release_id),
+    );
+    const last = items[items.length - 1];
+    return {
+      totalCount: Number(total),
+      items: items.map(row => toPortfolioItem(row, gates)),
+      ...(more
+        ? {
+            nextCursor: encodeCursor({
+              value: sortValue(last, query.sort),
+              ref: last.entity_ref,
+            }),
+          }
+        : {}),
+    };
+  }
+
+  async listEntityRefs(): Promise<string[]> {
+    const rows = await this.db('scorecards_entities')
+      .orderBy('entity_ref')
+      .select('entity_ref');
+    return rows.map(row => row.entity_ref);
+  }
+
+  async updateEntities(snapshots: EntitySnapshot[]): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (const snapshot of snapshots) {
+        const { entity_ref, ...columns } = entityColumns(snapshot);
+        await tx('scorecards_entities').where({ entity_ref }).update(columns);
+      }
+    });
+  }
+
+  async listStaleReleases(
+    policyDigest: string,
+    limit: number,
+  ): Promise<StaleRelease[]> {
+    const rows = await this.db('scorecards_evaluations as v')
+      .join('scorecards_releases as r', 'r.id', 'v.release_id')
+      .join('scorecards_entities as e', 'e.entity_ref', 'r.entity_ref')
+      .whereNot('v.policy_digest', policyDigest)
+      .orderBy('v.release_id')
+      .limit(limit)
+      .select('v.release_id', 'r.entity_ref', 'e.tier');
+    return rows.map(row => ({
+      releaseId: row.release_id,
+      entityRef: row.entity_ref,
+      tier: row.tier as Tier,
+    }));
+  }
+
+  async reevaluate(
+    releaseId: number,
+    evaluate: EvaluateRelease,
+    policyDigest: string,
+  ): Promise<ScorecardEvaluation> {
+    return this.db.transaction(async tx => {
+      const query = tx('scorecards_releases')
+        .where({ id: releaseId })
+        .first('id');
+      if (
+        !(tx.client.config.client === 'pg'
+          ? await query.forUpdate()
+          : await query)
+      ) {
+        throw new NotFoundError(`No release with id ${releaseId}`);
+      }
+      const rows: EvidenceRow[] = await tx('scorecards_evidence').where({
+        release_id: releaseId,
+      });
+      const evaluation = evaluate(this.releaseEvidence(rows));
+      await this.saveEvaluation(tx, releaseId, evaluation, policyDigest);
+      return evaluation;
+    });
+  }
+
+  /**
+   * Creates the release if it is new and locks its row until the transaction ends, so that
+   * concurrent uploads to one release evaluate one after the other. (SQLite serializes
+   * writers on its own.)
+   */
+  private async lockRelease(
+    tx: Knex.Transaction,
+    evidence: NewEvidence,
+  ): Promise<number> {
+    const key = { entity_ref: evidence.entityRef, version: evidence.version };
+    await tx('scorecards_releases')
+      .insert({ ...key, created_at: new Date() })
+      .onConflict(['entity_ref', 'version'])
+      .ignore();
+    const query = tx('scorecards_releases').where(key).first('id');
+    const release =
+      tx.client.config.client === 'pg' ? await query.forUpdate() : await query;
+    const details = {
+      ...(evidence.commit ? { commit: evidence.commit } : {}),
+      ...(evidence.pipelineUrl ? { pipeline_url: evidence.pipelineUrl } : {}),
+    };
+    if (Object.keys(details).length > 0) {
+      await tx('scorecards_releases').where({ id: release.id }).update(details);
+    }
+    await this.upsertEntity(tx, evidence.entity);
+    return release.id;
+  }
+
+  /** Stores the entity's catalog facts and points it at its newest release. */
+  private async upsertEntity(tx: Knex.Transaction, entity: EntitySnapshot) {
+    const latest = await tx('scorecards_releases')
+      .where({ entity_ref: entity.entityRef })
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .first('id');
+    await tx('scorecards_entities')
+      .insert({ ...entityColumns(entity), latest_release_id: latest.id })
+      .onConflict('entity_ref')
+      .merge();
+  }
+
+  private releaseEvidence(rows: EvidenceRow[]): ReleaseEvidence {
+    const evidence: Record<string, EvidenceFacts> = {};
+    for (const row of currentEvidence(rows)) {
+      evidence[row.kind] = JSON.parse(row.facts);
+    }
+    return evidence as ReleaseEvidence;
+  }
+
+  private async saveEvaluation(
+    tx: Knex.Transaction,
+    releaseId: number,
+    evaluation: ScorecardEvaluation,
+    policyDigest: string,
+  ) {
+    await tx('scorecards_evaluations')
+      .insert({
+        release_id: releaseId,
+        policy_digest: policyDigest,
+        score: evaluation.score,
+        grade: evaluation.grade,
+        result: JSON.stringify(evaluation),
+        evaluated_at: new Date(evaluation.evaluatedAt),
+      })
+      .onConflict('release_id')
+      .merge();
+    await tx('scorecards_gates').where({ release_id: releaseId }).delete();
+    if (evaluation.gates.length > 0) {
+      await tx('scorecards_gates').insert(
+        evaluation.gates.map(gate => ({
+          release_id: releaseId,
+          environment: gate.environment,
+          decision: gate.decision,
+        })),
+      );
+    }
+  }
+}
+
+/** knex's `returning('id')` gives `{ id }` on PostgreSQL and SQLite alike, or a bare id on older drivers. */
+function idOf(row: { id: number } | number): number {
+  return typeof row === 'object' ? row.id : row;
+}
+
+function toOverride(row: any): GateOverride {
+  return {
+    id: row.id,
+    environment: row.environment,
+    reason: row.reason,
+    actor: row.actor,
+    createdAt: toIso(row.created_at),
+    expiresAt: toIso(row.expires_at),
+  };
+}
+
+function sortValue(row: any, sort: PortfolioQuery['sort']): string | number {
+  switch (sort.replace('-', '')) {
+    case 'score':
+      return row.score;
+    case 'updated':
+      return row.release_id;
+    default:
+      return row.entity_ref;
+  }
+}
+
+interface Cursor {
+  value: string | number;
+  ref: string;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (
+      (typeof cursor.value === 'string' || typeof cursor.value === 'number') &&
+      typeof cursor.ref === 'string'
+    ) {
+      return cursor;
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw new InputError('cursor is not one this API handed out');
+}
+
+function entityColumns(entity: EntitySnapshot) {
+  return {
+    entity_ref: entity.entityRef,
+    title: entity.title,
+    owner: entity.owner,
+    system: entity.system,
+    tier: entity.tier,
+    business_processes: `,${entity.businessProcesses.join(',')},`,
+  };
+}
+
+function toPortfolioItem(row: any, gates: any[]): PortfolioItem {
+  const evaluation = JSON.parse(row.result) as ScorecardEvaluation;
+  return {
+    entityRef: row.entity_ref,
+    title: row.title,
+    owner: row.owner,
+    system: row.system,
+    tier: row.tier,
+    businessProcesses: String(row.business_processes)
+      .split(',')
+      .filter(Boolean),
+    version: row.version,
+    releasedAt: toIso(row.released_at),
+    score: row.score,
+    grade: row.grade,
+    gates: Object.fromEntries(
+      gates
+        .filter(g => g.release_id === row.release_id)
+        .map(g => [g.environment, g.decision]),
+    ),
+    failingChecks: evaluation.checks
+      .filter(check => check.status !== 'pass')
+      .map(check => ({
+        id: check.id,
+        title: check.title,
+        status: check.status as 'fail' | 'missing',
+      })),
+  };
+}

@@ -1,0 +1,125 @@
+import { InputError } from '@backstage/errors';
+import {
+  EvidenceFacts,
+  EvidenceFormat,
+  EvidenceKind,
+} from '@waybill/plugin-scorecards-common';
+import { parseCobertura } from './cobertura';
+import { parseCycloneDx } from './cyclonedx';
+import { parseJUnit } from './junit';
+import { parseLcov } from './lcov';
+import { parseReadiness } from './readiness';
+import { parseSarif } from './sarif';
+import { describeValue } from './text';
+
+/** Parses an uploaded evidence file of a known format into facts; bad input throws InputError. */
+export function parseEvidence(
+  format: EvidenceFormat,
+  body: string,
+): EvidenceFacts {
+  switch (format) {
+    case 'junit':
+      return parseJUnit(body);
+    case 'cobertura':
+      return parseCobertura(body);
+    case 'lcov':
+      return parseLcov(body);
+    case 'sarif':
+      return parseSarif(body);
+    case 'cyclonedx':
+      return parseCycloneDx(body);
+    case 'waybill-readiness':
+      return parseReadiness(body);
+    default:
+      // Reached only when a caller bypasses the types, e.g. with a format from a query string.
+      throw new InputError(`Unknown evidence format ${describeValue(format)}`);
+  }
+}
+
+/** The start of a body, as much as detection looks at. */
+interface Sniffed {
+  xml: boolean;
+  json: boolean;
+  lcov: boolean;
+  mediaType?: string;
+}
+
+/** Per kind: what the evidence must be, and which of its formats a body is, if any. */
+const DETECTORS: Readonly<
+  Record<
+    EvidenceKind,
+    { expected: string; detect(body: Sniffed): EvidenceFormat | undefined }
+  >
+> = {
+  tests: { expected: 'JUnit XML', detect: b => (b.xml ? 'junit' : undefined) },
+  coverage: {
+    expected: 'Cobertura XML or LCOV',
+    detect: b => {
+      if (b.xml) {
+        return 'cobertura';
+      }
+      return b.lcov ? 'lcov' : undefined;
+    },
+  },
+  security: {
+    expected: 'a SARIF 2.1.0 JSON log',
+    detect: b => (b.json ? 'sarif' : undefined),
+  },
+  dependencies: {
+    expected: 'a CycloneDX JSON SBOM',
+    detect: b => {
+      if (b.xml || b.mediaType === 'application/vnd.cyclonedx+xml') {
+        throw new InputError(
+          'dependencies evidence must be a CycloneDX JSON SBOM; CycloneDX XML is not supported (use the JSON output of your SBOM tool)',
+        );
+      }
+      return b.json ? 'cyclonedx' : undefined;
+    },
+  },
+  readiness: {
+    expected: 'a Waybill readiness JSON document',
+    detect: b => (b.json ? 'waybill-readiness' : undefined),
+  },
+};
+
+/**
+ * Tells the format of an uploaded evidence file of `kind` from the start of its body; the
+ * Content-Type only sharpens the message when the body fits no format of the kind.
+ */
+export function detectEvidenceFormat(
+  kind: EvidenceKind,
+  contentType: string | undefined,
+  body: string,
+): EvidenceFormat {
+  if (!Object.hasOwn(DETECTORS, kind)) {
+    throw new InputError(`Unknown evidence kind ${describeValue(kind)}`);
+  }
+  const start = firstContentIndex(body);
+  const head = body.slice(start, start + 20);
+  const mediaType =
+    contentType?.split(';')[0].trim().toLowerCase() || undefined;
+  const { expected, detect } = DETECTORS[kind];
+  const format = detect({
+    xml: head.startsWith('<'),
+    json: head.startsWith('{'),
+    lcov: head.startsWith('TN:') || head.startsWith('SF:'),
+    mediaType,
+  });
+  if (format !== undefined) {
+    return format;
+  }
+  const sent = mediaType ? ` (sent as ${mediaType})` : '';
+  const preview = head ? `starts with ${describeValue(head)}` : 'is empty';
+  throw new InputError(
+    `${kind} evidence must be ${expected}, but the body${sent} ${preview}`,
+  );
+}
+
+/** Where the content starts, past a byte order mark and leading white space. */
+function firstContentIndex(body: string): number {
+  let i = body.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < body.length && ' \t\r\n'.includes(body[i])) {
+    i++;
+  }
+  return i;
+}

@@ -1,0 +1,354 @@
+import fs from 'fs';
+import path from 'path';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createTestDatabases } from '@waybill/test-utils';
+import request from 'supertest';
+import { scorecardsPlugin } from './plugin';
+
+const databases = createTestDatabases();
+jest.setTimeout(120_000);
+
+const fixture = (name: string) =>
+  fs.readFileSync(path.join(__dirname, 'evidence/__fixtures__', name));
+
+const inventory: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'inventory',
+    namespace: 'default',
+    annotations: { 'waybill.dev/tier': 'critical' },
+  },
+  spec: {
+    type: 'erp-module',
+    lifecycle: 'production',
+    owner: 'group:default/warehouse-systems',
+  },
+};
+
+const release =
+  '/api/scorecards/entities/component/default/inventory/releases/4.2.0';
+const ci = mockCredentials.service.header({
+  onBehalfOf: mockCredentials.service('ci-pipelines'),
+  targetPluginId: 'scorecards',
+});
+
+describe.each(databases.eachSupportedId())(
+  'scorecards API on %s',
+  databaseId => {
+    async function startBackend(
+      permission:
+        | AuthorizeResult.ALLOW
+        | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+    ) {
+      const knex = await databases.init(databaseId);
+      const { server } = await startTestBackend({
+        features: [
+          scorecardsPlugin,
+          mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({ entities: [inventory] }),
+          mockServices.permissions.factory({ result: permission }),
+          mockServices.rootConfig.factory({
+            data: { scorecards: { maxUploadBytes: 64 * 1024 } },
+          }),
+        ],
+      });
+      return { server, knex };
+    }
+
+    it('refuses requests without a user or service principal', async () => {
+      const { server } = await startBackend();
+      const res = await request(server)
+        .post(`${release}/evidence/tests`)
+        .set('Authorization', mockCredentials.none.header())
+        .type('application/xml')
+        .send(fixture('jest-junit.xml'));
+      expect(res.status).toBe(401);
+    });
+
+    it('stores a pipeline upload once, scores it, and answers the gate from the stored result', async () => {
+      const { server } = await startBackend();
+      const upload = () =>
+        request(server)
+          .post(`${release}/evidence/tests?commit=4f2a9c1`)
+          .set('Authorization', ci)
+          .type('application/xml')
+          .send(fixture('jest-junit.xml'));
+
+      const first = await upload();
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ duplicate: false });
+      const again = await upload();
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({
+        duplicate: true,
+        evidenceId: first.body.evidenceId,
+      });
+
+      const scorecard = await request(server)
+        .get(release)
+        .set('Authorization', ci);
+      expect(scorecard.status).toBe(200);
+      expect(scorecard.body).toMatchObject({
+        version: '4.2.0',
+        commit: '4f2a9c1',
+      });
+      expect(scorecard.body.evidence).toHaveLength(1);
+
+      // Only test results so far: the production gate fails on the missing evidence, with reasons.
+      const gate = await request(server)
+        .get(`${release}/gates/production`)
+        .set('Authorization', ci);
+      expect(gate.status).toBe(200);
+      expect(gate.body.decision).toBe('fail');
+      expect(gate.body.reasons.some((r: any) => r.status === 'missing')).toBe(
+        true,
+      );
+
+      const unknownEnv = await request(server)
+        .get(`${release}/gates/moon`)
+        .set('Authorization', ci);
+      expect(unknownEnv.status).toBe(400);
+      expect(unknownEnv.body.error.message).toMatch(
+        /Unknown environment "moon"/,
+      );
+    });
+
+    it('rejects bad input with a 4xx naming the problem and stores nothing', async () => {
+      const { server } = await startBackend();
+      const post = (
+        url: string,
+        body: string | Buffer,
+        type = 'application/xml',
+      ) =>
+        request(server)
+          .post(url)
+          .set('Authorization', ci)
+          .type(type)
+          .send(body);
+
+      const unknownEntity = await post(
+        '/api/scorecards/entities/component/default/nope/releases/1.0.0/evidence/tests',
+        fixture('jest-junit.xml'),
+      );
+      expect(unknownEntity.status).toBe(400);
+      expect(unknownEntity.body.error.message).toMatch(
+        /component:default\/nope/,
+      );
+
+      const entities = await post(
+        `${release}/evidence/tests`,
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><testsuite>&a;</testsuite>',
+      );
+      expect(entities.status).toBe(400);
+      expect(entities.body.error.message).toMatch(/entit/i);
+
+      const truncated = await post(
+        `${release}/evidence/tests`,
+        '<testsuites><testsuite name="a">',
+      );
+      expect(truncated.status).toBe(400);
+
+      const noRuns = await post(
+        `${release}/evidence/security`,
+        JSON.stringify({ version: '2.1.0' }),
+        'application/json',
+      );
+      expect(noRuns.status).toBe(400);
+      expect(noRuns.body.error.message).toMatch(/runs/);
+
+      const unknownKind = await post(
+        `${release}/evidence/vibes`,
+        fixture('jest-junit.xml'),
+      );
+      expect(unknownKind.status).toBe(400);
+
+      const tooLarge = await post(
+        `${release}/evidence/tests`,
+        Buffer.alloc(65 * 1024, 'a'),
+      );
+      expect(tooLarge.status).toBe(413);
+
+      const nothing = await request(server)
+        .get(release)
+        .set('Authorization', ci);
+      expect(nothing.status).toBe(404);
+    });
+
+    it('stores every one of many concurrent uploads exactly once', async () => {
+      const { server, knex } = await startBackend();
+      const junit = fixture('jest-junit.xml').toString('utf8');
+      // 8 clients x 200 uploads; every file is distinct (a comment makes its digest unique).
+      const clients = Array.from({ length: 8 }, (_, client) =>
+        (async () => {
+          for (let i = 0; i < 200; i++) {
+            const res = await request(server)
+              .post(`${release}/evidence/tests`)
+              .set('Authorization', ci)
+              .type('application/xml')
+              .send(`${junit}\n<!-- client ${client} upload ${i} -->`);
+            expect(res.status).toBe(201);
+          }
+        })(),
+      );
+      await Promise.all(clients);
+      const history = await request(server)
+        .get('/api/scorecards/entities/component/default/inventory/releases')
+        .set('Authorization', ci);
+      expect(history.body.items).toHaveLength(1);
+      const [{ n }] = await knex('scorecards_evidence').count({ n: '*' });
+      expect(Number(n)).toBe(8 * 200);
+    });
+
+    it('lets only holders of the override permission override a gate, with a reason and an expiry', async () => {
+      const { server: allowed } = await startBackend();
+      await request(allowed)
+        .post(`${release}/evidence/tests`)
+        .set('Authorization', ci)
+        .type('application/xml')
+        .send(fixture('jest-junit.xml'));
+      const user = mockCredentials.user.header('user:default/guest');
+
+      const noReason = await request(allowed)
+        .post(`${release}/gates/production/overrides`)
+        .set('Authorization', user)
+        .send({ reason: 'ok', expiresAt: '2099-01-01T00:00:00Z' });
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.error.message).toMatch(/body.reason/);
+
+      const override = await request(allowed)
+        .post(`${release}/gates/production/overrides`)
+        .set('Authorization', user)
+        .send({
+          reason: 'EDI outage hotfix, drill booked',
+          expiresAt: '2099-01-01T00:00:00Z',
+        });
+      expect(override.status).toBe(201);
+      expect(override.body.actor).toBe('user:default/guest');
+
+      const gate = await request(allowed)
+        .get(`${release}/gates/production`)
+        .set('Authorization', ci);
+      expect(gate.body).toMatchObject({
+        decision: 'pass',
+        policyDecision: 'fail',
+      });
+
+      const { server: denied } = await startBackend(AuthorizeResult.DENY);
+      const forbidden = await request(denied)
+        .post(`${release}/gates/production/overrides`)
+        .set('Authorization', user)
+        .send({
+          reason: 'EDI outage hotfix, drill booked',
+          expiresAt: '2099-01-01T00:00:00Z',
+        });
+      expect(forbidden.status).toBe(403);
+    });
+
+    it('serves the portfolio with filters, as JSON and CSV, and DORA figures from delivery events', async () => {
+      const { server } = await startBackend();
+      await request(server)
+        .post(`${release}/evidence/tests`)
+        .set('Authorization', ci)
+        .type('application/xml')
+        .send(fixture('jest-junit.xml'));
+
+      const page = await request(server)
+        .get('/api/scorecards/portfolio')
+        .query({
+          owner: 'warehouse-systems',
+          tier: 'critical',
+          gate: 'production:fail',
+          sort: '-score',
+        })
+        .set('Authorization', ci);
+      expect(page.status).toBe(200);
+      expect(page.body.totalCount).toBe(1);
+      expect(page.body.items[0]).toMatchObject({
+        entityRef: 'component:default/inventory',
+        owner: 'group:default/warehouse-systems',
+        version: '4.2.0',
+        gates: { production: 'fail' },
+      });
+
+      const none = await request(server)
+        .get('/api/scorecards/portfolio?businessProcess=order-to-cash')
+        .set('Authorization', ci);
+      expect(none.body).toEqual({ items: [], totalCount: 0 });
+
+      const bad = await request(server)
+        .get('/api/scorecards/portfolio?gate=production&sort=random')
+        .set('Authorization', ci);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/query.gate.*query.sort/s);
+
+      const csv = await request(server)
+        .get('/api/scorecards/portfolio.csv')
+        .set('Authorization', ci);
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toMatch(/text\/csv/);
+      const lines = csv.text.trim().split('\n');
+      expect(lines[0]).toMatch(/^entity,title,owner/);
+      expect(lines[1]).toMatch(
+        /^component:default\/inventory,inventory,group:default\/warehouse-systems/,
+      );
+
+      const events = await request(server)
+        .post('/api/scorecards/events')
+        .set('Authorization', ci)
+        .send({
+          events: [
+            {
+              id: 'm1',
+              type: 'change-merged',
+              entityRef: 'component:default/inventory',
+              commit: 'abc',
+              occurredAt: '2026-11-02T08:00:00Z',
+            },
+            {
+              id: 'd1',
+              type: 'deployment',
+              entityRef: 'component:default/inventory',
+              environment: 'production',
+              version: '4.2.0',
+              commit: 'abc',
+              occurredAt: '2026-11-02T12:00:00Z',
+            },
+            {
+              id: 'd2',
+              type: 'deployment',
+              entityRef: 'component:default/inventory',
+              environment: 'production',
+              version: '4.2.1',
+              occurredAt: '2026-11-09T12:00:00Z',
+            },
+          ],
+        });
+      expect(events.status).toBe(201);
+      expect(events.body).toEqual({ stored: 3, duplicates: 0 });
+
+      const dora = await request(server)
+        .get('/api/scorecards/dora')
+        .query({
+          entityRef: 'component:default/inventory',
+          from: '2026-11-01T00:00:00Z',
+          to: '2026-11-15T00:00:00Z',
+        })
+        .set('Authorization', ci);
+      expect(dora.status).toBe(200);
+      expect(dora.body.current.deploymentFrequency).toMatchObject({
+        deployments: 2,
+      });
+      expect(dora.body.current.leadTimeForChanges).toMatchObject({
+        medianHours: 4,
+      });
+    });
+  },
+);

@@ -1,0 +1,323 @@
+import { createHash } from 'crypto';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  computeDoraTrend,
+  DeliveryEvent,
+  DoraTrend,
+  EnvironmentGate,
+  EvidenceKind,
+  evaluateScorecard,
+  GateDecision,
+  tierOfEntity,
+} from '@waybill/plugin-scorecards-common';
+import {
+  GateOverride,
+  PortfolioPage,
+  PortfolioQuery,
+  RecordEvidenceResult,
+  ReleaseKey,
+  ReleaseRecord,
+  ReleaseSummary,
+  ScorecardStore,
+} from '../database/types';
+import { detectEvidenceFormat, parseEvidence } from '../evidence/parseEvidence';
+import { entitySnapshot } from './entitySnapshot';
+import { ScorecardsConfig } from './ScorecardsConfig';
+
+/** Changes merged this long before a window may still ship in it; their events are read too. */
+const MAX_LEAD_TIME_MS = 90 * 24 * 60 * 60 * 1000;
+
+/** An evidence file as a pipeline uploads it. */
+export interface EvidenceUpload extends ReleaseKey {
+  kind: EvidenceKind;
+  contentType?: string;
+  body: Buffer;
+  commit?: string;
+  pipelineUrl?: string;
+  environment?: string;
+}
+
+/** The answer to "may this release go to this environment?". */
+export interface GateAnswer extends ReleaseKey {
+  environment: string;
+  /** The decision after overrides: an active override turns `fail` or `warn` into `pass`. */
+  decision: GateDecision;
+  /** The decision of the policy alone. */
+  policyDecision: GateDecision;
+  reasons: EnvironmentGate['reasons'];
+  override: GateOverride | null;
+  score: number | null;
+  grade: string | null;
+}
+
+/**
+ * Release scorecards: turns uploads into stored evidence and evaluations, and answers gate
+ * questions from what is stored. Reads never re-evaluate.
+ */
+export class ReleaseScorecards {
+  constructor(
+    private readonly options: {
+      store: ScorecardStore;
+      catalog: CatalogService;
+      config: ScorecardsConfig;
+      now?: () => Date;
+    },
+  ) {}
+
+  /** Parses, stores and scores one upload; nothing is stored when any step fails. */
+  async uploadEvidence(
+    upload: EvidenceUpload,
+    uploader: { subject: string; credentials: BackstageCredentials },
+  ): Promise<RecordEvidenceResult> {
+    const entity = await this.requireEntity(
+      upload.entityRef,
+      uploader.credentials,
+    );
+    const text = upload.body.toString('utf8');
+    const format = detectEvidenceFormat(upload.kind, upload.contentType, text);
+    const facts = parseEvidence(format, text);
+    const { policy, environments, policyDigest } = this.options.config;
+    const snapshot = entitySnapshot(entity);
+    return this.options.store.recordEvidence(
+      {
+        entityRef: snapshot.entityRef,
+        entity: snapshot,
+        version: upload.version,
+        commit: upload.commit,
+        pipelineUrl: upload.pipelineUrl,
+        environment: upload.environment,
+        kind: upload.kind,
+        format,
+        digest: createHash('sha256').update(upload.body).digest('hex'),
+        sizeBytes: upload.body.length,
+        facts,
+        uploadedBy: uploader.subject,
+      },
+      evidence =>
+        evaluateScorecard({
+          policy,
+          evidence,
+          tier: tierOfEntity(entity),
+          environments,
+          now: this.now(),
+        }),
+      policyDigest,
+    );
+  }
+
+  /** A release's scorecard with its evidence and overrides. */
+  async getRelease(key: ReleaseKey): Promise<ReleaseRecord> {
+    const release = await this.options.store.getRelease(key);
+    if (!release) {
+      throw new NotFoundError(
+        `No evidence has been uploaded for ${key.entityRef} ${key.version}`,
+      );
+    }
+    return release;
+  }
+
+  /** Each entity's latest release, filtered, sorted and paged. */
+  async portfolio(query: PortfolioQuery): Promise<PortfolioPage> {
+    return this.options.store.portfolio(query);
+  }
+
+  /**
+   * DORA figures over `[from, to)` and the window before it, for one entity or for every
+   * entity with releases that matches the portfolio filters (owner, business process, ...).
+   */
+  async dora(options: {
+    entityRef?: string;
+    filter: Omit<PortfolioQuery, 'sort' | 'limit' | 'cursor'>;
+    from: Date;
+    to: Date;
+  }): Promise<DoraTrend & { entityRefs: string[] }> {
+    const { from, to } = options;
+    if (!(from < to)) throw new InputError('from must be before to');
+    const entityRefs = options.entityRef
+      ? [options.entityRef]
+      : await this.allRefs(options.filter);
+    const span = to.getTime() - from.getTime();
+    const events = await this.options.store.listDeliveryEvents({
+      entityRefs,
+      from: new Date(from.getTime() - span - MAX_LEAD_TIME_MS),
+      to,
+    });
+    return { entityRefs, ...computeDoraTrend({ events, from, to }) };
+  }
+
+  /** Re-evaluates up to `batch` releases scored with an older policy; returns how many. */
+  async reevaluateStale(batch: number): Promise<number> {
+    const { policy, environments, policyDigest } = this.options.config;
+    const stale = await this.options.store.listStaleReleases(
+      policyDigest,
+      batch,
+    );
+    for (const release of stale) {
+      await this.options.store.reevaluate(
+        release.releaseId,
+        evidence =>
+          evaluateScorecard({
+            policy,
+            evidence,
+            tier: release.tier,
+            environments,
+            now: this.now(),
+          }),
+        policyDigest,
+      );
+    }
+    return stale.length;
+  }
+
+  /** Refreshes the catalog facts (owner, system, tier, processes) of every entity with releases. */
+  async syncEntities(credentials: BackstageCredentials): Promise<void> {
+    const refs = await this.options.store.listEntityRefs();
+    for (let i = 0; i < refs.length; i += 500) {
+      const batch = refs.slice(i, i + 500);
+      const { items } = await this.options.catalog.getEntitiesByRefs(
+        { entityRefs: batch },
+        { credentials },
+      );
+      await this.options.store.updateEntities(
+        items.filter((e): e is Entity => Boolean(e)).map(entitySnapshot),
+      );
+    }
+  }
+
+  private async allRefs(
+    filter: Omit<PortfolioQuery, 'sort' | 'limit' | 'cursor'>,
+  ) {
+    const refs: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.options.store.portfolio({
+        ...filter,
+        sort: 'name',
+        limit: 1000,
+        cursor,
+      });
+      refs.push(...page.items.map(item => item.entityRef));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return refs;
+  }
+
+  /** An entity's releases, newest first. */
+  async history(entityRef: string, limit: number): Promise<ReleaseSummary[]> {
+    return this.options.store.listReleases(entityRef, { limit });
+  }
+
+  /** Whether a release may be promoted to an environment, from the stored evaluation. */
+  async gate(key: ReleaseKey, environment: string): Promise<GateAnswer> {
+    this.requireEnvironment(environment);
+    const release = await this.options.store.getRelease(key);
+    const gate = release?.evaluation?.gates.find(
+      g => g.environment === environment,
+    );
+    if (!release || !gate) {
+      // A release nobody has uploaded evidence for is not promotable; say so as a decision.
+      return {
+        ...key,
+        environment,
+        decision: 'fail',
+        policyDecision: 'fail',
+        reasons: [],
+        override: null,
+        score: null,
+        grade: null,
+      };
+    }
+    const now = this.now().getTime();
+    const override =
+      release.overrides.find(
+        o => o.environment === environment && Date.parse(o.expiresAt) > now,
+      ) ?? null;
+    return {
+      ...key,
+      environment,
+      decision: override ? 'pass' : gate.decision,
+      policyDecision: gate.decision,
+      reasons: gate.reasons,
+      override,
+      score: release.evaluation!.score,
+      grade: release.evaluation!.grade,
+    };
+  }
+
+  /** Lets a release through one environment's gate until the override expires. */
+  async overrideGate(
+    key: ReleaseKey,
+    request: {
+      environment: string;
+      reason: string;
+      expiresAt: string;
+      actor: string;
+    },
+  ): Promise<GateOverride> {
+    this.requireEnvironment(request.environment);
+    const expiresAt = Date.parse(request.expiresAt);
+    if (Number.isNaN(expiresAt) || expiresAt <= this.now().getTime()) {
+      throw new InputError('expiresAt must be an ISO 8601 time in the future');
+    }
+    return this.options.store.addOverride(key, request);
+  }
+
+  /** Stores delivery events for entities that exist in the catalog. */
+  async recordDeliveryEvents(
+    events: DeliveryEvent[],
+    credentials: BackstageCredentials,
+  ): Promise<{ stored: number; duplicates: number }> {
+    const refs = [...new Set(events.map(e => e.entityRef))];
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      {
+        entityRefs: refs,
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
+      { credentials },
+    );
+    const unknown = refs.filter((_, i) => !items[i]);
+    if (unknown.length > 0) {
+      throw new InputError(
+        `Unknown entity refs, not in the catalog: ${unknown.join(', ')}`,
+      );
+    }
+    const normalized = events.map(e => ({
+      ...e,
+      entityRef: stringifyEntityRef(items[refs.indexOf(e.entityRef)]!),
+    }));
+    return this.options.store.recordDeliveryEvents(normalized);
+  }
+
+  private async requireEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new InputError(
+        `Unknown entity ref ${entityRef}: it is not in the catalog`,
+      );
+    }
+    return entity;
+  }
+
+  private requireEnvironment(environment: string) {
+    const { environments } = this.options.config;
+    if (!environments.includes(environment)) {
+      throw new InputError(
+        `Unknown environment "${environment}"; gated environments are ${environments.join(
+          ', ',
+        )}`,
+      );
+    }
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+}

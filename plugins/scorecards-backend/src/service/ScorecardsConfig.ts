@@ -1,0 +1,46 @@
+import { createHash } from 'crypto';
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import {
+  DEFAULT_POLICY,
+  InvalidPolicyError,
+  parsePolicy,
+  ScorecardPolicy,
+} from '@waybill/plugin-scorecards-common';
+
+/** The scorecards settings read from `scorecards.*`, with the policy validated at startup. */
+export interface ScorecardsConfig {
+  environments: string[];
+  maxUploadBytes: number;
+  policy: ScorecardPolicy;
+  /** SHA-256 of the policy; a stored evaluation with another digest is out of date. */
+  policyDigest: string;
+}
+
+/** Reads `scorecards.*`; an invalid policy fails startup with every issue listed. */
+export function readScorecardsConfig(config: Config): ScorecardsConfig {
+  const raw = config.getOptional('scorecards.policy');
+  let policy = DEFAULT_POLICY;
+  if (raw !== undefined) {
+    try {
+      policy = parsePolicy(raw);
+    } catch (error) {
+      if (error instanceof InvalidPolicyError) {
+        throw new InputError(`scorecards.policy is invalid: ${error.message}`);
+      }
+      throw error;
+    }
+  }
+  return {
+    environments: config.getOptionalStringArray('scorecards.environments') ?? [
+      'staging',
+      'production',
+    ],
+    maxUploadBytes:
+      config.getOptionalNumber('scorecards.maxUploadBytes') ?? 10 * 1024 * 1024,
+    policy,
+    policyDigest: createHash('sha256')
+      .update(JSON.stringify(policy))
+      .digest('hex'),
+  };
+}

@@ -1,0 +1,395 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  BasicPermission,
+  AuthorizeResult,
+} from '@backstage/plugin-permission-common';
+import {
+  EVIDENCE_KINDS,
+  scorecardsEvidenceUploadPermission,
+  scorecardsGateOverridePermission,
+  scorecardsPolicyReevaluatePermission,
+  scorecardsReleaseReadPermission,
+  TIERS,
+} from '@waybill/plugin-scorecards-common';
+import { PORTFOLIO_SORTS, PortfolioItem } from '../database/types';
+import { z } from 'zod';
+import { parseDeliveryEvents } from '../evidence/deliveryEvents';
+import { ReleaseScorecards } from './ReleaseScorecards';
+
+const entityParams = z.object({
+  kind: z.string().min(1),
+  namespace: z.string().min(1),
+  name: z.string().min(1),
+});
+const releaseParams = entityParams.extend({
+  version: z.string().min(1).max(255),
+});
+const uploadQuery = z
+  .object({
+    commit: z.string().max(255).optional(),
+    pipelineUrl: z.string().url().optional(),
+    environment: z.string().max(255).optional(),
+  })
+  .strict();
+const overrideBody = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(10, 'reason must say why, in at least 10 characters'),
+    expiresAt: z.string(),
+  })
+  .strict();
+/** A ref filter given as `name`, `namespace/name` or a full ref, compared as a full ref. */
+const refFilter = (defaultKind: string) =>
+  z
+    .string()
+    .min(1)
+    .transform((ref, ctx) => {
+      try {
+        return stringifyEntityRef(
+          parseEntityRef(ref, { defaultKind }),
+        ).toLocaleLowerCase('en-US');
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${ref}" is not an entity ref`,
+        });
+        return z.NEVER;
+      }
+    });
+const portfolioFilter = z.object({
+  owner: refFilter('group').optional(),
+  system: refFilter('system').optional(),
+  tier: z.enum(TIERS).optional(),
+  businessProcess: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9-]*$/,
+      'expected a business process name such as order-to-cash',
+    )
+    .optional(),
+  grade: z.enum(['A', 'B', 'C', 'D', 'F']).optional(),
+  gate: z
+    .string()
+    .regex(
+      /^[^:]+:(pass|warn|fail)$/,
+      'expected environment:decision, e.g. production:fail',
+    )
+    .transform(value => {
+      const [environment, decision] = value.split(':');
+      return { environment, decision: decision as 'pass' | 'warn' | 'fail' };
+    })
+    .optional(),
+});
+const portfolioQuery = portfolioFilter
+  .extend({
+    sort: z.enum(PORTFOLIO_SORTS).default('name'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(1000).optional(),
+  })
+  .strict();
+const doraQuery = portfolioFilter
+  .extend({
+    entityRef: refFilter('component').optional(),
+    from: z.coerce.date(),
+    to: z.coerce.date(),
+  })
+  .strict();
+const historyQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+/** Parses with a zod schema; failures become an InputError naming each bad field. */
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issues = result.error.issues
+      .map(i => `${[what, ...i.path].join('.')}: ${i.message}`)
+      .join('; ');
+    throw new InputError(issues);
+  }
+  return result.data;
+}
+
+function releaseKey(params: unknown) {
+  const { kind, namespace, name, version } = parse(
+    releaseParams,
+    params,
+    'path',
+  );
+  return {
+    entityRef: stringifyEntityRef({ kind, namespace, name }).toLocaleLowerCase(
+      'en-US',
+    ),
+    version,
+  };
+}
+
+/** The portfolio export, one row per entity, in the order of the current sort. */
+const PORTFOLIO_CSV_COLUMNS: Array<{
+  header: string;
+  value: (item: PortfolioItem) => string | number;
+}> = [
+  { header: 'entity', value: i => i.entityRef },
+  { header: 'title', value: i => i.title },
+  { header: 'owner', value: i => i.owner ?? '' },
+  { header: 'system', value: i => i.system ?? '' },
+  { header: 'tier', value: i => i.tier },
+  { header: 'business_processes', value: i => i.businessProcesses.join(' ') },
+  { header: 'version', value: i => i.version },
+  { header: 'released_at', value: i => i.releasedAt },
+  { header: 'score', value: i => i.score },
+  { header: 'grade', value: i => i.grade },
+  {
+    header: 'gates',
+    value: i =>
+      Object.entries(i.gates)
+        .map(([env, d]) => `${env}:${d}`)
+        .join(' '),
+  },
+  {
+    header: 'failing_checks',
+    value: i => i.failingChecks.map(c => c.id).join(' '),
+  },
+];
+
+/** Quotes a CSV cell (RFC 4180) and defuses spreadsheet formulas in text from the catalog. */
+function csvCell(value: string | number): string {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@]/.test(value)) text = `'${value}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The HTTP API of the scorecards plugin; every route needs a user or a service principal. */
+export async function createRouter(options: {
+  scorecards: ReleaseScorecards;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  scheduler: SchedulerService;
+  maxUploadBytes: number;
+}): Promise<express.Router> {
+  const { scorecards, httpAuth, permissions, auditor, scheduler } = options;
+  const router = Router();
+
+  async function authorize(req: express.Request, permission: BasicPermission) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Missing permission ${permission.name}`);
+    }
+    return credentials;
+  }
+
+  const subjectOf = (credentials: Awaited<ReturnType<typeof authorize>>) =>
+    credentials.principal.type === 'user'
+      ? credentials.principal.userEntityRef
+      : credentials.principal.subject;
+
+  router.post(
+    '/entities/:kind/:namespace/:name/releases/:version/evidence/:evidenceKind',
+    express.raw({ type: () => true, limit: options.maxUploadBytes }),
+    async (req, res) => {
+      const credentials = await authorize(
+        req,
+        scorecardsEvidenceUploadPermission,
+      );
+      const key = releaseKey(req.params);
+      const kind = parse(
+        z.enum(EVIDENCE_KINDS),
+        req.params.evidenceKind,
+        'evidenceKind',
+      );
+      const query = parse(uploadQuery, req.query, 'query');
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+        throw new InputError(
+          'The request body is empty; send the evidence file as the body',
+        );
+      }
+      const audit = await auditor.createEvent({
+        eventId: 'evidence-upload',
+        request: req,
+        meta: { ...key, kind },
+      });
+      try {
+        const result = await scorecards.uploadEvidence(
+          {
+            ...key,
+            ...query,
+            kind,
+            contentType: req.headers['content-type'],
+            body: req.body,
+          },
+          { subject: subjectOf(credentials), credentials },
+        );
+        await audit.success({
+          meta: { evidenceId: result.evidenceId, duplicate: result.duplicate },
+        });
+        res.status(result.duplicate ? 200 : 201).json(result);
+      } catch (error) {
+        await audit.fail({ error: error as Error });
+        throw error;
+      }
+    },
+  );
+
+  router.post(
+    '/events',
+    express.json({ limit: options.maxUploadBytes }),
+    async (req, res) => {
+      const credentials = await authorize(
+        req,
+        scorecardsEvidenceUploadPermission,
+      );
+      const events = parseDeliveryEvents(req.body);
+      res
+        .status(201)
+        .json(await scorecards.recordDeliveryEvents(events, credentials));
+    },
+  );
+
+  router.get('/entities/:kind/:namespace/:name/releases', async (req, res) => {
+    await authorize(req, scorecardsReleaseReadPermission);
+    const { kind, namespace, name } = parse(entityParams, req.params, 'path');
+    const { limit } = parse(historyQuery, req.query, 'query');
+    const entityRef = stringifyEntityRef({
+      kind,
+      namespace,
+      name,
+    }).toLocaleLowerCase('en-US');
+    res.json({ items: await scorecards.history(entityRef, limit) });
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/releases/:version',
+    async (req, res) => {
+      await authorize(req, scorecardsReleaseReadPermission);
+      res.json(await scorecards.getRelease(releaseKey(req.params)));
+    },
+  );
+
+  router.get(
+    '/entities/:kind/:namespace/:name/releases/:version/gates/:environment',
+    async (req, res) => {
+      await authorize(req, scorecardsReleaseReadPermission);
+      res.json(
+        await scorecards.gate(releaseKey(req.params), req.params.environment),
+      );
+    },
+  );
+
+  router.post(
+    '/entities/:kind/:namespace/:name/releases/:version/gates/:environment/overrides',
+    express.json(),
+    async (req, res) => {
+      const credentials = await authorize(
+        req,
+        scorecardsGateOverridePermission,
+      );
+      const key = releaseKey(req.params);
+      const body = parse(overrideBody, req.body, 'body');
+      const audit = await auditor.createEvent({
+        eventId: 'gate-override',
+        severityLevel: 'medium',
+        request: req,
+        meta: { ...key, environment: req.params.environment, ...body },
+      });
+      try {
+        const override = await scorecards.overrideGate(key, {
+          ...body,
+          environment: req.params.environment,
+          actor: subjectOf(credentials),
+        });
+        await audit.success({ meta: { overrideId: override.id } });
+        res.status(201).json(override);
+      } catch (error) {
+        await audit.fail({ error: error as Error });
+        throw error;
+      }
+    },
+  );
+
+  router.get('/portfolio', async (req, res) => {
+    await authorize(req, scorecardsReleaseReadPermission);
+    res.json(
+      await scorecards.portfolio(parse(portfolioQuery, req.query, 'query')),
+    );
+  });
+
+  router.get('/portfolio.csv', async (req, res) => {
+    await authorize(req, scorecardsReleaseReadPermission);
+    const {
+      cursor: _,
+      limit: __,
+      ...query
+    } = parse(portfolioQuery, req.query, 'query');
+    res.type('text/csv').attachment('waybill-portfolio.csv');
+    res.write(`${PORTFOLIO_CSV_COLUMNS.map(c => c.header).join(',')}\n`);
+    let cursor: string | undefined;
+    do {
+      const page = await scorecards.portfolio({ ...query, limit: 200, cursor });
+      for (const item of page.items) {
+        res.write(
+          `${PORTFOLIO_CSV_COLUMNS.map(c => csvCell(c.value(item))).join(
+            ',',
+          )}\n`,
+        );
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    res.end();
+  });
+
+  router.get('/dora', async (req, res) => {
+    await authorize(req, scorecardsReleaseReadPermission);
+    const { entityRef, from, to, ...filter } = parse(
+      doraQuery,
+      req.query,
+      'query',
+    );
+    res.json(await scorecards.dora({ entityRef, filter, from, to }));
+  });
+
+  router.post('/policy/reevaluate', async (req, res) => {
+    await authorize(req, scorecardsPolicyReevaluatePermission);
+    await scheduler.triggerTask('scorecards-reevaluate');
+    res.status(202).json({ triggered: 'scorecards-reevaluate' });
+  });
+
+  // body-parser reports oversized bodies with its own error type; answer them as 413.
+  router.use(
+    (
+      error: Error & { type?: string },
+      _req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (error.type === 'entity.too.large') {
+        res.status(413).json({
+          error: {
+            name: 'PayloadTooLargeError',
+            message: `The upload is larger than scorecards.maxUploadBytes (${options.maxUploadBytes} bytes)`,
+          },
+        });
+        return;
+      }
+      next(error);
+    },
+  );
+
+  return router;
+}
