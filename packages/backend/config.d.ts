@@ -1,6 +1,13 @@
 export interface Config {
   /** Waybill portal settings shared by its plugins. */
   waybill?: {
+    demo?: {
+      /**
+       * Path of a demo release manifest (examples/evidence/releases.yaml) whose evidence is
+       * uploaded through the scorecards API after startup. Local demos only.
+       */
+      seedEvidence?: string;
+    };
     permissions?: {
       /**
        * Who holds each Waybill role: user or group entity refs, e.g.

@@ -37,6 +37,8 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // Server-side user settings (starred entities, preferences), pushed to browsers through signals.
 // Waybill
 backend.add(import('@waybill/plugin-scorecards-backend'));
+// Demo evidence for local use; does nothing unless waybill.demo.seedEvidence is set.
+backend.add(import('./demo'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

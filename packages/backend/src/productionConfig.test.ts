@@ -38,10 +38,11 @@ describe('app-config.production.yaml', () => {
     expect(access.getString('options.subject')).toBe('ci-pipelines');
   });
 
-  it('offers no guest sign-in and no demo catalog', () => {
+  it('offers no guest sign-in, no demo catalog and no demo evidence', () => {
     expect(config.getConfig('auth.providers').keys()).toEqual(['github']);
     expect(config.getStringArray('app.signIn.providers')).toEqual(['github']);
     expect(config.getConfigArray('catalog.locations')).toEqual([]);
+    expect(config.has('waybill.demo.seedEvidence')).toBe(false);
   });
 
   it('documents every environment variable it reads in the README', () => {

@@ -1,0 +1,218 @@
+import { DemoRelease } from './demoReleases';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const xmlEscape = (text: string) =>
+  text.replace(/[<>&"']/g, c => `&#${c.charCodeAt(0)};`);
+
+/** JUnit XML as jest-junit writes it. */
+export function renderJUnit(release: DemoRelease): string {
+  const { passed, failed, errored, skipped } = release.tests;
+  const cases: string[] = [];
+  const add = (n: number, body: string, label: string) => {
+    for (let i = 0; i < n; i++) {
+      cases.push(
+        `    <testcase classname="${xmlEscape(
+          release.entity,
+        )}" name="${label} ${i + 1}" time="0.012">${body}</testcase>`,
+      );
+    }
+  };
+  add(passed, '', 'behaves');
+  add(
+    failed,
+    '<failure message="expected 200, received 503">AssertionError: expected 200, received 503</failure>',
+    'fails',
+  );
+  add(
+    errored,
+    '<error message="ECONNREFUSED 127.0.0.1:5432">Error: connect ECONNREFUSED</error>',
+    'errors',
+  );
+  add(skipped, '<skipped/>', 'is pending');
+  const total = passed + failed + errored + skipped;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="jest tests" tests="${total}" failures="${failed}" errors="${errored}" time="${(
+      total * 0.012
+    ).toFixed(3)}">`,
+    `  <testsuite name="${xmlEscape(
+      release.entity,
+    )}" tests="${total}" failures="${failed}" errors="${errored}" skipped="${skipped}">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+/** LCOV with per-file summaries, as istanbul writes it (one synthetic file of 1,000 lines). */
+export function renderLcov(release: DemoRelease): string {
+  const lines = 1000;
+  const branches = 200;
+  return [
+    'TN:',
+    'SF:src/index.ts',
+    `LF:${lines}`,
+    `LH:${Math.round(release.coverage.lines * lines)}`,
+    `BRF:${branches}`,
+    `BRH:${Math.round(release.coverage.branches * branches)}`,
+    'end_of_record',
+    '',
+  ].join('\n');
+}
+
+const SARIF_LEVEL = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+} as const;
+const SECURITY_SEVERITY = {
+  critical: '9.5',
+  high: '7.5',
+  medium: '5.0',
+  low: '2.0',
+} as const;
+
+/** SARIF 2.1.0 as CodeQL writes it, rules carrying `security-severity`. */
+export function renderSarif(release: DemoRelease): string {
+  const rules = release.findings.map(f => ({
+    id: f.rule,
+    shortDescription: { text: f.message },
+    defaultConfiguration: { level: SARIF_LEVEL[f.severity] },
+    properties: {
+      'security-severity': SECURITY_SEVERITY[f.severity],
+      tags: ['security'],
+    },
+  }));
+  return JSON.stringify({
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'CodeQL', semanticVersion: '2.20.1', rules } },
+        results: release.findings.map((f, ruleIndex) => ({
+          ruleId: f.rule,
+          ruleIndex,
+          level: SARIF_LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file },
+                region: { startLine: f.line },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  });
+}
+
+/** A CycloneDX 1.6 JSON SBOM with its known vulnerabilities, as Trivy writes it. */
+export function renderCycloneDx(release: DemoRelease): string {
+  const name = release.entity.split('/').pop();
+  const components = [
+    ...release.vulnerabilities.map(v => v.package),
+    'express@4.21.2',
+    'knex@3.1.0',
+    'zod@3.24.1',
+  ].map(pkg => {
+    const [pkgName, version] = pkg.split('@');
+    return {
+      type: 'library',
+      'bom-ref': `pkg:npm/${pkgName}@${version}`,
+      name: pkgName,
+      version,
+    };
+  });
+  return JSON.stringify({
+    bomFormat: 'CycloneDX',
+    specVersion: '1.6',
+    version: 1,
+    metadata: {
+      component: { type: 'application', name, version: release.version },
+    },
+    components,
+    vulnerabilities: release.vulnerabilities.map(v => ({
+      id: v.id,
+      ratings: [{ severity: v.severity, method: 'CVSSv31' }],
+      affects: [{ ref: `pkg:npm/${v.package}` }],
+    })),
+  });
+}
+
+/** Waybill's readiness JSON document. */
+export function renderReadiness(release: DemoRelease, now: Date): string {
+  const { rollbackDrillDaysAgo, slsaLevel, ...flags } = release.readiness;
+  return JSON.stringify({
+    ...flags,
+    lastRollbackDrill:
+      rollbackDrillDaysAgo === null
+        ? null
+        : new Date(now.getTime() - rollbackDrillDaysAgo * DAY_MS)
+            .toISOString()
+            .slice(0, 10),
+    provenance: { slsaLevel },
+  });
+}
+
+/** Merge, production deployment and, for a failed one, the incident and rollback that followed. */
+export function renderDeliveryEvents(release: DemoRelease, now: Date) {
+  const at = (days: number, hours = 0) =>
+    new Date(
+      now.getTime() - days * DAY_MS + hours * 60 * 60 * 1000,
+    ).toISOString();
+  const id = (what: string) =>
+    `demo:${release.entity}:${release.version}:${what}`;
+  const common = { entityRef: release.entity, source: 'waybill-demo' };
+  const commit = `${release.version.replace(/\./g, '')}0f3c`;
+  const events: Array<Record<string, unknown>> = [
+    {
+      ...common,
+      id: id('merged'),
+      type: 'change-merged',
+      commit,
+      occurredAt: at(release.daysAgo + 1),
+    },
+    {
+      ...common,
+      id: id('deployed'),
+      type: 'deployment',
+      environment: 'production',
+      version: release.version,
+      commit,
+      occurredAt: at(release.daysAgo - 1),
+    },
+  ];
+  if (release.failedInProduction) {
+    events.push(
+      {
+        ...common,
+        id: id('incident'),
+        type: 'incident-detected',
+        incidentId: id('inc'),
+        environment: 'production',
+        version: release.version,
+        occurredAt: at(release.daysAgo - 1, 2),
+      },
+      {
+        ...common,
+        id: id('rollback'),
+        type: 'rollback',
+        environment: 'production',
+        occurredAt: at(release.daysAgo - 1, 3),
+      },
+      {
+        ...common,
+        id: id('resolved'),
+        type: 'incident-resolved',
+        incidentId: id('inc'),
+        occurredAt: at(release.daysAgo - 1, 4),
+      },
+    );
+  }
+  return events;
+}

@@ -1,0 +1,98 @@
+import fs from 'fs';
+import path from 'path';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import scorecardsPlugin from '@waybill/plugin-scorecards-backend';
+import request from 'supertest';
+import { parseAllDocuments } from 'yaml';
+import demoPlugin from '.';
+
+jest.setTimeout(120_000);
+
+const examples = path.resolve(__dirname, '../../../../examples');
+const components = [
+  'erp.yaml',
+  'integrations.yaml',
+  'customer-apps.yaml',
+].flatMap(file =>
+  parseAllDocuments(fs.readFileSync(path.join(examples, file), 'utf8'))
+    .map(doc => doc.toJS() as Entity)
+    .filter(entity => entity.kind === 'Component'),
+);
+
+describe('demo evidence', () => {
+  it('seeds the demo releases through the scorecards API: mostly passing, two blocked for production', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        scorecardsPlugin,
+        demoPlugin,
+        catalogServiceMock.factory({ entities: components }),
+        mockServices.rootConfig.factory({
+          data: {
+            waybill: {
+              demo: {
+                seedEvidence: path.join(examples, 'evidence/releases.yaml'),
+              },
+            },
+          },
+        }),
+      ],
+    });
+    const get = (url: string) =>
+      request(server)
+        .get(`/api/scorecards${url}`)
+        .set('Authorization', mockCredentials.user.header());
+
+    let portfolio: any;
+    for (let i = 0; i < 100; i++) {
+      portfolio = (await get('/portfolio?limit=100')).body;
+      if (portfolio.totalCount === 14) break;
+      await new Promise(resolve => setTimeout(resolve, 300));
+    }
+    expect(portfolio.totalCount).toBe(14);
+
+    const production = (ref: string) =>
+      portfolio.items.find((item: any) => item.entityRef === ref).gates
+        .production;
+    expect(production('component:default/inventory')).toBe('fail');
+    expect(production('component:default/edi-gateway')).toBe('fail');
+
+    const inventory = (
+      await get(
+        '/entities/component/default/inventory/releases/5.2.0/gates/production',
+      )
+    ).body;
+    expect(inventory.reasons[0]).toMatchObject({
+      checkId: 'no-critical-dependency-vulnerabilities',
+      enforcement: 'fail',
+    });
+    const edi = (
+      await get(
+        '/entities/component/default/edi-gateway/releases/3.1.0/gates/production',
+      )
+    ).body;
+    expect(edi.reasons.map((r: any) => r.checkId)).toEqual([
+      'rollback-drill-recent',
+    ]);
+
+    const decisions = portfolio.items.map((item: any) => item.gates.production);
+    const passing = decisions.filter((d: string) => d === 'pass').length;
+    expect(passing).toBeGreaterThanOrEqual(7);
+    expect(decisions).toContain('warn');
+
+    const dora = (
+      await get(
+        `/dora?businessProcess=inventory-allocation&from=${new Date(
+          Date.now() - 60 * 86400000,
+        ).toISOString()}&to=${new Date().toISOString()}`,
+      )
+    ).body;
+    expect(dora.current.deploymentFrequency.deployments).toBeGreaterThan(0);
+    expect(dora.current.changeFailureRate.failedDeployments).toBe(1);
+  });
+});
