@@ -586,7 +586,8 @@ function toPortfolioItem(row: any, gates: any[]): PortfolioItem {
         .map(g => [g.environment, g.decision]),
     ),
     failingChecks: evaluation.checks
-      .filter(check => check.status !== 'pass')
+      // Checks switched off for this tier everywhere are not the release's problem.
+      .filter(check => check.scored && check.status !== 'pass')
       .map(check => ({
         id: check.id,
         title: check.title,
