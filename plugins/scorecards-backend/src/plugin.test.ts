@@ -164,6 +164,16 @@ describe.each(databases.eachSupportedId())(
       expect(noRuns.status).toBe(400);
       expect(noRuns.body.error.message).toMatch(/runs/);
 
+      const formEncoded = await post(
+        `${release}/evidence/tests`,
+        fixture('jest-junit.xml').toString('utf8'),
+        'application/x-www-form-urlencoded',
+      );
+      expect(formEncoded.status).toBe(400);
+      expect(formEncoded.body.error.message).toMatch(
+        /Content-Type application\/x-www-form-urlencoded/,
+      );
+
       const unknownKind = await post(
         `${release}/evidence/vibes`,
         fixture('jest-junit.xml'),

@@ -5,7 +5,11 @@ import {
   EvidenceKind,
 } from '@waybill/plugin-scorecards-common';
 import { FIXTURES, readFixture } from './__testUtils__/fixtures';
-import { detectEvidenceFormat, parseEvidence } from './parseEvidence';
+import {
+  assertEvidenceMediaType,
+  detectEvidenceFormat,
+  parseEvidence,
+} from './parseEvidence';
 
 const KIND_OF: Record<EvidenceFormat, EvidenceKind> = {
   junit: 'tests',
@@ -116,5 +120,30 @@ describe('detectEvidenceFormat', () => {
     expect(() =>
       detectEvidenceFormat('toString' as EvidenceKind, undefined, '{}'),
     ).toThrow(new InputError('Unknown evidence kind "toString"'));
+  });
+});
+
+describe('assertEvidenceMediaType', () => {
+  it('accepts the media types of each format, with parameters, and octet streams', () => {
+    expect(() =>
+      assertEvidenceMediaType('junit', 'text/xml; charset=utf-8'),
+    ).not.toThrow();
+    expect(() =>
+      assertEvidenceMediaType('sarif', 'application/sarif+json'),
+    ).not.toThrow();
+    expect(() =>
+      assertEvidenceMediaType('lcov', 'application/octet-stream'),
+    ).not.toThrow();
+  });
+
+  it('names the problem when the Content-Type contradicts the body or is missing', () => {
+    expect(() =>
+      assertEvidenceMediaType('junit', 'application/x-www-form-urlencoded'),
+    ).toThrow(
+      'The body is junit evidence but was sent with Content-Type application/x-www-form-urlencoded; send it as application/xml or text/xml (or application/octet-stream)',
+    );
+    expect(() => assertEvidenceMediaType('cyclonedx', undefined)).toThrow(
+      /sent with no Content-Type/,
+    );
   });
 });

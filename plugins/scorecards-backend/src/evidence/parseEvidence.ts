@@ -123,3 +123,38 @@ function firstContentIndex(body: string): number {
   }
   return i;
 }
+
+/** The media types each format may be sent as; any format may also be sent as a plain octet stream. */
+const MEDIA_TYPES: Readonly<Record<EvidenceFormat, readonly string[]>> = {
+  junit: ['application/xml', 'text/xml'],
+  cobertura: ['application/xml', 'text/xml'],
+  lcov: ['text/plain'],
+  sarif: ['application/sarif+json', 'application/json'],
+  cyclonedx: ['application/vnd.cyclonedx+json', 'application/json'],
+  'waybill-readiness': ['application/json'],
+};
+
+/**
+ * Refuses a body whose Content-Type contradicts its format (or is missing), so that a pipeline
+ * sending the wrong file, or `curl --data` form encoding, hears about it instead of being guessed at.
+ */
+export function assertEvidenceMediaType(
+  format: EvidenceFormat,
+  contentType: string | undefined,
+) {
+  const mediaType =
+    contentType?.split(';')[0].trim().toLowerCase() || undefined;
+  const accepted = MEDIA_TYPES[format];
+  if (
+    mediaType === 'application/octet-stream' ||
+    (mediaType && accepted.includes(mediaType))
+  ) {
+    return;
+  }
+  const sent = mediaType ? `Content-Type ${mediaType}` : 'no Content-Type';
+  throw new InputError(
+    `The body is ${format} evidence but was sent with ${sent}; send it as ${accepted.join(
+      ' or ',
+    )} (or application/octet-stream)`,
+  );
+}

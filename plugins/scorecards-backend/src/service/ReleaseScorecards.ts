@@ -23,7 +23,11 @@ import {
   ReleaseSummary,
   ScorecardStore,
 } from '../database/types';
-import { detectEvidenceFormat, parseEvidence } from '../evidence/parseEvidence';
+import {
+  assertEvidenceMediaType,
+  detectEvidenceFormat,
+  parseEvidence,
+} from '../evidence/parseEvidence';
 import { entitySnapshot } from './entitySnapshot';
 import { ScorecardsConfig } from './ScorecardsConfig';
 
@@ -78,6 +82,7 @@ export class ReleaseScorecards {
     );
     const text = upload.body.toString('utf8');
     const format = detectEvidenceFormat(upload.kind, upload.contentType, text);
+    assertEvidenceMediaType(format, upload.contentType);
     const facts = parseEvidence(format, text);
     const { policy, environments, policyDigest } = this.options.config;
     const snapshot = entitySnapshot(entity);
