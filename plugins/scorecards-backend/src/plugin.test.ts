@@ -174,6 +174,32 @@ describe.each(databases.eachSupportedId())(
         /Content-Type application\/x-www-form-urlencoded/,
       );
 
+      const unknownEnvironment = await post(
+        `${release}/evidence/tests?environment=moon`,
+        fixture('jest-junit.xml'),
+      );
+      expect(unknownEnvironment.status).toBe(400);
+      expect(unknownEnvironment.body.error.message).toMatch(
+        /Unknown environment "moon"/,
+      );
+
+      const eventsAsText = await post(
+        '/api/scorecards/events',
+        '{}',
+        'text/plain',
+      );
+      expect(eventsAsText.status).toBe(400);
+      expect(eventsAsText.body.error.message).toMatch(/application\/json/);
+
+      const brokenJson = await post(
+        '/api/scorecards/events',
+        '{"events": [',
+        'application/json',
+      );
+      expect(brokenJson.status).toBe(400);
+      expect(brokenJson.body.error.message).toMatch(/not valid JSON/);
+      expect(JSON.stringify(brokenJson.body)).not.toContain('"events": [');
+
       const unknownKind = await post(
         `${release}/evidence/vibes`,
         fixture('jest-junit.xml'),
@@ -250,6 +276,18 @@ describe.each(databases.eachSupportedId())(
         decision: 'pass',
         policyDecision: 'fail',
       });
+
+      const looseDate = await request(allowed)
+        .post(`${release}/gates/production/overrides`)
+        .set('Authorization', user)
+        .send({
+          reason: 'EDI outage hotfix, drill booked',
+          expiresAt: 'Jan 1 2099',
+        });
+      expect(looseDate.status).toBe(400);
+      expect(looseDate.body.error.message).toMatch(
+        /body.expiresAt: expected an ISO 8601 time/,
+      );
 
       const { server: denied } = await startBackend(AuthorizeResult.DENY);
       const forbidden = await request(denied)

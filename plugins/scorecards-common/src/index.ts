@@ -9,3 +9,4 @@ export * from './evidence';
 export * from './policy';
 export * from './dora';
 export * from './permissions';
+export * from './client';

@@ -35,17 +35,20 @@ const CDEVENT_TYPES: ReadonlyMap<string, DeliveryEventType> = new Map<
 const ENTITY_REF_EXAMPLE = 'component:default/inventory';
 
 /** A full entity ref, normalized the way the catalog writes it (`kind:namespace/name`). */
-const entityRef = z.string().transform((ref, ctx) => {
-  try {
-    return stringifyEntityRef(parseEntityRef(ref));
-  } catch {
-    ctx.addIssue({
-      code: 'custom',
-      message: `expected an entity ref like ${ENTITY_REF_EXAMPLE}`,
-    });
-    return z.NEVER;
-  }
-});
+const entityRef = z
+  .string()
+  .max(255)
+  .transform((ref, ctx) => {
+    try {
+      return stringifyEntityRef(parseEntityRef(ref));
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected an entity ref like ${ENTITY_REF_EXAMPLE}`,
+      });
+      return z.NEVER;
+    }
+  });
 
 /**
  * A timestamp with a time zone, normalized to UTC so that events sort as strings. zod's pattern
@@ -59,7 +62,8 @@ const timestamp = z.iso
   })
   .transform(value => new Date(value).toISOString());
 
-const text = z.string().min(1);
+/** A short identifier or name; stored in columns of 255 characters. */
+const text = z.string().min(1).max(255);
 
 /** Waybill's own event: strict, so that a misspelt key is an error rather than a lost fact. */
 const waybillEvent = z

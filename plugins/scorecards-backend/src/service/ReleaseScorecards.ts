@@ -76,6 +76,9 @@ export class ReleaseScorecards {
     upload: EvidenceUpload,
     uploader: { subject: string; credentials: BackstageCredentials },
   ): Promise<RecordEvidenceResult> {
+    if (upload.environment !== undefined) {
+      this.requireEnvironment(upload.environment);
+    }
     const entity = await this.requireEntity(
       upload.entityRef,
       uploader.credentials,

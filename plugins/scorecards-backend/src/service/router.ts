@@ -46,7 +46,11 @@ const overrideBody = z
       .string()
       .trim()
       .min(10, 'reason must say why, in at least 10 characters'),
-    expiresAt: z.string(),
+    expiresAt: z.iso.datetime({
+      offset: true,
+      error:
+        'expected an ISO 8601 time with a time zone, e.g. 2026-12-01T00:00:00Z',
+    }),
   })
   .strict();
 /** A ref filter given as `name`, `namespace/name` or a full ref, compared as a full ref. */
@@ -98,6 +102,9 @@ const portfolioQuery = portfolioFilter
     cursor: z.string().max(1000).optional(),
   })
   .strict();
+const portfolioCsvQuery = portfolioFilter
+  .extend({ sort: z.enum(PORTFOLIO_SORTS).default('name') })
+  .strict();
 const doraQuery = portfolioFilter
   .extend({
     entityRef: refFilter('component').optional(),
@@ -105,9 +112,12 @@ const doraQuery = portfolioFilter
     to: z.coerce.date(),
   })
   .strict();
-const historyQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
+/** Override requests are a reason and an expiry; nothing bigger is legitimate. */
+const OVERRIDE_BODY_LIMIT_BYTES = 16 * 1024;
+
+const historyQuery = z
+  .object({ limit: z.coerce.number().int().min(1).max(500).default(50) })
+  .strict();
 
 /** Parses with a zod schema; failures become an InputError naming each bad field. */
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -255,6 +265,11 @@ export async function createRouter(options: {
         req,
         scorecardsEvidenceUploadPermission,
       );
+      if (!req.is('application/json')) {
+        throw new InputError(
+          'Send delivery events as JSON, with Content-Type application/json',
+        );
+      }
       const events = parseDeliveryEvents(req.body);
       res
         .status(201)
@@ -294,7 +309,7 @@ export async function createRouter(options: {
 
   router.post(
     '/entities/:kind/:namespace/:name/releases/:version/gates/:environment/overrides',
-    express.json(),
+    express.json({ limit: OVERRIDE_BODY_LIMIT_BYTES }),
     async (req, res) => {
       const credentials = await authorize(
         req,
@@ -332,11 +347,7 @@ export async function createRouter(options: {
 
   router.get('/portfolio.csv', async (req, res) => {
     await authorize(req, scorecardsReleaseReadPermission);
-    const {
-      cursor: _,
-      limit: __,
-      ...query
-    } = parse(portfolioQuery, req.query, 'query');
+    const query = parse(portfolioCsvQuery, req.query, 'query');
     res.type('text/csv').attachment('waybill-portfolio.csv');
     res.write(`${PORTFOLIO_CSV_COLUMNS.map(c => c.header).join(',')}\n`);
     let cursor: string | undefined;
@@ -370,11 +381,12 @@ export async function createRouter(options: {
     res.status(202).json({ triggered: 'scorecards-reevaluate' });
   });
 
-  // body-parser reports oversized bodies with its own error type; answer them as 413.
+  // body-parser reports its errors with its own types; answer them as Backstage errors do,
+  // without echoing the request body back.
   router.use(
     (
-      error: Error & { type?: string },
-      _req: express.Request,
+      error: Error & { type?: string; limit?: number },
+      req: express.Request,
       res: express.Response,
       next: express.NextFunction,
     ) => {
@@ -382,9 +394,19 @@ export async function createRouter(options: {
         res.status(413).json({
           error: {
             name: 'PayloadTooLargeError',
-            message: `The upload is larger than scorecards.maxUploadBytes (${options.maxUploadBytes} bytes)`,
+            message: `The request body is larger than this route accepts (${error.limit} bytes; evidence and events: scorecards.maxUploadBytes)`,
           },
+          request: { method: req.method, url: req.originalUrl },
+          response: { statusCode: 413 },
         });
+        return;
+      }
+      if (error.type === 'entity.parse.failed') {
+        next(
+          new InputError(
+            `The request body is not valid JSON: ${error.message}`,
+          ),
+        );
         return;
       }
       next(error);

@@ -1,0 +1,1166 @@
+import fs from 'fs';
+import path from 'path';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  BOOLEAN_OPERATORS,
+  ENFORCEMENTS,
+  EVIDENCE_FORMATS,
+  EVIDENCE_KINDS,
+  FACT_NAMES,
+  GRADE_FLOORS,
+  NUMBER_OPERATORS,
+  SEVERITIES,
+  TIERS,
+} from '@waybill/plugin-scorecards-common';
+import { createTestDatabases } from '@waybill/test-utils';
+import Ajv, { ValidateFunction } from 'ajv';
+import request from 'supertest';
+import YAML from 'yaml';
+import { PORTFOLIO_SORTS } from '../database/types';
+import { scorecardsPlugin } from '../plugin';
+import { ReleaseScorecards } from '../service/ReleaseScorecards';
+import { createRouter } from '../service/router';
+
+/*
+ * Keeps openapi.yaml and the router honest with each other: the spec is a well-formed
+ * OpenAPI 3.0 document, it lists exactly the routes the router registers, and every answer the
+ * running plugin gives (successes and errors) matches the schema the spec gives for it.
+ */
+
+type JsonObject = { [key: string]: any };
+
+const SPEC_ID = 'https://waybill.dev/scorecards/openapi.json';
+const BASE = '/api/scorecards';
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
+
+const spec: JsonObject = YAML.parse(
+  fs.readFileSync(path.join(__dirname, 'openapi.yaml'), 'utf8'),
+);
+
+/**
+ * OpenAPI 3.0 schemas as JSON Schema draft-07: `nullable: true` becomes a `null` type, and a
+ * boolean `exclusiveMinimum`/`exclusiveMaximum` (draft-04 style) becomes the numeric form. A
+ * discriminator loses its `mapping`, which ajv does not read (it finds each branch's `kind` enum).
+ */
+function toJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toJsonSchema);
+  if (node === null || typeof node !== 'object') return node;
+  const { nullable, ...rest } = node as JsonObject;
+  const out: JsonObject = Object.fromEntries(
+    Object.entries(rest).map(([key, value]) => [key, toJsonSchema(value)]),
+  );
+  if (out.discriminator?.mapping) {
+    const { mapping: _, ...discriminator } = out.discriminator;
+    out.discriminator = discriminator;
+  }
+  if (nullable === true && typeof out.type === 'string') {
+    out.type = [out.type, 'null'];
+  }
+  for (const [exclusive, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ]) {
+    if (out[exclusive] === true) {
+      out[exclusive] = out[bound];
+      delete out[bound];
+    } else if (out[exclusive] === false) {
+      delete out[exclusive];
+    }
+  }
+  return out;
+}
+
+// `discriminator` makes ajv check facts against the schema of their `kind` only, so that an error
+// names the field at fault instead of listing how the facts differ from every other kind.
+const ajv = new Ajv({ strict: false, allErrors: true, discriminator: true });
+ajv.addFormat(
+  'date-time',
+  (s: string) =>
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/i.test(s) &&
+    !Number.isNaN(Date.parse(s)),
+);
+ajv.addFormat(
+  'date',
+  (s: string) =>
+    /^\d{4}-\d\d-\d\d$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)),
+);
+ajv.addFormat('uri', (s: string) => {
+  try {
+    return Boolean(new URL(s));
+  } catch {
+    return false;
+  }
+});
+ajv.addFormat('binary', () => true);
+// The whole document, so that `$ref: '#/components/schemas/X'` resolves inside any schema in it.
+ajv.addSchema(toJsonSchema(spec) as JsonObject, SPEC_ID);
+
+/** A JSON pointer as a URI fragment. */
+const pointer = (...parts: string[]) =>
+  `#/${parts
+    .map(part =>
+      encodeURIComponent(part.replace(/~/g, '~0').replace(/\//g, '~1')),
+    )
+    .join('/')}`;
+
+/** The node a local `$ref` names, or undefined. */
+function resolveRef(ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  let node: unknown = spec;
+  for (const raw of ref.slice(2).split('/')) {
+    const part = decodeURIComponent(raw)
+      .replace(/~1/g, '/')
+      .replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object' || !(part in node)) {
+      return undefined;
+    }
+    node = (node as JsonObject)[part];
+  }
+  return node;
+}
+
+/** Follows a `$ref`; returns the object and the pointer it lives at. */
+function deref(node: JsonObject, at: string): { node: JsonObject; at: string } {
+  if (typeof node.$ref === 'string') {
+    const target = resolveRef(node.$ref);
+    if (!target) throw new Error(`${at}: $ref ${node.$ref} does not resolve`);
+    return { node: target as JsonObject, at: node.$ref };
+  }
+  return { node, at };
+}
+
+/** The schema at a pointer of the spec, compiled (ajv caches it). */
+function validatorAt(at: string): ValidateFunction {
+  const validate = ajv.getSchema(`${SPEC_ID}${at}`);
+  if (!validate) throw new Error(`No schema at ${at} in openapi.yaml`);
+  return validate;
+}
+
+function assertValid(validate: ValidateFunction, data: unknown, what: string) {
+  if (!validate(data)) {
+    // Deepest first: the mismatch itself comes before what it makes of the oneOfs around it.
+    const depth = (e: { instancePath: string }) =>
+      e.instancePath.split('/').length;
+    const errors = [...validate.errors!].sort((a, b) => depth(b) - depth(a));
+    throw new Error(
+      `${what} does not match openapi.yaml: ${ajv.errorsText(
+        errors.slice(0, 20),
+        {
+          dataVar: 'body',
+          separator: '\n  ',
+        },
+      )}\n${JSON.stringify(data, null, 2)?.slice(0, 3000)}`,
+    );
+  }
+}
+
+interface Operation {
+  method: string;
+  path: string;
+  op: JsonObject;
+  at: string;
+}
+
+const operations: Operation[] = Object.entries(
+  spec.paths as Record<string, JsonObject>,
+).flatMap(([p, item]) =>
+  METHODS.filter(m => item[m]).map(method => ({
+    method,
+    path: p,
+    op: item[method],
+    at: pointer('paths', p, method),
+  })),
+);
+
+function operation(method: string, specPath: string): Operation {
+  const found = operations.find(
+    o => o.method === method && o.path === specPath,
+  );
+  if (!found) {
+    throw new Error(
+      `${method.toUpperCase()} ${specPath} is not in openapi.yaml`,
+    );
+  }
+  return found;
+}
+
+/** The operation's parameters with `$ref`s followed, each with the pointer of its schema. */
+function parametersOf({ path: specPath, op, at }: Operation) {
+  const shared = (spec.paths[specPath].parameters ?? []) as JsonObject[];
+  return [
+    ...shared.map((p, i) =>
+      deref(p, pointer('paths', specPath, 'parameters', String(i))),
+    ),
+    ...((op.parameters ?? []) as JsonObject[]).map((p, i) =>
+      deref(p, `${at}/parameters/${i}`),
+    ),
+  ].map(({ node, at: paramAt }) => ({
+    ...(node as { name: string; in: string; required?: boolean }),
+    schemaAt: `${paramAt}/schema`,
+  }));
+}
+
+/** `METHOD status` pairs the running plugin answered with, per operation. */
+const exercised = new Set<string>();
+
+/** Fails unless the response's status, media type and body are what the spec documents. */
+function expectResponseMatchesSpec(
+  method: string,
+  specPath: string,
+  res: request.Response,
+) {
+  const what = `${method.toUpperCase()} ${specPath} → ${res.status}`;
+  const { op, at } = operation(method, specPath);
+  const documented = op.responses[String(res.status)];
+  if (!documented) {
+    throw new Error(
+      `${what}, a status openapi.yaml does not document for it: ${res.text.slice(
+        0,
+        1000,
+      )}`,
+    );
+  }
+  const response = deref(documented, `${at}/responses/${res.status}`);
+  const mediaType = String(res.headers['content-type'] ?? '').split(';')[0];
+  if (!response.node.content?.[mediaType]) {
+    throw new Error(
+      `${what} is ${mediaType}; openapi.yaml documents ${Object.keys(
+        response.node.content ?? {},
+      ).join(', ')}`,
+    );
+  }
+  const validate = validatorAt(
+    `${response.at}/content/${encodeURIComponent(
+      mediaType.replace(/\//g, '~1'),
+    )}/schema`,
+  );
+  assertValid(
+    validate,
+    mediaType === 'application/json' ? res.body : res.text,
+    what,
+  );
+  exercised.add(`${method.toUpperCase()} ${specPath} ${res.status}`);
+}
+
+/** Fails unless a request is one the spec admits: its parameters and JSON body. */
+function expectRequestMatchesSpec(
+  o: Operation,
+  params: Record<string, string>,
+  query: Record<string, unknown>,
+  body: unknown,
+  contentType: string | undefined,
+) {
+  const what = `request ${o.method.toUpperCase()} ${o.path}`;
+  const declared = parametersOf(o);
+  for (const [location, values] of [
+    ['path', params],
+    ['query', query],
+  ] as const) {
+    for (const name of Object.keys(values)) {
+      if (!declared.some(p => p.in === location && p.name === name)) {
+        throw new Error(
+          `${what}: ${location} parameter ${name} is not declared`,
+        );
+      }
+    }
+    for (const p of declared.filter(d => d.in === location)) {
+      const value = values[p.name];
+      if (value === undefined) {
+        if (p.required) {
+          throw new Error(
+            `${what}: required ${location} parameter ${p.name} missing`,
+          );
+        }
+        continue;
+      }
+      assertValid(
+        validatorAt(p.schemaAt),
+        value,
+        `${what} ${location} parameter ${p.name}`,
+      );
+    }
+  }
+  if (body === undefined) return;
+  const requestBody = deref(o.op.requestBody, `${o.at}/requestBody`);
+  const type = contentType ?? 'application/json';
+  if (!requestBody.node.content?.[type]) {
+    throw new Error(`${what}: request body type ${type} is not declared`);
+  }
+  if (type === 'application/json' && !Buffer.isBuffer(body)) {
+    assertValid(
+      validatorAt(
+        `${requestBody.at}/content/${encodeURIComponent(
+          type.replace(/\//g, '~1'),
+        )}/schema`,
+      ),
+      typeof body === 'string' ? JSON.parse(body) : body,
+      `${what} body`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('openapi.yaml', () => {
+  it('is a structurally valid OpenAPI 3.0 document', () => {
+    const problems: string[] = [];
+    const check = (ok: unknown, problem: string) => {
+      if (!ok) problems.push(problem);
+    };
+    check(/^3\.0\.\d+$/.test(spec.openapi), 'openapi must be 3.0.x');
+    check(typeof spec.info?.title === 'string', 'info.title is required');
+    check(typeof spec.info?.version === 'string', 'info.version is required');
+    check(spec.paths && typeof spec.paths === 'object', 'paths is required');
+
+    // Every $ref anywhere resolves.
+    const walk = (node: unknown, at: string) => {
+      if (Array.isArray(node)) node.forEach((n, i) => walk(n, `${at}/${i}`));
+      else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === '$ref') {
+            check(
+              typeof value === 'string' && resolveRef(value) !== undefined,
+              `${at}: $ref ${value} does not resolve`,
+            );
+          } else walk(value, `${at}/${key}`);
+        }
+      }
+    };
+    walk(spec, '#');
+
+    const schemes = Object.keys(spec.components?.securitySchemes ?? {});
+    const tags = (spec.tags ?? []).map((t: JsonObject) => t.name);
+    const requirements = (list: JsonObject[] | undefined, at: string) =>
+      (list ?? []).forEach(r =>
+        Object.keys(r).forEach(name =>
+          check(
+            schemes.includes(name),
+            `${at}: unknown security scheme ${name}`,
+          ),
+        ),
+      );
+    requirements(spec.security, 'security');
+
+    const operationIds = new Set<string>();
+    for (const [p, item] of Object.entries(spec.paths as JsonObject)) {
+      check(p.startsWith('/'), `path ${p} must start with /`);
+      for (const key of Object.keys(item)) {
+        check(
+          [
+            ...METHODS,
+            'parameters',
+            'summary',
+            'description',
+            'servers',
+            'trace',
+          ].includes(key),
+          `${p}: unknown key ${key}`,
+        );
+      }
+    }
+    for (const o of operations) {
+      const where = `${o.method.toUpperCase()} ${o.path}`;
+      check(typeof o.op.operationId === 'string', `${where}: no operationId`);
+      check(
+        !operationIds.has(o.op.operationId),
+        `${where}: operationId repeats`,
+      );
+      operationIds.add(o.op.operationId);
+      (o.op.tags ?? []).forEach((t: string) =>
+        check(tags.includes(t), `${where}: undeclared tag ${t}`),
+      );
+      requirements(o.op.security, where);
+
+      const params = parametersOf(o);
+      const templated = [...o.path.matchAll(/\{([^}]+)\}/g)].map(m => m[1]);
+      const inPath = params.filter(p => p.in === 'path').map(p => p.name);
+      check(
+        JSON.stringify([...templated].sort()) ===
+          JSON.stringify([...inPath].sort()),
+        `${where}: path parameters ${inPath} differ from the template's ${templated}`,
+      );
+      const seen = new Set<string>();
+      for (const p of params) {
+        check(typeof p.name === 'string', `${where}: a parameter has no name`);
+        check(
+          ['path', 'query', 'header', 'cookie'].includes(p.in),
+          `${where}: parameter ${p.name} is in ${p.in}`,
+        );
+        check(
+          p.in !== 'path' || p.required === true,
+          `${where}: path parameter ${p.name} must be required`,
+        );
+        check(
+          !seen.has(`${p.in} ${p.name}`),
+          `${where}: parameter ${p.name} repeats`,
+        );
+        seen.add(`${p.in} ${p.name}`);
+        check(
+          resolveRef(p.schemaAt) !== undefined,
+          `${where}: parameter ${p.name} has no schema`,
+        );
+      }
+
+      if (o.op.requestBody) {
+        const body = deref(o.op.requestBody, `${o.at}/requestBody`).node;
+        check(
+          body.content && Object.keys(body.content).length > 0,
+          `${where}: request body without content`,
+        );
+      }
+      const responses = Object.entries((o.op.responses ?? {}) as JsonObject);
+      check(responses.length > 0, `${where}: no responses`);
+      check(
+        responses.some(([status]) => /^2\d\d$/.test(status)),
+        `${where}: no success response`,
+      );
+      for (const [status, raw] of responses) {
+        check(
+          /^(default|[1-5](\d\d|XX))$/.test(status),
+          `${where}: status ${status}`,
+        );
+        const response = deref(raw, `${o.at}/responses/${status}`).node;
+        check(
+          typeof response.description === 'string',
+          `${where} ${status}: no description`,
+        );
+        for (const [type, media] of Object.entries(
+          (response.content ?? {}) as JsonObject,
+        )) {
+          check(media.schema, `${where} ${status} ${type}: no schema`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('has schemas that are valid JSON Schema and compile, components and inline ones alike', () => {
+    const schemaPointers: string[] = [];
+    for (const name of Object.keys(spec.components.schemas)) {
+      schemaPointers.push(pointer('components', 'schemas', name));
+    }
+    for (const section of ['parameters', 'responses', 'requestBodies']) {
+      for (const [name, item] of Object.entries(
+        (spec.components[section] ?? {}) as JsonObject,
+      )) {
+        if (item.schema)
+          schemaPointers.push(`${pointer('components', section, name)}/schema`);
+        for (const type of Object.keys(item.content ?? {})) {
+          schemaPointers.push(
+            `${pointer('components', section, name, 'content', type)}/schema`,
+          );
+        }
+      }
+    }
+    for (const o of operations) {
+      for (const p of parametersOf(o)) schemaPointers.push(p.schemaAt);
+      for (const [kind, holder] of [
+        ['requestBody', o.op.requestBody],
+        ...Object.entries((o.op.responses ?? {}) as JsonObject).map(
+          ([s, r]) => [`responses/${s}`, r],
+        ),
+      ] as Array<[string, JsonObject | undefined]>) {
+        if (!holder || holder.$ref) continue;
+        for (const type of Object.keys(holder.content ?? {})) {
+          schemaPointers.push(
+            `${o.at}/${kind}/content/${encodeURIComponent(
+              type.replace(/\//g, '~1'),
+            )}/schema`,
+          );
+        }
+      }
+    }
+    const problems: string[] = [];
+    for (const at of new Set(schemaPointers)) {
+      const schema = toJsonSchema(resolveRef(at));
+      if (!ajv.validateSchema(schema as JsonObject)) {
+        problems.push(`${at}: ${ajv.errorsText(ajv.errors)}`);
+        continue;
+      }
+      try {
+        validatorAt(at);
+      } catch (error) {
+        problems.push(`${at}: ${(error as Error).message}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(schemaPointers.length).toBeGreaterThan(60);
+  });
+
+  it('names the same enumerations as the code', () => {
+    const enumOf = (name: string) => spec.components.schemas[name].enum;
+    expect(enumOf('EvidenceKind')).toEqual([...EVIDENCE_KINDS]);
+    expect(enumOf('EvidenceFormat')).toEqual(
+      Object.values(EVIDENCE_FORMATS).flat(),
+    );
+    expect(enumOf('Tier')).toEqual([...TIERS]);
+    expect(enumOf('Severity')).toEqual([...SEVERITIES]);
+    expect(
+      Object.keys(spec.components.schemas.SeverityCounts.properties),
+    ).toEqual([...SEVERITIES]);
+    expect(enumOf('Grade')).toEqual([...GRADE_FLOORS.map(([g]) => g), 'F']);
+    expect(enumOf('Enforcement')).toEqual([...ENFORCEMENTS]);
+    expect(enumOf('ComparisonOperator')).toEqual([
+      ...new Set([...NUMBER_OPERATORS, ...BOOLEAN_OPERATORS]),
+    ]);
+    expect(enumOf('FactName')).toEqual(FACT_NAMES);
+    expect(enumOf('PortfolioSort')).toEqual([...PORTFOLIO_SORTS]);
+    for (const kind of EVIDENCE_KINDS) {
+      const facts =
+        spec.components.schemas.EvidenceFacts.discriminator.mapping[kind];
+      const schema = resolveRef(facts) as JsonObject;
+      expect(schema.properties.kind.enum).toEqual([kind]);
+      expect(schema.properties.format.enum).toEqual([
+        ...EVIDENCE_FORMATS[kind],
+      ]);
+    }
+  });
+
+  it('documents exactly the routes the router registers', async () => {
+    const router = await createRouter({
+      scorecards: {} as ReleaseScorecards,
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
+      auditor: mockServices.auditor.mock(),
+      scheduler: mockServices.scheduler.mock(),
+      maxUploadBytes: 1024,
+    });
+    const registered = router.stack.flatMap(layer => {
+      if (!layer.route) return [];
+      const { path: routePath, methods } = layer.route as unknown as {
+        path: string;
+        methods: Record<string, boolean>;
+      };
+      return Object.keys(methods)
+        .filter(m => methods[m])
+        .map(m => `${m.toUpperCase()} ${routePath.replace(/:(\w+)/g, '{$1}')}`);
+    });
+    const documented = operations.map(
+      o => `${o.method.toUpperCase()} ${o.path}`,
+    );
+    expect(new Set(registered).size).toBe(registered.length);
+    expect([...registered].sort()).toEqual([...documented].sort());
+  });
+
+  it('fails a response that does not match, with ajv’s error text', () => {
+    const wrong = {
+      status: 201,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: {
+        id: '7',
+        environment: 'production',
+        reason: 'EDI outage hotfix',
+        actor: 'user:default/guest',
+        createdAt: '2026-11-23T12:00:00.000Z',
+      },
+      text: '',
+    } as unknown as request.Response;
+    const check = () =>
+      expectResponseMatchesSpec(
+        'post',
+        '/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/overrides',
+        wrong,
+      );
+    expect(check).toThrow('body/id must be integer');
+    expect(check).toThrow("body must have required property 'expiresAt'");
+    expect(() =>
+      expectResponseMatchesSpec('get', '/portfolio', {
+        ...wrong,
+        status: 418,
+      } as request.Response),
+    ).toThrow(/a status openapi.yaml does not document/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const databases = createTestDatabases();
+jest.setTimeout(120_000);
+
+const FIXTURES = path.join(__dirname, '../evidence/__fixtures__');
+const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
+
+const component = (
+  name: string,
+  spec_: JsonObject,
+  annotations: Record<string, string> = {},
+  namespace = 'default',
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace, annotations },
+  spec: { type: 'service', lifecycle: 'production', ...spec_ },
+});
+
+const entities = [
+  component(
+    'inventory',
+    { owner: 'group:default/warehouse-systems', system: 'erp' },
+    {
+      'waybill.dev/tier': 'critical',
+      'waybill.dev/business-processes': 'order-to-cash, procure-to-pay',
+    },
+  ),
+  component('orders', { owner: 'order-management' }),
+  component('web', { owner: 'storefront-team' }, {}, 'storefront'),
+];
+
+const ci = mockCredentials.service.header({
+  onBehalfOf: mockCredentials.service('ci-pipelines'),
+  targetPluginId: 'scorecards',
+});
+const user = mockCredentials.user.header('user:default/release-manager');
+
+const P = {
+  upload:
+    '/entities/{kind}/{namespace}/{name}/releases/{version}/evidence/{evidenceKind}',
+  events: '/events',
+  history: '/entities/{kind}/{namespace}/{name}/releases',
+  release: '/entities/{kind}/{namespace}/{name}/releases/{version}',
+  gate: '/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}',
+  override:
+    '/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/overrides',
+  portfolio: '/portfolio',
+  csv: '/portfolio.csv',
+  dora: '/dora',
+  reevaluate: '/policy/reevaluate',
+};
+
+const inventory = {
+  kind: 'component',
+  namespace: 'default',
+  name: 'inventory',
+};
+const orders = { kind: 'component', namespace: 'default', name: 'orders' };
+
+/** Which evidence kind and media type each evidence fixture is uploaded as, by file name. */
+const UPLOADS: Array<[RegExp, string, string]> = [
+  [/\.cdx\.json$/, 'dependencies', 'application/octet-stream'],
+  [/\.sarif$/, 'security', 'application/json'],
+  [/\.lcov\.info$/, 'coverage', 'text/plain'],
+  [/cobertura\.xml$/, 'coverage', 'text/xml'],
+  [/^readiness\.json$/, 'readiness', 'application/json'],
+  [/\.xml$/, 'tests', 'application/xml'],
+];
+function uploadOf(name: string): { kind: string; type: string } | undefined {
+  const found = UPLOADS.find(([pattern]) => pattern.test(name));
+  return found && { kind: found[1], type: found[2] };
+}
+const EVENT_FIXTURES = ['cdevents.json', 'delivery-events.waybill.json'];
+
+describe('the running plugin answers as openapi.yaml says', () => {
+  let servers: Record<'allowed' | 'denied', any>;
+
+  async function startBackend(
+    permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+  ) {
+    const knex = await databases.init('SQLITE_3');
+    const { server } = await startTestBackend({
+      features: [
+        scorecardsPlugin,
+        mockServices.database.factory({ knex }),
+        catalogServiceMock.factory({ entities }),
+        mockServices.permissions.factory({ result: permission }),
+        mockServices.rootConfig.factory({
+          data: { scorecards: { maxUploadBytes: 64 * 1024 } },
+        }),
+      ],
+    });
+    return server;
+  }
+
+  beforeAll(async () => {
+    servers = {
+      allowed: await startBackend(AuthorizeResult.ALLOW),
+      denied: await startBackend(AuthorizeResult.DENY),
+    };
+  });
+
+  interface Call {
+    method: 'get' | 'post';
+    path: string;
+    params?: Record<string, string>;
+    query?: Record<string, string | number>;
+    body?: string | Buffer | object;
+    type?: string;
+    auth?: string;
+    server?: 'allowed' | 'denied';
+    /** The request breaks the spec on purpose, to see the error answer. */
+    invalid?: boolean;
+  }
+
+  /** Sends a request built from the spec's path template and checks the answer against the spec. */
+  async function call(c: Call): Promise<request.Response> {
+    const o = operation(c.method, c.path);
+    const params = c.params ?? {};
+    const query = c.query ?? {};
+    if (!c.invalid) {
+      expectRequestMatchesSpec(o, params, query, c.body, c.type);
+    }
+    const url = `${BASE}${c.path.replace(/\{(\w+)\}/g, (_, name) =>
+      encodeURIComponent(params[name]),
+    )}`;
+    let req = request(servers[c.server ?? 'allowed'])
+      [c.method](url)
+      .query(query);
+    if (c.auth !== '') req = req.set('Authorization', c.auth ?? ci);
+    if (c.body !== undefined) {
+      // superagent would serialize a Buffer sent as JSON; files go as their text.
+      const body = Buffer.isBuffer(c.body) ? c.body.toString('utf8') : c.body;
+      req = req.type(c.type ?? 'application/json').send(body);
+    }
+    const res = await req;
+    expectResponseMatchesSpec(c.method, c.path, res);
+    return res;
+  }
+
+  const releaseParams = (version: string, entity = inventory) => ({
+    ...entity,
+    version,
+  });
+
+  it('uploads every evidence fixture, and stores what the spec says', async () => {
+    const names = fs
+      .readdirSync(FIXTURES)
+      .filter(name => !EVENT_FIXTURES.includes(name))
+      .sort();
+    expect(names.filter(name => !uploadOf(name))).toEqual([]);
+    for (const [i, name] of names.entries()) {
+      const { kind, type } = uploadOf(name)!;
+      const params = { ...releaseParams(`0.${i}.0`), evidenceKind: kind };
+      const res = await call({
+        method: 'post',
+        path: P.upload,
+        params,
+        query: { commit: `c0ffee${i}` },
+        body: fixture(name),
+        type,
+      });
+      expect({ name, status: res.status, error: res.body.error }).toEqual({
+        name,
+        status: 201,
+      });
+      const stored = await call({
+        method: 'get',
+        path: P.release,
+        params: releaseParams(`0.${i}.0`),
+      });
+      expect(stored.body.evidence.map((e: any) => e.kind)).toEqual([kind]);
+    }
+  });
+
+  it('stores a full release, answers its gates, history and overrides', async () => {
+    const uploads: Array<[string, string, string]> = [
+      ['tests', 'jest-junit.xml', 'application/xml'],
+      ['coverage', 'istanbul.cobertura.xml', 'application/xml'],
+      ['security', 'trivy-and-semgrep.sarif', 'application/json'],
+      ['dependencies', 'grype-1.6.cdx.json', 'application/json'],
+      ['readiness', 'readiness.json', 'application/json'],
+    ];
+    for (const [evidenceKind, name, type] of uploads) {
+      const res = await call({
+        method: 'post',
+        path: P.upload,
+        params: { ...releaseParams('4.2.0'), evidenceKind },
+        query: {
+          commit: '4f2a9c1',
+          pipelineUrl:
+            'https://github.com/acme/inventory/actions/runs/9876543210',
+          environment: 'staging',
+        },
+        body: fixture(name),
+        type,
+      });
+      expect(res.status).toBe(201);
+    }
+    const again = await call({
+      method: 'post',
+      path: P.upload,
+      params: { ...releaseParams('4.2.0'), evidenceKind: 'tests' },
+      body: fixture('jest-junit.xml'),
+      type: 'application/xml',
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.duplicate).toBe(true);
+    await call({
+      method: 'post',
+      path: P.upload,
+      params: { ...releaseParams('2.4.0', orders), evidenceKind: 'tests' },
+      body: fixture('pytest-junit.xml'),
+      type: 'application/xml',
+    });
+
+    const gate = await call({
+      method: 'get',
+      path: P.gate,
+      params: { ...releaseParams('4.2.0'), environment: 'production' },
+    });
+    expect(gate.status).toBe(200);
+    expect(gate.body.override).toBeNull();
+
+    const unknownRelease = await call({
+      method: 'get',
+      path: P.gate,
+      params: { ...releaseParams('9.9.9'), environment: 'production' },
+    });
+    expect(unknownRelease.body).toMatchObject({
+      decision: 'fail',
+      score: null,
+    });
+
+    const override = await call({
+      method: 'post',
+      path: P.override,
+      params: { ...releaseParams('4.2.0'), environment: 'production' },
+      body: {
+        reason: 'EDI outage hotfix, rollback drill booked',
+        expiresAt: '2099-01-01T00:00:00Z',
+      },
+      auth: user,
+    });
+    expect(override.status).toBe(201);
+
+    const overridden = await call({
+      method: 'get',
+      path: P.gate,
+      params: { ...releaseParams('4.2.0'), environment: 'production' },
+    });
+    expect(overridden.body).toMatchObject({
+      decision: 'pass',
+      override: { id: override.body.id },
+    });
+
+    const release = await call({
+      method: 'get',
+      path: P.release,
+      params: releaseParams('4.2.0'),
+    });
+    expect(release.body.evidence.map((e: any) => e.kind).sort()).toEqual(
+      [...EVIDENCE_KINDS].sort(),
+    );
+    expect(release.body.overrides).toHaveLength(1);
+
+    const history = await call({
+      method: 'get',
+      path: P.history,
+      params: inventory,
+      query: { limit: 100 },
+    });
+    expect(history.body.items[0].version).toBe('4.2.0');
+  });
+
+  it('records delivery events, Waybill JSON and CDEvents, and serves DORA figures', async () => {
+    for (const name of EVENT_FIXTURES) {
+      const body = JSON.parse(fixture(name).toString('utf8'));
+      const res = await call({ method: 'post', path: P.events, body });
+      expect(res.status).toBe(201);
+    }
+    const single = {
+      type: 'deployment',
+      entityRef: 'component:default/orders',
+      occurredAt: '2024-05-20T10:00:00Z',
+      version: '2.4.1',
+      environment: 'production',
+    };
+    const first = await call({ method: 'post', path: P.events, body: single });
+    const repeated = await call({
+      method: 'post',
+      path: P.events,
+      body: [single],
+    });
+    expect(first.body).toEqual({ stored: 1, duplicates: 0 });
+    expect(repeated.body).toEqual({ stored: 0, duplicates: 1 });
+
+    const dora = await call({
+      method: 'get',
+      path: P.dora,
+      query: {
+        entityRef: 'component:default/orders',
+        from: '2024-05-01T00:00:00Z',
+        to: '2024-06-01T00:00:00Z',
+      },
+    });
+    expect(dora.body.current.deploymentFrequency.deployments).toBeGreaterThan(
+      0,
+    );
+    const byFilter = await call({
+      method: 'get',
+      path: P.dora,
+      query: {
+        owner: 'warehouse-systems',
+        tier: 'critical',
+        businessProcess: 'order-to-cash',
+        gate: 'production:fail',
+        from: '2024-05-01',
+        to: '2024-06-01',
+      },
+    });
+    expect(byFilter.body.entityRefs).toEqual(['component:default/inventory']);
+  });
+
+  it('serves the portfolio page by page, and as CSV', async () => {
+    const first = await call({
+      method: 'get',
+      path: P.portfolio,
+      query: { sort: '-updated', limit: 1 },
+    });
+    expect(first.body.totalCount).toBe(2);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await call({
+      method: 'get',
+      path: P.portfolio,
+      query: { sort: '-updated', limit: 1, cursor: first.body.nextCursor },
+    });
+    expect(second.body.nextCursor).toBeUndefined();
+    await call({
+      method: 'get',
+      path: P.portfolio,
+      query: {
+        owner: 'group:default/warehouse-systems',
+        system: 'erp',
+        tier: 'critical',
+        businessProcess: 'procure-to-pay',
+        grade: 'F',
+        gate: 'staging:warn',
+      },
+    });
+    const csv = await call({
+      method: 'get',
+      path: P.csv,
+      query: { sort: '-score', tier: 'critical' },
+    });
+    expect(csv.text.split('\n')[0]).toMatch(/^entity,title,owner/);
+  });
+
+  it('starts a policy re-evaluation', async () => {
+    const res = await call({ method: 'post', path: P.reevaluate });
+    expect(res.status).toBe(202);
+  });
+
+  it('answers bad requests with 400, 404 and 413 error bodies', async () => {
+    const cases: Array<[Call, number]> = [
+      [
+        {
+          method: 'post',
+          path: P.upload,
+          params: { ...releaseParams('5.0.0'), evidenceKind: 'tests' },
+          body: '<testsuites><testsuite name="a">',
+          type: 'application/xml',
+        },
+        400,
+      ],
+      [
+        {
+          method: 'post',
+          path: P.upload,
+          params: { ...releaseParams('5.0.0'), evidenceKind: 'vibes' },
+          body: fixture('jest-junit.xml'),
+          type: 'application/xml',
+          invalid: true,
+        },
+        400,
+      ],
+      [
+        {
+          method: 'post',
+          path: P.upload,
+          params: { ...releaseParams('5.0.0'), evidenceKind: 'tests' },
+          body: Buffer.alloc(65 * 1024, 'a'),
+          type: 'application/octet-stream',
+        },
+        413,
+      ],
+      [
+        {
+          method: 'post',
+          path: P.events,
+          body: {
+            events: [
+              { type: 'deployment', entityRef: 'component:default/orders' },
+            ],
+          },
+          invalid: true,
+        },
+        400,
+      ],
+      [
+        {
+          method: 'post',
+          path: P.events,
+          body: '{"events": [',
+          type: 'application/json',
+          invalid: true,
+        },
+        400,
+      ],
+      [
+        {
+          method: 'post',
+          path: P.events,
+          body: Array.from({ length: 1000 }, (_, i) => ({
+            type: 'deployment',
+            entityRef: 'component:default/orders',
+            occurredAt: '2024-05-20T10:00:00Z',
+            id: `bulk-${i}`,
+          })),
+        },
+        413,
+      ],
+      [
+        {
+          method: 'get',
+          path: P.history,
+          params: inventory,
+          query: { limit: 0 },
+          invalid: true,
+        },
+        400,
+      ],
+      [
+        {
+          method: 'get',
+          path: P.release,
+          params: releaseParams('v'.repeat(256)),
+          invalid: true,
+        },
+        400,
+      ],
+      [{ method: 'get', path: P.release, params: releaseParams('9.9.9') }, 404],
+      [
+        {
+          method: 'get',
+          path: P.gate,
+          params: { ...releaseParams('4.2.0'), environment: 'moon' },
+        },
+        400,
+      ],
+      [
+        {
+          method: 'post',
+          path: P.override,
+          params: { ...releaseParams('4.2.0'), environment: 'production' },
+          body: { reason: 'ok', expiresAt: '2099-01-01T00:00:00Z' },
+          invalid: true,
+        },
+        400,
+      ],
+      [
+        {
+          method: 'post',
+          path: P.override,
+          params: { ...releaseParams('9.9.9'), environment: 'production' },
+          body: {
+            reason: 'EDI outage hotfix, rollback drill booked',
+            expiresAt: '2099-01-01T00:00:00Z',
+          },
+        },
+        404,
+      ],
+      [
+        {
+          method: 'post',
+          path: P.override,
+          params: { ...releaseParams('4.2.0'), environment: 'production' },
+          body: {
+            reason: 'r'.repeat(200 * 1024),
+            expiresAt: '2099-01-01T00:00:00Z',
+          },
+        },
+        413,
+      ],
+      [
+        {
+          method: 'get',
+          path: P.portfolio,
+          query: { gate: 'production', sort: 'random' },
+          invalid: true,
+        },
+        400,
+      ],
+      [
+        { method: 'get', path: P.csv, query: { tier: 'gold' }, invalid: true },
+        400,
+      ],
+      [
+        {
+          method: 'get',
+          path: P.dora,
+          query: { from: '2024-06-01T00:00:00Z', to: '2024-05-01T00:00:00Z' },
+        },
+        400,
+      ],
+    ];
+    for (const [c, status] of cases) {
+      const res = await call(c);
+      expect({ ...c, body: undefined, status: res.status }).toEqual({
+        ...c,
+        body: undefined,
+        status,
+      });
+      expect(res.body.error.message).toEqual(expect.any(String));
+    }
+  });
+
+  it('answers 401 without a token and 403 without the permission, on every route', async () => {
+    const params = {
+      ...inventory,
+      version: '4.2.0',
+      evidenceKind: 'tests',
+      environment: 'production',
+    };
+    const bodies: Record<string, Pick<Call, 'body' | 'type'>> = {
+      [P.upload]: { body: fixture('jest-junit.xml'), type: 'application/xml' },
+      [P.events]: {
+        body: { events: [] },
+      },
+      [P.override]: {
+        body: {
+          reason: 'EDI outage hotfix, drill booked',
+          expiresAt: '2099-01-01T00:00:00Z',
+        },
+      },
+    };
+    for (const o of operations) {
+      const names = [...o.path.matchAll(/\{(\w+)\}/g)].map(m => m[1]);
+      const c: Call = {
+        method: o.method as Call['method'],
+        path: o.path,
+        params: Object.fromEntries(names.map(n => [n, (params as any)[n]])),
+        query:
+          o.path === P.dora
+            ? { from: '2024-05-01T00:00:00Z', to: '2024-06-01T00:00:00Z' }
+            : undefined,
+        ...bodies[o.path],
+      };
+      const anonymous = await call({
+        ...c,
+        auth: mockCredentials.none.header(),
+      });
+      const forbidden = await call({ ...c, server: 'denied' });
+      expect([o.path, anonymous.status, forbidden.status]).toEqual([
+        o.path,
+        401,
+        403,
+      ]);
+    }
+  });
+
+  it('has exercised every response openapi.yaml documents', () => {
+    const untestable = new Set(['POST /policy/reevaluate 409']);
+    const documented = operations.flatMap(o =>
+      Object.keys(o.op.responses)
+        .filter(status => status !== 'default')
+        .map(status => `${o.method.toUpperCase()} ${o.path} ${status}`),
+    );
+    expect(
+      documented.filter(r => !exercised.has(r) && !untestable.has(r)),
+    ).toEqual([]);
+  });
+});

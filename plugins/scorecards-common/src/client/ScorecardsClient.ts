@@ -1,0 +1,324 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import type { EvidenceKind } from '../evidence';
+import type {
+  DeliveryEventsRequest,
+  DeliveryEventsResult,
+  DoraQuery,
+  DoraResponse,
+  EntityRefInput,
+  GateAnswer,
+  GateOverride,
+  GateOverrideRequest,
+  PolicyReevaluationResult,
+  PortfolioFilter,
+  PortfolioPage,
+  PortfolioQuery,
+  RecordEvidenceResult,
+  ReleaseHistory,
+  ReleaseRecord,
+  UploadEvidenceOptions,
+} from './types';
+
+/** The plugin id the scorecards backend is discovered by. */
+const PLUGIN_ID = 'scorecards';
+
+/** What the client needs to reach the backend; Backstage's `discoveryApiRef` and `fetchApiRef` fit. */
+export interface ScorecardsClientOptions {
+  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  /** Sends the requests, e.g. Backstage's `fetchApi` (which adds the user's token); global `fetch` by default. */
+  fetchApi?: { fetch: typeof fetch };
+}
+
+/** The scorecards API, for frontends and tests that want to mock it. */
+export interface ScorecardsApi {
+  uploadEvidence(
+    entityRef: EntityRefInput,
+    version: string,
+    kind: EvidenceKind,
+    body: string | Blob | ArrayBuffer,
+    options?: UploadEvidenceOptions,
+  ): Promise<RecordEvidenceResult>;
+  recordDeliveryEvents(
+    events: DeliveryEventsRequest,
+  ): Promise<DeliveryEventsResult>;
+  getRelease(
+    entityRef: EntityRefInput,
+    version: string,
+  ): Promise<ReleaseRecord>;
+  listReleases(
+    entityRef: EntityRefInput,
+    options?: { limit?: number },
+  ): Promise<ReleaseHistory>;
+  getGate(
+    entityRef: EntityRefInput,
+    version: string,
+    environment: string,
+  ): Promise<GateAnswer>;
+  overrideGate(
+    entityRef: EntityRefInput,
+    version: string,
+    environment: string,
+    request: GateOverrideRequest,
+  ): Promise<GateOverride>;
+  getPortfolio(query?: Partial<PortfolioQuery>): Promise<PortfolioPage>;
+  getPortfolioCsv(
+    query?: PortfolioFilter & { sort?: PortfolioQuery['sort'] },
+  ): Promise<string>;
+  getDora(query: DoraQuery): Promise<DoraResponse>;
+  reevaluatePolicy(): Promise<PolicyReevaluationResult>;
+}
+
+type QueryValue = string | number | undefined;
+
+/** A Content-Type for an upload without one: the Blob's own, else told from the text's start. */
+function contentTypeOf(body: string | Blob | ArrayBuffer): string {
+  if (typeof Blob !== 'undefined' && body instanceof Blob && body.type) {
+    return body.type;
+  }
+  if (typeof body === 'string') {
+    // trimStart() also drops a byte order mark.
+    const start = body.trimStart()[0];
+    if (start === '<') return 'application/xml';
+    if (start === '{' || start === '[') return 'application/json';
+    return 'text/plain';
+  }
+  return 'application/octet-stream';
+}
+
+/** The query parameters of the portfolio filters, the gate as `environment:decision`. */
+function filterQuery(filter: PortfolioFilter): Record<string, QueryValue> {
+  return {
+    owner: filter.owner,
+    system: filter.system,
+    tier: filter.tier,
+    businessProcess: filter.businessProcess,
+    grade: filter.grade,
+    gate: filter.gate
+      ? `${filter.gate.environment}:${filter.gate.decision}`
+      : undefined,
+  };
+}
+
+const isoTime = (value: string | Date) =>
+  typeof value === 'string' ? value : value.toISOString();
+
+/**
+ * A typed client of the scorecards backend (`/api/scorecards`), for browsers and Node alike.
+ * Every method throws a `ResponseError` on a non-2xx answer; its message carries the server's
+ * reason and its `body` the Backstage error body.
+ *
+ * @example
+ * ```ts
+ * const client = new ScorecardsClient({
+ *   discoveryApi: { getBaseUrl: async id => `${process.env.WAYBILL_BASE_URL}/api/${id}` },
+ *   fetchApi: {
+ *     fetch: (input, init) =>
+ *       fetch(input, {
+ *         ...init,
+ *         headers: { ...init?.headers, Authorization: `Bearer ${process.env.WAYBILL_CI_TOKEN}` },
+ *       }),
+ *   },
+ * });
+ * await client.uploadEvidence('component:default/inventory', '4.2.0', 'tests', junitXml);
+ * const { decision } = await client.getGate('component:default/inventory', '4.2.0', 'production');
+ * ```
+ */
+export class ScorecardsClient implements ScorecardsApi {
+  private readonly discoveryApi: ScorecardsClientOptions['discoveryApi'];
+  private readonly fetchApi: { fetch: typeof fetch };
+
+  constructor(options: ScorecardsClientOptions) {
+    this.discoveryApi = options.discoveryApi;
+    // Called through a wrapper: a browser's fetch refuses to run with another `this`.
+    this.fetchApi = options.fetchApi ?? {
+      fetch: (input, init) => fetch(input, init),
+    };
+  }
+
+  /** Uploads one evidence file for a release; see `POST .../evidence/{evidenceKind}`. */
+  async uploadEvidence(
+    entityRef: EntityRefInput,
+    version: string,
+    kind: EvidenceKind,
+    body: string | Blob | ArrayBuffer,
+    options: UploadEvidenceOptions = {},
+  ): Promise<RecordEvidenceResult> {
+    return this.json(
+      `${releasePath(entityRef, version)}/evidence/${encodeURIComponent(kind)}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': options.contentType ?? contentTypeOf(body) },
+        body,
+      },
+      {
+        commit: options.commit,
+        pipelineUrl: options.pipelineUrl,
+        environment: options.environment,
+      },
+    );
+  }
+
+  /** Records delivery events (Waybill JSON or CDEvents) for DORA. */
+  async recordDeliveryEvents(
+    events: DeliveryEventsRequest,
+  ): Promise<DeliveryEventsResult> {
+    return this.json('/events', jsonBody('POST', events));
+  }
+
+  /** A release's scorecard: current evidence, stored evaluation and overrides. */
+  async getRelease(
+    entityRef: EntityRefInput,
+    version: string,
+  ): Promise<ReleaseRecord> {
+    return this.json(releasePath(entityRef, version));
+  }
+
+  /** An entity's releases, newest first. */
+  async listReleases(
+    entityRef: EntityRefInput,
+    options: { limit?: number } = {},
+  ): Promise<ReleaseHistory> {
+    return this.json(`${entityPath(entityRef)}/releases`, undefined, {
+      limit: options.limit,
+    });
+  }
+
+  /** Whether a release may be promoted to an environment. */
+  async getGate(
+    entityRef: EntityRefInput,
+    version: string,
+    environment: string,
+  ): Promise<GateAnswer> {
+    return this.json(
+      `${releasePath(entityRef, version)}/gates/${encodeURIComponent(
+        environment,
+      )}`,
+    );
+  }
+
+  /** Lets a release through one environment's gate until `expiresAt`. */
+  async overrideGate(
+    entityRef: EntityRefInput,
+    version: string,
+    environment: string,
+    request: GateOverrideRequest,
+  ): Promise<GateOverride> {
+    return this.json(
+      `${releasePath(entityRef, version)}/gates/${encodeURIComponent(
+        environment,
+      )}/overrides`,
+      jsonBody('POST', {
+        reason: request.reason,
+        expiresAt: isoTime(request.expiresAt),
+      }),
+    );
+  }
+
+  /** One page of the portfolio; pass a page's `nextCursor` as `cursor` for the next one. */
+  async getPortfolio(
+    query: Partial<PortfolioQuery> = {},
+  ): Promise<PortfolioPage> {
+    return this.json('/portfolio', undefined, {
+      ...filterQuery(query),
+      sort: query.sort,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+  }
+
+  /** The whole portfolio as CSV text, with a header row. */
+  async getPortfolioCsv(
+    query: PortfolioFilter & { sort?: PortfolioQuery['sort'] } = {},
+  ): Promise<string> {
+    const response = await this.fetch('/portfolio.csv', undefined, {
+      ...filterQuery(query),
+      sort: query.sort,
+    });
+    return response.text();
+  }
+
+  /** DORA figures over `[from, to)` and the window before it. */
+  async getDora(query: DoraQuery): Promise<DoraResponse> {
+    const { entityRef, from, to, ...filter } = query;
+    return this.json('/dora', undefined, {
+      entityRef:
+        entityRef === undefined
+          ? undefined
+          : stringifyEntityRef(parseEntityRef(entityRef)),
+      from: isoTime(from),
+      to: isoTime(to),
+      ...filterQuery(filter),
+    });
+  }
+
+  /** Starts re-scoring the releases evaluated with an older policy; does not wait for it. */
+  async reevaluatePolicy(): Promise<PolicyReevaluationResult> {
+    return this.json('/policy/reevaluate', { method: 'POST' });
+  }
+
+  private async json<T>(
+    path: string,
+    init?: RequestInit,
+    query?: Record<string, QueryValue>,
+  ): Promise<T> {
+    const response = await this.fetch(path, init, query);
+    return (await response.json()) as T;
+  }
+
+  private async fetch(
+    path: string,
+    init?: RequestInit,
+    query: Record<string, QueryValue> = {},
+  ): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(PLUGIN_ID);
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) {
+      if (value !== undefined) params.append(name, String(value));
+    }
+    const search = params.toString();
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}${search ? `?${search}` : ''}`,
+      init,
+    );
+    if (!response.ok) {
+      throw await responseError(response);
+    }
+    return response;
+  }
+}
+
+function jsonBody(method: string, body: unknown): RequestInit {
+  return {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  };
+}
+
+function entityPath(entityRef: EntityRefInput): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return `/entities/${[kind, namespace, name]
+    .map(encodeURIComponent)
+    .join('/')}`;
+}
+
+function releasePath(entityRef: EntityRefInput, version: string): string {
+  return `${entityPath(entityRef)}/releases/${encodeURIComponent(version)}`;
+}
+
+/**
+ * A ResponseError whose message also says why: ResponseError's own message is only the status
+ * line ("Request failed with 400 Bad Request"), which tells a CI log nothing.
+ */
+async function responseError(response: Response): Promise<ResponseError> {
+  const error = await ResponseError.fromResponse(response);
+  const reason = error.body.error.message;
+  // HTTP/2 has no status text.
+  const status = [error.statusCode, error.statusText].filter(Boolean).join(' ');
+  // A body that is not a Backstage error body comes back as a message already naming the status.
+  error.message = reason.startsWith('Request failed with')
+    ? reason
+    : `Request failed with ${status}: ${reason}`;
+  return error;
+}

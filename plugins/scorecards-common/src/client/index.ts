@@ -1,0 +1,6 @@
+export * from './types';
+export {
+  ScorecardsClient,
+  type ScorecardsApi,
+  type ScorecardsClientOptions,
+} from './ScorecardsClient';
