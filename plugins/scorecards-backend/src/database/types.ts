@@ -1,30 +1,34 @@
 import {
   DeliveryEvent,
+  EntitySnapshot,
   EvidenceFacts,
   EvidenceFormat,
   EvidenceKind,
+  GateOverride,
+  PortfolioPage,
+  PortfolioQuery,
+  RecordEvidenceResult,
   ReleaseEvidence,
+  ReleaseKey,
+  ReleaseRecord,
+  ReleaseSummary,
   ScorecardEvaluation,
   Tier,
 } from '@waybill/plugin-scorecards-common';
 
-/** Identifies a release: one version of one catalog entity. */
-export interface ReleaseKey {
-  /** Full, lower-case entity ref, e.g. `component:default/inventory`. */
-  entityRef: string;
-  version: string;
-}
-
-/** What the portfolio filters on, copied from the entity's catalog record. */
-export interface EntitySnapshot {
-  /** Full, lower-case entity ref. */
-  entityRef: string;
-  title: string;
-  owner: string | null;
-  system: string | null;
-  tier: Tier;
-  businessProcesses: string[];
-}
+// The records the store returns are the API's types, shared with the client in -common.
+export type {
+  EntitySnapshot,
+  GateOverride,
+  PortfolioItem,
+  PortfolioPage,
+  PortfolioQuery,
+  RecordEvidenceResult,
+  ReleaseKey,
+  ReleaseRecord,
+  ReleaseSummary,
+  StoredEvidence,
+} from '@waybill/plugin-scorecards-common';
 
 /** One parsed upload, ready to store. */
 export interface NewEvidence extends ReleaseKey {
@@ -43,114 +47,10 @@ export interface NewEvidence extends ReleaseKey {
   uploadedBy: string;
 }
 
-/** A stored piece of evidence, as listed on a release. */
-export interface StoredEvidence {
-  id: number;
-  kind: EvidenceKind;
-  format: EvidenceFormat;
-  digest: string;
-  sizeBytes: number;
-  environment: string | null;
-  uploadedBy: string;
-  uploadedAt: string;
-  facts: EvidenceFacts;
-}
-
-/** A gate override that is or was in force. */
-export interface GateOverride {
-  id: number;
-  environment: string;
-  reason: string;
-  actor: string;
-  createdAt: string;
-  expiresAt: string;
-}
-
-/** A release with its current evidence, stored evaluation and overrides. */
-export interface ReleaseRecord extends ReleaseKey {
-  id: number;
-  commit: string | null;
-  pipelineUrl: string | null;
-  createdAt: string;
-  /** The current piece of each kind of evidence (the latest upload of that kind). */
-  evidence: StoredEvidence[];
-  evaluation: ScorecardEvaluation | null;
-  /** Overrides, newest first, including expired ones (they are part of the record). */
-  overrides: GateOverride[];
-}
-
-/** One release in an entity's history. */
-export interface ReleaseSummary extends ReleaseKey {
-  createdAt: string;
-  score: number | null;
-  grade: string | null;
-}
-
 /** What the store hands the evaluator inside the transaction that stores evidence. */
 export type EvaluateRelease = (
   evidence: ReleaseEvidence,
 ) => ScorecardEvaluation;
-
-/** The outcome of storing an upload. */
-export interface RecordEvidenceResult {
-  releaseId: number;
-  evidenceId: number;
-  /** True when the same file was already stored for this release; nothing changed. */
-  duplicate: boolean;
-  evaluation: ScorecardEvaluation;
-}
-
-/** Portfolio sort orders: a field, descending when prefixed with `-`. */
-export const PORTFOLIO_SORTS = [
-  'name',
-  '-name',
-  'score',
-  '-score',
-  'updated',
-  '-updated',
-] as const;
-
-/** A portfolio sort order. */
-export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
-
-/** Which entities the portfolio lists, in which order, and from where. */
-export interface PortfolioQuery {
-  owner?: string;
-  system?: string;
-  tier?: Tier;
-  businessProcess?: string;
-  grade?: string;
-  /** Only releases whose stored gate decision (before overrides) in `environment` is `decision`. */
-  gate?: { environment: string; decision: 'pass' | 'warn' | 'fail' };
-  sort: PortfolioSort;
-  limit: number;
-  /** Opaque cursor from a previous page's `nextCursor`. */
-  cursor?: string;
-}
-
-/** One entity's line in the portfolio: its latest release and how it scored. */
-export interface PortfolioItem extends EntitySnapshot {
-  version: string;
-  releasedAt: string;
-  score: number;
-  grade: string;
-  /** Gate decision per environment, before overrides. */
-  gates: Record<string, 'pass' | 'warn' | 'fail'>;
-  /** The checks that fail or lack evidence, for a quick read of why. */
-  failingChecks: Array<{
-    id: string;
-    title: string;
-    status: 'fail' | 'missing';
-  }>;
-}
-
-/** A page of the portfolio. */
-export interface PortfolioPage {
-  items: PortfolioItem[];
-  totalCount: number;
-  /** Cursor of the next page; absent on the last one. */
-  nextCursor?: string;
-}
 
 /** A release whose stored evaluation was made with another policy. */
 export interface StaleRelease {

@@ -16,6 +16,7 @@ import {
   FACT_NAMES,
   GRADE_FLOORS,
   NUMBER_OPERATORS,
+  PORTFOLIO_SORTS,
   SEVERITIES,
   TIERS,
 } from '@waybill/plugin-scorecards-common';
@@ -23,7 +24,6 @@ import { createTestDatabases } from '@waybill/test-utils';
 import Ajv, { ValidateFunction } from 'ajv';
 import request from 'supertest';
 import YAML from 'yaml';
-import { PORTFOLIO_SORTS } from '../database/types';
 import { scorecardsPlugin } from '../plugin';
 import { ReleaseScorecards } from '../service/ReleaseScorecards';
 import { createRouter } from '../service/router';

@@ -7,10 +7,9 @@ import {
   computeDoraTrend,
   DeliveryEvent,
   DoraTrend,
-  EnvironmentGate,
   EvidenceKind,
   evaluateScorecard,
-  GateDecision,
+  GateAnswer,
   tierOfEntity,
 } from '@waybill/plugin-scorecards-common';
 import {
@@ -42,19 +41,6 @@ export interface EvidenceUpload extends ReleaseKey {
   commit?: string;
   pipelineUrl?: string;
   environment?: string;
-}
-
-/** The answer to "may this release go to this environment?". */
-export interface GateAnswer extends ReleaseKey {
-  environment: string;
-  /** The decision after overrides: an active override turns `fail` or `warn` into `pass`. */
-  decision: GateDecision;
-  /** The decision of the policy alone. */
-  policyDecision: GateDecision;
-  reasons: EnvironmentGate['reasons'];
-  override: GateOverride | null;
-  score: number | null;
-  grade: string | null;
 }
 
 /**

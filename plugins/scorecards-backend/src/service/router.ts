@@ -18,9 +18,10 @@ import {
   scorecardsGateOverridePermission,
   scorecardsPolicyReevaluatePermission,
   scorecardsReleaseReadPermission,
+  PORTFOLIO_SORTS,
+  PortfolioItem,
   TIERS,
 } from '@waybill/plugin-scorecards-common';
-import { PORTFOLIO_SORTS, PortfolioItem } from '../database/types';
 import { z } from 'zod';
 import { parseDeliveryEvents } from '../evidence/deliveryEvents';
 import { ReleaseScorecards } from './ReleaseScorecards';
