@@ -331,19 +331,38 @@ describe.each(databases.eachSupportedId())(
       ).rejects.toThrow(/cursor/);
     });
 
-    it('re-evaluates releases scored with another policy', async () => {
-      const { store } = await createStore();
-      await store.recordEvidence(upload(), evaluate, 'old-policy');
+    it('re-evaluates releases scored with another policy, a batch per transaction', async () => {
+      const { knex, store } = await createStore();
+      await store.recordEvidence(
+        upload({ version: '4.1.0' }),
+        evaluate,
+        'old-policy',
+      );
+      await store.recordEvidence(
+        upload({ version: '4.2.0', facts: tests(2) }),
+        evaluate,
+        'old-policy',
+      );
       const stale = await store.listStaleReleases('new-policy', 10);
-      expect(stale).toEqual([
-        {
-          releaseId: expect.any(Number),
-          entityRef: 'component:default/inventory',
-          tier: 'critical',
-        },
+      expect(stale.map(r => r.entityRef)).toEqual([
+        'component:default/inventory',
+        'component:default/inventory',
       ]);
-      await store.reevaluate(stale[0].releaseId, evaluate, 'new-policy');
+      expect(stale.every(r => r.tier === 'critical')).toBe(true);
+
+      const seen: number[] = [];
+      const count = await store.reevaluate(
+        stale,
+        (_release, evidence) => {
+          seen.push(evidence.tests?.failed ?? -1);
+          return evaluate(evidence);
+        },
+        'new-policy',
+      );
+      expect(count).toBe(2);
+      expect(seen.sort()).toEqual([0, 2]);
       expect(await store.listStaleReleases('new-policy', 10)).toEqual([]);
+      expect(await countRows(knex, 'scorecards_gates')).toBe(4);
     });
 
     it('migrates down and up again', async () => {

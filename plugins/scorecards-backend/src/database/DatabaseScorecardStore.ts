@@ -149,7 +149,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
       }
 
       const evaluation = evaluate(this.releaseEvidence(rows));
-      await this.saveEvaluation(tx, releaseId, evaluation, policyDigest);
+      await this.saveEvaluations(tx, [{ releaseId, evaluation }], policyDigest);
       return {
         releaseId,
         evidenceId: Number(idOf(inserted[0])),
@@ -398,27 +398,47 @@ export class DatabaseScorecardStore implements ScorecardStore {
   }
 
   async reevaluate(
-    releaseId: number,
-    evaluate: EvaluateRelease,
+    releases: StaleRelease[],
+    evaluate: (
+      release: StaleRelease,
+      evidence: ReleaseEvidence,
+    ) => ScorecardEvaluation,
     policyDigest: string,
-  ): Promise<ScorecardEvaluation> {
+  ): Promise<number> {
+    if (releases.length === 0) return 0;
+    const ids = releases.map(r => r.releaseId);
+    // One transaction per batch: a policy change re-scores thousands of releases, and a commit
+    // per release would spend most of the time waiting for the disk.
     return this.db.transaction(async tx => {
-      const query = tx('scorecards_releases')
-        .where({ id: releaseId })
-        .first('id');
-      if (
-        !(tx.client.config.client === 'pg'
-          ? await query.forUpdate()
-          : await query)
-      ) {
-        throw new NotFoundError(`No release with id ${releaseId}`);
+      const locked = tx('scorecards_releases').whereIn('id', ids).select('id');
+      const present = new Set(
+        (tx.client.config.client === 'pg'
+          ? await locked.forUpdate()
+          : await locked
+        ).map((row: { id: number }) => row.id),
+      );
+      const rows: EvidenceRow[] = await tx('scorecards_evidence').whereIn(
+        'release_id',
+        ids,
+      );
+      const byRelease = new Map<number, EvidenceRow[]>();
+      for (const row of rows) {
+        byRelease.set(row.release_id, [
+          ...(byRelease.get(row.release_id) ?? []),
+          row,
+        ]);
       }
-      const rows: EvidenceRow[] = await tx('scorecards_evidence').where({
-        release_id: releaseId,
-      });
-      const evaluation = evaluate(this.releaseEvidence(rows));
-      await this.saveEvaluation(tx, releaseId, evaluation, policyDigest);
-      return evaluation;
+      const evaluated = releases
+        .filter(release => present.has(release.releaseId))
+        .map(release => ({
+          releaseId: release.releaseId,
+          evaluation: evaluate(
+            release,
+            this.releaseEvidence(byRelease.get(release.releaseId) ?? []),
+          ),
+        }));
+      await this.saveEvaluations(tx, evaluated, policyDigest);
+      return evaluated.length;
     });
   }
 
@@ -473,32 +493,37 @@ export class DatabaseScorecardStore implements ScorecardStore {
     return evidence as ReleaseEvidence;
   }
 
-  private async saveEvaluation(
+  private async saveEvaluations(
     tx: Knex.Transaction,
-    releaseId: number,
-    evaluation: ScorecardEvaluation,
+    entries: Array<{ releaseId: number; evaluation: ScorecardEvaluation }>,
     policyDigest: string,
   ) {
-    await tx('scorecards_evaluations')
-      .insert({
-        release_id: releaseId,
-        policy_digest: policyDigest,
-        score: evaluation.score,
-        grade: evaluation.grade,
-        result: JSON.stringify(evaluation),
-        evaluated_at: new Date(evaluation.evaluatedAt),
-      })
-      .onConflict('release_id')
-      .merge();
-    await tx('scorecards_gates').where({ release_id: releaseId }).delete();
-    if (evaluation.gates.length > 0) {
-      await tx('scorecards_gates').insert(
+    // Chunks keep each statement under SQLite's bound-parameter limit.
+    for (let i = 0; i < entries.length; i += 200) {
+      const chunk = entries.slice(i, i + 200);
+      const ids = chunk.map(e => e.releaseId);
+      await tx('scorecards_evaluations')
+        .insert(
+          chunk.map(({ releaseId, evaluation }) => ({
+            release_id: releaseId,
+            policy_digest: policyDigest,
+            score: evaluation.score,
+            grade: evaluation.grade,
+            result: JSON.stringify(evaluation),
+            evaluated_at: new Date(evaluation.evaluatedAt),
+          })),
+        )
+        .onConflict('release_id')
+        .merge();
+      await tx('scorecards_gates').whereIn('release_id', ids).delete();
+      const gates = chunk.flatMap(({ releaseId, evaluation }) =>
         evaluation.gates.map(gate => ({
           release_id: releaseId,
           environment: gate.environment,
           decision: gate.decision,
         })),
       );
+      if (gates.length > 0) await tx('scorecards_gates').insert(gates);
     }
   }
 }

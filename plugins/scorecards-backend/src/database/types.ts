@@ -90,12 +90,18 @@ export interface ScorecardStore {
     limit: number,
   ): Promise<StaleRelease[]>;
 
-  /** Re-evaluates one release from its stored evidence, in a transaction like an upload. */
+  /**
+   * Re-evaluates releases from their stored evidence, all in one transaction that holds their
+   * rows as an upload does; returns how many it re-evaluated (releases deleted since are skipped).
+   */
   reevaluate(
-    releaseId: number,
-    evaluate: EvaluateRelease,
+    releases: StaleRelease[],
+    evaluate: (
+      release: StaleRelease,
+      evidence: ReleaseEvidence,
+    ) => ScorecardEvaluation,
     policyDigest: string,
-  ): Promise<ScorecardEvaluation>;
+  ): Promise<number>;
 
   /** An entity's releases, newest first. */
   listReleases(

@@ -149,20 +149,18 @@ export class ReleaseScorecards {
       policyDigest,
       batch,
     );
-    for (const release of stale) {
-      await this.options.store.reevaluate(
-        release.releaseId,
-        evidence =>
-          evaluateScorecard({
-            policy,
-            evidence,
-            tier: release.tier,
-            environments,
-            now: this.now(),
-          }),
-        policyDigest,
-      );
-    }
+    await this.options.store.reevaluate(
+      stale,
+      (release, evidence) =>
+        evaluateScorecard({
+          policy,
+          evidence,
+          tier: release.tier,
+          environments,
+          now: this.now(),
+        }),
+      policyDigest,
+    );
     return stale.length;
   }
 
