@@ -81,8 +81,13 @@ describe('demo evidence', () => {
     ]);
 
     const decisions = portfolio.items.map((item: any) => item.gates.production);
-    const count = (decision: string) => decisions.filter((d: string) => d === decision).length;
-    expect({ pass: count('pass'), warn: count('warn'), fail: count('fail') }).toEqual({
+    const count = (decision: string) =>
+      decisions.filter((d: string) => d === decision).length;
+    expect({
+      pass: count('pass'),
+      warn: count('warn'),
+      fail: count('fail'),
+    }).toEqual({
       pass: 8,
       warn: 4,
       fail: 2,
