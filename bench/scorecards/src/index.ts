@@ -17,6 +17,7 @@ import { ENGINES, EngineName, openDatabases, sqliteParentDir } from './engines';
 import {
   compare,
   count,
+  currentLoad,
   describeMachine,
   EngineResult,
   judge,
@@ -125,6 +126,7 @@ async function runEngine(
   entityCount: number,
 ): Promise<EngineResult> {
   const started = performance.now();
+  const loadAtStart = currentLoad();
   const entities = buildEntities(entityCount);
   const databases = await openDatabases(engine);
   try {
@@ -196,6 +198,7 @@ async function runEngine(
       entities: entityCount,
       releases: entityCount * VERSIONS.length,
       wallMs: performance.now() - started,
+      loadAverage: { start: loadAtStart, end: currentLoad() },
       waybill: {
         ingest: { ...ingest, concurrency: INGEST_CONCURRENCY[engine] },
         ...(ingestOnDiskResult ? { ingestOnDisk: ingestOnDiskResult } : {}),

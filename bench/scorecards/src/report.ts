@@ -33,8 +33,13 @@ export function describeMachine(): Machine {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     os: `${type()} ${release()}`,
     node: process.version,
-    loadAverage: Math.round(loadavg()[0] * 100) / 100,
+    loadAverage: currentLoad(),
   };
+}
+
+/** The machine's 1-minute load average. */
+export function currentLoad(): number {
+  return Math.round(loadavg()[0] * 100) / 100;
 }
 
 /** Everything measured on one database engine. */
@@ -46,6 +51,8 @@ export interface EngineResult {
   entities: number;
   releases: number;
   wallMs: number;
+  /** 1-minute load average of the machine when the engine's run started and ended. */
+  loadAverage: { start: number; end: number };
   waybill: {
     ingest: IngestResult & { concurrency: number };
     /** SQLite only: the same ingest on a disk-backed file, for a sample of entities. */
@@ -311,6 +318,9 @@ export function renderEngine(result: EngineResult, label: string): string {
   return [
     '',
     `== ${label}: ${result.server} ==`,
+    `Run time ${formatMs(result.wallMs)}; load average ${
+      result.loadAverage.start
+    } at start, ${result.loadAverage.end} at end`,
     `Waybill (${count(result.entities)} entities, ${count(
       result.releases,
     )} releases, 5 uploads each)`,
