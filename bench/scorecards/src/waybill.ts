@@ -408,17 +408,12 @@ export async function readWholePortfolio(
   let entities = 0;
   let pages = 0;
   const { ms } = await timed(async () => {
-    let cursor: string | undefined;
-    do {
-      const page = await context.scorecards.portfolio({
-        sort: 'name',
-        limit: 200,
-        cursor,
-      });
-      entities += page.items.length;
+    for await (const items of context.scorecards.portfolioPages({
+      sort: 'name',
+    })) {
+      entities += items.length;
       pages++;
-      cursor = page.nextCursor;
-    } while (cursor);
+    }
   });
   return { ms, entities, pages };
 }

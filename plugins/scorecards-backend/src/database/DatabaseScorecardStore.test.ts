@@ -365,6 +365,89 @@ describe.each(databases.eachSupportedId())(
       expect(await countRows(knex, 'scorecards_gates')).toBe(4);
     });
 
+    it('keeps the portfolio on the latest release through re-evaluations and late uploads', async () => {
+      const { store } = await createStore();
+      await store.recordEvidence(upload({ version: '4.1.0' }), evaluate, 'p1');
+      await store.recordEvidence(
+        upload({ version: '4.2.0', facts: tests(2) }),
+        evaluate,
+        'p1',
+      );
+      const portfolioItem = async () =>
+        (await store.portfolio({ sort: 'name', limit: 10 })).items;
+
+      const [before] = await portfolioItem();
+      expect(before).toMatchObject({ version: '4.2.0', grade: 'F' });
+      expect(before.gates).toEqual({ staging: 'fail', production: 'fail' });
+      expect(before.failingChecks.map(c => c.id)).toContain('no-failing-tests');
+
+      // Evidence for an older release re-scores that release, not the portfolio's row.
+      await store.recordEvidence(
+        upload({ version: '4.1.0', digest: 'c'.repeat(64), facts: tests(5) }),
+        evaluate,
+        'p1',
+      );
+      expect(await portfolioItem()).toEqual([before]);
+
+      // A re-evaluation of the latest release shows on the portfolio in the same transaction.
+      await store.reevaluate(
+        await store.listStaleReleases('p2', 10),
+        (_release, evidence) => ({
+          ...evaluate(evidence),
+          score: 97,
+          grade: 'A',
+          gates: [
+            { environment: 'staging', decision: 'pass', reasons: [] },
+            { environment: 'production', decision: 'warn', reasons: [] },
+          ],
+        }),
+        'p2',
+      );
+      const [after] = await portfolioItem();
+      expect(after).toMatchObject({
+        version: '4.2.0',
+        score: 97,
+        grade: 'A',
+        gates: { staging: 'pass', production: 'warn' },
+      });
+      expect(
+        (
+          await store.portfolio({
+            gate: { environment: 'production', decision: 'warn' },
+            grade: 'A',
+            sort: '-score',
+            limit: 10,
+          })
+        ).totalCount,
+      ).toBe(1);
+    });
+
+    it('fills the portfolio summary of releases scored before it existed when migrating up', async () => {
+      const { knex, store } = await createStore();
+      for (const [i, name] of ['billing', 'inventory', 'picking'].entries()) {
+        const entityRef = `component:default/${name}`;
+        await store.recordEvidence(
+          upload({
+            entityRef,
+            entity: { ...upload().entity, entityRef, title: name },
+            facts: tests(i),
+          }),
+          evaluate,
+          'p',
+        );
+      }
+      const query = { sort: '-score' as const, limit: 10 };
+      const before = await store.portfolio(query);
+
+      const directory = `${__dirname}/../../migrations`;
+      await knex.migrate.down({ directory });
+      expect(
+        await knex.schema.hasColumn('scorecards_entities', 'latest_score'),
+      ).toBe(false);
+      await knex.migrate.up({ directory });
+      expect(await store.portfolio(query)).toEqual(before);
+    });
+
     it('migrates down and up again', async () => {
       const { knex } = await createStore();
       const directory = `${__dirname}/../../migrations`;

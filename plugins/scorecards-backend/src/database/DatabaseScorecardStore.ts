@@ -83,13 +83,13 @@ const SORT_COLUMNS: Record<
   PortfolioQuery['sort'],
   { column: string; order: 'asc' | 'desc' }
 > = {
-  name: { column: 'e.entity_ref', order: 'asc' },
-  '-name': { column: 'e.entity_ref', order: 'desc' },
-  score: { column: 'v.score', order: 'asc' },
-  '-score': { column: 'v.score', order: 'desc' },
+  name: { column: 'entity_ref', order: 'asc' },
+  '-name': { column: 'entity_ref', order: 'desc' },
+  score: { column: 'latest_score', order: 'asc' },
+  '-score': { column: 'latest_score', order: 'desc' },
   // Release ids grow with time, and compare the same way on every database.
-  updated: { column: 'r.id', order: 'asc' },
-  '-updated': { column: 'r.id', order: 'desc' },
+  updated: { column: 'latest_release_id', order: 'asc' },
+  '-updated': { column: 'latest_release_id', order: 'desc' },
 };
 
 /** The scorecards store on the plugin's database (SQLite or PostgreSQL), through knex. */
@@ -290,30 +290,27 @@ export class DatabaseScorecardStore implements ScorecardStore {
   }
 
   async portfolio(query: PortfolioQuery): Promise<PortfolioPage> {
-    const base = this.db('scorecards_entities as e')
-      .join('scorecards_releases as r', 'r.id', 'e.latest_release_id')
-      .join('scorecards_evaluations as v', 'v.release_id', 'r.id');
-    if (query.owner) base.where('e.owner', query.owner);
-    if (query.system) base.where('e.system', query.system);
-    if (query.tier) base.where('e.tier', query.tier);
-    if (query.grade) base.where('v.grade', query.grade);
+    // One narrow table: the latest release's summary lives on the entity row (see the
+    // portfolio_summary migration), so filters, count, sort and page all use its indexes.
+    const base = this.db('scorecards_entities').whereNotNull(
+      'latest_release_id',
+    );
+    if (query.owner) base.where('owner', query.owner);
+    if (query.system) base.where('system', query.system);
+    if (query.tier) base.where('tier', query.tier);
+    if (query.grade) base.where('latest_grade', query.grade);
     if (query.businessProcess) {
-      base.where(
-        'e.business_processes',
-        'like',
-        `%,${query.businessProcess},%`,
-      );
+      base.where('business_processes', 'like', `%,${query.businessProcess},%`);
     }
     if (query.gate) {
       const { environment, decision } = query.gate;
       base.whereExists(
         this.db('scorecards_gates as g')
-          .whereRaw('g.release_id = r.id')
+          .whereRaw('g.release_id = scorecards_entities.latest_release_id')
           .where({ 'g.environment': environment, 'g.decision': decision }),
       );
     }
 
-    const [{ total }] = await base.clone().count({ total: '*' });
     const { column, order } = SORT_COLUMNS[query.sort];
     const page = base.clone();
     if (query.cursor) {
@@ -323,39 +320,30 @@ export class DatabaseScorecardStore implements ScorecardStore {
         q
           .where(column, op, after.value)
           .orWhere(q2 =>
-            q2.where(column, after.value).where('e.entity_ref', op, after.ref),
+            q2.where(column, after.value).where('entity_ref', op, after.ref),
           ),
       );
     }
-    const rows = await page
-      .orderBy([
-        { column, order },
-        { column: 'e.entity_ref', order },
-      ])
-      .limit(query.limit + 1)
-      .select(
-        'e.*',
-        'r.id as release_id',
-        'r.version',
-        'r.created_at as released_at',
-        'v.score',
-        'v.grade',
-        'v.result',
-      );
+    const [[{ total }], rows] = await Promise.all([
+      base.clone().count({ total: '*' }),
+      page
+        .orderBy([
+          { column, order },
+          { column: 'entity_ref', order },
+        ])
+        .limit(query.limit + 1)
+        .select(),
+    ]);
     const more = rows.length > query.limit;
     const items = rows.slice(0, query.limit);
-    const gates = await this.db('scorecards_gates').whereIn(
-      'release_id',
-      items.map(row => row.release_id),
-    );
     const last = items[items.length - 1];
     return {
       totalCount: Number(total),
-      items: items.map(row => toPortfolioItem(row, gates)),
+      items: items.map(toPortfolioItem),
       ...(more
         ? {
             nextCursor: encodeCursor({
-              value: sortValue(last, query.sort),
+              value: last[column],
               ref: last.entity_ref,
             }),
           }
@@ -524,6 +512,21 @@ export class DatabaseScorecardStore implements ScorecardStore {
         })),
       );
       if (gates.length > 0) await tx('scorecards_gates').insert(gates);
+
+      const latest = await tx('scorecards_entities as e')
+        .join('scorecards_releases as r', 'r.id', 'e.latest_release_id')
+        .whereIn('e.latest_release_id', ids)
+        .select('e.entity_ref', 'r.id', 'r.version', 'r.created_at');
+      const byRelease = new Map(chunk.map(e => [e.releaseId, e.evaluation]));
+      for (const row of latest) {
+        await tx('scorecards_entities')
+          .where({ entity_ref: row.entity_ref })
+          .update({
+            latest_version: row.version,
+            latest_released_at: row.created_at,
+            ...releaseSummaryColumns(byRelease.get(row.id)!),
+          });
+      }
     }
   }
 }
@@ -542,17 +545,6 @@ function toOverride(row: any): GateOverride {
     createdAt: toIso(row.created_at),
     expiresAt: toIso(row.expires_at),
   };
-}
-
-function sortValue(row: any, sort: PortfolioQuery['sort']): string | number {
-  switch (sort.replace('-', '')) {
-    case 'score':
-      return row.score;
-    case 'updated':
-      return row.release_id;
-    default:
-      return row.entity_ref;
-  }
 }
 
 interface Cursor {
@@ -590,8 +582,7 @@ function entityColumns(entity: EntitySnapshot) {
   };
 }
 
-function toPortfolioItem(row: any, gates: any[]): PortfolioItem {
-  const evaluation = JSON.parse(row.result) as ScorecardEvaluation;
+function toPortfolioItem(row: any): PortfolioItem {
   return {
     entityRef: row.entity_ref,
     title: row.title,
@@ -601,22 +592,36 @@ function toPortfolioItem(row: any, gates: any[]): PortfolioItem {
     businessProcesses: String(row.business_processes)
       .split(',')
       .filter(Boolean),
-    version: row.version,
-    releasedAt: toIso(row.released_at),
-    score: row.score,
-    grade: row.grade,
-    gates: Object.fromEntries(
-      gates
-        .filter(g => g.release_id === row.release_id)
-        .map(g => [g.environment, g.decision]),
+    version: row.latest_version,
+    releasedAt: toIso(row.latest_released_at),
+    score: row.latest_score,
+    grade: row.latest_grade,
+    gates: JSON.parse(row.latest_gates),
+    failingChecks: JSON.parse(row.latest_failing_checks),
+  };
+}
+
+/**
+ * What the portfolio shows of a release, kept on its entity's row while it is the latest.
+ * Checks switched off for the entity's tier are not the release's problem, so only scored
+ * checks count as failing.
+ */
+function releaseSummaryColumns(evaluation: ScorecardEvaluation) {
+  const failingChecks: PortfolioItem['failingChecks'] = evaluation.checks
+    .filter(check => check.scored && check.status !== 'pass')
+    .map(check => ({
+      id: check.id,
+      title: check.title,
+      status: check.status as 'fail' | 'missing',
+    }));
+  return {
+    latest_score: evaluation.score,
+    latest_grade: evaluation.grade,
+    latest_gates: JSON.stringify(
+      Object.fromEntries(
+        evaluation.gates.map(g => [g.environment, g.decision]),
+      ),
     ),
-    failingChecks: evaluation.checks
-      // Checks switched off for this tier everywhere are not the release's problem.
-      .filter(check => check.scored && check.status !== 'pass')
-      .map(check => ({
-        id: check.id,
-        title: check.title,
-        status: check.status as 'fail' | 'missing',
-      })),
+    latest_failing_checks: JSON.stringify(failingChecks),
   };
 }

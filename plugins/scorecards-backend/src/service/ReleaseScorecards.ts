@@ -14,6 +14,7 @@ import {
 } from '@waybill/plugin-scorecards-common';
 import {
   GateOverride,
+  PortfolioItem,
   PortfolioPage,
   PortfolioQuery,
   RecordEvidenceResult,
@@ -119,6 +120,26 @@ export class ReleaseScorecards {
   }
 
   /**
+   * Every entity of the portfolio that matches a filter, in the query's order, one page at a
+   * time (the API's largest page by default), for exports and roll-ups.
+   */
+  async *portfolioPages(
+    query: Omit<PortfolioQuery, 'limit' | 'cursor'>,
+    pageSize = 200,
+  ): AsyncGenerator<PortfolioItem[]> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.options.store.portfolio({
+        ...query,
+        limit: pageSize,
+        cursor,
+      });
+      yield page.items;
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+
+  /**
    * DORA figures over `[from, to)` and the window before it, for one entity or for every
    * entity with releases that matches the portfolio filters (owner, business process, ...).
    */
@@ -183,17 +204,12 @@ export class ReleaseScorecards {
     filter: Omit<PortfolioQuery, 'sort' | 'limit' | 'cursor'>,
   ) {
     const refs: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.options.store.portfolio({
-        ...filter,
-        sort: 'name',
-        limit: 1000,
-        cursor,
-      });
-      refs.push(...page.items.map(item => item.entityRef));
-      cursor = page.nextCursor;
-    } while (cursor);
+    for await (const items of this.portfolioPages(
+      { ...filter, sort: 'name' },
+      1000,
+    )) {
+      refs.push(...items.map(item => item.entityRef));
+    }
     return refs;
   }
 

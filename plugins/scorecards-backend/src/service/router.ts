@@ -351,18 +351,15 @@ export async function createRouter(options: {
     const query = parse(portfolioCsvQuery, req.query, 'query');
     res.type('text/csv').attachment('waybill-portfolio.csv');
     res.write(`${PORTFOLIO_CSV_COLUMNS.map(c => c.header).join(',')}\n`);
-    let cursor: string | undefined;
-    do {
-      const page = await scorecards.portfolio({ ...query, limit: 200, cursor });
-      for (const item of page.items) {
+    for await (const items of scorecards.portfolioPages(query)) {
+      for (const item of items) {
         res.write(
           `${PORTFOLIO_CSV_COLUMNS.map(c => csvCell(c.value(item))).join(
             ',',
           )}\n`,
         );
       }
-      cursor = page.nextCursor;
-    } while (cursor);
+    }
     res.end();
   });
 
