@@ -329,6 +329,37 @@ describe.each(databases.eachSupportedId())(
       await expect(
         store.portfolio({ sort: 'name', limit: 5, cursor: 'garbage' }),
       ).rejects.toThrow(/cursor/);
+
+      // The summary counts what the pages list.
+      const filter = { owner: 'group:default/warehouse-systems' };
+      const { items } = await store.portfolio({
+        ...filter,
+        sort: 'name',
+        limit: 100,
+      });
+      const tally = (keys: string[]) =>
+        [...new Set(keys)].sort().map(key => ({
+          key,
+          count: keys.filter(k => k === key).length,
+        }));
+      const summary = await store.portfolioSummary(filter);
+      expect(
+        summary.grades
+          .map(g => ({ key: g.grade, count: g.count }))
+          .sort((a, b) => a.key.localeCompare(b.key)),
+      ).toEqual(tally(items.map(i => i.grade)));
+      expect(
+        summary.gates
+          .map(g => ({ key: `${g.environment}:${g.decision}`, count: g.count }))
+          .sort((a, b) => a.key.localeCompare(b.key)),
+      ).toEqual(
+        tally(
+          items.flatMap(i =>
+            Object.entries(i.gates).map(([env, d]) => `${env}:${d}`),
+          ),
+        ),
+      );
+      expect(summary.gates.some(g => g.decision === 'fail')).toBe(true);
     });
 
     it('re-evaluates releases scored with another policy, a batch per transaction', async () => {

@@ -7,6 +7,8 @@ import {
   DeliveryEvent,
   EvidenceFacts,
   ReleaseEvidence,
+  GateDecision,
+  Grade,
   ScorecardEvaluation,
   Tier,
 } from '@waybill/plugin-scorecards-common';
@@ -16,8 +18,10 @@ import {
   EvaluateRelease,
   GateOverride,
   PortfolioItem,
+  PortfolioFilter,
   PortfolioPage,
   PortfolioQuery,
+  StoredPortfolioSummary,
   StaleRelease,
   NewEvidence,
   RecordEvidenceResult,
@@ -290,27 +294,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
   }
 
   async portfolio(query: PortfolioQuery): Promise<PortfolioPage> {
-    // One narrow table: the latest release's summary lives on the entity row (see the
-    // portfolio_summary migration), so filters, count, sort and page all use its indexes.
-    const base = this.db('scorecards_entities').whereNotNull(
-      'latest_release_id',
-    );
-    if (query.owner) base.where('owner', query.owner);
-    if (query.system) base.where('system', query.system);
-    if (query.tier) base.where('tier', query.tier);
-    if (query.grade) base.where('latest_grade', query.grade);
-    if (query.businessProcess) {
-      base.where('business_processes', 'like', `%,${query.businessProcess},%`);
-    }
-    if (query.gate) {
-      const { environment, decision } = query.gate;
-      base.whereExists(
-        this.db('scorecards_gates as g')
-          .whereRaw('g.release_id = scorecards_entities.latest_release_id')
-          .where({ 'g.environment': environment, 'g.decision': decision }),
-      );
-    }
-
+    const base = this.portfolioEntities(query);
     const { column, order } = SORT_COLUMNS[query.sort];
     const page = base.clone();
     if (query.cursor) {
@@ -349,6 +333,72 @@ export class DatabaseScorecardStore implements ScorecardStore {
           }
         : {}),
     };
+  }
+
+  async portfolioSummary(
+    filter: PortfolioFilter,
+  ): Promise<StoredPortfolioSummary> {
+    const matching = this.portfolioEntities(filter);
+    const [grades, gates] = await Promise.all([
+      matching
+        .clone()
+        .groupBy('latest_grade')
+        .select('latest_grade as grade')
+        .count({ n: '*' }),
+      this.db('scorecards_gates')
+        .whereIn('release_id', matching.clone().select('latest_release_id'))
+        .groupBy('environment', 'decision')
+        .select('environment', 'decision')
+        .count({ n: '*' }),
+    ]);
+    // PostgreSQL counts come back as strings, SQLite's as numbers.
+    type Counted = { n: string | number };
+    return {
+      grades: (grades as Array<Counted & { grade: Grade }>).map(row => ({
+        grade: row.grade,
+        count: Number(row.n),
+      })),
+      gates: (
+        gates as Array<
+          Counted & { environment: string; decision: GateDecision }
+        >
+      ).map(row => ({
+        environment: row.environment,
+        decision: row.decision,
+        count: Number(row.n),
+      })),
+    };
+  }
+
+  /**
+   * The entities with releases that match the portfolio filters. The latest release's summary
+   * lives on the entity row (see the portfolio_summary migration), so filters, counts, sorts
+   * and pages all read this one narrow table through its indexes.
+   */
+  private portfolioEntities(filter: PortfolioFilter): Knex.QueryBuilder {
+    const query = this.db('scorecards_entities').whereNotNull(
+      'latest_release_id',
+    );
+    if (filter.owner) query.where('owner', filter.owner);
+    if (filter.system) query.where('system', filter.system);
+    if (filter.tier) query.where('tier', filter.tier);
+    if (filter.grade) query.where('latest_grade', filter.grade);
+    if (filter.businessProcess) {
+      query.where(
+        'business_processes',
+        'like',
+        `%,${filter.businessProcess},%`,
+      );
+    }
+    if (filter.gate) {
+      const { environment, decision } = filter.gate;
+      query.whereExists(
+        this.db('scorecards_gates as g')
+          .whereRaw('g.release_id = scorecards_entities.latest_release_id')
+          .where({ 'g.environment': environment, 'g.decision': decision }),
+      );
+    }
+    return query;
   }
 
   async listEntityRefs(): Promise<string[]> {

@@ -4,7 +4,10 @@ import {
   EvidenceFacts,
   EvidenceFormat,
   EvidenceKind,
+  GateDecision,
   GateOverride,
+  Grade,
+  PortfolioFilter,
   PortfolioPage,
   PortfolioQuery,
   RecordEvidenceResult,
@@ -20,9 +23,11 @@ import {
 export type {
   EntitySnapshot,
   GateOverride,
+  PortfolioFilter,
   PortfolioItem,
   PortfolioPage,
   PortfolioQuery,
+  PortfolioSummary,
   RecordEvidenceResult,
   ReleaseKey,
   ReleaseRecord,
@@ -52,6 +57,12 @@ export type EvaluateRelease = (
   evidence: ReleaseEvidence,
 ) => ScorecardEvaluation;
 
+/** What the store counts for a portfolio summary; grades and decisions with no entity are absent. */
+export interface StoredPortfolioSummary {
+  grades: Array<{ grade: Grade; count: number }>;
+  gates: Array<{ environment: string; decision: GateDecision; count: number }>;
+}
+
 /** A release whose stored evaluation was made with another policy. */
 export interface StaleRelease {
   releaseId: number;
@@ -77,6 +88,9 @@ export interface ScorecardStore {
 
   /** The portfolio: each entity's latest release, filtered, sorted and paged. */
   portfolio(query: PortfolioQuery): Promise<PortfolioPage>;
+
+  /** Counts of the matching entities by grade and by gate decision, as stored (no zeros). */
+  portfolioSummary(filter: PortfolioFilter): Promise<StoredPortfolioSummary>;
 
   /** Refs of every entity that has releases, for refreshing their catalog facts. */
   listEntityRefs(): Promise<string[]>;

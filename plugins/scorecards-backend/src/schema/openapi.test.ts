@@ -628,6 +628,7 @@ const P = {
   override:
     '/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/overrides',
   portfolio: '/portfolio',
+  summary: '/portfolio/summary',
   csv: '/portfolio.csv',
   dora: '/dora',
   reevaluate: '/policy/reevaluate',
@@ -931,6 +932,26 @@ describe('the running plugin answers as openapi.yaml says', () => {
         gate: 'staging:warn',
       },
     });
+    const summary = await call({ method: 'get', path: P.summary });
+    expect(summary.body.totalCount).toBe(2);
+    expect(
+      Object.values(summary.body.grades as Record<string, number>).reduce(
+        (a, b) => a + b,
+      ),
+    ).toBe(2);
+    for (const env of ['staging', 'production']) {
+      expect(
+        Object.values(summary.body.gates[env] as Record<string, number>).reduce(
+          (a, b) => a + b,
+        ),
+      ).toBe(2);
+    }
+    const filter = { tier: 'critical', gate: 'production:fail' };
+    const [filteredSummary, filteredPage] = await Promise.all([
+      call({ method: 'get', path: P.summary, query: filter }),
+      call({ method: 'get', path: P.portfolio, query: filter }),
+    ]);
+    expect(filteredSummary.body.totalCount).toBe(filteredPage.body.totalCount);
     const csv = await call({
       method: 'get',
       path: P.csv,
@@ -1086,6 +1107,15 @@ describe('the running plugin answers as openapi.yaml says', () => {
       ],
       [
         { method: 'get', path: P.csv, query: { tier: 'gold' }, invalid: true },
+        400,
+      ],
+      [
+        {
+          method: 'get',
+          path: P.summary,
+          query: { sort: 'name' },
+          invalid: true,
+        },
         400,
       ],
       [

@@ -10,13 +10,17 @@ import {
   EvidenceKind,
   evaluateScorecard,
   GateAnswer,
+  Grade,
+  GRADES,
   tierOfEntity,
 } from '@waybill/plugin-scorecards-common';
 import {
   GateOverride,
+  PortfolioFilter,
   PortfolioItem,
   PortfolioPage,
   PortfolioQuery,
+  PortfolioSummary,
   RecordEvidenceResult,
   ReleaseKey,
   ReleaseRecord,
@@ -117,6 +121,33 @@ export class ReleaseScorecards {
   /** Each entity's latest release, filtered, sorted and paged. */
   async portfolio(query: PortfolioQuery): Promise<PortfolioPage> {
     return this.options.store.portfolio(query);
+  }
+
+  /**
+   * How the entities matching a filter spread over grades and, per gated environment, over gate
+   * decisions: the portfolio's charts. Every grade and decision is present, zeros included.
+   */
+  async portfolioSummary(filter: PortfolioFilter): Promise<PortfolioSummary> {
+    const stored = await this.options.store.portfolioSummary(filter);
+    const grades = Object.fromEntries(
+      GRADES.map(grade => [grade, 0]),
+    ) as Record<Grade, number>;
+    for (const { grade, count } of stored.grades) grades[grade] = count;
+    const gates: PortfolioSummary['gates'] = Object.fromEntries(
+      this.options.config.environments.map(env => [
+        env,
+        { pass: 0, warn: 0, fail: 0 },
+      ]),
+    );
+    for (const { environment, decision, count } of stored.gates) {
+      // Environments no longer gated keep their stored decisions out of the charts.
+      if (gates[environment]) gates[environment][decision] = count;
+    }
+    return {
+      totalCount: Object.values(grades).reduce((sum, n) => sum + n, 0),
+      grades,
+      gates,
+    };
   }
 
   /**

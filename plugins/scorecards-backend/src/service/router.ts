@@ -14,6 +14,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   EVIDENCE_KINDS,
+  GRADES,
   scorecardsEvidenceUploadPermission,
   scorecardsGateOverridePermission,
   scorecardsPolicyReevaluatePermission,
@@ -83,7 +84,7 @@ const portfolioFilter = z.object({
       'expected a business process name such as order-to-cash',
     )
     .optional(),
-  grade: z.enum(['A', 'B', 'C', 'D', 'F']).optional(),
+  grade: z.enum(GRADES).optional(),
   gate: z
     .string()
     .regex(
@@ -343,6 +344,15 @@ export async function createRouter(options: {
     await authorize(req, scorecardsReleaseReadPermission);
     res.json(
       await scorecards.portfolio(parse(portfolioQuery, req.query, 'query')),
+    );
+  });
+
+  router.get('/portfolio/summary', async (req, res) => {
+    await authorize(req, scorecardsReleaseReadPermission);
+    res.json(
+      await scorecards.portfolioSummary(
+        parse(portfolioFilter.strict(), req.query, 'query'),
+      ),
     );
   });
 

@@ -296,6 +296,27 @@ describe('ScorecardsClient', () => {
       expect(sent().url).toBe(`${BASE}/portfolio`);
     });
 
+    it('getPortfolioSummary sends only the filters', async () => {
+      const summary = {
+        totalCount: 3,
+        grades: { A: 1, B: 0, C: 0, D: 0, F: 2 },
+        gates: { production: { pass: 1, warn: 0, fail: 2 } },
+      };
+      const { client, sent } = setup(() => jsonResponse(summary));
+      await expect(
+        client.getPortfolioSummary({
+          system: 'system:default/erp-core',
+          gate: { environment: 'staging', decision: 'warn' },
+        }),
+      ).resolves.toEqual(summary);
+      const url = new URL(sent().url);
+      expect(url.pathname).toBe('/api/scorecards/portfolio/summary');
+      expect(Object.fromEntries(url.searchParams)).toEqual({
+        system: 'system:default/erp-core',
+        gate: 'staging:warn',
+      });
+    });
+
     it('getPortfolioCsv returns the CSV text', async () => {
       const csv = 'entity,title\ncomponent:default/inventory,inventory\n';
       const { client, sent } = setup(
@@ -428,6 +449,7 @@ describe('ScorecardsClient', () => {
       ],
       ['getPortfolio', (c: ScorecardsClient) => c.getPortfolio()],
       ['getPortfolioCsv', (c: ScorecardsClient) => c.getPortfolioCsv()],
+      ['getPortfolioSummary', (c: ScorecardsClient) => c.getPortfolioSummary()],
       [
         'getDora',
         (c: ScorecardsClient) =>

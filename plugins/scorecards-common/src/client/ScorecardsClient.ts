@@ -14,6 +14,7 @@ import type {
   PortfolioFilter,
   PortfolioPage,
   PortfolioQuery,
+  PortfolioSummary,
   RecordEvidenceResult,
   ReleaseHistory,
   ReleaseRecord,
@@ -62,6 +63,7 @@ export interface ScorecardsApi {
     request: GateOverrideRequest,
   ): Promise<GateOverride>;
   getPortfolio(query?: Partial<PortfolioQuery>): Promise<PortfolioPage>;
+  getPortfolioSummary(filter?: PortfolioFilter): Promise<PortfolioSummary>;
   getPortfolioCsv(
     query?: PortfolioFilter & { sort?: PortfolioQuery['sort'] },
   ): Promise<string>;
@@ -225,6 +227,13 @@ export class ScorecardsClient implements ScorecardsApi {
       limit: query.limit,
       cursor: query.cursor,
     });
+  }
+
+  /** How the entities matching a filter spread over grades and gate decisions. */
+  async getPortfolioSummary(
+    filter: PortfolioFilter = {},
+  ): Promise<PortfolioSummary> {
+    return this.json('/portfolio/summary', undefined, filterQuery(filter));
   }
 
   /** The whole portfolio as CSV text, with a header row. */

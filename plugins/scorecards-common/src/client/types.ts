@@ -7,6 +7,7 @@ import type {
   EvidenceKind,
 } from '../evidence';
 import type { EnvironmentGate, ScorecardEvaluation } from '../policy/evaluate';
+import type { Grade } from '../policy/grade';
 import type { GateDecision, Tier } from '../policy/types';
 
 /*
@@ -155,8 +156,17 @@ export interface PortfolioPage {
   nextCursor?: string;
 }
 
-/** The portfolio filters, which `/portfolio`, `/portfolio.csv` and `/dora` share. */
+/** The portfolio filters, which `/portfolio`, `/portfolio/summary`, `/portfolio.csv` and `/dora` share. */
 export type PortfolioFilter = Omit<PortfolioQuery, 'sort' | 'limit' | 'cursor'>;
+
+/** How the entities matching a portfolio filter are spread over grades and gate decisions. */
+export interface PortfolioSummary {
+  totalCount: number;
+  /** Entities per grade of their latest release; every grade is present. */
+  grades: Record<Grade, number>;
+  /** Per gated environment, entities per gate decision (before overrides); every decision is present. */
+  gates: Record<string, Record<GateDecision, number>>;
+}
 
 /** What `POST /events` stored. */
 export interface DeliveryEventsResult {

@@ -1,7 +1,10 @@
 import type { CheckStatus } from './types';
 
+/** The letter grades, best first. */
+export const GRADES = ['A', 'B', 'C', 'D', 'F'] as const;
+
 /** A letter grade for a score. */
-export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
+export type Grade = (typeof GRADES)[number];
 
 /** The lowest score of each grade above F, best first. */
 export const GRADE_FLOORS: ReadonlyArray<readonly [Grade, number]> = [
