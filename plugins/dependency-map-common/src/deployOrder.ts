@@ -1,0 +1,246 @@
+import { DependencyCycle, describeCycles } from './cycles';
+import { Digraph } from './digraph';
+import { EdgeView, graphIndex, resolveNodeIndices } from './graphIndex';
+import {
+  DependencyEdgeType,
+  DependencyGraph,
+  ORDERING_EDGE_TYPES,
+  isDeployable,
+} from './model';
+import { StronglyConnectedComponents } from './stronglyConnectedComponents';
+
+/**
+ * The deploy level of every strongly connected component, for a digraph whose edges point from
+ * consumer to provider: the wave in which members of `placed` inside that component can go out,
+ * counting only components that hold a placed node. A component's level is the highest of
+ * `level(D) + (D holds a placed node ? 1 : 0)` over the components D it has edges to, so
+ * constraints pass through unplaced nodes (a → x → b with only a and b placed still puts b
+ * first) without unplaced nodes costing a wave.
+ *
+ * These are the levels Kahn's algorithm peels off the condensation, computed in one pass over
+ * Tarjan's completion order, which is already a topological order with providers first.
+ * O(nodes + edges).
+ */
+export function deployLevels(
+  graph: Digraph,
+  scc: StronglyConnectedComponents,
+  placed: Uint8Array,
+): Int32Array {
+  const { componentOf, components } = scc;
+  const level = new Int32Array(components.length);
+  const holdsPlaced = new Uint8Array(components.length);
+  for (let c = 0; c < components.length; c++) {
+    let best = 0;
+    for (const v of components[c]) {
+      if (placed[v]) holdsPlaced[c] = 1;
+      for (let slot = graph.offsets[v]; slot < graph.offsets[v + 1]; slot++) {
+        const d = componentOf[graph.targets[slot]];
+        if (d === c) continue;
+        const candidate = level[d] + holdsPlaced[d];
+        if (candidate > best) best = candidate;
+      }
+    }
+    level[c] = best;
+  }
+  return level;
+}
+
+/**
+ * Groups placed nodes into deploy waves (arrays of node indices, providers first; nodes of one
+ * wave may deploy in parallel, nodes of one cycle share a wave). O(nodes + edges).
+ */
+export function deployWaves(
+  graph: Digraph,
+  scc: StronglyConnectedComponents,
+  placed: Uint8Array,
+): number[][] {
+  const level = deployLevels(graph, scc, placed);
+  const waves: number[][] = [];
+  for (let v = 0; v < graph.nodeCount; v++) {
+    if (!placed[v]) continue;
+    const wave = level[scc.componentOf[v]];
+    while (waves.length <= wave) waves.push([]);
+    waves[wave].push(v);
+  }
+  return waves.filter(w => w.length > 0);
+}
+
+/** One wave of a deploy order: entities that may deploy in parallel once earlier waves are out. */
+export interface DeployWave {
+  /** 0 for the first wave. */
+  index: number;
+  entityRefs: string[];
+  /** Indices into {@link DeployOrder.blockers} of the cycles whose members sit in this wave. */
+  blockers: number[];
+}
+
+/** A cycle that stops some entities of the set from being ordered. */
+export interface DeployBlocker {
+  cycle: DependencyCycle;
+  /** The entities of the set that are in the cycle. */
+  entityRefs: string[];
+  /** The wave they were put in together. */
+  wave: number;
+  /** What is wrong and what to do, for people. */
+  message: string;
+}
+
+/** Deploy waves for a set of entities, providers first, with the cycles that block a strict order. */
+export interface DeployOrder {
+  waves: DeployWave[];
+  /** The waves flattened: one sequence that respects every dependency outside cycles. */
+  sequence: string[];
+  blockers: DeployBlocker[];
+}
+
+/** Options of {@link planDeployOrder}. */
+export interface DeployOrderOptions {
+  /**
+   * The entities to order; default every deployable (Components, and Resources that are not
+   * tenants). Constraints through entities outside the set still hold. Unknown refs throw an
+   * `InputError` naming them.
+   */
+  entityRefs?: string[];
+  /** Edge types that constrain the order; default {@link ORDERING_EDGE_TYPES}. */
+  edgeTypes?: readonly DependencyEdgeType[];
+}
+
+/**
+ * Where each member of a set lands in the deploy order, shared by {@link planDeployOrder} and
+ * the release-train planner. An API in the set has no deployment of its own: its new version
+ * goes live with its provider, so it is placed through its providers and takes the latest of
+ * their waves, and its consumers come after.
+ */
+export function placeInWaves(
+  graph: DependencyGraph,
+  members: readonly number[],
+  view: EdgeView = graphIndex(graph).view(ORDERING_EDGE_TYPES),
+): {
+  waves: number[][];
+  waveOf: Map<number, number>;
+  blockers: DeployBlocker[];
+} {
+  const index = graphIndex(graph);
+  const providedBy = index.view(['apiProvidedBy']).forward;
+  const scc = view.components();
+  const n = graph.nodes.length;
+  const placed = new Uint8Array(n);
+  const ridesWith = new Map<number, number[]>();
+  for (const m of members) {
+    const providers: number[] = [];
+    if (graph.nodes[m].kind === 'api') {
+      for (let s = providedBy.offsets[m]; s < providedBy.offsets[m + 1]; s++) {
+        providers.push(providedBy.targets[s]);
+      }
+    }
+    if (providers.length > 0) {
+      ridesWith.set(m, providers);
+      for (const p of providers) placed[p] = 1;
+    } else {
+      placed[m] = 1;
+    }
+  }
+
+  const level = deployLevels(view.forward, scc, placed);
+  const levelOf = (m: number) => {
+    const providers = ridesWith.get(m);
+    if (!providers) return level[scc.componentOf[m]];
+    let best = 0;
+    for (const p of providers) best = Math.max(best, level[scc.componentOf[p]]);
+    return best;
+  };
+
+  // Levels are at most the node count, so bucketing keeps this linear; empty levels (a
+  // provider placed only for an API that rides with a later provider) are dropped.
+  const buckets: number[][] = [];
+  for (const m of members) {
+    const l = levelOf(m);
+    while (buckets.length <= l) buckets.push([]);
+    buckets[l].push(m);
+  }
+  const waves = buckets.filter(b => b.length > 0);
+  const waveOf = new Map<number, number>();
+  waves.forEach((wave, w) => wave.forEach(m => waveOf.set(m, w)));
+
+  const { cycles, cycleOf } = describeCycles(graph, view);
+  const inCycle = new Map<number, number[]>();
+  for (const m of members) {
+    for (const p of ridesWith.get(m) ?? [m]) {
+      const cycle = cycleOf[scc.componentOf[p]];
+      if (cycle < 0) continue;
+      const list = inCycle.get(cycle) ?? [];
+      if (!list.includes(m)) list.push(m);
+      inCycle.set(cycle, list);
+    }
+  }
+  const blockers: DeployBlocker[] = [];
+  for (const [cycle, list] of inCycle) {
+    // One member of the set in a cycle with others outside the set orders fine; one member
+    // that depends on itself does not.
+    if (list.length < 2 && cycles[cycle].members.length > 1) continue;
+    const refs = list.map(m => graph.nodes[m].ref);
+    blockers.push({
+      cycle: cycles[cycle],
+      entityRefs: refs,
+      wave: waveOf.get(list[0])!,
+      message: blockerMessage(graph, cycles[cycle], refs),
+    });
+  }
+  return { waves, waveOf, blockers };
+}
+
+function blockerMessage(
+  graph: DependencyGraph,
+  cycle: DependencyCycle,
+  refs: string[],
+): string {
+  const title = (ref: string) =>
+    graph.nodes[graphIndex(graph).indexOf.get(ref)!]?.title ?? ref;
+  const names = cycle.members.map(title);
+  const closing = cycle.closingEdges
+    .map(e => `${title(e.source)} → ${title(e.target)} (${e.type})`)
+    .filter((text, i, all) => all.indexOf(text) === i);
+  const who =
+    names.length === 1
+      ? `${names[0]} depends on itself`
+      : `${names.slice(0, -1).join(', ')} and ${
+          names[names.length - 1]
+        } depend on each other`;
+  const members = refs.map(title);
+  const what =
+    members.length === 1
+      ? `${members[0]} cannot go out after itself`
+      : `${members.join(' and ')} cannot go out one strictly before the other`;
+  const fix = closing.length > 0 ? ` at ${closing.join(' or ')}` : '';
+  return `${who}, so ${what}: release them together and test them as one, or break the cycle${fix}`;
+}
+
+/**
+ * Deploy waves for a set of entities (default: every deployable), providers first, over the
+ * condensation of the dependency graph so cycles become one step, with those cycles named as
+ * blockers. O(nodes + edges).
+ */
+export function planDeployOrder(
+  graph: DependencyGraph,
+  options: DeployOrderOptions = {},
+): DeployOrder {
+  const members = options.entityRefs
+    ? [...new Set(resolveNodeIndices(graph, options.entityRefs))]
+    : graph.nodes.flatMap((node, i) => (isDeployable(node) ? [i] : []));
+  const { waves, blockers } = placeInWaves(
+    graph,
+    members,
+    graphIndex(graph).view(options.edgeTypes ?? ORDERING_EDGE_TYPES),
+  );
+  const deployWavesOut: DeployWave[] = waves.map((wave, index) => ({
+    index,
+    entityRefs: wave.map(m => graph.nodes[m].ref),
+    blockers: [],
+  }));
+  blockers.forEach((b, i) => deployWavesOut[b.wave].blockers.push(i));
+  return {
+    waves: deployWavesOut,
+    sequence: deployWavesOut.flatMap(w => w.entityRefs),
+    blockers,
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * Dependency maps for Backstage: the graph model built from catalog entities and the pure,
+ * linear-time algorithms over it (cycles, deploy waves, blast radius, neighbourhoods, API
+ * compatibility, release-train plans), plus the HTTP contract the backend serves, shared by the
+ * dependency-map backend and frontend.
+ *
+ * @packageDocumentation
+ */
+
+export * from './model';
+export * from './buildDependencyGraph';
+export { findNode, normalizeEntityRef } from './graphIndex';
+export * from './digraph';
+export * from './stronglyConnectedComponents';
+export { findCycles } from './cycles';
+export type { DependencyCycle, FindCyclesOptions } from './cycles';
+export { deployLevels, deployWaves, planDeployOrder } from './deployOrder';
+export type {
+  DeployBlocker,
+  DeployOrder,
+  DeployOrderOptions,
+  DeployWave,
+} from './deployOrder';
+export * from './impact';
+export * from './neighbourhood';
+export * from './apiCompatibility';
+export * from './releaseTrain';
+export * from './api';

@@ -1,0 +1,179 @@
+/*
+ * The dependency graph model. Every edge reads "source <type> target", and for every dependency
+ * type that means "source needs target": the target (the provider) deploys first, and a change to
+ * the target can break the source (the consumer). Deploy order therefore runs against the edge
+ * direction and impact travels against it too.
+ */
+
+/** Annotation naming the business processes an entity takes part in (`order-to-cash, procure-to-pay`). */
+export const ANNOTATION_BUSINESS_PROCESSES = 'waybill.dev/business-processes';
+/** Annotation holding a consumer's required API ranges (`<api ref> <semver range>; ...`). */
+export const ANNOTATION_API_REQUIREMENTS = 'waybill.dev/api-requirements';
+/** Annotation holding an API entity's current version (`x.y.z`). */
+export const ANNOTATION_API_VERSION = 'waybill.dev/api-version';
+/** Annotation (or, on tenants, label) holding the criticality tier. */
+export const ANNOTATION_TIER = 'waybill.dev/tier';
+/** Annotation holding a business process's criticality. */
+export const ANNOTATION_CRITICALITY = 'waybill.dev/criticality';
+/** Annotation holding a tenant's IANA time zone. */
+export const ANNOTATION_TIMEZONE = 'waybill.dev/timezone';
+/** `spec.type` of the Domains that are business processes. */
+export const BUSINESS_PROCESS_TYPE = 'business-process';
+/** `spec.type` of the Resources that are tenants. */
+export const TENANT_TYPE = 'tenant';
+
+/**
+ * The kinds of edge in a dependency graph. Each reads "source <type> target":
+ *
+ * - `dependsOn`: the source's `spec.dependsOn` names the target.
+ * - `usesApi`: the source consumes a request/response API (OpenAPI, gRPC, GraphQL, ...) that the
+ *   target provides: consumesApi and providesApi collapsed through the API; `apis` names them.
+ * - `subscribesTo`: the same for event APIs (AsyncAPI): the source consumes events the target
+ *   publishes. Events travel through a broker, so this is not a deploy-order constraint (the
+ *   subscriber depends on the broker, not on the publisher being up) but a change to the
+ *   publisher still reaches the subscriber, so impact follows it.
+ * - `consumesApi`: the source component consumes the target API (raw catalog relation).
+ * - `apiProvidedBy`: the source API is provided by the target component (raw catalog relation,
+ *   the inverse of `providesApi`), so the API exists once its provider is deployed.
+ * - `servedBy`: the source tenant is served by the target deployable (the tenant's `spec.dependsOn`).
+ * - `partOf`: the source belongs to the target system, domain or parent component. Structural:
+ *   not a dependency, so no algorithm orders or propagates along it unless asked to.
+ */
+export type DependencyEdgeType =
+  | 'dependsOn'
+  | 'usesApi'
+  | 'subscribesTo'
+  | 'consumesApi'
+  | 'apiProvidedBy'
+  | 'servedBy'
+  | 'partOf';
+
+/** Every edge type, in a stable order. */
+export const DEPENDENCY_EDGE_TYPES: readonly DependencyEdgeType[] = [
+  'dependsOn',
+  'usesApi',
+  'subscribesTo',
+  'consumesApi',
+  'apiProvidedBy',
+  'servedBy',
+  'partOf',
+];
+
+/**
+ * The edge types that constrain deploy order and define cycles: a consumer needs what it
+ * `dependsOn` and the providers of the request/response APIs it `usesApi` to be out first.
+ * Raw API relations are left out because `usesApi` already carries them between deployables.
+ */
+export const ORDERING_EDGE_TYPES: readonly DependencyEdgeType[] = [
+  'dependsOn',
+  'usesApi',
+];
+
+/**
+ * The edge types impact travels along (against their direction): everything that orders a
+ * deploy, plus event subscriptions and the raw API relations, so a changed provider reaches its
+ * APIs and a changed API reaches its consumers. `servedBy` is followed separately to list
+ * tenants; `partOf` is structure, not dependency.
+ */
+export const IMPACT_EDGE_TYPES: readonly DependencyEdgeType[] = [
+  'dependsOn',
+  'usesApi',
+  'subscribesTo',
+  'consumesApi',
+  'apiProvidedBy',
+];
+
+/** API `spec.type`s that describe events rather than request/response calls. */
+export const EVENT_API_TYPES: readonly string[] = ['asyncapi'];
+
+/** The labels that place a tenant on the rollout axes. */
+export interface TenantLabels {
+  segment?: string;
+  region?: string;
+  tier?: string;
+  cloud?: string;
+  tenancy?: string;
+  timezone?: string;
+}
+
+/** One `<api ref> <semver range>` entry of a consumer's `waybill.dev/api-requirements`. */
+export interface ApiRequirement {
+  /** The API entity ref, e.g. `api:default/pricing-api`. */
+  apiRef: string;
+  /** The semver range the consumer needs, e.g. `^3.0.0`. */
+  range: string;
+}
+
+/** A catalog entity in the dependency graph. */
+export interface DependencyNode {
+  /** Entity ref, lowercase: `component:default/inventory`. */
+  ref: string;
+  /** Entity kind, lowercase: `component`, `api`, `resource`, `system`, `domain`. */
+  kind: string;
+  namespace: string;
+  name: string;
+  /** `spec.type`, e.g. `erp-module`, `openapi`, `tenant`. */
+  type?: string;
+  /** `metadata.title`, or the name when absent. */
+  title: string;
+  /** Owner entity ref, e.g. `group:default/warehouse-systems`. */
+  owner?: string;
+  /** System entity ref, e.g. `system:default/erp-core`. */
+  system?: string;
+  /** Business-process Domain refs, e.g. `domain:default/order-to-cash`. */
+  businessProcesses: string[];
+  /** `critical`, `standard` or `internal`, from the `waybill.dev/tier` annotation or label. */
+  tier?: string;
+  /** `spec.lifecycle`. */
+  lifecycle?: string;
+  /** For API entities: the current version from `waybill.dev/api-version`. */
+  apiVersion?: string;
+  /** For consumers: the parsed `waybill.dev/api-requirements`. */
+  apiRequirements?: ApiRequirement[];
+  /** Set on tenants (Resource of type `tenant`) only. */
+  tenant?: TenantLabels;
+  /** True when the node was only referenced by an edge and is not among the entities read. */
+  missing?: boolean;
+}
+
+/** A typed, directed edge: source <type> target. For dependency types, source needs target. */
+export interface DependencyEdge {
+  source: string;
+  target: string;
+  type: DependencyEdgeType;
+  /** For `usesApi`: the API refs the source consumes from the target. */
+  apis?: string[];
+  /** In subgraph responses: set when both ends are in one dependency cycle. */
+  inCycle?: boolean;
+}
+
+/** A business process, declared once as a Domain of type `business-process`. */
+export interface BusinessProcess {
+  /** Domain ref, e.g. `domain:default/order-to-cash`. */
+  ref: string;
+  name: string;
+  title: string;
+  description?: string;
+  /** `critical`, `high` or `medium`, from `waybill.dev/criticality`. */
+  criticality?: string;
+  owner?: string;
+  /** True when entities name the process but no Domain declares it. */
+  missing?: boolean;
+}
+
+/** The whole estate as a graph: plain data, safe to serialise and send to a browser. */
+export interface DependencyGraph {
+  nodes: DependencyNode[];
+  edges: DependencyEdge[];
+  processes: BusinessProcess[];
+  /** Problems found while reading the entities (unparseable refs, dangling targets, ...). */
+  warnings: string[];
+}
+
+/** True for what gets deployed: Components and Resources other than tenants. */
+export function isDeployable(node: DependencyNode): boolean {
+  return (
+    node.kind === 'component' ||
+    (node.kind === 'resource' && node.tenant === undefined)
+  );
+}

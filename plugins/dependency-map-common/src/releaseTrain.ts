@@ -1,0 +1,307 @@
+import { InputError } from '@backstage/errors';
+import valid from 'semver/functions/valid';
+import {
+  ApiCompatibility,
+  checkApiCompatibility,
+  compareApiVersion,
+} from './apiCompatibility';
+import { DeployBlocker, placeInWaves } from './deployOrder';
+import {
+  EdgeView,
+  buildEdgeView,
+  graphIndex,
+  resolveNodeIndices,
+} from './graphIndex';
+import { DependencyGraph, ORDERING_EDGE_TYPES } from './model';
+
+/** One change in a release train: an entity and the version it moves to. */
+export interface ReleaseTrainChange {
+  /** A Component or Resource (a release) or an API (the contract version its provider will expose). */
+  entityRef: string;
+  version: string;
+}
+
+/** A change as planned. */
+export interface PlannedChange {
+  entityRef: string;
+  kind: string;
+  type?: string;
+  title: string;
+  version: string;
+  /** For APIs: the version before the train. */
+  currentVersion?: string;
+  /** The wave it goes out in (0 first). */
+  wave: number;
+  /** For APIs: the providers whose deployment makes the new version live. */
+  ridesWith?: string[];
+}
+
+/** One wave of a release train: changes that may go out in parallel once earlier waves are out. */
+export interface ReleaseTrainWave {
+  index: number;
+  changes: PlannedChange[];
+  /** Indices into {@link ReleaseTrainPlan.blockers} of the cycles in this wave. */
+  blockers: number[];
+}
+
+/** A change that would break if it went out before another change of the train. */
+export interface PrematureConsumer {
+  /** The consumer that must wait. */
+  consumer: string;
+  /** The change it needs first. */
+  needs: string;
+  /**
+   * `needs-new-api-version`: its required range is met by the train's API version but not the
+   * current one. `listed-before-provider`: the request lists it before a change it depends on.
+   */
+  reason: 'needs-new-api-version' | 'listed-before-provider';
+  /** For `needs-new-api-version`: the API and the range. */
+  api?: string;
+  range?: string;
+  message: string;
+}
+
+/** A release-train plan: the safe order of a set of changes and what stands in its way. */
+export interface ReleaseTrainPlan {
+  /** The changes in request order, each with its wave. */
+  changes: PlannedChange[];
+  /** Entity refs in a safe order: wave by wave, request order within a wave. */
+  sequence: string[];
+  waves: ReleaseTrainWave[];
+  /** Cycles among the changes: they go out together or the cycle must be broken first. */
+  blockers: DeployBlocker[];
+  /**
+   * Requirements touched by the train (its consumers, its APIs) that the versions after the
+   * train do not satisfy.
+   */
+  incompatibilities: ApiCompatibility[];
+  /** Consumers that would break if they went out before what they need. */
+  prematureConsumers: PrematureConsumer[];
+  /** True when there are neither blockers nor incompatibilities. */
+  safe: boolean;
+}
+
+/**
+ * Plans a release train: the waves and safe sequence (providers first, constraints through
+ * entities outside the train respected, an API change going live with its provider), the cycles
+ * that prevent a strict order, the API requirements the train leaves unsatisfied and the
+ * consumers that would otherwise go out before what they need.
+ *
+ * Throws an `InputError` naming every unknown ref, every ref listed twice and every API version
+ * that is not semver. O(nodes + edges + requirements).
+ */
+export function planReleaseTrain(
+  graph: DependencyGraph,
+  changes: readonly ReleaseTrainChange[],
+): ReleaseTrainPlan {
+  if (changes.length === 0) {
+    throw new InputError('A release train needs at least one change');
+  }
+  const members = resolveNodeIndices(
+    graph,
+    changes.map(c => c.entityRef),
+  );
+  const problems: string[] = [];
+  const position = new Map<number, number>();
+  members.forEach((m, i) => {
+    if (position.has(m)) {
+      problems.push(`${graph.nodes[m].ref} is listed more than once`);
+    } else {
+      position.set(m, i);
+    }
+    const node = graph.nodes[m];
+    if (node.kind === 'api' && valid(changes[i].version) === null) {
+      problems.push(
+        `${node.ref}: API version "${changes[i].version}" is not semver x.y.z`,
+      );
+    }
+  });
+  if (problems.length > 0) {
+    throw new InputError(`Invalid release train: ${problems.join('; ')}`);
+  }
+
+  const index = graphIndex(graph);
+  const inTrain = new Set(members.map(m => graph.nodes[m].ref));
+  const apiVersions = new Map<string, string>();
+  members.forEach((m, i) => {
+    if (graph.nodes[m].kind === 'api') {
+      apiVersions.set(graph.nodes[m].ref, changes[i].version.trim());
+    }
+  });
+  const touched = checkApiCompatibility(graph, {
+    apiVersions,
+    include: (consumer, api) => inTrain.has(consumer) || inTrain.has(api),
+  });
+  const incompatibilities = touched.filter(c => c.status !== 'compatible');
+
+  // A consumer whose range only the train's API version meets must follow that API's
+  // providers. Request/response APIs already order it (usesApi); for event APIs the
+  // subscription becomes a constraint for this train only.
+  const needsNewVersion = touched.filter(check => {
+    if (check.status !== 'compatible' || check.versionSource !== 'train') {
+      return false;
+    }
+    if (!inTrain.has(check.consumer)) return false;
+    const api = graph.nodes[index.indexOf.get(check.api)!];
+    return compareApiVersion(check.range, api.apiVersion) !== 'compatible';
+  });
+  const subscriptions = new Set(
+    needsNewVersion.flatMap(check =>
+      check.providers.map(provider => `${check.consumer}\n${provider}`),
+    ),
+  );
+  const orderingTypes = new Set<string>(ORDERING_EDGE_TYPES);
+  const view =
+    subscriptions.size === 0
+      ? index.view(ORDERING_EDGE_TYPES)
+      : buildEdgeView(
+          graph,
+          index.indexOf,
+          edge =>
+            orderingTypes.has(edge.type) ||
+            (edge.type === 'subscribesTo' &&
+              subscriptions.has(`${edge.source}\n${edge.target}`)),
+        );
+
+  const { waves, waveOf, blockers } = placeInWaves(graph, members, view);
+  const providedBy = index.view(['apiProvidedBy']).forward;
+  const planned = new Map<number, PlannedChange>();
+  members.forEach((m, i) => {
+    const node = graph.nodes[m];
+    const change: PlannedChange = {
+      entityRef: node.ref,
+      kind: node.kind,
+      type: node.type,
+      title: node.title,
+      version: changes[i].version.trim(),
+      wave: waveOf.get(m)!,
+    };
+    if (node.kind === 'api') {
+      change.currentVersion = node.apiVersion;
+      const providers: string[] = [];
+      for (let s = providedBy.offsets[m]; s < providedBy.offsets[m + 1]; s++) {
+        providers.push(graph.nodes[providedBy.targets[s]].ref);
+      }
+      if (providers.length > 0) change.ridesWith = providers;
+    }
+    planned.set(m, change);
+  });
+  const trainWaves: ReleaseTrainWave[] = waves.map((wave, w) => ({
+    index: w,
+    changes: wave.map(m => planned.get(m)!),
+    blockers: [],
+  }));
+  blockers.forEach((b, i) => trainWaves[b.wave].blockers.push(i));
+
+  const prematureConsumers: PrematureConsumer[] = needsNewVersion.map(check => {
+    const api = graph.nodes[index.indexOf.get(check.api)!];
+    const consumer = planned.get(index.indexOf.get(check.consumer)!)!;
+    return {
+      consumer: check.consumer,
+      needs: check.api,
+      reason: 'needs-new-api-version',
+      api: check.api,
+      range: check.range,
+      message: `${consumer.title} requires ${api.title} ${
+        check.range
+      }, which only ${check.version} from this train satisfies (it is at ${
+        api.apiVersion ?? 'no version'
+      } now): it must go out after ${
+        check.providers.length > 0
+          ? check.providers
+              .map(p => graph.nodes[index.indexOf.get(p)!].title)
+              .join(', ')
+          : api.title
+      }`,
+    };
+  });
+  prematureConsumers.push(
+    ...listedBeforeProvider(graph, members, position, planned, view),
+  );
+
+  const sequence = trainWaves.flatMap(w => w.changes.map(c => c.entityRef));
+  return {
+    changes: members.map(m => planned.get(m)!),
+    sequence,
+    waves: trainWaves,
+    blockers,
+    incompatibilities,
+    prematureConsumers,
+    safe: blockers.length === 0 && incompatibilities.length === 0,
+  };
+}
+
+/**
+ * The changes the request lists before a change they depend on (directly or through entities
+ * outside the train), each with the latest-listed such dependency. One pass over the
+ * condensation in Tarjan order, carrying the latest request position below each component.
+ */
+function listedBeforeProvider(
+  graph: DependencyGraph,
+  members: readonly number[],
+  position: ReadonlyMap<number, number>,
+  planned: ReadonlyMap<number, PlannedChange>,
+  view: EdgeView,
+): PrematureConsumer[] {
+  const providedBy = graphIndex(graph).view(['apiProvidedBy']).forward;
+  const { componentOf, components } = view.components();
+  // The latest request position placed in each component: an API's position counts at its
+  // providers, where it goes live.
+  const own = new Int32Array(components.length).fill(-1);
+  const ownMember = new Int32Array(components.length).fill(-1);
+  const place = (c: number, m: number) => {
+    const p = position.get(m)!;
+    if (p > own[c]) {
+      own[c] = p;
+      ownMember[c] = m;
+    }
+  };
+  for (const m of members) {
+    let rides = false;
+    if (graph.nodes[m].kind === 'api') {
+      for (let s = providedBy.offsets[m]; s < providedBy.offsets[m + 1]; s++) {
+        place(componentOf[providedBy.targets[s]], m);
+        rides = true;
+      }
+    }
+    if (!rides) place(componentOf[m], m);
+  }
+  const below = new Int32Array(components.length).fill(-1);
+  const belowMember = new Int32Array(components.length).fill(-1);
+  const { offsets, targets } = view.forward;
+  for (let c = 0; c < components.length; c++) {
+    for (const v of components[c]) {
+      for (let slot = offsets[v]; slot < offsets[v + 1]; slot++) {
+        const d = componentOf[targets[slot]];
+        if (d === c) continue;
+        if (below[d] > below[c]) {
+          below[c] = below[d];
+          belowMember[c] = belowMember[d];
+        }
+        if (own[d] > below[c]) {
+          below[c] = own[d];
+          belowMember[c] = ownMember[d];
+        }
+      }
+    }
+  }
+  const found: PrematureConsumer[] = [];
+  for (const m of members) {
+    if (graph.nodes[m].kind === 'api') continue;
+    const c = componentOf[m];
+    if (below[c] <= position.get(m)!) continue;
+    const needs = planned.get(belowMember[c])!;
+    const consumer = planned.get(m)!;
+    found.push({
+      consumer: consumer.entityRef,
+      needs: needs.entityRef,
+      reason: 'listed-before-provider',
+      message: `${consumer.title} is listed before ${
+        needs.title
+      }, which it depends on: it goes out in wave ${consumer.wave + 1}, after ${
+        needs.title
+      } in wave ${needs.wave + 1}`,
+    });
+  }
+  return found;
+}
