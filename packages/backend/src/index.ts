@@ -24,6 +24,10 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// Golden pipelines: waybill:pipeline:generate / validate and waybill:catalog:annotate.
+backend.add(
+  import('@waybill/plugin-scaffolder-backend-module-golden-pipelines'),
+);
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./permissions'));

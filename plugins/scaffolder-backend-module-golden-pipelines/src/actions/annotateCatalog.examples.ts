@@ -1,0 +1,46 @@
+import { TemplateExample } from '@backstage/plugin-scaffolder-node';
+import { stringify } from 'yaml';
+
+/** Examples of waybill:catalog:annotate, shown in the template editor. */
+export const examples: TemplateExample[] = [
+  {
+    description:
+      'A shared, critical service in order-to-cash that consumes the sales orders API',
+    example: stringify({
+      steps: [
+        {
+          id: 'annotate',
+          action: 'waybill:catalog:annotate',
+          name: 'Write the catalog annotations',
+          input: {
+            name: 'pricing-quotes-api',
+            tier: 'critical',
+            businessProcesses: ['order-to-cash'],
+            tenancy: 'shared',
+            tenantSegments: ['wholesale', 'retail'],
+            apiRequirements: [{ api: 'sales-orders-api', range: '^2.4.0' }],
+            dependsOn: ['component:sales'],
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description: 'A dedicated worker deployed for two named tenants',
+    example: stringify({
+      steps: [
+        {
+          id: 'annotate',
+          action: 'waybill:catalog:annotate',
+          input: {
+            name: 'supplier-invoice-sync',
+            tier: 'standard',
+            businessProcesses: ['procure-to-pay'],
+            tenancy: 'dedicated',
+            tenants: ['resource:default/kyoto-precision-components'],
+          },
+        },
+      ],
+    }),
+  },
+];

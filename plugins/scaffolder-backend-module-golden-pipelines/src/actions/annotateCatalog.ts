@@ -1,0 +1,158 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import fs from 'node:fs/promises';
+import { z as zod } from 'zod/v3';
+import {
+  BUSINESS_PROCESSES,
+  TENANCY_MODELS,
+  TENANT_SEGMENTS,
+  TIERS,
+  apiRequirement,
+  entityName,
+  entityRefString,
+} from '../pipeline/model';
+import { annotateCatalogInfo } from '../catalog/annotateCatalogInfo';
+import { examples } from './annotateCatalog.examples';
+
+/** The id of the annotate action. */
+export const ANNOTATE_CATALOG_ACTION_ID = 'waybill:catalog:annotate';
+
+const inputSchema = zod
+  .object({
+    targetPath: zod
+      .string()
+      .regex(
+        /^[A-Za-z0-9._/-]*$/,
+        'must be a relative path inside the workspace',
+      )
+      .default('.'),
+    filePath: zod
+      .string()
+      .regex(/^[A-Za-z0-9._/-]+$/)
+      .default('catalog-info.yaml')
+      .describe('The catalog file, relative to targetPath'),
+    name: entityName.describe('Name of the Component to annotate'),
+    tier: zod.enum(TIERS),
+    businessProcesses: zod
+      .array(zod.enum(BUSINESS_PROCESSES))
+      .min(1, 'a service takes part in at least one business process')
+      .refine(a => new Set(a).size === a.length, 'must not repeat'),
+    tenancy: zod.enum(TENANCY_MODELS),
+    tenantSegments: zod
+      .array(zod.enum(TENANT_SEGMENTS))
+      .default([])
+      .describe('Shared services: segments served (none: all)'),
+    tenants: zod
+      .array(entityRefString)
+      .max(50)
+      .default([])
+      .describe(
+        'Dedicated services: tenant Resources with their own deployment',
+      ),
+    apiRequirements: zod.array(apiRequirement).max(20).default([]),
+    dependsOn: zod
+      .array(entityRefString)
+      .max(50)
+      .default([])
+      .describe('Full refs (component:inventory, resource:sales-db)'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.tenancy === 'dedicated' && v.tenants.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tenants'],
+        message: 'a dedicated service names the tenants it is deployed for',
+      });
+    }
+    if (v.tenancy === 'shared' && v.tenants.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tenants'],
+        message:
+          'a shared service serves segments (tenantSegments), not named tenants',
+      });
+    }
+  });
+
+/** A tenant ref reduced to the Resource name the annotation lists. */
+function tenantName(ref: string): string {
+  const m = /^(?:resource:)?(?:[a-z0-9-]+\/)?([a-z0-9][a-z0-9-]*)$/.exec(ref);
+  if (!m || (ref.includes(':') && !ref.startsWith('resource:'))) {
+    throw new InputError(
+      `${ref} is not a tenant (a Resource ref such as resource:default/acme-foods)`,
+    );
+  }
+  return m[1];
+}
+
+/**
+ * Writes Waybill's catalog annotations (tier, business processes, tenancy and tenants, API
+ * requirements) and relations into a new service's catalog-info.yaml, validated as the catalog
+ * would validate it.
+ */
+export function createAnnotateCatalogAction() {
+  return createTemplateAction({
+    id: ANNOTATE_CATALOG_ACTION_ID,
+    description:
+      "Writes Waybill's catalog annotations (tier, business processes, tenants, API requirements) and dependsOn / consumesApis into catalog-info.yaml, and validates the entity.",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: () => inputSchema,
+      output: z =>
+        z.object({
+          entityRef: z.string().describe('Ref of the annotated Component'),
+          annotations: z
+            .record(z.string())
+            .describe('Annotations of the entity'),
+        }),
+    },
+    async handler(ctx) {
+      const parsed = inputSchema.safeParse(ctx.input);
+      if (!parsed.success) {
+        throw new InputError(
+          parsed.error.issues
+            .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
+            .join('; '),
+        );
+      }
+      const input = parsed.data;
+      const file = resolveSafeChildPath(
+        resolveSafeChildPath(ctx.workspacePath, input.targetPath),
+        input.filePath,
+      );
+      const original = await fs.readFile(file, 'utf8').catch(() => {
+        throw new InputError(
+          `${input.filePath} does not exist in the workspace`,
+        );
+      });
+      const { content, entity } = await annotateCatalogInfo(
+        original,
+        input.name,
+        {
+          tier: input.tier,
+          businessProcesses: input.businessProcesses,
+          tenancy: input.tenancy,
+          tenantSegments: input.tenantSegments,
+          tenants: input.tenants.map(tenantName),
+          apiRequirements: input.apiRequirements,
+          dependsOn: input.dependsOn,
+        },
+      );
+      await ctx.checkpoint({
+        key: `waybill-catalog-annotate-${input.name}`,
+        fn: async () => {
+          await fs.writeFile(file, content, 'utf8');
+        },
+      });
+      ctx.output('entityRef', stringifyEntityRef(entity));
+      ctx.output(
+        'annotations',
+        (entity.metadata.annotations ?? {}) as Record<string, string>,
+      );
+    },
+  });
+}

@@ -1,0 +1,155 @@
+import {
+  DefaultNamespaceEntityPolicy,
+  Entity,
+  EntityPolicies,
+  FieldFormatEntityPolicy,
+  NoForeignRootFieldsEntityPolicy,
+  SchemaValidEntityPolicy,
+  componentEntityV1alpha1Validator,
+} from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { isMap, isSeq, parseAllDocuments, YAMLSeq } from 'yaml';
+import { TenancyModel, Tier } from '../pipeline/model';
+
+/** What the catalog conventions record about a service, as annotations and relations. */
+export type CatalogFacts = {
+  tier: Tier;
+  businessProcesses: string[];
+  tenancy: TenancyModel;
+  /** Shared services: the tenant segments served; empty means every segment. */
+  tenantSegments: string[];
+  /** Dedicated services: the tenants (Resource names) with their own deployment. */
+  tenants: string[];
+  /** APIs consumed, with the provider versions the service works with. */
+  apiRequirements: Array<{ api: string; range: string }>;
+  /** Full refs of components and resources the service depends on. */
+  dependsOn: string[];
+};
+
+/** The annotation keys Waybill writes (see examples/README.md for the conventions). */
+export const ANNOTATIONS = {
+  tier: 'waybill.dev/tier',
+  businessProcesses: 'waybill.dev/business-processes',
+  apiRequirements: 'waybill.dev/api-requirements',
+  tenancy: 'waybill.dev/tenancy',
+  tenantSegments: 'waybill.dev/tenant-segments',
+  tenants: 'waybill.dev/tenants',
+} as const;
+
+const policy = EntityPolicies.allOf([
+  new DefaultNamespaceEntityPolicy(),
+  new NoForeignRootFieldsEntityPolicy(),
+  new FieldFormatEntityPolicy(),
+  new SchemaValidEntityPolicy(),
+]);
+
+/**
+ * Validates an entity as the catalog would on ingestion (envelope, metadata formats, kind
+ * schema), throwing an InputError that names the problem.
+ */
+export async function validateCatalogEntity(entity: unknown): Promise<Entity> {
+  let checked: Entity | undefined;
+  try {
+    checked = await policy.enforce(entity as Entity);
+  } catch (e) {
+    throw new InputError(
+      `catalog-info.yaml is not a valid entity: ${(e as Error).message}`,
+    );
+  }
+  if (!checked)
+    throw new InputError('catalog-info.yaml was rejected by the entity policy');
+  if (checked.kind === 'Component') {
+    try {
+      await componentEntityV1alpha1Validator.check(checked);
+    } catch (e) {
+      throw new InputError(
+        `catalog-info.yaml is not a valid Component: ${(e as Error).message}`,
+      );
+    }
+  }
+  return checked;
+}
+
+function mergeSeq(
+  doc: ReturnType<typeof parseAllDocuments>[number],
+  path: string[],
+  values: string[],
+) {
+  if (values.length === 0) return;
+  const existing = doc.getIn(path);
+  const current = isSeq(existing)
+    ? (existing as YAMLSeq).items.map(i =>
+        String((i as { value?: unknown }).value ?? i),
+      )
+    : [];
+  const merged = [...current];
+  for (const v of values) if (!merged.includes(v)) merged.push(v);
+  doc.setIn(path, doc.createNode(merged));
+}
+
+/**
+ * Writes the tier, business processes, tenants, API requirements and dependencies into the
+ * Component of a catalog-info.yaml, keeping everything else (comments included), and checks
+ * the result with the catalog's own validators. Returns the new file and the entity.
+ */
+export async function annotateCatalogInfo(
+  content: string,
+  componentName: string,
+  facts: CatalogFacts,
+): Promise<{ content: string; entity: Entity }> {
+  const docs = parseAllDocuments(content);
+  if (!Array.isArray(docs)) {
+    throw new InputError('catalog-info.yaml could not be parsed');
+  }
+  for (const d of docs) {
+    if (d.errors.length > 0) {
+      throw new InputError(
+        `catalog-info.yaml does not parse: ${d.errors[0].message}`,
+      );
+    }
+  }
+  const doc = docs.find(d => {
+    const js = d.toJS();
+    return js?.kind === 'Component' && js?.metadata?.name === componentName;
+  });
+  if (!doc || !isMap(doc.contents)) {
+    throw new InputError(
+      `catalog-info.yaml has no Component named ${componentName}`,
+    );
+  }
+  const a = (key: string, value: string | undefined) => {
+    if (value === undefined || value === '') {
+      doc.deleteIn(['metadata', 'annotations', key]);
+    } else {
+      doc.setIn(['metadata', 'annotations', key], value);
+    }
+  };
+  a(ANNOTATIONS.tier, facts.tier);
+  a(ANNOTATIONS.businessProcesses, facts.businessProcesses.join(', '));
+  a(ANNOTATIONS.tenancy, facts.tenancy);
+  a(
+    ANNOTATIONS.tenantSegments,
+    facts.tenancy === 'shared' ? facts.tenantSegments.join(', ') : undefined,
+  );
+  a(
+    ANNOTATIONS.tenants,
+    facts.tenancy === 'dedicated' ? facts.tenants.join(', ') : undefined,
+  );
+  a(
+    ANNOTATIONS.apiRequirements,
+    facts.apiRequirements.map(r => `${r.api} ${r.range}`).join('; ') ||
+      undefined,
+  );
+  mergeSeq(
+    doc,
+    ['spec', 'consumesApis'],
+    facts.apiRequirements.map(r => r.api),
+  );
+  mergeSeq(doc, ['spec', 'dependsOn'], facts.dependsOn);
+
+  const entity = await validateCatalogEntity(doc.toJS());
+  return {
+    content: docs.map(d => d.toString({ lineWidth: 0 })).join(''),
+    entity,
+  };
+}

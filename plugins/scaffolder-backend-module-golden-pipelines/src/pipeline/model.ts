@@ -1,0 +1,153 @@
+// The scaffolder converts action schemas with zod-to-json-schema, which reads zod's v3 API;
+// zod 4 ships that API under `zod/v3`, so the model is written against it and the same
+// schema serves both the action's input and the pure functions.
+import { InputError } from '@backstage/errors';
+import { z } from 'zod/v3';
+
+/** Service criticality tiers of the catalog conventions (`waybill.dev/tier`). */
+export const TIERS = ['critical', 'standard', 'internal'] as const;
+/** A service criticality tier. */
+export type Tier = (typeof TIERS)[number];
+
+/** Clouds a golden pipeline deploys to, each reached through OIDC federation. */
+export const CLOUDS = ['aws', 'azure', 'gcp'] as const;
+/** A cloud a service deploys to. */
+export type Cloud = (typeof CLOUDS)[number];
+
+/** CI providers the pipeline renders for. */
+export const CI_PROVIDERS = ['github-actions', 'gitlab-ci'] as const;
+/** A CI provider. */
+export type CiProvider = (typeof CI_PROVIDERS)[number];
+
+/** What kind of service a template creates. */
+export const SERVICE_KINDS = [
+  'api-service',
+  'queue-worker',
+  'web-app',
+] as const;
+/** The kind of service. */
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+/** Languages with a build toolchain in the pipeline. */
+export const LANGUAGES = ['typescript'] as const;
+
+/** How a new version replaces the old one inside each cluster. */
+export const DEPLOY_STRATEGIES = ['rolling', 'canary', 'blue-green'] as const;
+/** A deploy strategy. */
+export type DeployStrategy = (typeof DEPLOY_STRATEGIES)[number];
+
+/** Whether the service is shared by many tenants or deployed per tenant. */
+export const TENANCY_MODELS = ['shared', 'dedicated'] as const;
+/** A tenancy model. */
+export type TenancyModel = (typeof TENANCY_MODELS)[number];
+
+/** Business processes declared in the demo catalog (Domains of type business-process). */
+export const BUSINESS_PROCESSES = [
+  'order-to-cash',
+  'procure-to-pay',
+  'inventory-allocation',
+  'record-to-report',
+] as const;
+
+/** Tenant segments (label `waybill.dev/segment`). */
+export const TENANT_SEGMENTS = [
+  'wholesale',
+  'retail',
+  'third-party-logistics',
+  'manufacturing',
+] as const;
+
+/** Lowercase kebab-case entity and Kubernetes names. */
+export const NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const NAME_MESSAGE =
+  'must be lowercase kebab-case: letters, digits and single dashes, starting with a letter';
+
+/** An entity name as the catalog and Kubernetes both accept it, at most 40 characters. */
+export const entityName = z
+  .string()
+  .min(3, 'must be at least 3 characters')
+  .max(40, 'must be at most 40 characters')
+  .regex(NAME_PATTERN, NAME_MESSAGE);
+
+/** An entity ref such as `group:default/order-management` or `api:sales-orders-api`. */
+export const entityRefString = z
+  .string()
+  .max(200)
+  .regex(
+    /^(?:[a-z]+:)?(?:[a-z0-9][a-z0-9-]*\/)?[a-z0-9][a-z0-9-]*$/,
+    'must be an entity ref such as group:default/order-management',
+  );
+
+/** A semver range in the forms the catalog conventions use (`^x.y.z`, `>=x.y.z <x.y.z`, ...). */
+export const semverRange = z
+  .string()
+  .max(60)
+  .regex(
+    /^(?:(?:\^|~|>=|<=|>|<|=)?\d+\.\d+\.\d+)(?: (?:\^|~|>=|<=|>|<|=)?\d+\.\d+\.\d+)*$/,
+    'must be a semver range such as ^2.4.0 or >=3.0.0 <4.0.0',
+  );
+
+/** An API the service consumes, with the provider versions it works with. */
+export const apiRequirement = z.object({
+  api: entityName.describe('Name of the API entity'),
+  range: semverRange.describe('Provider versions this service works with'),
+});
+
+/** The typed model every golden pipeline is rendered from. */
+export const pipelineModelSchema = z
+  .object({
+    name: entityName.describe(
+      'Component name; also the image and Kubernetes name',
+    ),
+    serviceKind: z.enum(SERVICE_KINDS).describe('What the service is'),
+    language: z
+      .enum(LANGUAGES)
+      .default('typescript')
+      .describe('Build toolchain'),
+    tier: z
+      .enum(TIERS)
+      .describe('Service criticality tier; picks the strictness'),
+    clouds: z
+      .array(z.enum(CLOUDS))
+      .min(1, 'choose at least one cloud')
+      .max(CLOUDS.length)
+      .refine(c => new Set(c).size === c.length, 'clouds must not repeat')
+      .describe('Clouds to deploy to'),
+    deployStrategy: z.enum(DEPLOY_STRATEGIES).default('rolling'),
+    tenancy: z.enum(TENANCY_MODELS).default('shared'),
+    ciProvider: z.enum(CI_PROVIDERS).default('github-actions'),
+    businessProcesses: z
+      .array(z.enum(BUSINESS_PROCESSES))
+      .max(BUSINESS_PROCESSES.length)
+      .default([])
+      .describe('Business processes checked after each production wave'),
+    contractApis: z
+      .array(apiRequirement)
+      .max(10)
+      .default([])
+      .describe(
+        'Provider APIs the integration stage runs contract tests against',
+      ),
+    namespace: entityName
+      .optional()
+      .describe('Kubernetes namespace; defaults to the component name'),
+  })
+  .strict();
+
+/** The pipeline model as written by a template (defaults not yet applied). */
+export type PipelineModelInput = z.input<typeof pipelineModelSchema>;
+/** The pipeline model with defaults applied. */
+export type PipelineModel = z.output<typeof pipelineModelSchema>;
+
+/** Parses a pipeline model, naming every bad field in one message. */
+export function parsePipelineModel(value: unknown): PipelineModel {
+  const result = pipelineModelSchema.safeParse(value);
+  if (!result.success) {
+    throw new InputError(
+      `Invalid pipeline model: ${result.error.issues
+        .map(i => `${i.path.join('.') || '(root)'} ${i.message}`)
+        .join('; ')}`,
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,679 @@
+import { Cloud, PipelineModel, Tier } from './model';
+import {
+  ACCEPTED_GATE_DECISIONS,
+  CRITICAL_TENANTS_ENVIRONMENT,
+  PRODUCTION_ENVIRONMENT,
+  PRODUCTION_WAVES_ENVIRONMENT,
+  REQUIRED_STAGES,
+  ROLLOUT_WAVES,
+  STAGING_ENVIRONMENT,
+  StageId,
+  stageTitle,
+} from './stages';
+import * as sh from './scripts';
+
+/**
+ * A value a step reads from its environment, named by what it is rather than by how a CI
+ * provider spells it; the renderers translate it (`${{ github.sha }}` vs `$CI_COMMIT_SHA`).
+ * Untrusted data never reaches a script except through one of these, as an environment variable.
+ */
+export type PlanValue =
+  | { kind: 'context'; name: 'commit' | 'run-url' | 'repository' }
+  | { kind: 'variable'; name: string }
+  | { kind: 'job-output'; job: string; output: string }
+  | { kind: 'literal'; value: string };
+
+/** One step of a job, provider-neutral. */
+export type PlanStep =
+  | { type: 'checkout' }
+  | { type: 'setup-node' }
+  | {
+      type: 'run';
+      name: string;
+      script: string;
+      env?: Record<string, PlanValue>;
+      /** Names of the outputs the script writes as `name=value` lines to "$PIPELINE_OUTPUT". */
+      outputs?: string[];
+    }
+  | { type: 'cloud-login'; cloud: Cloud }
+  | { type: 'setup-terraform' }
+  | { type: 'sast' }
+  | { type: 'sbom' }
+  | { type: 'dependency-scan' }
+  | { type: 'image-build'; image: PlanValue }
+  | { type: 'sign'; image: PlanValue; digest: PlanValue }
+  | {
+      type: 'save-reports';
+      name: string;
+      /** The directory the paths are relative to when the reports are loaded again. */
+      root: string;
+      paths: string[];
+    }
+  | { type: 'load-reports'; reports: Array<{ name: string; root: string }> };
+
+/** Write scopes a job may be granted; every job also reads the repository. */
+export type PlanPermission =
+  | 'id-token'
+  | 'security-events'
+  | 'packages'
+  | 'attestations';
+
+/** One job of the plan. */
+export type PlanJob = {
+  id: string;
+  stage: StageId;
+  title: string;
+  needs: string[];
+  /** `main`: only for pushes to the default branch (deployments); `always`: every change. */
+  when: 'always' | 'main';
+  environment?: {
+    name: string;
+    production: boolean;
+    /** True when entering the environment needs a person's approval (protection rules). */
+    approval: boolean;
+  };
+  permissions: PlanPermission[];
+  /** Outputs other jobs read: output name → the step output of the same name. */
+  outputs: string[];
+  steps: PlanStep[];
+};
+
+/** The provider-neutral plan of a golden pipeline. */
+export type PipelinePlan = {
+  model: PipelineModel;
+  stages: StageId[];
+  waves: string[];
+  acceptedGateDecisions: string[];
+  jobs: PlanJob[];
+};
+
+const commit: PlanValue = { kind: 'context', name: 'commit' };
+const runUrl: PlanValue = { kind: 'context', name: 'run-url' };
+const waybillUrl: PlanValue = { kind: 'variable', name: 'WAYBILL_URL' };
+const version: PlanValue = {
+  kind: 'job-output',
+  job: 'source-validation',
+  output: 'version',
+};
+const imageRef: PlanValue = {
+  kind: 'job-output',
+  job: 'image-build',
+  output: 'image',
+};
+const imageDigest: PlanValue = {
+  kind: 'job-output',
+  job: 'image-build',
+  output: 'digest',
+};
+const rolloutId: PlanValue = {
+  kind: 'job-output',
+  job: 'production-approval',
+  output: 'rollout-id',
+};
+
+/** Variables a cloud's deploy jobs read (none of them secret: OIDC needs no stored key). */
+export const CLOUD_VARIABLES: Record<Cloud, string[]> = {
+  aws: ['AWS_ROLE_ARN', 'AWS_REGION', 'AWS_EKS_CLUSTER'],
+  azure: [
+    'AZURE_CLIENT_ID',
+    'AZURE_TENANT_ID',
+    'AZURE_SUBSCRIPTION_ID',
+    'AZURE_RESOURCE_GROUP',
+    'AZURE_AKS_CLUSTER',
+  ],
+  gcp: [
+    'GCP_WORKLOAD_IDENTITY_PROVIDER',
+    'GCP_SERVICE_ACCOUNT',
+    'GCP_PROJECT',
+    'GCP_REGION',
+    'GCP_GKE_CLUSTER',
+  ],
+};
+
+function variables(names: string[]): Record<string, PlanValue> {
+  return Object.fromEntries(
+    names.map(n => [n, { kind: 'variable', name: n } as PlanValue]),
+  );
+}
+
+function waybillEnv(model: PipelineModel): Record<string, PlanValue> {
+  return {
+    WAYBILL_URL: waybillUrl,
+    COMPONENT: { kind: 'literal', value: model.name },
+    VERSION: version,
+    COMMIT: commit,
+    RUN_URL: runUrl,
+  };
+}
+
+function job(
+  partial: Omit<PlanJob, 'title' | 'outputs' | 'permissions' | 'when'> &
+    Partial<Pick<PlanJob, 'title' | 'outputs' | 'permissions' | 'when'>>,
+): PlanJob {
+  return {
+    title: stageTitle(partial.stage),
+    outputs: [],
+    permissions: [],
+    when: 'always',
+    ...partial,
+  };
+}
+
+function gateStep(
+  model: PipelineModel,
+  tier: Tier,
+  environment: string,
+): PlanStep {
+  return {
+    type: 'run',
+    name: `Ask the scorecards gate whether ${model.name} may enter ${environment}`,
+    script: sh.gateCheck(environment, ACCEPTED_GATE_DECISIONS[tier]),
+    env: waybillEnv(model),
+  };
+}
+
+function deploySteps(
+  model: PipelineModel,
+  cloud: Cloud,
+  environment: string,
+): PlanStep[] {
+  return [
+    { type: 'checkout' },
+    { type: 'cloud-login', cloud },
+    {
+      type: 'run',
+      name: `Deploy to ${environment} on ${cloud} (${model.deployStrategy})`,
+      script: sh.deploy(cloud, model.deployStrategy, environment),
+      env: {
+        ...variables(CLOUD_VARIABLES[cloud]),
+        SERVICE: { kind: 'literal', value: model.name },
+        NAMESPACE: { kind: 'literal', value: model.namespace ?? model.name },
+        IMAGE: imageRef,
+        DIGEST: imageDigest,
+      },
+    },
+  ];
+}
+
+/**
+ * Plans the golden pipeline of a service: which jobs, in which order, with which permissions,
+ * environments and approvals. Pure: the same model always gives the same plan, and both CI
+ * renderers draw from it, so they cannot disagree about the policy.
+ */
+export function planPipeline(model: PipelineModel): PipelinePlan {
+  const tier = model.tier;
+  const stages = [...REQUIRED_STAGES[tier]];
+  const waves = [...ROLLOUT_WAVES[tier]];
+  const jobs: PlanJob[] = [];
+  const has = (stage: StageId) => stages.includes(stage);
+
+  jobs.push(
+    job({
+      id: 'source-validation',
+      stage: 'source-validation',
+      needs: [],
+      outputs: ['version'],
+      steps: [
+        { type: 'checkout' },
+        { type: 'setup-node' },
+        {
+          type: 'run',
+          name: 'Install exactly the locked dependencies',
+          script: 'npm ci --ignore-scripts',
+        },
+        {
+          type: 'run',
+          name: 'Lint, format and type-check',
+          script: 'npm run lint\nnpm run format:check\nnpm run typecheck',
+        },
+        {
+          type: 'run',
+          name: 'Validate catalog-info.yaml, manifests and rollout strategy',
+          script: sh.sourceValidation(),
+        },
+        {
+          type: 'run',
+          name: 'Release version',
+          script: sh.releaseVersion(),
+          env: { COMMIT: commit },
+          outputs: ['version'],
+        },
+      ],
+    }),
+  );
+
+  jobs.push(
+    job({
+      id: 'build',
+      stage: 'build',
+      needs: ['source-validation'],
+      steps: [
+        { type: 'checkout' },
+        { type: 'setup-node' },
+        { type: 'run', name: 'Install', script: 'npm ci --ignore-scripts' },
+        { type: 'run', name: 'Build', script: 'npm run build' },
+        {
+          type: 'save-reports',
+          name: 'build-output',
+          root: 'dist',
+          paths: ['dist/'],
+        },
+      ],
+    }),
+  );
+
+  jobs.push(
+    job({
+      id: 'unit-tests',
+      stage: 'unit-tests',
+      needs: ['source-validation'],
+      steps: [
+        { type: 'checkout' },
+        { type: 'setup-node' },
+        { type: 'run', name: 'Install', script: 'npm ci --ignore-scripts' },
+        {
+          type: 'run',
+          name: 'Unit tests with JUnit and LCOV reports',
+          script: 'npm run test:unit',
+        },
+        {
+          type: 'save-reports',
+          name: 'unit-test-reports',
+          root: 'reports',
+          paths: ['reports/junit/unit.xml', 'reports/coverage/lcov.info'],
+        },
+      ],
+    }),
+  );
+
+  jobs.push(
+    job({
+      id: 'dependency-scan',
+      stage: 'dependency-scan',
+      needs: ['source-validation'],
+      steps: [
+        { type: 'checkout' },
+        { type: 'dependency-scan' },
+        {
+          type: 'save-reports',
+          name: 'dependency-reports',
+          root: 'reports',
+          paths: ['reports/dependencies.cdx.json'],
+        },
+      ],
+    }),
+  );
+
+  jobs.push(
+    job({
+      id: 'sast',
+      stage: 'sast',
+      needs: ['source-validation'],
+      permissions: ['security-events'],
+      steps: [
+        { type: 'checkout' },
+        { type: 'sast' },
+        {
+          type: 'save-reports',
+          name: 'sast-reports',
+          root: 'reports/sast',
+          paths: ['reports/sast/'],
+        },
+      ],
+    }),
+  );
+
+  jobs.push(
+    job({
+      id: 'sbom',
+      stage: 'sbom',
+      needs: ['source-validation'],
+      steps: [
+        { type: 'checkout' },
+        { type: 'sbom' },
+        {
+          type: 'save-reports',
+          name: 'sbom',
+          root: 'reports',
+          paths: ['reports/sbom.cdx.json'],
+        },
+      ],
+    }),
+  );
+
+  const imageName: PlanValue = { kind: 'variable', name: 'IMAGE_REPOSITORY' };
+  jobs.push(
+    job({
+      id: 'image-build',
+      stage: 'image-build',
+      needs: ['build', 'unit-tests', 'dependency-scan', 'sast', 'sbom'],
+      permissions: ['packages'],
+      outputs: ['image', 'digest'],
+      steps: [{ type: 'checkout' }, { type: 'image-build', image: imageName }],
+    }),
+  );
+
+  jobs.push(
+    job({
+      id: 'signing-provenance',
+      stage: 'signing-provenance',
+      needs: ['image-build'],
+      when: 'main',
+      permissions: ['id-token', 'packages'],
+      steps: [{ type: 'sign', image: imageRef, digest: imageDigest }],
+    }),
+  );
+
+  for (const cloud of model.clouds) {
+    jobs.push(
+      job({
+        id: `iac-validation-${cloud}`,
+        stage: 'iac-validation',
+        title: `IaC validation (${cloud})`,
+        needs: ['source-validation'],
+        steps: [
+          { type: 'checkout' },
+          { type: 'setup-terraform' },
+          {
+            type: 'run',
+            name: `Validate infra/${cloud}`,
+            script: sh.iacValidation(cloud),
+          },
+        ],
+      }),
+    );
+  }
+
+  if (has('integration-tests')) {
+    jobs.push(
+      job({
+        id: 'integration-tests',
+        stage: 'integration-tests',
+        needs: ['build'],
+        steps: [
+          { type: 'checkout' },
+          { type: 'setup-node' },
+          { type: 'run', name: 'Install', script: 'npm ci --ignore-scripts' },
+          {
+            type: 'run',
+            name:
+              model.contractApis.length > 0
+                ? `Contract tests against ${model.contractApis
+                    .map(a => `${a.api} ${a.range}`)
+                    .join(', ')}`
+                : 'Integration tests',
+            script: sh.integrationTests(model.contractApis),
+          },
+          {
+            type: 'save-reports',
+            name: 'integration-test-reports',
+            root: 'reports',
+            paths: ['reports/junit/integration.xml'],
+          },
+        ],
+      }),
+    );
+  }
+
+  const iacJobs = model.clouds.map(c => `iac-validation-${c}`);
+  const beforeStaging = [
+    'signing-provenance',
+    ...iacJobs,
+    ...(has('integration-tests') ? ['integration-tests'] : []),
+  ];
+  for (const cloud of model.clouds) {
+    jobs.push(
+      job({
+        id: `deploy-staging-${cloud}`,
+        stage: 'deploy-staging',
+        title: `Deploy to staging (${cloud})`,
+        needs: ['image-build', ...beforeStaging],
+        when: 'main',
+        environment: {
+          name: STAGING_ENVIRONMENT,
+          production: false,
+          approval: false,
+        },
+        permissions: ['id-token'],
+        steps: deploySteps(model, cloud, STAGING_ENVIRONMENT),
+      }),
+    );
+  }
+  const stagingJobs = model.clouds.map(c => `deploy-staging-${c}`);
+
+  jobs.push(
+    job({
+      id: 'smoke-tests',
+      stage: 'smoke-tests',
+      needs: stagingJobs,
+      when: 'main',
+      steps: [
+        { type: 'checkout' },
+        { type: 'setup-node' },
+        { type: 'run', name: 'Install', script: 'npm ci --ignore-scripts' },
+        {
+          type: 'run',
+          name: 'Smoke tests against staging',
+          script: sh.smokeTests(),
+          env: { STAGING_URL: { kind: 'variable', name: 'STAGING_URL' } },
+        },
+        {
+          type: 'save-reports',
+          name: 'smoke-test-reports',
+          root: 'reports',
+          paths: ['reports/junit/smoke.xml'],
+        },
+      ],
+    }),
+  );
+
+  if (has('rollback-readiness')) {
+    jobs.push(
+      job({
+        id: 'rollback-readiness',
+        stage: 'rollback-readiness',
+        needs: ['smoke-tests'],
+        when: 'main',
+        steps: [
+          { type: 'checkout' },
+          { type: 'setup-node' },
+          { type: 'run', name: 'Install', script: 'npm ci --ignore-scripts' },
+          {
+            type: 'run',
+            name: 'Prove the previous release is still deployable and migrations reverse',
+            script: sh.rollbackReadiness(),
+            env: { STAGING_URL: { kind: 'variable', name: 'STAGING_URL' } },
+          },
+          {
+            type: 'save-reports',
+            name: 'readiness',
+            root: 'reports',
+            paths: ['reports/readiness.json'],
+          },
+        ],
+      }),
+    );
+  }
+
+  const reportNames = [
+    'unit-test-reports',
+    'dependency-reports',
+    'sast-reports',
+    'sbom',
+    ...(has('integration-tests') ? ['integration-test-reports'] : []),
+    'smoke-test-reports',
+    ...(has('rollback-readiness') ? ['readiness'] : []),
+  ];
+  jobs.push(
+    job({
+      id: 'evidence-gate',
+      stage: 'evidence-gate',
+      needs: [
+        'source-validation',
+        'smoke-tests',
+        ...(has('rollback-readiness') ? ['rollback-readiness'] : []),
+      ],
+      when: 'main',
+      permissions: ['id-token'],
+      steps: [
+        {
+          type: 'load-reports',
+          reports: reportNames.map(name => ({
+            name,
+            root: name === 'sast-reports' ? 'reports/sast' : 'reports',
+          })),
+        },
+        {
+          type: 'run',
+          name: 'Upload evidence to the scorecards API',
+          script: sh.evidenceUpload(has('rollback-readiness')),
+          env: waybillEnv(model),
+        },
+        gateStep(model, tier, PRODUCTION_ENVIRONMENT),
+      ],
+    }),
+  );
+
+  jobs.push(
+    job({
+      id: 'production-approval',
+      stage: 'production-approval',
+      needs: ['source-validation', 'evidence-gate'],
+      when: 'main',
+      environment: {
+        name: PRODUCTION_ENVIRONMENT,
+        production: true,
+        approval: true,
+      },
+      permissions: ['id-token'],
+      outputs: ['rollout-id'],
+      steps: [
+        { type: 'checkout' },
+        {
+          type: 'run',
+          name: 'Start the tenant rollout',
+          script: sh.startRollout(),
+          env: {
+            ...waybillEnv(model),
+            TENANCY: { kind: 'literal', value: model.tenancy },
+          },
+          outputs: ['rollout-id'],
+        },
+      ],
+    }),
+  );
+
+  let previousWave: string[] = ['production-approval'];
+  for (const wave of waves) {
+    const critical = wave === 'critical-tenants';
+    const waveJobs: string[] = [];
+    for (const cloud of model.clouds) {
+      const id = `tenant-rollout-${wave}-${cloud}`;
+      waveJobs.push(id);
+      const deploysHere = model.tenancy === 'dedicated' || wave === waves[0];
+      jobs.push(
+        job({
+          id,
+          stage: 'tenant-rollout',
+          title: `Tenant wave ${wave} (${cloud})`,
+          needs: [
+            'source-validation',
+            'image-build',
+            'production-approval',
+            ...previousWave.filter(p => p !== 'production-approval'),
+          ],
+          when: 'main',
+          environment: {
+            name: critical
+              ? CRITICAL_TENANTS_ENVIRONMENT
+              : PRODUCTION_WAVES_ENVIRONMENT,
+            production: true,
+            approval: critical,
+          },
+          permissions: ['id-token'],
+          steps: [
+            { type: 'checkout' },
+            gateStep(model, tier, PRODUCTION_ENVIRONMENT),
+            { type: 'cloud-login', cloud },
+            {
+              type: 'run',
+              name: `Advance wave ${wave} on ${cloud}${
+                deploysHere ? ' and deploy' : ''
+              }, then wait for it to be healthy`,
+              script: sh.rolloutWave(wave, cloud, model.tenancy, deploysHere),
+              env: {
+                ...waybillEnv(model),
+                ...variables(CLOUD_VARIABLES[cloud]),
+                ROLLOUT_ID: rolloutId,
+                SERVICE: { kind: 'literal', value: model.name },
+                NAMESPACE: {
+                  kind: 'literal',
+                  value: model.namespace ?? model.name,
+                },
+                IMAGE: imageRef,
+                DIGEST: imageDigest,
+              },
+            },
+          ],
+        }),
+      );
+    }
+    previousWave = waveJobs;
+  }
+
+  if (has('business-checks')) {
+    jobs.push(
+      job({
+        id: 'business-checks',
+        stage: 'business-checks',
+        needs: ['source-validation', ...previousWave],
+        when: 'main',
+        permissions: ['id-token'],
+        steps: [
+          { type: 'checkout' },
+          { type: 'setup-node' },
+          { type: 'run', name: 'Install', script: 'npm ci --ignore-scripts' },
+          {
+            type: 'run',
+            name:
+              model.businessProcesses.length > 0
+                ? `Business transactions: ${model.businessProcesses.join(', ')}`
+                : 'Business transactions',
+            script: sh.businessChecks(model.businessProcesses),
+            env: {
+              ...waybillEnv(model),
+              PRODUCTION_URL: { kind: 'variable', name: 'PRODUCTION_URL' },
+            },
+          },
+        ],
+      }),
+    );
+  }
+
+  return {
+    model,
+    stages,
+    waves,
+    acceptedGateDecisions: [...ACCEPTED_GATE_DECISIONS[tier]],
+    jobs: jobs.map(withOutputSources),
+  };
+}
+
+/** A job must name, among its needs, every job whose outputs it reads. */
+function withOutputSources(j: PlanJob): PlanJob {
+  const sources = new Set<string>();
+  const visit = (v: PlanValue) => {
+    if (v.kind === 'job-output' && v.job !== j.id) sources.add(v.job);
+  };
+  for (const step of j.steps) {
+    if (step.type === 'run') Object.values(step.env ?? {}).forEach(visit);
+    if (step.type === 'image-build') visit(step.image);
+    if (step.type === 'sign') {
+      visit(step.image);
+      visit(step.digest);
+    }
+  }
+  const needs = [...j.needs];
+  for (const s of sources) if (!needs.includes(s)) needs.push(s);
+  return { ...j, needs };
+}
