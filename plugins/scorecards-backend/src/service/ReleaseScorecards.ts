@@ -4,6 +4,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  activeGateOverride,
   computeDoraTrend,
   DeliveryEvent,
   DoraTrend,
@@ -269,11 +270,11 @@ export class ReleaseScorecards {
         grade: null,
       };
     }
-    const now = this.now().getTime();
-    const override =
-      release.overrides.find(
-        o => o.environment === environment && Date.parse(o.expiresAt) > now,
-      ) ?? null;
+    const override = activeGateOverride(
+      release.overrides,
+      environment,
+      this.now(),
+    );
     return {
       ...key,
       environment,

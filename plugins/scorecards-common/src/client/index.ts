@@ -4,3 +4,8 @@ export {
   type ScorecardsApi,
   type ScorecardsClientOptions,
 } from './ScorecardsClient';
+export {
+  activeGateOverride,
+  effectiveGates,
+  type EffectiveGate,
+} from './gateOverrides';

@@ -1,0 +1,48 @@
+import type { GateDecision } from '../policy/types';
+import type { GateOverride, ReleaseRecord } from './types';
+
+/** The override letting a release through an environment's gate at `now`, if any: the newest unexpired one. */
+export function activeGateOverride(
+  overrides: GateOverride[],
+  environment: string,
+  now: Date,
+): GateOverride | null {
+  return (
+    overrides
+      .filter(
+        o =>
+          o.environment === environment &&
+          Date.parse(o.expiresAt) > now.getTime(),
+      )
+      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0] ??
+    null
+  );
+}
+
+/** A release's gate in one environment as a pipeline sees it: the policy's decision, passed by an active override. */
+export interface EffectiveGate {
+  environment: string;
+  decision: GateDecision;
+  policyDecision: GateDecision;
+  override: GateOverride | null;
+}
+
+/** Every environment's effective gate of a release, in the policy's order; empty before any evaluation. */
+export function effectiveGates(
+  release: Pick<ReleaseRecord, 'evaluation' | 'overrides'>,
+  now: Date,
+): EffectiveGate[] {
+  return (release.evaluation?.gates ?? []).map(gate => {
+    const override = activeGateOverride(
+      release.overrides,
+      gate.environment,
+      now,
+    );
+    return {
+      environment: gate.environment,
+      decision: override ? 'pass' : gate.decision,
+      policyDecision: gate.decision,
+      override,
+    };
+  });
+}

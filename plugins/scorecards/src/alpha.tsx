@@ -1,0 +1,65 @@
+/**
+ * Release scorecards for apps on the new frontend system: the portfolio page (with its nav
+ * item), the entity card and content tab for components, and the API.
+ *
+ * @packageDocumentation
+ */
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import Assessment from '@material-ui/icons/Assessment';
+import { scorecardsApiFactory } from './api';
+import { ENTITY_TAB_PATH, rootRouteRef } from './routes';
+
+const scorecardsApi = ApiBlueprint.make({
+  params: defineParams => defineParams(scorecardsApiFactory),
+});
+
+const portfolioPage = PageBlueprint.make({
+  params: {
+    path: '/scorecards',
+    routeRef: rootRouteRef,
+    title: 'Scorecards',
+    icon: <Assessment />,
+    loader: () =>
+      import('./components/PortfolioPage').then(m => <m.PortfolioPage />),
+  },
+});
+
+const entityCard = EntityCardBlueprint.make({
+  name: 'release',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityScorecardCard').then(m => (
+        <m.EntityScorecardCard />
+      )),
+  },
+});
+
+const entityContent = EntityContentBlueprint.make({
+  params: {
+    path: ENTITY_TAB_PATH,
+    title: 'Scorecards',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityScorecardContent').then(m => (
+        <m.EntityScorecardContent />
+      )),
+  },
+});
+
+export default createFrontendPlugin({
+  pluginId: 'scorecards',
+  title: 'Scorecards',
+  icon: <Assessment />,
+  info: { packageJson: () => import('../package.json') },
+  routes: { root: rootRouteRef },
+  extensions: [scorecardsApi, portfolioPage, entityCard, entityContent],
+});

@@ -1,0 +1,1 @@
+export { DoraPanel, DORA_WINDOWS } from './DoraPanel';

@@ -1,0 +1,91 @@
+import { screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { releaseRecord } from '../../testUtils/fixtures';
+import {
+  inventoryEntity,
+  renderScorecards,
+} from '../../testUtils/renderScorecards';
+import { SCORECARDS_URL, setupScorecardsServer } from '../../testUtils/server';
+import { EntityScorecardCard } from './EntityScorecardCard';
+
+const server = setupScorecardsServer();
+const RELEASES = `${SCORECARDS_URL}/entities/component/default/inventory/releases`;
+
+describe('EntityScorecardCard', () => {
+  it('shows the latest release with its score, gates and what blocks it, with the fix', async () => {
+    const release = releaseRecord({ criticalVulnerabilities: 1 });
+    server.use(
+      http.get(RELEASES, ({ request }) => {
+        expect(new URL(request.url).searchParams.get('limit')).toBe('1');
+        return HttpResponse.json({
+          items: [
+            {
+              entityRef: release.entityRef,
+              version: '5.2.0',
+              createdAt: release.createdAt,
+              score: release.evaluation!.score,
+              grade: release.evaluation!.grade,
+            },
+          ],
+        });
+      }),
+      http.get(`${RELEASES}/5.2.0`, () => HttpResponse.json(release)),
+    );
+    await renderScorecards(<EntityScorecardCard />, {
+      entity: inventoryEntity,
+    });
+
+    expect(
+      await screen.findByText('Latest release 5.2.0, 2026-11-20 09:30 UTC'),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('score')).toHaveTextContent(
+      String(release.evaluation!.score),
+    );
+    expect(screen.getByText('production: fail')).toBeInTheDocument();
+    const blocking = release.evaluation!.checks.find(
+      c => c.id === 'no-critical-dependency-vulnerabilities',
+    )!;
+    expect(screen.getByText(blocking.title)).toBeInTheDocument();
+    expect(screen.getByText(blocking.fixHint)).toBeInTheDocument();
+    expect(screen.getByText('View release 5.2.0').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/component/inventory/scorecards?release=5.2.0',
+    );
+  });
+
+  it('tells a service without releases how its pipeline uploads evidence', async () => {
+    server.use(http.get(RELEASES, () => HttpResponse.json({ items: [] })));
+    await renderScorecards(<EntityScorecardCard />, {
+      entity: inventoryEntity,
+    });
+    expect(
+      await screen.findByText('No release evidence yet'),
+    ).toBeInTheDocument();
+    // The exact command, with this portal's URL and the entity's path.
+    expect(document.body).toHaveTextContent(
+      `${SCORECARDS_URL}/entities/component/default/inventory/releases/$VERSION/evidence/tests?commit=$GIT_COMMIT`,
+    );
+    expect(document.body).toHaveTextContent(
+      'Authorization: Bearer $WAYBILL_CI_TOKEN',
+    );
+  });
+
+  it('shows the backend’s error', async () => {
+    server.use(
+      http.get(RELEASES, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotAllowedError', message: 'Access denied' },
+            request: { method: 'GET', url: '/releases' },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    await renderScorecards(<EntityScorecardCard />, {
+      entity: inventoryEntity,
+    });
+    expect(await screen.findByText(/403: NotAllowedError/)).toBeInTheDocument();
+  });
+});

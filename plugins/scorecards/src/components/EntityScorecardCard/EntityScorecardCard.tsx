@@ -1,0 +1,97 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { Box, Typography } from '@material-ui/core';
+import { effectiveGates } from '@waybill/plugin-scorecards-common';
+import useAsync from 'react-use/esm/useAsync';
+import { scorecardsApiRef } from '../../api';
+import { CheckList } from '../shared/CheckList';
+import { GateChip, GradeChip } from '../shared/chips';
+import { failingChecks } from '../shared/failingChecks';
+import { formatTime } from '../shared/format';
+import { UploadEvidenceHint } from '../shared/UploadEvidenceHint';
+import { useScorecardLink } from '../shared/useScorecardLink';
+
+/**
+ * The entity's latest release at a glance: score, grade, the gate of each environment, and the
+ * checks holding it back with their fix hints.
+ */
+export function EntityScorecardCard() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const api = useApi(scorecardsApiRef);
+  const scorecardLink = useScorecardLink();
+  const { value, loading, error } = useAsync(async () => {
+    const { items } = await api.listReleases(entityRef, { limit: 1 });
+    if (items.length === 0) return null;
+    return api.getRelease(entityRef, items[0].version);
+  }, [api, entityRef]);
+
+  if (loading) {
+    return (
+      <InfoCard title="Release scorecard">
+        <Progress />
+      </InfoCard>
+    );
+  }
+  if (error) {
+    return (
+      <InfoCard title="Release scorecard">
+        <ResponseErrorPanel error={error} />
+      </InfoCard>
+    );
+  }
+  if (!value || !value.evaluation) {
+    return (
+      <InfoCard title="Release scorecard">
+        <UploadEvidenceHint entityRef={entityRef} />
+      </InfoCard>
+    );
+  }
+  const { evaluation } = value;
+  const checks = failingChecks(evaluation);
+  return (
+    <InfoCard
+      title="Release scorecard"
+      subheader={`Latest release ${value.version}, ${formatTime(
+        value.createdAt,
+      )}`}
+      deepLink={{
+        title: `View release ${value.version}`,
+        link: scorecardLink(entityRef, value.version),
+      }}
+    >
+      <Box display="flex" alignItems="center" style={{ gap: 12 }} mb={2}>
+        <Typography variant="h4" component="span" aria-label="score">
+          {evaluation.score}
+        </Typography>
+        <GradeChip grade={evaluation.grade} size="medium" />
+        <Typography variant="body2" color="textSecondary">
+          {evaluation.tier} tier
+        </Typography>
+      </Box>
+      <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mb={1}>
+        {effectiveGates(value, new Date()).map(gate => (
+          <GateChip
+            key={gate.environment}
+            environment={gate.environment}
+            decision={gate.decision}
+            policyDecision={gate.policyDecision}
+          />
+        ))}
+      </Box>
+      {checks.length === 0 ? (
+        <Typography variant="body2">
+          Every scored check passes for this release.
+        </Typography>
+      ) : (
+        <CheckList checks={checks} />
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityScorecardCard } from './EntityScorecardCard';

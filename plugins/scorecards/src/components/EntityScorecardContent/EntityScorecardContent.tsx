@@ -1,0 +1,206 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  Box,
+  Grid,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+import {
+  ReleaseRecord,
+  ReleaseSummary,
+} from '@waybill/plugin-scorecards-common';
+import { useSearchParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { scorecardsApiRef } from '../../api';
+import { DoraPanel } from '../DoraPanel';
+import { GradeChip } from '../shared/chips';
+import { formatTime } from '../shared/format';
+import { UploadEvidenceHint } from '../shared/UploadEvidenceHint';
+import { CheckBreakdown } from './CheckBreakdown';
+import { EvidenceSummary } from './EvidenceSummary';
+import { ReleaseGates } from './ReleaseGates';
+import { ScoreTrendChart } from './ScoreTrendChart';
+
+/** Releases shown in the trend and the list. */
+export const HISTORY_LIMIT = 50;
+
+function ReleaseList(props: {
+  releases: ReleaseSummary[];
+  selected?: string;
+  onSelect: (version: string) => void;
+}) {
+  return (
+    <Table size="small" aria-label="Releases">
+      <TableHead>
+        <TableRow>
+          <TableCell>Release</TableCell>
+          <TableCell>Created</TableCell>
+          <TableCell>Score</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.releases.map(r => (
+          <TableRow
+            key={r.version}
+            hover
+            selected={r.version === props.selected}
+            onClick={() => props.onSelect(r.version)}
+            style={{ cursor: 'pointer' }}
+          >
+            <TableCell>
+              <Link
+                to={`?release=${encodeURIComponent(r.version)}`}
+                onClick={e => {
+                  e.preventDefault();
+                  props.onSelect(r.version);
+                }}
+              >
+                {r.version}
+              </Link>
+            </TableCell>
+            <TableCell>{formatTime(r.createdAt)}</TableCell>
+            <TableCell>
+              {r.score === null ? (
+                '—'
+              ) : (
+                <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+                  {r.score} <GradeChip grade={r.grade ?? 'F'} />
+                </Box>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function ReleaseDetail(props: {
+  release: ReleaseRecord;
+  onChanged: () => void;
+}) {
+  const { release } = props;
+  const { evaluation } = release;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={5}>
+        <InfoCard title={`Release ${release.version}`}>
+          {evaluation ? (
+            <Box display="flex" alignItems="center" style={{ gap: 12 }} mb={1}>
+              <Typography variant="h4" component="span" aria-label="score">
+                {evaluation.score}
+              </Typography>
+              <GradeChip grade={evaluation.grade} size="medium" />
+              <Typography variant="body2" color="textSecondary">
+                {evaluation.tier} tier, evaluated{' '}
+                {formatTime(evaluation.evaluatedAt)}
+              </Typography>
+            </Box>
+          ) : (
+            <Typography variant="body2">Not evaluated yet.</Typography>
+          )}
+          <Typography variant="body2">
+            Created {formatTime(release.createdAt)}
+            {release.commit && `, commit ${release.commit.slice(0, 12)}`}
+          </Typography>
+          {release.pipelineUrl && (
+            <Link to={release.pipelineUrl}>Pipeline run</Link>
+          )}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={7}>
+        <ReleaseGates release={release} onChanged={props.onChanged} />
+      </Grid>
+      {evaluation && (
+        <Grid item xs={12}>
+          <InfoCard title="Checks" subheader="Weights count toward the score">
+            <CheckBreakdown evaluation={evaluation} />
+          </InfoCard>
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <Typography variant="h6" gutterBottom>
+          Evidence
+        </Typography>
+        <EvidenceSummary evidence={release.evidence} />
+      </Grid>
+    </Grid>
+  );
+}
+
+/**
+ * The entity's scorecards tab: score trend across releases, the release list, one release's
+ * gates, checks and evidence (`?release=` picks it, the newest by default), and DORA figures.
+ */
+export function EntityScorecardContent() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const api = useApi(scorecardsApiRef);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const history = useAsync(
+    () => api.listReleases(entityRef, { limit: HISTORY_LIMIT }),
+    [api, entityRef],
+  );
+  const releases = history.value?.items ?? [];
+  const selected = searchParams.get('release') ?? releases[0]?.version;
+  const release = useAsyncRetry(
+    async () => (selected ? api.getRelease(entityRef, selected) : undefined),
+    [api, entityRef, selected],
+  );
+  const select = (version: string) =>
+    setSearchParams({ release: version }, { replace: true });
+
+  if (history.loading) return <Progress />;
+  if (history.error) return <ResponseErrorPanel error={history.error} />;
+  if (releases.length === 0) {
+    return <UploadEvidenceHint entityRef={entityRef} />;
+  }
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={8}>
+        <InfoCard
+          title="Score trend"
+          subheader="Score per release, oldest to newest"
+        >
+          <ScoreTrendChart
+            releases={releases}
+            selected={selected}
+            onSelect={select}
+          />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={4}>
+        <InfoCard title="Releases">
+          <ReleaseList
+            releases={releases}
+            selected={selected}
+            onSelect={select}
+          />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        {release.loading && !release.value && <Progress />}
+        {release.error && <ResponseErrorPanel error={release.error} />}
+        {release.value && (
+          <ReleaseDetail release={release.value} onChanged={release.retry} />
+        )}
+      </Grid>
+      <Grid item xs={12}>
+        <DoraPanel entityRef={entityRef} />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,120 @@
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  TextField,
+} from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import { GateOverride } from '@waybill/plugin-scorecards-common';
+import { useState } from 'react';
+import { scorecardsApiRef } from '../../api';
+
+const HOUR_MS = 60 * 60 * 1000;
+export const MIN_REASON_LENGTH = 10;
+
+/** `datetime-local` wants local time without a zone. */
+function toLocalInput(date: Date): string {
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+/**
+ * Lets a failing release through one environment's gate until an expiry, with a reason; the
+ * backend checks the permission again and audits the override.
+ */
+export function OverrideDialog(props: {
+  entityRef: string;
+  version: string;
+  environment: string;
+  onClose: () => void;
+  onOverridden: (override: GateOverride) => void;
+}) {
+  const api = useApi(scorecardsApiRef);
+  const [reason, setReason] = useState('');
+  const [expires, setExpires] = useState(() =>
+    toLocalInput(new Date(Date.now() + 24 * HOUR_MS)),
+  );
+  const [error, setError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const expiresAt = new Date(expires);
+  const reasonProblem =
+    reason.trim().length < MIN_REASON_LENGTH
+      ? `Say why, in at least ${MIN_REASON_LENGTH} characters: it goes on the release's record`
+      : undefined;
+  const expiryProblem =
+    Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now()
+      ? 'The override must expire in the future'
+      : undefined;
+
+  const submit = async () => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      const override = await api.overrideGate(
+        props.entityRef,
+        props.version,
+        props.environment,
+        { reason: reason.trim(), expiresAt: expiresAt.toISOString() },
+      );
+      props.onOverridden(override);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={props.onClose} aria-labelledby="override-title">
+      <DialogTitle id="override-title">
+        Override the {props.environment} gate of {props.version}
+      </DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          Pipelines asking the gate will get <strong>pass</strong> until the
+          override expires. The policy's decision and your reason stay on the
+          release's record.
+        </DialogContentText>
+        {error && <Alert severity="error">{error}</Alert>}
+        <TextField
+          label="Reason"
+          multiline
+          minRows={3}
+          fullWidth
+          margin="normal"
+          value={reason}
+          onChange={e => setReason(e.target.value)}
+          error={reason.length > 0 && Boolean(reasonProblem)}
+          helperText={reasonProblem ?? ' '}
+          inputProps={{ maxLength: 2000 }}
+        />
+        <TextField
+          label="Expires"
+          type="datetime-local"
+          fullWidth
+          margin="normal"
+          value={expires}
+          onChange={e => setExpires(e.target.value)}
+          error={Boolean(expiryProblem)}
+          helperText={expiryProblem ?? 'In your time zone'}
+          InputLabelProps={{ shrink: true }}
+        />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Cancel</Button>
+        <Button
+          color="primary"
+          variant="contained"
+          disabled={saving || Boolean(reasonProblem || expiryProblem)}
+          onClick={submit}
+        >
+          Override gate
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,109 @@
+import { InfoCard } from '@backstage/core-components';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  Box,
+  Button,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+} from '@material-ui/core';
+import {
+  ReleaseRecord,
+  effectiveGates,
+  scorecardsGateOverridePermission,
+} from '@waybill/plugin-scorecards-common';
+import { useState } from 'react';
+import { GateChip } from '../shared/chips';
+import { formatTime } from '../shared/format';
+import { OverrideDialog } from './OverrideDialog';
+
+/**
+ * Each environment's gate with the reasons behind it, the overrides on record, and, for people
+ * holding the override permission, the control to override a failing gate.
+ */
+export function ReleaseGates(props: {
+  release: ReleaseRecord;
+  onChanged: () => void;
+}) {
+  const { release } = props;
+  const { allowed: canOverride } = usePermission({
+    permission: scorecardsGateOverridePermission,
+  });
+  const [overriding, setOverriding] = useState<string>();
+  const now = new Date();
+  const gates = effectiveGates(release, now);
+  const reasons = new Map(
+    (release.evaluation?.gates ?? []).map(g => [g.environment, g.reasons]),
+  );
+  return (
+    <InfoCard title="Promotion gates">
+      {gates.map(gate => (
+        <Box key={gate.environment} mb={2}>
+          <Box display="flex" alignItems="center" style={{ gap: 12 }}>
+            <GateChip
+              environment={gate.environment}
+              decision={gate.decision}
+              policyDecision={gate.policyDecision}
+            />
+            {canOverride && gate.decision === 'fail' && (
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => setOverriding(gate.environment)}
+              >
+                Override {gate.environment} gate
+              </Button>
+            )}
+          </Box>
+          <List dense>
+            {(reasons.get(gate.environment) ?? []).map(reason => (
+              <ListItem key={reason.checkId} disableGutters>
+                <ListItemText
+                  primary={`${
+                    reason.enforcement === 'fail' ? 'Blocks' : 'Warns'
+                  }: ${reason.title} (${reason.status}). ${reason.reason}`}
+                  secondary={`Fix: ${reason.fixHint}`}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </Box>
+      ))}
+      <Typography variant="subtitle2">Overrides</Typography>
+      {release.overrides.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          No gate of this release has been overridden.
+        </Typography>
+      ) : (
+        <List dense aria-label="Overrides">
+          {release.overrides.map(o => {
+            const active = Date.parse(o.expiresAt) > now.getTime();
+            return (
+              <ListItem key={o.id} disableGutters>
+                <ListItemText
+                  primary={`${o.environment}: "${o.reason}"`}
+                  secondary={`by ${o.actor} on ${formatTime(o.createdAt)}, ${
+                    active ? 'expires' : 'expired'
+                  } ${formatTime(o.expiresAt)}`}
+                />
+              </ListItem>
+            );
+          })}
+        </List>
+      )}
+      {overriding && (
+        <OverrideDialog
+          entityRef={release.entityRef}
+          version={release.version}
+          environment={overriding}
+          onClose={() => setOverriding(undefined)}
+          onOverridden={() => {
+            setOverriding(undefined);
+            props.onChanged();
+          }}
+        />
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,47 @@
+import {
+  formatCount,
+  formatHours,
+  formatPercent,
+  formatTime,
+  trendOf,
+} from './format';
+
+describe('format', () => {
+  it('formats durations in the unit people read them in', () => {
+    expect(formatHours(null)).toBe('—');
+    expect(formatHours(0.25)).toBe('15 min');
+    expect(formatHours(3.04)).toBe('3 h');
+    expect(formatHours(47.9)).toBe('47.9 h');
+    expect(formatHours(72)).toBe('3 d');
+  });
+
+  it('formats rates, counts and times', () => {
+    expect(formatPercent(null)).toBe('—');
+    expect(formatPercent(0.1234)).toBe('12.3%');
+    expect(formatCount(10000)).toBe('10,000');
+    expect(formatTime('2026-11-23T14:05:09.000Z')).toBe('2026-11-23 14:05 UTC');
+  });
+
+  it('tells improvements from regressions whichever way is better', () => {
+    expect(trendOf(5, 3, 'higher')).toEqual({
+      direction: 'up',
+      improved: true,
+    });
+    expect(trendOf(5, 3, 'lower')).toEqual({
+      direction: 'up',
+      improved: false,
+    });
+    expect(trendOf(0.1, 0.2, 'lower')).toEqual({
+      direction: 'down',
+      improved: true,
+    });
+    expect(trendOf(2, 2, 'higher')).toEqual({
+      direction: 'flat',
+      improved: null,
+    });
+    expect(trendOf(null, 2, 'higher')).toEqual({
+      direction: 'none',
+      improved: null,
+    });
+  });
+});

@@ -1,0 +1,17 @@
+/**
+ * Release scorecards in the portal, for apps on the legacy frontend system: the portfolio page,
+ * the entity card and tab, and the API. Apps on the new frontend system install
+ * `@waybill/plugin-scorecards/alpha` instead.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  scorecardsPlugin,
+  ScorecardsPortfolioPage,
+  EntityScorecardCard,
+  EntityScorecardContent,
+} from './plugin';
+export { scorecardsApiRef, scorecardsApiFactory } from './api';
+export { rootRouteRef as scorecardsRouteRef } from './routes';
+export { DoraPanel } from './components/DoraPanel';

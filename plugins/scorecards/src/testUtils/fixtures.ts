@@ -1,0 +1,161 @@
+import {
+  DEFAULT_POLICY,
+  PortfolioItem,
+  ReleaseEvidence,
+  ReleaseRecord,
+  StoredEvidence,
+  evaluateScorecard,
+} from '@waybill/plugin-scorecards-common';
+
+const severities = (critical = 0, high = 0) => ({
+  critical,
+  high,
+  medium: 0,
+  low: 0,
+  info: 0,
+});
+
+/** Evidence of a healthy release; tests break one fact at a time. */
+export function releaseEvidence(
+  options: { criticalVulnerabilities?: number } = {},
+): Required<ReleaseEvidence> {
+  const critical = options.criticalVulnerabilities ?? 0;
+  return {
+    tests: {
+      kind: 'tests',
+      format: 'junit',
+      total: 120,
+      passed: 119,
+      failed: 0,
+      errored: 0,
+      skipped: 1,
+      durationSeconds: 42,
+      failingTests: [],
+    },
+    coverage: {
+      kind: 'coverage',
+      format: 'cobertura',
+      lineRate: 0.86,
+      branchRate: 0.74,
+      linesCovered: 860,
+      linesValid: 1000,
+      branchesCovered: 74,
+      branchesValid: 100,
+    },
+    security: {
+      kind: 'security',
+      format: 'sarif',
+      total: 1,
+      bySeverity: { ...severities(), medium: 1 },
+      byTool: { CodeQL: { ...severities(), medium: 1 } },
+      newBySeverity: severities(),
+      suppressed: 0,
+      worst: [
+        {
+          tool: 'CodeQL',
+          ruleId: 'js/log-injection',
+          severity: 'medium',
+          message: 'Log entry depends on a user-provided value.',
+          location: 'src/orders.ts:42',
+        },
+      ],
+    },
+    dependencies: {
+      kind: 'dependencies',
+      format: 'cyclonedx',
+      specVersion: '1.6',
+      componentCount: 412,
+      vulnerabilitiesBySeverity: severities(critical),
+      worst:
+        critical > 0
+          ? [
+              {
+                id: 'CVE-2026-41234',
+                severity: 'critical',
+                score: 9.8,
+                affects: ['pkg:npm/fast-xml-parser@4.2.4'],
+              },
+            ]
+          : [],
+    },
+    readiness: {
+      kind: 'readiness',
+      format: 'waybill-readiness',
+      previousVersionDeployable: true,
+      migrationsReversible: true,
+      lastRollbackDrill: '2026-11-01',
+      killSwitch: true,
+      signatureVerified: true,
+      provenanceSlsaLevel: 3,
+    },
+  };
+}
+
+/** A release as `GET .../releases/{version}` answers it, scored by the real engine. */
+export function releaseRecord(
+  options: {
+    version?: string;
+    criticalVulnerabilities?: number;
+    overrides?: ReleaseRecord['overrides'];
+  } = {},
+): ReleaseRecord {
+  const evidence = releaseEvidence(options);
+  const evaluation = evaluateScorecard({
+    policy: DEFAULT_POLICY,
+    evidence,
+    tier: 'critical',
+    environments: ['staging', 'production'],
+    now: new Date('2026-11-23T12:00:00Z'),
+  });
+  return {
+    id: 7,
+    entityRef: 'component:default/inventory',
+    version: options.version ?? '5.2.0',
+    commit: '3f2a9c1d4e5b6a7980aa',
+    pipelineUrl: 'https://ci.example.com/runs/981',
+    createdAt: '2026-11-20T09:30:00.000Z',
+    evidence: Object.values(evidence).map(
+      (facts, i): StoredEvidence => ({
+        id: i + 1,
+        kind: facts.kind,
+        format: facts.format,
+        digest: String(i).repeat(64),
+        sizeBytes: 2048,
+        environment: null,
+        uploadedBy: 'ci-pipelines',
+        uploadedAt: '2026-11-20T09:31:00.000Z',
+        facts,
+      }),
+    ),
+    evaluation,
+    overrides: options.overrides ?? [],
+  };
+}
+
+/** A portfolio line for service `n`. */
+export function portfolioItem(n: number): PortfolioItem {
+  const name = `service-${String(n).padStart(4, '0')}`;
+  return {
+    entityRef: `component:default/${name}`,
+    title: `Service ${n}`,
+    owner: 'group:default/warehouse-systems',
+    system: 'system:default/erp-core',
+    tier: 'standard',
+    businessProcesses: ['order-to-cash'],
+    version: `1.${n}.0`,
+    releasedAt: '2026-11-20T09:30:00.000Z',
+    score: 60 + (n % 40),
+    grade: n % 2 === 0 ? 'B' : 'F',
+    gates: { staging: 'pass', production: n % 2 === 0 ? 'pass' : 'fail' },
+    failingChecks:
+      n % 2 === 0
+        ? []
+        : [
+            {
+              id: 'no-critical-dependency-vulnerabilities',
+              title: 'No critical dependency vulnerabilities',
+              status: 'fail',
+            },
+          ],
+  };
+}
