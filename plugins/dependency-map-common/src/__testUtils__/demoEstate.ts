@@ -7,6 +7,8 @@ import fs from 'fs';
 import path from 'path';
 import { parse, parseAllDocuments } from 'yaml';
 import { Entity } from '@backstage/catalog-model';
+import { buildDependencyGraph } from '../buildDependencyGraph';
+import { DependencyGraph } from '../model';
 
 const EXAMPLES_DIR = path.resolve(__dirname, '../../../../examples');
 
@@ -22,3 +24,18 @@ export function loadDemoEntities(): Entity[] {
       .filter((e): e is Entity => e !== null),
   );
 }
+
+let demo: DependencyGraph | undefined;
+
+/** The demo estate's dependency graph, built once per test file. */
+export function demoGraph(): DependencyGraph {
+  if (!demo) demo = buildDependencyGraph(loadDemoEntities());
+  return demo;
+}
+
+/** `component:default/<name>`. */
+export const component = (name: string) => `component:default/${name}`;
+/** `api:default/<name>`. */
+export const api = (name: string) => `api:default/${name}`;
+/** `resource:default/<name>`. */
+export const resource = (name: string) => `resource:default/${name}`;

@@ -1,0 +1,94 @@
+import { InputError } from '@backstage/errors';
+import { component, demoGraph, resource } from './__testUtils__/demoEstate';
+import { planDeployOrder } from './deployOrder';
+
+const sortedWaves = (waves: { entityRefs: string[] }[]) =>
+  waves.map(w => [...w.entityRefs].sort());
+
+describe('planDeployOrder', () => {
+  const graph = demoGraph();
+
+  it('orders the whole demo estate, providers first, with the inventory/purchase cycle as the one blocker', () => {
+    const order = planDeployOrder(graph);
+    expect(sortedWaves(order.waves)).toEqual([
+      [
+        'accounting-db',
+        'edi-archive-db',
+        'erp-event-bus',
+        'inventory-db',
+        'pricing-db',
+        'purchase-db',
+        'reconciliation-db',
+        'sales-db',
+        'warehouse-db',
+      ].map(resource),
+      [component('accounting'), component('pricing-api')],
+      [component('inventory'), component('purchase')],
+      [
+        component('inventory-sync'),
+        component('sales'),
+        component('supplier-portal-sync'),
+      ],
+      [
+        component('customer-portal'),
+        component('payment-reconciliation'),
+        component('warehouse-management'),
+      ],
+      [
+        component('carrier-labels'),
+        component('edi-gateway'),
+        component('warehouse-mobile-app'),
+      ],
+      [component('order-tracking')],
+    ]);
+    expect(order.sequence).toEqual(order.waves.flatMap(w => w.entityRefs));
+    expect(order.blockers).toHaveLength(1);
+    expect(order.blockers[0]).toMatchObject({ wave: 2 });
+    expect(order.blockers[0].entityRefs.sort()).toEqual([
+      component('inventory'),
+      component('purchase'),
+    ]);
+    expect(order.blockers[0].message).toMatch(
+      /^Inventory and Purchasing depend on each other, so Inventory and Purchasing cannot go out one strictly before the other: release them together/,
+    );
+    expect(order.waves[2].blockers).toEqual([0]);
+    // Tenants and APIs are not deployed.
+    expect(order.sequence.some(r => r.includes('canary'))).toBe(false);
+    expect(order.sequence.some(r => r.startsWith('api:'))).toBe(false);
+  });
+
+  it('orders a subset and keeps constraints that run through entities outside it', () => {
+    // order-tracking uses carrier-labels' API, and carrier-labels uses warehouse-management's.
+    const order = planDeployOrder(graph, {
+      entityRefs: ['order-tracking', 'component:default/warehouse-management'],
+    });
+    expect(sortedWaves(order.waves)).toEqual([
+      [component('warehouse-management')],
+      [component('order-tracking')],
+    ]);
+    expect(order.blockers).toEqual([]);
+  });
+
+  it('names a cycle as a blocker only when two of its members are in the set', () => {
+    expect(
+      planDeployOrder(graph, { entityRefs: ['inventory', 'sales'] }).blockers,
+    ).toEqual([]);
+    const order = planDeployOrder(graph, {
+      entityRefs: ['sales', 'purchase', 'inventory'],
+    });
+    expect(sortedWaves(order.waves)).toEqual([
+      [component('inventory'), component('purchase')],
+      [component('sales')],
+    ]);
+    expect(order.blockers).toHaveLength(1);
+  });
+
+  it('rejects unknown refs, naming every one', () => {
+    expect(() =>
+      planDeployOrder(graph, { entityRefs: ['sales', 'nope', 'api:gone'] }),
+    ).toThrow(InputError);
+    expect(() =>
+      planDeployOrder(graph, { entityRefs: ['sales', 'nope', 'api:gone'] }),
+    ).toThrow('Unknown entity refs: "nope", "api:gone"');
+  });
+});
