@@ -52,6 +52,10 @@ const inputSchema = zod
         'Dedicated services: tenant Resources with their own deployment',
       ),
     apiRequirements: zod.array(apiRequirement).max(20).default([]),
+    system: zod
+      .union([entityRefString, zod.literal('')])
+      .optional()
+      .describe('The System the component belongs to (empty: none)'),
     dependsOn: zod
       .array(entityRefString)
       .max(50)
@@ -140,6 +144,7 @@ export function createAnnotateCatalogAction() {
           tenants: input.tenants.map(tenantName),
           apiRequirements: input.apiRequirements,
           dependsOn: input.dependsOn,
+          system: input.system || undefined,
         },
       );
       await ctx.checkpoint({

