@@ -169,7 +169,8 @@ export function placeInWaves(
       const cycle = cycleOf[scc.componentOf[p]];
       if (cycle < 0) continue;
       const list = inCycle.get(cycle) ?? [];
-      if (!list.includes(m)) list.push(m);
+      // An API riding with several providers in one cycle is still one member.
+      if (list[list.length - 1] !== m) list.push(m);
       inCycle.set(cycle, list);
     }
   }
@@ -189,29 +190,45 @@ export function placeInWaves(
   return { waves, waveOf, blockers };
 }
 
+/** Lists at most a few names, so a message about a cycle of thousands stays readable. */
+function listed(names: string[], conjunction: string, limit = 5): string {
+  if (names.length === 1) return names[0];
+  if (names.length > limit) {
+    return `${names.slice(0, limit).join(', ')} ${conjunction} ${
+      names.length - limit
+    } more`;
+  }
+  return `${names.slice(0, -1).join(', ')} ${conjunction} ${
+    names[names.length - 1]
+  }`;
+}
+
 function blockerMessage(
   graph: DependencyGraph,
   cycle: DependencyCycle,
   refs: string[],
 ): string {
-  const title = (ref: string) =>
-    graph.nodes[graphIndex(graph).indexOf.get(ref)!]?.title ?? ref;
-  const names = cycle.members.map(title);
-  const closing = cycle.closingEdges
-    .map(e => `${title(e.source)} → ${title(e.target)} (${e.type})`)
-    .filter((text, i, all) => all.indexOf(text) === i);
+  const { indexOf } = graphIndex(graph);
+  const title = (ref: string) => graph.nodes[indexOf.get(ref)!]?.title ?? ref;
+  const closing = [
+    ...new Set(
+      cycle.closingEdges
+        .slice(0, 20)
+        .map(e => `${title(e.source)} → ${title(e.target)} (${e.type})`),
+    ),
+  ];
   const who =
-    names.length === 1
-      ? `${names[0]} depends on itself`
-      : `${names.slice(0, -1).join(', ')} and ${
-          names[names.length - 1]
-        } depend on each other`;
-  const members = refs.map(title);
+    cycle.members.length === 1
+      ? `${title(cycle.members[0])} depends on itself`
+      : `${listed(cycle.members.map(title), 'and')} depend on each other`;
   const what =
-    members.length === 1
-      ? `${members[0]} cannot go out after itself`
-      : `${members.join(' and ')} cannot go out one strictly before the other`;
-  const fix = closing.length > 0 ? ` at ${closing.join(' or ')}` : '';
+    refs.length === 1
+      ? `${title(refs[0])} cannot go out after itself`
+      : `${listed(
+          refs.map(title),
+          'and',
+        )} cannot go out one strictly before the other`;
+  const fix = closing.length > 0 ? ` at ${listed(closing, 'or', 3)}` : '';
   return `${who}, so ${what}: release them together and test them as one, or break the cycle${fix}`;
 }
 
