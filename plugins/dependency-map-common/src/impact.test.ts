@@ -60,6 +60,7 @@ describe('analyzeImpact', () => {
         a => a.entityRef === api('inventory-availability-api'),
       ),
     ).toMatchObject({ distance: 1, via: component('inventory') });
+    expect(report.affected.filter(a => a.kind === 'api')).toHaveLength(11);
     // Distances never decrease down the list.
     const distances = report.affected.map(a => a.distance);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
