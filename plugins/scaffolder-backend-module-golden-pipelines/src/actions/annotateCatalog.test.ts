@@ -1,0 +1,136 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { createAnnotateCatalogAction } from './annotateCatalog';
+
+const CATALOG = `# The service's catalog entity
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: pricing-quotes-api
+  description: Quotes contract prices.
+spec:
+  type: service
+  lifecycle: experimental
+  owner: digital-channels
+  dependsOn:
+    - component:sales
+`;
+
+describe('waybill:catalog:annotate', () => {
+  const workspace = createMockDirectory();
+  const action = createAnnotateCatalogAction();
+
+  const run = async (input: Record<string, unknown>, catalog = CATALOG) => {
+    workspace.setContent({ 'catalog-info.yaml': catalog });
+    const ctx = createMockActionContext({
+      workspacePath: workspace.path,
+      input: input as any,
+    });
+    await action.handler(ctx);
+    const text = fs.readFileSync(
+      path.join(workspace.path, 'catalog-info.yaml'),
+      'utf8',
+    );
+    return { ctx, text, entity: parse(text) };
+  };
+
+  const base = {
+    name: 'pricing-quotes-api',
+    tier: 'critical',
+    businessProcesses: ['order-to-cash', 'inventory-allocation'],
+    tenancy: 'shared',
+  };
+
+  it('writes the conventions and keeps the rest of the file', async () => {
+    const { ctx, text, entity } = await run({
+      ...base,
+      tenantSegments: ['wholesale', 'retail'],
+      apiRequirements: [
+        { api: 'sales-orders-api', range: '^2.4.0' },
+        { api: 'inventory-availability-api', range: '>=3.0.0 <4.0.0' },
+      ],
+      dependsOn: ['component:sales', 'resource:pricing-db'],
+      system: 'customer-channels',
+    });
+    expect(text.startsWith("# The service's catalog entity")).toBe(true);
+    expect(entity.metadata.annotations).toEqual({
+      'waybill.dev/tier': 'critical',
+      'waybill.dev/business-processes': 'order-to-cash, inventory-allocation',
+      'waybill.dev/tenancy': 'shared',
+      'waybill.dev/tenant-segments': 'wholesale, retail',
+      'waybill.dev/api-requirements':
+        'sales-orders-api ^2.4.0; inventory-availability-api >=3.0.0 <4.0.0',
+    });
+    expect(entity.spec.consumesApis).toEqual([
+      'sales-orders-api',
+      'inventory-availability-api',
+    ]);
+    expect(entity.spec.dependsOn).toEqual([
+      'component:sales',
+      'resource:pricing-db',
+    ]);
+    expect(entity.spec.system).toBe('customer-channels');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'entityRef',
+      'component:default/pricing-quotes-api',
+    );
+  });
+
+  it('names the tenants of a dedicated service', async () => {
+    const { entity } = await run({
+      ...base,
+      tenancy: 'dedicated',
+      tenants: ['resource:default/kyoto-precision-components', 'acme-foods'],
+    });
+    expect(entity.metadata.annotations['waybill.dev/tenants']).toBe(
+      'kyoto-precision-components, acme-foods',
+    );
+    expect(
+      entity.metadata.annotations['waybill.dev/tenant-segments'],
+    ).toBeUndefined();
+  });
+
+  it.each([
+    [{ tier: 'gold' }, 'tier'],
+    [{ businessProcesses: [] }, 'at least one business process'],
+    [
+      { businessProcesses: ['order-to-cash', 'order-to-cash'] },
+      'must not repeat',
+    ],
+    [{ businessProcesses: ['world-domination'] }, 'businessProcesses.0'],
+    [{ tenancy: 'dedicated' }, 'a dedicated service names the tenants'],
+    [{ tenants: ['resource:acme'] }, 'a shared service serves segments'],
+    [
+      { tenancy: 'dedicated', tenants: ['component:default/sales'] },
+      'is not a tenant',
+    ],
+    [{ dependsOn: ['component:sales\nkind: Group'] }, 'dependsOn.0'],
+    [
+      { apiRequirements: [{ api: 'sales-orders-api', range: 'latest' }] },
+      'must be a semver range',
+    ],
+    [{ name: 'other-service' }, 'has no Component named other-service'],
+  ])('rejects %o', async (override, message) => {
+    await expect(run({ ...base, ...override })).rejects.toThrow(message);
+  });
+
+  it('refuses a catalog file the catalog would reject', async () => {
+    await expect(
+      run(base, CATALOG.replace('owner: digital-channels', 'owner: 42')),
+    ).rejects.toThrow('not a valid');
+  });
+
+  it('refuses a missing catalog file', async () => {
+    workspace.setContent({});
+    const ctx = createMockActionContext({
+      workspacePath: workspace.path,
+      input: base as any,
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      'catalog-info.yaml does not exist',
+    );
+  });
+});
