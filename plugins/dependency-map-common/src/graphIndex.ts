@@ -121,8 +121,11 @@ export function findNode(
   ref: string,
 ): DependencyNode | undefined {
   const normalized = normalizeEntityRef(ref);
-  const i = normalized && graphIndex(graph).indexOf.get(normalized);
-  return i === undefined || i === '' ? undefined : graph.nodes[i];
+  const i =
+    normalized === undefined
+      ? undefined
+      : graphIndex(graph).indexOf.get(normalized);
+  return i === undefined ? undefined : graph.nodes[i];
 }
 
 /**
