@@ -182,7 +182,7 @@ describe('waybill:pipeline:validate', () => {
       ],
       [
         'least-privilege: unneeded write',
-        wf => (wf.jobs['unit-tests'].permissions['contents'] = 'write'),
+        wf => (wf.jobs['unit-tests'].permissions.contents = 'write'),
         'job unit-tests grants contents: write, which none of its steps needs',
       ],
       [

@@ -306,7 +306,10 @@ export function validateGitlabCi(
     const n = jobs[id]?.needs;
     if (!Array.isArray(n)) return [];
     return n
-      .map(x => (typeof x === 'string' ? x : isObj(x) ? x.job : undefined))
+      .map(x => {
+        if (typeof x === 'string') return x;
+        return isObj(x) ? x.job : undefined;
+      })
       .filter((x): x is string => typeof x === 'string');
   };
   const environmentOf = (job: Obj): string | undefined => {
