@@ -1,11 +1,14 @@
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { releaseRecord } from '../../testUtils/fixtures';
+import { releaseRecord } from '../../__testUtils__/fixtures';
 import {
   inventoryEntity,
   renderScorecards,
-} from '../../testUtils/renderScorecards';
-import { SCORECARDS_URL, setupScorecardsServer } from '../../testUtils/server';
+} from '../../__testUtils__/renderScorecards';
+import {
+  SCORECARDS_URL,
+  setupScorecardsServer,
+} from '../../__testUtils__/server';
 import { EntityScorecardCard } from './EntityScorecardCard';
 
 const server = setupScorecardsServer();

@@ -81,6 +81,7 @@ export function OverrideDialog(props: {
         </DialogContentText>
         {error && <Alert severity="error">{error}</Alert>}
         <TextField
+          id="override-reason"
           label="Reason"
           multiline
           minRows={3}
@@ -93,6 +94,7 @@ export function OverrideDialog(props: {
           inputProps={{ maxLength: 2000 }}
         />
         <TextField
+          id="override-expires"
           label="Expires"
           type="datetime-local"
           fullWidth

@@ -37,7 +37,6 @@ function FilterSelect(props: {
         label={label}
         value={value ?? ANY}
         onChange={e => onChange((e.target.value as string) || undefined)}
-        inputProps={{ 'aria-label': label }}
       >
         <MenuItem value={ANY}>
           <em>Any</em>

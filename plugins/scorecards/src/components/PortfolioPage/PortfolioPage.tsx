@@ -34,8 +34,8 @@ import {
 import { GateSummaryChart, GradeDistributionChart } from './SummaryCharts';
 import { useFilterOptions } from './useFilterOptions';
 
-/** Services per page; the backend pages, so the table never loads the whole portfolio. */
-export const PAGE_SIZE = 50;
+/** Services per page by default; the backend pages, so the table never loads the whole portfolio. */
+export const DEFAULT_PAGE_SIZE = 50;
 
 const useStyles = makeStyles(theme => ({
   table: { padding: theme.spacing(2), position: 'relative' },
@@ -58,7 +58,11 @@ function doraTitle(filter: PortfolioFilter): string {
  * The portfolio: every service's latest release with its score, grade, gates and failing
  * checks. Filters and sort live in the URL; paging is the backend's cursor.
  */
-export function PortfolioPage() {
+export function PortfolioPage(props: {
+  /** Services per page, at most 200. */
+  pageSize?: number;
+}) {
+  const pageSize = props.pageSize ?? DEFAULT_PAGE_SIZE;
   const classes = useStyles();
   const api = useApi(scorecardsApiRef);
   const alertApi = useApi(alertApiRef);
@@ -88,10 +92,10 @@ export function PortfolioPage() {
       api.getPortfolio({
         ...view.filter,
         sort: view.sort,
-        limit: PAGE_SIZE,
+        limit: pageSize,
         cursor,
       }),
-    [api, viewKey, cursor],
+    [api, viewKey, cursor, pageSize],
   );
   const summary = useAsync(
     () => api.getPortfolioSummary(view.filter),
@@ -152,7 +156,7 @@ export function PortfolioPage() {
         items={page.value.items}
         totalCount={page.value.totalCount}
         pageIndex={cursors.length - 1}
-        pageSize={PAGE_SIZE}
+        pageSize={pageSize}
         sort={view.sort}
         hasNext={Boolean(page.value.nextCursor)}
         onSort={sort => setView({ ...view, sort })}

@@ -30,14 +30,18 @@ function SortHeader(props: {
 }) {
   const { field, label, sort, onSort } = props;
   const active = sort.replace('-', '') === field;
-  const descending = sort.startsWith('-');
+  const direction = active && sort.startsWith('-') ? 'desc' : 'asc';
   return (
-    <TableCell sortDirection={active ? (descending ? 'desc' : 'asc') : false}>
+    <TableCell sortDirection={active ? direction : false}>
       <TableSortLabel
         active={active}
-        direction={active && descending ? 'desc' : 'asc'}
+        direction={direction}
         onClick={() =>
-          onSort((active && !descending ? `-${field}` : field) as PortfolioSort)
+          onSort(
+            (active && direction === 'asc'
+              ? `-${field}`
+              : field) as PortfolioSort,
+          )
         }
       >
         {label}

@@ -15,6 +15,7 @@ import {
 } from '@backstage/test-utils';
 import { ScorecardsClient } from '@waybill/plugin-scorecards-common';
 import { ReactElement } from 'react';
+import { SWRConfig } from 'swr';
 import { scorecardsApiRef } from '../api';
 
 export const inventoryEntity: Entity = {
@@ -68,11 +69,14 @@ export function renderScorecards(
         ],
       ]}
     >
-      {options.entity ? (
-        <EntityProvider entity={options.entity}>{ui}</EntityProvider>
-      ) : (
-        ui
-      )}
+      {/* usePermission caches answers in SWR; each test starts with an empty cache. */}
+      <SWRConfig value={{ provider: () => new Map() }}>
+        {options.entity ? (
+          <EntityProvider entity={options.entity}>{ui}</EntityProvider>
+        ) : (
+          ui
+        )}
+      </SWRConfig>
     </TestApiProvider>,
     {
       routeEntries: options.routeEntries,

@@ -1,0 +1,228 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ReleaseRecord } from '@waybill/plugin-scorecards-common';
+import { http, HttpResponse } from 'msw';
+import { releaseRecord } from '../../__testUtils__/fixtures';
+import {
+  inventoryEntity,
+  renderScorecards,
+} from '../../__testUtils__/renderScorecards';
+import {
+  SCORECARDS_URL,
+  setupScorecardsServer,
+} from '../../__testUtils__/server';
+import { EntityScorecardContent } from './EntityScorecardContent';
+
+const server = setupScorecardsServer();
+jest.setTimeout(30_000);
+
+const RELEASES = `${SCORECARDS_URL}/entities/component/default/inventory/releases`;
+
+const dora = {
+  entityRefs: ['component:default/inventory'],
+  current: figures('2026-10-24', '2026-11-23', 12, 20.5, 0.25),
+  previous: figures('2026-09-24', '2026-10-24', 6, 30, 0.5),
+};
+
+function figures(
+  from: string,
+  to: string,
+  deployments: number,
+  leadHours: number,
+  failureRate: number,
+) {
+  return {
+    from: `${from}T00:00:00.000Z`,
+    to: `${to}T00:00:00.000Z`,
+    days: 30,
+    deploymentFrequency: {
+      deployments,
+      perDay: deployments / 30,
+      perWeek: (deployments / 30) * 7,
+      band: 'high',
+    },
+    leadTimeForChanges: { medianHours: leadHours, changes: 40 },
+    changeFailureRate: {
+      rate: failureRate,
+      failedDeployments: deployments * failureRate,
+      deployments,
+    },
+    failedDeploymentRecoveryTime: {
+      medianHours: 2,
+      recoveries: 3,
+      unrecovered: 0,
+    },
+  };
+}
+
+/** Two releases of inventory; 5.2.0 is blocked in production by a critical vulnerability. */
+function releasesBackend() {
+  const releases: Record<string, ReleaseRecord> = {
+    '5.2.0': releaseRecord({ version: '5.2.0', criticalVulnerabilities: 1 }),
+    '5.1.0': releaseRecord({ version: '5.1.0' }),
+  };
+  const overrides: unknown[] = [];
+  server.use(
+    http.get(RELEASES, () =>
+      HttpResponse.json({
+        items: ['5.2.0', '5.1.0'].map(version => ({
+          entityRef: 'component:default/inventory',
+          version,
+          createdAt: releases[version].createdAt,
+          score: releases[version].evaluation!.score,
+          grade: releases[version].evaluation!.grade,
+        })),
+      }),
+    ),
+    http.get(`${RELEASES}/:version`, ({ params }) =>
+      HttpResponse.json(releases[params.version as string]),
+    ),
+    http.post(
+      `${RELEASES}/:version/gates/:environment/overrides`,
+      async ({ params, request }) => {
+        const body = (await request.json()) as {
+          reason: string;
+          expiresAt: string;
+        };
+        const override = {
+          id: overrides.length + 1,
+          environment: params.environment as string,
+          reason: body.reason,
+          expiresAt: body.expiresAt,
+          actor: 'user:default/guest',
+          createdAt: new Date().toISOString(),
+        };
+        overrides.push({ version: params.version, ...override });
+        releases[params.version as string].overrides.unshift(override);
+        return HttpResponse.json(override, { status: 201 });
+      },
+    ),
+    http.get(`${SCORECARDS_URL}/dora`, () => HttpResponse.json(dora)),
+  );
+  return { releases, overrides };
+}
+
+describe('EntityScorecardContent', () => {
+  it('shows the newest release with why it is blocked, its evidence and checks, the trend and DORA', async () => {
+    const { releases } = releasesBackend();
+    await renderScorecards(<EntityScorecardContent />, {
+      entity: inventoryEntity,
+      routeEntries: ['/catalog/default/component/inventory/scorecards'],
+    });
+
+    expect(await screen.findByText('Release 5.2.0')).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: 'Score trend over 2 releases' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('production: fail')).toBeInTheDocument();
+    // A critical vulnerability blocks staging and production alike.
+    const blocking = releases['5.2.0'].evaluation!.gates.find(
+      g => g.environment === 'production',
+    )!.reasons[0];
+    expect(
+      screen.getAllByText(new RegExp(`^Blocks: ${blocking.title}`)),
+    ).toHaveLength(2);
+    // The evidence, down to the vulnerability's id.
+    expect(
+      screen.getByText('CVE-2026-41234 (critical, 9.8)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/120 tests: 119 passed, 0 failed/),
+    ).toBeInTheDocument();
+    // The breakdown lists every check with its weight.
+    expect(
+      within(screen.getByRole('table', { name: 'Check breakdown' }))
+        .getAllByRole('row')
+        .slice(1),
+    ).toHaveLength(releases['5.2.0'].evaluation!.checks.length);
+    // DORA with the trend against the previous window.
+    const frequency = await screen.findByRole('group', {
+      name: 'Deployment frequency',
+    });
+    expect(frequency).toHaveTextContent('2.8 / week');
+    expect(frequency).toHaveTextContent('better than the previous window');
+  });
+
+  it('opens the release the URL names', async () => {
+    releasesBackend();
+    await renderScorecards(<EntityScorecardContent />, {
+      entity: inventoryEntity,
+      routeEntries: [
+        '/catalog/default/component/inventory/scorecards?release=5.1.0',
+      ],
+    });
+    expect(await screen.findByText('Release 5.1.0')).toBeInTheDocument();
+    expect(screen.getByText('production: pass')).toBeInTheDocument();
+  });
+
+  it('hides the override control from people without the permission', async () => {
+    releasesBackend();
+    await renderScorecards(<EntityScorecardContent />, {
+      entity: inventoryEntity,
+      canOverride: false,
+    });
+    await screen.findByText('Release 5.2.0');
+    expect(screen.getByText('production: fail')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Override production gate/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('lets a release manager override a failing gate with a reason and an expiry, and shows it on the release', async () => {
+    const { overrides } = releasesBackend();
+    await renderScorecards(<EntityScorecardContent />, {
+      entity: inventoryEntity,
+      canOverride: true,
+    });
+    await userEvent.click(
+      await screen.findByText('Override production gate', undefined, {
+        timeout: 10_000,
+      }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const submit = within(dialog).getByRole('button', {
+      name: 'Override gate',
+    });
+    expect(submit).toBeDisabled();
+    await userEvent.type(
+      within(dialog).getByLabelText('Reason'),
+      'Hotfix for EDI outage; CVE not reachable, patch in 5.2.1',
+    );
+    expect(submit).toBeEnabled();
+    await userEvent.click(submit);
+
+    await waitFor(() =>
+      expect(
+        screen.getByText('production: pass (overridden)'),
+      ).toBeInTheDocument(),
+    );
+    expect(overrides).toEqual([
+      expect.objectContaining({
+        version: '5.2.0',
+        environment: 'production',
+        reason: 'Hotfix for EDI outage; CVE not reachable, patch in 5.2.1',
+      }),
+    ]);
+    expect(
+      within(screen.getByRole('list', { name: 'Overrides' })).getByText(
+        'production: "Hotfix for EDI outage; CVE not reachable, patch in 5.2.1"',
+      ),
+    ).toBeInTheDocument();
+    // Roughly a day from now by default.
+    const expiry = Date.parse(
+      (overrides[0] as { expiresAt: string }).expiresAt,
+    );
+    expect(expiry - Date.now()).toBeGreaterThan(23 * 3600_000);
+    expect(expiry - Date.now()).toBeLessThan(25 * 3600_000);
+  });
+
+  it('tells a service without releases how to upload its first evidence', async () => {
+    server.use(http.get(RELEASES, () => HttpResponse.json({ items: [] })));
+    await renderScorecards(<EntityScorecardContent />, {
+      entity: inventoryEntity,
+    });
+    expect(
+      await screen.findByText('No release evidence yet'),
+    ).toBeInTheDocument();
+  });
+});
