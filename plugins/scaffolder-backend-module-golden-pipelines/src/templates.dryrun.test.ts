@@ -132,7 +132,10 @@ describe('golden templates through a real scaffolder dry run', () => {
     it.each(matrix())(
       'renders for %o',
       async row => {
-        const values = { ...BASE_VALUES[templateName], ...row };
+        const values: Record<string, unknown> = {
+          ...BASE_VALUES[templateName],
+          ...row,
+        };
         const started = Date.now();
         const res = await request(server)
           .post('/api/scaffolder/v2/dry-run')
