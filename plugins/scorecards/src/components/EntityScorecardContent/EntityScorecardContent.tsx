@@ -43,7 +43,7 @@ function ReleaseList(props: {
   onSelect: (version: string) => void;
 }) {
   return (
-    <Table size="small" aria-label="Releases">
+    <Table size="small" aria-label="Releases" style={{ whiteSpace: 'nowrap' }}>
       <TableHead>
         <TableRow>
           <TableCell>Release</TableCell>

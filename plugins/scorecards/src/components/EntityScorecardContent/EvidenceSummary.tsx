@@ -1,11 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
-import {
-  Grid,
-  List,
-  ListItem,
-  ListItemText,
-  Typography,
-} from '@material-ui/core';
+import { Grid, List, ListItem, Typography } from '@material-ui/core';
 import {
   EvidenceFacts,
   FactsOf,
@@ -15,6 +9,7 @@ import {
 } from '@waybill/plugin-scorecards-common';
 import { ReactNode } from 'react';
 import { formatPercent, formatTime } from '../shared/format';
+import { WrappingListItemText } from '../shared/WrappingListItemText';
 
 const severityLine = (counts: SeverityCounts) =>
   SEVERITIES.filter(s => counts[s] > 0)
@@ -36,7 +31,7 @@ function TestsEvidence({ facts }: { facts: FactsOf<'tests'> }) {
         <List dense aria-label="Failing tests">
           {facts.failingTests.map(t => (
             <ListItem key={`${t.suite}/${t.name}`} disableGutters>
-              <ListItemText
+              <WrappingListItemText
                 primary={`${t.suite} › ${t.name} (${t.outcome})`}
                 secondary={t.message}
               />
@@ -76,7 +71,7 @@ function SecurityEvidence({ facts }: { facts: FactsOf<'security'> }) {
         <List dense aria-label="Worst findings">
           {facts.worst.map((f, i) => (
             <ListItem key={`${f.ruleId}-${i}`} disableGutters>
-              <ListItemText
+              <WrappingListItemText
                 primary={`${f.severity}: ${f.ruleId} (${f.tool})`}
                 secondary={`${f.message}${
                   f.location ? ` at ${f.location}` : ''
@@ -101,7 +96,7 @@ function DependencyEvidence({ facts }: { facts: FactsOf<'dependencies'> }) {
         <List dense aria-label="Worst vulnerabilities">
           {facts.worst.map(v => (
             <ListItem key={v.id} disableGutters>
-              <ListItemText
+              <WrappingListItemText
                 primary={`${v.id} (${v.severity}${
                   v.score !== undefined ? `, ${v.score}` : ''
                 })`}
@@ -130,7 +125,7 @@ function ReadinessEvidence({ facts }: { facts: FactsOf<'readiness'> }) {
         ['Provenance', `SLSA level ${facts.provenanceSlsaLevel}`],
       ].map(([label, text]) => (
         <ListItem key={label} disableGutters>
-          <ListItemText primary={label} secondary={text} />
+          <WrappingListItemText primary={label} secondary={text} />
         </ListItem>
       ))}
     </List>

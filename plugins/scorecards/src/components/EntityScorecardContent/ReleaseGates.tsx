@@ -1,13 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import { usePermission } from '@backstage/plugin-permission-react';
-import {
-  Box,
-  Button,
-  List,
-  ListItem,
-  ListItemText,
-  Typography,
-} from '@material-ui/core';
+import { Box, Button, List, ListItem, Typography } from '@material-ui/core';
 import {
   ReleaseRecord,
   effectiveGates,
@@ -17,6 +10,7 @@ import { useState } from 'react';
 import { GateChip } from '../shared/chips';
 import { formatTime } from '../shared/format';
 import { OverrideDialog } from './OverrideDialog';
+import { WrappingListItemText } from '../shared/WrappingListItemText';
 
 /**
  * Each environment's gate with the reasons behind it, the overrides on record, and, for people
@@ -59,7 +53,7 @@ export function ReleaseGates(props: {
           <List dense>
             {(reasons.get(gate.environment) ?? []).map(reason => (
               <ListItem key={reason.checkId} disableGutters>
-                <ListItemText
+                <WrappingListItemText
                   primary={`${
                     reason.enforcement === 'fail' ? 'Blocks' : 'Warns'
                   }: ${reason.title} (${reason.status}). ${reason.reason}`}
@@ -81,7 +75,7 @@ export function ReleaseGates(props: {
             const active = Date.parse(o.expiresAt) > now.getTime();
             return (
               <ListItem key={o.id} disableGutters>
-                <ListItemText
+                <WrappingListItemText
                   primary={`${o.environment}: "${o.reason}"`}
                   secondary={`by ${o.actor} on ${formatTime(o.createdAt)}, ${
                     active ? 'expires' : 'expired'

@@ -3,6 +3,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Box,
   Button,
+  makeStyles,
   Table,
   TableBody,
   TableCell,
@@ -21,6 +22,11 @@ import { formatCount, formatTime } from '../shared/format';
 import { useScorecardLink } from '../shared/useScorecardLink';
 
 type SortField = 'name' | 'score' | 'updated';
+
+const useStyles = makeStyles({
+  table: { '& th': { whiteSpace: 'nowrap' } },
+  nowrap: { whiteSpace: 'nowrap' },
+});
 
 function SortHeader(props: {
   field: SortField;
@@ -65,13 +71,14 @@ export function PortfolioTable(props: {
   onNext: () => void;
   onPrevious: () => void;
 }) {
+  const classes = useStyles();
   const { items, totalCount, pageIndex, pageSize } = props;
   const scorecardLink = useScorecardLink();
   const first = pageIndex * pageSize + 1;
   const last = pageIndex * pageSize + items.length;
   return (
     <>
-      <Table size="small" aria-label="Portfolio">
+      <Table size="small" aria-label="Portfolio" className={classes.table}>
         <TableHead>
           <TableRow>
             <SortHeader
@@ -120,12 +127,12 @@ export function PortfolioTable(props: {
                 )}
               </TableCell>
               <TableCell>{item.tier}</TableCell>
-              <TableCell>
+              <TableCell className={classes.nowrap}>
                 <Link to={scorecardLink(item.entityRef, item.version)}>
                   {item.version}
                 </Link>
               </TableCell>
-              <TableCell>
+              <TableCell className={classes.nowrap}>
                 <Box display="flex" alignItems="center" style={{ gap: 8 }}>
                   <span>{item.score}</span>
                   <GradeChip grade={item.grade} />
@@ -158,7 +165,11 @@ export function PortfolioTable(props: {
                       </Tooltip>
                     ))}
               </TableCell>
-              <TableCell>{formatTime(item.releasedAt)}</TableCell>
+              <TableCell className={classes.nowrap}>
+                <Tooltip title={formatTime(item.releasedAt)}>
+                  <span>{item.releasedAt.slice(0, 10)}</span>
+                </Tooltip>
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

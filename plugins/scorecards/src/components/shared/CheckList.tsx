@@ -2,13 +2,13 @@ import {
   List,
   ListItem,
   ListItemIcon,
-  ListItemText,
   Typography,
   makeStyles,
 } from '@material-ui/core';
 import ErrorOutline from '@material-ui/icons/ErrorOutline';
 import HelpOutline from '@material-ui/icons/HelpOutline';
 import { CheckResult } from '@waybill/plugin-scorecards-common';
+import { WrappingListItemText } from './WrappingListItemText';
 
 const useStyles = makeStyles(theme => ({
   fail: { color: theme.palette.error.main },
@@ -30,7 +30,7 @@ export function CheckList(props: { checks: CheckResult[] }) {
               <HelpOutline className={classes.missing} aria-label="missing" />
             )}
           </ListItemIcon>
-          <ListItemText
+          <WrappingListItemText
             primary={`${check.title}${
               check.status === 'missing' ? ' (no evidence)' : ''
             }`}

@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+
+// The frontend dev server answers before the backend has finished starting its plugins.
+test.beforeAll(async ({ request }) => {
+  await expect
+    .poll(
+      async () =>
+        (
+          await request
+            .get('http://localhost:7007/.backstage/health/v1/readiness')
+            .catch(() => undefined)
+        )?.status(),
+      { timeout: 300_000, intervals: [1_000] },
+    )
+    .toBe(200);
+});
+
+test('a release manager finds the blocked inventory release from the portfolio, learns why, and overrides its production gate', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await nav.getByRole('link', { name: 'Scorecards', exact: true }).click();
+  await expect(page).toHaveURL(/\/scorecards$/);
+
+  // The demo evidence is seeded over HTTP once the backend is up.
+  const table = page.getByRole('table', { name: 'Portfolio' });
+  await expect(
+    table.getByRole('link', { name: 'Inventory', exact: true }),
+  ).toBeVisible();
+  await expect(page.getByText('Grade distribution')).toBeVisible();
+
+  // Filter by business process: the filter goes to the URL, and every row belongs to it.
+  await page.getByLabel('Business process').click();
+  await page.getByRole('option', { name: 'Order to Cash' }).click();
+  await expect(page).toHaveURL(/businessProcess=order-to-cash/);
+  const rows = table.locator('tbody tr');
+  await expect(rows.first()).toContainText('order-to-cash');
+  for (const text of await rows.allInnerTexts()) {
+    expect(text).toContain('order-to-cash');
+  }
+  await page.screenshot({
+    path: 'test-results/screenshots/scorecards-portfolio.png',
+    fullPage: true,
+  });
+
+  // The blocked release: why, and what to do about it.
+  const inventory = rows.filter({
+    has: page.getByRole('link', { name: 'Inventory', exact: true }),
+  });
+  await inventory.getByRole('link', { name: '5.2.0' }).click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/inventory\/scorecards\?release=5\.2\.0/,
+  );
+  await expect(page.getByText('Release 5.2.0')).toBeVisible();
+  await expect(page.getByText('production: fail')).toBeVisible();
+  await expect(
+    page
+      .getByText(/^Blocks: No critical dependency vulnerabilities \(fail\)/)
+      .first(),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/^Fix: Run `npm audit fix`/).first(),
+  ).toBeVisible();
+  await expect(page.getByText(/^CVE-2025-29927 \(critical/)).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/screenshots/scorecards-entity-tab.png',
+    fullPage: true,
+  });
+
+  // The guest takes release-management rotations, so it may override the gate.
+  await page.getByRole('button', { name: 'Override production gate' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog
+    .getByLabel('Reason')
+    .fill(
+      'Hotfix for the EDI outage; CVE-2025-29927 is not reachable, patched in 5.2.1',
+    );
+  await dialog.getByRole('button', { name: 'Override gate' }).click();
+  await expect(page.getByText('production: pass (overridden)')).toBeVisible();
+  await expect(
+    page
+      .getByRole('list', { name: 'Overrides' })
+      .getByText(/Hotfix for the EDI outage/),
+  ).toBeVisible();
+});
