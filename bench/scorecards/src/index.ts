@@ -17,14 +17,17 @@ import { ENGINES, EngineName, openDatabases, sqliteParentDir } from './engines';
 import {
   compare,
   count,
-  currentLoad,
-  describeMachine,
   EngineResult,
   judge,
   renderEngine,
   writeSummary,
 } from './report';
-import { formatMs, summarize } from './stats';
+import {
+  currentLoad,
+  describeMachine,
+  formatMs,
+  summarize,
+} from '@waybill/bench-utils';
 import {
   bulkCheckRun,
   CHECKS_RUN_CONCURRENCY,

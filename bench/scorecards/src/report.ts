@@ -1,9 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname } from 'node:path';
 import { GateDecision } from '@waybill/plugin-scorecards-common';
 import { EngineName } from './engines';
-import { formatMs, formatRatio, LatencySummary } from './stats';
+import { formatMs, formatRatio, LatencySummary } from '@waybill/bench-utils';
 import { Agreement, BulkCheckRun } from './techInsights';
 import { IngestResult, Reevaluation, WholePortfolioRead } from './waybill';
 
@@ -12,35 +11,6 @@ export const READ_P95_TARGET_MS = 50;
 
 /** How much faster Waybill's whole-portfolio read must be than Tech Insights' bulk check run. */
 export const BULK_SPEEDUP_TARGET = 10;
-
-/** The machine the figures were taken on. */
-export interface Machine {
-  cpu: string;
-  cores: number;
-  memoryGb: number;
-  os: string;
-  node: string;
-  /** 1-minute load average when the run started; other work on the machine skews the figures. */
-  loadAverage: number;
-}
-
-/** Describes the machine running the benchmark. */
-export function describeMachine(): Machine {
-  const cpu = cpus();
-  return {
-    cpu: cpu[0]?.model.trim() ?? 'unknown',
-    cores: cpu.length,
-    memoryGb: Math.round(totalmem() / 2 ** 30),
-    os: `${type()} ${release()}`,
-    node: process.version,
-    loadAverage: currentLoad(),
-  };
-}
-
-/** The machine's 1-minute load average. */
-export function currentLoad(): number {
-  return Math.round(loadavg()[0] * 100) / 100;
-}
 
 /** Everything measured on one database engine. */
 export interface EngineResult {

@@ -25,7 +25,7 @@ import {
 } from '@waybill/plugin-scorecards-common';
 import { DateTime } from 'luxon';
 import { BENCH_NOW, BenchEntity, generateRelease, VERSIONS } from './dataset';
-import { forEachConcurrently, timed } from './stats';
+import { forEachConcurrently, timed } from '@waybill/bench-utils';
 
 /** The id of the fact retriever whose rows hold the release facts in Tech Insights. */
 export const FACT_RETRIEVER_ID = 'waybill-release-facts';

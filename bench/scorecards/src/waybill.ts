@@ -45,7 +45,7 @@ import {
   UPLOAD_KINDS,
   VERSIONS,
 } from './dataset';
-import { forEachConcurrently, timed } from './stats';
+import { forEachConcurrently, timed } from '@waybill/bench-utils';
 
 /** The uploader every benchmark upload is attributed to. */
 const UPLOADER = 'service:ci/bench';
