@@ -1,0 +1,144 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { buildDependencyGraph } from '@waybill/plugin-dependency-map-common';
+import { loadDemoEntities, syntheticEstate } from '../__testUtils__/demoEstate';
+import {
+  GRAPH_ENTITY_FIELDS,
+  readEstateFromCatalog,
+} from './readEstateFromCatalog';
+
+const credentials = mockCredentials.service('plugin:dependency-map');
+
+function countingCatalog(entities = syntheticEstate(0)) {
+  const catalog = catalogServiceMock({ entities });
+  const queryEntities = jest.spyOn(catalog, 'queryEntities');
+  return { catalog, queryEntities };
+}
+
+describe('readEstateFromCatalog', () => {
+  it('reads 5,000 entities in ceil(5,000 / 500) = 10 paged requests, skipping kinds it does not map', async () => {
+    const { catalog, queryEntities } = countingCatalog(
+      syntheticEstate(5000, 1200),
+    );
+    const read = await readEstateFromCatalog({
+      catalog,
+      credentials,
+      pageSize: 500,
+      maxEntities: 50_000,
+    });
+    expect(read.entities).toHaveLength(5000);
+    expect(read.catalogRequests).toBe(10);
+    expect(queryEntities).toHaveBeenCalledTimes(10);
+    expect(read.catalogEntities).toBe(5000);
+    expect(read.truncated).toBe(false);
+    // The first request filters and trims; the rest follow the cursor.
+    const [first, firstOptions] = queryEntities.mock.calls[0];
+    expect(first).toMatchObject({
+      filter: {
+        kind: ['component', 'api', 'resource', 'system', 'domain'],
+      },
+      limit: 500,
+      fields: [...GRAPH_ENTITY_FIELDS],
+    });
+    expect(firstOptions).toEqual({ credentials });
+    for (const [request] of queryEntities.mock.calls.slice(1)) {
+      expect(request).toEqual({
+        cursor: expect.any(String),
+        limit: 500,
+        fields: [...GRAPH_ENTITY_FIELDS],
+      });
+    }
+    // Trimmed entities still make the graph that whole entities make.
+    const graph = buildDependencyGraph(read.entities);
+    expect(graph.nodes).toHaveLength(5000);
+    expect(graph.edges.filter(e => e.type === 'usesApi').length).toBe(2490);
+  });
+
+  it.each([
+    [1, 1],
+    [499, 1],
+    [500, 1],
+    [501, 2],
+    [5000, 10],
+    [12_345, 25],
+  ])(
+    'makes ceil(n / page size) requests: %i entities, %i requests',
+    async (size, requests) => {
+      const { catalog } = countingCatalog(syntheticEstate(size));
+      const read = await readEstateFromCatalog({
+        catalog,
+        credentials,
+        pageSize: 500,
+        maxEntities: 50_000,
+      });
+      expect([read.entities.length, read.catalogRequests]).toEqual([
+        size,
+        requests,
+      ]);
+    },
+  );
+
+  it('makes one request for an empty catalog', async () => {
+    const { catalog } = countingCatalog([]);
+    const read = await readEstateFromCatalog({
+      catalog,
+      credentials,
+      pageSize: 500,
+      maxEntities: 10,
+    });
+    expect(read).toEqual({
+      entities: [],
+      catalogRequests: 1,
+      catalogEntities: 0,
+      truncated: false,
+    });
+  });
+
+  it('stops at maxEntities and says the catalog held more', async () => {
+    const { catalog, queryEntities } = countingCatalog(syntheticEstate(2000));
+    const read = await readEstateFromCatalog({
+      catalog,
+      credentials,
+      pageSize: 500,
+      maxEntities: 1200,
+    });
+    expect(read.entities).toHaveLength(1200);
+    expect(read.truncated).toBe(true);
+    expect(read.catalogEntities).toBe(2000);
+    // 500 + 500 + 200: the last page asks only for what is still allowed.
+    expect(queryEntities.mock.calls.map(([r]) => r!.limit)).toEqual([
+      500, 500, 200,
+    ]);
+  });
+
+  it('is not truncated when the catalog holds exactly maxEntities', async () => {
+    const { catalog } = countingCatalog(syntheticEstate(1000));
+    const read = await readEstateFromCatalog({
+      catalog,
+      credentials,
+      pageSize: 500,
+      maxEntities: 1000,
+    });
+    expect([read.entities.length, read.truncated]).toEqual([1000, false]);
+  });
+
+  it('reads the demo estate, its Domains included, in one page', async () => {
+    const entities = loadDemoEntities();
+    const { catalog } = countingCatalog(entities);
+    const read = await readEstateFromCatalog({
+      catalog,
+      credentials,
+      pageSize: 500,
+      maxEntities: 50_000,
+    });
+    expect(read.catalogRequests).toBe(1);
+    expect(read.entities.map(e => e.metadata.name).sort()).toEqual(
+      entities
+        .filter(e =>
+          ['Component', 'API', 'Resource', 'System', 'Domain'].includes(e.kind),
+        )
+        .map(e => e.metadata.name)
+        .sort(),
+    );
+  });
+});
