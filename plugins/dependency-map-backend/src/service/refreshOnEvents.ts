@@ -16,7 +16,7 @@ export async function refreshOnEvents(options: {
   events: EventsService;
   topics: string[];
   debounce: HumanDuration;
-  lifecycle: LifecycleService;
+  lifecycle: Pick<LifecycleService, 'addShutdownHook'>;
   logger: LoggerService;
   refresh: () => Promise<unknown>;
 }): Promise<void> {

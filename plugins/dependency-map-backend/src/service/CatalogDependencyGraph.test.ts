@@ -1,0 +1,100 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { ServiceUnavailableError } from '@backstage/errors';
+import { loadDemoEntities, syntheticEstate } from '../__testUtils__/demoEstate';
+import { CatalogDependencyGraph } from './CatalogDependencyGraph';
+
+function graphOver(
+  entities = loadDemoEntities(),
+  options: { maxNodes?: number; pageSize?: number } = {},
+) {
+  const catalog = catalogServiceMock({ entities });
+  const queryEntities = jest.spyOn(catalog, 'queryEntities');
+  const logger = mockServices.logger.mock();
+  const graph = new CatalogDependencyGraph({
+    catalog,
+    auth: mockServices.auth(),
+    logger,
+    maxNodes: options.maxNodes ?? 50_000,
+    pageSize: options.pageSize ?? 500,
+  });
+  return { graph, queryEntities, logger };
+}
+
+describe('CatalogDependencyGraph', () => {
+  it('builds a 5,000-entity estate in ceil(5,000 / 500) = 10 catalog requests, not one per entity', async () => {
+    const { graph, queryEntities } = graphOver(syntheticEstate(5000, 500));
+    const { build } = await graph.refresh('manual');
+    expect(build).toMatchObject({
+      entitiesRead: 5000,
+      nodeCount: 5000,
+      catalogRequests: 10,
+      pageSize: 500,
+      truncated: false,
+    });
+    expect(queryEntities).toHaveBeenCalledTimes(10);
+    await graph.refresh('schedule');
+    expect(graph.status()).toMatchObject({
+      ready: true,
+      builds: 2,
+      catalogRequestsTotal: 20,
+      current: { trigger: 'schedule' },
+    });
+  });
+
+  it('joins a refresh that is already running instead of starting another', async () => {
+    const { graph, queryEntities } = graphOver();
+    const [a, b, c] = await Promise.all([
+      graph.refresh(),
+      graph.refresh(),
+      graph.current(),
+    ]);
+    expect(a).toBe(b);
+    expect(b).toBe(c);
+    expect(queryEntities).toHaveBeenCalledTimes(1);
+    expect(graph.status().builds).toBe(1);
+  });
+
+  it('keeps serving the previous graph when a rebuild fails', async () => {
+    const { graph, queryEntities, logger } = graphOver();
+    const first = await graph.current();
+    queryEntities.mockRejectedValueOnce(new Error('catalog timed out'));
+    await expect(graph.refresh('schedule')).rejects.toThrow(
+      'catalog timed out',
+    );
+    expect(await graph.current()).toBe(first);
+    expect(graph.status()).toMatchObject({
+      ready: true,
+      builds: 1,
+      lastError: { message: expect.stringContaining('catalog timed out') },
+    });
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining('still serving the previous graph'),
+    );
+  });
+
+  it('answers 503 before any build succeeded', async () => {
+    const { graph, queryEntities } = graphOver();
+    queryEntities.mockRejectedValueOnce(new Error('catalog not up yet'));
+    await expect(graph.current()).rejects.toThrow(ServiceUnavailableError);
+    await expect(graph.current()).resolves.toMatchObject({
+      build: { trigger: 'request' },
+    });
+  });
+
+  it('warns when the catalog holds more than maxNodes entities', async () => {
+    const { graph, logger } = graphOver(syntheticEstate(1000), {
+      maxNodes: 600,
+      pageSize: 250,
+    });
+    const { build } = await graph.current();
+    expect(build).toMatchObject({
+      entitiesRead: 600,
+      catalogEntities: 1000,
+      catalogRequests: 3,
+      truncated: true,
+      message: expect.stringContaining('keeps the first 600'),
+    });
+    expect(logger.warn).toHaveBeenCalledWith(build.message);
+  });
+});
