@@ -1,18 +1,33 @@
 import fs from 'fs';
 import path from 'path';
 import { ConfigReader } from '@backstage/config';
+import {
+  generatePipeline,
+  parsePipelineModel,
+} from '@waybill/plugin-scaffolder-backend-module-golden-pipelines';
 import { parse } from 'yaml';
 
 const root = path.resolve(__dirname, '../../..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 
 const productionText = read('app-config.production.yaml');
-const variables = [...productionText.matchAll(/\$\{(\w+)\}/g)].map(m => m[1]);
+/** `${NAME}` and `${NAME:-fallback}`, as the config loader substitutes them. */
+const placeholder = /\$\{(\w+)(?::-([^{}]*))?\}/g;
+const variables = [...productionText.matchAll(placeholder)].map(m => m[1]);
 
-/** Both config files as the backend merges them, with every variable set to a marker value. */
-function productionConfig() {
+/**
+ * Both config files as the backend merges them. A variable set in `env` takes that value; any
+ * other becomes its fallback when it has one, or the marker value `env-<NAME>`.
+ */
+function productionConfig(env: Record<string, string> = {}) {
   const substitute = (text: string) =>
-    parse(text.replace(/\$\{(\w+)\}/g, (_, name) => `env-${name}`));
+    parse(
+      text.replace(
+        placeholder,
+        (_, name: string, fallback?: string) =>
+          env[name] ?? fallback?.trim() ?? `env-${name}`,
+      ),
+    );
   return ConfigReader.fromConfigs([
     { context: 'app-config.yaml', data: substitute(read('app-config.yaml')) },
     { context: 'app-config.production.yaml', data: substitute(productionText) },
@@ -36,6 +51,104 @@ describe('app-config.production.yaml', () => {
     expect(access.getString('type')).toBe('static');
     expect(access.getString('options.token')).toBe('env-WAYBILL_CI_TOKEN');
     expect(access.getString('options.subject')).toBe('ci-pipelines');
+  });
+
+  const jwksEntries = (c: ConfigReader) =>
+    c
+      .getConfigArray('backend.auth.externalAccess')
+      .filter(a => a.getString('type') === 'jwks')
+      .map(a => ({
+        options: a.getConfig('options').get(),
+        accessRestrictions: a.getOptionalConfigArray('accessRestrictions'),
+      }));
+
+  it('accepts the OIDC ID tokens of GitHub Actions and GitLab CI with audience waybill', () => {
+    expect(jwksEntries(config).map(e => e.options)).toEqual([
+      {
+        url: 'https://token.actions.githubusercontent.com/.well-known/jwks',
+        issuer: 'https://token.actions.githubusercontent.com',
+        algorithm: 'RS256',
+        audience: 'waybill',
+        subjectPrefix: 'github-actions',
+      },
+      {
+        url: 'https://gitlab.com/oauth/discovery/keys',
+        issuer: 'https://gitlab.com',
+        algorithm: 'RS256',
+        audience: 'waybill',
+        subjectPrefix: 'gitlab-ci',
+      },
+    ]);
+  });
+
+  it('takes the issuers from the environment when set', () => {
+    const [github, gitlab] = jwksEntries(
+      productionConfig({
+        GITHUB_OIDC_ISSUER:
+          'https://token.actions.githubusercontent.com/meridian',
+        GITLAB_OIDC_ISSUER: 'https://gitlab.meridian.example',
+      }),
+    ).map(e => e.options);
+    expect(github).toMatchObject({
+      url: 'https://token.actions.githubusercontent.com/meridian/.well-known/jwks',
+      issuer: 'https://token.actions.githubusercontent.com/meridian',
+    });
+    expect(gitlab).toMatchObject({
+      url: 'https://gitlab.meridian.example/oauth/discovery/keys',
+      issuer: 'https://gitlab.meridian.example',
+    });
+  });
+
+  it('lets pipeline tokens upload evidence and read gates, never override them', () => {
+    for (const { accessRestrictions } of jwksEntries(config)) {
+      expect(accessRestrictions?.map(r => r.get())).toEqual([
+        {
+          plugin: 'scorecards',
+          permission: ['scorecards.evidence.upload', 'scorecards.release.read'],
+        },
+        { plugin: 'tenant-rollouts' },
+      ]);
+    }
+  });
+
+  it('matches what the golden pipelines send: the audience and the APIs they call', () => {
+    const allowed = new Set(
+      jwksEntries(config)[0].accessRestrictions!.map(r =>
+        r.getString('plugin'),
+      ),
+    );
+    const audiences = new Set(
+      jwksEntries(config).map(
+        e => (e.options as { audience: string }).audience,
+      ),
+    );
+    for (const ciProvider of ['github-actions', 'gitlab-ci']) {
+      const { files } = generatePipeline(
+        parsePipelineModel({
+          name: 'pricing-api',
+          serviceKind: 'api-service',
+          tier: 'critical',
+          clouds: ['aws', 'azure', 'gcp'],
+          ciProvider,
+        }),
+      );
+      const pipeline = files[0].content;
+      const requested =
+        ciProvider === 'github-actions'
+          ? [
+              ...pipeline.matchAll(
+                /ACTIONS_ID_TOKEN_REQUEST_URL&audience=(\w+)/g,
+              ),
+            ]
+          : [...pipeline.matchAll(/WAYBILL_ID_TOKEN:\s+aud: (\w+)/g)];
+      expect(requested.length).toBeGreaterThan(0);
+      for (const [, audience] of requested) {
+        expect(audiences).toContain(audience);
+      }
+      const plugins = [...pipeline.matchAll(/\$WAYBILL_URL\/api\/([\w-]+)\//g)];
+      expect(plugins.length).toBeGreaterThan(0);
+      for (const [, plugin] of plugins) expect(allowed).toContain(plugin);
+    }
   });
 
   it('offers no guest sign-in, no demo catalog and no demo evidence', () => {
