@@ -278,6 +278,16 @@ test.beforeAll(async ({ request }) => {
     .toBe(200);
 });
 
+// The dev server reloads the page whenever a source file changes (live reload over its /ws
+// socket), which would throw away the editor's state if someone edits the repository during
+// the run. The page's socket is answered here instead and never told to reload.
+test.beforeEach(async ({ page }) => {
+  await page.routeWebSocket(
+    url => url.port === '3000' && url.pathname === '/ws',
+    () => {},
+  );
+});
+
 /** Signs in as the guest and opens /create from the sidebar. */
 async function openCreate(page: Page) {
   await page.goto('/');
