@@ -11,6 +11,7 @@ import {
   PortfolioFilter,
   TIERS,
 } from '@waybill/plugin-scorecards-common';
+import { memo } from 'react';
 import { FilterOption, FilterOptions } from './useFilterOptions';
 
 const ANY = '';
@@ -55,7 +56,7 @@ const plain = (values: readonly string[]): FilterOption[] =>
   values.map(v => ({ value: v, label: v }));
 
 /** The portfolio's filters; every change goes to the URL through `onChange`. */
-export function PortfolioFilters(props: {
+export const PortfolioFilters = memo(function PortfolioFiltersContent(props: {
   filter: PortfolioFilter;
   options: FilterOptions | undefined;
   environments: string[];
@@ -149,4 +150,4 @@ export function PortfolioFilters(props: {
       </Grid>
     </Grid>
   );
-}
+});

@@ -17,8 +17,7 @@ import {
 } from '@material-ui/core';
 import GetApp from '@material-ui/icons/GetApp';
 import { PortfolioFilter } from '@waybill/plugin-scorecards-common';
-import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { scorecardsApiRef } from '../../api';
 import { DoraPanel } from '../DoraPanel';
@@ -29,8 +28,8 @@ import {
   PortfolioView,
   isFiltered,
   searchParamsFromView,
-  viewFromSearchParams,
 } from './portfolioView';
+import { usePortfolioView } from './usePortfolioView';
 import { GateSummaryChart, GradeDistributionChart } from './SummaryCharts';
 import { useFilterOptions } from './useFilterOptions';
 
@@ -41,6 +40,14 @@ const useStyles = makeStyles(theme => ({
   table: { padding: theme.spacing(2), position: 'relative' },
   loading: { position: 'absolute', top: 0, left: 0, right: 0 },
 }));
+
+/** The page header never changes; one element, so that page updates skip it. */
+const PAGE_HEADER = (
+  <Header
+    title="Release scorecards"
+    subtitle="The latest release of every service, scored from its CI evidence by policy"
+  />
+);
 
 function doraTitle(filter: PortfolioFilter): string {
   const scope = [
@@ -66,25 +73,22 @@ export function PortfolioPage(props: {
   const classes = useStyles();
   const api = useApi(scorecardsApiRef);
   const alertApi = useApi(alertApiRef);
-  const [searchParams, setSearchParams] = useSearchParams();
-  const view = useMemo(
-    () => viewFromSearchParams(searchParams),
-    [searchParams],
-  );
+  const [view, setView] = usePortfolioView();
   const viewKey = searchParamsFromView(view).toString();
   const filterKey = searchParamsFromView({
     filter: view.filter,
     sort: 'name',
   }).toString();
-  const setView = (next: PortfolioView) =>
-    setSearchParams(searchParamsFromView(next));
 
   // The cursors of the pages visited in this view; a new view starts again at its first page.
   const [paging, setPaging] = useState<{
     viewKey: string;
     cursors: Array<string | undefined>;
   }>({ viewKey, cursors: [undefined] });
-  const cursors = paging.viewKey === viewKey ? paging.cursors : [undefined];
+  const cursors = useMemo(
+    () => (paging.viewKey === viewKey ? paging.cursors : [undefined]),
+    [paging, viewKey],
+  );
   const cursor = cursors[cursors.length - 1];
 
   const page = useAsync(
@@ -102,9 +106,54 @@ export function PortfolioPage(props: {
     [api, filterKey],
   );
   const options = useFilterOptions();
+  // DORA for a new filter is asked once its first page is on screen: the figures cover every
+  // matching service and may take the backend a while, the page should not wait behind them.
+  const [doraFilter, setDoraFilter] = useState<PortfolioFilter>();
+  const pageLoaded = !page.loading && Boolean(page.value);
+  useEffect(() => {
+    if (pageLoaded) setDoraFilter(view.filter);
+    // The filter is read through filterKey, its serialized form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pageLoaded, filterKey]);
 
-  const applyFilter = (patch: Partial<PortfolioFilter>) =>
-    setView({ ...view, filter: { ...view.filter, ...patch } });
+  // Stable handlers that read the latest state, so that the memoized table renders again only
+  // when its data changes (not when a filter click starts loading the next page).
+  const latest = useRef({
+    cursors,
+    viewKey,
+    nextCursor: page.value?.nextCursor,
+  });
+  latest.current = { cursors, viewKey, nextCursor: page.value?.nextCursor };
+  const onSort = useCallback(
+    (sort: PortfolioView['sort']) =>
+      setView(previous => ({ ...previous, sort })),
+    [setView],
+  );
+  const onNext = useCallback(() => {
+    const { cursors: visited, nextCursor, viewKey: key } = latest.current;
+    setPaging({ viewKey: key, cursors: [...visited, nextCursor] });
+  }, []);
+  const onPrevious = useCallback(() => {
+    const { cursors: visited, viewKey: key } = latest.current;
+    setPaging({ viewKey: key, cursors: visited.slice(0, -1) });
+  }, []);
+
+  const applyFilter = useCallback(
+    (patch: Partial<PortfolioFilter>) =>
+      setView(previous => ({
+        ...previous,
+        filter: { ...previous.filter, ...patch },
+      })),
+    [setView],
+  );
+  const setFilter = useCallback(
+    (filter: PortfolioFilter) => setView(previous => ({ ...previous, filter })),
+    [setView],
+  );
+  const environments = useMemo(
+    () => Object.keys(summary.value?.gates ?? {}),
+    [summary.value],
+  );
 
   const exportCsv = async () => {
     try {
@@ -159,21 +208,16 @@ export function PortfolioPage(props: {
         pageSize={pageSize}
         sort={view.sort}
         hasNext={Boolean(page.value.nextCursor)}
-        onSort={sort => setView({ ...view, sort })}
-        onNext={() =>
-          setPaging({ viewKey, cursors: [...cursors, page.value!.nextCursor] })
-        }
-        onPrevious={() => setPaging({ viewKey, cursors: cursors.slice(0, -1) })}
+        onSort={onSort}
+        onNext={onNext}
+        onPrevious={onPrevious}
       />
     );
   }
 
   return (
     <Page themeId="tool">
-      <Header
-        title="Release scorecards"
-        subtitle="The latest release of every service, scored from its CI evidence by policy"
-      />
+      {PAGE_HEADER}
       <Content>
         <ContentHeader title="Portfolio">
           <Button
@@ -190,8 +234,8 @@ export function PortfolioPage(props: {
             <PortfolioFilters
               filter={view.filter}
               options={options.value}
-              environments={Object.keys(summary.value?.gates ?? {})}
-              onChange={filter => setView({ ...view, filter })}
+              environments={environments}
+              onChange={setFilter}
             />
           </Grid>
           {summary.error && (
@@ -223,9 +267,9 @@ export function PortfolioPage(props: {
               {table}
             </Paper>
           </Grid>
-          {page.value && page.value.totalCount > 0 && (
+          {doraFilter && page.value && page.value.totalCount > 0 && (
             <Grid item xs={12}>
-              <DoraPanel filter={view.filter} title={doraTitle(view.filter)} />
+              <DoraPanel filter={doraFilter} title={doraTitle(doraFilter)} />
             </Grid>
           )}
         </Grid>

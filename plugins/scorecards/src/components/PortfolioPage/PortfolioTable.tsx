@@ -1,5 +1,9 @@
-import { Link } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import {
+  entityRouteRef,
+  humanizeEntityRef,
+} from '@backstage/plugin-catalog-react';
 import {
   Box,
   Button,
@@ -10,23 +14,44 @@ import {
   TableHead,
   TableRow,
   TableSortLabel,
-  Tooltip,
   Typography,
 } from '@material-ui/core';
 import {
   PortfolioItem,
   PortfolioSort,
 } from '@waybill/plugin-scorecards-common';
+import { memo } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
 import { GateChip, GradeChip } from '../shared/chips';
 import { formatCount, formatTime } from '../shared/format';
 import { useScorecardLink } from '../shared/useScorecardLink';
 
 type SortField = 'name' | 'score' | 'updated';
 
-const useStyles = makeStyles({
+const useStyles = makeStyles(theme => ({
   table: { '& th': { whiteSpace: 'nowrap' } },
   nowrap: { whiteSpace: 'nowrap' },
-});
+  inline: { display: 'flex', alignItems: 'center', gap: 8 },
+  chips: { display: 'flex', flexWrap: 'wrap', gap: 4 },
+  row: { '&:hover': { backgroundColor: theme.palette.action.hover } },
+  cell: {
+    ...theme.typography.body2,
+    padding: '6px 24px 6px 16px',
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    verticalAlign: 'middle',
+    textAlign: 'left',
+  },
+  link: {
+    color: theme.palette.link ?? theme.palette.primary.main,
+    textDecoration: 'none',
+    '&:hover': { textDecoration: 'underline' },
+  },
+  caption: {
+    ...theme.typography.caption,
+    display: 'block',
+    color: theme.palette.text.secondary,
+  },
+}));
 
 function SortHeader(props: {
   field: SortField;
@@ -57,10 +82,94 @@ function SortHeader(props: {
 }
 
 /**
+ * The owner as a plain link to its catalog page: a page of rows renders 50 of them, so no
+ * per-row catalog lookup as `EntityRefLink` makes for its presentation.
+ */
+function OwnerLink(props: { owner: string }) {
+  const classes = useStyles();
+  const entityRoute = useRouteRef(entityRouteRef);
+  const ref = parseEntityRef(props.owner);
+  return (
+    <RouterLink className={classes.link} to={entityRoute(ref)}>
+      {humanizeEntityRef(ref, { defaultKind: 'group' })}
+    </RouterLink>
+  );
+}
+
+/**
+ * One service's line. Rows are memoized and made of plain elements styled like the table's
+ * cells (Material UI's cells, links and tooltips cost several times more): a page renders
+ * fifty rows on every filter change.
+ */
+const PortfolioRow = memo(function PortfolioRowContent({
+  item,
+}: {
+  item: PortfolioItem;
+}) {
+  const classes = useStyles();
+  const scorecardLink = useScorecardLink();
+  return (
+    <tr className={classes.row}>
+      <td className={classes.cell}>
+        <RouterLink className={classes.link} to={scorecardLink(item.entityRef)}>
+          {item.title}
+        </RouterLink>
+        <span className={classes.caption}>
+          {item.businessProcesses.join(', ')}
+        </span>
+      </td>
+      <td className={classes.cell}>
+        {item.owner ? <OwnerLink owner={item.owner} /> : '—'}
+      </td>
+      <td className={classes.cell}>{item.tier}</td>
+      <td className={`${classes.cell} ${classes.nowrap}`}>
+        <RouterLink
+          className={classes.link}
+          to={scorecardLink(item.entityRef, item.version)}
+        >
+          {item.version}
+        </RouterLink>
+      </td>
+      <td className={`${classes.cell} ${classes.nowrap}`}>
+        <div className={classes.inline}>
+          <span>{item.score}</span>
+          <GradeChip grade={item.grade} />
+        </div>
+      </td>
+      <td className={classes.cell}>
+        <div className={classes.chips}>
+          {Object.entries(item.gates).map(([env, decision]) => (
+            <GateChip key={env} environment={env} decision={decision} />
+          ))}
+        </div>
+      </td>
+      <td className={classes.cell}>
+        {item.failingChecks.length === 0
+          ? '—'
+          : item.failingChecks
+              .map(
+                check =>
+                  `${check.title}${
+                    check.status === 'missing' ? ' (missing)' : ''
+                  }`,
+              )
+              .join(', ')}
+      </td>
+      <td
+        className={`${classes.cell} ${classes.nowrap}`}
+        title={formatTime(item.releasedAt)}
+      >
+        {item.releasedAt.slice(0, 10)}
+      </td>
+    </tr>
+  );
+});
+
+/**
  * One page of the portfolio. Paging is the backend's cursor: the table never holds more than a
  * page, however many services match.
  */
-export function PortfolioTable(props: {
+export const PortfolioTable = memo(function PortfolioTableContent(props: {
   items: PortfolioItem[];
   totalCount: number;
   pageIndex: number;
@@ -73,7 +182,6 @@ export function PortfolioTable(props: {
 }) {
   const classes = useStyles();
   const { items, totalCount, pageIndex, pageSize } = props;
-  const scorecardLink = useScorecardLink();
   const first = pageIndex * pageSize + 1;
   const last = pageIndex * pageSize + items.length;
   return (
@@ -108,69 +216,7 @@ export function PortfolioTable(props: {
         </TableHead>
         <TableBody>
           {items.map(item => (
-            <TableRow key={item.entityRef} hover>
-              <TableCell>
-                <Link to={scorecardLink(item.entityRef)}>{item.title}</Link>
-                <Typography
-                  variant="caption"
-                  display="block"
-                  color="textSecondary"
-                >
-                  {item.businessProcesses.join(', ')}
-                </Typography>
-              </TableCell>
-              <TableCell>
-                {item.owner ? (
-                  <EntityRefLink entityRef={item.owner} defaultKind="group" />
-                ) : (
-                  '—'
-                )}
-              </TableCell>
-              <TableCell>{item.tier}</TableCell>
-              <TableCell className={classes.nowrap}>
-                <Link to={scorecardLink(item.entityRef, item.version)}>
-                  {item.version}
-                </Link>
-              </TableCell>
-              <TableCell className={classes.nowrap}>
-                <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-                  <span>{item.score}</span>
-                  <GradeChip grade={item.grade} />
-                </Box>
-              </TableCell>
-              <TableCell>
-                <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
-                  {Object.entries(item.gates).map(([env, decision]) => (
-                    <GateChip key={env} environment={env} decision={decision} />
-                  ))}
-                </Box>
-              </TableCell>
-              <TableCell>
-                {item.failingChecks.length === 0
-                  ? '—'
-                  : item.failingChecks.map((check, i) => (
-                      <Tooltip
-                        key={check.id}
-                        title={
-                          check.status === 'missing'
-                            ? 'No evidence measures this check'
-                            : 'The evidence fails this check'
-                        }
-                      >
-                        <span>
-                          {i > 0 && ', '}
-                          {check.title}
-                          {check.status === 'missing' ? ' (missing)' : ''}
-                        </span>
-                      </Tooltip>
-                    ))}
-              </TableCell>
-              <TableCell className={classes.nowrap}>
-                <Tooltip title={formatTime(item.releasedAt)}>
-                  <span>{item.releasedAt.slice(0, 10)}</span>
-                </Tooltip>
-              </TableCell>
-            </TableRow>
+            <PortfolioRow key={item.entityRef} item={item} />
           ))}
         </TableBody>
       </Table>
@@ -181,7 +227,11 @@ export function PortfolioTable(props: {
         mt={1}
         style={{ gap: 16 }}
       >
-        <Typography variant="body2" aria-live="polite">
+        <Typography
+          variant="body2"
+          aria-live="polite"
+          data-testid="portfolio-range"
+        >
           {items.length === 0
             ? 'No services'
             : `${formatCount(first)}–${formatCount(last)} of ${formatCount(
@@ -201,4 +251,4 @@ export function PortfolioTable(props: {
       </Box>
     </>
   );
-}
+});

@@ -13,6 +13,7 @@ import {
   PortfolioFilter,
   PortfolioSummary,
 } from '@waybill/plugin-scorecards-common';
+import { memo } from 'react';
 import { formatCount } from '../shared/format';
 
 const DECISIONS: GateDecision[] = ['pass', 'warn', 'fail'];
@@ -69,45 +70,50 @@ const share = (n: number, total: number) =>
   total === 0 ? 0 : Math.round((n / total) * 1000) / 10;
 
 /** How many services have each grade; a bar filters the portfolio to that grade. */
-export function GradeDistributionChart(props: {
-  summary: PortfolioSummary;
-  onFilter: (patch: Partial<PortfolioFilter>) => void;
-}) {
-  const classes = useStyles();
-  const colours = useColours();
-  const { summary } = props;
-  return (
-    <InfoCard title="Grade distribution" subheader="Latest release per service">
-      {GRADES.map(grade => {
-        const n = summary.grades[grade];
-        const pct = share(n, summary.totalCount);
-        return (
-          <ButtonBase
-            key={grade}
-            className={classes.row}
-            style={{ width: '100%' }}
-            onClick={() => props.onFilter({ grade })}
-            aria-label={`grade ${grade}: ${n} services (${pct}%), show them`}
-          >
-            <Typography variant="body2">Grade {grade}</Typography>
-            <Box className={classes.track}>
-              <Box
-                className={classes.bar}
-                style={{ width: `${pct}%`, background: colours.grade[grade] }}
-              />
-            </Box>
-            <Typography variant="body2" className={classes.count}>
-              {formatCount(n)}
-            </Typography>
-          </ButtonBase>
-        );
-      })}
-    </InfoCard>
-  );
-}
+export const GradeDistributionChart = memo(
+  function GradeDistributionChartContent(props: {
+    summary: PortfolioSummary;
+    onFilter: (patch: Partial<PortfolioFilter>) => void;
+  }) {
+    const classes = useStyles();
+    const colours = useColours();
+    const { summary } = props;
+    return (
+      <InfoCard
+        title="Grade distribution"
+        subheader="Latest release per service"
+      >
+        {GRADES.map(grade => {
+          const n = summary.grades[grade];
+          const pct = share(n, summary.totalCount);
+          return (
+            <ButtonBase
+              key={grade}
+              className={classes.row}
+              style={{ width: '100%' }}
+              onClick={() => props.onFilter({ grade })}
+              aria-label={`grade ${grade}: ${n} services (${pct}%), show them`}
+            >
+              <Typography variant="body2">Grade {grade}</Typography>
+              <Box className={classes.track}>
+                <Box
+                  className={classes.bar}
+                  style={{ width: `${pct}%`, background: colours.grade[grade] }}
+                />
+              </Box>
+              <Typography variant="body2" className={classes.count}>
+                {formatCount(n)}
+              </Typography>
+            </ButtonBase>
+          );
+        })}
+      </InfoCard>
+    );
+  },
+);
 
 /** Per environment, how many services' latest release passes, warns or fails the gate. */
-export function GateSummaryChart(props: {
+export const GateSummaryChart = memo(function GateSummaryChartContent(props: {
   summary: PortfolioSummary;
   onFilter: (patch: Partial<PortfolioFilter>) => void;
 }) {
@@ -160,4 +166,4 @@ export function GateSummaryChart(props: {
       </Box>
     </InfoCard>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { Chip, makeStyles, Tooltip } from '@material-ui/core';
+import { makeStyles, Tooltip } from '@material-ui/core';
 import { GateDecision } from '@waybill/plugin-scorecards-common';
 
 const useStyles = makeStyles(theme => ({
@@ -10,7 +10,17 @@ const useStyles = makeStyles(theme => ({
   pass: { backgroundColor: theme.palette.success.main, color: '#fff' },
   warn: { backgroundColor: theme.palette.warning.main, color: '#000' },
   fail: { backgroundColor: theme.palette.error.main, color: '#fff' },
-  chip: { fontWeight: theme.typography.fontWeightBold as number },
+  // A plain badge rather than Material UI's Chip: tables render several per row.
+  chip: {
+    display: 'inline-block',
+    padding: '2px 8px',
+    borderRadius: 12,
+    fontSize: theme.typography.pxToRem(12),
+    lineHeight: 1.5,
+    whiteSpace: 'nowrap',
+    fontWeight: theme.typography.fontWeightBold as number,
+  },
+  medium: { padding: '4px 12px', fontSize: theme.typography.pxToRem(14) },
 }));
 
 /** A release's letter grade, coloured from A (green) to F (red). */
@@ -18,12 +28,14 @@ export function GradeChip(props: { grade: string; size?: 'small' | 'medium' }) {
   const classes = useStyles();
   const grade = props.grade as 'A' | 'B' | 'C' | 'D' | 'F';
   return (
-    <Chip
-      size={props.size ?? 'small'}
-      label={props.grade}
+    <span
       aria-label={`grade ${props.grade}`}
-      className={`${classes.chip} ${classes[grade] ?? ''}`}
-    />
+      className={`${classes.chip} ${classes[grade] ?? ''} ${
+        props.size === 'medium' ? classes.medium : ''
+      }`}
+    >
+      {props.grade}
+    </span>
   );
 }
 
@@ -41,11 +53,9 @@ export function GateChip(props: {
     overridden ? ' (overridden)' : ''
   }`;
   const chip = (
-    <Chip
-      size="small"
-      label={label}
-      className={`${classes.chip} ${classes[props.decision]}`}
-    />
+    <span className={`${classes.chip} ${classes[props.decision]}`}>
+      {label}
+    </span>
   );
   return overridden ? (
     <Tooltip title={`The policy says ${props.policyDecision}`}>{chip}</Tooltip>
