@@ -135,6 +135,7 @@ describe('golden templates through a real scaffolder dry run', () => {
         const values: Record<string, unknown> = {
           ...BASE_VALUES[templateName],
           ...row,
+          repository: `meridian/${BASE_VALUES[templateName].name}`,
         };
         const started = Date.now();
         const res = await request(server)
@@ -195,6 +196,14 @@ describe('golden templates through a real scaffolder dry run', () => {
         expect(entity.metadata.annotations['waybill.dev/tier']).toBe(row.tier);
         expect(entity.spec.system).toBe(values.system);
         expect(entity.spec.owner).toBe(values.owner);
+        // The repository its pipelines may report from, in the provider's annotation.
+        expect(
+          entity.metadata.annotations[
+            row.ciProvider === 'gitlab-ci'
+              ? 'gitlab.com/project-slug'
+              : 'github.com/project-slug'
+          ],
+        ).toBe(values.repository);
         expect(
           entity.metadata.annotations['waybill.dev/business-processes'],
         ).toBe((values.businessProcesses as string[]).join(', '));

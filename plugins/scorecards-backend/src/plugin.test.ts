@@ -24,7 +24,10 @@ const inventory: Entity = {
   metadata: {
     name: 'inventory',
     namespace: 'default',
-    annotations: { 'waybill.dev/tier': 'critical' },
+    annotations: {
+      'waybill.dev/tier': 'critical',
+      'github.com/project-slug': 'meridian/inventory',
+    },
   },
   spec: {
     type: 'erp-module',
@@ -118,6 +121,50 @@ describe.each(databases.eachSupportedId())(
       expect(unknownEnv.status).toBe(400);
       expect(unknownEnv.body.error.message).toMatch(
         /Unknown environment "moon"/,
+      );
+    });
+
+    it('lets a pipeline calling with its OIDC token act only for its own repository', async () => {
+      const { server } = await startBackend();
+      const pipeline = (repository: string) =>
+        mockCredentials.service.header({
+          onBehalfOf: mockCredentials.service(
+            `external:github-actions:repo:${repository}:ref:refs/heads/main`,
+          ),
+          targetPluginId: 'scorecards',
+        });
+      const upload = (repository: string) =>
+        request(server)
+          .post(`${release}/evidence/tests`)
+          .set('Authorization', pipeline(repository))
+          .type('application/xml')
+          .send(fixture('jest-junit.xml'));
+
+      expect((await upload('meridian/inventory')).status).toBe(201);
+      const fork = await upload('someone/inventory-fork');
+      expect(fork.status).toBe(403);
+      expect(fork.body.error.message).toBe(
+        'The pipeline of someone/inventory-fork may not act for component:default/inventory, whose repository is meridian/inventory (github.com/project-slug)',
+      );
+      const events = await request(server)
+        .post('/api/scorecards/events')
+        .set('Authorization', pipeline('someone/inventory-fork'))
+        .send({
+          events: [
+            {
+              id: 'd1',
+              type: 'deployment',
+              entityRef: 'component:default/inventory',
+              environment: 'production',
+              version: '4.2.0',
+              commit: 'abc',
+              occurredAt: '2026-11-20T10:00:00Z',
+            },
+          ],
+        });
+      expect(events.status).toBe(403);
+      expect(events.body.error.message).toMatch(
+        /^The pipeline of someone\/inventory-fork may not act for component:default\/inventory/,
       );
     });
 

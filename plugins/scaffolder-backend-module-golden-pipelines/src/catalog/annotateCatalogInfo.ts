@@ -9,7 +9,7 @@ import {
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { isMap, isSeq, parseAllDocuments, YAMLSeq } from 'yaml';
-import { TenancyModel, Tier } from '../pipeline/model';
+import { CiProvider, TenancyModel, Tier } from '../pipeline/model';
 
 /** What the catalog conventions record about a service, as annotations and relations. */
 export type CatalogFacts = {
@@ -26,6 +26,12 @@ export type CatalogFacts = {
   dependsOn: string[];
   /** The System the component belongs to. */
   system?: string;
+  /**
+   * The repository the service's pipelines run in. Waybill lets a pipeline calling with its OIDC
+   * token act only for entities naming its repository (`github.com/project-slug`,
+   * `gitlab.com/project-slug`).
+   */
+  repository?: { ciProvider: CiProvider; project: string };
 };
 
 /** The annotation keys Waybill writes (see examples/README.md for the conventions). */
@@ -126,6 +132,14 @@ export async function annotateCatalogInfo(
       doc.setIn(['metadata', 'annotations', key], value);
     }
   };
+  if (facts.repository) {
+    a(
+      facts.repository.ciProvider === 'gitlab-ci'
+        ? 'gitlab.com/project-slug'
+        : 'github.com/project-slug',
+      facts.repository.project,
+    );
+  }
   a(ANNOTATIONS.tier, facts.tier);
   a(ANNOTATIONS.businessProcesses, facts.businessProcesses.join(', '));
   a(ANNOTATIONS.tenancy, facts.tenancy);

@@ -814,6 +814,14 @@ describe('the running plugin answers as openapi.yaml says', () => {
     expect(unknownRelease.body).toMatchObject({
       decision: 'fail',
       score: null,
+      reasons: [
+        {
+          checkId: 'release-evidence',
+          status: 'missing',
+          reason:
+            'No evidence has been uploaded for component:default/inventory 9.9.9',
+        },
+      ],
     });
 
     const override = await call({

@@ -5,6 +5,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   activeGateOverride,
+  assertPipelineMayActFor,
   computeDoraTrend,
   DeliveryEvent,
   DoraTrend,
@@ -75,6 +76,7 @@ export class ReleaseScorecards {
       upload.entityRef,
       uploader.credentials,
     );
+    assertPipelineMayActFor(uploader.subject, entity);
     const text = upload.body.toString('utf8');
     const format = detectEvidenceFormat(upload.kind, upload.contentType, text);
     assertEvidenceMediaType(format, upload.contentType);
@@ -258,13 +260,24 @@ export class ReleaseScorecards {
       g => g.environment === environment,
     );
     if (!release || !gate) {
-      // A release nobody has uploaded evidence for is not promotable; say so as a decision.
+      // A release nobody has uploaded evidence for is not promotable; say so as a decision,
+      // with the reason and what to do, as for any failing check.
       return {
         ...key,
         environment,
         decision: 'fail',
         policyDecision: 'fail',
-        reasons: [],
+        reasons: [
+          {
+            checkId: 'release-evidence',
+            title: 'Release evidence',
+            status: 'missing',
+            enforcement: 'fail',
+            reason: `No evidence has been uploaded for ${key.entityRef} ${key.version}`,
+            fixHint:
+              "Upload the pipeline's test results, coverage, scans, SBOM and readiness document for this version (POST .../releases/{version}/evidence/{kind}) before asking the gate.",
+          },
+        ],
         override: null,
         score: null,
         grade: null,
@@ -305,24 +318,35 @@ export class ReleaseScorecards {
     return this.options.store.addOverride(key, request);
   }
 
-  /** Stores delivery events for entities that exist in the catalog. */
+  /**
+   * Stores delivery events for entities that exist in the catalog; a pipeline calling with its
+   * OIDC token may only report events of its own repository's entities.
+   */
   async recordDeliveryEvents(
     events: DeliveryEvent[],
-    credentials: BackstageCredentials,
+    reporter: { subject: string; credentials: BackstageCredentials },
   ): Promise<{ stored: number; duplicates: number }> {
     const refs = [...new Set(events.map(e => e.entityRef))];
     const { items } = await this.options.catalog.getEntitiesByRefs(
       {
         entityRefs: refs,
-        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'metadata.annotations',
+        ],
       },
-      { credentials },
+      { credentials: reporter.credentials },
     );
     const unknown = refs.filter((_, i) => !items[i]);
     if (unknown.length > 0) {
       throw new InputError(
         `Unknown entity refs, not in the catalog: ${unknown.join(', ')}`,
       );
+    }
+    for (const entity of items) {
+      assertPipelineMayActFor(reporter.subject, entity!);
     }
     const normalized = events.map(e => ({
       ...e,

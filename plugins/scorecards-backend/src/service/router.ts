@@ -273,9 +273,12 @@ export async function createRouter(options: {
         );
       }
       const events = parseDeliveryEvents(req.body);
-      res
-        .status(201)
-        .json(await scorecards.recordDeliveryEvents(events, credentials));
+      res.status(201).json(
+        await scorecards.recordDeliveryEvents(events, {
+          subject: subjectOf(credentials),
+          credentials,
+        }),
+      );
     },
   );
 
