@@ -9,7 +9,7 @@ export { dependencyMapPlugin as default } from './plugin';
 export {
   dependencyMapPermissions,
   dependencyMapReadPermission,
-} from './permissions';
+} from '@waybill/plugin-dependency-map-common';
 export {
   CatalogDependencyGraph,
   type CatalogDependencyGraphOptions,

@@ -2,7 +2,7 @@
  * Dependency maps for Backstage: the graph model built from catalog entities and the pure,
  * linear-time algorithms over it (cycles, deploy waves, blast radius, neighbourhoods, API
  * compatibility, release-train plans), plus the HTTP contract the backend serves, shared by the
- * dependency-map backend and frontend.
+ * dependency-map backend and frontend, with the read permission and a typed client of the backend.
  *
  * @packageDocumentation
  */
@@ -26,3 +26,5 @@ export * from './neighbourhood';
 export * from './apiCompatibility';
 export * from './releaseTrain';
 export * from './api';
+export * from './permissions';
+export * from './client';

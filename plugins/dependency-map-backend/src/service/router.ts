@@ -18,6 +18,7 @@ import {
   MAX_NODES_LIMIT,
   analyzeImpact,
   businessProcessGraph,
+  dependencyMapReadPermission,
   dependencyNeighbourhood,
   estateGraph,
   findNode,
@@ -27,7 +28,6 @@ import {
   releaseTrainRequestSchema,
 } from '@waybill/plugin-dependency-map-common';
 import { z } from 'zod';
-import { dependencyMapReadPermission } from '../permissions';
 import {
   CatalogDependencyGraph,
   GraphSnapshot,

@@ -2,8 +2,7 @@ import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
  * Reading the dependency map: every view, the status and release-train plans (which change
- * nothing). Defined here until `@waybill/plugin-dependency-map-common` carries the plugin's
- * permissions, so the UI can check it with `usePermission` too.
+ * nothing). The backend requires it on every route; the UI may check it with `usePermission`.
  */
 export const dependencyMapReadPermission = createPermission({
   name: 'dependency-map.graph.read',

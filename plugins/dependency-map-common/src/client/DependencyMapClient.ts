@@ -1,0 +1,271 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import {
+  DEPENDENCY_MAP_PLUGIN_ID,
+  type BusinessProcessGraphQuery,
+  type BusinessProcessGraphResponse,
+  type DeployOrderQuery,
+  type DeployOrderResponse,
+  type EstateQuery,
+  type EstateResponse,
+  type ImpactQuery,
+  type ImpactResponse,
+  type NeighbourhoodQuery,
+  type NeighbourhoodResponse,
+  type ReleaseTrainRequest,
+  type ReleaseTrainResponse,
+} from '../api';
+import type { GraphFilter } from '../neighbourhood';
+
+/**
+ * The graph a view was answered from, as every view response carries it in `graph`: when it was
+ * built, its size, and whether the catalog held more entities than the backend keeps.
+ */
+export interface DependencyGraphSummary {
+  builtAt: string;
+  nodeCount: number;
+  edgeCount: number;
+  catalogEntities: number;
+  maxNodes: number;
+  truncated: boolean;
+  message?: string;
+}
+
+/** A view response with the summary of the graph it came from. */
+export type WithGraphSummary<T> = T & { graph?: DependencyGraphSummary };
+
+/** `GET /status`: the graph being served and what building it cost (see the backend's README). */
+export interface DependencyMapStatus {
+  current?: DependencyGraphSummary & {
+    entitiesRead: number;
+    catalogRequests: number;
+    pageSize: number;
+    durationMs: number;
+    warningCount: number;
+    cycleCount: number;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
+/** What the client needs to reach the backend; Backstage's `discoveryApiRef` and `fetchApiRef` fit. */
+export interface DependencyMapClientOptions {
+  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  /** Sends the requests, e.g. Backstage's `fetchApi` (which adds the user's token); global `fetch` by default. */
+  fetchApi?: { fetch: typeof fetch };
+}
+
+/** The dependency-map API, for frontends and tests that want to mock it. */
+export interface DependencyMapApi {
+  getNeighbourhood(
+    query: NeighbourhoodQuery,
+    options?: RequestOptions,
+  ): Promise<WithGraphSummary<NeighbourhoodResponse>>;
+  getBusinessProcessGraph(
+    query: BusinessProcessGraphQuery,
+    options?: RequestOptions,
+  ): Promise<WithGraphSummary<BusinessProcessGraphResponse>>;
+  getEstate(
+    query?: EstateQuery,
+    options?: RequestOptions,
+  ): Promise<WithGraphSummary<EstateResponse>>;
+  getImpact(
+    query: ImpactQuery,
+    options?: RequestOptions,
+  ): Promise<WithGraphSummary<ImpactResponse>>;
+  getDeployOrder(
+    query?: DeployOrderQuery,
+    options?: RequestOptions,
+  ): Promise<WithGraphSummary<DeployOrderResponse>>;
+  planReleaseTrain(
+    request: ReleaseTrainRequest,
+    options?: RequestOptions,
+  ): Promise<WithGraphSummary<ReleaseTrainResponse>>;
+  getStatus(options?: RequestOptions): Promise<DependencyMapStatus>;
+}
+
+/** Per-request options: an `AbortSignal` so a view can drop answers it no longer wants. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+type Query = Record<string, string | number | string[] | undefined>;
+
+function filterQuery(filter: GraphFilter): Query {
+  return {
+    kind: filter.kinds,
+    type: filter.types,
+    owner: filter.owners,
+    businessProcess: filter.businessProcesses,
+    relation: filter.relations,
+  };
+}
+
+/** `/entities/{kind}/{namespace}/{name}` of a full or short ref (kind defaults to component). */
+export function entityPath(entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef, {
+    defaultKind: 'component',
+    defaultNamespace: 'default',
+  });
+  return `/entities/${[kind.toLocaleLowerCase('en-US'), namespace, name]
+    .map(encodeURIComponent)
+    .join('/')}`;
+}
+
+async function responseError(response: Response): Promise<ResponseError> {
+  const error = await ResponseError.fromResponse(response);
+  const reason = error.body.error.message;
+  // HTTP/2 has no status text.
+  const status = [error.statusCode, error.statusText].filter(Boolean).join(' ');
+  // A body that is not a Backstage error body comes back as a message already naming the status.
+  error.message = reason.startsWith('Request failed with')
+    ? reason
+    : `Request failed with ${status}: ${reason}`;
+  return error;
+}
+
+/**
+ * A typed client of the dependency-map backend (`/api/dependency-map`), for browsers and Node.
+ * Each view is one request. Every method throws a `ResponseError` on a non-2xx answer; its
+ * message carries the server's reason (e.g. the unknown entity refs of a 404).
+ *
+ * @example
+ * ```ts
+ * const client = new DependencyMapClient({ discoveryApi, fetchApi });
+ * const { affected, businessProcesses, tenants } = await client.getImpact({
+ *   entityRef: 'component:default/inventory',
+ * });
+ * const plan = await client.planReleaseTrain({
+ *   changes: [{ entityRef: 'api:pricing-api', version: '3.0.0' }],
+ * });
+ * ```
+ */
+export class DependencyMapClient implements DependencyMapApi {
+  private readonly discoveryApi: DependencyMapClientOptions['discoveryApi'];
+  private readonly fetchApi: { fetch: typeof fetch };
+
+  constructor(options: DependencyMapClientOptions) {
+    this.discoveryApi = options.discoveryApi;
+    // Called through a wrapper: a browser's fetch refuses to run with another `this`.
+    this.fetchApi = options.fetchApi ?? {
+      fetch: (input, init) => fetch(input, init),
+    };
+  }
+
+  /** `GET /entities/{kind}/{namespace}/{name}/neighbourhood`. */
+  getNeighbourhood(query: NeighbourhoodQuery, options?: RequestOptions) {
+    const { entityRef, depth, direction, maxNodes, ...filter } = query;
+    return this.get<WithGraphSummary<NeighbourhoodResponse>>(
+      `${entityPath(entityRef)}/neighbourhood`,
+      { depth, direction, maxNodes, ...filterQuery(filter) },
+      options,
+    );
+  }
+
+  /** `GET /business-processes/{process}`. */
+  getBusinessProcessGraph(
+    query: BusinessProcessGraphQuery,
+    options?: RequestOptions,
+  ) {
+    const { process, maxNodes, businessProcesses: _ignored, ...filter } = query;
+    return this.get<WithGraphSummary<BusinessProcessGraphResponse>>(
+      `/business-processes/${encodeURIComponent(process)}`,
+      { maxNodes, ...filterQuery(filter) },
+      options,
+    );
+  }
+
+  /** `GET /estate`. */
+  getEstate(query: EstateQuery = {}, options?: RequestOptions) {
+    const { maxNodes, ...filter } = query;
+    return this.get<WithGraphSummary<EstateResponse>>(
+      '/estate',
+      { maxNodes, ...filterQuery(filter) },
+      options,
+    );
+  }
+
+  /** `GET /entities/{kind}/{namespace}/{name}/impact`. */
+  getImpact(query: ImpactQuery, options?: RequestOptions) {
+    return this.get<WithGraphSummary<ImpactResponse>>(
+      `${entityPath(query.entityRef)}/impact`,
+      { maxDepth: query.maxDepth },
+      options,
+    );
+  }
+
+  /** `GET /deploy-order`, for some entities or (without any) every deployable. */
+  getDeployOrder(query: DeployOrderQuery = {}, options?: RequestOptions) {
+    return this.get<WithGraphSummary<DeployOrderResponse>>(
+      '/deploy-order',
+      {
+        entityRef: query.entityRefs?.length
+          ? query.entityRefs.join(',')
+          : undefined,
+      },
+      options,
+    );
+  }
+
+  /** `POST /release-train`. */
+  async planReleaseTrain(
+    request: ReleaseTrainRequest,
+    options?: RequestOptions,
+  ): Promise<WithGraphSummary<ReleaseTrainResponse>> {
+    const response = await this.fetch(
+      '/release-train',
+      {},
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request),
+        signal: options?.signal,
+      },
+    );
+    return response.json();
+  }
+
+  /** `GET /status`. */
+  getStatus(options?: RequestOptions): Promise<DependencyMapStatus> {
+    return this.get<DependencyMapStatus>('/status', {}, options);
+  }
+
+  private async get<T>(
+    path: string,
+    query: Query,
+    options?: RequestOptions,
+  ): Promise<T> {
+    const response = await this.fetch(path, query, {
+      signal: options?.signal,
+    });
+    return (await response.json()) as T;
+  }
+
+  private async fetch(
+    path: string,
+    query: Query,
+    init: RequestInit,
+  ): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(
+      DEPENDENCY_MAP_PLUGIN_ID,
+    );
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) {
+      if (value === undefined) continue;
+      if (Array.isArray(value)) {
+        if (value.length > 0) params.append(name, value.join(','));
+      } else {
+        params.append(name, String(value));
+      }
+    }
+    const search = params.toString();
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}${search ? `?${search}` : ''}`,
+      init,
+    );
+    if (!response.ok) {
+      throw await responseError(response);
+    }
+    return response;
+  }
+}

@@ -1,0 +1,10 @@
+export {
+  DependencyMapClient,
+  entityPath,
+  type DependencyGraphSummary,
+  type DependencyMapApi,
+  type DependencyMapClientOptions,
+  type DependencyMapStatus,
+  type RequestOptions,
+  type WithGraphSummary,
+} from './DependencyMapClient';

@@ -1,0 +1,1 @@
+export { DependencyMapPage } from './DependencyMapPage';

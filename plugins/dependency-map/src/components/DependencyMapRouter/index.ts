@@ -1,0 +1,1 @@
+export { DependencyMapRouter } from './DependencyMapRouter';

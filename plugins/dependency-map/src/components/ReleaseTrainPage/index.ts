@@ -1,0 +1,1 @@
+export { ReleaseTrainPage } from './ReleaseTrainPage';
