@@ -1,0 +1,239 @@
+import { ROLLOUT_AXES, RolloutAxis, Tenant } from './tenant';
+
+/** A tenant's deployment status in a rollout. */
+export const TENANT_STATUSES = [
+  'pending',
+  'deploying',
+  'healthy',
+  'degraded',
+  'failed',
+  'rolled-back',
+] as const;
+
+export type TenantStatus = (typeof TENANT_STATUSES)[number];
+
+/** Statuses that count as a failed deployment; `healthy` counts as a success, the rest are not settled. */
+export const FAILED_STATUSES: readonly TenantStatus[] = [
+  'failed',
+  'degraded',
+  'rolled-back',
+];
+
+/** How one value of an axis fared against all the other tenants. */
+export interface ValueEvidence {
+  axis: RolloutAxis;
+  value: string;
+  failed: number;
+  settled: number;
+  failedElsewhere: number;
+  settledElsewhere: number;
+  /** One-sided Fisher exact test: the chance of this many failures here or more if failures fell at random. */
+  pValue: number;
+  /** `pValue` adjusted for testing every value of every axis (Westfall-Young min-p permutations). */
+  adjustedPValue: number;
+}
+
+/** Whether failures are concentrated in one value of an axis, with the evidence. */
+export interface FailureAnalysis {
+  verdict: 'no-failures' | 'isolated' | 'global';
+  /** Tenants with a settled outcome (healthy or failed), and how many failed. */
+  settled: number;
+  failed: number;
+  /** For `isolated`: the value the failures concentrate in. */
+  isolatedTo?: ValueEvidence;
+  /** e.g. `isolated to region europe: 6 of 7 failures` or `global: 5 failures across ...`. */
+  summary: string;
+  /** Every value of every axis, most significant first. */
+  evidence: ValueEvidence[];
+}
+
+/** The family-wise significance level of an "isolated" verdict. */
+export const SIGNIFICANCE = 0.05;
+
+/** log(n!) for n = 0..max, summed once. */
+function logFactorials(max: number): Float64Array {
+  const table = new Float64Array(max + 1);
+  for (let n = 2; n <= max; n++) table[n] = table[n - 1] + Math.log(n);
+  return table;
+}
+
+/**
+ * P(X >= observed) for X ~ Hypergeometric(population, successes, draws): the one-sided Fisher
+ * exact test of a 2x2 table, computed in log space so that 5,000 tenants do not overflow.
+ */
+export function fisherExactGreater(
+  observed: number,
+  draws: number,
+  successes: number,
+  population: number,
+  logFact: Float64Array = logFactorials(population),
+): number {
+  const logChoose = (n: number, k: number) =>
+    logFact[n] - logFact[k] - logFact[n - k];
+  const denominator = logChoose(population, draws);
+  const highest = Math.min(draws, successes);
+  let p = 0;
+  for (let x = observed; x <= highest; x++) {
+    if (draws - x > population - successes) continue;
+    p += Math.exp(
+      logChoose(successes, x) +
+        logChoose(population - successes, draws - x) -
+        denominator,
+    );
+  }
+  return Math.min(1, p);
+}
+
+/** Permutations behind the adjusted p-values; the resolution is 1 / (PERMUTATIONS + 1). */
+export const PERMUTATIONS = 1999;
+
+/** mulberry32: a small seeded PRNG, so the same outcomes always get the same verdict. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Group {
+  axis: RolloutAxis;
+  value: string;
+  /** Indexes of the settled tenants with this value. */
+  members: number[];
+  /** pByCount[x]: the one-sided Fisher p-value of x failures among the members. */
+  pByCount: number[];
+}
+
+/**
+ * Decides whether a rollout's failures concentrate in one value of segment, region, tier or
+ * cloud, or are spread across the estate.
+ *
+ * Each value is tested against all other settled tenants with a one-sided Fisher exact test.
+ * The p-values are adjusted for testing every value of every axis with the Westfall-Young
+ * single-step min-p permutation method: the failure labels are shuffled among the settled
+ * tenants (a seeded generator, so the verdict is reproducible), and a value's adjusted p-value
+ * is the share of shuffles whose smallest p-value over all values is as small as its own. That
+ * controls the chance of a false "isolated" at the 5% level like Bonferroni does, without
+ * Bonferroni's penalty for tests that overlap (a region and a cloud often hold the same
+ * tenants). Pending and deploying tenants are not counted.
+ */
+export function analyzeFailures(
+  outcomes: Array<{ tenant: Tenant; status: TenantStatus }>,
+): FailureAnalysis {
+  const isFailed = (status: TenantStatus) => FAILED_STATUSES.includes(status);
+  const settledOutcomes = outcomes.filter(
+    o => o.status === 'healthy' || isFailed(o.status),
+  );
+  const settled = settledOutcomes.length;
+  const failures = settledOutcomes.map(o => isFailed(o.status));
+  const failed = failures.filter(Boolean).length;
+  if (failed === 0) {
+    return {
+      verdict: 'no-failures',
+      settled,
+      failed,
+      summary: `no failures among ${settled} settled tenants`,
+      evidence: [],
+    };
+  }
+
+  const logFact = logFactorials(settled);
+  const groups: Group[] = [];
+  for (const axis of ROLLOUT_AXES) {
+    const byValue = new Map<string, number[]>();
+    settledOutcomes.forEach((o, i) => {
+      const value = o.tenant[axis];
+      byValue.set(value, [...(byValue.get(value) ?? []), i]);
+    });
+    if (byValue.size < 2) continue; // nothing to compare a value with
+    for (const [value, members] of [...byValue].sort(([a], [b]) =>
+      a.localeCompare(b),
+    )) {
+      const pByCount = Array.from(
+        { length: Math.min(members.length, failed) + 1 },
+        (_, x) =>
+          fisherExactGreater(x, members.length, failed, settled, logFact),
+      );
+      groups.push({ axis, value, members, pByCount });
+    }
+  }
+  const failuresIn = (group: Group, labels: boolean[]) =>
+    group.members.reduce((n, i) => n + (labels[i] ? 1 : 0), 0);
+  const observed = groups.map(g => g.pByCount[failuresIn(g, failures)]);
+
+  // The distribution of the smallest p-value over all values when failures fall at random.
+  const random = seededRandom(20261123);
+  const shuffled = [...failures];
+  const minima: number[] = [];
+  for (let r = 0; r < PERMUTATIONS; r++) {
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    let min = 1;
+    for (const g of groups)
+      min = Math.min(min, g.pByCount[failuresIn(g, shuffled)]);
+    minima.push(min);
+  }
+  minima.sort((a, b) => a - b);
+  const atMost = (p: number) => {
+    // Count of minima <= p (with a tolerance for floating-point ties), by binary search.
+    let lo = 0;
+    let hi = minima.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (minima[mid] <= p * (1 + 1e-9)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  const evidence: ValueEvidence[] = groups
+    .map((g, k) => {
+      const failedHere = failuresIn(g, failures);
+      return {
+        axis: g.axis,
+        value: g.value,
+        failed: failedHere,
+        settled: g.members.length,
+        failedElsewhere: failed - failedHere,
+        settledElsewhere: settled - g.members.length,
+        pValue: observed[k],
+        adjustedPValue: (1 + atMost(observed[k])) / (PERMUTATIONS + 1),
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.pValue - b.pValue ||
+        b.failed - a.failed ||
+        `${a.axis}:${a.value}`.localeCompare(`${b.axis}:${b.value}`),
+    );
+  const best = evidence[0];
+  if (best && best.adjustedPValue < SIGNIFICANCE) {
+    return {
+      verdict: 'isolated',
+      settled,
+      failed,
+      isolatedTo: best,
+      summary: `isolated to ${best.axis} ${best.value}: ${
+        best.failed
+      } of ${failed} failures (${best.failed} of ${
+        best.settled
+      } tenants there, ${best.failedElsewhere} of ${
+        best.settledElsewhere
+      } elsewhere; adjusted p = ${best.adjustedPValue.toPrecision(2)})`,
+      evidence,
+    };
+  }
+  return {
+    verdict: 'global',
+    settled,
+    failed,
+    summary: `global: ${failed} of ${settled} tenants failed, not concentrated in any one segment, region, tier or cloud`,
+    evidence,
+  };
+}

@@ -1,0 +1,237 @@
+import fc from 'fast-check';
+import { aTenant } from './__testUtils__/demoTenants';
+import {
+  FreezeWindow,
+  freezeStatus,
+  parseFreezeWindows,
+} from './freezeCalendar';
+
+const berlin = aTenant('acme-foods', {
+  region: 'europe',
+  timeZone: 'Europe/Berlin',
+});
+const chicago = aTenant('prairie-supply', {
+  region: 'north-america',
+  timeZone: 'America/Chicago',
+});
+
+const windows = parseFreezeWindows([
+  {
+    id: 'friday-cutoff',
+    title: 'Friday shipping cut-off',
+    reason: 'Warehouses close the week’s orders',
+    schedule: { kind: 'weekly', days: ['fri'], from: '16:00', to: '20:00' },
+  },
+  {
+    id: 'weekend-night',
+    title: 'Weekend night batch',
+    scope: { region: ['europe'] },
+    schedule: { kind: 'weekly', days: ['sat'], from: '22:00', to: '04:00' },
+  },
+  {
+    id: 'peak-season',
+    title: 'Peak season',
+    scope: { segment: ['retail'] },
+    schedule: { kind: 'yearly', from: '11-20', to: '01-05' },
+  },
+  {
+    id: 'quarter-close',
+    title: 'Quarter close',
+    scope: { tier: ['critical'] },
+    schedule: { kind: 'quarter-close', lastDays: 3, firstDays: 1 },
+  },
+]);
+
+const status = (
+  tenant: typeof berlin,
+  iso: string,
+  ws: FreezeWindow[] = windows,
+) => freezeStatus(tenant, new Date(iso), ws);
+
+describe('freezeStatus', () => {
+  it('keeps a weekly cut-off at local wall-clock time on both sides of a DST change', () => {
+    // Berlin is UTC+1 until 29 March 2026, UTC+2 after.
+    expect(status(berlin, '2026-03-27T15:30:00Z')).toMatchObject({
+      frozen: true,
+      windows: [
+        {
+          id: 'friday-cutoff',
+          start: '2026-03-27T16:00:00.000+01:00',
+          end: '2026-03-27T20:00:00.000+01:00',
+        },
+      ],
+      opensAt: '2026-03-27T19:00:00.000Z',
+    });
+    expect(status(berlin, '2026-04-03T14:30:00Z')).toMatchObject({
+      frozen: true,
+      opensAt: '2026-04-03T18:00:00.000Z',
+    });
+    // 15:30 local after the change is before the cut-off.
+    expect(status(berlin, '2026-04-03T13:30:00Z')).toEqual({ frozen: false });
+  });
+
+  it('reads each tenant’s window in its own time zone', () => {
+    // 22:00 UTC on a Friday: 23:00 in Berlin (after the cut-off), 16:00 in Chicago (in it).
+    expect(status(berlin, '2026-05-15T22:00:00Z').frozen).toBe(false);
+    expect(status(chicago, '2026-05-15T22:00:00Z')).toMatchObject({
+      frozen: true,
+      opensAt: '2026-05-16T01:00:00.000Z',
+    });
+  });
+
+  it('handles a night window across the spring-forward hour that does not exist', () => {
+    // Saturday 28 March 22:00 CET to Sunday 29 March 04:00 CEST: five real hours.
+    expect(status(berlin, '2026-03-29T01:30:00Z')).toMatchObject({
+      frozen: true,
+      windows: [{ id: 'weekend-night', end: '2026-03-29T04:00:00.000+02:00' }],
+      opensAt: '2026-03-29T02:00:00.000Z',
+    });
+    expect(status(berlin, '2026-03-29T02:00:00Z')).toEqual({ frozen: false });
+    // The window is scoped to Europe.
+    expect(status(chicago, '2026-03-29T01:30:00Z').frozen).toBe(false);
+  });
+
+  it('handles the repeated autumn hour in Chicago', () => {
+    const cutoff = parseFreezeWindows([
+      {
+        id: 'sunday-early',
+        title: 'Sunday early batch',
+        schedule: { kind: 'weekly', days: ['sun'], from: '00:30', to: '03:00' },
+      },
+    ]);
+    // 1 November 2026: 02:00 CDT falls back to 01:00 CST; the window lasts 3.5 real hours.
+    expect(status(chicago, '2026-11-01T07:30:00Z', cutoff)).toMatchObject({
+      frozen: true,
+      opensAt: '2026-11-01T09:00:00.000Z',
+    });
+  });
+
+  it('covers a peak season across new year, for its segment only', () => {
+    const retail = aTenant('high-street', { segment: 'retail' });
+    expect(status(retail, '2026-12-31T12:00:00Z')).toMatchObject({
+      frozen: true,
+      windows: [
+        {
+          id: 'peak-season',
+          start: '2026-11-20T00:00:00.000+01:00',
+          end: '2027-01-06T00:00:00.000+01:00',
+        },
+      ],
+      opensAt: '2027-01-05T23:00:00.000Z',
+    });
+    expect(status(retail, '2027-01-03T12:00:00Z').frozen).toBe(true);
+    expect(status(retail, '2027-01-06T12:00:00Z').frozen).toBe(false);
+    expect(status(berlin, '2026-12-31T12:00:00Z').frozen).toBe(false);
+  });
+
+  it('freezes critical tenants over quarter close', () => {
+    const critical = aTenant('big-dc', { tier: 'critical' });
+    expect(status(critical, '2026-09-27T12:00:00Z').frozen).toBe(false);
+    expect(status(critical, '2026-09-29T12:00:00Z')).toMatchObject({
+      frozen: true,
+      windows: [{ id: 'quarter-close' }],
+      opensAt: '2026-10-01T22:00:00.000Z',
+    });
+    expect(status(critical, '2026-10-01T12:00:00Z').frozen).toBe(true);
+  });
+
+  it('follows windows that chain, and reads a window in its own zone when it names one', () => {
+    const chained = parseFreezeWindows([
+      {
+        id: 'inventory-count',
+        title: 'Year-end inventory count',
+        timeZone: 'UTC',
+        schedule: {
+          kind: 'one-off',
+          start: '2026-12-30T00:00',
+          end: '2027-01-01T00:00',
+        },
+      },
+      {
+        id: 'new-year',
+        title: 'New year',
+        scope: { tenants: ['acme-foods'] },
+        timeZone: 'UTC',
+        schedule: {
+          kind: 'one-off',
+          start: '2026-12-31T18:00',
+          end: '2027-01-02T06:00',
+        },
+      },
+    ]);
+    expect(status(berlin, '2026-12-30T10:00:00Z', chained)).toMatchObject({
+      frozen: true,
+      windows: [{ id: 'inventory-count' }],
+      opensAt: '2027-01-02T06:00:00.000Z',
+    });
+    expect(status(chicago, '2026-12-30T10:00:00Z', chained)).toMatchObject({
+      opensAt: '2027-01-01T00:00:00.000Z',
+    });
+  });
+
+  it('refuses windows it cannot read, naming each problem', () => {
+    expect(() =>
+      parseFreezeWindows([
+        {
+          id: 'x',
+          title: 'x',
+          schedule: { kind: 'weekly', days: ['fri'], from: '25:00', to: '1pm' },
+        },
+        {
+          id: 'y',
+          title: 'y',
+          schedule: { kind: 'yearly', from: '02-29', to: '02-30' },
+        },
+        {
+          id: 'z',
+          title: 'z',
+          timeZone: 'Mars/Olympus',
+          schedule: {
+            kind: 'one-off',
+            start: '2026-12-02T00:00',
+            end: '2026-12-01T00:00',
+          },
+        },
+      ]),
+    ).toThrow(
+      /windows\.0\.schedule\.from: a 24-hour local time.*windows\.1\.schedule\.from: February 29th.*windows\.1\.schedule\.to: a day that exists.*windows\.2\.timeZone: an IANA time zone.*windows\.2\.schedule\.end: must be after start/,
+    );
+  });
+
+  it('opens when it says it opens, and only a covering window freezes (property)', () => {
+    const zones = [
+      'Europe/Berlin',
+      'America/Chicago',
+      'Australia/Sydney',
+      'UTC',
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.date({
+          min: new Date('2026-01-01T00:00:00Z'),
+          max: new Date('2027-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        (timeZone, instant) => {
+          const tenant = aTenant('t', {
+            timeZone,
+            segment: 'retail',
+            tier: 'critical',
+          });
+          const result = freezeStatus(tenant, instant, windows);
+          const opens = result.frozen ? new Date(result.opensAt) : instant;
+          const frozenAt = (t: Date) => freezeStatus(tenant, t, windows).frozen;
+          // Open at opensAt, after the instant asked about, and frozen a second before.
+          expect(
+            !result.frozen ||
+              (opens > instant &&
+                !frozenAt(opens) &&
+                frozenAt(new Date(opens.getTime() - 1000))),
+          ).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,272 @@
+import { InputError } from '@backstage/errors';
+import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod';
+import { Tenant } from './tenant';
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const clock = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour local time such as 16:30');
+const monthDay = z
+  .string()
+  .regex(
+    /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+    'a month and day such as 11-20',
+  )
+  .refine(v => v !== '02-29', 'February 29th exists only in leap years')
+  .refine(
+    v => DateTime.fromISO(`2025-${v}`).isValid,
+    'a day that exists in that month',
+  );
+const localDateTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/,
+    'a local date and time such as 2026-12-24T06:00',
+  );
+
+/** When a window applies, in the wall-clock time of each tenant (or of `timeZone` if given). */
+export const freezeScheduleSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('one-off'),
+      start: localDateTime,
+      end: localDateTime,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('weekly'),
+      days: z.array(z.enum(DAYS)).min(1),
+      from: clock,
+      to: clock.describe(
+        'Equal to or before `from`: the window ends the next day',
+      ),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('yearly'),
+      from: monthDay,
+      to: monthDay.describe(
+        'Inclusive; before `from`: the season spans new year',
+      ),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('quarter-close'),
+      lastDays: z.number().int().min(0).max(31),
+      firstDays: z.number().int().min(0).max(31).default(0),
+    })
+    .strict(),
+]);
+
+/** A freeze window: who it covers and when. */
+export const freezeWindowSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .max(63),
+    title: z.string().min(1).max(200),
+    reason: z.string().max(1000).optional(),
+    /** Every listed axis must match (AND); no axis: every tenant. */
+    scope: z
+      .object({
+        region: z.array(z.string().min(1)).min(1).optional(),
+        segment: z.array(z.string().min(1)).min(1).optional(),
+        tier: z.array(z.string().min(1)).min(1).optional(),
+        tenants: z.array(z.string().min(1)).min(1).optional(),
+      })
+      .strict()
+      .default({}),
+    /** Read the schedule in this zone instead of each tenant's own. */
+    timeZone: z
+      .string()
+      .refine(zone => IANAZone.isValidZone(zone), 'an IANA time zone')
+      .optional(),
+    schedule: freezeScheduleSchema,
+  })
+  .strict()
+  .superRefine((window, ctx) => {
+    const s = window.schedule;
+    if (s.kind === 'one-off' && !(s.end > s.start)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['schedule', 'end'],
+        message: 'must be after start',
+      });
+    }
+  });
+
+export type FreezeSchedule = z.infer<typeof freezeScheduleSchema>;
+export type FreezeWindow = z.infer<typeof freezeWindowSchema>;
+
+/** Reads freeze windows from config or YAML; problems become one InputError naming each. */
+export function parseFreezeWindows(value: unknown): FreezeWindow[] {
+  const result = z.array(freezeWindowSchema).safeParse(value);
+  if (!result.success) {
+    throw new InputError(
+      `Invalid freeze windows: ${result.error.issues
+        .map(i => `${['windows', ...i.path].join('.')}: ${i.message}`)
+        .join('; ')}`,
+    );
+  }
+  return result.data;
+}
+
+interface Occurrence {
+  start: DateTime;
+  end: DateTime;
+}
+
+const at = (day: DateTime, time: string) => {
+  const [hour, minute] = time.split(':').map(Number);
+  // Wall-clock time on that day; luxon moves a time inside a spring-forward gap past the gap.
+  return day.set({ hour, minute, second: 0, millisecond: 0 });
+};
+
+/** The occurrence of a schedule that contains `now` (in the schedule's zone), if any. */
+function occurrenceAt(
+  schedule: FreezeSchedule,
+  now: DateTime,
+): Occurrence | undefined {
+  const zone = now.zone;
+  const contains = (o: Occurrence) => o.start <= now && now < o.end;
+  switch (schedule.kind) {
+    case 'one-off': {
+      const o = {
+        start: DateTime.fromISO(schedule.start, { zone }),
+        end: DateTime.fromISO(schedule.end, { zone }),
+      };
+      return contains(o) ? o : undefined;
+    }
+    case 'weekly': {
+      const crossesMidnight = schedule.to <= schedule.from;
+      // An occurrence starting yesterday may still be running after midnight.
+      for (const back of [0, 1]) {
+        const day = now.startOf('day').minus({ days: back });
+        if (!schedule.days.includes(DAYS[day.weekday - 1])) continue;
+        const start = at(day, schedule.from);
+        const end = at(
+          crossesMidnight ? day.plus({ days: 1 }) : day,
+          schedule.to,
+        );
+        if (contains({ start, end })) return { start, end };
+      }
+      return undefined;
+    }
+    case 'yearly': {
+      const spansNewYear = schedule.to < schedule.from;
+      for (const year of [now.year - 1, now.year]) {
+        const start = DateTime.fromISO(`${year}-${schedule.from}`, { zone });
+        const end = DateTime.fromISO(
+          `${spansNewYear ? year + 1 : year}-${schedule.to}`,
+          { zone },
+        ).plus({ days: 1 });
+        if (contains({ start, end })) return { start, end };
+      }
+      return undefined;
+    }
+    default: {
+      // quarter-close: the last days of a quarter and the first days of the next.
+      const quarterStart = now.startOf('quarter');
+      for (const boundary of [
+        quarterStart,
+        quarterStart.plus({ quarters: 1 }),
+      ]) {
+        const o = {
+          start: boundary.minus({ days: schedule.lastDays }),
+          end: boundary.plus({ days: schedule.firstDays }),
+        };
+        if (contains(o)) return o;
+      }
+      return undefined;
+    }
+  }
+}
+
+/** Whether a window's scope covers a tenant. */
+export function windowCovers(window: FreezeWindow, tenant: Tenant): boolean {
+  const { scope } = window;
+  const name = tenant.ref.slice(tenant.ref.lastIndexOf('/') + 1);
+  return (
+    (!scope.region || scope.region.includes(tenant.region)) &&
+    (!scope.segment || scope.segment.includes(tenant.segment)) &&
+    (!scope.tier || scope.tier.includes(tenant.tier)) &&
+    (!scope.tenants || scope.tenants.some(t => t === tenant.ref || t === name))
+  );
+}
+
+/** A window holding a tenant at a time, with the occurrence in the tenant's local time. */
+export interface ActiveFreeze {
+  id: string;
+  title: string;
+  reason?: string;
+  /** ISO 8601 with the offset of the zone the window is read in. */
+  start: string;
+  end: string;
+}
+
+/** Whether a tenant may be deployed to at a time, and if not, by which windows and until when. */
+export type FreezeStatus =
+  | { frozen: false }
+  | {
+      frozen: true;
+      windows: ActiveFreeze[];
+      /** The first instant no window covers the tenant (windows that chain or overlap included). */
+      opensAt: string;
+    };
+
+function activeAt(
+  tenant: Tenant,
+  instant: Date,
+  windows: FreezeWindow[],
+): Array<{ window: FreezeWindow; occurrence: Occurrence }> {
+  return windows
+    .filter(w => windowCovers(w, tenant))
+    .flatMap(window => {
+      const now = DateTime.fromJSDate(instant, {
+        zone: window.timeZone ?? tenant.timeZone,
+      });
+      const occurrence = occurrenceAt(window.schedule, now);
+      return occurrence ? [{ window, occurrence }] : [];
+    });
+}
+
+/** Freezes chained end to end are followed at most this far. */
+const MAX_CHAIN = 100;
+
+/**
+ * Is the tenant frozen at `instant`, by which windows, and when does it open? Schedules are read
+ * in the tenant's time zone (or the window's own), in wall-clock time, so a 16:00 cut-off stays
+ * at 16:00 local across daylight-saving changes.
+ */
+export function freezeStatus(
+  tenant: Tenant,
+  instant: Date,
+  windows: FreezeWindow[],
+): FreezeStatus {
+  const active = activeAt(tenant, instant, windows);
+  if (active.length === 0) return { frozen: false };
+  let opensAt = new Date(
+    Math.max(...active.map(a => a.occurrence.end.toMillis())),
+  );
+  for (let i = 0; i < MAX_CHAIN; i++) {
+    const next = activeAt(tenant, opensAt, windows);
+    if (next.length === 0) break;
+    opensAt = new Date(Math.max(...next.map(a => a.occurrence.end.toMillis())));
+  }
+  return {
+    frozen: true,
+    windows: active.map(({ window, occurrence }) => ({
+      id: window.id,
+      title: window.title,
+      ...(window.reason ? { reason: window.reason } : {}),
+      start: occurrence.start.toISO()!,
+      end: occurrence.end.toISO()!,
+    })),
+    opensAt: opensAt.toISOString(),
+  };
+}
