@@ -35,7 +35,6 @@ import {
   GraphFilter,
   SubgraphNode,
   isDeployable,
-  planDeployOrder,
 } from '@waybill/plugin-dependency-map-common';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
@@ -52,8 +51,6 @@ import { DrawnEdge, GraphView } from './GraphView';
 
 /** Most nodes a view asks for: the page is built to stay usable at this size. */
 export const VIEW_MAX_NODES = 2000;
-/** Above this many deployables in view, deploy waves are computed in the browser. */
-const BACKEND_ORDER_LIMIT = 100;
 const KINDS = ['component', 'api', 'resource', 'system', 'domain'];
 
 const useStyles = makeStyles(theme => ({
@@ -200,39 +197,36 @@ export function DependencyMapPage() {
     [view.value],
   );
 
-  // Deploy waves of the deployables in view: the backend knows dependencies through entities
-  // outside the view; for very large views the browser orders what it has.
-  const deployables = useMemo(
-    () => (view.value?.nodes ?? []).filter(isDeployable).map(n => n.ref),
-    [view.value],
-  );
-  const order = useAsync(async (): Promise<
-    { order: DeployOrder; source: 'backend' | 'browser' } | undefined
-  > => {
-    if (!view.value) return undefined;
-    if (deployables.length === 0) {
-      return {
-        order: { waves: [], sequence: [], blockers: [] },
-        source: 'backend',
-      };
-    }
-    if (deployables.length <= BACKEND_ORDER_LIMIT) {
-      const answer = await api.getDeployOrder({ entityRefs: deployables });
-      return { order: answer, source: 'backend' };
-    }
+  // Deploy waves: the estate's order (one request per visit), shown for the deployables in
+  // view, so the wave numbers are the real ones and cycles through entities outside the view
+  // (inventory and purchasing span two processes) are still named.
+  const estateOrder = useAsync(() => api.getDeployOrder(), [api]);
+  const order = useMemo((): { order: DeployOrder } | undefined => {
+    if (!estateOrder.value || !view.value) return undefined;
+    const inView = new Set(
+      view.value.nodes.filter(isDeployable).map(n => n.ref),
+    );
+    const kept = new Map<number, number>();
+    const blockers = estateOrder.value.blockers.filter((blocker, i) => {
+      const touches = blocker.cycle.members.some(m => inView.has(m));
+      if (touches) kept.set(i, kept.size);
+      return touches;
+    });
+    const waves = estateOrder.value.waves
+      .map(wave => ({
+        ...wave,
+        entityRefs: wave.entityRefs.filter(ref => inView.has(ref)),
+        blockers: wave.blockers.filter(i => kept.has(i)).map(i => kept.get(i)!),
+      }))
+      .filter(wave => wave.entityRefs.length > 0);
     return {
-      order: planDeployOrder(
-        {
-          nodes: view.value.nodes,
-          edges: view.value.edges,
-          processes: [],
-          warnings: [],
-        },
-        { entityRefs: deployables },
-      ),
-      source: 'browser',
+      order: {
+        waves,
+        blockers,
+        sequence: estateOrder.value.sequence.filter(ref => inView.has(ref)),
+      },
     };
-  }, [api, view.value, deployables]);
+  }, [estateOrder.value, view.value]);
 
   const processRef = params.process
     ? processes.value?.find(
@@ -268,19 +262,26 @@ export function DependencyMapPage() {
     [view.value],
   );
 
+  // Cycles touching the view: those among the drawn edges, and those the deploy order names as
+  // blockers, whose other members may be outside the view (a process's map still shows that
+  // inventory cannot go out before purchasing, which serves another process).
   const cycles = useMemo(() => {
-    // Pairs of entities joined by cycle edges, named once each.
-    const seen = new Set<string>();
-    const pairs: [string, string][] = [];
-    for (const edge of view.value?.edges ?? []) {
-      if (!edge.inCycle) continue;
-      const key = [edge.source, edge.target].sort().join(' ');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      pairs.push([edge.source, edge.target]);
+    const found = new Map<string, string[]>();
+    for (const blocker of order?.order.blockers ?? []) {
+      const members = [...blocker.cycle.members].sort();
+      found.set(members.join(' '), members);
     }
-    return pairs;
-  }, [view.value]);
+    for (const edge of view.value?.edges ?? []) {
+      if (!edge.inCycle || edge.source === edge.target) continue;
+      const pair = [edge.source, edge.target].sort();
+      const covered = [...found.values()].some(
+        members => members.includes(pair[0]) && members.includes(pair[1]),
+      );
+      if (!covered) found.set(pair.join(' '), pair);
+    }
+    return [...found.values()];
+  }, [view.value, order]);
+  const cycleMembers = useMemo(() => new Set(cycles.flat()), [cycles]);
 
   const search = params.search.trim().toLocaleLowerCase('en-US');
   const matches = useMemo(() => {
@@ -366,6 +367,7 @@ export function DependencyMapPage() {
             </Grid>
             <Grid item>
               <TextField
+                id="dependency-map-search"
                 label="Search"
                 size="small"
                 value={searchText}
@@ -378,6 +380,7 @@ export function DependencyMapPage() {
             </Grid>
             <Grid item>
               <TextField
+                id="dependency-map-depth"
                 label="Depth"
                 type="number"
                 size="small"
@@ -493,11 +496,17 @@ export function DependencyMapPage() {
             {cycles.length > 0 && (
               <Box mb={2}>
                 <Alert severity="warning" aria-label="Dependency cycles">
-                  {cycles.map(([a, b]) => (
-                    <div key={`${a} ${b}`}>
-                      Cycle: {nodes.get(a)?.title ?? a} ⇄{' '}
-                      {nodes.get(b)?.title ?? b}. They cannot be deployed in
-                      order; break the cycle or release them together.
+                  {cycles.map(members => (
+                    <div key={members.join(' ')}>
+                      Cycle:{' '}
+                      {members
+                        .map(ref => nodes.get(ref)?.title ?? shortRef(ref))
+                        .join(' ⇄ ')}
+                      . They cannot be deployed in order; break the cycle or
+                      release them together.
+                      {members.some(ref => !nodes.has(ref))
+                        ? ' Part of it is outside this view.'
+                        : ''}
                     </div>
                   ))}
                 </Alert>
@@ -542,6 +551,7 @@ export function DependencyMapPage() {
                       focusRef={focusNode?.ref}
                       selectedRef={selected}
                       matches={matches}
+                      cycleMembers={cycleMembers}
                       onSelect={setSelected}
                     />
                   )}
@@ -606,13 +616,14 @@ export function DependencyMapPage() {
                   )}
                 </Grid>
                 <Grid item xs={12} lg={4}>
-                  {order.error && <ResponseErrorPanel error={order.error} />}
-                  {order.value && (
+                  {estateOrder.error && (
+                    <ResponseErrorPanel error={estateOrder.error} />
+                  )}
+                  {order && (
                     <DeployWavesTable
-                      order={order.value.order}
+                      order={order.order}
                       nodes={nodes}
                       onSelect={setSelected}
-                      source={order.value.source}
                     />
                   )}
                 </Grid>

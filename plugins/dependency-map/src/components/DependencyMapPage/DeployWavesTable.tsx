@@ -12,6 +12,7 @@ import type {
   DeployOrder,
   DependencyNode,
 } from '@waybill/plugin-dependency-map-common';
+import { shortRef } from '../shared/refs';
 
 const useStyles = makeStyles(theme => ({
   container: { maxHeight: 600 },
@@ -37,10 +38,9 @@ export function DeployWavesTable(props: {
   order: DeployOrder;
   nodes: Map<string, DependencyNode>;
   onSelect(ref: string): void;
-  source: 'backend' | 'browser';
 }) {
   const classes = useStyles();
-  const { order, nodes, onSelect, source } = props;
+  const { order, nodes, onSelect } = props;
   const cycleMembers = new Set(order.blockers.flatMap(b => b.entityRefs));
   return (
     <>
@@ -48,10 +48,8 @@ export function DeployWavesTable(props: {
         Deploy waves
       </Typography>
       <Typography variant="body2" color="textSecondary" paragraph>
-        Providers first; the members of a wave may deploy in parallel.
-        {source === 'browser'
-          ? ' Computed in the browser from the entities and edges in view.'
-          : ''}
+        The estate&apos;s deploy order, for the deployables in view: providers
+        first; the members of a wave may deploy in parallel.
       </Typography>
       {order.waves.length === 0 ? (
         <Typography variant="body2">No deployables in view.</Typography>
@@ -95,7 +93,7 @@ export function DeployWavesTable(props: {
                       >
                         Blocked by a cycle:{' '}
                         {order.blockers[b].entityRefs
-                          .map(ref => nodes.get(ref)?.title ?? ref)
+                          .map(ref => nodes.get(ref)?.title ?? shortRef(ref))
                           .join(' ⇄ ')}
                       </Typography>
                     ))}

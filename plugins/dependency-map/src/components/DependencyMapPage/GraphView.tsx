@@ -42,6 +42,8 @@ export interface GraphViewProps {
   selectedRef?: string;
   /** Refs matching the search, outlined. */
   matches?: Set<string>;
+  /** Refs in a dependency cycle, including cycles through entities outside the view. */
+  cycleMembers?: Set<string>;
   onSelect(ref: string): void;
   /** Force one renderer (tests); by default SVG up to {@link CANVAS_THRESHOLD} nodes. */
   renderer?: 'svg' | 'canvas';
@@ -140,6 +142,7 @@ export function GraphView(props: GraphViewProps) {
     focusRef,
     selectedRef,
     matches,
+    cycleMembers,
     onSelect,
     height = 600,
   } = props;
@@ -237,7 +240,7 @@ export function GraphView(props: GraphViewProps) {
           ? '#000'
           : matches?.has(node.id)
           ? MATCH_COLOUR
-          : node.inCycle
+          : node.inCycle || cycleMembers?.has(node.id)
           ? CYCLE_COLOUR
           : undefined;
       if (outline) {
@@ -254,7 +257,16 @@ export function GraphView(props: GraphViewProps) {
         );
       }
     }
-  }, [layout, nodes, edges, positioned, selectedRef, focusRef, matches]);
+  }, [
+    layout,
+    nodes,
+    edges,
+    positioned,
+    selectedRef,
+    focusRef,
+    matches,
+    cycleMembers,
+  ]);
 
   const apply = useCallback(() => {
     if (frame.current !== undefined) return;
@@ -483,6 +495,7 @@ export function GraphView(props: GraphViewProps) {
               focusRef={focusRef}
               selectedRef={selectedRef}
               matches={matches}
+              cycleMembers={cycleMembers}
               onSelect={onSelect}
               nodeClass={classes.node}
             />
@@ -563,11 +576,20 @@ const SvgNodes = memo(function SvgNodes(props: {
   focusRef?: string;
   selectedRef?: string;
   matches?: Set<string>;
+  cycleMembers?: Set<string>;
   onSelect(ref: string): void;
   nodeClass: string;
 }) {
-  const { layout, nodes, focusRef, selectedRef, matches, onSelect, nodeClass } =
-    props;
+  const {
+    layout,
+    nodes,
+    focusRef,
+    selectedRef,
+    matches,
+    cycleMembers,
+    onSelect,
+    nodeClass,
+  } = props;
   const w = layout.nodeWidth;
   const h = layout.nodeHeight;
   return (
@@ -576,11 +598,12 @@ const SvgNodes = memo(function SvgNodes(props: {
         const data = nodes.get(node.id);
         const title = data?.title ?? node.id;
         const emphasised = node.id === selectedRef || node.id === focusRef;
+        const inCycle = node.inCycle || Boolean(cycleMembers?.has(node.id));
         const stroke = emphasised
           ? '#000'
           : matches?.has(node.id)
           ? MATCH_COLOUR
-          : node.inCycle
+          : inCycle
           ? CYCLE_COLOUR
           : 'none';
         return (
@@ -593,7 +616,7 @@ const SvgNodes = memo(function SvgNodes(props: {
             aria-label={data ? describeNode(data) : node.id}
             aria-pressed={node.id === selectedRef}
             data-ref={node.id}
-            data-in-cycle={node.inCycle ? 'true' : undefined}
+            data-in-cycle={inCycle ? 'true' : undefined}
             onClick={() => onSelect(node.id)}
             onKeyDown={event => {
               if (event.key === 'Enter' || event.key === ' ') {
