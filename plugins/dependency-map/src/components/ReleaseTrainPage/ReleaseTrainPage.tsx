@@ -148,6 +148,7 @@ export function ReleaseTrainPage() {
               {rows.map((row, i) => (
                 <Box key={row.key} className={classes.row} mb={1}>
                   <TextField
+                    id={`release-train-entity-${row.key}`}
                     label={`Entity ${i + 1}`}
                     size="small"
                     fullWidth
@@ -159,6 +160,7 @@ export function ReleaseTrainPage() {
                     }
                   />
                   <TextField
+                    id={`release-train-version-${row.key}`}
                     label={`Version ${i + 1}`}
                     size="small"
                     style={{ width: 140 }}
@@ -189,6 +191,7 @@ export function ReleaseTrainPage() {
               </Button>
               <Box mt={2}>
                 <TextField
+                  id="release-train-paste"
                   label="Paste a list"
                   multiline
                   minRows={4}
