@@ -3,7 +3,10 @@
  * demo catalog from examples/, answered by the same pure functions of -common the backend
  * uses, so components are tested through the real typed client against realistic answers.
  */
+// Test-only file reads in Node (jest), never bundled into the app.
+// eslint-disable-next-line no-restricted-imports
 import fs from 'fs';
+// eslint-disable-next-line no-restricted-imports
 import path from 'path';
 import { Entity } from '@backstage/catalog-model';
 import { registerMswTestHooks } from '@backstage/test-utils';

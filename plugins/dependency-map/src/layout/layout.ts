@@ -99,7 +99,10 @@ export interface GraphLayout {
 /** Lane id for nodes without a business process. */
 export const UNGROUPED_LANE = '';
 
-const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+function compareStrings(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}
 
 /** Lays the graph out in layers (deploy waves) and lanes (business processes). */
 export function computeLayout(input: LayoutInput): GraphLayout {

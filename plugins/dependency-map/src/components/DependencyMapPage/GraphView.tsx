@@ -121,12 +121,156 @@ function edgePath(
   return `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`;
 }
 
-const dashOf = (type: DependencyEdgeType) =>
-  type === 'subscribesTo'
-    ? '6 4'
-    : type === 'servedBy' || type === 'partOf'
-    ? '2 4'
-    : undefined;
+function dashOf(type: DependencyEdgeType): string | undefined {
+  if (type === 'subscribesTo') return '6 4';
+  if (type === 'servedBy' || type === 'partOf') return '2 4';
+  return undefined;
+}
+
+/** The outline of a node: black when selected or focused, then search match, then cycle. */
+function outlineOf(emphasised: boolean, matched: boolean, inCycle: boolean) {
+  if (emphasised) return '#000';
+  if (matched) return MATCH_COLOUR;
+  if (inCycle) return CYCLE_COLOUR;
+  return undefined;
+}
+
+/** Lanes and edges: they change only with the layout. */
+const SvgGraph = memo(function SvgGraphImpl(props: {
+  layout: GraphLayout;
+  nodes: Map<string, SubgraphNode>;
+  edges: DrawnEdge[];
+  positioned: Map<string, PositionedNode>;
+  classes: { laneTitle: string };
+}) {
+  const { layout, nodes, edges, positioned, classes } = props;
+  const w = layout.nodeWidth;
+  const h = layout.nodeHeight;
+  return (
+    <>
+      {layout.lanes.map((lane, i) => (
+        <g
+          key={lane.id || '(none)'}
+          aria-label={`Business process ${lane.title}`}
+        >
+          <rect
+            x={0}
+            y={lane.y}
+            width={layout.width}
+            height={lane.height}
+            fill={i % 2 === 0 ? 'rgba(0,0,0,0.035)' : 'transparent'}
+          />
+          <text x={8} y={lane.y + 20} className={classes.laneTitle}>
+            {lane.title} ({lane.nodeCount})
+          </text>
+        </g>
+      ))}
+      {edges.map(edge => {
+        const consumer = positioned.get(edge.source);
+        const provider = positioned.get(edge.target);
+        if (!consumer || !provider) return null;
+        const label = edge.inCycle
+          ? `Cycle edge: ${nodes.get(edge.source)?.title} ${edge.type} ${
+              nodes.get(edge.target)?.title
+            }`
+          : undefined;
+        return (
+          <path
+            key={`${edge.source} ${edge.type} ${edge.target}`}
+            d={edgePath(provider, consumer, w, h)}
+            fill="none"
+            stroke={edge.inCycle ? CYCLE_COLOUR : EDGE_COLOUR}
+            strokeWidth={edge.inCycle ? 2.5 : 1.2}
+            strokeDasharray={dashOf(edge.type)}
+            markerEnd={
+              edge.inCycle
+                ? 'url(#dependency-map-arrow-cycle)'
+                : 'url(#dependency-map-arrow)'
+            }
+            data-cycle={edge.inCycle ? 'true' : undefined}
+            aria-label={label}
+            role={label ? 'img' : undefined}
+          >
+            <title>{`${edge.source} ${edge.type} ${edge.target}`}</title>
+          </path>
+        );
+      })}
+    </>
+  );
+});
+
+const SvgNodes = memo(function SvgNodesImpl(props: {
+  layout: GraphLayout;
+  nodes: Map<string, SubgraphNode>;
+  focusRef?: string;
+  selectedRef?: string;
+  matches?: Set<string>;
+  cycleMembers?: Set<string>;
+  onSelect(ref: string): void;
+  nodeClass: string;
+}) {
+  const {
+    layout,
+    nodes,
+    focusRef,
+    selectedRef,
+    matches,
+    cycleMembers,
+    onSelect,
+    nodeClass,
+  } = props;
+  const w = layout.nodeWidth;
+  const h = layout.nodeHeight;
+  return (
+    <>
+      {layout.nodes.map(node => {
+        const data = nodes.get(node.id);
+        const title = data?.title ?? node.id;
+        const emphasised = node.id === selectedRef || node.id === focusRef;
+        const inCycle = node.inCycle || Boolean(cycleMembers?.has(node.id));
+        const stroke =
+          outlineOf(emphasised, Boolean(matches?.has(node.id)), inCycle) ??
+          'none';
+        return (
+          <g
+            key={node.id}
+            transform={`translate(${node.x},${node.y})`}
+            className={nodeClass}
+            role="button"
+            tabIndex={0}
+            aria-label={data ? describeNode(data) : node.id}
+            aria-pressed={node.id === selectedRef}
+            data-ref={node.id}
+            data-in-cycle={inCycle ? 'true' : undefined}
+            onClick={() => onSelect(node.id)}
+            onKeyDown={event => {
+              if (event.key === 'Enter' || event.key === ' ') {
+                event.preventDefault();
+                onSelect(node.id);
+              }
+            }}
+          >
+            <rect
+              width={w}
+              height={h}
+              rx={4}
+              fill={colourOfType(data?.type ?? data?.kind)}
+              stroke={stroke}
+              strokeWidth={stroke === 'none' ? 0 : 2.5 + (emphasised ? 0.5 : 0)}
+              opacity={data?.missing ? 0.5 : 1}
+            />
+            <text x={8} y={h / 2 + 4} fill="#fff" fontSize={12}>
+              {truncate(title, 24)}
+            </text>
+            <title>{`${title} · ${data?.kind ?? ''}${
+              data?.type ? ` · ${data.type}` : ''
+            } · ${node.id}`}</title>
+          </g>
+        );
+      })}
+    </>
+  );
+});
 
 /**
  * The laid-out graph with pan (drag) and zoom (wheel, buttons). Panning and zooming change one
@@ -235,14 +379,11 @@ export function GraphView(props: GraphViewProps) {
       const data = nodes.get(node.id);
       context.fillStyle = colourOfType(data?.type ?? data?.kind);
       context.fillRect(node.x, node.y, w, h);
-      const outline =
-        node.id === selectedRef || node.id === focusRef
-          ? '#000'
-          : matches?.has(node.id)
-          ? MATCH_COLOUR
-          : node.inCycle || cycleMembers?.has(node.id)
-          ? CYCLE_COLOUR
-          : undefined;
+      const outline = outlineOf(
+        node.id === selectedRef || node.id === focusRef,
+        Boolean(matches?.has(node.id)),
+        node.inCycle || Boolean(cycleMembers?.has(node.id)),
+      );
       if (outline) {
         context.strokeStyle = outline;
         context.lineWidth = 3;
@@ -505,144 +646,3 @@ export function GraphView(props: GraphViewProps) {
     </div>
   );
 }
-
-/** Lanes and edges: they change only with the layout. */
-const SvgGraph = memo(function SvgGraph(props: {
-  layout: GraphLayout;
-  nodes: Map<string, SubgraphNode>;
-  edges: DrawnEdge[];
-  positioned: Map<string, PositionedNode>;
-  classes: { laneTitle: string };
-}) {
-  const { layout, nodes, edges, positioned, classes } = props;
-  const w = layout.nodeWidth;
-  const h = layout.nodeHeight;
-  return (
-    <>
-      {layout.lanes.map((lane, i) => (
-        <g
-          key={lane.id || '(none)'}
-          aria-label={`Business process ${lane.title}`}
-        >
-          <rect
-            x={0}
-            y={lane.y}
-            width={layout.width}
-            height={lane.height}
-            fill={i % 2 === 0 ? 'rgba(0,0,0,0.035)' : 'transparent'}
-          />
-          <text x={8} y={lane.y + 20} className={classes.laneTitle}>
-            {lane.title} ({lane.nodeCount})
-          </text>
-        </g>
-      ))}
-      {edges.map(edge => {
-        const consumer = positioned.get(edge.source);
-        const provider = positioned.get(edge.target);
-        if (!consumer || !provider) return null;
-        const label = edge.inCycle
-          ? `Cycle edge: ${nodes.get(edge.source)?.title} ${edge.type} ${
-              nodes.get(edge.target)?.title
-            }`
-          : undefined;
-        return (
-          <path
-            key={`${edge.source} ${edge.type} ${edge.target}`}
-            d={edgePath(provider, consumer, w, h)}
-            fill="none"
-            stroke={edge.inCycle ? CYCLE_COLOUR : EDGE_COLOUR}
-            strokeWidth={edge.inCycle ? 2.5 : 1.2}
-            strokeDasharray={dashOf(edge.type)}
-            markerEnd={
-              edge.inCycle
-                ? 'url(#dependency-map-arrow-cycle)'
-                : 'url(#dependency-map-arrow)'
-            }
-            data-cycle={edge.inCycle ? 'true' : undefined}
-            aria-label={label}
-            role={label ? 'img' : undefined}
-          >
-            <title>{`${edge.source} ${edge.type} ${edge.target}`}</title>
-          </path>
-        );
-      })}
-    </>
-  );
-});
-
-const SvgNodes = memo(function SvgNodes(props: {
-  layout: GraphLayout;
-  nodes: Map<string, SubgraphNode>;
-  focusRef?: string;
-  selectedRef?: string;
-  matches?: Set<string>;
-  cycleMembers?: Set<string>;
-  onSelect(ref: string): void;
-  nodeClass: string;
-}) {
-  const {
-    layout,
-    nodes,
-    focusRef,
-    selectedRef,
-    matches,
-    cycleMembers,
-    onSelect,
-    nodeClass,
-  } = props;
-  const w = layout.nodeWidth;
-  const h = layout.nodeHeight;
-  return (
-    <>
-      {layout.nodes.map(node => {
-        const data = nodes.get(node.id);
-        const title = data?.title ?? node.id;
-        const emphasised = node.id === selectedRef || node.id === focusRef;
-        const inCycle = node.inCycle || Boolean(cycleMembers?.has(node.id));
-        const stroke = emphasised
-          ? '#000'
-          : matches?.has(node.id)
-          ? MATCH_COLOUR
-          : inCycle
-          ? CYCLE_COLOUR
-          : 'none';
-        return (
-          <g
-            key={node.id}
-            transform={`translate(${node.x},${node.y})`}
-            className={nodeClass}
-            role="button"
-            tabIndex={0}
-            aria-label={data ? describeNode(data) : node.id}
-            aria-pressed={node.id === selectedRef}
-            data-ref={node.id}
-            data-in-cycle={inCycle ? 'true' : undefined}
-            onClick={() => onSelect(node.id)}
-            onKeyDown={event => {
-              if (event.key === 'Enter' || event.key === ' ') {
-                event.preventDefault();
-                onSelect(node.id);
-              }
-            }}
-          >
-            <rect
-              width={w}
-              height={h}
-              rx={4}
-              fill={colourOfType(data?.type ?? data?.kind)}
-              stroke={stroke}
-              strokeWidth={stroke === 'none' ? 0 : emphasised ? 3 : 2.5}
-              opacity={data?.missing ? 0.5 : 1}
-            />
-            <text x={8} y={h / 2 + 4} fill="#fff" fontSize={12}>
-              {truncate(title, 24)}
-            </text>
-            <title>{`${title} · ${data?.kind ?? ''}${
-              data?.type ? ` · ${data.type}` : ''
-            } · ${node.id}`}</title>
-          </g>
-        );
-      })}
-    </>
-  );
-});

@@ -39,14 +39,12 @@ function neighbours(
   const byRef = new Map<string, SubgraphNode>(view.nodes.map(n => [n.ref, n]));
   const result = new Map<string, Neighbour>();
   for (const edge of view.edges) {
-    const other =
-      direction === 'upstream'
-        ? edge.source === view.entityRef
-          ? edge.target
-          : undefined
-        : edge.target === view.entityRef
-        ? edge.source
-        : undefined;
+    let other: string | undefined;
+    if (direction === 'upstream' && edge.source === view.entityRef) {
+      other = edge.target;
+    } else if (direction === 'downstream' && edge.target === view.entityRef) {
+      other = edge.source;
+    }
     if (!other || other === view.entityRef || edge.type === 'partOf') continue;
     const node = byRef.get(other);
     const entry = result.get(other) ?? {

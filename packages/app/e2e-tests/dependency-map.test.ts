@@ -1,0 +1,101 @@
+import { expect, test } from '@playwright/test';
+
+// The frontend dev server answers before the backend has finished starting its plugins.
+test.beforeAll(async ({ request }) => {
+  await expect
+    .poll(
+      async () =>
+        (
+          await request
+            .get('http://localhost:7007/.backstage/health/v1/readiness')
+            .catch(() => undefined)
+        )?.status(),
+      { timeout: 300_000, intervals: [1_000] },
+    )
+    .toBe(200);
+});
+
+test('a release manager maps order-to-cash, sees the inventory cycle, checks inventory’s blast radius and plans a release train', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await nav.getByRole('link', { name: 'Dependency map', exact: true }).click();
+  await expect(page).toHaveURL(/\/dependency-map$/);
+
+  // The map for order-to-cash, laid out in a Web Worker.
+  await page.getByLabel('Business process').click();
+  await page.getByRole('option', { name: 'Order to Cash' }).click();
+  await expect(page).toHaveURL(/process=order-to-cash/);
+  const graph = page.getByRole('group', {
+    name: /Dependency graph of \d+ entities/,
+  });
+  await expect(
+    graph.getByRole('button', { name: 'Inventory (erp-module)' }),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/Laid out in \d+ ms in a Web Worker/),
+  ).toBeVisible();
+
+  // The inventory ⇄ purchase cycle is flagged, on the node and in the deploy waves.
+  await expect(page.getByText(/Cycle: Inventory ⇄ purchase\./)).toBeVisible();
+  await expect(
+    graph.getByRole('button', { name: 'Inventory (erp-module)' }),
+  ).toHaveAttribute('data-in-cycle', 'true');
+  const waves = page.getByRole('table', { name: 'Deploy waves' });
+  await expect(waves.getByText(/Blocked by a cycle/)).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/screenshots/dependency-map-order-to-cash.png',
+    fullPage: true,
+  });
+
+  // The whole estate's components: both ends of the cycle are drawn, with red edges.
+  await page.goto('/dependency-map?kind=component');
+  await expect(
+    page
+      .locator('[data-testid="dependency-graph"] path[data-cycle="true"]')
+      .first(),
+  ).toBeAttached();
+  await expect(
+    page.getByText(/Cycle: (Inventory ⇄ Purchasing|Purchasing ⇄ Inventory)\./),
+  ).toBeVisible();
+
+  // An ERP module's blast radius: the dependencies tab of inventory.
+  await page.goto('/catalog/default/component/inventory/dependencies');
+  await expect(page.getByLabel('Blast radius summary')).toContainText(
+    /Changing Inventory affects \d+ entities, 4 business processes and 44 tenants\./,
+  );
+  await expect(page.getByText(/^Wave \d+ of \d+$/)).toBeVisible();
+  await expect(page.getByText('Tenants affected (44)')).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/screenshots/dependency-map-entity-tab.png',
+    fullPage: true,
+  });
+
+  // A release train of three changes: the pricing API, its provider and the portal.
+  await page.goto('/dependency-map/release-train');
+  await page
+    .getByLabel('Paste a list')
+    .fill('customer-portal 5.0.0\napi:pricing-api 3.0.0\npricing-api 3.0.0');
+  await page.getByRole('button', { name: 'Add pasted changes' }).click();
+  await expect(page.getByText('3 changes')).toBeVisible();
+  await page.getByRole('button', { name: 'Plan release train' }).click();
+  const sequence = page.getByRole('list', { name: 'Safe sequence' });
+  await expect(sequence.getByRole('listitem')).toHaveCount(3);
+  await expect(sequence.getByRole('listitem').nth(2)).toContainText(
+    'Customer Portal',
+  );
+  await expect(sequence.getByRole('listitem').nth(2)).toContainText('(wave 2)');
+  await expect(page.getByText(/^Safe: 2 waves/)).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Markdown' }).click();
+  expect((await download).suggestedFilename()).toMatch(
+    /^release-train-.*\.md$/,
+  );
+  await page.screenshot({
+    path: 'test-results/screenshots/dependency-map-release-train.png',
+    fullPage: true,
+  });
+});
