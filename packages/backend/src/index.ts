@@ -41,6 +41,8 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // Server-side user settings (starred entities, preferences), pushed to browsers through signals.
 // Waybill
 backend.add(import('@waybill/plugin-scorecards-backend'));
+// Tenant rollouts: releases to catalog tenants in waves, gated by scorecards, health and freezes.
+backend.add(import('@waybill/plugin-tenant-rollouts-backend'));
 // Dependency maps: the estate's graph from the catalog, deploy order, blast radius, release trains.
 backend.add(import('@waybill/plugin-dependency-map-backend'));
 // Demo evidence for local use; does nothing unless waybill.demo.seedEvidence is set.

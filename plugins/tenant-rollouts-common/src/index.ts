@@ -11,3 +11,4 @@ export * from './strategy';
 export * from './planRollout';
 export * from './freezeCalendar';
 export * from './failureAnalysis';
+export * from './permissions';

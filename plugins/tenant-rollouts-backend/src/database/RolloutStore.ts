@@ -1,0 +1,313 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  PlannedWave,
+  RolloutStrategy,
+  Tenant,
+  TenantStatus,
+} from '@waybill/plugin-tenant-rollouts-common';
+import { Knex } from 'knex';
+import { RolloutAction, RolloutState } from '../stateMachine';
+import { RolloutConflictError } from '../service/errors';
+
+const migrationsDir = resolvePackagePath(
+  '@waybill/plugin-tenant-rollouts-backend',
+  'migrations',
+);
+
+/** The plan as stored: the waves, and the tenants as the catalog described them at planning. */
+export interface StoredPlan {
+  waves: PlannedWave[];
+  tenants: Tenant[];
+}
+
+export interface RolloutRecord {
+  id: number;
+  entityRef: string;
+  version: string;
+  environment: string;
+  strategy: RolloutStrategy;
+  plan: StoredPlan;
+  state: RolloutState;
+  currentWave: number;
+  /** Optimistic concurrency token: every transition bumps it. */
+  lockVersion: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TenantStatusRecord {
+  tenantRef: string;
+  waveIndex: number;
+  status: TenantStatus;
+  detail: string | null;
+  updatedAt: string;
+}
+
+export interface RolloutEventRecord {
+  id: number;
+  action: RolloutAction;
+  fromState: RolloutState;
+  toState: RolloutState;
+  waveIndex: number;
+  actor: string;
+  reason: string | null;
+  override: boolean;
+  occurredAt: string;
+}
+
+export interface NewRollout {
+  entityRef: string;
+  version: string;
+  environment: string;
+  strategy: RolloutStrategy;
+  plan: StoredPlan;
+  createdBy: string;
+}
+
+export interface TransitionRequest {
+  action: RolloutAction;
+  /** The lock version the caller read and checked its preconditions against. */
+  expectedLockVersion: number;
+  to: { state: RolloutState; currentWave: number };
+  actor: string;
+  reason?: string;
+  override?: boolean;
+}
+
+export interface StatusUpdate {
+  tenantRef: string;
+  status: TenantStatus;
+  detail?: string;
+}
+
+interface RolloutRow {
+  id: number;
+  entity_ref: string;
+  version: string;
+  environment: string;
+  strategy: string;
+  plan: string;
+  state: string;
+  current_wave: number;
+  lock_version: number;
+  created_by: string;
+  created_at: Date | string | number;
+  updated_at: Date | string | number;
+}
+
+/** PostgreSQL returns timestamps as Date, SQLite as text or epoch milliseconds; callers get ISO 8601. */
+export function toIso(value: Date | string | number): string {
+  return new Date(
+    typeof value === 'string' && !value.includes('T')
+      ? `${value.replace(' ', 'T')}Z`
+      : value,
+  ).toISOString();
+}
+
+function toRecord(row: RolloutRow): RolloutRecord {
+  return {
+    id: Number(row.id),
+    entityRef: row.entity_ref,
+    version: row.version,
+    environment: row.environment,
+    strategy: JSON.parse(row.strategy),
+    plan: JSON.parse(row.plan),
+    state: row.state as RolloutState,
+    currentWave: Number(row.current_wave),
+    lockVersion: Number(row.lock_version),
+    createdBy: row.created_by,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  };
+}
+
+/** Rollouts, tenant statuses and the event trail on the plugin's database (SQLite or PostgreSQL). */
+export class RolloutStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<RolloutStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new RolloutStore(client);
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  async createRollout(rollout: NewRollout): Promise<RolloutRecord> {
+    const now = new Date();
+    const id = await this.db.transaction(async tx => {
+      const [inserted] = await tx('tenant_rollouts')
+        .insert({
+          entity_ref: rollout.entityRef,
+          version: rollout.version,
+          environment: rollout.environment,
+          strategy: JSON.stringify(rollout.strategy),
+          plan: JSON.stringify(rollout.plan),
+          state: 'planned',
+          current_wave: 0,
+          lock_version: 0,
+          created_by: rollout.createdBy,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id');
+      const rolloutId = Number(
+        typeof inserted === 'object' ? inserted.id : inserted,
+      );
+      const rows = rollout.plan.waves.flatMap((wave, waveIndex) =>
+        wave.tenants.map(t => ({
+          rollout_id: rolloutId,
+          tenant_ref: t.ref,
+          wave_index: waveIndex,
+          status: 'pending',
+          updated_at: now,
+        })),
+      );
+      if (rows.length > 0)
+        await tx.batchInsert('tenant_rollouts_tenants', rows, 200);
+      return rolloutId;
+    });
+    return (await this.getRollout(id))!;
+  }
+
+  async getRollout(id: number): Promise<RolloutRecord | undefined> {
+    const row = await this.db<RolloutRow>('tenant_rollouts')
+      .where({ id })
+      .first();
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Rollouts newest first, of an entity and/or in some states. */
+  async listRollouts(filter: {
+    entityRef?: string;
+    states?: RolloutState[];
+    limit?: number;
+  }): Promise<RolloutRecord[]> {
+    const query = this.db<RolloutRow>('tenant_rollouts')
+      .orderBy('id', 'desc')
+      .limit(filter.limit ?? 100);
+    if (filter.entityRef) query.where('entity_ref', filter.entityRef);
+    if (filter.states) query.whereIn('state', filter.states);
+    return (await query).map(toRecord);
+  }
+
+  async tenantStatuses(rolloutId: number): Promise<TenantStatusRecord[]> {
+    const rows = await this.db('tenant_rollouts_tenants')
+      .where({ rollout_id: rolloutId })
+      .orderBy([{ column: 'wave_index' }, { column: 'tenant_ref' }]);
+    return rows.map(row => ({
+      tenantRef: row.tenant_ref,
+      waveIndex: Number(row.wave_index),
+      status: row.status,
+      detail: row.detail ?? null,
+      updatedAt: toIso(row.updated_at),
+    }));
+  }
+
+  async events(rolloutId: number): Promise<RolloutEventRecord[]> {
+    const rows = await this.db('tenant_rollouts_events')
+      .where({ rollout_id: rolloutId })
+      .orderBy('id');
+    return rows.map(row => ({
+      id: Number(row.id),
+      action: row.action,
+      fromState: row.from_state,
+      toState: row.to_state,
+      waveIndex: Number(row.wave_index),
+      actor: row.actor,
+      reason: row.reason ?? null,
+      override: Boolean(row.override),
+      occurredAt: toIso(row.occurred_at),
+    }));
+  }
+
+  /**
+   * Applies a transition the caller checked against `expectedLockVersion`, with a conditional
+   * UPDATE: of concurrent callers that read the same version, on any number of replicas, exactly
+   * one gets the row; the others get a ConflictError naming the rollout's current state.
+   */
+  async applyTransition(
+    rolloutId: number,
+    request: TransitionRequest,
+  ): Promise<RolloutRecord> {
+    const now = new Date();
+    await this.db.transaction(async tx => {
+      const current = await tx<RolloutRow>('tenant_rollouts')
+        .where({ id: rolloutId })
+        .first();
+      if (!current) throw new NotFoundError(`No rollout ${rolloutId}`);
+      const updated = await tx('tenant_rollouts')
+        .where({ id: rolloutId, lock_version: request.expectedLockVersion })
+        .update({
+          state: request.to.state,
+          current_wave: request.to.currentWave,
+          lock_version: request.expectedLockVersion + 1,
+          updated_at: now,
+        });
+      if (updated === 0) {
+        const latest = (await tx<RolloutRow>('tenant_rollouts')
+          .where({ id: rolloutId })
+          .first())!;
+        throw new RolloutConflictError(
+          `Rollout ${rolloutId} changed before this ${request.action} was applied: it is now ${latest.state} at wave ${latest.current_wave} (version ${latest.lock_version}, expected ${request.expectedLockVersion}); reload and retry`,
+          {
+            id: rolloutId,
+            state: latest.state,
+            currentWave: Number(latest.current_wave),
+            lockVersion: Number(latest.lock_version),
+          },
+        );
+      }
+      await tx('tenant_rollouts_events').insert({
+        rollout_id: rolloutId,
+        action: request.action,
+        from_state: current.state,
+        to_state: request.to.state,
+        wave_index: request.to.currentWave,
+        actor: request.actor,
+        reason: request.reason ?? null,
+        override: Boolean(request.override),
+        occurred_at: now,
+      });
+    });
+    return (await this.getRollout(rolloutId))!;
+  }
+
+  /**
+   * Records per-tenant statuses. Each row is written by its own conditional UPDATE, so reports
+   * for different tenants never overwrite each other; a tenant not in the rollout is an InputError
+   * and nothing is written.
+   */
+  async reportStatuses(
+    rolloutId: number,
+    updates: StatusUpdate[],
+    now = new Date(),
+  ): Promise<number> {
+    return this.db.transaction(async tx => {
+      let changed = 0;
+      for (const update of updates) {
+        const n = await tx('tenant_rollouts_tenants')
+          .where({ rollout_id: rolloutId, tenant_ref: update.tenantRef })
+          .update({
+            status: update.status,
+            detail: update.detail ?? null,
+            updated_at: now,
+          });
+        if (n === 0) {
+          throw new InputError(
+            `Tenant ${update.tenantRef} is not part of rollout ${rolloutId}`,
+          );
+        }
+        changed += n;
+      }
+      return changed;
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { tenantRolloutsPermissions } from '@waybill/plugin-tenant-rollouts-common';
+import { RolloutStore } from './database/RolloutStore';
+import { readTenantRolloutsConfig } from './service/config';
+import { ScorecardsGateClient } from './service/gate';
+import { createRouter } from './service/router';
+import { TenantRollouts } from './service/TenantRollouts';
+
+/** Tenant rollouts: releases delivered to catalog tenants in waves, gated and audited. */
+export const tenantRolloutsPlugin = createBackendPlugin({
+  pluginId: 'tenant-rollouts',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        scheduler: coreServices.scheduler,
+        logger: coreServices.logger,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const config = readTenantRolloutsConfig(deps.config);
+        deps.permissionsRegistry.addPermissions(tenantRolloutsPermissions);
+        const rollouts = new TenantRollouts({
+          store: await RolloutStore.create({ database: deps.database }),
+          catalog: deps.catalog,
+          gate: new ScorecardsGateClient({
+            discovery: deps.discovery,
+            auth: deps.auth,
+            logger: deps.logger,
+            whenAbsent: config.whenScorecardsAbsent,
+          }),
+          auditor: deps.auditor,
+          logger: deps.logger,
+          config,
+        });
+        // Runs once across replicas: advances rollouts whose current wave has baked healthy.
+        await deps.scheduler.scheduleTask({
+          id: 'tenant-rollouts-auto-advance',
+          frequency: { minutes: config.autoAdvanceMinutes },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            const moved = await rollouts.autoAdvance();
+            if (moved > 0) deps.logger.info(`Auto-advanced ${moved} rollouts`);
+          },
+        });
+        deps.httpRouter.use(
+          await createRouter({
+            rollouts,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+          }),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,547 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  analyzeFailures,
+  FailureAnalysis,
+  freezeStatus,
+  FreezeStatus,
+  isTenantEntity,
+  parseRolloutStrategy,
+  planRollout,
+  RolloutStrategy,
+  Tenant,
+  tenantFromEntity,
+  TenantStatus,
+} from '@waybill/plugin-tenant-rollouts-common';
+import {
+  RolloutEventRecord,
+  RolloutRecord,
+  RolloutStore,
+  StatusUpdate,
+  TenantStatusRecord,
+} from '../database/RolloutStore';
+import { RolloutAction, transition } from '../stateMachine';
+import { TenantRolloutsConfig } from './config';
+import { Blocker, RolloutConflictError } from './errors';
+import { GateClient } from './gate';
+
+/** Who acts, for the trail and the auditor. */
+export interface Actor {
+  subject: string;
+  credentials?: BackstageCredentials;
+}
+
+export interface ActionOptions {
+  override?: boolean;
+  reason?: string;
+  request?: Parameters<AuditorService['createEvent']>[0]['request'];
+}
+
+export interface WaveView {
+  index: number;
+  name: string;
+  bakeMinutes: number;
+  healthThreshold: number;
+  phase: 'done' | 'current' | 'upcoming';
+  total: number;
+  healthy: number;
+  lastChangeAt: string | null;
+  tenants: Array<
+    Tenant & {
+      status: TenantStatus;
+      detail: string | null;
+      updatedAt: string;
+      freeze: FreezeStatus;
+    }
+  >;
+}
+
+export interface RolloutView {
+  id: number;
+  entityRef: string;
+  version: string;
+  environment: string;
+  state: RolloutRecord['state'];
+  currentWave: number;
+  lockVersion: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  strategy: RolloutStrategy;
+  waves: WaveView[];
+  analysis: FailureAnalysis;
+  events: RolloutEventRecord[];
+}
+
+const CATALOG_PAGE = 500;
+
+/** Rollouts of releases to the catalog's tenants, in waves, behind gate, health and freeze checks. */
+export class TenantRollouts {
+  constructor(
+    private readonly options: {
+      store: RolloutStore;
+      catalog: CatalogService;
+      gate: GateClient;
+      auditor: AuditorService;
+      logger: LoggerService;
+      config: TenantRolloutsConfig;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now() {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** The tenants whose spec.dependsOn names the entity, from the catalog, page by page. */
+  async tenantsOf(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Tenant[]> {
+    const tenants: Tenant[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.options.catalog.queryEntities(
+        cursor
+          ? { cursor, limit: CATALOG_PAGE }
+          : {
+              filter: { kind: 'Resource', 'spec.type': 'tenant' },
+              limit: CATALOG_PAGE,
+            },
+        { credentials },
+      );
+      for (const entity of page.items as Entity[]) {
+        if (!isTenantEntity(entity)) continue;
+        const namespace = entity.metadata.namespace ?? 'default';
+        const dependsOn = Array.isArray(entity.spec?.dependsOn)
+          ? (entity.spec!.dependsOn as unknown[]).map(String)
+          : [];
+        const serves = dependsOn.some(ref => {
+          try {
+            return (
+              stringifyEntityRef(
+                parseEntityRef(ref, { defaultNamespace: namespace }),
+              ).toLocaleLowerCase('en-US') === entityRef
+            );
+          } catch {
+            return false;
+          }
+        });
+        if (!serves) continue;
+        try {
+          tenants.push(tenantFromEntity(entity));
+        } catch (error) {
+          this.options.logger.warn(
+            `Skipping tenant: ${(error as Error).message}`,
+          );
+        }
+      }
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+    return tenants;
+  }
+
+  async create(
+    input: {
+      entityRef: string;
+      version: string;
+      environment: string;
+      strategy?: string | unknown;
+    },
+    actor: Actor & { credentials: BackstageCredentials },
+  ): Promise<RolloutView> {
+    let strategy: RolloutStrategy;
+    if (input.strategy === undefined || typeof input.strategy === 'string') {
+      const name = (input.strategy as string | undefined) ?? 'default';
+      const named = this.options.config.strategies[name];
+      if (!named) {
+        throw new InputError(
+          `No rollout strategy "${name}" in tenantRollouts.strategies; known: ${Object.keys(
+            this.options.config.strategies,
+          ).join(', ')}`,
+        );
+      }
+      strategy = named;
+    } else {
+      strategy = parseRolloutStrategy(input.strategy);
+    }
+    const tenants = await this.tenantsOf(input.entityRef, actor.credentials);
+    if (tenants.length === 0) {
+      throw new InputError(
+        `No tenant in the catalog depends on ${input.entityRef} (kind Resource, spec.type tenant, spec.dependsOn naming it)`,
+      );
+    }
+    const plan = planRollout(tenants, strategy);
+    const record = await this.options.store.createRollout({
+      entityRef: input.entityRef,
+      version: input.version,
+      environment: input.environment,
+      strategy,
+      plan: { waves: plan.waves, tenants },
+      createdBy: actor.subject,
+    });
+    return this.view(record);
+  }
+
+  async get(id: number): Promise<RolloutView> {
+    const record = await this.options.store.getRollout(id);
+    if (!record) throw new NotFoundError(`No rollout ${id}`);
+    return this.view(record);
+  }
+
+  async list(filter: { entityRef?: string; limit?: number }) {
+    const records = await this.options.store.listRollouts(filter);
+    return records.map(({ plan, strategy, ...rest }) => ({
+      ...rest,
+      waveCount: plan.waves.length,
+      tenantCount: plan.tenants.length,
+    }));
+  }
+
+  private async view(record: RolloutRecord): Promise<RolloutView> {
+    const [statuses, events] = await Promise.all([
+      this.options.store.tenantStatuses(record.id),
+      this.options.store.events(record.id),
+    ]);
+    const now = this.now();
+    const byRef = new Map(statuses.map(s => [s.tenantRef, s]));
+    const tenantByRef = new Map(record.plan.tenants.map(t => [t.ref, t]));
+    const waves: WaveView[] = record.plan.waves.map((wave, index) => {
+      const tenants = wave.tenants.map(({ ref }) => {
+        const tenant = tenantByRef.get(ref)!;
+        const status = byRef.get(ref);
+        return {
+          ...tenant,
+          status: status?.status ?? 'pending',
+          detail: status?.detail ?? null,
+          updatedAt: status?.updatedAt ?? record.createdAt,
+          freeze: freezeStatus(tenant, now, this.options.config.freezeWindows),
+        };
+      });
+      let phase: WaveView['phase'] = 'upcoming';
+      if (record.state !== 'planned') {
+        if (index < record.currentWave) phase = 'done';
+        else if (index === record.currentWave)
+          phase = record.state === 'completed' ? 'done' : 'current';
+      }
+      const health = waveHealth(statuses.filter(s => s.waveIndex === index));
+      return {
+        index,
+        name: wave.name,
+        bakeMinutes: wave.bakeMinutes,
+        healthThreshold: wave.healthThreshold,
+        phase,
+        total: tenants.length,
+        healthy: health.healthy,
+        lastChangeAt: health.lastChangeAt,
+        tenants,
+      };
+    });
+    const analysis = analyzeFailures(
+      statuses.flatMap(s => {
+        const tenant = tenantByRef.get(s.tenantRef);
+        return tenant ? [{ tenant, status: s.status }] : [];
+      }),
+    );
+    const { plan: _plan, ...rest } = record;
+    return { ...rest, waves, analysis, events };
+  }
+
+  /**
+   * What stands in the way of an action now: the current wave's health and bake time (advance,
+   * complete), the scorecards gate (start, advance) and freeze windows over the next wave's
+   * tenants (start, advance).
+   */
+  async blockers(
+    record: RolloutRecord,
+    action: RolloutAction,
+    statuses: TenantStatusRecord[],
+  ): Promise<Blocker[]> {
+    const blockers: Blocker[] = [];
+    const now = this.now();
+    if (action === 'advance' || action === 'complete') {
+      const wave = record.plan.waves[record.currentWave];
+      const waveStatuses = statuses.filter(
+        s => s.waveIndex === record.currentWave,
+      );
+      const { healthy, lastChangeAt } = waveHealth(waveStatuses);
+      const total = waveStatuses.length;
+      if (total > 0 && healthy / total < wave.healthThreshold) {
+        blockers.push({
+          kind: 'health',
+          message: `Wave ${record.currentWave} (${
+            wave.name
+          }) is ${healthy} of ${total} healthy; it needs ${Math.round(
+            wave.healthThreshold * 100,
+          )}%`,
+        });
+      }
+      if (total > 0 && lastChangeAt) {
+        const bakedAt =
+          new Date(lastChangeAt).getTime() + wave.bakeMinutes * 60_000;
+        if (bakedAt > now.getTime()) {
+          blockers.push({
+            kind: 'bake',
+            message: `Wave ${record.currentWave} (${wave.name}) bakes for ${
+              wave.bakeMinutes
+            } minutes after its last status change (${lastChangeAt}); it has baked at ${new Date(
+              bakedAt,
+            ).toISOString()}`,
+          });
+        }
+      }
+    }
+    if (action === 'start' || action === 'advance') {
+      const next = action === 'start' ? 0 : record.currentWave + 1;
+      const wave = record.plan.waves[next];
+      const tenantByRef = new Map(record.plan.tenants.map(t => [t.ref, t]));
+      const frozen: NonNullable<Blocker['tenants']> = [];
+      for (const { ref } of wave?.tenants ?? []) {
+        const tenant = tenantByRef.get(ref);
+        if (!tenant) continue;
+        const status = freezeStatus(
+          tenant,
+          now,
+          this.options.config.freezeWindows,
+        );
+        if (status.frozen) {
+          frozen.push({
+            ref,
+            windows: status.windows.map(w => ({
+              id: w.id,
+              title: w.title,
+              start: w.start,
+              end: w.end,
+            })),
+            opensAt: status.opensAt,
+          });
+        }
+      }
+      if (frozen.length > 0) {
+        const shown = frozen
+          .slice(0, 10)
+          .map(
+            f =>
+              `${f.ref} (${f.windows.map(w => w.title).join(', ')}; opens ${
+                f.opensAt
+              })`,
+          )
+          .join(', ');
+        blockers.push({
+          kind: 'freeze',
+          message: `${frozen.length} tenant(s) of wave ${next} (${
+            wave.name
+          }) are in a freeze window and are held back: ${shown}${
+            frozen.length > 10 ? ', ...' : ''
+          }`,
+          tenants: frozen,
+        });
+      }
+      const gate = await this.options.gate.check(
+        record.entityRef,
+        record.version,
+        record.environment,
+      );
+      if (!gate.passed) blockers.push({ kind: 'gate', message: gate.message });
+    }
+    return blockers;
+  }
+
+  /**
+   * Applies an action: the state machine decides whether the state allows it, the preconditions
+   * whether the world does (an override with a reason goes past them, audited), and the store's
+   * conditional update whether nobody else got there first.
+   */
+  async act(
+    id: number,
+    action: RolloutAction,
+    actor: Actor,
+    options: ActionOptions = {},
+  ): Promise<RolloutView> {
+    const record = await this.options.store.getRollout(id);
+    if (!record) throw new NotFoundError(`No rollout ${id}`);
+    const position = {
+      id: record.id,
+      state: record.state,
+      currentWave: record.currentWave,
+      lockVersion: record.lockVersion,
+    };
+    const next = transition(
+      { ...record, waveCount: record.plan.waves.length },
+      action,
+    );
+    if (!next.ok) throw new RolloutConflictError(next.message, position);
+    if (options.override && !options.reason) {
+      throw new InputError('An override needs a reason');
+    }
+    const statuses = await this.options.store.tenantStatuses(id);
+    const blockers = await this.blockers(record, action, statuses);
+    const audit = await this.options.auditor.createEvent({
+      eventId: `rollout-${action}`,
+      severityLevel:
+        options.override && blockers.length > 0
+          ? 'high'
+          : action === 'rollback'
+          ? 'medium'
+          : 'low',
+      request: options.request,
+      meta: {
+        rolloutId: id,
+        entityRef: record.entityRef,
+        version: record.version,
+        environment: record.environment,
+        actor: actor.subject,
+        reason: options.reason,
+        override: Boolean(options.override),
+        overridden: options.override
+          ? blockers.map(b => `${b.kind}: ${b.message}`)
+          : [],
+      },
+    });
+    try {
+      if (blockers.length > 0 && !options.override) {
+        throw new RolloutConflictError(
+          `Cannot ${action} rollout ${id}: ${blockers
+            .map(b => b.message)
+            .join('; ')}`,
+          position,
+          blockers,
+        );
+      }
+      const applied = await this.options.store.applyTransition(id, {
+        action,
+        expectedLockVersion: record.lockVersion,
+        to: { state: next.state, currentWave: next.currentWave },
+        actor: actor.subject,
+        reason: options.reason,
+        override: Boolean(options.override && blockers.length > 0),
+      });
+      await audit.success({
+        meta: { state: applied.state, currentWave: applied.currentWave },
+      });
+      return this.view(applied);
+    } catch (error) {
+      await audit.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  /** Per-tenant statuses from deployment tooling; only for tenants of waves already started. */
+  async reportStatuses(id: number, updates: StatusUpdate[]) {
+    const record = await this.options.store.getRollout(id);
+    if (!record) throw new NotFoundError(`No rollout ${id}`);
+    const position = {
+      id,
+      state: record.state,
+      currentWave: record.currentWave,
+      lockVersion: record.lockVersion,
+    };
+    if (record.state === 'planned') {
+      throw new RolloutConflictError(
+        `Rollout ${id} has not started; start it before reporting tenant status`,
+        position,
+      );
+    }
+    const waveOf = new Map<string, number>();
+    record.plan.waves.forEach((wave, i) =>
+      wave.tenants.forEach(t => waveOf.set(t.ref, i)),
+    );
+    const resolved = updates.map(u => {
+      const ref = resolveTenantRef(u.tenantRef, waveOf);
+      if (ref === undefined) {
+        throw new InputError(
+          `Tenant ${u.tenantRef} is not part of rollout ${id}`,
+        );
+      }
+      if (waveOf.get(ref)! > record.currentWave) {
+        throw new RolloutConflictError(
+          `Tenant ${ref} is in wave ${waveOf.get(
+            ref,
+          )}, which has not started (rollout ${id} is at wave ${
+            record.currentWave
+          })`,
+          position,
+        );
+      }
+      return { ...u, tenantRef: ref };
+    });
+    const updated = await this.options.store.reportStatuses(
+      id,
+      resolved,
+      this.now(),
+    );
+    return { rolloutId: id, updated };
+  }
+
+  /**
+   * The scheduler's pass: every running rollout whose current wave has baked healthy advances
+   * (or completes after its last wave) when gate and freeze allow; never with an override.
+   */
+  async autoAdvance(): Promise<number> {
+    let moved = 0;
+    for (const record of await this.options.store.listRollouts({
+      states: ['running'],
+      limit: 1000,
+    })) {
+      const action: RolloutAction =
+        record.currentWave < record.plan.waves.length - 1
+          ? 'advance'
+          : 'complete';
+      try {
+        await this.act(record.id, action, {
+          subject: 'plugin:tenant-rollouts/auto-advance',
+        });
+        moved++;
+      } catch (error) {
+        if (!(error instanceof RolloutConflictError)) {
+          this.options.logger.warn(
+            `Auto-advance of rollout ${record.id} failed: ${
+              (error as Error).message
+            }`,
+          );
+        }
+      }
+    }
+    return moved;
+  }
+}
+
+/** Healthy count and the latest status change of a wave's tenants. */
+function waveHealth(statuses: TenantStatusRecord[]) {
+  let healthy = 0;
+  let lastChangeAt: string | null = null;
+  for (const s of statuses) {
+    if (s.status === 'healthy') healthy++;
+    if (!lastChangeAt || s.updatedAt > lastChangeAt) lastChangeAt = s.updatedAt;
+  }
+  return { healthy, lastChangeAt };
+}
+
+/** A full ref, or a tenant name / namespace/name as tooling may send it. */
+function resolveTenantRef(
+  given: string,
+  waveOf: Map<string, number>,
+): string | undefined {
+  if (waveOf.has(given)) return given;
+  try {
+    const ref = stringifyEntityRef(
+      parseEntityRef(given, { defaultKind: 'resource' }),
+    ).toLocaleLowerCase('en-US');
+    for (const known of waveOf.keys()) {
+      if (known.toLocaleLowerCase('en-US') === ref) return known;
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}

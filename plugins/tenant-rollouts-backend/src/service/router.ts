@@ -1,0 +1,264 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  TENANT_STATUSES,
+  TenantStatus,
+  tenantRolloutsAdvancePermission,
+  tenantRolloutsCreatePermission,
+  tenantRolloutsOverridePermission,
+  tenantRolloutsReadPermission,
+  tenantRolloutsRollbackPermission,
+  tenantRolloutsStatusReportPermission,
+} from '@waybill/plugin-tenant-rollouts-common';
+import { z } from 'zod';
+import { ROLLOUT_ACTIONS } from '../stateMachine';
+import { RolloutConflictError } from './errors';
+import { TenantRollouts } from './TenantRollouts';
+
+const entityRefSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .transform((ref, ctx) => {
+    try {
+      return stringifyEntityRef(
+        parseEntityRef(ref, { defaultKind: 'component' }),
+      ).toLocaleLowerCase('en-US');
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${ref}" is not an entity ref`,
+      });
+      return z.NEVER;
+    }
+  });
+const createBody = z
+  .object({
+    entityRef: entityRefSchema,
+    version: z.string().min(1).max(255),
+    environment: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes')
+      .max(63),
+    strategy: z
+      .union([z.string().min(1).max(63), z.record(z.string(), z.unknown())])
+      .optional(),
+  })
+  .strict();
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const actionParams = idParams.extend({ action: z.enum(ROLLOUT_ACTIONS) });
+const reason = z
+  .string()
+  .trim()
+  .min(10, 'reason must say why, in at least 10 characters')
+  .max(2000);
+const actionBody = z
+  .object({ override: z.boolean().default(false), reason: reason.optional() })
+  .strict();
+const listQuery = z
+  .object({
+    entityRef: entityRefSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+const statusBody = z
+  .object({
+    statuses: z
+      .array(
+        z
+          .object({
+            tenant: z.string().min(1).max(255),
+            status: z.enum(TENANT_STATUSES),
+            detail: z.string().max(2000).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(5000),
+  })
+  .strict();
+/** CDEvents service events; the tenant is the event's environment id. */
+const CDEVENT_STATUS: Record<string, TenantStatus> = {
+  'service.deployed': 'healthy',
+  'service.upgraded': 'healthy',
+  'service.rolledback': 'rolled-back',
+};
+const cdEvent = z.object({
+  context: z.object({
+    type: z
+      .string()
+      .regex(
+        /^dev\.cdevents\.service\.(deployed|upgraded|rolledback)\.\d+\.\d+\.\d+/,
+        'expected a CDEvents service.deployed, service.upgraded or service.rolledback event',
+      ),
+  }),
+  subject: z.object({
+    content: z.object({
+      environment: z.object({ id: z.string().min(1).max(255) }),
+    }),
+  }),
+});
+
+/** Parses with a zod schema; failures become an InputError naming each bad field. */
+function parse<T>(schema: z.ZodType<T, any>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new InputError(
+      result.error.issues
+        .map(i => `${[what, ...i.path].join('.')}: ${i.message}`)
+        .join('; '),
+    );
+  }
+  return result.data;
+}
+
+function statusUpdates(body: unknown) {
+  const isCdEvents =
+    Array.isArray(body) ||
+    (typeof body === 'object' && body !== null && 'context' in body);
+  if (!isCdEvents) {
+    return parse(statusBody, body, 'body').statuses.map(s => ({
+      tenantRef: s.tenant,
+      status: s.status,
+      detail: s.detail,
+    }));
+  }
+  const events = parse(
+    z.array(cdEvent).min(1).max(5000),
+    Array.isArray(body) ? body : [body],
+    'body',
+  );
+  return events.map(e => {
+    const kind = e.context.type.split('.').slice(2, 4).join('.');
+    return {
+      tenantRef: e.subject.content.environment.id,
+      status: CDEVENT_STATUS[kind],
+      detail: e.context.type,
+    };
+  });
+}
+
+/** The HTTP API of the tenant-rollouts plugin; every route needs a user or a service principal. */
+export async function createRouter(options: {
+  rollouts: TenantRollouts;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+}): Promise<express.Router> {
+  const { rollouts, httpAuth, permissions } = options;
+  const router = Router();
+  router.use(express.json({ limit: '5mb' }));
+
+  async function authorize(
+    req: express.Request,
+    ...required: BasicPermission[]
+  ) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const decisions = await permissions.authorize(
+      required.map(permission => ({ permission })),
+      { credentials },
+    );
+    decisions.forEach((decision, i) => {
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(`Missing permission ${required[i].name}`);
+      }
+    });
+    const subject =
+      credentials.principal.type === 'user'
+        ? credentials.principal.userEntityRef
+        : credentials.principal.subject;
+    return { credentials, subject };
+  }
+
+  router.post('/rollouts', async (req, res) => {
+    const actor = await authorize(req, tenantRolloutsCreatePermission);
+    const body = parse(createBody, req.body, 'body');
+    res.status(201).json(await rollouts.create(body, actor));
+  });
+
+  router.get('/rollouts', async (req, res) => {
+    await authorize(req, tenantRolloutsReadPermission);
+    const query = parse(listQuery, req.query, 'query');
+    res.json({ items: await rollouts.list(query) });
+  });
+
+  router.get('/rollouts/:id', async (req, res) => {
+    await authorize(req, tenantRolloutsReadPermission);
+    const { id } = parse(idParams, req.params, 'path');
+    res.json(await rollouts.get(id));
+  });
+
+  router.post('/rollouts/:id/actions/:action', async (req, res) => {
+    const { id, action } = parse(actionParams, req.params, 'path');
+    const body = parse(actionBody, req.body ?? {}, 'body');
+    if ((body.override || action === 'rollback') && !body.reason) {
+      throw new InputError(
+        `body.reason: ${
+          action === 'rollback' ? 'a rollback' : 'an override'
+        } needs a reason, in at least 10 characters`,
+      );
+    }
+    const required = [
+      action === 'rollback'
+        ? tenantRolloutsRollbackPermission
+        : tenantRolloutsAdvancePermission,
+    ];
+    if (body.override) required.push(tenantRolloutsOverridePermission);
+    const actor = await authorize(req, ...required);
+    res.json(
+      await rollouts.act(id, action, actor, {
+        override: body.override,
+        reason: body.reason,
+        request: req,
+      }),
+    );
+  });
+
+  router.post('/rollouts/:id/tenants/status', async (req, res) => {
+    await authorize(req, tenantRolloutsStatusReportPermission);
+    const { id } = parse(idParams, req.params, 'path');
+    res.json(await rollouts.reportStatuses(id, statusUpdates(req.body)));
+  });
+
+  router.use(
+    (
+      error: Error & { type?: string },
+      req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (error instanceof RolloutConflictError) {
+        res.status(409).json({
+          error: { name: 'ConflictError', message: error.message },
+          request: { method: req.method, url: req.originalUrl },
+          response: { statusCode: 409 },
+          rollout: error.rollout,
+          blockers: error.blockers,
+        });
+        return;
+      }
+      if (error.type === 'entity.parse.failed') {
+        next(
+          new InputError(
+            `The request body is not valid JSON: ${error.message}`,
+          ),
+        );
+        return;
+      }
+      next(error);
+    },
+  );
+
+  return router;
+}
