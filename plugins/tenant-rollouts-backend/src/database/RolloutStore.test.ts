@@ -1,0 +1,242 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { createTestDatabases } from '@waybill/test-utils';
+import knexFactory, { Knex } from 'knex';
+import { RolloutConflictError } from '../service/errors';
+import { transition } from '../stateMachine';
+import { NewRollout, RolloutStore } from './RolloutStore';
+
+const databases = createTestDatabases();
+jest.setTimeout(60_000);
+
+const tenant = (name: string, tier = 'standard') => ({
+  ref: `resource:default/${name}`,
+  title: name,
+  segment: 'retail',
+  region: 'europe',
+  tier,
+  cloud: 'aws',
+  tenancy: 'shared' as const,
+  timeZone: 'Europe/Berlin',
+  deployables: ['component:default/inventory'],
+});
+
+export const newRollout = (): NewRollout => ({
+  entityRef: 'component:default/inventory',
+  version: '4.2.0',
+  environment: 'production',
+  strategy: {
+    waves: [{ name: 'canary', select: {}, bakeMinutes: 0, healthThreshold: 1 }],
+    forceLast: [],
+  },
+  plan: {
+    waves: [
+      {
+        name: 'canary',
+        tenants: [{ ref: 'resource:default/a', reason: 'selected' }],
+        bakeMinutes: 0,
+        healthThreshold: 1,
+      },
+      {
+        name: 'rest',
+        tenants: [
+          { ref: 'resource:default/b', reason: 'remainder' },
+          { ref: 'resource:default/c', reason: 'remainder' },
+        ],
+        bakeMinutes: 0,
+        healthThreshold: 1,
+      },
+    ],
+    tenants: [tenant('a', 'internal'), tenant('b'), tenant('c')],
+  },
+  createdBy: 'user:default/rm',
+});
+
+/** What a request handler does: read, decide with the state machine, apply with the read version. */
+async function advance(store: RolloutStore, id: number) {
+  const record = (await store.getRollout(id))!;
+  const next = transition(
+    { ...record, waveCount: record.plan.waves.length },
+    'advance',
+  );
+  if (!next.ok) throw new RolloutConflictError(next.message, { ...record });
+  return store.applyTransition(id, {
+    action: 'advance',
+    expectedLockVersion: record.lockVersion,
+    to: next,
+    actor: 'user:default/rm',
+  });
+}
+
+async function raceAdvances(stores: RolloutStore[], id: number, n: number) {
+  const results = await Promise.allSettled(
+    Array.from({ length: n }, (_, i) => advance(stores[i % stores.length], id)),
+  );
+  const rejected = results.filter(
+    r => r.status === 'rejected',
+  ) as PromiseRejectedResult[];
+  for (const r of rejected)
+    expect(r.reason).toBeInstanceOf(RolloutConflictError);
+  return results.filter(r => r.status === 'fulfilled').length;
+}
+
+describe.each(databases.eachSupportedId())('RolloutStore on %s', databaseId => {
+  async function createStore() {
+    const knex = await databases.init(databaseId);
+    const store = await RolloutStore.create({
+      database: mockServices.database({ knex }),
+    });
+    return { knex, store };
+  }
+
+  it('creates a rollout with a pending status row per tenant, and lists it', async () => {
+    const { store } = await createStore();
+    const rollout = await store.createRollout(newRollout());
+    expect(rollout).toMatchObject({
+      state: 'planned',
+      currentWave: 0,
+      lockVersion: 0,
+    });
+    expect(await store.tenantStatuses(rollout.id)).toEqual([
+      expect.objectContaining({
+        tenantRef: 'resource:default/a',
+        waveIndex: 0,
+        status: 'pending',
+      }),
+      expect.objectContaining({
+        tenantRef: 'resource:default/b',
+        waveIndex: 1,
+        status: 'pending',
+      }),
+      expect.objectContaining({
+        tenantRef: 'resource:default/c',
+        waveIndex: 1,
+        status: 'pending',
+      }),
+    ]);
+    expect(
+      await store.listRollouts({ entityRef: 'component:default/inventory' }),
+    ).toHaveLength(1);
+    expect(await store.listRollouts({ states: ['running'] })).toHaveLength(0);
+  });
+
+  it('applies a transition once per version and records it; a stale version is a conflict naming the state', async () => {
+    const { store } = await createStore();
+    const { id } = await store.createRollout(newRollout());
+    const started = await store.applyTransition(id, {
+      action: 'start',
+      expectedLockVersion: 0,
+      to: { state: 'running', currentWave: 0 },
+      actor: 'user:default/rm',
+    });
+    expect(started).toMatchObject({ state: 'running', lockVersion: 1 });
+    await expect(
+      store.applyTransition(id, {
+        action: 'pause',
+        expectedLockVersion: 0,
+        to: { state: 'paused', currentWave: 0 },
+        actor: 'user:default/rm',
+      }),
+    ).rejects.toMatchObject({
+      name: 'ConflictError',
+      message: expect.stringContaining(
+        'it is now running at wave 0 (version 1, expected 0)',
+      ),
+      rollout: { id, state: 'running', currentWave: 0, lockVersion: 1 },
+    });
+    expect(await store.events(id)).toEqual([
+      expect.objectContaining({
+        action: 'start',
+        fromState: 'planned',
+        toState: 'running',
+        actor: 'user:default/rm',
+      }),
+    ]);
+  });
+
+  it('lets exactly one of 16 concurrent advances through', async () => {
+    const { store } = await createStore();
+    const { id } = await store.createRollout(newRollout());
+    await store.applyTransition(id, {
+      action: 'start',
+      expectedLockVersion: 0,
+      to: { state: 'running', currentWave: 0 },
+      actor: 'x',
+    });
+    expect(await raceAdvances([store], id, 16)).toBe(1);
+    expect(await store.getRollout(id)).toMatchObject({
+      currentWave: 1,
+      lockVersion: 2,
+    });
+    expect(
+      (await store.events(id)).filter(e => e.action === 'advance'),
+    ).toHaveLength(1);
+  });
+
+  it('records status reports per tenant and refuses tenants outside the rollout', async () => {
+    const { store } = await createStore();
+    const { id } = await store.createRollout(newRollout());
+    await Promise.all([
+      store.reportStatuses(id, [
+        { tenantRef: 'resource:default/b', status: 'healthy' },
+      ]),
+      store.reportStatuses(id, [
+        {
+          tenantRef: 'resource:default/c',
+          status: 'failed',
+          detail: 'smoke test',
+        },
+      ]),
+    ]);
+    await expect(
+      store.reportStatuses(id, [
+        { tenantRef: 'resource:default/zz', status: 'healthy' },
+      ]),
+    ).rejects.toMatchObject({ name: 'InputError' });
+    const statuses = await store.tenantStatuses(id);
+    expect(statuses.map(s => s.status)).toEqual([
+      'pending',
+      'healthy',
+      'failed',
+    ]);
+    expect(statuses[2].detail).toBe('smoke test');
+  });
+
+  it('migrates down and up again', async () => {
+    const { knex } = await createStore();
+    const dir = `${__dirname}/../../migrations`;
+    await knex.migrate.rollback({ directory: dir }, true);
+    expect(await knex.schema.hasTable('tenant_rollouts')).toBe(false);
+    await knex.migrate.latest({ directory: dir });
+    expect(await knex.schema.hasTable('tenant_rollouts_events')).toBe(true);
+  });
+
+  if (databaseId.startsWith('POSTGRES')) {
+    it('lets exactly one advance through from two backend instances on one database', async () => {
+      const { knex, store } = await createStore();
+      const second: Knex = knexFactory({
+        ...knex.client.config,
+        pool: { min: 0, max: 8 },
+      });
+      try {
+        const other = await RolloutStore.create({
+          database: mockServices.database({ knex: second }),
+        });
+        const { id } = await store.createRollout(newRollout());
+        await other.applyTransition(id, {
+          action: 'start',
+          expectedLockVersion: 0,
+          to: { state: 'running', currentWave: 0 },
+          actor: 'x',
+        });
+        expect(await raceAdvances([store, other], id, 16)).toBe(1);
+        expect(await other.getRollout(id)).toMatchObject({
+          state: 'running',
+          currentWave: 1,
+          lockVersion: 2,
+        });
+      } finally {
+        await second.destroy();
+      }
+    });
+  }
+});

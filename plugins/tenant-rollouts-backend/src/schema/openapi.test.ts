@@ -1,0 +1,452 @@
+import fs from 'fs';
+import path from 'path';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createTestDatabases } from '@waybill/test-utils';
+import Ajv from 'ajv';
+import request from 'supertest';
+import YAML from 'yaml';
+import { tenantRolloutsPlugin } from '../plugin';
+import { createRouter } from '../service/router';
+import { TenantRollouts } from '../service/TenantRollouts';
+
+/*
+ * The spec lists exactly the routes the router registers, and every answer of the running
+ * plugin (on SQLite and PostgreSQL) matches the schema the spec gives for its status.
+ */
+
+type JsonObject = { [key: string]: any };
+const BASE = '/api/tenant-rollouts';
+const spec: JsonObject = YAML.parse(
+  fs.readFileSync(path.join(__dirname, 'openapi.yaml'), 'utf8'),
+);
+
+function toJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toJsonSchema);
+  if (node === null || typeof node !== 'object') return node;
+  const { nullable, ...rest } = node as JsonObject;
+  const out: JsonObject = Object.fromEntries(
+    Object.entries(rest).map(([k, v]) => [k, toJsonSchema(v)]),
+  );
+  if (nullable === true && typeof out.type === 'string') {
+    out.type = [out.type, 'null'];
+  }
+  return out;
+}
+const ajv = new Ajv({ strict: false, allErrors: true });
+ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
+ajv.addSchema(toJsonSchema(spec) as JsonObject, 'spec');
+
+const databases = createTestDatabases();
+jest.setTimeout(60_000);
+
+function expectMatchesSpec(
+  method: string,
+  template: string,
+  res: request.Response,
+) {
+  const responses = spec.paths[template]?.[method]?.responses;
+  expect(responses).toBeDefined();
+  let answer = responses[String(res.status)];
+  expect({ status: res.status, documented: Boolean(answer) }).toEqual({
+    status: res.status,
+    documented: true,
+  });
+  const pointer = answer.$ref
+    ? answer.$ref.slice(1)
+    : `/paths/${template
+        .replace(/~/g, '~0')
+        .replace(/\//g, '~1')}/${method}/responses/${res.status}`;
+  const validate = ajv.getSchema(
+    `spec#${pointer}/content/application~1json/schema`,
+  );
+  if (!validate) throw new Error(`No schema at ${pointer}`);
+  if (!validate(res.body)) {
+    throw new Error(
+      `${method.toUpperCase()} ${template} ${res.status}: ${ajv.errorsText(
+        validate.errors,
+      )}\n${JSON.stringify(res.body).slice(0, 500)}`,
+    );
+  }
+}
+
+const tenant = (
+  name: string,
+  labels: Record<string, string>,
+  dependsOn = ['component:inventory'],
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name,
+    labels: {
+      'waybill.dev/segment': 'retail',
+      'waybill.dev/region': 'europe',
+      'waybill.dev/tier': 'standard',
+      'waybill.dev/cloud': 'aws',
+      'waybill.dev/tenancy': 'shared',
+      ...labels,
+    },
+    annotations: { 'waybill.dev/timezone': 'Europe/Berlin' },
+  },
+  spec: { type: 'tenant', owner: 'group:default/ops', dependsOn },
+});
+
+const entities: Entity[] = [
+  tenant('acme-internal', { 'waybill.dev/tier': 'internal' }),
+  tenant('bolt-foods', {}),
+  tenant('cargo-co', {}),
+  tenant('delta-mart', { 'waybill.dev/region': 'americas' }),
+  tenant('unrelated', {}, ['component:default/orders']),
+];
+
+const config = (whenScorecardsAbsent: 'pass' | 'fail') => ({
+  tenantRollouts: {
+    gate: { whenScorecardsAbsent },
+    strategies: {
+      default: {
+        waves: [
+          { name: 'canary', select: { tier: ['internal'] }, bakeMinutes: 0 },
+          { name: 'rest', bakeMinutes: 0, healthThreshold: 0.5 },
+        ],
+      },
+    },
+    freezeWindows: [
+      {
+        id: 'americas-peak',
+        title: 'Americas peak week',
+        timeZone: 'UTC',
+        scope: { region: ['americas'] },
+        schedule: {
+          kind: 'one-off',
+          start: '2000-01-01T00:00',
+          end: '2999-01-01T00:00',
+        },
+      },
+    ],
+  },
+});
+
+const user = mockCredentials.user.header('user:default/release-manager');
+const tooling = mockCredentials.service.header({
+  onBehalfOf: mockCredentials.service('deploy-bot'),
+  targetPluginId: 'tenant-rollouts',
+});
+
+it('documents exactly the routes the router registers', async () => {
+  const router = await createRouter({
+    rollouts: {} as TenantRollouts,
+    httpAuth: mockServices.httpAuth(),
+    permissions: mockServices.permissions(),
+  });
+  const registered = router.stack.flatMap(layer => {
+    if (!layer.route) return [];
+    const { path: p, methods } = layer.route as unknown as {
+      path: string;
+      methods: Record<string, boolean>;
+    };
+    return Object.keys(methods).map(
+      m => `${m.toUpperCase()} ${p.replace(/:(\w+)/g, '{$1}')}`,
+    );
+  });
+  const documented = Object.entries(spec.paths).flatMap(([p, ops]) =>
+    Object.keys(ops as object).map(m => `${m.toUpperCase()} ${p}`),
+  );
+  expect(registered.sort()).toEqual(documented.sort());
+});
+
+describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
+  async function start(
+    permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+    gate: 'pass' | 'fail',
+  ) {
+    const knex = await databases.init(databaseId);
+    const { server } = await startTestBackend({
+      features: [
+        tenantRolloutsPlugin,
+        mockServices.database.factory({ knex }),
+        catalogServiceMock.factory({ entities }),
+        mockServices.permissions.factory({ result: permission }),
+        mockServices.rootConfig.factory({ data: config(gate) }),
+      ],
+    });
+    return server;
+  }
+
+  let server: any;
+  beforeAll(async () => {
+    server = await start(AuthorizeResult.ALLOW, 'pass');
+  });
+
+  async function call(
+    method: 'get' | 'post',
+    template: string,
+    url: string,
+    body?: unknown,
+    auth: string = user,
+    on = server,
+  ) {
+    let req = request(on)[method](`${BASE}${url}`);
+    if (auth) req = req.set('Authorization', auth);
+    if (body !== undefined) req = req.send(body as object);
+    const res = await req;
+    expectMatchesSpec(method, template, res);
+    return res;
+  }
+  const act = (id: number, action: string, body?: unknown, on = server) =>
+    call(
+      'post',
+      '/rollouts/{id}/actions/{action}',
+      `/rollouts/${id}/actions/${action}`,
+      body,
+      user,
+      on,
+    );
+  const report = (id: number, body: unknown) =>
+    call(
+      'post',
+      '/rollouts/{id}/tenants/status',
+      `/rollouts/${id}/tenants/status`,
+      body,
+      tooling,
+    );
+  const create = async () => {
+    const res = await call('post', '/rollouts', '/rollouts', {
+      entityRef: 'component:default/inventory',
+      version: '4.2.0',
+      environment: 'production',
+    });
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+
+  it('runs a rollout: plan, start, statuses, freeze held back, override, failure analysis, rollback', async () => {
+    const bad = await call('post', '/rollouts', '/rollouts', {
+      entityRef: 'component:default/inventory',
+      environment: 'production',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('body.version');
+
+    const rollout = await create();
+    expect(
+      rollout.waves.map((w: any) => w.tenants.map((t: any) => t.ref)),
+    ).toEqual([
+      ['resource:default/acme-internal'],
+      [
+        'resource:default/bolt-foods',
+        'resource:default/cargo-co',
+        'resource:default/delta-mart',
+      ],
+    ]);
+    const delta = rollout.waves[1].tenants[2];
+    expect(delta.freeze).toMatchObject({
+      frozen: true,
+      windows: [{ id: 'americas-peak' }],
+    });
+
+    const list = await call(
+      'get',
+      '/rollouts',
+      '/rollouts?entityRef=component:default/inventory',
+    );
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ id: rollout.id, waveCount: 2, tenantCount: 4 }),
+    ]);
+
+    const early = await act(rollout.id, 'advance');
+    expect(early.status).toBe(409);
+    expect(early.body.rollout).toMatchObject({
+      state: 'planned',
+      lockVersion: 0,
+    });
+
+    expect((await act(rollout.id, 'start')).body).toMatchObject({
+      state: 'running',
+      currentWave: 0,
+    });
+
+    const notStarted = await report(rollout.id, {
+      statuses: [{ tenant: 'bolt-foods', status: 'healthy' }],
+    });
+    expect(notStarted.status).toBe(409);
+    expect(notStarted.body.error.message).toContain('has not started');
+
+    const pending = await act(rollout.id, 'advance');
+    expect(pending.status).toBe(409);
+    expect(pending.body.blockers.map((b: any) => b.kind)).toEqual([
+      'health',
+      'freeze',
+    ]);
+
+    expect(
+      (
+        await report(rollout.id, {
+          statuses: [{ tenant: 'acme-internal', status: 'healthy' }],
+        })
+      ).body,
+    ).toEqual({ rolloutId: rollout.id, updated: 1 });
+
+    const frozen = await act(rollout.id, 'advance');
+    expect(frozen.status).toBe(409);
+    expect(frozen.body.blockers).toEqual([
+      expect.objectContaining({
+        kind: 'freeze',
+        message: expect.stringContaining(
+          'resource:default/delta-mart (Americas peak week',
+        ),
+        tenants: [
+          expect.objectContaining({ ref: 'resource:default/delta-mart' }),
+        ],
+      }),
+    ]);
+
+    const noReason = await act(rollout.id, 'advance', { override: true });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.message).toContain('reason');
+
+    const overridden = await act(rollout.id, 'advance', {
+      override: true,
+      reason: 'Hotfix for EDI outage, agreed with Americas ops',
+    });
+    expect(overridden.status).toBe(200);
+    expect(overridden.body).toMatchObject({ state: 'running', currentWave: 1 });
+    expect(overridden.body.events.at(-1)).toMatchObject({
+      action: 'advance',
+      override: true,
+      actor: 'user:default/release-manager',
+    });
+
+    const cdevent = (type: string, env: string) => ({
+      context: {
+        id: '1',
+        source: 'ci',
+        type: `dev.cdevents.${type}.0.2.0`,
+        timestamp: new Date().toISOString(),
+      },
+      subject: {
+        id: 'inventory',
+        content: {
+          environment: { id: env },
+          artifactId: 'pkg:oci/inventory@4.2.0',
+        },
+      },
+    });
+    expect(
+      (
+        await report(rollout.id, [
+          cdevent('service.deployed', 'resource:default/bolt-foods'),
+          cdevent('service.rolledback', 'cargo-co'),
+        ])
+      ).body.updated,
+    ).toBe(2);
+    expect(
+      (
+        await report(rollout.id, {
+          statuses: [
+            { tenant: 'delta-mart', status: 'failed', detail: 'smoke' },
+          ],
+        })
+      ).status,
+    ).toBe(200);
+    const badStatus = await report(rollout.id, {
+      statuses: [{ tenant: 'delta-mart', status: 'great' }],
+    });
+    expect(badStatus.status).toBe(400);
+
+    const view = await call('get', '/rollouts/{id}', `/rollouts/${rollout.id}`);
+    expect(view.body.waves[1]).toMatchObject({
+      phase: 'current',
+      healthy: 1,
+      total: 3,
+    });
+    expect(view.body.analysis).toMatchObject({ settled: 4, failed: 2 });
+
+    expect((await act(rollout.id, 'rollback')).status).toBe(400);
+    const rolledBack = await act(rollout.id, 'rollback', {
+      reason: 'Failures in two of three tenants',
+    });
+    expect(rolledBack.body).toMatchObject({ state: 'rolled-back' });
+    expect((await act(rollout.id, 'resume')).body.rollout).toMatchObject({
+      state: 'rolled-back',
+    });
+  });
+
+  it('lets exactly one of 16 concurrent advance requests through', async () => {
+    const { id } = await create();
+    await act(id, 'start');
+    await report(id, {
+      statuses: [{ tenant: 'acme-internal', status: 'healthy' }],
+    });
+    const results = await Promise.all(
+      Array.from({ length: 16 }, () =>
+        act(id, 'advance', {
+          override: true,
+          reason: 'Concurrency check, sixteen at once',
+        }),
+      ),
+    );
+    expect(results.map(r => r.status).sort()).toEqual([
+      200,
+      ...Array(15).fill(409),
+    ]);
+    const view = await call('get', '/rollouts/{id}', `/rollouts/${id}`);
+    expect(view.body).toMatchObject({ currentWave: 1, lockVersion: 2 });
+  });
+
+  it('answers 401, 403 and 404, and holds a rollout at a failing gate', async () => {
+    expect(
+      (
+        await call(
+          'get',
+          '/rollouts',
+          '/rollouts',
+          undefined,
+          mockCredentials.none.header(),
+        )
+      ).status,
+    ).toBe(401);
+    expect((await call('get', '/rollouts/{id}', '/rollouts/999')).status).toBe(
+      404,
+    );
+    const denied = await start(AuthorizeResult.DENY, 'pass');
+    const forbidden = await call(
+      'get',
+      '/rollouts',
+      '/rollouts',
+      undefined,
+      user,
+      denied,
+    );
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.message).toContain('tenant-rollouts.read');
+
+    const gated = await start(AuthorizeResult.ALLOW, 'fail');
+    const created = await call(
+      'post',
+      '/rollouts',
+      '/rollouts',
+      {
+        entityRef: 'component:default/inventory',
+        version: '4.2.0',
+        environment: 'production',
+      },
+      user,
+      gated,
+    );
+    const held = await act(created.body.id, 'start', undefined, gated);
+    expect(held.status).toBe(409);
+    expect(held.body.blockers).toEqual([
+      expect.objectContaining({
+        kind: 'gate',
+        message: expect.stringContaining('whenScorecardsAbsent is fail'),
+      }),
+    ]);
+  });
+});
