@@ -1,0 +1,276 @@
+/**
+ * The dependency-map benchmark: a generated estate of 10,000 nodes and about 30,000 edges in the
+ * real catalog backend, the graph built from it by the plugin's CatalogDependencyGraph (time and
+ * catalog requests), and the queries on it, pure and through the plugin's HTTP routes. Run with
+ * `yarn bench:dependency-map`; see README.md.
+ *
+ * Phases, each in its own module: estate.ts (the data), catalog.ts (the backend), build.ts (graph
+ * build), queries.ts (queries). The Chromium phase (layout of 2,000 nodes) goes in browser.ts
+ * once the dependency-map page exists, and its figures in BenchResult.browser.
+ *
+ * @packageDocumentation
+ */
+
+import { execSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { currentLoad, describeMachine } from '@waybill/bench-utils';
+// The benchmark drives the backend plugin itself (a node-library may not, outside benchmarks).
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import { readEstateFromCatalog } from '@waybill/plugin-dependency-map-backend';
+import {
+  buildDependencyGraph,
+  findCycles,
+} from '@waybill/plugin-dependency-map-common';
+import {
+  PAGE_SIZE,
+  edgesByType,
+  measureBuild,
+  measureMockBuild,
+  measurePerEntityReads,
+} from './build';
+import {
+  CatalogMode,
+  ESTATE_READY_TOPIC,
+  EstateBackend,
+  countMappedEntities,
+  startEstateBackend,
+} from './catalog';
+import { estateShape, generateEstate, withCatalogRelations } from './estate';
+import { DEFAULT_SAMPLES, measureHttp, measurePure } from './queries';
+import { BenchResult, render, writeResult } from './report';
+
+const PACKAGE_DIR = resolvePackagePath('@waybill/bench-dependency-map');
+
+const NODES = Number(process.env.WAYBILL_BENCH_NODES ?? 10_000);
+const SEED = Number(process.env.WAYBILL_BENCH_SEED ?? 20261124);
+const MODE = (process.env.WAYBILL_BENCH_CATALOG ?? 'real') as CatalogMode;
+const INGEST_TIMEOUT_MS =
+  Number(process.env.WAYBILL_BENCH_INGEST_TIMEOUT_S ?? 240) * 1000;
+const BUILD_RUNS = 5;
+const PER_ENTITY_SAMPLES = 200;
+
+function progress(message: string) {
+  process.stderr.write(
+    `[${new Date().toISOString().slice(11, 19)}] ${message}\n`,
+  );
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+function tree(): string {
+  try {
+    const head = execSync('git rev-parse --short HEAD', { cwd: PACKAGE_DIR })
+      .toString()
+      .trim();
+    const dirty = execSync('git status --porcelain -- .', { cwd: PACKAGE_DIR })
+      .toString()
+      .trim();
+    return dirty ? `${head} + uncommitted bench/dependency-map` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Waits until the catalog serves the whole estate, stitched: every entity of the mapped kinds
+ * counted, then a graph built from it with every expected edge. False on timeout.
+ */
+async function waitForIngest(
+  backend: EstateBackend,
+  mappedEntities: number,
+  expectedEdges: number,
+  deadline: number,
+): Promise<boolean> {
+  const { catalog, auth } = backend.handles;
+  let last = -1;
+  while (performance.now() < deadline) {
+    const count = await countMappedEntities(backend.handles);
+    if (count !== last) {
+      progress(`catalog holds ${count} / ${mappedEntities} mapped entities`);
+      last = count;
+    }
+    if (count >= mappedEntities) {
+      const read = await readEstateFromCatalog({
+        catalog,
+        credentials: await auth.getOwnServiceCredentials(),
+        pageSize: PAGE_SIZE,
+        maxEntities: 50_000,
+      });
+      const edges = buildDependencyGraph(read.entities).edges.length;
+      if (edges >= expectedEdges) return true;
+      progress(`stitching: ${edges} / ${expectedEdges} edges`);
+    }
+    await sleep(2000);
+  }
+  return false;
+}
+
+async function main() {
+  const started = performance.now();
+  const machine = describeMachine();
+  progress(
+    `dependency-map benchmark, ${NODES} nodes, catalog ${MODE}; load average ${machine.loadAverage}`,
+  );
+
+  const estate = generateEstate(estateShape(NODES), SEED);
+  const expected = buildDependencyGraph(withCatalogRelations(estate.entities));
+  const mappedEntities = estate.entities.filter(e => e.kind !== 'Group').length;
+  progress(
+    `estate: ${estate.entities.length} entities, ${
+      expected.nodes.length
+    } nodes, ${expected.edges.length} edges, ${
+      findCycles(expected).length
+    } cycles`,
+  );
+
+  let mode = MODE;
+  let fallback: string | undefined;
+  let ingestMs: number | undefined;
+  progress(`starting the backend (${mode} catalog)`);
+  let backend = await startEstateBackend(mode, estate.entities);
+  if (mode === 'real') {
+    const ingestStart = performance.now();
+    const ok = await waitForIngest(
+      backend,
+      mappedEntities,
+      expected.edges.length,
+      ingestStart + INGEST_TIMEOUT_MS,
+    );
+    if (ok) {
+      ingestMs = performance.now() - ingestStart;
+    } else {
+      fallback = `the real catalog had not processed and stitched the estate after ${
+        INGEST_TIMEOUT_MS / 1000
+      } s (WAYBILL_BENCH_INGEST_TIMEOUT_S); these figures come from catalogServiceMock with the same entities and relations`;
+      progress(fallback);
+      await backend.stop();
+      mode = 'mock';
+      backend = await startEstateBackend(mode, estate.entities);
+    }
+  }
+
+  try {
+    const { handles } = backend;
+    progress(`graph build from the ${mode} catalog, ${BUILD_RUNS} runs`);
+    const build = await measureBuild(
+      handles.catalog,
+      handles.auth,
+      handles.logger,
+      BUILD_RUNS,
+    );
+    if (
+      build.nodeCount !== expected.nodes.length ||
+      build.edgeCount !== expected.edges.length
+    ) {
+      throw new Error(
+        `The graph built from the catalog (${build.nodeCount} nodes, ${build.edgeCount} edges) differs from the generated estate's (${expected.nodes.length}, ${expected.edges.length})`,
+      );
+    }
+    progress(`one request per entity: ${PER_ENTITY_SAMPLES} getEntityByRef`);
+    const perEntity = await measurePerEntityReads(
+      handles,
+      estate,
+      build.entitiesRead,
+      PER_ENTITY_SAMPLES,
+    );
+    const mockBuild =
+      mode === 'real' ? await measureMockBuild(estate, BUILD_RUNS) : undefined;
+
+    progress('the plugin rebuilds its graph on the estate-ready event');
+    const api = `${backend.baseUrl}/api/dependency-map`;
+    const authorization = mockCredentials.user.header();
+    const status = async () =>
+      (await (
+        await fetch(`${api}/status`, { headers: { authorization } })
+      ).json()) as {
+        current?: {
+          trigger: string;
+          durationMs: number;
+          catalogRequests: number;
+          nodeCount: number;
+          edgeCount: number;
+        };
+      };
+    await handles.events.publish({
+      topic: ESTATE_READY_TOPIC,
+      eventPayload: {},
+    });
+    let pluginBuild = (await status()).current;
+    const pluginDeadline = performance.now() + 60_000;
+    while (
+      pluginBuild?.trigger !== 'event' ||
+      pluginBuild.edgeCount !== expected.edges.length
+    ) {
+      if (performance.now() > pluginDeadline) {
+        throw new Error('The plugin did not rebuild its graph on the event');
+      }
+      await sleep(200);
+      pluginBuild = (await status()).current;
+    }
+
+    progress('queries, pure functions');
+    const queries = await measurePure(
+      build.snapshot.graph,
+      estate,
+      DEFAULT_SAMPLES,
+      SEED,
+    );
+    progress('queries, HTTP routes');
+    const http = await measureHttp(
+      backend.baseUrl,
+      estate,
+      DEFAULT_SAMPLES,
+      SEED,
+    );
+    for (const q of queries) {
+      const h = http.get(q.name);
+      if (h) Object.assign(q, h);
+    }
+
+    const { snapshot: _graph, ...buildFigures } = build;
+    const result: BenchResult = {
+      date: new Date().toISOString(),
+      tree: tree(),
+      machine,
+      loadAtEnd: currentLoad(),
+      wallSeconds: (performance.now() - started) / 1000,
+      estate: {
+        seed: SEED,
+        catalogEntities: estate.entities.length,
+        nodes: expected.nodes.length,
+        edges: expected.edges.length,
+        edgesByType: edgesByType(expected),
+        plantedCycles: estate.plantedCycles.length,
+        businessProcesses: expected.processes.length,
+      },
+      catalog: { mode, fallback, ingestMs, pageSize: PAGE_SIZE },
+      build: buildFigures,
+      mockBuild: mockBuild
+        ? (({ snapshot: _s, ...rest }) => rest)(mockBuild)
+        : undefined,
+      perEntity,
+      pluginBuild: {
+        durationMs: pluginBuild.durationMs,
+        catalogRequests: pluginBuild.catalogRequests,
+        nodeCount: pluginBuild.nodeCount,
+        edgeCount: pluginBuild.edgeCount,
+      },
+      queries,
+    };
+    process.stdout.write(`${render(result)}\n`);
+    const file = await writeResult(PACKAGE_DIR, result);
+    progress(`figures written to ${file}`);
+  } finally {
+    await backend.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    process.stderr.write(`${error?.stack ?? error}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,332 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { LatencySummary, summarize, timed } from '@waybill/bench-utils';
+import {
+  DependencyGraph,
+  ORDERING_EDGE_TYPES,
+  ReleaseTrainChange,
+  analyzeImpact,
+  createDigraph,
+  dependencyNeighbourhood,
+  findCycles,
+  planDeployOrder,
+  planReleaseTrain,
+  stronglyConnectedComponents,
+} from '@waybill/plugin-dependency-map-common';
+import { Estate, Random } from './estate';
+
+/** How many times each query runs (after its warm-up runs). */
+export interface QuerySamples {
+  deployOrderWhole: number;
+  deployOrderSet: number;
+  cycles: number;
+  impact: number;
+  neighbourhood: number;
+  releaseTrain: number;
+}
+
+export const DEFAULT_SAMPLES: QuerySamples = {
+  deployOrderWhole: 30,
+  deployOrderSet: 300,
+  cycles: 30,
+  impact: 500,
+  neighbourhood: 500,
+  releaseTrain: 200,
+};
+
+const WARM_UP = 10;
+
+/** One query's figures: the pure function, and the same question over HTTP. */
+export interface QueryResult {
+  name: string;
+  /** What the inputs were, for people. */
+  inputs: string;
+  pure?: LatencySummary;
+  http?: LatencySummary;
+  /** Median response body size over HTTP, bytes. */
+  httpBytes?: number;
+  /** Why there is no HTTP figure, when there is none. */
+  httpNote?: string;
+  /** Something about the answers, to show the query did real work (e.g. median affected). */
+  answers?: string;
+}
+
+/** The inputs of every sample, drawn once so the pure and HTTP runs ask the same questions. */
+interface Inputs {
+  sets: string[][];
+  impact: string[];
+  neighbourhood: string[];
+  trains: ReleaseTrainChange[][];
+}
+
+function drawInputs(
+  estate: Estate,
+  samples: QuerySamples,
+  seed: number,
+): Inputs {
+  const random = new Random(seed);
+  const { deployables, nodes, components, apis } = estate.refs;
+  const count = (n: number) => n + WARM_UP;
+  const impactTargets = [...deployables, ...apis];
+  return {
+    sets: Array.from({ length: count(samples.deployOrderSet) }, () =>
+      random.sample(deployables, random.int(10, 50)),
+    ),
+    impact: Array.from({ length: count(samples.impact) }, () =>
+      random.pick(impactTargets),
+    ),
+    neighbourhood: Array.from({ length: count(samples.neighbourhood) }, () =>
+      random.pick(nodes),
+    ),
+    trains: Array.from({ length: count(samples.releaseTrain) }, () => {
+      // Mostly component releases, some API contract changes.
+      const apiChanges = random.int(0, 3);
+      return [
+        ...random.sample(components, 10 - apiChanges).map(entityRef => ({
+          entityRef,
+          version: `${random.int(1, 9)}.${random.int(0, 20)}.${random.int(
+            0,
+            9,
+          )}`,
+        })),
+        ...random.sample(apis, apiChanges).map(entityRef => ({
+          entityRef,
+          version: `${random.int(1, 6)}.${random.int(0, 9)}.0`,
+        })),
+      ];
+    }),
+  };
+}
+
+function median(values: number[]): number {
+  return summarize(values).p50;
+}
+
+/** Runs `fn` on each input; the first {@link WARM_UP} runs are not counted. */
+async function sample<I, R>(
+  inputs: readonly I[],
+  fn: (input: I) => Promise<R> | R,
+  observe?: (result: R) => void,
+): Promise<LatencySummary> {
+  const samples: number[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    const { result, ms } = await timed(async () => fn(inputs[i]));
+    if (i >= WARM_UP) {
+      samples.push(ms);
+      observe?.(result);
+    }
+  }
+  return summarize(samples);
+}
+
+const repeat = <T>(value: T, times: number): T[] =>
+  Array.from({ length: times + WARM_UP }, () => value);
+
+/**
+ * The queries on the graph as the backend holds it (indexed once at build, as
+ * CatalogDependencyGraph does): each pure function of -common, timed per call.
+ */
+export async function measurePure(
+  graph: DependencyGraph,
+  estate: Estate,
+  samples: QuerySamples,
+  seed: number,
+): Promise<QueryResult[]> {
+  const inputs = drawInputs(estate, samples, seed);
+  findCycles(graph); // indexes the graph, as a build does
+  const results: QueryResult[] = [];
+
+  let waves = 0;
+  results.push({
+    name: 'deploy order, whole estate',
+    inputs: 'every deployable',
+    pure: await sample(
+      repeat(undefined, samples.deployOrderWhole),
+      () => planDeployOrder(graph),
+      r => {
+        waves = r.waves.length;
+      },
+    ),
+    answers: `${waves} waves`,
+  });
+
+  const setWaves: number[] = [];
+  results.push({
+    name: 'deploy order, set of 10-50',
+    inputs: `${samples.deployOrderSet} random sets of deployables`,
+    pure: await sample(
+      inputs.sets,
+      entityRefs => planDeployOrder(graph, { entityRefs }),
+      r => setWaves.push(r.waves.length),
+    ),
+    answers: `median ${median(setWaves)} waves`,
+  });
+
+  let cycles = 0;
+  results.push({
+    name: 'cycles (SCC), served graph',
+    inputs: 'findCycles on the indexed graph',
+    pure: await sample(
+      repeat(undefined, samples.cycles),
+      () => findCycles(graph),
+      r => {
+        cycles = r.length;
+      },
+    ),
+    answers: `${cycles} cycles`,
+  });
+
+  // The components are cached per graph, so the served-graph figure is a lookup: also time
+  // the work itself, from the typed edges to Tarjan's components.
+  results.push({
+    name: 'cycles (SCC), from scratch',
+    inputs: 'edge view + Tarjan on every call',
+    pure: await sample(repeat(undefined, samples.cycles), () =>
+      stronglyConnectedComponents(orderingDigraph(graph)),
+    ),
+    httpNote: 'no route of its own: deploy order names the cycles as blockers',
+  });
+
+  const affected: number[] = [];
+  results.push({
+    name: 'impact (blast radius)',
+    inputs: `${samples.impact} random deployables and APIs`,
+    pure: await sample(
+      inputs.impact,
+      ref => analyzeImpact(graph, ref),
+      r => affected.push(r.affected.length),
+    ),
+    answers: `median ${median(affected)} affected, max ${Math.max(
+      ...affected,
+    )}`,
+  });
+
+  const sizes: number[] = [];
+  results.push({
+    name: 'neighbourhood, depth 2',
+    inputs: `${samples.neighbourhood} random nodes, both directions`,
+    pure: await sample(
+      inputs.neighbourhood,
+      entityRef => dependencyNeighbourhood(graph, { entityRef, depth: 2 }),
+      r => sizes.push(r.nodes.length),
+    ),
+    answers: `median ${median(sizes)} nodes (limit 500)`,
+  });
+
+  const trainWaves: number[] = [];
+  results.push({
+    name: 'release-train plan, 10 changes',
+    inputs: `${samples.releaseTrain} random trains`,
+    pure: await sample(
+      inputs.trains,
+      changes => planReleaseTrain(graph, changes),
+      r => trainWaves.push(r.waves.length),
+    ),
+    answers: `median ${median(trainWaves)} waves`,
+  });
+
+  return results;
+}
+
+/** The graph's ordering edges as an index digraph, what the graph index builds once per graph. */
+function orderingDigraph(graph: DependencyGraph) {
+  const indexOf = new Map<string, number>();
+  graph.nodes.forEach((node, i) => indexOf.set(node.ref, i));
+  const sources: number[] = [];
+  const targets: number[] = [];
+  for (const edge of graph.edges) {
+    if (!ORDERING_EDGE_TYPES.includes(edge.type)) continue;
+    sources.push(indexOf.get(edge.source)!);
+    targets.push(indexOf.get(edge.target)!);
+  }
+  return createDigraph(graph.nodes.length, sources, targets);
+}
+
+function entityPath(ref: string): string {
+  const { kind, namespace, name } = parseEntityRef(ref);
+  return `/entities/${encodeURIComponent(kind)}/${encodeURIComponent(
+    namespace,
+  )}/${encodeURIComponent(name)}`;
+}
+
+/**
+ * The same questions through the plugin's HTTP routes, one request at a time, each timed from
+ * sending the request to the last byte of the JSON parsed: routing, auth, permission check,
+ * validation, the query and serialization.
+ */
+export async function measureHttp(
+  baseUrl: string,
+  estate: Estate,
+  samples: QuerySamples,
+  seed: number,
+): Promise<Map<string, { http: LatencySummary; httpBytes: number }>> {
+  const inputs = drawInputs(estate, samples, seed);
+  const api = `${baseUrl}/api/dependency-map`;
+  const authorization = mockCredentials.user.header(
+    'user:default/release-manager',
+  );
+  const out = new Map<string, { http: LatencySummary; httpBytes: number }>();
+
+  async function call(path: string, init: RequestInit = {}) {
+    const res = await fetch(`${api}${path}`, {
+      ...init,
+      headers: { authorization, ...(init.headers ?? {}) },
+    });
+    const text = await res.text();
+    if (!res.ok) {
+      throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text}`);
+    }
+    JSON.parse(text);
+    return text.length;
+  }
+
+  async function run<I>(
+    name: string,
+    items: readonly I[],
+    path: (i: I) => string | [string, RequestInit],
+  ) {
+    const bytes: number[] = [];
+    const http = await sample(
+      items,
+      item => {
+        const p = path(item);
+        return typeof p === 'string' ? call(p) : call(p[0], p[1]);
+      },
+      size => bytes.push(size),
+    );
+    out.set(name, { http, httpBytes: median(bytes) });
+  }
+
+  await run(
+    'deploy order, whole estate',
+    repeat(undefined, samples.deployOrderWhole),
+    () => '/deploy-order',
+  );
+  await run(
+    'deploy order, set of 10-50',
+    inputs.sets,
+    refs =>
+      `/deploy-order?${refs
+        .map(r => `entityRef=${encodeURIComponent(r)}`)
+        .join('&')}`,
+  );
+  await run(
+    'impact (blast radius)',
+    inputs.impact,
+    ref => `${entityPath(ref)}/impact`,
+  );
+  await run(
+    'neighbourhood, depth 2',
+    inputs.neighbourhood,
+    ref => `${entityPath(ref)}/neighbourhood?depth=2`,
+  );
+  await run('release-train plan, 10 changes', inputs.trains, changes => [
+    '/release-train',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ changes }),
+    },
+  ]);
+  return out;
+}

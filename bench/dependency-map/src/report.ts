@@ -1,0 +1,236 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  LatencySummary,
+  Machine,
+  formatMs,
+  formatRatio,
+} from '@waybill/bench-utils';
+import { BuildResult } from './build';
+import { CatalogMode } from './catalog';
+import { QueryResult } from './queries';
+
+/** Targets of issue 5. */
+export const TARGETS = {
+  buildMs: 2000,
+  queryP95Ms: 50,
+};
+
+/** Everything one run measured. */
+export interface BenchResult {
+  date: string;
+  tree: string;
+  machine: Machine;
+  loadAtEnd: number;
+  wallSeconds: number;
+  estate: {
+    seed: number;
+    catalogEntities: number;
+    nodes: number;
+    edges: number;
+    edgesByType: Array<[string, number]>;
+    plantedCycles: number;
+    businessProcesses: number;
+  };
+  catalog: {
+    mode: CatalogMode;
+    /** Why the real catalog was not used, when it was asked for. */
+    fallback?: string;
+    /** Time for the real catalog to process and stitch the estate; not a target. */
+    ingestMs?: number;
+    pageSize: number;
+  };
+  build: Omit<BuildResult, 'snapshot'>;
+  /** The same build from catalogServiceMock, when the main one used the real catalog. */
+  mockBuild?: Omit<BuildResult, 'snapshot'>;
+  perEntity: { perRequest: LatencySummary; extrapolatedMs: number };
+  /** The plugin's own build, the graph its routes served. */
+  pluginBuild: {
+    durationMs: number;
+    catalogRequests: number;
+    nodeCount: number;
+    edgeCount: number;
+  };
+  queries: QueryResult[];
+  /** Chromium layout of 2,000 nodes: not measured yet (see README). */
+  browser?: undefined;
+}
+
+const n = (value: number) => value.toLocaleString('en-US');
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+
+function cell(text: string, width: number, right = false): string {
+  return right ? text.padStart(width) : text.padEnd(width);
+}
+
+/** The report as printed. */
+export function render(result: BenchResult): string {
+  const lines: string[] = [];
+  const { machine, estate, catalog, build } = result;
+  lines.push(`Dependency map benchmark at ${n(estate.nodes)} nodes`);
+  lines.push(
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}; load average ${machine.loadAverage} at start, ${result.loadAtEnd} at end`,
+  );
+  lines.push(
+    `Date: ${result.date}; tree ${
+      result.tree
+    }; wall time ${result.wallSeconds.toFixed(0)} s`,
+  );
+  lines.push(
+    `Estate (seed ${estate.seed}): ${n(
+      estate.catalogEntities,
+    )} catalog entities -> ${n(estate.nodes)} nodes, ${n(
+      estate.edges,
+    )} edges (${estate.edgesByType
+      .map(([type, count]) => `${type} ${n(count)}`)
+      .join(', ')}); ${estate.businessProcesses} business processes; ${
+      estate.plantedCycles
+    } cycles planted`,
+  );
+
+  lines.push('');
+  const source =
+    catalog.mode === 'real'
+      ? 'the real catalog backend (@backstage/plugin-catalog-backend, SQLite in memory), read through the catalog service over HTTP'
+      : 'catalogServiceMock (in process, no HTTP, no database)';
+  lines.push(`== Graph build from the catalog: ${source} ==`);
+  if (catalog.fallback) lines.push(`NOTE: ${catalog.fallback}`);
+  if (catalog.ingestMs !== undefined) {
+    lines.push(
+      `Ingest (entity provider, processed and stitched by the catalog; not a target): ${formatMs(
+        catalog.ingestMs,
+      )}`,
+    );
+  }
+  const buildOk = build.build.p50 < TARGETS.buildMs;
+  lines.push(
+    `Build, CatalogDependencyGraph.refresh (${
+      build.build.count
+    } runs)  p50 ${formatMs(build.build.p50)}  max ${formatMs(
+      build.build.max,
+    )}   target < ${formatMs(TARGETS.buildMs)}  ${verdict(
+      buildOk,
+    )} (${formatRatio(TARGETS.buildMs / build.build.p50)} under)`,
+  );
+  lines.push(
+    `  catalog reads (readEstateFromCatalog)           p50 ${formatMs(
+      build.read.p50,
+    )}`,
+  );
+  lines.push(
+    `  buildDependencyGraph + findCycles (indexing)    p50 ${formatMs(
+      build.compute.p50,
+    )}`,
+  );
+  lines.push(
+    `  graph: ${n(build.nodeCount)} nodes, ${n(build.edgeCount)} edges, ${
+      build.cycleCount
+    } cycles, ${build.warningCount} warnings, from ${n(
+      build.entitiesRead,
+    )} entities`,
+  );
+  const pages = Math.ceil(build.entitiesRead / catalog.pageSize);
+  const requestsOk =
+    build.catalogRequests <= pages + 1 &&
+    build.catalogCalls === build.catalogRequests;
+  lines.push(
+    `Catalog requests per build: ${
+      build.catalogRequests
+    } queryEntities (pages of ${catalog.pageSize}; ${
+      build.catalogCalls
+    } calls counted on the service); ceil(${n(build.entitiesRead)} / ${
+      catalog.pageSize
+    }) = ${pages}   target O(nodes / page size)  ${verdict(requestsOk)}`,
+  );
+  lines.push(
+    `  one request per entity would make ${n(
+      build.entitiesRead,
+    )}: ${formatRatio(
+      build.entitiesRead / build.catalogRequests,
+    )} as many; at the ${formatMs(result.perEntity.perRequest.mean)} mean of ${
+      result.perEntity.perRequest.count
+    } getEntityByRef calls here, about ${formatMs(
+      result.perEntity.extrapolatedMs,
+    )} of requests one after the other (${formatRatio(
+      result.perEntity.extrapolatedMs / build.read.p50,
+    )} the paged read)`,
+  );
+  if (result.mockBuild) {
+    lines.push(
+      `Same build from catalogServiceMock (no HTTP, no database)  p50 ${formatMs(
+        result.mockBuild.build.p50,
+      )}, ${result.mockBuild.catalogRequests} requests, ${n(
+        result.mockBuild.edgeCount,
+      )} edges`,
+    );
+  }
+  lines.push(
+    `The plugin's own build (event-triggered; the graph its routes served): ${formatMs(
+      result.pluginBuild.durationMs,
+    )}, ${result.pluginBuild.catalogRequests} catalog requests, ${n(
+      result.pluginBuild.nodeCount,
+    )} nodes, ${n(result.pluginBuild.edgeCount)} edges`,
+  );
+
+  lines.push('');
+  lines.push(
+    `== Queries on the built graph: p50 / p95 per call, target p95 < ${TARGETS.queryP95Ms} ms ==`,
+  );
+  lines.push(
+    `${cell('query', 32)}${cell('n', 5, true)}${cell(
+      'pure p50',
+      11,
+      true,
+    )}${cell('p95', 10, true)}${cell('HTTP p50', 11, true)}${cell(
+      'p95',
+      10,
+      true,
+    )}${cell('body', 9, true)}  verdict  answers`,
+  );
+  for (const q of result.queries) {
+    const worst = Math.max(q.pure?.p95 ?? 0, q.http?.p95 ?? 0);
+    const body =
+      q.httpBytes === undefined ? '' : `${(q.httpBytes / 1024).toFixed(0)} KB`;
+    lines.push(
+      `${cell(q.name, 32)}${cell(
+        String(q.pure?.count ?? q.http?.count ?? ''),
+        5,
+        true,
+      )}${cell(q.pure ? formatMs(q.pure.p50) : '-', 11, true)}${cell(
+        q.pure ? formatMs(q.pure.p95) : '-',
+        10,
+        true,
+      )}${cell(q.http ? formatMs(q.http.p50) : '-', 11, true)}${cell(
+        q.http ? formatMs(q.http.p95) : '-',
+        10,
+        true,
+      )}${cell(body, 9, true)}  ${cell(
+        verdict(worst < TARGETS.queryP95Ms),
+        7,
+      )}  ${[q.answers, q.httpNote ? `HTTP: ${q.httpNote}` : undefined]
+        .filter(Boolean)
+        .join('; ')}`,
+    );
+  }
+  lines.push(
+    "HTTP: the plugin's routes in the same backend, one request at a time over localhost (auth, permission, validation, query, JSON); body = median response size.",
+  );
+
+  lines.push('');
+  lines.push(
+    '== Chromium: layout and drawing of 2,000 nodes: NOT MEASURED YET (the dependency-map UI is being built; see README) ==',
+  );
+  return lines.join('\n');
+}
+
+/** Writes the figures to `results/latest.json` (git-ignored). */
+export async function writeResult(
+  packageDir: string,
+  result: BenchResult,
+): Promise<string> {
+  const dir = join(packageDir, 'results');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, 'latest.json');
+  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}
