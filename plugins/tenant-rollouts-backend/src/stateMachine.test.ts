@@ -73,16 +73,15 @@ describe('transition', () => {
   });
 
   it('never leaves the wave range', () => {
-    for (const state of ROLLOUT_STATES) {
-      for (let wave = 0; wave < 4; wave++) {
-        for (const action of ROLLOUT_ACTIONS) {
+    const waves = ROLLOUT_STATES.flatMap(state =>
+      [0, 1, 2, 3].flatMap(wave =>
+        ROLLOUT_ACTIONS.flatMap(action => {
           const result = transition(at(state, wave, 4), action);
-          if (result.ok) {
-            expect(result.currentWave).toBeGreaterThanOrEqual(0);
-            expect(result.currentWave).toBeLessThan(4);
-          }
-        }
-      }
-    }
+          return result.ok ? [result.currentWave] : [];
+        }),
+      ),
+    );
+    expect(waves.length).toBeGreaterThan(0);
+    expect(waves.every(w => w >= 0 && w < 4)).toBe(true);
   });
 });

@@ -3,53 +3,11 @@ import { createTestDatabases } from '@waybill/test-utils';
 import knexFactory, { Knex } from 'knex';
 import { RolloutConflictError } from '../service/errors';
 import { transition } from '../stateMachine';
-import { NewRollout, RolloutStore } from './RolloutStore';
+import { newRollout } from '../__testUtils__/fixtures';
+import { RolloutStore } from './RolloutStore';
 
 const databases = createTestDatabases();
 jest.setTimeout(60_000);
-
-const tenant = (name: string, tier = 'standard') => ({
-  ref: `resource:default/${name}`,
-  title: name,
-  segment: 'retail',
-  region: 'europe',
-  tier,
-  cloud: 'aws',
-  tenancy: 'shared' as const,
-  timeZone: 'Europe/Berlin',
-  deployables: ['component:default/inventory'],
-});
-
-export const newRollout = (): NewRollout => ({
-  entityRef: 'component:default/inventory',
-  version: '4.2.0',
-  environment: 'production',
-  strategy: {
-    waves: [{ name: 'canary', select: {}, bakeMinutes: 0, healthThreshold: 1 }],
-    forceLast: [],
-  },
-  plan: {
-    waves: [
-      {
-        name: 'canary',
-        tenants: [{ ref: 'resource:default/a', reason: 'selected' }],
-        bakeMinutes: 0,
-        healthThreshold: 1,
-      },
-      {
-        name: 'rest',
-        tenants: [
-          { ref: 'resource:default/b', reason: 'remainder' },
-          { ref: 'resource:default/c', reason: 'remainder' },
-        ],
-        bakeMinutes: 0,
-        healthThreshold: 1,
-      },
-    ],
-    tenants: [tenant('a', 'internal'), tenant('b'), tenant('c')],
-  },
-  createdBy: 'user:default/rm',
-});
 
 /** What a request handler does: read, decide with the state machine, apply with the read version. */
 async function advance(store: RolloutStore, id: number) {

@@ -53,7 +53,7 @@ function expectMatchesSpec(
 ) {
   const responses = spec.paths[template]?.[method]?.responses;
   expect(responses).toBeDefined();
-  let answer = responses[String(res.status)];
+  const answer = responses[String(res.status)];
   expect({ status: res.status, documented: Boolean(answer) }).toEqual({
     status: res.status,
     documented: true,

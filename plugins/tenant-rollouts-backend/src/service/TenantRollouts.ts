@@ -388,12 +388,7 @@ export class TenantRollouts {
     const blockers = await this.blockers(record, action, statuses);
     const audit = await this.options.auditor.createEvent({
       eventId: `rollout-${action}`,
-      severityLevel:
-        options.override && blockers.length > 0
-          ? 'high'
-          : action === 'rollback'
-          ? 'medium'
-          : 'low',
+      severityLevel: severityOf(action, Boolean(options.override), blockers),
       request: options.request,
       meta: {
         rolloutId: id,
@@ -514,6 +509,16 @@ export class TenantRollouts {
     }
     return moved;
   }
+}
+
+/** Overrides past a blocker are high, rollbacks medium, the rest low. */
+function severityOf(
+  action: RolloutAction,
+  override: boolean,
+  blockers: Blocker[],
+): 'high' | 'medium' | 'low' {
+  if (override && blockers.length > 0) return 'high';
+  return action === 'rollback' ? 'medium' : 'low';
 }
 
 /** Healthy count and the latest status change of a wave's tenants. */
