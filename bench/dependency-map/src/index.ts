@@ -38,7 +38,12 @@ import {
   startEstateBackend,
 } from './catalog';
 import { estateShape, generateEstate, withCatalogRelations } from './estate';
-import { DEFAULT_SAMPLES, measureHttp, measurePure } from './queries';
+import {
+  DEFAULT_SAMPLES,
+  measureHttp,
+  measurePure,
+  widestImpactTargets,
+} from './queries';
 import { BenchResult, render, writeResult } from './report';
 
 const PACKAGE_DIR = resolvePackagePath('@waybill/bench-dependency-map');
@@ -210,12 +215,14 @@ async function main() {
       pluginBuild = (await status()).current;
     }
 
+    const widest = widestImpactTargets(build.snapshot.graph, estate);
     progress('queries, pure functions');
     const queries = await measurePure(
       build.snapshot.graph,
       estate,
       DEFAULT_SAMPLES,
       SEED,
+      widest,
     );
     progress('queries, HTTP routes');
     const http = await measureHttp(
@@ -223,6 +230,7 @@ async function main() {
       estate,
       DEFAULT_SAMPLES,
       SEED,
+      widest,
     );
     for (const q of queries) {
       const h = http.get(q.name);

@@ -21,6 +21,8 @@ export interface QuerySamples {
   deployOrderSet: number;
   cycles: number;
   impact: number;
+  /** Calls over the entities with the widest blast radius (each taken in turn). */
+  impactWidest: number;
   neighbourhood: number;
   releaseTrain: number;
 }
@@ -30,6 +32,7 @@ export const DEFAULT_SAMPLES: QuerySamples = {
   deployOrderSet: 300,
   cycles: 30,
   impact: 500,
+  impactWidest: 100,
   neighbourhood: 500,
   releaseTrain: 200,
 };
@@ -55,14 +58,34 @@ export interface QueryResult {
 interface Inputs {
   sets: string[][];
   impact: string[];
+  impactWidest: string[];
   neighbourhood: string[];
   trains: ReleaseTrainChange[][];
+}
+
+/** How many of the entities with the widest blast radius the worst-case impact row cycles through. */
+const WIDEST = 20;
+
+/**
+ * The entities whose change reaches the most others (the ERP core at the bottom of the
+ * estate), by a full impact analysis of every deployable and API.
+ */
+export function widestImpactTargets(
+  graph: DependencyGraph,
+  estate: Estate,
+): string[] {
+  return [...estate.refs.deployables, ...estate.refs.apis]
+    .map(ref => ({ ref, affected: analyzeImpact(graph, ref).affected.length }))
+    .sort((a, b) => b.affected - a.affected || a.ref.localeCompare(b.ref))
+    .slice(0, WIDEST)
+    .map(t => t.ref);
 }
 
 function drawInputs(
   estate: Estate,
   samples: QuerySamples,
   seed: number,
+  widest: readonly string[],
 ): Inputs {
   const random = new Random(seed);
   const { deployables, nodes, components, apis } = estate.refs;
@@ -74,6 +97,10 @@ function drawInputs(
     ),
     impact: Array.from({ length: count(samples.impact) }, () =>
       random.pick(impactTargets),
+    ),
+    impactWidest: Array.from(
+      { length: count(samples.impactWidest) },
+      (_, i) => widest[i % widest.length],
     ),
     neighbourhood: Array.from({ length: count(samples.neighbourhood) }, () =>
       random.pick(nodes),
@@ -131,8 +158,9 @@ export async function measurePure(
   estate: Estate,
   samples: QuerySamples,
   seed: number,
+  widest: readonly string[],
 ): Promise<QueryResult[]> {
-  const inputs = drawInputs(estate, samples, seed);
+  const inputs = drawInputs(estate, samples, seed, widest);
   findCycles(graph); // indexes the graph, as a build does
   const results: QueryResult[] = [];
 
@@ -201,6 +229,20 @@ export async function measurePure(
     )}`,
   });
 
+  const widestAffected: number[] = [];
+  results.push({
+    name: 'impact, widest 20',
+    inputs: `the ${widest.length} entities whose change reaches the most others`,
+    pure: await sample(
+      inputs.impactWidest,
+      ref => analyzeImpact(graph, ref),
+      r => widestAffected.push(r.affected.length),
+    ),
+    answers: `${Math.min(...widestAffected)}-${Math.max(
+      ...widestAffected,
+    )} affected`,
+  });
+
   const sizes: number[] = [];
   results.push({
     name: 'neighbourhood, depth 2',
@@ -259,8 +301,9 @@ export async function measureHttp(
   estate: Estate,
   samples: QuerySamples,
   seed: number,
+  widest: readonly string[],
 ): Promise<Map<string, { http: LatencySummary; httpBytes: number }>> {
-  const inputs = drawInputs(estate, samples, seed);
+  const inputs = drawInputs(estate, samples, seed, widest);
   const api = `${baseUrl}/api/dependency-map`;
   const authorization = mockCredentials.user.header(
     'user:default/release-manager',
@@ -313,6 +356,11 @@ export async function measureHttp(
   await run(
     'impact (blast radius)',
     inputs.impact,
+    ref => `${entityPath(ref)}/impact`,
+  );
+  await run(
+    'impact, widest 20',
+    inputs.impactWidest,
     ref => `${entityPath(ref)}/impact`,
   );
   await run(

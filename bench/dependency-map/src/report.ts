@@ -125,9 +125,9 @@ export function render(result: BenchResult): string {
   lines.push(
     `  graph: ${n(build.nodeCount)} nodes, ${n(build.edgeCount)} edges, ${
       build.cycleCount
-    } cycles, ${build.warningCount} warnings, from ${n(
-      build.entitiesRead,
-    )} entities`,
+    } cycles (${result.estate.plantedCycles} planted), ${
+      build.warningCount
+    } warnings, from ${n(build.entitiesRead)} entities`,
   );
   const pages = Math.ceil(build.entitiesRead / catalog.pageSize);
   const requestsOk =
