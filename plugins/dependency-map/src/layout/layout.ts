@@ -7,7 +7,7 @@
  *   dependency cycle share a layer. `minLayers` may push nodes further right (e.g. the waves the
  *   backend computed with dependencies through entities outside the view).
  * - Lanes (horizontal bands, top to bottom) group the nodes by business process: each node goes
- *   in the lane of its first process, nodes without one in a last lane.
+ *   in the lane of its first process, nodes without one in a last lane; empty lanes are left out.
  * - Within a lane and layer, nodes are ordered by the barycentre of their neighbours in the
  *   previous layer, then the next, for a few sweeps, which untangles most crossings.
  *
@@ -49,7 +49,7 @@ export interface LayoutInput {
   sweeps?: number;
   nodeWidth?: number;
   nodeHeight?: number;
-  /** Horizontal gap between layers; default 80. */
+  /** Horizontal gap between layers; default 60. */
   layerGap?: number;
   /** Vertical gap between nodes of a cell; default 10. */
   rowGap?: number;
@@ -106,9 +106,9 @@ function compareStrings(a: string, b: string): number {
 
 /** Lays the graph out in layers (deploy waves) and lanes (business processes). */
 export function computeLayout(input: LayoutInput): GraphLayout {
-  const nodeWidth = input.nodeWidth ?? 180;
+  const nodeWidth = input.nodeWidth ?? 170;
   const nodeHeight = input.nodeHeight ?? 28;
-  const layerGap = input.layerGap ?? 80;
+  const layerGap = input.layerGap ?? 60;
   const rowGap = input.rowGap ?? 10;
   const laneHeader = input.laneHeader ?? 32;
   const sweeps = input.sweeps ?? 4;
@@ -201,6 +201,13 @@ export function computeLayout(input: LayoutInput): GraphLayout {
     laneIds.push(UNGROUPED_LANE);
     laneTitles.set(UNGROUPED_LANE, 'No business process');
   }
+  // Lanes without nodes are left out.
+  const usedLanes = new Set(
+    ids.map(id => byId.get(id)!.lane ?? UNGROUPED_LANE),
+  );
+  const shownLanes = laneIds.filter(id => usedLanes.has(id));
+  laneIds.length = 0;
+  laneIds.push(...shownLanes);
   const laneIndex = new Map<string, number>();
   laneIds.forEach((id, i) => laneIndex.set(id, i));
   const lane = new Int32Array(n);

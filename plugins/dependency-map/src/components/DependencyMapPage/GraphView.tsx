@@ -42,11 +42,15 @@ export interface GraphViewProps {
   selectedRef?: string;
   /** Refs matching the search, outlined. */
   matches?: Set<string>;
-  /** Refs in a dependency cycle, including cycles through entities outside the view. */
+  /**
+   * Refs in a dependency cycle (of the ordering relations), including cycles through entities
+   * outside the view; without it, the layout's own cycles (over every drawn relation) are used.
+   */
   cycleMembers?: Set<string>;
   onSelect(ref: string): void;
   /** Force one renderer (tests); by default SVG up to {@link CANVAS_THRESHOLD} nodes. */
   renderer?: 'svg' | 'canvas';
+  /** Most height of the drawing area; shorter graphs get less. Default 640. */
   height?: number;
 }
 
@@ -149,10 +153,7 @@ const SvgGraph = memo(function SvgGraphImpl(props: {
   return (
     <>
       {layout.lanes.map((lane, i) => (
-        <g
-          key={lane.id || '(none)'}
-          aria-label={`Business process ${lane.title}`}
-        >
+        <g key={lane.id || '(none)'} aria-label={`Lane: ${lane.title}`}>
           <rect
             x={0}
             y={lane.y}
@@ -227,7 +228,7 @@ const SvgNodes = memo(function SvgNodesImpl(props: {
         const data = nodes.get(node.id);
         const title = data?.title ?? node.id;
         const emphasised = node.id === selectedRef || node.id === focusRef;
-        const inCycle = node.inCycle || Boolean(cycleMembers?.has(node.id));
+        const inCycle = cycleMembers ? cycleMembers.has(node.id) : node.inCycle;
         const stroke =
           outlineOf(emphasised, Boolean(matches?.has(node.id)), inCycle) ??
           'none';
@@ -288,8 +289,10 @@ export function GraphView(props: GraphViewProps) {
     matches,
     cycleMembers,
     onSelect,
-    height = 600,
+    height: maxHeight = 640,
   } = props;
+  // A short graph gets a short box: it is drawn from the top, never centred in empty space.
+  const height = Math.min(maxHeight, Math.max(260, layout.height + 16));
   const renderer =
     props.renderer ??
     (layout.nodes.length > CANVAS_THRESHOLD ? 'canvas' : 'svg');
@@ -382,7 +385,7 @@ export function GraphView(props: GraphViewProps) {
       const outline = outlineOf(
         node.id === selectedRef || node.id === focusRef,
         Boolean(matches?.has(node.id)),
-        node.inCycle || Boolean(cycleMembers?.has(node.id)),
+        cycleMembers ? cycleMembers.has(node.id) : node.inCycle,
       );
       if (outline) {
         context.strokeStyle = outline;
@@ -449,8 +452,8 @@ export function GraphView(props: GraphViewProps) {
     );
     transform.current = {
       k,
-      x: (width - layout.width * k) / 2,
-      y: Math.max(8, (viewHeight - layout.height * k) / 2),
+      x: Math.max(8, (width - layout.width * k) / 2),
+      y: 8,
     };
     apply();
   }, [layout, height, apply]);
