@@ -28,6 +28,12 @@ export interface Config {
       eventTopics?: string[];
       /** Quiet time after a change event before rebuilding, so a burst causes one rebuild. Default: 10 seconds. */
       debounce?: HumanDuration | string;
+      /**
+       * A request that finds the graph older than this is answered from it and starts a rebuild
+       * in the background, so a portal in use follows catalog changes (and a graph built while
+       * the catalog was still ingesting at startup) within about this long. Default: 30 seconds.
+       */
+      maxAge?: HumanDuration | string;
     };
   };
 }

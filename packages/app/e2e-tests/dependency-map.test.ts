@@ -21,10 +21,10 @@ test.beforeAll(async ({ request }) => {
 test('a release manager maps order-to-cash, sees the inventory cycle, checks inventory’s blast radius and plans a release train', async ({
   page,
 }) => {
-  // The backend's graph is built from the catalog on a schedule (every 5 minutes); on a fresh
-  // portal its first build can come before the catalog has ingested the demo estate, so wait
-  // for a graph that holds it.
-  test.setTimeout(540_000);
+  // On a fresh portal the backend's first graph can be built before the catalog has ingested the
+  // demo estate; a request finding the graph older than 30 s (dependencyMap.refresh.maxAge)
+  // rebuilds it, so wait for a graph that holds the estate.
+  test.setTimeout(300_000);
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
   await expect(async () => {
@@ -32,7 +32,7 @@ test('a release manager maps order-to-cash, sees the inventory cycle, checks inv
     await expect(
       page.getByRole('button', { name: 'Inventory (erp-module)' }),
     ).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 420_000, intervals: [10_000] });
+  }).toPass({ timeout: 180_000, intervals: [10_000] });
   await page.goto('/');
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
   await nav.getByRole('link', { name: 'Dependency map', exact: true }).click();

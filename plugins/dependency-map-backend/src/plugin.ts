@@ -1,3 +1,4 @@
+import { durationToMilliseconds } from '@backstage/types';
 import {
   coreServices,
   createBackendPlugin,
@@ -38,6 +39,7 @@ export const dependencyMapPlugin = createBackendPlugin({
           logger: deps.logger,
           maxNodes: config.maxNodes,
           pageSize: config.pageSize,
+          maxAgeMs: durationToMilliseconds(config.refresh.maxAge),
         });
         // Local scope: the graph lives in each replica's memory, so every replica rebuilds its
         // own (a global task would refresh one replica and leave the others stale).

@@ -73,6 +73,45 @@ describe('CatalogDependencyGraph', () => {
     );
   });
 
+  it('serves a graph older than maxAge and rebuilds it in the background', async () => {
+    // The catalog is still ingesting when the first request builds the graph.
+    const entities = loadDemoEntities();
+    const catalog = catalogServiceMock({
+      entities: entities.filter(e => e.kind === 'Component').slice(0, 5),
+    });
+    let clock = Date.parse('2026-11-23T12:00:00Z');
+    const graph = new CatalogDependencyGraph({
+      catalog,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      maxNodes: 50_000,
+      pageSize: 500,
+      maxAgeMs: 30_000,
+      now: () => clock,
+    });
+    const first = await graph.current();
+    expect(first.build.entitiesRead).toBe(5);
+
+    // Ingestion finishes; young graphs are served as they are.
+    const full = catalogServiceMock({ entities });
+    jest
+      .spyOn(catalog, 'queryEntities')
+      .mockImplementation((request, options) =>
+        full.queryEntities(request, options),
+      );
+    clock += 10_000;
+    expect(await graph.current()).toBe(first);
+    expect(graph.status().building).toBe(false);
+
+    // Older than maxAge: answered from the old graph, rebuilt behind it.
+    clock += 25_000;
+    expect(await graph.current()).toBe(first);
+    expect(graph.status().building).toBe(true);
+    const rebuilt = await graph.refresh();
+    expect(rebuilt.build.entitiesRead).toBeGreaterThan(5);
+    expect(await graph.current()).toBe(rebuilt);
+  });
+
   it('answers 503 before any build succeeded', async () => {
     const { graph, queryEntities } = graphOver();
     queryEntities.mockRejectedValueOnce(new Error('catalog not up yet'));

@@ -74,6 +74,10 @@ export interface CatalogDependencyGraphOptions {
   maxNodes: number;
   /** Entities per catalog request. */
   pageSize: number;
+  /** A request finding the graph older than this starts a rebuild in the background; none if absent. */
+  maxAgeMs?: number;
+  /** The clock, for tests. */
+  now?: () => number;
 }
 
 /**
@@ -93,9 +97,20 @@ export class CatalogDependencyGraph {
     this.#options = options;
   }
 
-  /** The graph to answer from; before the first build, waits for it (503 if it fails). */
+  /**
+   * The graph to answer from; before the first build, waits for it (503 if it fails). A graph
+   * older than `maxAgeMs` is still served, and a rebuild starts in the background.
+   */
   async current(): Promise<GraphSnapshot> {
-    if (this.#current) return this.#current;
+    if (this.#current) {
+      const { maxAgeMs, now = Date.now } = this.#options;
+      const age = now() - Date.parse(this.#current.build.builtAt);
+      if (maxAgeMs !== undefined && age > maxAgeMs && !this.#building) {
+        // A failed rebuild is logged and recorded in status(); the request keeps the old graph.
+        this.refresh('request').catch(() => {});
+      }
+      return this.#current;
+    }
     try {
       return await this.refresh('request');
     } catch (error) {
@@ -153,7 +168,7 @@ export class CatalogDependencyGraph {
         ? `The catalog holds ${read.catalogEntities} entities of the kinds mapped; the dependency graph keeps the first ${maxNodes} (dependencyMap.maxNodes), so views may miss entities and edges`
         : undefined;
       const build: GraphBuild = {
-        builtAt: new Date().toISOString(),
+        builtAt: new Date((this.#options.now ?? Date.now)()).toISOString(),
         nodeCount: graph.nodes.length,
         edgeCount: graph.edges.length,
         catalogEntities: read.catalogEntities,

@@ -11,6 +11,7 @@ describe('readDependencyMapConfig', () => {
         timeout: { minutes: 3 },
         eventTopics: [],
         debounce: { seconds: 10 },
+        maxAge: { seconds: 30 },
       },
     });
   });
@@ -26,6 +27,7 @@ describe('readDependencyMapConfig', () => {
             timeout: 'PT1M',
             eventTopics: ['catalog.entity-change'],
             debounce: '30s',
+            maxAge: { minutes: 2 },
           },
         },
       }),
@@ -38,6 +40,7 @@ describe('readDependencyMapConfig', () => {
         timeout: { minutes: 1 },
         eventTopics: ['catalog.entity-change'],
         debounce: { seconds: 30 },
+        maxAge: { minutes: 2 },
       },
     });
   });

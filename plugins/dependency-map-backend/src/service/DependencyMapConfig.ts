@@ -14,6 +14,8 @@ export interface DependencyMapConfig {
     /** Events topics that trigger a rebuild; empty when none is configured. */
     eventTopics: string[];
     debounce: HumanDuration;
+    /** A request finding the graph older than this starts a rebuild in the background. */
+    maxAge: HumanDuration;
   };
 }
 
@@ -72,6 +74,9 @@ export function readDependencyMapConfig(config: Config): DependencyMapConfig {
         [],
       debounce: duration(config, 'dependencyMap.refresh.debounce', {
         seconds: 10,
+      }),
+      maxAge: duration(config, 'dependencyMap.refresh.maxAge', {
+        seconds: 30,
       }),
     },
   };
