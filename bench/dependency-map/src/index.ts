@@ -5,13 +5,14 @@
  * `yarn bench:dependency-map`; see README.md.
  *
  * Phases, each in its own module: estate.ts (the data), catalog.ts (the backend), build.ts (graph
- * build), queries.ts (queries). The Chromium phase (layout of 2,000 nodes) goes in browser.ts
- * once the dependency-map page exists, and its figures in BenchResult.browser.
+ * build), queries.ts (queries), browser.ts (the dependency map page with 2,000 nodes in Chromium,
+ * against a real portal; its figures in BenchResult.browser).
  *
  * @packageDocumentation
  */
 
 import { execSync } from 'node:child_process';
+import { join, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
@@ -23,6 +24,7 @@ import {
   buildDependencyGraph,
   findCycles,
 } from '@waybill/plugin-dependency-map-common';
+import { measureMapPage } from './browser';
 import {
   PAGE_SIZE,
   edgesByType,
@@ -44,7 +46,7 @@ import {
   measurePure,
   widestImpactTargets,
 } from './queries';
-import { BenchResult, render, writeResult } from './report';
+import { BenchResult, render, renderBrowser, writeResult } from './report';
 
 const PACKAGE_DIR = resolvePackagePath('@waybill/bench-dependency-map');
 
@@ -54,6 +56,11 @@ const MODE = (process.env.WAYBILL_BENCH_CATALOG ?? 'real') as CatalogMode;
 const INGEST_TIMEOUT_MS =
   Number(process.env.WAYBILL_BENCH_INGEST_TIMEOUT_S ?? 240) * 1000;
 const BUILD_RUNS = 5;
+/** `on` (after the queries), `off`, or `only` (the Chromium phase alone). */
+const BROWSER = process.env.WAYBILL_BENCH_BROWSER ?? 'on';
+const BROWSER_NODES = Number(process.env.WAYBILL_BENCH_BROWSER_NODES ?? 2000);
+const BROWSER_RUNS = Number(process.env.WAYBILL_BENCH_BROWSER_RUNS ?? 5);
+const CHROMIUM = process.env.WAYBILL_CHROMIUM ?? '/usr/bin/chromium';
 const PER_ENTITY_SAMPLES = 200;
 
 function progress(message: string) {
@@ -112,8 +119,51 @@ async function waitForIngest(
   return false;
 }
 
-async function main() {
+/** The Chromium phase: a 2,000-node estate in a real portal, its map page loaded in Chromium. */
+async function browserPhase() {
+  const estate = generateEstate(estateShape(BROWSER_NODES), SEED);
+  const graph = buildDependencyGraph(withCatalogRelations(estate.entities));
+  progress(
+    `Chromium phase: estate of ${graph.nodes.length} nodes, ${graph.edges.length} edges in a portal on port 7108`,
+  );
+  return measureMapPage({
+    repoRoot: resolvePath(PACKAGE_DIR, '../..'),
+    estate,
+    expectedNodes: graph.nodes.length,
+    expectedEdges: graph.edges.length,
+    chromiumPath: CHROMIUM,
+    runs: BROWSER_RUNS,
+    failureScreenshot: join(PACKAGE_DIR, 'results', 'browser-failure.png'),
+    log: progress,
+  });
+}
+
+async function browserOnly() {
+  const machine = describeMachine();
+  progress(
+    `dependency-map benchmark, Chromium phase only; load average ${machine.loadAverage}`,
+  );
   const started = performance.now();
+  const browser = await browserPhase();
+  process.stdout.write(
+    `${[
+      `Dependency map benchmark, Chromium phase only (WAYBILL_BENCH_BROWSER=only)`,
+      `Machine: ${machine.cpu}, ${machine.cores} cores, ${
+        machine.memoryGb
+      } GB, ${machine.os}, Node ${machine.node}; load average ${
+        machine.loadAverage
+      } at start, ${currentLoad()} at end`,
+      `Date: ${new Date().toISOString()}; tree ${tree()}; wall time ${Math.round(
+        (performance.now() - started) / 1000,
+      )} s`,
+      '',
+      ...renderBrowser(browser),
+    ].join('\n')}\n`,
+  );
+}
+
+/** The estate in the catalog, the graph build and the queries. */
+async function nodePhases(started: number): Promise<BenchResult> {
   const machine = describeMachine();
   progress(
     `dependency-map benchmark, ${NODES} nodes, catalog ${MODE}; load average ${machine.loadAverage}`,
@@ -267,12 +317,29 @@ async function main() {
       },
       queries,
     };
-    process.stdout.write(`${render(result)}\n`);
-    const file = await writeResult(PACKAGE_DIR, result);
-    progress(`figures written to ${file}`);
+    return result;
   } finally {
     await backend.stop();
   }
+}
+
+async function main() {
+  if (BROWSER === 'only') {
+    await browserOnly();
+    return;
+  }
+  const started = performance.now();
+  const result = await nodePhases(started);
+  if (BROWSER === 'off') {
+    result.browserSkipped = 'WAYBILL_BENCH_BROWSER=off';
+  } else {
+    result.browser = await browserPhase();
+    result.loadAtEnd = currentLoad();
+    result.wallSeconds = (performance.now() - started) / 1000;
+  }
+  process.stdout.write(`${render(result)}\n`);
+  const file = await writeResult(PACKAGE_DIR, result);
+  progress(`figures written to ${file}`);
 }
 
 main().then(

@@ -6,6 +6,7 @@ import {
   formatMs,
   formatRatio,
 } from '@waybill/bench-utils';
+import { BROWSER_TARGETS, BrowserFigures } from './browser';
 import { BuildResult } from './build';
 import { CatalogMode } from './catalog';
 import { QueryResult } from './queries';
@@ -52,8 +53,10 @@ export interface BenchResult {
     edgeCount: number;
   };
   queries: QueryResult[];
-  /** Chromium layout of 2,000 nodes: not measured yet (see README). */
-  browser?: undefined;
+  /** Chromium: the dependency map page with about 2,000 nodes, in a real portal. */
+  browser?: BrowserFigures;
+  /** Why the Chromium phase did not run, when it did not. */
+  browserSkipped?: string;
 }
 
 const n = (value: number) => value.toLocaleString('en-US');
@@ -217,10 +220,73 @@ export function render(result: BenchResult): string {
   );
 
   lines.push('');
-  lines.push(
-    '== Chromium: layout and drawing of 2,000 nodes: NOT MEASURED YET (the dependency-map UI is being built; see README) ==',
-  );
+  if (result.browser) {
+    lines.push(...renderBrowser(result.browser));
+  } else {
+    lines.push(
+      `== Chromium: layout and drawing of 2,000 nodes: not run (${
+        result.browserSkipped ?? 'WAYBILL_BENCH_BROWSER=off'
+      }) ==`,
+    );
+  }
   return lines.join('\n');
+}
+
+/** The Chromium section of the report. */
+export function renderBrowser(browser: BrowserFigures): string[] {
+  const lines: string[] = [];
+  const drawnOk = browser.drawn.max < BROWSER_TARGETS.drawnMs;
+  const taskOk = browser.longestTaskMs <= BROWSER_TARGETS.longestTaskMs;
+  lines.push(
+    `== Chromium: /dependency-map with ${n(browser.nodes)} nodes, ${n(
+      browser.edges,
+    )} edges (${browser.renderer}), real portal, ${
+      browser.runs
+    } page loads after a warm-up ==`,
+  );
+  lines.push(
+    `Portal catalog ingest until the plugin's graph held the estate (not a target): ${formatMs(
+      browser.ingestMs,
+    )}`,
+  );
+  lines.push(
+    `Navigation start to graph laid out and painted   p50 ${formatMs(
+      browser.drawn.p50,
+    )}  max ${formatMs(browser.drawn.max)}   target < ${n(
+      BROWSER_TARGETS.drawnMs,
+    )} ms  ${verdict(drawnOk)}${
+      drawnOk
+        ? ` (${formatRatio(BROWSER_TARGETS.drawnMs / browser.drawn.max)} under)`
+        : ''
+    }`,
+  );
+  lines.push(
+    `  estate response received to painted             p50 ${formatMs(
+      browser.afterEstate.p50,
+    )}  max ${formatMs(browser.afterEstate.max)}`,
+  );
+  lines.push(
+    `  the page's "Laid out in" (${browser.ranIn})     p50 ${formatMs(
+      browser.layout.p50,
+    )}  max ${formatMs(browser.layout.max)}`,
+  );
+  lines.push(
+    `Longest main-thread block, navigation to painted  ${formatMs(
+      browser.longestTaskMs,
+    )} (per run: ${browser.longestTaskPerRun
+      .map(ms => formatMs(ms))
+      .join(', ')})   target <= ${BROWSER_TARGETS.longestTaskMs} ms  ${verdict(
+      taskOk,
+    )}`,
+  );
+  lines.push(
+    `  long tasks (> 50 ms) per load: ${browser.longTasksPerRun.toFixed(
+      1,
+    )}; from the estate response to painted: ${browser.longTasksAfterEstatePerRun.toFixed(
+      1,
+    )}, longest ${formatMs(browser.longestTaskAfterEstateMs)}`,
+  );
+  return lines;
 }
 
 /** Writes the figures to `results/latest.json` (git-ignored). */

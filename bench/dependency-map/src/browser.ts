@@ -1,0 +1,391 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Page, chromium } from '@playwright/test';
+import { LatencySummary, summarize } from '@waybill/bench-utils';
+import { stringify } from 'yaml';
+import { Estate } from './estate';
+
+/*
+ * The Chromium phase: a ~2,000-node estate in a real portal (the production build of the app
+ * served by `@waybill/backend`, its catalog reading the estate from a YAML file), and the
+ * dependency map page (/dependency-map, the whole estate) loaded in Chromium: time to the graph
+ * laid out and drawn, and the main thread's long tasks meanwhile.
+ */
+
+/** The portal's port: beside a portal someone may run on 3000/7007 and the scorecards bench's 7107. */
+export const PORT = 7108;
+const BASE_URL = `http://localhost:${PORT}`;
+
+/** Targets of issue 5 for the page. */
+export const BROWSER_TARGETS = { drawnMs: 3000, longestTaskMs: 200 };
+
+/** One page load of /dependency-map, timed in the page. */
+export interface MapLoad {
+  /** Navigation start to the graph laid out and painted. */
+  drawnMs: number;
+  /** The estate response received (last byte) to the graph laid out and painted. */
+  afterEstateMs: number;
+  /** What the page said: "Laid out in N ms in a Web Worker". */
+  layoutMs: number;
+  ranIn: string;
+  /** Long tasks (main-thread blocks of 50 ms or more) from navigation start to drawn. */
+  longTasks: number[];
+  /** Long tasks from the estate response to drawn: the layout and drawing. */
+  longTasksAfterEstate: number[];
+  nodes: number;
+  edges: number;
+  renderer: 'canvas' | 'svg' | 'none';
+}
+
+/** What the browser measured. */
+export interface BrowserFigures {
+  runs: number;
+  drawn: LatencySummary;
+  afterEstate: LatencySummary;
+  layout: LatencySummary;
+  /** The longest main-thread block over all runs, and per run. */
+  longestTaskMs: number;
+  longestTaskPerRun: number[];
+  longestTaskAfterEstateMs: number;
+  /** Long tasks (over 50 ms) per run, mean. */
+  longTasksPerRun: number;
+  longTasksAfterEstatePerRun: number;
+  nodes: number;
+  edges: number;
+  renderer: string;
+  ranIn: string;
+  /** Catalog ingest and the plugin's graph covering the estate, portal start excluded. */
+  ingestMs: number;
+  loads: MapLoad[];
+}
+
+/** Every long task, from navigation start, recorded before the app's code runs. */
+const OBSERVE_LONG_TASKS = `
+  window.__waybillLongTasks = [];
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      window.__waybillLongTasks.push({ start: entry.startTime, duration: entry.duration });
+    }
+  }).observe({ type: 'longtask', buffered: true });`;
+
+/** Writes the estate as a multi-document YAML file, as a catalog `file` location reads it. */
+export async function writeEstateYaml(
+  estate: Estate,
+  file: string,
+): Promise<void> {
+  await writeFile(
+    file,
+    estate.entities.map(entity => stringify(entity)).join('---\n'),
+  );
+}
+
+/** Runs a command in the repository and fails with its output when it fails. */
+function run(repoRoot: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('yarn', args, {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', chunk => (output = (output + chunk).slice(-4000)));
+    child.stderr?.on('data', chunk => (output = (output + chunk).slice(-4000)));
+    child.on('exit', code =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`yarn ${args.join(' ')} failed:\n${output}`)),
+    );
+  });
+}
+
+async function waitFor(url: string, timeoutMs: number, portal: ChildProcess) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (portal.exitCode !== null) {
+      throw new Error(`The portal exited with code ${portal.exitCode}`);
+    }
+    const status = await fetch(url)
+      .then(r => r.status)
+      .catch(() => 0);
+    if (status === 200) return;
+    await sleep(1000);
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
+}
+
+/** A guest user's token, as the app's guest sign-in gets it. */
+async function guestToken(): Promise<string> {
+  const response = await fetch(`${BASE_URL}/api/auth/guest/refresh`, {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  if (!response.ok) {
+    throw new Error(`Guest sign-in answered ${response.status}`);
+  }
+  const body = (await response.json()) as {
+    backstageIdentity: { token: string };
+  };
+  return body.backstageIdentity.token;
+}
+
+/**
+ * Waits until the plugin's graph holds the whole estate: each poll asks for a one-node estate
+ * (a graph route: when the graph is older than `refresh.maxAge` it starts a rebuild; `/status`
+ * does not), then `/status` for the graph's size, until it has the expected nodes and edges.
+ */
+async function waitForGraph(
+  nodes: number,
+  edges: number,
+  timeoutMs: number,
+  log: (line: string) => void,
+): Promise<void> {
+  const authorization = `Bearer ${await guestToken()}`;
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    await fetch(`${BASE_URL}/api/dependency-map/estate?maxNodes=1`, {
+      headers: { authorization },
+    });
+    const status = (await (
+      await fetch(`${BASE_URL}/api/dependency-map/status`, {
+        headers: { authorization },
+      })
+    ).json()) as { current?: { nodeCount: number; edgeCount: number } };
+    const now = status.current
+      ? `${status.current.nodeCount} nodes, ${status.current.edgeCount} edges`
+      : 'no graph yet';
+    if (now !== last) {
+      log(`portal graph: ${now} (want ${nodes}, ${edges})`);
+      last = now;
+    }
+    if (
+      status.current &&
+      status.current.nodeCount >= nodes &&
+      status.current.edgeCount >= edges
+    ) {
+      return;
+    }
+    await sleep(2000);
+  }
+  throw new Error(
+    `The portal's graph did not reach ${nodes} nodes and ${edges} edges within ${
+      timeoutMs / 1000
+    } s (last: ${last})`,
+  );
+}
+
+/** Loads /dependency-map and waits in the page until the graph is laid out and painted. */
+async function loadMap(page: Page): Promise<MapLoad> {
+  await page.goto(`${BASE_URL}/dependency-map`);
+  return page.evaluate(`(async () => {
+    const laidOut = /Laid out in (\\d+) ms (in a Web Worker|on the main thread)/;
+    const ready = () => {
+      const text = document.body.innerText;
+      const match = laidOut.exec(text);
+      if (!match) return undefined;
+      const canvas = document.querySelector('main canvas, canvas');
+      if (canvas && canvas.width > 0) return { match, renderer: 'canvas' };
+      if (document.querySelector('svg g[aria-label^="Lane"]')) return { match, renderer: 'svg' };
+      return undefined;
+    };
+    const start = performance.now();
+    let found;
+    await new Promise((resolve, reject) => {
+      const check = () => {
+        found = ready();
+        if (found) return resolve(undefined);
+        if (performance.now() - start > 120000) return reject(new Error('the graph was not drawn within 120 s'));
+        requestAnimationFrame(check);
+      };
+      check();
+    });
+    // One more frame: what was drawn is painted.
+    await new Promise(resolve => requestAnimationFrame(() => resolve(undefined)));
+    const drawnAt = performance.now();
+    // The long tasks that ended by then are reported after their task: let the observer run.
+    await new Promise(resolve => setTimeout(resolve, 50));
+    const estate = performance
+      .getEntriesByType('resource')
+      .filter(e => /\\/api\\/dependency-map\\/estate\\?/.test(e.name) && !/maxNodes=1(&|$)/.test(e.name))
+      .pop();
+    const estateAt = estate ? estate.responseEnd : NaN;
+    const tasks = window.__waybillLongTasks.filter(t => t.start < drawnAt);
+    const counts = /(\\d[\\d,]*) entities, (\\d[\\d,]*) edges/.exec(document.body.innerText);
+    return {
+      drawnMs: drawnAt,
+      afterEstateMs: drawnAt - estateAt,
+      layoutMs: Number(found.match[1]),
+      ranIn: found.match[2],
+      longTasks: tasks.map(t => t.duration),
+      longTasksAfterEstate: tasks.filter(t => t.start + t.duration > estateAt).map(t => t.duration),
+      nodes: counts ? Number(counts[1].replace(/,/g, '')) : NaN,
+      edges: counts ? Number(counts[2].replace(/,/g, '')) : NaN,
+      renderer: found.renderer,
+    };
+  })()`);
+}
+
+const max = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
+
+/**
+ * Starts a portal on port 7108 whose catalog holds `estate` (and nothing else), waits until the
+ * dependency map's graph covers it, and loads /dependency-map in Chromium `runs` times after one
+ * warm-up.
+ */
+export async function measureMapPage(options: {
+  repoRoot: string;
+  estate: Estate;
+  expectedNodes: number;
+  expectedEdges: number;
+  chromiumPath: string;
+  runs: number;
+  failureScreenshot: string;
+  log: (line: string) => void;
+}): Promise<BrowserFigures> {
+  const { log } = options;
+  const directory = await mkdtemp(join(tmpdir(), 'waybill-bench-map-'));
+  let portal: ChildProcess | undefined;
+  let stderr = '';
+  const stop = async () => {
+    if (portal && portal.exitCode === null && portal.pid) {
+      const exited = new Promise(resolve => portal!.once('exit', resolve));
+      process.kill(-portal.pid, 'SIGTERM');
+      await Promise.race([exited, sleep(10_000)]);
+    }
+  };
+  try {
+    const estateFile = join(directory, 'estate.yaml');
+    await writeEstateYaml(options.estate, estateFile);
+    const emptyDemoManifest = join(directory, 'no-demo-releases.yaml');
+    await writeFile(emptyDemoManifest, 'releases: []\n');
+
+    log('building the app for production (yarn workspace @waybill/app build)');
+    await run(options.repoRoot, ['workspace', '@waybill/app', 'build']);
+
+    log(`starting the portal on port ${PORT}, catalog: ${estateFile}`);
+    const portalStart = Date.now();
+    portal = spawn('yarn', ['workspace', '@waybill/backend', 'start'], {
+      cwd: options.repoRoot,
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        ...process.env,
+        APP_CONFIG_app_baseUrl: BASE_URL,
+        APP_CONFIG_backend_baseUrl: BASE_URL,
+        APP_CONFIG_backend_listen_port: String(PORT),
+        APP_CONFIG_backend_cors_origin: BASE_URL,
+        APP_CONFIG_backend_database_connection_directory: directory,
+        // The estate only: no demo data, no templates.
+        APP_CONFIG_catalog_locations: JSON.stringify([
+          { type: 'file', target: estateFile },
+        ]),
+        // Rebuild the graph on the first request that finds it older than 2 s, so it follows
+        // the catalog while it ingests.
+        APP_CONFIG_dependencyMap_refresh_maxAge: 'PT2S',
+        // No demo evidence uploads in the background while the browser measures.
+        APP_CONFIG_waybill_demo_seedEvidence: emptyDemoManifest,
+      },
+    });
+    portal.stderr?.on('data', chunk => {
+      stderr = (stderr + chunk).slice(-4000);
+    });
+    await waitFor(
+      `${BASE_URL}/.backstage/health/v1/readiness`,
+      600_000,
+      portal,
+    );
+    await waitFor(BASE_URL, 60_000, portal);
+    log(`portal ready in ${Math.round((Date.now() - portalStart) / 1000)} s`);
+    const ingestStart = Date.now();
+    await waitForGraph(
+      options.expectedNodes,
+      options.expectedEdges,
+      600_000,
+      log,
+    );
+    const ingestMs = Date.now() - ingestStart;
+    // One more rebuild window passes so no rebuild is running while the browser measures.
+    await sleep(3000);
+
+    const browser = await chromium.launch({
+      executablePath: options.chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+      ],
+    });
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+    });
+    await page.addInitScript(OBSERVE_LONG_TASKS);
+    try {
+      await page.goto(`${BASE_URL}/`);
+      await page.getByRole('button', { name: 'Enter' }).click();
+      // Signed in: the sign-in page is gone (the guest's choice is remembered for the loads below).
+      await page
+        .getByRole('button', { name: 'Enter' })
+        .waitFor({ state: 'detached', timeout: 60_000 });
+      await page.waitForLoadState('networkidle');
+
+      const loads: MapLoad[] = [];
+      for (let i = 0; i <= options.runs; i++) {
+        const load = await loadMap(page);
+        log(
+          `${i === 0 ? 'warm-up' : `run ${i}`}: drawn at ${Math.round(
+            load.drawnMs,
+          )} ms, ${Math.round(
+            load.afterEstateMs,
+          )} ms after the estate, laid out in ${
+            load.layoutMs
+          } ms; longest task ${Math.round(max(load.longTasks))} ms (${
+            load.longTasks.length
+          } over 50 ms); ${load.nodes} nodes on ${load.renderer}`,
+        );
+        // The first load also fills the HTTP cache; it is the warm-up.
+        if (i > 0) loads.push(load);
+      }
+      const longestPerRun = loads.map(l => max(l.longTasks));
+      return {
+        runs: loads.length,
+        drawn: summarize(loads.map(l => l.drawnMs)),
+        afterEstate: summarize(loads.map(l => l.afterEstateMs)),
+        layout: summarize(loads.map(l => l.layoutMs)),
+        longestTaskMs: max(longestPerRun),
+        longestTaskPerRun: longestPerRun,
+        longestTaskAfterEstateMs: max(
+          loads.map(l => max(l.longTasksAfterEstate)),
+        ),
+        longTasksPerRun:
+          loads.reduce((s, l) => s + l.longTasks.length, 0) / loads.length,
+        longTasksAfterEstatePerRun:
+          loads.reduce((s, l) => s + l.longTasksAfterEstate.length, 0) /
+          loads.length,
+        nodes: loads[0].nodes,
+        edges: loads[0].edges,
+        renderer: loads[0].renderer,
+        ranIn: loads[0].ranIn,
+        ingestMs,
+        loads,
+      };
+    } catch (error) {
+      await page.screenshot({
+        path: options.failureScreenshot,
+        fullPage: true,
+      });
+      throw new Error(
+        `${(error as Error).message}; the page is in ${
+          options.failureScreenshot
+        }`,
+      );
+    } finally {
+      await browser.close();
+    }
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${stderr}`);
+  } finally {
+    await stop();
+    await rm(directory, { recursive: true, force: true });
+  }
+}
