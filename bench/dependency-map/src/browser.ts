@@ -1,10 +1,14 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Page, chromium } from '@playwright/test';
-import { LatencySummary, summarize } from '@waybill/bench-utils';
+import {
+  LatencySummary,
+  RunningPortal,
+  startPortal,
+  summarize,
+} from '@waybill/bench-utils';
 import { stringify } from 'yaml';
 import { Estate } from './estate';
 
@@ -80,39 +84,6 @@ export async function writeEstateYaml(
     file,
     estate.entities.map(entity => stringify(entity)).join('---\n'),
   );
-}
-
-/** Runs a command in the repository and fails with its output when it fails. */
-function run(repoRoot: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('yarn', args, {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', chunk => (output = (output + chunk).slice(-4000)));
-    child.stderr?.on('data', chunk => (output = (output + chunk).slice(-4000)));
-    child.on('exit', code =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`yarn ${args.join(' ')} failed:\n${output}`)),
-    );
-  });
-}
-
-async function waitFor(url: string, timeoutMs: number, portal: ChildProcess) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (portal.exitCode !== null) {
-      throw new Error(`The portal exited with code ${portal.exitCode}`);
-    }
-    const status = await fetch(url)
-      .then(r => r.status)
-      .catch(() => 0);
-    if (status === 200) return;
-    await sleep(1000);
-  }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
 }
 
 /** A guest user's token, as the app's guest sign-in gets it. */
@@ -245,37 +216,16 @@ export async function measureMapPage(options: {
 }): Promise<BrowserFigures> {
   const { log } = options;
   const directory = await mkdtemp(join(tmpdir(), 'waybill-bench-map-'));
-  let portal: ChildProcess | undefined;
-  let stderr = '';
-  const stop = async () => {
-    if (portal && portal.exitCode === null && portal.pid) {
-      const exited = new Promise(resolve => portal!.once('exit', resolve));
-      process.kill(-portal.pid, 'SIGTERM');
-      await Promise.race([exited, sleep(10_000)]);
-    }
-  };
+  let portal: RunningPortal | undefined;
   try {
     const estateFile = join(directory, 'estate.yaml');
     await writeEstateYaml(options.estate, estateFile);
-    const emptyDemoManifest = join(directory, 'no-demo-releases.yaml');
-    await writeFile(emptyDemoManifest, 'releases: []\n');
-
-    log('building the app for production (yarn workspace @waybill/app build)');
-    await run(options.repoRoot, ['workspace', '@waybill/app', 'build']);
-
-    log(`starting the portal on port ${PORT}, catalog: ${estateFile}`);
-    const portalStart = Date.now();
-    portal = spawn('yarn', ['workspace', '@waybill/backend', 'start'], {
-      cwd: options.repoRoot,
-      detached: true,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: {
-        ...process.env,
-        APP_CONFIG_app_baseUrl: BASE_URL,
-        APP_CONFIG_backend_baseUrl: BASE_URL,
-        APP_CONFIG_backend_listen_port: String(PORT),
-        APP_CONFIG_backend_cors_origin: BASE_URL,
-        APP_CONFIG_backend_database_connection_directory: directory,
+    log(`catalog: ${estateFile}`);
+    portal = await startPortal({
+      repoRoot: options.repoRoot,
+      port: PORT,
+      sqliteDirectory: directory,
+      config: {
         // The estate only: no demo data, no templates.
         APP_CONFIG_catalog_locations: JSON.stringify([
           { type: 'file', target: estateFile },
@@ -283,20 +233,9 @@ export async function measureMapPage(options: {
         // Rebuild the graph on the first request that finds it older than 2 s, so it follows
         // the catalog while it ingests.
         APP_CONFIG_dependencyMap_refresh_maxAge: 'PT2S',
-        // No demo evidence uploads in the background while the browser measures.
-        APP_CONFIG_waybill_demo_seedEvidence: emptyDemoManifest,
       },
+      log,
     });
-    portal.stderr?.on('data', chunk => {
-      stderr = (stderr + chunk).slice(-4000);
-    });
-    await waitFor(
-      `${BASE_URL}/.backstage/health/v1/readiness`,
-      600_000,
-      portal,
-    );
-    await waitFor(BASE_URL, 60_000, portal);
-    log(`portal ready in ${Math.round((Date.now() - portalStart) / 1000)} s`);
     const ingestStart = Date.now();
     await waitForGraph(
       options.expectedNodes,
@@ -383,9 +322,11 @@ export async function measureMapPage(options: {
       await browser.close();
     }
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n${stderr}`);
+    throw new Error(
+      `${(error as Error).message}${portal ? `\n${portal.stderr()}` : ''}`,
+    );
   } finally {
-    await stop();
+    await portal?.stop();
     await rm(directory, { recursive: true, force: true });
   }
 }

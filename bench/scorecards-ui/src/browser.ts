@@ -1,6 +1,5 @@
 import { Page, chromium } from '@playwright/test';
 import { summarize, LatencySummary } from '@waybill/bench-utils';
-import { PORTAL } from './portal';
 
 const ROWS = 'table[aria-label="Portfolio"] tbody tr';
 const RANGE = '[data-testid="portfolio-range"]';
@@ -108,6 +107,8 @@ async function timeFilter(page: Page, label: string): Promise<Timing> {
  * navigations and filter changes, `runs` of each after one warm-up.
  */
 export async function measurePortfolioPage(options: {
+  /** Where the portal answers. */
+  appUrl: string;
   chromiumPath: string;
   runs: number;
   rowsPerPage: number;
@@ -135,7 +136,7 @@ export async function measurePortfolioPage(options: {
       }
     });
 
-    await page.goto(`${PORTAL.appUrl}/`);
+    await page.goto(`${options.appUrl}/`);
     await page.getByRole('button', { name: 'Enter' }).click();
     const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
     await sidebar
@@ -179,7 +180,7 @@ export async function measurePortfolioPage(options: {
     options.log('full page loads of /scorecards');
     const pageLoad: number[] = [];
     for (let i = 0; i <= Math.min(options.runs, 10); i++) {
-      await page.goto(`${PORTAL.appUrl}/scorecards`);
+      await page.goto(`${options.appUrl}/scorecards`);
       const ms = (await page.evaluate(
         `(async () => {
           const painted = ${PAINTED};

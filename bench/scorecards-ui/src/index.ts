@@ -7,13 +7,16 @@ import {
   describeMachine,
   formatMs,
   LatencySummary,
+  startPortal,
 } from '@waybill/bench-utils';
 import { measurePortfolioPage, TimingSummary } from './browser';
-import { startPortal } from './portal';
 import { generateServices, seedScorecards } from './seed';
 
 const PACKAGE_DIR = resolvePackagePath('@waybill/bench-scorecards-ui');
 const REPO_ROOT = join(PACKAGE_DIR, '../..');
+
+/** The portal's port: beside one someone may run on 3000/7007. */
+const PORT = 7107;
 
 /** The issue's targets: first page of the portfolio, and applying a filter. */
 const TARGETS = { firstPageMs: 1500, filterMs: 300 };
@@ -57,18 +60,17 @@ async function main() {
     });
     log(`seeded ${seed.uploads} uploads in ${formatMs(seed.ms)}`);
 
-    const emptyDemoManifest = join(directory, 'no-demo-releases.yaml');
-    await writeFile(emptyDemoManifest, 'releases: []\n');
     const portal = await startPortal({
       repoRoot: REPO_ROOT,
+      port: PORT,
       sqliteDirectory: directory,
-      emptyDemoManifest,
       log,
     });
     const loadAtStart = currentLoad();
     let figures;
     try {
       figures = await measurePortfolioPage({
+        appUrl: portal.url,
         chromiumPath: CHROMIUM,
         runs: RUNS,
         rowsPerPage: ROWS_PER_PAGE,
