@@ -1,4 +1,3 @@
-import { parseDocument } from 'yaml';
 import { Tier } from '../pipeline/model';
 import {
   CRITICAL_TENANTS_ENVIRONMENT,
@@ -14,10 +13,7 @@ import {
 } from './rules';
 import { hasStage, transitiveNeeds } from './graph';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
+import { Obj, isObj, parsePipelineYaml, violationsOf } from './pipelineYaml';
 /** Expressions whose value someone outside the team can choose (see GitHub's hardening guide). */
 const UNTRUSTED_EXPRESSION =
   /\bgithub\.event\.[\w.*[\]'"-]*?\b(?:title|body|message|name|email|label|ref|head_branch|default_branch|page_name|display_title)\b|\bgithub\.head_ref\b|\bgithub\.event\.inputs\.|(?<![\w.])inputs\./;
@@ -101,21 +97,9 @@ export function validateGithubWorkflow(
   file: string,
   tier: Tier,
 ): PolicyViolation[] {
-  const violations: PolicyViolation[] = [];
-  const add = (
-    rule: PolicyViolation['rule'],
-    location: string,
-    message: string,
-  ) => violations.push({ rule, file, location, message });
-
-  const doc = parseDocument(content, { uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      add('syntax', `line ${e.linePos?.[0]?.line ?? '?'}`, e.message);
-    }
-    return violations;
-  }
-  const workflow = doc.toJS({ maxAliasCount: 100 });
+  const { violations, add } = violationsOf(file);
+  const workflow = parsePipelineYaml(content, add);
+  if (workflow === undefined) return violations;
   if (!isObj(workflow) || !isObj(workflow.jobs)) {
     add(
       'syntax',

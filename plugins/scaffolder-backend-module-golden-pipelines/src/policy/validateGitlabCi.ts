@@ -1,4 +1,3 @@
-import { parseDocument } from 'yaml';
 import { Tier } from '../pipeline/model';
 import {
   CRITICAL_TENANTS_ENVIRONMENT,
@@ -13,10 +12,7 @@ import {
 } from './rules';
 import { transitiveNeeds } from './graph';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
+import { Obj, isObj, parsePipelineYaml, violationsOf } from './pipelineYaml';
 /** Top-level keys of .gitlab-ci.yml that are not jobs. */
 const GLOBAL_KEYWORDS = new Set([
   'stages',
@@ -104,21 +100,9 @@ export function validateGitlabCi(
   file: string,
   tier: Tier,
 ): PolicyViolation[] {
-  const violations: PolicyViolation[] = [];
-  const add = (
-    rule: PolicyViolation['rule'],
-    location: string,
-    message: string,
-  ) => violations.push({ rule, file, location, message });
-
-  const doc = parseDocument(content, { uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      add('syntax', `line ${e.linePos?.[0]?.line ?? '?'}`, e.message);
-    }
-    return violations;
-  }
-  const pipeline = doc.toJS({ maxAliasCount: 100 });
+  const { violations, add } = violationsOf(file);
+  const pipeline = parsePipelineYaml(content, add);
+  if (pipeline === undefined) return violations;
   if (!isObj(pipeline)) {
     add(
       'syntax',

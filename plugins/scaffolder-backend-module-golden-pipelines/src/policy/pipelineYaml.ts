@@ -1,0 +1,39 @@
+import { parseDocument } from 'yaml';
+import { PolicyViolation } from './rules';
+
+/** A YAML mapping, as the validators walk it. */
+export type Obj = Record<string, unknown>;
+
+export const isObj = (v: unknown): v is Obj =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The violations found in one file, and how the rules add to them. */
+export function violationsOf(file: string) {
+  const violations: PolicyViolation[] = [];
+  const add = (
+    rule: PolicyViolation['rule'],
+    location: string,
+    message: string,
+  ) => {
+    violations.push({ rule, file, location, message });
+  };
+  return { violations, add };
+}
+
+/**
+ * Parses a pipeline file (duplicate keys are errors, aliases bounded). Syntax errors are added as
+ * `syntax` violations and give `undefined`; an empty file gives `null`.
+ */
+export function parsePipelineYaml(
+  content: string,
+  add: ReturnType<typeof violationsOf>['add'],
+): unknown {
+  const doc = parseDocument(content, { uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      add('syntax', `line ${e.linePos?.[0]?.line ?? '?'}`, e.message);
+    }
+    return undefined;
+  }
+  return doc.toJS({ maxAliasCount: 100 });
+}
