@@ -147,7 +147,9 @@ export function analyzeFailures(
     const byValue = new Map<string, number[]>();
     settledOutcomes.forEach((o, i) => {
       const value = o.tenant[axis];
-      byValue.set(value, [...(byValue.get(value) ?? []), i]);
+      const members = byValue.get(value);
+      if (members) members.push(i);
+      else byValue.set(value, [i]);
     });
     if (byValue.size < 2) continue; // nothing to compare a value with
     for (const [value, members] of [...byValue].sort(([a], [b]) =>

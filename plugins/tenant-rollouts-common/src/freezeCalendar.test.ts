@@ -1,8 +1,11 @@
 import fc from 'fast-check';
-import { aTenant } from './__testUtils__/demoTenants';
+import { DateTime } from 'luxon';
+import { aTenant, demoTenants } from './__testUtils__/demoTenants';
 import {
   FreezeWindow,
   freezeStatus,
+  freezeStatuses,
+  occurrencesBetween,
   parseFreezeWindows,
 } from './freezeCalendar';
 
@@ -233,5 +236,117 @@ describe('freezeStatus', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('occurrencesBetween', () => {
+  const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
+  const local = (o: { start: DateTime; end: DateTime }) =>
+    `${o.start.toISO()} ${o.end.toISO()}`;
+
+  it('lists a weekly cut-off at 16:00 local on both sides of a DST change', () => {
+    const found = occurrencesBetween(
+      windows[0].schedule,
+      'Europe/Berlin',
+      utc('2026-10-20T00:00'),
+      utc('2026-11-03T00:00'),
+    );
+    expect(found.map(local)).toEqual([
+      '2026-10-23T16:00:00.000+02:00 2026-10-23T20:00:00.000+02:00',
+      '2026-10-30T16:00:00.000+01:00 2026-10-30T20:00:00.000+01:00',
+    ]);
+  });
+
+  it('includes an occurrence that started before the range and one across new year', () => {
+    const night = occurrencesBetween(
+      windows[1].schedule,
+      'Europe/Berlin',
+      utc('2026-11-29T01:00'),
+      utc('2026-11-29T02:00'),
+    );
+    expect(night.map(local)).toEqual([
+      '2026-11-28T22:00:00.000+01:00 2026-11-29T04:00:00.000+01:00',
+    ]);
+    const peak = occurrencesBetween(
+      windows[2].schedule,
+      'America/Chicago',
+      utc('2026-12-01T00:00'),
+      utc('2027-02-01T00:00'),
+    );
+    expect(peak.map(local)).toEqual([
+      '2026-11-20T00:00:00.000-06:00 2027-01-06T00:00:00.000-06:00',
+    ]);
+    const quarters = occurrencesBetween(
+      windows[3].schedule,
+      'UTC',
+      utc('2026-01-01T00:00'),
+      utc('2027-01-01T00:00'),
+    );
+    expect(quarters.map(o => o.start.toISODate())).toEqual([
+      '2025-12-29',
+      '2026-03-29',
+      '2026-06-28',
+      '2026-09-28',
+      '2026-12-29',
+    ]);
+  });
+
+  it('agrees with freezeStatus: an instant is frozen exactly when an occurrence holds it (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...windows),
+        fc.constantFrom('Europe/Berlin', 'America/Chicago', 'Asia/Tokyo'),
+        fc.date({
+          min: new Date('2026-01-01T00:00:00Z'),
+          max: new Date('2027-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        (window, timeZone, instant) => {
+          const tenant = aTenant('t', {
+            timeZone,
+            segment: 'retail',
+            tier: 'critical',
+          });
+          const at = DateTime.fromJSDate(instant);
+          const day = occurrencesBetween(
+            window.schedule,
+            timeZone,
+            at.minus({ days: 1 }),
+            at.plus({ days: 1 }),
+          );
+          const holds = day.some(o => o.start <= at && at < o.end);
+          expect(freezeStatus(tenant, instant, [window]).frozen).toBe(holds);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('freezeStatuses', () => {
+  it('gives every tenant what freezeStatus gives it alone', () => {
+    const tenants = demoTenants();
+    const named = parseFreezeWindows([
+      ...windows,
+      {
+        id: 'migration',
+        title: 'Data migration',
+        scope: { tenants: [tenants[5].ref] },
+        schedule: {
+          kind: 'one-off',
+          start: '2026-11-27T00:00',
+          end: '2026-11-28T00:00',
+        },
+      },
+    ]);
+    for (const iso of ['2026-11-27T17:30:00Z', '2026-12-31T02:00:00Z']) {
+      const instant = new Date(iso);
+      for (const ws of [windows, named]) {
+        const all = freezeStatuses(tenants, instant, ws);
+        expect(tenants.map(t => all.get(t.ref))).toEqual(
+          tenants.map(t => freezeStatus(t, instant, ws)),
+        );
+      }
+    }
   });
 });

@@ -116,7 +116,8 @@ export function parseFreezeWindows(value: unknown): FreezeWindow[] {
   return result.data;
 }
 
-interface Occurrence {
+/** One occurrence of a schedule, in the zone it is read in. */
+export interface Occurrence {
   start: DateTime;
   end: DateTime;
 }
@@ -127,64 +128,85 @@ const at = (day: DateTime, time: string) => {
   return day.set({ hour, minute, second: 0, millisecond: 0 });
 };
 
-/** The occurrence of a schedule that contains `now` (in the schedule's zone), if any. */
-function occurrenceAt(
+/** Every occurrence of a schedule, read in `zone`, that overlaps `[from, to)`, in order. */
+export function occurrencesBetween(
   schedule: FreezeSchedule,
-  now: DateTime,
-): Occurrence | undefined {
-  const zone = now.zone;
-  const contains = (o: Occurrence) => o.start <= now && now < o.end;
+  zone: string,
+  from: DateTime,
+  to: DateTime,
+): Occurrence[] {
+  const local = from.setZone(zone);
+  const overlaps = (o: Occurrence) => o.start < to && o.end > from;
+  const found: Occurrence[] = [];
   switch (schedule.kind) {
     case 'one-off': {
       const o = {
         start: DateTime.fromISO(schedule.start, { zone }),
         end: DateTime.fromISO(schedule.end, { zone }),
       };
-      return contains(o) ? o : undefined;
+      if (overlaps(o)) found.push(o);
+      break;
     }
     case 'weekly': {
       const crossesMidnight = schedule.to <= schedule.from;
-      // An occurrence starting yesterday may still be running after midnight.
-      for (const back of [0, 1]) {
-        const day = now.startOf('day').minus({ days: back });
+      // An occurrence starting the day before may still be running after midnight.
+      for (
+        let day = local.startOf('day').minus({ days: 1 });
+        day < to;
+        day = day.plus({ days: 1 })
+      ) {
         if (!schedule.days.includes(DAYS[day.weekday - 1])) continue;
-        const start = at(day, schedule.from);
-        const end = at(
-          crossesMidnight ? day.plus({ days: 1 }) : day,
-          schedule.to,
-        );
-        if (contains({ start, end })) return { start, end };
+        const o = {
+          start: at(day, schedule.from),
+          end: at(crossesMidnight ? day.plus({ days: 1 }) : day, schedule.to),
+        };
+        if (overlaps(o)) found.push(o);
       }
-      return undefined;
+      break;
     }
     case 'yearly': {
       const spansNewYear = schedule.to < schedule.from;
-      for (const year of [now.year - 1, now.year]) {
-        const start = DateTime.fromISO(`${year}-${schedule.from}`, { zone });
-        const end = DateTime.fromISO(
-          `${spansNewYear ? year + 1 : year}-${schedule.to}`,
-          { zone },
-        ).plus({ days: 1 });
-        if (contains({ start, end })) return { start, end };
+      for (let year = local.year - 1; year <= to.setZone(zone).year; year++) {
+        const o = {
+          start: DateTime.fromISO(`${year}-${schedule.from}`, { zone }),
+          end: DateTime.fromISO(
+            `${spansNewYear ? year + 1 : year}-${schedule.to}`,
+            { zone },
+          ).plus({ days: 1 }),
+        };
+        if (overlaps(o)) found.push(o);
       }
-      return undefined;
+      break;
     }
     default: {
       // quarter-close: the last days of a quarter and the first days of the next.
-      const quarterStart = now.startOf('quarter');
-      for (const boundary of [
-        quarterStart,
-        quarterStart.plus({ quarters: 1 }),
-      ]) {
+      for (
+        let boundary = local.startOf('quarter');
+        boundary.minus({ days: schedule.lastDays }) < to;
+        boundary = boundary.plus({ quarters: 1 })
+      ) {
         const o = {
           start: boundary.minus({ days: schedule.lastDays }),
           end: boundary.plus({ days: schedule.firstDays }),
         };
-        if (contains(o)) return o;
+        if (o.end > o.start && overlaps(o)) found.push(o);
       }
-      return undefined;
     }
   }
+  return found;
+}
+
+/** The occurrence of a schedule that contains `now` (in the schedule's zone), if any. */
+function occurrenceAt(
+  schedule: FreezeSchedule,
+  now: DateTime,
+): Occurrence | undefined {
+  return occurrencesBetween(
+    schedule,
+    now.zoneName ?? 'UTC',
+    now,
+    now.plus({ milliseconds: 1 }),
+  )[0];
 }
 
 /** Whether a window's scope covers a tenant. */
@@ -269,4 +291,35 @@ export function freezeStatus(
     })),
     opensAt: opensAt.toISOString(),
   };
+}
+
+/**
+ * The freeze status of many tenants at one instant, by ref. Tenants no window can tell apart
+ * (same time zone, region, segment and tier, and no window naming tenants) share one evaluation,
+ * so a board of thousands of tenants costs a few dozen evaluations.
+ */
+export function freezeStatuses(
+  tenants: Tenant[],
+  instant: Date,
+  windows: FreezeWindow[],
+): Map<string, FreezeStatus> {
+  const byName = windows.some(w => w.scope.tenants);
+  const shared = new Map<string, FreezeStatus>();
+  const statuses = new Map<string, FreezeStatus>();
+  for (const tenant of tenants) {
+    const key = [
+      tenant.timeZone,
+      tenant.region,
+      tenant.segment,
+      tenant.tier,
+      byName ? tenant.ref : '',
+    ].join('\u0000');
+    let status = shared.get(key);
+    if (!status) {
+      status = freezeStatus(tenant, instant, windows);
+      shared.set(key, status);
+    }
+    statuses.set(tenant.ref, status);
+  }
+  return statuses;
 }

@@ -12,3 +12,6 @@ export * from './planRollout';
 export * from './freezeCalendar';
 export * from './failureAnalysis';
 export * from './permissions';
+export * from './rolloutState';
+export * from './calendarView';
+export * from './api';

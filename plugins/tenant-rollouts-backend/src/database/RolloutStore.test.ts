@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '@waybill/test-utils';
 import knexFactory, { Knex } from 'knex';
 import { RolloutConflictError } from '../service/errors';
-import { transition } from '../stateMachine';
+import { transition } from '@waybill/plugin-tenant-rollouts-common';
 import { newRollout } from '../__testUtils__/fixtures';
 import { RolloutStore } from './RolloutStore';
 

@@ -5,12 +5,14 @@ import {
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   PlannedWave,
+  RolloutAction,
+  RolloutState,
   RolloutStrategy,
   Tenant,
   TenantStatus,
 } from '@waybill/plugin-tenant-rollouts-common';
 import { Knex } from 'knex';
-import { RolloutAction, RolloutState } from '../stateMachine';
+
 import { RolloutConflictError } from '../service/errors';
 
 const migrationsDir = resolvePackagePath(
@@ -92,7 +94,7 @@ interface RolloutRow {
   environment: string;
   strategy: string;
   plan: string;
-  state: string;
+  state: RolloutState;
   current_wave: number;
   lock_version: number;
   created_by: string;

@@ -367,6 +367,18 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       total: 3,
     });
     expect(view.body.analysis).toMatchObject({ settled: 4, failed: 2 });
+    expect(view.body.waves[1].frozen).toBe(1);
+
+    // The analysis is kept until a status changes, then computed afresh.
+    await report(rollout.id, {
+      statuses: [{ tenant: 'cargo-co', status: 'healthy' }],
+    });
+    const after = await call(
+      'get',
+      '/rollouts/{id}',
+      `/rollouts/${rollout.id}`,
+    );
+    expect(after.body.analysis).toMatchObject({ settled: 4, failed: 1 });
 
     expect((await act(rollout.id, 'rollback')).status).toBe(400);
     const rolledBack = await act(rollout.id, 'rollback', {
@@ -376,6 +388,57 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
     expect((await act(rollout.id, 'resume')).body.rollout).toMatchObject({
       state: 'rolled-back',
     });
+  });
+
+  it('lists the strategies and the freeze calendar over the catalog tenants', async () => {
+    const strategies = await call('get', '/strategies', '/strategies');
+    expect(strategies.body.items.map((s: any) => s.name)).toEqual(['default']);
+
+    const calendar = await call(
+      'get',
+      '/freeze-calendar',
+      '/freeze-calendar?from=2026-11-23T00:00:00Z&to=2026-12-23T00:00:00Z',
+    );
+    expect(calendar.body).toMatchObject({
+      from: '2026-11-23T00:00:00.000Z',
+      to: '2026-12-23T00:00:00.000Z',
+    });
+    expect(calendar.body.windows).toEqual([
+      expect.objectContaining({
+        id: 'americas-peak',
+        tenants: 1,
+        occurrences: [
+          expect.objectContaining({
+            localStart: '2000-01-01T00:00',
+            zones: ['UTC'],
+            tenants: 1,
+          }),
+        ],
+      }),
+    ]);
+
+    const backwards = await call(
+      'get',
+      '/freeze-calendar',
+      '/freeze-calendar?from=2026-11-23T00:00:00Z&to=2026-11-01T00:00:00Z',
+    );
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.message).toContain(
+      'query.to: must be after from',
+    );
+    const tooLong = await call(
+      'get',
+      '/freeze-calendar',
+      '/freeze-calendar?from=2026-01-01T00:00:00Z&to=2028-01-01T00:00:00Z',
+    );
+    expect(tooLong.status).toBe(400);
+    const notADate = await call(
+      'get',
+      '/freeze-calendar',
+      '/freeze-calendar?from=tomorrow',
+    );
+    expect(notADate.status).toBe(400);
+    expect(notADate.body.error.message).toContain('query.from');
   });
 
   it('lets exactly one of 16 concurrent advance requests through', async () => {

@@ -9,30 +9,38 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
+import { createHash } from 'node:crypto';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   analyzeFailures,
+  Blocker,
+  BoardTenant,
   FailureAnalysis,
   freezeStatus,
-  FreezeStatus,
+  freezeCalendar,
+  freezeStatuses,
+  NamedStrategy,
+  RolloutSummary,
+  RolloutView,
+  WaveView,
   isTenantEntity,
   parseRolloutStrategy,
   planRollout,
+  RolloutAction,
   RolloutStrategy,
   Tenant,
   tenantFromEntity,
-  TenantStatus,
+  transition,
 } from '@waybill/plugin-tenant-rollouts-common';
 import {
-  RolloutEventRecord,
   RolloutRecord,
   RolloutStore,
   StatusUpdate,
   TenantStatusRecord,
 } from '../database/RolloutStore';
-import { RolloutAction, transition } from '../stateMachine';
+
 import { TenantRolloutsConfig } from './config';
-import { Blocker, RolloutConflictError } from './errors';
+import { RolloutConflictError } from './errors';
 import { GateClient } from './gate';
 
 /** Who acts, for the trail and the auditor. */
@@ -47,46 +55,17 @@ export interface ActionOptions {
   request?: Parameters<AuditorService['createEvent']>[0]['request'];
 }
 
-export interface WaveView {
-  index: number;
-  name: string;
-  bakeMinutes: number;
-  healthThreshold: number;
-  phase: 'done' | 'current' | 'upcoming';
-  total: number;
-  healthy: number;
-  lastChangeAt: string | null;
-  tenants: Array<
-    Tenant & {
-      status: TenantStatus;
-      detail: string | null;
-      updatedAt: string;
-      freeze: FreezeStatus;
-    }
-  >;
-}
-
-export interface RolloutView {
-  id: number;
-  entityRef: string;
-  version: string;
-  environment: string;
-  state: RolloutRecord['state'];
-  currentWave: number;
-  lockVersion: number;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  strategy: RolloutStrategy;
-  waves: WaveView[];
-  analysis: FailureAnalysis;
-  events: RolloutEventRecord[];
-}
-
 const CATALOG_PAGE = 500;
+/** Failure analyses kept in memory, most recently computed last. */
+const ANALYSES_KEPT = 200;
 
 /** Rollouts of releases to the catalog's tenants, in waves, behind gate, health and freeze checks. */
 export class TenantRollouts {
+  private readonly analyses = new Map<
+    number,
+    { key: string; analysis: FailureAnalysis }
+  >();
+
   constructor(
     private readonly options: {
       store: RolloutStore;
@@ -103,10 +82,13 @@ export class TenantRollouts {
     return this.options.now?.() ?? new Date();
   }
 
-  /** The tenants whose spec.dependsOn names the entity, from the catalog, page by page. */
-  async tenantsOf(
-    entityRef: string,
+  /**
+   * The catalog's tenants, page by page; with `servingEntityRef`, only those whose
+   * spec.dependsOn names it. A tenant the catalog describes badly is skipped with a warning.
+   */
+  async catalogTenants(
     credentials: BackstageCredentials,
+    servingEntityRef?: string,
   ): Promise<Tenant[]> {
     const tenants: Tenant[] = [];
     let cursor: string | undefined;
@@ -122,22 +104,7 @@ export class TenantRollouts {
       );
       for (const entity of page.items as Entity[]) {
         if (!isTenantEntity(entity)) continue;
-        const namespace = entity.metadata.namespace ?? 'default';
-        const dependsOn = Array.isArray(entity.spec?.dependsOn)
-          ? (entity.spec!.dependsOn as unknown[]).map(String)
-          : [];
-        const serves = dependsOn.some(ref => {
-          try {
-            return (
-              stringifyEntityRef(
-                parseEntityRef(ref, { defaultNamespace: namespace }),
-              ).toLocaleLowerCase('en-US') === entityRef
-            );
-          } catch {
-            return false;
-          }
-        });
-        if (!serves) continue;
+        if (servingEntityRef && !serves(entity, servingEntityRef)) continue;
         try {
           tenants.push(tenantFromEntity(entity));
         } catch (error) {
@@ -175,7 +142,10 @@ export class TenantRollouts {
     } else {
       strategy = parseRolloutStrategy(input.strategy);
     }
-    const tenants = await this.tenantsOf(input.entityRef, actor.credentials);
+    const tenants = await this.catalogTenants(
+      actor.credentials,
+      input.entityRef,
+    );
     if (tenants.length === 0) {
       throw new InputError(
         `No tenant in the catalog depends on ${input.entityRef} (kind Resource, spec.type tenant, spec.dependsOn naming it)`,
@@ -199,13 +169,38 @@ export class TenantRollouts {
     return this.view(record);
   }
 
-  async list(filter: { entityRef?: string; limit?: number }) {
+  async list(filter: {
+    entityRef?: string;
+    limit?: number;
+  }): Promise<RolloutSummary[]> {
     const records = await this.options.store.listRollouts(filter);
-    return records.map(({ plan, strategy, ...rest }) => ({
+    return records.map(({ plan, strategy: _strategy, ...rest }) => ({
       ...rest,
       waveCount: plan.waves.length,
       tenantCount: plan.tenants.length,
     }));
+  }
+
+  /** The configured strategies, `default` first. */
+  strategies(): NamedStrategy[] {
+    return Object.entries(this.options.config.strategies)
+      .map(([name, strategy]) => ({ name, strategy }))
+      .sort(
+        (a, b) => Number(b.name === 'default') - Number(a.name === 'default'),
+      );
+  }
+
+  /** The freeze windows over the catalog's tenants, with their occurrences in `[from, to)`. */
+  async freezeCalendar(
+    range: { from: Date; to: Date },
+    credentials: BackstageCredentials,
+  ) {
+    return freezeCalendar(
+      this.options.config.freezeWindows,
+      await this.catalogTenants(credentials),
+      range.from,
+      range.to,
+    );
   }
 
   private async view(record: RolloutRecord): Promise<RolloutView> {
@@ -216,16 +211,25 @@ export class TenantRollouts {
     const now = this.now();
     const byRef = new Map(statuses.map(s => [s.tenantRef, s]));
     const tenantByRef = new Map(record.plan.tenants.map(t => [t.ref, t]));
+    const freeze = freezeStatuses(
+      record.plan.tenants,
+      now,
+      this.options.config.freezeWindows,
+    );
     const waves: WaveView[] = record.plan.waves.map((wave, index) => {
-      const tenants = wave.tenants.map(({ ref }) => {
-        const tenant = tenantByRef.get(ref)!;
+      let frozen = 0;
+      const tenants = wave.tenants.map(({ ref, reason }): BoardTenant => {
+        const { deployables: _deployables, ...tenant } = tenantByRef.get(ref)!;
         const status = byRef.get(ref);
+        const tenantFreeze = freeze.get(ref)!;
+        if (tenantFreeze.frozen) frozen++;
         return {
           ...tenant,
+          placement: reason,
           status: status?.status ?? 'pending',
           detail: status?.detail ?? null,
           updatedAt: status?.updatedAt ?? record.createdAt,
-          freeze: freezeStatus(tenant, now, this.options.config.freezeWindows),
+          freeze: tenantFreeze,
         };
       });
       let phase: WaveView['phase'] = 'upcoming';
@@ -243,18 +247,50 @@ export class TenantRollouts {
         phase,
         total: tenants.length,
         healthy: health.healthy,
+        frozen,
         lastChangeAt: health.lastChangeAt,
         tenants,
       };
     });
+    const { plan: _plan, ...rest } = record;
+    return {
+      ...rest,
+      waves,
+      analysis: this.analysis(record, statuses),
+      events,
+      evaluatedAt: now.toISOString(),
+    };
+  }
+
+  /**
+   * The failure analysis of a rollout's statuses. Its permutation test costs some hundred
+   * milliseconds at thousands of tenants, so the answer is kept per rollout until a status
+   * changes (keyed by a digest of every tenant's status; the test is seeded, so each replica
+   * computes the same answer).
+   */
+  private analysis(
+    record: RolloutRecord,
+    statuses: TenantStatusRecord[],
+  ): FailureAnalysis {
+    const digest = createHash('sha1');
+    for (const s of statuses)
+      digest.update(`${s.tenantRef}\u0000${s.status}\n`);
+    const key = digest.digest('base64');
+    const cached = this.analyses.get(record.id);
+    if (cached?.key === key) return cached.analysis;
+    const tenantByRef = new Map(record.plan.tenants.map(t => [t.ref, t]));
     const analysis = analyzeFailures(
       statuses.flatMap(s => {
         const tenant = tenantByRef.get(s.tenantRef);
         return tenant ? [{ tenant, status: s.status }] : [];
       }),
     );
-    const { plan: _plan, ...rest } = record;
-    return { ...rest, waves, analysis, events };
+    this.analyses.delete(record.id);
+    this.analyses.set(record.id, { key, analysis });
+    if (this.analyses.size > ANALYSES_KEPT) {
+      this.analyses.delete(this.analyses.keys().next().value!);
+    }
+    return analysis;
   }
 
   /**
@@ -530,6 +566,25 @@ function waveHealth(statuses: TenantStatusRecord[]) {
     if (!lastChangeAt || s.updatedAt > lastChangeAt) lastChangeAt = s.updatedAt;
   }
   return { healthy, lastChangeAt };
+}
+
+/** Whether a tenant entity's spec.dependsOn names the entity (refs resolved in its namespace). */
+function serves(entity: Entity, entityRef: string): boolean {
+  const namespace = entity.metadata.namespace ?? 'default';
+  const dependsOn = Array.isArray(entity.spec?.dependsOn)
+    ? (entity.spec!.dependsOn as unknown[]).map(String)
+    : [];
+  return dependsOn.some(ref => {
+    try {
+      return (
+        stringifyEntityRef(
+          parseEntityRef(ref, { defaultNamespace: namespace }),
+        ).toLocaleLowerCase('en-US') === entityRef
+      );
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** A full ref, or a tenant name / namespace/name as tooling may send it. */

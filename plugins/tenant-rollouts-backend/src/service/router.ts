@@ -11,6 +11,8 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  MAX_CALENDAR_DAYS,
+  ROLLOUT_ACTIONS,
   TENANT_STATUSES,
   TenantStatus,
   tenantRolloutsAdvancePermission,
@@ -21,7 +23,7 @@ import {
   tenantRolloutsStatusReportPermission,
 } from '@waybill/plugin-tenant-rollouts-common';
 import { z } from 'zod';
-import { ROLLOUT_ACTIONS } from '../stateMachine';
+
 import { RolloutConflictError } from './errors';
 import { TenantRollouts } from './TenantRollouts';
 
@@ -71,6 +73,33 @@ const listQuery = z
     limit: z.coerce.number().int().min(1).max(500).default(50),
   })
   .strict();
+const DAY_MS = 86_400_000;
+const calendarQuery = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict()
+  .transform((query, ctx) => {
+    const from = query.from ? new Date(query.from) : new Date();
+    const to = query.to
+      ? new Date(query.to)
+      : new Date(from.getTime() + 90 * DAY_MS);
+    if (to <= from) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'must be after from',
+      });
+    } else if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * DAY_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `must be at most ${MAX_CALENDAR_DAYS} days after from`,
+      });
+    }
+    return { from, to };
+  });
 const statusBody = z
   .object({
     statuses: z
@@ -223,6 +252,17 @@ export async function createRouter(options: {
         request: req,
       }),
     );
+  });
+
+  router.get('/strategies', async (req, res) => {
+    await authorize(req, tenantRolloutsReadPermission);
+    res.json({ items: rollouts.strategies() });
+  });
+
+  router.get('/freeze-calendar', async (req, res) => {
+    const { credentials } = await authorize(req, tenantRolloutsReadPermission);
+    const range = parse(calendarQuery, req.query, 'query');
+    res.json(await rollouts.freezeCalendar(range, credentials));
   });
 
   router.post('/rollouts/:id/tenants/status', async (req, res) => {

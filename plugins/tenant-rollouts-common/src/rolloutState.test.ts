@@ -4,7 +4,7 @@ import {
   RolloutAction,
   RolloutState,
   transition,
-} from './stateMachine';
+} from './rolloutState';
 
 describe('transition', () => {
   const at = (state: RolloutState, currentWave = 0, waveCount = 3) => ({

@@ -1,0 +1,138 @@
+import { ResponseError } from '@backstage/errors';
+import {
+  jsonBody,
+  PluginClientOptions,
+  PluginHttpClient,
+} from '@waybill/http-client';
+import type { RolloutAction } from '../rolloutState';
+import type {
+  CreateRolloutRequest,
+  FreezeCalendar,
+  NamedStrategy,
+  RolloutActionRequest,
+  RolloutConflict,
+  RolloutSummary,
+  RolloutView,
+  TenantStatusReport,
+} from './types';
+
+/** The plugin id the tenant-rollouts backend is discovered by. */
+const PLUGIN_ID = 'tenant-rollouts';
+
+/** What the client needs to reach the backend; Backstage's `discoveryApiRef` and `fetchApiRef` fit. */
+export type TenantRolloutsClientOptions = PluginClientOptions;
+
+/** The tenant-rollouts API, for frontends, deployment tooling and tests. */
+export interface TenantRolloutsApi {
+  listRollouts(filter?: {
+    entityRef?: string;
+    limit?: number;
+  }): Promise<RolloutSummary[]>;
+  getRollout(id: number): Promise<RolloutView>;
+  createRollout(request: CreateRolloutRequest): Promise<RolloutView>;
+  act(
+    id: number,
+    action: RolloutAction,
+    request?: RolloutActionRequest,
+  ): Promise<RolloutView>;
+  reportStatuses(
+    id: number,
+    statuses: TenantStatusReport[],
+  ): Promise<{ rolloutId: number; updated: number }>;
+  listStrategies(): Promise<NamedStrategy[]>;
+  getFreezeCalendar(range: { from: Date; to: Date }): Promise<FreezeCalendar>;
+}
+
+/**
+ * The conflict a refused action answered with (409): the rollout's current position and the
+ * blockers (gate, health, bake, freeze) that stood in the way; `undefined` for other errors.
+ */
+export function rolloutConflictOf(error: unknown): RolloutConflict | undefined {
+  if (!(error instanceof ResponseError) || error.statusCode !== 409) {
+    return undefined;
+  }
+  const body = error.body as unknown as Partial<RolloutConflict>;
+  if (!body.rollout) return undefined;
+  return {
+    error: body.error ?? { name: 'ConflictError', message: error.message },
+    rollout: body.rollout,
+    blockers: body.blockers ?? [],
+  };
+}
+
+/**
+ * A typed client of the tenant-rollouts backend (`/api/tenant-rollouts`), for browsers and Node
+ * alike. Every method throws a `ResponseError` on a non-2xx answer; `rolloutConflictOf` reads
+ * the blockers of a refused action from it.
+ */
+export class TenantRolloutsClient implements TenantRolloutsApi {
+  private readonly http: PluginHttpClient;
+
+  constructor(options: TenantRolloutsClientOptions) {
+    this.http = new PluginHttpClient(PLUGIN_ID, options);
+  }
+
+  /** Rollouts newest first, optionally of one entity. */
+  async listRollouts(
+    filter: { entityRef?: string; limit?: number } = {},
+  ): Promise<RolloutSummary[]> {
+    const { items } = await this.http.json<{ items: RolloutSummary[] }>(
+      '/rollouts',
+      undefined,
+      { entityRef: filter.entityRef, limit: filter.limit },
+    );
+    return items;
+  }
+
+  /** A rollout with its waves, tenants, freeze status, failure analysis and trail. */
+  async getRollout(id: number): Promise<RolloutView> {
+    return this.http.json(`/rollouts/${id}`);
+  }
+
+  /** Plans a rollout of a release over the tenants that depend on the entity. */
+  async createRollout(request: CreateRolloutRequest): Promise<RolloutView> {
+    return this.http.json('/rollouts', jsonBody('POST', request));
+  }
+
+  /** Starts, advances, pauses, resumes, rolls back or completes a rollout. */
+  async act(
+    id: number,
+    action: RolloutAction,
+    request: RolloutActionRequest = {},
+  ): Promise<RolloutView> {
+    return this.http.json(
+      `/rollouts/${id}/actions/${encodeURIComponent(action)}`,
+      jsonBody('POST', request),
+    );
+  }
+
+  /** Records tenants' deployment status, as deployment tooling does. */
+  async reportStatuses(
+    id: number,
+    statuses: TenantStatusReport[],
+  ): Promise<{ rolloutId: number; updated: number }> {
+    return this.http.json(
+      `/rollouts/${id}/tenants/status`,
+      jsonBody('POST', { statuses }),
+    );
+  }
+
+  /** The configured strategies a rollout can name. */
+  async listStrategies(): Promise<NamedStrategy[]> {
+    const { items } = await this.http.json<{ items: NamedStrategy[] }>(
+      '/strategies',
+    );
+    return items;
+  }
+
+  /** Freeze windows and their occurrences between two instants. */
+  async getFreezeCalendar(range: {
+    from: Date;
+    to: Date;
+  }): Promise<FreezeCalendar> {
+    return this.http.json('/freeze-calendar', undefined, {
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+    });
+  }
+}

@@ -1,0 +1,7 @@
+export * from './types';
+export {
+  TenantRolloutsClient,
+  rolloutConflictOf,
+  type TenantRolloutsApi,
+  type TenantRolloutsClientOptions,
+} from './TenantRolloutsClient';
