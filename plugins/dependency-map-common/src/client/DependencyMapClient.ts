@@ -1,5 +1,10 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
+import {
+  jsonBody,
+  PluginClientOptions,
+  PluginHttpClient,
+  QueryValue,
+} from '@waybill/http-client';
 import {
   DEPENDENCY_MAP_PLUGIN_ID,
   type BusinessProcessGraphQuery,
@@ -49,11 +54,7 @@ export interface DependencyMapStatus {
 }
 
 /** What the client needs to reach the backend; Backstage's `discoveryApiRef` and `fetchApiRef` fit. */
-export interface DependencyMapClientOptions {
-  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
-  /** Sends the requests, e.g. Backstage's `fetchApi` (which adds the user's token); global `fetch` by default. */
-  fetchApi?: { fetch: typeof fetch };
-}
+export type DependencyMapClientOptions = PluginClientOptions;
 
 /** The dependency-map API, for frontends and tests that want to mock it. */
 export interface DependencyMapApi {
@@ -112,16 +113,14 @@ export function entityPath(entityRef: string): string {
     .join('/')}`;
 }
 
-async function responseError(response: Response): Promise<ResponseError> {
-  const error = await ResponseError.fromResponse(response);
-  const reason = error.body.error.message;
-  // HTTP/2 has no status text.
-  const status = [error.statusCode, error.statusText].filter(Boolean).join(' ');
-  // A body that is not a Backstage error body comes back as a message already naming the status.
-  error.message = reason.startsWith('Request failed with')
-    ? reason
-    : `Request failed with ${status}: ${reason}`;
-  return error;
+/** The query string values: a list as one comma-separated value, an empty list left out. */
+function queryValues(query: Query): Record<string, QueryValue> {
+  const values: Record<string, QueryValue> = {};
+  for (const [name, value] of Object.entries(query)) {
+    if (!Array.isArray(value)) values[name] = value;
+    else if (value.length > 0) values[name] = value.join(',');
+  }
+  return values;
 }
 
 /**
@@ -141,15 +140,10 @@ async function responseError(response: Response): Promise<ResponseError> {
  * ```
  */
 export class DependencyMapClient implements DependencyMapApi {
-  private readonly discoveryApi: DependencyMapClientOptions['discoveryApi'];
-  private readonly fetchApi: { fetch: typeof fetch };
+  private readonly http: PluginHttpClient;
 
   constructor(options: DependencyMapClientOptions) {
-    this.discoveryApi = options.discoveryApi;
-    // Called through a wrapper: a browser's fetch refuses to run with another `this`.
-    this.fetchApi = options.fetchApi ?? {
-      fetch: (input, init) => fetch(input, init),
-    };
+    this.http = new PluginHttpClient(DEPENDENCY_MAP_PLUGIN_ID, options);
   }
 
   /** `GET /entities/{kind}/{namespace}/{name}/neighbourhood`. */
@@ -212,17 +206,10 @@ export class DependencyMapClient implements DependencyMapApi {
     request: ReleaseTrainRequest,
     options?: RequestOptions,
   ): Promise<WithGraphSummary<ReleaseTrainResponse>> {
-    const response = await this.fetch(
-      '/release-train',
-      {},
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(request),
-        signal: options?.signal,
-      },
-    );
-    return response.json();
+    return this.http.json('/release-train', {
+      ...jsonBody('POST', request),
+      signal: options?.signal,
+    });
   }
 
   /** `GET /status`. */
@@ -235,37 +222,10 @@ export class DependencyMapClient implements DependencyMapApi {
     query: Query,
     options?: RequestOptions,
   ): Promise<T> {
-    const response = await this.fetch(path, query, {
-      signal: options?.signal,
-    });
-    return (await response.json()) as T;
-  }
-
-  private async fetch(
-    path: string,
-    query: Query,
-    init: RequestInit,
-  ): Promise<Response> {
-    const baseUrl = await this.discoveryApi.getBaseUrl(
-      DEPENDENCY_MAP_PLUGIN_ID,
+    return this.http.json<T>(
+      path,
+      { signal: options?.signal },
+      queryValues(query),
     );
-    const params = new URLSearchParams();
-    for (const [name, value] of Object.entries(query)) {
-      if (value === undefined) continue;
-      if (Array.isArray(value)) {
-        if (value.length > 0) params.append(name, value.join(','));
-      } else {
-        params.append(name, String(value));
-      }
-    }
-    const search = params.toString();
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}${path}${search ? `?${search}` : ''}`,
-      init,
-    );
-    if (!response.ok) {
-      throw await responseError(response);
-    }
-    return response;
   }
 }

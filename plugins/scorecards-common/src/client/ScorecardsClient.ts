@@ -1,5 +1,10 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
+import {
+  jsonBody,
+  PluginClientOptions,
+  PluginHttpClient,
+  QueryValue,
+} from '@waybill/http-client';
 import type { EvidenceKind } from '../evidence';
 import type {
   DeliveryEventsRequest,
@@ -25,11 +30,7 @@ import type {
 const PLUGIN_ID = 'scorecards';
 
 /** What the client needs to reach the backend; Backstage's `discoveryApiRef` and `fetchApiRef` fit. */
-export interface ScorecardsClientOptions {
-  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
-  /** Sends the requests, e.g. Backstage's `fetchApi` (which adds the user's token); global `fetch` by default. */
-  fetchApi?: { fetch: typeof fetch };
-}
+export type ScorecardsClientOptions = PluginClientOptions;
 
 /** The scorecards API, for frontends and tests that want to mock it. */
 export interface ScorecardsApi {
@@ -70,8 +71,6 @@ export interface ScorecardsApi {
   getDora(query: DoraQuery): Promise<DoraResponse>;
   reevaluatePolicy(): Promise<PolicyReevaluationResult>;
 }
-
-type QueryValue = string | number | undefined;
 
 /** A Content-Type for an upload without one: the Blob's own, else told from the text's start. */
 function contentTypeOf(body: string | Blob | ArrayBuffer): string {
@@ -127,15 +126,10 @@ const isoTime = (value: string | Date) =>
  * ```
  */
 export class ScorecardsClient implements ScorecardsApi {
-  private readonly discoveryApi: ScorecardsClientOptions['discoveryApi'];
-  private readonly fetchApi: { fetch: typeof fetch };
+  private readonly http: PluginHttpClient;
 
   constructor(options: ScorecardsClientOptions) {
-    this.discoveryApi = options.discoveryApi;
-    // Called through a wrapper: a browser's fetch refuses to run with another `this`.
-    this.fetchApi = options.fetchApi ?? {
-      fetch: (input, init) => fetch(input, init),
-    };
+    this.http = new PluginHttpClient(PLUGIN_ID, options);
   }
 
   /** Uploads one evidence file for a release; see `POST .../evidence/{evidenceKind}`. */
@@ -146,7 +140,7 @@ export class ScorecardsClient implements ScorecardsApi {
     body: string | Blob | ArrayBuffer,
     options: UploadEvidenceOptions = {},
   ): Promise<RecordEvidenceResult> {
-    return this.json(
+    return this.http.json(
       `${releasePath(entityRef, version)}/evidence/${encodeURIComponent(kind)}`,
       {
         method: 'POST',
@@ -165,7 +159,7 @@ export class ScorecardsClient implements ScorecardsApi {
   async recordDeliveryEvents(
     events: DeliveryEventsRequest,
   ): Promise<DeliveryEventsResult> {
-    return this.json('/events', jsonBody('POST', events));
+    return this.http.json('/events', jsonBody('POST', events));
   }
 
   /** A release's scorecard: current evidence, stored evaluation and overrides. */
@@ -173,7 +167,7 @@ export class ScorecardsClient implements ScorecardsApi {
     entityRef: EntityRefInput,
     version: string,
   ): Promise<ReleaseRecord> {
-    return this.json(releasePath(entityRef, version));
+    return this.http.json(releasePath(entityRef, version));
   }
 
   /** An entity's releases, newest first. */
@@ -181,7 +175,7 @@ export class ScorecardsClient implements ScorecardsApi {
     entityRef: EntityRefInput,
     options: { limit?: number } = {},
   ): Promise<ReleaseHistory> {
-    return this.json(`${entityPath(entityRef)}/releases`, undefined, {
+    return this.http.json(`${entityPath(entityRef)}/releases`, undefined, {
       limit: options.limit,
     });
   }
@@ -192,7 +186,7 @@ export class ScorecardsClient implements ScorecardsApi {
     version: string,
     environment: string,
   ): Promise<GateAnswer> {
-    return this.json(
+    return this.http.json(
       `${releasePath(entityRef, version)}/gates/${encodeURIComponent(
         environment,
       )}`,
@@ -206,7 +200,7 @@ export class ScorecardsClient implements ScorecardsApi {
     environment: string,
     request: GateOverrideRequest,
   ): Promise<GateOverride> {
-    return this.json(
+    return this.http.json(
       `${releasePath(entityRef, version)}/gates/${encodeURIComponent(
         environment,
       )}/overrides`,
@@ -221,7 +215,7 @@ export class ScorecardsClient implements ScorecardsApi {
   async getPortfolio(
     query: Partial<PortfolioQuery> = {},
   ): Promise<PortfolioPage> {
-    return this.json('/portfolio', undefined, {
+    return this.http.json('/portfolio', undefined, {
       ...filterQuery(query),
       sort: query.sort,
       limit: query.limit,
@@ -233,14 +227,14 @@ export class ScorecardsClient implements ScorecardsApi {
   async getPortfolioSummary(
     filter: PortfolioFilter = {},
   ): Promise<PortfolioSummary> {
-    return this.json('/portfolio/summary', undefined, filterQuery(filter));
+    return this.http.json('/portfolio/summary', undefined, filterQuery(filter));
   }
 
   /** The whole portfolio as CSV text, with a header row. */
   async getPortfolioCsv(
     query: PortfolioFilter & { sort?: PortfolioQuery['sort'] } = {},
   ): Promise<string> {
-    const response = await this.fetch('/portfolio.csv', undefined, {
+    const response = await this.http.fetch('/portfolio.csv', undefined, {
       ...filterQuery(query),
       sort: query.sort,
     });
@@ -250,7 +244,7 @@ export class ScorecardsClient implements ScorecardsApi {
   /** DORA figures over `[from, to)` and the window before it. */
   async getDora(query: DoraQuery): Promise<DoraResponse> {
     const { entityRef, from, to, ...filter } = query;
-    return this.json('/dora', undefined, {
+    return this.http.json('/dora', undefined, {
       entityRef:
         entityRef === undefined
           ? undefined
@@ -263,46 +257,8 @@ export class ScorecardsClient implements ScorecardsApi {
 
   /** Starts re-scoring the releases evaluated with an older policy; does not wait for it. */
   async reevaluatePolicy(): Promise<PolicyReevaluationResult> {
-    return this.json('/policy/reevaluate', { method: 'POST' });
+    return this.http.json('/policy/reevaluate', { method: 'POST' });
   }
-
-  private async json<T>(
-    path: string,
-    init?: RequestInit,
-    query?: Record<string, QueryValue>,
-  ): Promise<T> {
-    const response = await this.fetch(path, init, query);
-    return (await response.json()) as T;
-  }
-
-  private async fetch(
-    path: string,
-    init?: RequestInit,
-    query: Record<string, QueryValue> = {},
-  ): Promise<Response> {
-    const baseUrl = await this.discoveryApi.getBaseUrl(PLUGIN_ID);
-    const params = new URLSearchParams();
-    for (const [name, value] of Object.entries(query)) {
-      if (value !== undefined) params.append(name, String(value));
-    }
-    const search = params.toString();
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}${path}${search ? `?${search}` : ''}`,
-      init,
-    );
-    if (!response.ok) {
-      throw await responseError(response);
-    }
-    return response;
-  }
-}
-
-function jsonBody(method: string, body: unknown): RequestInit {
-  return {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  };
 }
 
 function entityPath(entityRef: EntityRefInput): string {
@@ -314,20 +270,4 @@ function entityPath(entityRef: EntityRefInput): string {
 
 function releasePath(entityRef: EntityRefInput, version: string): string {
   return `${entityPath(entityRef)}/releases/${encodeURIComponent(version)}`;
-}
-
-/**
- * A ResponseError whose message also says why: ResponseError's own message is only the status
- * line ("Request failed with 400 Bad Request"), which tells a CI log nothing.
- */
-async function responseError(response: Response): Promise<ResponseError> {
-  const error = await ResponseError.fromResponse(response);
-  const reason = error.body.error.message;
-  // HTTP/2 has no status text.
-  const status = [error.statusCode, error.statusText].filter(Boolean).join(' ');
-  // A body that is not a Backstage error body comes back as a message already naming the status.
-  error.message = reason.startsWith('Request failed with')
-    ? reason
-    : `Request failed with ${status}: ${reason}`;
-  return error;
 }
