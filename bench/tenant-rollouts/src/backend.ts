@@ -1,0 +1,303 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  AuthService,
+  coreServices,
+  createBackendModule,
+  createBackendPlugin,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import catalogBackend from '@backstage/plugin-catalog-backend';
+import {
+  CatalogService,
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+// The benchmark drives the backend plugin itself (a node-library may not, outside benchmarks).
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import tenantRolloutsBackend from '@waybill/plugin-tenant-rollouts-backend';
+import knexFactory from 'knex';
+import { BENCH_LOCATION } from './tenants';
+
+/** The database engines the rollouts plugin runs on. */
+export type EngineName = 'sqlite' | 'postgres';
+
+/**
+ * The PostgreSQL server: `WAYBILL_BENCH_PG_URL`, else the one `source scripts/postgres.sh`
+ * points the tests at, else the local default (as bench/scorecards).
+ */
+export const PG_URL =
+  process.env.WAYBILL_BENCH_PG_URL ??
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
+  'postgresql://postgres@127.0.0.1:5432';
+
+/** Prefix of the PostgreSQL database the benchmark creates and drops (as bench/scorecards). */
+const PG_PREFIX = 'waybill_bench_';
+/** The plugin's database on PostgreSQL, as Backstage's DatabaseManager names it. */
+export const PG_DATABASE = `${PG_PREFIX}tenant-rollouts`;
+
+/**
+ * Where the plugin's SQLite file goes: a temp dir on tmpfs (`/dev/shm`) when there is one, so
+ * commits do not wait for the disk; `WAYBILL_BENCH_SQLITE_DIR` overrides it.
+ */
+function sqliteParentDir(): string {
+  if (process.env.WAYBILL_BENCH_SQLITE_DIR) {
+    return process.env.WAYBILL_BENCH_SQLITE_DIR;
+  }
+  return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+}
+
+/** A backend the benchmark started. */
+export interface RunningBackend {
+  baseUrl: string;
+  /** Where the rollouts plugin's data lives. */
+  location: string;
+  stop(): Promise<void>;
+}
+
+/** The catalog backend, which the benchmark also reads through its service. */
+export interface CatalogBackend extends RunningBackend {
+  catalog: CatalogService;
+  auth: AuthService;
+}
+
+/** Config shared by both backends. */
+function baseConfig(tenantRollouts: object) {
+  return {
+    tenantRollouts,
+    catalog: {
+      rules: [{ allow: ['Component', 'Resource', 'Group', 'Location'] }],
+      // The catalog would otherwise re-process all 5,001 entities every 100-150 s, in the middle
+      // of the measurements; its first processing of new entities is not delayed by this.
+      processingInterval: { hours: 1 },
+    },
+  };
+}
+
+/** Connects to PostgreSQL; the reason it cannot, or undefined when it can. */
+export async function postgresUnavailable(): Promise<string | undefined> {
+  const admin = knexFactory({
+    client: 'pg',
+    connection: { connectionString: PG_URL, connectionTimeoutMillis: 3000 },
+    pool: { min: 0, max: 1 },
+  });
+  try {
+    await admin.raw('select 1');
+    return undefined;
+  } catch (error) {
+    return (error as Error).message || String(error);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+/** The PostgreSQL server's version. */
+export async function postgresVersion(): Promise<string> {
+  const admin = knexFactory({
+    client: 'pg',
+    connection: PG_URL,
+    pool: { min: 0, max: 1 },
+  });
+  try {
+    const { rows } = await admin.raw('show server_version');
+    return `PostgreSQL ${String(rows[0].server_version).split(' ')[0]}`;
+  } finally {
+    await admin.destroy();
+  }
+}
+
+async function dropPgDatabase(): Promise<void> {
+  const admin = knexFactory({
+    client: 'pg',
+    connection: `${PG_URL.replace(/\/[^/@]*$/, '')}/postgres`,
+    pool: { min: 0, max: 1 },
+  });
+  try {
+    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [PG_DATABASE]);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+/**
+ * Backend A: `@backstage/plugin-catalog-backend` on SQLite in memory, given the entities by an
+ * entity provider (one `full` mutation) that it processes and stitches itself, and
+ * `@waybill/plugin-tenant-rollouts-backend` as installed, its database a better-sqlite3 file
+ * (one file per plugin, as app-config.yaml has it) in a temp dir. A small benchmark plugin hands
+ * out the catalog and auth services so the benchmark can wait for the ingest. Everything else is
+ * the test backend's: mock auth (the benchmark's requests carry `mockCredentials` tokens), mock
+ * permissions (all allowed), the mock scheduler (which never runs the auto-advance task).
+ */
+export async function startCatalogBackend(
+  entities: Entity[],
+  tenantRollouts: object,
+): Promise<CatalogBackend> {
+  const directory = await mkdtemp(
+    join(sqliteParentDir(), 'waybill-bench-tenant-rollouts-'),
+  );
+  let handles: { catalog: CatalogService; auth: AuthService } | undefined;
+  const benchPlugin = createBackendPlugin({
+    pluginId: 'waybill-bench',
+    register(env) {
+      env.registerInit({
+        deps: { catalog: catalogServiceRef, auth: coreServices.auth },
+        async init(deps) {
+          handles = deps;
+        },
+      });
+    },
+  });
+  const provider = createBackendModule({
+    pluginId: 'catalog',
+    moduleId: 'waybill-bench-tenants',
+    register(env) {
+      env.registerInit({
+        deps: { processing: catalogProcessingExtensionPoint },
+        async init({ processing }) {
+          processing.addEntityProvider({
+            getProviderName: () => 'waybill-bench-tenants',
+            connect: async connection => {
+              await connection.applyMutation({
+                type: 'full',
+                entities: entities.map(entity => ({
+                  entity: {
+                    ...entity,
+                    metadata: {
+                      ...entity.metadata,
+                      annotations: {
+                        'backstage.io/managed-by-location': BENCH_LOCATION,
+                        'backstage.io/managed-by-origin-location':
+                          BENCH_LOCATION,
+                        ...entity.metadata.annotations,
+                      },
+                    },
+                  },
+                  locationKey: BENCH_LOCATION,
+                })),
+              });
+            },
+          });
+        },
+      });
+    },
+  });
+  const config = {
+    backend: {
+      baseUrl: 'http://localhost:0',
+      database: {
+        client: 'better-sqlite3',
+        connection: ':memory:',
+        plugin: {
+          // directory + filename: the connector joins an absolute filename to '.'.
+          'tenant-rollouts': {
+            connection: { directory, filename: 'tenant-rollouts.sqlite' },
+          },
+        },
+      },
+    },
+    ...baseConfig(tenantRollouts),
+  };
+  try {
+    const backend = await startTestBackend({
+      features: [
+        catalogBackend,
+        provider,
+        tenantRolloutsBackend,
+        benchPlugin,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    if (!handles) throw new Error('The benchmark plugin was not started');
+    return {
+      baseUrl: `http://localhost:${backend.server.port()}`,
+      location: `${join(
+        directory,
+        'tenant-rollouts.sqlite',
+      )} (better-sqlite3); catalog on SQLite in memory`,
+      catalog: handles.catalog,
+      auth: handles.auth,
+      stop: async () => {
+        await backend.stop();
+        await rm(directory, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(directory, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Backend B: the rollouts plugin alone, its database on PostgreSQL (`waybill_bench_tenant-rollouts`,
+ * created fresh, dropped at the end), reading tenants from backend A's catalog over HTTP: its
+ * discovery sends `catalog` to backend A and everything else (the scorecards gate, absent) to
+ * itself. A plugin cannot be installed twice in one backend, hence the second backend.
+ */
+export async function startPostgresBackend(
+  catalogBaseUrl: string,
+  tenantRollouts: object,
+): Promise<RunningBackend> {
+  await dropPgDatabase();
+  let ownBaseUrl = '';
+  const discovery = createServiceFactory({
+    service: coreServices.discovery,
+    deps: {},
+    factory: () => {
+      const url = async (pluginId: string) =>
+        `${
+          pluginId === 'catalog' ? catalogBaseUrl : ownBaseUrl
+        }/api/${pluginId}`;
+      return { getBaseUrl: url, getExternalBaseUrl: url };
+    },
+  });
+  const config = {
+    backend: {
+      baseUrl: 'http://localhost:0',
+      database: { client: 'pg', connection: PG_URL, prefix: PG_PREFIX },
+    },
+    ...baseConfig(tenantRollouts),
+  };
+  try {
+    const backend = await startTestBackend({
+      features: [
+        tenantRolloutsBackend,
+        discovery,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    ownBaseUrl = `http://localhost:${backend.server.port()}`;
+    return {
+      baseUrl: ownBaseUrl,
+      location: `${PG_URL}/${PG_DATABASE}`,
+      stop: async () => {
+        await backend.stop();
+        await dropPgDatabase();
+      },
+    };
+  } catch (error) {
+    await dropPgDatabase().catch(() => {});
+    throw error;
+  }
+}
+
+/** Tenants (and the released component) the catalog serves now: one request each. */
+export async function countIngested(
+  backend: CatalogBackend,
+): Promise<{ tenants: number; components: number }> {
+  const credentials = await backend.auth.getOwnServiceCredentials();
+  const count = async (filter: Record<string, string>) =>
+    (
+      await backend.catalog.queryEntities(
+        { filter, limit: 1, fields: ['kind'] },
+        { credentials },
+      )
+    ).totalItems;
+  return {
+    tenants: await count({ kind: 'Resource', 'spec.type': 'tenant' }),
+    components: await count({ kind: 'Component' }),
+  };
+}

@@ -1,0 +1,123 @@
+import { performance } from 'node:perf_hooks';
+import { LatencySummary, summarize } from '@waybill/bench-utils';
+import * as common from '@waybill/plugin-tenant-rollouts-common';
+import {
+  FailureAnalysis,
+  FreezeStatus,
+  FreezeWindow,
+  Tenant,
+  TenantStatus,
+  analyzeFailures,
+  freezeStatus,
+} from '@waybill/plugin-tenant-rollouts-common';
+
+/*
+ * Where a board query's time goes: the pure computations behind GET /rollouts/:id, timed in
+ * process on the same data as the board rollout (the same tenants, statuses, windows and
+ * instant), beside the HTTP figures.
+ */
+
+/** One pure computation's cost. */
+export interface BreakdownRow {
+  name: string;
+  latency: LatencySummary;
+  /** What it answered, in a few words. */
+  answer: string;
+}
+
+/** The batched freeze evaluation, when the common package has one (`freezeStatuses`). */
+type FreezeStatuses = (
+  tenants: Tenant[],
+  instant: Date,
+  windows: FreezeWindow[],
+) => Map<string, FreezeStatus>;
+
+function time<T>(warmup: number, runs: number, fn: () => T) {
+  let result = fn();
+  for (let i = 1; i < warmup; i++) result = fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    result = fn();
+    samples.push(performance.now() - start);
+  }
+  return { latency: summarize(samples), result };
+}
+
+const frozenCount = (statuses: Iterable<FreezeStatus>) => {
+  let n = 0;
+  for (const s of statuses) if (s.frozen) n++;
+  return n;
+};
+
+/**
+ * Times `analyzeFailures` on the rollout's reported statuses, the freeze status of every tenant
+ * (one `freezeStatus` call per tenant; and the batched `freezeStatuses`, with every window and
+ * without the one naming tenants, when the package exports it), and serializing the board's
+ * answer as the router does (`JSON.stringify`).
+ */
+export function measureBreakdown(input: {
+  tenants: Tenant[];
+  outcomes: Array<{ tenant: Tenant; status: TenantStatus }>;
+  windows: FreezeWindow[];
+  instant: Date;
+  board?: unknown;
+}): BreakdownRow[] {
+  const { tenants, outcomes, windows, instant } = input;
+  const rows: BreakdownRow[] = [];
+
+  const analysis = time<FailureAnalysis>(2, 10, () =>
+    analyzeFailures(outcomes),
+  );
+  rows.push({
+    name: `analyzeFailures (${outcomes.length} reported, ${analysis.result.settled} settled)`,
+    latency: analysis.latency,
+    answer: analysis.result.summary,
+  });
+
+  const perTenant = time(1, 5, () =>
+    tenants.map(t => freezeStatus(t, instant, windows)),
+  );
+  rows.push({
+    name: `freezeStatus x ${tenants.length.toLocaleString('en-US')} tenants, ${
+      windows.length
+    } windows`,
+    latency: perTenant.latency,
+    answer: `${frozenCount(perTenant.result)} frozen`,
+  });
+
+  const batched = (common as Record<string, unknown>).freezeStatuses as
+    | FreezeStatuses
+    | undefined;
+  if (batched) {
+    const all = time(1, 5, () => batched(tenants, instant, windows));
+    rows.push({
+      name: `freezeStatuses (batched), ${windows.length} windows`,
+      latency: all.latency,
+      answer: `${frozenCount(all.result.values())} frozen`,
+    });
+    const byGroup = windows.filter(w => !w.scope.tenants);
+    if (byGroup.length < windows.length) {
+      const some = time(1, 5, () => batched(tenants, instant, byGroup));
+      rows.push({
+        name: `freezeStatuses (batched), the ${byGroup.length} windows not naming tenants`,
+        latency: some.latency,
+        answer: `${frozenCount(some.result.values())} frozen`,
+      });
+    }
+  }
+
+  if (input.board !== undefined) {
+    const json = time(2, 10, () => JSON.stringify(input.board));
+    rows.push({
+      name: 'JSON.stringify of the board answer',
+      latency: json.latency,
+      answer: `${(Buffer.byteLength(json.result) / 1024 / 1024).toFixed(2)} MB`,
+    });
+  }
+  return rows;
+}
+
+/** Whether the common package has the batched freeze evaluation. */
+export const hasBatchedFreeze = () =>
+  typeof (common as Record<string, unknown>).freezeStatuses === 'function';

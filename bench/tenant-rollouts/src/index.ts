@@ -1,0 +1,297 @@
+/**
+ * The tenant-rollouts benchmark at 5,000 tenants x 10 waves: the wave planner (pure), the rollout
+ * board query and tenant status ingest over HTTP on SQLite and PostgreSQL, against the real
+ * catalog backend, and the pure costs behind the board. Run with `yarn bench:tenant-rollouts`;
+ * see README.md.
+ *
+ * Phases, each in its own module: tenants.ts (the data), backend.ts (the backends), plan.ts (the
+ * planner), api.ts (HTTP: setup, board query, ingest), breakdown.ts (where the board's time goes),
+ * report.ts (printing and results/latest.json). A Chromium phase (the rollout board page in a
+ * real portal) goes in browser.ts and is called from `main` below; see README.md.
+ *
+ * @packageDocumentation
+ */
+
+import { execSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { currentLoad, describeMachine } from '@waybill/bench-utils';
+import {
+  TenantStatus,
+  isTenantEntity,
+  parseFreezeWindows,
+  parseRolloutStrategy,
+  tenantFromEntity,
+} from '@waybill/plugin-tenant-rollouts-common';
+import {
+  RolloutsApi,
+  measureBoard,
+  measureIngest,
+  setupBoardRollout,
+  setupIngestRollout,
+} from './api';
+import {
+  CatalogBackend,
+  EngineName,
+  RunningBackend,
+  countIngested,
+  postgresUnavailable,
+  postgresVersion,
+  startCatalogBackend,
+  startPostgresBackend,
+} from './backend';
+import { hasBatchedFreeze, measureBreakdown } from './breakdown';
+import { measurePlan } from './plan';
+import { BenchResult, EngineResult, render, writeResult } from './report';
+import {
+  CURRENT_WAVE,
+  STRATEGY,
+  freezeWindows,
+  generateEntities,
+  mixedStatuses,
+  tenantAxes,
+} from './tenants';
+
+const PACKAGE_DIR = resolvePackagePath('@waybill/bench-tenant-rollouts');
+
+const TENANTS = Number(process.env.WAYBILL_BENCH_TENANTS ?? 5000);
+const SEED = Number(process.env.WAYBILL_BENCH_SEED ?? 20261125);
+const ENGINES = (process.env.WAYBILL_BENCH_ENGINES ?? 'sqlite,postgres')
+  .split(',')
+  .map(e => e.trim())
+  .filter(Boolean) as EngineName[];
+const INGEST_TIMEOUT_MS =
+  Number(process.env.WAYBILL_BENCH_INGEST_TIMEOUT_S ?? 240) * 1000;
+/** `off` leaves out the freeze window that names tenants (see README.md). */
+const NAMED_TENANTS_WINDOW =
+  (process.env.WAYBILL_BENCH_NAMED_TENANTS_WINDOW ?? 'on') !== 'off';
+const PLAN_RUNS = 30;
+const BOARD = {
+  warmup: 3,
+  minSamples: Number(process.env.WAYBILL_BENCH_BOARD_SAMPLES ?? 20),
+  maxSamples: 100,
+  budgetMs: 10_000,
+};
+
+function progress(message: string) {
+  process.stderr.write(
+    `[${new Date().toISOString().slice(11, 19)}] ${message}\n`,
+  );
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/** The commit, and which of the measured paths have uncommitted changes. */
+function tree(): string {
+  const git = (args: string) =>
+    execSync(`git ${args}`, { cwd: PACKAGE_DIR, encoding: 'utf8' }).trim();
+  try {
+    const head = git('rev-parse --short HEAD');
+    const dirty = [
+      '../../plugins/tenant-rollouts-backend',
+      '../../plugins/tenant-rollouts-common',
+      '.',
+    ].filter(path => git(`status --porcelain -- ${path}`).length > 0);
+    return dirty.length
+      ? `${head} + uncommitted ${dirty
+          .map(p =>
+            p.replace('../../', '').replace(/^\.$/, 'bench/tenant-rollouts'),
+          )
+          .join(', ')}`
+      : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Waits until the catalog serves every tenant and the released component. */
+async function waitForIngest(backend: CatalogBackend): Promise<number> {
+  const start = performance.now();
+  let last = -1;
+  while (performance.now() - start < INGEST_TIMEOUT_MS) {
+    const { tenants, components } = await countIngested(backend);
+    if (tenants !== last) {
+      progress(`catalog serves ${tenants} / ${TENANTS} tenants`);
+      last = tenants;
+    }
+    if (tenants >= TENANTS && components >= 1) {
+      return performance.now() - start;
+    }
+    await sleep(1000);
+  }
+  throw new Error(
+    `The catalog had not ingested the ${TENANTS} tenants after ${
+      INGEST_TIMEOUT_MS / 1000
+    } s (WAYBILL_BENCH_INGEST_TIMEOUT_S)`,
+  );
+}
+
+async function main() {
+  const started = performance.now();
+  const machine = describeMachine();
+  progress(
+    `tenant-rollouts benchmark, ${TENANTS} tenants, engines ${ENGINES.join(
+      ', ',
+    )}; load average ${machine.loadAverage}`,
+  );
+
+  const entities = generateEntities(TENANTS, SEED);
+  const tenants = entities.filter(isTenantEntity).map(tenantFromEntity);
+  const axes = tenantAxes(entities);
+  const strategy = parseRolloutStrategy(STRATEGY);
+  const windowConfig = freezeWindows(new Date(), TENANTS, {
+    namedTenantsWindow: NAMED_TENANTS_WINDOW,
+  });
+  const windows = parseFreezeWindows(windowConfig);
+  const tenantRollouts = {
+    gate: { whenScorecardsAbsent: 'pass' },
+    strategies: { bench: STRATEGY },
+    freezeWindows: windowConfig,
+  };
+
+  progress(`planRollout, ${PLAN_RUNS} runs`);
+  const plan = measurePlan(tenants, strategy, 5, PLAN_RUNS);
+
+  const skipped: BenchResult['skipped'] = {};
+  if (ENGINES.includes('postgres')) {
+    const why = await postgresUnavailable();
+    if (why) {
+      skipped.postgres = `PostgreSQL is not available (${why}); the PostgreSQL rows are skipped. Start it with \`source scripts/postgres.sh\` or point WAYBILL_BENCH_PG_URL at a server.`;
+      progress(skipped.postgres);
+    }
+  }
+
+  progress('starting the backend: the catalog and the rollouts plugin');
+  const catalog = await startCatalogBackend(entities, tenantRollouts);
+  const engines: EngineResult[] = [];
+  let board: unknown;
+  let ingestMs: number;
+  try {
+    ingestMs = await waitForIngest(catalog);
+    progress(`catalog ingest done in ${(ingestMs / 1000).toFixed(1)} s`);
+
+    for (const engine of ENGINES) {
+      if (skipped[engine]) continue;
+      let backend: RunningBackend = catalog;
+      if (engine === 'postgres') {
+        progress('starting the PostgreSQL backend');
+        backend = await startPostgresBackend(catalog.baseUrl, tenantRollouts);
+      }
+      try {
+        const api = new RolloutsApi(backend.baseUrl);
+        progress(`${engine}: driving a rollout to wave ${CURRENT_WAVE}`);
+        const setup = await setupBoardRollout(api, axes, SEED);
+        const planned = JSON.stringify(
+          plan.plan.waves.map(w => w.tenants.map(t => t.ref)),
+        );
+        if (
+          JSON.stringify(setup.waves.map(w => w.tenants.map(t => t.ref))) !==
+          planned
+        ) {
+          throw new Error(
+            `${engine}: the backend's plan differs from planRollout's on the same tenants`,
+          );
+        }
+        progress(`${engine}: board query`);
+        const measured = await measureBoard(api, setup.id, BOARD);
+        board ??= measured.body;
+        progress(`${engine}: status ingest`);
+        const ingestRollout = await setupIngestRollout(api);
+        const ingest = await measureIngest(api, ingestRollout);
+        const { waves: _waves, ...setupFigures } = setup;
+        engines.push({
+          engine,
+          label:
+            engine === 'sqlite'
+              ? 'SQLite (better-sqlite3 file)'
+              : await postgresVersion(),
+          location: backend.location,
+          setup: setupFigures,
+          board: {
+            latency: measured.latency,
+            bytes: measured.bytes,
+            answer: measured.answer,
+          },
+          ingest,
+          problems: api.problems,
+          requests: api.requests,
+        });
+      } finally {
+        if (backend !== catalog) await backend.stop();
+      }
+    }
+  } finally {
+    await catalog.stop();
+  }
+
+  // With the backends stopped, so that nothing else runs in the process.
+  progress(
+    `where the board's time goes (pure; batched freeze ${
+      hasBatchedFreeze() ? 'exported' : 'not exported'
+    })`,
+  );
+  const reported = new Map<string, TenantStatus>(
+    mixedStatuses(plan.plan.waves, axes, SEED)
+      .flat()
+      .map(s => [s.tenant, s.status]),
+  );
+  const breakdown = measureBreakdown({
+    tenants,
+    outcomes: tenants.map(tenant => ({
+      tenant,
+      status: reported.get(tenant.ref) ?? 'pending',
+    })),
+    windows,
+    instant: new Date(),
+    board,
+  });
+
+  // A Chromium phase (the rollout board page in a real portal) would run here, after the
+  // backends are stopped, and set result.browser; see README.md.
+
+  const byRegion: Record<string, number> = {};
+  for (const t of tenants) byRegion[t.region] = (byRegion[t.region] ?? 0) + 1;
+  const result: BenchResult = {
+    date: new Date().toISOString(),
+    tree: tree(),
+    machine,
+    loadAtEnd: currentLoad(),
+    wallSeconds: (performance.now() - started) / 1000,
+    data: {
+      seed: SEED,
+      tenants: tenants.length,
+      catalogEntities: entities.length,
+      byRegion,
+      dedicated: tenants.filter(t => t.tenancy === 'dedicated').length,
+      critical: tenants.filter(t => t.tier === 'critical').length,
+      freezeWindows: windows.map(w => ({
+        id: w.id,
+        kind: w.schedule.kind,
+        scope:
+          Object.entries(w.scope)
+            .map(([axis, values]) =>
+              axis === 'tenants'
+                ? `${values!.length} tenants by name`
+                : `${axis} ${values!.join('/')}`,
+            )
+            .join(', ') || 'every tenant',
+      })),
+    },
+    catalog: { ingestMs },
+    plan: { latency: plan.latency, waves: plan.waves, runs: PLAN_RUNS },
+    breakdown,
+    engines,
+    skipped,
+  };
+  process.stdout.write(`${render(result)}\n`);
+  const file = await writeResult(PACKAGE_DIR, result);
+  progress(`figures written to ${file}`);
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    process.stderr.write(`${error?.stack ?? error}\n`);
+    process.exit(1);
+  },
+);
