@@ -98,12 +98,32 @@ const tenant = (
   spec: { type: 'tenant', owner: 'group:default/ops', dependsOn },
 });
 
+const component = (
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, annotations },
+  spec: {
+    type: 'service',
+    owner: 'group:default/ops',
+    lifecycle: 'production',
+  },
+});
+
 const entities: Entity[] = [
   tenant('acme-internal', { 'waybill.dev/tier': 'internal' }),
   tenant('bolt-foods', {}),
   tenant('cargo-co', {}),
   tenant('delta-mart', { 'waybill.dev/region': 'americas' }),
   tenant('unrelated', {}, ['component:default/orders']),
+  component('inventory', {
+    'github.com/project-slug': 'meridian/inventory',
+    'gitlab.com/project-slug': 'meridian/platform/inventory',
+  }),
+  // Names no repository.
+  component('orders'),
 ];
 
 const config = (whenScorecardsAbsent: 'pass' | 'fail') => ({
@@ -138,6 +158,21 @@ const tooling = mockCredentials.service.header({
   onBehalfOf: mockCredentials.service('deploy-bot'),
   targetPluginId: 'tenant-rollouts',
 });
+/** A service principal as `backend.auth.externalAccess` of type jwks makes it (subjectPrefix + sub). */
+const serviceHeader = (subject: string) =>
+  mockCredentials.service.header({
+    onBehalfOf: mockCredentials.service(subject),
+    targetPluginId: 'tenant-rollouts',
+  });
+const inventoryPipeline = serviceHeader(
+  'external:github-actions:repo:meridian/inventory:environment:production',
+);
+const otherPipeline = serviceHeader(
+  'external:github-actions:repo:meridian/pricing-api:ref:refs/heads/main',
+);
+const inventoryGitlabPipeline = serviceHeader(
+  'external:gitlab-ci:project_path:meridian/platform/inventory:ref_type:branch:ref:main',
+);
 
 it('documents exactly the routes the router registers', async () => {
   const router = await createRouter({
@@ -208,13 +243,13 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       user,
       on,
     );
-  const report = (id: number, body: unknown) =>
+  const report = (id: number, body: unknown, auth = tooling) =>
     call(
       'post',
       '/rollouts/{id}/tenants/status',
       `/rollouts/${id}/tenants/status`,
       body,
-      tooling,
+      auth,
     );
   const create = async () => {
     const res = await call('post', '/rollouts', '/rollouts', {
@@ -511,5 +546,126 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
         message: expect.stringContaining('whenScorecardsAbsent is fail'),
       }),
     ]);
+  });
+
+  it('lets a CI pipeline act only for entities whose catalog entry names its repository', async () => {
+    // The configured default strategy (an internal canary first) for inventory; one wave for
+    // orders, whose only tenant is not internal.
+    const createAs = (auth: string, entityRef: string) =>
+      call(
+        'post',
+        '/rollouts',
+        '/rollouts',
+        {
+          entityRef,
+          version: '5.0.0',
+          environment: 'production',
+          ...(entityRef.endsWith('/orders')
+            ? { strategy: { waves: [{ name: 'all', bakeMinutes: 0 }] } }
+            : {}),
+        },
+        auth,
+      );
+    const actAs = (auth: string, id: number, action: string) =>
+      call(
+        'post',
+        '/rollouts/{id}/actions/{action}',
+        `/rollouts/${id}/actions/${action}`,
+        undefined,
+        auth,
+      );
+    const healthy = (name: string) => ({
+      statuses: [{ tenant: name, status: 'healthy' }],
+    });
+
+    // Its own repository's entity: plan, start and report.
+    const own = await createAs(
+      inventoryPipeline,
+      'component:default/inventory',
+    );
+    expect(own.status).toBe(201);
+    expect(own.body.createdBy).toBe(
+      'external:github-actions:repo:meridian/inventory:environment:production',
+    );
+    expect((await actAs(inventoryPipeline, own.body.id, 'start')).status).toBe(
+      200,
+    );
+    expect(
+      (await report(own.body.id, healthy('acme-internal'), inventoryPipeline))
+        .body,
+    ).toEqual({ rolloutId: own.body.id, updated: 1 });
+    // GitLab: the project path against gitlab.com/project-slug.
+    expect(
+      (
+        await report(
+          own.body.id,
+          healthy('acme-internal'),
+          inventoryGitlabPipeline,
+        )
+      ).status,
+    ).toBe(200);
+
+    // Another repository's pipeline: 403 on every route that acts, saying why.
+    const foreign = await createAs(
+      otherPipeline,
+      'component:default/inventory',
+    );
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.message).toBe(
+      'The pipeline of meridian/pricing-api may not act for component:default/inventory, whose repository is meridian/inventory (github.com/project-slug)',
+    );
+    const foreignAct = await actAs(otherPipeline, own.body.id, 'pause');
+    expect(foreignAct.status).toBe(403);
+    expect(foreignAct.body.error.message).toContain('meridian/pricing-api');
+    const foreignReport = await report(
+      own.body.id,
+      healthy('acme-internal'),
+      otherPipeline,
+    );
+    expect(foreignReport.status).toBe(403);
+    expect(foreignReport.body.error.message).toContain(
+      'whose repository is meridian/inventory',
+    );
+    expect(
+      (await call('get', '/rollouts/{id}', `/rollouts/${own.body.id}`)).body,
+    ).toMatchObject({ state: 'running', lockVersion: 1 });
+
+    // An entity naming no repository, and one the catalog does not have.
+    const unnamed = await createAs(
+      inventoryPipeline,
+      'component:default/orders',
+    );
+    expect(unnamed.status).toBe(403);
+    expect(unnamed.body.error.message).toBe(
+      'The pipeline of meridian/inventory may not act for component:default/orders: the entity has no github.com/project-slug annotation naming its repository',
+    );
+    const missing = await createAs(
+      inventoryPipeline,
+      'component:default/ghost',
+    );
+    expect(missing.status).toBe(403);
+    expect(missing.body.error.message).toContain(
+      'component:default/ghost: the entity is not in the catalog',
+    );
+
+    // Users and other service principals are not affected, annotation or not.
+    const byUser = await createAs(user, 'component:default/orders');
+    expect(byUser.status).toBe(201);
+    expect((await actAs(user, byUser.body.id, 'start')).status).toBe(200);
+    expect((await report(byUser.body.id, healthy('unrelated'))).status).toBe(
+      200,
+    );
+    const unnamedReport = await report(
+      byUser.body.id,
+      healthy('unrelated'),
+      inventoryPipeline,
+    );
+    expect(unnamedReport.status).toBe(403);
+    expect(unnamedReport.body.error.message).toContain(
+      'has no github.com/project-slug annotation',
+    );
+    expect(
+      (await actAs(inventoryPipeline, byUser.body.id, 'pause')).status,
+    ).toBe(403);
   });
 });

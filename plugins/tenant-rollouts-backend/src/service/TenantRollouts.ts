@@ -8,9 +8,13 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { createHash } from 'node:crypto';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  assertPipelineMayActFor,
+  pipelineIdentity,
+} from '@waybill/plugin-scorecards-common';
 import {
   analyzeFailures,
   Blocker,
@@ -127,6 +131,7 @@ export class TenantRollouts {
     },
     actor: Actor & { credentials: BackstageCredentials },
   ): Promise<RolloutView> {
+    await this.assertMayActFor(input.entityRef, actor);
     let strategy: RolloutStrategy;
     if (input.strategy === undefined || typeof input.strategy === 'string') {
       const name = (input.strategy as string | undefined) ?? 'default';
@@ -406,6 +411,7 @@ export class TenantRollouts {
   ): Promise<RolloutView> {
     const record = await this.options.store.getRollout(id);
     if (!record) throw new NotFoundError(`No rollout ${id}`);
+    await this.assertMayActFor(record.entityRef, actor);
     const position = {
       id: record.id,
       state: record.state,
@@ -468,9 +474,10 @@ export class TenantRollouts {
   }
 
   /** Per-tenant statuses from deployment tooling; only for tenants of waves already started. */
-  async reportStatuses(id: number, updates: StatusUpdate[]) {
+  async reportStatuses(id: number, updates: StatusUpdate[], actor?: Actor) {
     const record = await this.options.store.getRollout(id);
     if (!record) throw new NotFoundError(`No rollout ${id}`);
+    if (actor) await this.assertMayActFor(record.entityRef, actor);
     const position = {
       id,
       state: record.state,
@@ -512,6 +519,31 @@ export class TenantRollouts {
       this.now(),
     );
     return { rolloutId: id, updated };
+  }
+
+  /**
+   * A CI pipeline calling with its provider's OIDC token (`external:...:repo:owner/name:...` or
+   * `...:project_path:group/project:...`) proves which repository it runs for, not which
+   * service it releases: it may act only on rollouts of entities whose catalog entry names its
+   * repository (`github.com/project-slug`, `gitlab.com/project-slug`), read with the caller's
+   * credentials. Users and other service principals are not affected.
+   *
+   * @throws NotAllowedError naming the pipeline, the entity and why
+   */
+  private async assertMayActFor(entityRef: string, actor: Actor) {
+    const pipeline = pipelineIdentity(actor.subject);
+    if (!pipeline) return;
+    const entity = actor.credentials
+      ? await this.options.catalog.getEntityByRef(entityRef, {
+          credentials: actor.credentials,
+        })
+      : undefined;
+    if (!entity) {
+      throw new NotAllowedError(
+        `The pipeline of ${pipeline.project} may not act for ${entityRef}: the entity is not in the catalog, so nothing names its repository`,
+      );
+    }
+    assertPipelineMayActFor(actor.subject, entity);
   }
 
   /**

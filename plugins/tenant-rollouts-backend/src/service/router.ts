@@ -266,9 +266,9 @@ export async function createRouter(options: {
   });
 
   router.post('/rollouts/:id/tenants/status', async (req, res) => {
-    await authorize(req, tenantRolloutsStatusReportPermission);
+    const actor = await authorize(req, tenantRolloutsStatusReportPermission);
     const { id } = parse(idParams, req.params, 'path');
-    res.json(await rollouts.reportStatuses(id, statusUpdates(req.body)));
+    res.json(await rollouts.reportStatuses(id, statusUpdates(req.body), actor));
   });
 
   router.use(
