@@ -2,12 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { tenantRolloutsPermissions } from '@waybill/plugin-tenant-rollouts-common';
 import { RolloutStore } from './database/RolloutStore';
 import { readTenantRolloutsConfig } from './service/config';
 import { ScorecardsGateClient } from './service/gate';
 import { createRouter } from './service/router';
+import { StrategyFileReader } from './service/strategyFile';
 import { TenantRollouts } from './service/TenantRollouts';
 
 /** Tenant rollouts: releases delivered to catalog tenants in waves, gated and audited. */
@@ -27,6 +29,7 @@ export const tenantRolloutsPlugin = createBackendPlugin({
         discovery: coreServices.discovery,
         scheduler: coreServices.scheduler,
         logger: coreServices.logger,
+        urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -44,6 +47,10 @@ export const tenantRolloutsPlugin = createBackendPlugin({
           auditor: deps.auditor,
           logger: deps.logger,
           config,
+          strategyFiles: new StrategyFileReader({
+            urlReader: deps.urlReader,
+            integrations: ScmIntegrations.fromConfig(deps.config),
+          }),
         });
         // Runs once across replicas: advances rollouts whose current wave has baked healthy.
         await deps.scheduler.scheduleTask({

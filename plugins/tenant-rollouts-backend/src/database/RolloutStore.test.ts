@@ -75,6 +75,14 @@ describe.each(databases.eachSupportedId())('RolloutStore on %s', databaseId => {
       await store.listRollouts({ entityRef: 'component:default/inventory' }),
     ).toHaveLength(1);
     expect(await store.listRollouts({ states: ['running'] })).toHaveLength(0);
+    expect(rollout.strategySource).toBeNull();
+    const fromFile = await store.createRollout({
+      ...newRollout(),
+      strategySource: 'https://git.example.com/inventory/rollout.yaml',
+    });
+    expect((await store.getRollout(fromFile.id))?.strategySource).toBe(
+      'https://git.example.com/inventory/rollout.yaml',
+    );
   });
 
   it('applies a transition once per version and records it; a stale version is a conflict naming the state', async () => {
@@ -162,10 +170,17 @@ describe.each(databases.eachSupportedId())('RolloutStore on %s', databaseId => {
   it('migrates down and up again', async () => {
     const { knex } = await createStore();
     const dir = `${__dirname}/../../migrations`;
+    await knex.migrate.down({ directory: dir });
+    expect(
+      await knex.schema.hasColumn('tenant_rollouts', 'strategy_source'),
+    ).toBe(false);
     await knex.migrate.rollback({ directory: dir }, true);
     expect(await knex.schema.hasTable('tenant_rollouts')).toBe(false);
     await knex.migrate.latest({ directory: dir });
     expect(await knex.schema.hasTable('tenant_rollouts_events')).toBe(true);
+    expect(
+      await knex.schema.hasColumn('tenant_rollouts', 'strategy_source'),
+    ).toBe(true);
   });
 
   if (databaseId.startsWith('POSTGRES')) {

@@ -32,6 +32,11 @@ export interface RolloutRecord {
   version: string;
   environment: string;
   strategy: RolloutStrategy;
+  /**
+   * Where the strategy came from: `request`, `config:<name>`, `built-in`, or the URL of the
+   * entity's strategy file; null for rollouts planned before it was recorded.
+   */
+  strategySource: string | null;
   plan: StoredPlan;
   state: RolloutState;
   currentWave: number;
@@ -67,6 +72,8 @@ export interface NewRollout {
   version: string;
   environment: string;
   strategy: RolloutStrategy;
+  /** See RolloutRecord.strategySource. */
+  strategySource?: string;
   plan: StoredPlan;
   createdBy: string;
 }
@@ -93,6 +100,7 @@ interface RolloutRow {
   version: string;
   environment: string;
   strategy: string;
+  strategy_source: string | null;
   plan: string;
   state: RolloutState;
   current_wave: number;
@@ -118,6 +126,7 @@ function toRecord(row: RolloutRow): RolloutRecord {
     version: row.version,
     environment: row.environment,
     strategy: JSON.parse(row.strategy),
+    strategySource: row.strategy_source ?? null,
     plan: JSON.parse(row.plan),
     state: row.state as RolloutState,
     currentWave: Number(row.current_wave),
@@ -151,6 +160,7 @@ export class RolloutStore {
           version: rollout.version,
           environment: rollout.environment,
           strategy: JSON.stringify(rollout.strategy),
+          strategy_source: rollout.strategySource ?? null,
           plan: JSON.stringify(rollout.plan),
           state: 'planned',
           current_wave: 0,

@@ -1,10 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createTestDatabases } from '@waybill/test-utils';
 import { newRollout } from '../__testUtils__/fixtures';
 import { RolloutStore } from '../database/RolloutStore';
 import { readTenantRolloutsConfig } from './config';
 import { GateClient, ScorecardsGateClient } from './gate';
+import { StrategyFileReader } from './strategyFile';
 import { TenantRollouts } from './TenantRollouts';
 
 const databases = createTestDatabases();
@@ -34,6 +36,10 @@ describe.each(databases.eachSupportedId())(
         auditor,
         logger: mockServices.logger.mock(),
         config: readTenantRolloutsConfig(mockServices.rootConfig()),
+        strategyFiles: new StrategyFileReader({
+          urlReader: mockServices.urlReader.mock(),
+          integrations: ScmIntegrations.fromConfig(mockServices.rootConfig()),
+        }),
         now: () => now,
       });
       const rollout = newRollout();

@@ -43,9 +43,10 @@ import {
   TenantStatusRecord,
 } from '../database/RolloutStore';
 
-import { TenantRolloutsConfig } from './config';
+import { BUILT_IN_DEFAULT_STRATEGY, TenantRolloutsConfig } from './config';
 import { RolloutConflictError } from './errors';
 import { GateClient } from './gate';
+import { StrategyFileReader } from './strategyFile';
 
 /** Who acts, for the trail and the auditor. */
 export interface Actor {
@@ -78,6 +79,8 @@ export class TenantRollouts {
       auditor: AuditorService;
       logger: LoggerService;
       config: TenantRolloutsConfig;
+      /** Reads the strategy file a released entity names. */
+      strategyFiles: StrategyFileReader;
       now?: () => Date;
     },
   ) {}
@@ -122,6 +125,11 @@ export class TenantRollouts {
     return tenants;
   }
 
+  /**
+   * Plans a rollout. Its strategy is, first to last: a strategy object in the request, a
+   * strategy name in the request (from `tenantRollouts.strategies`), the file the released
+   * entity names in `waybill.dev/rollout-strategy`, the configured `default`, the built-in one.
+   */
   async create(
     input: {
       entityRef: string;
@@ -131,22 +139,16 @@ export class TenantRollouts {
     },
     actor: Actor & { credentials: BackstageCredentials },
   ): Promise<RolloutView> {
-    await this.assertMayActFor(input.entityRef, actor);
-    let strategy: RolloutStrategy;
-    if (input.strategy === undefined || typeof input.strategy === 'string') {
-      const name = (input.strategy as string | undefined) ?? 'default';
-      const named = this.options.config.strategies[name];
-      if (!named) {
-        throw new InputError(
-          `No rollout strategy "${name}" in tenantRollouts.strategies; known: ${Object.keys(
-            this.options.config.strategies,
-          ).join(', ')}`,
-        );
-      }
-      strategy = named;
-    } else {
-      strategy = parseRolloutStrategy(input.strategy);
-    }
+    const pipeline = pipelineIdentity(actor.subject);
+    // Read when a pipeline must be checked or the strategy may come from the entity's file.
+    const entity =
+      pipeline || input.strategy === undefined
+        ? await this.options.catalog.getEntityByRef(input.entityRef, {
+            credentials: actor.credentials,
+          })
+        : undefined;
+    await this.assertMayActFor(input.entityRef, actor, entity);
+    const { strategy, source } = await this.strategyFor(input, entity);
     const tenants = await this.catalogTenants(
       actor.credentials,
       input.entityRef,
@@ -162,10 +164,47 @@ export class TenantRollouts {
       version: input.version,
       environment: input.environment,
       strategy,
+      strategySource: source,
       plan: { waves: plan.waves, tenants },
       createdBy: actor.subject,
     });
     return this.view(record);
+  }
+
+  /** The strategy of a new rollout and where it came from (see `create`). */
+  private async strategyFor(
+    input: { strategy?: string | unknown },
+    entity: Entity | undefined,
+  ): Promise<{ strategy: RolloutStrategy; source: string }> {
+    const { strategies } = this.options.config;
+    if (input.strategy !== undefined && typeof input.strategy !== 'string') {
+      return {
+        strategy: parseRolloutStrategy(input.strategy),
+        source: 'request',
+      };
+    }
+    if (typeof input.strategy === 'string') {
+      const named = strategies[input.strategy];
+      if (!named) {
+        throw new InputError(
+          `No rollout strategy "${
+            input.strategy
+          }" in tenantRollouts.strategies; known: ${Object.keys(
+            strategies,
+          ).join(', ')}`,
+        );
+      }
+      return { strategy: named, source: `config:${input.strategy}` };
+    }
+    const file = entity && (await this.options.strategyFiles.read(entity));
+    if (file) return { strategy: file.strategy, source: file.url };
+    return {
+      strategy: strategies.default,
+      source:
+        strategies.default === BUILT_IN_DEFAULT_STRATEGY
+          ? 'built-in'
+          : 'config:default',
+    };
   }
 
   async get(id: number): Promise<RolloutView> {
@@ -179,11 +218,13 @@ export class TenantRollouts {
     limit?: number;
   }): Promise<RolloutSummary[]> {
     const records = await this.options.store.listRollouts(filter);
-    return records.map(({ plan, strategy: _strategy, ...rest }) => ({
-      ...rest,
-      waveCount: plan.waves.length,
-      tenantCount: plan.tenants.length,
-    }));
+    return records.map(
+      ({ plan, strategy: _strategy, strategySource: _source, ...rest }) => ({
+        ...rest,
+        waveCount: plan.waves.length,
+        tenantCount: plan.tenants.length,
+      }),
+    );
   }
 
   /** The configured strategies, `default` first. */
@@ -257,9 +298,11 @@ export class TenantRollouts {
         tenants,
       };
     });
-    const { plan: _plan, ...rest } = record;
+    const { plan: _plan, strategySource, ...rest } = record;
     return {
       ...rest,
+      // Not recorded for rollouts planned before the source was.
+      ...(strategySource === null ? {} : { strategySource }),
       waves,
       analysis: this.analysis(record, statuses),
       events,
@@ -530,14 +573,20 @@ export class TenantRollouts {
    *
    * @throws NotAllowedError naming the pipeline, the entity and why
    */
-  private async assertMayActFor(entityRef: string, actor: Actor) {
+  private async assertMayActFor(
+    entityRef: string,
+    actor: Actor,
+    read?: Entity,
+  ) {
     const pipeline = pipelineIdentity(actor.subject);
     if (!pipeline) return;
-    const entity = actor.credentials
-      ? await this.options.catalog.getEntityByRef(entityRef, {
-          credentials: actor.credentials,
-        })
-      : undefined;
+    const entity =
+      read ??
+      (actor.credentials
+        ? await this.options.catalog.getEntityByRef(entityRef, {
+            credentials: actor.credentials,
+          })
+        : undefined);
     if (!entity) {
       throw new NotAllowedError(
         `The pipeline of ${pipeline.project} may not act for ${entityRef}: the entity is not in the catalog, so nothing names its repository`,

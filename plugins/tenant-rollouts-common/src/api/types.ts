@@ -68,6 +68,13 @@ export interface RolloutSummary {
 export interface RolloutView
   extends Omit<RolloutSummary, 'waveCount' | 'tenantCount'> {
   strategy: RolloutStrategy;
+  /**
+   * Where the strategy came from: `request` (a strategy in the request), `config:<name>` (a
+   * configured strategy, named in the request or `default`), `built-in`, or the URL of the
+   * released entity's strategy file (annotation `waybill.dev/rollout-strategy`). Absent for
+   * rollouts planned before it was recorded.
+   */
+  strategySource?: string;
   waves: WaveView[];
   analysis: FailureAnalysis;
   events: RolloutEvent[];
