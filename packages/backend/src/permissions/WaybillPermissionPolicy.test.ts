@@ -155,3 +155,84 @@ describe('WaybillPermissionPolicy for release scorecards', () => {
     });
   });
 });
+
+describe('WaybillPermissionPolicy for tenant rollouts', () => {
+  const directory = RoleDirectory.fromConfig(
+    new ConfigReader({
+      waybill: {
+        permissions: {
+          roles: {
+            'release-manager': ['group:default/release-management'],
+            'platform-admin': ['group:default/platform-engineering'],
+          },
+        },
+      },
+    }),
+  );
+  const policyOf = (groups: string[]) =>
+    new WaybillPermissionPolicy(
+      directory,
+      mockServices.userInfo({
+        ownershipEntityRefs: ['user:default/dana', ...groups],
+      }),
+    );
+  const manager = policyOf(['group:default/release-management']);
+  const admin = policyOf(['group:default/platform-engineering']);
+  const developer = policyOf(['group:default/order-management']);
+  const permission = (name: string, action: 'create' | 'update') => ({
+    type: 'basic' as const,
+    name,
+    attributes: { action },
+  });
+
+  it.each([
+    ['tenant-rollouts.rollout.create', 'create'],
+    ['tenant-rollouts.rollout.advance', 'update'],
+    ['tenant-rollouts.rollout.rollback', 'update'],
+    ['tenant-rollouts.rollout.override', 'update'],
+  ] as const)(
+    'lets release managers and platform admins, not other users, use %s',
+    async (name, action) => {
+      const request = { permission: permission(name, action) };
+      expect(await manager.handle(request, user)).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+      expect(await admin.handle(request, user)).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+      expect(await developer.handle(request, user)).toEqual({
+        result: AuthorizeResult.DENY,
+      });
+    },
+  );
+
+  it('lets only platform admins report tenant status by hand', async () => {
+    const request = {
+      permission: permission('tenant-rollouts.status.report', 'update'),
+    };
+    expect(await admin.handle(request, user)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    expect(await manager.handle(request, user)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    expect(await developer.handle(request, user)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
+
+  it('lets every signed-in user read rollouts', async () => {
+    expect(
+      await developer.handle(
+        {
+          permission: {
+            type: 'basic',
+            name: 'tenant-rollouts.read',
+            attributes: { action: 'read' },
+          },
+        },
+        user,
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+});

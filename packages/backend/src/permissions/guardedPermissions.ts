@@ -29,9 +29,11 @@ export const guardedPermissions: Readonly<Record<string, PermissionGuard>> = {
   // Letting a failing release through a gate is for release managers.
   'scorecards.gate.override': { roles: ['release-manager', 'platform-admin'] },
   'scorecards.policy.reevaluate': { roles: ['platform-admin'] },
-  // Tenant rollouts: release managers move rollouts; deployment tooling reports status as a
-  // service principal (a person reporting by hand must be a platform admin).
-  'tenant-rollouts.rollout.create': { roles: ['platform-admin'] },
+  // Tenant rollouts: release managers plan (create) and move rollouts; deployment tooling
+  // reports status as a service principal (a person reporting by hand must be a platform admin).
+  'tenant-rollouts.rollout.create': {
+    roles: ['release-manager', 'platform-admin'],
+  },
   'tenant-rollouts.rollout.advance': {
     roles: ['release-manager', 'platform-admin'],
   },
