@@ -235,12 +235,17 @@ async function main() {
       .flat()
       .map(s => [s.tenant, s.status]),
   );
+  const tenantByRef = new Map(tenants.map(t => [t.ref, t]));
   const breakdown = measureBreakdown({
     tenants,
-    outcomes: tenants.map(tenant => ({
-      tenant,
-      status: reported.get(tenant.ref) ?? 'pending',
-    })),
+    // In the order the plugin reads them (wave, then ref): the permutation test's shuffles are
+    // seeded, so its adjusted p-values depend on the order of the outcomes.
+    outcomes: plan.plan.waves.flatMap(wave =>
+      wave.tenants.map(({ ref }) => ({
+        tenant: tenantByRef.get(ref)!,
+        status: reported.get(ref) ?? 'pending',
+      })),
+    ),
     windows,
     instant: new Date(),
     board,

@@ -151,6 +151,9 @@ export function render(result: BenchResult): string {
       )}  ${boardVerdict(latency)}`,
     );
   }
+  for (const e of result.engines) {
+    lines.push(`  ${e.engine}: the plugin's data in ${e.location}`);
+  }
   const first = result.engines[0];
   if (first) {
     const a = first.board.answer;
