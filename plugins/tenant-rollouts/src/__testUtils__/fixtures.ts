@@ -1,0 +1,159 @@
+import {
+  analyzeFailures,
+  FreezeWindow,
+  freezeStatuses,
+  parseRolloutStrategy,
+  planRollout,
+  RolloutState,
+  RolloutSummary,
+  RolloutView,
+  Tenant,
+  TenantStatus,
+} from '@waybill/plugin-tenant-rollouts-common';
+
+const REGIONS = ['europe', 'north-america', 'asia-pacific'];
+const ZONES: Record<string, string> = {
+  europe: 'Europe/Berlin',
+  'north-america': 'America/Chicago',
+  'asia-pacific': 'Asia/Singapore',
+};
+const SEGMENTS = ['wholesale', 'retail', 'manufacturing'];
+const CLOUDS = ['aws', 'azure', 'gcp'];
+
+/** `count` tenants spread over regions, segments and clouds; the first three are internal canaries. */
+export function makeTenants(count: number): Tenant[] {
+  return Array.from({ length: count }, (_, i) => {
+    const region = REGIONS[i % 3];
+    const name = `tenant-${String(i).padStart(4, '0')}`;
+    let tier = 'standard';
+    if (i < 3) tier = 'internal';
+    else if (i % 10 === 9) tier = 'critical';
+    return {
+      ref: `resource:default/${name}`,
+      title: `Tenant ${i}`,
+      segment: SEGMENTS[Math.floor(i / 3) % 3],
+      region,
+      tier,
+      cloud: CLOUDS[Math.floor(i / 9) % 3],
+      tenancy: i % 25 === 24 ? 'dedicated' : 'shared',
+      timeZone: ZONES[region],
+      deployables: ['component:default/sales'],
+    };
+  });
+}
+
+export const STRATEGY = parseRolloutStrategy({
+  waves: [
+    { name: 'canary', select: { tier: ['internal'] }, bakeMinutes: 60 },
+    { name: 'europe', select: { region: ['europe'] }, bakeMinutes: 120 },
+    { name: 'everyone-else', healthThreshold: 0.95 },
+  ],
+  forceLast: ['dedicated', 'critical'],
+});
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+
+/**
+ * A rollout as the backend answers it, computed with the same -common functions the backend
+ * uses: the plan, freeze status per tenant and failure analysis.
+ */
+export function rolloutView(
+  options: {
+    id?: number;
+    tenants?: Tenant[];
+    state?: RolloutState;
+    currentWave?: number;
+    /** The status of each tenant; tenants of waves not started are pending whatever it says. */
+    status?: (tenant: Tenant, wave: number) => TenantStatus;
+    freezeWindows?: FreezeWindow[];
+  } = {},
+): RolloutView {
+  const tenants = options.tenants ?? makeTenants(30);
+  const state = options.state ?? 'running';
+  const currentWave = options.currentWave ?? 0;
+  const plan = planRollout(tenants, STRATEGY);
+  const freeze = freezeStatuses(tenants, NOW, options.freezeWindows ?? []);
+  const byRef = new Map(tenants.map(t => [t.ref, t]));
+  const outcomes: Array<{ tenant: Tenant; status: TenantStatus }> = [];
+  const waves = plan.waves.map((wave, index) => {
+    const started = state !== 'planned' && index <= currentWave;
+    const waveTenants = wave.tenants.map(({ ref, reason }) => {
+      const { deployables: _deployables, ...tenant } = byRef.get(ref)!;
+      const status: TenantStatus = started
+        ? options.status?.(byRef.get(ref)!, index) ?? 'healthy'
+        : 'pending';
+      outcomes.push({ tenant: byRef.get(ref)!, status });
+      return {
+        ...tenant,
+        placement: reason,
+        status,
+        detail: status === 'failed' ? 'Health check failed: 503' : null,
+        updatedAt: NOW.toISOString(),
+        freeze: freeze.get(ref)!,
+      };
+    });
+    let phase: 'done' | 'current' | 'upcoming' = 'upcoming';
+    if (state !== 'planned' && index < currentWave) phase = 'done';
+    else if (state !== 'planned' && index === currentWave) {
+      phase = state === 'completed' ? 'done' : 'current';
+    }
+    return {
+      index,
+      name: wave.name,
+      bakeMinutes: wave.bakeMinutes,
+      healthThreshold: wave.healthThreshold,
+      phase,
+      total: waveTenants.length,
+      healthy: waveTenants.filter(t => t.status === 'healthy').length,
+      frozen: waveTenants.filter(t => t.freeze.frozen).length,
+      lastChangeAt: started ? NOW.toISOString() : null,
+      tenants: waveTenants,
+    };
+  });
+  return {
+    id: options.id ?? 7,
+    entityRef: 'component:default/sales',
+    version: '7.4.0',
+    environment: 'production',
+    state,
+    currentWave,
+    lockVersion: 3,
+    createdBy: 'user:default/guest',
+    createdAt: NOW.toISOString(),
+    updatedAt: NOW.toISOString(),
+    strategy: STRATEGY,
+    waves,
+    analysis: analyzeFailures(outcomes.filter(o => o.status !== 'pending')),
+    events: [
+      {
+        id: 1,
+        action: 'start',
+        fromState: 'planned',
+        toState: 'running',
+        waveIndex: 0,
+        actor: 'user:default/guest',
+        reason: null,
+        override: false,
+        occurredAt: NOW.toISOString(),
+      },
+    ],
+    evaluatedAt: NOW.toISOString(),
+  };
+}
+
+/** The list form of a rollout view. */
+export function rolloutSummary(view: RolloutView): RolloutSummary {
+  const {
+    strategy: _s,
+    waves,
+    analysis: _a,
+    events: _e,
+    evaluatedAt: _t,
+    ...rest
+  } = view;
+  return {
+    ...rest,
+    waveCount: waves.length,
+    tenantCount: waves.reduce((n, w) => n + w.total, 0),
+  };
+}

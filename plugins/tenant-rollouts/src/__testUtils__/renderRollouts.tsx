@@ -1,0 +1,91 @@
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  TestApiProvider,
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/test-utils';
+import { TenantRolloutsClient } from '@waybill/plugin-tenant-rollouts-common';
+import { setupServer } from 'msw/node';
+import { ReactElement } from 'react';
+import { SWRConfig } from 'swr';
+import { tenantRolloutsApiRef } from '../api';
+import { rootRouteRef } from '../routes';
+
+/** The tenant-rollouts backend's address in tests (`mockApis.discovery()`'s default). */
+export const ROLLOUTS_URL = 'http://example.com/api/tenant-rollouts';
+
+/** An msw server for the test file; handlers are added per test with `server.use`. */
+export function setupRolloutsServer() {
+  const server = setupServer();
+  registerMswTestHooks(server);
+  return server;
+}
+
+export const salesEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'sales', namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', owner: 'order-management' },
+};
+
+/**
+ * Renders tenant-rollouts components in Backstage's test app with the real typed client, so
+ * every request crosses HTTP to the msw handlers of the test. `allowed` names the permissions
+ * the user holds (e.g. `tenant-rollouts.rollout.advance`); every other one is denied.
+ */
+export function renderRollouts(
+  ui: ReactElement,
+  options: {
+    routeEntries?: string[];
+    allowed?: string[];
+    entity?: Entity;
+  } = {},
+) {
+  const discoveryApi = mockApis.discovery();
+  const allowed = new Set(options.allowed ?? []);
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [
+          tenantRolloutsApiRef,
+          new TenantRolloutsClient({
+            discoveryApi,
+            fetchApi: { fetch: (input, init) => fetch(input, init) },
+          }),
+        ],
+        [
+          permissionApiRef,
+          mockApis.permission({
+            authorize: request =>
+              allowed.has(request.permission.name)
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
+          }),
+        ],
+      ]}
+    >
+      {/* usePermission caches answers in SWR; each test starts with an empty cache. */}
+      <SWRConfig value={{ provider: () => new Map() }}>
+        {options.entity ? (
+          <EntityProvider entity={options.entity}>{ui}</EntityProvider>
+        ) : (
+          ui
+        )}
+      </SWRConfig>
+    </TestApiProvider>,
+    {
+      routeEntries: options.routeEntries,
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/tenant-rollouts': rootRouteRef,
+      },
+    },
+  );
+}

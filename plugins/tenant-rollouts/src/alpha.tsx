@@ -1,0 +1,63 @@
+/**
+ * Tenant rollouts for apps on the new frontend system: the rollouts page (with its nav item),
+ * whose board and freeze calendar live below it, the entity content tab for components, and
+ * the API.
+ *
+ * @packageDocumentation
+ */
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+} from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import Layers from '@material-ui/icons/Layers';
+import { tenantRolloutsApiFactory } from './api';
+import {
+  ENTITY_TAB_PATH,
+  freezeCalendarRouteRef,
+  rolloutRouteRef,
+  rootRouteRef,
+} from './routes';
+
+const tenantRolloutsApi = ApiBlueprint.make({
+  params: defineParams => defineParams(tenantRolloutsApiFactory),
+});
+
+const rolloutsPage = PageBlueprint.make({
+  params: {
+    path: '/tenant-rollouts',
+    routeRef: rootRouteRef,
+    title: 'Tenant rollouts',
+    icon: <Layers />,
+    loader: () =>
+      import('./components/TenantRolloutsRouter').then(m => (
+        <m.TenantRolloutsRouter />
+      )),
+  },
+});
+
+const entityContent = EntityContentBlueprint.make({
+  params: {
+    path: ENTITY_TAB_PATH,
+    title: 'Rollouts',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityRolloutsContent').then(m => (
+        <m.EntityRolloutsContent />
+      )),
+  },
+});
+
+export default createFrontendPlugin({
+  pluginId: 'tenant-rollouts',
+  title: 'Tenant rollouts',
+  icon: <Layers />,
+  info: { packageJson: () => import('../package.json') },
+  routes: {
+    root: rootRouteRef,
+    rollout: rolloutRouteRef,
+    freezeCalendar: freezeCalendarRouteRef,
+  },
+  extensions: [tenantRolloutsApi, rolloutsPage, entityContent],
+});

@@ -1,0 +1,2 @@
+export { CreateRolloutDialog } from './CreateRolloutDialog';
+export { NewRolloutButton } from './NewRolloutButton';

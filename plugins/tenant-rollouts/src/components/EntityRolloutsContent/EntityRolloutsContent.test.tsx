@@ -1,0 +1,83 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import {
+  rolloutSummary,
+  rolloutView,
+  STRATEGY,
+} from '../../__testUtils__/fixtures';
+import {
+  renderRollouts,
+  ROLLOUTS_URL,
+  salesEntity,
+  setupRolloutsServer,
+} from '../../__testUtils__/renderRollouts';
+import { EntityRolloutsContent } from './EntityRolloutsContent';
+
+const server = setupRolloutsServer();
+jest.setTimeout(30_000);
+
+/** A backend answering the rollouts list with `items`; records the queries it is asked. */
+function listBackend(items: unknown[]) {
+  const queries: URLSearchParams[] = [];
+  server.use(
+    http.get(`${ROLLOUTS_URL}/rollouts`, ({ request }) => {
+      queries.push(new URL(request.url).searchParams);
+      return HttpResponse.json({ items });
+    }),
+    http.get(`${ROLLOUTS_URL}/strategies`, () =>
+      HttpResponse.json({ items: [{ name: 'default', strategy: STRATEGY }] }),
+    ),
+  );
+  return queries;
+}
+
+describe('EntityRolloutsContent', () => {
+  it("lists the entity's rollouts, asking with its ref", async () => {
+    const queries = listBackend([rolloutSummary(rolloutView({ id: 7 }))]);
+    await renderRollouts(<EntityRolloutsContent />, { entity: salesEntity });
+
+    const table = await screen.findByRole('table', { name: 'Rollouts' });
+    expect(queries[0].get('entityRef')).toBe('component:default/sales');
+    expect(within(table).getByRole('link', { name: '7.4.0' })).toHaveAttribute(
+      'href',
+      '/tenant-rollouts/rollouts/7',
+    );
+    // The entity is the page's: no column for it.
+    expect(
+      within(table).queryByRole('columnheader', { name: 'Entity' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'New rollout' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('offers a rollout of this entity to users who may create one', async () => {
+    listBackend([rolloutSummary(rolloutView({ id: 7 }))]);
+    await renderRollouts(<EntityRolloutsContent />, {
+      entity: salesEntity,
+      allowed: ['tenant-rollouts.rollout.create'],
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'New rollout' }),
+    );
+    const entity = within(
+      await screen.findByRole('dialog', { name: 'New rollout' }),
+    ).getByLabelText('Entity');
+    expect(entity).toHaveValue('component:default/sales');
+    expect(entity).toHaveAttribute('readonly');
+  });
+
+  it('says how tenants come to depend on the entity when it has no rollouts', async () => {
+    listBackend([]);
+    await renderRollouts(<EntityRolloutsContent />, { entity: salesEntity });
+
+    expect(
+      await screen.findByText('No rollouts of sales yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/component:default\/sales/).length,
+    ).toBeGreaterThan(0);
+  });
+});

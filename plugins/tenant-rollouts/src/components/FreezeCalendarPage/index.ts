@@ -1,0 +1,1 @@
+export { FreezeCalendarPage } from './FreezeCalendarPage';

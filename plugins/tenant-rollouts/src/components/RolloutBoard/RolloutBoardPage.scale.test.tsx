@@ -1,0 +1,64 @@
+// The 5,000-tenant board in a file of its own: jest gives each file a fresh React, and this
+// test's large render is kept apart from the interaction tests.
+import { RolloutView } from '@waybill/plugin-tenant-rollouts-common';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { Route, Routes } from 'react-router-dom';
+import { makeTenants, rolloutView } from '../../__testUtils__/fixtures';
+import {
+  renderRollouts,
+  ROLLOUTS_URL,
+  setupRolloutsServer,
+} from '../../__testUtils__/renderRollouts';
+import { RolloutBoardPage } from './RolloutBoardPage';
+
+const server = setupRolloutsServer();
+jest.setTimeout(30_000);
+
+function renderBoard(view: RolloutView, allowed: string[] = [], query = '') {
+  server.use(
+    http.get(`${ROLLOUTS_URL}/rollouts/${view.id}`, () =>
+      HttpResponse.json(view),
+    ),
+  );
+  return renderRollouts(
+    <Routes>
+      <Route path="/rollouts/:id" element={<RolloutBoardPage />} />
+    </Routes>,
+    { routeEntries: [`/rollouts/${view.id}${query}`], allowed },
+  );
+}
+
+describe('RolloutBoardPage at scale', () => {
+  it('mounts only the rows in view at 5,000 tenants, and filters from the URL', async () => {
+    const view = rolloutView({
+      id: 5000,
+      tenants: makeTenants(5000),
+      currentWave: 1,
+    });
+    renderBoard(view, [], '?region=europe&tier=critical');
+    // ByLabelText and hidden: true skip jsdom's slow style checks on a page this size.
+    const list = await screen.findByLabelText('Tenants by wave');
+    const rows = () => within(list).getAllByRole('row', { hidden: true });
+    const shown = view.waves
+      .flatMap(w => w.tenants)
+      .filter(t => t.region === 'europe' && t.tier === 'critical').length;
+    expect(screen.getByText(`${shown} tenants shown`)).toBeInTheDocument();
+    expect(list).toHaveAttribute(
+      'aria-rowcount',
+      String(shown + view.waves.length),
+    );
+    expect(rows().length).toBeLessThan(60);
+
+    // Clicking the selected heatmap cell clears its filter.
+    const cell = screen.getByLabelText(/^europe critical/);
+    expect(cell).toHaveAttribute('aria-pressed', 'true');
+    fireEvent.click(cell);
+    expect(await screen.findByText('5000 tenants shown')).toBeInTheDocument();
+    expect(list).toHaveAttribute(
+      'aria-rowcount',
+      String(5000 + view.waves.length),
+    );
+    expect(rows().length).toBeLessThan(60);
+  });
+});

@@ -1,0 +1,126 @@
+import {
+  Content,
+  Header,
+  HeaderLabel,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Box, Grid, Typography } from '@material-ui/core';
+import { RolloutView } from '@waybill/plugin-tenant-rollouts-common';
+import { useMemo } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { RolloutStateChip } from '../shared/rolloutState';
+import {
+  axisValues,
+  BoardFilter,
+  boardRows,
+  filterFromSearch,
+  healthHeatmap,
+  searchWithFilter,
+} from './boardView';
+import { FailureVerdict } from './FailureVerdict';
+import { HealthHeatmap } from './HealthHeatmap';
+import { RolloutActions } from './RolloutActions';
+import { RolloutTrail } from './RolloutTrail';
+import { TenantBoard } from './TenantBoard';
+import { useRollout } from './useRollout';
+import { WaveProgress } from './WaveProgress';
+
+function Board(props: {
+  view: RolloutView;
+  rollout: ReturnType<typeof useRollout>;
+}) {
+  const { view, rollout } = props;
+  const [search, setSearch] = useSearchParams();
+  const filter = useMemo(() => filterFromSearch(search), [search]);
+  const setFilter = (next: BoardFilter) =>
+    setSearch(searchWithFilter(search, next), { replace: true });
+  const rows = useMemo(() => boardRows(view, filter), [view, filter]);
+  const values = useMemo(() => axisValues(view), [view]);
+  const heatmap = useMemo(() => healthHeatmap(view), [view]);
+  const tenants = view.waves.reduce((n, w) => n + w.total, 0);
+  return (
+    <Grid
+      container
+      spacing={3}
+      data-testid="rollout-board"
+      data-tenants={tenants}
+    >
+      <Grid item xs={12}>
+        <Box display="flex" alignItems="center" gridGap={16} mb={2}>
+          <RolloutStateChip state={view.state} />
+          <Typography variant="body1">
+            <EntityRefLink entityRef={view.entityRef} /> {view.version} to{' '}
+            {view.environment}: {tenants} tenants in {view.waves.length} waves
+          </Typography>
+        </Box>
+        <RolloutActions
+          view={view}
+          acting={rollout.acting}
+          refused={rollout.refused}
+          actionError={rollout.actionError}
+          onAct={rollout.act}
+          onDismiss={rollout.dismiss}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <WaveProgress waves={view.waves} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <FailureVerdict analysis={view.analysis} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <HealthHeatmap
+          heatmap={heatmap}
+          selected={filter}
+          onSelect={cell =>
+            setFilter(
+              filter.region === cell.region && filter.tier === cell.tier
+                ? { ...filter, region: undefined, tier: undefined }
+                : { ...filter, region: cell.region, tier: cell.tier },
+            )
+          }
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <TenantBoard
+          rows={rows}
+          filter={filter}
+          axisValues={values}
+          onFilter={setFilter}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <RolloutTrail events={view.events} />
+      </Grid>
+    </Grid>
+  );
+}
+
+/** A rollout's board: waves by tenants, health, failure analysis, freeze holds and the actions allowed. */
+export function RolloutBoardPage() {
+  const id = Number(useParams().id);
+  const rollout = useRollout(id);
+  const { view, loadError } = rollout;
+  return (
+    <Page themeId="tool">
+      <Header
+        title={view ? `Rollout #${view.id}` : `Rollout #${id}`}
+        subtitle={
+          view
+            ? `${view.entityRef} ${view.version} → ${view.environment}`
+            : undefined
+        }
+      >
+        {view && <HeaderLabel label="Created by" value={view.createdBy} />}
+      </Header>
+      <Content>
+        {loadError && !view && <ResponseErrorPanel error={loadError} />}
+        {!loadError && !view && <Progress />}
+        {view && <Board view={view} rollout={rollout} />}
+      </Content>
+    </Page>
+  );
+}

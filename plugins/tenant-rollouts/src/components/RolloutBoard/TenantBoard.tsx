@@ -1,0 +1,188 @@
+import {
+  Box,
+  MenuItem,
+  TextField,
+  Tooltip,
+  Typography,
+} from '@material-ui/core';
+import { makeStyles } from '@material-ui/core/styles';
+import AcUnit from '@material-ui/icons/AcUnit';
+import {
+  BoardTenant,
+  ROLLOUT_AXES,
+  RolloutAxis,
+  TENANT_STATUSES,
+} from '@waybill/plugin-tenant-rollouts-common';
+import { TenantStatusChip } from '../shared/TenantStatusChip';
+import { VirtualRows } from '../shared/VirtualRows';
+import { opensIn } from './BlockersPanel';
+import { BoardFilter, BoardRow } from './boardView';
+
+const ROW_HEIGHT = 40;
+const VISIBLE_HEIGHT = 640;
+const COLUMNS = '2.2fr 1fr 1fr 1fr 0.8fr 1.1fr 2.2fr';
+
+const useStyles = makeStyles(theme => ({
+  row: {
+    display: 'grid',
+    gridTemplateColumns: COLUMNS,
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    height: '100%',
+    padding: theme.spacing(0, 1),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    overflow: 'hidden',
+    whiteSpace: 'nowrap',
+  },
+  header: { fontWeight: 600 },
+  wave: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(2),
+    height: '100%',
+    padding: theme.spacing(0, 1),
+    background: theme.palette.background.default,
+    borderBottom: `1px solid ${theme.palette.divider}`,
+  },
+  ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis' },
+  frozen: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: 4,
+    color: theme.palette.info.main,
+  },
+}));
+
+function TenantLine(props: { tenant: BoardTenant }) {
+  const classes = useStyles();
+  const { tenant } = props;
+  const { freeze } = tenant;
+  return (
+    <div className={classes.row} data-tenant={tenant.ref}>
+      <span className={classes.ellipsis} title={tenant.ref}>
+        {tenant.title}
+      </span>
+      <span>{tenant.segment}</span>
+      <span>{tenant.region}</span>
+      <span>{tenant.tier}</span>
+      <span>{tenant.cloud}</span>
+      <span title={tenant.detail ?? undefined}>
+        <TenantStatusChip status={tenant.status} />
+      </span>
+      <span className={classes.ellipsis}>
+        {freeze.frozen ? (
+          <Tooltip
+            title={freeze.windows
+              .map(w => `${w.title}: ${w.start} → ${w.end}`)
+              .join('; ')}
+          >
+            <span className={classes.frozen}>
+              <AcUnit fontSize="inherit" />
+              {freeze.windows.map(w => w.title).join(', ')}; opens{' '}
+              {opensIn(freeze.opensAt)}
+            </span>
+          </Tooltip>
+        ) : (
+          tenant.detail ?? ''
+        )}
+      </span>
+    </div>
+  );
+}
+
+/**
+ * Every tenant of the rollout, wave by wave, narrowed by the filter; only the rows in view are
+ * mounted, so the board stays responsive at thousands of tenants.
+ */
+export function TenantBoard(props: {
+  rows: BoardRow[];
+  filter: BoardFilter;
+  axisValues: Record<RolloutAxis, string[]>;
+  onFilter: (filter: BoardFilter) => void;
+}) {
+  const classes = useStyles();
+  const { filter, rows } = props;
+  const shown = rows.filter(r => r.kind === 'tenant').length;
+  const select = (
+    key: RolloutAxis | 'status',
+    label: string,
+    values: readonly string[],
+  ) => (
+    <TextField
+      key={key}
+      select
+      label={label}
+      value={filter[key] ?? ''}
+      onChange={event =>
+        props.onFilter({ ...filter, [key]: event.target.value || undefined })
+      }
+      variant="outlined"
+      size="small"
+      style={{ minWidth: 140 }}
+    >
+      <MenuItem value="">All</MenuItem>
+      {values.map(value => (
+        <MenuItem key={value} value={value}>
+          {value}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+  return (
+    <div>
+      <Box display="flex" gridGap={8} flexWrap="wrap" mb={1}>
+        {ROLLOUT_AXES.map(axis =>
+          select(
+            axis,
+            axis[0].toLocaleUpperCase('en-US') + axis.slice(1),
+            props.axisValues[axis],
+          ),
+        )}
+        {select('status', 'Status', [...TENANT_STATUSES, 'frozen'])}
+        <TextField
+          label="Search tenants"
+          value={filter.q ?? ''}
+          onChange={event =>
+            props.onFilter({ ...filter, q: event.target.value || undefined })
+          }
+          variant="outlined"
+          size="small"
+        />
+      </Box>
+      <Typography variant="body2" color="textSecondary" aria-live="polite">
+        {shown} tenant{shown === 1 ? '' : 's'} shown
+      </Typography>
+      <div className={`${classes.row} ${classes.header}`} role="row">
+        <span>Tenant</span>
+        <span>Segment</span>
+        <span>Region</span>
+        <span>Tier</span>
+        <span>Cloud</span>
+        <span>Status</span>
+        <span>Freeze / detail</span>
+      </div>
+      <VirtualRows
+        aria-label="Tenants by wave"
+        rows={rows}
+        rowHeight={ROW_HEIGHT}
+        height={VISIBLE_HEIGHT}
+        renderRow={row =>
+          row.kind === 'wave' ? (
+            <div className={classes.wave}>
+              <Typography variant="subtitle2">
+                Wave {row.wave.index} · {row.wave.name}
+              </Typography>
+              <Typography variant="body2" color="textSecondary">
+                {row.wave.phase} · {row.wave.healthy}/{row.wave.total} healthy
+                {row.shown < row.wave.total &&
+                  ` · ${row.shown} of ${row.wave.total} shown`}
+              </Typography>
+            </div>
+          ) : (
+            <TenantLine tenant={row.tenant} />
+          )
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { RolloutBoardPage } from './RolloutBoardPage';
