@@ -127,6 +127,8 @@ export interface BoardSetup {
   /** Status reports made to reach the state, and their requests. */
   reported: number;
   reportRequests: number;
+  /** A healthy tenant of the current wave, whose status the cache-miss samples flip. */
+  flipTenant: string;
 }
 
 const override = (what: string) => ({
@@ -190,6 +192,8 @@ export async function setupBoardRollout(
     actionMs: summarize(actionMs),
     reported,
     reportRequests: api.requests - before - actionMs.length,
+    flipTenant: statuses[CURRENT_WAVE].find(s => s.status === 'healthy')!
+      .tenant,
   };
 }
 
@@ -269,6 +273,42 @@ export async function measureBoard(
     answer: describeBoard(last.json),
     body: last.json,
   };
+}
+
+/**
+ * GET /rollouts/:id right after a status change, `samples` times: before each timed request one
+ * healthy tenant of the current wave is reported `deploying`, then `healthy` again the next time,
+ * so the statuses differ from those of the previous read and the plugin cannot answer from its
+ * failure-analysis cache (a board read while statuses are arriving). Ends as it started.
+ */
+export async function measureBoardAfterChange(
+  api: RolloutsApi,
+  setup: Pick<BoardSetup, 'id' | 'flipTenant'>,
+  samples: number,
+): Promise<LatencySummary> {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    await api.ok(
+      'POST',
+      `/rollouts/${setup.id}/tenants/status`,
+      {
+        statuses: [
+          {
+            tenant: setup.flipTenant,
+            status: i % 2 === 0 ? 'deploying' : 'healthy',
+          },
+        ],
+      },
+      TOOLING,
+    );
+    times.push((await api.ok('GET', `/rollouts/${setup.id}`)).ms);
+  }
+  if (samples % 2 === 1) {
+    await api.report(setup.id, [
+      { tenant: setup.flipTenant, status: 'healthy' },
+    ]);
+  }
+  return summarize(times);
 }
 
 /** One status-ingest case: statuses per second, and the latency of its requests. */

@@ -26,6 +26,7 @@ import {
 import {
   RolloutsApi,
   measureBoard,
+  measureBoardAfterChange,
   measureIngest,
   setupBoardRollout,
   setupIngestRollout,
@@ -71,6 +72,8 @@ const BOARD = {
   minSamples: Number(process.env.WAYBILL_BENCH_BOARD_SAMPLES ?? 20),
   maxSamples: 100,
   budgetMs: 10_000,
+  /** Board reads each after a status change (failure analysis not cached). */
+  afterChangeSamples: 10,
 };
 
 function progress(message: string) {
@@ -195,10 +198,16 @@ async function main() {
         progress(`${engine}: board query`);
         const measured = await measureBoard(api, setup.id, BOARD);
         board ??= measured.body;
+        progress(`${engine}: board query after a status change`);
+        const afterChange = await measureBoardAfterChange(
+          api,
+          setup,
+          BOARD.afterChangeSamples,
+        );
         progress(`${engine}: status ingest`);
         const ingestRollout = await setupIngestRollout(api);
         const ingest = await measureIngest(api, ingestRollout);
-        const { waves: _waves, ...setupFigures } = setup;
+        const { waves: _waves, flipTenant: _flip, ...setupFigures } = setup;
         engines.push({
           engine,
           label:
@@ -209,6 +218,7 @@ async function main() {
           setup: setupFigures,
           board: {
             latency: measured.latency,
+            afterChange,
             bytes: measured.bytes,
             answer: measured.answer,
           },
