@@ -7,10 +7,12 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Box, Grid, Typography } from '@material-ui/core';
+import { Box, Button, Grid, Typography } from '@material-ui/core';
+import Refresh from '@material-ui/icons/Refresh';
 import { RolloutView } from '@waybill/plugin-tenant-rollouts-common';
 import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
+import { formatTime } from '../shared/format';
 import { RolloutStateChip } from '../shared/rolloutState';
 import {
   axisValues,
@@ -25,7 +27,7 @@ import { HealthHeatmap } from './HealthHeatmap';
 import { RolloutActions } from './RolloutActions';
 import { RolloutTrail } from './RolloutTrail';
 import { TenantBoard } from './TenantBoard';
-import { useRollout } from './useRollout';
+import { POLL_MS, useRollout } from './useRollout';
 import { WaveProgress } from './WaveProgress';
 
 function Board(props: {
@@ -41,6 +43,7 @@ function Board(props: {
   const values = useMemo(() => axisValues(view), [view]);
   const heatmap = useMemo(() => healthHeatmap(view), [view]);
   const tenants = view.waves.reduce((n, w) => n + w.total, 0);
+  const live = view.state === 'running' || view.state === 'paused';
   return (
     <Grid
       container
@@ -55,6 +58,18 @@ function Board(props: {
             <EntityRefLink entityRef={view.entityRef} /> {view.version} to{' '}
             {view.environment}: {tenants} tenants in {view.waves.length} waves
           </Typography>
+          <Box flexGrow={1} />
+          <Typography variant="caption" color="textSecondary">
+            As of {formatTime(view.evaluatedAt)}
+            {live ? `; refreshes every ${POLL_MS / 1000} s` : ''}
+          </Typography>
+          <Button
+            size="small"
+            startIcon={<Refresh />}
+            onClick={() => rollout.reload()}
+          >
+            Refresh
+          </Button>
         </Box>
         <RolloutActions
           view={view}

@@ -110,6 +110,7 @@ export function TenantBoard(props: {
   ) => (
     <TextField
       key={key}
+      id={`board-filter-${key}`}
       select
       label={label}
       value={filter[key] ?? ''}
@@ -140,6 +141,7 @@ export function TenantBoard(props: {
         )}
         {select('status', 'Status', [...TENANT_STATUSES, 'frozen'])}
         <TextField
+          id="board-filter-search"
           label="Search tenants"
           value={filter.q ?? ''}
           onChange={event =>

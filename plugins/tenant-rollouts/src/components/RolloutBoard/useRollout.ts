@@ -75,6 +75,7 @@ export function useRollout(id: number) {
   return {
     view,
     loadError,
+    reload,
     act,
     acting,
     refused,

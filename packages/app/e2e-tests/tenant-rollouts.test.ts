@@ -1,0 +1,118 @@
+import { APIRequestContext, expect, test } from '@playwright/test';
+import { E2E_DEPLOY_TOKEN } from '../../../playwright.config';
+
+const API = 'http://localhost:7007/api/tenant-rollouts';
+
+// The frontend dev server answers before the backend has finished starting its plugins.
+test.beforeAll(async ({ request }) => {
+  await expect
+    .poll(
+      async () =>
+        (
+          await request
+            .get('http://localhost:7007/.backstage/health/v1/readiness')
+            .catch(() => undefined)
+        )?.status(),
+      { timeout: 300_000, intervals: [1_000] },
+    )
+    .toBe(200);
+});
+
+interface Tenant {
+  ref: string;
+  region: string;
+}
+
+/** Deployment tooling's side: the rollout's waves, and status reports, with its own token. */
+function deployTooling(request: APIRequestContext, id: string) {
+  const headers = { Authorization: `Bearer ${E2E_DEPLOY_TOKEN}` };
+  return {
+    async wave(index: number): Promise<Tenant[]> {
+      const res = await request.get(`${API}/rollouts/${id}`, { headers });
+      expect(res.status()).toBe(200);
+      return (await res.json()).waves[index].tenants;
+    },
+    async report(statuses: Array<{ tenant: string; status: string }>) {
+      const res = await request.post(`${API}/rollouts/${id}/tenants/status`, {
+        headers,
+        data: { statuses },
+      });
+      expect(res.status(), await res.text()).toBe(200);
+    },
+  };
+}
+
+test('a release manager rolls a release out to tenants: canary, a wave held by a freeze, failures isolated to one region', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await nav.getByRole('link', { name: 'Tenant rollouts' }).click();
+  await expect(page).toHaveURL(/\/tenant-rollouts$/);
+
+  // Plan a rollout of the demo release sales 7.4.0 to production with the e2e strategy.
+  await page.getByRole('button', { name: 'New rollout' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Entity').fill('component:default/sales');
+  await dialog.getByLabel('Version').fill('7.4.0');
+  await dialog.getByLabel('Environment').fill('production');
+  await dialog.getByLabel('Strategy').click();
+  await page.getByRole('option', { name: /^e2e/ }).click();
+  await dialog.getByRole('button', { name: 'Create rollout' }).click();
+  await expect(page).toHaveURL(/\/tenant-rollouts\/rollouts\/\d+$/);
+  const id = page.url().split('/').pop()!;
+  const tooling = deployTooling(request, id);
+  const board = page.getByTestId('rollout-board');
+  await expect(board).toContainText('planned');
+  await expect(board).toHaveAttribute('data-tenants', '44');
+
+  // Start: the canary wave deploys; deployment tooling reports it healthy.
+  await page.getByRole('button', { name: 'Start wave 0 (canary)' }).click();
+  await expect(page.getByLabel('Wave 0 canary: current')).toBeVisible();
+  const canary = await tooling.wave(0);
+  expect(canary).toHaveLength(3);
+  await tooling.report(canary.map(t => ({ tenant: t.ref, status: 'healthy' })));
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByLabel('Wave 0 canary: current')).toContainText(
+    '3 of 3 healthy',
+  );
+
+  // Advance past the canary: Europe and the Americas deploy, and come up healthy.
+  await page
+    .getByRole('button', { name: 'Advance to wave 1 (europe-and-americas)' })
+    .click();
+  await expect(
+    page.getByLabel('Wave 1 europe-and-americas: current'),
+  ).toBeVisible();
+  const second = await tooling.wave(1);
+  await tooling.report(second.map(t => ({ tenant: t.ref, status: 'healthy' })));
+  await page.getByRole('button', { name: 'Refresh' }).click();
+
+  // Asia-Pacific is frozen: the advance is held, naming the window and when it opens.
+  await page
+    .getByRole('button', { name: 'Advance to wave 2 (asia-pacific)' })
+    .click();
+  const held = page.getByRole('alert', { name: 'Cannot advance' });
+  await expect(held).toContainText('Freeze window');
+  const frozen = held.getByRole('list', { name: 'Frozen tenants' });
+  await expect(frozen.getByRole('listitem').first()).toContainText(
+    /Asia-Pacific data-centre move; opens \d{4}-\d{2}-\d{2}/,
+  );
+  await expect(
+    page.getByLabel('Wave 1 europe-and-americas: current'),
+  ).toBeVisible();
+
+  // Failures in Europe only: the verdict isolates them to that region.
+  const europe = second.filter(t => t.region === 'europe').slice(0, 6);
+  await tooling.report(europe.map(t => ({ tenant: t.ref, status: 'failed' })));
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByLabel('Verdict')).toContainText(
+    'isolated to region europe: 6 of 6 failures',
+  );
+  await page.getByLabel('Status').click();
+  await page.getByRole('option', { name: 'failed' }).click();
+  await expect(page).toHaveURL(/status=failed/);
+  await expect(page.getByText('6 tenants shown')).toBeVisible();
+});
