@@ -58,30 +58,43 @@ function logFactorials(max: number): Float64Array {
 }
 
 /**
- * P(X >= observed) for X ~ Hypergeometric(population, successes, draws): the one-sided Fisher
- * exact test of a 2x2 table, computed in log space so that 5,000 tenants do not overflow.
+ * P(X >= x) for every x from 0 to min(draws, successes), X ~ Hypergeometric(population,
+ * successes, draws): the one-sided Fisher exact test of a 2x2 table for each possible count,
+ * summed once from the top and computed in log space so that 5,000 tenants do not overflow.
  */
+export function fisherExactTail(
+  draws: number,
+  successes: number,
+  population: number,
+  logFact: Float64Array = logFactorials(population),
+): number[] {
+  const logChoose = (n: number, k: number) =>
+    logFact[n] - logFact[k] - logFact[n - k];
+  const denominator = logChoose(population, draws);
+  const highest = Math.min(draws, successes);
+  const tail: number[] = new Array(highest + 1);
+  let p = 0;
+  for (let x = highest; x >= 0; x--) {
+    if (draws - x <= population - successes) {
+      p += Math.exp(
+        logChoose(successes, x) +
+          logChoose(population - successes, draws - x) -
+          denominator,
+      );
+    }
+    tail[x] = Math.min(1, p);
+  }
+  return tail;
+}
+
+/** P(X >= observed): the one-sided Fisher exact test of one 2x2 table (see fisherExactTail). */
 export function fisherExactGreater(
   observed: number,
   draws: number,
   successes: number,
   population: number,
-  logFact: Float64Array = logFactorials(population),
 ): number {
-  const logChoose = (n: number, k: number) =>
-    logFact[n] - logFact[k] - logFact[n - k];
-  const denominator = logChoose(population, draws);
-  const highest = Math.min(draws, successes);
-  let p = 0;
-  for (let x = observed; x <= highest; x++) {
-    if (draws - x > population - successes) continue;
-    p += Math.exp(
-      logChoose(successes, x) +
-        logChoose(population - successes, draws - x) -
-        denominator,
-    );
-  }
-  return Math.min(1, p);
+  return fisherExactTail(draws, successes, population)[observed] ?? 0;
 }
 
 /** Permutations behind the adjusted p-values; the resolution is 1 / (PERMUTATIONS + 1). */
@@ -155,10 +168,11 @@ export function analyzeFailures(
     for (const [value, members] of [...byValue].sort(([a], [b]) =>
       a.localeCompare(b),
     )) {
-      const pByCount = Array.from(
-        { length: Math.min(members.length, failed) + 1 },
-        (_, x) =>
-          fisherExactGreater(x, members.length, failed, settled, logFact),
+      const pByCount = fisherExactTail(
+        members.length,
+        failed,
+        settled,
+        logFact,
       );
       groups.push({ axis, value, members, pByCount });
     }
@@ -168,17 +182,41 @@ export function analyzeFailures(
   const observed = groups.map(g => g.pByCount[failuresIn(g, failures)]);
 
   // The distribution of the smallest p-value over all values when failures fall at random.
+  // Each permutation draws which settled tenants fail (a partial Fisher-Yates shuffle of the
+  // smaller side: the failed or the healthy ones) and counts the draws per value, so it costs
+  // the number drawn rather than the number of tenants.
+  // Every settled tenant is in one group per tested axis: its groups, flat, `tested` per tenant.
+  const tested =
+    groups.length === 0 ? 0 : new Set(groups.map(g => g.axis)).size;
+  const groupsOf = new Int32Array(settled * tested);
+  const filled = new Int32Array(settled);
+  groups.forEach((g, k) => {
+    for (const i of g.members) groupsOf[i * tested + filled[i]++] = k;
+  });
+  const drawFailed = failed <= settled - failed;
+  const drawn = drawFailed ? failed : settled - failed;
+  const order = Int32Array.from({ length: settled }, (_, i) => i);
+  const counts = new Int32Array(groups.length);
+  const sizes = groups.map(g => g.members.length);
   const random = seededRandom(20261123);
-  const shuffled = [...failures];
   const minima: number[] = [];
   for (let r = 0; r < PERMUTATIONS; r++) {
-    for (let i = shuffled.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    counts.fill(0);
+    for (let k = 0; k < drawn; k++) {
+      const j = k + Math.floor(random() * (settled - k));
+      const picked = order[j];
+      order[j] = order[k];
+      order[k] = picked;
+      for (let a = picked * tested; a < (picked + 1) * tested; a++) {
+        counts[groupsOf[a]]++;
+      }
     }
     let min = 1;
-    for (const g of groups)
-      min = Math.min(min, g.pByCount[failuresIn(g, shuffled)]);
+    for (let g = 0; g < groups.length; g++) {
+      const failedHere = drawFailed ? counts[g] : sizes[g] - counts[g];
+      const p = groups[g].pByCount[failedHere];
+      if (p < min) min = p;
+    }
     minima.push(min);
   }
   minima.sort((a, b) => a - b);

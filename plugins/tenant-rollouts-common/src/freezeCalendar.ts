@@ -295,7 +295,7 @@ export function freezeStatus(
 
 /**
  * The freeze status of many tenants at one instant, by ref. Tenants no window can tell apart
- * (same time zone, region, segment and tier, and no window naming tenants) share one evaluation,
+ * (same time zone, region, segment and tier, and not named by a window) share one evaluation,
  * so a board of thousands of tenants costs a few dozen evaluations.
  */
 export function freezeStatuses(
@@ -303,16 +303,19 @@ export function freezeStatuses(
   instant: Date,
   windows: FreezeWindow[],
 ): Map<string, FreezeStatus> {
-  const byName = windows.some(w => w.scope.tenants);
+  const named = new Set(windows.flatMap(w => w.scope.tenants ?? []));
   const shared = new Map<string, FreezeStatus>();
   const statuses = new Map<string, FreezeStatus>();
   for (const tenant of tenants) {
+    const isNamed =
+      named.has(tenant.ref) ||
+      named.has(tenant.ref.slice(tenant.ref.lastIndexOf('/') + 1));
     const key = [
       tenant.timeZone,
       tenant.region,
       tenant.segment,
       tenant.tier,
-      byName ? tenant.ref : '',
+      isNamed ? tenant.ref : '',
     ].join('\u0000');
     let status = shared.get(key);
     if (!status) {

@@ -43,3 +43,25 @@ export const newRollout = (): NewRollout => ({
   },
   createdBy: 'user:default/rm',
 });
+
+/** A rollout of one wave over `count` tenants, for batch writes. */
+export const wideRollout = (count: number): NewRollout => {
+  const names = Array.from({ length: count }, (_, i) => `t${i}`);
+  return {
+    ...newRollout(),
+    plan: {
+      waves: [
+        {
+          name: 'everyone',
+          tenants: names.map(n => ({
+            ref: `resource:default/${n}`,
+            reason: 'remainder' as const,
+          })),
+          bakeMinutes: 0,
+          healthThreshold: 1,
+        },
+      ],
+      tenants: names.map(n => tenant(n)),
+    },
+  };
+};

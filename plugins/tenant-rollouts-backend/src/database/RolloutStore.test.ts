@@ -3,7 +3,7 @@ import { createTestDatabases } from '@waybill/test-utils';
 import knexFactory, { Knex } from 'knex';
 import { RolloutConflictError } from '../service/errors';
 import { transition } from '@waybill/plugin-tenant-rollouts-common';
-import { newRollout } from '../__testUtils__/fixtures';
+import { newRollout, wideRollout } from '../__testUtils__/fixtures';
 import { RolloutStore } from './RolloutStore';
 
 const databases = createTestDatabases();
@@ -165,6 +165,47 @@ describe.each(databases.eachSupportedId())('RolloutStore on %s', databaseId => {
       'failed',
     ]);
     expect(statuses[2].detail).toBe('smoke test');
+  });
+
+  it('writes a batch of 1,200 in chunks, the last report of a tenant winning, and names a stranger', async () => {
+    const { store } = await createStore();
+    const { id } = await store.createRollout(wideRollout(1200));
+    const ref = (i: number) => `resource:default/t${i}`;
+    const batch = Array.from({ length: 1200 }, (_, i) => ({
+      tenantRef: ref(i),
+      status: i % 3 === 0 ? ('failed' as const) : ('healthy' as const),
+      detail: i % 3 === 0 ? 'probe 503' : undefined,
+    }));
+    batch.push({ tenantRef: ref(0), status: 'healthy', detail: undefined });
+    expect(await store.reportStatuses(id, batch)).toBe(1200);
+    const statuses = new Map(
+      (await store.tenantStatuses(id)).map(s => [s.tenantRef, s]),
+    );
+    expect(statuses.get(ref(0))).toMatchObject({
+      status: 'healthy',
+      detail: null,
+    });
+    expect(statuses.get(ref(3))).toMatchObject({
+      status: 'failed',
+      detail: 'probe 503',
+    });
+    expect(
+      [...statuses.values()].filter(s => s.status === 'failed'),
+    ).toHaveLength(399);
+
+    await expect(
+      store.reportStatuses(id, [
+        { tenantRef: ref(1), status: 'degraded' },
+        { tenantRef: 'resource:default/stranger', status: 'degraded' },
+      ]),
+    ).rejects.toThrow(
+      `Tenant resource:default/stranger is not part of rollout ${id}`,
+    );
+    // Nothing of the refused batch was written.
+    expect(
+      (await store.tenantStatuses(id)).find(s => s.tenantRef === ref(1))
+        ?.status,
+    ).toBe('healthy');
   });
 
   it('migrates down and up again', async () => {

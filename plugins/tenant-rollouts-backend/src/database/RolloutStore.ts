@@ -15,6 +15,9 @@ import { Knex } from 'knex';
 
 import { RolloutConflictError } from '../service/errors';
 
+/** Tenants written per UPDATE: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const STATUS_CHUNK = 500;
+
 const migrationsDir = resolvePackagePath(
   '@waybill/plugin-tenant-rollouts-backend',
   'migrations',
@@ -302,22 +305,45 @@ export class RolloutStore {
     updates: StatusUpdate[],
     now = new Date(),
   ): Promise<number> {
+    // The last report of a tenant wins; tenants with the same status and detail are written by
+    // one UPDATE per chunk rather than one per tenant.
+    const latest = new Map(updates.map(u => [u.tenantRef, u]));
+    const alike = new Map<string, { update: StatusUpdate; refs: string[] }>();
+    for (const update of latest.values()) {
+      const key = JSON.stringify([update.status, update.detail ?? null]);
+      const group = alike.get(key) ?? { update, refs: [] };
+      group.refs.push(update.tenantRef);
+      alike.set(key, group);
+    }
     return this.db.transaction(async tx => {
       let changed = 0;
-      for (const update of updates) {
-        const n = await tx('tenant_rollouts_tenants')
-          .where({ rollout_id: rolloutId, tenant_ref: update.tenantRef })
-          .update({
-            status: update.status,
-            detail: update.detail ?? null,
-            updated_at: now,
-          });
-        if (n === 0) {
-          throw new InputError(
-            `Tenant ${update.tenantRef} is not part of rollout ${rolloutId}`,
-          );
+      for (const { update, refs } of alike.values()) {
+        for (let i = 0; i < refs.length; i += STATUS_CHUNK) {
+          const chunk = refs.slice(i, i + STATUS_CHUNK);
+          const n = await tx('tenant_rollouts_tenants')
+            .where({ rollout_id: rolloutId })
+            .whereIn('tenant_ref', chunk)
+            .update({
+              status: update.status,
+              detail: update.detail ?? null,
+              updated_at: now,
+            });
+          if (n !== chunk.length) {
+            const known = new Set(
+              (
+                await tx('tenant_rollouts_tenants')
+                  .where({ rollout_id: rolloutId })
+                  .whereIn('tenant_ref', chunk)
+                  .select('tenant_ref')
+              ).map(row => row.tenant_ref),
+            );
+            const missing = chunk.find(ref => !known.has(ref));
+            throw new InputError(
+              `Tenant ${missing} is not part of rollout ${rolloutId}`,
+            );
+          }
+          changed += n;
         }
-        changed += n;
       }
       return changed;
     });

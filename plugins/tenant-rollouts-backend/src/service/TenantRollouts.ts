@@ -537,8 +537,9 @@ export class TenantRollouts {
     record.plan.waves.forEach((wave, i) =>
       wave.tenants.forEach(t => waveOf.set(t.ref, i)),
     );
+    const resolveTenantRef = tenantRefResolver(waveOf);
     const resolved = updates.map(u => {
-      const ref = resolveTenantRef(u.tenantRef, waveOf);
+      const ref = resolveTenantRef(u.tenantRef);
       if (ref === undefined) {
         throw new InputError(
           `Tenant ${u.tenantRef} is not part of rollout ${id}`,
@@ -668,21 +669,26 @@ function serves(entity: Entity, entityRef: string): boolean {
   });
 }
 
-/** A full ref, or a tenant name / namespace/name as tooling may send it. */
-function resolveTenantRef(
-  given: string,
+/**
+ * Finds a rollout's tenant from a full ref, or a name or namespace/name as tooling may send it
+ * (CDEvents carry the tenant as an environment id), case-insensitively.
+ */
+function tenantRefResolver(
   waveOf: Map<string, number>,
-): string | undefined {
-  if (waveOf.has(given)) return given;
-  try {
-    const ref = stringifyEntityRef(
-      parseEntityRef(given, { defaultKind: 'resource' }),
-    ).toLocaleLowerCase('en-US');
-    for (const known of waveOf.keys()) {
-      if (known.toLocaleLowerCase('en-US') === ref) return known;
+): (given: string) => string | undefined {
+  const byLowerCase = new Map(
+    [...waveOf.keys()].map(ref => [ref.toLocaleLowerCase('en-US'), ref]),
+  );
+  return given => {
+    if (waveOf.has(given)) return given;
+    try {
+      return byLowerCase.get(
+        stringifyEntityRef(
+          parseEntityRef(given, { defaultKind: 'resource' }),
+        ).toLocaleLowerCase('en-US'),
+      );
+    } catch {
+      return undefined;
     }
-  } catch {
-    return undefined;
-  }
-  return undefined;
+  };
 }
