@@ -99,14 +99,22 @@ describe('app-config.production.yaml', () => {
     });
   });
 
-  it('lets pipeline tokens upload evidence and read gates, never override them', () => {
+  it('lets pipeline tokens upload evidence, read gates and move rollouts, never override or roll back', () => {
     for (const { accessRestrictions } of jwksEntries(config)) {
       expect(accessRestrictions?.map(r => r.get())).toEqual([
         {
           plugin: 'scorecards',
           permission: ['scorecards.evidence.upload', 'scorecards.release.read'],
         },
-        { plugin: 'tenant-rollouts' },
+        {
+          plugin: 'tenant-rollouts',
+          permission: [
+            'tenant-rollouts.read',
+            'tenant-rollouts.status.report',
+            'tenant-rollouts.rollout.create',
+            'tenant-rollouts.rollout.advance',
+          ],
+        },
       ]);
     }
   });
