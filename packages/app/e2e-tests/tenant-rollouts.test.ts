@@ -111,8 +111,24 @@ test('a release manager rolls a release out to tenants: canary, a wave held by a
   await expect(page.getByLabel('Verdict')).toContainText(
     'isolated to region europe: 6 of 6 failures',
   );
+  await page.screenshot({
+    path: 'test-results/screenshots/tenant-rollouts-board.png',
+    fullPage: true,
+  });
   await page.getByLabel('Status').click();
   await page.getByRole('option', { name: 'failed' }).click();
   await expect(page).toHaveURL(/status=failed/);
   await expect(page.getByText('6 tenants shown')).toBeVisible();
+
+  // The freeze calendar shows the window that held the wave, on a timeline.
+  await nav.getByRole('link', { name: 'Tenant rollouts' }).click();
+  await page.getByRole('tab', { name: 'Freeze calendar' }).click();
+  await expect(page).toHaveURL(/\/tenant-rollouts\/freeze-calendar/);
+  await expect(
+    page.getByRole('img', { name: /^Asia-Pacific data-centre move / }).first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/screenshots/tenant-rollouts-freeze-calendar.png',
+    fullPage: true,
+  });
 });
