@@ -1,19 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { waitForBackend } from './portal';
 
-// The frontend dev server answers before the backend has finished starting its plugins.
-test.beforeAll(async ({ request }) => {
-  await expect
-    .poll(
-      async () =>
-        (
-          await request
-            .get('http://localhost:7007/.backstage/health/v1/readiness')
-            .catch(() => undefined)
-        )?.status(),
-      { timeout: 300_000, intervals: [1_000] },
-    )
-    .toBe(200);
-});
+test.beforeAll(({ request }) => waitForBackend(request));
 
 test('a guest signs in, finds the demo estate in the catalog and opens an ERP module', async ({
   page,

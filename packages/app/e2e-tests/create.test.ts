@@ -4,6 +4,7 @@ import fs from 'fs';
 // eslint-disable-next-line no-restricted-imports
 import path from 'path';
 import { expect, Page, test } from '@playwright/test';
+import { waitForBackend } from './portal';
 
 /**
  * The golden-pipeline templates in the browser: the three templates at /create, and the API
@@ -263,20 +264,7 @@ function installTemplateDirectory(input: {
 // The template editor fits its files, form and dry-run results into one screen.
 test.use({ viewport: { width: 1600, height: 1100 } });
 
-// The frontend dev server answers before the backend has finished starting its plugins.
-test.beforeAll(async ({ request }) => {
-  await expect
-    .poll(
-      async () =>
-        (
-          await request
-            .get('http://localhost:7007/.backstage/health/v1/readiness')
-            .catch(() => undefined)
-        )?.status(),
-      { timeout: 300_000, intervals: [1_000] },
-    )
-    .toBe(200);
-});
+test.beforeAll(({ request }) => waitForBackend(request));
 
 // The dev server reloads the page whenever a source file changes (live reload over its /ws
 // socket), which would throw away the editor's state if someone edits the repository during

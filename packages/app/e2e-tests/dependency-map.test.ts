@@ -1,22 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { waitForBackend } from './portal';
 
 // A larger window than the default, so the screenshots show the graph beside its waves.
 test.use({ viewport: { width: 1440, height: 1000 } });
 
-// The frontend dev server answers before the backend has finished starting its plugins.
-test.beforeAll(async ({ request }) => {
-  await expect
-    .poll(
-      async () =>
-        (
-          await request
-            .get('http://localhost:7007/.backstage/health/v1/readiness')
-            .catch(() => undefined)
-        )?.status(),
-      { timeout: 300_000, intervals: [1_000] },
-    )
-    .toBe(200);
-});
+test.beforeAll(({ request }) => waitForBackend(request));
 
 test('a release manager maps order-to-cash, sees the inventory cycle, checks inventory’s blast radius and plans a release train', async ({
   page,

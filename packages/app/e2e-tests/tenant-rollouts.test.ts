@@ -1,22 +1,9 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
-import { E2E_DEPLOY_TOKEN } from '../../../playwright.config';
+import { E2E_DEPLOY_TOKEN, waitForBackend } from './portal';
 
 const API = 'http://localhost:7007/api/tenant-rollouts';
 
-// The frontend dev server answers before the backend has finished starting its plugins.
-test.beforeAll(async ({ request }) => {
-  await expect
-    .poll(
-      async () =>
-        (
-          await request
-            .get('http://localhost:7007/.backstage/health/v1/readiness')
-            .catch(() => undefined)
-        )?.status(),
-      { timeout: 300_000, intervals: [1_000] },
-    )
-    .toBe(200);
-});
+test.beforeAll(({ request }) => waitForBackend(request));
 
 interface Tenant {
   ref: string;

@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { NewRollout } from '../database/RolloutStore';
 
 const tenant = (name: string, tier = 'standard') => ({
@@ -65,3 +66,41 @@ export const wideRollout = (count: number): NewRollout => {
     },
   };
 };
+
+/** A tenant Resource as the catalog holds it: retail, Europe, standard, AWS, shared, unless labelled otherwise. */
+export const catalogTenant = (
+  name: string,
+  labels: Record<string, string>,
+  dependsOn = ['component:inventory'],
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name,
+    labels: {
+      'waybill.dev/segment': 'retail',
+      'waybill.dev/region': 'europe',
+      'waybill.dev/tier': 'standard',
+      'waybill.dev/cloud': 'aws',
+      'waybill.dev/tenancy': 'shared',
+      ...labels,
+    },
+    annotations: { 'waybill.dev/timezone': 'Europe/Berlin' },
+  },
+  spec: { type: 'tenant', owner: 'group:default/ops', dependsOn },
+});
+
+/** A service Component with the given annotations. */
+export const catalogComponent = (
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, annotations },
+  spec: {
+    type: 'service',
+    owner: 'group:default/ops',
+    lifecycle: 'production',
+  },
+});

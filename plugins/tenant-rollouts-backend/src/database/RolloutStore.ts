@@ -6,6 +6,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   PlannedWave,
   RolloutAction,
+  RolloutEvent,
   RolloutState,
   RolloutStrategy,
   Tenant,
@@ -56,18 +57,6 @@ export interface TenantStatusRecord {
   status: TenantStatus;
   detail: string | null;
   updatedAt: string;
-}
-
-export interface RolloutEventRecord {
-  id: number;
-  action: RolloutAction;
-  fromState: RolloutState;
-  toState: RolloutState;
-  waveIndex: number;
-  actor: string;
-  reason: string | null;
-  override: boolean;
-  occurredAt: string;
 }
 
 export interface NewRollout {
@@ -226,7 +215,7 @@ export class RolloutStore {
     }));
   }
 
-  async events(rolloutId: number): Promise<RolloutEventRecord[]> {
+  async events(rolloutId: number): Promise<RolloutEvent[]> {
     const rows = await this.db('tenant_rollouts_events')
       .where({ rollout_id: rolloutId })
       .orderBy('id');

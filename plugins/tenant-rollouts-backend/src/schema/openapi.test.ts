@@ -12,6 +12,10 @@ import { createTestDatabases } from '@waybill/test-utils';
 import Ajv from 'ajv';
 import request from 'supertest';
 import YAML from 'yaml';
+import {
+  catalogComponent as component,
+  catalogTenant as tenant,
+} from '../__testUtils__/fixtures';
 import { tenantRolloutsPlugin } from '../plugin';
 import { createRouter } from '../service/router';
 import { TenantRollouts } from '../service/TenantRollouts';
@@ -75,42 +79,6 @@ function expectMatchesSpec(
     );
   }
 }
-
-const tenant = (
-  name: string,
-  labels: Record<string, string>,
-  dependsOn = ['component:inventory'],
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name,
-    labels: {
-      'waybill.dev/segment': 'retail',
-      'waybill.dev/region': 'europe',
-      'waybill.dev/tier': 'standard',
-      'waybill.dev/cloud': 'aws',
-      'waybill.dev/tenancy': 'shared',
-      ...labels,
-    },
-    annotations: { 'waybill.dev/timezone': 'Europe/Berlin' },
-  },
-  spec: { type: 'tenant', owner: 'group:default/ops', dependsOn },
-});
-
-const component = (
-  name: string,
-  annotations: Record<string, string> = {},
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, annotations },
-  spec: {
-    type: 'service',
-    owner: 'group:default/ops',
-    lifecycle: 'production',
-  },
-});
 
 const entities: Entity[] = [
   tenant('acme-internal', { 'waybill.dev/tier': 'internal' }),

@@ -5,11 +5,14 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTestDatabases } from '@waybill/test-utils';
 import request from 'supertest';
+import {
+  catalogComponent as component,
+  catalogTenant as tenant,
+} from '../__testUtils__/fixtures';
 import { tenantRolloutsPlugin } from '../plugin';
 
 /*
@@ -77,42 +80,6 @@ function startFileServer() {
       ),
   );
 }
-
-const component = (
-  name: string,
-  annotations: Record<string, string>,
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, annotations },
-  spec: {
-    type: 'service',
-    owner: 'group:default/ops',
-    lifecycle: 'production',
-  },
-});
-
-const tenant = (
-  name: string,
-  labels: Record<string, string>,
-  dependsOn: string[],
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name,
-    labels: {
-      'waybill.dev/segment': 'retail',
-      'waybill.dev/region': 'europe',
-      'waybill.dev/tier': 'standard',
-      'waybill.dev/cloud': 'aws',
-      'waybill.dev/tenancy': 'shared',
-      ...labels,
-    },
-    annotations: { 'waybill.dev/timezone': 'Europe/Berlin' },
-  },
-  spec: { type: 'tenant', owner: 'group:default/ops', dependsOn },
-});
 
 describe.each(databases.eachSupportedId())(
   'strategy files on %s',

@@ -1,33 +1,13 @@
-// The 5,000-tenant board in a file of its own: jest gives each file a fresh React, and this
-// test's large render is kept apart from the interaction tests.
-import { RolloutView } from '@waybill/plugin-tenant-rollouts-common';
+// The 5,000-tenant board in a file of its own. It grants no permission, so nothing on the page
+// says when the permission answers have come; answers still pending when a test ends hold up the
+// next test's render in the same file.
 import { fireEvent, screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
-import { Route, Routes } from 'react-router-dom';
 import { makeTenants, rolloutView } from '../../__testUtils__/fixtures';
-import {
-  renderRollouts,
-  ROLLOUTS_URL,
-  setupRolloutsServer,
-} from '../../__testUtils__/renderRollouts';
-import { RolloutBoardPage } from './RolloutBoardPage';
+import { renderBoard } from '../../__testUtils__/renderBoard';
+import { setupRolloutsServer } from '../../__testUtils__/renderRollouts';
 
 const server = setupRolloutsServer();
 jest.setTimeout(30_000);
-
-function renderBoard(view: RolloutView, allowed: string[] = [], query = '') {
-  server.use(
-    http.get(`${ROLLOUTS_URL}/rollouts/${view.id}`, () =>
-      HttpResponse.json(view),
-    ),
-  );
-  return renderRollouts(
-    <Routes>
-      <Route path="/rollouts/:id" element={<RolloutBoardPage />} />
-    </Routes>,
-    { routeEntries: [`/rollouts/${view.id}${query}`], allowed },
-  );
-}
 
 describe('RolloutBoardPage at scale', () => {
   it('mounts only the rows in view at 5,000 tenants, and filters from the URL', async () => {
@@ -36,7 +16,7 @@ describe('RolloutBoardPage at scale', () => {
       tenants: makeTenants(5000),
       currentWave: 1,
     });
-    renderBoard(view, [], '?region=europe&tier=critical');
+    renderBoard(server, view, [], '?region=europe&tier=critical');
     // ByLabelText and hidden: true skip jsdom's slow style checks on a page this size.
     const list = await screen.findByLabelText('Tenants by wave');
     const rows = () => within(list).getAllByRole('row', { hidden: true });

@@ -1,18 +1,13 @@
-import {
-  parseFreezeWindows,
-  RolloutView,
-} from '@waybill/plugin-tenant-rollouts-common';
+import { parseFreezeWindows } from '@waybill/plugin-tenant-rollouts-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { Route, Routes } from 'react-router-dom';
 import { makeTenants, rolloutView } from '../../__testUtils__/fixtures';
+import { renderBoard } from '../../__testUtils__/renderBoard';
 import {
-  renderRollouts,
   ROLLOUTS_URL,
   setupRolloutsServer,
 } from '../../__testUtils__/renderRollouts';
-import { RolloutBoardPage } from './RolloutBoardPage';
 
 const server = setupRolloutsServer();
 jest.setTimeout(30_000);
@@ -34,20 +29,6 @@ const europeFreeze = parseFreezeWindows([
   },
 ]);
 
-function renderBoard(view: RolloutView, allowed: string[] = [], query = '') {
-  server.use(
-    http.get(`${ROLLOUTS_URL}/rollouts/${view.id}`, () =>
-      HttpResponse.json(view),
-    ),
-  );
-  return renderRollouts(
-    <Routes>
-      <Route path="/rollouts/:id" element={<RolloutBoardPage />} />
-    </Routes>,
-    { routeEntries: [`/rollouts/${view.id}${query}`], allowed },
-  );
-}
-
 describe('RolloutBoardPage', () => {
   it('shows the waves, the failure verdict, the heatmap and the tenants', async () => {
     const view = rolloutView({
@@ -56,7 +37,7 @@ describe('RolloutBoardPage', () => {
       status: t =>
         t.region === 'europe' && t.segment === 'retail' ? 'failed' : 'healthy',
     });
-    renderBoard(view, [ROLLBACK]);
+    renderBoard(server, view, [ROLLBACK]);
     expect(await screen.findByLabelText('Verdict')).toHaveTextContent(
       view.analysis.summary,
     );
@@ -116,7 +97,7 @@ describe('RolloutBoardPage', () => {
         },
       ),
     );
-    renderBoard(view, [ADVANCE, ROLLBACK, OVERRIDE]);
+    renderBoard(server, view, [ADVANCE, ROLLBACK, OVERRIDE]);
     const advance = await screen.findByRole('button', {
       name: `Advance to wave 1 (${view.waves[1].name})`,
     });
@@ -190,7 +171,7 @@ describe('RolloutBoardPage', () => {
         ),
       ),
     );
-    renderBoard(view, [ADVANCE]);
+    renderBoard(server, view, [ADVANCE]);
     await userEvent.click(
       await screen.findByRole('button', { name: 'Start wave 0 (canary)' }),
     );
