@@ -159,11 +159,12 @@ describe('app-config.production.yaml', () => {
     }
   });
 
-  it('offers no guest sign-in, no demo catalog and no demo evidence', () => {
+  it('offers no guest sign-in, no demo catalog, no demo evidence and no demo rollouts', () => {
     expect(config.getConfig('auth.providers').keys()).toEqual(['github']);
     expect(config.getStringArray('app.signIn.providers')).toEqual(['github']);
     expect(config.getConfigArray('catalog.locations')).toEqual([]);
     expect(config.has('waybill.demo.seedEvidence')).toBe(false);
+    expect(config.has('waybill.demo.seedRollouts')).toBe(false);
   });
 
   it('documents every environment variable it reads in the README', () => {
