@@ -7,6 +7,12 @@ export interface Config {
        * uploaded through the scorecards API after startup. Local demos only.
        */
       seedEvidence?: string;
+      /**
+       * After the demo evidence, plans and starts demo tenant rollouts of the manifest's
+       * releases, once (not when any rollout exists) and never overriding a refused step.
+       * Local demos only.
+       */
+      seedRollouts?: boolean;
     };
     permissions?: {
       /**
