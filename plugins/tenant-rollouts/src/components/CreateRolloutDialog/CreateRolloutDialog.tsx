@@ -22,6 +22,8 @@ import { strategyPreview } from '../shared/format';
 /** The environments offered; any other lowercase name may be typed. */
 const ENVIRONMENTS = ['staging', 'production'];
 const DEFAULT_ENVIRONMENT = 'production';
+/** The choice that names no strategy. */
+const SERVICE_OWN = "The service's own";
 /** What the backend accepts as an environment name. */
 const ENVIRONMENT_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -61,8 +63,11 @@ function CreateRolloutForm(props: {
   const [error, setError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
 
-  const strategy = chosenStrategy ?? strategies.value?.[0]?.name;
-  const selected = strategies.value?.find(s => s.name === strategy);
+  // No strategy named: the backend takes the service's own strategy file, else `default`.
+  const strategy = chosenStrategy || undefined;
+  const selected = strategies.value?.find(
+    s => s.name === (strategy ?? 'default'),
+  );
   const ref = normalizedEntityRef(entityRef);
   const entityProblem =
     entityRef.trim() && !ref
@@ -168,13 +173,27 @@ function CreateRolloutForm(props: {
             value={strategy ?? ''}
             onChange={e => setChosenStrategy(e.target.value)}
             disabled={!strategies.value}
-            SelectProps={{ renderValue: value => value as string }}
+            SelectProps={{
+              displayEmpty: true,
+              renderValue: value => (value as string) || SERVICE_OWN,
+            }}
+            InputLabelProps={{ shrink: true }}
             helperText={
               selected
-                ? strategyPreview(selected.strategy)
+                ? `${
+                    strategy
+                      ? ''
+                      : "The file the service's waybill.dev/rollout-strategy annotation names; without one, default: "
+                  }${strategyPreview(selected.strategy)}`
                 : 'Loading the configured strategies…'
             }
           >
+            <MenuItem value="">
+              <ListItemText
+                primary={SERVICE_OWN}
+                secondary="waybill.dev/rollout-strategy, else default"
+              />
+            </MenuItem>
             {(strategies.value ?? []).map(s => (
               <MenuItem key={s.name} value={s.name}>
                 <ListItemText

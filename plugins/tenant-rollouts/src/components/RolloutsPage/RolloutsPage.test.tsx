@@ -150,9 +150,10 @@ describe('RolloutsPage', () => {
     expect(within(dialog).getByLabelText('Environment')).toHaveValue(
       'production',
     );
+    // Unless one is chosen, the service's own strategy file applies, else `default`.
     expect(
       await within(dialog).findByText(
-        'canary (internal) → europe → everyone-else · dedicated & critical last',
+        /waybill.dev\/rollout-strategy annotation names; without one, default: canary \(internal\) → europe → everyone-else · dedicated & critical last$/,
       ),
     ).toBeInTheDocument();
     fireEvent.mouseDown(within(dialog).getByLabelText('Strategy'));
