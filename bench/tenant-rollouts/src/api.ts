@@ -21,12 +21,25 @@ import {
 
 const BASE = '/api/tenant-rollouts';
 
-/** A release manager reads and acts; deployment tooling reports statuses as a service. */
-const USER = mockCredentials.user.header('user:default/release-manager');
-const TOOLING = mockCredentials.service.header({
-  onBehalfOf: mockCredentials.service('external:deploy-bot'),
-  targetPluginId: 'tenant-rollouts',
-});
+/** The `authorization` headers of the two callers: who reads and acts, and who reports statuses. */
+export interface ApiCredentials {
+  /** A release manager: creates, reads and acts on rollouts. */
+  user: string;
+  /** Deployment tooling: reports tenant statuses as a service principal. */
+  tooling: string;
+}
+
+/**
+ * In the test backend (mock auth): a release manager reads and acts; deployment tooling reports
+ * statuses as a service.
+ */
+const MOCK_CREDENTIALS: ApiCredentials = {
+  user: mockCredentials.user.header('user:default/release-manager'),
+  tooling: mockCredentials.service.header({
+    onBehalfOf: mockCredentials.service('external:deploy-bot'),
+    targetPluginId: 'tenant-rollouts',
+  }),
+};
 
 /** Any answer that was not 2xx, kept to be reported. */
 export interface HttpProblem {
@@ -42,18 +55,24 @@ interface Answer {
   ms: number;
 }
 
-/** The plugin's API on one backend, every call timed from sending to the body read and parsed. */
+/**
+ * The plugin's API on one backend, every call timed from sending to the body read and parsed.
+ * `credentials` defaults to the test backend's mock tokens; a real portal takes real ones.
+ */
 export class RolloutsApi {
   readonly problems: HttpProblem[] = [];
   requests = 0;
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    readonly credentials: ApiCredentials = MOCK_CREDENTIALS,
+  ) {}
 
   async call(
     method: 'GET' | 'POST',
     path: string,
     body?: unknown,
-    authorization = USER,
+    authorization = this.credentials.user,
   ): Promise<Answer & { json: any }> {
     const start = performance.now();
     const res = await fetch(`${this.baseUrl}${BASE}${path}`, {
@@ -89,7 +108,7 @@ export class RolloutsApi {
     method: 'GET' | 'POST',
     path: string,
     body?: unknown,
-    authorization = USER,
+    authorization = this.credentials.user,
   ) {
     const answer = await this.call(method, path, body, authorization);
     if (answer.status >= 300) {
@@ -110,7 +129,7 @@ export class RolloutsApi {
         'POST',
         `/rollouts/${id}/tenants/status`,
         { statuses: statuses.slice(i, i + 1000) },
-        TOOLING,
+        this.credentials.tooling,
       );
     }
   }
@@ -217,7 +236,8 @@ export interface BoardResult {
   body: unknown;
 }
 
-function describeBoard(view: any): BoardAnswer {
+/** Counts what a board answer (the rollout view) holds. */
+export function describeBoard(view: any): BoardAnswer {
   const statuses: Record<string, number> = {};
   let tenants = 0;
   let frozen = 0;
@@ -299,7 +319,7 @@ export async function measureBoardAfterChange(
           },
         ],
       },
-      TOOLING,
+      api.credentials.tooling,
     );
     times.push((await api.ok('GET', `/rollouts/${setup.id}`)).ms);
   }
@@ -486,7 +506,7 @@ async function runIngestCase(
         'POST',
         `/rollouts/${rollout.id}/tenants/status`,
         body,
-        TOOLING,
+        api.credentials.tooling,
       );
       if (answer.status !== 200 || answer.json?.updated !== spec.batch) {
         throw new Error(

@@ -6,13 +6,14 @@
  *
  * Phases, each in its own module: tenants.ts (the data), backend.ts (the backends), plan.ts (the
  * planner), api.ts (HTTP: setup, board query, ingest), breakdown.ts (where the board's time goes),
- * report.ts (printing and results/latest.json). A Chromium phase (the rollout board page in a
- * real portal) goes in browser.ts and is called from `main` below; see README.md.
+ * report.ts (printing and results/latest.json), browser.ts (the rollout board page with 5,000
+ * tenants in Chromium, against a real portal; `WAYBILL_BENCH_BROWSER`).
  *
  * @packageDocumentation
  */
 
 import { execSync } from 'node:child_process';
+import { join, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { currentLoad, describeMachine } from '@waybill/bench-utils';
@@ -42,8 +43,15 @@ import {
   startPostgresBackend,
 } from './backend';
 import { hasBatchedFreeze, measureBreakdown } from './breakdown';
+import { measureBoardPage } from './browser';
 import { measurePlan } from './plan';
-import { BenchResult, EngineResult, render, writeResult } from './report';
+import {
+  BenchResult,
+  EngineResult,
+  render,
+  renderBrowserOnly,
+  writeResult,
+} from './report';
 import {
   CURRENT_WAVE,
   STRATEGY,
@@ -66,6 +74,13 @@ const INGEST_TIMEOUT_MS =
 /** `off` leaves out the freeze window that names tenants (see README.md). */
 const NAMED_TENANTS_WINDOW =
   (process.env.WAYBILL_BENCH_NAMED_TENANTS_WINDOW ?? 'on') !== 'off';
+/** `on`: the Chromium phase after the others; `off` (or `skip`): without it; `only`: it alone. */
+const BROWSER = (process.env.WAYBILL_BENCH_BROWSER ?? 'on').toLowerCase();
+const BROWSER_RUNS = Number(process.env.WAYBILL_BENCH_BROWSER_RUNS ?? 10);
+const CHROMIUM = process.env.WAYBILL_CHROMIUM ?? '/usr/bin/chromium';
+/** `on`: CPU profiles of the board page to results/profiles (see README.md). */
+const BROWSER_PROFILE =
+  (process.env.WAYBILL_BENCH_BROWSER_PROFILE ?? 'off') === 'on';
 const PLAN_RUNS = 30;
 const BOARD = {
   warmup: 3,
@@ -90,17 +105,21 @@ function tree(): string {
     execSync(`git ${args}`, { cwd: PACKAGE_DIR, encoding: 'utf8' }).trim();
   try {
     const head = git('rev-parse --short HEAD');
-    const dirty = [
-      '../../plugins/tenant-rollouts-backend',
-      '../../plugins/tenant-rollouts-common',
-      '.',
-    ].filter(path => git(`status --porcelain -- ${path}`).length > 0);
+    // Relative to this package: the plugins measured (the frontend for the Chromium phase), the
+    // benchmark and its shared helpers.
+    const paths: Record<string, string> = {
+      '../../plugins/tenant-rollouts-backend':
+        'plugins/tenant-rollouts-backend',
+      '../../plugins/tenant-rollouts-common': 'plugins/tenant-rollouts-common',
+      '../../plugins/tenant-rollouts': 'plugins/tenant-rollouts',
+      '.': 'bench/tenant-rollouts',
+      '../utils': 'bench/utils',
+    };
+    const dirty = Object.keys(paths).filter(
+      path => git(`status --porcelain -- ${path}`).length > 0,
+    );
     return dirty.length
-      ? `${head} + uncommitted ${dirty
-          .map(p =>
-            p.replace('../../', '').replace(/^\.$/, 'bench/tenant-rollouts'),
-          )
-          .join(', ')}`
+      ? `${head} + uncommitted ${dirty.map(p => paths[p]).join(', ')}`
       : head;
   } catch {
     return 'unknown';
@@ -129,13 +148,77 @@ async function waitForIngest(backend: CatalogBackend): Promise<number> {
   );
 }
 
+/**
+ * The Chromium phase: the same tenants, strategy and freeze windows in a real portal (port 7109),
+ * a rollout driven to the same mixed state through its API, and the board page in Chromium.
+ */
+async function browserPhase(entities: ReturnType<typeof generateEntities>) {
+  progress(
+    `Chromium phase: ${TENANTS} tenants in a portal on port 7109, ${BROWSER_RUNS} runs of each measure`,
+  );
+  return measureBoardPage({
+    repoRoot: resolvePath(PACKAGE_DIR, '../..'),
+    entities,
+    axes: tenantAxes(entities),
+    seed: SEED,
+    tenantRollouts: {
+      strategies: { bench: STRATEGY },
+      freezeWindows: freezeWindows(new Date(), TENANTS, {
+        namedTenantsWindow: NAMED_TENANTS_WINDOW,
+      }),
+    },
+    chromiumPath: CHROMIUM,
+    runs: BROWSER_RUNS,
+    // The portal's catalog (SQLite files, every installed processor) is slower than the test
+    // backend's: 80-90 s for the 5,001 entities on the 2-core machine of README.md.
+    ingestTimeoutMs: INGEST_TIMEOUT_MS * 2,
+    profileDirectory: BROWSER_PROFILE
+      ? join(PACKAGE_DIR, 'results', 'profiles')
+      : undefined,
+    failureScreenshot: join(PACKAGE_DIR, 'results', 'browser-failure.png'),
+    log: progress,
+  });
+}
+
+/** `WAYBILL_BENCH_BROWSER=only`: the Chromium phase alone, to results/latest-browser.json. */
+async function browserOnly() {
+  const started = performance.now();
+  const machine = describeMachine();
+  progress(
+    `tenant-rollouts benchmark, Chromium phase only; load average ${machine.loadAverage}`,
+  );
+  const browser = await browserPhase(generateEntities(TENANTS, SEED));
+  const result = {
+    date: new Date().toISOString(),
+    tree: tree(),
+    machine,
+    loadAtEnd: currentLoad(),
+    wallSeconds: (performance.now() - started) / 1000,
+    browser,
+  };
+  process.stdout.write(`${renderBrowserOnly(result)}\n`);
+  const file = await writeResult(PACKAGE_DIR, result, 'latest-browser.json');
+  progress(`figures written to ${file}`);
+}
+
 async function main() {
+  if (!['on', 'off', 'skip', 'only'].includes(BROWSER)) {
+    throw new Error(
+      `WAYBILL_BENCH_BROWSER=${BROWSER}: expected on, off (or skip) or only`,
+    );
+  }
+  if (BROWSER === 'only') {
+    await browserOnly();
+    return;
+  }
   const started = performance.now();
   const machine = describeMachine();
   progress(
     `tenant-rollouts benchmark, ${TENANTS} tenants, engines ${ENGINES.join(
       ', ',
-    )}; load average ${machine.loadAverage}`,
+    )}${BROWSER === 'on' ? ', then Chromium' : ''}; load average ${
+      machine.loadAverage
+    }`,
   );
 
   const entities = generateEntities(TENANTS, SEED);
@@ -261,8 +344,8 @@ async function main() {
     board,
   });
 
-  // A Chromium phase (the rollout board page in a real portal) would run here, after the
-  // backends are stopped, and set result.browser; see README.md.
+  // After the backends are stopped: the portal, the browser and this process share the machine.
+  const browser = BROWSER === 'on' ? await browserPhase(entities) : undefined;
 
   const byRegion: Record<string, number> = {};
   for (const t of tenants) byRegion[t.region] = (byRegion[t.region] ?? 0) + 1;
@@ -297,6 +380,9 @@ async function main() {
     breakdown,
     engines,
     skipped,
+    browser,
+    browserSkipped:
+      BROWSER === 'on' ? undefined : `WAYBILL_BENCH_BROWSER=${BROWSER}`,
   };
   process.stdout.write(`${render(result)}\n`);
   const file = await writeResult(PACKAGE_DIR, result);

@@ -8,6 +8,7 @@ import {
 } from '@waybill/bench-utils';
 import { BoardAnswer, BoardSetup, HttpProblem, IngestCase } from './api';
 import { EngineName } from './backend';
+import { BROWSER_TARGETS, BoardLoadSummary, BrowserFigures } from './browser';
 import { BreakdownRow } from './breakdown';
 import { WaveSize } from './plan';
 
@@ -60,11 +61,20 @@ export interface BenchResult {
   engines: EngineResult[];
   /** Engines not run, and why. */
   skipped: Partial<Record<EngineName, string>>;
-  /**
-   * Reserved for the Chromium phase (the rollout board page rendering 5,000 tenants in a real
-   * portal); see README.md, "Extension: a Chromium phase".
-   */
-  browser?: unknown;
+  /** The Chromium phase: the rollout board page with 5,000 tenants in a real portal. */
+  browser?: BrowserFigures;
+  /** Why the Chromium phase did not run (`WAYBILL_BENCH_BROWSER=off`). */
+  browserSkipped?: string;
+}
+
+/** What a Chromium-only run (`WAYBILL_BENCH_BROWSER=only`) measured. */
+export interface BrowserOnlyResult {
+  date: string;
+  tree: string;
+  machine: Machine;
+  loadAtEnd: number;
+  wallSeconds: number;
+  browser: BrowserFigures;
 }
 
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -269,6 +279,11 @@ export function render(result: BenchResult): string {
     lines.push(`SKIPPED ${engine}: ${why}`);
   }
 
+  if (result.browser) {
+    lines.push('');
+    lines.push(...renderBrowser(result.browser));
+  }
+
   lines.push('');
   lines.push('== Summary ==');
   lines.push(
@@ -309,17 +324,215 @@ export function render(result: BenchResult): string {
       'SKIPPED',
     );
   }
+  if (result.browser) {
+    for (const r of browserSummaryRows(result.browser)) row(...r);
+  } else {
+    row(
+      'Chromium: board painted p95',
+      'not run',
+      `< ${BROWSER_TARGETS.renderMs} ms`,
+      `SKIPPED (${result.browserSkipped ?? 'WAYBILL_BENCH_BROWSER=off'})`,
+    );
+  }
   return lines.join('\n');
 }
 
-/** Writes the figures to results/latest.json; answers the file. */
+/** PASS or FAIL against a bound, with how far under or over. */
+function against(value: number, bound: number): string {
+  const ok = value < bound;
+  return `${verdict(ok)} (${formatRatio(ok ? bound / value : value / bound)} ${
+    ok ? 'under' : 'over'
+  })`;
+}
+
+/** The Chromium phase's rows of the summary table: name, value, target, verdict. */
+function browserSummaryRows(
+  b: BrowserFigures,
+): Array<[string, string, string, string]> {
+  const renderTarget = `< ${BROWSER_TARGETS.renderMs} ms`;
+  const reference = `< ${BROWSER_TARGETS.interactionMs} ms ref.`;
+  return [
+    [
+      'Chromium: board painted p95, full page load',
+      formatMs(b.pageLoad.painted.p95),
+      renderTarget,
+      against(b.pageLoad.painted.p95, BROWSER_TARGETS.renderMs),
+    ],
+    [
+      'Chromium: board painted p95, in-app navigation',
+      formatMs(b.navigation.painted.p95),
+      renderTarget,
+      against(b.navigation.painted.p95, BROWSER_TARGETS.renderMs),
+    ],
+    [
+      'Chromium: longest main-thread block, board loads',
+      formatMs(Math.max(b.pageLoad.longestTaskMs, b.navigation.longestTaskMs)),
+      'none',
+      '-',
+    ],
+    [
+      'Chromium: region filter change p95',
+      formatMs(b.filter.p95),
+      reference,
+      against(b.filter.p95, BROWSER_TARGETS.interactionMs),
+    ],
+    [
+      'Chromium: heatmap click p95',
+      formatMs(b.heatmap.p95),
+      reference,
+      against(b.heatmap.p95, BROWSER_TARGETS.interactionMs),
+    ],
+  ];
+}
+
+function loadLines(name: string, l: BoardLoadSummary, body: number): string[] {
+  const stat = (label: string, x: LatencySummary) =>
+    `  ${cell(label, 62)} p50 ${cell(formatMs(x.p50), 8, true)}  p95 ${cell(
+      formatMs(x.p95),
+      8,
+      true,
+    )}  max ${cell(formatMs(x.max), 8, true)}`;
+  return [
+    `${stat(name, l.painted).slice(2)}  target < ${
+      BROWSER_TARGETS.renderMs
+    } ms  ${against(l.painted.p95, BROWSER_TARGETS.renderMs)}`,
+    stat('  the board request sent', l.requestStart),
+    stat('  request sent -> first byte (the backend)', l.waiting),
+    stat(`  first byte -> last byte (${kb(body)} decoded)`, l.download),
+    stat(
+      '  last byte -> painted (JSON.parse, React, layout, paint)',
+      l.afterResponse,
+    ),
+    `    longest main-thread block ${formatMs(
+      l.longestTaskMs,
+    )} (per run: ${l.longestTaskPerRun
+      .map(t => Math.round(t))
+      .join(', ')}); after the response ${formatMs(
+      l.longestTaskAfterResponseMs,
+    )}; ${l.longTasksPerRun.toFixed(1)} long tasks (> 50 ms) per load`,
+  ];
+}
+
+/** The Chromium phase's section of the report. */
+export function renderBrowser(b: BrowserFigures): string[] {
+  const lines: string[] = [];
+  const a = b.rollout.answer;
+  lines.push(
+    `== Chromium: the rollout board (/tenant-rollouts/rollouts/:id) with ${n(
+      b.tenants,
+    )} tenants in a real portal, ${b.runs} runs of each after a warm-up ==`,
+  );
+  lines.push(
+    `Portal catalog ingest of the tenants (not a target): ${formatMs(
+      b.ingestMs,
+    )}; rollout #${
+      b.rollout.id
+    } through the portal's API: POST /rollouts ${formatMs(
+      b.rollout.createMs,
+    )}, start + advances p50 ${formatMs(b.rollout.actionP50Ms)}, ${n(
+      b.rollout.reported,
+    )} statuses; ${a.state} at wave ${a.currentWave}, ${n(a.frozen)} frozen`,
+  );
+  lines.push(
+    ...loadLines(
+      'board painted, full page load (from navigation start)',
+      b.pageLoad,
+      b.body.decodedBytes,
+    ),
+  );
+  lines.push(
+    ...loadLines(
+      'board painted, in-app navigation (from the click in the list)',
+      b.navigation,
+      b.body.decodedBytes,
+    ),
+  );
+  const interaction = (label: string, x: LatencySummary, longest: number) =>
+    `${cell(label, 62)} p50 ${cell(formatMs(x.p50), 8, true)}  p95 ${cell(
+      formatMs(x.p95),
+      8,
+      true,
+    )}  max ${cell(formatMs(x.max), 8, true)}  reference < ${
+      BROWSER_TARGETS.interactionMs
+    } ms  ${against(
+      x.p95,
+      BROWSER_TARGETS.interactionMs,
+    )}; longest block ${formatMs(longest)}`;
+  lines.push(
+    interaction(
+      'region filter change, click on the option -> count painted',
+      b.filter,
+      b.filterLongestTaskMs,
+    ),
+  );
+  lines.push(
+    interaction(
+      'heatmap click (region x standard) -> count painted',
+      b.heatmap,
+      b.heatmapLongestTaskMs,
+    ),
+  );
+  const requests = b.interactions.reduce((s, x) => s + x.boardRequests, 0);
+  lines.push(
+    `  the interactions made ${requests} board requests (the filter lives in the URL; the page narrows the rows it holds)`,
+  );
+  lines.push(
+    `  the board's answer: ${kb(b.body.decodedBytes)} decoded, ${kb(
+      b.body.encodedBytes,
+    )} on the wire; JSON.parse in the page p50 ${formatMs(
+      b.body.parseInPage.p50,
+    )}; the same GET from Node (no browser) p50 ${formatMs(
+      b.body.getFromNode.p50,
+    )} p95 ${formatMs(b.body.getFromNode.p95)}`,
+  );
+  lines.push(
+    `  the page: data-tenants ${n(b.page.tenants)}, aria-rowcount ${n(
+      b.page.rowCount,
+    )} (wave headers and tenants), "${b.page.shown} tenants shown"; verdict "${
+      b.page.verdict
+    }"`,
+  );
+  return lines;
+}
+
+/** The report of a Chromium-only run. */
+export function renderBrowserOnly(result: BrowserOnlyResult): string {
+  const { machine } = result;
+  const lines = [
+    `Tenant rollouts benchmark, Chromium phase only (WAYBILL_BENCH_BROWSER=only)`,
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}; load average ${machine.loadAverage} at start, ${result.loadAtEnd} at end`,
+    `Date: ${result.date}; tree ${
+      result.tree
+    }; wall time ${result.wallSeconds.toFixed(0)} s`,
+    '',
+    ...renderBrowser(result.browser),
+    '',
+    '== Summary ==',
+    `${cell('figure', 48)}${cell('value', 22, true)}  ${cell(
+      'target',
+      14,
+    )}verdict`,
+  ];
+  for (const [name, value, target, v] of browserSummaryRows(result.browser)) {
+    lines.push(
+      `${cell(name, 48)}${cell(value, 22, true)}  ${cell(target, 14)}${v}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Writes the figures to results/latest.json (a Chromium-only run: results/latest-browser.json);
+ * answers the file.
+ */
 export async function writeResult(
   packageDir: string,
-  result: BenchResult,
+  result: BenchResult | BrowserOnlyResult,
+  name = 'latest.json',
 ): Promise<string> {
   const dir = join(packageDir, 'results');
   await mkdir(dir, { recursive: true });
-  const file = join(dir, 'latest.json');
+  const file = join(dir, name);
   await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
 }

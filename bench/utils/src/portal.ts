@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -46,17 +47,52 @@ async function waitFor(url: string, timeoutMs: number, portal: ChildProcess) {
 }
 
 /**
+ * The backend's command: `yarn workspace @waybill/backend start` (`backstage-cli package start`,
+ * which restarts the backend whenever a source file it loaded changes), or, without `watch`, the
+ * process that command starts, run directly: the same Node loader and entry, no file watcher.
+ */
+function backendCommand(
+  repoRoot: string,
+  watch: boolean,
+): { command: string; args: string[]; cwd: string; env: NodeJS.ProcessEnv } {
+  if (watch) {
+    return {
+      command: 'yarn',
+      args: ['workspace', '@waybill/backend', 'start'],
+      cwd: repoRoot,
+      env: {},
+    };
+  }
+  const backendDir = join(repoRoot, 'packages', 'backend');
+  const transform = createRequire(join(backendDir, 'package.json')).resolve(
+    '@backstage/cli-node/config/nodeTransform.cjs',
+  );
+  return {
+    command: process.execPath,
+    args: ['--enable-source-maps', '--require', transform, 'src/index'],
+    cwd: backendDir,
+    env: {
+      NODE_ENV: process.env.NODE_ENV ?? 'development',
+      ESBK_TSCONFIG_PATH: join(repoRoot, 'tsconfig.json'),
+    },
+  };
+}
+
+/**
  * Builds the app for production (`packages/app/dist`), starts `@waybill/backend` serving it on
  * `port` with its SQLite databases in `sqliteDirectory`, and waits until it is ready and serves
  * the app: the portal as deployed, beside one someone may run on 3000/7007. No demo evidence is
  * uploaded in the background (the demo manifest is an empty one written into the directory);
- * `config` adds `APP_CONFIG_*` overrides.
+ * `config` adds `APP_CONFIG_*` overrides. `watch: false` runs the backend without
+ * `backstage-cli package start`'s file watcher, so that edits others make in the tree while a
+ * benchmark runs do not restart it mid-measurement (the default, `true`, uses that command).
  */
 export async function startPortal(options: {
   repoRoot: string;
   port: number;
   sqliteDirectory: string;
   config?: Record<string, string>;
+  watch?: boolean;
   log: (line: string) => void;
 }): Promise<RunningPortal> {
   const { log, port } = options;
@@ -71,14 +107,21 @@ export async function startPortal(options: {
     'no-demo-releases.yaml',
   );
   await writeFile(emptyDemoManifest, 'releases: []\n');
-  log(`starting the backend on port ${port}`);
+  const watch = options.watch ?? true;
+  log(
+    `starting the backend on port ${port}${
+      watch ? '' : ' (no file watcher: edits in the tree do not restart it)'
+    }`,
+  );
   const started = Date.now();
-  const portal = spawn('yarn', ['workspace', '@waybill/backend', 'start'], {
-    cwd: options.repoRoot,
+  const backend = backendCommand(options.repoRoot, watch);
+  const portal = spawn(backend.command, backend.args, {
+    cwd: backend.cwd,
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       ...process.env,
+      ...backend.env,
       APP_CONFIG_app_baseUrl: url,
       APP_CONFIG_backend_baseUrl: url,
       APP_CONFIG_backend_listen_port: String(port),
