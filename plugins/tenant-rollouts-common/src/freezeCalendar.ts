@@ -241,18 +241,30 @@ export type FreezeStatus =
       opensAt: string;
     };
 
+/** The occurrence of a window, read in a zone, that holds an instant. */
+type OccurrenceLookup = (
+  window: FreezeWindow,
+  zone: string,
+  instant: Date,
+) => Occurrence | undefined;
+
+const lookupOccurrence: OccurrenceLookup = (window, zone, instant) =>
+  occurrenceAt(window.schedule, DateTime.fromJSDate(instant, { zone }));
+
 function activeAt(
   tenant: Tenant,
   instant: Date,
   windows: FreezeWindow[],
+  lookup: OccurrenceLookup,
 ): Array<{ window: FreezeWindow; occurrence: Occurrence }> {
   return windows
     .filter(w => windowCovers(w, tenant))
     .flatMap(window => {
-      const now = DateTime.fromJSDate(instant, {
-        zone: window.timeZone ?? tenant.timeZone,
-      });
-      const occurrence = occurrenceAt(window.schedule, now);
+      const occurrence = lookup(
+        window,
+        window.timeZone ?? tenant.timeZone,
+        instant,
+      );
       return occurrence ? [{ window, occurrence }] : [];
     });
 }
@@ -270,13 +282,22 @@ export function freezeStatus(
   instant: Date,
   windows: FreezeWindow[],
 ): FreezeStatus {
-  const active = activeAt(tenant, instant, windows);
+  return freezeStatusWith(tenant, instant, windows, lookupOccurrence);
+}
+
+function freezeStatusWith(
+  tenant: Tenant,
+  instant: Date,
+  windows: FreezeWindow[],
+  lookup: OccurrenceLookup,
+): FreezeStatus {
+  const active = activeAt(tenant, instant, windows, lookup);
   if (active.length === 0) return { frozen: false };
   let opensAt = new Date(
     Math.max(...active.map(a => a.occurrence.end.toMillis())),
   );
   for (let i = 0; i < MAX_CHAIN; i++) {
-    const next = activeAt(tenant, opensAt, windows);
+    const next = activeAt(tenant, opensAt, windows, lookup);
     if (next.length === 0) break;
     opensAt = new Date(Math.max(...next.map(a => a.occurrence.end.toMillis())));
   }
@@ -293,10 +314,22 @@ export function freezeStatus(
   };
 }
 
+/** A lookup that reads each window in each zone at each instant once. */
+function memoizedLookup(windows: FreezeWindow[]): OccurrenceLookup {
+  const index = new Map(windows.map((w, i) => [w, i]));
+  const seen = new Map<string, Occurrence | undefined>();
+  return (window, zone, instant) => {
+    const key = `${index.get(window)}\u0000${zone}\u0000${instant.getTime()}`;
+    if (!seen.has(key)) seen.set(key, lookupOccurrence(window, zone, instant));
+    return seen.get(key);
+  };
+}
+
 /**
  * The freeze status of many tenants at one instant, by ref. Tenants no window can tell apart
  * (same time zone, region, segment and tier, and not named by a window) share one evaluation,
- * so a board of thousands of tenants costs a few dozen evaluations.
+ * and each window is read in each time zone once, so a board of thousands of tenants costs a
+ * few dozen schedule evaluations.
  */
 export function freezeStatuses(
   tenants: Tenant[],
@@ -304,6 +337,7 @@ export function freezeStatuses(
   windows: FreezeWindow[],
 ): Map<string, FreezeStatus> {
   const named = new Set(windows.flatMap(w => w.scope.tenants ?? []));
+  const lookup = memoizedLookup(windows);
   const shared = new Map<string, FreezeStatus>();
   const statuses = new Map<string, FreezeStatus>();
   for (const tenant of tenants) {
@@ -319,7 +353,7 @@ export function freezeStatuses(
     ].join('\u0000');
     let status = shared.get(key);
     if (!status) {
-      status = freezeStatus(tenant, instant, windows);
+      status = freezeStatusWith(tenant, instant, windows, lookup);
       shared.set(key, status);
     }
     statuses.set(tenant.ref, status);
