@@ -10,7 +10,10 @@ import { formatSpan, formatTenants } from '../shared/format';
 import { NextOccurrence } from './timeline';
 
 const useStyles = makeStyles(theme => ({
-  table: { '& td:not(:first-child)': { whiteSpace: 'nowrap' } },
+  table: {
+    '& th, & td:not(:first-child)': { whiteSpace: 'nowrap' },
+    '& td:first-child': { minWidth: 180 },
+  },
   now: {
     display: 'inline-block',
     marginLeft: theme.spacing(1),

@@ -7,6 +7,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import { InfoCard } from '@backstage/core-components';
+import { makeStyles } from '@material-ui/core/styles';
 import { Alert } from '@material-ui/lab';
 import {
   FailureAnalysis,
@@ -22,6 +23,10 @@ const SEVERITY = {
   global: 'error',
 } as const;
 
+const useStyles = makeStyles({
+  table: { '& th, & td:not(:first-child)': { whiteSpace: 'nowrap' } },
+});
+
 const p = (value: number) => (value < 0.001 ? '< 0.001' : value.toFixed(3));
 
 /**
@@ -30,6 +35,7 @@ const p = (value: number) => (value < 0.001 ? '< 0.001' : value.toFixed(3));
  */
 export function FailureVerdict(props: { analysis: FailureAnalysis }) {
   const { analysis } = props;
+  const classes = useStyles();
   return (
     <InfoCard title="Failure analysis">
       <Alert severity={SEVERITY[analysis.verdict]} aria-label="Verdict">
@@ -37,12 +43,16 @@ export function FailureVerdict(props: { analysis: FailureAnalysis }) {
       </Alert>
       {analysis.evidence.length > 0 && (
         <>
-          <Table size="small" aria-label="Failure evidence">
+          <Table
+            size="small"
+            aria-label="Failure evidence"
+            className={classes.table}
+          >
             <TableHead>
               <TableRow>
                 <TableCell>Where</TableCell>
-                <TableCell align="right">Failed here</TableCell>
-                <TableCell align="right">Failed elsewhere</TableCell>
+                <TableCell align="right">Here</TableCell>
+                <TableCell align="right">Elsewhere</TableCell>
                 <TableCell align="right">p</TableCell>
                 <TableCell align="right">Adjusted p</TableCell>
               </TableRow>

@@ -83,10 +83,10 @@ function Board(props: {
       <Grid item xs={12}>
         <WaveProgress waves={view.waves} />
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} md={7}>
         <FailureVerdict analysis={view.analysis} />
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} md={5}>
         <HealthHeatmap
           heatmap={heatmap}
           selected={filter}
