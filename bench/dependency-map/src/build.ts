@@ -3,7 +3,7 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { LatencySummary, summarize, timed } from '@waybill/bench-utils';
+import { LatencySummary, Random, summarize, timed } from '@waybill/bench-utils';
 // The benchmark drives the backend plugin itself (a node-library may not, outside benchmarks).
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import {
@@ -17,7 +17,7 @@ import {
   findCycles,
 } from '@waybill/plugin-dependency-map-common';
 import { BackendHandles, CatalogCallCounter } from './catalog';
-import { Estate, Random, withCatalogRelations } from './estate';
+import { Estate, withCatalogRelations } from './estate';
 
 /** Entities per catalog request: the plugin's default `dependencyMap.pageSize`. */
 export const PAGE_SIZE = 500;

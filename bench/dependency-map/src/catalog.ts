@@ -2,7 +2,6 @@ import {
   AuthService,
   LoggerService,
   coreServices,
-  createBackendModule,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
@@ -10,7 +9,6 @@ import { Entity } from '@backstage/catalog-model';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import {
   CatalogService,
-  catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -19,11 +17,12 @@ import {
   eventsServiceFactory,
   eventsServiceRef,
 } from '@backstage/plugin-events-node';
+import { catalogModuleProvidingEntities } from '@waybill/bench-utils';
 // The benchmark drives the backend plugin itself (a node-library may not, outside benchmarks).
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import dependencyMapBackend from '@waybill/plugin-dependency-map-backend';
 import { DEFAULT_NODE_KINDS } from '@waybill/plugin-dependency-map-common';
-import { BENCH_LOCATION, managedBy, withCatalogRelations } from './estate';
+import { BENCH_LOCATION, withCatalogRelations } from './estate';
 
 /** Where the entities are served from. */
 export type CatalogMode = 'real' | 'mock';
@@ -147,37 +146,10 @@ export async function startEstateBackend(
     mode === 'real'
       ? [
           catalogBackend,
-          createBackendModule({
-            pluginId: 'catalog',
-            moduleId: 'waybill-bench-estate',
-            register(env) {
-              env.registerInit({
-                deps: { processing: catalogProcessingExtensionPoint },
-                async init({ processing }) {
-                  processing.addEntityProvider({
-                    getProviderName: () => 'waybill-bench-estate',
-                    connect: async connection => {
-                      await connection.applyMutation({
-                        type: 'full',
-                        entities: entities.map(entity => ({
-                          entity: {
-                            ...entity,
-                            metadata: {
-                              ...entity.metadata,
-                              annotations: {
-                                ...managedBy,
-                                ...entity.metadata.annotations,
-                              },
-                            },
-                          },
-                          locationKey: BENCH_LOCATION,
-                        })),
-                      });
-                    },
-                  });
-                },
-              });
-            },
+          catalogModuleProvidingEntities({
+            name: 'waybill-bench-estate',
+            location: BENCH_LOCATION,
+            entities,
           }),
         ]
       : [

@@ -14,6 +14,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { Random, managedByLocation } from '@waybill/bench-utils';
 
 /*
  * A generated estate shaped like the demo catalog in examples/: ERP modules, services,
@@ -32,50 +33,7 @@ import {
 export const BENCH_LOCATION = 'waybill-bench:dependency-map-estate';
 
 /** Annotations every provided entity carries. */
-export const managedBy = {
-  'backstage.io/managed-by-location': BENCH_LOCATION,
-  'backstage.io/managed-by-origin-location': BENCH_LOCATION,
-};
-
-/** A small, fast, seedable PRNG (mulberry32). */
-export class Random {
-  #state: number;
-
-  constructor(seed: number) {
-    this.#state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** An integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-
-  /** `count` distinct items (fewer if there are not enough). */
-  sample<T>(items: readonly T[], count: number): T[] {
-    if (count >= items.length) return [...items];
-    const chosen = new Set<number>();
-    while (chosen.size < count)
-      chosen.add(Math.floor(this.next() * items.length));
-    return [...chosen].map(i => items[i]);
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
+export const managedBy = managedByLocation(BENCH_LOCATION);
 
 /** How many of each thing the estate holds; {@link estateShape} scales them to a node count. */
 export interface EstateShape {

@@ -11,12 +11,19 @@
  * @packageDocumentation
  */
 
-import { execSync } from 'node:child_process';
 import { join, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { currentLoad, describeMachine } from '@waybill/bench-utils';
+import {
+  currentLoad,
+  describeMachine,
+  describeTree,
+  logProgress as progress,
+  runBenchmark,
+  runHeaderLines,
+  writeResultJson,
+} from '@waybill/bench-utils';
 // The benchmark drives the backend plugin itself (a node-library may not, outside benchmarks).
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import { readEstateFromCatalog } from '@waybill/plugin-dependency-map-backend';
@@ -46,7 +53,7 @@ import {
   measurePure,
   widestImpactTargets,
 } from './queries';
-import { BenchResult, render, renderBrowser, writeResult } from './report';
+import { BenchResult, render, renderBrowser } from './report';
 
 const PACKAGE_DIR = resolvePackagePath('@waybill/bench-dependency-map');
 
@@ -63,27 +70,10 @@ const BROWSER_RUNS = Number(process.env.WAYBILL_BENCH_BROWSER_RUNS ?? 5);
 const CHROMIUM = process.env.WAYBILL_CHROMIUM ?? '/usr/bin/chromium';
 const PER_ENTITY_SAMPLES = 200;
 
-function progress(message: string) {
-  process.stderr.write(
-    `[${new Date().toISOString().slice(11, 19)}] ${message}\n`,
-  );
-}
-
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-function tree(): string {
-  try {
-    const head = execSync('git rev-parse --short HEAD', { cwd: PACKAGE_DIR })
-      .toString()
-      .trim();
-    const dirty = execSync('git status --porcelain -- .', { cwd: PACKAGE_DIR })
-      .toString()
-      .trim();
-    return dirty ? `${head} + uncommitted bench/dependency-map` : head;
-  } catch {
-    return 'unknown';
-  }
-}
+/** The commit, and whether this benchmark has uncommitted changes. */
+const tree = () => describeTree(PACKAGE_DIR, { '.': 'bench/dependency-map' });
 
 /**
  * Waits until the catalog serves the whole estate, stitched: every entity of the mapped kinds
@@ -148,14 +138,13 @@ async function browserOnly() {
   process.stdout.write(
     `${[
       `Dependency map benchmark, Chromium phase only (WAYBILL_BENCH_BROWSER=only)`,
-      `Machine: ${machine.cpu}, ${machine.cores} cores, ${
-        machine.memoryGb
-      } GB, ${machine.os}, Node ${machine.node}; load average ${
-        machine.loadAverage
-      } at start, ${currentLoad()} at end`,
-      `Date: ${new Date().toISOString()}; tree ${tree()}; wall time ${Math.round(
-        (performance.now() - started) / 1000,
-      )} s`,
+      ...runHeaderLines({
+        date: new Date().toISOString(),
+        tree: tree(),
+        machine,
+        loadAtEnd: currentLoad(),
+        wallSeconds: (performance.now() - started) / 1000,
+      }),
       '',
       ...renderBrowser(browser),
     ].join('\n')}\n`,
@@ -338,14 +327,8 @@ async function main() {
     result.wallSeconds = (performance.now() - started) / 1000;
   }
   process.stdout.write(`${render(result)}\n`);
-  const file = await writeResult(PACKAGE_DIR, result);
+  const file = await writeResultJson(PACKAGE_DIR, result);
   progress(`figures written to ${file}`);
 }
 
-main().then(
-  () => process.exit(0),
-  error => {
-    process.stderr.write(`${error?.stack ?? error}\n`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

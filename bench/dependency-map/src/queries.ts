@@ -1,6 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { LatencySummary, summarize, timed } from '@waybill/bench-utils';
+import { LatencySummary, Random, summarize, timed } from '@waybill/bench-utils';
 import {
   DependencyGraph,
   ORDERING_EDGE_TYPES,
@@ -13,7 +13,7 @@ import {
   planReleaseTrain,
   stronglyConnectedComponents,
 } from '@waybill/plugin-dependency-map-common';
-import { Estate, Random } from './estate';
+import { Estate } from './estate';
 
 /** How many times each query runs (after its warm-up runs). */
 export interface QuerySamples {

@@ -1,10 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   LatencySummary,
-  Machine,
+  RunDescription,
+  cell,
   formatMs,
   formatRatio,
+  runHeaderLines,
+  verdict,
 } from '@waybill/bench-utils';
 import { BROWSER_TARGETS, BrowserFigures } from './browser';
 import { BuildResult } from './build';
@@ -18,12 +19,7 @@ export const TARGETS = {
 };
 
 /** Everything one run measured. */
-export interface BenchResult {
-  date: string;
-  tree: string;
-  machine: Machine;
-  loadAtEnd: number;
-  wallSeconds: number;
+export interface BenchResult extends RunDescription {
   estate: {
     seed: number;
     catalogEntities: number;
@@ -60,25 +56,13 @@ export interface BenchResult {
 }
 
 const n = (value: number) => value.toLocaleString('en-US');
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-
-function cell(text: string, width: number, right = false): string {
-  return right ? text.padStart(width) : text.padEnd(width);
-}
 
 /** The report as printed. */
 export function render(result: BenchResult): string {
   const lines: string[] = [];
-  const { machine, estate, catalog, build } = result;
+  const { estate, catalog, build } = result;
   lines.push(`Dependency map benchmark at ${n(estate.nodes)} nodes`);
-  lines.push(
-    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}; load average ${machine.loadAverage} at start, ${result.loadAtEnd} at end`,
-  );
-  lines.push(
-    `Date: ${result.date}; tree ${
-      result.tree
-    }; wall time ${result.wallSeconds.toFixed(0)} s`,
-  );
+  lines.push(...runHeaderLines(result));
   lines.push(
     `Estate (seed ${estate.seed}): ${n(
       estate.catalogEntities,
@@ -287,16 +271,4 @@ export function renderBrowser(browser: BrowserFigures): string[] {
     )}, longest ${formatMs(browser.longestTaskAfterEstateMs)}`,
   );
   return lines;
-}
-
-/** Writes the figures to `results/latest.json` (git-ignored). */
-export async function writeResult(
-  packageDir: string,
-  result: BenchResult,
-): Promise<string> {
-  const dir = join(packageDir, 'results');
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, 'latest.json');
-  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
-  return file;
 }

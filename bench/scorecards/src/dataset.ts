@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Entity } from '@backstage/catalog-model';
+import { Random } from '@waybill/bench-utils';
 import {
   DependencyFacts,
   EvidenceFacts,
@@ -51,49 +52,6 @@ export interface BenchEntity {
   owner: string;
   businessProcesses: string[];
   entity: Entity;
-}
-
-/** A small, fast, seedable PRNG (mulberry32); the data set is the same on every run. */
-export class Random {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** An integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  /** True with probability `p`. */
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  /** A shuffled copy of an array (Fisher-Yates). */
-  shuffle<T>(items: readonly T[]): T[] {
-    const copy = [...items];
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [copy[i], copy[j]] = [copy[j], copy[i]];
-    }
-    return copy;
-  }
-
-  /** One element of a non-empty array. */
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');

@@ -9,7 +9,6 @@ import {
   BenchEntity,
   buildEntities,
   DATASET,
-  Random,
   UPLOAD_KINDS,
   VERSIONS,
 } from './dataset';
@@ -23,6 +22,7 @@ import {
   writeSummary,
 } from './report';
 import {
+  Random,
   currentLoad,
   describeMachine,
   formatMs,

@@ -41,11 +41,10 @@ import {
   digestOf,
   generateRelease,
   OWNERS,
-  Random,
   UPLOAD_KINDS,
   VERSIONS,
 } from './dataset';
-import { forEachConcurrently, timed } from '@waybill/bench-utils';
+import { Random, forEachConcurrently, timed } from '@waybill/bench-utils';
 
 /** The uploader every benchmark upload is attributed to. */
 const UPLOADER = 'service:ci/bench';

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import {
   AuthService,
   coreServices,
-  createBackendModule,
   createBackendPlugin,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -14,9 +13,9 @@ import { Entity } from '@backstage/catalog-model';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import {
   CatalogService,
-  catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
+import { catalogModuleProvidingEntities } from '@waybill/bench-utils';
 // The benchmark drives the backend plugin itself (a node-library may not, outside benchmarks).
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import tenantRolloutsBackend from '@waybill/plugin-tenant-rollouts-backend';
@@ -151,39 +150,10 @@ export async function startCatalogBackend(
       });
     },
   });
-  const provider = createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'waybill-bench-tenants',
-    register(env) {
-      env.registerInit({
-        deps: { processing: catalogProcessingExtensionPoint },
-        async init({ processing }) {
-          processing.addEntityProvider({
-            getProviderName: () => 'waybill-bench-tenants',
-            connect: async connection => {
-              await connection.applyMutation({
-                type: 'full',
-                entities: entities.map(entity => ({
-                  entity: {
-                    ...entity,
-                    metadata: {
-                      ...entity.metadata,
-                      annotations: {
-                        'backstage.io/managed-by-location': BENCH_LOCATION,
-                        'backstage.io/managed-by-origin-location':
-                          BENCH_LOCATION,
-                        ...entity.metadata.annotations,
-                      },
-                    },
-                  },
-                  locationKey: BENCH_LOCATION,
-                })),
-              });
-            },
-          });
-        },
-      });
-    },
+  const provider = catalogModuleProvidingEntities({
+    name: 'waybill-bench-tenants',
+    location: BENCH_LOCATION,
+    entities,
   });
   const config = {
     backend: {

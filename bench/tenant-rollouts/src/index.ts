@@ -12,11 +12,17 @@
  * @packageDocumentation
  */
 
-import { execSync } from 'node:child_process';
 import { join, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { currentLoad, describeMachine } from '@waybill/bench-utils';
+import {
+  currentLoad,
+  describeMachine,
+  describeTree,
+  logProgress as progress,
+  runBenchmark,
+  writeResultJson,
+} from '@waybill/bench-utils';
 import {
   TenantStatus,
   isTenantEntity,
@@ -47,10 +53,10 @@ import { measureBoardPage } from './browser';
 import { measurePlan } from './plan';
 import {
   BenchResult,
+  BrowserOnlyResult,
   EngineResult,
   render,
   renderBrowserOnly,
-  writeResult,
 } from './report';
 import {
   CURRENT_WAVE,
@@ -91,40 +97,19 @@ const BOARD = {
   afterChangeSamples: 10,
 };
 
-function progress(message: string) {
-  process.stderr.write(
-    `[${new Date().toISOString().slice(11, 19)}] ${message}\n`,
-  );
-}
-
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /** The commit, and which of the measured paths have uncommitted changes. */
-function tree(): string {
-  const git = (args: string) =>
-    execSync(`git ${args}`, { cwd: PACKAGE_DIR, encoding: 'utf8' }).trim();
-  try {
-    const head = git('rev-parse --short HEAD');
-    // Relative to this package: the plugins measured (the frontend for the Chromium phase), the
-    // benchmark and its shared helpers.
-    const paths: Record<string, string> = {
-      '../../plugins/tenant-rollouts-backend':
-        'plugins/tenant-rollouts-backend',
-      '../../plugins/tenant-rollouts-common': 'plugins/tenant-rollouts-common',
-      '../../plugins/tenant-rollouts': 'plugins/tenant-rollouts',
-      '.': 'bench/tenant-rollouts',
-      '../utils': 'bench/utils',
-    };
-    const dirty = Object.keys(paths).filter(
-      path => git(`status --porcelain -- ${path}`).length > 0,
-    );
-    return dirty.length
-      ? `${head} + uncommitted ${dirty.map(p => paths[p]).join(', ')}`
-      : head;
-  } catch {
-    return 'unknown';
-  }
-}
+const tree = () =>
+  // Relative to this package: the plugins measured (the frontend for the Chromium phase), the
+  // benchmark and its shared helpers.
+  describeTree(PACKAGE_DIR, {
+    '../../plugins/tenant-rollouts-backend': 'plugins/tenant-rollouts-backend',
+    '../../plugins/tenant-rollouts-common': 'plugins/tenant-rollouts-common',
+    '../../plugins/tenant-rollouts': 'plugins/tenant-rollouts',
+    '.': 'bench/tenant-rollouts',
+    '../utils': 'bench/utils',
+  });
 
 /** Waits until the catalog serves every tenant and the released component. */
 async function waitForIngest(backend: CatalogBackend): Promise<number> {
@@ -188,7 +173,7 @@ async function browserOnly() {
     `tenant-rollouts benchmark, Chromium phase only; load average ${machine.loadAverage}`,
   );
   const browser = await browserPhase(generateEntities(TENANTS, SEED));
-  const result = {
+  const result: BrowserOnlyResult = {
     date: new Date().toISOString(),
     tree: tree(),
     machine,
@@ -197,7 +182,11 @@ async function browserOnly() {
     browser,
   };
   process.stdout.write(`${renderBrowserOnly(result)}\n`);
-  const file = await writeResult(PACKAGE_DIR, result, 'latest-browser.json');
+  const file = await writeResultJson(
+    PACKAGE_DIR,
+    result,
+    'latest-browser.json',
+  );
   progress(`figures written to ${file}`);
 }
 
@@ -385,14 +374,8 @@ async function main() {
       BROWSER === 'on' ? undefined : `WAYBILL_BENCH_BROWSER=${BROWSER}`,
   };
   process.stdout.write(`${render(result)}\n`);
-  const file = await writeResult(PACKAGE_DIR, result);
+  const file = await writeResultJson(PACKAGE_DIR, result);
   progress(`figures written to ${file}`);
 }
 
-main().then(
-  () => process.exit(0),
-  error => {
-    process.stderr.write(`${error?.stack ?? error}\n`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -1,10 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   LatencySummary,
-  Machine,
+  RunDescription,
+  cell,
   formatMs,
   formatRatio,
+  runHeaderLines,
+  verdict,
 } from '@waybill/bench-utils';
 import { BoardAnswer, BoardSetup, HttpProblem, IngestCase } from './api';
 import { EngineName } from './backend';
@@ -39,12 +40,7 @@ export interface EngineResult {
 }
 
 /** Everything one run measured. */
-export interface BenchResult {
-  date: string;
-  tree: string;
-  machine: Machine;
-  loadAtEnd: number;
-  wallSeconds: number;
+export interface BenchResult extends RunDescription {
   data: {
     seed: number;
     tenants: number;
@@ -68,19 +64,11 @@ export interface BenchResult {
 }
 
 /** What a Chromium-only run (`WAYBILL_BENCH_BROWSER=only`) measured. */
-export interface BrowserOnlyResult {
-  date: string;
-  tree: string;
-  machine: Machine;
-  loadAtEnd: number;
-  wallSeconds: number;
+export interface BrowserOnlyResult extends RunDescription {
   browser: BrowserFigures;
 }
 
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-const cell = (text: string, width: number, right = false) =>
-  right ? text.padStart(width) : text.padEnd(width);
 const kb = (bytes: number) =>
   bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(2)} MB`
@@ -96,20 +84,13 @@ function boardVerdict(latency: LatencySummary): string {
 /** The report as printed. */
 export function render(result: BenchResult): string {
   const lines: string[] = [];
-  const { machine, data } = result;
+  const { data } = result;
   lines.push(
     `Tenant rollouts benchmark at ${n(data.tenants)} tenants x ${
       result.plan.waves.length
     } waves`,
   );
-  lines.push(
-    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}; load average ${machine.loadAverage} at start, ${result.loadAtEnd} at end`,
-  );
-  lines.push(
-    `Date: ${result.date}; tree ${
-      result.tree
-    }; wall time ${result.wallSeconds.toFixed(0)} s`,
-  );
+  lines.push(...runHeaderLines(result));
   lines.push(
     `Tenants (seed ${data.seed}): ${n(data.tenants)} (${Object.entries(
       data.byRegion,
@@ -497,13 +478,9 @@ export function renderBrowser(b: BrowserFigures): string[] {
 
 /** The report of a Chromium-only run. */
 export function renderBrowserOnly(result: BrowserOnlyResult): string {
-  const { machine } = result;
   const lines = [
     `Tenant rollouts benchmark, Chromium phase only (WAYBILL_BENCH_BROWSER=only)`,
-    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}; load average ${machine.loadAverage} at start, ${result.loadAtEnd} at end`,
-    `Date: ${result.date}; tree ${
-      result.tree
-    }; wall time ${result.wallSeconds.toFixed(0)} s`,
+    ...runHeaderLines(result),
     '',
     ...renderBrowser(result.browser),
     '',
@@ -519,20 +496,4 @@ export function renderBrowserOnly(result: BrowserOnlyResult): string {
     );
   }
   return lines.join('\n');
-}
-
-/**
- * Writes the figures to results/latest.json (a Chromium-only run: results/latest-browser.json);
- * answers the file.
- */
-export async function writeResult(
-  packageDir: string,
-  result: BenchResult | BrowserOnlyResult,
-  name = 'latest.json',
-): Promise<string> {
-  const dir = join(packageDir, 'results');
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, name);
-  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
-  return file;
 }

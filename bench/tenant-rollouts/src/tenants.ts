@@ -1,4 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Random } from '@waybill/bench-utils';
 import {
   PlannedWave,
   TENANT_LABELS,
@@ -18,44 +19,6 @@ export const BENCH_LOCATION = 'waybill-bench:tenant-rollouts';
 
 /** The released service every tenant depends on. */
 export const RELEASED_SERVICE = 'component:default/erp-platform';
-
-/** A small, fast, seedable PRNG (mulberry32). */
-export class Random {
-  #state: number;
-
-  constructor(seed: number) {
-    this.#state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-
-  /** One of `weighted`'s keys, with probability proportional to its weight. */
-  weighted<K extends string>(weighted: Record<K, number>): K {
-    const entries = Object.entries(weighted) as Array<[K, number]>;
-    const total = entries.reduce((sum, [, w]) => sum + w, 0);
-    let r = this.next() * total;
-    for (const [key, weight] of entries) {
-      r -= weight;
-      if (r < 0) return key;
-    }
-    return entries[entries.length - 1][0];
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
 
 /** Regions, their share of the tenants and the time zones tenants there are in. */
 const REGIONS: Record<string, { share: number; zones: string[] }> = {

@@ -1,6 +1,8 @@
 /**
  * What Waybill's benchmarks share: latency percentiles, timing helpers, number formats, a
- * description of the machine the figures were taken on, and starting the portal for browser phases.
+ * description of the machine the figures were taken on, starting the portal for browser phases,
+ * a seedable PRNG for their generated data, a catalog module providing fixed entities, the head
+ * and the JSON file of their reports, and running them (progress lines, the tree, the exit code).
  *
  * @packageDocumentation
  */
@@ -8,3 +10,7 @@
 export * from './stats';
 export * from './machine';
 export * from './portal';
+export * from './random';
+export * from './catalog';
+export * from './report';
+export * from './run';
