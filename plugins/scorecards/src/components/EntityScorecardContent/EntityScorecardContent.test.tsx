@@ -14,7 +14,6 @@ import {
 import { EntityScorecardContent } from './EntityScorecardContent';
 
 const server = setupScorecardsServer();
-jest.setTimeout(30_000);
 
 const RELEASES = `${SCORECARDS_URL}/entities/component/default/inventory/releases`;
 

@@ -14,7 +14,6 @@ import { PortfolioPage } from './PortfolioPage';
 const PAGE_SIZE = 10;
 
 const server = setupScorecardsServer();
-jest.setTimeout(30_000);
 
 const catalogEntities: Entity[] = [
   {

@@ -10,7 +10,6 @@ import {
 import { CreateRolloutDialog } from './CreateRolloutDialog';
 
 const server = setupRolloutsServer();
-jest.setTimeout(30_000);
 
 describe('CreateRolloutDialog', () => {
   it('checks the environment, and uses the default strategy when the strategies cannot be loaded', async () => {

@@ -15,7 +15,6 @@ import {
 import { EntityRolloutsContent } from './EntityRolloutsContent';
 
 const server = setupRolloutsServer();
-jest.setTimeout(30_000);
 
 /** A backend answering the rollouts list with `items`; records the queries it is asked. */
 function listBackend(items: unknown[]) {

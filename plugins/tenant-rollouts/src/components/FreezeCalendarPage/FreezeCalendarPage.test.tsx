@@ -15,7 +15,6 @@ import {
 import { FreezeCalendarPage } from './FreezeCalendarPage';
 
 const server = setupRolloutsServer();
-jest.setTimeout(30_000);
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const DAY_MS = 86_400_000;

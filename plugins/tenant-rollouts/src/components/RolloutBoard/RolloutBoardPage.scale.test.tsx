@@ -7,7 +7,6 @@ import { renderBoard } from '../../__testUtils__/renderBoard';
 import { setupRolloutsServer } from '../../__testUtils__/renderRollouts';
 
 const server = setupRolloutsServer();
-jest.setTimeout(30_000);
 
 describe('RolloutBoardPage at scale', () => {
   it('mounts only the rows in view at 5,000 tenants, and filters from the URL', async () => {

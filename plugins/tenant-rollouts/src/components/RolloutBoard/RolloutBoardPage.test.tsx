@@ -10,7 +10,6 @@ import {
 } from '../../__testUtils__/renderRollouts';
 
 const server = setupRolloutsServer();
-jest.setTimeout(30_000);
 
 const ADVANCE = 'tenant-rollouts.rollout.advance';
 const ROLLBACK = 'tenant-rollouts.rollout.rollback';

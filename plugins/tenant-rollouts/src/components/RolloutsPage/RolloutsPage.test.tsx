@@ -20,7 +20,6 @@ import {
 import { RolloutsPage } from './RolloutsPage';
 
 const server = setupRolloutsServer();
-jest.setTimeout(30_000);
 
 const CREATE = 'tenant-rollouts.rollout.create';
 
