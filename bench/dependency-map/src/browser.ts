@@ -1,13 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Page, chromium } from '@playwright/test';
+import { Page } from '@playwright/test';
 import {
   LatencySummary,
-  RunningPortal,
-  startPortal,
+  guestToken,
+  inChromium,
+  signInAsGuest,
   summarize,
+  withPortal,
 } from '@waybill/bench-utils';
 import { stringify } from 'yaml';
 import { Estate } from './estate';
@@ -86,20 +87,6 @@ export async function writeEstateYaml(
   );
 }
 
-/** A guest user's token, as the app's guest sign-in gets it. */
-async function guestToken(): Promise<string> {
-  const response = await fetch(`${BASE_URL}/api/auth/guest/refresh`, {
-    headers: { 'x-requested-with': 'XMLHttpRequest' },
-  });
-  if (!response.ok) {
-    throw new Error(`Guest sign-in answered ${response.status}`);
-  }
-  const body = (await response.json()) as {
-    backstageIdentity: { token: string };
-  };
-  return body.backstageIdentity.token;
-}
-
 /**
  * Waits until the plugin's graph holds the whole estate: each poll asks for a one-node estate
  * (a graph route: when the graph is older than `refresh.maxAge` it starts a rebuild; `/status`
@@ -111,7 +98,7 @@ async function waitForGraph(
   timeoutMs: number,
   log: (line: string) => void,
 ): Promise<void> {
-  const authorization = `Bearer ${await guestToken()}`;
+  const authorization = `Bearer ${await guestToken(BASE_URL)}`;
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
@@ -215,118 +202,90 @@ export async function measureMapPage(options: {
   log: (line: string) => void;
 }): Promise<BrowserFigures> {
   const { log } = options;
-  const directory = await mkdtemp(join(tmpdir(), 'waybill-bench-map-'));
-  let portal: RunningPortal | undefined;
-  try {
-    const estateFile = join(directory, 'estate.yaml');
-    await writeEstateYaml(options.estate, estateFile);
-    log(`catalog: ${estateFile}`);
-    portal = await startPortal({
-      repoRoot: options.repoRoot,
-      port: PORT,
-      sqliteDirectory: directory,
-      config: {
-        // The estate only: no demo data, no templates.
-        APP_CONFIG_catalog_locations: JSON.stringify([
-          { type: 'file', target: estateFile },
-        ]),
-        // Rebuild the graph on the first request that finds it older than 2 s, so it follows
-        // the catalog while it ingests.
-        APP_CONFIG_dependencyMap_refresh_maxAge: 'PT2S',
-      },
-      log,
-    });
-    const ingestStart = Date.now();
-    await waitForGraph(
-      options.expectedNodes,
-      options.expectedEdges,
-      600_000,
-      log,
-    );
-    const ingestMs = Date.now() - ingestStart;
-    // One more rebuild window passes so no rebuild is running while the browser measures.
-    await sleep(3000);
-
-    const browser = await chromium.launch({
-      executablePath: options.chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-      ],
-    });
-    const page = await browser.newPage({
-      viewport: { width: 1440, height: 900 },
-    });
-    await page.addInitScript(OBSERVE_LONG_TASKS);
-    try {
-      await page.goto(`${BASE_URL}/`);
-      await page.getByRole('button', { name: 'Enter' }).click();
-      // Signed in: the sign-in page is gone (the guest's choice is remembered for the loads below).
-      await page
-        .getByRole('button', { name: 'Enter' })
-        .waitFor({ state: 'detached', timeout: 60_000 });
-      await page.waitForLoadState('networkidle');
-
-      const loads: MapLoad[] = [];
-      for (let i = 0; i <= options.runs; i++) {
-        const load = await loadMap(page);
-        log(
-          `${i === 0 ? 'warm-up' : `run ${i}`}: drawn at ${Math.round(
-            load.drawnMs,
-          )} ms, ${Math.round(
-            load.afterEstateMs,
-          )} ms after the estate, laid out in ${
-            load.layoutMs
-          } ms; longest task ${Math.round(max(load.longTasks))} ms (${
-            load.longTasks.length
-          } over 50 ms); ${load.nodes} nodes on ${load.renderer}`,
-        );
-        // The first load also fills the HTTP cache; it is the warm-up.
-        if (i > 0) loads.push(load);
-      }
-      const longestPerRun = loads.map(l => max(l.longTasks));
+  return withPortal({
+    directoryPrefix: 'waybill-bench-map-',
+    prepare: async directory => {
+      const estateFile = join(directory, 'estate.yaml');
+      await writeEstateYaml(options.estate, estateFile);
+      log(`catalog: ${estateFile}`);
       return {
-        runs: loads.length,
-        drawn: summarize(loads.map(l => l.drawnMs)),
-        afterEstate: summarize(loads.map(l => l.afterEstateMs)),
-        layout: summarize(loads.map(l => l.layoutMs)),
-        longestTaskMs: max(longestPerRun),
-        longestTaskPerRun: longestPerRun,
-        longestTaskAfterEstateMs: max(
-          loads.map(l => max(l.longTasksAfterEstate)),
-        ),
-        longTasksPerRun:
-          loads.reduce((s, l) => s + l.longTasks.length, 0) / loads.length,
-        longTasksAfterEstatePerRun:
-          loads.reduce((s, l) => s + l.longTasksAfterEstate.length, 0) /
-          loads.length,
-        nodes: loads[0].nodes,
-        edges: loads[0].edges,
-        renderer: loads[0].renderer,
-        ranIn: loads[0].ranIn,
-        ingestMs,
-        loads,
+        repoRoot: options.repoRoot,
+        port: PORT,
+        config: {
+          // The estate only: no demo data, no templates.
+          APP_CONFIG_catalog_locations: JSON.stringify([
+            { type: 'file', target: estateFile },
+          ]),
+          // Rebuild the graph on the first request that finds it older than 2 s, so it follows
+          // the catalog while it ingests.
+          APP_CONFIG_dependencyMap_refresh_maxAge: 'PT2S',
+        },
+        log,
       };
-    } catch (error) {
-      await page.screenshot({
-        path: options.failureScreenshot,
-        fullPage: true,
-      });
-      throw new Error(
-        `${(error as Error).message}; the page is in ${
-          options.failureScreenshot
-        }`,
+    },
+    measure: async () => {
+      const ingestStart = Date.now();
+      await waitForGraph(
+        options.expectedNodes,
+        options.expectedEdges,
+        600_000,
+        log,
       );
-    } finally {
-      await browser.close();
-    }
-  } catch (error) {
-    throw new Error(
-      `${(error as Error).message}${portal ? `\n${portal.stderr()}` : ''}`,
-    );
-  } finally {
-    await portal?.stop();
-    await rm(directory, { recursive: true, force: true });
-  }
+      const ingestMs = Date.now() - ingestStart;
+      // One more rebuild window passes so no rebuild is running while the browser measures.
+      await sleep(3000);
+
+      return await inChromium(
+        {
+          chromiumPath: options.chromiumPath,
+          initScript: OBSERVE_LONG_TASKS,
+          failureScreenshot: options.failureScreenshot,
+        },
+        async page => {
+          await signInAsGuest(page, BASE_URL);
+
+          const loads: MapLoad[] = [];
+          for (let i = 0; i <= options.runs; i++) {
+            const load = await loadMap(page);
+            log(
+              `${i === 0 ? 'warm-up' : `run ${i}`}: drawn at ${Math.round(
+                load.drawnMs,
+              )} ms, ${Math.round(
+                load.afterEstateMs,
+              )} ms after the estate, laid out in ${
+                load.layoutMs
+              } ms; longest task ${Math.round(max(load.longTasks))} ms (${
+                load.longTasks.length
+              } over 50 ms); ${load.nodes} nodes on ${load.renderer}`,
+            );
+            // The first load also fills the HTTP cache; it is the warm-up.
+            if (i > 0) loads.push(load);
+          }
+          const longestPerRun = loads.map(l => max(l.longTasks));
+          return {
+            runs: loads.length,
+            drawn: summarize(loads.map(l => l.drawnMs)),
+            afterEstate: summarize(loads.map(l => l.afterEstateMs)),
+            layout: summarize(loads.map(l => l.layoutMs)),
+            longestTaskMs: max(longestPerRun),
+            longestTaskPerRun: longestPerRun,
+            longestTaskAfterEstateMs: max(
+              loads.map(l => max(l.longTasksAfterEstate)),
+            ),
+            longTasksPerRun:
+              loads.reduce((s, l) => s + l.longTasks.length, 0) / loads.length,
+            longTasksAfterEstatePerRun:
+              loads.reduce((s, l) => s + l.longTasksAfterEstate.length, 0) /
+              loads.length,
+            nodes: loads[0].nodes,
+            edges: loads[0].edges,
+            renderer: loads[0].renderer,
+            ranIn: loads[0].ranIn,
+            ingestMs,
+            loads,
+          };
+        },
+      );
+    },
+  });
 }

@@ -1,5 +1,5 @@
-import { Page, chromium } from '@playwright/test';
-import { summarize, LatencySummary } from '@waybill/bench-utils';
+import { Page } from '@playwright/test';
+import { inChromium, summarize, LatencySummary } from '@waybill/bench-utils';
 
 const ROWS = 'table[aria-label="Portfolio"] tbody tr';
 const RANGE = '[data-testid="portfolio-range"]';
@@ -115,105 +115,96 @@ export async function measurePortfolioPage(options: {
   failureScreenshot: string;
   log: (line: string) => void;
 }): Promise<BrowserFigures> {
-  const browser = await chromium.launch({
-    executablePath: options.chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  const page = await browser.newPage({
-    viewport: { width: 1440, height: 900 },
-  });
-  await page.addInitScript(RECORD_CLICKS);
-  try {
-    const portfolioResponses: Array<{ bytes: number; limit: number }> = [];
-    page.on('response', async response => {
-      const url = new URL(response.url());
-      if (url.pathname.endsWith('/api/scorecards/portfolio')) {
-        const body = await response.body().catch(() => Buffer.alloc(0));
-        portfolioResponses.push({
-          bytes: body.length,
-          limit: Number(url.searchParams.get('limit')),
-        });
-      }
-    });
+  return inChromium(
+    {
+      chromiumPath: options.chromiumPath,
+      initScript: RECORD_CLICKS,
+      failureScreenshot: options.failureScreenshot,
+    },
+    async page => {
+      const portfolioResponses: Array<{ bytes: number; limit: number }> = [];
+      page.on('response', async response => {
+        const url = new URL(response.url());
+        if (url.pathname.endsWith('/api/scorecards/portfolio')) {
+          const body = await response.body().catch(() => Buffer.alloc(0));
+          portfolioResponses.push({
+            bytes: body.length,
+            limit: Number(url.searchParams.get('limit')),
+          });
+        }
+      });
 
-    await page.goto(`${options.appUrl}/`);
-    await page.getByRole('button', { name: 'Enter' }).click();
-    const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
-    await sidebar
-      .getByRole('link', { name: 'Scorecards', exact: true })
-      .waitFor();
-
-    options.log('in-app navigation to the portfolio');
-    const navigation: Timing[] = [];
-    for (let i = 0; i <= options.runs; i++) {
-      // The home item, not the logo (which links to / under the same name).
-      await sidebar.locator('a[href="/home"]').click();
-      await page.waitForURL(url => url.pathname === '/home');
-      // The home page settles (its lazy parts loaded) before the timed click.
-      await page.waitForLoadState('networkidle');
+      await page.goto(`${options.appUrl}/`);
+      await page.getByRole('button', { name: 'Enter' }).click();
+      const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
       await sidebar
         .getByRole('link', { name: 'Scorecards', exact: true })
-        .click();
-      const ms = await sinceClick(
-        page,
-        `document.querySelectorAll('${ROWS}').length >= ${options.rowsPerPage}`,
-      );
-      // The first one also loads the plugin's code; it is the warm-up.
-      if (i > 0) navigation.push(ms);
-    }
-    const totalServices =
-      (await page.locator(RANGE).textContent())?.replace(/^.* of /, '') ?? '?';
+        .waitFor();
 
-    options.log('business-process filter');
-    const processes = [
-      'Order to Cash',
-      'Procure to Pay',
-      'Inventory Allocation',
-      'Record to Report',
-    ];
-    const filter: Timing[] = [];
-    for (let i = 0; i <= options.runs; i++) {
-      const ms = await timeFilter(page, processes[i % processes.length]);
-      if (i > 0) filter.push(ms);
-    }
+      options.log('in-app navigation to the portfolio');
+      const navigation: Timing[] = [];
+      for (let i = 0; i <= options.runs; i++) {
+        // The home item, not the logo (which links to / under the same name).
+        await sidebar.locator('a[href="/home"]').click();
+        await page.waitForURL(url => url.pathname === '/home');
+        // The home page settles (its lazy parts loaded) before the timed click.
+        await page.waitForLoadState('networkidle');
+        await sidebar
+          .getByRole('link', { name: 'Scorecards', exact: true })
+          .click();
+        const ms = await sinceClick(
+          page,
+          `document.querySelectorAll('${ROWS}').length >= ${options.rowsPerPage}`,
+        );
+        // The first one also loads the plugin's code; it is the warm-up.
+        if (i > 0) navigation.push(ms);
+      }
+      const totalServices =
+        (await page.locator(RANGE).textContent())?.replace(/^.* of /, '') ??
+        '?';
 
-    options.log('full page loads of /scorecards');
-    const pageLoad: number[] = [];
-    for (let i = 0; i <= Math.min(options.runs, 10); i++) {
-      await page.goto(`${options.appUrl}/scorecards`);
-      const ms = (await page.evaluate(
-        `(async () => {
+      options.log('business-process filter');
+      const processes = [
+        'Order to Cash',
+        'Procure to Pay',
+        'Inventory Allocation',
+        'Record to Report',
+      ];
+      const filter: Timing[] = [];
+      for (let i = 0; i <= options.runs; i++) {
+        const ms = await timeFilter(page, processes[i % processes.length]);
+        if (i > 0) filter.push(ms);
+      }
+
+      options.log('full page loads of /scorecards');
+      const pageLoad: number[] = [];
+      for (let i = 0; i <= Math.min(options.runs, 10); i++) {
+        await page.goto(`${options.appUrl}/scorecards`);
+        const ms = (await page.evaluate(
+          `(async () => {
           const painted = ${PAINTED};
           await painted(() => document.querySelectorAll('${ROWS}').length >= ${options.rowsPerPage}, 60000);
           return performance.now();
         })()`,
-      )) as number;
-      if (i > 0) pageLoad.push(ms);
-    }
+        )) as number;
+        if (i > 0) pageLoad.push(ms);
+      }
 
-    return {
-      pageLoad: summarize(pageLoad),
-      navigation: summarizeTimings(navigation),
-      filter: summarizeTimings(filter),
-      portfolioRequests: {
-        count: portfolioResponses.length,
-        meanBytes: Math.round(
-          portfolioResponses.reduce((s, r) => s + r.bytes, 0) /
-            Math.max(1, portfolioResponses.length),
-        ),
-        maxLimit: Math.max(...portfolioResponses.map(r => r.limit)),
-      },
-      rowsPerPage: options.rowsPerPage,
-      totalServices,
-    };
-  } catch (error) {
-    await page.screenshot({ path: options.failureScreenshot, fullPage: true });
-    throw new Error(
-      `${(error as Error).message}; the page is in ${
-        options.failureScreenshot
-      }`,
-    );
-  } finally {
-    await browser.close();
-  }
+      return {
+        pageLoad: summarize(pageLoad),
+        navigation: summarizeTimings(navigation),
+        filter: summarizeTimings(filter),
+        portfolioRequests: {
+          count: portfolioResponses.length,
+          meanBytes: Math.round(
+            portfolioResponses.reduce((s, r) => s + r.bytes, 0) /
+              Math.max(1, portfolioResponses.length),
+          ),
+          maxLimit: Math.max(...portfolioResponses.map(r => r.limit)),
+        },
+        rowsPerPage: options.rowsPerPage,
+        totalServices,
+      };
+    },
+  );
 }

@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Page, chromium } from '@playwright/test';
+import { Page } from '@playwright/test';
 import { Entity } from '@backstage/catalog-model';
 import {
   LatencySummary,
-  RunningPortal,
-  startPortal,
+  guestToken,
+  inChromium,
+  signInAsGuest,
   summarize,
+  withPortal,
 } from '@waybill/bench-utils';
 import {
   BoardAnswer,
@@ -378,20 +379,6 @@ async function writeEntities(entities: Entity[], file: string): Promise<void> {
   );
 }
 
-/** A guest user's token, as the app's guest sign-in gets it (the guest is a release manager). */
-async function guestToken(baseUrl: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
-    headers: { 'x-requested-with': 'XMLHttpRequest' },
-  });
-  if (!response.ok) {
-    throw new Error(`Guest sign-in answered ${response.status}`);
-  }
-  const body = (await response.json()) as {
-    backstageIdentity: { token: string };
-  };
-  return body.backstageIdentity.token;
-}
-
 /** Waits until the portal's catalog serves every tenant and the released component. */
 async function waitForCatalog(
   baseUrl: string,
@@ -466,212 +453,210 @@ export async function measureBoardPage(options: {
 }): Promise<BrowserFigures> {
   const { log, axes } = options;
   const tenants = axes.size;
-  const directory = await mkdtemp(join(tmpdir(), 'waybill-bench-rollouts-'));
   const deployToken = `waybill-bench-deploy-${randomBytes(12).toString('hex')}`;
-  let portal: RunningPortal | undefined;
-  try {
-    const entitiesFile = join(directory, 'tenants.yaml');
-    await writeEntities(options.entities, entitiesFile);
-    log(`catalog: ${entitiesFile} (${options.entities.length} entities)`);
-    portal = await startPortal({
-      repoRoot: options.repoRoot,
-      port: PORT,
-      sqliteDirectory: directory,
-      // Others edit the tree while benchmarks run: a file watcher would restart the backend.
-      watch: false,
-      config: {
-        // The tenants and the released service only: no demo data, no templates.
-        APP_CONFIG_catalog_locations: JSON.stringify([
-          { type: 'file', target: entitiesFile },
-        ]),
-        // As in the HTTP phase: no re-processing of the 5,001 entities during the measurements.
-        APP_CONFIG_catalog_processingInterval: JSON.stringify({ hours: 1 }),
-        APP_CONFIG_tenantRollouts_strategies: JSON.stringify(
-          options.tenantRollouts.strategies,
-        ),
-        APP_CONFIG_tenantRollouts_freezeWindows: JSON.stringify(
-          options.tenantRollouts.freezeWindows,
-        ),
-        // The bake times hold anyway; the hourly pass keeps the auto-advance (which evaluates the
-        // rollout's blockers) from running in the middle of the measurements.
-        APP_CONFIG_tenantRollouts_autoAdvance_frequencyMinutes: '60',
-        // The benchmark's rollout is the only one (startPortal already seeds no demo releases).
-        APP_CONFIG_waybill_demo_seedRollouts: 'false',
-        // Deployment tooling reports statuses with a static token, as in the e2e tests.
-        APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
-          {
-            type: 'static',
-            options: { token: deployToken, subject: 'bench-deploy-tooling' },
-            accessRestrictions: [{ plugin: 'tenant-rollouts' }],
-          },
-        ]),
-      },
-      log,
-    });
-    const baseUrl = portal.url;
-    const user = `Bearer ${await guestToken(baseUrl)}`;
-
-    const ingestStart = performance.now();
-    await waitForCatalog(baseUrl, user, tenants, options.ingestTimeoutMs, log);
-    const ingestMs = performance.now() - ingestStart;
-    log(`portal catalog ingest done in ${(ingestMs / 1000).toFixed(1)} s`);
-
-    log('driving a rollout to the mixed state through the portal API');
-    const api = new RolloutsApi(baseUrl, {
-      user,
-      tooling: `Bearer ${deployToken}`,
-    });
-    const setup = await setupBoardRollout(api, axes, options.seed);
-    const planned = setup.waves.reduce((n, w) => n + w.tenants.length, 0);
-    if (planned !== tenants) {
-      throw new Error(
-        `The portal planned ${planned} tenants, not ${tenants}; is its catalog complete?`,
-      );
-    }
-    // The board as Node reads it from the portal: the backend's time without a browser.
-    const fromNode: number[] = [];
-    let answer: BoardAnswer | undefined;
-    for (let i = 0; i < 6; i++) {
-      const read = await api.ok('GET', `/rollouts/${setup.id}`);
-      if (i > 0) fromNode.push(read.ms);
-      answer ??= describeBoard(read.json);
-    }
-    log(
-      `rollout #${setup.id}: ${answer!.state} at wave ${answer!.currentWave}; ${
-        answer!.summary
-      }; GET from Node p50 ${Math.round(summarize(fromNode).p50)} ms`,
-    );
-
-    const browser = await chromium.launch({
-      executablePath: options.chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-      ],
-    });
-    const page = await browser.newPage({
-      viewport: { width: 1440, height: 900 },
-    });
-    await page.addInitScript(pageInstrumentation(tenants));
-    const boardUrl = `${baseUrl}/tenant-rollouts/rollouts/${setup.id}`;
-    try {
-      await page.goto(`${baseUrl}/`);
-      await page.getByRole('button', { name: 'Enter' }).click();
-      // Signed in: the sign-in page is gone (the guest's choice is remembered for the loads below).
-      await page
-        .getByRole('button', { name: 'Enter' })
-        .waitFor({ state: 'detached', timeout: 60_000 });
-      await page.waitForLoadState('networkidle');
-
-      const regions = regionCycle(axes);
-      const loads: BoardLoad[] = [];
-      let shownPage: BoardPageShown | undefined;
-      const interactions: BoardInteraction[] = [];
-      log(
-        `full page loads of the board, each followed by a region filter change and a heatmap click`,
-      );
-      for (let i = 0; i <= options.runs; i++) {
-        await page.goto(boardUrl);
-        const load = (await page.evaluate(
-          boardLoadFigures(setup.id, 'window.__waybill.boardLoad', '0'),
-        )) as BoardLoad;
-        shownPage ??= await describePage(page);
-        // Within the board's 15 s poll interval from its mount: no poll lands in the timings.
-        const [region, count] = regions[i % regions.length];
-        const filter = await filterRegion(page, setup.id, region, count);
-        const [cellRegion] = regions[(i + 1) % regions.length];
-        const heatmap = await clickHeatmap(
-          page,
-          setup.id,
-          cellRegion,
-          'standard',
-        );
-        log(
-          `${i === 0 ? 'warm-up' : `run ${i}`}: painted at ${Math.round(
-            load.paintedMs,
-          )} ms (board request sent at ${Math.round(
-            load.requestStartMs,
-          )} ms, answered after ${Math.round(load.waitingMs)} ms + ${Math.round(
-            load.downloadMs,
-          )} ms, painted ${Math.round(
-            load.afterResponseMs,
-          )} ms later); longest task ${Math.round(
-            max(load.longTasks),
-          )} ms; filter ${Math.round(filter.ms)} ms, heatmap ${Math.round(
-            heatmap.ms,
-          )} ms`,
-        );
-        // The first load fills the HTTP cache; it is the warm-up.
-        if (i > 0) {
-          loads.push(load);
-          interactions.push(filter, heatmap);
-        }
-      }
-
-      log('in-app navigations: rollouts list -> board');
-      const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
-      const navigations: BoardLoad[] = [];
-      for (let i = 0; i <= options.runs; i++) {
-        await sidebar
-          .getByRole('link', { name: 'Tenant rollouts', exact: true })
-          .click();
-        await page.waitForURL(url => url.pathname === '/tenant-rollouts');
-        const link = page.locator(
-          `table[aria-label="Rollouts"] a[href$="/tenant-rollouts/rollouts/${setup.id}"]`,
-        );
-        await link.waitFor();
-        // The list settles (its requests answered) before the timed click.
-        await page.waitForLoadState('networkidle');
-        await page.evaluate(
-          `window.__waybill.navigation = window.__waybill.watch(window.__waybill.boardReady, 120000); window.__waybill.navigation.catch(() => undefined); undefined;`,
-        );
-        await link.click();
-        const load = (await page.evaluate(
-          boardLoadFigures(
-            setup.id,
-            'window.__waybill.navigation',
-            'window.__waybill.clickAt',
+  return withPortal({
+    directoryPrefix: 'waybill-bench-rollouts-',
+    prepare: async directory => {
+      const entitiesFile = join(directory, 'tenants.yaml');
+      await writeEntities(options.entities, entitiesFile);
+      log(`catalog: ${entitiesFile} (${options.entities.length} entities)`);
+      return {
+        repoRoot: options.repoRoot,
+        port: PORT,
+        // Others edit the tree while benchmarks run: a file watcher would restart the backend.
+        watch: false,
+        config: {
+          // The tenants and the released service only: no demo data, no templates.
+          APP_CONFIG_catalog_locations: JSON.stringify([
+            { type: 'file', target: entitiesFile },
+          ]),
+          // As in the HTTP phase: no re-processing of the 5,001 entities during the measurements.
+          APP_CONFIG_catalog_processingInterval: JSON.stringify({ hours: 1 }),
+          APP_CONFIG_tenantRollouts_strategies: JSON.stringify(
+            options.tenantRollouts.strategies,
           ),
-        )) as BoardLoad;
-        log(
-          `${i === 0 ? 'warm-up' : `run ${i}`}: painted ${Math.round(
-            load.paintedMs,
-          )} ms after the click (request sent after ${Math.round(
-            load.requestStartMs,
-          )} ms, answered after ${Math.round(load.waitingMs)} ms + ${Math.round(
-            load.downloadMs,
-          )} ms, painted ${Math.round(
-            load.afterResponseMs,
-          )} ms later); longest task ${Math.round(max(load.longTasks))} ms`,
-        );
-        // The first one also loads the plugin's code; it is the warm-up.
-        if (i > 0) navigations.push(load);
-      }
+          APP_CONFIG_tenantRollouts_freezeWindows: JSON.stringify(
+            options.tenantRollouts.freezeWindows,
+          ),
+          // The bake times hold anyway; the hourly pass keeps the auto-advance (which evaluates the
+          // rollout's blockers) from running in the middle of the measurements.
+          APP_CONFIG_tenantRollouts_autoAdvance_frequencyMinutes: '60',
+          // The benchmark's rollout is the only one (startPortal already seeds no demo releases).
+          APP_CONFIG_waybill_demo_seedRollouts: 'false',
+          // Deployment tooling reports statuses with a static token, as in the e2e tests.
+          APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
+            {
+              type: 'static',
+              options: { token: deployToken, subject: 'bench-deploy-tooling' },
+              accessRestrictions: [{ plugin: 'tenant-rollouts' }],
+            },
+          ]),
+        },
+        log,
+      };
+    },
+    measure: async portal => {
+      const baseUrl = portal.url;
+      const user = `Bearer ${await guestToken(baseUrl)}`;
 
-      if (options.profileDirectory) {
-        await recordProfiles(page, options.profileDirectory, {
-          load: async () => {
+      const ingestStart = performance.now();
+      await waitForCatalog(
+        baseUrl,
+        user,
+        tenants,
+        options.ingestTimeoutMs,
+        log,
+      );
+      const ingestMs = performance.now() - ingestStart;
+      log(`portal catalog ingest done in ${(ingestMs / 1000).toFixed(1)} s`);
+
+      log('driving a rollout to the mixed state through the portal API');
+      const api = new RolloutsApi(baseUrl, {
+        user,
+        tooling: `Bearer ${deployToken}`,
+      });
+      const setup = await setupBoardRollout(api, axes, options.seed);
+      const planned = setup.waves.reduce((n, w) => n + w.tenants.length, 0);
+      if (planned !== tenants) {
+        throw new Error(
+          `The portal planned ${planned} tenants, not ${tenants}; is its catalog complete?`,
+        );
+      }
+      // The board as Node reads it from the portal: the backend's time without a browser.
+      const fromNode: number[] = [];
+      let answer: BoardAnswer | undefined;
+      for (let i = 0; i < 6; i++) {
+        const read = await api.ok('GET', `/rollouts/${setup.id}`);
+        if (i > 0) fromNode.push(read.ms);
+        answer ??= describeBoard(read.json);
+      }
+      log(
+        `rollout #${setup.id}: ${answer!.state} at wave ${
+          answer!.currentWave
+        }; ${answer!.summary}; GET from Node p50 ${Math.round(
+          summarize(fromNode).p50,
+        )} ms`,
+      );
+
+      const boardUrl = `${baseUrl}/tenant-rollouts/rollouts/${setup.id}`;
+      // The guest is a release manager: it may create, start and advance rollouts.
+      return await inChromium(
+        {
+          chromiumPath: options.chromiumPath,
+          initScript: pageInstrumentation(tenants),
+          failureScreenshot: options.failureScreenshot,
+        },
+        async page => {
+          await signInAsGuest(page, baseUrl);
+
+          const regions = regionCycle(axes);
+          const loads: BoardLoad[] = [];
+          let shownPage: BoardPageShown | undefined;
+          const interactions: BoardInteraction[] = [];
+          log(
+            `full page loads of the board, each followed by a region filter change and a heatmap click`,
+          );
+          for (let i = 0; i <= options.runs; i++) {
             await page.goto(boardUrl);
-            await page.evaluate(
+            const load = (await page.evaluate(
               boardLoadFigures(setup.id, 'window.__waybill.boardLoad', '0'),
+            )) as BoardLoad;
+            shownPage ??= await describePage(page);
+            // Within the board's 15 s poll interval from its mount: no poll lands in the timings.
+            const [region, count] = regions[i % regions.length];
+            const filter = await filterRegion(page, setup.id, region, count);
+            const [cellRegion] = regions[(i + 1) % regions.length];
+            const heatmap = await clickHeatmap(
+              page,
+              setup.id,
+              cellRegion,
+              'standard',
             );
-          },
-          interactions: async () => {
-            const [region, count] = regions[0];
-            await filterRegion(page, setup.id, region, count);
-            const [cellRegion] = regions[1];
-            await clickHeatmap(page, setup.id, cellRegion, 'standard');
-          },
-        });
-        log(
-          `CPU profiles of one more page load and one filter change + heatmap click in ${options.profileDirectory}`,
-        );
-      }
+            log(
+              `${i === 0 ? 'warm-up' : `run ${i}`}: painted at ${Math.round(
+                load.paintedMs,
+              )} ms (board request sent at ${Math.round(
+                load.requestStartMs,
+              )} ms, answered after ${Math.round(
+                load.waitingMs,
+              )} ms + ${Math.round(load.downloadMs)} ms, painted ${Math.round(
+                load.afterResponseMs,
+              )} ms later); longest task ${Math.round(
+                max(load.longTasks),
+              )} ms; filter ${Math.round(filter.ms)} ms, heatmap ${Math.round(
+                heatmap.ms,
+              )} ms`,
+            );
+            // The first load fills the HTTP cache; it is the warm-up.
+            if (i > 0) {
+              loads.push(load);
+              interactions.push(filter, heatmap);
+            }
+          }
 
-      // JSON.parse of the board's answer in the page, apart from React.
-      const parseInPage = (await page.evaluate(
-        `(async () => {
+          log('in-app navigations: rollouts list -> board');
+          const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
+          const navigations: BoardLoad[] = [];
+          for (let i = 0; i <= options.runs; i++) {
+            await sidebar
+              .getByRole('link', { name: 'Tenant rollouts', exact: true })
+              .click();
+            await page.waitForURL(url => url.pathname === '/tenant-rollouts');
+            const link = page.locator(
+              `table[aria-label="Rollouts"] a[href$="/tenant-rollouts/rollouts/${setup.id}"]`,
+            );
+            await link.waitFor();
+            // The list settles (its requests answered) before the timed click.
+            await page.waitForLoadState('networkidle');
+            await page.evaluate(
+              `window.__waybill.navigation = window.__waybill.watch(window.__waybill.boardReady, 120000); window.__waybill.navigation.catch(() => undefined); undefined;`,
+            );
+            await link.click();
+            const load = (await page.evaluate(
+              boardLoadFigures(
+                setup.id,
+                'window.__waybill.navigation',
+                'window.__waybill.clickAt',
+              ),
+            )) as BoardLoad;
+            log(
+              `${i === 0 ? 'warm-up' : `run ${i}`}: painted ${Math.round(
+                load.paintedMs,
+              )} ms after the click (request sent after ${Math.round(
+                load.requestStartMs,
+              )} ms, answered after ${Math.round(
+                load.waitingMs,
+              )} ms + ${Math.round(load.downloadMs)} ms, painted ${Math.round(
+                load.afterResponseMs,
+              )} ms later); longest task ${Math.round(max(load.longTasks))} ms`,
+            );
+            // The first one also loads the plugin's code; it is the warm-up.
+            if (i > 0) navigations.push(load);
+          }
+
+          if (options.profileDirectory) {
+            await recordProfiles(page, options.profileDirectory, {
+              load: async () => {
+                await page.goto(boardUrl);
+                await page.evaluate(
+                  boardLoadFigures(setup.id, 'window.__waybill.boardLoad', '0'),
+                );
+              },
+              interactions: async () => {
+                const [region, count] = regions[0];
+                await filterRegion(page, setup.id, region, count);
+                const [cellRegion] = regions[1];
+                await clickHeatmap(page, setup.id, cellRegion, 'standard');
+              },
+            });
+            log(
+              `CPU profiles of one more page load and one filter change + heatmap click in ${options.profileDirectory}`,
+            );
+          }
+
+          // JSON.parse of the board's answer in the page, apart from React.
+          const parseInPage = (await page.evaluate(
+            `(async () => {
           const response = await fetch(${JSON.stringify(
             `${baseUrl}/api/tenant-rollouts/rollouts/${setup.id}`,
           )}, { headers: { authorization: ${JSON.stringify(user)} } });
@@ -684,59 +669,44 @@ export async function measureBoardPage(options: {
           }
           return times;
         })()`,
-      )) as number[];
+          )) as number[];
 
-      const filters = interactions.filter(x => x.what.startsWith('filter'));
-      const heatmaps = interactions.filter(x => x.what.startsWith('heatmap'));
-      return {
-        runs: loads.length,
-        tenants,
-        rollout: {
-          id: setup.id,
-          answer: answer!,
-          createMs: setup.createMs,
-          actionP50Ms: setup.actionMs.p50,
-          reported: setup.reported,
+          const filters = interactions.filter(x => x.what.startsWith('filter'));
+          const heatmaps = interactions.filter(x =>
+            x.what.startsWith('heatmap'),
+          );
+          return {
+            runs: loads.length,
+            tenants,
+            rollout: {
+              id: setup.id,
+              answer: answer!,
+              createMs: setup.createMs,
+              actionP50Ms: setup.actionMs.p50,
+              reported: setup.reported,
+            },
+            ingestMs,
+            pageLoad: summarizeLoads(loads),
+            navigation: summarizeLoads(navigations),
+            filter: summarize(filters.map(x => x.ms)),
+            filterLongestTaskMs: max(filters.map(x => x.longestTaskMs)),
+            heatmap: summarize(heatmaps.map(x => x.ms)),
+            heatmapLongestTaskMs: max(heatmaps.map(x => x.longestTaskMs)),
+            body: {
+              encodedBytes: loads[0].encodedBytes,
+              decodedBytes: loads[0].decodedBytes,
+              parseInPage: summarize(parseInPage),
+              getFromNode: summarize(fromNode),
+            },
+            page: shownPage!,
+            loads,
+            navigations,
+            interactions,
+          };
         },
-        ingestMs,
-        pageLoad: summarizeLoads(loads),
-        navigation: summarizeLoads(navigations),
-        filter: summarize(filters.map(x => x.ms)),
-        filterLongestTaskMs: max(filters.map(x => x.longestTaskMs)),
-        heatmap: summarize(heatmaps.map(x => x.ms)),
-        heatmapLongestTaskMs: max(heatmaps.map(x => x.longestTaskMs)),
-        body: {
-          encodedBytes: loads[0].encodedBytes,
-          decodedBytes: loads[0].decodedBytes,
-          parseInPage: summarize(parseInPage),
-          getFromNode: summarize(fromNode),
-        },
-        page: shownPage!,
-        loads,
-        navigations,
-        interactions,
-      };
-    } catch (error) {
-      await page.screenshot({
-        path: options.failureScreenshot,
-        fullPage: true,
-      });
-      throw new Error(
-        `${(error as Error).message}; the page is in ${
-          options.failureScreenshot
-        }`,
       );
-    } finally {
-      await browser.close();
-    }
-  } catch (error) {
-    throw new Error(
-      `${(error as Error).message}${portal ? `\n${portal.stderr()}` : ''}`,
-    );
-  } finally {
-    await portal?.stop();
-    await rm(directory, { recursive: true, force: true });
-  }
+    },
+  });
 }
 
 /** What the board page showed after the loads: tenants, rows, the verdict. */

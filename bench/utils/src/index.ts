@@ -14,3 +14,4 @@ export * from './random';
 export * from './catalog';
 export * from './report';
 export * from './run';
+export * from './browser';

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -150,5 +151,41 @@ export async function startPortal(options: {
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n${stderr}`);
+  }
+}
+
+/** What {@link startPortal} takes. */
+export type PortalOptions = Parameters<typeof startPortal>[0];
+
+/**
+ * Runs `measure` against a portal of its own: makes a temporary directory (`os.tmpdir()`, its
+ * name starting with `directoryPrefix`), lets `prepare` write what the portal reads into it and
+ * answer {@link startPortal}'s options (the portal's SQLite files go into the directory too),
+ * starts the portal and measures. Whatever happens, the portal is stopped and the directory
+ * removed; an error after the portal started ends with the last of the backend's stderr.
+ */
+export async function withPortal<T>(options: {
+  directoryPrefix: string;
+  prepare: (
+    directory: string,
+  ) => Promise<Omit<PortalOptions, 'sqliteDirectory'>>;
+  measure: (portal: RunningPortal) => Promise<T>;
+}): Promise<T> {
+  const directory = await mkdtemp(join(tmpdir(), options.directoryPrefix));
+  let portal: RunningPortal | undefined;
+  try {
+    const portalOptions = await options.prepare(directory);
+    portal = await startPortal({
+      ...portalOptions,
+      sqliteDirectory: directory,
+    });
+    return await options.measure(portal);
+  } catch (error) {
+    throw new Error(
+      `${(error as Error).message}${portal ? `\n${portal.stderr()}` : ''}`,
+    );
+  } finally {
+    await portal?.stop();
+    await rm(directory, { recursive: true, force: true });
   }
 }
