@@ -4,3 +4,19 @@ export {
   createTestDatabases,
   WAYBILL_TEST_DATABASE_IDS,
 } from './createTestDatabases';
+export {
+  loadOpenApiSpec,
+  OPENAPI_METHODS,
+  openApiSpec,
+  pointer,
+  registeredRoutes,
+  toJsonSchema,
+} from './openApiSpec';
+export type {
+  JsonObject,
+  OpenApiOperation,
+  OpenApiParameter,
+  OpenApiResponse,
+  OpenApiSpec,
+  OpenApiSpecOptions,
+} from './openApiSpec';
