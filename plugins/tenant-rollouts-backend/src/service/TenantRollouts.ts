@@ -20,7 +20,6 @@ import {
   Blocker,
   BoardTenant,
   FailureAnalysis,
-  freezeStatus,
   freezeCalendar,
   freezeStatuses,
   NamedStrategy,
@@ -304,37 +303,37 @@ export class TenantRollouts {
       // Not recorded for rollouts planned before the source was.
       ...(strategySource === null ? {} : { strategySource }),
       waves,
-      analysis: this.analysis(record, statuses),
+      analysis: this.analysis(record.id, statuses, tenantByRef),
       events,
       evaluatedAt: now.toISOString(),
     };
   }
 
   /**
-   * The failure analysis of a rollout's statuses. Its permutation test costs some hundred
-   * milliseconds at thousands of tenants, so the answer is kept per rollout until a status
-   * changes (keyed by a digest of every tenant's status; the test is seeded, so each replica
-   * computes the same answer).
+   * The failure analysis of a rollout's statuses. Its permutation test costs a few milliseconds
+   * at thousands of tenants, and tens when a large share has failed, so the answer is kept per
+   * rollout until a status changes (keyed by a digest of every tenant's status; the test is
+   * seeded, so each replica computes the same answer).
    */
   private analysis(
-    record: RolloutRecord,
+    rolloutId: number,
     statuses: TenantStatusRecord[],
+    tenantByRef: Map<string, Tenant>,
   ): FailureAnalysis {
     const digest = createHash('sha1');
     for (const s of statuses)
       digest.update(`${s.tenantRef}\u0000${s.status}\n`);
     const key = digest.digest('base64');
-    const cached = this.analyses.get(record.id);
+    const cached = this.analyses.get(rolloutId);
     if (cached?.key === key) return cached.analysis;
-    const tenantByRef = new Map(record.plan.tenants.map(t => [t.ref, t]));
     const analysis = analyzeFailures(
       statuses.flatMap(s => {
         const tenant = tenantByRef.get(s.tenantRef);
         return tenant ? [{ tenant, status: s.status }] : [];
       }),
     );
-    this.analyses.delete(record.id);
-    this.analyses.set(record.id, { key, analysis });
+    this.analyses.delete(rolloutId);
+    this.analyses.set(rolloutId, { key, analysis });
     if (this.analyses.size > ANALYSES_KEPT) {
       this.analyses.delete(this.analyses.keys().next().value!);
     }
@@ -388,17 +387,16 @@ export class TenantRollouts {
     if (action === 'start' || action === 'advance') {
       const next = action === 'start' ? 0 : record.currentWave + 1;
       const wave = record.plan.waves[next];
-      const tenantByRef = new Map(record.plan.tenants.map(t => [t.ref, t]));
+      const waveRefs = new Set(wave?.tenants.map(t => t.ref));
+      const freezes = freezeStatuses(
+        record.plan.tenants.filter(t => waveRefs.has(t.ref)),
+        now,
+        this.options.config.freezeWindows,
+      );
       const frozen: NonNullable<Blocker['tenants']> = [];
       for (const { ref } of wave?.tenants ?? []) {
-        const tenant = tenantByRef.get(ref);
-        if (!tenant) continue;
-        const status = freezeStatus(
-          tenant,
-          now,
-          this.options.config.freezeWindows,
-        );
-        if (status.frozen) {
+        const status = freezes.get(ref);
+        if (status?.frozen) {
           frozen.push({
             ref,
             windows: status.windows.map(w => ({
