@@ -1,7 +1,7 @@
 import { Typography } from '@material-ui/core';
 import { Alert, AlertTitle } from '@material-ui/lab';
 import { Blocker } from '@waybill/plugin-tenant-rollouts-common';
-import { formatRelative, formatTime } from '../shared/format';
+import { formatOpensAt } from '../shared/format';
 import { RefusedAction } from './useRollout';
 
 const KIND_LABELS: Record<Blocker['kind'], string> = {
@@ -15,11 +15,6 @@ const KIND_LABELS: Record<Blocker['kind'], string> = {
 const SHOWN_TENANTS = 20;
 
 const name = (ref: string) => ref.slice(ref.lastIndexOf('/') + 1);
-
-/** When a frozen tenant opens, and how far away that is. */
-export function opensIn(iso: string): string {
-  return `${formatTime(iso)} (${formatRelative(iso)})`;
-}
 
 /** Why the backend refused an action: each blocker, and every tenant a freeze holds back. */
 export function BlockersPanel(props: {
@@ -56,7 +51,7 @@ export function BlockersPanel(props: {
                   <Typography variant="body2">
                     {name(tenant.ref)}:{' '}
                     {tenant.windows.map(w => w.title).join(', ')}; opens{' '}
-                    {opensIn(tenant.opensAt)}
+                    {formatOpensAt(tenant.opensAt)}
                   </Typography>
                 </li>
               ))}

@@ -13,9 +13,9 @@ import {
   RolloutAxis,
   TENANT_STATUSES,
 } from '@waybill/plugin-tenant-rollouts-common';
+import { formatOpensAt } from '../shared/format';
 import { TenantStatusChip } from '../shared/TenantStatusChip';
 import { VirtualRows } from '../shared/VirtualRows';
-import { opensIn } from './BlockersPanel';
 import { BoardFilter, BoardRow } from './boardView';
 
 const ROW_HEIGHT = 40;
@@ -79,7 +79,7 @@ function TenantLine(props: { tenant: BoardTenant }) {
             <span className={classes.frozen}>
               <AcUnit fontSize="inherit" />
               {freeze.windows.map(w => w.title).join(', ')}; opens{' '}
-              {opensIn(freeze.opensAt)}
+              {formatOpensAt(freeze.opensAt)}
             </span>
           </Tooltip>
         ) : (

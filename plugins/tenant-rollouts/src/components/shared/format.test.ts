@@ -1,6 +1,7 @@
 import { parseFreezeWindows } from '@waybill/plugin-tenant-rollouts-common';
 import {
   formatActor,
+  formatOpensAt,
   formatRelative,
   formatSpan,
   formatTenants,
@@ -26,6 +27,9 @@ describe('format', () => {
 
   it('formats times, spans, actors and tenant counts', () => {
     expect(formatTime('2026-11-23T14:05:09.000Z')).toBe('2026-11-23 14:05 UTC');
+    expect(formatOpensAt('2026-11-27T20:00:00.000Z', NOW)).toBe(
+      '2026-11-27 20:00 UTC (in 4 days)',
+    );
     expect(formatSpan('2026-11-27T16:00', '2026-11-27T20:00')).toBe(
       '2026-11-27 16:00–20:00',
     );

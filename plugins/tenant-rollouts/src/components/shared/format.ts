@@ -32,6 +32,11 @@ export function formatTime(iso: string): string {
   return `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** When a frozen tenant opens, and how far away that is: `2026-11-27 20:00 UTC (in 4 days)`. */
+export function formatOpensAt(iso: string, now: Date = new Date()): string {
+  return `${formatTime(iso)} (${formatRelative(iso, now)})`;
+}
+
 /**
  * A span between two local or ISO times, to the minute: `2026-11-27 16:00–20:00` within a day,
  * `2026-12-24 06:00 → 2026-12-27 06:00` across days.
