@@ -317,6 +317,42 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
     expect(view.body.analysis).toMatchObject({ settled: 4, failed: 2 });
     expect(view.body.waves[1].frozen).toBe(1);
 
+    // A pipeline's wave job reads one wave, only its cloud's tenants.
+    const waveUrl = `/rollouts/${rollout.id}/waves`;
+    const onAws = await call(
+      'get',
+      '/rollouts/{id}/waves/{index}',
+      `${waveUrl}/1?cloud=aws`,
+    );
+    expect(onAws.body.rollout).toMatchObject({
+      id: rollout.id,
+      entityRef: 'component:default/inventory',
+      state: 'running',
+      currentWave: 1,
+    });
+    expect(onAws.body.wave.tenants.map((t: { ref: string }) => t.ref)).toEqual(
+      view.body.waves[1].tenants.map((t: { ref: string }) => t.ref),
+    );
+    const onAzure = await call(
+      'get',
+      '/rollouts/{id}/waves/{index}',
+      `${waveUrl}/1?cloud=azure`,
+    );
+    expect(onAzure.body.wave).toMatchObject({ tenants: [], total: 3 });
+    expect(
+      (await call('get', '/rollouts/{id}/waves/{index}', `${waveUrl}/9`))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await call(
+          'get',
+          '/rollouts/{id}/waves/{index}',
+          `${waveUrl}/1?colour=blue`,
+        )
+      ).status,
+    ).toBe(400);
+
     // The analysis is kept until a status changes, then computed afresh.
     await report(rollout.id, {
       statuses: [{ tenant: 'cargo-co', status: 'healthy' }],

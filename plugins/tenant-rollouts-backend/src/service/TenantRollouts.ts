@@ -25,6 +25,7 @@ import {
   NamedStrategy,
   RolloutSummary,
   RolloutView,
+  RolloutWave,
   WaveView,
   isTenantEntity,
   parseRolloutStrategy,
@@ -210,6 +211,40 @@ export class TenantRollouts {
     const record = await this.options.store.getRollout(id);
     if (!record) throw new NotFoundError(`No rollout ${id}`);
     return this.view(record);
+  }
+
+  /** One wave of a rollout and where the rollout is; with `cloud`, only that cloud's tenants. */
+  async wave(
+    id: number,
+    index: number,
+    filter: { cloud?: string } = {},
+  ): Promise<RolloutWave> {
+    const view = await this.get(id);
+    const wave = view.waves[index];
+    if (!wave) {
+      throw new NotFoundError(
+        `Rollout ${id} has ${view.waves.length} waves; there is no wave ${index}`,
+      );
+    }
+    const { entityRef, version, environment, state, currentWave, lockVersion } =
+      view;
+    return {
+      rollout: {
+        id,
+        entityRef,
+        version,
+        environment,
+        state,
+        currentWave,
+        lockVersion,
+      },
+      wave: filter.cloud
+        ? {
+            ...wave,
+            tenants: wave.tenants.filter(t => t.cloud === filter.cloud),
+          }
+        : wave,
+    };
   }
 
   async list(filter: {

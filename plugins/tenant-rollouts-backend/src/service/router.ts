@@ -59,6 +59,10 @@ const createBody = z
   .strict();
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const actionParams = idParams.extend({ action: z.enum(ROLLOUT_ACTIONS) });
+const waveParams = idParams.extend({ index: z.coerce.number().int().min(0) });
+const waveQuery = z
+  .object({ cloud: z.string().min(1).max(100).optional() })
+  .strict();
 const reason = z
   .string()
   .trim()
@@ -226,6 +230,13 @@ export async function createRouter(options: {
     await authorize(req, tenantRolloutsReadPermission);
     const { id } = parse(idParams, req.params, 'path');
     res.json(await rollouts.get(id));
+  });
+
+  router.get('/rollouts/:id/waves/:index', async (req, res) => {
+    await authorize(req, tenantRolloutsReadPermission);
+    const { id, index } = parse(waveParams, req.params, 'path');
+    const filter = parse(waveQuery, req.query, 'query');
+    res.json(await rollouts.wave(id, index, filter));
   });
 
   router.post('/rollouts/:id/actions/:action', async (req, res) => {

@@ -53,6 +53,16 @@ describe('TenantRolloutsClient', () => {
     );
   });
 
+  it("asks for one wave's tenants on one cloud", async () => {
+    const answer = { rollout: { id: 3, currentWave: 1 }, wave: { index: 1 } };
+    const { client, sent } = setup(() => json(answer));
+    expect(await client.getWave(3, 1, { cloud: 'gcp' })).toEqual(answer);
+    expect(sent()).toMatchObject({
+      url: `${BASE}/rollouts/3/waves/1?cloud=gcp`,
+      method: 'GET',
+    });
+  });
+
   it('posts actions with their reason', async () => {
     const { client, sent } = setup(() => json({ id: 3 }));
     await client.act(3, 'advance', {

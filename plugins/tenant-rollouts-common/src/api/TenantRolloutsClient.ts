@@ -13,6 +13,7 @@ import type {
   RolloutConflict,
   RolloutSummary,
   RolloutView,
+  RolloutWave,
   TenantStatusReport,
 } from './types';
 
@@ -29,6 +30,11 @@ export interface TenantRolloutsApi {
     limit?: number;
   }): Promise<RolloutSummary[]>;
   getRollout(id: number): Promise<RolloutView>;
+  getWave(
+    id: number,
+    index: number,
+    filter?: { cloud?: string },
+  ): Promise<RolloutWave>;
   createRollout(request: CreateRolloutRequest): Promise<RolloutView>;
   act(
     id: number,
@@ -87,6 +93,17 @@ export class TenantRolloutsClient implements TenantRolloutsApi {
   /** A rollout with its waves, tenants, freeze status, failure analysis and trail. */
   async getRollout(id: number): Promise<RolloutView> {
     return this.http.json(`/rollouts/${id}`);
+  }
+
+  /** One wave of a rollout and where the rollout is, optionally only the tenants on one cloud. */
+  async getWave(
+    id: number,
+    index: number,
+    filter: { cloud?: string } = {},
+  ): Promise<RolloutWave> {
+    return this.http.json(`/rollouts/${id}/waves/${index}`, undefined, {
+      cloud: filter.cloud,
+    });
   }
 
   /** Plans a rollout of a release over the tenants that depend on the entity. */

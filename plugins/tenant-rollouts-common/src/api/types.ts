@@ -33,6 +33,24 @@ export interface WaveView {
   tenants: BoardTenant[];
 }
 
+/**
+ * One wave and where its rollout is: what a pipeline's wave job asks before deploying. With a
+ * cloud filter, `wave.tenants` holds only that cloud's tenants; the counts cover the whole wave.
+ */
+export interface RolloutWave {
+  rollout: Pick<
+    RolloutSummary,
+    | 'id'
+    | 'entityRef'
+    | 'version'
+    | 'environment'
+    | 'state'
+    | 'currentWave'
+    | 'lockVersion'
+  >;
+  wave: WaveView;
+}
+
 /** One step in a rollout's trail. */
 export interface RolloutEvent {
   id: number;
