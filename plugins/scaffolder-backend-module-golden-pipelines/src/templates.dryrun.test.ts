@@ -8,6 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { parse, parseAllDocuments } from 'yaml';
+import {
+  parseRolloutStrategy,
+  ROLLOUT_STRATEGY_ANNOTATION,
+} from '@waybill/plugin-tenant-rollouts-common';
 import { validateCatalogEntity } from './catalog/annotateCatalogInfo';
 import { scaffolderModuleGoldenPipelines } from './module';
 import { CI_PROVIDERS, CLOUDS, TIERS } from './pipeline/model';
@@ -42,7 +46,6 @@ const BASE_VALUES: Record<string, Record<string, unknown>> = {
     system: 'customer-channels',
     businessProcesses: ['order-to-cash'],
     tenancy: 'shared',
-    tenantSegments: ['wholesale', 'retail'],
     consumedApis: [{ api: 'sales-orders-api', range: '^2.4.0' }],
     dependsOn: ['component:default/sales'],
   },
@@ -56,7 +59,6 @@ const BASE_VALUES: Record<string, Record<string, unknown>> = {
     erpComponent: 'component:default/purchase',
     queue: 'supplier-invoices',
     tenancy: 'dedicated',
-    dedicatedTenants: ['resource:default/kyoto-precision-components'],
   },
   'customer-web-app': {
     name: 'order-tracking-web',
@@ -207,6 +209,31 @@ describe('golden templates through a real scaffolder dry run', () => {
         expect(
           entity.metadata.annotations['waybill.dev/business-processes'],
         ).toBe((values.businessProcesses as string[]).join(', '));
+
+        // The rollout strategy: tenant rollouts' own format, found through the annotation, and
+        // the waves the pipeline advances.
+        expect(entity.metadata.annotations[ROLLOUT_STRATEGY_ANNOTATION]).toBe(
+          './waybill/rollout-strategy.yaml',
+        );
+        const strategy = parseRolloutStrategy(
+          parse(files['waybill/rollout-strategy.yaml']),
+        );
+        const waveJobs = github
+          ? Object.keys(parsed.jobs).filter(
+              j =>
+                j.startsWith('tenant-rollout-') &&
+                j !== 'tenant-rollout-complete',
+            )
+          : Object.keys(parsed).filter(
+              j =>
+                parsed[j]?.stage === 'tenant-rollout' &&
+                j !== 'tenant-rollout-complete',
+            );
+        expect(waveJobs).toEqual(
+          strategy.waves.flatMap(w =>
+            row.clouds.map(c => `tenant-rollout-${w.name}-${c}`),
+          ),
+        );
 
         // IaC stubs only for the chosen clouds; the rest of the repository.
         for (const cloud of CLOUDS) {

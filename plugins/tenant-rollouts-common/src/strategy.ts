@@ -28,6 +28,12 @@ export const tenantSelectorSchema = z
   })
   .strict();
 
+/**
+ * The annotation naming a service's rollout strategy file: a URL, or a path relative to the
+ * entity's source location. Golden pipelines write it; the backend reads the file it names.
+ */
+export const ROLLOUT_STRATEGY_ANNOTATION = 'waybill.dev/rollout-strategy';
+
 /** The name of the wave `forceLast` tenants are put in, after the strategy's own waves. */
 export const FORCED_LAST_WAVE = 'dedicated-and-critical';
 

@@ -16,8 +16,6 @@ export const examples: TemplateExample[] = [
             name: 'pricing-quotes-api',
             tier: 'critical',
             businessProcesses: ['order-to-cash'],
-            tenancy: 'shared',
-            tenantSegments: ['wholesale', 'retail'],
             apiRequirements: [{ api: 'sales-orders-api', range: '^2.4.0' }],
             dependsOn: ['component:sales'],
           },
@@ -26,7 +24,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'A dedicated worker deployed for two named tenants',
+    description:
+      'A worker whose pipeline runs in the meridian/supplier-invoice-sync GitHub repository',
     example: stringify({
       steps: [
         {
@@ -36,8 +35,8 @@ export const examples: TemplateExample[] = [
             name: 'supplier-invoice-sync',
             tier: 'standard',
             businessProcesses: ['procure-to-pay'],
-            tenancy: 'dedicated',
-            tenants: ['resource:default/kyoto-precision-components'],
+            repository: 'meridian/supplier-invoice-sync',
+            ciProvider: 'github-actions',
           },
         },
       ],

@@ -3,6 +3,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { ROLLOUT_STRATEGY_ANNOTATION } from '@waybill/plugin-tenant-rollouts-common';
 import { createAnnotateCatalogAction } from './annotateCatalog';
 
 const CATALOG = `# The service's catalog entity
@@ -41,13 +42,11 @@ describe('waybill:catalog:annotate', () => {
     name: 'pricing-quotes-api',
     tier: 'critical',
     businessProcesses: ['order-to-cash', 'inventory-allocation'],
-    tenancy: 'shared',
   };
 
   it('writes the conventions and keeps the rest of the file', async () => {
     const { ctx, text, entity } = await run({
       ...base,
-      tenantSegments: ['wholesale', 'retail'],
       apiRequirements: [
         { api: 'sales-orders-api', range: '^2.4.0' },
         { api: 'inventory-availability-api', range: '>=3.0.0 <4.0.0' },
@@ -59,10 +58,10 @@ describe('waybill:catalog:annotate', () => {
     expect(entity.metadata.annotations).toEqual({
       'waybill.dev/tier': 'critical',
       'waybill.dev/business-processes': 'order-to-cash, inventory-allocation',
-      'waybill.dev/tenancy': 'shared',
-      'waybill.dev/tenant-segments': 'wholesale, retail',
       'waybill.dev/api-requirements':
         'sales-orders-api ^2.4.0; inventory-availability-api >=3.0.0 <4.0.0',
+      // Tenant rollouts reads the service's strategy from the file this names.
+      [ROLLOUT_STRATEGY_ANNOTATION]: './waybill/rollout-strategy.yaml',
     });
     expect(entity.spec.consumesApis).toEqual([
       'sales-orders-api',
@@ -79,20 +78,6 @@ describe('waybill:catalog:annotate', () => {
     );
   });
 
-  it('names the tenants of a dedicated service', async () => {
-    const { entity } = await run({
-      ...base,
-      tenancy: 'dedicated',
-      tenants: ['resource:default/kyoto-precision-components', 'acme-foods'],
-    });
-    expect(entity.metadata.annotations['waybill.dev/tenants']).toBe(
-      'kyoto-precision-components, acme-foods',
-    );
-    expect(
-      entity.metadata.annotations['waybill.dev/tenant-segments'],
-    ).toBeUndefined();
-  });
-
   it.each([
     [{ tier: 'gold' }, 'tier'],
     [{ businessProcesses: [] }, 'at least one business process'],
@@ -101,11 +86,10 @@ describe('waybill:catalog:annotate', () => {
       'must not repeat',
     ],
     [{ businessProcesses: ['world-domination'] }, 'businessProcesses.0'],
-    [{ tenancy: 'dedicated' }, 'a dedicated service names the tenants'],
-    [{ tenants: ['resource:acme'] }, 'a shared service serves segments'],
+    // Tenants join a service through their own spec.dependsOn; nothing reads such annotations.
     [
-      { tenancy: 'dedicated', tenants: ['component:default/sales'] },
-      'is not a tenant',
+      { tenants: ['resource:acme'] },
+      "Unrecognized key(s) in object: 'tenants'",
     ],
     [{ dependsOn: ['component:sales\nkind: Group'] }, 'dependsOn.0'],
     [

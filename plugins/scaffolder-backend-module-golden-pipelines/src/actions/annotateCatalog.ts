@@ -7,8 +7,6 @@ import { z as zod } from 'zod/v3';
 import {
   BUSINESS_PROCESSES,
   CI_PROVIDERS,
-  TENANCY_MODELS,
-  TENANT_SEGMENTS,
   TIERS,
   apiRequirement,
   entityName,
@@ -40,18 +38,6 @@ const inputSchema = zod
       .array(zod.enum(BUSINESS_PROCESSES))
       .min(1, 'a service takes part in at least one business process')
       .refine(a => new Set(a).size === a.length, 'must not repeat'),
-    tenancy: zod.enum(TENANCY_MODELS),
-    tenantSegments: zod
-      .array(zod.enum(TENANT_SEGMENTS))
-      .default([])
-      .describe('Shared services: segments served (none: all)'),
-    tenants: zod
-      .array(entityRefString)
-      .max(50)
-      .default([])
-      .describe(
-        'Dedicated services: tenant Resources with their own deployment',
-      ),
     apiRequirements: zod.array(apiRequirement).max(20).default([]),
     system: zod
       .union([entityRefString, zod.literal('')])
@@ -79,46 +65,19 @@ const inputSchema = zod
       ),
     ciProvider: zod.enum(CI_PROVIDERS).default('github-actions'),
   })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (v.tenancy === 'dedicated' && v.tenants.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['tenants'],
-        message: 'a dedicated service names the tenants it is deployed for',
-      });
-    }
-    if (v.tenancy === 'shared' && v.tenants.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['tenants'],
-        message:
-          'a shared service serves segments (tenantSegments), not named tenants',
-      });
-    }
-  });
-
-/** A tenant ref reduced to the Resource name the annotation lists. */
-function tenantName(ref: string): string {
-  const m = /^(?:resource:)?(?:[a-z0-9-]+\/)?([a-z0-9][a-z0-9-]*)$/.exec(ref);
-  if (!m || (ref.includes(':') && !ref.startsWith('resource:'))) {
-    throw new InputError(
-      `${ref} is not a tenant (a Resource ref such as resource:default/acme-foods)`,
-    );
-  }
-  return m[1];
-}
+  .strict();
 
 /**
- * Writes Waybill's catalog annotations (tier, business processes, tenancy and tenants, API
- * requirements) and relations into a new service's catalog-info.yaml, validated as the catalog
- * would validate it.
+ * Writes Waybill's catalog annotations (tier, business processes, API requirements, rollout
+ * strategy, repository) and relations into a new service's catalog-info.yaml, validated as the
+ * catalog would validate it. Tenants are not written here: a tenant joins a service through its
+ * own `spec.dependsOn`, which the platform team curates.
  */
 export function createAnnotateCatalogAction() {
   return createTemplateAction({
     id: ANNOTATE_CATALOG_ACTION_ID,
     description:
-      "Writes Waybill's catalog annotations (tier, business processes, tenants, API requirements) and dependsOn / consumesApis into catalog-info.yaml, and validates the entity.",
+      "Writes Waybill's catalog annotations (tier, business processes, API requirements, rollout strategy file, repository) and dependsOn / consumesApis into catalog-info.yaml, and validates the entity.",
     examples,
     supportsDryRun: true,
     schema: {
@@ -156,9 +115,6 @@ export function createAnnotateCatalogAction() {
         {
           tier: input.tier,
           businessProcesses: input.businessProcesses,
-          tenancy: input.tenancy,
-          tenantSegments: input.tenantSegments,
-          tenants: input.tenants.map(tenantName),
           apiRequirements: input.apiRequirements,
           dependsOn: input.dependsOn,
           system: input.system || undefined,

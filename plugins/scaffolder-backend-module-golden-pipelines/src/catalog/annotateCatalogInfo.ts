@@ -9,17 +9,14 @@ import {
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { isMap, isSeq, parseAllDocuments, YAMLSeq } from 'yaml';
-import { CiProvider, TenancyModel, Tier } from '../pipeline/model';
+import { ROLLOUT_STRATEGY_ANNOTATION } from '@waybill/plugin-tenant-rollouts-common';
+import { CiProvider, Tier } from '../pipeline/model';
+import { ROLLOUT_STRATEGY_REF } from '../pipeline/rolloutStrategy';
 
 /** What the catalog conventions record about a service, as annotations and relations. */
 export type CatalogFacts = {
   tier: Tier;
   businessProcesses: string[];
-  tenancy: TenancyModel;
-  /** Shared services: the tenant segments served; empty means every segment. */
-  tenantSegments: string[];
-  /** Dedicated services: the tenants (Resource names) with their own deployment. */
-  tenants: string[];
   /** APIs consumed, with the provider versions the service works with. */
   apiRequirements: Array<{ api: string; range: string }>;
   /** Full refs of components and resources the service depends on. */
@@ -34,14 +31,16 @@ export type CatalogFacts = {
   repository?: { ciProvider: CiProvider; project: string };
 };
 
-/** The annotation keys Waybill writes (see examples/README.md for the conventions). */
+/**
+ * The annotation keys Waybill writes, each read by a plugin (see examples/README.md): tier and
+ * business processes by scorecards and the dependency map, API requirements by the dependency
+ * map, the rollout strategy file by tenant rollouts.
+ */
 export const ANNOTATIONS = {
   tier: 'waybill.dev/tier',
   businessProcesses: 'waybill.dev/business-processes',
   apiRequirements: 'waybill.dev/api-requirements',
-  tenancy: 'waybill.dev/tenancy',
-  tenantSegments: 'waybill.dev/tenant-segments',
-  tenants: 'waybill.dev/tenants',
+  rolloutStrategy: ROLLOUT_STRATEGY_ANNOTATION,
 } as const;
 
 const policy = EntityPolicies.allOf([
@@ -96,7 +95,7 @@ function mergeSeq(
 }
 
 /**
- * Writes the tier, business processes, tenants, API requirements and dependencies into the
+ * Writes the tier, business processes, rollout strategy, API requirements and dependencies into the
  * Component of a catalog-info.yaml, keeping everything else (comments included), and checks
  * the result with the catalog's own validators. Returns the new file and the entity.
  */
@@ -142,15 +141,7 @@ export async function annotateCatalogInfo(
   }
   a(ANNOTATIONS.tier, facts.tier);
   a(ANNOTATIONS.businessProcesses, facts.businessProcesses.join(', '));
-  a(ANNOTATIONS.tenancy, facts.tenancy);
-  a(
-    ANNOTATIONS.tenantSegments,
-    facts.tenancy === 'shared' ? facts.tenantSegments.join(', ') : undefined,
-  );
-  a(
-    ANNOTATIONS.tenants,
-    facts.tenancy === 'dedicated' ? facts.tenants.join(', ') : undefined,
-  );
+  a(ANNOTATIONS.rolloutStrategy, ROLLOUT_STRATEGY_REF);
   a(
     ANNOTATIONS.apiRequirements,
     facts.apiRequirements.map(r => `${r.api} ${r.range}`).join('; ') ||

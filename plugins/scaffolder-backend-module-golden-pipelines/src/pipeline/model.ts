@@ -49,14 +49,6 @@ export const BUSINESS_PROCESSES = [
   'record-to-report',
 ] as const;
 
-/** Tenant segments (label `waybill.dev/segment`). */
-export const TENANT_SEGMENTS = [
-  'wholesale',
-  'retail',
-  'third-party-logistics',
-  'manufacturing',
-] as const;
-
 /** Lowercase kebab-case entity and Kubernetes names. */
 export const NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const NAME_MESSAGE =

@@ -1,11 +1,12 @@
+import { RolloutStrategy } from '@waybill/plugin-tenant-rollouts-common';
 import { Cloud, PipelineModel, Tier } from './model';
+import { CRITICAL_TENANTS_WAVE, ROLLOUT_STRATEGIES } from './rolloutStrategy';
 import {
   ACCEPTED_GATE_DECISIONS,
   CRITICAL_TENANTS_ENVIRONMENT,
   PRODUCTION_ENVIRONMENT,
   PRODUCTION_WAVES_ENVIRONMENT,
   REQUIRED_STAGES,
-  ROLLOUT_WAVES,
   STAGING_ENVIRONMENT,
   StageId,
   stageTitle,
@@ -38,14 +39,13 @@ export type PlanStep =
   | { type: 'cloud-login'; cloud: Cloud }
   | { type: 'setup-terraform' }
   | { type: 'sast' }
-  | { type: 'sbom' }
   | { type: 'dependency-scan' }
   | { type: 'image-build'; image: PlanValue }
   | { type: 'sign'; image: PlanValue; digest: PlanValue }
   | {
       type: 'save-reports';
       name: string;
-      /** The directory the paths are relative to when the reports are loaded again. */
+      /** The directory the paths have in common: artifact stores keep paths relative to it. */
       root: string;
       paths: string[];
     }
@@ -73,6 +73,8 @@ export type PlanJob = {
     approval: boolean;
   };
   permissions: PlanPermission[];
+  /** How long the job may run; a wave job also waits, bounded, for the previous wave's bake time. */
+  timeoutMinutes: number;
   /** Outputs other jobs read: output name → the step output of the same name. */
   outputs: string[];
   steps: PlanStep[];
@@ -82,6 +84,8 @@ export type PlanJob = {
 export type PipelinePlan = {
   model: PipelineModel;
   stages: StageId[];
+  /** The service's rollout strategy, in tenant rollouts' own type; `waves` are its wave names. */
+  strategy: RolloutStrategy;
   waves: string[];
   acceptedGateDecisions: string[];
   jobs: PlanJob[];
@@ -147,17 +151,51 @@ function waybillEnv(model: PipelineModel): Record<string, PlanValue> {
 }
 
 function job(
-  partial: Omit<PlanJob, 'title' | 'outputs' | 'permissions' | 'when'> &
-    Partial<Pick<PlanJob, 'title' | 'outputs' | 'permissions' | 'when'>>,
+  partial: Omit<
+    PlanJob,
+    'title' | 'outputs' | 'permissions' | 'when' | 'timeoutMinutes'
+  > &
+    Partial<
+      Pick<
+        PlanJob,
+        'title' | 'outputs' | 'permissions' | 'when' | 'timeoutMinutes'
+      >
+    >,
 ): PlanJob {
   return {
     title: stageTitle(partial.stage),
     outputs: [],
     permissions: [],
     when: 'always',
+    timeoutMinutes: 30,
     ...partial,
   };
 }
+
+/** The directory every path shares, which artifact stores keep the paths relative to. */
+function commonRoot(paths: string[]): string {
+  const parts = paths.map(p => p.replace(/\/$/, '').split('/'));
+  const dirs = parts.map((segments, i) =>
+    paths[i].endsWith('/') ? segments : segments.slice(0, -1),
+  );
+  const root: string[] = [];
+  for (let i = 0; dirs.every(d => i < d.length && d[i] === dirs[0][i]); i++) {
+    root.push(dirs[0][i]);
+  }
+  return root.join('/') || '.';
+}
+
+function saveReports(name: string, paths: string[]): PlanStep {
+  return { type: 'save-reports', name, root: commonRoot(paths), paths };
+}
+
+const install: PlanStep[] = [
+  { type: 'setup-node' },
+  { type: 'run', name: 'Install', script: 'npm ci --ignore-scripts' },
+];
+
+/** Minutes a wave job may wait for the previous wave's bake time before giving up. */
+const BAKE_WAIT_MARGIN_MINUTES = 15;
 
 function gateStep(
   model: PipelineModel,
@@ -187,7 +225,7 @@ function deploySteps(
       env: {
         ...variables(CLOUD_VARIABLES[cloud]),
         SERVICE: { kind: 'literal', value: model.name },
-        NAMESPACE: { kind: 'literal', value: model.namespace ?? model.name },
+        NAMESPACE: { kind: 'literal', value: namespaceOf(model) },
         IMAGE: imageRef,
         DIGEST: imageDigest,
       },
@@ -203,7 +241,7 @@ function deploySteps(
 export function planPipeline(model: PipelineModel): PipelinePlan {
   const tier = model.tier;
   const stages = [...REQUIRED_STAGES[tier]];
-  const waves = [...ROLLOUT_WAVES[tier]];
+  const strategy = ROLLOUT_STRATEGIES[tier];
   const jobs: PlanJob[] = [];
   const has = (stage: StageId) => stages.includes(stage);
 
@@ -249,15 +287,9 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
       needs: ['source-validation'],
       steps: [
         { type: 'checkout' },
-        { type: 'setup-node' },
-        { type: 'run', name: 'Install', script: 'npm ci --ignore-scripts' },
+        ...install,
         { type: 'run', name: 'Build', script: 'npm run build' },
-        {
-          type: 'save-reports',
-          name: 'build-output',
-          root: 'dist',
-          paths: ['dist/'],
-        },
+        saveReports('build-output', ['dist/']),
       ],
     }),
   );
@@ -269,19 +301,34 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
       needs: ['source-validation'],
       steps: [
         { type: 'checkout' },
-        { type: 'setup-node' },
-        { type: 'run', name: 'Install', script: 'npm ci --ignore-scripts' },
+        ...install,
         {
           type: 'run',
           name: 'Unit tests with JUnit and LCOV reports',
           script: 'npm run test:unit',
         },
+        saveReports('unit-test-reports', [
+          'reports/junit/unit.xml',
+          'reports/coverage/lcov.info',
+        ]),
+      ],
+    }),
+  );
+
+  jobs.push(
+    job({
+      id: 'sbom',
+      stage: 'sbom',
+      needs: ['source-validation'],
+      steps: [
+        { type: 'checkout' },
+        ...install,
         {
-          type: 'save-reports',
-          name: 'unit-test-reports',
-          root: 'reports',
-          paths: ['reports/junit/unit.xml', 'reports/coverage/lcov.info'],
+          type: 'run',
+          name: 'SBOM of what the image ships (CycloneDX, from the lockfile)',
+          script: 'npm run sbom',
         },
+        saveReports('sbom', ['reports/sbom.cdx.json']),
       ],
     }),
   );
@@ -290,16 +337,14 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
     job({
       id: 'dependency-scan',
       stage: 'dependency-scan',
-      needs: ['source-validation'],
+      needs: ['sbom'],
       steps: [
-        { type: 'checkout' },
-        { type: 'dependency-scan' },
         {
-          type: 'save-reports',
-          name: 'dependency-reports',
-          root: 'reports',
-          paths: ['reports/dependencies.cdx.json'],
+          type: 'load-reports',
+          reports: [{ name: 'sbom', root: reportRoot(jobs, 'sbom') }],
         },
+        { type: 'dependency-scan' },
+        saveReports('dependency-reports', ['reports/dependencies.cdx.json']),
       ],
     }),
   );
@@ -312,31 +357,14 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
       permissions: ['security-events'],
       steps: [
         { type: 'checkout' },
+        ...install,
+        {
+          type: 'run',
+          name: 'ESLint findings as SARIF',
+          script: 'npm run lint:sarif',
+        },
         { type: 'sast' },
-        {
-          type: 'save-reports',
-          name: 'sast-reports',
-          root: 'reports/sast',
-          paths: ['reports/sast/'],
-        },
-      ],
-    }),
-  );
-
-  jobs.push(
-    job({
-      id: 'sbom',
-      stage: 'sbom',
-      needs: ['source-validation'],
-      steps: [
-        { type: 'checkout' },
-        { type: 'sbom' },
-        {
-          type: 'save-reports',
-          name: 'sbom',
-          root: 'reports',
-          paths: ['reports/sbom.cdx.json'],
-        },
+        saveReports('sast-reports', ['reports/sast/']),
       ],
     }),
   );
@@ -390,26 +418,25 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
         id: 'integration-tests',
         stage: 'integration-tests',
         needs: ['build'],
+        permissions: model.contractApis.length > 0 ? ['id-token'] : [],
         steps: [
           { type: 'checkout' },
-          { type: 'setup-node' },
-          { type: 'run', name: 'Install', script: 'npm ci --ignore-scripts' },
+          ...install,
           {
             type: 'run',
             name:
               model.contractApis.length > 0
-                ? `Contract tests against ${model.contractApis
+                ? `Integration tests, and contract tests against ${model.contractApis
                     .map(a => `${a.api} ${a.range}`)
                     .join(', ')}`
                 : 'Integration tests',
             script: sh.integrationTests(model.contractApis),
+            env:
+              model.contractApis.length > 0
+                ? { WAYBILL_URL: waybillUrl }
+                : undefined,
           },
-          {
-            type: 'save-reports',
-            name: 'integration-test-reports',
-            root: 'reports',
-            paths: ['reports/junit/integration.xml'],
-          },
+          saveReports('integration-test-reports', ['reports/junit/']),
         ],
       }),
     );
@@ -440,6 +467,9 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
     );
   }
   const stagingJobs = model.clouds.map(c => `deploy-staging-${c}`);
+  const stagingUrl: Record<string, PlanValue> = {
+    STAGING_URL: { kind: 'variable', name: 'STAGING_URL' },
+  };
 
   jobs.push(
     job({
@@ -449,57 +479,52 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
       when: 'main',
       steps: [
         { type: 'checkout' },
-        { type: 'setup-node' },
-        { type: 'run', name: 'Install', script: 'npm ci --ignore-scripts' },
+        ...install,
         {
           type: 'run',
           name: 'Smoke tests against staging',
           script: sh.smokeTests(),
-          env: { STAGING_URL: { kind: 'variable', name: 'STAGING_URL' } },
+          env: stagingUrl,
         },
-        {
-          type: 'save-reports',
-          name: 'smoke-test-reports',
-          root: 'reports',
-          paths: ['reports/junit/smoke.xml'],
-        },
+        saveReports('smoke-test-reports', ['reports/staging/junit/smoke.xml']),
       ],
     }),
   );
 
   if (has('rollback-readiness')) {
+    const cloud = model.clouds[0];
     jobs.push(
       job({
         id: 'rollback-readiness',
         stage: 'rollback-readiness',
         needs: ['smoke-tests'],
         when: 'main',
+        permissions: ['id-token'],
         steps: [
           { type: 'checkout' },
-          { type: 'setup-node' },
-          { type: 'run', name: 'Install', script: 'npm ci --ignore-scripts' },
+          ...install,
+          { type: 'cloud-login', cloud },
           {
             type: 'run',
-            name: 'Prove the previous release is still deployable and migrations reverse',
-            script: sh.rollbackReadiness(),
-            env: { STAGING_URL: { kind: 'variable', name: 'STAGING_URL' } },
+            name: `Rollback drill on staging (${cloud}): the previous release redeploys and serves`,
+            script: sh.rollbackReadiness(cloud),
+            env: {
+              ...stagingUrl,
+              ...variables(CLOUD_VARIABLES[cloud]),
+              SERVICE: { kind: 'literal', value: model.name },
+              NAMESPACE: { kind: 'literal', value: namespaceOf(model) },
+            },
           },
-          {
-            type: 'save-reports',
-            name: 'readiness',
-            root: 'reports',
-            paths: ['reports/readiness.json'],
-          },
+          saveReports('readiness', ['reports/staging/readiness.json']),
         ],
       }),
     );
   }
 
-  const reportNames = [
+  const reports = [
     'unit-test-reports',
     'dependency-reports',
     'sast-reports',
-    'sbom',
     ...(has('integration-tests') ? ['integration-test-reports'] : []),
     'smoke-test-reports',
     ...(has('rollback-readiness') ? ['readiness'] : []),
@@ -518,9 +543,9 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
       steps: [
         {
           type: 'load-reports',
-          reports: reportNames.map(name => ({
+          reports: reports.map(name => ({
             name,
-            root: name === 'sast-reports' ? 'reports/sast' : 'reports',
+            root: reportRoot(jobs, name),
           })),
         },
         {
@@ -548,15 +573,11 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
       permissions: ['id-token'],
       outputs: ['rollout-id'],
       steps: [
-        { type: 'checkout' },
         {
           type: 'run',
-          name: 'Start the tenant rollout',
+          name: 'Plan the tenant rollout from waybill/rollout-strategy.yaml',
           script: sh.startRollout(),
-          env: {
-            ...waybillEnv(model),
-            TENANCY: { kind: 'literal', value: model.tenancy },
-          },
+          env: waybillEnv(model),
           outputs: ['rollout-id'],
         },
       ],
@@ -564,18 +585,19 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
   );
 
   let previousWave: string[] = ['production-approval'];
-  for (const wave of waves) {
-    const critical = wave === 'critical-tenants';
+  let previousBake = 0;
+  strategy.waves.forEach((wave, index) => {
+    const critical = wave.name === CRITICAL_TENANTS_WAVE;
     const waveJobs: string[] = [];
+    const waitMinutes = previousBake + BAKE_WAIT_MARGIN_MINUTES;
     for (const cloud of model.clouds) {
-      const id = `tenant-rollout-${wave}-${cloud}`;
+      const id = `tenant-rollout-${wave.name}-${cloud}`;
       waveJobs.push(id);
-      const deploysHere = model.tenancy === 'dedicated' || wave === waves[0];
       jobs.push(
         job({
           id,
           stage: 'tenant-rollout',
-          title: `Tenant wave ${wave} (${cloud})`,
+          title: `Tenant wave ${wave.name} (${cloud})`,
           needs: [
             'source-validation',
             'image-build',
@@ -591,25 +613,28 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
             approval: critical,
           },
           permissions: ['id-token'],
+          timeoutMinutes: waitMinutes + 30,
           steps: [
             { type: 'checkout' },
             gateStep(model, tier, PRODUCTION_ENVIRONMENT),
             { type: 'cloud-login', cloud },
             {
               type: 'run',
-              name: `Advance wave ${wave} on ${cloud}${
-                deploysHere ? ' and deploy' : ''
-              }, then wait for it to be healthy`,
-              script: sh.rolloutWave(wave, cloud, model.tenancy, deploysHere),
+              name: `Enter wave ${wave.name}, deploy its tenants on ${cloud} and report them`,
+              script: sh.rolloutWave(cloud, model.tenancy),
               env: {
                 ...waybillEnv(model),
                 ...variables(CLOUD_VARIABLES[cloud]),
                 ROLLOUT_ID: rolloutId,
-                SERVICE: { kind: 'literal', value: model.name },
-                NAMESPACE: {
+                WAVE: { kind: 'literal', value: wave.name },
+                WAVE_INDEX: { kind: 'literal', value: String(index) },
+                CLOUD: { kind: 'literal', value: cloud },
+                BAKE_WAIT_MINUTES: {
                   kind: 'literal',
-                  value: model.namespace ?? model.name,
+                  value: String(waitMinutes),
                 },
+                SERVICE: { kind: 'literal', value: model.name },
+                NAMESPACE: { kind: 'literal', value: namespaceOf(model) },
                 IMAGE: imageRef,
                 DIGEST: imageDigest,
               },
@@ -619,7 +644,8 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
       );
     }
     previousWave = waveJobs;
-  }
+    previousBake = wave.bakeMinutes;
+  });
 
   if (has('business-checks')) {
     jobs.push(
@@ -631,8 +657,7 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
         permissions: ['id-token'],
         steps: [
           { type: 'checkout' },
-          { type: 'setup-node' },
-          { type: 'run', name: 'Install', script: 'npm ci --ignore-scripts' },
+          ...install,
           {
             type: 'run',
             name:
@@ -650,13 +675,62 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
     );
   }
 
+  const completeWait = previousBake + BAKE_WAIT_MARGIN_MINUTES;
+  jobs.push(
+    job({
+      id: 'tenant-rollout-complete',
+      stage: 'tenant-rollout',
+      title: 'Complete the tenant rollout',
+      needs: [
+        'source-validation',
+        'production-approval',
+        ...(has('business-checks') ? ['business-checks'] : previousWave),
+      ],
+      when: 'main',
+      environment: {
+        name: PRODUCTION_WAVES_ENVIRONMENT,
+        production: true,
+        approval: false,
+      },
+      permissions: ['id-token'],
+      timeoutMinutes: completeWait + 30,
+      steps: [
+        {
+          type: 'run',
+          name: 'Complete the rollout once the last wave has baked, and record the deployment',
+          script: sh.completeRollout(),
+          env: {
+            ...waybillEnv(model),
+            ROLLOUT_ID: rolloutId,
+            BAKE_WAIT_MINUTES: { kind: 'literal', value: String(completeWait) },
+          },
+        },
+      ],
+    }),
+  );
+
   return {
     model,
     stages,
-    waves,
+    strategy,
+    waves: strategy.waves.map(w => w.name),
     acceptedGateDecisions: [...ACCEPTED_GATE_DECISIONS[tier]],
     jobs: jobs.map(withOutputSources),
   };
+}
+
+function namespaceOf(model: PipelineModel): string {
+  return model.namespace ?? model.name;
+}
+
+/** Where a job loads a report to: the root its producer saved it from. */
+function reportRoot(jobs: PlanJob[], name: string): string {
+  for (const j of jobs) {
+    for (const step of j.steps) {
+      if (step.type === 'save-reports' && step.name === name) return step.root;
+    }
+  }
+  throw new Error(`no job saves the report ${name}`);
 }
 
 /** A job must name, among its needs, every job whose outputs it reads. */

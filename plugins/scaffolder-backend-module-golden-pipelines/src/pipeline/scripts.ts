@@ -35,11 +35,16 @@ export function iacValidation(cloud: Cloud): string {
   ].join('\n');
 }
 
-/** Integration tests, and contract tests against each provider API version range. */
+/**
+ * Integration tests, and contract tests against each provider API's published spec and version
+ * (read from the Waybill catalog with the pipeline's OIDC token).
+ */
 export function integrationTests(
   contractApis: Array<{ api: string; range: string }>,
 ): string {
   const lines = [strict, 'npm run test:integration'];
+  if (contractApis.length > 0)
+    lines.push('export WAYBILL_TOKEN=$(waybill_token)');
   for (const { api, range } of contractApis) {
     lines.push(`npm run test:contract -- --api '${api}' --range '${range}'`);
   }
@@ -48,14 +53,18 @@ export function integrationTests(
 
 /** Smoke tests of the staging deployment. */
 export function smokeTests(): string {
-  return [strict, 'npm run test:smoke -- --base-url "$STAGING_URL"'].join('\n');
-}
-
-/** Rollback drill on staging: the previous release redeploys and migrations reverse. */
-export function rollbackReadiness(): string {
   return [
     strict,
-    'npm run rollback:drill -- --base-url "$STAGING_URL" --report reports/readiness.json',
+    'npm run test:smoke -- --base-url "$STAGING_URL" --junit reports/staging/junit/smoke.xml',
+  ].join('\n');
+}
+
+/** Rollback drill on staging: the previous release redeploys and serves, then this one again. */
+export function rollbackReadiness(cloud: Cloud): string {
+  return [
+    strict,
+    kubeconfig(cloud),
+    'npm run rollback:drill -- --base-url "$STAGING_URL" --report reports/staging/readiness.json',
   ].join('\n');
 }
 
@@ -124,37 +133,60 @@ function rollout(
   return lines.join('\n');
 }
 
+/**
+ * Shell functions every Waybill call goes through: `waybill_api METHOD PATH [JSON_FILE]` writes
+ * the answer to waybill-response.json and prints the HTTP status; `waybill_ok` fails with
+ * Waybill's own answer (which names what is wrong) unless the status is 2xx.
+ */
+const waybillApi = [
+  'waybill_api() {',
+  '  local args=(-sS -o waybill-response.json -w "%{http_code}" -X "$1" -H "Authorization: Bearer $(waybill_token)")',
+  '  if [ -n "${3:-}" ]; then args+=(-H "Content-Type: application/json" --data-binary "@$3"); fi',
+  '  curl "${args[@]}" "$WAYBILL_URL$2"',
+  '}',
+  'waybill_ok() {',
+  '  local status',
+  '  status=$(waybill_api "$@")',
+  '  case "$status" in',
+  '    2??) cat waybill-response.json ;;',
+  '    *) echo "Waybill answered $status to $1 $2:" >&2; cat waybill-response.json >&2; echo >&2; return 1 ;;',
+  '  esac',
+  '}',
+].join('\n');
+
+/** The release's path in the scorecards API; the version is URI-encoded (it carries `+commit`). */
 const release =
-  '"$WAYBILL_URL/api/scorecards/entities/component/default/$COMPONENT/releases/$(jq -rn --arg v "$VERSION" \'$v|@uri\')"';
+  '/api/scorecards/entities/component/default/$COMPONENT/releases/$(jq -rn --arg v "$VERSION" \'$v|@uri\')';
 
 /** Uploads the reports of this run as evidence of the release. */
 export function evidenceUpload(withReadiness: boolean): string {
   const uploads = [
-    'upload tests reports/junit/unit.xml application/xml',
+    'for report in reports/junit/*.xml; do upload tests "$report" application/xml; done',
     'upload coverage reports/coverage/lcov.info text/plain',
     'for sarif in reports/sast/*.sarif; do upload security "$sarif" application/sarif+json; done',
     'upload dependencies reports/dependencies.cdx.json application/vnd.cyclonedx+json',
-    'if [ -f reports/junit/integration.xml ]; then upload tests reports/junit/integration.xml application/xml; fi',
-    'upload tests reports/junit/smoke.xml application/xml staging',
+    'upload tests reports/staging/junit/smoke.xml application/xml staging',
   ];
   if (withReadiness) {
     uploads.push(
-      'upload readiness reports/readiness.json application/json staging',
+      'upload readiness reports/staging/readiness.json application/json staging',
     );
   }
   return [
     strict,
+    'shopt -s nullglob',
     'token=$(waybill_token)',
     'upload() {',
-    '  kind=$1 file=$2 type=$3 environment=${4:-}',
+    '  local kind=$1 file=$2 type=$3 environment=${4:-} status',
+    '  local query=(--url-query "commit=$COMMIT" --url-query "pipelineUrl=$RUN_URL")',
+    '  if [ -n "$environment" ]; then query+=(--url-query "environment=$environment"); fi',
     `  status=$(curl -sS -o response.json -w '%{http_code}' -X POST \\`,
     '    -H "Authorization: Bearer $token" -H "Content-Type: $type" --data-binary "@$file" \\',
-    '    --url-query "commit=$COMMIT" --url-query "pipelineUrl=$RUN_URL" \\',
-    '    ${environment:+--url-query "environment=$environment"} \\',
-    `    ${release}/evidence/$kind)`,
+    `    "\${query[@]}" "$WAYBILL_URL${release}/evidence/$kind")`,
     '  if [ "$status" != 200 ] && [ "$status" != 201 ]; then',
     '    echo "Evidence upload of $file ($kind) answered $status:" >&2; cat response.json >&2; exit 1',
     '  fi',
+    '  echo "Uploaded $file as $kind evidence"',
     '}',
     ...uploads,
   ].join('\n');
@@ -167,13 +199,13 @@ export function gateCheck(
 ): string {
   return [
     strict,
-    'token=$(waybill_token)',
-    `curl -fsS -H "Authorization: Bearer $token" ${release}/gates/${environment} > gate.json`,
+    waybillApi,
+    `waybill_ok GET "${release}/gates/${environment}" > gate.json`,
     'decision=$(jq -r .decision gate.json)',
     `echo "Gate for ${environment}: $decision"`,
     `case "$decision" in`,
     `  ${accepted.join('|')}) ;;`,
-    `  *) jq -r '.reasons[]? | "- \\(.title // .checkId): \\(.fixHint // "")"' gate.json >&2`,
+    `  *) jq -r '.reasons[]? | "- \\(.title // .checkId): \\(.message // "")\\(if .fixHint then " (fix: \\(.fixHint))" else "" end)"' gate.json >&2`,
     `     echo "The scorecards gate does not let this release into ${environment} (decision: $decision; this tier needs ${accepted.join(
       ' or ',
     )})" >&2`,
@@ -182,85 +214,154 @@ export function gateCheck(
   ].join('\n');
 }
 
-const rollouts = '"$WAYBILL_URL/api/tenant-rollouts/rollouts"';
+const rollouts = '/api/tenant-rollouts/rollouts';
 
-/** Creates (or finds, idempotently) the tenant rollout of this release. */
+/**
+ * Plans the tenant rollout of this release in production from the service's own strategy file
+ * (tenant rollouts reads it through the catalog annotation), or finds the one an earlier attempt
+ * of this pipeline planned, so a re-run does not plan twice.
+ */
 export function startRollout(): string {
   return [
     strict,
-    'token=$(waybill_token)',
-    'jq -n --arg entityRef "component:default/$COMPONENT" --arg version "$VERSION" --arg tenancy "$TENANCY" \\',
-    '  --arg pipelineUrl "$RUN_URL" --rawfile strategy waybill/rollout-strategy.yaml \\',
-    "  '{entityRef: $entityRef, version: $version, tenancy: $tenancy, pipelineUrl: $pipelineUrl, strategy: $strategy}' > rollout-request.json",
-    `curl -fsS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \\`,
-    `  --data-binary @rollout-request.json ${rollouts} > rollout.json`,
-    'echo "rollout-id=$(jq -r .id rollout.json)" >> "$PIPELINE_OUTPUT"',
+    waybillApi,
+    'entity="component:default/$COMPONENT"',
+    `waybill_ok GET "${rollouts}?entityRef=$(jq -rn --arg v "$entity" '$v|@uri')&limit=50" > rollouts.json`,
+    `id=$(jq -r --arg v "$VERSION" '[.items[] | select(.version == $v and .environment == "production" and .state != "rolled-back")][0].id // empty' rollouts.json)`,
+    'if [ -z "$id" ]; then',
+    `  jq -n --arg entityRef "$entity" --arg version "$VERSION" '{entityRef: $entityRef, version: $version, environment: "production"}' > rollout-request.json`,
+    `  id=$(waybill_ok POST "${rollouts}" rollout-request.json | jq -r .id)`,
+    '  echo "Planned tenant rollout $id of $entity $VERSION"',
+    'else',
+    '  echo "Tenant rollout $id of $entity $VERSION was planned by an earlier attempt"',
+    'fi',
+    'echo "rollout-id=$id" >> "$PIPELINE_OUTPUT"',
   ].join('\n');
 }
 
 /**
- * Advances one wave on one cloud: the tenant-rollouts API checks the gate, the previous wave's
- * health and freeze windows and answers with the wave's tenants on that cloud; the job deploys
- * (dedicated tenants: one namespace each; shared: the release track, once, in the first wave),
- * reports each tenant's deployment and waits, bounded, for the wave to turn healthy.
+ * Moves the rollout to the wave in `$WAVE_INDEX`: `start` for the first wave, `advance` for the
+ * others, unless another cloud's job got there first. Tenant rollouts checks the gate, the
+ * previous wave's health and bake time and the freeze windows: while only the bake time holds
+ * it, the job waits (at most `$BAKE_WAIT_MINUTES`); any other blocker stops the job with
+ * Waybill's reasons. Leaves the wave's tenants on this cloud in wave.json.
  */
-export function rolloutWave(
-  wave: string,
-  cloud: Cloud,
-  tenancy: TenancyModel,
-  deploys: boolean,
-): string {
-  const base = `${rollouts}/"$ROLLOUT_ID"/waves/${wave}`;
+const enterWave = [
+  'action_for() { if [ "$1" = planned ]; then echo start; else echo advance; fi; }',
+  'deadline=$(( $(date +%s) + BAKE_WAIT_MINUTES * 60 ))',
+  'while :; do',
+  `  waybill_ok GET "${rollouts}/$ROLLOUT_ID/waves/$WAVE_INDEX?cloud=$CLOUD" > wave.json`,
+  '  state=$(jq -r .rollout.state wave.json)',
+  '  current=$(jq -r .rollout.currentWave wave.json)',
+  '  case "$state" in',
+  '    running|completed) if [ "$current" -ge "$WAVE_INDEX" ]; then break; fi ;;',
+  '    planned) ;;',
+  '    *) echo "Tenant rollout $ROLLOUT_ID is $state; a person paused or rolled it back (see the rollout board)" >&2; exit 1 ;;',
+  '  esac',
+  '  action=$(action_for "$state")',
+  `  status=$(waybill_api POST "${rollouts}/$ROLLOUT_ID/actions/$action")`,
+  '  case "$status" in',
+  '    200) echo "Tenant rollout $ROLLOUT_ID: $action to wave $WAVE ($WAVE_INDEX)" ;;',
+  "    409) if jq -e '[.blockers[]?.kind] | length == 0' waybill-response.json > /dev/null; then continue; fi",
+  '         if jq -e \'[.blockers[].kind] | all(. == "bake")\' waybill-response.json > /dev/null && [ "$(date +%s)" -lt "$deadline" ]; then',
+  `           echo "Waiting for the previous wave to bake: $(jq -r '[.blockers[].message] | join("; ")' waybill-response.json)"; sleep 60; continue`,
+  '         fi',
+  '         echo "Tenant rollout $ROLLOUT_ID may not $action to wave $WAVE:" >&2',
+  `         jq -r '.blockers[] | "- \\(.kind): \\(.message)"' waybill-response.json >&2; exit 1 ;;`,
+  '    *) echo "Waybill answered $status to $action:" >&2; cat waybill-response.json >&2; exit 1 ;;',
+  '  esac',
+  'done',
+].join('\n');
+
+/**
+ * One wave on one cloud: enter the wave, deploy its tenants on this cloud (dedicated: one
+ * namespace each; shared: the shared deployment, rolled in the first wave and checked in every
+ * wave), and report each tenant's status to tenant rollouts in one request. A failed tenant
+ * fails the job, naming it; the rollout board shows it too.
+ */
+export function rolloutWave(cloud: Cloud, tenancy: TenancyModel): string {
   const lines = [
     strict,
-    'token=$(waybill_token)',
-    `curl -fsS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \\`,
-    `  --data '{"cloud":"${cloud}"}' ${base}/advance > wave.json`,
-    kubeconfig(cloud),
-    'report() {',
-    `  jq -n --arg tenant "$1" --arg status "$2" --arg version "$VERSION" --arg pipelineUrl "$RUN_URL" \\`,
-    `    '{tenant: $tenant, cloud: "${cloud}", status: $status, version: $version, pipelineUrl: $pipelineUrl}' |`,
-    `    curl -fsS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \\`,
-    `      --data-binary @- ${base}/deployments > /dev/null`,
-    '}',
-    "jq -r '.tenants[].name' wave.json > tenants.txt",
-    'while read -r tenant; do',
-    '  case "$tenant" in (*[!a-z0-9-]*|"") echo "Refusing tenant name from the rollouts API: $tenant" >&2; exit 1 ;; esac',
+    waybillApi,
+    enterWave,
+    "jq -r '.wave.tenants[].ref' wave.json > tenants.txt",
+    'if [ ! -s tenants.txt ]; then echo "Wave $WAVE has no tenant on $CLOUD"; exit 0; fi',
+    'while read -r ref; do',
+    '  case "${ref##*/}" in (*[!a-z0-9-]*|"") echo "Refusing tenant name from the rollouts API: $ref" >&2; exit 1 ;; esac',
     'done < tenants.txt',
+    kubeconfig(cloud),
+    ': > statuses.jsonl',
+    'status_of() { jq -nc --arg tenant "$1" --arg status "$2" --arg detail "$3" \'{tenant: $tenant, status: $status, detail: $detail}\' >> statuses.jsonl; }',
   ];
   if (tenancy === 'dedicated') {
     lines.push(
-      'while read -r tenant; do',
+      'while read -r ref; do',
+      '  tenant=${ref##*/}',
       `  if (${rollout('rolling', 'production', '"$NAMESPACE-$tenant"')
         .split('\n')
-        .join(' && ')}); then`,
-      '    report "$tenant" succeeded',
+        .join(' && ')}) < /dev/null; then`,
+      '    status_of "$ref" healthy "$VERSION deployed to $NAMESPACE-$tenant on $CLOUD"',
       '  else',
-      '    report "$tenant" failed; exit 1',
+      '    status_of "$ref" failed "deployment of $VERSION to $NAMESPACE-$tenant on $CLOUD failed ($RUN_URL)"',
       '  fi',
       'done < tenants.txt',
     );
   } else {
-    if (deploys) {
-      lines.push(rollout('rolling', 'production', '"$NAMESPACE"'));
-    }
     lines.push(
-      'while read -r tenant; do report "$tenant" succeeded; done < tenants.txt',
+      'if [ "$WAVE_INDEX" = 0 ]; then',
+      rollout('rolling', 'production', '"$NAMESPACE"')
+        .split('\n')
+        .map(l => `  ${l}`)
+        .join('\n'),
+      'fi',
+      `if kubectl --namespace "$NAMESPACE" rollout status "deployment/$SERVICE" --timeout=10m; then`,
+      '  outcome=healthy detail="$VERSION serves the tenant from $NAMESPACE on $CLOUD"',
+      'else',
+      '  outcome=failed detail="the shared deployment in $NAMESPACE on $CLOUD is not healthy ($RUN_URL)"',
+      'fi',
+      'while read -r ref; do status_of "$ref" "$outcome" "$detail"; done < tenants.txt',
     );
   }
   lines.push(
-    'for attempt in $(seq 1 60); do',
-    `  status=$(curl -fsS -H "Authorization: Bearer $token" ${base} | jq -r .status)`,
-    '  case "$status" in',
-    `    healthy) echo "Wave ${wave} is healthy on ${cloud}"; exit 0 ;;`,
-    `    failed|rolled-back) echo "Wave ${wave} failed on ${cloud}: see the rollout board" >&2; exit 1 ;;`,
-    '  esac',
-    '  echo "Wave status: $status (check $attempt of 60)"; sleep 30',
-    'done',
-    `echo "Wave ${wave} on ${cloud} did not turn healthy within 30 minutes" >&2`,
-    'exit 1',
+    "jq -s '{statuses: .}' statuses.jsonl > statuses.json",
+    `waybill_ok POST "${rollouts}/$ROLLOUT_ID/tenants/status" statuses.json > /dev/null`,
+    'failed=$(jq -r \'[.statuses[] | select(.status == "failed") | .tenant] | join(", ")\' statuses.json)',
+    'if [ -n "$failed" ]; then',
+    '  echo "Wave $WAVE failed on $CLOUD for: $failed (tenant rollout $ROLLOUT_ID on the rollout board)" >&2; exit 1',
+    'fi',
+    'echo "Wave $WAVE is healthy on $CLOUD: $(wc -l < tenants.txt) tenants"',
   );
   return lines.join('\n');
+}
+
+/**
+ * Completes the rollout once the last wave is healthy and baked (waiting, bounded, for its bake
+ * time), and records the production deployment for DORA.
+ */
+export function completeRollout(): string {
+  return [
+    strict,
+    waybillApi,
+    'deadline=$(( $(date +%s) + BAKE_WAIT_MINUTES * 60 ))',
+    'while :; do',
+    `  status=$(waybill_api POST "${rollouts}/$ROLLOUT_ID/actions/complete")`,
+    '  case "$status" in',
+    '    200) break ;;',
+    `    409) if [ "$(jq -r .rollout.state waybill-response.json)" = completed ]; then break; fi`,
+    '         if jq -e \'[.blockers[]?.kind] | length > 0 and all(. == "bake")\' waybill-response.json > /dev/null && [ "$(date +%s)" -lt "$deadline" ]; then',
+    '           sleep 60; continue',
+    '         fi',
+    '         echo "Tenant rollout $ROLLOUT_ID may not complete:" >&2',
+    `         jq -r '.blockers[]? | "- \\(.kind): \\(.message)"' waybill-response.json >&2; exit 1 ;;`,
+    '    *) echo "Waybill answered $status to complete:" >&2; cat waybill-response.json >&2; exit 1 ;;',
+    '  esac',
+    'done',
+    'echo "Tenant rollout $ROLLOUT_ID completed"',
+    `jq -n --arg entityRef "component:default/$COMPONENT" --arg version "$VERSION" --arg commit "$COMMIT" --arg source "$RUN_URL" --arg at "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \\`,
+    `  '{type: "deployment", entityRef: $entityRef, version: $version, environment: "production", commit: $commit, occurredAt: $at, source: $source, id: ($source + "#production")}' > delivery.json`,
+    'waybill_ok POST /api/scorecards/events delivery.json > /dev/null',
+    'echo "Recorded the production deployment of $VERSION for DORA"',
+  ].join('\n');
 }
 
 /** Business transactions on production after the last wave, uploaded as test evidence. */
@@ -276,7 +377,7 @@ export function businessChecks(processes: readonly string[]): string {
     'for report in reports/junit/business-*.xml; do',
     `  curl -fsS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/xml' \\`,
     '    --data-binary "@$report" --url-query "commit=$COMMIT" --url-query "pipelineUrl=$RUN_URL" \\',
-    `    --url-query environment=production ${release}/evidence/tests > /dev/null`,
+    `    --url-query environment=production "$WAYBILL_URL${release}/evidence/tests" > /dev/null`,
     'done',
   );
   return lines.join('\n');

@@ -50,13 +50,6 @@ export function stageTitle(id: StageId): string {
   return STAGES.find(s => s.id === id)?.title ?? id;
 }
 
-/** Tenant waves of the production rollout, by tier, in order. */
-export const ROLLOUT_WAVES: Record<Tier, readonly string[]> = {
-  internal: ['canary', 'all-tenants'],
-  standard: ['canary', 'early', 'broad'],
-  critical: ['canary', 'early', 'broad', 'critical-tenants'],
-};
-
 /**
  * Gate decisions a tier accepts before promotion: critical services need `pass`, others also
  * go ahead on `warn` (the scorecards gate's `decision`, after overrides).

@@ -139,27 +139,13 @@ function steps(job: PlanJob, outputSteps: Map<string, string>): Step[] {
           }),
         );
         break;
-      case 'sbom':
-        out.push(
-          uses('sbom', {
-            name: 'SBOM (CycloneDX)',
-            with: {
-              path: '.',
-              format: 'cyclonedx-json',
-              'output-file': 'reports/sbom.cdx.json',
-              'upload-artifact': false,
-            },
-          }),
-        );
-        break;
       case 'dependency-scan':
         out.push(
           uses('trivy', {
-            name: 'Scan dependencies for known vulnerabilities (CycloneDX)',
+            name: 'Known vulnerabilities of the SBOM (CycloneDX)',
             with: {
-              'scan-type': 'fs',
-              'scan-ref': '.',
-              scanners: 'vuln',
+              'scan-type': 'sbom',
+              'scan-ref': 'reports/sbom.cdx.json',
               format: 'cyclonedx',
               output: 'reports/dependencies.cdx.json',
             },
@@ -283,7 +269,7 @@ export function renderGithubActions(plan: PipelinePlan): {
     if (job.needs.length) j.needs = job.needs;
     if (job.when === 'main') j.if = ON_MAIN;
     j['runs-on'] = 'ubuntu-24.04';
-    j['timeout-minutes'] = job.stage === 'tenant-rollout' ? 60 : 30;
+    j['timeout-minutes'] = job.timeoutMinutes;
     if (job.environment) j.environment = { name: job.environment.name };
     j.permissions = permissions(job);
     if (job.outputs.length) {

@@ -85,8 +85,7 @@ function imageFor(job: PlanJob): { image: string; services?: string[] } {
     };
   }
   if (types.has('sast')) return { image: GITLAB_IMAGES.semgrep };
-  if (types.has('sbom') || types.has('dependency-scan'))
-    return { image: GITLAB_IMAGES.trivy };
+  if (types.has('dependency-scan')) return { image: GITLAB_IMAGES.trivy };
   if (types.has('setup-terraform')) return { image: GITLAB_IMAGES.terraform };
   if (types.has('setup-node')) return { image: GITLAB_IMAGES.node };
   return { image: GITLAB_IMAGES.toolbox };
@@ -130,14 +129,9 @@ function scriptLines(job: PlanJob): string[] {
           'mkdir -p reports/sast\nsemgrep scan --config p/typescript --config p/secrets --sarif --output reports/sast/semgrep.sarif',
         );
         break;
-      case 'sbom':
-        lines.push(
-          'trivy fs --format cyclonedx --output reports/sbom.cdx.json .',
-        );
-        break;
       case 'dependency-scan':
         lines.push(
-          'trivy fs --scanners vuln --format cyclonedx --output reports/dependencies.cdx.json .',
+          'trivy sbom --format cyclonedx --output reports/dependencies.cdx.json reports/sbom.cdx.json',
         );
         break;
       case 'image-build':
@@ -267,7 +261,7 @@ export function renderGitlabCi(plan: PipelinePlan): {
       }
       j.artifacts = artifacts;
     }
-    j.timeout = job.stage === 'tenant-rollout' ? '1h' : '30m';
+    j.timeout = `${job.timeoutMinutes}m`;
     pipeline[job.id] = j;
   }
   const header = [

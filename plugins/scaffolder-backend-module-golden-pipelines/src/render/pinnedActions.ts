@@ -35,11 +35,6 @@ export const PINNED_ACTIONS = {
     sha: 'ff0a06e83cb2de871e5a09832bc6a81e7276941f',
     version: 'v3.28.18',
   },
-  sbom: {
-    uses: 'anchore/sbom-action',
-    sha: '9246b90769f852b3a8921f330c59e0b3f439d6e9',
-    version: 'v0.20.6',
-  },
   trivy: {
     uses: 'aquasecurity/trivy-action',
     sha: 'ed142fd0673e97e23eac54620cfb913e5ce36c25',

@@ -8,12 +8,10 @@ import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   parseRolloutStrategy,
+  ROLLOUT_STRATEGY_ANNOTATION,
   RolloutStrategy,
 } from '@waybill/plugin-tenant-rollouts-common';
 import YAML from 'yaml';
-
-/** The annotation naming a service's rollout strategy file: a URL, or a path relative to the entity's source location. */
-export const ROLLOUT_STRATEGY_ANNOTATION = 'waybill.dev/rollout-strategy';
 
 /** A strategy file larger than this is refused. */
 const MAX_FILE_BYTES = 256 * 1024;
