@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
@@ -190,6 +191,13 @@ describe('golden templates through a real scaffolder dry run', () => {
           : parsed.stages;
         expect(present).toEqual([...REQUIRED_STAGES[row.tier as 'critical']]);
 
+        // The script the pipeline's steps run parses as bash.
+        expect(() =>
+          execFileSync('bash', ['-n'], {
+            input: files['scripts/golden-pipeline.sh'],
+          }),
+        ).not.toThrow();
+
         // The catalog entity, as the catalog would validate it.
         const [entity] = parseAllDocuments(files['catalog-info.yaml']).map(d =>
           d.toJS(),
@@ -218,11 +226,11 @@ describe('golden templates through a real scaffolder dry run', () => {
         const strategy = parseRolloutStrategy(
           parse(files['waybill/rollout-strategy.yaml']),
         );
+        // GitHub: one matrix job per wave; GitLab: one job per wave and cloud.
         const waveJobs = github
-          ? Object.keys(parsed.jobs).filter(
-              j =>
-                j.startsWith('tenant-rollout-') &&
-                j !== 'tenant-rollout-complete',
+          ? strategy.waves.flatMap(w =>
+              (parsed.jobs[`tenant-rollout-${w.name}`].strategy.matrix
+                .cloud as string[]).map(c => `tenant-rollout-${w.name}-${c}`),
             )
           : Object.keys(parsed).filter(
               j =>

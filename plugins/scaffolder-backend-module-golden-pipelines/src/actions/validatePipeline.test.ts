@@ -126,7 +126,7 @@ describe('waybill:pipeline:validate', () => {
       [
         'oidc-only: AWS keys',
         wf => {
-          const step = wf.jobs['deploy-staging-aws'].steps[1];
+          const step = wf.jobs['deploy-staging'].steps[1];
           delete step.with['role-to-assume'];
           step.with['aws-access-key-id'] = '${{ secrets.AWS_ACCESS_KEY_ID }}';
           step.with['aws-secret-access-key'] =
@@ -137,7 +137,7 @@ describe('waybill:pipeline:validate', () => {
       [
         'oidc-only: Azure client secret',
         wf => {
-          wf.jobs['deploy-staging-azure'].steps[1].with = {
+          wf.jobs['deploy-staging'].steps[2].with = {
             creds: '${{ secrets.AZURE_CREDENTIALS }}',
           };
         },
@@ -146,7 +146,7 @@ describe('waybill:pipeline:validate', () => {
       [
         'oidc-only: GCP key file',
         wf => {
-          wf.jobs['deploy-staging-gcp'].steps[1].with = {
+          wf.jobs['deploy-staging'].steps[3].with = {
             credentials_json: '${{ secrets.GCP_SA_KEY }}',
           };
         },
@@ -159,8 +159,8 @@ describe('waybill:pipeline:validate', () => {
       ],
       [
         'oidc-only: login without id-token',
-        wf => delete wf.jobs['deploy-staging-aws'].permissions['id-token'],
-        'job deploy-staging-aws signs in to a cloud through OIDC but does not grant id-token: write',
+        wf => delete wf.jobs['deploy-staging'].permissions['id-token'],
+        'job deploy-staging signs in to a cloud through OIDC but does not grant id-token: write',
       ],
       [
         'oidc-only: static sign-in command',
@@ -249,16 +249,16 @@ describe('waybill:pipeline:validate', () => {
       [
         'production-protection: wave skips the approval',
         wf =>
-          (wf.jobs['tenant-rollout-canary-aws'].needs = [
+          (wf.jobs['tenant-rollout-canary'].needs = [
             'source-validation',
             'image-build',
           ]),
-        'job tenant-rollout-canary-aws reaches production without waiting for the production approval job',
+        'job tenant-rollout-canary reaches production without waiting for the production approval job',
       ],
       [
         'production-protection: wave without environment',
-        wf => delete wf.jobs['tenant-rollout-early-gcp'].environment,
-        'job tenant-rollout-early-gcp deploys to production without a protected production environment',
+        wf => delete wf.jobs['tenant-rollout-early'].environment,
+        'job tenant-rollout-early deploys to production without a protected production environment',
       ],
       [
         'production-protection: approval before the gate',
@@ -267,12 +267,9 @@ describe('waybill:pipeline:validate', () => {
       ],
       [
         'production-protection: critical tenants without second approval',
-        wf => {
-          for (const c of ['aws', 'azure', 'gcp']) {
-            wf.jobs[`tenant-rollout-critical-tenants-${c}`].environment.name =
-              'production-waves';
-          }
-        },
+        wf =>
+          (wf.jobs['tenant-rollout-critical-tenants'].environment.name =
+            'production-waves'),
         'a wave job must use the environment "production-critical-tenants"',
       ],
     ];

@@ -1,5 +1,5 @@
 import { RolloutStrategy } from '@waybill/plugin-tenant-rollouts-common';
-import { Cloud, PipelineModel, Tier } from './model';
+import { Cloud, PipelineModel } from './model';
 import { CRITICAL_TENANTS_WAVE, ROLLOUT_STRATEGIES } from './rolloutStrategy';
 import {
   ACCEPTED_GATE_DECISIONS,
@@ -11,7 +11,7 @@ import {
   StageId,
   stageTitle,
 } from './stages';
-import * as sh from './scripts';
+import { pipelineCommand } from './scripts';
 
 /**
  * A value a step reads from its environment, named by what it is rather than by how a CI
@@ -22,7 +22,9 @@ export type PlanValue =
   | { kind: 'context'; name: 'commit' | 'run-url' | 'repository' }
   | { kind: 'variable'; name: string }
   | { kind: 'job-output'; job: string; output: string }
-  | { kind: 'literal'; value: string };
+  | { kind: 'literal'; value: string }
+  /** The cloud of a matrix job's leg (see `PlanJob.matrix`). */
+  | { kind: 'matrix-cloud' };
 
 /** One step of a job, provider-neutral. */
 export type PlanStep =
@@ -35,8 +37,11 @@ export type PlanStep =
       env?: Record<string, PlanValue>;
       /** Names of the outputs the script writes as `name=value` lines to "$PIPELINE_OUTPUT". */
       outputs?: string[];
+      /** The script calls Waybill with the job's OIDC ID token (audience `waybill`). */
+      waybill?: boolean;
     }
-  | { type: 'cloud-login'; cloud: Cloud }
+  /** Signs in to one of the clouds: the one of the matrix leg when there are several. */
+  | { type: 'cloud-login'; clouds: Cloud[] }
   | { type: 'setup-terraform' }
   | { type: 'sast' }
   | { type: 'dependency-scan' }
@@ -64,6 +69,8 @@ export type PlanJob = {
   stage: StageId;
   title: string;
   needs: string[];
+  /** One leg per cloud, each reading its cloud as the `matrix-cloud` value. */
+  matrix?: { clouds: Cloud[] };
   /** `main`: only for pushes to the default branch (deployments); `always`: every change. */
   when: 'always' | 'main';
   environment?: {
@@ -83,6 +90,11 @@ export type PlanJob = {
 /** The provider-neutral plan of a golden pipeline. */
 export type PipelinePlan = {
   model: PipelineModel;
+  /**
+   * Values every step that reads them reads alike (the service, the Waybill URL, the commit,
+   * the clusters): set once for the whole pipeline rather than in each step.
+   */
+  env: Record<string, PlanValue>;
   stages: StageId[];
   /** The service's rollout strategy, in tenant rollouts' own type; `waves` are its wave names. */
   strategy: RolloutStrategy;
@@ -115,29 +127,33 @@ const rolloutId: PlanValue = {
   output: 'rollout-id',
 };
 
-/** Variables a cloud's deploy jobs read (none of them secret: OIDC needs no stored key). */
-export const CLOUD_VARIABLES: Record<Cloud, string[]> = {
-  aws: ['AWS_ROLE_ARN', 'AWS_REGION', 'AWS_EKS_CLUSTER'],
-  azure: [
-    'AZURE_CLIENT_ID',
-    'AZURE_TENANT_ID',
-    'AZURE_SUBSCRIPTION_ID',
-    'AZURE_RESOURCE_GROUP',
-    'AZURE_AKS_CLUSTER',
-  ],
-  gcp: [
-    'GCP_WORKLOAD_IDENTITY_PROVIDER',
-    'GCP_SERVICE_ACCOUNT',
-    'GCP_PROJECT',
-    'GCP_REGION',
-    'GCP_GKE_CLUSTER',
-  ],
+/**
+ * The variables the pipeline script reads to reach a cloud's cluster (none of them secret: the
+ * sign-in is OIDC federation, whose own variables the sign-in steps read).
+ */
+export const CLUSTER_VARIABLES: Record<Cloud, string[]> = {
+  aws: ['AWS_REGION', 'AWS_EKS_CLUSTER'],
+  azure: ['AZURE_RESOURCE_GROUP', 'AZURE_AKS_CLUSTER'],
+  gcp: ['GCP_PROJECT', 'GCP_REGION', 'GCP_GKE_CLUSTER'],
 };
 
-function variables(names: string[]): Record<string, PlanValue> {
-  return Object.fromEntries(
-    names.map(n => [n, { kind: 'variable', name: n } as PlanValue]),
-  );
+/** The cluster variables of every cloud the service deploys to, and the leg's own cloud. */
+function cloudEnv(clouds: Cloud[], cloud?: Cloud): Record<string, PlanValue> {
+  return {
+    ...Object.fromEntries(
+      clouds
+        .flatMap(c => CLUSTER_VARIABLES[c])
+        .map(n => [n, { kind: 'variable', name: n } as PlanValue]),
+    ),
+    CLOUD: cloud ? { kind: 'literal', value: cloud } : { kind: 'matrix-cloud' },
+  };
+}
+
+function workloadEnv(model: PipelineModel): Record<string, PlanValue> {
+  return {
+    SERVICE: { kind: 'literal', value: model.name },
+    NAMESPACE: { kind: 'literal', value: namespaceOf(model) },
+  };
 }
 
 function waybillEnv(model: PipelineModel): Record<string, PlanValue> {
@@ -197,35 +213,27 @@ const install: PlanStep[] = [
 /** Minutes a wave job may wait for the previous wave's bake time before giving up. */
 const BAKE_WAIT_MARGIN_MINUTES = 15;
 
-function gateStep(
-  model: PipelineModel,
-  tier: Tier,
-  environment: string,
-): PlanStep {
+function gateStep(model: PipelineModel, environment: string): PlanStep {
   return {
     type: 'run',
     name: `Ask the scorecards gate whether ${model.name} may enter ${environment}`,
-    script: sh.gateCheck(environment, ACCEPTED_GATE_DECISIONS[tier]),
+    script: pipelineCommand('gate', environment),
     env: waybillEnv(model),
+    waybill: true,
   };
 }
 
-function deploySteps(
-  model: PipelineModel,
-  cloud: Cloud,
-  environment: string,
-): PlanStep[] {
+function deploySteps(model: PipelineModel, environment: string): PlanStep[] {
   return [
     { type: 'checkout' },
-    { type: 'cloud-login', cloud },
+    { type: 'cloud-login', clouds: model.clouds },
     {
       type: 'run',
-      name: `Deploy to ${environment} on ${cloud} (${model.deployStrategy})`,
-      script: sh.deploy(cloud, model.deployStrategy, environment),
+      name: `Deploy to ${environment} (${model.deployStrategy})`,
+      script: pipelineCommand('deploy', environment),
       env: {
-        ...variables(CLOUD_VARIABLES[cloud]),
-        SERVICE: { kind: 'literal', value: model.name },
-        NAMESPACE: { kind: 'literal', value: namespaceOf(model) },
+        ...cloudEnv(model.clouds),
+        ...workloadEnv(model),
         IMAGE: imageRef,
         DIGEST: imageDigest,
       },
@@ -239,9 +247,8 @@ function deploySteps(
  * renderers draw from it, so they cannot disagree about the policy.
  */
 export function planPipeline(model: PipelineModel): PipelinePlan {
-  const tier = model.tier;
-  const stages = [...REQUIRED_STAGES[tier]];
-  const strategy = ROLLOUT_STRATEGIES[tier];
+  const stages = [...REQUIRED_STAGES[model.tier]];
+  const strategy = ROLLOUT_STRATEGIES[model.tier];
   const jobs: PlanJob[] = [];
   const has = (stage: StageId) => stages.includes(stage);
 
@@ -267,12 +274,13 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
         {
           type: 'run',
           name: 'Validate catalog-info.yaml, manifests and rollout strategy',
-          script: sh.sourceValidation(),
+          script:
+            'node scripts/validate-repository.mjs catalog-info.yaml waybill/rollout-strategy.yaml deploy/kubernetes',
         },
         {
           type: 'run',
           name: 'Release version',
-          script: sh.releaseVersion(),
+          script: pipelineCommand('release-version'),
           env: { COMMIT: commit },
           outputs: ['version'],
         },
@@ -392,25 +400,25 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
     }),
   );
 
-  for (const cloud of model.clouds) {
-    jobs.push(
-      job({
-        id: `iac-validation-${cloud}`,
-        stage: 'iac-validation',
-        title: `IaC validation (${cloud})`,
-        needs: ['source-validation'],
-        steps: [
-          { type: 'checkout' },
-          { type: 'setup-terraform' },
-          {
-            type: 'run',
-            name: `Validate infra/${cloud}`,
-            script: sh.iacValidation(cloud),
-          },
-        ],
-      }),
-    );
-  }
+  const matrix = { clouds: model.clouds };
+  jobs.push(
+    job({
+      id: 'iac-validation',
+      stage: 'iac-validation',
+      needs: ['source-validation'],
+      matrix,
+      steps: [
+        { type: 'checkout' },
+        { type: 'setup-terraform' },
+        {
+          type: 'run',
+          name: 'terraform fmt and validate infra/<cloud>',
+          script: pipelineCommand('iac-validate'),
+          env: { CLOUD: { kind: 'matrix-cloud' } },
+        },
+      ],
+    }),
+  );
 
   if (has('integration-tests')) {
     jobs.push(
@@ -424,49 +432,49 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
           ...install,
           {
             type: 'run',
-            name:
-              model.contractApis.length > 0
-                ? `Integration tests, and contract tests against ${model.contractApis
-                    .map(a => `${a.api} ${a.range}`)
-                    .join(', ')}`
-                : 'Integration tests',
-            script: sh.integrationTests(model.contractApis),
-            env:
-              model.contractApis.length > 0
-                ? { WAYBILL_URL: waybillUrl }
-                : undefined,
+            name: 'Integration tests',
+            script: pipelineCommand('integration-tests'),
           },
+          ...(model.contractApis.length > 0
+            ? [
+                {
+                  type: 'run' as const,
+                  name: `Contract tests against ${model.contractApis
+                    .map(a => `${a.api} ${a.range}`)
+                    .join(', ')}`,
+                  script: pipelineCommand('contract-tests'),
+                  env: { WAYBILL_URL: waybillUrl },
+                  waybill: true,
+                },
+              ]
+            : []),
           saveReports('integration-test-reports', ['reports/junit/']),
         ],
       }),
     );
   }
 
-  const iacJobs = model.clouds.map(c => `iac-validation-${c}`);
-  const beforeStaging = [
-    'signing-provenance',
-    ...iacJobs,
-    ...(has('integration-tests') ? ['integration-tests'] : []),
-  ];
-  for (const cloud of model.clouds) {
-    jobs.push(
-      job({
-        id: `deploy-staging-${cloud}`,
-        stage: 'deploy-staging',
-        title: `Deploy to staging (${cloud})`,
-        needs: ['image-build', ...beforeStaging],
-        when: 'main',
-        environment: {
-          name: STAGING_ENVIRONMENT,
-          production: false,
-          approval: false,
-        },
-        permissions: ['id-token'],
-        steps: deploySteps(model, cloud, STAGING_ENVIRONMENT),
-      }),
-    );
-  }
-  const stagingJobs = model.clouds.map(c => `deploy-staging-${c}`);
+  jobs.push(
+    job({
+      id: 'deploy-staging',
+      stage: 'deploy-staging',
+      needs: [
+        'image-build',
+        'signing-provenance',
+        'iac-validation',
+        ...(has('integration-tests') ? ['integration-tests'] : []),
+      ],
+      when: 'main',
+      matrix,
+      environment: {
+        name: STAGING_ENVIRONMENT,
+        production: false,
+        approval: false,
+      },
+      permissions: ['id-token'],
+      steps: deploySteps(model, STAGING_ENVIRONMENT),
+    }),
+  );
   const stagingUrl: Record<string, PlanValue> = {
     STAGING_URL: { kind: 'variable', name: 'STAGING_URL' },
   };
@@ -475,7 +483,7 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
     job({
       id: 'smoke-tests',
       stage: 'smoke-tests',
-      needs: stagingJobs,
+      needs: ['deploy-staging'],
       when: 'main',
       steps: [
         { type: 'checkout' },
@@ -483,7 +491,7 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
         {
           type: 'run',
           name: 'Smoke tests against staging',
-          script: sh.smokeTests(),
+          script: pipelineCommand('smoke-tests'),
           env: stagingUrl,
         },
         saveReports('smoke-test-reports', ['reports/staging/junit/smoke.xml']),
@@ -503,16 +511,15 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
         steps: [
           { type: 'checkout' },
           ...install,
-          { type: 'cloud-login', cloud },
+          { type: 'cloud-login', clouds: [cloud] },
           {
             type: 'run',
             name: `Rollback drill on staging (${cloud}): the previous release redeploys and serves`,
-            script: sh.rollbackReadiness(cloud),
+            script: pipelineCommand('rollback-drill'),
             env: {
               ...stagingUrl,
-              ...variables(CLOUD_VARIABLES[cloud]),
-              SERVICE: { kind: 'literal', value: model.name },
-              NAMESPACE: { kind: 'literal', value: namespaceOf(model) },
+              ...cloudEnv([cloud], cloud),
+              ...workloadEnv(model),
             },
           },
           saveReports('readiness', ['reports/staging/readiness.json']),
@@ -551,10 +558,11 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
         {
           type: 'run',
           name: 'Upload evidence to the scorecards API',
-          script: sh.evidenceUpload(has('rollback-readiness')),
+          script: pipelineCommand('evidence-upload'),
           env: waybillEnv(model),
+          waybill: true,
         },
-        gateStep(model, tier, PRODUCTION_ENVIRONMENT),
+        gateStep(model, PRODUCTION_ENVIRONMENT),
       ],
     }),
   );
@@ -576,74 +584,71 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
         {
           type: 'run',
           name: 'Plan the tenant rollout from waybill/rollout-strategy.yaml',
-          script: sh.startRollout(),
+          script: pipelineCommand('plan-rollout'),
           env: waybillEnv(model),
           outputs: ['rollout-id'],
+          waybill: true,
         },
       ],
     }),
   );
 
-  let previousWave: string[] = ['production-approval'];
+  let previousWave = 'production-approval';
   let previousBake = 0;
   strategy.waves.forEach((wave, index) => {
     const critical = wave.name === CRITICAL_TENANTS_WAVE;
-    const waveJobs: string[] = [];
     const waitMinutes = previousBake + BAKE_WAIT_MARGIN_MINUTES;
-    for (const cloud of model.clouds) {
-      const id = `tenant-rollout-${wave.name}-${cloud}`;
-      waveJobs.push(id);
-      jobs.push(
-        job({
-          id,
-          stage: 'tenant-rollout',
-          title: `Tenant wave ${wave.name} (${cloud})`,
-          needs: [
-            'source-validation',
-            'image-build',
-            'production-approval',
-            ...previousWave.filter(p => p !== 'production-approval'),
-          ],
-          when: 'main',
-          environment: {
-            name: critical
-              ? CRITICAL_TENANTS_ENVIRONMENT
-              : PRODUCTION_WAVES_ENVIRONMENT,
-            production: true,
-            approval: critical,
-          },
-          permissions: ['id-token'],
-          timeoutMinutes: waitMinutes + 30,
-          steps: [
-            { type: 'checkout' },
-            gateStep(model, tier, PRODUCTION_ENVIRONMENT),
-            { type: 'cloud-login', cloud },
-            {
-              type: 'run',
-              name: `Enter wave ${wave.name}, deploy its tenants on ${cloud} and report them`,
-              script: sh.rolloutWave(cloud, model.tenancy),
-              env: {
-                ...waybillEnv(model),
-                ...variables(CLOUD_VARIABLES[cloud]),
-                ROLLOUT_ID: rolloutId,
-                WAVE: { kind: 'literal', value: wave.name },
-                WAVE_INDEX: { kind: 'literal', value: String(index) },
-                CLOUD: { kind: 'literal', value: cloud },
-                BAKE_WAIT_MINUTES: {
-                  kind: 'literal',
-                  value: String(waitMinutes),
-                },
-                SERVICE: { kind: 'literal', value: model.name },
-                NAMESPACE: { kind: 'literal', value: namespaceOf(model) },
-                IMAGE: imageRef,
-                DIGEST: imageDigest,
+    const id = `tenant-rollout-${wave.name}`;
+    jobs.push(
+      job({
+        id,
+        stage: 'tenant-rollout',
+        title: `Tenant wave ${wave.name}`,
+        needs: [
+          'source-validation',
+          'image-build',
+          'production-approval',
+          ...(previousWave === 'production-approval' ? [] : [previousWave]),
+        ],
+        when: 'main',
+        matrix,
+        environment: {
+          name: critical
+            ? CRITICAL_TENANTS_ENVIRONMENT
+            : PRODUCTION_WAVES_ENVIRONMENT,
+          production: true,
+          approval: critical,
+        },
+        permissions: ['id-token'],
+        timeoutMinutes: waitMinutes + 30,
+        steps: [
+          { type: 'checkout' },
+          gateStep(model, PRODUCTION_ENVIRONMENT),
+          { type: 'cloud-login', clouds: model.clouds },
+          {
+            type: 'run',
+            name: `Enter wave ${wave.name}, deploy its tenants on this cloud and report them`,
+            script: pipelineCommand('tenant-wave'),
+            env: {
+              ...waybillEnv(model),
+              ...cloudEnv(model.clouds),
+              ...workloadEnv(model),
+              ROLLOUT_ID: rolloutId,
+              WAVE: { kind: 'literal', value: wave.name },
+              WAVE_INDEX: { kind: 'literal', value: String(index) },
+              BAKE_WAIT_MINUTES: {
+                kind: 'literal',
+                value: String(waitMinutes),
               },
+              IMAGE: imageRef,
+              DIGEST: imageDigest,
             },
-          ],
-        }),
-      );
-    }
-    previousWave = waveJobs;
+            waybill: true,
+          },
+        ],
+      }),
+    );
+    previousWave = id;
     previousBake = wave.bakeMinutes;
   });
 
@@ -652,7 +657,7 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
       job({
         id: 'business-checks',
         stage: 'business-checks',
-        needs: ['source-validation', ...previousWave],
+        needs: ['source-validation', previousWave],
         when: 'main',
         permissions: ['id-token'],
         steps: [
@@ -664,11 +669,12 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
               model.businessProcesses.length > 0
                 ? `Business transactions: ${model.businessProcesses.join(', ')}`
                 : 'Business transactions',
-            script: sh.businessChecks(model.businessProcesses),
+            script: pipelineCommand('business-checks'),
             env: {
               ...waybillEnv(model),
               PRODUCTION_URL: { kind: 'variable', name: 'PRODUCTION_URL' },
             },
+            waybill: true,
           },
         ],
       }),
@@ -684,7 +690,7 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
       needs: [
         'source-validation',
         'production-approval',
-        ...(has('business-checks') ? ['business-checks'] : previousWave),
+        has('business-checks') ? 'business-checks' : previousWave,
       ],
       when: 'main',
       environment: {
@@ -698,12 +704,13 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
         {
           type: 'run',
           name: 'Complete the rollout once the last wave has baked, and record the deployment',
-          script: sh.completeRollout(),
+          script: pipelineCommand('complete-rollout'),
           env: {
             ...waybillEnv(model),
             ROLLOUT_ID: rolloutId,
             BAKE_WAIT_MINUTES: { kind: 'literal', value: String(completeWait) },
           },
+          waybill: true,
         },
       ],
     }),
@@ -714,8 +721,45 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
     stages,
     strategy,
     waves: strategy.waves.map(w => w.name),
-    acceptedGateDecisions: [...ACCEPTED_GATE_DECISIONS[tier]],
-    jobs: jobs.map(withOutputSources),
+    acceptedGateDecisions: [...ACCEPTED_GATE_DECISIONS[model.tier]],
+    ...withSharedEnv(jobs.map(withOutputSources)),
+  };
+}
+
+/**
+ * Moves the step values that are the same wherever they appear (not job outputs or matrix
+ * values, which vary by job) to the pipeline's own environment.
+ */
+function withSharedEnv(jobs: PlanJob[]): {
+  env: Record<string, PlanValue>;
+  jobs: PlanJob[];
+} {
+  const seen = new Map<string, string | null>();
+  for (const j of jobs) {
+    for (const step of j.steps) {
+      if (step.type !== 'run') continue;
+      for (const [name, value] of Object.entries(step.env ?? {})) {
+        const key =
+          value.kind === 'job-output' || value.kind === 'matrix-cloud'
+            ? null
+            : JSON.stringify(value);
+        seen.set(name, seen.has(name) && seen.get(name) !== key ? null : key);
+      }
+    }
+  }
+  const env: Record<string, PlanValue> = {};
+  for (const [name, key] of seen) if (key) env[name] = JSON.parse(key);
+  const strip = (step: PlanStep): PlanStep => {
+    if (step.type !== 'run' || !step.env) return step;
+    const own = Object.entries(step.env).filter(([name]) => !(name in env));
+    return {
+      ...step,
+      env: own.length ? Object.fromEntries(own) : undefined,
+    };
+  };
+  return {
+    env,
+    jobs: jobs.map(j => ({ ...j, steps: j.steps.map(strip) })),
   };
 }
 

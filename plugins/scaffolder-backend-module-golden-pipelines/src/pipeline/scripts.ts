@@ -1,384 +1,424 @@
 /*
- * Shell scripts of the golden pipeline. They read every value from environment variables (set
- * by the renderers from plan values) and never contain CI expressions, so nothing a pull
- * request author controls can become shell code. Calls to Waybill authenticate with the CI
- * provider's OIDC token through `waybill_token`, which each renderer defines.
+ * The golden pipeline's shell: one script, `scripts/golden-pipeline.sh`, written into the
+ * service's repository beside the pipeline. Each pipeline step that talks to Waybill or to a
+ * cluster runs one of its commands, so the pipeline reads as a list of named steps and the two
+ * CI renderers cannot drift apart. The script reads every value from environment variables (set
+ * by the renderers from plan values) and never contains CI expressions, so nothing a pull
+ * request author controls can become shell code.
  */
-import { Cloud, DeployStrategy, TenancyModel } from './model';
+import { ACCEPTED_GATE_DECISIONS } from './stages';
+import { Cloud, DeployStrategy, PipelineModel } from './model';
 
-const strict = 'set -euo pipefail';
+/** Where the pipeline's script is written, relative to the repository root. */
+export const PIPELINE_SCRIPT_PATH = 'scripts/golden-pipeline.sh';
 
-/** Checks that the repository still describes itself as the conventions require. */
-export function sourceValidation(): string {
-  return [
-    strict,
-    'node scripts/validate-repository.mjs catalog-info.yaml waybill/rollout-strategy.yaml deploy/kubernetes',
-  ].join('\n');
-}
+/** The commands of the pipeline script. */
+export type PipelineCommand =
+  | 'release-version'
+  | 'iac-validate'
+  | 'integration-tests'
+  | 'contract-tests'
+  | 'deploy'
+  | 'smoke-tests'
+  | 'rollback-drill'
+  | 'evidence-upload'
+  | 'gate'
+  | 'plan-rollout'
+  | 'tenant-wave'
+  | 'complete-rollout'
+  | 'business-checks';
 
-/** The release version: package.json's version plus the commit, so every build is distinct. */
-export function releaseVersion(): string {
-  return [
-    strict,
-    'base=$(node -p "require(\'./package.json\').version")',
-    'echo "version=${base}+${COMMIT:0:12}" >> "$PIPELINE_OUTPUT"',
-  ].join('\n');
-}
-
-/** terraform fmt and validate for one cloud's stubs, without a backend or credentials. */
-export function iacValidation(cloud: Cloud): string {
-  return [
-    strict,
-    `terraform -chdir=infra/${cloud} fmt -check -recursive`,
-    `terraform -chdir=infra/${cloud} init -backend=false -input=false`,
-    `terraform -chdir=infra/${cloud} validate`,
-  ].join('\n');
-}
+/** The commands that call Waybill, so their job needs an OIDC ID token with audience `waybill`. */
+export const WAYBILL_COMMANDS: ReadonlySet<PipelineCommand> = new Set([
+  'contract-tests',
+  'evidence-upload',
+  'gate',
+  'plan-rollout',
+  'tenant-wave',
+  'complete-rollout',
+  'business-checks',
+]);
 
 /**
- * Integration tests, and contract tests against each provider API's published spec and version
- * (read from the Waybill catalog with the pipeline's OIDC token).
+ * Whether a shell line runs a command of the pipeline script that calls Waybill, which
+ * authenticates with the job's OIDC ID token: the policy counts that as using the token.
  */
-export function integrationTests(
-  contractApis: Array<{ api: string; range: string }>,
-): string {
-  const lines = [strict, 'npm run test:integration'];
-  if (contractApis.length > 0)
-    lines.push('export WAYBILL_TOKEN=$(waybill_token)');
-  for (const { api, range } of contractApis) {
-    lines.push(`npm run test:contract -- --api '${api}' --range '${range}'`);
-  }
-  return lines.join('\n');
+export function callsWaybill(shell: string): boolean {
+  return [...WAYBILL_COMMANDS].some(command =>
+    shell.includes(`${PIPELINE_SCRIPT_PATH} ${command}`),
+  );
 }
 
-/** Smoke tests of the staging deployment. */
-export function smokeTests(): string {
+/** The shell line a step runs for one command of the script. */
+export function pipelineCommand(
+  command: PipelineCommand,
+  argument?: string,
+): string {
+  return ['bash', PIPELINE_SCRIPT_PATH, command, argument]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Signs in to the cluster of `$CLOUD`; only the service's clouds are known. */
+function kubeconfig(clouds: readonly Cloud[]): string {
+  const line: Record<Cloud, string> = {
+    aws: 'aws eks update-kubeconfig --name "$AWS_EKS_CLUSTER" --region "$AWS_REGION"',
+    azure:
+      'az aks get-credentials --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_AKS_CLUSTER" --overwrite-existing',
+    gcp: 'gcloud container clusters get-credentials "$GCP_GKE_CLUSTER" --region "$GCP_REGION" --project "$GCP_PROJECT"',
+  };
   return [
-    strict,
-    'npm run test:smoke -- --base-url "$STAGING_URL" --junit reports/staging/junit/smoke.xml',
+    'kubeconfig() {',
+    '  case "$CLOUD" in',
+    ...clouds.map(c => `    ${c}) ${line[c]} ;;`),
+    `    *) echo "This service does not deploy to cloud '$CLOUD'" >&2; exit 2 ;;`,
+    '  esac',
+    '}',
   ].join('\n');
 }
 
-/** Rollback drill on staging: the previous release redeploys and serves, then this one again. */
-export function rollbackReadiness(cloud: Cloud): string {
-  return [
-    strict,
-    kubeconfig(cloud),
-    'npm run rollback:drill -- --base-url "$STAGING_URL" --report reports/staging/readiness.json',
-  ].join('\n');
-}
-
-/** Signs in to a cluster and rolls the new image out with the chosen strategy. */
-export function deploy(
-  cloud: Cloud,
-  strategy: DeployStrategy,
-  environment: string,
-): string {
-  return [
-    strict,
-    kubeconfig(cloud),
-    rollout(strategy, environment, '"$NAMESPACE"'),
-  ].join('\n');
-}
-
-function kubeconfig(cloud: Cloud): string {
-  switch (cloud) {
-    case 'aws':
-      return 'aws eks update-kubeconfig --name "$AWS_EKS_CLUSTER" --region "$AWS_REGION"';
-    case 'azure':
-      return 'az aks get-credentials --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_AKS_CLUSTER" --overwrite-existing';
-    case 'gcp':
-      return 'gcloud container clusters get-credentials "$GCP_GKE_CLUSTER" --region "$GCP_REGION" --project "$GCP_PROJECT"';
-    default:
-      throw new Error(`unknown cloud ${cloud as string}`);
-  }
-}
-
-function rollout(
-  strategy: DeployStrategy,
-  environment: string,
-  namespace: string,
-): string {
-  const overlay = `deploy/kubernetes/overlays/${environment}`;
-  const lines = [`kubectl apply -k ${overlay} --namespace ${namespace}`];
+/** Rolls the image out into namespace `$1` with the service's in-cluster strategy. */
+function rollout(strategy: DeployStrategy): string {
+  const k = 'kubectl --namespace "$ns"';
+  const lines = [
+    'rollout() {',
+    '  local ns=$1 live idle',
+    '  kubectl apply -k "deploy/kubernetes/overlays/$ENVIRONMENT" --namespace "$ns"',
+  ];
   switch (strategy) {
     case 'rolling':
       lines.push(
-        `kubectl --namespace ${namespace} set image "deployment/$SERVICE" "app=$IMAGE@$DIGEST"`,
-        `kubectl --namespace ${namespace} rollout status "deployment/$SERVICE" --timeout=10m`,
+        `  ${k} set image "deployment/$SERVICE" "app=$IMAGE@$DIGEST"`,
+        `  ${k} rollout status "deployment/$SERVICE" --timeout=10m`,
       );
       break;
     case 'canary':
       lines.push(
-        `kubectl --namespace ${namespace} set image "deployment/$SERVICE-canary" "app=$IMAGE@$DIGEST"`,
-        `kubectl --namespace ${namespace} scale "deployment/$SERVICE-canary" --replicas=1`,
-        `kubectl --namespace ${namespace} rollout status "deployment/$SERVICE-canary" --timeout=10m`,
-        `kubectl --namespace ${namespace} set image "deployment/$SERVICE" "app=$IMAGE@$DIGEST"`,
-        `kubectl --namespace ${namespace} rollout status "deployment/$SERVICE" --timeout=10m`,
-        `kubectl --namespace ${namespace} scale "deployment/$SERVICE-canary" --replicas=0`,
+        `  ${k} set image "deployment/$SERVICE-canary" "app=$IMAGE@$DIGEST"`,
+        `  ${k} scale "deployment/$SERVICE-canary" --replicas=1`,
+        `  ${k} rollout status "deployment/$SERVICE-canary" --timeout=10m`,
+        `  ${k} set image "deployment/$SERVICE" "app=$IMAGE@$DIGEST"`,
+        `  ${k} rollout status "deployment/$SERVICE" --timeout=10m`,
+        `  ${k} scale "deployment/$SERVICE-canary" --replicas=0`,
       );
       break;
     case 'blue-green':
       lines.push(
-        `live=$(kubectl --namespace ${namespace} get service "$SERVICE" -o jsonpath='{.spec.selector.track}')`,
-        'if [ "$live" = blue ]; then idle=green; else idle=blue; fi',
-        `kubectl --namespace ${namespace} set image "deployment/$SERVICE-$idle" "app=$IMAGE@$DIGEST"`,
-        `kubectl --namespace ${namespace} rollout status "deployment/$SERVICE-$idle" --timeout=10m`,
-        `kubectl --namespace ${namespace} patch service "$SERVICE" --type merge -p "{\\"spec\\":{\\"selector\\":{\\"track\\":\\"$idle\\"}}}"`,
+        `  live=$(${k} get service "$SERVICE" -o jsonpath='{.spec.selector.track}')`,
+        '  if [ "$live" = blue ]; then idle=green; else idle=blue; fi',
+        `  ${k} set image "deployment/$SERVICE-$idle" "app=$IMAGE@$DIGEST"`,
+        `  ${k} rollout status "deployment/$SERVICE-$idle" --timeout=10m`,
+        `  ${k} patch service "$SERVICE" --type merge -p "{\\"spec\\":{\\"selector\\":{\\"track\\":\\"$idle\\"}}}"`,
       );
       break;
     default:
       throw new Error(`unknown strategy ${strategy as string}`);
   }
+  lines.push('}');
   return lines.join('\n');
 }
 
 /**
- * Shell functions every Waybill call goes through: `waybill_api METHOD PATH [JSON_FILE]` writes
- * the answer to waybill-response.json and prints the HTTP status; `waybill_ok` fails with
- * Waybill's own answer (which names what is wrong) unless the status is 2xx.
+ * Every Waybill call goes through these: `waybill_api METHOD PATH [JSON_FILE]` writes the answer
+ * to waybill-response.json and prints the HTTP status; `waybill_ok` fails with Waybill's own
+ * answer (which names what is wrong) unless the status is 2xx.
  */
-const waybillApi = [
-  'waybill_api() {',
-  '  local args=(-sS -o waybill-response.json -w "%{http_code}" -X "$1" -H "Authorization: Bearer $(waybill_token)")',
-  '  if [ -n "${3:-}" ]; then args+=(-H "Content-Type: application/json" --data-binary "@$3"); fi',
-  '  curl "${args[@]}" "$WAYBILL_URL$2"',
-  '}',
-  'waybill_ok() {',
-  '  local status',
-  '  status=$(waybill_api "$@")',
-  '  case "$status" in',
-  '    2??) cat waybill-response.json ;;',
-  '    *) echo "Waybill answered $status to $1 $2:" >&2; cat waybill-response.json >&2; echo >&2; return 1 ;;',
-  '  esac',
-  '}',
-].join('\n');
+const WAYBILL_API = `waybill_api() {
+  local args=(-sS -o waybill-response.json -w "%{http_code}" -X "$1" -H "Authorization: Bearer $(waybill_token)")
+  if [ -n "\${3:-}" ]; then args+=(-H "Content-Type: application/json" --data-binary "@$3"); fi
+  curl "\${args[@]}" "$WAYBILL_URL$2"
+}
+waybill_ok() {
+  local status
+  status=$(waybill_api "$@")
+  case "$status" in
+    2??) cat waybill-response.json ;;
+    *) echo "Waybill answered $status to $1 $2:" >&2; cat waybill-response.json >&2; echo >&2; return 1 ;;
+  esac
+}
+uri() { jq -rn --arg v "$1" '$v|@uri'; }
+release_path() { echo "/api/scorecards/entities/component/default/$COMPONENT/releases/$(uri "$VERSION")"; }
+rollouts=/api/tenant-rollouts/rollouts`;
 
-/** The release's path in the scorecards API; the version is URI-encoded (it carries `+commit`). */
-const release =
-  '/api/scorecards/entities/component/default/$COMPONENT/releases/$(jq -rn --arg v "$VERSION" \'$v|@uri\')';
+function releaseVersion(): string {
+  return `base=$(node -p "require('./package.json').version")
+echo "version=\${base}+\${COMMIT:0:12}" >> "$PIPELINE_OUTPUT"`;
+}
 
-/** Uploads the reports of this run as evidence of the release. */
-export function evidenceUpload(withReadiness: boolean): string {
-  const uploads = [
-    'for report in reports/junit/*.xml; do upload tests "$report" application/xml; done',
-    'upload coverage reports/coverage/lcov.info text/plain',
-    'for sarif in reports/sast/*.sarif; do upload security "$sarif" application/sarif+json; done',
-    'upload dependencies reports/dependencies.cdx.json application/vnd.cyclonedx+json',
-    'upload tests reports/staging/junit/smoke.xml application/xml staging',
-  ];
-  if (withReadiness) {
-    uploads.push(
-      'upload readiness reports/staging/readiness.json application/json staging',
-    );
-  }
+function iacValidate(): string {
+  return `terraform -chdir="infra/$CLOUD" fmt -check -recursive
+terraform -chdir="infra/$CLOUD" init -backend=false -input=false
+terraform -chdir="infra/$CLOUD" validate`;
+}
+
+/** Contract tests read each provider API's published spec and version from the Waybill catalog. */
+function contractTests(model: PipelineModel): string {
   return [
-    strict,
-    'shopt -s nullglob',
-    'token=$(waybill_token)',
-    'upload() {',
-    '  local kind=$1 file=$2 type=$3 environment=${4:-} status',
-    '  local query=(--url-query "commit=$COMMIT" --url-query "pipelineUrl=$RUN_URL")',
-    '  if [ -n "$environment" ]; then query+=(--url-query "environment=$environment"); fi',
-    `  status=$(curl -sS -o response.json -w '%{http_code}' -X POST \\`,
-    '    -H "Authorization: Bearer $token" -H "Content-Type: $type" --data-binary "@$file" \\',
-    `    "\${query[@]}" "$WAYBILL_URL${release}/evidence/$kind")`,
-    '  if [ "$status" != 200 ] && [ "$status" != 201 ]; then',
-    '    echo "Evidence upload of $file ($kind) answered $status:" >&2; cat response.json >&2; exit 1',
-    '  fi',
-    '  echo "Uploaded $file as $kind evidence"',
-    '}',
-    ...uploads,
+    'WAYBILL_TOKEN=$(waybill_token)',
+    'export WAYBILL_TOKEN',
+    ...model.contractApis.map(
+      ({ api, range }) =>
+        `npm run test:contract -- --api '${api}' --range '${range}'`,
+    ),
   ].join('\n');
 }
 
-/** Asks the scorecards gate and stops unless its decision is one the tier accepts. */
-export function gateCheck(
-  environment: string,
-  accepted: readonly string[],
-): string {
-  return [
-    strict,
-    waybillApi,
-    `waybill_ok GET "${release}/gates/${environment}" > gate.json`,
-    'decision=$(jq -r .decision gate.json)',
-    `echo "Gate for ${environment}: $decision"`,
-    `case "$decision" in`,
-    `  ${accepted.join('|')}) ;;`,
-    `  *) jq -r '.reasons[]? | "- \\(.title // .checkId): \\(.message // "")\\(if .fixHint then " (fix: \\(.fixHint))" else "" end)"' gate.json >&2`,
-    `     echo "The scorecards gate does not let this release into ${environment} (decision: $decision; this tier needs ${accepted.join(
-      ' or ',
-    )})" >&2`,
-    '     exit 1 ;;',
+function evidenceUpload(model: PipelineModel): string {
+  const readiness = model.tier === 'critical';
+  return `shopt -s nullglob
+upload() {
+  local kind=$1 file=$2 type=$3 environment=\${4:-} status
+  local query=(--url-query "commit=$COMMIT" --url-query "pipelineUrl=$RUN_URL")
+  if [ -n "$environment" ]; then query+=(--url-query "environment=$environment"); fi
+  status=$(curl -sS -o waybill-response.json -w '%{http_code}' -X POST \\
+    -H "Authorization: Bearer $(waybill_token)" -H "Content-Type: $type" --data-binary "@$file" \\
+    "\${query[@]}" "$WAYBILL_URL$(release_path)/evidence/$kind")
+  if [ "$status" != 200 ] && [ "$status" != 201 ]; then
+    echo "Evidence upload of $file ($kind) answered $status:" >&2; cat waybill-response.json >&2; exit 1
+  fi
+  echo "Uploaded $file as $kind evidence"
+}
+for report in reports/junit/*.xml; do upload tests "$report" application/xml; done
+upload coverage reports/coverage/lcov.info text/plain
+for sarif in reports/sast/*.sarif; do upload security "$sarif" application/sarif+json; done
+upload dependencies reports/dependencies.cdx.json application/vnd.cyclonedx+json
+upload tests reports/staging/junit/smoke.xml application/xml staging${
+    readiness
+      ? '\nupload readiness reports/staging/readiness.json application/json staging'
+      : ''
+  }`;
+}
+
+function gate(model: PipelineModel): string {
+  const accepted = ACCEPTED_GATE_DECISIONS[model.tier];
+  return `local environment=$1 decision
+waybill_ok GET "$(release_path)/gates/$environment" > gate.json
+decision=$(jq -r .decision gate.json)
+echo "Gate for $environment: $decision"
+case "$decision" in
+  ${accepted.join('|')}) ;;
+  *) jq -r '.reasons[]? | "- \\(.title // .checkId): \\(.message // "")\\(if .fixHint then " (fix: \\(.fixHint))" else "" end)"' gate.json >&2
+     echo "The scorecards gate does not let this release into $environment (decision: $decision; a ${
+       model.tier
+     } service needs ${accepted.join(' or ')})" >&2
+     exit 1 ;;
+esac`;
+}
+
+/**
+ * Plans the production rollout from the service's own strategy file (tenant rollouts reads it
+ * through the catalog annotation), or finds the one an earlier attempt of this run planned.
+ */
+function planRollout(): string {
+  return `local entity="component:default/$COMPONENT" id
+waybill_ok GET "$rollouts?entityRef=$(uri "$entity")&limit=50" > rollouts.json
+id=$(jq -r --arg v "$VERSION" '[.items[] | select(.version == $v and .environment == "production" and .state != "rolled-back")][0].id // empty' rollouts.json)
+if [ -z "$id" ]; then
+  jq -n --arg entityRef "$entity" --arg version "$VERSION" '{entityRef: $entityRef, version: $version, environment: "production"}' > rollout-request.json
+  id=$(waybill_ok POST "$rollouts" rollout-request.json | jq -r .id)
+  echo "Planned tenant rollout $id of $entity $VERSION"
+else
+  echo "Tenant rollout $id of $entity $VERSION was planned by an earlier attempt"
+fi
+echo "rollout-id=$id" >> "$PIPELINE_OUTPUT"`;
+}
+
+/**
+ * Tenant rollouts answers a refused action with 409 and its blockers. A conflict without
+ * blockers is another job's action landing first: read again. While only the previous wave's
+ * bake time holds the action, wait (until `$deadline`); any other blocker (gate, health, freeze
+ * window) stops the job with Waybill's reasons.
+ */
+const ON_REFUSAL = `retry_or_fail() {
+  if jq -e '[.blockers[]?] | length == 0' waybill-response.json > /dev/null; then return 0; fi
+  if jq -e '[.blockers[].kind] | all(. == "bake")' waybill-response.json > /dev/null && [ "$(date +%s)" -lt "$deadline" ]; then
+    echo "Waiting for the bake time: $(jq -r '[.blockers[].message] | join("; ")' waybill-response.json)"
+    sleep 60
+    return 0
+  fi
+  echo "Tenant rollout $ROLLOUT_ID may not $1:" >&2
+  jq -r '.blockers[] | "- \\(.kind): \\(.message)"' waybill-response.json >&2
+  exit 1
+}`;
+
+/**
+ * One wave on one cloud: enter the wave (start for the first, advance for the others, unless
+ * another cloud's job got there first), deploy its tenants on this cloud (dedicated: a namespace
+ * each; shared: the shared deployment, rolled in the first wave and checked in every wave), and
+ * report each tenant's status in one request. A failed tenant fails the job, naming it.
+ */
+function tenantWave(model: PipelineModel): string {
+  const deploy =
+    model.tenancy === 'dedicated'
+      ? `while read -r ref; do
+  tenant=\${ref##*/}
+  if (rollout "$NAMESPACE-$tenant") < /dev/null; then
+    report "$ref" healthy "$VERSION deployed to $NAMESPACE-$tenant on $CLOUD"
+  else
+    report "$ref" failed "deployment of $VERSION to $NAMESPACE-$tenant on $CLOUD failed ($RUN_URL)"
+  fi
+done < tenants.txt`
+      : `if [ "$WAVE_INDEX" = 0 ]; then rollout "$NAMESPACE"; fi
+if kubectl --namespace "$NAMESPACE" rollout status "deployment/$SERVICE" --timeout=10m; then
+  outcome=healthy detail="$VERSION serves the tenant from $NAMESPACE on $CLOUD"
+else
+  outcome=failed detail="the shared deployment in $NAMESPACE on $CLOUD is not healthy ($RUN_URL)"
+fi
+while read -r ref; do report "$ref" "$outcome" "$detail"; done < tenants.txt`;
+  return `local deadline=$(( $(date +%s) + BAKE_WAIT_MINUTES * 60 )) state current action status failed
+export ENVIRONMENT=production
+while :; do
+  waybill_ok GET "$rollouts/$ROLLOUT_ID/waves/$WAVE_INDEX?cloud=$CLOUD" > wave.json
+  state=$(jq -r .rollout.state wave.json)
+  current=$(jq -r .rollout.currentWave wave.json)
+  case "$state" in
+    running|completed) if [ "$current" -ge "$WAVE_INDEX" ]; then break; fi; action=advance ;;
+    planned) action=start ;;
+    *) echo "Tenant rollout $ROLLOUT_ID is $state: a person paused or rolled it back (see the rollout board)" >&2; exit 1 ;;
+  esac
+  status=$(waybill_api POST "$rollouts/$ROLLOUT_ID/actions/$action")
+  case "$status" in
+    200) echo "Tenant rollout $ROLLOUT_ID: $action to wave $WAVE" ;;
+    409) retry_or_fail "$action to wave $WAVE" ;;
+    *) echo "Waybill answered $status to $action:" >&2; cat waybill-response.json >&2; exit 1 ;;
+  esac
+done
+jq -r '.wave.tenants[].ref' wave.json > tenants.txt
+if [ ! -s tenants.txt ]; then echo "Wave $WAVE has no tenant on $CLOUD"; return 0; fi
+while read -r ref; do
+  case "\${ref##*/}" in (*[!a-z0-9-]*|"") echo "Refusing tenant name from the rollouts API: $ref" >&2; exit 1 ;; esac
+done < tenants.txt
+kubeconfig
+: > statuses.jsonl
+report() { jq -nc --arg tenant "$1" --arg status "$2" --arg detail "$3" '{tenant: $tenant, status: $status, detail: $detail}' >> statuses.jsonl; }
+${deploy}
+jq -s '{statuses: .}' statuses.jsonl > statuses.json
+waybill_ok POST "$rollouts/$ROLLOUT_ID/tenants/status" statuses.json > /dev/null
+failed=$(jq -r '[.statuses[] | select(.status == "failed") | .tenant] | join(", ")' statuses.json)
+if [ -n "$failed" ]; then
+  echo "Wave $WAVE failed on $CLOUD for: $failed (tenant rollout $ROLLOUT_ID on the rollout board)" >&2
+  exit 1
+fi
+echo "Wave $WAVE is healthy on $CLOUD: $(wc -l < tenants.txt) tenants"`;
+}
+
+/** Completes the rollout once the last wave has baked, and records the deployment for DORA. */
+function completeRollout(): string {
+  return `local deadline=$(( $(date +%s) + BAKE_WAIT_MINUTES * 60 )) status
+while :; do
+  status=$(waybill_api POST "$rollouts/$ROLLOUT_ID/actions/complete")
+  case "$status" in
+    200) break ;;
+    409) if [ "$(jq -r .rollout.state waybill-response.json)" = completed ]; then break; fi
+         retry_or_fail complete ;;
+    *) echo "Waybill answered $status to complete:" >&2; cat waybill-response.json >&2; exit 1 ;;
+  esac
+done
+echo "Tenant rollout $ROLLOUT_ID completed"
+jq -n --arg entityRef "component:default/$COMPONENT" --arg version "$VERSION" --arg commit "$COMMIT" \\
+  --arg source "$RUN_URL" --arg at "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \\
+  '{type: "deployment", entityRef: $entityRef, version: $version, environment: "production", commit: $commit, occurredAt: $at, source: $source, id: ($source + "#production")}' > delivery.json
+waybill_ok POST /api/scorecards/events delivery.json > /dev/null
+echo "Recorded the production deployment of $VERSION for DORA"`;
+}
+
+function businessChecks(model: PipelineModel): string {
+  const processes =
+    model.businessProcesses.length > 0 ? model.businessProcesses : ['smoke'];
+  return `shopt -s nullglob
+local process
+for process in ${processes.join(' ')}; do
+  npm run test:business -- --process "$process" --base-url "$PRODUCTION_URL" --junit "reports/junit/business-$process.xml"
+done
+for report in reports/junit/business-*.xml; do
+  curl -fsS -X POST -H "Authorization: Bearer $(waybill_token)" -H 'Content-Type: application/xml' \\
+    --data-binary "@$report" --url-query "commit=$COMMIT" --url-query "pipelineUrl=$RUN_URL" \\
+    --url-query environment=production "$WAYBILL_URL$(release_path)/evidence/tests" > /dev/null
+done`;
+}
+
+/**
+ * The script of a service's golden pipeline, for its CI provider: `waybillToken` is the shell
+ * function that prints the job's OIDC ID token for audience `waybill`.
+ */
+export function renderPipelineScript(
+  model: PipelineModel,
+  waybillToken: string,
+): { path: string; content: string } {
+  const commands: Record<PipelineCommand, { env: string; body: string }> = {
+    'release-version': { env: 'COMMIT', body: releaseVersion() },
+    'iac-validate': { env: 'CLOUD', body: iacValidate() },
+    'integration-tests': { env: 'nothing', body: 'npm run test:integration' },
+    'contract-tests': { env: 'WAYBILL_URL', body: contractTests(model) },
+    deploy: {
+      env: 'CLOUD SERVICE NAMESPACE IMAGE DIGEST, and the cloud variables',
+      body: 'export ENVIRONMENT=$1\nkubeconfig\nrollout "$NAMESPACE"',
+    },
+    'smoke-tests': {
+      env: 'STAGING_URL',
+      body: 'npm run test:smoke -- --base-url "$STAGING_URL" --junit reports/staging/junit/smoke.xml',
+    },
+    'rollback-drill': {
+      env: 'CLOUD STAGING_URL SERVICE NAMESPACE',
+      body: 'kubeconfig\nnpm run rollback:drill -- --base-url "$STAGING_URL" --report reports/staging/readiness.json',
+    },
+    'evidence-upload': {
+      env: 'WAYBILL_URL COMPONENT VERSION COMMIT RUN_URL',
+      body: evidenceUpload(model),
+    },
+    gate: { env: 'WAYBILL_URL COMPONENT VERSION', body: gate(model) },
+    'plan-rollout': {
+      env: 'WAYBILL_URL COMPONENT VERSION',
+      body: planRollout(),
+    },
+    'tenant-wave': {
+      env: 'WAYBILL_URL COMPONENT VERSION RUN_URL ROLLOUT_ID WAVE WAVE_INDEX CLOUD BAKE_WAIT_MINUTES SERVICE NAMESPACE IMAGE DIGEST',
+      body: tenantWave(model),
+    },
+    'complete-rollout': {
+      env: 'WAYBILL_URL COMPONENT VERSION COMMIT RUN_URL ROLLOUT_ID BAKE_WAIT_MINUTES',
+      body: completeRollout(),
+    },
+    'business-checks': {
+      env: 'WAYBILL_URL COMPONENT VERSION COMMIT RUN_URL PRODUCTION_URL',
+      body: businessChecks(model),
+    },
+  };
+  const indent = (text: string) =>
+    text
+      .split('\n')
+      .map(l => (l ? `  ${l}` : l))
+      .join('\n');
+  const functions = Object.entries(commands).map(
+    ([name, { env, body }]) =>
+      `# ${name} (reads ${env})\ncmd_${name.replace(/-/g, '_')}() {\n${indent(
+        body,
+      )}\n}`,
+  );
+  const content = [
+    '#!/usr/bin/env bash',
+    `# Generated by waybill:pipeline:generate for ${model.name} (tier ${model.tier}). The golden`,
+    "# pipeline's steps that talk to Waybill and to the clusters run its commands:",
+    `#   ${PIPELINE_SCRIPT_PATH} <command> [argument]`,
+    '# Regenerate it rather than editing by hand.',
+    'set -euo pipefail',
+    '',
+    waybillToken,
+    WAYBILL_API,
+    ON_REFUSAL,
+    kubeconfig(model.clouds),
+    rollout(model.deployStrategy),
+    '',
+    ...functions.flatMap(f => [f, '']),
+    'command=${1:-}',
+    'shift || true',
+    'case "$command" in',
+    `  ${Object.keys(commands).join('|')}) "cmd_\${command//-/_}" "$@" ;;`,
+    `  *) echo "usage: ${PIPELINE_SCRIPT_PATH} <${Object.keys(commands).join(
+      '|',
+    )}> [argument]" >&2; exit 2 ;;`,
     'esac',
+    '',
   ].join('\n');
-}
-
-const rollouts = '/api/tenant-rollouts/rollouts';
-
-/**
- * Plans the tenant rollout of this release in production from the service's own strategy file
- * (tenant rollouts reads it through the catalog annotation), or finds the one an earlier attempt
- * of this pipeline planned, so a re-run does not plan twice.
- */
-export function startRollout(): string {
-  return [
-    strict,
-    waybillApi,
-    'entity="component:default/$COMPONENT"',
-    `waybill_ok GET "${rollouts}?entityRef=$(jq -rn --arg v "$entity" '$v|@uri')&limit=50" > rollouts.json`,
-    `id=$(jq -r --arg v "$VERSION" '[.items[] | select(.version == $v and .environment == "production" and .state != "rolled-back")][0].id // empty' rollouts.json)`,
-    'if [ -z "$id" ]; then',
-    `  jq -n --arg entityRef "$entity" --arg version "$VERSION" '{entityRef: $entityRef, version: $version, environment: "production"}' > rollout-request.json`,
-    `  id=$(waybill_ok POST "${rollouts}" rollout-request.json | jq -r .id)`,
-    '  echo "Planned tenant rollout $id of $entity $VERSION"',
-    'else',
-    '  echo "Tenant rollout $id of $entity $VERSION was planned by an earlier attempt"',
-    'fi',
-    'echo "rollout-id=$id" >> "$PIPELINE_OUTPUT"',
-  ].join('\n');
-}
-
-/**
- * Moves the rollout to the wave in `$WAVE_INDEX`: `start` for the first wave, `advance` for the
- * others, unless another cloud's job got there first. Tenant rollouts checks the gate, the
- * previous wave's health and bake time and the freeze windows: while only the bake time holds
- * it, the job waits (at most `$BAKE_WAIT_MINUTES`); any other blocker stops the job with
- * Waybill's reasons. Leaves the wave's tenants on this cloud in wave.json.
- */
-const enterWave = [
-  'action_for() { if [ "$1" = planned ]; then echo start; else echo advance; fi; }',
-  'deadline=$(( $(date +%s) + BAKE_WAIT_MINUTES * 60 ))',
-  'while :; do',
-  `  waybill_ok GET "${rollouts}/$ROLLOUT_ID/waves/$WAVE_INDEX?cloud=$CLOUD" > wave.json`,
-  '  state=$(jq -r .rollout.state wave.json)',
-  '  current=$(jq -r .rollout.currentWave wave.json)',
-  '  case "$state" in',
-  '    running|completed) if [ "$current" -ge "$WAVE_INDEX" ]; then break; fi ;;',
-  '    planned) ;;',
-  '    *) echo "Tenant rollout $ROLLOUT_ID is $state; a person paused or rolled it back (see the rollout board)" >&2; exit 1 ;;',
-  '  esac',
-  '  action=$(action_for "$state")',
-  `  status=$(waybill_api POST "${rollouts}/$ROLLOUT_ID/actions/$action")`,
-  '  case "$status" in',
-  '    200) echo "Tenant rollout $ROLLOUT_ID: $action to wave $WAVE ($WAVE_INDEX)" ;;',
-  "    409) if jq -e '[.blockers[]?.kind] | length == 0' waybill-response.json > /dev/null; then continue; fi",
-  '         if jq -e \'[.blockers[].kind] | all(. == "bake")\' waybill-response.json > /dev/null && [ "$(date +%s)" -lt "$deadline" ]; then',
-  `           echo "Waiting for the previous wave to bake: $(jq -r '[.blockers[].message] | join("; ")' waybill-response.json)"; sleep 60; continue`,
-  '         fi',
-  '         echo "Tenant rollout $ROLLOUT_ID may not $action to wave $WAVE:" >&2',
-  `         jq -r '.blockers[] | "- \\(.kind): \\(.message)"' waybill-response.json >&2; exit 1 ;;`,
-  '    *) echo "Waybill answered $status to $action:" >&2; cat waybill-response.json >&2; exit 1 ;;',
-  '  esac',
-  'done',
-].join('\n');
-
-/**
- * One wave on one cloud: enter the wave, deploy its tenants on this cloud (dedicated: one
- * namespace each; shared: the shared deployment, rolled in the first wave and checked in every
- * wave), and report each tenant's status to tenant rollouts in one request. A failed tenant
- * fails the job, naming it; the rollout board shows it too.
- */
-export function rolloutWave(cloud: Cloud, tenancy: TenancyModel): string {
-  const lines = [
-    strict,
-    waybillApi,
-    enterWave,
-    "jq -r '.wave.tenants[].ref' wave.json > tenants.txt",
-    'if [ ! -s tenants.txt ]; then echo "Wave $WAVE has no tenant on $CLOUD"; exit 0; fi',
-    'while read -r ref; do',
-    '  case "${ref##*/}" in (*[!a-z0-9-]*|"") echo "Refusing tenant name from the rollouts API: $ref" >&2; exit 1 ;; esac',
-    'done < tenants.txt',
-    kubeconfig(cloud),
-    ': > statuses.jsonl',
-    'status_of() { jq -nc --arg tenant "$1" --arg status "$2" --arg detail "$3" \'{tenant: $tenant, status: $status, detail: $detail}\' >> statuses.jsonl; }',
-  ];
-  if (tenancy === 'dedicated') {
-    lines.push(
-      'while read -r ref; do',
-      '  tenant=${ref##*/}',
-      `  if (${rollout('rolling', 'production', '"$NAMESPACE-$tenant"')
-        .split('\n')
-        .join(' && ')}) < /dev/null; then`,
-      '    status_of "$ref" healthy "$VERSION deployed to $NAMESPACE-$tenant on $CLOUD"',
-      '  else',
-      '    status_of "$ref" failed "deployment of $VERSION to $NAMESPACE-$tenant on $CLOUD failed ($RUN_URL)"',
-      '  fi',
-      'done < tenants.txt',
-    );
-  } else {
-    lines.push(
-      'if [ "$WAVE_INDEX" = 0 ]; then',
-      rollout('rolling', 'production', '"$NAMESPACE"')
-        .split('\n')
-        .map(l => `  ${l}`)
-        .join('\n'),
-      'fi',
-      `if kubectl --namespace "$NAMESPACE" rollout status "deployment/$SERVICE" --timeout=10m; then`,
-      '  outcome=healthy detail="$VERSION serves the tenant from $NAMESPACE on $CLOUD"',
-      'else',
-      '  outcome=failed detail="the shared deployment in $NAMESPACE on $CLOUD is not healthy ($RUN_URL)"',
-      'fi',
-      'while read -r ref; do status_of "$ref" "$outcome" "$detail"; done < tenants.txt',
-    );
-  }
-  lines.push(
-    "jq -s '{statuses: .}' statuses.jsonl > statuses.json",
-    `waybill_ok POST "${rollouts}/$ROLLOUT_ID/tenants/status" statuses.json > /dev/null`,
-    'failed=$(jq -r \'[.statuses[] | select(.status == "failed") | .tenant] | join(", ")\' statuses.json)',
-    'if [ -n "$failed" ]; then',
-    '  echo "Wave $WAVE failed on $CLOUD for: $failed (tenant rollout $ROLLOUT_ID on the rollout board)" >&2; exit 1',
-    'fi',
-    'echo "Wave $WAVE is healthy on $CLOUD: $(wc -l < tenants.txt) tenants"',
-  );
-  return lines.join('\n');
-}
-
-/**
- * Completes the rollout once the last wave is healthy and baked (waiting, bounded, for its bake
- * time), and records the production deployment for DORA.
- */
-export function completeRollout(): string {
-  return [
-    strict,
-    waybillApi,
-    'deadline=$(( $(date +%s) + BAKE_WAIT_MINUTES * 60 ))',
-    'while :; do',
-    `  status=$(waybill_api POST "${rollouts}/$ROLLOUT_ID/actions/complete")`,
-    '  case "$status" in',
-    '    200) break ;;',
-    `    409) if [ "$(jq -r .rollout.state waybill-response.json)" = completed ]; then break; fi`,
-    '         if jq -e \'[.blockers[]?.kind] | length > 0 and all(. == "bake")\' waybill-response.json > /dev/null && [ "$(date +%s)" -lt "$deadline" ]; then',
-    '           sleep 60; continue',
-    '         fi',
-    '         echo "Tenant rollout $ROLLOUT_ID may not complete:" >&2',
-    `         jq -r '.blockers[]? | "- \\(.kind): \\(.message)"' waybill-response.json >&2; exit 1 ;;`,
-    '    *) echo "Waybill answered $status to complete:" >&2; cat waybill-response.json >&2; exit 1 ;;',
-    '  esac',
-    'done',
-    'echo "Tenant rollout $ROLLOUT_ID completed"',
-    `jq -n --arg entityRef "component:default/$COMPONENT" --arg version "$VERSION" --arg commit "$COMMIT" --arg source "$RUN_URL" --arg at "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \\`,
-    `  '{type: "deployment", entityRef: $entityRef, version: $version, environment: "production", commit: $commit, occurredAt: $at, source: $source, id: ($source + "#production")}' > delivery.json`,
-    'waybill_ok POST /api/scorecards/events delivery.json > /dev/null',
-    'echo "Recorded the production deployment of $VERSION for DORA"',
-  ].join('\n');
-}
-
-/** Business transactions on production after the last wave, uploaded as test evidence. */
-export function businessChecks(processes: readonly string[]): string {
-  const lines = [strict, 'token=$(waybill_token)'];
-  const list = processes.length > 0 ? processes : ['smoke'];
-  for (const p of list) {
-    lines.push(
-      `npm run test:business -- --process '${p}' --base-url "$PRODUCTION_URL" --junit 'reports/junit/business-${p}.xml'`,
-    );
-  }
-  lines.push(
-    'for report in reports/junit/business-*.xml; do',
-    `  curl -fsS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/xml' \\`,
-    '    --data-binary "@$report" --url-query "commit=$COMMIT" --url-query "pipelineUrl=$RUN_URL" \\',
-    `    --url-query environment=production "$WAYBILL_URL${release}/evidence/tests" > /dev/null`,
-    'done',
-  );
-  return lines.join('\n');
+  return { path: PIPELINE_SCRIPT_PATH, content };
 }

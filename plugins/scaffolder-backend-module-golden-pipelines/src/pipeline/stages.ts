@@ -5,9 +5,10 @@ export const STAGES = [
   { id: 'source-validation', title: 'Source validation' },
   { id: 'build', title: 'Build' },
   { id: 'unit-tests', title: 'Unit tests' },
+  { id: 'sbom', title: 'SBOM (CycloneDX)' },
+  // Scans the SBOM, so after it.
   { id: 'dependency-scan', title: 'Dependency scan' },
   { id: 'sast', title: 'SAST (SARIF)' },
-  { id: 'sbom', title: 'SBOM (CycloneDX)' },
   { id: 'image-build', title: 'Image build' },
   { id: 'signing-provenance', title: 'Signing and provenance' },
   { id: 'iac-validation', title: 'IaC validation' },

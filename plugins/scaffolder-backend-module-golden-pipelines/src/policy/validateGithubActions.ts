@@ -1,3 +1,4 @@
+import { callsWaybill } from '../pipeline/scripts';
 import { Tier } from '../pipeline/model';
 import {
   CRITICAL_TENANTS_ENVIRONMENT,
@@ -50,8 +51,10 @@ function justifiedWrites(job: Obj): Set<string> {
         u.startsWith('sigstore/cosign-installer@') ||
         u.startsWith('actions/attest-build-provenance@'),
     ) ||
-    runs.some(r =>
-      /ACTIONS_ID_TOKEN_REQUEST_URL|\bcosign\s+(?:sign|attest)\b/.test(r),
+    runs.some(
+      r =>
+        /ACTIONS_ID_TOKEN_REQUEST_URL|\bcosign\s+(?:sign|attest)\b/.test(r) ||
+        callsWaybill(r),
     )
   ) {
     need.add('id-token');

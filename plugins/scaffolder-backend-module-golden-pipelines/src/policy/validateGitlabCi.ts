@@ -1,3 +1,4 @@
+import { callsWaybill } from '../pipeline/scripts';
 import { Tier } from '../pipeline/model';
 import {
   CRITICAL_TENANTS_ENVIRONMENT,
@@ -13,6 +14,10 @@ import {
 import { transitiveNeeds } from './graph';
 
 import { Obj, isObj, parsePipelineYaml, violationsOf } from './pipelineYaml';
+
+/** The ID token the golden pipeline script calls Waybill with (audience `waybill`). */
+const WAYBILL_ID_TOKEN = 'WAYBILL_ID_TOKEN';
+
 /** Top-level keys of .gitlab-ci.yml that are not jobs. */
 const GLOBAL_KEYWORDS = new Set([
   'stages',
@@ -264,7 +269,10 @@ export function validateGitlabCi(
       }
     }
     for (const name of Object.keys(tokens)) {
-      if (!script.includes(name)) {
+      const used =
+        script.includes(name) ||
+        (name === WAYBILL_ID_TOKEN && callsWaybill(script));
+      if (!used) {
         add(
           'least-privilege',
           `${id}.id_tokens.${name}`,

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { Cloud } from '../pipeline/model';
 import { PipelinePlan, PlanJob, PlanStep, PlanValue } from '../pipeline/plan';
 import { PINNED_ACTIONS, PinnedActionKey, pinnedUses } from './pinnedActions';
 
@@ -22,6 +23,8 @@ function expression(value: PlanValue): string {
       return `\${{ needs.${value.job}.outputs.${value.output} }}`;
     case 'literal':
       return value.value;
+    case 'matrix-cloud':
+      return '${{ matrix.cloud }}';
     default:
       throw new Error('unknown plan value');
   }
@@ -34,21 +37,59 @@ function env(values: Record<string, PlanValue> | undefined) {
   );
 }
 
-/** The OIDC token of the job, for Waybill's `externalAccess` (type `jwks`), audience `waybill`. */
-const WAYBILL_TOKEN_FUNCTION = [
+/**
+ * The pipeline script's `waybill_token` on GitHub Actions: a fresh OIDC ID token of the job for
+ * audience `waybill` (Waybill's `externalAccess` of type `jwks`) at every call, since a wave job
+ * may wait longer than a token lives.
+ */
+export const GITHUB_WAYBILL_TOKEN = [
   'waybill_token() {',
   '  curl -fsS -H "Authorization: bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN" \\',
   '    "$ACTIONS_ID_TOKEN_REQUEST_URL&audience=waybill" | jq -r .value',
   '}',
 ].join('\n');
 
-function script(body: string): string {
-  const prelude: string[] = [];
-  if (body.includes('waybill_token')) prelude.push(WAYBILL_TOKEN_FUNCTION);
-  if (body.includes('$PIPELINE_OUTPUT'))
-    prelude.push('PIPELINE_OUTPUT="$GITHUB_OUTPUT"');
-  return [...prelude, body].join('\n');
+function script(step: { script: string; outputs?: string[] }): string {
+  return step.outputs?.length
+    ? `export PIPELINE_OUTPUT="$GITHUB_OUTPUT"\n${step.script}`
+    : step.script;
 }
+
+/** The OIDC sign-in action of each cloud: federated credentials, never stored keys. */
+const CLOUD_LOGIN: Record<Cloud, { action: PinnedActionKey; step: Step }> = {
+  aws: {
+    action: 'awsCredentials',
+    step: {
+      name: 'Assume the deploy role on AWS (OIDC)',
+      with: {
+        'role-to-assume': '${{ vars.AWS_ROLE_ARN }}',
+        'aws-region': '${{ vars.AWS_REGION }}',
+        'role-session-name': 'golden-pipeline-${{ github.run_id }}',
+      },
+    },
+  },
+  azure: {
+    action: 'azureLogin',
+    step: {
+      name: 'Sign in to Azure with a federated credential (OIDC)',
+      with: {
+        'client-id': '${{ vars.AZURE_CLIENT_ID }}',
+        'tenant-id': '${{ vars.AZURE_TENANT_ID }}',
+        'subscription-id': '${{ vars.AZURE_SUBSCRIPTION_ID }}',
+      },
+    },
+  },
+  gcp: {
+    action: 'gcpAuth',
+    step: {
+      name: 'Authenticate to Google Cloud through workload identity (OIDC)',
+      with: {
+        workload_identity_provider: '${{ vars.GCP_WORKLOAD_IDENTITY_PROVIDER }}',
+        service_account: '${{ vars.GCP_SERVICE_ACCOUNT }}',
+      },
+    },
+  },
+};
 
 function uses(key: PinnedActionKey, rest: Step = {}): Step {
   return { uses: pinnedUses(key), ...rest };
@@ -77,43 +118,18 @@ function steps(job: PlanJob, outputSteps: Map<string, string>): Step[] {
         }
         const e = env(step.env);
         if (e) s.env = e;
-        s.run = script(step.script);
+        s.run = script(step);
         out.push(s);
         break;
       }
       case 'cloud-login':
-        if (step.cloud === 'aws') {
+        for (const cloud of step.clouds) {
+          const login = uses(CLOUD_LOGIN[cloud].action, CLOUD_LOGIN[cloud].step);
+          // A matrix job signs in only to its leg's cloud.
           out.push(
-            uses('awsCredentials', {
-              name: 'Assume the deploy role on AWS (OIDC)',
-              with: {
-                'role-to-assume': '${{ vars.AWS_ROLE_ARN }}',
-                'aws-region': '${{ vars.AWS_REGION }}',
-                'role-session-name': 'golden-pipeline-${{ github.run_id }}',
-              },
-            }),
-          );
-        } else if (step.cloud === 'azure') {
-          out.push(
-            uses('azureLogin', {
-              name: 'Sign in to Azure with a federated credential (OIDC)',
-              with: {
-                'client-id': '${{ vars.AZURE_CLIENT_ID }}',
-                'tenant-id': '${{ vars.AZURE_TENANT_ID }}',
-                'subscription-id': '${{ vars.AZURE_SUBSCRIPTION_ID }}',
-              },
-            }),
-          );
-        } else {
-          out.push(
-            uses('gcpAuth', {
-              name: 'Authenticate to Google Cloud through workload identity (OIDC)',
-              with: {
-                workload_identity_provider:
-                  '${{ vars.GCP_WORKLOAD_IDENTITY_PROVIDER }}',
-                service_account: '${{ vars.GCP_SERVICE_ACCOUNT }}',
-              },
-            }),
+            job.matrix
+              ? { if: `matrix.cloud == '${cloud}'`, ...login }
+              : login,
           );
         }
         break;
@@ -265,11 +281,17 @@ export function renderGithubActions(plan: PipelinePlan): {
   for (const job of plan.jobs) {
     const outputSteps = new Map<string, string>();
     const rendered = steps(job, outputSteps);
-    const j: Record<string, unknown> = { name: job.title };
+    const j: Record<string, unknown> = {
+      name: job.matrix ? `${job.title} (\${{ matrix.cloud }})` : job.title,
+    };
     if (job.needs.length) j.needs = job.needs;
     if (job.when === 'main') j.if = ON_MAIN;
     j['runs-on'] = 'ubuntu-24.04';
     j['timeout-minutes'] = job.timeoutMinutes;
+    if (job.matrix) {
+      // Clouds deploy side by side; one cloud failing does not cancel the others.
+      j.strategy = { matrix: { cloud: job.matrix.clouds }, 'fail-fast': false };
+    }
     if (job.environment) j.environment = { name: job.environment.name };
     j.permissions = permissions(job);
     if (job.outputs.length) {
@@ -291,6 +313,7 @@ export function renderGithubActions(plan: PipelinePlan): {
     },
     // Every job states what it needs; nothing is granted by default.
     permissions: {},
+    env: env(plan.env),
     concurrency: {
       group: 'golden-pipeline-${{ github.ref }}',
       'cancel-in-progress': false,

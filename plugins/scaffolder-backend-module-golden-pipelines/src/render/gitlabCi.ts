@@ -33,9 +33,25 @@ function shellValue(value: PlanValue): string {
     case 'literal':
       // Literals come from the validated model: names and enum values only.
       return `'${value.value}'`;
+    case 'matrix-cloud':
+      throw new Error('matrix jobs are expanded per cloud before rendering');
     default:
       throw new Error('unknown plan value');
   }
+}
+
+/**
+ * The pipeline's shared values as GitLab variables; a CI variable of the same name is already in
+ * every job's environment.
+ */
+function variables(env: Record<string, PlanValue>) {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value.kind === 'variable' && value.name === name) continue;
+    out[name] =
+      value.kind === 'literal' ? value.value : shellValue(value).slice(1, -1);
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 function cloudLogin(cloud: Cloud): string {
@@ -67,14 +83,56 @@ function cloudLogin(cloud: Cloud): string {
   }
 }
 
-const WAYBILL_TOKEN_FUNCTION = `waybill_token() { printf '%s' "$WAYBILL_ID_TOKEN"; }`;
+/** The pipeline script's `waybill_token` on GitLab CI: the job's ID token for audience `waybill`. */
+export const GITLAB_WAYBILL_TOKEN = `waybill_token() { printf '%s' "$WAYBILL_ID_TOKEN"; }`;
+
+/**
+ * GitLab runs one job per cloud where the plan has a matrix job: each leg gets its own image (the
+ * cloud's CLI) and ID token audience, which a \`parallel: matrix\` job cannot vary. Needs on a
+ * matrix job become needs on every leg.
+ */
+function expandMatrices(jobs: PlanJob[]): PlanJob[] {
+  const legs = new Map(
+    jobs
+      .filter(j => j.matrix)
+      .map(j => [j.id, j.matrix!.clouds.map(c => `${j.id}-${c}`)]),
+  );
+  const needs = (j: PlanJob) => j.needs.flatMap(n => legs.get(n) ?? [n]);
+  return jobs.flatMap(j => {
+    if (!j.matrix) return [{ ...j, needs: needs(j) }];
+    return j.matrix.clouds.map(cloud => {
+      const value = (v: PlanValue): PlanValue =>
+        v.kind === 'matrix-cloud' ? { kind: 'literal', value: cloud } : v;
+      const steps = j.steps.map((step): PlanStep => {
+        if (step.type === 'cloud-login') return { ...step, clouds: [cloud] };
+        if (step.type === 'run' && step.env) {
+          return {
+            ...step,
+            env: Object.fromEntries(
+              Object.entries(step.env).map(([k, v]) => [k, value(v)]),
+            ),
+          };
+        }
+        return step;
+      });
+      return {
+        ...j,
+        id: `${j.id}-${cloud}`,
+        title: `${j.title} (${cloud})`,
+        matrix: undefined,
+        needs: needs(j),
+        steps,
+      };
+    });
+  });
+}
 
 function imageFor(job: PlanJob): { image: string; services?: string[] } {
   const types = new Set(job.steps.map(s => s.type));
   const cloud = job.steps.find(
     (s): s is Extract<PlanStep, { type: 'cloud-login' }> =>
       s.type === 'cloud-login',
-  )?.cloud;
+  )?.clouds[0];
   if (cloud === 'azure') return { image: GITLAB_IMAGES.azureCli };
   if (cloud === 'gcp') return { image: GITLAB_IMAGES.gcloud };
   if (cloud === 'aws') return { image: GITLAB_IMAGES.toolbox };
@@ -93,9 +151,11 @@ function imageFor(job: PlanJob): { image: string; services?: string[] } {
 
 function scriptLines(job: PlanJob): string[] {
   const lines: string[] = [];
-  const all = job.steps.map(s => (s.type === 'run' ? s.script : '')).join('\n');
-  if (all.includes('waybill_token')) lines.push(WAYBILL_TOKEN_FUNCTION);
-  if (job.steps.some(s => s.type === 'setup-node') && all.includes('jq ')) {
+  // The node image lacks the curl and jq the pipeline script calls Waybill with.
+  if (
+    job.steps.some(s => s.type === 'setup-node') &&
+    job.steps.some(s => s.type === 'run' && s.waybill)
+  ) {
     lines.push(
       'apt-get update -qq && apt-get install -y -qq --no-install-recommends curl jq ca-certificates',
     );
@@ -122,7 +182,7 @@ function scriptLines(job: PlanJob): string[] {
         break;
       }
       case 'cloud-login':
-        lines.push(cloudLogin(step.cloud));
+        lines.push(...step.clouds.map(cloudLogin));
         break;
       case 'sast':
         lines.push(
@@ -182,6 +242,7 @@ export function renderGitlabCi(plan: PipelinePlan): {
 } {
   const pipeline: Record<string, unknown> = {
     stages: plan.stages,
+    variables: variables(plan.env),
     workflow: {
       rules: [
         { if: '$CI_PIPELINE_SOURCE == "merge_request_event"' },
@@ -189,14 +250,15 @@ export function renderGitlabCi(plan: PipelinePlan): {
       ],
     },
   };
-  for (const job of plan.jobs) {
+  for (const job of expandMatrices(plan.jobs)) {
     const { image, services } = imageFor(job);
     const j: Record<string, unknown> = { stage: job.stage, image };
     if (services) {
       j.services = services;
       j.variables = { DOCKER_TLS_CERTDIR: '/certs' };
     }
-    j.needs = job.needs.map(n => ({ job: n, artifacts: true }));
+    // A need brings the job's artifacts (reports, dotenv outputs) by default.
+    j.needs = [...job.needs];
     const loads = job.steps.flatMap(s =>
       s.type === 'load-reports' ? s.reports.map(r => r.name) : [],
     );
@@ -205,7 +267,7 @@ export function renderGitlabCi(plan: PipelinePlan): {
         p.steps.some(s => s.type === 'save-reports' && s.name === name),
       );
       if (producer && !job.needs.includes(producer.id)) {
-        (j.needs as unknown[]).push({ job: producer.id, artifacts: true });
+        (j.needs as string[]).push(producer.id);
       }
     }
     if (job.when === 'main') j.rules = [{ if: ON_MAIN }];
@@ -223,12 +285,14 @@ export function renderGitlabCi(plan: PipelinePlan): {
     const idTokens: Record<string, { aud: string }> = {};
     for (const s of job.steps) {
       if (s.type === 'cloud-login') {
-        idTokens[`${s.cloud.toUpperCase()}_ID_TOKEN`] = {
-          aud: CLOUD_AUDIENCE[s.cloud],
-        };
+        for (const cloud of s.clouds) {
+          idTokens[`${cloud.toUpperCase()}_ID_TOKEN`] = {
+            aud: CLOUD_AUDIENCE[cloud],
+          };
+        }
       }
       if (s.type === 'sign') idTokens.SIGSTORE_ID_TOKEN = { aud: 'sigstore' };
-      if (s.type === 'run' && s.script.includes('waybill_token')) {
+      if (s.type === 'run' && s.waybill) {
         idTokens.WAYBILL_ID_TOKEN = { aud: 'waybill' };
       }
     }

@@ -96,7 +96,7 @@ export function pinnedUses(key: PinnedActionKey): string {
  * image rather than composing actions; Renovate's docker manager keeps these current.
  */
 export const GITLAB_IMAGES = {
-  node: 'node:22.17.1-bookworm-slim',
+  node: 'node:22.20.0-bookworm-slim',
   semgrep: 'semgrep/semgrep:1.131.0',
   trivy: 'aquasec/trivy:0.64.1',
   docker: 'docker:28.3.2',
