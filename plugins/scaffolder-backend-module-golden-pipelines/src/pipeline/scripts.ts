@@ -8,6 +8,12 @@
  */
 import { ACCEPTED_GATE_DECISIONS } from './stages';
 import { Cloud, DeployStrategy, PipelineModel } from './model';
+import {
+  EVIDENCE_CONTENT_TYPES,
+  jqBody,
+  routePath,
+  WAYBILL_BODIES,
+} from './waybillRoutes';
 
 /** Where the pipeline's script is written, relative to the repository root. */
 export const PIPELINE_SCRIPT_PATH = 'scripts/golden-pipeline.sh';
@@ -136,9 +142,16 @@ waybill_ok() {
     *) echo "Waybill answered $status to $1 $2:" >&2; cat waybill-response.json >&2; echo >&2; return 1 ;;
   esac
 }
-uri() { jq -rn --arg v "$1" '$v|@uri'; }
-release_path() { echo "/api/scorecards/entities/component/default/$COMPONENT/releases/$(uri "$VERSION")"; }
-rollouts=/api/tenant-rollouts/rollouts`;
+uri() { jq -rn --arg v "$1" '$v|@uri'; }`;
+
+/** The release's path parameters, in the shell. */
+const release = {
+  kind: 'component',
+  namespace: 'default',
+  name: '$COMPONENT',
+  version: '$(uri "$VERSION")',
+};
+const rolloutId = { id: "$ROLLOUT_ID" };
 
 function releaseVersion(): string {
   return `base=$(node -p "require('./package.json').version")
@@ -165,6 +178,7 @@ function contractTests(model: PipelineModel): string {
 
 function evidenceUpload(model: PipelineModel): string {
   const readiness = model.tier === 'critical';
+  const types = EVIDENCE_CONTENT_TYPES;
   return `shopt -s nullglob
 upload() {
   local kind=$1 file=$2 type=$3 environment=\${4:-} status
@@ -172,19 +186,22 @@ upload() {
   if [ -n "$environment" ]; then query+=(--url-query "environment=$environment"); fi
   status=$(curl -sS -o waybill-response.json -w '%{http_code}' -X POST \\
     -H "Authorization: Bearer $(waybill_token)" -H "Content-Type: $type" --data-binary "@$file" \\
-    "\${query[@]}" "$WAYBILL_URL$(release_path)/evidence/$kind")
+    "\${query[@]}" "$WAYBILL_URL${routePath('uploadEvidence', {
+      ...release,
+      evidenceKind: '$kind',
+    })}")
   if [ "$status" != 200 ] && [ "$status" != 201 ]; then
     echo "Evidence upload of $file ($kind) answered $status:" >&2; cat waybill-response.json >&2; exit 1
   fi
   echo "Uploaded $file as $kind evidence"
 }
-for report in reports/junit/*.xml; do upload tests "$report" application/xml; done
-upload coverage reports/coverage/lcov.info text/plain
-for sarif in reports/sast/*.sarif; do upload security "$sarif" application/sarif+json; done
-upload dependencies reports/dependencies.cdx.json application/vnd.cyclonedx+json
-upload tests reports/staging/junit/smoke.xml application/xml staging${
+for report in reports/junit/*.xml; do upload tests "$report" ${types.tests}; done
+upload coverage reports/coverage/lcov.info ${types.coverage}
+for sarif in reports/sast/*.sarif; do upload security "$sarif" ${types.security}; done
+upload dependencies reports/dependencies.cdx.json ${types.dependencies}
+upload tests reports/staging/junit/smoke.xml ${types.tests} staging${
     readiness
-      ? '\nupload readiness reports/staging/readiness.json application/json staging'
+      ? `\nupload readiness reports/staging/readiness.json ${types.readiness} staging`
       : ''
   }`;
 }
@@ -192,7 +209,10 @@ upload tests reports/staging/junit/smoke.xml application/xml staging${
 function gate(model: PipelineModel): string {
   const accepted = ACCEPTED_GATE_DECISIONS[model.tier];
   return `local environment=$1 decision
-waybill_ok GET "$(release_path)/gates/$environment" > gate.json
+waybill_ok GET "${routePath('getGate', {
+    ...release,
+    environment: '$environment',
+  })}" > gate.json
 decision=$(jq -r .decision gate.json)
 echo "Gate for $environment: $decision"
 case "$decision" in
@@ -211,11 +231,21 @@ esac`;
  */
 function planRollout(): string {
   return `local entity="component:default/$COMPONENT" id
-waybill_ok GET "$rollouts?entityRef=$(uri "$entity")&limit=50" > rollouts.json
+waybill_ok GET "${routePath(
+    'listRollouts',
+    {},
+    { entityRef: '$(uri "$entity")', limit: '50' },
+  )}" > rollouts.json
 id=$(jq -r --arg v "$VERSION" '[.items[] | select(.version == $v and .environment == "production" and .state != "rolled-back")][0].id // empty' rollouts.json)
 if [ -z "$id" ]; then
-  jq -n --arg entityRef "$entity" --arg version "$VERSION" '{entityRef: $entityRef, version: $version, environment: "production"}' > rollout-request.json
-  id=$(waybill_ok POST "$rollouts" rollout-request.json | jq -r .id)
+  ${jqBody('createRollout', {
+    entityRef: '"$entity"',
+    version: '"$VERSION"',
+  })} > rollout-request.json
+  id=$(waybill_ok POST ${routePath(
+    'createRollout',
+    {},
+  )} rollout-request.json | jq -r .id)
   echo "Planned tenant rollout $id of $entity $VERSION"
 else
   echo "Tenant rollout $id of $entity $VERSION was planned by an earlier attempt"
@@ -268,7 +298,11 @@ while read -r ref; do report "$ref" "$outcome" "$detail"; done < tenants.txt`;
   return `local deadline=$(( $(date +%s) + BAKE_WAIT_MINUTES * 60 )) state current action status failed
 export ENVIRONMENT=production
 while :; do
-  waybill_ok GET "$rollouts/$ROLLOUT_ID/waves/$WAVE_INDEX?cloud=$CLOUD" > wave.json
+  waybill_ok GET "${routePath(
+    'getRolloutWave',
+    { ...rolloutId, index: '$WAVE_INDEX' },
+    { cloud: '$CLOUD' },
+  )}" > wave.json
   state=$(jq -r .rollout.state wave.json)
   current=$(jq -r .rollout.currentWave wave.json)
   case "$state" in
@@ -276,7 +310,10 @@ while :; do
     planned) action=start ;;
     *) echo "Tenant rollout $ROLLOUT_ID is $state: a person paused or rolled it back (see the rollout board)" >&2; exit 1 ;;
   esac
-  status=$(waybill_api POST "$rollouts/$ROLLOUT_ID/actions/$action")
+  status=$(waybill_api POST "${routePath('actOnRollout', {
+    ...rolloutId,
+    action: '$action',
+  })}")
   case "$status" in
     200) echo "Tenant rollout $ROLLOUT_ID: $action to wave $WAVE" ;;
     409) retry_or_fail "$action to wave $WAVE" ;;
@@ -290,10 +327,17 @@ while read -r ref; do
 done < tenants.txt
 kubeconfig
 : > statuses.jsonl
-report() { jq -nc --arg tenant "$1" --arg status "$2" --arg detail "$3" '{tenant: $tenant, status: $status, detail: $detail}' >> statuses.jsonl; }
+report() { ${jqBody('tenantStatuses', {
+    tenant: '"$1"',
+    status: '"$2"',
+    detail: '"$3"',
+  })} >> statuses.jsonl; }
 ${deploy}
-jq -s '{statuses: .}' statuses.jsonl > statuses.json
-waybill_ok POST "$rollouts/$ROLLOUT_ID/tenants/status" statuses.json > /dev/null
+jq -s '${WAYBILL_BODIES.tenantStatuses.collect}' statuses.jsonl > statuses.json
+waybill_ok POST "${routePath(
+    'reportTenantStatus',
+    rolloutId,
+  )}" statuses.json > /dev/null
 failed=$(jq -r '[.statuses[] | select(.status == "failed") | .tenant] | join(", ")' statuses.json)
 if [ -n "$failed" ]; then
   echo "Wave $WAVE failed on $CLOUD for: $failed (tenant rollout $ROLLOUT_ID on the rollout board)" >&2
@@ -306,7 +350,10 @@ echo "Wave $WAVE is healthy on $CLOUD: $(wc -l < tenants.txt) tenants"`;
 function completeRollout(): string {
   return `local deadline=$(( $(date +%s) + BAKE_WAIT_MINUTES * 60 )) status
 while :; do
-  status=$(waybill_api POST "$rollouts/$ROLLOUT_ID/actions/complete")
+  status=$(waybill_api POST "${routePath('actOnRollout', {
+    ...rolloutId,
+    action: 'complete',
+  })}")
   case "$status" in
     200) break ;;
     409) if [ "$(jq -r .rollout.state waybill-response.json)" = completed ]; then break; fi
@@ -315,10 +362,17 @@ while :; do
   esac
 done
 echo "Tenant rollout $ROLLOUT_ID completed"
-jq -n --arg entityRef "component:default/$COMPONENT" --arg version "$VERSION" --arg commit "$COMMIT" \\
-  --arg source "$RUN_URL" --arg at "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \\
-  '{type: "deployment", entityRef: $entityRef, version: $version, environment: "production", commit: $commit, occurredAt: $at, source: $source, id: ($source + "#production")}' > delivery.json
-waybill_ok POST /api/scorecards/events delivery.json > /dev/null
+${jqBody('productionDeployment', {
+    entityRef: '"component:default/$COMPONENT"',
+    version: '"$VERSION"',
+    commit: '"$COMMIT"',
+    source: '"$RUN_URL"',
+    at: '"$(date -u +%Y-%m-%dT%H:%M:%SZ)"',
+  })} > delivery.json
+waybill_ok POST ${routePath(
+    'recordDeliveryEvents',
+    {},
+  )} delivery.json > /dev/null
 echo "Recorded the production deployment of $VERSION for DORA"`;
 }
 
@@ -331,9 +385,14 @@ for process in ${processes.join(' ')}; do
   npm run test:business -- --process "$process" --base-url "$PRODUCTION_URL" --junit "reports/junit/business-$process.xml"
 done
 for report in reports/junit/business-*.xml; do
-  curl -fsS -X POST -H "Authorization: Bearer $(waybill_token)" -H 'Content-Type: application/xml' \\
+  curl -fsS -X POST -H "Authorization: Bearer $(waybill_token)" -H 'Content-Type: ${
+    EVIDENCE_CONTENT_TYPES.tests
+  }' \\
     --data-binary "@$report" --url-query "commit=$COMMIT" --url-query "pipelineUrl=$RUN_URL" \\
-    --url-query environment=production "$WAYBILL_URL$(release_path)/evidence/tests" > /dev/null
+    --url-query environment=production "$WAYBILL_URL${routePath('uploadEvidence', {
+      ...release,
+      evidenceKind: 'tests',
+    })}" > /dev/null
 done`;
 }
 
