@@ -352,8 +352,6 @@ test('the API service template dry-runs in the template editor and shows its fil
     .getByRole('button', { name: /^In-cluster deploy strategy/ })
     .click();
   await page.getByRole('option', { name: 'canary' }).click();
-  await page.getByRole('checkbox', { name: 'wholesale' }).check();
-  await page.getByRole('checkbox', { name: 'retail' }).check();
   const dependsOn = page.getByRole('textbox', { name: 'Depends on' });
   await dependsOn.click();
   await dependsOn.fill('Sales');
@@ -406,6 +404,7 @@ test('the API service template dry-runs in the template editor and shows its fil
       'infra/aws/main.tf',
       'infra/gcp/main.tf',
       'waybill/rollout-strategy.yaml',
+      'scripts/golden-pipeline.sh',
     ]),
   );
   // Terraform only for the chosen clouds, and no blue-green deployment for a canary service.
@@ -469,8 +468,8 @@ test('the API service template dry-runs in the template editor and shows its fil
     'name: shipment-quotes',
     'waybill.dev/tier: critical',
     'waybill.dev/business-processes: order-to-cash, inventory-allocation',
-    'waybill.dev/tenancy: shared',
-    'waybill.dev/tenant-segments: wholesale, retail',
+    // Tenant rollouts plans this service's waves from the generated strategy file.
+    'waybill.dev/rollout-strategy: ./waybill/rollout-strategy.yaml',
     'owner: group:default/order-management',
     '- component:default/sales',
   ]) {
