@@ -47,7 +47,7 @@ const BASE_VALUES: Record<string, Record<string, unknown>> = {
     system: 'customer-channels',
     businessProcesses: ['order-to-cash'],
     tenancy: 'shared',
-    consumedApis: [{ api: 'sales-orders-api', range: '^2.4.0' }],
+    consumedApis: [{ api: 'api:default/sales-orders-api', range: '^2.4.0' }],
     dependsOn: ['component:default/sales'],
   },
   'erp-integration-worker': {
@@ -55,10 +55,11 @@ const BASE_VALUES: Record<string, Record<string, unknown>> = {
     description: 'Consumes supplier invoices and posts them to purchase.',
     owner: 'group:default/procurement-systems',
     businessProcesses: ['procure-to-pay', 'record-to-report'],
-    erpApi: 'purchase-orders-api',
+    // As the form's entity picker fills it in.
+    erpApi: 'api:default/purchase-orders-api',
     erpApiRange: '>=2.0.0 <3.0.0',
     erpComponent: 'component:default/purchase',
-    queue: 'supplier-invoices',
+    queue: 'supplier-invoices.received',
     tenancy: 'dedicated',
   },
   'customer-web-app': {
@@ -217,6 +218,24 @@ describe('golden templates through a real scaffolder dry run', () => {
         expect(
           entity.metadata.annotations['waybill.dev/business-processes'],
         ).toBe((values.businessProcesses as string[]).join(', '));
+
+        // APIs picked as refs are written by name.
+        expect(entity.spec.consumesApis ?? []).toEqual(
+          templateName === 'customer-web-app'
+            ? []
+            : [
+                templateName === 'api-service'
+                  ? 'sales-orders-api'
+                  : 'purchase-orders-api',
+              ],
+        );
+
+        if (templateName === 'erp-integration-worker') {
+          expect(Object.keys(files)).toContain(
+            'test/contract/purchase-orders-api.json',
+          );
+          expect(files['src/message.ts']).toContain('supplier-invoices.received');
+        }
 
         // The rollout strategy: tenant rollouts' own format, found through the annotation, and
         // the waves the pipeline advances.

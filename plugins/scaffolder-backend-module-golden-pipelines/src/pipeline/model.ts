@@ -79,9 +79,30 @@ export const semverRange = z
     'must be a semver range such as ^2.4.0 or >=3.0.0 <4.0.0',
   );
 
+/**
+ * An API of the default namespace, by name or by the ref the template form's entity picker fills
+ * in (`api:default/sales-orders-api`), read as its name.
+ */
+export const apiName = z
+  .string()
+  .max(200)
+  .transform((ref, ctx) => {
+    const name = /^(?:api:)?(?:default\/)?([a-z0-9-]+)$/.exec(ref)?.[1];
+    const checked = entityName.safeParse(name);
+    if (!checked.success) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be an API of the default namespace, such as sales-orders-api or api:default/sales-orders-api',
+      });
+      return z.NEVER;
+    }
+    return checked.data;
+  });
+
 /** An API the service consumes, with the provider versions it works with. */
 export const apiRequirement = z.object({
-  api: entityName.describe('Name of the API entity'),
+  api: apiName.describe('The API entity, by name or ref'),
   range: semverRange.describe('Provider versions this service works with'),
 });
 
