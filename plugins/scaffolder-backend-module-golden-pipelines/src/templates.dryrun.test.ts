@@ -71,6 +71,15 @@ const BASE_VALUES: Record<string, Record<string, unknown>> = {
   },
 };
 
+/** Files a template renders from its values, and a line each holds. */
+const RENDERED: Record<string, Record<string, string>> = {
+  'erp-integration-worker': {
+    // The API picked as a ref names the contract file; the queue keeps its dots.
+    'test/contract/purchase-orders-api.json': 'operations',
+    'src/message.ts': 'supplier-invoices.received',
+  },
+};
+
 /** Every cloud, tier and provider, each alone and the clouds together, per template. */
 function matrix() {
   const rows: Array<{
@@ -230,11 +239,11 @@ describe('golden templates through a real scaffolder dry run', () => {
               ],
         );
 
-        if (templateName === 'erp-integration-worker') {
-          expect(Object.keys(files)).toContain(
-            'test/contract/purchase-orders-api.json',
-          );
-          expect(files['src/message.ts']).toContain('supplier-invoices.received');
+        // What each template makes of its own parameters.
+        for (const [file, text] of Object.entries(
+          RENDERED[templateName] ?? {},
+        )) {
+          expect(files[file]).toContain(text);
         }
 
         // The rollout strategy: tenant rollouts' own format, found through the annotation, and
@@ -248,8 +257,10 @@ describe('golden templates through a real scaffolder dry run', () => {
         // GitHub: one matrix job per wave; GitLab: one job per wave and cloud.
         const waveJobs = github
           ? strategy.waves.flatMap(w =>
-              (parsed.jobs[`tenant-rollout-${w.name}`].strategy.matrix
-                .cloud as string[]).map(c => `tenant-rollout-${w.name}-${c}`),
+              (
+                parsed.jobs[`tenant-rollout-${w.name}`].strategy.matrix
+                  .cloud as string[]
+              ).map(c => `tenant-rollout-${w.name}-${c}`),
             )
           : Object.keys(parsed).filter(
               j =>

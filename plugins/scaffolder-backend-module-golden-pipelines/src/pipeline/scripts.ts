@@ -151,7 +151,7 @@ const release = {
   name: '$COMPONENT',
   version: '$(uri "$VERSION")',
 };
-const rolloutId = { id: "$ROLLOUT_ID" };
+const rolloutId = { id: '$ROLLOUT_ID' };
 
 function releaseVersion(): string {
   return `base=$(node -p "require('./package.json').version")
@@ -195,9 +195,13 @@ upload() {
   fi
   echo "Uploaded $file as $kind evidence"
 }
-for report in reports/junit/*.xml; do upload tests "$report" ${types.tests}; done
+for report in reports/junit/*.xml; do upload tests "$report" ${
+    types.tests
+  }; done
 upload coverage reports/coverage/lcov.info ${types.coverage}
-for sarif in reports/sast/*.sarif; do upload security "$sarif" ${types.security}; done
+for sarif in reports/sast/*.sarif; do upload security "$sarif" ${
+    types.security
+  }; done
 upload dependencies reports/dependencies.cdx.json ${types.dependencies}
 upload tests reports/staging/junit/smoke.xml ${types.tests} staging${
     readiness
@@ -363,12 +367,12 @@ while :; do
 done
 echo "Tenant rollout $ROLLOUT_ID completed"
 ${jqBody('productionDeployment', {
-    entityRef: '"component:default/$COMPONENT"',
-    version: '"$VERSION"',
-    commit: '"$COMMIT"',
-    source: '"$RUN_URL"',
-    at: '"$(date -u +%Y-%m-%dT%H:%M:%SZ)"',
-  })} > delivery.json
+  entityRef: '"component:default/$COMPONENT"',
+  version: '"$VERSION"',
+  commit: '"$COMMIT"',
+  source: '"$RUN_URL"',
+  at: '"$(date -u +%Y-%m-%dT%H:%M:%SZ)"',
+})} > delivery.json
 waybill_ok POST ${routePath(
     'recordDeliveryEvents',
     {},
@@ -389,10 +393,13 @@ for report in reports/junit/business-*.xml; do
     EVIDENCE_CONTENT_TYPES.tests
   }' \\
     --data-binary "@$report" --url-query "commit=$COMMIT" --url-query "pipelineUrl=$RUN_URL" \\
-    --url-query environment=production "$WAYBILL_URL${routePath('uploadEvidence', {
-      ...release,
-      evidenceKind: 'tests',
-    })}" > /dev/null
+    --url-query environment=production "$WAYBILL_URL${routePath(
+      'uploadEvidence',
+      {
+        ...release,
+        evidenceKind: 'tests',
+      },
+    )}" > /dev/null
 done`;
 }
 

@@ -80,7 +80,10 @@ function runJq(body: WaybillBody, values: Record<string, string>[]) {
     );
   const items = values.map(item).join('');
   const json = body.collect
-    ? execFileSync('jq', ['-s', body.collect], { input: items, encoding: 'utf8' })
+    ? execFileSync('jq', ['-s', body.collect], {
+        input: items,
+        encoding: 'utf8',
+      })
     : items;
   return JSON.parse(json);
 }
@@ -108,13 +111,15 @@ describe('the golden pipeline against the Waybill specs', () => {
   it('moves rollouts only with actions the route knows', () => {
     const route = WAYBILL_ROUTES.actOnRollout;
     for (const action of ['start', 'advance', 'complete']) {
-      specs['tenant-rollouts'].expectRequestMatchesSpec(
-        operationOf(route),
-        paramsOf(route, { action }),
-        {},
-        undefined,
-        undefined,
-      );
+      expect(() =>
+        specs['tenant-rollouts'].expectRequestMatchesSpec(
+          operationOf(route),
+          paramsOf(route, { action }),
+          {},
+          undefined,
+          undefined,
+        ),
+      ).not.toThrow();
     }
   });
 
@@ -141,9 +146,7 @@ describe('the golden pipeline against the Waybill specs', () => {
 
   const bodies: Record<keyof typeof WAYBILL_BODIES, Record<string, string>[]> =
     {
-      createRollout: [
-        { entityRef: SAMPLE.entityRef, version: SAMPLE.version },
-      ],
+      createRollout: [{ entityRef: SAMPLE.entityRef, version: SAMPLE.version }],
       tenantStatuses: [
         {
           tenant: 'resource:default/acme-foods',
@@ -172,13 +175,15 @@ describe('the golden pipeline against the Waybill specs', () => {
     (name, body: WaybillBody) => {
       const route: WaybillRoute = WAYBILL_ROUTES[body.route];
       const json = runJq(body, bodies[name as keyof typeof WAYBILL_BODIES]);
-      specs[route.plugin].expectRequestMatchesSpec(
-        operationOf(route),
-        paramsOf(route),
-        {},
-        json,
-        'application/json',
-      );
+      expect(() =>
+        specs[route.plugin].expectRequestMatchesSpec(
+          operationOf(route),
+          paramsOf(route),
+          {},
+          json,
+          'application/json',
+        ),
+      ).not.toThrow();
     },
   );
 
@@ -201,9 +206,10 @@ describe('the golden pipeline against the Waybill specs', () => {
           .join(SHELL_SEGMENT)}${end}`,
       );
     for (const [name, route] of Object.entries(WAYBILL_ROUTES)) {
-      expect({ name, called: template(route, '["?) ]').test(script) }).toEqual(
-        { name, called: true },
-      );
+      expect({ name, called: template(route, '["?) ]').test(script) }).toEqual({
+        name,
+        called: true,
+      });
     }
     const calls =
       script.match(

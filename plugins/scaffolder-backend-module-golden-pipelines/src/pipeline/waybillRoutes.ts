@@ -41,7 +41,11 @@ export const WAYBILL_ROUTES = {
     path: '/rollouts',
     query: ['entityRef', 'limit'],
   },
-  createRollout: { plugin: 'tenant-rollouts', method: 'post', path: '/rollouts' },
+  createRollout: {
+    plugin: 'tenant-rollouts',
+    method: 'post',
+    path: '/rollouts',
+  },
   getRolloutWave: {
     plugin: 'tenant-rollouts',
     method: 'get',

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { GENERATED_YAML } from './yamlStyle';
 import { Cloud } from '../pipeline/model';
 import { PipelinePlan, PlanJob, PlanStep, PlanValue } from '../pipeline/plan';
 import { PINNED_ACTIONS, PinnedActionKey, pinnedUses } from './pinnedActions';
@@ -84,7 +85,8 @@ const CLOUD_LOGIN: Record<Cloud, { action: PinnedActionKey; step: Step }> = {
     step: {
       name: 'Authenticate to Google Cloud through workload identity (OIDC)',
       with: {
-        workload_identity_provider: '${{ vars.GCP_WORKLOAD_IDENTITY_PROVIDER }}',
+        workload_identity_provider:
+          '${{ vars.GCP_WORKLOAD_IDENTITY_PROVIDER }}',
         service_account: '${{ vars.GCP_SERVICE_ACCOUNT }}',
       },
     },
@@ -124,12 +126,13 @@ function steps(job: PlanJob, outputSteps: Map<string, string>): Step[] {
       }
       case 'cloud-login':
         for (const cloud of step.clouds) {
-          const login = uses(CLOUD_LOGIN[cloud].action, CLOUD_LOGIN[cloud].step);
+          const login = uses(
+            CLOUD_LOGIN[cloud].action,
+            CLOUD_LOGIN[cloud].step,
+          );
           // A matrix job signs in only to its leg's cloud.
           out.push(
-            job.matrix
-              ? { if: `matrix.cloud == '${cloud}'`, ...login }
-              : login,
+            job.matrix ? { if: `matrix.cloud == '${cloud}'`, ...login } : login,
           );
         }
         break;
@@ -325,10 +328,7 @@ export function renderGithubActions(plan: PipelinePlan): {
     '# Regenerate it rather than editing by hand; waybill:pipeline:validate checks it against policy.',
     '',
   ].join('\n');
-  const yaml = stringify(workflow, {
-    lineWidth: 0,
-    aliasDuplicateObjects: false,
-  });
+  const yaml = stringify(workflow, GENERATED_YAML);
   return {
     path: GITHUB_WORKFLOW_PATH,
     content: header + withVersionComments(yaml),

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { GENERATED_YAML } from './yamlStyle';
 import { Cloud } from '../pipeline/model';
 import { PipelinePlan, PlanJob, PlanStep, PlanValue } from '../pipeline/plan';
 import { GITLAB_IMAGES } from './pinnedActions';
@@ -335,8 +336,6 @@ export function renderGitlabCi(plan: PipelinePlan): {
   ].join('\n');
   return {
     path: GITLAB_CI_PATH,
-    content:
-      header +
-      stringify(pipeline, { lineWidth: 0, aliasDuplicateObjects: false }),
+    content: header + stringify(pipeline, GENERATED_YAML),
   };
 }

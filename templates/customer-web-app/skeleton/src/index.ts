@@ -1,23 +1,30 @@
-import { createServer } from 'node:http';
+// Starts ${{ values.name }} on PORT (8080); order milestones come from ORDER_STATUS_API_URL.
+import { createServer } from './app.ts';
+import { killSwitchOn } from './http.ts';
 
 const port = Number(process.env.PORT ?? 8080);
-const title = '${{ values.name }}';
-const page =
-  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>' +
-  title +
-  '</title></head><body><main><h1>' +
-  title +
-  '</h1></main></body></html>';
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
+}
+const killSwitch = killSwitchOn(process.env);
+const orderStatusApiUrl = process.env.ORDER_STATUS_API_URL || undefined;
+const server = createServer({
+  title: '${{ values.name }}',
+  orderStatusApiUrl,
+  killSwitch,
+});
 
-createServer((req, res) => {
-  if (req.url === '/healthz') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"status":"ok"}');
-    return;
-  }
-  res.writeHead(200, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': "default-src 'self'",
-  });
-  res.end(page);
-}).listen(port, () => console.log(title + ' listening on ' + port));
+server.listen(port, () => {
+  console.log(
+    JSON.stringify({
+      msg: '${{ values.name }} listening',
+      port,
+      orderStatusApiUrl,
+      killSwitch,
+    }),
+  );
+});
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,20 +1,28 @@
-// Consumes ${{ values.queue }} and calls the ERP module API ${{ values.erpApi }} (${{ values.erpApiRange }}).
-// The contract tests in test/contract pin the provider versions this worker accepts.
-export type Message = { id: string; body: unknown };
+// Starts ${{ values.name }} on PORT (8080): messages of ${{ values.queue }} arrive on
+// POST /messages and go to ${{ values.erpApi }} at ERP_API_URL.
+import { createServer } from './app.ts';
+import { killSwitchOn } from './http.ts';
 
-export async function handle(
-  message: Message,
-  erpBaseUrl: string,
-): Promise<void> {
-  const res = await fetch(new URL('/', erpBaseUrl), {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'idempotency-key': message.id,
-    },
-    body: JSON.stringify(message.body),
-  });
-  if (!res.ok) throw new Error('${{ values.erpApi }} answered ' + res.status);
+const port = Number(process.env.PORT ?? 8080);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
 }
+const killSwitch = killSwitchOn(process.env);
+const erpApiUrl = process.env.ERP_API_URL || undefined;
+const server = createServer({ erpApiUrl, killSwitch });
 
-console.log('${{ values.name }} consuming ${{ values.queue }}');
+server.listen(port, () => {
+  console.log(
+    JSON.stringify({
+      msg: '${{ values.name }} listening',
+      port,
+      queue: process.env.QUEUE,
+      erpApiUrl,
+      killSwitch,
+    }),
+  );
+});
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
