@@ -3,16 +3,18 @@
 import fs from 'fs';
 // eslint-disable-next-line no-restricted-imports
 import path from 'path';
-import { expect, Page, test } from '@playwright/test';
+import { expect, Locator, Page, test } from '@playwright/test';
 import { waitForBackend } from './portal';
 
 /**
- * The golden-pipeline templates in the browser: the three templates at /create, and the API
- * service template dry-run in the template editor (/create/edit) with its generated files.
+ * The golden-pipeline templates in the browser: the three templates at /create, and each of
+ * them filled in through its own form's widgets (entity pickers, checkboxes, selects, never by
+ * typing a value around them), reviewed and dry-run in the template editor (/create/edit), with
+ * its generated files.
  *
  * The editor loads a template directory through the File System Access API
  * (`window.showDirectoryPicker`), which needs a person to pick a folder. The test reads
- * templates/api-service from disk and gives the page a `showDirectoryPicker` that returns an
+ * templates/<name> from disk and gives the page a `showDirectoryPicker` that returns an
  * in-memory directory handle over those files (see `installTemplateDirectory`).
  */
 
@@ -264,7 +266,9 @@ function installTemplateDirectory(input: {
 // The template editor fits its files, form and dry-run results into one screen.
 test.use({ viewport: { width: 1600, height: 1100 } });
 
-test.beforeAll(({ request }) => waitForBackend(request));
+// Before each test, not once: the backend restarts when someone edits its sources during the
+// run, and a guest cannot sign in until it is back.
+test.beforeEach(({ request }) => waitForBackend(request));
 
 // The dev server reloads the page whenever a source file changes (live reload over its /ws
 // socket), which would throw away the editor's state if someone edits the repository during
@@ -300,12 +304,109 @@ test('the three golden-pipeline templates are offered at /create', async ({
   });
 });
 
-test('the API service template dry-runs in the template editor and shows its files', async ({
-  page,
-}) => {
+// The form's widgets, used as a person uses them: pickers are searched and an option the
+// catalog offers is clicked, selects are opened and an option chosen, checkboxes ticked.
+
+/**
+ * Picks an entity in an EntityPicker, OwnerPicker or MultiEntityPicker: types part of its
+ * title into the picker and clicks the option the catalog offers.
+ */
+async function pickEntity(
+  picker: Locator,
+  search: string,
+  option: string | RegExp,
+) {
+  await picker.click();
+  await picker.fill(search);
+  await picker.page().getByRole('option', { name: option }).click();
+}
+
+/** Opens the select labelled `label` and chooses `option`. */
+async function selectOption(page: Page, label: string, option: string) {
+  await page.getByRole('button', { name: new RegExp(`^${label}`) }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+const textbox = (page: Page, name: string) =>
+  page.getByRole('textbox', { name, exact: true });
+
+/** The first page of every template's form ("Service"), then on to the next page. */
+async function fillServicePage(
+  page: Page,
+  service: {
+    name: string;
+    description: string;
+    owner: { search: string; option: RegExp };
+    system?: { search: string; option: RegExp };
+    tier: 'critical' | 'standard' | 'internal';
+    /** Business processes ticked on top of the template's default. */
+    alsoBusinessProcesses: string[];
+  },
+) {
+  await textbox(page, 'Name').fill(service.name);
+  await textbox(page, 'Description').fill(service.description);
+  await pickEntity(
+    textbox(page, 'Owner'),
+    service.owner.search,
+    service.owner.option,
+  );
+  if (service.system) {
+    await pickEntity(
+      textbox(page, 'System'),
+      service.system.search,
+      service.system.option,
+    );
+  }
+  await selectOption(page, 'Criticality tier', service.tier);
+  for (const process of service.alsoBusinessProcesses) {
+    await page.getByRole('checkbox', { name: process }).check();
+  }
+  await page.getByRole('button', { name: 'Next' }).click();
+}
+
+/** Sets the Clouds checkboxes to exactly `clouds` (by their labels). */
+async function chooseClouds(page: Page, clouds: string[]) {
+  for (const cloud of ['AWS', 'Azure', 'Google Cloud']) {
+    await page
+      .getByRole('checkbox', { name: cloud, exact: true })
+      .setChecked(clouds.includes(cloud));
+  }
+}
+
+type DryRun = {
+  /** The dry run's files by path, as the backend returned them. */
+  files: Map<string, string>;
+  /** The dry-run results panel's file tree: an entry by its name. */
+  entry: (name: string) => Locator;
+  /** The open file's text in the results panel. */
+  content: Locator;
+};
+
+/**
+ * What every template goes through: its form opens from the template list, and the same
+ * template directory, loaded in the template editor, is filled in by `fill` through the form's
+ * widgets, reviewed and dry-run. Checks the review and that every step ran, opens
+ * catalog-info.yaml in the results, checks `catalogInfo` lines in it and saves
+ * test-results/screenshots/create-<template>.png.
+ */
+async function dryRunTemplate(
+  page: Page,
+  template: {
+    /** Directory under templates/ and template name. */
+    name: string;
+    title: string;
+    /** What the run chose, for the report. */
+    choices: string;
+    fill: (page: Page) => Promise<void>;
+    /** Rows of the review table (field title, then value). */
+    review: string[];
+    /** Lines of the generated catalog-info.yaml shown in the results panel. */
+    catalogInfo: string[];
+  },
+): Promise<DryRun> {
   await page.addInitScript(installTemplateDirectory, {
-    name: 'api-service',
-    files: readDirectory(path.join(repoRoot, 'templates/api-service')),
+    name: template.name,
+    files: readDirectory(path.join(repoRoot, 'templates', template.name)),
   });
   await openCreate(page);
 
@@ -313,12 +414,14 @@ test('the API service template dry-runs in the template editor and shows its fil
   await page
     .locator('.MuiCard-root')
     .filter({
-      has: page.getByRole('heading', { name: 'TypeScript API service' }),
+      has: page.getByRole('heading', { name: template.title, exact: true }),
     })
     .getByRole('button', { name: 'Choose' })
     .click();
-  await expect(page).toHaveURL(/\/create\/templates\/default\/api-service/);
-  await expect(page.getByRole('textbox', { name: 'Name' })).toBeVisible();
+  await expect(page).toHaveURL(
+    new RegExp(`/create/templates/default/${template.name}`),
+  );
+  await expect(textbox(page, 'Name')).toBeVisible();
 
   // The same template directory in the editor, which dry-runs it and shows the files.
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
@@ -331,42 +434,14 @@ test('the API service template dry-runs in the template editor and shows its fil
   await templateFile.click();
   await expect(templateFile).toHaveAttribute('aria-selected', 'true');
 
-  // Service
-  await page.getByRole('textbox', { name: 'Name' }).fill('shipment-quotes');
-  await page
-    .getByRole('textbox', { name: 'Description' })
-    .fill('Quotes shipping rates for sales orders (all carriers).');
-  const owner = page.getByRole('textbox', { name: 'Owner' });
-  await owner.click();
-  await owner.fill('Order');
-  await page.getByRole('option', { name: /Order Management/ }).click();
-  await page.getByRole('button', { name: /^Criticality tier/ }).click();
-  await page.getByRole('option', { name: 'critical' }).click();
-  await page.getByRole('checkbox', { name: 'inventory-allocation' }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
-
-  // Delivery
-  await expect(page.getByRole('checkbox', { name: 'AWS' })).toBeChecked();
-  await page.getByRole('checkbox', { name: 'Google Cloud' }).check();
-  await page
-    .getByRole('button', { name: /^In-cluster deploy strategy/ })
-    .click();
-  await page.getByRole('option', { name: 'canary' }).click();
-  const dependsOn = page.getByRole('textbox', { name: 'Depends on' });
-  await dependsOn.click();
-  await dependsOn.fill('Sales');
-  await page.getByRole('option', { name: /Sales Order Management/ }).click();
-  await page.keyboard.press('Escape');
+  await template.fill(page);
   await page.getByRole('button', { name: 'Review' }).click();
 
   // Review, then the dry run (the editor's "Create").
   const review = page.getByRole('table');
-  await expect(
-    review.getByRole('row', { name: 'Owner group:default/order-management' }),
-  ).toBeVisible();
-  await expect(
-    review.getByRole('row', { name: 'Clouds aws gcp' }),
-  ).toBeVisible();
+  for (const row of template.review) {
+    await expect(review.getByRole('row', { name: row })).toBeVisible();
+  }
   const dryRunResponse = page.waitForResponse(
     r =>
       r.url().endsWith('/api/scaffolder/v2/dry-run') &&
@@ -378,17 +453,122 @@ test('the API service template dry-runs in the template editor and shows its fil
   const elapsed = Date.now() - started;
   expect(response.status()).toBe(200);
   const result = (await response.json()) as {
-    directoryContents: Array<{ path: string }>;
-    log: Array<{ body: { status?: string } }>;
+    directoryContents: Array<{ path: string; base64Content: string }>;
+    log: Array<{ body: { status?: string; message?: string } }>;
   };
   // eslint-disable-next-line no-console
-  console.log(`api-service dry run from the browser: ${elapsed} ms`);
+  console.log(`${template.name} dry run from the browser: ${elapsed} ms`);
   test.info().annotations.push({
     type: 'dry-run',
-    description: `api-service (critical, aws+gcp, canary, GitHub Actions): ${elapsed} ms`,
+    description: `${template.name} (${template.choices}): ${elapsed} ms`,
   });
-  expect(result.log.map(l => l.body.status)).not.toContain('failed');
-  const generated = result.directoryContents.map(f => f.path);
+  expect(
+    result.log.filter(l => l.body.status === 'failed').map(l => l.body),
+  ).toEqual([]);
+  const files = new Map(
+    result.directoryContents.map(f => [
+      f.path,
+      Buffer.from(f.base64Content, 'base64').toString('utf8'),
+    ]),
+  );
+
+  // The dry-run results panel lists the files.
+  await expect(
+    page.getByRole('button', { name: 'Dry-run results' }),
+  ).toHaveAttribute('aria-expanded', 'true');
+  const results = page
+    .getByRole('region')
+    .filter({ has: page.getByRole('tab', { name: 'Files' }) });
+  await expect(results.getByRole('button', { name: 'Result 1' })).toBeVisible();
+  const tree = results.getByRole('tree');
+  const entry = (name: string) => tree.getByText(name, { exact: true });
+  const content = results.locator('.cm-content');
+
+  // catalog-info.yaml carries the catalog conventions written by waybill:catalog:annotate.
+  await entry('catalog-info.yaml').click();
+  for (const line of template.catalogInfo) {
+    await expect(content).toContainText(line);
+  }
+  await page.screenshot({
+    path: `test-results/screenshots/create-${template.name}.png`,
+    fullPage: true,
+  });
+  return { files, entry, content };
+}
+
+/** The generated catalog-info.yaml's `spec.<key>` list (block style, as the annotate action writes it). */
+function specList(catalogInfo: string, key: string): string[] {
+  const block = new RegExp(`^  ${key}:\\n((?:    - .*\\n?)+)`, 'm').exec(
+    catalogInfo,
+  );
+  return block
+    ? block[1]
+        .trimEnd()
+        .split('\n')
+        .map(line => line.replace(/^ {4}- /, ''))
+    : [];
+}
+
+test('the API service template is filled in through its widgets, dry-runs in the template editor and shows its files', async ({
+  page,
+}) => {
+  const { files, entry, content } = await dryRunTemplate(page, {
+    name: 'api-service',
+    title: 'TypeScript API service',
+    choices:
+      'critical, aws+gcp, canary, GitHub Actions, consumes sales-orders-api',
+    fill: async form => {
+      await fillServicePage(form, {
+        name: 'shipment-quotes',
+        description: 'Quotes shipping rates for sales orders (all carriers).',
+        owner: { search: 'Order', option: /Order Management/ },
+        tier: 'critical',
+        alsoBusinessProcesses: ['inventory-allocation'],
+      });
+
+      // Delivery
+      await expect(form.getByRole('checkbox', { name: 'AWS' })).toBeChecked();
+      await chooseClouds(form, ['AWS', 'Google Cloud']);
+      await selectOption(form, 'In-cluster deploy strategy', 'canary');
+      await pickEntity(
+        textbox(form, 'Depends on'),
+        'Sales',
+        /Sales Order Management/,
+      );
+      await form.keyboard.press('Escape');
+      // One consumed API: a new item of the array, its API picked in the item's EntityPicker.
+      await form.getByRole('button', { name: 'Add Item' }).click();
+      await pickEntity(
+        textbox(form, 'API'),
+        'Sales Orders',
+        /Sales Orders API/,
+      );
+      await textbox(form, 'Supported versions').fill('>=2.0.0 <3.0.0');
+    },
+    review: [
+      'Owner group:default/order-management',
+      'Clouds aws gcp',
+      // The review lists an array's items by their keys, not their titles.
+      'APIs consumed api: api:default/sales-orders-api range: >=2.0.0 <3.0.0',
+    ],
+    catalogInfo: [
+      'name: shipment-quotes',
+      'waybill.dev/tier: critical',
+      'waybill.dev/business-processes: order-to-cash, inventory-allocation',
+      // Tenant rollouts plans this service's waves from the generated strategy file.
+      'waybill.dev/rollout-strategy: ./waybill/rollout-strategy.yaml',
+      'waybill.dev/api-requirements: sales-orders-api >=2.0.0 <3.0.0',
+      'owner: group:default/order-management',
+      '- component:default/sales',
+      '- sales-orders-api',
+    ],
+  });
+  await page.screenshot({
+    path: 'test-results/screenshots/create-dry-run.png',
+    fullPage: true,
+  });
+
+  const generated = [...files.keys()];
   expect(generated).toEqual(
     expect.arrayContaining([
       'catalog-info.yaml',
@@ -415,17 +595,13 @@ test('the API service template dry-runs in the template editor and shows its fil
   expect(generated).not.toContain(
     'deploy/kubernetes/base/deployment-blue-green.yaml',
   );
+  const catalogInfo = files.get('catalog-info.yaml')!;
+  expect(specList(catalogInfo, 'consumesApis')).toEqual(['sales-orders-api']);
+  expect(specList(catalogInfo, 'dependsOn')).toEqual([
+    'component:default/sales',
+  ]);
 
-  // The dry-run results panel lists the files.
-  await expect(
-    page.getByRole('button', { name: 'Dry-run results' }),
-  ).toHaveAttribute('aria-expanded', 'true');
-  const results = page
-    .getByRole('region')
-    .filter({ has: page.getByRole('tab', { name: 'Files' }) });
-  await expect(results.getByRole('button', { name: 'Result 1' })).toBeVisible();
-  const files = results.getByRole('tree');
-  const entry = (name: string) => files.getByText(name, { exact: true });
+  // The results panel lists the files.
   for (const name of [
     'catalog-info.yaml',
     'Dockerfile',
@@ -461,32 +637,184 @@ test('the API service template dry-runs in the template editor and shows its fil
   }
   await expect(entry('azure')).toHaveCount(0);
 
-  // catalog-info.yaml carries the catalog conventions written by waybill:catalog:annotate.
-  await entry('catalog-info.yaml').click();
-  const content = results.locator('.cm-content');
-  for (const line of [
-    'name: shipment-quotes',
-    'waybill.dev/tier: critical',
-    'waybill.dev/business-processes: order-to-cash, inventory-allocation',
-    // Tenant rollouts plans this service's waves from the generated strategy file.
-    'waybill.dev/rollout-strategy: ./waybill/rollout-strategy.yaml',
-    'owner: group:default/order-management',
-    '- component:default/sales',
-  ]) {
-    await expect(content).toContainText(line);
-  }
-  await page.screenshot({
-    path: 'test-results/screenshots/create-dry-run.png',
-    fullPage: true,
-  });
-
   // The pipeline opens too (the editor renders only the lines in view, so check its head).
   await entry('golden-pipeline.yml').click();
   await expect(content).toContainText(
     'Generated by waybill:pipeline:generate for shipment-quotes (tier critical)',
   );
+  // Quoted either way: the YAML writer's choice.
   await expect(content).toContainText(
-    'name: "Golden pipeline: shipment-quotes"',
+    /name: (["'])Golden pipeline: shipment-quotes\1/,
   );
   await expect(content).toContainText('permissions: {}');
+});
+
+test('the ERP integration worker template is filled in through its widgets and dry-runs with its contract test', async ({
+  page,
+}) => {
+  const { files, entry } = await dryRunTemplate(page, {
+    name: 'erp-integration-worker',
+    title: 'ERP integration worker',
+    choices:
+      'standard, purchase-orders-api ^2.0.0, queue purchase-orders.confirmed, dedicated, GitHub Actions',
+    fill: async form => {
+      await fillServicePage(form, {
+        name: 'po-confirmation-sync',
+        description:
+          'Books confirmed purchase orders into the warehouse plan (per tenant).',
+        owner: { search: 'Procure', option: /Procurement Systems/ },
+        system: { search: 'ERP', option: /ERP Core/ },
+        tier: 'standard',
+        alsoBusinessProcesses: ['inventory-allocation'],
+      });
+
+      // ERP integration: the module's API and the module, each from its picker.
+      await pickEntity(
+        textbox(form, 'ERP module API'),
+        'Purchase',
+        /Purchase Orders API/,
+      );
+      await textbox(form, 'Supported API versions').fill('^2.0.0');
+      // The module picker offers ERP modules only (Components of type erp-module): the
+      // Inventory module, not the Inventory Sync integration.
+      const modulePicker = textbox(form, 'ERP module');
+      await modulePicker.click();
+      await modulePicker.fill('Inventory');
+      await expect(form.getByRole('option', { name: /Inventory/ })).toHaveCount(
+        1,
+      );
+      await expect(
+        form.getByRole('option', { name: /Inventory Sync/ }),
+      ).toHaveCount(0);
+      await modulePicker.fill('Purch');
+      await form.getByRole('option', { name: /Purchasing/ }).click();
+      await textbox(form, 'Queue').fill('purchase-orders.confirmed');
+      await form.getByRole('button', { name: 'Next' }).click();
+
+      // Delivery
+      await selectOption(form, 'Tenancy', 'dedicated');
+      await pickEntity(
+        textbox(form, 'Depends on'),
+        'Purchasing Data',
+        /Purchasing Database/,
+      );
+      await form.keyboard.press('Escape');
+    },
+    review: [
+      'Business processes procure-to-pay inventory-allocation',
+      'ERP module API api:default/purchase-orders-api',
+      'Supported API versions ^2.0.0',
+      'ERP module component:default/purchase',
+      'Queue purchase-orders.confirmed',
+      'Tenancy dedicated',
+    ],
+    catalogInfo: [
+      'name: po-confirmation-sync',
+      'waybill.dev/tier: standard',
+      'waybill.dev/business-processes: procure-to-pay, inventory-allocation',
+      'waybill.dev/rollout-strategy: ./waybill/rollout-strategy.yaml',
+      'waybill.dev/api-requirements: purchase-orders-api ^2.0.0',
+      'owner: group:default/procurement-systems',
+      '- purchase-orders-api',
+      '- component:default/purchase',
+    ],
+  });
+
+  const generated = [...files.keys()];
+  expect(generated).toEqual(
+    expect.arrayContaining([
+      'catalog-info.yaml',
+      '.github/workflows/golden-pipeline.yml',
+      'scripts/golden-pipeline.sh',
+      'waybill/rollout-strategy.yaml',
+      // The contract test's declaration of what the worker calls on the picked API.
+      'test/contract/purchase-orders-api.json',
+    ]),
+  );
+  const contract = JSON.parse(
+    files.get('test/contract/purchase-orders-api.json')!,
+  ) as { operations: Array<{ method: string; path: string }> };
+  expect(contract.operations).toEqual([
+    { method: 'post', path: '/tenants/{tenantId}/purchase-orders.confirmed' },
+  ]);
+  const catalogInfo = files.get('catalog-info.yaml')!;
+  expect(catalogInfo).toContain(
+    'waybill.dev/rollout-strategy: ./waybill/rollout-strategy.yaml',
+  );
+  expect(specList(catalogInfo, 'consumesApis')).toEqual([
+    'purchase-orders-api',
+  ]);
+  expect(specList(catalogInfo, 'dependsOn')).toEqual([
+    'resource:default/purchase-db',
+    'component:default/purchase',
+  ]);
+  expect(catalogInfo).toMatch(/^ {2}system: system:default\/erp-core$/m);
+
+  for (const folder of ['test', 'contract']) await entry(folder).click();
+  await expect(entry('purchase-orders-api.json')).toBeVisible();
+});
+
+test('the customer web app template is filled in through its widgets and dry-runs with a GitLab CI pipeline', async ({
+  page,
+}) => {
+  const { files, entry, content } = await dryRunTemplate(page, {
+    name: 'customer-web-app',
+    title: 'Customer-facing web app',
+    choices: 'internal, azure+gcp, GitLab CI',
+    fill: async form => {
+      await fillServicePage(form, {
+        name: 'order-returns-web',
+        description: 'Lets customers start and follow the return of an order.',
+        owner: { search: 'Digital', option: /Digital Channels/ },
+        system: { search: 'Customer', option: /Customer Channels/ },
+        tier: 'internal',
+        alsoBusinessProcesses: [],
+      });
+
+      // Delivery
+      await chooseClouds(form, ['Azure', 'Google Cloud']);
+      await selectOption(form, 'CI provider', 'GitLab CI');
+      await textbox(form, 'Repository').fill('meridian/web/order-returns-web');
+    },
+    review: [
+      'Clouds azure gcp',
+      'CI provider GitLab CI',
+      'Repository meridian/web/order-returns-web',
+    ],
+    catalogInfo: [
+      'name: order-returns-web',
+      'gitlab.com/project-slug: meridian/web/order-returns-web',
+      'waybill.dev/tier: internal',
+      'waybill.dev/rollout-strategy: ./waybill/rollout-strategy.yaml',
+      'owner: group:default/digital-channels',
+    ],
+  });
+
+  const generated = [...files.keys()];
+  expect(generated).toEqual(
+    expect.arrayContaining([
+      'catalog-info.yaml',
+      '.gitlab-ci.yml',
+      'scripts/golden-pipeline.sh',
+      'waybill/rollout-strategy.yaml',
+      'infra/azure/main.tf',
+      'infra/gcp/main.tf',
+    ]),
+  );
+  expect(generated.filter(p => p.startsWith('.github/'))).toEqual([]);
+  expect(generated.filter(p => p.startsWith('infra/')).sort()).toEqual([
+    'infra/azure/main.tf',
+    'infra/gcp/main.tf',
+  ]);
+
+  for (const name of ['.gitlab-ci.yml', 'scripts']) {
+    await expect(entry(name)).toBeVisible();
+  }
+  await expect(entry('.github')).toHaveCount(0);
+  await entry('scripts').click();
+  await expect(entry('golden-pipeline.sh')).toBeVisible();
+  await entry('.gitlab-ci.yml').click();
+  await expect(content).toContainText(
+    'Generated by waybill:pipeline:generate for order-returns-web (tier internal)',
+  );
 });
