@@ -74,6 +74,7 @@ export const scorecardsPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             auditor: deps.auditor,
+            auth: deps.auth,
             scheduler: deps.scheduler,
             maxUploadBytes: config.maxUploadBytes,
           }),

@@ -67,6 +67,7 @@ export const tenantRolloutsPlugin = createBackendPlugin({
           await createRouter({
             rollouts,
             httpAuth: deps.httpAuth,
+            auth: deps.auth,
             permissions: deps.permissions,
           }),
         );

@@ -103,6 +103,7 @@ describe('openapi.yaml', () => {
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
       auditor: mockServices.auditor.mock(),
+      auth: mockServices.auth(),
       scheduler: mockServices.scheduler.mock(),
       maxUploadBytes: 1024,
     });

@@ -2,6 +2,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import {
   AuditorService,
+  AuthService,
   HttpAuthService,
   PermissionsService,
   SchedulerService,
@@ -188,6 +189,7 @@ export async function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
+  auth: AuthService;
   scheduler: SchedulerService;
   maxUploadBytes: number;
 }): Promise<express.Router> {
@@ -211,6 +213,18 @@ export async function createRouter(options: {
     credentials.principal.type === 'user'
       ? credentials.principal.userEntityRef
       : credentials.principal.subject;
+
+  /**
+   * Who the catalog is read as for a caller: a user as themselves; a service principal as this
+   * plugin, since its token cannot always be passed on to the catalog (externalAccess
+   * restrictions are not delegated). Pipelines are still held to their own repository.
+   */
+  const catalogReader = async (
+    credentials: Awaited<ReturnType<typeof authorize>>,
+  ) =>
+    credentials.principal.type === 'user'
+      ? credentials
+      : options.auth.getOwnServiceCredentials();
 
   router.post(
     '/entities/:kind/:namespace/:name/releases/:version/evidence/:evidenceKind',
@@ -246,7 +260,10 @@ export async function createRouter(options: {
             contentType: req.headers['content-type'],
             body: req.body,
           },
-          { subject: subjectOf(credentials), credentials },
+          {
+            subject: subjectOf(credentials),
+            credentials: await catalogReader(credentials),
+          },
         );
         await audit.success({
           meta: { evidenceId: result.evidenceId, duplicate: result.duplicate },
@@ -276,7 +293,7 @@ export async function createRouter(options: {
       res.status(201).json(
         await scorecards.recordDeliveryEvents(events, {
           subject: subjectOf(credentials),
-          credentials,
+          credentials: await catalogReader(credentials),
         }),
       );
     },

@@ -102,6 +102,7 @@ it('documents exactly the routes the router registers', async () => {
   const router = await createRouter({
     rollouts: {} as TenantRollouts,
     httpAuth: mockServices.httpAuth(),
+    auth: mockServices.auth(),
     permissions: mockServices.permissions(),
   });
   const registered = registeredRoutes(router);

@@ -1,6 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import {
+  AuthService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -185,9 +186,10 @@ function statusUpdates(body: unknown) {
 export async function createRouter(options: {
   rollouts: TenantRollouts;
   httpAuth: HttpAuthService;
+  auth: AuthService;
   permissions: PermissionsService;
 }): Promise<express.Router> {
-  const { rollouts, httpAuth, permissions } = options;
+  const { rollouts, httpAuth, auth, permissions } = options;
   const router = Router();
   router.use(express.json({ limit: '5mb' }));
 
@@ -207,11 +209,16 @@ export async function createRouter(options: {
         throw new NotAllowedError(`Missing permission ${required[i].name}`);
       }
     });
-    const subject =
-      credentials.principal.type === 'user'
-        ? credentials.principal.userEntityRef
-        : credentials.principal.subject;
-    return { credentials, subject };
+    if (credentials.principal.type === 'user') {
+      return { credentials, subject: credentials.principal.userEntityRef };
+    }
+    // A service principal's token cannot always be passed on to the catalog (externalAccess
+    // restrictions are not delegated), so the catalog is read with the plugin's own credentials;
+    // the subject still says who acts, and pipelines are held to their own repository.
+    return {
+      credentials: await auth.getOwnServiceCredentials(),
+      subject: credentials.principal.subject,
+    };
   }
 
   router.post('/rollouts', async (req, res) => {
