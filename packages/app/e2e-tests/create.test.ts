@@ -330,6 +330,29 @@ async function selectOption(page: Page, label: string, option: string) {
 const textbox = (page: Page, name: string) =>
   page.getByRole('textbox', { name, exact: true });
 
+/**
+ * The RepoUrlPicker: its host select (github.com first, so chosen already), then its owner and
+ * repository fields, typed in as a person does (they only suggest, from the host's API).
+ */
+async function fillRepoUrl(
+  page: Page,
+  repo: { host?: 'github.com' | 'gitlab.com'; owner: string; name: string },
+) {
+  if (repo.host) {
+    await page
+      .getByLabel('Host', { exact: true })
+      .getByRole('combobox')
+      .selectOption(repo.host);
+  }
+  // On the Delivery page, the only Owner field is the picker's (the OwnerPicker is on Service).
+  const owner = textbox(page, 'Owner');
+  await owner.fill(repo.owner);
+  await owner.press('Tab');
+  const name = textbox(page, 'Repository');
+  await name.fill(repo.name);
+  await name.press('Tab');
+}
+
 /** The first page of every template's form ("Service"), then on to the next page. */
 async function fillServicePage(
   page: Page,
@@ -529,6 +552,7 @@ test('the API service template is filled in through its widgets, dry-runs in the
       // Delivery
       await expect(form.getByRole('checkbox', { name: 'AWS' })).toBeChecked();
       await chooseClouds(form, ['AWS', 'Google Cloud']);
+      await fillRepoUrl(form, { owner: 'meridian', name: 'shipment-quotes' });
       await selectOption(form, 'In-cluster deploy strategy', 'canary');
       await pickEntity(
         textbox(form, 'Depends on'),
@@ -548,11 +572,13 @@ test('the API service template is filled in through its widgets, dry-runs in the
     review: [
       'Owner group:default/order-management',
       'Clouds aws gcp',
+      'Repository github.com?owner=meridian&repo=shipment-quotes',
       // The review lists an array's items by their keys, not their titles.
       'APIs consumed api: api:default/sales-orders-api range: >=2.0.0 <3.0.0',
     ],
     catalogInfo: [
       'name: shipment-quotes',
+      'github.com/project-slug: meridian/shipment-quotes',
       'waybill.dev/tier: critical',
       'waybill.dev/business-processes: order-to-cash, inventory-allocation',
       // Tenant rollouts plans this service's waves from the generated strategy file.
@@ -692,6 +718,10 @@ test('the ERP integration worker template is filled in through its widgets and d
       await form.getByRole('button', { name: 'Next' }).click();
 
       // Delivery
+      await fillRepoUrl(form, {
+        owner: 'meridian',
+        name: 'po-confirmation-sync',
+      });
       await selectOption(form, 'Tenancy', 'dedicated');
       await pickEntity(
         textbox(form, 'Depends on'),
@@ -774,12 +804,16 @@ test('the customer web app template is filled in through its widgets and dry-run
       // Delivery
       await chooseClouds(form, ['Azure', 'Google Cloud']);
       await selectOption(form, 'CI provider', 'GitLab CI');
-      await textbox(form, 'Repository').fill('meridian/web/order-returns-web');
+      await fillRepoUrl(form, {
+        host: 'gitlab.com',
+        owner: 'meridian/web',
+        name: 'order-returns-web',
+      });
     },
     review: [
       'Clouds azure gcp',
       'CI provider GitLab CI',
-      'Repository meridian/web/order-returns-web',
+      'Repository gitlab.com?owner=meridian',
     ],
     catalogInfo: [
       'name: order-returns-web',

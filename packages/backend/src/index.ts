@@ -24,7 +24,12 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
-// Golden pipelines: waybill:pipeline:generate / validate and waybill:catalog:annotate.
+// publish:github, github:environment:create and publish:gitlab: the templates publish the new
+// service's repository through the SCM integration configured for its host (integrations.*).
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
+// Golden pipelines: waybill:repository:check, waybill:pipeline:generate / validate and
+// waybill:catalog:annotate.
 backend.add(
   import('@waybill/plugin-scaffolder-backend-module-golden-pipelines'),
 );

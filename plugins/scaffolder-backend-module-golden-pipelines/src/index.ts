@@ -6,6 +6,11 @@ export { scaffolderModuleGoldenPipelines as default } from './module';
 export { createGeneratePipelineAction } from './actions/generatePipeline';
 export { createValidatePipelineAction } from './actions/validatePipeline';
 export { createAnnotateCatalogAction } from './actions/annotateCatalog';
+export {
+  createCheckRepositoryAction,
+  repositoryProblems,
+  CHECK_REPOSITORY_ACTION_ID,
+} from './actions/checkRepository';
 export * from './pipeline/model';
 export * from './pipeline/stages';
 export { planPipeline } from './pipeline/plan';

@@ -1,6 +1,10 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createAnnotateCatalogAction } from './actions/annotateCatalog';
+import { createCheckRepositoryAction } from './actions/checkRepository';
 import { createGeneratePipelineAction } from './actions/generatePipeline';
 import { createValidatePipelineAction } from './actions/validatePipeline';
 
@@ -10,12 +14,16 @@ export const scaffolderModuleGoldenPipelines = createBackendModule({
   moduleId: 'golden-pipelines',
   register(env) {
     env.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, config }) {
         scaffolder.addActions(
           createGeneratePipelineAction(),
           createValidatePipelineAction(),
           createAnnotateCatalogAction(),
+          createCheckRepositoryAction({ config }),
         );
       },
     });

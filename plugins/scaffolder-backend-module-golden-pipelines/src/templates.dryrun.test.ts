@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -115,6 +117,10 @@ describe('golden templates through a real scaffolder dry run', () => {
       features: [
         scaffolderPlugin,
         scaffolderModuleGoldenPipelines,
+        // publish:github, github:environment:create and publish:gitlab; a dry run skips them
+        // (and catalog:register) and simulates their outputs.
+        githubModule,
+        gitlabModule,
         catalogServiceMock.factory({ entities: [] }),
       ],
     }));
@@ -148,7 +154,10 @@ describe('golden templates through a real scaffolder dry run', () => {
         const values: Record<string, unknown> = {
           ...BASE_VALUES[templateName],
           ...row,
-          repository: `meridian/${BASE_VALUES[templateName].name}`,
+          // As the RepoUrlPicker writes it, on the CI provider's host.
+          repoUrl: `${
+            row.ciProvider === 'gitlab-ci' ? 'gitlab.com' : 'github.com'
+          }?owner=meridian&repo=${BASE_VALUES[templateName].name}`,
         };
         const started = Date.now();
         const res = await request(server)
@@ -199,7 +208,15 @@ describe('golden templates through a real scaffolder dry run', () => {
               ),
             )
           : parsed.stages;
-        expect(present).toEqual([...REQUIRED_STAGES[row.tier as 'critical']]);
+        // The tier's stages, and rollback readiness for every tier: the gate reads its
+        // readiness document (supply chain, previous version) whatever the tier.
+        expect(present).toEqual(
+          REQUIRED_STAGES.critical.filter(
+            stage =>
+              REQUIRED_STAGES[row.tier as 'critical'].includes(stage) ||
+              stage === 'rollback-readiness',
+          ),
+        );
 
         // The script the pipeline's steps run parses as bash.
         expect(() =>
@@ -223,7 +240,7 @@ describe('golden templates through a real scaffolder dry run', () => {
               ? 'gitlab.com/project-slug'
               : 'github.com/project-slug'
           ],
-        ).toBe(values.repository);
+        ).toBe(`meridian/${values.name}`);
         expect(
           entity.metadata.annotations['waybill.dev/business-processes'],
         ).toBe((values.businessProcesses as string[]).join(', '));

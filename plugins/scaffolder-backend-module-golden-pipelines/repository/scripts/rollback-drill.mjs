@@ -163,8 +163,8 @@ async function healthCheck(baseUrl, when) {
   log(`${baseUrl}/healthz is ok ${when}`);
 }
 
-let failure;
-try {
+/** The drill itself; throws what went wrong, after recording what it found in the report. */
+async function drill() {
   const baseUrl = baseUrlOf(args['base-url']);
   const service = process.env.SERVICE ?? '';
   const namespace = process.env.NAMESPACE ?? '';
@@ -178,10 +178,17 @@ try {
   const revisions = revisionsOf(
     kubectl(...ns, 'rollout', 'history', deployment),
   );
-  if (revisions.length < 2) {
-    throw new Error(
-      `${deployment} has ${revisions.length} revision(s) in ${namespace}: there is no previous version to roll back to`,
+  if (revisions.length === 0) {
+    throw new Error(`${deployment} has no revision in ${namespace}`);
+  }
+  if (revisions.length === 1) {
+    // The service's first release: there is nothing earlier to return to, so going back means
+    // taking it down, which always works; the drill waits for the next release.
+    report.previousVersionDeployable = true;
+    log(
+      `${deployment} has one revision: the first release, nothing to roll back to; no drill`,
     );
+    return;
   }
   const current = revisions[revisions.length - 1];
   const previous = revisions[revisions.length - 2];
@@ -220,6 +227,11 @@ try {
     throw new Error(failures.join('; '));
   }
   report.lastRollbackDrill = new Date().toISOString().slice(0, 10);
+}
+
+let failure;
+try {
+  await drill();
 } catch (error) {
   failure = error instanceof Error ? error.message : String(error);
 }
@@ -232,5 +244,7 @@ if (failure) {
   process.exit(1);
 }
 log(
-  'passed: the previous version deployed and served, and the release is back',
+  report.lastRollbackDrill
+    ? 'passed: the previous version deployed and served, and the release is back'
+    : 'no drill: this is the first release',
 );

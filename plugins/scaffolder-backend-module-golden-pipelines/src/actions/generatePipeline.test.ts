@@ -87,14 +87,15 @@ describe('waybill:pipeline:generate', () => {
     ).toBe(true);
   });
 
-  it('leaves out integration tests, rollback readiness and business checks for internal services', async () => {
+  it('leaves out integration tests and business checks for internal services, not rollback readiness', async () => {
     const ctx = await run({ ...base, tier: 'internal', clouds: ['gcp'] });
     const stages = (ctx.output as jest.Mock).mock.calls.find(
       c => c[0] === 'stages',
     )![1];
     expect(stages).not.toContain('integration-tests');
-    expect(stages).not.toContain('rollback-readiness');
     expect(stages).not.toContain('business-checks');
+    // The gate reads the readiness document (supply chain, previous version) for every tier.
+    expect(stages).toContain('rollback-readiness');
     expect(stages).toContain('tenant-rollout');
   });
 

@@ -75,7 +75,9 @@ describe('waybill:pipeline:validate', () => {
     // The same internal-tier workflow misses stages a critical service needs.
     await expect(
       run({ [GH]: stringify(wf) }, { tier: 'critical' }),
-    ).rejects.toThrow('tier critical requires the stage "Rollback readiness"');
+    ).rejects.toThrow(
+      'tier critical requires the stage "Integration and contract tests"',
+    );
   });
 
   it('refuses to guess a tier', async () => {

@@ -7,6 +7,7 @@ import {
   PRODUCTION_ENVIRONMENT,
   PRODUCTION_WAVES_ENVIRONMENT,
   REQUIRED_STAGES,
+  STAGES,
   STAGING_ENVIRONMENT,
   StageId,
   stageTitle,
@@ -396,6 +397,8 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
       needs: ['image-build'],
       when: 'main',
       permissions: ['id-token', 'packages'],
+      // What verifying the signature and the provenance found, for the readiness evidence.
+      outputs: ['signature-verified', 'slsa-level'],
       steps: [{ type: 'sign', image: imageRef, digest: imageDigest }],
     }),
   );
@@ -499,7 +502,9 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
     }),
   );
 
-  if (has('rollback-readiness')) {
+  // Every tier: the gate's supply-chain and previous-version checks read the readiness
+  // document (only critical services must have the stage, to the policy).
+  {
     const cloud = model.clouds[0];
     jobs.push(
       job({
@@ -520,6 +525,16 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
               ...stagingUrl,
               ...cloudEnv([cloud], cloud),
               ...workloadEnv(model),
+              SIGNATURE_VERIFIED: {
+                kind: 'job-output',
+                job: 'signing-provenance',
+                output: 'signature-verified',
+              },
+              PROVENANCE_SLSA_LEVEL: {
+                kind: 'job-output',
+                job: 'signing-provenance',
+                output: 'slsa-level',
+              },
             },
           },
           saveReports('readiness', ['reports/staging/readiness.json']),
@@ -534,20 +549,17 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
     'sast-reports',
     ...(has('integration-tests') ? ['integration-test-reports'] : []),
     'smoke-test-reports',
-    ...(has('rollback-readiness') ? ['readiness'] : []),
+    'readiness',
   ];
   jobs.push(
     job({
       id: 'evidence-gate',
       stage: 'evidence-gate',
-      needs: [
-        'source-validation',
-        'smoke-tests',
-        ...(has('rollback-readiness') ? ['rollback-readiness'] : []),
-      ],
+      needs: ['source-validation', 'smoke-tests', 'rollback-readiness'],
       when: 'main',
       permissions: ['id-token'],
       steps: [
+        { type: 'checkout' },
         {
           type: 'load-reports',
           reports: reports.map(name => ({
@@ -581,6 +593,7 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
       permissions: ['id-token'],
       outputs: ['rollout-id'],
       steps: [
+        { type: 'checkout' },
         {
           type: 'run',
           name: 'Plan the tenant rollout from waybill/rollout-strategy.yaml',
@@ -685,7 +698,8 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
   jobs.push(
     job({
       id: 'tenant-rollout-complete',
-      stage: 'tenant-rollout',
+      // After the business checks, in their stage: GitLab needs no job of a later stage.
+      stage: has('business-checks') ? 'business-checks' : 'tenant-rollout',
       title: 'Complete the tenant rollout',
       needs: [
         'source-validation',
@@ -701,6 +715,7 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
       permissions: ['id-token'],
       timeoutMinutes: completeWait + 30,
       steps: [
+        { type: 'checkout' },
         {
           type: 'run',
           name: 'Complete the rollout once the last wave has baked, and record the deployment',
@@ -718,7 +733,10 @@ export function planPipeline(model: PipelineModel): PipelinePlan {
 
   return {
     model,
-    stages,
+    // The required stages, and any other stage a job of the plan is in, in pipeline order.
+    stages: STAGES.map(st => st.id).filter(
+      id => stages.includes(id) || jobs.some(j => j.stage === id),
+    ),
     strategy,
     waves: strategy.waves.map(w => w.name),
     acceptedGateDecisions: [...ACCEPTED_GATE_DECISIONS[model.tier]],

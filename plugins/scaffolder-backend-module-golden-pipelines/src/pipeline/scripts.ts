@@ -55,6 +55,19 @@ export function callsWaybill(shell: string): boolean {
   );
 }
 
+/**
+ * Verifies the keyless signature and the SLSA provenance attestation of the image the job just
+ * signed, as a deployment would, and writes the outcome as the job's outputs: hosted runners
+ * with signed provenance are SLSA build level 2.
+ */
+export function verifySupplyChain(issuer: string, outputFile: string) {
+  return [
+    `cosign verify --certificate-identity "$IDENTITY" --certificate-oidc-issuer "${issuer}" "$IMAGE@$DIGEST" > /dev/null`,
+    `cosign verify-attestation --type slsaprovenance1 --certificate-identity "$IDENTITY" --certificate-oidc-issuer "${issuer}" "$IMAGE@$DIGEST" > /dev/null`,
+    `printf 'signature-verified=true\nslsa-level=2\n' >> "${outputFile}"`,
+  ].join('\n');
+}
+
 /** The shell line a step runs for one command of the script. */
 export function pipelineCommand(
   command: PipelineCommand,
@@ -176,8 +189,7 @@ function contractTests(model: PipelineModel): string {
   ].join('\n');
 }
 
-function evidenceUpload(model: PipelineModel): string {
-  const readiness = model.tier === 'critical';
+function evidenceUpload(): string {
   const types = EVIDENCE_CONTENT_TYPES;
   return `shopt -s nullglob
 upload() {
@@ -203,11 +215,8 @@ for sarif in reports/sast/*.sarif; do upload security "$sarif" ${
     types.security
   }; done
 upload dependencies reports/dependencies.cdx.json ${types.dependencies}
-upload tests reports/staging/junit/smoke.xml ${types.tests} staging${
-    readiness
-      ? `\nupload readiness reports/staging/readiness.json ${types.readiness} staging`
-      : ''
-  }`;
+upload tests reports/staging/junit/smoke.xml ${types.tests} staging
+upload readiness reports/staging/readiness.json ${types.readiness} staging`;
 }
 
 function gate(model: PipelineModel): string {
@@ -221,7 +230,7 @@ decision=$(jq -r .decision gate.json)
 echo "Gate for $environment: $decision"
 case "$decision" in
   ${accepted.join('|')}) ;;
-  *) jq -r '.reasons[]? | "- \\(.title // .checkId): \\(.message // "")\\(if .fixHint then " (fix: \\(.fixHint))" else "" end)"' gate.json >&2
+  *) jq -r '.reasons[]? | "- \\(.title // .checkId): \\(.reason)\\(if .fixHint then " (fix: \\(.fixHint))" else "" end)"' gate.json >&2
      echo "The scorecards gate does not let this release into $environment (decision: $decision; a ${
        model.tier
      } service needs ${accepted.join(' or ')})" >&2
@@ -286,7 +295,12 @@ function tenantWave(model: PipelineModel): string {
     model.tenancy === 'dedicated'
       ? `while read -r ref; do
   tenant=\${ref##*/}
-  if (rollout "$NAMESPACE-$tenant") < /dev/null; then
+  # A subshell with errexit of its own: inside an if condition bash would ignore a failing step.
+  set +e
+  (set -e; rollout "$NAMESPACE-$tenant") < /dev/null
+  deployed=$?
+  set -e
+  if [ "$deployed" = 0 ]; then
     report "$ref" healthy "$VERSION deployed to $NAMESPACE-$tenant on $CLOUD"
   else
     report "$ref" failed "deployment of $VERSION to $NAMESPACE-$tenant on $CLOUD failed ($RUN_URL)"
@@ -320,7 +334,9 @@ while :; do
   })}")
   case "$status" in
     200) echo "Tenant rollout $ROLLOUT_ID: $action to wave $WAVE" ;;
-    409) retry_or_fail "$action to wave $WAVE" ;;
+    409) # Another cloud's job may have moved the rollout first: read again.
+         if [ "$(jq -r '.rollout.currentWave' waybill-response.json)" -ge "$WAVE_INDEX" ]; then continue; fi
+         retry_or_fail "$action to wave $WAVE" ;;
     *) echo "Waybill answered $status to $action:" >&2; cat waybill-response.json >&2; exit 1 ;;
   esac
 done
@@ -425,12 +441,12 @@ export function renderPipelineScript(
       body: 'npm run test:smoke -- --base-url "$STAGING_URL" --junit reports/staging/junit/smoke.xml',
     },
     'rollback-drill': {
-      env: 'CLOUD STAGING_URL SERVICE NAMESPACE',
+      env: 'CLOUD STAGING_URL SERVICE NAMESPACE SIGNATURE_VERIFIED PROVENANCE_SLSA_LEVEL',
       body: 'kubeconfig\nnpm run rollback:drill -- --base-url "$STAGING_URL" --report reports/staging/readiness.json',
     },
     'evidence-upload': {
       env: 'WAYBILL_URL COMPONENT VERSION COMMIT RUN_URL',
-      body: evidenceUpload(model),
+      body: evidenceUpload(),
     },
     gate: { env: 'WAYBILL_URL COMPONENT VERSION', body: gate(model) },
     'plan-rollout': {

@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { GENERATED_YAML } from './yamlStyle';
 import { Cloud } from '../pipeline/model';
 import { PipelinePlan, PlanJob, PlanStep, PlanValue } from '../pipeline/plan';
+import { verifySupplyChain } from '../pipeline/scripts';
 import { PINNED_ACTIONS, PinnedActionKey, pinnedUses } from './pinnedActions';
 
 /** Where the GitHub Actions workflow of a golden pipeline is written. */
@@ -238,7 +239,23 @@ function steps(job: PlanJob, outputSteps: Map<string, string>): Step[] {
               'cosign attest --yes --type slsaprovenance1 --predicate provenance.json "$IMAGE@$DIGEST"',
             ].join('\n'),
           },
+          {
+            name: 'Verify the signature and the provenance as a consumer would',
+            id: 'verify',
+            env: {
+              IMAGE: expression(step.image),
+              DIGEST: expression(step.digest),
+              // Keyless: the certificate names this workflow on this repository.
+              IDENTITY: '${{ github.server_url }}/${{ github.workflow_ref }}',
+            },
+            run: verifySupplyChain(
+              'https://token.actions.githubusercontent.com',
+              '$GITHUB_OUTPUT',
+            ),
+          },
         );
+        outputSteps.set('signature-verified', 'verify');
+        outputSteps.set('slsa-level', 'verify');
         break;
       case 'save-reports':
         out.push(

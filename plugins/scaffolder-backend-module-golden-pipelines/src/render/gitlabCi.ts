@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { GENERATED_YAML } from './yamlStyle';
 import { Cloud } from '../pipeline/model';
 import { PipelinePlan, PlanJob, PlanStep, PlanValue } from '../pipeline/plan';
+import { verifySupplyChain } from '../pipeline/scripts';
 import { GITLAB_IMAGES } from './pinnedActions';
 
 /** Where the GitLab CI pipeline of a golden pipeline is written. */
@@ -83,6 +84,12 @@ function cloudLogin(cloud: Cloud): string {
       throw new Error(`unknown cloud ${cloud as string}`);
   }
 }
+
+/**
+ * A job's outputs (`name=value` lines in outputs.raw) as the dotenv report later jobs read:
+ * `WAYBILL_OUT_<NAME>` (see {@link outputVariable}).
+ */
+const DOTENV_FROM_OUTPUTS = `awk '{i=index($0,"="); k=toupper(substr($0,1,i-1)); gsub(/-/,"_",k); print "WAYBILL_OUT_" k "=" substr($0,i+1)}' outputs.raw >> outputs.env`;
 
 /** The pipeline script's `waybill_token` on GitLab CI: the job's ID token for audience `waybill`. */
 export const GITLAB_WAYBILL_TOKEN = `waybill_token() { printf '%s' "$WAYBILL_ID_TOKEN"; }`;
@@ -173,13 +180,11 @@ function scriptLines(job: PlanJob): string[] {
         const exports = Object.entries(step.env ?? {}).map(
           ([k, v]) => `export ${k}=${shellValue(v)}`,
         );
-        if (step.outputs?.length) exports.push('PIPELINE_OUTPUT=outputs.raw');
-        lines.push(`# ${step.name}\n${[...exports, step.script].join('\n')}`);
         if (step.outputs?.length) {
-          lines.push(
-            `awk '{i=index($0,"="); k=toupper(substr($0,1,i-1)); gsub(/-/,"_",k); print "WAYBILL_OUT_" k "=" substr($0,i+1)}' outputs.raw >> outputs.env`,
-          );
+          exports.push('export PIPELINE_OUTPUT=outputs.raw');
         }
+        lines.push(`# ${step.name}\n${[...exports, step.script].join('\n')}`);
+        if (step.outputs?.length) lines.push(DOTENV_FROM_OUTPUTS);
         break;
       }
       case 'cloud-login':
@@ -226,6 +231,10 @@ function scriptLines(job: PlanJob): string[] {
             'cosign sign --yes --identity-token "$SIGSTORE_ID_TOKEN" "$IMAGE@$DIGEST"',
             'jq -n --arg pipeline "$CI_PIPELINE_URL" --arg commit "$CI_COMMIT_SHA" --arg repo "$CI_PROJECT_URL" \'{buildDefinition: {buildType: "https://gitlab.com/gitlab-ci", externalParameters: {repository: $repo, commit: $commit}}, runDetails: {metadata: {invocationId: $pipeline}}}\' > provenance.json',
             'cosign attest --yes --identity-token "$SIGSTORE_ID_TOKEN" --type slsaprovenance1 --predicate provenance.json "$IMAGE@$DIGEST"',
+            "# Verify both as a deployment would; the certificate names this project's pipeline",
+            'IDENTITY="$CI_PROJECT_URL//.gitlab-ci.yml@refs/heads/$CI_COMMIT_REF_NAME"',
+            verifySupplyChain('$CI_SERVER_URL', 'outputs.raw'),
+            DOTENV_FROM_OUTPUTS,
           ].join('\n'),
         );
         break;
@@ -315,7 +324,10 @@ export function renderGitlabCi(plan: PipelinePlan): {
         )
       ) {
         artifacts.reports = {
-          junit: paths.filter(p => p.endsWith('.xml')),
+          // A directory of reports stands for the JUnit files in it.
+          junit: paths
+            .map(p => (p.endsWith('/') ? `${p}*.xml` : p))
+            .filter(p => p.endsWith('.xml')),
         };
       }
       if (dotenv) {

@@ -20,6 +20,8 @@ import path from 'node:path';
 import request from 'supertest';
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
+import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import { scaffolderModuleGoldenPipelines } from '../module';
 import { parsePipelineModel, PipelineModelInput } from '../pipeline/model';
 import { repositoryFiles } from './repositoryFiles';
@@ -53,7 +55,7 @@ const CASES: Record<
       tenantSegments: ['wholesale', 'retail'],
       consumedApis: [{ api: 'sales-orders-api', range: '^2.4.0' }],
       dependsOn: ['component:default/sales'],
-      repository: 'meridian/pricing-quotes-api',
+      repoUrl: 'github.com?owner=meridian&repo=pricing-quotes-api',
     },
     model: {
       name: 'pricing-quotes-api',
@@ -79,7 +81,7 @@ const CASES: Record<
       deployStrategy: 'blue-green',
       tenancy: 'dedicated',
       dedicatedTenants: ['resource:default/kyoto-precision-components'],
-      repository: 'meridian/supplier-invoice-sync',
+      repoUrl: 'gitlab.com?owner=meridian&repo=supplier-invoice-sync',
     },
     model: {
       name: 'supplier-invoice-sync',
@@ -104,6 +106,7 @@ const CASES: Record<
       businessProcesses: ['order-to-cash'],
       clouds: ['gcp'],
       ciProvider: 'github-actions',
+      repoUrl: 'github.com?owner=meridian&repo=order-tracking-web',
       deployStrategy: 'rolling',
       tenancy: 'shared',
     },
@@ -324,6 +327,9 @@ describe('generated repositories pass their own checks', () => {
       features: [
         scaffolderPlugin,
         scaffolderModuleGoldenPipelines,
+        // The templates' publish steps (skipped in a dry run) come from these modules.
+        githubModule,
+        gitlabModule,
         catalogServiceMock.factory({ entities: [] }),
       ],
     }));
@@ -923,16 +929,24 @@ describe('generated repositories pass their own checks', () => {
             provenance: { slsaLevel: 3 },
           });
 
-          // No previous revision: nothing is rolled back, the drill fails, the report says so.
+          // The first release: nothing earlier to return to, so nothing is rolled back and
+          // there is no drill to date, but the release can go back (to nothing).
           const first = await runDrill(service.url, { KUBECTL_REVISIONS: '1' });
-          expect(first.result.code).toBe(1);
-          expect(first.result.stderr).toMatch(/no previous version/);
+          expect(first.result.code).toBe(0);
+          expect(first.result.stdout).toMatch(/first release/);
           expect(first.calls).toEqual([`${ns} rollout history ${deployment}`]);
           expect(first.report).toMatchObject({
-            previousVersionDeployable: false,
+            previousVersionDeployable: true,
             lastRollbackDrill: null,
             signatureVerified: false,
             provenance: { slsaLevel: 0 },
+          });
+          // No revision at all: the deployment is not there, the drill fails.
+          const none = await runDrill(service.url, { KUBECTL_REVISIONS: '0' });
+          expect(none.result.code).toBe(1);
+          expect(none.result.stderr).toMatch(/has no revision/);
+          expect(none.report).toMatchObject({
+            previousVersionDeployable: false,
           });
         } finally {
           await service.stop();

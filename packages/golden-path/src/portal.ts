@@ -1,0 +1,243 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import net, { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parse, stringify } from 'yaml';
+
+/** The repository root (this package is packages/golden-path; it is never built). */
+// eslint-disable-next-line no-restricted-syntax
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+/** A free loopback port (bound, read and released). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>(resolve => server.close(() => resolve()));
+  return port;
+}
+
+const PLACEHOLDER = /\$\{(\w+)(?::-([^{}]*))?\}/g;
+
+/**
+ * The `jwks` entries of `backend.auth.externalAccess` in app-config.production.yaml, with
+ * GITHUB_OIDC_ISSUER and GITLAB_OIDC_ISSUER set to the test issuer's, exactly as production
+ * configures them otherwise (URL paths, audience, subject prefixes, access restrictions): a
+ * change there changes what the test's backend accepts.
+ */
+export function productionJwksAccess(issuers: {
+  GITHUB_OIDC_ISSUER: string;
+  GITLAB_OIDC_ISSUER: string;
+}): unknown[] {
+  const text = fs.readFileSync(
+    path.join(REPO_ROOT, 'app-config.production.yaml'),
+    'utf8',
+  );
+  const values: Record<string, string> = issuers;
+  const config = parse(
+    text.replace(
+      PLACEHOLDER,
+      (_all, name: string, fallback?: string) =>
+        values[name] ?? fallback?.trim() ?? `unset-${name}`,
+    ),
+  );
+  const entries = (config?.backend?.auth?.externalAccess ?? []) as Array<{
+    type: string;
+  }>;
+  const jwks = entries.filter(e => e.type === 'jwks');
+  if (jwks.length === 0) {
+    throw new Error(
+      'app-config.production.yaml has no jwks entry in backend.auth.externalAccess',
+    );
+  }
+  return jwks;
+}
+
+/** The Waybill backend a test started. */
+export interface RunningWaybill {
+  /** e.g. `http://127.0.0.1:7123` */
+  url: string;
+  /** A static `externalAccess` token (service principal `golden-path-driver`, unrestricted). */
+  token: string;
+  /** Where the backend keeps its SQLite files, one per plugin (`<pluginId>.sqlite`). */
+  databaseDirectory: string;
+  /** Milliseconds from spawn to ready. */
+  startupMs: number;
+  /** The last 20,000 characters of the backend's output. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function waitUntilReady(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  output: () => string,
+) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(
+        `The Waybill backend exited with code ${child.exitCode}:\n${output()}`,
+      );
+    }
+    const status = await fetch(`${url}/.backstage/health/v1/readiness`)
+      .then(r => r.status)
+      .catch(() => 0);
+    if (status === 200) return;
+    await sleep(500);
+  }
+  throw new Error(
+    `The Waybill backend was not ready within ${
+      timeoutMs / 1000
+    } s:\n${output()}`,
+  );
+}
+
+/**
+ * Starts the repository's real backend (packages/backend, the process `backstage-cli package
+ * start` runs, without its file watcher, as bench/utils' `startPortal` does with `watch: false`)
+ * on a free loopback port, with app-config.yaml plus a config file of the test's:
+ *
+ * - SQLite files in `directory` (so a test can open `tenant-rollouts.sqlite`);
+ * - no demo evidence and no demo rollouts (`waybill.demo.*` off as in production);
+ * - `backend.auth.externalAccess`: a static token for the test driver, and production's two
+ *   `jwks` entries (GitHub Actions, GitLab CI) pointed at the test issuer;
+ * - GitHub and GitLab integrations with placeholder tokens, which a template's dry run needs to
+ *   exist (publishing is skipped in a dry run);
+ * - `backend.reading.allow` for the hosts the URL reader may read (the loopback repository host);
+ * - tenant rollouts without the calendar's freeze windows and without the scheduler's
+ *   auto-advance, so that the pipeline alone moves its rollouts and a run does not depend on
+ *   the date.
+ *
+ * The demo catalog of app-config.yaml stays loaded.
+ */
+export async function startWaybill(options: {
+  directory: string;
+  githubIssuer: string;
+  gitlabIssuer: string;
+  readingAllowHosts: string[];
+  timeoutMs?: number;
+  log?: (line: string) => void;
+}): Promise<RunningWaybill> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const token = randomBytes(24).toString('hex');
+  const databaseDirectory = path.join(options.directory, 'sqlite');
+  fs.mkdirSync(databaseDirectory, { recursive: true });
+  const config = {
+    app: { baseUrl: url },
+    backend: {
+      baseUrl: url,
+      listen: { port, host: '127.0.0.1' },
+      cors: { origin: url },
+      database: {
+        client: 'better-sqlite3',
+        connection: { directory: databaseDirectory },
+      },
+      reading: {
+        allow: options.readingAllowHosts.map(host => ({ host })),
+      },
+      auth: {
+        externalAccess: [
+          {
+            type: 'static',
+            options: { token, subject: 'golden-path-driver' },
+          },
+          ...productionJwksAccess({
+            GITHUB_OIDC_ISSUER: options.githubIssuer,
+            GITLAB_OIDC_ISSUER: options.gitlabIssuer,
+          }),
+        ],
+      },
+    },
+    // The templates publish to GitHub or GitLab: a dry run checks that an integration with
+    // credentials exists for the host (it never calls it).
+    integrations: {
+      github: [{ host: 'github.com', token: 'golden-path-dry-run' }],
+      gitlab: [{ host: 'gitlab.com', token: 'golden-path-dry-run' }],
+    },
+    waybill: { demo: { seedEvidence: null, seedRollouts: null } },
+    tenantRollouts: {
+      autoAdvance: { frequencyMinutes: 1440 },
+      freezeWindows: [],
+    },
+  };
+  const configFile = path.join(
+    options.directory,
+    'app-config.golden-path.yaml',
+  );
+  fs.writeFileSync(configFile, stringify(config));
+
+  const backendDir = path.join(REPO_ROOT, 'packages', 'backend');
+  const transform = createRequire(
+    path.join(backendDir, 'package.json'),
+  ).resolve('@backstage/cli-node/config/nodeTransform.cjs');
+  const started = Date.now();
+  const child = spawn(
+    process.execPath,
+    [
+      '--enable-source-maps',
+      '--require',
+      transform,
+      'src/index',
+      '--config',
+      path.join(REPO_ROOT, 'app-config.yaml'),
+      '--config',
+      configFile,
+    ],
+    {
+      cwd: backendDir,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        ESBK_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.json'),
+        // Jest's variables would make the backend think it runs in a test.
+        JEST_WORKER_ID: undefined,
+      },
+    },
+  );
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise(resolve => child.once('exit', resolve));
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await Promise.race([exited, sleep(10_000)]);
+    }
+  };
+  try {
+    await waitUntilReady(
+      url,
+      child,
+      options.timeoutMs ?? 300_000,
+      () => output,
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const startupMs = Date.now() - started;
+  options.log?.(`Waybill backend ready at ${url} in ${startupMs} ms`);
+  return {
+    url,
+    token,
+    databaseDirectory,
+    startupMs,
+    output: () => output,
+    stop,
+  };
+}

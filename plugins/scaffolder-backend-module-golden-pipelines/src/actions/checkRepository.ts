@@ -1,0 +1,141 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { ScmIntegrations } from '@backstage/integration';
+import {
+  createTemplateAction,
+  parseRepoUrl,
+} from '@backstage/plugin-scaffolder-node';
+import { z as zod } from 'zod/v3';
+import { CI_PROVIDERS, CiProvider } from '../pipeline/model';
+import { examples } from './checkRepository.examples';
+
+/** The id of the repository check action. */
+export const CHECK_REPOSITORY_ACTION_ID = 'waybill:repository:check';
+
+/** The SCM integration each CI provider's repositories are published through. */
+const INTEGRATION_OF: Record<CiProvider, 'github' | 'gitlab'> = {
+  'github-actions': 'github',
+  'gitlab-ci': 'gitlab',
+};
+
+const inputSchema = zod
+  .object({
+    repoUrl: zod
+      .string()
+      .max(300)
+      .describe(
+        'Where the repository goes, as the RepoUrlPicker writes it: github.com?owner=meridian&repo=pricing-api',
+      ),
+    ciProvider: zod.enum(CI_PROVIDERS),
+  })
+  .strict();
+
+/**
+ * What stands in the way of publishing a new service's repository: no integration for the host,
+ * one of the other provider's kind, or one without credentials. Empty when nothing does.
+ */
+export function repositoryProblems(
+  config: Config,
+  repoUrl: string,
+  ciProvider: CiProvider,
+): { problems: string[]; host?: string; project?: string } {
+  const integrations = ScmIntegrations.fromConfig(config);
+  const kind = INTEGRATION_OF[ciProvider];
+  let parsed: ReturnType<typeof parseRepoUrl>;
+  try {
+    parsed = parseRepoUrl(repoUrl, integrations);
+  } catch (error) {
+    const host = /^([^?/]+)\?/.exec(repoUrl)?.[1];
+    return {
+      problems: [
+        host && !integrations.byHost(host)
+          ? `No SCM integration is configured for ${host}: add integrations.${kind} with host: ${host} and credentials to app-config.yaml`
+          : `repoUrl ${repoUrl} is not a repository location: ${
+              (error as Error).message
+            }`,
+      ],
+    };
+  }
+  const integration = integrations.byHost(parsed.host)!;
+  const project = [parsed.owner, parsed.repo].filter(Boolean).join('/');
+  if (integration.type !== kind) {
+    return {
+      host: parsed.host,
+      project,
+      problems: [
+        `${parsed.host} is a ${integration.type} host, and the pipeline is for ${ciProvider}: pick a ${kind} host or the other CI provider`,
+      ],
+    };
+  }
+  const settings = config
+    .getOptionalConfigArray(`integrations.${kind}`)
+    ?.find(c => (c.getOptionalString('host') ?? `${kind}.com`) === parsed.host);
+  const hasCredentials =
+    Boolean(settings?.getOptionalString('token')) ||
+    (kind === 'github' &&
+      (settings?.getOptionalConfigArray('apps')?.length ?? 0) > 0);
+  return {
+    host: parsed.host,
+    project,
+    problems: hasCredentials
+      ? []
+      : [
+          `The ${kind} integration for ${
+            parsed.host
+          } has no credentials to create the repository with: set integrations.${kind}[host ${
+            parsed.host
+          }].token${
+            kind === 'github' ? ' or .apps (a GitHub App)' : ''
+          } in app-config.yaml`,
+        ],
+  };
+}
+
+/**
+ * Checks, before anything is rendered, that the scaffolder can publish the repository: an SCM
+ * integration of the CI provider's kind is configured for the chosen host, with credentials.
+ * A dry run only reports what a real run would refuse. Outputs the repository's project path,
+ * which the catalog annotation names.
+ */
+export function createCheckRepositoryAction(options: { config: Config }) {
+  return createTemplateAction({
+    id: CHECK_REPOSITORY_ACTION_ID,
+    description:
+      'Checks that the new repository can be published: an SCM integration of the CI provider for its host, with credentials. Outputs its project path (owner/name or group/project).',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: () => inputSchema,
+      output: z =>
+        z.object({
+          host: z.string().describe('The repository host'),
+          project: z
+            .string()
+            .describe('owner/name on GitHub, group/project on GitLab'),
+        }),
+    },
+    async handler(ctx) {
+      const parsed = inputSchema.safeParse(ctx.input);
+      if (!parsed.success) {
+        throw new InputError(
+          parsed.error.issues
+            .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
+            .join('; '),
+        );
+      }
+      const { repoUrl, ciProvider } = parsed.data;
+      const { problems, host, project } = repositoryProblems(
+        options.config,
+        repoUrl,
+        ciProvider,
+      );
+      if (problems.length > 0) {
+        if (!ctx.isDryRun || !project)
+          throw new InputError(problems.join('; '));
+        ctx.logger.warn(`A real run would stop here: ${problems.join('; ')}`);
+      }
+      ctx.output('host', host!);
+      ctx.output('project', project!);
+    },
+  });
+}
