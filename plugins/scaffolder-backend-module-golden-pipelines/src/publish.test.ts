@@ -27,8 +27,8 @@ import {
   GitHttpBackend,
   startGitHttpBackend,
 } from './__testUtils__/gitHttpBackend';
+import { TEMPLATES_DIR } from './__testUtils__/templateFiles';
 
-const TEMPLATES_DIR = path.resolve(__dirname, '../../../templates');
 const TOKEN = 'test-token';
 const OWNER_TEAM = 'digital-channels';
 

@@ -24,22 +24,10 @@ import {
   actionlint,
   workflowSchemaErrors,
 } from './__testUtils__/workflowLinters';
-
-const TEMPLATES_DIR = path.resolve(__dirname, '../../../templates');
-
-function directoryContents(dir: string, base = dir) {
-  const out: Array<{ path: string; base64Content: string }> = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...directoryContents(full, base));
-    else
-      out.push({
-        path: path.relative(base, full),
-        base64Content: fs.readFileSync(full).toString('base64'),
-      });
-  }
-  return out;
-}
+import {
+  TEMPLATES_DIR,
+  directoryContents,
+} from './__testUtils__/templateFiles';
 
 const BASE_VALUES: Record<string, Record<string, unknown>> = {
   'api-service': {

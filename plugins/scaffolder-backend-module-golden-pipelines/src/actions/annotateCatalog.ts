@@ -13,6 +13,7 @@ import {
   entityRefString,
 } from '../pipeline/model';
 import { annotateCatalogInfo } from '../catalog/annotateCatalogInfo';
+import { parseActionInput } from './actionInput';
 import { examples } from './annotateCatalog.examples';
 
 /** The id of the annotate action. */
@@ -91,15 +92,7 @@ export function createAnnotateCatalogAction() {
         }),
     },
     async handler(ctx) {
-      const parsed = inputSchema.safeParse(ctx.input);
-      if (!parsed.success) {
-        throw new InputError(
-          parsed.error.issues
-            .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
-            .join('; '),
-        );
-      }
-      const input = parsed.data;
+      const input = parseActionInput(inputSchema, ctx.input);
       const file = resolveSafeChildPath(
         resolveSafeChildPath(ctx.workspacePath, input.targetPath),
         input.filePath,

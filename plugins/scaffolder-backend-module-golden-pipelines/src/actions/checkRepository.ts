@@ -7,6 +7,7 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import { z as zod } from 'zod/v3';
 import { CI_PROVIDERS, CiProvider } from '../pipeline/model';
+import { parseActionInput } from './actionInput';
 import { examples } from './checkRepository.examples';
 
 /** The id of the repository check action. */
@@ -115,15 +116,7 @@ export function createCheckRepositoryAction(options: { config: Config }) {
         }),
     },
     async handler(ctx) {
-      const parsed = inputSchema.safeParse(ctx.input);
-      if (!parsed.success) {
-        throw new InputError(
-          parsed.error.issues
-            .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
-            .join('; '),
-        );
-      }
-      const { repoUrl, ciProvider } = parsed.data;
+      const { repoUrl, ciProvider } = parseActionInput(inputSchema, ctx.input);
       const { problems, host, project } = repositoryProblems(
         options.config,
         repoUrl,

@@ -25,8 +25,11 @@ import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import { scaffolderModuleGoldenPipelines } from '../module';
 import { parsePipelineModel, PipelineModelInput } from '../pipeline/model';
 import { repositoryFiles } from './repositoryFiles';
+import {
+  TEMPLATES_DIR,
+  directoryContents,
+} from '../__testUtils__/templateFiles';
 
-const TEMPLATES_DIR = path.resolve(__dirname, '../../../../templates');
 const MINUTE = 60_000;
 
 /** One configuration per template, chosen to cover every provider, strategy and tenancy. */
@@ -129,20 +132,6 @@ const readinessSchema = z.strictObject({
   signatureVerified: z.boolean(),
   provenance: z.strictObject({ slsaLevel: z.literal([0, 1, 2, 3, 4]) }),
 });
-
-function directoryContents(dir: string, base = dir) {
-  const out: Array<{ path: string; base64Content: string }> = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...directoryContents(full, base));
-    else
-      out.push({
-        path: path.relative(base, full),
-        base64Content: fs.readFileSync(full).toString('base64'),
-      });
-  }
-  return out;
-}
 
 type Result = {
   code: number | null;

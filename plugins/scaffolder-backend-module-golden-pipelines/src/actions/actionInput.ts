@@ -1,0 +1,22 @@
+import { InputError } from '@backstage/errors';
+import { z } from 'zod/v3';
+
+/**
+ * Parses an action's input with its schema: the scaffolder checks a template's literal values,
+ * but values computed by a template expression reach the action unchecked. Every bad field is
+ * named in one InputError.
+ */
+export function parseActionInput<T extends z.ZodTypeAny>(
+  schema: T,
+  input: unknown,
+): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new InputError(
+      parsed.error.issues
+        .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('; '),
+    );
+  }
+  return parsed.data;
+}
