@@ -16,6 +16,9 @@ source scripts/postgres.sh
 step "type check" yarn tsc
 step "lint" yarn backstage-cli repo lint --max-warnings 0
 step "format" yarn prettier --check .
-step "unit and database tests" env CI=true yarn backstage-cli repo test
+step "unit and database tests" env CI=true yarn backstage-cli repo test --testPathIgnorePatterns /packages/golden-path/
+# The golden path starts a whole backend and runs generated pipelines; on its own it does not
+# starve the database tests of the 2 cores.
+step "golden path (generated pipelines against a real backend)" env CI=true yarn workspace @waybill/golden-path test
 source scripts/chromium.sh
 step "browser tests" yarn playwright test

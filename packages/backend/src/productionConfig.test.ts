@@ -102,6 +102,8 @@ describe('app-config.production.yaml', () => {
   it('lets pipeline tokens upload evidence, read gates and move rollouts, never override or roll back', () => {
     for (const { accessRestrictions } of jwksEntries(config)) {
       expect(accessRestrictions?.map(r => r.get())).toEqual([
+        // Contract tests read the provider APIs from the catalog.
+        { plugin: 'catalog', permission: ['catalog.entity.read'] },
         {
           plugin: 'scorecards',
           permission: ['scorecards.evidence.upload', 'scorecards.release.read'],
@@ -140,7 +142,8 @@ describe('app-config.production.yaml', () => {
           ciProvider,
         }),
       );
-      const pipeline = files[0].content;
+      // The pipeline, the script its steps run and the repository's own scripts.
+      const pipeline = files.map(f => f.content).join('\n');
       const requested =
         ciProvider === 'github-actions'
           ? [
@@ -153,7 +156,10 @@ describe('app-config.production.yaml', () => {
       for (const [, audience] of requested) {
         expect(audiences).toContain(audience);
       }
-      const plugins = [...pipeline.matchAll(/\$WAYBILL_URL\/api\/([\w-]+)\//g)];
+      // A call's path begins the URL: after a quote, $WAYBILL_URL or a base URL's `}`.
+      const plugins = [
+        ...pipeline.matchAll(/(?:"|\$WAYBILL_URL|\})\/api\/([\w-]+)\//g),
+      ];
       expect(plugins.length).toBeGreaterThan(0);
       for (const [, plugin] of plugins) expect(allowed).toContain(plugin);
     }
