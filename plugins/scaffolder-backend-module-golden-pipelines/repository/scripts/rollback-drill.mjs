@@ -192,10 +192,9 @@ async function drill() {
   }
   const current = revisions[revisions.length - 1];
   const previous = revisions[revisions.length - 2];
-  log(`rolling ${deployment} back from revision ${current} to ${previous}`);
-  const failures = [];
-  try {
-    kubectl(...ns, 'rollout', 'undo', deployment, `--to-revision=${previous}`);
+  /** Rolls the deployment to a revision, waits for it and checks its health. */
+  const rollTo = async (revision, when) => {
+    kubectl(...ns, 'rollout', 'undo', deployment, `--to-revision=${revision}`);
     kubectl(
       ...ns,
       'rollout',
@@ -203,7 +202,12 @@ async function drill() {
       deployment,
       `--timeout=${args.timeout}`,
     );
-    await healthCheck(baseUrl, 'on the previous version');
+    await healthCheck(baseUrl, when);
+  };
+  log(`rolling ${deployment} back from revision ${current} to ${previous}`);
+  const failures = [];
+  try {
+    await rollTo(previous, 'on the previous version');
     report.previousVersionDeployable = true;
   } catch (error) {
     failures.push(`rolling back: ${error.message}`);
@@ -211,15 +215,7 @@ async function drill() {
   // Roll forward even when the way back failed, so staging ends on the release.
   log(`rolling ${deployment} forward to revision ${current}`);
   try {
-    kubectl(...ns, 'rollout', 'undo', deployment, `--to-revision=${current}`);
-    kubectl(
-      ...ns,
-      'rollout',
-      'status',
-      deployment,
-      `--timeout=${args.timeout}`,
-    );
-    await healthCheck(baseUrl, 'on the release again');
+    await rollTo(current, 'on the release again');
   } catch (error) {
     failures.push(`rolling forward: ${error.message}`);
   }
