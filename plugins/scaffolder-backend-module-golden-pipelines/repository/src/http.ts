@@ -1,4 +1,5 @@
-// Small helpers over node:http: JSON answers, synthetic transactions and the kill switch.
+// Small helpers over node:http shared by every golden service: JSON bodies with a size limit,
+// JSON answers, synthetic transactions and the kill switch.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** An error that becomes an HTTP answer with its status and message. */
@@ -22,6 +23,31 @@ export function isSynthetic(req: IncomingMessage): boolean {
 /** The kill switch: KILL_SWITCH=on (or true, 1) turns the business routes off. */
 export function killSwitchOn(env: Record<string, string | undefined>): boolean {
   return ['on', 'true', '1'].includes((env.KILL_SWITCH ?? '').toLowerCase());
+}
+
+/** Reads a JSON request body of at most `limit` bytes. */
+export async function readJsonBody(
+  req: IncomingMessage,
+  limit = 64 * 1024,
+): Promise<unknown> {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new HttpError(415, 'send the body as application/json');
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      throw new HttpError(413, `the body is larger than ${limit} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'the body is not valid JSON');
+  }
 }
 
 /** Answers with a JSON body. */
