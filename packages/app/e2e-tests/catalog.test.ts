@@ -13,9 +13,17 @@ test('a guest signs in, finds the demo estate in the catalog and opens an ERP mo
   await nav.getByRole('link', { name: 'Catalog', exact: true }).click();
   await expect(page).toHaveURL(/\/catalog/);
 
-  // The catalog starts on the guest's own components; widen to all of them.
+  // The catalog starts on the guest's own components; widen to all of them. The picker settles
+  // on "Owned" (URL and counts) after the page shows; a click before that is undone by it.
+  await expect(
+    page.getByRole('heading', { level: 2, name: /^Owned Components \(\d+\)$/ }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/filters%5Buser%5D=owned|filters\[user\]=owned/);
   await page.getByTestId('user-picker-all').click();
-  await expect(page.getByText(/All Components/)).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: /^All Components \(\d+\)$/ }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/filters%5Buser%5D=all|filters\[user\]=all/);
   const table = page.getByRole('table');
   for (const name of [
     'Sales Order Management',
