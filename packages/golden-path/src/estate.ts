@@ -21,13 +21,14 @@ export class RepoHost {
     readonly url: string,
   ) {}
 
-  static async start(): Promise<RepoHost> {
+  /** Starts the host on loopback `port` (a free one when 0). */
+  static async start(port = 0): Promise<RepoHost> {
     const server = http.createServer();
     await new Promise<void>(resolve =>
-      server.listen(0, '127.0.0.1', () => resolve()),
+      server.listen(port, '127.0.0.1', () => resolve()),
     );
-    const { port } = server.address() as AddressInfo;
-    const host = new RepoHost(server, `http://127.0.0.1:${port}`);
+    const { port: bound } = server.address() as AddressInfo;
+    const host = new RepoHost(server, `http://127.0.0.1:${bound}`);
     server.on('request', (req, res) => host.handle(req, res));
     return host;
   }

@@ -20,3 +20,5 @@ export * from './estate';
 export * from './scaffold';
 export * from './scenario';
 export * from './harness';
+export * from './scm/gitHttpBackend';
+export * from './scm/fakeGithub';

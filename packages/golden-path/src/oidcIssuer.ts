@@ -97,17 +97,17 @@ export class OidcIssuer {
     private readonly gitlab: Signer,
   ) {}
 
-  /** Starts the issuer on a free loopback port. */
-  static async start(): Promise<OidcIssuer> {
+  /** Starts the issuer on loopback `port` (a free one when 0). */
+  static async start(port = 0): Promise<OidcIssuer> {
     const [github, gitlab] = await Promise.all([signer(), signer()]);
     const server = http.createServer();
     await new Promise<void>(resolve =>
-      server.listen(0, '127.0.0.1', () => resolve()),
+      server.listen(port, '127.0.0.1', () => resolve()),
     );
-    const { port } = server.address() as AddressInfo;
+    const { port: bound } = server.address() as AddressInfo;
     const issuer = new OidcIssuer(
       server,
-      `http://127.0.0.1:${port}`,
+      `http://127.0.0.1:${bound}`,
       github,
       gitlab,
     );

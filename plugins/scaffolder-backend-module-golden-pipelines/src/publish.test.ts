@@ -22,11 +22,13 @@ import { promisify } from 'node:util';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { scaffolderModuleGoldenPipelines } from './module';
-import { FakeGithub, startFakeGithub } from './__testUtils__/fakeGithub';
+
 import {
+  FakeGithub,
   GitHttpBackend,
+  startFakeGithub,
   startGitHttpBackend,
-} from './__testUtils__/gitHttpBackend';
+} from '@waybill/golden-path';
 import { TEMPLATES_DIR } from './__testUtils__/templateFiles';
 
 const TOKEN = 'test-token';

@@ -39,11 +39,18 @@ interface Repo {
  * GitHub URL reader call, answers everything else 404, and records every request. Owners are
  * organizations with the teams given; a created repository is a real bare repository served by
  * `git` (its `clone_url`), and the contents API reads files from what was pushed to it.
+ *
+ * With `htmlBaseUrl` (e.g. `https://github.com`) the repositories' web addresses are on that
+ * host, as they are when an integration for github.com has its `apiBaseUrl` on the fake: the
+ * catalog then reads `https://github.com/<owner>/<repo>/blob/...` through the fake's API.
  */
 export async function startFakeGithub(options: {
   token: string;
   git: GitHttpBackend;
   organizations: Record<string, { teams: string[] }>;
+  /** The loopback port; a free one when 0 or absent. */
+  port?: number;
+  htmlBaseUrl?: string;
 }): Promise<FakeGithub> {
   const requests: RecordedRequest[] = [];
   const repos = new Map<string, Repo>();
@@ -60,7 +67,7 @@ export async function startFakeGithub(options: {
     visibility: r.visibility,
     description: r.description ?? null,
     default_branch: 'main',
-    html_url: `${baseUrl}/${r.owner}/${r.name}`,
+    html_url: `${options.htmlBaseUrl ?? baseUrl}/${r.owner}/${r.name}`,
     url: `${baseUrl}/api/v3/repos/${r.owner}/${r.name}`,
     clone_url: `${options.git.baseUrl}/${r.owner}/${r.name}.git`,
   });
@@ -216,7 +223,9 @@ export async function startFakeGithub(options: {
       res.end(JSON.stringify(result.json ?? {}));
     });
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>(resolve =>
+    server.listen(options.port ?? 0, '127.0.0.1', resolve),
+  );
   const { port } = server.address() as AddressInfo;
   baseUrl = `http://127.0.0.1:${port}`;
   return {

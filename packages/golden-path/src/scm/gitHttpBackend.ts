@@ -26,6 +26,8 @@ export interface GitHttpBackend {
  */
 export async function startGitHttpBackend(
   root: string,
+  /** The loopback port; a free one when 0. */
+  port = 0,
 ): Promise<GitHttpBackend> {
   fs.mkdirSync(root, { recursive: true });
   const requests: GitHttpBackend['requests'] = [];
@@ -100,10 +102,10 @@ export async function startGitHttpBackend(
       res.end();
     });
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>(resolve => server.listen(port, '127.0.0.1', resolve));
+  const { port: bound } = server.address() as AddressInfo;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://127.0.0.1:${bound}`,
     root,
     requests,
     createRepository(owner, repo) {
