@@ -5,6 +5,16 @@ import fs from 'fs';
 import path from 'path';
 import { expect, Locator, Page, test } from '@playwright/test';
 import { waitForBackend } from './portal';
+import {
+  chooseClouds,
+  chooseTemplate,
+  fillRepoUrl,
+  fillServicePage,
+  openCreate,
+  pickEntity,
+  selectOption,
+  textbox,
+} from './templateForm';
 
 /**
  * The golden-pipeline templates in the browser: the three templates at /create, and each of
@@ -280,15 +290,6 @@ test.beforeEach(async ({ page }) => {
   );
 });
 
-/** Signs in as the guest and opens /create from the sidebar. */
-async function openCreate(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await nav.getByRole('link', { name: 'Create', exact: true }).click();
-  await expect(page).toHaveURL(/\/create\/templates/);
-}
-
 test('the three golden-pipeline templates are offered at /create', async ({
   page,
 }) => {
@@ -303,98 +304,6 @@ test('the three golden-pipeline templates are offered at /create', async ({
     fullPage: true,
   });
 });
-
-// The form's widgets, used as a person uses them: pickers are searched and an option the
-// catalog offers is clicked, selects are opened and an option chosen, checkboxes ticked.
-
-/**
- * Picks an entity in an EntityPicker, OwnerPicker or MultiEntityPicker: types part of its
- * title into the picker and clicks the option the catalog offers.
- */
-async function pickEntity(
-  picker: Locator,
-  search: string,
-  option: string | RegExp,
-) {
-  await picker.click();
-  await picker.fill(search);
-  await picker.page().getByRole('option', { name: option }).click();
-}
-
-/** Opens the select labelled `label` and chooses `option`. */
-async function selectOption(page: Page, label: string, option: string) {
-  await page.getByRole('button', { name: new RegExp(`^${label}`) }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-const textbox = (page: Page, name: string) =>
-  page.getByRole('textbox', { name, exact: true });
-
-/**
- * The RepoUrlPicker: its host select (github.com first, so chosen already), then its owner and
- * repository fields, typed in as a person does (they only suggest, from the host's API).
- */
-async function fillRepoUrl(
-  page: Page,
-  repo: { host?: 'github.com' | 'gitlab.com'; owner: string; name: string },
-) {
-  if (repo.host) {
-    await page
-      .getByLabel('Host', { exact: true })
-      .getByRole('combobox')
-      .selectOption(repo.host);
-  }
-  // On the Delivery page, the only Owner field is the picker's (the OwnerPicker is on Service).
-  const owner = textbox(page, 'Owner');
-  await owner.fill(repo.owner);
-  await owner.press('Tab');
-  const name = textbox(page, 'Repository');
-  await name.fill(repo.name);
-  await name.press('Tab');
-}
-
-/** The first page of every template's form ("Service"), then on to the next page. */
-async function fillServicePage(
-  page: Page,
-  service: {
-    name: string;
-    description: string;
-    owner: { search: string; option: RegExp };
-    system?: { search: string; option: RegExp };
-    tier: 'critical' | 'standard' | 'internal';
-    /** Business processes ticked on top of the template's default. */
-    alsoBusinessProcesses: string[];
-  },
-) {
-  await textbox(page, 'Name').fill(service.name);
-  await textbox(page, 'Description').fill(service.description);
-  await pickEntity(
-    textbox(page, 'Owner'),
-    service.owner.search,
-    service.owner.option,
-  );
-  if (service.system) {
-    await pickEntity(
-      textbox(page, 'System'),
-      service.system.search,
-      service.system.option,
-    );
-  }
-  await selectOption(page, 'Criticality tier', service.tier);
-  for (const process of service.alsoBusinessProcesses) {
-    await page.getByRole('checkbox', { name: process }).check();
-  }
-  await page.getByRole('button', { name: 'Next' }).click();
-}
-
-/** Sets the Clouds checkboxes to exactly `clouds` (by their labels). */
-async function chooseClouds(page: Page, clouds: string[]) {
-  for (const cloud of ['AWS', 'Azure', 'Google Cloud']) {
-    await page
-      .getByRole('checkbox', { name: cloud, exact: true })
-      .setChecked(clouds.includes(cloud));
-  }
-}
 
 type DryRun = {
   /** The dry run's files by path, as the backend returned them. */
@@ -434,17 +343,7 @@ async function dryRunTemplate(
   await openCreate(page);
 
   // Pick the template from the list: its form opens.
-  await page
-    .locator('.MuiCard-root')
-    .filter({
-      has: page.getByRole('heading', { name: template.title, exact: true }),
-    })
-    .getByRole('button', { name: 'Choose' })
-    .click();
-  await expect(page).toHaveURL(
-    new RegExp(`/create/templates/default/${template.name}`),
-  );
-  await expect(textbox(page, 'Name')).toBeVisible();
+  await chooseTemplate(page, template.name, template.title);
 
   // The same template directory in the editor, which dry-runs it and shows the files.
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });

@@ -2,10 +2,12 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createAnnotateCatalogAction } from './actions/annotateCatalog';
 import { createCheckRepositoryAction } from './actions/checkRepository';
 import { createGeneratePipelineAction } from './actions/generatePipeline';
+import { createRegisterServiceAction } from './actions/registerService';
 import { createValidatePipelineAction } from './actions/validatePipeline';
 
 /** Adds the golden-pipeline actions to the scaffolder. */
@@ -17,13 +19,16 @@ export const scaffolderModuleGoldenPipelines = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
       },
-      async init({ scaffolder, config }) {
+      async init({ scaffolder, config, catalog, auth }) {
         scaffolder.addActions(
           createGeneratePipelineAction(),
           createValidatePipelineAction(),
           createAnnotateCatalogAction(),
           createCheckRepositoryAction({ config }),
+          createRegisterServiceAction({ config, catalog, auth }),
         );
       },
     });

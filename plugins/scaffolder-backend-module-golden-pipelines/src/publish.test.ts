@@ -2,9 +2,15 @@
  * The real create flow, as the portal runs it: a task for the API service template (a Template
  * entity in a real catalog) through the scaffolder's task API, with publish:github and
  * github:environment:create talking to a fake of the GitHub REST API on loopback, a real git
- * remote (`git http-backend`) receiving the push, and catalog:register registering the pushed
- * catalog-info.yaml in the real catalog, which reads it back through the GitHub URL reader.
+ * remote (`git http-backend`) receiving the push, and waybill:catalog:register registering the
+ * pushed catalog-info.yaml in the real catalog, which reads it back through the GitHub URL
+ * reader; as in the portal, the person creating may not register catalog locations.
  */
+import {
+  coreServices,
+  createServiceFactory,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -14,6 +20,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,7 +29,6 @@ import { promisify } from 'node:util';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { scaffolderModuleGoldenPipelines } from './module';
-
 import {
   FakeGithub,
   GitHttpBackend,
@@ -45,6 +51,30 @@ const VALUES = {
   deployStrategy: 'rolling',
   tenancy: 'shared',
 };
+
+/**
+ * The portal's decision on catalog registration (packages/backend's WaybillPermissionPolicy):
+ * a person may not register a location, platform teams curate the catalog; the scaffolder's
+ * own service credentials may. Everything else is allowed.
+ */
+const portalPermissions = createServiceFactory({
+  service: coreServices.permissions,
+  deps: {},
+  factory: (): PermissionsService => ({
+    async authorize(requests, { credentials }) {
+      return requests.map(r => ({
+        result:
+          (credentials.principal as { type: string }).type === 'user' &&
+          r.permission.name === 'catalog.location.create'
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      }));
+    },
+    async authorizeConditional(requests) {
+      return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
+    },
+  }),
+});
 
 type Server = Awaited<ReturnType<typeof startTestBackend>>['server'];
 
@@ -141,6 +171,7 @@ describe('create publishes to GitHub, through the real scaffolder task API', () 
         scaffolderPlugin,
         githubModule,
         scaffolderModuleGoldenPipelines,
+        portalPermissions,
         mockServices.rootConfig.factory({
           data: {
             integrations: {
@@ -309,7 +340,7 @@ describe('create publishes to GitHub, through the real scaffolder task API', () 
       `meridian/${VALUES.name}`,
     );
 
-    // catalog:register read catalog-info.yaml back through the contents API...
+    // waybill:catalog:register read catalog-info.yaml back through the contents API...
     expect(calls).toContain(
       `GET /repos/meridian/${VALUES.name}/contents/catalog-info.yaml`,
     );
