@@ -1,10 +1,12 @@
+// Before anything loads the golden path's GitHub Actions runner (see the file).
+import '@waybill/golden-path/esmHooks.cjs';
 import { defineConfig } from '@playwright/test';
-import { e2eTenantRollouts } from './packages/app/e2e-tests/portal';
+import { e2ePortalEnv } from './packages/app/e2e-tests/portal';
 
 /**
  * Browser tests against the running portal in Debian's Chromium (scripts/chromium.sh finds or
  * installs it; Playwright's own browser download is not used). The portal starts on a fresh
- * in-memory SQLite database with the demo catalog; locally an already running portal is reused.
+ * SQLite database (test-results/e2e-portal) with the demo catalog; locally an already running portal is reused.
  */
 export default defineConfig({
   testMatch: '**/e2e-tests/**/*.test.ts',
@@ -19,17 +21,14 @@ export default defineConfig({
   ],
   outputDir: 'test-results/playwright',
   webServer: {
-    command: 'yarn start',
+    // A fresh SQLite directory per run, so the tests see exactly the demo catalog.
+    command: 'rm -rf test-results/e2e-portal && yarn start',
     url: 'http://localhost:3000',
     reuseExistingServer: !process.env.CI,
     timeout: 600_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: {
-      // A fresh database per run, so the test sees exactly the demo catalog.
-      APP_CONFIG_backend_database_connection: ':memory:',
-      ...e2eTenantRollouts,
-    },
+    env: e2ePortalEnv,
   },
   use: {
     baseURL: 'http://localhost:3000',

@@ -1,4 +1,8 @@
+// The config is built in Node (Playwright), not in the app's bundle.
+// eslint-disable-next-line no-restricted-imports
+import path from 'path';
 import { APIRequestContext, expect } from '@playwright/test';
+import { productionJwksAccess } from '@waybill/golden-path';
 
 /**
  * Waits until the backend is ready: the frontend dev server answers before the backend has
@@ -54,11 +58,75 @@ export const e2eTenantRollouts = {
       },
     },
   ]),
+};
+
+/**
+ * The fakes of the browser journey (journey.test.ts) listen on fixed loopback ports, because the
+ * portal's config, set before the test starts them, names them: GitHub's REST API (publish,
+ * environments, and the catalog's reads of the pushed files), the git remote that receives the
+ * push, the pipelines' OIDC issuer and the host that serves the new service's tenants.
+ */
+export const E2E_JOURNEY = {
+  githubApiPort: 7461,
+  gitPort: 7462,
+  oidcPort: 7463,
+  repoHostPort: 7464,
+  githubToken: 'e2e-github-3b9d17c54f0a4e8b',
+  /**
+   * A static token for the journey's driver: it registers the new service's tenants and reads
+   * its rollouts (which wave bakes).
+   */
+  driverToken: 'e2e-journey-driver-8e41a2d6c0b5f937',
+  /** The portal's SQLite files, one per plugin (the journey lets bake time pass in them). */
+  databaseDirectory: path.resolve(
+    __dirname,
+    '../../../test-results/e2e-portal/sqlite',
+  ),
+};
+
+const oidcIssuer = `http://127.0.0.1:${E2E_JOURNEY.oidcPort}`;
+
+/**
+ * The browser tests' portal: the demo config, with the tenant-rollouts settings above, a fresh
+ * SQLite directory per run, a GitHub integration for github.com whose API is the journey's fake,
+ * and production's pipeline identities (GitHub Actions and GitLab CI OIDC, as
+ * app-config.production.yaml configures them) issued by the journey's issuer.
+ */
+export const e2ePortalEnv = {
+  ...e2eTenantRollouts,
+  APP_CONFIG_backend_database_connection: JSON.stringify({
+    directory: E2E_JOURNEY.databaseDirectory,
+  }),
+  APP_CONFIG_integrations_github: JSON.stringify([
+    {
+      host: 'github.com',
+      apiBaseUrl: `http://127.0.0.1:${E2E_JOURNEY.githubApiPort}/api/v3`,
+      token: E2E_JOURNEY.githubToken,
+    },
+  ]),
+  APP_CONFIG_backend_reading_allow: JSON.stringify([
+    { host: `127.0.0.1:${E2E_JOURNEY.repoHostPort}` },
+  ]),
   APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
     {
       type: 'static',
       options: { token: E2E_DEPLOY_TOKEN, subject: 'e2e-deploy-tooling' },
       accessRestrictions: [{ plugin: 'tenant-rollouts' }],
     },
+    {
+      type: 'static',
+      options: {
+        token: E2E_JOURNEY.driverToken,
+        subject: 'e2e-journey-driver',
+      },
+      accessRestrictions: [
+        { plugin: 'catalog' },
+        { plugin: 'tenant-rollouts' },
+      ],
+    },
+    ...productionJwksAccess({
+      GITHUB_OIDC_ISSUER: `${oidcIssuer}/github`,
+      GITLAB_OIDC_ISSUER: `${oidcIssuer}/gitlab`,
+    }),
   ]),
 };

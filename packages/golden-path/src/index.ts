@@ -20,5 +20,6 @@ export * from './estate';
 export * from './scaffold';
 export * from './scenario';
 export * from './harness';
+export * from './pipelineRuns';
 export * from './scm/gitHttpBackend';
 export * from './scm/fakeGithub';
