@@ -23,3 +23,4 @@ export * from './harness';
 export * from './pipelineRuns';
 export * from './scm/gitHttpBackend';
 export * from './scm/fakeGithub';
+export * from './scm/fakeGitlab';

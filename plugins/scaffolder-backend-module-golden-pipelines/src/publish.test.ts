@@ -6,21 +6,8 @@
  * pushed catalog-info.yaml in the real catalog, which reads it back through the GitHub URL
  * reader; as in the portal, the person creating may not register catalog locations.
  */
-import {
-  coreServices,
-  createServiceFactory,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,14 +15,20 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { scaffolderModuleGoldenPipelines } from './module';
 import {
   FakeGithub,
   GitHttpBackend,
   startFakeGithub,
   startGitHttpBackend,
 } from '@waybill/golden-path';
-import { TEMPLATES_DIR } from './__testUtils__/templateFiles';
+import {
+  expectStoppedAtRepositoryCheck,
+  failures,
+  runTask,
+  Server,
+  startPortal,
+  waitFor,
+} from './__testUtils__/scaffolderTasks';
 
 const TOKEN = 'test-token';
 const OWNER_TEAM = 'digital-channels';
@@ -52,89 +45,6 @@ const VALUES = {
   tenancy: 'shared',
 };
 
-/**
- * The portal's decision on catalog registration (packages/backend's WaybillPermissionPolicy):
- * a person may not register a location, platform teams curate the catalog; the scaffolder's
- * own service credentials may. Everything else is allowed.
- */
-const portalPermissions = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: (): PermissionsService => ({
-    async authorize(requests, { credentials }) {
-      return requests.map(r => ({
-        result:
-          (credentials.principal as { type: string }).type === 'user' &&
-          r.permission.name === 'catalog.location.create'
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-      }));
-    },
-    async authorizeConditional(requests) {
-      return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
-    },
-  }),
-});
-
-type Server = Awaited<ReturnType<typeof startTestBackend>>['server'];
-
-async function waitFor<T>(
-  what: string,
-  fn: () => Promise<T | undefined>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 250));
-  }
-}
-
-/** Creates a task through the task API and waits for it to finish. */
-async function runTask(server: Server, values: Record<string, unknown>) {
-  const created = await request(server)
-    .post('/api/scaffolder/v2/tasks')
-    .set('Authorization', mockCredentials.user.header())
-    .send({ templateRef: 'template:default/api-service', values });
-  if (created.status !== 201) {
-    throw new Error(
-      `task creation answered ${created.status}: ${JSON.stringify(
-        created.body,
-      )}`,
-    );
-  }
-  const id: string = created.body.id;
-  const task = await waitFor(
-    'the task to finish',
-    async () => {
-      const res = await request(server)
-        .get(`/api/scaffolder/v2/tasks/${id}`)
-        .set('Authorization', mockCredentials.user.header());
-      return ['completed', 'failed', 'cancelled'].includes(res.body.status)
-        ? res.body
-        : undefined;
-    },
-    50_000,
-  );
-  const events = await request(server)
-    .get(`/api/scaffolder/v2/tasks/${id}/events`)
-    .set('Authorization', mockCredentials.user.header());
-  const log = events.body as Array<{
-    type: string;
-    body: {
-      message: string;
-      stepId?: string;
-      status?: string;
-      output?: { links?: Array<Record<string, string>> };
-    };
-  }>;
-  // The task's output (its links) comes with the completion event, as the portal reads it.
-  const completion = log.find(e => e.type === 'completion');
-  return { task, events: log, output: completion?.body.output };
-}
-
 describe('create publishes to GitHub, through the real scaffolder task API', () => {
   let server: Server;
   let github: FakeGithub;
@@ -149,78 +59,23 @@ describe('create publishes to GitHub, through the real scaffolder task API', () 
       git,
       organizations: { meridian: { teams: [OWNER_TEAM] } },
     });
-    // The owner team, as the org's catalog has it (the environments' reviewers are its slug).
-    const groupFile = path.join(workDir, 'groups.yaml');
-    fs.writeFileSync(
-      groupFile,
-      [
-        'apiVersion: backstage.io/v1alpha1',
-        'kind: Group',
-        'metadata:',
-        `  name: ${OWNER_TEAM}`,
-        'spec:',
-        '  type: team',
-        '  children: []',
-        '',
-      ].join('\n'),
-    );
-    ({ server } = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleScaffolderEntityModel,
-        scaffolderPlugin,
-        githubModule,
-        scaffolderModuleGoldenPipelines,
-        portalPermissions,
-        mockServices.rootConfig.factory({
-          data: {
-            integrations: {
-              github: [
-                {
-                  host: github.host,
-                  apiBaseUrl: github.apiBaseUrl,
-                  rawBaseUrl: `${github.baseUrl}/raw`,
-                  token: TOKEN,
-                },
-              ],
-            },
-            catalog: {
-              locations: [
-                {
-                  type: 'file',
-                  target: path.join(TEMPLATES_DIR, 'api-service/template.yaml'),
-                  rules: [{ allow: ['Template'] }],
-                },
-                {
-                  type: 'file',
-                  target: groupFile,
-                  rules: [{ allow: ['Group'] }],
-                },
-              ],
-            },
-            scaffolder: {
-              defaultAuthor: { name: 'Waybill', email: 'waybill@example.com' },
-            },
+    ({ server } = await startPortal({
+      workDir,
+      template: 'api-service',
+      // In the catalog: the environments' reviewers are its slug.
+      ownerTeam: OWNER_TEAM,
+      features: [githubModule],
+      integrations: {
+        github: [
+          {
+            host: github.host,
+            apiBaseUrl: github.apiBaseUrl,
+            rawBaseUrl: `${github.baseUrl}/raw`,
+            token: TOKEN,
           },
-        }),
-      ],
-    }));
-    await waitFor(
-      'the template and the owner team in the catalog',
-      async () => {
-        const refs = [
-          'template/default/api-service',
-          `group/default/${OWNER_TEAM}`,
-        ];
-        for (const ref of refs) {
-          const res = await request(server)
-            .get(`/api/catalog/entities/by-name/${ref}`)
-            .set('Authorization', mockCredentials.user.header());
-          if (res.status !== 200) return undefined;
-        }
-        return true;
+        ],
       },
-    );
+    }));
   }, 60_000);
 
   afterAll(async () => {
@@ -231,13 +86,12 @@ describe('create publishes to GitHub, through the real scaffolder task API', () 
   });
 
   it('creates the repository, pushes the service, protects it and registers it', async () => {
-    const { task, events, output } = await runTask(server, {
+    const run = await runTask(server, 'api-service', {
       ...VALUES,
       repoUrl: `${github.host}?owner=meridian&repo=${VALUES.name}`,
     });
-    const failed = events.filter(e => e.body.status === 'failed');
-    expect(failed.map(e => e.body.message)).toEqual([]);
-    expect(task.status).toBe('completed');
+    expect(failures(run)).toEqual([]);
+    expect(run.task.status).toBe('completed');
 
     const calls = github.requests.map(r => `${r.method} ${r.path}`);
     // eslint-disable-next-line no-console
@@ -363,7 +217,7 @@ describe('create publishes to GitHub, through the real scaffolder task API', () 
     );
 
     // The links the portal shows: the repository and the entity.
-    expect(output?.links ?? []).toEqual(
+    expect(run.output?.links ?? []).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           title: 'Repository',
@@ -380,25 +234,13 @@ describe('create publishes to GitHub, through the real scaffolder task API', () 
     const before = github.requests.length;
     const pushesBefore = git.requests.length;
     // github.com is an integration by default, but none with a token is configured for it.
-    const { task, events } = await runTask(server, {
+    const run = await runTask(server, 'api-service', {
       ...VALUES,
       name: 'no-credentials-api',
       repoUrl: 'github.com?owner=meridian&repo=no-credentials-api',
     });
-    expect(task.status).toBe('failed');
-    const failed = events.filter(e => e.body.status === 'failed');
-    expect(failed.length).toBeGreaterThan(0);
-    expect(failed[0].body.stepId).toBe('repository');
-    expect(failed.map(e => e.body.message).join('\n')).toContain(
-      'integrations.github',
-    );
-    // No other step ran, and nothing was asked of GitHub or pushed.
-    const started = new Set(
-      events
-        .filter(e => e.body.stepId && e.body.status === 'processing')
-        .map(e => e.body.stepId),
-    );
-    expect([...started]).toEqual(['repository']);
+    expectStoppedAtRepositoryCheck(run, 'integrations.github');
+    // Nothing was asked of GitHub or pushed.
     expect(github.requests.length).toBe(before);
     expect(git.requests.length).toBe(pushesBefore);
   }, 60_000);

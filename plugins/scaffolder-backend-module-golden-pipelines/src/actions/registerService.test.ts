@@ -42,6 +42,46 @@ describe('catalogInfoUrlOf', () => {
     );
   });
 
+  it('resolves it on a GitLab instance served under a path, and in a subgroup', () => {
+    const selfHosted = ScmIntegrations.fromConfig(
+      new ConfigReader({
+        integrations: {
+          gitlab: [
+            {
+              host: 'code.meridian.example',
+              apiBaseUrl: 'https://code.meridian.example/gitlab/api/v4',
+              baseUrl: 'https://code.meridian.example/gitlab',
+              token: 't',
+            },
+          ],
+        },
+      }),
+    );
+    const repoUrl =
+      'code.meridian.example?owner=erp/pricing&repo=delivery-slots-api';
+    expect(
+      catalogInfoUrlOf(selfHosted, {
+        repoUrl,
+        repoContentsUrl:
+          'https://code.meridian.example/gitlab/erp/pricing/delivery-slots-api/-/blob/main',
+        catalogInfoPath: '/catalog-info.yaml',
+      }),
+    ).toBe(
+      'https://code.meridian.example/gitlab/erp/pricing/delivery-slots-api/-/blob/main/catalog-info.yaml',
+    );
+    // Still only under that path.
+    expect(() =>
+      catalogInfoUrlOf(selfHosted, {
+        repoUrl,
+        repoContentsUrl:
+          'https://code.meridian.example/erp/pricing/delivery-slots-api/-/blob/main',
+        catalogInfoPath: '/catalog-info.yaml',
+      }),
+    ).toThrow(
+      'is not in the published repository erp/pricing/delivery-slots-api',
+    );
+  });
+
   it.each([
     [
       'another repository of the owner',

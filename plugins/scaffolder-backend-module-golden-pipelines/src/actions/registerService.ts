@@ -2,7 +2,10 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { ScmIntegrations } from '@backstage/integration';
+import {
+  getGitLabIntegrationRelativePath,
+  ScmIntegrations,
+} from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   createTemplateAction,
@@ -58,7 +61,11 @@ export function catalogInfoUrlOf(
       `repoContentsUrl ${input.repoContentsUrl} is not on ${repository.host}, where the repository was published`,
     );
   }
-  if (!`${contents.pathname}/`.startsWith(`/${project}/`)) {
+  // A GitLab instance served under a path (baseUrl https://example.com/gitlab) has its
+  // projects' pages under that path too.
+  const gitlab = integrations.gitlab.byUrl(input.repoContentsUrl);
+  const root = gitlab ? getGitLabIntegrationRelativePath(gitlab.config) : '';
+  if (!`${contents.pathname}/`.startsWith(`${root}/${project}/`)) {
     throw new InputError(
       `repoContentsUrl ${input.repoContentsUrl} is not in the published repository ${project}`,
     );

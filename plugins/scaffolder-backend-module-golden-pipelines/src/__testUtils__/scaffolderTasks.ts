@@ -1,0 +1,230 @@
+/**
+ * The portal around a real create flow: a backend with the real catalog and scaffolder, a
+ * template and its owner team in the catalog, the portal's permission decision on catalog
+ * registration, and tasks run through the scaffolder's task API.
+ */
+import {
+  BackendFeature,
+  coreServices,
+  createServiceFactory,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AppConfig } from '@backstage/config';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { scaffolderModuleGoldenPipelines } from '../module';
+import { TEMPLATES_DIR } from './templateFiles';
+
+/**
+ * The portal's decision on catalog registration (packages/backend's WaybillPermissionPolicy):
+ * a person may not register a location, platform teams curate the catalog; the scaffolder's
+ * own service credentials may. Everything else is allowed.
+ */
+export const portalPermissions = createServiceFactory({
+  service: coreServices.permissions,
+  deps: {},
+  factory: (): PermissionsService => ({
+    async authorize(requests, { credentials }) {
+      return requests.map(r => ({
+        result:
+          (credentials.principal as { type: string }).type === 'user' &&
+          r.permission.name === 'catalog.location.create'
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      }));
+    },
+    async authorizeConditional(requests) {
+      return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
+    },
+  }),
+});
+
+export type Server = Awaited<ReturnType<typeof startTestBackend>>['server'];
+
+/** Polls `fn` every 250 ms until it answers something other than undefined. */
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 250));
+  }
+}
+
+/**
+ * Starts the portal's backend: the real catalog and scaffolder with Waybill's actions and the
+ * `features` given (an SCM module), under the portal's permissions, with `integrations` for the
+ * SCM hosts. The catalog holds the template `templates/<template>` and the owner team (a Group);
+ * it resolves once both are in it.
+ */
+export async function startPortal(options: {
+  workDir: string;
+  template: string;
+  ownerTeam: string;
+  /** The `integrations` config */
+  integrations: AppConfig['data'];
+  features: Array<BackendFeature | Promise<{ default: BackendFeature }>>;
+}): Promise<{ server: Server }> {
+  // The owner team, as the org's catalog has it.
+  const groupFile = path.join(options.workDir, 'groups.yaml');
+  fs.writeFileSync(
+    groupFile,
+    [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Group',
+      'metadata:',
+      `  name: ${options.ownerTeam}`,
+      'spec:',
+      '  type: team',
+      '  children: []',
+      '',
+    ].join('\n'),
+  );
+  const { server } = await startTestBackend({
+    features: [
+      catalogPlugin,
+      catalogModuleScaffolderEntityModel,
+      scaffolderPlugin,
+      ...options.features,
+      scaffolderModuleGoldenPipelines,
+      portalPermissions,
+      mockServices.rootConfig.factory({
+        data: {
+          integrations: options.integrations,
+          catalog: {
+            locations: [
+              {
+                type: 'file',
+                target: path.join(
+                  TEMPLATES_DIR,
+                  options.template,
+                  'template.yaml',
+                ),
+                rules: [{ allow: ['Template'] }],
+              },
+              {
+                type: 'file',
+                target: groupFile,
+                rules: [{ allow: ['Group'] }],
+              },
+            ],
+          },
+          scaffolder: {
+            defaultAuthor: { name: 'Waybill', email: 'waybill@example.com' },
+          },
+        },
+      }),
+    ],
+  });
+  await waitFor('the template and the owner team in the catalog', async () => {
+    for (const ref of [
+      `template/default/${options.template}`,
+      `group/default/${options.ownerTeam}`,
+    ]) {
+      const res = await request(server)
+        .get(`/api/catalog/entities/by-name/${ref}`)
+        .set('Authorization', mockCredentials.user.header());
+      if (res.status !== 200) return undefined;
+    }
+    return true;
+  });
+  return { server };
+}
+
+export interface TaskEvent {
+  type: string;
+  body: {
+    message: string;
+    stepId?: string;
+    status?: string;
+    output?: { links?: Array<Record<string, string>> };
+  };
+}
+
+export interface TaskRun {
+  task: { status: string; [key: string]: unknown };
+  events: TaskEvent[];
+  /** The task's output (its links), from the completion event, as the portal reads it. */
+  output?: TaskEvent['body']['output'];
+}
+
+/** Creates a task of `template` through the task API, as a person, and waits for it to finish. */
+export async function runTask(
+  server: Server,
+  template: string,
+  values: Record<string, unknown>,
+): Promise<TaskRun> {
+  const created = await request(server)
+    .post('/api/scaffolder/v2/tasks')
+    .set('Authorization', mockCredentials.user.header())
+    .send({ templateRef: `template:default/${template}`, values });
+  if (created.status !== 201) {
+    throw new Error(
+      `task creation answered ${created.status}: ${JSON.stringify(
+        created.body,
+      )}`,
+    );
+  }
+  const id: string = created.body.id;
+  const task = await waitFor(
+    'the task to finish',
+    async () => {
+      const res = await request(server)
+        .get(`/api/scaffolder/v2/tasks/${id}`)
+        .set('Authorization', mockCredentials.user.header());
+      return ['completed', 'failed', 'cancelled'].includes(res.body.status)
+        ? res.body
+        : undefined;
+    },
+    50_000,
+  );
+  const events = await request(server)
+    .get(`/api/scaffolder/v2/tasks/${id}/events`)
+    .set('Authorization', mockCredentials.user.header());
+  const log = events.body as TaskEvent[];
+  const completion = log.find(e => e.type === 'completion');
+  return { task, events: log, output: completion?.body.output };
+}
+
+/** The failed steps' messages: none when the task went through. */
+export function failures(run: TaskRun): string[] {
+  return run.events
+    .filter(e => e.body.status === 'failed')
+    .map(e => e.body.message);
+}
+
+/**
+ * Expects the task to have stopped at its first step, the repository check, naming the config
+ * key to set (`integrations.github`), before any other step started.
+ */
+export function expectStoppedAtRepositoryCheck(
+  run: TaskRun,
+  configKey: string,
+) {
+  expect(run.task.status).toBe('failed');
+  const failed = run.events.filter(e => e.body.status === 'failed');
+  expect(failed.length).toBeGreaterThan(0);
+  expect(failed[0].body.stepId).toBe('repository');
+  expect(failed.map(e => e.body.message).join('\n')).toContain(configKey);
+  const started = new Set(
+    run.events
+      .filter(e => e.body.stepId && e.body.status === 'processing')
+      .map(e => e.body.stepId),
+  );
+  expect([...started]).toEqual(['repository']);
+}

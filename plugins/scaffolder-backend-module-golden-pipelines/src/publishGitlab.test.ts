@@ -1,0 +1,232 @@
+/**
+ * The real create flow for GitLab CI, as the portal runs it: a task for the customer web app
+ * template (a Template entity in a real catalog) through the scaffolder's task API, with
+ * publish:gitlab talking to a fake of the GitLab REST API v4 on loopback, which receives the push
+ * into a real git repository as GitLab does, and waybill:catalog:register registering the
+ * pushed catalog-info.yaml in the real catalog, which reads it back through the GitLab URL
+ * reader; as in the portal, the person creating may not register catalog locations.
+ */
+import { mockCredentials } from '@backstage/backend-test-utils';
+import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
+import {
+  FakeGitlab,
+  GitHttpBackend,
+  startFakeGitlab,
+  startGitHttpBackend,
+} from '@waybill/golden-path';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import request from 'supertest';
+import { parse } from 'yaml';
+import {
+  expectStoppedAtRepositoryCheck,
+  failures,
+  runTask,
+  Server,
+  startPortal,
+  waitFor,
+} from './__testUtils__/scaffolderTasks';
+
+const TOKEN = 'test-gitlab-token';
+const OWNER_TEAM = 'digital-channels';
+const GROUP_ID = 42;
+const TEMPLATE = 'customer-web-app';
+
+const VALUES = {
+  name: 'trade-portal-web',
+  description:
+    'The trade customers portal for quotes and orders (order-to-cash).',
+  owner: `group:default/${OWNER_TEAM}`,
+  tier: 'standard',
+  businessProcesses: ['order-to-cash'],
+  clouds: ['aws'],
+  ciProvider: 'gitlab-ci',
+  deployStrategy: 'rolling',
+  tenancy: 'shared',
+};
+
+describe('create publishes to GitLab, through the real scaffolder task API', () => {
+  let server: Server;
+  let gitlab: FakeGitlab;
+  let git: GitHttpBackend;
+  let workDir: string;
+
+  beforeAll(async () => {
+    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waybill-publish-gitlab-'));
+    git = await startGitHttpBackend(path.join(workDir, 'git'));
+    gitlab = await startFakeGitlab({
+      token: TOKEN,
+      git,
+      groups: { meridian: { id: GROUP_ID, name: 'Meridian' } },
+    });
+    ({ server } = await startPortal({
+      workDir,
+      template: TEMPLATE,
+      ownerTeam: OWNER_TEAM,
+      features: [gitlabModule],
+      integrations: {
+        gitlab: [
+          {
+            host: gitlab.host,
+            apiBaseUrl: gitlab.apiBaseUrl,
+            // The web and git address, and where publish:gitlab finds the API (/api/v4).
+            baseUrl: gitlab.baseUrl,
+            token: TOKEN,
+          },
+        ],
+      },
+    }));
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close?.();
+    await gitlab?.close();
+    await git?.close();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('creates the project, pushes the service and registers it', async () => {
+    const project = `meridian/${VALUES.name}`;
+    const run = await runTask(server, TEMPLATE, {
+      ...VALUES,
+      repoUrl: `${gitlab.host}?owner=meridian&repo=${VALUES.name}`,
+    });
+    expect(failures(run)).toEqual([]);
+    expect(run.task.status).toBe('completed');
+
+    const api = gitlab.requests.filter(r => !r.path.includes('.git/'));
+    const calls = api.map(r => `${r.method} ${r.path}`);
+    // publish:gitlab looks the namespace up, then the token's user and whether the project is
+    // there already, and creates it: private, in the group, named after the repository.
+    expect(calls.slice(0, 4)).toEqual([
+      'GET /namespaces/meridian',
+      'GET /user',
+      'GET /groups/meridian/projects',
+      'POST /projects',
+    ]);
+    expect(api[2].query).toMatchObject({ search: VALUES.name });
+    expect(api[3].body).toEqual({
+      namespace_id: GROUP_ID,
+      name: VALUES.name,
+      path: VALUES.name,
+      visibility: 'private',
+    });
+
+    // The push reached the project's repository through GitLab's git endpoint, with the token.
+    expect(
+      gitlab.requests.filter(r => r.path.startsWith(`/${project}.git/`)),
+    ).toContainEqual(
+      expect.objectContaining({
+        method: 'POST',
+        path: `/${project}.git/git-receive-pack`,
+      }),
+    );
+    expect(git.requests).toContainEqual({
+      method: 'POST',
+      path: `/${project}.git/git-receive-pack`,
+      user: 'oauth2',
+    });
+    // GitLab has it as a private project of the group, main its default (and only) branch.
+    const shown = await fetch(
+      `${gitlab.apiBaseUrl}/projects/${encodeURIComponent(project)}`,
+      { headers: { 'PRIVATE-TOKEN': TOKEN } },
+    );
+    expect(shown.status).toBe(200);
+    expect(await shown.json()).toMatchObject({
+      path_with_namespace: project,
+      visibility: 'private',
+      default_branch: 'main',
+      empty_repo: false,
+      namespace: { id: GROUP_ID, kind: 'group', full_path: 'meridian' },
+    });
+    const clone = path.join(workDir, 'clone');
+    // Asynchronously: the fake and the git remote are served from this process.
+    await promisify(execFile)('git', [
+      'clone',
+      '--quiet',
+      `http://oauth2:${TOKEN}@${gitlab.host}/${project}.git`,
+      clone,
+    ]);
+    const { stdout: branches } = await promisify(execFile)(
+      'git',
+      ['branch', '--remotes', '--format=%(refname:short)'],
+      { cwd: clone },
+    );
+    expect(branches.split('\n').filter(b => b && b !== 'origin/HEAD')).toEqual([
+      'origin/main',
+    ]);
+    for (const file of ['catalog-info.yaml', '.gitlab-ci.yml']) {
+      expect(fs.existsSync(path.join(clone, file))).toBe(true);
+    }
+    expect(fs.existsSync(path.join(clone, '.github'))).toBe(false);
+    const entity = parse(
+      fs.readFileSync(path.join(clone, 'catalog-info.yaml'), 'utf8'),
+    );
+    expect(entity.metadata.annotations['gitlab.com/project-slug']).toBe(
+      project,
+    );
+    expect(entity.metadata.annotations['github.com/project-slug']).toBe(
+      undefined,
+    );
+
+    // waybill:catalog:register had the catalog read catalog-info.yaml back through the files API...
+    expect(api).toContainEqual(
+      expect.objectContaining({
+        method: 'GET',
+        path: `/projects/${encodeURIComponent(
+          project,
+        )}/repository/files/catalog-info.yaml/raw`,
+        query: { ref: 'main' },
+      }),
+    );
+    // ...and the catalog has the new Component.
+    const component = await waitFor(
+      'the component in the catalog',
+      async () => {
+        const res = await request(server)
+          .get(`/api/catalog/entities/by-name/component/default/${VALUES.name}`)
+          .set('Authorization', mockCredentials.user.header());
+        return res.status === 200 ? res.body : undefined;
+      },
+    );
+    expect(component.spec.owner).toBe(VALUES.owner);
+    expect(component.spec.type).toBe('website');
+    expect(
+      component.metadata.annotations['backstage.io/managed-by-location'],
+    ).toBe(
+      // publish:gitlab's repoContentsUrl, with catalogInfoPath resolved against it.
+      `url:${gitlab.baseUrl}/${project}/-/blob/main/catalog-info.yaml`,
+    );
+
+    // The links the portal shows: the project and the entity.
+    expect(run.output?.links ?? []).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          title: 'Repository',
+          url: `${gitlab.baseUrl}/${project}`,
+        }),
+        expect.objectContaining({
+          entityRef: `component:default/${VALUES.name}`,
+        }),
+      ]),
+    );
+  }, 60_000);
+
+  it('stops at the first step, naming the config key, when the host has no credentials', async () => {
+    const before = gitlab.requests.length;
+    const pushesBefore = git.requests.length;
+    // gitlab.com is an integration by default, but none with a token is configured for it.
+    const run = await runTask(server, TEMPLATE, {
+      ...VALUES,
+      name: 'no-credentials-web',
+      repoUrl: 'gitlab.com?owner=meridian&repo=no-credentials-web',
+    });
+    expectStoppedAtRepositoryCheck(run, 'integrations.gitlab');
+    // Nothing was asked of GitLab or pushed.
+    expect(gitlab.requests.length).toBe(before);
+    expect(git.requests.length).toBe(pushesBefore);
+  }, 60_000);
+});
