@@ -5,11 +5,11 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scorecardsPlugin from '@waybill/plugin-scorecards-backend';
 import request from 'supertest';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import demoPlugin from '.';
 
 jest.setTimeout(120_000);
@@ -48,12 +48,26 @@ describe('demo evidence', () => {
         .get(`/api/scorecards${url}`)
         .set('Authorization', mockCredentials.user.header());
 
-    let portfolio: any;
-    for (let i = 0; i < 100; i++) {
-      portfolio = (await get('/portfolio?limit=100')).body;
-      if (portfolio.totalCount === 14) break;
-      await new Promise(resolve => setTimeout(resolve, 300));
+    // Seeded once every demo release has its five kinds of evidence: the portfolio lists an
+    // entity from its first upload, before the rest of its release's evidence is in.
+    const demo = parse(
+      fs.readFileSync(path.join(examples, 'evidence/releases.yaml'), 'utf8'),
+    ).releases as Array<{ entity: string; version: string }>;
+    for (const release of demo) {
+      const { kind, namespace, name } = parseEntityRef(release.entity);
+      const url = `/entities/${kind}/${namespace}/${name}/releases/${encodeURIComponent(
+        release.version,
+      )}`;
+      let evidence: unknown[] = [];
+      for (let i = 0; i < 200 && evidence.length < 5; i++) {
+        evidence = (await get(url)).body.evidence ?? [];
+        if (evidence.length < 5) {
+          await new Promise(resolve => setTimeout(resolve, 300));
+        }
+      }
+      expect(evidence).toHaveLength(5);
     }
+    const portfolio = (await get('/portfolio?limit=100')).body;
     expect(portfolio.totalCount).toBe(14);
 
     const production = (ref: string) =>
