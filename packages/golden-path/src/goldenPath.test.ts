@@ -6,326 +6,64 @@
  * recording stubs for the commands that reach a cloud or a cluster. One backend, one OIDC
  * issuer and one stub directory serve every case; time passes for bake times by moving the
  * rollout's status changes back in the backend's database (harness.ts, letTimePass).
+ *
+ * These are four of the eighteen template × CI provider × tier combinations, each with checks
+ * of its own (a gate stop and a rescan, a failing tenant and a re-run, another repository's
+ * identity); goldenPathMatrix.test.ts runs the other fourteen. What both do around a run is in
+ * pipelineRuns.ts.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { RepoHost } from './estate';
-import { GitlabCiLocal } from './gitlab/gitlabCiLocal';
 import { GithubRun } from './github/runner';
+import { waybillApi } from './harness';
 import {
-  letTimePass,
-  RunningService,
-  startService,
-  waybillApi,
-} from './harness';
-import { OidcIssuer } from './oidcIssuer';
-import { freePort, RunningWaybill, startWaybill } from './portal';
-import { guestToken } from './scaffold';
-import {
-  githubWorkflow,
-  ScaffoldedService,
-  scaffoldService,
-  text,
-} from './scenario';
-import { callLine, StubCall, Stubs } from './stubs/stubs';
+  expectEveryGithubJobSucceeded,
+  expectEveryGitlabJobSucceeded,
+  expectReleasedThroughWaybill,
+  genericCall,
+  githubRun,
+  githubVersion,
+  gitlabInvocationsReport,
+  gitlabPipeline,
+  gitlabVersion,
+  PipelineEstate,
+  rolloutsOf,
+  scaffoldInto,
+  startEstate,
+  stopEstate,
+  stubReport,
+  TIER_WAVES,
+  Timings,
+} from './pipelineRuns';
+import { ScaffoldedService, text } from './scenario';
+import { callLine } from './stubs/stubs';
 
 jest.setTimeout(900_000);
 
-/** Jobs that reach the service at STAGING_URL or PRODUCTION_URL. */
-const STAGING_JOBS = ['smoke-tests', 'rollback-readiness', 'business-checks'];
-
-const timings: Array<[string, number]> = [];
-async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  try {
-    return await fn();
-  } finally {
-    timings.push([label, Date.now() - started]);
-  }
-}
-
-/** The CI variables the generated README asks for, set as the repository's admin would. */
-function ciVariables(options: {
-  name: string;
-  waybillUrl: string;
-  serviceUrl: string;
-}): Record<string, string> {
-  return {
-    WAYBILL_URL: options.waybillUrl,
-    STAGING_URL: options.serviceUrl,
-    PRODUCTION_URL: options.serviceUrl,
-    IMAGE_REPOSITORY: `ghcr.io/meridian/${options.name}`,
-    AWS_ROLE_ARN: `arn:aws:iam::123456789012:role/${options.name}-deploy`,
-    AWS_REGION: 'eu-west-1',
-    AWS_EKS_CLUSTER: 'meridian-eks',
-    AZURE_CLIENT_ID: '11111111-1111-1111-1111-111111111111',
-    AZURE_TENANT_ID: '22222222-2222-2222-2222-222222222222',
-    AZURE_SUBSCRIPTION_ID: '33333333-3333-3333-3333-333333333333',
-    AZURE_RESOURCE_GROUP: 'meridian-prod',
-    AZURE_AKS_CLUSTER: 'meridian-aks',
-    GCP_WORKLOAD_IDENTITY_PROVIDER:
-      'projects/123456789/locations/global/workloadIdentityPools/ci/providers/github',
-    GCP_SERVICE_ACCOUNT: `${options.name}@meridian-prod.iam.gserviceaccount.com`,
-    GCP_PROJECT: 'meridian-prod',
-    GCP_REGION: 'europe-west1',
-    GCP_GKE_CLUSTER: 'meridian-gke',
-  };
-}
-
-/** A stub call with digests, shas and tokens made generic, for a readable summary. */
-function generic(call: StubCall): string {
-  return callLine(call)
-    .replace(/sha256:[0-9a-f]{64}/g, 'sha256:<digest>')
-    .replace(/\b[0-9a-f]{40}\b/g, '<sha>')
-    .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g, '<jwt>');
-}
-
-/** Which pipeline run a stub call came from: its working directory names it. */
-function runOf(call: StubCall): string {
-  return /\/(?:runs|gitlab)\/([^/]+)\//.exec(call.cwd)?.[1] ?? 'elsewhere';
-}
-
-/** The stub calls, per run, each distinct call once with its count. */
-function summarize(calls: StubCall[]): string {
-  const runs = new Map<string, Map<string, number>>();
-  for (const call of calls) {
-    const counts = runs.get(runOf(call)) ?? new Map<string, number>();
-    runs.set(runOf(call), counts);
-    const line = `[${call.job}] ${generic(call)}`;
-    counts.set(line, (counts.get(line) ?? 0) + 1);
-  }
-  return [...runs]
-    .map(
-      ([run, counts]) =>
-        `${run}:\n${[...counts]
-          .map(([line, n]) => `  ${n}x ${line}`)
-          .join('\n')}`,
-    )
-    .join('\n');
-}
-
 describe('the golden path, run for real', () => {
-  let root: string;
-  let issuer: OidcIssuer;
-  let host: RepoHost;
-  let stubs: Stubs;
-  let waybill: RunningWaybill;
-  let userToken: string;
-  const services: RunningService[] = [];
+  let estate: PipelineEstate;
+  const timings = new Timings();
+  const timed = timings.timed.bind(timings);
   const reports: string[] = [];
 
   const api = <T = any>(method: string, route: string, body?: unknown) =>
-    waybillApi<T>(waybill.url, waybill.token, method, route, body);
+    waybillApi<T>(
+      estate.waybill.url,
+      estate.waybill.token,
+      method,
+      route,
+      body,
+    );
 
   beforeAll(async () => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-path-'));
-    [issuer, host] = await Promise.all([OidcIssuer.start(), RepoHost.start()]);
-    stubs = Stubs.create(path.join(root, 'stubs'));
-    waybill = await timed('backend start', () =>
-      startWaybill({
-        directory: path.join(root, 'waybill'),
-        githubIssuer: issuer.githubIssuer,
-        gitlabIssuer: issuer.gitlabIssuer,
-        readingAllowHosts: [host.hostAndPort],
-      }),
-    );
-    userToken = await guestToken(waybill.url);
+    estate = await startEstate(timings);
   });
 
   afterAll(async () => {
-    await Promise.all(services.map(s => s.stop()));
-    await waybill?.stop();
-    await issuer?.close();
-    await host?.close();
-    const calls = stubs ? stubs.calls() : [];
     // eslint-disable-next-line no-console
-    console.log(
-      `What the stubs were asked (${calls.length} calls)\n${summarize(
-        calls.filter(c => c.command !== 'container-engine'),
-      )}\n\ngitlab-ci-local's container engine (job services): ${
-        calls.filter(c => c.command === 'container-engine').length
-      } calls`,
-    );
+    console.log(stubReport(estate ? estate.stubs.calls() : []));
     // eslint-disable-next-line no-console
-    console.log(
-      `Golden path timings\n${timings
-        .map(([label, ms]) => `${label}: ${(ms / 1000).toFixed(1)} s`)
-        .join('\n')}\n\n${reports.join('\n\n')}`,
-    );
-    if (process.env.GOLDEN_PATH_KEEP) {
-      // eslint-disable-next-line no-console
-      console.log(`Kept ${root}`);
-    } else if (root) {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    console.log(`Golden path timings\n${timings}\n\n${reports.join('\n\n')}`);
+    await stopEstate(estate);
   });
-
-  /** Time passes: the current wave of the service's running rollout bakes for its bake time. */
-  async function bake(service: ScaffoldedService) {
-    const { body } = await api(
-      'GET',
-      `/api/tenant-rollouts/rollouts?entityRef=${encodeURIComponent(
-        service.entityRef,
-      )}`,
-    );
-    for (const item of body.items ?? []) {
-      if (item.state !== 'running') continue;
-      const { body: rollout } = await api(
-        'GET',
-        `/api/tenant-rollouts/rollouts/${item.id}`,
-      );
-      const minutes = rollout.waves?.[rollout.currentWave]?.bakeMinutes ?? 0;
-      await letTimePass(waybill.databaseDirectory, service.entityRef, minutes);
-    }
-  }
-
-  /** Starts the service from `dir` (its build) once, for STAGING_URL and PRODUCTION_URL. */
-  function serviceStarter(port: number) {
-    let started: Promise<RunningService> | undefined;
-    return async (dir: () => string) => {
-      started ??= startService({ dir: dir(), port }).then(service => {
-        services.push(service);
-        return service;
-      });
-      await started;
-    };
-  }
-
-  /**
-   * A GitHub run of the service's workflow as a push to main. The service starts from its
-   * build job's workspace when staging is first used; time passes for the rollout before each
-   * wave job and the completion.
-   */
-  async function githubRun(
-    service: ScaffoldedService,
-    runId: string,
-  ): Promise<GithubRun> {
-    const port = await freePort();
-    const start = serviceStarter(port);
-    const run: GithubRun = new GithubRun({
-      workflow: await githubWorkflow(service),
-      repository: {
-        dir: service.repoDir,
-        sha: service.sha,
-        slug: service.slug,
-      },
-      runDir: path.join(root, 'runs', `${service.name}-${runId}`),
-      runId,
-      vars: ciVariables({
-        name: service.name,
-        waybillUrl: waybill.url,
-        serviceUrl: `http://127.0.0.1:${port}`,
-      }),
-      issuer,
-      stubs,
-      maxStepMs: 180_000,
-      beforeJob: async job => {
-        if (STAGING_JOBS.includes(job)) {
-          await start(() => run.job('build').legs[0].workspace);
-        }
-        if (job.startsWith('tenant-rollout')) await bake(service);
-      },
-    });
-    return run;
-  }
-
-  async function rolloutsOf(service: ScaffoldedService): Promise<any[]> {
-    const { status, body } = await api(
-      'GET',
-      `/api/tenant-rollouts/rollouts?entityRef=${encodeURIComponent(
-        service.entityRef,
-      )}`,
-    );
-    expect(status).toBe(200);
-    return body.items;
-  }
-
-  /** The release's version the pipeline computed (package.json version + commit). */
-  function versionOf(run: GithubRun): string {
-    const version = run.job('source-validation').outputs.version;
-    expect(version).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{12}$/);
-    return version;
-  }
-
-  /** The version gitlab-ci-local's source-validation job put in its dotenv report. */
-  function versionOfGitlab(gitlab: GitlabCiLocal): string {
-    const dotenv = fs.readFileSync(
-      path.join(gitlab.buildDir('source-validation'), 'outputs.env'),
-      'utf8',
-    );
-    const version = /^WAYBILL_OUT_VERSION=(.*)$/m.exec(dotenv)?.[1] ?? '';
-    expect(version).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{12}$/);
-    return version;
-  }
-
-  /** What a passing run must leave in Waybill: scored evidence, a passing gate, a completed rollout. */
-  async function expectReleasedThroughWaybill(
-    service: ScaffoldedService,
-    version: string,
-    expected: { waves: string[]; failedTenants?: string[] },
-  ) {
-    const release = `/api/scorecards/entities/component/default/${
-      service.name
-    }/releases/${encodeURIComponent(version)}`;
-    const scorecard = await api('GET', release);
-    expect(scorecard.status).toBe(200);
-    expect(
-      scorecard.body.evidence.map((e: { kind: string }) => e.kind).sort(),
-    ).toEqual(
-      expect.arrayContaining(['coverage', 'dependencies', 'security', 'tests']),
-    );
-    expect(scorecard.body.evaluation).not.toBeNull();
-    const gate = await api('GET', `${release}/gates/production`);
-    expect(gate.status).toBe(200);
-    expect(gate.body.decision).toBe('pass');
-
-    const [summary, ...others] = await rolloutsOf(service);
-    expect(others).toEqual([]);
-    expect(summary).toMatchObject({ version, environment: 'production' });
-    const { body: rollout } = await api(
-      'GET',
-      `/api/tenant-rollouts/rollouts/${summary.id}`,
-    );
-    expect(rollout.strategySource).toBe(
-      `${service.sourceLocation}waybill/rollout-strategy.yaml`,
-    );
-    expect(rollout.waves.map((w: { name: string }) => w.name)).toEqual(
-      expected.waves,
-    );
-    expect(rollout.state).toBe('completed');
-    const tenants = rollout.waves.flatMap(
-      (w: { tenants: Array<{ ref: string; status: string }> }) => w.tenants,
-    );
-    expect(tenants.map((t: { ref: string }) => t.ref).sort()).toEqual(
-      service.tenants.map(t => `resource:default/${t.name}`).sort(),
-    );
-    for (const tenant of tenants) expect(tenant.status).toBe('healthy');
-    const actions = rollout.events.map((e: { action: string }) => e.action);
-    expect(actions).toEqual([
-      'start',
-      ...expected.waves.slice(1).map(() => 'advance'),
-      'complete',
-    ]);
-    // The completion was recorded as a production deployment for DORA.
-    const day = 86_400_000;
-    const dora = await api(
-      'GET',
-      `/api/scorecards/dora?entityRef=${encodeURIComponent(
-        service.entityRef,
-      )}&from=${new Date(Date.now() - day).toISOString()}&to=${new Date(
-        Date.now() + day,
-      ).toISOString()}`,
-    );
-    expect(dora.status).toBe(200);
-    expect(dora.body.current.deploymentFrequency.deployments).toBe(1);
-    // The strategy file was read from the service's repository, through the URL reader.
-    expect(host.requests).toContainEqual({
-      path: `/${service.slug}/waybill/rollout-strategy.yaml`,
-      status: 200,
-    });
-    return rollout;
-  }
 
   describe('api-service: critical, AWS + Azure + GCP, shared, GitHub Actions', () => {
     let service: ScaffoldedService;
@@ -334,12 +72,10 @@ describe('the golden path, run for real', () => {
 
     it('scaffolds through the real scaffolder and lands in the catalog', async () => {
       service = await timed('api-service: scaffold and register', () =>
-        scaffoldService({
-          waybill,
-          userToken,
-          host,
-          template: 'api-service',
-          values: {
+        scaffoldInto(
+          estate,
+          'api-service',
+          {
             name: 'pricing-quotes-api',
             description: 'Quotes contract prices for trade customers.',
             owner: 'group:default/digital-channels',
@@ -355,9 +91,8 @@ describe('the golden path, run for real', () => {
             dependsOn: ['component:default/sales'],
             repoUrl: 'github.com?owner=meridian&repo=pricing-quotes-api',
           },
-          tenantPrefix: 'pqa',
-          dir: path.join(root, 'repos', 'pricing-quotes-api'),
-        }),
+          'pqa',
+        ),
       );
       expect(Object.keys(service.files)).toEqual(
         expect.arrayContaining([
@@ -370,7 +105,7 @@ describe('the golden path, run for real', () => {
     });
 
     it('stops at the evidence gate, with the gate reasons, when a dependency has a critical vulnerability', async () => {
-      stubs.configure({
+      estate.stubs.configure({
         trivy: {
           vulnerabilities: [
             {
@@ -382,8 +117,8 @@ describe('the golden path, run for real', () => {
           ],
         },
       });
-      mark = stubs.mark();
-      run = await githubRun(service, '1001');
+      mark = estate.stubs.mark();
+      run = await githubRun(estate, service, '1001');
       await timed('api-service: run 1 (critical CVE)', () => run.run());
       for (const job of [
         'source-validation',
@@ -412,28 +147,20 @@ describe('the golden path, run for real', () => {
       expect(log).toMatch(/vulnerab/i);
       expect(run.job('production-approval').result).toBe('skipped');
       expect(run.job('tenant-rollout-canary').result).toBe('skipped');
-      expect(await rolloutsOf(service)).toEqual([]);
+      expect(await rolloutsOf(estate, service)).toEqual([]);
     });
 
     it('after a clean rescan, takes the release from evidence to a completed rollout', async () => {
-      stubs.configure({});
+      estate.stubs.configure({});
       // "Re-run job" on dependency-scan: it and every job after it run again; the rest is kept.
       await timed(
         'api-service: run 1 attempt 2 (clean rescan to completion)',
         () => run.rerun({ jobs: ['dependency-scan'] }),
       );
-      for (const [id, job] of run.jobs) {
-        if (job.result !== 'success') {
-          throw new Error(`${id}: ${job.result}\n${run.logOf(id)}`);
-        }
-      }
-      const version = versionOf(run);
-      const rollout = await expectReleasedThroughWaybill(service, version, {
-        waves: ['canary', 'early', 'broad', 'critical-tenants'],
+      expectEveryGithubJobSucceeded(run);
+      await expectReleasedThroughWaybill(estate, service, githubVersion(run), {
+        waves: TIER_WAVES.critical,
       });
-      expect(rollout.createdBy).toMatch(
-        /^external:github-actions:repo:meridian\/pricing-quotes-api:/,
-      );
       // The last wave needed the second approval.
       expect(
         run.job('tenant-rollout-critical-tenants').legs.map(l => l.environment),
@@ -445,8 +172,8 @@ describe('the golden path, run for real', () => {
       expect([...run.missing]).toEqual([]);
 
       // What the cluster and cloud commands were asked.
-      const calls = stubs.calls(mark);
-      const lines = calls.map(generic);
+      const calls = estate.stubs.calls(mark);
+      const lines = calls.map(genericCall);
       const digest = run.job('image-build').outputs.digest;
       expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
       for (const cloud of ['aws', 'azure', 'gcp']) {
@@ -498,7 +225,7 @@ describe('the golden path, run for real', () => {
       const log = run.logOf('evidence-gate');
       expect(log).toContain('answered 403');
       expect(log).toContain('intruder/copycat');
-      expect(issuer.minted).toContainEqual(
+      expect(estate.issuer.minted).toContainEqual(
         expect.objectContaining({
           subject: 'repo:intruder/copycat:ref:refs/heads/main',
           audience: 'waybill',
@@ -515,12 +242,10 @@ describe('the golden path, run for real', () => {
       service = await timed(
         'erp-integration-worker: scaffold and register',
         () =>
-          scaffoldService({
-            waybill,
-            userToken,
-            host,
-            template: 'erp-integration-worker',
-            values: {
+          scaffoldInto(
+            estate,
+            'erp-integration-worker',
+            {
               name: 'webshop-order-sync',
               description: 'Consumes web shop orders and posts them to sales.',
               owner: 'group:default/order-management',
@@ -536,17 +261,16 @@ describe('the golden path, run for real', () => {
               tenancy: 'dedicated',
               repoUrl: 'github.com?owner=meridian&repo=webshop-order-sync',
             },
-            tenantPrefix: 'wos',
-            dir: path.join(root, 'repos', 'webshop-order-sync'),
-          }),
+            'wos',
+          ),
       );
       // A standard tenant on GCP in the broad wave whose own deployment does not come up.
       const broken = service.tenants.find(
         t => t.tier === 'standard' && t.cloud === 'gcp',
       )!;
       const namespace = `webshop-order-sync-${broken.name}`;
-      stubs.configure({ kubectl: { failRolloutStatus: [namespace] } });
-      run = await githubRun(service, '2001');
+      estate.stubs.configure({ kubectl: { failRolloutStatus: [namespace] } });
+      run = await githubRun(estate, service, '2001');
       await timed('erp-integration-worker: run (a tenant fails)', () =>
         run.run(),
       );
@@ -560,7 +284,7 @@ describe('the golden path, run for real', () => {
           }`,
         );
       }
-      const [summary] = await rolloutsOf(service);
+      const [summary] = await rolloutsOf(estate, service);
       const { body: board } = await api(
         'GET',
         `/api/tenant-rollouts/rollouts/${summary.id}`,
@@ -570,7 +294,7 @@ describe('the golden path, run for real', () => {
         .find(
           (t: { ref: string }) => t.ref === `resource:default/${broken.name}`,
         );
-      const brokenCalls = stubs
+      const brokenCalls = estate.stubs
         .calls()
         .filter(c => c.args.includes(namespace))
         .map(callLine);
@@ -597,22 +321,18 @@ describe('the golden path, run for real', () => {
       expect(run.job('tenant-rollout-complete').result).toBe('skipped');
 
       // The tenant's deployment is fixed; "Re-run failed jobs" finishes the rollout.
-      stubs.configure({});
+      estate.stubs.configure({});
       await timed('erp-integration-worker: re-run failed jobs', () =>
         run.rerun({ jobs: [waveJob.id] }),
       );
-      for (const [id, job] of run.jobs) {
-        if (job.result !== 'success') {
-          throw new Error(`${id}: ${job.result}\n${run.logOf(id)}`);
-        }
-      }
-      await expectReleasedThroughWaybill(service, versionOf(run), {
-        waves: ['canary', 'early', 'broad'],
+      expectEveryGithubJobSucceeded(run);
+      await expectReleasedThroughWaybill(estate, service, githubVersion(run), {
+        waves: TIER_WAVES.standard,
       });
       // Dedicated tenancy: one namespace per tenant, each rolled to the image by digest.
       const digest = run.job('image-build').outputs.digest;
       for (const tenant of service.tenants.filter(t => t.cloud !== 'azure')) {
-        expect(stubs.calls().map(callLine)).toContain(
+        expect(estate.stubs.calls().map(callLine)).toContain(
           `kubectl --namespace webshop-order-sync-${tenant.name} set image deployment/webshop-order-sync app=ghcr.io/meridian/webshop-order-sync@${digest}`,
         );
       }
@@ -624,12 +344,10 @@ describe('the golden path, run for real', () => {
       const service = await timed(
         'customer-web-app: scaffold and register',
         () =>
-          scaffoldService({
-            waybill,
-            userToken,
-            host,
-            template: 'customer-web-app',
-            values: {
+          scaffoldInto(
+            estate,
+            'customer-web-app',
+            {
               name: 'order-tracking-web',
               description:
                 'Lets trade customers follow their orders and deliveries.',
@@ -642,19 +360,14 @@ describe('the golden path, run for real', () => {
               tenancy: 'shared',
               repoUrl: 'github.com?owner=meridian&repo=order-tracking-web',
             },
-            tenantPrefix: 'otw',
-            dir: path.join(root, 'repos', 'order-tracking-web'),
-          }),
+            'otw',
+          ),
       );
-      const run = await githubRun(service, '3001');
+      const run = await githubRun(estate, service, '3001');
       await timed('customer-web-app: run', () => run.run());
-      for (const [id, job] of run.jobs) {
-        if (job.result !== 'success') {
-          throw new Error(`${id}: ${job.result}\n${run.logOf(id)}`);
-        }
-      }
-      await expectReleasedThroughWaybill(service, versionOf(run), {
-        waves: ['canary', 'all-tenants'],
+      expectEveryGithubJobSucceeded(run);
+      await expectReleasedThroughWaybill(estate, service, githubVersion(run), {
+        waves: TIER_WAVES.internal,
       });
       expect(text(service, 'waybill/rollout-strategy.yaml')).toContain(
         'all-tenants',
@@ -667,12 +380,10 @@ describe('the golden path, run for real', () => {
       const service = await timed(
         'GitLab api-service: scaffold and register',
         () =>
-          scaffoldService({
-            waybill,
-            userToken,
-            host,
-            template: 'api-service',
-            values: {
+          scaffoldInto(
+            estate,
+            'api-service',
+            {
               name: 'delivery-slots-api',
               description: 'Offers delivery slots to trade customers.',
               owner: 'group:default/order-management',
@@ -684,71 +395,27 @@ describe('the golden path, run for real', () => {
               tenancy: 'shared',
               repoUrl: 'gitlab.com?owner=meridian&repo=delivery-slots-api',
             },
-            tenantPrefix: 'dsa',
-            dir: path.join(root, 'repos', 'delivery-slots-api'),
-          }),
+            'dsa',
+          ),
       );
-      const port = await freePort();
-      const gitlab = await GitlabCiLocal.clone({
-        repoDir: service.repoDir,
-        project: service.slug,
-        dir: path.join(root, 'gitlab', service.name),
-        stubs,
-      });
-      const vars = ciVariables({
-        name: service.name,
-        waybillUrl: waybill.url,
-        serviceUrl: `http://127.0.0.1:${port}`,
-      });
-      const identity = {
-        projectPath: service.slug,
-        ref: 'main',
-        sha: service.sha,
-        pipelineId: '4001',
-        jobId: '1',
-      };
-      const start = serviceStarter(port);
+      const pipeline = await gitlabPipeline(estate, service, '4001');
+      const { gitlab } = pipeline;
       const results = await timed('GitLab api-service: pipeline', () =>
-        gitlab.runPipeline({
-          variables: vars,
-          tokensFor: async (_job, audiences) => {
-            const out: Record<string, string> = {};
-            for (const [variable, audience] of Object.entries(audiences)) {
-              const aud = audience.replace(
-                '${GCP_WORKLOAD_IDENTITY_PROVIDER}',
-                vars.GCP_WORKLOAD_IDENTITY_PROVIDER,
-              );
-              out[variable] = await issuer.mintGitlab(identity, aud);
-            }
-            return out;
-          },
-          isolate: job =>
-            STAGING_JOBS.includes(job) || job.startsWith('tenant-rollout'),
-          beforeJob: async job => {
-            if (STAGING_JOBS.includes(job)) {
-              await start(() => gitlab.buildDir('build'));
-            }
-            if (job.startsWith('tenant-rollout')) await bake(service);
-          },
-        }),
+        pipeline.run(),
       );
-      for (const [job, result] of Object.entries(results)) {
-        if (result !== 'success') {
-          throw new Error(`${job}: ${result}\n${gitlab.log(job)}`);
-        }
-      }
-      await expectReleasedThroughWaybill(service, versionOfGitlab(gitlab), {
-        waves: ['canary', 'early', 'broad'],
-      });
-      const [summary] = await rolloutsOf(service);
+      expectEveryGitlabJobSucceeded(gitlab, results);
+      await expectReleasedThroughWaybill(
+        estate,
+        service,
+        gitlabVersion(gitlab),
+        { waves: TIER_WAVES.standard },
+      );
+      // The board's list names who started it: the project's pipeline.
+      const [summary] = await rolloutsOf(estate, service);
       expect(summary.createdBy).toMatch(
         /^external:gitlab-ci:project_path:meridian\/delivery-slots-api:/,
       );
-      reports.push(
-        `gitlab-ci-local invocations: ${gitlab.invocations
-          .map(i => `${i.jobs.join(',')} ${(i.durationMs / 1000).toFixed(1)} s`)
-          .join('; ')}`,
-      );
+      reports.push(gitlabInvocationsReport(gitlab));
     });
   });
 });

