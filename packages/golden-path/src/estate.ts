@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseAllDocuments, stringify } from 'yaml';
+import { listenOnLoopback, Loopback } from './loopback';
 
 /**
  * A loopback Git host's raw file server: the scaffolded repositories' files at
@@ -17,18 +17,15 @@ export class RepoHost {
   readonly requests: Array<{ path: string; status: number }> = [];
 
   private constructor(
-    private readonly server: http.Server,
+    private readonly loopback: Loopback,
     readonly url: string,
   ) {}
 
   /** Starts the host on loopback `port` (a free one when 0). */
   static async start(port = 0): Promise<RepoHost> {
     const server = http.createServer();
-    await new Promise<void>(resolve =>
-      server.listen(port, '127.0.0.1', () => resolve()),
-    );
-    const { port: bound } = server.address() as AddressInfo;
-    const host = new RepoHost(server, `http://127.0.0.1:${bound}`);
+    const loopback = await listenOnLoopback(server, port);
+    const host = new RepoHost(loopback, loopback.baseUrl);
     server.on('request', (req, res) => host.handle(req, res));
     return host;
   }
@@ -50,9 +47,8 @@ export class RepoHost {
     return `${this.url}/catalog/${name}`;
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>(resolve => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.loopback.close();
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse) {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, JWK, KeyLike, SignJWT } from 'jose';
+import { listenOnLoopback, Loopback } from './loopback';
 
 /** What a GitHub Actions job's ID token says about it. */
 export interface GithubJobIdentity {
@@ -91,7 +91,7 @@ export class OidcIssuer {
   }> = [];
 
   private constructor(
-    private readonly server: http.Server,
+    private readonly loopback: Loopback,
     readonly baseUrl: string,
     private readonly github: Signer,
     private readonly gitlab: Signer,
@@ -101,16 +101,8 @@ export class OidcIssuer {
   static async start(port = 0): Promise<OidcIssuer> {
     const [github, gitlab] = await Promise.all([signer(), signer()]);
     const server = http.createServer();
-    await new Promise<void>(resolve =>
-      server.listen(port, '127.0.0.1', () => resolve()),
-    );
-    const { port: bound } = server.address() as AddressInfo;
-    const issuer = new OidcIssuer(
-      server,
-      `http://127.0.0.1:${bound}`,
-      github,
-      gitlab,
-    );
+    const loopback = await listenOnLoopback(server, port);
+    const issuer = new OidcIssuer(loopback, loopback.baseUrl, github, gitlab);
     server.on('request', (req, res) => {
       issuer.handle(req, res).catch(error => {
         res.writeHead(500, { 'content-type': 'application/json' });
@@ -226,9 +218,8 @@ export class OidcIssuer {
     );
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>(resolve => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.loopback.close();
   }
 
   private async sign(

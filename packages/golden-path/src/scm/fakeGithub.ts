@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../loopback';
 import { GitHttpBackend } from './gitHttpBackend';
 
 /** One request the fake was asked, as it arrived. */
@@ -223,20 +223,11 @@ export async function startFakeGithub(options: {
       res.end(JSON.stringify(result.json ?? {}));
     });
   });
-  await new Promise<void>(resolve =>
-    server.listen(options.port ?? 0, '127.0.0.1', resolve),
-  );
-  const { port } = server.address() as AddressInfo;
-  baseUrl = `http://127.0.0.1:${port}`;
+  const loopback = await listenOnLoopback(server, options.port);
+  baseUrl = loopback.baseUrl;
   return {
-    baseUrl,
-    host: `127.0.0.1:${port}`,
+    ...loopback,
     apiBaseUrl: `${baseUrl}/api/v3`,
     requests,
-    close: () =>
-      new Promise<void>(resolve => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   };
 }

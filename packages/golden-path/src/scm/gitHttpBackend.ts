@@ -1,8 +1,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { listenOnLoopback } from '../loopback';
 
 /** A git remote served over smart HTTP by `git http-backend`, on loopback. */
 export interface GitHttpBackend {
@@ -102,10 +102,9 @@ export async function startGitHttpBackend(
       res.end();
     });
   });
-  await new Promise<void>(resolve => server.listen(port, '127.0.0.1', resolve));
-  const { port: bound } = server.address() as AddressInfo;
+  const { baseUrl, close } = await listenOnLoopback(server, port);
   return {
-    baseUrl: `http://127.0.0.1:${bound}`,
+    baseUrl,
     root,
     requests,
     createRepository(owner, repo) {
@@ -117,10 +116,6 @@ export async function startGitHttpBackend(
       run(['config', 'http.receivepack', 'true']);
       return dir;
     },
-    close: () =>
-      new Promise<void>(resolve => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

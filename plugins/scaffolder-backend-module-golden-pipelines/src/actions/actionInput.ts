@@ -20,3 +20,11 @@ export function parseActionInput<T extends z.ZodTypeAny>(
   }
   return parsed.data;
 }
+
+/**
+ * A `repoUrl` input, as the RepoUrlPicker writes it (`github.com?owner=meridian&repo=pricing-api`):
+ * one bound for every action that takes it.
+ */
+export function repoUrlInput(description: string) {
+  return z.string().max(300).describe(description);
+}

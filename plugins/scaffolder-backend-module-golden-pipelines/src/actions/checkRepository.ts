@@ -7,7 +7,7 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import { z as zod } from 'zod/v3';
 import { CI_PROVIDERS, CiProvider } from '../pipeline/model';
-import { parseActionInput } from './actionInput';
+import { parseActionInput, repoUrlInput } from './actionInput';
 import { examples } from './checkRepository.examples';
 
 /** The id of the repository check action. */
@@ -21,12 +21,9 @@ const INTEGRATION_OF: Record<CiProvider, 'github' | 'gitlab'> = {
 
 const inputSchema = zod
   .object({
-    repoUrl: zod
-      .string()
-      .max(300)
-      .describe(
-        'Where the repository goes, as the RepoUrlPicker writes it: github.com?owner=meridian&repo=pricing-api',
-      ),
+    repoUrl: repoUrlInput(
+      'Where the repository goes, as the RepoUrlPicker writes it: github.com?owner=meridian&repo=pricing-api',
+    ),
     ciProvider: zod.enum(CI_PROVIDERS),
   })
   .strict();

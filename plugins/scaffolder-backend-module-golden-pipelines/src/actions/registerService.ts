@@ -12,7 +12,7 @@ import {
   parseRepoUrl,
 } from '@backstage/plugin-scaffolder-node';
 import { z as zod } from 'zod/v3';
-import { parseActionInput } from './actionInput';
+import { parseActionInput, repoUrlInput } from './actionInput';
 import { examples } from './registerService.examples';
 
 /** The id of the action that registers a newly published service in the catalog. */
@@ -20,12 +20,9 @@ export const REGISTER_SERVICE_ACTION_ID = 'waybill:catalog:register';
 
 const inputSchema = zod
   .object({
-    repoUrl: zod
-      .string()
-      .max(300)
-      .describe(
-        'The repository the task published, as the RepoUrlPicker wrote it: github.com?owner=meridian&repo=pricing-api',
-      ),
+    repoUrl: repoUrlInput(
+      'The repository the task published, as the RepoUrlPicker wrote it: github.com?owner=meridian&repo=pricing-api',
+    ),
     repoContentsUrl: zod
       .string()
       .url()
