@@ -3,8 +3,8 @@
 #
 # Points BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING at 127.0.0.1:5432 unless it is set,
 # starts an installed-but-stopped cluster, and sets WAYBILL_REQUIRE_POSTGRES=1 so that database
-# tests fail instead of skipping PostgreSQL. Without PostgreSQL, a CI run (CI=true) fails here;
-# a local run warns and goes on with SQLite only.
+# tests fail instead of skipping PostgreSQL. Without PostgreSQL, a CI run (CI=true, which
+# scripts/test.sh always sets) fails here; sourced without CI, it warns and goes on.
 
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
 

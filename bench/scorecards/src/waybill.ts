@@ -250,7 +250,7 @@ export async function ingestFullPath(
             kind,
             ...file,
           },
-          { subject: UPLOADER, credentials },
+          { caller: { type: 'service', subject: UPLOADER }, credentials },
         );
         done++;
       }

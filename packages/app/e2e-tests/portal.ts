@@ -2,7 +2,7 @@
 // eslint-disable-next-line no-restricted-imports
 import path from 'path';
 import { APIRequestContext, expect } from '@playwright/test';
-import { productionJwksAccess } from '@waybill/golden-path';
+import { productionExternalAccess } from '@waybill/golden-path';
 
 /**
  * Waits until the backend is ready: the frontend dev server answers before the backend has
@@ -124,7 +124,7 @@ export const e2ePortalEnv = {
         { plugin: 'tenant-rollouts' },
       ],
     },
-    ...productionJwksAccess({
+    ...productionExternalAccess({
       GITHUB_OIDC_ISSUER: `${oidcIssuer}/github`,
       GITLAB_OIDC_ISSUER: `${oidcIssuer}/gitlab`,
     }),

@@ -4,8 +4,13 @@
  * and, in production, app-config.production.yaml.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { pipelineTokenHandlerServiceFactory } from '@waybill/plugin-waybill-node';
 
 const backend = createBackend();
+
+// backend.auth.externalAccess type waybill-pipeline: CI jobs' OIDC ID tokens, named after the
+// repository they were issued to (app-config.production.yaml).
+backend.add(pipelineTokenHandlerServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));

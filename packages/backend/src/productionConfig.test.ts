@@ -1,10 +1,11 @@
 import fs from 'fs';
 import path from 'path';
-import { ConfigReader } from '@backstage/config';
+import { Config, ConfigReader } from '@backstage/config';
 import {
   generatePipeline,
   parsePipelineModel,
 } from '@waybill/plugin-scaffolder-backend-module-golden-pipelines';
+import { pipelineTokenHandler } from '@waybill/plugin-waybill-node';
 import { parse } from 'yaml';
 
 const root = path.resolve(__dirname, '../../..');
@@ -46,49 +47,94 @@ describe('app-config.production.yaml', () => {
     expect(config.getString('backend.cache.connection')).toBe('env-REDIS_URL');
   });
 
-  it('gives CI callers static tokens from the environment', () => {
-    const [access] = config.getConfigArray('backend.auth.externalAccess');
-    expect(access.getString('type')).toBe('static');
-    expect(access.getString('options.token')).toBe('env-WAYBILL_CI_TOKEN');
-    expect(access.getString('options.subject')).toBe('ci-pipelines');
+  const externalAccess = (c: ConfigReader) =>
+    c.getConfigArray('backend.auth.externalAccess');
+  const restrictionsOf = (entry: Config) =>
+    entry.getOptionalConfigArray('accessRestrictions')?.map(r => r.get());
+
+  it('restricts every external-access entry, and has no legacy keys, which are unrestricted', () => {
+    expect(externalAccess(config).length).toBeGreaterThan(0);
+    for (const entry of externalAccess(config)) {
+      const restrictions = restrictionsOf(entry);
+      expect(restrictions?.length).toBeGreaterThan(0);
+      // A restriction to a plugin without naming permissions allows all of that plugin's.
+      for (const restriction of restrictions!) {
+        expect(restriction).toHaveProperty('permission');
+      }
+    }
+    // backend.auth.keys accepts HS256 tokens as `external:backstage-plugin` with no restriction;
+    // plugins of the new backend system sign their own tokens and never need it.
+    expect(config.has('backend.auth.keys')).toBe(false);
   });
 
-  const jwksEntries = (c: ConfigReader) =>
-    c
-      .getConfigArray('backend.auth.externalAccess')
-      .filter(a => a.getString('type') === 'jwks')
+  it('grants no token what only people may do: overrides, rollbacks, policy re-evaluation', () => {
+    const peopleOnly = [
+      'scorecards.gate.override',
+      'scorecards.policy.reevaluate',
+      'tenant-rollouts.rollout.override',
+      'tenant-rollouts.rollout.rollback',
+    ];
+    for (const entry of externalAccess(config)) {
+      const granted = (restrictionsOf(entry) ?? []).flatMap(
+        r => (r as { permission: string[] }).permission,
+      );
+      for (const permission of peopleOnly) {
+        expect(granted).not.toContain(permission);
+      }
+    }
+  });
+
+  it('gives CI systems without OIDC a static token from the environment that only reads', () => {
+    const [access] = externalAccess(config);
+    expect(access.getString('type')).toBe('static');
+    expect(access.getString('options.token')).toBe('env-WAYBILL_CI_TOKEN');
+    expect(access.getString('options.subject')).toBe('ci-readers');
+    expect(restrictionsOf(access)).toEqual([
+      { plugin: 'scorecards', permission: ['scorecards.release.read'] },
+      { plugin: 'tenant-rollouts', permission: ['tenant-rollouts.read'] },
+    ]);
+  });
+
+  const pipelineEntries = (c: ConfigReader) =>
+    externalAccess(c)
+      .filter(a => a.getString('type') === pipelineTokenHandler.type)
       .map(a => ({
-        options: a.getConfig('options').get(),
+        options: a.getConfig('options'),
         accessRestrictions: a.getOptionalConfigArray('accessRestrictions'),
       }));
 
-  it('accepts the OIDC ID tokens of GitHub Actions and GitLab CI with audience waybill', () => {
-    expect(jwksEntries(config).map(e => e.options)).toEqual([
+  it('accepts the OIDC ID tokens of GitHub Actions and GitLab CI with audience waybill, as pipelines', () => {
+    const entries = pipelineEntries(config);
+    expect(entries.map(e => e.options.get())).toEqual([
       {
+        provider: 'github',
         url: 'https://token.actions.githubusercontent.com/.well-known/jwks',
         issuer: 'https://token.actions.githubusercontent.com',
         algorithm: 'RS256',
         audience: 'waybill',
-        subjectPrefix: 'github-actions',
       },
       {
+        provider: 'gitlab',
         url: 'https://gitlab.com/oauth/discovery/keys',
         issuer: 'https://gitlab.com',
         algorithm: 'RS256',
         audience: 'waybill',
-        subjectPrefix: 'gitlab-ci',
       },
     ]);
+    // The handler the backend adds accepts these options as they are.
+    for (const { options } of entries) {
+      expect(() => pipelineTokenHandler.initialize({ options })).not.toThrow();
+    }
   });
 
   it('takes the issuers from the environment when set', () => {
-    const [github, gitlab] = jwksEntries(
+    const [github, gitlab] = pipelineEntries(
       productionConfig({
         GITHUB_OIDC_ISSUER:
           'https://token.actions.githubusercontent.com/meridian',
         GITLAB_OIDC_ISSUER: 'https://gitlab.meridian.example',
       }),
-    ).map(e => e.options);
+    ).map(e => e.options.get());
     expect(github).toMatchObject({
       url: 'https://token.actions.githubusercontent.com/meridian/.well-known/jwks',
       issuer: 'https://token.actions.githubusercontent.com/meridian',
@@ -99,8 +145,8 @@ describe('app-config.production.yaml', () => {
     });
   });
 
-  it('lets pipeline tokens upload evidence, read gates and move rollouts, never override or roll back', () => {
-    for (const { accessRestrictions } of jwksEntries(config)) {
+  it('lets pipeline tokens upload evidence, read gates and move rollouts', () => {
+    for (const { accessRestrictions } of pipelineEntries(config)) {
       expect(accessRestrictions?.map(r => r.get())).toEqual([
         // Contract tests read the provider APIs from the catalog.
         { plugin: 'catalog', permission: ['catalog.entity.read'] },
@@ -123,14 +169,12 @@ describe('app-config.production.yaml', () => {
 
   it('matches what the golden pipelines send: the audience and the APIs they call', () => {
     const allowed = new Set(
-      jwksEntries(config)[0].accessRestrictions!.map(r =>
+      pipelineEntries(config)[0].accessRestrictions!.map(r =>
         r.getString('plugin'),
       ),
     );
     const audiences = new Set(
-      jwksEntries(config).map(
-        e => (e.options as { audience: string }).audience,
-      ),
+      pipelineEntries(config).map(e => e.options.getString('audience')),
     );
     for (const ciProvider of ['github-actions', 'gitlab-ci']) {
       const { files } = generatePipeline(

@@ -412,8 +412,8 @@ describe('the golden path, run for real', () => {
       );
       // The board's list names who started it: the project's pipeline.
       const [summary] = await rolloutsOf(estate, service);
-      expect(summary.createdBy).toMatch(
-        /^external:gitlab-ci:project_path:meridian\/delivery-slots-api:/,
+      expect(summary.createdBy).toBe(
+        'pipeline:gitlab:meridian/delivery-slots-api',
       );
       reports.push(gitlabInvocationsReport(gitlab));
     });

@@ -55,6 +55,16 @@ async function signer(): Promise<Signer> {
 const ONE_HOUR_S = 3600;
 
 /**
+ * What a test changes in a token from what the provider would mint: a customised `sub` (GitHub
+ * lets a repository owner set its template), no repository claim, or an expiry in the past.
+ */
+export interface TokenVariation {
+  subject?: string;
+  withoutRepositoryClaim?: boolean;
+  expiresInSeconds?: number;
+}
+
+/**
  * The subject GitHub puts in a job's ID token: the environment when the job names one, else the
  * ref (for pull requests `pull_request`).
  */
@@ -143,6 +153,7 @@ export class OidcIssuer {
   async mintGithub(
     identity: GithubJobIdentity,
     audience = 'waybill',
+    variation: TokenVariation = {},
   ): Promise<string> {
     const [owner] = identity.repository.split('/');
     const workflowRef = `${identity.repository}/${identity.workflowPath}@${identity.ref}`;
@@ -171,12 +182,14 @@ export class OidcIssuer {
       runner_environment: 'github-hosted',
     };
     if (identity.environment) claims.environment = identity.environment;
+    if (variation.withoutRepositoryClaim) delete claims.repository;
     return this.sign(
       this.github,
       this.githubIssuer,
       audience,
-      githubSubject(identity),
+      variation.subject ?? githubSubject(identity),
       claims,
+      variation.expiresInSeconds,
     );
   }
 
@@ -228,6 +241,7 @@ export class OidcIssuer {
     audience: string,
     subject: string,
     claims: Record<string, unknown>,
+    expiresInSeconds = ONE_HOUR_S,
   ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     this.minted.push({ issuer, audience, subject });
@@ -237,8 +251,8 @@ export class OidcIssuer {
       .setAudience(audience)
       .setSubject(subject)
       .setIssuedAt(now)
-      .setNotBefore(now - 5)
-      .setExpirationTime(now + ONE_HOUR_S)
+      .setNotBefore(Math.min(now, now + expiresInSeconds) - 5)
+      .setExpirationTime(now + expiresInSeconds)
       .sign(key.privateKey);
   }
 

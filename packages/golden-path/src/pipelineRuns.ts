@@ -529,11 +529,11 @@ export async function expectReleasedThroughWaybill(
     `${service.sourceLocation}waybill/rollout-strategy.yaml`,
   );
   // Started by the pipeline's identity: the repository's workflow or the project's pipeline.
-  const identity =
-    service.ciProvider === 'github-actions'
-      ? `external:github-actions:repo:${service.slug}:`
-      : `external:gitlab-ci:project_path:${service.slug}:`;
-  expect(String(rollout.createdBy).slice(0, identity.length)).toBe(identity);
+  expect(rollout.createdBy).toBe(
+    `pipeline:${
+      service.ciProvider === 'github-actions' ? 'github' : 'gitlab'
+    }:${service.slug}`,
+  );
   expect(rollout.waves.map((w: { name: string }) => w.name)).toEqual(
     expected.waves,
   );

@@ -23,37 +23,43 @@ export async function freePort(): Promise<number> {
 const PLACEHOLDER = /\$\{(\w+)(?::-([^{}]*))?\}/g;
 
 /**
- * The `jwks` entries of `backend.auth.externalAccess` in app-config.production.yaml, with
- * GITHUB_OIDC_ISSUER and GITLAB_OIDC_ISSUER set to the test issuer's, exactly as production
- * configures them otherwise (URL paths, audience, subject prefixes, access restrictions): a
- * change there changes what the test's backend accepts.
+ * The entries of `backend.auth.externalAccess` in app-config.production.yaml, with its
+ * placeholders set from `values` (GITHUB_OIDC_ISSUER and GITLAB_OIDC_ISSUER to the test
+ * issuer's, WAYBILL_CI_TOKEN to a test token) and exactly as production configures them
+ * otherwise (URL paths, audience, access restrictions): a change there changes what the test's
+ * backend accepts. The pipeline entries (type `waybill-pipeline`) always; the static CI token's
+ * only when `values` sets WAYBILL_CI_TOKEN.
  */
-export function productionJwksAccess(issuers: {
+export function productionExternalAccess(values: {
   GITHUB_OIDC_ISSUER: string;
   GITLAB_OIDC_ISSUER: string;
+  WAYBILL_CI_TOKEN?: string;
 }): unknown[] {
   const text = fs.readFileSync(
     path.join(REPO_ROOT, 'app-config.production.yaml'),
     'utf8',
   );
-  const values: Record<string, string> = issuers;
+  const known: Record<string, string | undefined> = values;
   const config = parse(
     text.replace(
       PLACEHOLDER,
       (_all, name: string, fallback?: string) =>
-        values[name] ?? fallback?.trim() ?? `unset-${name}`,
+        known[name] ?? fallback?.trim() ?? `unset-${name}`,
     ),
   );
   const entries = (config?.backend?.auth?.externalAccess ?? []) as Array<{
     type: string;
   }>;
-  const jwks = entries.filter(e => e.type === 'jwks');
-  if (jwks.length === 0) {
+  if (!entries.some(e => e.type === 'waybill-pipeline')) {
     throw new Error(
-      'app-config.production.yaml has no jwks entry in backend.auth.externalAccess',
+      'app-config.production.yaml has no waybill-pipeline entry in backend.auth.externalAccess',
     );
   }
-  return jwks;
+  return entries.filter(
+    e =>
+      e.type === 'waybill-pipeline' ||
+      (e.type === 'static' && values.WAYBILL_CI_TOKEN),
+  );
 }
 
 /** The Waybill backend a test started. */
@@ -69,6 +75,8 @@ export interface RunningWaybill {
   /** The last 20,000 characters of the backend's output. */
   output(): string;
   stop(): Promise<void>;
+  /** Sends `signal` to the backend's process group and waits until it has exited. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 async function waitUntilReady(
@@ -104,8 +112,9 @@ async function waitUntilReady(
  *
  * - SQLite files in `directory` (so a test can open `tenant-rollouts.sqlite`);
  * - no demo evidence and no demo rollouts (`waybill.demo.*` off as in production);
- * - `backend.auth.externalAccess`: a static token for the test driver, and production's two
- *   `jwks` entries (GitHub Actions, GitLab CI) pointed at the test issuer;
+ * - `backend.auth.externalAccess`: a static token for the test driver, production's two
+ *   pipeline entries (GitHub Actions, GitLab CI) pointed at the test issuer, and production's
+ *   static CI token when `productionCiToken` is given;
  * - GitHub and GitLab integrations with placeholder tokens, which a template's dry run needs to
  *   exist (publishing is skipped in a dry run);
  * - `backend.reading.allow` for the hosts the URL reader may read (the loopback repository host);
@@ -120,8 +129,20 @@ export async function startWaybill(options: {
   githubIssuer: string;
   gitlabIssuer: string;
   readingAllowHosts: string[];
+  /** Also accept production's static CI token (WAYBILL_CI_TOKEN), with this value. */
+  productionCiToken?: string;
   timeoutMs?: number;
   log?: (line: string) => void;
+  /**
+   * PostgreSQL instead of the SQLite files: Backstage's `pg` client, one database per plugin
+   * named `<prefix><pluginId>` (`backend.database.prefix`), created when missing.
+   */
+  database?: {
+    client: 'pg';
+    connection: string | object;
+    prefix?: string;
+    pluginDivisionMode?: 'database' | 'schema';
+  };
 }): Promise<RunningWaybill> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -134,7 +155,7 @@ export async function startWaybill(options: {
       baseUrl: url,
       listen: { port, host: '127.0.0.1' },
       cors: { origin: url },
-      database: {
+      database: options.database ?? {
         client: 'better-sqlite3',
         connection: { directory: databaseDirectory },
       },
@@ -147,9 +168,10 @@ export async function startWaybill(options: {
             type: 'static',
             options: { token, subject: 'golden-path-driver' },
           },
-          ...productionJwksAccess({
+          ...productionExternalAccess({
             GITHUB_OIDC_ISSUER: options.githubIssuer,
             GITLAB_OIDC_ISSUER: options.gitlabIssuer,
+            WAYBILL_CI_TOKEN: options.productionCiToken,
           }),
         ],
       },
@@ -239,5 +261,11 @@ export async function startWaybill(options: {
     startupMs,
     output: () => output,
     stop,
+    kill: async signal => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise(resolve => child.once('exit', resolve));
+      process.kill(-child.pid!, signal);
+      await exited;
+    },
   };
 }

@@ -126,13 +126,13 @@ describe.each(databases.eachSupportedId())(
 
     it('lets a pipeline calling with its OIDC token act only for its own repository', async () => {
       const { server } = await startBackend();
-      const pipeline = (repository: string) =>
+      const service = (subject: string) =>
         mockCredentials.service.header({
-          onBehalfOf: mockCredentials.service(
-            `external:github-actions:repo:${repository}:ref:refs/heads/main`,
-          ),
+          onBehalfOf: mockCredentials.service(subject),
           targetPluginId: 'scorecards',
         });
+      const pipeline = (repository: string) =>
+        service(`pipeline:github:${repository}`);
       const upload = (repository: string) =>
         request(server)
           .post(`${release}/evidence/tests`)
@@ -166,6 +166,24 @@ describe.each(databases.eachSupportedId())(
       expect(events.body.error.message).toMatch(
         /^The pipeline of someone\/inventory-fork may not act for component:default\/inventory/,
       );
+
+      // Fail closed: a non-pipeline issuer's token (a customised subject) and a pipeline token
+      // that named no repository upload nothing.
+      for (const [subject, reason] of [
+        [
+          'external:github-actions:repository_owner:meridian',
+          'not a pipeline issuer',
+        ],
+        ['pipeline:github', 'names no repository'],
+      ]) {
+        const refused = await request(server)
+          .post(`${release}/evidence/tests`)
+          .set('Authorization', service(subject))
+          .type('application/xml')
+          .send(fixture('jest-junit.xml'));
+        expect(refused.status).toBe(403);
+        expect(refused.body.error.message).toContain(reason);
+      }
     });
 
     it('rejects bad input with a 4xx naming the problem and stores nothing', async () => {
@@ -335,6 +353,28 @@ describe.each(databases.eachSupportedId())(
       expect(looseDate.body.error.message).toMatch(
         /body.expiresAt: expected an ISO 8601 time/,
       );
+
+      // Overrides and policy re-evaluation are for people, whatever a token may do.
+      for (const auth of [ci, mockCredentials.service.header()]) {
+        const byService = await request(allowed)
+          .post(`${release}/gates/production/overrides`)
+          .set('Authorization', auth)
+          .send({
+            reason: 'EDI outage hotfix, drill booked',
+            expiresAt: '2099-01-01T00:00:00Z',
+          });
+        expect(byService.status).toBe(403);
+        expect(byService.body.error.message).toMatch(
+          /^A gate override needs a person signed in to the portal/,
+        );
+        const reevaluate = await request(allowed)
+          .post('/api/scorecards/policy/reevaluate')
+          .set('Authorization', auth);
+        expect(reevaluate.status).toBe(403);
+        expect(reevaluate.body.error.message).toMatch(
+          /^Re-evaluating the policy needs a person/,
+        );
+      }
 
       const { server: denied } = await startBackend(AuthorizeResult.DENY);
       const forbidden = await request(denied)

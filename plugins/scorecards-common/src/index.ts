@@ -10,4 +10,3 @@ export * from './policy';
 export * from './dora';
 export * from './permissions';
 export * from './client';
-export * from './pipelineIdentity';

@@ -533,7 +533,7 @@ describe('the running plugin answers as openapi.yaml says', () => {
   });
 
   it('starts a policy re-evaluation', async () => {
-    const res = await call({ method: 'post', path: P.reevaluate });
+    const res = await call({ method: 'post', path: P.reevaluate, auth: user });
     expect(res.status).toBe(202);
   });
 
@@ -638,6 +638,7 @@ describe('the running plugin answers as openapi.yaml says', () => {
         {
           method: 'post',
           path: P.override,
+          auth: user,
           params: { ...releaseParams('4.2.0'), environment: 'production' },
           body: { reason: 'ok', expiresAt: '2099-01-01T00:00:00Z' },
           invalid: true,
@@ -648,6 +649,7 @@ describe('the running plugin answers as openapi.yaml says', () => {
         {
           method: 'post',
           path: P.override,
+          auth: user,
           params: { ...releaseParams('9.9.9'), environment: 'production' },
           body: {
             reason: 'EDI outage hotfix, rollback drill booked',
@@ -660,6 +662,7 @@ describe('the running plugin answers as openapi.yaml says', () => {
         {
           method: 'post',
           path: P.override,
+          auth: user,
           params: { ...releaseParams('4.2.0'), environment: 'production' },
           body: {
             reason: 'r'.repeat(200 * 1024),

@@ -5,7 +5,6 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   activeGateOverride,
-  assertPipelineMayActFor,
   computeDoraTrend,
   DeliveryEvent,
   DoraTrend,
@@ -16,6 +15,7 @@ import {
   GRADES,
   tierOfEntity,
 } from '@waybill/plugin-scorecards-common';
+import { assertMayActFor, Caller } from '@waybill/plugin-waybill-node';
 import {
   GateOverride,
   PortfolioFilter,
@@ -67,7 +67,7 @@ export class ReleaseScorecards {
   /** Parses, stores and scores one upload; nothing is stored when any step fails. */
   async uploadEvidence(
     upload: EvidenceUpload,
-    uploader: { subject: string; credentials: BackstageCredentials },
+    uploader: { caller: Caller; credentials: BackstageCredentials },
   ): Promise<RecordEvidenceResult> {
     if (upload.environment !== undefined) {
       this.requireEnvironment(upload.environment);
@@ -76,7 +76,7 @@ export class ReleaseScorecards {
       upload.entityRef,
       uploader.credentials,
     );
-    assertPipelineMayActFor(uploader.subject, entity);
+    assertMayActFor(uploader.caller, upload.entityRef, entity);
     const text = upload.body.toString('utf8');
     const format = detectEvidenceFormat(upload.kind, upload.contentType, text);
     assertEvidenceMediaType(format, upload.contentType);
@@ -96,7 +96,7 @@ export class ReleaseScorecards {
         digest: createHash('sha256').update(upload.body).digest('hex'),
         sizeBytes: upload.body.length,
         facts,
-        uploadedBy: uploader.subject,
+        uploadedBy: uploader.caller.subject,
       },
       evidence =>
         evaluateScorecard({
@@ -324,7 +324,7 @@ export class ReleaseScorecards {
    */
   async recordDeliveryEvents(
     events: DeliveryEvent[],
-    reporter: { subject: string; credentials: BackstageCredentials },
+    reporter: { caller: Caller; credentials: BackstageCredentials },
   ): Promise<{ stored: number; duplicates: number }> {
     const refs = [...new Set(events.map(e => e.entityRef))];
     const { items } = await this.options.catalog.getEntitiesByRefs(
@@ -345,8 +345,8 @@ export class ReleaseScorecards {
         `Unknown entity refs, not in the catalog: ${unknown.join(', ')}`,
       );
     }
-    for (const entity of items) {
-      assertPipelineMayActFor(reporter.subject, entity!);
+    for (const [i, entity] of items.entries()) {
+      assertMayActFor(reporter.caller, refs[i], entity!);
     }
     const normalized = events.map(e => ({
       ...e,

@@ -26,6 +26,7 @@ import {
 } from '@waybill/plugin-scorecards-common';
 import { z } from 'zod';
 import { parseDeliveryEvents } from '../evidence/deliveryEvents';
+import { assertPerson, callerOf } from '@waybill/plugin-waybill-node';
 import { ReleaseScorecards } from './ReleaseScorecards';
 
 const entityParams = z.object({
@@ -209,11 +210,6 @@ export async function createRouter(options: {
     return credentials;
   }
 
-  const subjectOf = (credentials: Awaited<ReturnType<typeof authorize>>) =>
-    credentials.principal.type === 'user'
-      ? credentials.principal.userEntityRef
-      : credentials.principal.subject;
-
   /**
    * Who the catalog is read as for a caller: a user as themselves; a service principal as this
    * plugin, since its token cannot always be passed on to the catalog (externalAccess
@@ -261,7 +257,7 @@ export async function createRouter(options: {
             body: req.body,
           },
           {
-            subject: subjectOf(credentials),
+            caller: callerOf(credentials),
             credentials: await catalogReader(credentials),
           },
         );
@@ -292,7 +288,7 @@ export async function createRouter(options: {
       const events = parseDeliveryEvents(req.body);
       res.status(201).json(
         await scorecards.recordDeliveryEvents(events, {
-          subject: subjectOf(credentials),
+          caller: callerOf(credentials),
           credentials: await catalogReader(credentials),
         }),
       );
@@ -333,10 +329,10 @@ export async function createRouter(options: {
     '/entities/:kind/:namespace/:name/releases/:version/gates/:environment/overrides',
     express.json({ limit: OVERRIDE_BODY_LIMIT_BYTES }),
     async (req, res) => {
-      const credentials = await authorize(
-        req,
-        scorecardsGateOverridePermission,
+      const caller = callerOf(
+        await authorize(req, scorecardsGateOverridePermission),
       );
+      assertPerson(caller, 'A gate override');
       const key = releaseKey(req.params);
       const body = parse(overrideBody, req.body, 'body');
       const audit = await auditor.createEvent({
@@ -349,7 +345,7 @@ export async function createRouter(options: {
         const override = await scorecards.overrideGate(key, {
           ...body,
           environment: req.params.environment,
-          actor: subjectOf(credentials),
+          actor: caller.subject,
         });
         await audit.success({ meta: { overrideId: override.id } });
         res.status(201).json(override);
@@ -404,7 +400,10 @@ export async function createRouter(options: {
   });
 
   router.post('/policy/reevaluate', async (req, res) => {
-    await authorize(req, scorecardsPolicyReevaluatePermission);
+    assertPerson(
+      callerOf(await authorize(req, scorecardsPolicyReevaluatePermission)),
+      'Re-evaluating the policy',
+    );
     await scheduler.triggerTask('scorecards-reevaluate');
     res.status(202).json({ triggered: 'scorecards-reevaluate' });
   });

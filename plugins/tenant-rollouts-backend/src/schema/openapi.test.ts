@@ -82,20 +82,16 @@ const tooling = mockCredentials.service.header({
   onBehalfOf: mockCredentials.service('deploy-bot'),
   targetPluginId: 'tenant-rollouts',
 });
-/** A service principal as `backend.auth.externalAccess` of type jwks makes it (subjectPrefix + sub). */
+/** A service principal, e.g. a pipeline as `backend.auth.externalAccess` type waybill-pipeline names it. */
 const serviceHeader = (subject: string) =>
   mockCredentials.service.header({
     onBehalfOf: mockCredentials.service(subject),
     targetPluginId: 'tenant-rollouts',
   });
-const inventoryPipeline = serviceHeader(
-  'external:github-actions:repo:meridian/inventory:environment:production',
-);
-const otherPipeline = serviceHeader(
-  'external:github-actions:repo:meridian/pricing-api:ref:refs/heads/main',
-);
+const inventoryPipeline = serviceHeader('pipeline:github:meridian/inventory');
+const otherPipeline = serviceHeader('pipeline:github:meridian/pricing-api');
 const inventoryGitlabPipeline = serviceHeader(
-  'external:gitlab-ci:project_path:meridian/platform/inventory:ref_type:branch:ref:main',
+  'pipeline:gitlab:meridian/platform/inventory',
 );
 
 it('documents exactly the routes the router registers', async () => {
@@ -534,9 +530,7 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       'component:default/inventory',
     );
     expect(own.status).toBe(201);
-    expect(own.body.createdBy).toBe(
-      'external:github-actions:repo:meridian/inventory:environment:production',
-    );
+    expect(own.body.createdBy).toBe('pipeline:github:meridian/inventory');
     expect((await actAs(inventoryPipeline, own.body.id, 'start')).status).toBe(
       200,
     );
@@ -617,5 +611,54 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
     expect(
       (await actAs(inventoryPipeline, byUser.body.id, 'pause')).status,
     ).toBe(403);
+
+    // Fail closed: a token of a non-pipeline issuer (a jwks entry, a customised subject) and a
+    // pipeline whose token named no repository act for nothing.
+    for (const [auth, reason] of [
+      [
+        serviceHeader('external:github-actions:repository_owner:meridian'),
+        'not a pipeline issuer',
+      ],
+      [serviceHeader('pipeline:github'), 'names no repository'],
+    ]) {
+      const refused = [
+        await createAs(auth, 'component:default/inventory'),
+        await actAs(auth, own.body.id, 'pause'),
+        await report(own.body.id, healthy('acme-internal'), auth),
+      ];
+      for (const res of refused) {
+        expect(res.status).toBe(403);
+        expect(res.body.error.message).toContain(reason);
+      }
+    }
+
+    // Overrides and rollbacks are for people, whatever the token.
+    for (const auth of [inventoryPipeline, tooling]) {
+      const refused = [
+        await call(
+          'post',
+          '/rollouts/{id}/actions/{action}',
+          `/rollouts/${own.body.id}/actions/rollback`,
+          { reason: 'the release breaks picking' },
+          auth,
+        ),
+        await call(
+          'post',
+          '/rollouts/{id}/actions/{action}',
+          `/rollouts/${own.body.id}/actions/advance`,
+          { override: true, reason: 'the release manager said so' },
+          auth,
+        ),
+      ];
+      for (const res of refused) {
+        expect(res.status).toBe(403);
+        expect(res.body.error.message).toMatch(
+          /^(A rollback|An override) needs a person signed in to the portal/,
+        );
+      }
+    }
+    expect(
+      (await call('get', '/rollouts/{id}', `/rollouts/${own.body.id}`)).body,
+    ).toMatchObject({ state: 'running', lockVersion: 1 });
   });
 });

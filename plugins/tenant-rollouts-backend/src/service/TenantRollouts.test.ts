@@ -46,7 +46,9 @@ describe.each(databases.eachSupportedId())(
       rollout.plan.waves[0].bakeMinutes = 60;
       rollout.plan.waves[1].healthThreshold = 0.5;
       const { id } = await store.createRollout(rollout);
-      const actor = { subject: 'user:default/rm' };
+      const actor = {
+        caller: { type: 'user', subject: 'user:default/rm' },
+      } as const;
       await rollouts.act(id, 'start', actor);
       await store.reportStatuses(
         id,

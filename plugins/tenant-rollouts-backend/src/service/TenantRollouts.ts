@@ -8,13 +8,10 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { createHash } from 'node:crypto';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  assertPipelineMayActFor,
-  pipelineIdentity,
-} from '@waybill/plugin-scorecards-common';
+import { assertMayActFor, Caller } from '@waybill/plugin-waybill-node';
 import {
   analyzeFailures,
   Blocker,
@@ -50,7 +47,8 @@ import { StrategyFileReader } from './strategyFile';
 
 /** Who acts, for the trail and the auditor. */
 export interface Actor {
-  subject: string;
+  caller: Caller;
+  /** Who the catalog is read as on the actor's behalf. */
   credentials?: BackstageCredentials;
 }
 
@@ -139,10 +137,9 @@ export class TenantRollouts {
     },
     actor: Actor & { credentials: BackstageCredentials },
   ): Promise<RolloutView> {
-    const pipeline = pipelineIdentity(actor.subject);
     // Read when a pipeline must be checked or the strategy may come from the entity's file.
     const entity =
-      pipeline || input.strategy === undefined
+      actor.caller.type === 'pipeline' || input.strategy === undefined
         ? await this.options.catalog.getEntityByRef(input.entityRef, {
             credentials: actor.credentials,
           })
@@ -166,7 +163,7 @@ export class TenantRollouts {
       strategy,
       strategySource: source,
       plan: { waves: plan.waves, tenants },
-      createdBy: actor.subject,
+      createdBy: actor.caller.subject,
     });
     return this.view(record);
   }
@@ -513,7 +510,7 @@ export class TenantRollouts {
         entityRef: record.entityRef,
         version: record.version,
         environment: record.environment,
-        actor: actor.subject,
+        actor: actor.caller.subject,
         reason: options.reason,
         override: Boolean(options.override),
         overridden: options.override
@@ -535,7 +532,7 @@ export class TenantRollouts {
         action,
         expectedLockVersion: record.lockVersion,
         to: { state: next.state, currentWave: next.currentWave },
-        actor: actor.subject,
+        actor: actor.caller.subject,
         reason: options.reason,
         override: Boolean(options.override && blockers.length > 0),
       });
@@ -599,34 +596,25 @@ export class TenantRollouts {
   }
 
   /**
-   * A CI pipeline calling with its provider's OIDC token (`external:...:repo:owner/name:...` or
-   * `...:project_path:group/project:...`) proves which repository it runs for, not which
-   * service it releases: it may act only on rollouts of entities whose catalog entry names its
-   * repository (`github.com/project-slug`, `gitlab.com/project-slug`), read with the caller's
-   * credentials. Users and other service principals are not affected.
+   * Whether the actor may act on a rollout of `entityRef` (see `assertMayActFor` of
+   * waybill-node): a pipeline only for an entity whose catalog entry names its repository, read
+   * with the actor's credentials; a token of a non-pipeline external issuer for none.
    *
-   * @throws NotAllowedError naming the pipeline, the entity and why
+   * @throws NotAllowedError naming the caller, the entity and why
    */
   private async assertMayActFor(
     entityRef: string,
     actor: Actor,
     read?: Entity,
   ) {
-    const pipeline = pipelineIdentity(actor.subject);
-    if (!pipeline) return;
     const entity =
       read ??
-      (actor.credentials
+      (actor.caller.type === 'pipeline' && actor.credentials
         ? await this.options.catalog.getEntityByRef(entityRef, {
             credentials: actor.credentials,
           })
         : undefined);
-    if (!entity) {
-      throw new NotAllowedError(
-        `The pipeline of ${pipeline.project} may not act for ${entityRef}: the entity is not in the catalog, so nothing names its repository`,
-      );
-    }
-    assertPipelineMayActFor(actor.subject, entity);
+    assertMayActFor(actor.caller, entityRef, entity);
   }
 
   /**
@@ -645,7 +633,10 @@ export class TenantRollouts {
           : 'complete';
       try {
         await this.act(record.id, action, {
-          subject: 'plugin:tenant-rollouts/auto-advance',
+          caller: {
+            type: 'service',
+            subject: 'plugin:tenant-rollouts/auto-advance',
+          },
         });
         moved++;
       } catch (error) {

@@ -25,6 +25,7 @@ import {
 } from '@waybill/plugin-tenant-rollouts-common';
 import { z } from 'zod';
 
+import { assertPerson, callerOf } from '@waybill/plugin-waybill-node';
 import { RolloutConflictError } from './errors';
 import { TenantRollouts } from './TenantRollouts';
 
@@ -209,16 +210,12 @@ export async function createRouter(options: {
         throw new NotAllowedError(`Missing permission ${required[i].name}`);
       }
     });
-    if (credentials.principal.type === 'user') {
-      return { credentials, subject: credentials.principal.userEntityRef };
-    }
+    const caller = callerOf(credentials);
+    if (caller.type === 'user') return { credentials, caller };
     // A service principal's token cannot always be passed on to the catalog (externalAccess
     // restrictions are not delegated), so the catalog is read with the plugin's own credentials;
-    // the subject still says who acts, and pipelines are held to their own repository.
-    return {
-      credentials: await auth.getOwnServiceCredentials(),
-      subject: credentials.principal.subject,
-    };
+    // the caller still says who acts, and pipelines are held to their own repository.
+    return { credentials: await auth.getOwnServiceCredentials(), caller };
   }
 
   router.post('/rollouts', async (req, res) => {
@@ -263,6 +260,12 @@ export async function createRouter(options: {
     ];
     if (body.override) required.push(tenantRolloutsOverridePermission);
     const actor = await authorize(req, ...required);
+    if (body.override || action === 'rollback') {
+      assertPerson(
+        actor.caller,
+        action === 'rollback' ? 'A rollback' : 'An override',
+      );
+    }
     res.json(
       await rollouts.act(id, action, actor, {
         override: body.override,
