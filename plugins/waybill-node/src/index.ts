@@ -6,5 +6,8 @@
  * @packageDocumentation
  */
 
+export * from './bodyParserErrors';
 export * from './caller';
+export * from './catalogReadAccess';
+export * from './databaseUnavailable';
 export * from './pipelineTokenHandler';

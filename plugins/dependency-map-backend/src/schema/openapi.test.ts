@@ -92,6 +92,7 @@ describe('openapi.yaml', () => {
       graph: {} as CatalogDependencyGraph,
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
+      catalog: catalogServiceMock(),
     });
     const registered = registeredRoutes(router);
     const documented = documentedRoutes();

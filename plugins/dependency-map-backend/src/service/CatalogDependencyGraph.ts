@@ -24,6 +24,19 @@ export interface GraphSummary {
   message?: string;
 }
 
+/**
+ * Why a graph cut short by `dependencyMap.maxNodes` is incomplete; with the number of entities
+ * the catalog holds, when the reader may know it.
+ */
+export function truncationMessage(
+  maxNodes: number,
+  catalogEntities?: number,
+): string {
+  return `The catalog holds ${
+    catalogEntities ?? 'more'
+  } entities of the kinds mapped; the dependency graph keeps the first ${maxNodes} (dependencyMap.maxNodes), so views may miss entities and edges`;
+}
+
 /** What started a build: the scheduler, the first request, a catalog-change event, or a caller. */
 export type GraphBuildTrigger = 'schedule' | 'request' | 'event' | 'manual';
 
@@ -165,7 +178,7 @@ export class CatalogDependencyGraph {
       const cycles = findCycles(graph);
 
       const message = read.truncated
-        ? `The catalog holds ${read.catalogEntities} entities of the kinds mapped; the dependency graph keeps the first ${maxNodes} (dependencyMap.maxNodes), so views may miss entities and edges`
+        ? truncationMessage(maxNodes, read.catalogEntities)
         : undefined;
       const build: GraphBuild = {
         builtAt: new Date((this.#options.now ?? Date.now)()).toISOString(),

@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DEFAULT_MAX_NODES,
@@ -27,12 +28,17 @@ import {
   planReleaseTrain,
   releaseTrainRequestSchema,
 } from '@waybill/plugin-dependency-map-common';
+import {
+  bodyParserErrorHandler,
+  CatalogReadAccess,
+} from '@waybill/plugin-waybill-node';
 import { z } from 'zod';
 import {
   CatalogDependencyGraph,
   GraphSnapshot,
   GraphSummary,
 } from './CatalogDependencyGraph';
+import { visibleSnapshot } from './visibleGraph';
 
 /** Largest release-train body accepted: 500 changes with long refs fit with room to spare. */
 const RELEASE_TRAIN_BODY_LIMIT_BYTES = 256 * 1024;
@@ -176,18 +182,23 @@ function summaryOf({ build }: GraphSnapshot): GraphSummary {
 
 /**
  * The HTTP API of the dependency-map plugin: one request answers each view, from the graph in
- * memory. Every route needs a user or service principal and `dependency-map.graph.read`.
+ * memory, restricted to the entities the caller may read in the catalog. Every route needs a
+ * user or service principal and `dependency-map.graph.read`.
  */
 export async function createRouter(options: {
   graph: CatalogDependencyGraph;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  catalog: CatalogService;
 }): Promise<express.Router> {
-  const { httpAuth, permissions } = options;
+  const { httpAuth, permissions, catalog } = options;
   const router = Router();
 
-  /** Needs a user or service principal holding the read permission; checked before any input. */
-  async function authorize(req: express.Request): Promise<void> {
+  /**
+   * Needs a user or service principal holding the read permission, checked before any input;
+   * says which entities the caller may see.
+   */
+  async function authorize(req: express.Request): Promise<CatalogReadAccess> {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -200,10 +211,15 @@ export async function createRouter(options: {
         `Missing permission ${dependencyMapReadPermission.name}`,
       );
     }
+    return CatalogReadAccess.forCredentials(credentials, {
+      permissions,
+      catalog,
+    });
   }
 
-  /** The graph to answer from, awaiting the first build. */
-  const current = () => options.graph.current();
+  /** The graph to answer from as the caller may see it, awaiting the first build. */
+  const current = async (access: CatalogReadAccess) =>
+    visibleSnapshot(await options.graph.current(), access);
 
   function entityRefOf(params: unknown): string {
     const { kind, namespace, name } = parse(entityParams, params, 'path');
@@ -213,14 +229,18 @@ export async function createRouter(options: {
   }
 
   router.get('/status', async (req, res) => {
-    await authorize(req);
-    res.json(options.graph.status());
+    const access = await authorize(req);
+    const status = options.graph.status();
+    if (status.current && access.restricted) {
+      status.current = (await current(access)).build;
+    }
+    res.json(status);
   });
 
   router.get('/estate', async (req, res) => {
-    await authorize(req);
+    const access = await authorize(req);
     const query = parse(estateQuery, req.query, 'query');
-    const snapshot = await current();
+    const snapshot = await current(access);
     res.json({
       ...estateGraph(snapshot.graph, {
         maxNodes: query.maxNodes,
@@ -232,9 +252,9 @@ export async function createRouter(options: {
   });
 
   router.get('/business-processes/:process', async (req, res) => {
-    await authorize(req);
+    const access = await authorize(req);
     const query = parse(processQuery, req.query, 'query');
-    const snapshot = await current();
+    const snapshot = await current(access);
     const { process } = req.params;
     const ref = normalizeEntityRef(process, 'domain');
     if (!ref) {
@@ -261,10 +281,10 @@ export async function createRouter(options: {
   router.get(
     '/entities/:kind/:namespace/:name/neighbourhood',
     async (req, res) => {
-      await authorize(req);
+      const access = await authorize(req);
       const entityRef = entityRefOf(req.params);
       const query = parse(neighbourhoodQuery, req.query, 'query');
-      const snapshot = await current();
+      const snapshot = await current(access);
       requireEntities(snapshot.graph, [entityRef], 'path');
       res.json({
         ...dependencyNeighbourhood(snapshot.graph, {
@@ -280,10 +300,10 @@ export async function createRouter(options: {
   );
 
   router.get('/entities/:kind/:namespace/:name/impact', async (req, res) => {
-    await authorize(req);
+    const access = await authorize(req);
     const entityRef = entityRefOf(req.params);
     const query = parse(impactQuery, req.query, 'query');
-    const snapshot = await current();
+    const snapshot = await current(access);
     requireEntities(snapshot.graph, [entityRef], 'path');
     res.json({
       ...analyzeImpact(snapshot.graph, entityRef, {
@@ -294,9 +314,9 @@ export async function createRouter(options: {
   });
 
   router.get('/deploy-order', async (req, res) => {
-    await authorize(req);
+    const access = await authorize(req);
     const query = parse(deployOrderQuery, req.query, 'query');
-    const snapshot = await current();
+    const snapshot = await current(access);
     const entityRefs = query.entityRef?.length ? query.entityRef : undefined;
     if (entityRefs) {
       requireEntities(snapshot.graph, entityRefs, 'query.entityRef');
@@ -311,14 +331,14 @@ export async function createRouter(options: {
     '/release-train',
     express.json({ limit: RELEASE_TRAIN_BODY_LIMIT_BYTES }),
     async (req, res) => {
-      await authorize(req);
+      const access = await authorize(req);
       if (!req.is('application/json')) {
         throw new InputError(
           'Send the release train as JSON, with Content-Type application/json',
         );
       }
       const body = parse(releaseTrainRequestSchema, req.body, 'body');
-      const snapshot = await current();
+      const snapshot = await current(access);
       requireEntities(
         snapshot.graph,
         body.changes.map(c => c.entityRef),
@@ -331,37 +351,7 @@ export async function createRouter(options: {
     },
   );
 
-  // body-parser reports its errors with its own types; answer them as Backstage errors do,
-  // without echoing the request body back.
-  router.use(
-    (
-      error: Error & { type?: string; limit?: number },
-      req: express.Request,
-      res: express.Response,
-      next: express.NextFunction,
-    ) => {
-      if (error.type === 'entity.too.large') {
-        res.status(413).json({
-          error: {
-            name: 'PayloadTooLargeError',
-            message: `The request body is larger than this route accepts (${error.limit} bytes)`,
-          },
-          request: { method: req.method, url: req.originalUrl },
-          response: { statusCode: 413 },
-        });
-        return;
-      }
-      if (error.type === 'entity.parse.failed') {
-        next(
-          new InputError(
-            `The request body is not valid JSON: ${error.message}`,
-          ),
-        );
-        return;
-      }
-      next(error);
-    },
-  );
+  router.use(bodyParserErrorHandler());
 
   return router;
 }

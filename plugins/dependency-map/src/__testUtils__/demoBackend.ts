@@ -84,9 +84,11 @@ const notFound = (message: string) =>
 /** Every request the handlers answered, as `METHOD path?query`. */
 export type RequestLog = string[];
 
-/** msw handlers answering like the backend over the demo estate. */
-export function demoHandlers(log: RequestLog = []) {
-  const graph = demoGraph();
+/** msw handlers answering like the backend over the demo estate, or over `graph`. */
+export function demoHandlers(
+  log: RequestLog = [],
+  graph: DependencyGraph = demoGraph(),
+) {
   const record = (request: Request) => {
     const url = new URL(request.url);
     log.push(

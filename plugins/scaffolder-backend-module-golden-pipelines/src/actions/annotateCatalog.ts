@@ -11,6 +11,7 @@ import {
   apiRequirement,
   entityName,
   entityRefString,
+  repositoryProject,
 } from '../pipeline/model';
 import { annotateCatalogInfo } from '../catalog/annotateCatalogInfo';
 import { parseActionInput } from './actionInput';
@@ -50,16 +51,7 @@ const inputSchema = zod
       .default([])
       .describe('Full refs (component:inventory, resource:sales-db)'),
     repository: zod
-      .union([
-        zod
-          .string()
-          .max(200)
-          .regex(
-            /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+$/,
-            'must be owner/name (GitHub) or group/project (GitLab)',
-          ),
-        zod.literal(''),
-      ])
+      .union([repositoryProject, zod.literal('')])
       .optional()
       .describe(
         "The service's repository; its pipelines may report to Waybill for this entity only from there",

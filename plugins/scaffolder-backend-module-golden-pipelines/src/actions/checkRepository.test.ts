@@ -109,6 +109,19 @@ describe('waybill:repository:check', () => {
     },
   );
 
+  it.each([
+    'github.com?owner=meridian&repo=x%24%7B%7B%20secrets.X%20%7D%7D',
+    'github.com?owner=a%0Arun%3A%20curl%20evil&repo=x',
+  ])('refuses %s, even in a dry run, naming repoUrl', async repoUrl => {
+    await expect(
+      check(
+        withIntegrations({ github: [{ host: 'github.com', token: 'ghp_x' }] }),
+        { repoUrl, ciProvider: 'github-actions' },
+        true,
+      ),
+    ).rejects.toThrow(/^repoUrl .* must be owner\/name \(GitHub\)/);
+  });
+
   it('only warns in a dry run', async () => {
     const ctx = await check(
       withIntegrations({}),

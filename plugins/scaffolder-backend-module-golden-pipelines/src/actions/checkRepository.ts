@@ -6,7 +6,7 @@ import {
   parseRepoUrl,
 } from '@backstage/plugin-scaffolder-node';
 import { z as zod } from 'zod/v3';
-import { CI_PROVIDERS, CiProvider } from '../pipeline/model';
+import { CI_PROVIDERS, CiProvider, repositoryProject } from '../pipeline/model';
 import { parseActionInput, repoUrlInput } from './actionInput';
 import { examples } from './checkRepository.examples';
 
@@ -29,8 +29,9 @@ const inputSchema = zod
   .strict();
 
 /**
- * What stands in the way of publishing a new service's repository: no integration for the host,
- * one of the other provider's kind, or one without credentials. Empty when nothing does.
+ * What stands in the way of publishing a new service's repository: a repoUrl naming no plain
+ * owner/name, no integration for the host, one of the other provider's kind, or one without
+ * credentials. Empty when nothing does.
  */
 export function repositoryProblems(
   config: Config,
@@ -56,6 +57,21 @@ export function repositoryProblems(
   }
   const integration = integrations.byHost(parsed.host)!;
   const project = [parsed.owner, parsed.repo].filter(Boolean).join('/');
+  // The project goes into the catalog annotation pipelines are trusted by: refused here, naming
+  // the form's field, rather than at the annotation step.
+  const checked = repositoryProject.safeParse(project);
+  if (!checked.success) {
+    return {
+      host: parsed.host,
+      problems: [
+        `repoUrl ${JSON.stringify(
+          repoUrl,
+        )} names the repository ${JSON.stringify(project)}, which ${
+          checked.error.issues[0].message
+        }: letters, digits, '.', '_' and '-' only`,
+      ],
+    };
+  }
   if (integration.type !== kind) {
     return {
       host: parsed.host,

@@ -70,6 +70,19 @@ export const entityRefString = z
     'must be an entity ref such as group:default/order-management',
   );
 
+/**
+ * A repository's project path on its host: `owner/name` on GitHub, `group[/subgroup]/project` on
+ * GitLab. Pipelines report to Waybill for the entity naming it, so it is checked where the
+ * template's repoUrl is read and again where it is written into the catalog annotation.
+ */
+export const repositoryProject = z
+  .string()
+  .max(200)
+  .regex(
+    /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)+$/,
+    'must be owner/name (GitHub) or group/project (GitLab)',
+  );
+
 /** A semver range in the forms the catalog conventions use (`^x.y.z`, `>=x.y.z <x.y.z`, ...). */
 export const semverRange = z
   .string()

@@ -360,6 +360,32 @@ describe.each(databases.eachSupportedId())(
         ),
       );
       expect(summary.gates.some(g => g.decision === 'fail')).toBe(true);
+
+      // Limited to a scope (the entities a reader may read), filters, pages, the total and the
+      // summary all count only the entities in it.
+      const scope = Array.from(
+        { length: 9 },
+        (_, i) => `component:default/service-${String(i * 3).padStart(2, '0')}`,
+      );
+      const scoped: string[] = [];
+      cursor = undefined;
+      do {
+        const page = await store.portfolio(
+          { ...filter, sort: 'name', limit: 2, cursor },
+          scope,
+        );
+        expect(page.totalCount).toBe(5);
+        scoped.push(...page.items.map(item => item.entityRef));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(scoped).toEqual(
+        items.map(i => i.entityRef).filter(ref => scope.includes(ref)),
+      );
+      const scopedSummary = await store.portfolioSummary(filter, scope);
+      expect(scopedSummary.grades.reduce((n, g) => n + g.count, 0)).toBe(5);
+      expect(
+        (await store.portfolio({ sort: 'name', limit: 100 }, [])).totalCount,
+      ).toBe(0);
     });
 
     it('re-evaluates releases scored with another policy, a batch per transaction', async () => {

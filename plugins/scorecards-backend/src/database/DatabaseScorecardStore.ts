@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
+import { whereRefIn } from '@waybill/plugin-waybill-node';
 import {
   DeliveryEvent,
   EvidenceFacts,
@@ -14,6 +15,7 @@ import {
 } from '@waybill/plugin-scorecards-common';
 import { Knex } from 'knex';
 import {
+  EntityScope,
   EntitySnapshot,
   EvaluateRelease,
   GateOverride,
@@ -284,17 +286,25 @@ export class DatabaseScorecardStore implements ScorecardStore {
     from: Date;
     to: Date;
   }): Promise<DeliveryEvent[]> {
-    const rows = await this.db('scorecards_delivery_events')
-      .whereIn('entity_ref', options.entityRefs)
+    const rows = await whereRefIn(
+      this.db('scorecards_delivery_events'),
+      'entity_ref',
+      options.entityRefs,
+    )
       .where('occurred_at', '>=', options.from)
       .where('occurred_at', '<', options.to)
       .orderBy([{ column: 'occurred_at' }, { column: 'id' }])
       .select('event');
-    return rows.map(row => JSON.parse(row.event) as DeliveryEvent);
+    return rows.map(
+      (row: { event: string }) => JSON.parse(row.event) as DeliveryEvent,
+    );
   }
 
-  async portfolio(query: PortfolioQuery): Promise<PortfolioPage> {
-    const base = this.portfolioEntities(query);
+  async portfolio(
+    query: PortfolioQuery,
+    scope?: EntityScope,
+  ): Promise<PortfolioPage> {
+    const base = this.portfolioEntities(query, scope);
     const { column, order } = SORT_COLUMNS[query.sort];
     const page = base.clone();
     if (query.cursor) {
@@ -337,8 +347,9 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
   async portfolioSummary(
     filter: PortfolioFilter,
+    scope?: EntityScope,
   ): Promise<StoredPortfolioSummary> {
-    const matching = this.portfolioEntities(filter);
+    const matching = this.portfolioEntities(filter, scope);
     const [grades, gates] = await Promise.all([
       matching
         .clone()
@@ -371,14 +382,18 @@ export class DatabaseScorecardStore implements ScorecardStore {
   }
 
   /**
-   * The entities with releases that match the portfolio filters. The latest release's summary
-   * lives on the entity row (see the portfolio_summary migration), so filters, counts, sorts
-   * and pages all read this one narrow table through its indexes.
+   * The entities with releases (of the scope, if given) that match the portfolio filters. The
+   * latest release's summary lives on the entity row (see the portfolio_summary migration), so
+   * filters, counts, sorts and pages all read this one narrow table through its indexes.
    */
-  private portfolioEntities(filter: PortfolioFilter): Knex.QueryBuilder {
+  private portfolioEntities(
+    filter: PortfolioFilter,
+    scope?: EntityScope,
+  ): Knex.QueryBuilder {
     const query = this.db('scorecards_entities').whereNotNull(
       'latest_release_id',
     );
+    if (scope) whereRefIn(query, 'entity_ref', scope);
     if (filter.owner) query.where('owner', filter.owner);
     if (filter.system) query.where('system', filter.system);
     if (filter.tier) query.where('tier', filter.tier);

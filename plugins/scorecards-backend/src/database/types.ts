@@ -63,6 +63,9 @@ export interface StoredPortfolioSummary {
   gates: Array<{ environment: string; decision: GateDecision; count: number }>;
 }
 
+/** The entity refs a read is limited to: of the entities with releases, those its caller may read. */
+export type EntityScope = readonly string[];
+
 /** A release whose stored evaluation was made with another policy. */
 export interface StaleRelease {
   releaseId: number;
@@ -86,11 +89,14 @@ export interface ScorecardStore {
   /** A release with its evidence, evaluation and overrides, or undefined. */
   getRelease(key: ReleaseKey): Promise<ReleaseRecord | undefined>;
 
-  /** The portfolio: each entity's latest release, filtered, sorted and paged. */
-  portfolio(query: PortfolioQuery): Promise<PortfolioPage>;
+  /** The portfolio: each entity's latest release (of the scope, if given), filtered, sorted, paged. */
+  portfolio(query: PortfolioQuery, scope?: EntityScope): Promise<PortfolioPage>;
 
-  /** Counts of the matching entities by grade and by gate decision, as stored (no zeros). */
-  portfolioSummary(filter: PortfolioFilter): Promise<StoredPortfolioSummary>;
+  /** Counts of the matching entities (of the scope, if given) by grade and gate decision (no zeros). */
+  portfolioSummary(
+    filter: PortfolioFilter,
+    scope?: EntityScope,
+  ): Promise<StoredPortfolioSummary>;
 
   /** Refs of every entity that has releases, for refreshing their catalog facts. */
   listEntityRefs(): Promise<string[]>;

@@ -99,9 +99,11 @@ describe('openapi.yaml', () => {
 
   it('documents exactly the routes the router registers', async () => {
     const router = await createRouter({
+      logger: mockServices.logger.mock(),
       scorecards: {} as ReleaseScorecards,
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
+      catalog: catalogServiceMock(),
       auditor: mockServices.auditor.mock(),
       auth: mockServices.auth(),
       scheduler: mockServices.scheduler.mock(),
@@ -220,11 +222,19 @@ function uploadOf(name: string): { kind: string; type: string } | undefined {
 }
 const EVENT_FIXTURES = ['cdevents.json', 'delivery-events.waybill.json'];
 
+/** Every Waybill permission, and no catalog entity to read (`catalog.entity.read` denied). */
+const catalogBlind = mockServices.permissions.mock({
+  authorize: async requests =>
+    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  authorizeConditional: async requests =>
+    requests.map(() => ({ result: AuthorizeResult.DENY })),
+});
+
 describe('the running plugin answers as openapi.yaml says', () => {
-  let servers: Record<'allowed' | 'denied', any>;
+  let servers: Record<'allowed' | 'denied' | 'catalogBlind', any>;
 
   async function startBackend(
-    permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+    permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY | 'catalogBlind',
   ) {
     const knex = await databases.init('SQLITE_3');
     const { server } = await startTestBackend({
@@ -232,7 +242,9 @@ describe('the running plugin answers as openapi.yaml says', () => {
         scorecardsPlugin,
         mockServices.database.factory({ knex }),
         catalogServiceMock.factory({ entities }),
-        mockServices.permissions.factory({ result: permission }),
+        permission === 'catalogBlind'
+          ? catalogBlind.factory
+          : mockServices.permissions.factory({ result: permission }),
         mockServices.rootConfig.factory({
           data: { scorecards: { maxUploadBytes: 64 * 1024 } },
         }),
@@ -245,6 +257,7 @@ describe('the running plugin answers as openapi.yaml says', () => {
     servers = {
       allowed: await startBackend(AuthorizeResult.ALLOW),
       denied: await startBackend(AuthorizeResult.DENY),
+      catalogBlind: await startBackend('catalogBlind'),
     };
   });
 
@@ -256,7 +269,7 @@ describe('the running plugin answers as openapi.yaml says', () => {
     body?: string | Buffer | object;
     type?: string;
     auth?: string;
-    server?: 'allowed' | 'denied';
+    server?: 'allowed' | 'denied' | 'catalogBlind';
     /** The request breaks the spec on purpose, to see the error answer. */
     invalid?: boolean;
   }
@@ -754,6 +767,33 @@ describe('the running plugin answers as openapi.yaml says', () => {
         401,
         403,
       ]);
+    }
+  });
+
+  it("answers 404 for an entity the catalog does not let the user read, on the entity's reads", async () => {
+    for (const c of [
+      { path: P.history, params: inventory },
+      { path: P.release, params: releaseParams('4.2.0') },
+      {
+        path: P.gate,
+        params: { ...releaseParams('4.2.0'), environment: 'production' },
+      },
+      {
+        path: P.dora,
+        query: {
+          entityRef: 'component:default/inventory',
+          from: '2024-05-01T00:00:00Z',
+          to: '2024-06-01T00:00:00Z',
+        },
+      },
+    ]) {
+      const res = await call({
+        method: 'get',
+        ...c,
+        auth: user,
+        server: 'catalogBlind',
+      });
+      expect([c.path, res.status]).toEqual([c.path, 404]);
     }
   });
 

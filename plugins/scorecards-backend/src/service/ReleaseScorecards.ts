@@ -15,8 +15,13 @@ import {
   GRADES,
   tierOfEntity,
 } from '@waybill/plugin-scorecards-common';
-import { assertMayActFor, Caller } from '@waybill/plugin-waybill-node';
 import {
+  assertMayActFor,
+  Caller,
+  CatalogReadAccess,
+} from '@waybill/plugin-waybill-node';
+import {
+  EntityScope,
   GateOverride,
   PortfolioFilter,
   PortfolioItem,
@@ -52,7 +57,9 @@ export interface EvidenceUpload extends ReleaseKey {
 
 /**
  * Release scorecards: turns uploads into stored evidence and evaluations, and answers gate
- * questions from what is stored. Reads never re-evaluate.
+ * questions from what is stored. Reads never re-evaluate. Given a reader's CatalogReadAccess,
+ * they show only the entities the reader may read in the catalog: to them another entity is not
+ * there (404, not listed, not counted); without one, they read every entity, as a service does.
  */
 export class ReleaseScorecards {
   constructor(
@@ -111,7 +118,11 @@ export class ReleaseScorecards {
   }
 
   /** A release's scorecard with its evidence and overrides. */
-  async getRelease(key: ReleaseKey): Promise<ReleaseRecord> {
+  async getRelease(
+    key: ReleaseKey,
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
+  ): Promise<ReleaseRecord> {
+    await this.assertReadable(key.entityRef, access);
     const release = await this.options.store.getRelease(key);
     if (!release) {
       throw new NotFoundError(
@@ -122,16 +133,25 @@ export class ReleaseScorecards {
   }
 
   /** Each entity's latest release, filtered, sorted and paged. */
-  async portfolio(query: PortfolioQuery): Promise<PortfolioPage> {
-    return this.options.store.portfolio(query);
+  async portfolio(
+    query: PortfolioQuery,
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
+  ): Promise<PortfolioPage> {
+    return this.options.store.portfolio(query, await this.scopeOf(access));
   }
 
   /**
    * How the entities matching a filter spread over grades and, per gated environment, over gate
    * decisions: the portfolio's charts. Every grade and decision is present, zeros included.
    */
-  async portfolioSummary(filter: PortfolioFilter): Promise<PortfolioSummary> {
-    const stored = await this.options.store.portfolioSummary(filter);
+  async portfolioSummary(
+    filter: PortfolioFilter,
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
+  ): Promise<PortfolioSummary> {
+    const stored = await this.options.store.portfolioSummary(
+      filter,
+      await this.scopeOf(access),
+    );
     const grades = Object.fromEntries(
       GRADES.map(grade => [grade, 0]),
     ) as Record<Grade, number>;
@@ -159,15 +179,16 @@ export class ReleaseScorecards {
    */
   async *portfolioPages(
     query: Omit<PortfolioQuery, 'limit' | 'cursor'>,
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
     pageSize = 200,
   ): AsyncGenerator<PortfolioItem[]> {
+    const scope = await this.scopeOf(access);
     let cursor: string | undefined;
     do {
-      const page = await this.options.store.portfolio({
-        ...query,
-        limit: pageSize,
-        cursor,
-      });
+      const page = await this.options.store.portfolio(
+        { ...query, limit: pageSize, cursor },
+        scope,
+      );
       yield page.items;
       cursor = page.nextCursor;
     } while (cursor);
@@ -177,17 +198,23 @@ export class ReleaseScorecards {
    * DORA figures over `[from, to)` and the window before it, for one entity or for every
    * entity with releases that matches the portfolio filters (owner, business process, ...).
    */
-  async dora(options: {
-    entityRef?: string;
-    filter: Omit<PortfolioQuery, 'sort' | 'limit' | 'cursor'>;
-    from: Date;
-    to: Date;
-  }): Promise<DoraTrend & { entityRefs: string[] }> {
+  async dora(
+    options: {
+      entityRef?: string;
+      filter: Omit<PortfolioQuery, 'sort' | 'limit' | 'cursor'>;
+      from: Date;
+      to: Date;
+    },
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
+  ): Promise<DoraTrend & { entityRefs: string[] }> {
     const { from, to } = options;
     if (!(from < to)) throw new InputError('from must be before to');
+    if (options.entityRef) {
+      await this.assertReadable(options.entityRef, access);
+    }
     const entityRefs = options.entityRef
       ? [options.entityRef]
-      : await this.allRefs(options.filter);
+      : await this.allRefs(options.filter, access);
     const span = to.getTime() - from.getTime();
     const events = await this.options.store.listDeliveryEvents({
       entityRefs,
@@ -236,10 +263,12 @@ export class ReleaseScorecards {
 
   private async allRefs(
     filter: Omit<PortfolioQuery, 'sort' | 'limit' | 'cursor'>,
+    access: CatalogReadAccess,
   ) {
     const refs: string[] = [];
     for await (const items of this.portfolioPages(
       { ...filter, sort: 'name' },
+      access,
       1000,
     )) {
       refs.push(...items.map(item => item.entityRef));
@@ -248,13 +277,23 @@ export class ReleaseScorecards {
   }
 
   /** An entity's releases, newest first. */
-  async history(entityRef: string, limit: number): Promise<ReleaseSummary[]> {
+  async history(
+    entityRef: string,
+    limit: number,
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
+  ): Promise<ReleaseSummary[]> {
+    await this.assertReadable(entityRef, access);
     return this.options.store.listReleases(entityRef, { limit });
   }
 
   /** Whether a release may be promoted to an environment, from the stored evaluation. */
-  async gate(key: ReleaseKey, environment: string): Promise<GateAnswer> {
+  async gate(
+    key: ReleaseKey,
+    environment: string,
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
+  ): Promise<GateAnswer> {
     this.requireEnvironment(environment);
+    await this.assertReadable(key.entityRef, access);
     const release = await this.options.store.getRelease(key);
     const gate = release?.evaluation?.gates.find(
       g => g.environment === environment,
@@ -309,8 +348,10 @@ export class ReleaseScorecards {
       expiresAt: string;
       actor: string;
     },
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
   ): Promise<GateOverride> {
     this.requireEnvironment(request.environment);
+    await this.assertReadable(key.entityRef, access);
     const expiresAt = Date.parse(request.expiresAt);
     if (Number.isNaN(expiresAt) || expiresAt <= this.now().getTime()) {
       throw new InputError('expiresAt must be an ISO 8601 time in the future');
@@ -368,6 +409,26 @@ export class ReleaseScorecards {
       );
     }
     return entity;
+  }
+
+  /**
+   * The entities a reader's portfolio is limited to: those with releases the reader may read;
+   * undefined when the reader may read every entity.
+   */
+  private async scopeOf(
+    access: CatalogReadAccess,
+  ): Promise<EntityScope | undefined> {
+    if (!access.restricted) return undefined;
+    return [
+      ...(await access.readable(await this.options.store.listEntityRefs())),
+    ];
+  }
+
+  /** An entity the reader may not read is, to them, not there: 404, as for a missing release. */
+  private async assertReadable(entityRef: string, access: CatalogReadAccess) {
+    if (!(await access.mayRead(entityRef))) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
   }
 
   private requireEnvironment(environment: string) {

@@ -3,12 +3,15 @@ import Router from 'express-promise-router';
 import {
   AuditorService,
   AuthService,
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
   SchedulerService,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BasicPermission,
   AuthorizeResult,
@@ -26,12 +29,23 @@ import {
 } from '@waybill/plugin-scorecards-common';
 import { z } from 'zod';
 import { parseDeliveryEvents } from '../evidence/deliveryEvents';
-import { assertPerson, callerOf } from '@waybill/plugin-waybill-node';
+import {
+  assertPerson,
+  bodyParserErrorHandler,
+  callerOf,
+  databaseUnavailableHandler,
+  CatalogReadAccess,
+} from '@waybill/plugin-waybill-node';
 import { ReleaseScorecards } from './ReleaseScorecards';
 
+/** A kind or namespace the catalog can read back from a ref: no ":" or "/". */
+const refPart = z
+  .string()
+  .min(1)
+  .regex(/^[^:/]+$/, 'must not contain ":" or "/"');
 const entityParams = z.object({
-  kind: z.string().min(1),
-  namespace: z.string().min(1),
+  kind: refPart,
+  namespace: refPart,
   name: z.string().min(1),
 });
 const releaseParams = entityParams.extend({
@@ -40,7 +54,11 @@ const releaseParams = entityParams.extend({
 const uploadQuery = z
   .object({
     commit: z.string().max(255).optional(),
-    pipelineUrl: z.string().url().optional(),
+    pipelineUrl: z
+      .string()
+      .url()
+      .regex(/^https?:\/\//i, 'expected an http(s) URL of the pipeline run')
+      .optional(),
     environment: z.string().max(255).optional(),
   })
   .strict();
@@ -177,18 +195,30 @@ const PORTFOLIO_CSV_COLUMNS: Array<{
   },
 ];
 
+/**
+ * Text a spreadsheet runs as a formula (OWASP, CSV injection): `=`, `+`, `-` or `@` first, also
+ * after white space, or a leading tab or carriage return.
+ */
+const FORMULA_START = /^(\s*[=+\-@]|[\t\r])/;
+
 /** Quotes a CSV cell (RFC 4180) and defuses spreadsheet formulas in text from the catalog. */
 function csvCell(value: string | number): string {
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(value)) text = `'${value}`;
+  if (typeof value === 'string' && FORMULA_START.test(value))
+    text = `'${value}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The HTTP API of the scorecards plugin; every route needs a user or a service principal. */
+/**
+ * The HTTP API of the scorecards plugin; every route needs a user or a service principal. Reads
+ * show a user only the entities the catalog lets them read (see CatalogReadAccess).
+ */
 export async function createRouter(options: {
+  logger: LoggerService;
   scorecards: ReleaseScorecards;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  catalog: CatalogService;
   auditor: AuditorService;
   auth: AuthService;
   scheduler: SchedulerService;
@@ -209,6 +239,17 @@ export async function createRouter(options: {
     }
     return credentials;
   }
+
+  /** Which catalog entities a caller's reads show. */
+  const readAccess = (credentials: BackstageCredentials) =>
+    CatalogReadAccess.forCredentials(credentials, {
+      permissions,
+      catalog: options.catalog,
+    });
+
+  /** Authorizes a read and says which entities it may show. */
+  const authorizeRead = async (req: express.Request) =>
+    readAccess(await authorize(req, scorecardsReleaseReadPermission));
 
   /**
    * Who the catalog is read as for a caller: a user as themselves; a service principal as this
@@ -296,7 +337,7 @@ export async function createRouter(options: {
   );
 
   router.get('/entities/:kind/:namespace/:name/releases', async (req, res) => {
-    await authorize(req, scorecardsReleaseReadPermission);
+    const access = await authorizeRead(req);
     const { kind, namespace, name } = parse(entityParams, req.params, 'path');
     const { limit } = parse(historyQuery, req.query, 'query');
     const entityRef = stringifyEntityRef({
@@ -304,23 +345,27 @@ export async function createRouter(options: {
       namespace,
       name,
     }).toLocaleLowerCase('en-US');
-    res.json({ items: await scorecards.history(entityRef, limit) });
+    res.json({ items: await scorecards.history(entityRef, limit, access) });
   });
 
   router.get(
     '/entities/:kind/:namespace/:name/releases/:version',
     async (req, res) => {
-      await authorize(req, scorecardsReleaseReadPermission);
-      res.json(await scorecards.getRelease(releaseKey(req.params)));
+      const access = await authorizeRead(req);
+      res.json(await scorecards.getRelease(releaseKey(req.params), access));
     },
   );
 
   router.get(
     '/entities/:kind/:namespace/:name/releases/:version/gates/:environment',
     async (req, res) => {
-      await authorize(req, scorecardsReleaseReadPermission);
+      const access = await authorizeRead(req);
       res.json(
-        await scorecards.gate(releaseKey(req.params), req.params.environment),
+        await scorecards.gate(
+          releaseKey(req.params),
+          req.params.environment,
+          access,
+        ),
       );
     },
   );
@@ -329,9 +374,11 @@ export async function createRouter(options: {
     '/entities/:kind/:namespace/:name/releases/:version/gates/:environment/overrides',
     express.json({ limit: OVERRIDE_BODY_LIMIT_BYTES }),
     async (req, res) => {
-      const caller = callerOf(
-        await authorize(req, scorecardsGateOverridePermission),
+      const credentials = await authorize(
+        req,
+        scorecardsGateOverridePermission,
       );
+      const caller = callerOf(credentials);
       assertPerson(caller, 'A gate override');
       const key = releaseKey(req.params);
       const body = parse(overrideBody, req.body, 'body');
@@ -342,11 +389,15 @@ export async function createRouter(options: {
         meta: { ...key, environment: req.params.environment, ...body },
       });
       try {
-        const override = await scorecards.overrideGate(key, {
-          ...body,
-          environment: req.params.environment,
-          actor: caller.subject,
-        });
+        const override = await scorecards.overrideGate(
+          key,
+          {
+            ...body,
+            environment: req.params.environment,
+            actor: caller.subject,
+          },
+          await readAccess(credentials),
+        );
         await audit.success({ meta: { overrideId: override.id } });
         res.status(201).json(override);
       } catch (error) {
@@ -357,27 +408,31 @@ export async function createRouter(options: {
   );
 
   router.get('/portfolio', async (req, res) => {
-    await authorize(req, scorecardsReleaseReadPermission);
+    const access = await authorizeRead(req);
     res.json(
-      await scorecards.portfolio(parse(portfolioQuery, req.query, 'query')),
+      await scorecards.portfolio(
+        parse(portfolioQuery, req.query, 'query'),
+        access,
+      ),
     );
   });
 
   router.get('/portfolio/summary', async (req, res) => {
-    await authorize(req, scorecardsReleaseReadPermission);
+    const access = await authorizeRead(req);
     res.json(
       await scorecards.portfolioSummary(
         parse(portfolioFilter.strict(), req.query, 'query'),
+        access,
       ),
     );
   });
 
   router.get('/portfolio.csv', async (req, res) => {
-    await authorize(req, scorecardsReleaseReadPermission);
+    const access = await authorizeRead(req);
     const query = parse(portfolioCsvQuery, req.query, 'query');
     res.type('text/csv').attachment('waybill-portfolio.csv');
     res.write(`${PORTFOLIO_CSV_COLUMNS.map(c => c.header).join(',')}\n`);
-    for await (const items of scorecards.portfolioPages(query)) {
+    for await (const items of scorecards.portfolioPages(query, access)) {
       for (const item of items) {
         res.write(
           `${PORTFOLIO_CSV_COLUMNS.map(c => csvCell(c.value(item))).join(
@@ -390,13 +445,13 @@ export async function createRouter(options: {
   });
 
   router.get('/dora', async (req, res) => {
-    await authorize(req, scorecardsReleaseReadPermission);
+    const access = await authorizeRead(req);
     const { entityRef, from, to, ...filter } = parse(
       doraQuery,
       req.query,
       'query',
     );
-    res.json(await scorecards.dora({ entityRef, filter, from, to }));
+    res.json(await scorecards.dora({ entityRef, filter, from, to }, access));
   });
 
   router.post('/policy/reevaluate', async (req, res) => {
@@ -408,36 +463,10 @@ export async function createRouter(options: {
     res.status(202).json({ triggered: 'scorecards-reevaluate' });
   });
 
-  // body-parser reports its errors with its own types; answer them as Backstage errors do,
-  // without echoing the request body back.
+  // A lost database connection answers 503, not a 500 carrying the SQL.
+  router.use(databaseUnavailableHandler(options.logger));
   router.use(
-    (
-      error: Error & { type?: string; limit?: number },
-      req: express.Request,
-      res: express.Response,
-      next: express.NextFunction,
-    ) => {
-      if (error.type === 'entity.too.large') {
-        res.status(413).json({
-          error: {
-            name: 'PayloadTooLargeError',
-            message: `The request body is larger than this route accepts (${error.limit} bytes; evidence and events: scorecards.maxUploadBytes)`,
-          },
-          request: { method: req.method, url: req.originalUrl },
-          response: { statusCode: 413 },
-        });
-        return;
-      }
-      if (error.type === 'entity.parse.failed') {
-        next(
-          new InputError(
-            `The request body is not valid JSON: ${error.message}`,
-          ),
-        );
-        return;
-      }
-      next(error);
-    },
+    bodyParserErrorHandler('evidence and events: scorecards.maxUploadBytes'),
   );
 
   return router;

@@ -12,6 +12,7 @@ import {
   Tenant,
   TenantStatus,
 } from '@waybill/plugin-tenant-rollouts-common';
+import { whereRefIn } from '@waybill/plugin-waybill-node';
 import { Knex } from 'knex';
 
 import { RolloutConflictError } from '../service/errors';
@@ -188,9 +189,11 @@ export class RolloutStore {
     return row ? toRecord(row) : undefined;
   }
 
-  /** Rollouts newest first, of an entity and/or in some states. */
+  /** Rollouts newest first, of an entity, of some entities and/or in some states. */
   async listRollouts(filter: {
     entityRef?: string;
+    /** Only rollouts of these entities (those the reader may read). */
+    entityRefs?: Iterable<string>;
     states?: RolloutState[];
     limit?: number;
   }): Promise<RolloutRecord[]> {
@@ -198,8 +201,17 @@ export class RolloutStore {
       .orderBy('id', 'desc')
       .limit(filter.limit ?? 100);
     if (filter.entityRef) query.where('entity_ref', filter.entityRef);
+    if (filter.entityRefs) whereRefIn(query, 'entity_ref', filter.entityRefs);
     if (filter.states) query.whereIn('state', filter.states);
     return (await query).map(toRecord);
+  }
+
+  /** The entities that have rollouts. */
+  async listEntityRefs(): Promise<string[]> {
+    const rows = await this.db('tenant_rollouts')
+      .distinct('entity_ref')
+      .orderBy('entity_ref');
+    return rows.map((row: { entity_ref: string }) => row.entity_ref);
   }
 
   async tenantStatuses(rolloutId: number): Promise<TenantStatusRecord[]> {

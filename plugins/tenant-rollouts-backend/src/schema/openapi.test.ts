@@ -96,10 +96,12 @@ const inventoryGitlabPipeline = serviceHeader(
 
 it('documents exactly the routes the router registers', async () => {
   const router = await createRouter({
+    logger: mockServices.logger.mock(),
     rollouts: {} as TenantRollouts,
     httpAuth: mockServices.httpAuth(),
     auth: mockServices.auth(),
     permissions: mockServices.permissions(),
+    catalog: catalogServiceMock(),
   });
   const registered = registeredRoutes(router);
   const documented = documentedRoutes();

@@ -32,6 +32,7 @@ describe.each(databases.eachSupportedId())(
       const rollouts = new TenantRollouts({
         store,
         catalog: catalogServiceMock(),
+        auth: mockServices.auth(),
         gate,
         auditor,
         logger: mockServices.logger.mock(),

@@ -1,5 +1,6 @@
 import {
   AuditorService,
+  AuthService,
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
@@ -11,7 +12,11 @@ import {
 import { InputError, NotFoundError } from '@backstage/errors';
 import { createHash } from 'node:crypto';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { assertMayActFor, Caller } from '@waybill/plugin-waybill-node';
+import {
+  assertMayActFor,
+  Caller,
+  CatalogReadAccess,
+} from '@waybill/plugin-waybill-node';
 import {
   analyzeFailures,
   Blocker,
@@ -50,6 +55,8 @@ export interface Actor {
   caller: Caller;
   /** Who the catalog is read as on the actor's behalf. */
   credentials?: BackstageCredentials;
+  /** Which entities the actor may read; every entity when absent (the scheduler). */
+  access?: CatalogReadAccess;
 }
 
 export interface ActionOptions {
@@ -62,7 +69,12 @@ const CATALOG_PAGE = 500;
 /** Failure analyses kept in memory, most recently computed last. */
 const ANALYSES_KEPT = 200;
 
-/** Rollouts of releases to the catalog's tenants, in waves, behind gate, health and freeze checks. */
+/**
+ * Rollouts of releases to the catalog's tenants, in waves, behind gate, health and freeze checks.
+ * Reads show a reader only what the catalog lets them read: a rollout of an entity they may not
+ * read is not there (404, not listed), and a tenant they may not read is left out of boards,
+ * counts and failure analyses. Actions are still decided on every tenant of the rollout.
+ */
 export class TenantRollouts {
   private readonly analyses = new Map<
     number,
@@ -73,6 +85,8 @@ export class TenantRollouts {
     private readonly options: {
       store: RolloutStore;
       catalog: CatalogService;
+      /** The plugin's own credentials read a new rollout's tenants. */
+      auth: AuthService;
       gate: GateClient;
       auditor: AuditorService;
       logger: LoggerService;
@@ -145,9 +159,15 @@ export class TenantRollouts {
           })
         : undefined;
     await this.assertMayActFor(input.entityRef, actor, entity);
+    const access = actor.access ?? CatalogReadAccess.unrestricted;
+    if (!(await access.mayRead(input.entityRef))) {
+      throw new InputError(`No entity ${input.entityRef} in the catalog`);
+    }
     const { strategy, source } = await this.strategyFor(input, entity);
+    // Every tenant of the entity, whoever plans: a tenant the planner may not read is still
+    // delivered to (and left off their board).
     const tenants = await this.catalogTenants(
-      actor.credentials,
+      await this.options.auth.getOwnServiceCredentials(),
       input.entityRef,
     );
     if (tenants.length === 0) {
@@ -165,7 +185,7 @@ export class TenantRollouts {
       plan: { waves: plan.waves, tenants },
       createdBy: actor.caller.subject,
     });
-    return this.view(record);
+    return this.view(record, access);
   }
 
   /** The strategy of a new rollout and where it came from (see `create`). */
@@ -204,10 +224,23 @@ export class TenantRollouts {
     };
   }
 
-  async get(id: number): Promise<RolloutView> {
+  async get(
+    id: number,
+    access = CatalogReadAccess.unrestricted,
+  ): Promise<RolloutView> {
+    return this.view(await this.readableRollout(id, access), access);
+  }
+
+  /** A rollout, if there is one and the reader may read its entity; otherwise 404. */
+  private async readableRollout(
+    id: number,
+    access: CatalogReadAccess,
+  ): Promise<RolloutRecord> {
     const record = await this.options.store.getRollout(id);
-    if (!record) throw new NotFoundError(`No rollout ${id}`);
-    return this.view(record);
+    if (!record || !(await access.mayRead(record.entityRef))) {
+      throw new NotFoundError(`No rollout ${id}`);
+    }
+    return record;
   }
 
   /** One wave of a rollout and where the rollout is; with `cloud`, only that cloud's tenants. */
@@ -215,8 +248,9 @@ export class TenantRollouts {
     id: number,
     index: number,
     filter: { cloud?: string } = {},
+    access = CatalogReadAccess.unrestricted,
   ): Promise<RolloutWave> {
-    const view = await this.get(id);
+    const view = await this.get(id, access);
     const wave = view.waves[index];
     if (!wave) {
       throw new NotFoundError(
@@ -244,16 +278,28 @@ export class TenantRollouts {
     };
   }
 
-  async list(filter: {
-    entityRef?: string;
-    limit?: number;
-  }): Promise<RolloutSummary[]> {
-    const records = await this.options.store.listRollouts(filter);
+  async list(
+    filter: { entityRef?: string; limit?: number },
+    access = CatalogReadAccess.unrestricted,
+  ): Promise<RolloutSummary[]> {
+    const records = await this.options.store.listRollouts({
+      ...filter,
+      ...(access.restricted
+        ? {
+            entityRefs: await access.readable(
+              await this.options.store.listEntityRefs(),
+            ),
+          }
+        : {}),
+    });
+    const tenants = await access.readable(
+      records.flatMap(r => r.plan.tenants.map(t => t.ref)),
+    );
     return records.map(
       ({ plan, strategy: _strategy, strategySource: _source, ...rest }) => ({
         ...rest,
         waveCount: plan.waves.length,
-        tenantCount: plan.tenants.length,
+        tenantCount: plan.tenants.filter(t => tenants.has(t.ref)).length,
       }),
     );
   }
@@ -280,35 +326,45 @@ export class TenantRollouts {
     );
   }
 
-  private async view(record: RolloutRecord): Promise<RolloutView> {
-    const [statuses, events] = await Promise.all([
+  /** The board of a rollout, of the tenants the reader may read. */
+  private async view(
+    record: RolloutRecord,
+    access: CatalogReadAccess,
+  ): Promise<RolloutView> {
+    const [allStatuses, events, visible] = await Promise.all([
       this.options.store.tenantStatuses(record.id),
       this.options.store.events(record.id),
+      access.readable(record.plan.tenants.map(t => t.ref)),
     ]);
+    const statuses = allStatuses.filter(s => visible.has(s.tenantRef));
+    const planned = record.plan.tenants.filter(t => visible.has(t.ref));
     const now = this.now();
     const byRef = new Map(statuses.map(s => [s.tenantRef, s]));
-    const tenantByRef = new Map(record.plan.tenants.map(t => [t.ref, t]));
+    const tenantByRef = new Map(planned.map(t => [t.ref, t]));
     const freeze = freezeStatuses(
-      record.plan.tenants,
+      planned,
       now,
       this.options.config.freezeWindows,
     );
     const waves: WaveView[] = record.plan.waves.map((wave, index) => {
       let frozen = 0;
-      const tenants = wave.tenants.map(({ ref, reason }): BoardTenant => {
-        const { deployables: _deployables, ...tenant } = tenantByRef.get(ref)!;
-        const status = byRef.get(ref);
-        const tenantFreeze = freeze.get(ref)!;
-        if (tenantFreeze.frozen) frozen++;
-        return {
-          ...tenant,
-          placement: reason,
-          status: status?.status ?? 'pending',
-          detail: status?.detail ?? null,
-          updatedAt: status?.updatedAt ?? record.createdAt,
-          freeze: tenantFreeze,
-        };
-      });
+      const tenants = wave.tenants
+        .filter(({ ref }) => visible.has(ref))
+        .map(({ ref, reason }): BoardTenant => {
+          const { deployables: _deployables, ...tenant } =
+            tenantByRef.get(ref)!;
+          const status = byRef.get(ref);
+          const tenantFreeze = freeze.get(ref)!;
+          if (tenantFreeze.frozen) frozen++;
+          return {
+            ...tenant,
+            placement: reason,
+            status: status?.status ?? 'pending',
+            detail: status?.detail ?? null,
+            updatedAt: status?.updatedAt ?? record.createdAt,
+            freeze: tenantFreeze,
+          };
+        });
       let phase: WaveView['phase'] = 'upcoming';
       if (record.state !== 'planned') {
         if (index < record.currentWave) phase = 'done';
@@ -417,7 +473,7 @@ export class TenantRollouts {
       }
     }
     if (action === 'start' || action === 'advance') {
-      const next = action === 'start' ? 0 : record.currentWave + 1;
+      const next = waveStartedBy(record, action);
       const wave = record.plan.waves[next];
       const waveRefs = new Set(wave?.tenants.map(t => t.ref));
       const freezes = freezeStatuses(
@@ -442,24 +498,7 @@ export class TenantRollouts {
         }
       }
       if (frozen.length > 0) {
-        const shown = frozen
-          .slice(0, 10)
-          .map(
-            f =>
-              `${f.ref} (${f.windows.map(w => w.title).join(', ')}; opens ${
-                f.opensAt
-              })`,
-          )
-          .join(', ');
-        blockers.push({
-          kind: 'freeze',
-          message: `${frozen.length} tenant(s) of wave ${next} (${
-            wave.name
-          }) are in a freeze window and are held back: ${shown}${
-            frozen.length > 10 ? ', ...' : ''
-          }`,
-          tenants: frozen,
-        });
+        blockers.push(freezeBlocker(next, wave.name, frozen));
       }
       const gate = await this.options.gate.check(
         record.entityRef,
@@ -469,6 +508,31 @@ export class TenantRollouts {
       if (!gate.passed) blockers.push({ kind: 'gate', message: gate.message });
     }
     return blockers;
+  }
+
+  /**
+   * The blockers of an action as the actor may see them: a freeze blocker names only the tenants
+   * they may read and counts the others. The action is refused on all of them, so the refusal
+   * says that tenants they cannot see hold it, without saying which.
+   */
+  private async blockersShownTo(
+    access: CatalogReadAccess,
+    record: RolloutRecord,
+    action: RolloutAction,
+    blockers: Blocker[],
+  ): Promise<Blocker[]> {
+    if (!access.restricted) return blockers;
+    const named = await access.readable(record.plan.tenants.map(t => t.ref));
+    return blockers.map(blocker => {
+      if (blocker.kind !== 'freeze') return blocker;
+      const next = waveStartedBy(record, action as 'start' | 'advance');
+      return freezeBlocker(
+        next,
+        record.plan.waves[next].name,
+        blocker.tenants!,
+        named,
+      );
+    });
   }
 
   /**
@@ -482,8 +546,8 @@ export class TenantRollouts {
     actor: Actor,
     options: ActionOptions = {},
   ): Promise<RolloutView> {
-    const record = await this.options.store.getRollout(id);
-    if (!record) throw new NotFoundError(`No rollout ${id}`);
+    const access = actor.access ?? CatalogReadAccess.unrestricted;
+    const record = await this.readableRollout(id, access);
     await this.assertMayActFor(record.entityRef, actor);
     const position = {
       id: record.id,
@@ -520,12 +584,18 @@ export class TenantRollouts {
     });
     try {
       if (blockers.length > 0 && !options.override) {
+        const shown = await this.blockersShownTo(
+          access,
+          record,
+          action,
+          blockers,
+        );
         throw new RolloutConflictError(
-          `Cannot ${action} rollout ${id}: ${blockers
+          `Cannot ${action} rollout ${id}: ${shown
             .map(b => b.message)
             .join('; ')}`,
           position,
-          blockers,
+          shown,
         );
       }
       const applied = await this.options.store.applyTransition(id, {
@@ -539,7 +609,7 @@ export class TenantRollouts {
       await audit.success({
         meta: { state: applied.state, currentWave: applied.currentWave },
       });
-      return this.view(applied);
+      return this.view(applied, access);
     } catch (error) {
       await audit.fail({ error: error as Error });
       throw error;
@@ -548,8 +618,8 @@ export class TenantRollouts {
 
   /** Per-tenant statuses from deployment tooling; only for tenants of waves already started. */
   async reportStatuses(id: number, updates: StatusUpdate[], actor?: Actor) {
-    const record = await this.options.store.getRollout(id);
-    if (!record) throw new NotFoundError(`No rollout ${id}`);
+    const access = actor?.access ?? CatalogReadAccess.unrestricted;
+    const record = await this.readableRollout(id, access);
     if (actor) await this.assertMayActFor(record.entityRef, actor);
     const position = {
       id,
@@ -563,9 +633,13 @@ export class TenantRollouts {
         position,
       );
     }
+    // A tenant the reporter may not read is, to them, not part of the rollout.
+    const readable = await access.readable(record.plan.tenants.map(t => t.ref));
     const waveOf = new Map<string, number>();
     record.plan.waves.forEach((wave, i) =>
-      wave.tenants.forEach(t => waveOf.set(t.ref, i)),
+      wave.tenants.forEach(t => {
+        if (readable.has(t.ref)) waveOf.set(t.ref, i);
+      }),
     );
     const resolveTenantRef = tenantRefResolver(waveOf);
     const resolved = updates.map(u => {
@@ -661,6 +735,49 @@ function severityOf(
 ): 'high' | 'medium' | 'low' {
   if (override && blockers.length > 0) return 'high';
   return action === 'rollback' ? 'medium' : 'low';
+}
+
+/** The wave an action starts: the first for `start`, the next one for `advance`. */
+function waveStartedBy(
+  record: RolloutRecord,
+  action: 'start' | 'advance',
+): number {
+  return action === 'start' ? 0 : record.currentWave + 1;
+}
+
+/**
+ * What holds back a wave some of whose tenants are in a freeze window: how many, naming up to
+ * ten of them, of those in `named` when given (the others are counted, not named).
+ */
+function freezeBlocker(
+  index: number,
+  waveName: string,
+  frozen: NonNullable<Blocker['tenants']>,
+  named?: ReadonlySet<string>,
+): Blocker {
+  const shown = named ? frozen.filter(f => named.has(f.ref)) : frozen;
+  const unnamed = frozen.length - shown.length;
+  const listed = [
+    ...shown
+      .slice(0, 10)
+      .map(
+        f =>
+          `${f.ref} (${f.windows.map(w => w.title).join(', ')}; opens ${
+            f.opensAt
+          })`,
+      ),
+    ...(shown.length > 10 ? ['...'] : []),
+    ...(unnamed > 0 ? [`${unnamed} you may not read`] : []),
+  ];
+  return {
+    kind: 'freeze',
+    message: `${
+      frozen.length
+    } tenant(s) of wave ${index} (${waveName}) are in a freeze window and are held back: ${listed.join(
+      ', ',
+    )}`,
+    tenants: shown,
+  };
 }
 
 /** Healthy count and the latest status change of a wave's tenants. */

