@@ -211,6 +211,7 @@ describe.each(databases.eachSupportedId())(
       // The portal links to the pipeline run: only http(s) URLs are accepted.
       const scriptUrl = await post(
         `${release}/evidence/tests?pipelineUrl=${encodeURIComponent(
+          // eslint-disable-next-line no-script-url -- the hostile value under test
           'javascript:alert(1)',
         )}`,
         fixture('jest-junit.xml'),
