@@ -1,0 +1,12 @@
+/**
+ * Waybill's catalog conventions: the `waybill.dev/*` names and one reader per convention.
+ *
+ * @packageDocumentation
+ */
+export * from './names';
+export * from './entityRef';
+export * from './tier';
+export * from './businessProcesses';
+export * from './tenant';
+export * from './rollouts';
+export * from './api';
