@@ -1,3 +1,4 @@
+import type { JsonObject } from '@backstage/types';
 import type { Entity } from '@backstage/catalog-model';
 import {
   DEFAULT_TIER,
@@ -24,7 +25,7 @@ function entity(
     namespace?: string;
     annotations?: Record<string, string>;
     labels?: Record<string, string>;
-    spec?: Record<string, unknown>;
+    spec?: JsonObject;
   } = {},
 ): Entity {
   return {

@@ -11,3 +11,4 @@ export * from './caller';
 export * from './catalogReadAccess';
 export * from './databaseUnavailable';
 export * from './pipelineTokenHandler';
+export * from './router';

@@ -1,0 +1,60 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import type { Request } from 'express';
+
+/** Checks a request's caller against basic permissions and answers its credentials. */
+export type Authorizer = (
+  request: Request,
+  ...required: BasicPermission[]
+) => Promise<BackstageCredentials>;
+
+/**
+ * The permission check every Waybill route starts with: the caller must be a user or a service
+ * principal (401 otherwise) holding every permission named (403 naming the first missing one).
+ * Nothing about the request is read before it passes.
+ */
+export function createAuthorizer(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+}): Authorizer {
+  return async (request, ...required) => {
+    const credentials = await options.httpAuth.credentials(request, {
+      allow: ['user', 'service'],
+    });
+    if (required.length === 0) return credentials;
+    const decisions = await options.permissions.authorize(
+      required.map(permission => ({ permission })),
+      { credentials },
+    );
+    decisions.forEach((decision, i) => {
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(`Missing permission ${required[i].name}`);
+      }
+    });
+    return credentials;
+  };
+}
+
+/**
+ * Who the catalog is read as for a caller: a user as themselves, so the catalog's own read
+ * permissions apply; a service principal as the plugin itself, since an external token cannot
+ * be passed on to the catalog (its access restrictions are not delegated). What a service may
+ * then act on is still held to its own rules (see `assertMayActFor`).
+ */
+export async function catalogCredentialsFor(
+  auth: AuthService,
+  credentials: BackstageCredentials,
+): Promise<BackstageCredentials> {
+  return auth.isPrincipal(credentials, 'user')
+    ? credentials
+    : auth.getOwnServiceCredentials();
+}

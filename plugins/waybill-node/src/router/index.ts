@@ -1,0 +1,5 @@
+export * from './audited';
+export * from './authorizer';
+export * from './parseInput';
+export * from './pluginClient';
+export * from './toIso';
