@@ -2,6 +2,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  TENANT_TYPE,
+  WAYBILL_ANNOTATIONS,
+  WAYBILL_LABELS,
+} from '@waybill/plugin-waybill-common';
 import { parseAllDocuments, stringify } from 'yaml';
 import { listenOnLoopback, Loopback } from './loopback';
 
@@ -140,16 +145,16 @@ export function tenantEntities(
       name: t.name,
       title: `Tenant ${t.name}`,
       labels: {
-        'waybill.dev/segment': t.segment,
-        'waybill.dev/region': t.region,
-        'waybill.dev/tier': t.tier,
-        'waybill.dev/cloud': t.cloud,
-        'waybill.dev/tenancy': tenancy,
+        [WAYBILL_LABELS.segment]: t.segment,
+        [WAYBILL_LABELS.region]: t.region,
+        [WAYBILL_LABELS.tier]: t.tier,
+        [WAYBILL_LABELS.cloud]: t.cloud,
+        [WAYBILL_LABELS.tenancy]: tenancy,
       },
-      annotations: { 'waybill.dev/timezone': TIMEZONE[t.region] },
+      annotations: { [WAYBILL_ANNOTATIONS.timeZone]: TIMEZONE[t.region] },
     },
     spec: {
-      type: 'tenant',
+      type: TENANT_TYPE,
       owner: 'group:default/customer-success',
       dependsOn: [`component:default/${service}`],
     },

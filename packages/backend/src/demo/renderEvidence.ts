@@ -1,3 +1,4 @@
+import type { DeliveryEventInput } from '@waybill/plugin-scorecards-common';
 import { DemoRelease } from './demoReleases';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -160,7 +161,10 @@ export function renderReadiness(release: DemoRelease, now: Date): string {
 }
 
 /** Merge, production deployment and, for a failed one, the incident and rollback that followed. */
-export function renderDeliveryEvents(release: DemoRelease, now: Date) {
+export function renderDeliveryEvents(
+  release: DemoRelease,
+  now: Date,
+): DeliveryEventInput[] {
   const at = (days: number, hours = 0) =>
     new Date(
       now.getTime() - days * DAY_MS + hours * 60 * 60 * 1000,
@@ -169,7 +173,7 @@ export function renderDeliveryEvents(release: DemoRelease, now: Date) {
     `demo:${release.entity}:${release.version}:${what}`;
   const common = { entityRef: release.entity, source: 'waybill-demo' };
   const commit = `${release.version.replace(/\./g, '')}0f3c`;
-  const events: Array<Record<string, unknown>> = [
+  const events: DeliveryEventInput[] = [
     {
       ...common,
       id: id('merged'),

@@ -3,8 +3,13 @@ import {
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  EvidenceKind,
+  ScorecardsClient,
+} from '@waybill/plugin-scorecards-common';
+import { pluginClientOptions } from '@waybill/plugin-waybill-node';
 import { DemoRelease } from './demoReleases';
 import {
   renderCycloneDx,
@@ -37,34 +42,14 @@ export async function seedDemoEvidence(options: SeedOptions): Promise<number> {
   const now = options.now ?? new Date();
   await waitForCatalog(options);
 
-  const baseUrl = await discovery.getBaseUrl('scorecards');
-  const { token } = await auth.getPluginRequestToken({
-    onBehalfOf: await auth.getOwnServiceCredentials(),
-    targetPluginId: 'scorecards',
-  });
-  const call = async (path: string, init: RequestInit = {}) => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      ...init,
-      headers: { ...init.headers, Authorization: `Bearer ${token}` },
-    });
-    if (!res.ok && res.status !== 404) {
-      throw new Error(
-        `${init.method ?? 'GET'} ${path} answered ${
-          res.status
-        }: ${await res.text()}`,
-      );
-    }
-    return res;
-  };
+  const scorecards = new ScorecardsClient(
+    pluginClientOptions({ discovery, auth }),
+  );
 
   let seeded = 0;
   for (const release of releases) {
-    const { kind, namespace, name } = parseEntityRef(release.entity);
-    const path = `/entities/${kind}/${namespace}/${name}/releases/${encodeURIComponent(
-      release.version,
-    )}`;
-    if ((await call(path)).status !== 404) continue;
-    const files: Array<[string, string, string]> = [
+    if (await hasRelease(scorecards, release)) continue;
+    const files: Array<[EvidenceKind, string, string]> = [
       ['tests', 'application/xml', renderJUnit(release)],
       ['coverage', 'text/plain', renderLcov(release)],
       ['security', 'application/json', renderSarif(release)],
@@ -72,16 +57,16 @@ export async function seedDemoEvidence(options: SeedOptions): Promise<number> {
       ['readiness', 'application/json', renderReadiness(release, now)],
     ];
     for (const [evidenceKind, contentType, body] of files) {
-      await call(`${path}/evidence/${evidenceKind}`, {
-        method: 'POST',
-        headers: { 'Content-Type': contentType },
+      await scorecards.uploadEvidence(
+        release.entity,
+        release.version,
+        evidenceKind,
         body,
-      });
+        { contentType },
+      );
     }
-    await call('/events', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ events: renderDeliveryEvents(release, now) }),
+    await scorecards.recordDeliveryEvents({
+      events: renderDeliveryEvents(release, now),
     });
     seeded += 1;
   }
@@ -89,6 +74,22 @@ export async function seedDemoEvidence(options: SeedOptions): Promise<number> {
     `Seeded demo evidence for ${seeded} of ${releases.length} releases`,
   );
   return seeded;
+}
+
+/** Whether the scorecards backend already has a release (a 404 says it has not). */
+async function hasRelease(
+  scorecards: ScorecardsClient,
+  release: DemoRelease,
+): Promise<boolean> {
+  try {
+    await scorecards.getRelease(release.entity, release.version);
+    return true;
+  } catch (error) {
+    if (error instanceof ResponseError && error.statusCode === 404) {
+      return false;
+    }
+    throw error;
+  }
 }
 
 async function waitForCatalog(options: SeedOptions) {

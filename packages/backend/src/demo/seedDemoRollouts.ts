@@ -11,6 +11,7 @@ import {
   RolloutState,
   TenantRolloutsClient,
 } from '@waybill/plugin-tenant-rollouts-common';
+import { pluginClientOptions } from '@waybill/plugin-waybill-node';
 import { DemoRelease } from './demoReleases';
 import { DEMO_ROLLOUTS, DemoRollout } from './demoRollouts';
 
@@ -63,20 +64,9 @@ export async function seedDemoRollouts(
     return [];
   }
 
-  const client = new TenantRolloutsClient({
-    discoveryApi: discovery,
-    fetchApi: {
-      fetch: async (input, init) => {
-        const { token } = await auth.getPluginRequestToken({
-          onBehalfOf: await auth.getOwnServiceCredentials(),
-          targetPluginId: 'tenant-rollouts',
-        });
-        const headers = new Headers(init?.headers);
-        headers.set('Authorization', `Bearer ${token}`);
-        return fetch(input, { ...init, headers });
-      },
-    },
-  });
+  const client = new TenantRolloutsClient(
+    pluginClientOptions({ discovery, auth }),
+  );
   if ((await client.listRollouts({ limit: 1 })).length > 0) {
     logger.info(
       'Demo rollouts not seeded: the tenant-rollouts backend already has rollouts',

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stringify } from 'yaml';
+import { WAYBILL_ANNOTATIONS } from '@waybill/plugin-waybill-common';
 import { tenantEntities, TestTenant } from '../estate';
 import { waybillApi } from '../harness';
 import { RunningWaybill } from '../portal';
@@ -43,7 +44,7 @@ export function faultCatalog(tenants: TestTenant[]): string {
     kind: 'Component',
     metadata: {
       name,
-      annotations: { 'waybill.dev/tier': 'standard' },
+      annotations: { [WAYBILL_ANNOTATIONS.tier]: 'standard' },
     },
     spec: {
       type: 'service',
