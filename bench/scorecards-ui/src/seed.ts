@@ -9,9 +9,9 @@ import { readScorecardsConfig } from '@waybill/plugin-scorecards-backend/src/ser
 import {
   EntitySnapshot,
   SeverityCounts,
-  TIERS,
   evaluateScorecard,
 } from '@waybill/plugin-scorecards-common';
+import { TIERS } from '@waybill/plugin-waybill-common';
 import knexFactory from 'knex';
 import { parse } from 'yaml';
 

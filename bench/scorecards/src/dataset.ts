@@ -9,9 +9,8 @@ import {
   Severity,
   SeverityCounts,
   TestFacts,
-  Tier,
-  TIER_ANNOTATION,
 } from '@waybill/plugin-scorecards-common';
+import { Tier, WAYBILL_ANNOTATIONS } from '@waybill/plugin-waybill-common';
 
 /** The evaluation clock of the whole benchmark, so both systems derive the same facts. */
 export const BENCH_NOW = new Date('2025-11-23T12:00:00Z');
@@ -102,7 +101,7 @@ export function buildEntities(count: number = DATASET.entities): BenchEntity[] {
           namespace: 'default',
           title: `Service ${pad(index, 5)}`,
           annotations: {
-            [TIER_ANNOTATION]: tier,
+            [WAYBILL_ANNOTATIONS.tier]: tier,
             'waybill.dev/business-processes': businessProcesses.join(','),
           },
         },

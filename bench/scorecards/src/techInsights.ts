@@ -21,8 +21,8 @@ import {
   PolicyCheck,
   ReleaseEvidence,
   ScorecardPolicy,
-  TIERS,
 } from '@waybill/plugin-scorecards-common';
+import { TIERS } from '@waybill/plugin-waybill-common';
 import { DateTime } from 'luxon';
 import { BENCH_NOW, BenchEntity, generateRelease, VERSIONS } from './dataset';
 import { forEachConcurrently, timed } from '@waybill/bench-utils';

@@ -19,10 +19,8 @@ import {
   GateDecision,
   PORTFOLIO_SORTS,
   PortfolioQuery,
-  Tier,
-  tierOfEntity,
-  TIERS,
 } from '@waybill/plugin-scorecards-common';
+import { Tier, tierOf, TIERS } from '@waybill/plugin-waybill-common';
 // A benchmark of the storage layer drives the plugin's store and service directly; the package
 // exports only the plugin, so these are imported by path.
 /* eslint-disable @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports */
@@ -151,7 +149,7 @@ export async function ingestBulk(
               evaluateScorecard({
                 policy,
                 evidence,
-                tier: tierOfEntity(entity.entity),
+                tier: tierOf(entity.entity),
                 environments,
                 now: BENCH_NOW,
               }),

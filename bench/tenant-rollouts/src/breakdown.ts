@@ -5,11 +5,11 @@ import {
   FailureAnalysis,
   FreezeStatus,
   FreezeWindow,
-  Tenant,
   TenantStatus,
   analyzeFailures,
   freezeStatus,
 } from '@waybill/plugin-tenant-rollouts-common';
+import type { Tenant } from '@waybill/plugin-waybill-common';
 
 /*
  * Where a board query's time goes: the pure computations behind GET /rollouts/:id, timed in

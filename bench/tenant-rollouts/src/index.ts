@@ -25,11 +25,10 @@ import {
 } from '@waybill/bench-utils';
 import {
   TenantStatus,
-  isTenantEntity,
   parseFreezeWindows,
   parseRolloutStrategy,
-  tenantFromEntity,
 } from '@waybill/plugin-tenant-rollouts-common';
+import { isTenantEntity, tenantOf } from '@waybill/plugin-waybill-common';
 import {
   RolloutsApi,
   measureBoard,
@@ -214,7 +213,7 @@ async function main() {
   );
 
   const entities = generateEntities(TENANTS, SEED);
-  const tenants = entities.filter(isTenantEntity).map(tenantFromEntity);
+  const tenants = entities.filter(isTenantEntity).map(tenantOf);
   const axes = tenantAxes(entities);
   const strategy = parseRolloutStrategy(STRATEGY);
   const windowConfig = freezeWindows(new Date(), TENANTS, {

@@ -4,9 +4,9 @@ import {
   PlacementReason,
   RolloutPlan,
   RolloutStrategy,
-  Tenant,
   planRollout,
 } from '@waybill/plugin-tenant-rollouts-common';
+import type { Tenant } from '@waybill/plugin-waybill-common';
 
 /*
  * The planner: `planRollout` on the 5,000 tenants with the 10-wave strategy, a pure function of

@@ -2,16 +2,19 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Random } from '@waybill/bench-utils';
 import {
   PlannedWave,
-  TENANT_LABELS,
-  TENANT_TIME_ZONE_ANNOTATION,
   TenantStatus,
 } from '@waybill/plugin-tenant-rollouts-common';
+import {
+  TENANT_TYPE,
+  WAYBILL_ANNOTATIONS,
+  WAYBILL_LABELS,
+} from '@waybill/plugin-waybill-common';
 
 /*
  * The benchmark's data: 5,000 tenants of one released service, the rollout strategy, the freeze
  * windows, and the statuses that put a rollout in a realistic mixed state. Deterministic: the
  * same seed gives the same tenants and statuses. Labels and time zones follow
- * plugins/tenant-rollouts-common/src/tenant.ts and examples/tenants.yaml.
+ * plugins/waybill-common/src/tenant.ts and examples/tenants.yaml.
  */
 
 /** The location the benchmark's entity provider claims for what it provides. */
@@ -128,18 +131,18 @@ export function generateEntities(count: number, seed: number): Entity[] {
         name: tenantName(i),
         title: `Tenant ${i + 1} (${segment}, ${region})`,
         labels: {
-          [TENANT_LABELS.segment]: segment,
-          [TENANT_LABELS.region]: region,
-          [TENANT_LABELS.tier]: tier,
-          [TENANT_LABELS.cloud]: cloud,
-          [TENANT_LABELS.tenancy]: tenancy,
+          [WAYBILL_LABELS.segment]: segment,
+          [WAYBILL_LABELS.region]: region,
+          [WAYBILL_LABELS.tier]: tier,
+          [WAYBILL_LABELS.cloud]: cloud,
+          [WAYBILL_LABELS.tenancy]: tenancy,
         },
         annotations: {
-          [TENANT_TIME_ZONE_ANNOTATION]: random.pick(REGIONS[region].zones),
+          [WAYBILL_ANNOTATIONS.timeZone]: random.pick(REGIONS[region].zones),
         },
       },
       spec: {
-        type: 'tenant',
+        type: TENANT_TYPE,
         owner: 'customer-success',
         dependsOn: [RELEASED_SERVICE],
       },
@@ -274,7 +277,7 @@ export function tenantAxes(entities: Entity[]): TenantAxes {
   for (const entity of entities) {
     if (entity.kind !== 'Resource') continue;
     axes.set(stringifyEntityRef(entity), {
-      region: entity.metadata.labels![TENANT_LABELS.region],
+      region: entity.metadata.labels![WAYBILL_LABELS.region],
     });
   }
   return axes;

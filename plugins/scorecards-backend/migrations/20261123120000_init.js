@@ -3,11 +3,9 @@
  * gate decisions, gate overrides, and delivery events for DORA.
  */
 
-/**
- * @param {import('knex').Knex} knex
- */
-exports.up = async function up(knex) {
-  await knex.schema.createTable('scorecards_releases', table => {
+/** @param {import('knex').Knex} knex */
+function createReleases(knex) {
+  return knex.schema.createTable('scorecards_releases', table => {
     table.comment('A release: one version of one catalog entity');
     table.increments('id').primary();
     table
@@ -37,8 +35,11 @@ exports.up = async function up(knex) {
       'scorecards_releases_history_idx',
     );
   });
+}
 
-  await knex.schema.createTable('scorecards_entities', table => {
+/** @param {import('knex').Knex} knex */
+function createEntities(knex) {
+  return knex.schema.createTable('scorecards_entities', table => {
     table.comment(
       'Catalog facts of each entity with releases, kept for portfolio filters; refreshed on upload and on a schedule',
     );
@@ -73,8 +74,11 @@ exports.up = async function up(knex) {
     table.index(['system'], 'scorecards_entities_system_idx');
     table.index(['tier'], 'scorecards_entities_tier_idx');
   });
+}
 
-  await knex.schema.createTable('scorecards_evidence', table => {
+/** @param {import('knex').Knex} knex */
+function createEvidence(knex) {
+  return knex.schema.createTable('scorecards_evidence', table => {
     table.comment('Normalized facts of each file uploaded for a release');
     table.increments('id').primary();
     table
@@ -123,8 +127,11 @@ exports.up = async function up(knex) {
       'scorecards_evidence_current_idx',
     );
   });
+}
 
-  await knex.schema.createTable('scorecards_evaluations', table => {
+/** @param {import('knex').Knex} knex */
+function createEvaluations(knex) {
+  return knex.schema.createTable('scorecards_evaluations', table => {
     table.comment(
       'The stored evaluation of each release; reads never re-evaluate',
     );
@@ -145,8 +152,11 @@ exports.up = async function up(knex) {
     table.timestamp('evaluated_at', { useTz: true }).notNullable();
     table.index(['policy_digest'], 'scorecards_evaluations_policy_idx');
   });
+}
 
-  await knex.schema.createTable('scorecards_gates', table => {
+/** @param {import('knex').Knex} knex */
+function createGates(knex) {
+  return knex.schema.createTable('scorecards_gates', table => {
     table.comment(
       'Gate decision per release and environment, kept beside the evaluation for filtering',
     );
@@ -164,8 +174,11 @@ exports.up = async function up(knex) {
       .comment('pass | warn | fail, before overrides');
     table.primary(['release_id', 'environment']);
   });
+}
 
-  await knex.schema.createTable('scorecards_overrides', table => {
+/** @param {import('knex').Knex} knex */
+function createOverrides(knex) {
+  return knex.schema.createTable('scorecards_overrides', table => {
     table.comment(
       'Gate overrides: who let a failing release through, why, and until when',
     );
@@ -193,8 +206,11 @@ exports.up = async function up(knex) {
       'scorecards_overrides_active_idx',
     );
   });
+}
 
-  await knex.schema.createTable('scorecards_delivery_events', table => {
+/** @param {import('knex').Knex} knex */
+function createDeliveryEvents(knex) {
+  return knex.schema.createTable('scorecards_delivery_events', table => {
     table.comment(
       'Deployments, rollbacks, incidents and merged changes, for DORA figures',
     );
@@ -219,6 +235,19 @@ exports.up = async function up(knex) {
       'scorecards_delivery_events_entity_idx',
     );
   });
+}
+
+/**
+ * @param {import('knex').Knex} knex
+ */
+exports.up = async function up(knex) {
+  await createReleases(knex);
+  await createEntities(knex);
+  await createEvidence(knex);
+  await createEvaluations(knex);
+  await createGates(knex);
+  await createOverrides(knex);
+  await createDeliveryEvents(knex);
 };
 
 /**

@@ -46,7 +46,10 @@ const upload = (overrides: Partial<NewEvidence> = {}): NewEvidence => ({
     owner: 'group:default/warehouse-systems',
     system: 'system:default/erp-core',
     tier: 'critical',
-    businessProcesses: ['inventory-allocation', 'procure-to-pay'],
+    businessProcesses: [
+      'domain:default/inventory-allocation',
+      'domain:default/procure-to-pay',
+    ],
   },
   ...overrides,
 });
@@ -250,7 +253,9 @@ describe.each(databases.eachSupportedId())(
           system: 'system:default/erp-core',
           tier: 'critical' as const,
           businessProcesses:
-            i % 3 === 0 ? ['order-to-cash'] : ['procure-to-pay'],
+            i % 3 === 0
+              ? ['domain:default/order-to-cash']
+              : ['domain:default/procure-to-pay'],
         };
         await store.recordEvidence(
           upload({
@@ -294,7 +299,7 @@ describe.each(databases.eachSupportedId())(
       expect(seen).toEqual([...seen].sort().reverse());
 
       const orderToCash = await store.portfolio({
-        businessProcess: 'order-to-cash',
+        businessProcess: 'domain:default/order-to-cash',
         sort: 'name',
         limit: 100,
       });
@@ -497,12 +502,61 @@ describe.each(databases.eachSupportedId())(
       const before = await store.portfolio(query);
 
       const directory = `${__dirname}/../../migrations`;
+      // Down past the business_process_refs migration to before portfolio_summary, and up again.
+      await knex.migrate.down({ directory });
       await knex.migrate.down({ directory });
       expect(
         await knex.schema.hasColumn('scorecards_entities', 'latest_score'),
       ).toBe(false);
       await knex.migrate.up({ directory });
+      await knex.migrate.up({ directory });
       expect(await store.portfolio(query)).toEqual(before);
+    });
+
+    it('converts stored business process names to Domain refs when migrating up, and back down', async () => {
+      const { knex, store } = await createStore();
+      await store.recordEvidence(
+        upload({
+          entityRef: 'component:logistics/picking',
+          entity: {
+            ...upload().entity,
+            entityRef: 'component:logistics/picking',
+            businessProcesses: [
+              'domain:logistics/order-to-cash',
+              'domain:default/procure-to-pay',
+            ],
+          },
+        }),
+        evaluate,
+        'p',
+      );
+      const stored = async () =>
+        (
+          await knex('scorecards_entities')
+            .where({ entity_ref: 'component:logistics/picking' })
+            .first('business_processes')
+        ).business_processes;
+      const directory = `${__dirname}/../../migrations`;
+      await knex.migrate.down({ directory });
+      expect(await stored()).toBe(
+        ',order-to-cash,domain:default/procure-to-pay,',
+      );
+      await knex.migrate.up({ directory });
+      expect(await stored()).toBe(
+        ',domain:logistics/order-to-cash,domain:default/procure-to-pay,',
+      );
+      const page = await store.portfolio({
+        businessProcess: 'domain:logistics/order-to-cash',
+        sort: 'name',
+        limit: 10,
+      });
+      expect(page.items.map(i => i.entityRef)).toEqual([
+        'component:logistics/picking',
+      ]);
+      expect(page.items[0].businessProcesses).toEqual([
+        'domain:logistics/order-to-cash',
+        'domain:default/procure-to-pay',
+      ]);
     });
 
     it('migrates down and up again', async () => {

@@ -16,8 +16,8 @@ import {
   ReleaseRecord,
   ReleaseSummary,
   ScorecardEvaluation,
-  Tier,
 } from '@waybill/plugin-scorecards-common';
+import type { Tier } from '@waybill/plugin-waybill-common';
 
 // The records the store returns are the API's types, shared with the client in -common.
 export type {
@@ -66,6 +66,12 @@ export interface StoredPortfolioSummary {
 /** The entity refs a read is limited to: of the entities with releases, those its caller may read. */
 export type EntityScope = readonly string[];
 
+/** What a gate is answered from: a release's stored evaluation and its overrides. */
+export interface GateState {
+  evaluation: ScorecardEvaluation | null;
+  overrides: GateOverride[];
+}
+
 /** A release whose stored evaluation was made with another policy. */
 export interface StaleRelease {
   releaseId: number;
@@ -88,6 +94,15 @@ export interface ScorecardStore {
 
   /** A release with its evidence, evaluation and overrides, or undefined. */
   getRelease(key: ReleaseKey): Promise<ReleaseRecord | undefined>;
+
+  /** A release's evaluation and overrides (not its evidence), or undefined. */
+  getGateState(key: ReleaseKey): Promise<GateState | undefined>;
+
+  /** The refs of every matching entity with releases (of the scope, if given), in ref order. */
+  portfolioRefs(
+    filter: PortfolioFilter,
+    scope?: EntityScope,
+  ): Promise<string[]>;
 
   /** The portfolio: each entity's latest release (of the scope, if given), filtered, sorted, paged. */
   portfolio(query: PortfolioQuery, scope?: EntityScope): Promise<PortfolioPage>;

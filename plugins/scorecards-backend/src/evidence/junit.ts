@@ -40,19 +40,76 @@ interface OpenCase {
   fromText: boolean;
 }
 
+/** What has been counted so far. */
+interface Tally {
+  counts: Record<Outcome, number>;
+  failingTests: TestFacts['failingTests'];
+}
+
+/** Counts a closed test case, and lists it while it fails and the list has room. */
+function tallyCase(tally: Tally, closed: OpenCase): void {
+  const { outcome, suite, message } = closed;
+  tally.counts[outcome]++;
+  if (
+    (outcome === 'failed' || outcome === 'errored') &&
+    tally.failingTests.length < MAX_FAILING_TESTS
+  ) {
+    const clipped = clip(message);
+    tally.failingTests.push({
+      suite,
+      name: closed.element.attributes.name ?? '',
+      outcome,
+      ...(clipped ? { message: clipped } : {}),
+    });
+  }
+}
+
+/** A test case's outcome from a child element, when that element is worse than what it had. */
+function decideOutcome(
+  current: OpenCase,
+  element: XmlElement,
+  ancestors: readonly XmlElement[],
+): void {
+  const outcome = OUTCOME_ELEMENTS.get(element.name);
+  if (
+    outcome &&
+    ancestors[ancestors.length - 1] === current.element &&
+    OUTCOME_RANK[outcome] > OUTCOME_RANK[current.outcome]
+  ) {
+    current.outcome = outcome;
+    current.outcomeElement = element;
+    current.message = element.attributes.message?.trim() ?? '';
+    current.fromText = !current.message;
+  }
+}
+
+function toTestFacts(
+  { counts, failingTests }: Tally,
+  durationSeconds: number | null,
+): TestFacts {
+  return {
+    kind: 'tests',
+    format: 'junit',
+    total: counts.passed + counts.failed + counts.errored + counts.skipped,
+    passed: counts.passed,
+    failed: counts.failed,
+    errored: counts.errored,
+    skipped: counts.skipped,
+    durationSeconds,
+    failingTests,
+  };
+}
+
 /**
  * Parses JUnit XML as jest-junit, pytest, Maven Surefire/Failsafe, Gradle, PHPUnit and most
  * other runners write it. Counts come from the `<testcase>` elements only: the count
  * attributes of suites disagree between producers and double up in nested suites.
  */
 export function parseJUnit(body: string): TestFacts {
-  const counts: Record<Outcome, number> = {
-    passed: 0,
-    skipped: 0,
-    errored: 0,
-    failed: 0,
+  const tally: Tally = {
+    counts: { passed: 0, skipped: 0, errored: 0, failed: 0 },
+    failingTests: [],
   };
-  const failingTests: TestFacts['failingTests'] = [];
   let duration = 0;
   let timed = false;
   let current: OpenCase | undefined;
@@ -86,18 +143,7 @@ export function parseJUnit(body: string): TestFacts {
         }
         return;
       }
-      const outcome = OUTCOME_ELEMENTS.get(element.name);
-      if (
-        current &&
-        outcome &&
-        ancestors[ancestors.length - 1] === current.element &&
-        OUTCOME_RANK[outcome] > OUTCOME_RANK[current.outcome]
-      ) {
-        current.outcome = outcome;
-        current.outcomeElement = element;
-        current.message = element.attributes.message?.trim() ?? '';
-        current.fromText = !current.message;
-      }
+      if (current) decideOutcome(current, element, ancestors);
     },
     text(text) {
       // Only the text of the deciding element, and only as much as the message can hold.
@@ -115,35 +161,12 @@ export function parseJUnit(body: string): TestFacts {
       if (current?.element !== element) {
         return;
       }
-      const { outcome, suite, message } = current;
-      counts[outcome]++;
-      if (
-        (outcome === 'failed' || outcome === 'errored') &&
-        failingTests.length < MAX_FAILING_TESTS
-      ) {
-        const clipped = clip(message);
-        failingTests.push({
-          suite,
-          name: element.attributes.name ?? '',
-          outcome,
-          ...(clipped ? { message: clipped } : {}),
-        });
-      }
+      tallyCase(tally, current);
       current = undefined;
     },
   });
 
-  return {
-    kind: 'tests',
-    format: 'junit',
-    total: counts.passed + counts.failed + counts.errored + counts.skipped,
-    passed: counts.passed,
-    failed: counts.failed,
-    errored: counts.errored,
-    skipped: counts.skipped,
-    durationSeconds: timed ? Math.round(duration * 1000) / 1000 : null,
-    failingTests,
-  };
+  return toTestFacts(tally, timed ? Math.round(duration * 1000) / 1000 : null);
 }
 
 /** A year: no test case takes longer, and the bound keeps the sum finite. */

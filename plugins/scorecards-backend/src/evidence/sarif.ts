@@ -105,12 +105,8 @@ const run = z.object({
 });
 type Run = z.infer<typeof run>;
 
-/**
- * Parses a SARIF 2.1.0 log (CodeQL, Semgrep, Trivy, ...), any number of runs. Suppressed
- * results are counted apart; results a baseline reports `absent` (fixed) and `pass` or
- * `notApplicable` results are not findings.
- */
-export function parseSarif(body: string): SecurityFacts {
+/** The runs of a SARIF 2.1.0 log, validated. */
+function readRuns(body: string): Run[] {
   const log = parseJson(LABEL, body);
   if (!isJsonObject(log)) {
     throw new InputError(`${LABEL} is not a JSON object`);
@@ -125,8 +121,45 @@ export function parseSarif(body: string): SecurityFacts {
   if (!Array.isArray(log.runs)) {
     throw new InputError(`${LABEL} has no "runs" array`);
   }
-  const runs = validate(z.array(run), log.runs, LABEL, 'runs');
+  return validate(z.array(run), log.runs, LABEL, 'runs');
+}
 
+/** A result as a finding of a tool, at its severity. */
+function findingOf(
+  r: Result,
+  context: {
+    tool: string;
+    run: Run;
+    rule: Rule | undefined;
+    severity: Severity;
+  },
+): SecurityFinding {
+  const { tool, rule, severity } = context;
+  const location = locationOf(r, context.run);
+  return {
+    tool,
+    ruleId: r.ruleId ?? r.rule?.id ?? rule?.id ?? '',
+    severity,
+    message: clip(
+      r.message.text ??
+        r.message.markdown ??
+        rule?.shortDescription?.text ??
+        '',
+    ),
+    ...(location !== undefined ? { location } : {}),
+    ...(r.baselineState !== undefined
+      ? { baselineState: r.baselineState }
+      : {}),
+  };
+}
+
+/**
+ * Parses a SARIF 2.1.0 log (CodeQL, Semgrep, Trivy, ...), any number of runs. Suppressed
+ * results are counted apart; results a baseline reports `absent` (fixed) and `pass` or
+ * `notApplicable` results are not findings.
+ */
+export function parseSarif(body: string): SecurityFacts {
+  const runs = readRuns(body);
   const facts: SecurityFacts = {
     kind: 'security',
     format: 'sarif',
@@ -168,22 +201,7 @@ export function parseSarif(body: string): SecurityFacts {
       if (!hasBaseline || r.baselineState === 'new') {
         facts.newBySeverity[severity]++;
       }
-      const location = locationOf(r, current);
-      findings.push({
-        tool,
-        ruleId: r.ruleId ?? r.rule?.id ?? rule?.id ?? '',
-        severity,
-        message: clip(
-          r.message.text ??
-            r.message.markdown ??
-            rule?.shortDescription?.text ??
-            '',
-        ),
-        ...(location !== undefined ? { location } : {}),
-        ...(r.baselineState !== undefined
-          ? { baselineState: r.baselineState }
-          : {}),
-      });
+      findings.push(findingOf(r, { tool, run: current, rule, severity }));
     }
   }
   facts.byTool = Object.fromEntries(byTool);

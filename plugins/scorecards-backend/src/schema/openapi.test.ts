@@ -18,8 +18,8 @@ import {
   NUMBER_OPERATORS,
   PORTFOLIO_SORTS,
   SEVERITIES,
-  TIERS,
 } from '@waybill/plugin-scorecards-common';
+import { TIERS } from '@waybill/plugin-waybill-common';
 import {
   createTestDatabases,
   JsonObject,

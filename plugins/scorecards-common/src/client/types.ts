@@ -1,4 +1,5 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type { Tier } from '@waybill/plugin-waybill-common';
 import type { DoraTrend } from '../dora';
 import type {
   DeliveryEvent,
@@ -8,7 +9,7 @@ import type {
 } from '../evidence';
 import type { EnvironmentGate, ScorecardEvaluation } from '../policy/evaluate';
 import type { Grade } from '../policy/grade';
-import type { GateDecision, Tier } from '../policy/types';
+import type { GateDecision } from '../policy/types';
 
 /*
  * What the scorecards API (`/api/scorecards`) answers, as its JSON. These mirror the backend's
@@ -31,6 +32,7 @@ export interface EntitySnapshot {
   owner: string | null;
   system: string | null;
   tier: Tier;
+  /** Business processes as normalized Domain refs, e.g. `domain:default/order-to-cash`. */
   businessProcesses: string[];
 }
 
@@ -122,6 +124,10 @@ export interface PortfolioQuery {
   owner?: string;
   system?: string;
   tier?: Tier;
+  /**
+   * A business process: a Domain name (`order-to-cash`, read as `domain:default/order-to-cash`),
+   * `namespace/name` or a full ref. The backend compares normalized Domain refs.
+   */
   businessProcess?: string;
   grade?: string;
   /** Only releases whose stored gate decision (before overrides) in `environment` is `decision`. */

@@ -7,7 +7,7 @@ import { DEFAULT_POLICY } from './defaultPolicy';
 import { evaluateScorecard } from './evaluate';
 import { parsePolicy } from './schema';
 import { ReleaseEvidence } from '../evidence';
-import { Tier } from './types';
+import { Tier } from '@waybill/plugin-waybill-common';
 
 function evaluateDefault(evidence: ReleaseEvidence, tier: Tier = 'critical') {
   return evaluateScorecard({

@@ -1,3 +1,4 @@
+import { TIERS } from '@waybill/plugin-waybill-common';
 import fc from 'fast-check';
 import type { ReleaseEvidence, SeverityCounts } from '../evidence';
 import { evaluateScorecard } from './evaluate';
@@ -9,7 +10,6 @@ import {
   NUMBER_OPERATORS,
   PolicyCheck,
   ScorecardPolicy,
-  TIERS,
 } from './types';
 
 const ENVIRONMENTS = ['dev', 'staging', 'production', 'qa'];

@@ -6,7 +6,8 @@ import {
   severities,
 } from './__fixtures__/releaseEvidence';
 import { evaluateScorecard, EvaluateScorecardInput } from './evaluate';
-import { ComparisonOperator, PolicyCheck, Tier } from './types';
+import { Tier } from '@waybill/plugin-waybill-common';
+import { ComparisonOperator, PolicyCheck } from './types';
 
 function evaluate(
   checks: PolicyCheck[],

@@ -1,3 +1,4 @@
+import type { Tier } from '@waybill/plugin-waybill-common';
 import { EvidenceKind, ReleaseEvidence } from '../evidence';
 import {
   FACTS,
@@ -16,14 +17,13 @@ import {
   NumberOperator,
   PolicyCheck,
   ScorecardPolicy,
-  Tier,
 } from './types';
 
 /** What {@link evaluateScorecard} needs. */
 export interface EvaluateScorecardInput {
   policy: ScorecardPolicy;
   evidence: ReleaseEvidence;
-  /** The component's tier, e.g. from {@link tierOfEntity}. */
+  /** The component's tier, e.g. from waybill-common's `tierOf`. */
   tier: Tier;
   /** The environments to decide gates for, e.g. `['staging', 'production']`. */
   environments: string[];

@@ -1,7 +1,6 @@
 export * from './types';
 export * from './facts';
 export * from './overrides';
-export * from './tier';
 export * from './schema';
 export * from './grade';
 export * from './evaluate';

@@ -4,7 +4,8 @@ import {
   effectiveThreshold,
   mostLenient,
 } from './overrides';
-import { Enforcement, TIERS } from './types';
+import { TIERS } from '@waybill/plugin-waybill-common';
+import { Enforcement } from './types';
 
 describe('mostLenient', () => {
   it.each<[Enforcement, Enforcement, Enforcement]>([

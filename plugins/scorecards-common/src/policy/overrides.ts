@@ -1,9 +1,9 @@
+import type { Tier } from '@waybill/plugin-waybill-common';
 import {
   ENFORCEMENTS,
   Enforcement,
   EnvironmentOverride,
   PolicyCheck,
-  Tier,
 } from './types';
 
 /** The more lenient of two enforcements (`off` < `warn` < `fail`). */

@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { FACTS, FACT_NAMES, FactDefinition } from './facts';
-import {
-  ENFORCEMENTS,
-  NUMBER_OPERATORS,
-  ScorecardPolicy,
-  TIERS,
-  Tier,
-} from './types';
+import { TIERS, Tier } from '@waybill/plugin-waybill-common';
+import { ENFORCEMENTS, NUMBER_OPERATORS, ScorecardPolicy } from './types';
 
 /** Lowercase words joined by hyphens: ids end up in URLs, database rows and override records. */
 const CHECK_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;

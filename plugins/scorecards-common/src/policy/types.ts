@@ -1,10 +1,5 @@
+import type { Tier } from '@waybill/plugin-waybill-common';
 import type { BooleanFactName, FactName, NumberFactName } from './facts';
-
-/** Release tiers, from the `waybill.dev/tier` annotation, most demanding first. */
-export const TIERS = ['critical', 'standard', 'internal'] as const;
-
-/** How demanding a component's releases are. */
-export type Tier = (typeof TIERS)[number];
 
 /** What a failing or missing check does to a gate, from the most lenient to the strictest. */
 export const ENFORCEMENTS = ['off', 'warn', 'fail'] as const;

@@ -141,7 +141,7 @@ export function portfolioItem(n: number): PortfolioItem {
     owner: 'group:default/warehouse-systems',
     system: 'system:default/erp-core',
     tier: 'standard',
-    businessProcesses: ['order-to-cash'],
+    businessProcesses: ['domain:default/order-to-cash'],
     version: `1.${n}.0`,
     releasedAt: '2026-11-20T09:30:00.000Z',
     score: 60 + (n % 40),

@@ -112,6 +112,61 @@ function TrendLine(props: { trend: Trend; previous: string }) {
   );
 }
 
+/** One DORA figure in the current window, with its band and how it moved since the one before. */
+function DoraFigure(props: {
+  spec: FigureSpec;
+  current: DoraFigures;
+  previous: DoraFigures;
+}) {
+  const { spec } = props;
+  const classes = useStyles();
+  const current = spec.value(props.current);
+  const previous = spec.value(props.previous);
+  return (
+    <Box role="group" aria-label={spec.title}>
+      <Typography variant="overline">{spec.title}</Typography>
+      <Typography className={classes.figure}>{spec.format(current)}</Typography>
+      {spec.band && (
+        <Typography variant="body2">
+          {spec.band(props.current)} performer
+        </Typography>
+      )}
+      <Typography variant="body2" color="textSecondary">
+        {spec.detail(props.current)}
+      </Typography>
+      <TrendLine
+        trend={trendOf(current, previous, spec.better)}
+        previous={spec.format(previous)}
+      />
+    </Box>
+  );
+}
+
+/** The choice of window, in days. */
+function DoraWindowSelect(props: {
+  days: number;
+  onChange: (days: number) => void;
+}) {
+  return (
+    <FormControl variant="outlined" size="small">
+      <InputLabel id="dora-window-label">Window</InputLabel>
+      <Select
+        labelId="dora-window-label"
+        label="Window"
+        value={props.days}
+        onChange={e => props.onChange(Number(e.target.value))}
+        inputProps={{ 'aria-label': 'DORA window' }}
+      >
+        {DORA_WINDOWS.map(d => (
+          <MenuItem key={d} value={d}>
+            last {d} days
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
+
 /**
  * The four DORA figures over a selectable window, each beside the window before it: for one
  * entity, or for every entity matching portfolio filters (an owner, a business process, ...).
@@ -121,7 +176,6 @@ export function DoraPanel(props: {
   filter?: PortfolioFilter;
   title?: string;
 }) {
-  const classes = useStyles();
   const api = useApi(scorecardsApiRef);
   const [days, setDays] = useState<number>(30);
   const filterKey = JSON.stringify(props.filter ?? {});
@@ -137,24 +191,7 @@ export function DoraPanel(props: {
     });
   }, [api, days, props.entityRef, filterKey]);
 
-  const action = (
-    <FormControl variant="outlined" size="small">
-      <InputLabel id="dora-window-label">Window</InputLabel>
-      <Select
-        labelId="dora-window-label"
-        label="Window"
-        value={days}
-        onChange={e => setDays(Number(e.target.value))}
-        inputProps={{ 'aria-label': 'DORA window' }}
-      >
-        {DORA_WINDOWS.map(d => (
-          <MenuItem key={d} value={d}>
-            last {d} days
-          </MenuItem>
-        ))}
-      </Select>
-    </FormControl>
-  );
+  const action = <DoraWindowSelect days={days} onChange={setDays} />;
 
   let body: ReactNode;
   if (loading) body = <Progress />;
@@ -171,32 +208,15 @@ export function DoraPanel(props: {
           CDEvents) sent to <code>POST /api/scorecards/events</code>.
         </Typography>
         <Grid container spacing={2}>
-          {FIGURES.map(spec => {
-            const current = spec.value(value.current);
-            const previous = spec.value(value.previous);
-            return (
-              <Grid item xs={12} sm={6} md={3} key={spec.title}>
-                <Box role="group" aria-label={spec.title}>
-                  <Typography variant="overline">{spec.title}</Typography>
-                  <Typography className={classes.figure}>
-                    {spec.format(current)}
-                  </Typography>
-                  {spec.band && (
-                    <Typography variant="body2">
-                      {spec.band(value.current)} performer
-                    </Typography>
-                  )}
-                  <Typography variant="body2" color="textSecondary">
-                    {spec.detail(value.current)}
-                  </Typography>
-                  <TrendLine
-                    trend={trendOf(current, previous, spec.better)}
-                    previous={spec.format(previous)}
-                  />
-                </Box>
-              </Grid>
-            );
-          })}
+          {FIGURES.map(spec => (
+            <Grid item xs={12} sm={6} md={3} key={spec.title}>
+              <DoraFigure
+                spec={spec}
+                current={value.current}
+                previous={value.previous}
+              />
+            </Grid>
+          ))}
         </Grid>
       </>
     );

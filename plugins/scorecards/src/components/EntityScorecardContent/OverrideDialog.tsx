@@ -22,17 +22,16 @@ function toLocalInput(date: Date): string {
   return local.toISOString().slice(0, 16);
 }
 
-/**
- * Lets a failing release through one environment's gate until an expiry, with a reason; the
- * backend checks the permission again and audits the override.
- */
-export function OverrideDialog(props: {
+interface OverrideDialogProps {
   entityRef: string;
   version: string;
   environment: string;
   onClose: () => void;
   onOverridden: (override: GateOverride) => void;
-}) {
+}
+
+/** The override form's state: the reason and expiry, what is wrong with them, and sending it. */
+function useOverrideForm(props: OverrideDialogProps) {
   const api = useApi(scorecardsApiRef);
   const [reason, setReason] = useState('');
   const [expires, setExpires] = useState(() =>
@@ -67,7 +66,35 @@ export function OverrideDialog(props: {
       setSaving(false);
     }
   };
+  return {
+    reason,
+    setReason,
+    expires,
+    setExpires,
+    error,
+    saving,
+    reasonProblem,
+    expiryProblem,
+    submit,
+  };
+}
 
+/**
+ * Lets a failing release through one environment's gate until an expiry, with a reason; the
+ * backend checks the permission again and audits the override.
+ */
+export function OverrideDialog(props: OverrideDialogProps) {
+  const {
+    reason,
+    setReason,
+    expires,
+    setExpires,
+    error,
+    saving,
+    reasonProblem,
+    expiryProblem,
+    submit,
+  } = useOverrideForm(props);
   return (
     <Dialog open onClose={props.onClose} aria-labelledby="override-title">
       <DialogTitle id="override-title">

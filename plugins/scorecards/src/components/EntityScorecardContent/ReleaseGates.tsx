@@ -12,6 +12,35 @@ import { formatTime } from '../shared/format';
 import { OverrideDialog } from './OverrideDialog';
 import { WrappingListItemText } from '../shared/WrappingListItemText';
 
+/** The overrides on record, each active until it expires. */
+function OverrideHistory(props: { release: ReleaseRecord; now: Date }) {
+  const { overrides } = props.release;
+  if (overrides.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No gate of this release has been overridden.
+      </Typography>
+    );
+  }
+  return (
+    <List dense aria-label="Overrides">
+      {overrides.map(o => {
+        const active = Date.parse(o.expiresAt) > props.now.getTime();
+        return (
+          <ListItem key={o.id} disableGutters>
+            <WrappingListItemText
+              primary={`${o.environment}: "${o.reason}"`}
+              secondary={`by ${o.actor} on ${formatTime(o.createdAt)}, ${
+                active ? 'expires' : 'expired'
+              } ${formatTime(o.expiresAt)}`}
+            />
+          </ListItem>
+        );
+      })}
+    </List>
+  );
+}
+
 /**
  * Each environment's gate with the reasons behind it, the overrides on record, and, for people
  * holding the override permission, the control to override a failing gate.
@@ -65,27 +94,7 @@ export function ReleaseGates(props: {
         </Box>
       ))}
       <Typography variant="subtitle2">Overrides</Typography>
-      {release.overrides.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          No gate of this release has been overridden.
-        </Typography>
-      ) : (
-        <List dense aria-label="Overrides">
-          {release.overrides.map(o => {
-            const active = Date.parse(o.expiresAt) > now.getTime();
-            return (
-              <ListItem key={o.id} disableGutters>
-                <WrappingListItemText
-                  primary={`${o.environment}: "${o.reason}"`}
-                  secondary={`by ${o.actor} on ${formatTime(o.createdAt)}, ${
-                    active ? 'expires' : 'expired'
-                  } ${formatTime(o.expiresAt)}`}
-                />
-              </ListItem>
-            );
-          })}
-        </List>
-      )}
+      <OverrideHistory release={release} now={now} />
       {overriding && (
         <OverrideDialog
           entityRef={release.entityRef}

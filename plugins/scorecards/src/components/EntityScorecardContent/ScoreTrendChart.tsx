@@ -13,6 +13,66 @@ const useStyles = makeStyles(theme => ({
   axis: { fill: theme.palette.text.secondary, fontSize: 11 },
 }));
 
+/** The grade floors, as dashed guides labelled with their grade. */
+function GradeFloors(props: { y: (score: number) => number }) {
+  const classes = useStyles();
+  const theme = useTheme();
+  const { y } = props;
+  return (
+    <>
+      {GRADE_FLOORS.map(([grade, floor]) => (
+        <g key={grade}>
+          <line
+            x1={PAD.left}
+            x2={WIDTH - PAD.right}
+            y1={y(floor)}
+            y2={y(floor)}
+            stroke={theme.palette.divider}
+            strokeDasharray="4 4"
+          />
+          <text x={4} y={y(floor) + 4} className={classes.axis}>
+            {grade} {floor}
+          </text>
+        </g>
+      ))}
+    </>
+  );
+}
+
+/** One scored release's point; a click or Enter opens it. */
+function ReleasePoint(props: {
+  release: ReleaseSummary & { score: number };
+  cx: number;
+  cy: number;
+  selected: boolean;
+  onSelect: (version: string) => void;
+}) {
+  const theme = useTheme();
+  const { release: r, selected, onSelect } = props;
+  return (
+    <g
+      role="button"
+      tabIndex={0}
+      aria-label={`release ${r.version}: score ${r.score}, grade ${r.grade}`}
+      onClick={() => onSelect(r.version)}
+      onKeyDown={e => {
+        if (e.key === 'Enter' || e.key === ' ') onSelect(r.version);
+      }}
+      style={{ cursor: 'pointer' }}
+    >
+      <title>{`${r.version}: ${r.score} (${r.grade})`}</title>
+      <circle
+        cx={props.cx}
+        cy={props.cy}
+        r={selected ? 6 : 4}
+        fill={
+          selected ? theme.palette.secondary.main : theme.palette.primary.main
+        }
+      />
+    </g>
+  );
+}
+
 /**
  * Score per release, oldest to newest, with the grade floors as guides. Releases without a
  * score (no evaluation yet) leave a gap. Clicking a point opens that release.
@@ -43,21 +103,7 @@ export function ScoreTrendChart(props: {
       role="img"
       aria-label={`Score trend over ${releases.length} releases`}
     >
-      {GRADE_FLOORS.map(([grade, floor]) => (
-        <g key={grade}>
-          <line
-            x1={PAD.left}
-            x2={WIDTH - PAD.right}
-            y1={y(floor)}
-            y2={y(floor)}
-            stroke={theme.palette.divider}
-            strokeDasharray="4 4"
-          />
-          <text x={4} y={y(floor) + 4} className={classes.axis}>
-            {grade} {floor}
-          </text>
-        </g>
-      ))}
+      <GradeFloors y={y} />
       <polyline
         points={points}
         fill="none"
@@ -66,29 +112,14 @@ export function ScoreTrendChart(props: {
       />
       {releases.map((r, i) =>
         r.score === null ? null : (
-          <g
+          <ReleasePoint
             key={r.version}
-            role="button"
-            tabIndex={0}
-            aria-label={`release ${r.version}: score ${r.score}, grade ${r.grade}`}
-            onClick={() => props.onSelect(r.version)}
-            onKeyDown={e => {
-              if (e.key === 'Enter' || e.key === ' ') props.onSelect(r.version);
-            }}
-            style={{ cursor: 'pointer' }}
-          >
-            <title>{`${r.version}: ${r.score} (${r.grade})`}</title>
-            <circle
-              cx={x(i)}
-              cy={y(r.score)}
-              r={r.version === props.selected ? 6 : 4}
-              fill={
-                r.version === props.selected
-                  ? theme.palette.secondary.main
-                  : theme.palette.primary.main
-              }
-            />
-          </g>
+            release={{ ...r, score: r.score }}
+            cx={x(i)}
+            cy={y(r.score)}
+            selected={r.version === props.selected}
+            onSelect={props.onSelect}
+          />
         ),
       )}
       {releases.map((r, i) =>

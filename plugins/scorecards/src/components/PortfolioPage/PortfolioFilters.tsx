@@ -6,11 +6,8 @@ import {
   MenuItem,
   Select,
 } from '@material-ui/core';
-import {
-  GRADES,
-  PortfolioFilter,
-  TIERS,
-} from '@waybill/plugin-scorecards-common';
+import { GRADES, PortfolioFilter } from '@waybill/plugin-scorecards-common';
+import { TIERS } from '@waybill/plugin-waybill-common';
 import { memo } from 'react';
 import { FilterOption, FilterOptions } from './useFilterOptions';
 
@@ -55,6 +52,22 @@ function FilterSelect(props: {
 const plain = (values: readonly string[]): FilterOption[] =>
   values.map(v => ({ value: v, label: v }));
 
+/** The gate filter's choices: every decision of every gated environment. */
+const gateOptionsOf = (environments: string[]): FilterOption[] =>
+  environments.flatMap(env =>
+    (['fail', 'warn', 'pass'] as const).map(decision => ({
+      value: `${env}:${decision}`,
+      label: `${env}: ${decision}`,
+    })),
+  );
+
+/** A gate choice (`production:fail`) as the filter's gate. */
+const gateOf = (value: string | undefined): PortfolioFilter['gate'] => {
+  if (!value) return undefined;
+  const [environment, decision] = value.split(':');
+  return { environment, decision: decision as 'pass' | 'warn' | 'fail' };
+};
+
 /** The portfolio's filters; every change goes to the URL through `onChange`. */
 export const PortfolioFilters = memo(function PortfolioFiltersContent(props: {
   filter: PortfolioFilter;
@@ -65,12 +78,6 @@ export const PortfolioFilters = memo(function PortfolioFiltersContent(props: {
   const { filter, options, environments, onChange } = props;
   const set = (patch: Partial<PortfolioFilter>) =>
     onChange({ ...filter, ...patch });
-  const gateOptions = environments.flatMap(env =>
-    (['fail', 'warn', 'pass'] as const).map(decision => ({
-      value: `${env}:${decision}`,
-      label: `${env}: ${decision}`,
-    })),
-  );
   const gateValue = filter.gate
     ? `${filter.gate.environment}:${filter.gate.decision}`
     : undefined;
@@ -126,17 +133,8 @@ export const PortfolioFilters = memo(function PortfolioFiltersContent(props: {
           id="scorecards-gate"
           label="Gate"
           value={gateValue}
-          options={gateOptions}
-          onChange={gate => {
-            if (!gate) return set({ gate: undefined });
-            const [environment, decision] = gate.split(':');
-            return set({
-              gate: {
-                environment,
-                decision: decision as 'pass' | 'warn' | 'fail',
-              },
-            });
-          }}
+          options={gateOptionsOf(environments)}
+          onChange={gate => set({ gate: gateOf(gate) })}
         />
       </Grid>
       <Grid item xs={12} sm={6} md={2}>

@@ -1,13 +1,11 @@
 import {
   Content,
   ContentHeader,
-  EmptyState,
   Header,
   Page,
-  Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import {
   Button,
   Grid,
@@ -16,19 +14,20 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import GetApp from '@material-ui/icons/GetApp';
-import { PortfolioFilter } from '@waybill/plugin-scorecards-common';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  PortfolioFilter,
+  PortfolioSummary,
+} from '@waybill/plugin-scorecards-common';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { scorecardsApiRef } from '../../api';
 import { DoraPanel } from '../DoraPanel';
-import { UploadEvidenceHint } from '../shared/UploadEvidenceHint';
+import { businessProcessLabel } from '../shared/businessProcess';
 import { PortfolioFilters } from './PortfolioFilters';
-import { PortfolioTable } from './PortfolioTable';
-import {
-  PortfolioView,
-  isFiltered,
-  searchParamsFromView,
-} from './portfolioView';
+import { PortfolioResults } from './PortfolioResults';
+import { PortfolioView, searchParamsFromView } from './portfolioView';
+import { usePortfolioCsvExport } from './usePortfolioCsvExport';
+import { usePortfolioPaging } from './usePortfolioPaging';
 import { usePortfolioView } from './usePortfolioView';
 import { GateSummaryChart, GradeDistributionChart } from './SummaryCharts';
 import { useFilterOptions } from './useFilterOptions';
@@ -52,13 +51,94 @@ const PAGE_HEADER = (
 function doraTitle(filter: PortfolioFilter): string {
   const scope = [
     filter.owner && `owner ${filter.owner.replace(/^group:(default\/)?/, '')}`,
-    filter.businessProcess && `business process ${filter.businessProcess}`,
+    filter.businessProcess &&
+      `business process ${businessProcessLabel(filter.businessProcess)}`,
     filter.system &&
       `system ${filter.system.replace(/^system:(default\/)?/, '')}`,
   ].filter(Boolean);
   return scope.length > 0
     ? `DORA for ${scope.join(', ')}`
     : 'DORA for every service with releases';
+}
+
+function ExportCsvButton(props: { onClick: () => void; disabled: boolean }) {
+  return (
+    <Button
+      variant="outlined"
+      startIcon={<GetApp />}
+      onClick={props.onClick}
+      disabled={props.disabled}
+    >
+      Export CSV
+    </Button>
+  );
+}
+
+/** The grade and gate charts of the services a filter selects; a click on a bar filters by it. */
+function PortfolioCharts(props: {
+  summary: { error?: Error; value?: PortfolioSummary };
+  onFilter: (patch: Partial<PortfolioFilter>) => void;
+}) {
+  const { error, value: summary } = props.summary;
+  if (error) {
+    return (
+      <Grid item xs={12}>
+        <ResponseErrorPanel error={error} />
+      </Grid>
+    );
+  }
+  if (!summary || summary.totalCount === 0) return null;
+  return (
+    <>
+      <Grid item xs={12} md={6}>
+        <GradeDistributionChart summary={summary} onFilter={props.onFilter} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <GateSummaryChart summary={summary} onFilter={props.onFilter} />
+      </Grid>
+    </>
+  );
+}
+
+/** The view's filter and sort setters, stable so that memoized children skip renders. */
+function useViewSetters(setView: ReturnType<typeof usePortfolioView>[1]) {
+  const onSort = useCallback(
+    (sort: PortfolioView['sort']) =>
+      setView(previous => ({ ...previous, sort })),
+    [setView],
+  );
+  const applyFilter = useCallback(
+    (patch: Partial<PortfolioFilter>) =>
+      setView(previous => ({
+        ...previous,
+        filter: { ...previous.filter, ...patch },
+      })),
+    [setView],
+  );
+  const setFilter = useCallback(
+    (filter: PortfolioFilter) => setView(previous => ({ ...previous, filter })),
+    [setView],
+  );
+  return { onSort, applyFilter, setFilter };
+}
+
+/**
+ * The filter DORA is shown for: a new filter's once its first page is on screen. The figures
+ * cover every matching service and may take the backend a while; the page should not wait
+ * behind them.
+ */
+function useDoraFilter(
+  filter: PortfolioFilter,
+  filterKey: string,
+  pageLoaded: boolean,
+): PortfolioFilter | undefined {
+  const [doraFilter, setDoraFilter] = useState<PortfolioFilter>();
+  useEffect(() => {
+    if (pageLoaded) setDoraFilter(filter);
+    // The filter is read through filterKey, its serialized form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pageLoaded, filterKey]);
+  return doraFilter;
 }
 
 /**
@@ -72,162 +152,39 @@ export function PortfolioPage(props: {
   const pageSize = props.pageSize ?? DEFAULT_PAGE_SIZE;
   const classes = useStyles();
   const api = useApi(scorecardsApiRef);
-  const alertApi = useApi(alertApiRef);
   const [view, setView] = usePortfolioView();
-  const viewKey = searchParamsFromView(view).toString();
   const filterKey = searchParamsFromView({
     filter: view.filter,
     sort: 'name',
   }).toString();
-
-  // The cursors of the pages visited in this view; a new view starts again at its first page.
-  const [paging, setPaging] = useState<{
-    viewKey: string;
-    cursors: Array<string | undefined>;
-  }>({ viewKey, cursors: [undefined] });
-  const cursors = useMemo(
-    () => (paging.viewKey === viewKey ? paging.cursors : [undefined]),
-    [paging, viewKey],
-  );
-  const cursor = cursors[cursors.length - 1];
-
-  const page = useAsync(
-    () =>
-      api.getPortfolio({
-        ...view.filter,
-        sort: view.sort,
-        limit: pageSize,
-        cursor,
-      }),
-    [api, viewKey, cursor, pageSize],
+  const { page, pageIndex, onNext, onPrevious } = usePortfolioPaging(
+    view,
+    pageSize,
   );
   const summary = useAsync(
     () => api.getPortfolioSummary(view.filter),
     [api, filterKey],
   );
   const options = useFilterOptions();
-  // DORA for a new filter is asked once its first page is on screen: the figures cover every
-  // matching service and may take the backend a while, the page should not wait behind them.
-  const [doraFilter, setDoraFilter] = useState<PortfolioFilter>();
-  const pageLoaded = !page.loading && Boolean(page.value);
-  useEffect(() => {
-    if (pageLoaded) setDoraFilter(view.filter);
-    // The filter is read through filterKey, its serialized form.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pageLoaded, filterKey]);
-
-  // Stable handlers that read the latest state, so that the memoized table renders again only
-  // when its data changes (not when a filter click starts loading the next page).
-  const latest = useRef({
-    cursors,
-    viewKey,
-    nextCursor: page.value?.nextCursor,
-  });
-  latest.current = { cursors, viewKey, nextCursor: page.value?.nextCursor };
-  const onSort = useCallback(
-    (sort: PortfolioView['sort']) =>
-      setView(previous => ({ ...previous, sort })),
-    [setView],
+  const doraFilter = useDoraFilter(
+    view.filter,
+    filterKey,
+    !page.loading && Boolean(page.value),
   );
-  const onNext = useCallback(() => {
-    const { cursors: visited, nextCursor, viewKey: key } = latest.current;
-    setPaging({ viewKey: key, cursors: [...visited, nextCursor] });
-  }, []);
-  const onPrevious = useCallback(() => {
-    const { cursors: visited, viewKey: key } = latest.current;
-    setPaging({ viewKey: key, cursors: visited.slice(0, -1) });
-  }, []);
-
-  const applyFilter = useCallback(
-    (patch: Partial<PortfolioFilter>) =>
-      setView(previous => ({
-        ...previous,
-        filter: { ...previous.filter, ...patch },
-      })),
-    [setView],
-  );
-  const setFilter = useCallback(
-    (filter: PortfolioFilter) => setView(previous => ({ ...previous, filter })),
-    [setView],
-  );
+  const { onSort, applyFilter, setFilter } = useViewSetters(setView);
   const environments = useMemo(
     () => Object.keys(summary.value?.gates ?? {}),
     [summary.value],
   );
-
-  const exportCsv = async () => {
-    try {
-      const csv = await api.getPortfolioCsv({
-        ...view.filter,
-        sort: view.sort,
-      });
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = 'waybill-portfolio.csv';
-      link.click();
-      URL.revokeObjectURL(url);
-    } catch (error) {
-      alertApi.post({
-        message: `The CSV export failed: ${(error as Error).message}`,
-        severity: 'error',
-      });
-    }
-  };
-
-  let table;
-  if (page.error) {
-    table = <ResponseErrorPanel error={page.error} />;
-  } else if (!page.value) {
-    table = <Progress />;
-  } else if (page.value.totalCount === 0 && !isFiltered(view.filter)) {
-    table = <UploadEvidenceHint />;
-  } else if (page.value.totalCount === 0) {
-    table = (
-      <EmptyState
-        missing="data"
-        title="No services match these filters"
-        description="Every service with releases is scored; none of them has all of the selected owner, system, business process, tier, grade and gate state."
-        action={
-          <Button
-            variant="contained"
-            color="primary"
-            onClick={() => setView({ ...view, filter: {} })}
-          >
-            Clear filters
-          </Button>
-        }
-      />
-    );
-  } else {
-    table = (
-      <PortfolioTable
-        items={page.value.items}
-        totalCount={page.value.totalCount}
-        pageIndex={cursors.length - 1}
-        pageSize={pageSize}
-        sort={view.sort}
-        hasNext={Boolean(page.value.nextCursor)}
-        onSort={onSort}
-        onNext={onNext}
-        onPrevious={onPrevious}
-      />
-    );
-  }
+  const exportCsv = usePortfolioCsvExport(view);
+  const hasServices = Boolean(page.value && page.value.totalCount > 0);
 
   return (
     <Page themeId="tool">
       {PAGE_HEADER}
       <Content>
         <ContentHeader title="Portfolio">
-          <Button
-            variant="outlined"
-            startIcon={<GetApp />}
-            onClick={exportCsv}
-            disabled={!page.value || page.value.totalCount === 0}
-          >
-            Export CSV
-          </Button>
+          <ExportCsvButton onClick={exportCsv} disabled={!hasServices} />
         </ContentHeader>
         <Grid container spacing={3}>
           <Grid item xs={12}>
@@ -238,36 +195,26 @@ export function PortfolioPage(props: {
               onChange={setFilter}
             />
           </Grid>
-          {summary.error && (
-            <Grid item xs={12}>
-              <ResponseErrorPanel error={summary.error} />
-            </Grid>
-          )}
-          {summary.value && summary.value.totalCount > 0 && (
-            <>
-              <Grid item xs={12} md={6}>
-                <GradeDistributionChart
-                  summary={summary.value}
-                  onFilter={applyFilter}
-                />
-              </Grid>
-              <Grid item xs={12} md={6}>
-                <GateSummaryChart
-                  summary={summary.value}
-                  onFilter={applyFilter}
-                />
-              </Grid>
-            </>
-          )}
+          <PortfolioCharts summary={summary} onFilter={applyFilter} />
           <Grid item xs={12}>
             <Paper className={classes.table}>
               {page.loading && page.value && (
                 <LinearProgress className={classes.loading} />
               )}
-              {table}
+              <PortfolioResults
+                page={page}
+                filter={view.filter}
+                sort={view.sort}
+                pageIndex={pageIndex}
+                pageSize={pageSize}
+                onSort={onSort}
+                onNext={onNext}
+                onPrevious={onPrevious}
+                onClearFilters={() => setView({ ...view, filter: {} })}
+              />
             </Paper>
           </Grid>
-          {doraFilter && page.value && page.value.totalCount > 0 && (
+          {doraFilter && hasServices && (
             <Grid item xs={12}>
               <DoraPanel filter={doraFilter} title={doraTitle(doraFilter)} />
             </Grid>

@@ -22,6 +22,7 @@ import {
 } from '@waybill/plugin-scorecards-common';
 import { memo } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
+import { businessProcessLabel } from '../shared/businessProcess';
 import { GateChip, GradeChip } from '../shared/chips';
 import { formatCount, formatTime } from '../shared/format';
 import { useScorecardLink } from '../shared/useScorecardLink';
@@ -115,7 +116,7 @@ const PortfolioRow = memo(function PortfolioRowContent({
           {item.title}
         </RouterLink>
         <span className={classes.caption}>
-          {item.businessProcesses.join(', ')}
+          {item.businessProcesses.map(businessProcessLabel).join(', ')}
         </span>
       </td>
       <td className={classes.cell}>
@@ -165,6 +166,79 @@ const PortfolioRow = memo(function PortfolioRowContent({
   );
 });
 
+/** The column headers; name, score and release time sort on the server. */
+function PortfolioTableHead(props: {
+  sort: PortfolioSort;
+  onSort: (sort: PortfolioSort) => void;
+}) {
+  const { sort, onSort } = props;
+  return (
+    <TableHead>
+      <TableRow>
+        <SortHeader field="name" label="Service" sort={sort} onSort={onSort} />
+        <TableCell>Owner</TableCell>
+        <TableCell>Tier</TableCell>
+        <TableCell>Release</TableCell>
+        <SortHeader field="score" label="Score" sort={sort} onSort={onSort} />
+        <TableCell>Gates</TableCell>
+        <TableCell>Failing checks</TableCell>
+        <SortHeader
+          field="updated"
+          label="Released"
+          sort={sort}
+          onSort={onSort}
+        />
+      </TableRow>
+    </TableHead>
+  );
+}
+
+/** Which services of how many the page shows, and the way to the pages before and after it. */
+function PortfolioPager(props: {
+  shown: number;
+  totalCount: number;
+  pageIndex: number;
+  pageSize: number;
+  hasNext: boolean;
+  onNext: () => void;
+  onPrevious: () => void;
+}) {
+  const { shown, totalCount, pageIndex, pageSize } = props;
+  const first = pageIndex * pageSize + 1;
+  const last = pageIndex * pageSize + shown;
+  return (
+    <Box
+      display="flex"
+      justifyContent="flex-end"
+      alignItems="center"
+      mt={1}
+      style={{ gap: 16 }}
+    >
+      <Typography
+        variant="body2"
+        aria-live="polite"
+        data-testid="portfolio-range"
+      >
+        {shown === 0
+          ? 'No services'
+          : `${formatCount(first)}–${formatCount(last)} of ${formatCount(
+              totalCount,
+            )}`}
+      </Typography>
+      <Button
+        size="small"
+        disabled={pageIndex === 0}
+        onClick={props.onPrevious}
+      >
+        Previous page
+      </Button>
+      <Button size="small" disabled={!props.hasNext} onClick={props.onNext}>
+        Next page
+      </Button>
+    </Box>
+  );
+}
+
 /**
  * One page of the portfolio. Paging is the backend's cursor: the table never holds more than a
  * page, however many services match.
@@ -181,74 +255,26 @@ export const PortfolioTable = memo(function PortfolioTableContent(props: {
   onPrevious: () => void;
 }) {
   const classes = useStyles();
-  const { items, totalCount, pageIndex, pageSize } = props;
-  const first = pageIndex * pageSize + 1;
-  const last = pageIndex * pageSize + items.length;
+  const { items } = props;
   return (
     <>
       <Table size="small" aria-label="Portfolio" className={classes.table}>
-        <TableHead>
-          <TableRow>
-            <SortHeader
-              field="name"
-              label="Service"
-              sort={props.sort}
-              onSort={props.onSort}
-            />
-            <TableCell>Owner</TableCell>
-            <TableCell>Tier</TableCell>
-            <TableCell>Release</TableCell>
-            <SortHeader
-              field="score"
-              label="Score"
-              sort={props.sort}
-              onSort={props.onSort}
-            />
-            <TableCell>Gates</TableCell>
-            <TableCell>Failing checks</TableCell>
-            <SortHeader
-              field="updated"
-              label="Released"
-              sort={props.sort}
-              onSort={props.onSort}
-            />
-          </TableRow>
-        </TableHead>
+        <PortfolioTableHead sort={props.sort} onSort={props.onSort} />
         <TableBody>
           {items.map(item => (
             <PortfolioRow key={item.entityRef} item={item} />
           ))}
         </TableBody>
       </Table>
-      <Box
-        display="flex"
-        justifyContent="flex-end"
-        alignItems="center"
-        mt={1}
-        style={{ gap: 16 }}
-      >
-        <Typography
-          variant="body2"
-          aria-live="polite"
-          data-testid="portfolio-range"
-        >
-          {items.length === 0
-            ? 'No services'
-            : `${formatCount(first)}–${formatCount(last)} of ${formatCount(
-                totalCount,
-              )}`}
-        </Typography>
-        <Button
-          size="small"
-          disabled={pageIndex === 0}
-          onClick={props.onPrevious}
-        >
-          Previous page
-        </Button>
-        <Button size="small" disabled={!props.hasNext} onClick={props.onNext}>
-          Next page
-        </Button>
-      </Box>
+      <PortfolioPager
+        shown={items.length}
+        totalCount={props.totalCount}
+        pageIndex={props.pageIndex}
+        pageSize={props.pageSize}
+        hasNext={props.hasNext}
+        onNext={props.onNext}
+        onPrevious={props.onPrevious}
+      />
     </>
   );
 });

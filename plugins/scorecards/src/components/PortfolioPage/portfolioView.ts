@@ -3,8 +3,9 @@ import {
   PORTFOLIO_SORTS,
   PortfolioFilter,
   PortfolioSort,
-  TIERS,
 } from '@waybill/plugin-scorecards-common';
+import { TIERS } from '@waybill/plugin-waybill-common';
+import { BUSINESS_PROCESS_PATTERN } from '../shared/businessProcess';
 
 /** What the portfolio page shows: its filters and sort, all kept in the URL so a link reproduces the view. */
 export interface PortfolioView {
@@ -13,7 +14,6 @@ export interface PortfolioView {
 }
 
 const GATE_PATTERN = /^([^:]+):(pass|warn|fail)$/;
-const NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 const oneOf = <T extends string>(
   values: readonly T[],
@@ -30,7 +30,7 @@ export function viewFromSearchParams(params: URLSearchParams): PortfolioView {
   const filter: PortfolioFilter = {
     owner: params.get('owner') || undefined,
     system: params.get('system') || undefined,
-    businessProcess: NAME_PATTERN.test(businessProcess)
+    businessProcess: BUSINESS_PROCESS_PATTERN.test(businessProcess)
       ? businessProcess
       : undefined,
     tier: oneOf(TIERS, params.get('tier')),

@@ -32,8 +32,17 @@ const asRefOption = (entity: Entity): FilterOption => ({
 });
 
 /**
+ * A business process as the filter sends it: its name in the default namespace (the API reads
+ * `order-to-cash` as `domain:default/order-to-cash`), its full ref in any other.
+ */
+const businessProcessValue = (entity: Entity): string =>
+  (entity.metadata.namespace ?? 'default') === 'default'
+    ? entity.metadata.name
+    : stringifyEntityRef(entity);
+
+/**
  * The owners, systems and business processes to filter by, from the catalog: groups, systems,
- * and domains of `spec.type: business-process` (filtered by name, as the annotation names them).
+ * and domains of `spec.type: business-process` (filtered by the Domain they are).
  */
 export function useFilterOptions() {
   const catalogApi = useApi(catalogApiRef);
@@ -52,7 +61,7 @@ export function useFilterOptions() {
       systems: ofKind('System').map(asRefOption).sort(byLabel),
       businessProcesses: ofKind('Domain')
         .map(e => ({
-          value: e.metadata.name,
+          value: businessProcessValue(e),
           label: e.metadata.title ?? e.metadata.name,
         }))
         .sort(byLabel),

@@ -1,0 +1,192 @@
+import { InputError } from '@backstage/errors';
+import { GateDecision, Grade } from '@waybill/plugin-scorecards-common';
+import { toIso, whereRefIn } from '@waybill/plugin-waybill-node';
+import { Knex } from 'knex';
+import { businessProcessesOfRow, whereBusinessProcess } from './entities';
+import {
+  EntityScope,
+  PortfolioFilter,
+  PortfolioItem,
+  PortfolioPage,
+  PortfolioQuery,
+  StoredPortfolioSummary,
+} from './types';
+
+const SORT_COLUMNS: Record<
+  PortfolioQuery['sort'],
+  { column: string; order: 'asc' | 'desc' }
+> = {
+  name: { column: 'entity_ref', order: 'asc' },
+  '-name': { column: 'entity_ref', order: 'desc' },
+  score: { column: 'latest_score', order: 'asc' },
+  '-score': { column: 'latest_score', order: 'desc' },
+  // Release ids grow with time, and compare the same way on every database.
+  updated: { column: 'latest_release_id', order: 'asc' },
+  '-updated': { column: 'latest_release_id', order: 'desc' },
+};
+
+interface Cursor {
+  value: string | number;
+  ref: string;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (
+      (typeof cursor.value === 'string' || typeof cursor.value === 'number') &&
+      typeof cursor.ref === 'string'
+    ) {
+      return cursor;
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw new InputError('cursor is not one this API handed out');
+}
+
+function toPortfolioItem(row: any): PortfolioItem {
+  return {
+    entityRef: row.entity_ref,
+    title: row.title,
+    owner: row.owner,
+    system: row.system,
+    tier: row.tier,
+    businessProcesses: businessProcessesOfRow(row),
+    version: row.latest_version,
+    releasedAt: toIso(row.latest_released_at),
+    score: row.latest_score,
+    grade: row.latest_grade,
+    gates: JSON.parse(row.latest_gates),
+    failingChecks: JSON.parse(row.latest_failing_checks),
+  };
+}
+
+/**
+ * The entities with releases (of the scope, if given) that match the portfolio filters. The
+ * latest release's summary lives on the entity row (see the portfolio_summary migration), so
+ * filters, counts, sorts and pages all read this one narrow table through its indexes.
+ */
+function portfolioEntities(
+  db: Knex,
+  filter: PortfolioFilter,
+  scope?: EntityScope,
+): Knex.QueryBuilder {
+  const query = db('scorecards_entities').whereNotNull('latest_release_id');
+  if (scope) whereRefIn(query, 'entity_ref', scope);
+  if (filter.owner) query.where('owner', filter.owner);
+  if (filter.system) query.where('system', filter.system);
+  if (filter.tier) query.where('tier', filter.tier);
+  if (filter.grade) query.where('latest_grade', filter.grade);
+  if (filter.businessProcess) {
+    whereBusinessProcess(query, filter.businessProcess);
+  }
+  if (filter.gate) {
+    const { environment, decision } = filter.gate;
+    query.whereExists(
+      db('scorecards_gates as g')
+        .whereRaw('g.release_id = scorecards_entities.latest_release_id')
+        .where({ 'g.environment': environment, 'g.decision': decision }),
+    );
+  }
+  return query;
+}
+
+/** The portfolio: each entity's latest release, filtered, sorted and paged by cursor. */
+export async function portfolio(
+  db: Knex,
+  query: PortfolioQuery,
+  scope?: EntityScope,
+): Promise<PortfolioPage> {
+  const base = portfolioEntities(db, query, scope);
+  const { column, order } = SORT_COLUMNS[query.sort];
+  const page = base.clone();
+  if (query.cursor) {
+    const after = decodeCursor(query.cursor);
+    const op = order === 'asc' ? '>' : '<';
+    page.where(q =>
+      q
+        .where(column, op, after.value)
+        .orWhere(q2 =>
+          q2.where(column, after.value).where('entity_ref', op, after.ref),
+        ),
+    );
+  }
+  const [[{ total }], rows] = await Promise.all([
+    base.clone().count({ total: '*' }),
+    page
+      .orderBy([
+        { column, order },
+        { column: 'entity_ref', order },
+      ])
+      .limit(query.limit + 1)
+      .select(),
+  ]);
+  const more = rows.length > query.limit;
+  const items = rows.slice(0, query.limit);
+  const last = items[items.length - 1];
+  return {
+    totalCount: Number(total),
+    items: items.map(toPortfolioItem),
+    ...(more
+      ? {
+          nextCursor: encodeCursor({
+            value: last[column],
+            ref: last.entity_ref,
+          }),
+        }
+      : {}),
+  };
+}
+
+/** The refs of every matching entity, by ref, in one read. */
+export async function portfolioRefs(
+  db: Knex,
+  filter: PortfolioFilter,
+  scope?: EntityScope,
+): Promise<string[]> {
+  const rows = await portfolioEntities(db, filter, scope)
+    .orderBy('entity_ref')
+    .select('entity_ref');
+  return rows.map((row: { entity_ref: string }) => row.entity_ref);
+}
+
+/** Counts of the matching entities by grade and gate decision (no zeros). */
+export async function portfolioSummary(
+  db: Knex,
+  filter: PortfolioFilter,
+  scope?: EntityScope,
+): Promise<StoredPortfolioSummary> {
+  const matching = portfolioEntities(db, filter, scope);
+  const [grades, gates] = await Promise.all([
+    matching
+      .clone()
+      .groupBy('latest_grade')
+      .select('latest_grade as grade')
+      .count({ n: '*' }),
+    db('scorecards_gates')
+      .whereIn('release_id', matching.clone().select('latest_release_id'))
+      .groupBy('environment', 'decision')
+      .select('environment', 'decision')
+      .count({ n: '*' }),
+  ]);
+  // PostgreSQL counts come back as strings, SQLite's as numbers.
+  type Counted = { n: string | number };
+  return {
+    grades: (grades as Array<Counted & { grade: Grade }>).map(row => ({
+      grade: row.grade,
+      count: Number(row.n),
+    })),
+    gates: (
+      gates as Array<Counted & { environment: string; decision: GateDecision }>
+    ).map(row => ({
+      environment: row.environment,
+      decision: row.decision,
+      count: Number(row.n),
+    })),
+  };
+}

@@ -1,0 +1,136 @@
+import { NotFoundError } from '@backstage/errors';
+import { toIso } from '@waybill/plugin-waybill-node';
+import { Knex } from 'knex';
+import {
+  currentEvidence,
+  EvidenceRow,
+  idOf,
+  toOverride,
+  toStoredEvidence,
+} from './rows';
+import {
+  GateOverride,
+  GateState,
+  ReleaseKey,
+  ReleaseRecord,
+  ReleaseSummary,
+} from './types';
+
+/** The id of a release, as a subquery. */
+function releaseId(db: Knex, key: ReleaseKey) {
+  return db('scorecards_releases')
+    .where({ entity_ref: key.entityRef, version: key.version })
+    .select('id');
+}
+
+/** A release with its evaluation, or undefined: one row. */
+function releaseWithEvaluation(db: Knex, key: ReleaseKey) {
+  return db('scorecards_releases as r')
+    .leftJoin('scorecards_evaluations as v', 'v.release_id', 'r.id')
+    .where({ 'r.entity_ref': key.entityRef, 'r.version': key.version })
+    .first('r.*', 'v.result');
+}
+
+function overridesOf(db: Knex, key: ReleaseKey) {
+  return db('scorecards_overrides')
+    .whereIn('release_id', releaseId(db, key))
+    .orderBy('id', 'desc');
+}
+
+/** A release with its evidence, evaluation and overrides, or undefined; its reads run at once. */
+export async function getRelease(
+  db: Knex,
+  key: ReleaseKey,
+): Promise<ReleaseRecord | undefined> {
+  const [release, evidence, overrides] = await Promise.all([
+    releaseWithEvaluation(db, key),
+    db<EvidenceRow>('scorecards_evidence').whereIn(
+      'release_id',
+      releaseId(db, key),
+    ),
+    overridesOf(db, key),
+  ]);
+  if (!release) return undefined;
+  return {
+    id: release.id,
+    entityRef: release.entity_ref,
+    version: release.version,
+    commit: release.commit,
+    pipelineUrl: release.pipeline_url,
+    createdAt: toIso(release.created_at),
+    evidence: currentEvidence(evidence).map(toStoredEvidence),
+    evaluation: release.result ? JSON.parse(release.result) : null,
+    overrides: overrides.map(toOverride),
+  };
+}
+
+/** What a gate is answered from: a release's evaluation and overrides, without its evidence. */
+export async function getGateState(
+  db: Knex,
+  key: ReleaseKey,
+): Promise<GateState | undefined> {
+  const [release, overrides] = await Promise.all([
+    releaseWithEvaluation(db, key),
+    overridesOf(db, key),
+  ]);
+  if (!release) return undefined;
+  return {
+    evaluation: release.result ? JSON.parse(release.result) : null,
+    overrides: overrides.map(toOverride),
+  };
+}
+
+/** An entity's releases, newest first. */
+export async function listReleases(
+  db: Knex,
+  entityRef: string,
+  options: { limit: number },
+): Promise<ReleaseSummary[]> {
+  const rows = await db('scorecards_releases as r')
+    .leftJoin('scorecards_evaluations as e', 'e.release_id', 'r.id')
+    .where('r.entity_ref', entityRef)
+    .orderBy([
+      { column: 'r.created_at', order: 'desc' },
+      { column: 'r.id', order: 'desc' },
+    ])
+    .limit(options.limit)
+    .select('r.entity_ref', 'r.version', 'r.created_at', 'e.score', 'e.grade');
+  return rows.map(row => ({
+    entityRef: row.entity_ref,
+    version: row.version,
+    createdAt: toIso(row.created_at),
+    score: row.score ?? null,
+    grade: row.grade ?? null,
+  }));
+}
+
+/** Records an override of one environment's gate for a release. */
+export async function addOverride(
+  db: Knex,
+  key: ReleaseKey,
+  override: Omit<GateOverride, 'id' | 'createdAt'>,
+): Promise<GateOverride> {
+  const release = await releaseId(db, key).first();
+  if (!release) {
+    throw new NotFoundError(
+      `No release ${key.version} of ${key.entityRef} has any evidence`,
+    );
+  }
+  const createdAt = new Date();
+  const [row] = await db('scorecards_overrides')
+    .insert({
+      release_id: release.id,
+      environment: override.environment,
+      reason: override.reason,
+      actor: override.actor,
+      created_at: createdAt,
+      expires_at: new Date(override.expiresAt),
+    })
+    .returning('id');
+  return {
+    id: Number(idOf(row)),
+    ...override,
+    expiresAt: new Date(override.expiresAt).toISOString(),
+    createdAt: createdAt.toISOString(),
+  };
+}

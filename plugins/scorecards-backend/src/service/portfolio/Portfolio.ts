@@ -1,0 +1,101 @@
+import { Grade, GRADES } from '@waybill/plugin-scorecards-common';
+import { CatalogReadAccess } from '@waybill/plugin-waybill-node';
+import {
+  PortfolioFilter,
+  PortfolioItem,
+  PortfolioPage,
+  PortfolioQuery,
+  PortfolioSummary,
+  StoredPortfolioSummary,
+} from '../../database/types';
+import { scopeOf, ScorecardsDeps } from '../deps';
+
+/**
+ * Every grade and, per gated environment, every decision, zeros included; environments no longer
+ * gated keep their stored decisions out of the charts.
+ */
+function completeSummary(
+  stored: StoredPortfolioSummary,
+  environments: string[],
+): PortfolioSummary {
+  const grades = Object.fromEntries(GRADES.map(grade => [grade, 0])) as Record<
+    Grade,
+    number
+  >;
+  for (const { grade, count } of stored.grades) grades[grade] = count;
+  const gates: PortfolioSummary['gates'] = Object.fromEntries(
+    environments.map(env => [env, { pass: 0, warn: 0, fail: 0 }]),
+  );
+  for (const { environment, decision, count } of stored.gates) {
+    if (gates[environment]) gates[environment][decision] = count;
+  }
+  return {
+    totalCount: Object.values(grades).reduce((sum, n) => sum + n, 0),
+    grades,
+    gates,
+  };
+}
+
+/**
+ * The portfolio: each entity's latest release. Given a reader's CatalogReadAccess, it shows only
+ * the entities the reader may read in the catalog (not listed, not counted).
+ */
+export class Portfolio {
+  constructor(private readonly deps: ScorecardsDeps) {}
+
+  /** Each entity's latest release, filtered, sorted and paged. */
+  async page(
+    query: PortfolioQuery,
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
+  ): Promise<PortfolioPage> {
+    const { store } = this.deps;
+    return store.portfolio(query, await scopeOf(store, access));
+  }
+
+  /**
+   * How the entities matching a filter spread over grades and, per gated environment, over gate
+   * decisions: the portfolio's charts. Every grade and decision is present, zeros included.
+   */
+  async summary(
+    filter: PortfolioFilter,
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
+  ): Promise<PortfolioSummary> {
+    const { store, config } = this.deps;
+    const stored = await store.portfolioSummary(
+      filter,
+      await scopeOf(store, access),
+    );
+    return completeSummary(stored, config.environments);
+  }
+
+  /**
+   * Every entity of the portfolio that matches a filter, in the query's order, one page at a
+   * time (the API's largest page by default), for exports.
+   */
+  async *pages(
+    query: Omit<PortfolioQuery, 'limit' | 'cursor'>,
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
+    pageSize = 200,
+  ): AsyncGenerator<PortfolioItem[]> {
+    const { store } = this.deps;
+    const scope = await scopeOf(store, access);
+    let cursor: string | undefined;
+    do {
+      const page = await store.portfolio(
+        { ...query, limit: pageSize, cursor },
+        scope,
+      );
+      yield page.items;
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+
+  /** The refs of every entity that matches a filter, by name: one store read. */
+  async refs(
+    filter: PortfolioFilter,
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
+  ): Promise<string[]> {
+    const { store } = this.deps;
+    return store.portfolioRefs(filter, await scopeOf(store, access));
+  }
+}

@@ -1,0 +1,95 @@
+import { InputError } from '@backstage/errors';
+import {
+  activeGateOverride,
+  GateAnswer,
+} from '@waybill/plugin-scorecards-common';
+import { CatalogReadAccess } from '@waybill/plugin-waybill-node';
+import { GateOverride, ReleaseKey } from '../../database/types';
+import {
+  assertReadable,
+  nowOf,
+  requireEnvironment,
+  ScorecardsDeps,
+} from '../deps';
+
+/**
+ * A release nobody has uploaded evidence for is not promotable; the gate says so as a decision,
+ * with the reason and what to do, as for any failing check.
+ */
+function noEvidenceAnswer(key: ReleaseKey, environment: string): GateAnswer {
+  return {
+    ...key,
+    environment,
+    decision: 'fail',
+    policyDecision: 'fail',
+    reasons: [
+      {
+        checkId: 'release-evidence',
+        title: 'Release evidence',
+        status: 'missing',
+        enforcement: 'fail',
+        reason: `No evidence has been uploaded for ${key.entityRef} ${key.version}`,
+        fixHint:
+          "Upload the pipeline's test results, coverage, scans, SBOM and readiness document for this version (POST .../releases/{version}/evidence/{kind}) before asking the gate.",
+      },
+    ],
+    override: null,
+    score: null,
+    grade: null,
+  };
+}
+
+/** Gates: whether a release may be promoted to an environment, and the overrides that let it through. */
+export class Gates {
+  constructor(private readonly deps: ScorecardsDeps) {}
+
+  /** Whether a release may be promoted to an environment, from the stored evaluation. */
+  async answer(
+    key: ReleaseKey,
+    environment: string,
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
+  ): Promise<GateAnswer> {
+    requireEnvironment(this.deps.config, environment);
+    await assertReadable(key.entityRef, access);
+    const release = await this.deps.store.getGateState(key);
+    const gate = release?.evaluation?.gates.find(
+      g => g.environment === environment,
+    );
+    if (!release || !gate) return noEvidenceAnswer(key, environment);
+    const override = activeGateOverride(
+      release.overrides,
+      environment,
+      nowOf(this.deps),
+    );
+    return {
+      ...key,
+      environment,
+      decision: override ? 'pass' : gate.decision,
+      policyDecision: gate.decision,
+      reasons: gate.reasons,
+      override,
+      score: release.evaluation!.score,
+      grade: release.evaluation!.grade,
+    };
+  }
+
+  /** Lets a release through one environment's gate until the override expires. */
+  async override(
+    key: ReleaseKey,
+    request: {
+      environment: string;
+      reason: string;
+      expiresAt: string;
+      actor: string;
+    },
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
+  ): Promise<GateOverride> {
+    requireEnvironment(this.deps.config, request.environment);
+    await assertReadable(key.entityRef, access);
+    const expiresAt = Date.parse(request.expiresAt);
+    if (Number.isNaN(expiresAt) || expiresAt <= nowOf(this.deps).getTime()) {
+      throw new InputError('expiresAt must be an ISO 8601 time in the future');
+    }
+    return this.deps.store.addOverride(key, request);
+  }
+}

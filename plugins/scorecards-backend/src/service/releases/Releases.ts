@@ -1,0 +1,38 @@
+import { NotFoundError } from '@backstage/errors';
+import { CatalogReadAccess } from '@waybill/plugin-waybill-node';
+import {
+  ReleaseKey,
+  ReleaseRecord,
+  ReleaseSummary,
+} from '../../database/types';
+import { assertReadable, ScorecardsDeps } from '../deps';
+
+/** Releases: an entity's history and one release's scorecard, as stored (reads never re-evaluate). */
+export class Releases {
+  constructor(private readonly deps: ScorecardsDeps) {}
+
+  /** A release's scorecard with its evidence and overrides. */
+  async get(
+    key: ReleaseKey,
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
+  ): Promise<ReleaseRecord> {
+    await assertReadable(key.entityRef, access);
+    const release = await this.deps.store.getRelease(key);
+    if (!release) {
+      throw new NotFoundError(
+        `No evidence has been uploaded for ${key.entityRef} ${key.version}`,
+      );
+    }
+    return release;
+  }
+
+  /** An entity's releases, newest first. */
+  async history(
+    entityRef: string,
+    limit: number,
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
+  ): Promise<ReleaseSummary[]> {
+    await assertReadable(entityRef, access);
+    return this.deps.store.listReleases(entityRef, { limit });
+  }
+}

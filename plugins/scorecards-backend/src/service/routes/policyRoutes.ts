@@ -1,0 +1,21 @@
+import { scorecardsPolicyReevaluatePermission } from '@waybill/plugin-scorecards-common';
+import { assertPerson, callerOf } from '@waybill/plugin-waybill-node';
+import express from 'express';
+import { RouteContext } from './context';
+
+/** The policy: re-scoring every release against it now rather than on the next scheduled run. */
+export function registerPolicyRoutes(
+  router: express.Router,
+  context: RouteContext,
+): void {
+  router.post('/policy/reevaluate', async (req, res) => {
+    assertPerson(
+      callerOf(
+        await context.authorize(req, scorecardsPolicyReevaluatePermission),
+      ),
+      'Re-evaluating the policy',
+    );
+    await context.scheduler.triggerTask('scorecards-reevaluate');
+    res.status(202).json({ triggered: 'scorecards-reevaluate' });
+  });
+}
