@@ -6,6 +6,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { tenantRolloutsPermissions } from '@waybill/plugin-tenant-rollouts-common';
 import { RolloutStore } from './database/RolloutStore';
+import { autoAdvance } from './service/autoAdvance';
 import { readTenantRolloutsConfig } from './service/config';
 import { ScorecardsGateClient } from './service/gate';
 import { createRouter } from './service/router';
@@ -45,7 +46,6 @@ export const tenantRolloutsPlugin = createBackendPlugin({
             logger: deps.logger,
             whenAbsent: config.whenScorecardsAbsent,
           }),
-          auditor: deps.auditor,
           logger: deps.logger,
           config,
           strategyFiles: new StrategyFileReader({
@@ -60,7 +60,11 @@ export const tenantRolloutsPlugin = createBackendPlugin({
           timeout: { minutes: 5 },
           initialDelay: { seconds: 30 },
           fn: async () => {
-            const moved = await rollouts.autoAdvance();
+            const moved = await autoAdvance({
+              rollouts,
+              auditor: deps.auditor,
+              logger: deps.logger,
+            });
             if (moved > 0) deps.logger.info(`Auto-advanced ${moved} rollouts`);
           },
         });
@@ -72,6 +76,7 @@ export const tenantRolloutsPlugin = createBackendPlugin({
             auth: deps.auth,
             permissions: deps.permissions,
             catalog: deps.catalog,
+            auditor: deps.auditor,
           }),
         );
       },

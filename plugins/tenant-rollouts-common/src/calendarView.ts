@@ -5,7 +5,7 @@ import {
   occurrencesBetween,
   windowCovers,
 } from './freezeCalendar';
-import { Tenant } from './tenant';
+import type { Tenant } from '@waybill/plugin-waybill-common';
 
 /** The longest range a calendar is computed for. */
 export const MAX_CALENDAR_DAYS = 400;

@@ -1,4 +1,8 @@
-import { ROLLOUT_AXES, RolloutAxis, Tenant } from './tenant';
+import {
+  TENANT_AXES,
+  type Tenant,
+  type TenantAxis,
+} from '@waybill/plugin-waybill-common';
 
 /** A tenant's deployment status in a rollout. */
 export const TENANT_STATUSES = [
@@ -21,7 +25,7 @@ export const FAILED_STATUSES: readonly TenantStatus[] = [
 
 /** How one value of an axis fared against all the other tenants. */
 export interface ValueEvidence {
-  axis: RolloutAxis;
+  axis: TenantAxis;
   value: string;
   failed: number;
   settled: number;
@@ -113,12 +117,138 @@ function seededRandom(seed: number): () => number {
 }
 
 interface Group {
-  axis: RolloutAxis;
+  axis: TenantAxis;
   value: string;
   /** Indexes of the settled tenants with this value. */
   members: number[];
   /** pByCount[x]: the one-sided Fisher p-value of x failures among the members. */
   pByCount: number[];
+}
+
+/** Each value of each axis that has at least two values, with its Fisher p-values by failure count. */
+function groupsOf(
+  settledOutcomes: Array<{ tenant: Tenant }>,
+  failed: number,
+): Group[] {
+  const settled = settledOutcomes.length;
+  const logFact = logFactorials(settled);
+  const groups: Group[] = [];
+  for (const axis of TENANT_AXES) {
+    const byValue = new Map<string, number[]>();
+    settledOutcomes.forEach((o, i) => {
+      const value = o.tenant[axis];
+      const members = byValue.get(value);
+      if (members) members.push(i);
+      else byValue.set(value, [i]);
+    });
+    if (byValue.size < 2) continue; // nothing to compare a value with
+    for (const [value, members] of [...byValue].sort(([a], [b]) =>
+      a.localeCompare(b),
+    )) {
+      const pByCount = fisherExactTail(
+        members.length,
+        failed,
+        settled,
+        logFact,
+      );
+      groups.push({ axis, value, members, pByCount });
+    }
+  }
+  return groups;
+}
+
+/**
+ * The distribution of the smallest p-value over all values when failures fall at random, sorted.
+ * Each permutation draws which settled tenants fail (a partial Fisher-Yates shuffle of the
+ * smaller side: the failed or the healthy ones) and counts the draws per value, so it costs
+ * the number drawn rather than the number of tenants.
+ */
+function permutedMinima(
+  groups: Group[],
+  settled: number,
+  failed: number,
+): number[] {
+  // Every settled tenant is in one group per tested axis: its groups, flat, `tested` per tenant.
+  const tested =
+    groups.length === 0 ? 0 : new Set(groups.map(g => g.axis)).size;
+  const groupsOfTenant = new Int32Array(settled * tested);
+  const filled = new Int32Array(settled);
+  groups.forEach((g, k) => {
+    for (const i of g.members) groupsOfTenant[i * tested + filled[i]++] = k;
+  });
+  const drawFailed = failed <= settled - failed;
+  const drawn = drawFailed ? failed : settled - failed;
+  const order = Int32Array.from({ length: settled }, (_, i) => i);
+  const counts = new Int32Array(groups.length);
+  const sizes = groups.map(g => g.members.length);
+  const random = seededRandom(20261123);
+  const minima: number[] = [];
+  for (let r = 0; r < PERMUTATIONS; r++) {
+    counts.fill(0);
+    for (let k = 0; k < drawn; k++) {
+      const j = k + Math.floor(random() * (settled - k));
+      const picked = order[j];
+      order[j] = order[k];
+      order[k] = picked;
+      for (let a = picked * tested; a < (picked + 1) * tested; a++) {
+        counts[groupsOfTenant[a]]++;
+      }
+    }
+    let min = 1;
+    for (let g = 0; g < groups.length; g++) {
+      const failedHere = drawFailed ? counts[g] : sizes[g] - counts[g];
+      const p = groups[g].pByCount[failedHere];
+      if (p < min) min = p;
+    }
+    minima.push(min);
+  }
+  return minima.sort((a, b) => a - b);
+}
+
+/** Count of sorted minima <= p (with a tolerance for floating-point ties), by binary search. */
+function countAtMost(minima: number[], p: number): number {
+  let lo = 0;
+  let hi = minima.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (minima[mid] <= p * (1 + 1e-9)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Every tested value's evidence, most significant first. */
+function evidenceOf(
+  groups: Group[],
+  failures: boolean[],
+  failed: number,
+): ValueEvidence[] {
+  const settled = failures.length;
+  const failuresIn = (group: Group, labels: boolean[]) =>
+    group.members.reduce((n, i) => n + (labels[i] ? 1 : 0), 0);
+  const observed = groups.map(g => g.pByCount[failuresIn(g, failures)]);
+  const minima = permutedMinima(groups, settled, failed);
+  return groups
+    .map((g, k) => {
+      const failedHere = failuresIn(g, failures);
+      return {
+        axis: g.axis,
+        value: g.value,
+        failed: failedHere,
+        settled: g.members.length,
+        failedElsewhere: failed - failedHere,
+        settledElsewhere: settled - g.members.length,
+        pValue: observed[k],
+        adjustedPValue:
+          (1 + countAtMost(minima, observed[k])) / (PERMUTATIONS + 1),
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.pValue - b.pValue ||
+        b.failed - a.failed ||
+        `${a.axis}:${a.value}`.localeCompare(`${b.axis}:${b.value}`),
+    );
 }
 
 /**
@@ -153,105 +283,11 @@ export function analyzeFailures(
       evidence: [],
     };
   }
-
-  const logFact = logFactorials(settled);
-  const groups: Group[] = [];
-  for (const axis of ROLLOUT_AXES) {
-    const byValue = new Map<string, number[]>();
-    settledOutcomes.forEach((o, i) => {
-      const value = o.tenant[axis];
-      const members = byValue.get(value);
-      if (members) members.push(i);
-      else byValue.set(value, [i]);
-    });
-    if (byValue.size < 2) continue; // nothing to compare a value with
-    for (const [value, members] of [...byValue].sort(([a], [b]) =>
-      a.localeCompare(b),
-    )) {
-      const pByCount = fisherExactTail(
-        members.length,
-        failed,
-        settled,
-        logFact,
-      );
-      groups.push({ axis, value, members, pByCount });
-    }
-  }
-  const failuresIn = (group: Group, labels: boolean[]) =>
-    group.members.reduce((n, i) => n + (labels[i] ? 1 : 0), 0);
-  const observed = groups.map(g => g.pByCount[failuresIn(g, failures)]);
-
-  // The distribution of the smallest p-value over all values when failures fall at random.
-  // Each permutation draws which settled tenants fail (a partial Fisher-Yates shuffle of the
-  // smaller side: the failed or the healthy ones) and counts the draws per value, so it costs
-  // the number drawn rather than the number of tenants.
-  // Every settled tenant is in one group per tested axis: its groups, flat, `tested` per tenant.
-  const tested =
-    groups.length === 0 ? 0 : new Set(groups.map(g => g.axis)).size;
-  const groupsOf = new Int32Array(settled * tested);
-  const filled = new Int32Array(settled);
-  groups.forEach((g, k) => {
-    for (const i of g.members) groupsOf[i * tested + filled[i]++] = k;
-  });
-  const drawFailed = failed <= settled - failed;
-  const drawn = drawFailed ? failed : settled - failed;
-  const order = Int32Array.from({ length: settled }, (_, i) => i);
-  const counts = new Int32Array(groups.length);
-  const sizes = groups.map(g => g.members.length);
-  const random = seededRandom(20261123);
-  const minima: number[] = [];
-  for (let r = 0; r < PERMUTATIONS; r++) {
-    counts.fill(0);
-    for (let k = 0; k < drawn; k++) {
-      const j = k + Math.floor(random() * (settled - k));
-      const picked = order[j];
-      order[j] = order[k];
-      order[k] = picked;
-      for (let a = picked * tested; a < (picked + 1) * tested; a++) {
-        counts[groupsOf[a]]++;
-      }
-    }
-    let min = 1;
-    for (let g = 0; g < groups.length; g++) {
-      const failedHere = drawFailed ? counts[g] : sizes[g] - counts[g];
-      const p = groups[g].pByCount[failedHere];
-      if (p < min) min = p;
-    }
-    minima.push(min);
-  }
-  minima.sort((a, b) => a - b);
-  const atMost = (p: number) => {
-    // Count of minima <= p (with a tolerance for floating-point ties), by binary search.
-    let lo = 0;
-    let hi = minima.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (minima[mid] <= p * (1 + 1e-9)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-
-  const evidence: ValueEvidence[] = groups
-    .map((g, k) => {
-      const failedHere = failuresIn(g, failures);
-      return {
-        axis: g.axis,
-        value: g.value,
-        failed: failedHere,
-        settled: g.members.length,
-        failedElsewhere: failed - failedHere,
-        settledElsewhere: settled - g.members.length,
-        pValue: observed[k],
-        adjustedPValue: (1 + atMost(observed[k])) / (PERMUTATIONS + 1),
-      };
-    })
-    .sort(
-      (a, b) =>
-        a.pValue - b.pValue ||
-        b.failed - a.failed ||
-        `${a.axis}:${a.value}`.localeCompare(`${b.axis}:${b.value}`),
-    );
+  const evidence = evidenceOf(
+    groupsOf(settledOutcomes, failed),
+    failures,
+    failed,
+  );
   const best = evidence[0];
   if (best && best.adjustedPValue < SIGNIFICANCE) {
     return {

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import { Tenant } from './tenant';
+import type { Tenant } from '@waybill/plugin-waybill-common';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const clock = z

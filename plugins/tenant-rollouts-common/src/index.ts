@@ -1,12 +1,12 @@
 /**
- * Tenant rollouts for Backstage: tenants from the catalog, rollout strategies and the
- * deterministic wave planner, the freeze-window calendar, and failure analysis. Pure and
- * isomorphic; shared by the tenant-rollouts backend, its frontend and CI callers.
+ * Tenant rollouts for Backstage: rollout strategies and the deterministic wave planner over
+ * the catalog's tenants (read by `@waybill/plugin-waybill-common`), the freeze-window
+ * calendar, and failure analysis. Pure and isomorphic; shared by the tenant-rollouts backend,
+ * its frontend and CI callers.
  *
  * @packageDocumentation
  */
 
-export * from './tenant';
 export * from './strategy';
 export * from './planRollout';
 export * from './freezeCalendar';

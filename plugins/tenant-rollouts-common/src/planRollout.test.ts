@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { aTenant, demoTenants } from './__testUtils__/demoTenants';
 import { planRollout } from './planRollout';
 import { parseRolloutStrategy } from './strategy';
-import { Tenant } from './tenant';
+import type { Tenant } from '@waybill/plugin-waybill-common';
 
 const strategy = parseRolloutStrategy({
   waves: [

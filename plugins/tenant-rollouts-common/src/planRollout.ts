@@ -4,7 +4,7 @@ import {
   TenantSelector,
   WaveDefinition,
 } from './strategy';
-import { Tenant } from './tenant';
+import type { Tenant } from '@waybill/plugin-waybill-common';
 
 /** Why a tenant is in its wave. */
 export type PlacementReason =

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import { ROLLOUT_AXES } from './tenant';
+import { TENANT_AXES } from '@waybill/plugin-waybill-common';
 
 const labelValues = z
   .array(z.string().min(1).max(100))
@@ -27,12 +27,6 @@ export const tenantSelectorSchema = z
       .describe('Tenant refs or names'),
   })
   .strict();
-
-/**
- * The annotation naming a service's rollout strategy file: a URL, or a path relative to the
- * entity's source location. Golden pipelines write it; the backend reads the file it names.
- */
-export const ROLLOUT_STRATEGY_ANNOTATION = 'waybill.dev/rollout-strategy';
 
 /** The name of the wave `forceLast` tenants are put in, after the strategy's own waves. */
 export const FORCED_LAST_WAVE = 'dedicated-and-critical';
@@ -112,4 +106,4 @@ export function parseRolloutStrategy(value: unknown): RolloutStrategy {
 }
 
 /** The axes a selector may name, for messages and UIs. */
-export const SELECTOR_AXES = [...ROLLOUT_AXES, 'tenancy', 'tenants'] as const;
+export const SELECTOR_AXES = [...TENANT_AXES, 'tenancy', 'tenants'] as const;

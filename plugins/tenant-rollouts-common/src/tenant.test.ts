@@ -1,7 +1,7 @@
 import { demoTenantEntities, demoTenants } from './__testUtils__/demoTenants';
-import { tenantFromEntity } from './tenant';
+import { tenantOf } from '@waybill/plugin-waybill-common';
 
-describe('tenants from the catalog', () => {
+describe('the demo estate’s tenants, read by waybill-common', () => {
   it('reads the demo estate’s 44 tenants with their axes, time zone and deployables', () => {
     const tenants = demoTenants();
     expect(tenants).toHaveLength(44);
@@ -16,7 +16,7 @@ describe('tenants from the catalog', () => {
       tenancy: 'shared',
       timeZone: 'America/Chicago',
     });
-    expect(canary.deployables).toContain('component:sales');
+    expect(canary.deployables).toContain('component:default/sales');
     expect(new Set(tenants.map(t => t.tenancy))).toEqual(
       new Set(['shared', 'dedicated']),
     );
@@ -33,11 +33,11 @@ describe('tenants from the catalog', () => {
         ),
       },
     });
-    expect(() => tenantFromEntity(without('waybill.dev/region'))).toThrow(
+    expect(() => tenantOf(without('waybill.dev/region'))).toThrow(
       'Tenant resource:default/meridian-internal-canary-na has no waybill.dev/region label',
     );
     expect(() =>
-      tenantFromEntity({
+      tenantOf({
         ...entity,
         metadata: {
           ...entity.metadata,

@@ -9,10 +9,10 @@ import {
   RolloutEvent,
   RolloutState,
   RolloutStrategy,
-  Tenant,
   TenantStatus,
 } from '@waybill/plugin-tenant-rollouts-common';
-import { whereRefIn } from '@waybill/plugin-waybill-node';
+import type { Tenant } from '@waybill/plugin-waybill-common';
+import { toIso, whereRefIn } from '@waybill/plugin-waybill-node';
 import { Knex } from 'knex';
 
 import { RolloutConflictError } from '../service/errors';
@@ -101,15 +101,6 @@ interface RolloutRow {
   created_by: string;
   created_at: Date | string | number;
   updated_at: Date | string | number;
-}
-
-/** PostgreSQL returns timestamps as Date, SQLite as text or epoch milliseconds; callers get ISO 8601. */
-export function toIso(value: Date | string | number): string {
-  return new Date(
-    typeof value === 'string' && !value.includes('T')
-      ? `${value.replace(' ', 'T')}Z`
-      : value,
-  ).toISOString();
 }
 
 function toRecord(row: RolloutRow): RolloutRecord {

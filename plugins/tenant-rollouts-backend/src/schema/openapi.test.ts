@@ -102,6 +102,7 @@ it('documents exactly the routes the router registers', async () => {
     auth: mockServices.auth(),
     permissions: mockServices.permissions(),
     catalog: catalogServiceMock(),
+    auditor: mockServices.auditor.mock(),
   });
   const registered = registeredRoutes(router);
   const documented = documentedRoutes();

@@ -5,7 +5,8 @@ import { createTestDatabases } from '@waybill/test-utils';
 import { newRollout } from '../__testUtils__/fixtures';
 import { RolloutStore } from '../database/RolloutStore';
 import { readTenantRolloutsConfig } from './config';
-import { GateClient, ScorecardsGateClient } from './gate';
+import { autoAdvance } from './autoAdvance';
+import { GateClient } from './gate';
 import { StrategyFileReader } from './strategyFile';
 import { TenantRollouts } from './TenantRollouts';
 
@@ -34,7 +35,6 @@ describe.each(databases.eachSupportedId())(
         catalog: catalogServiceMock(),
         auth: mockServices.auth(),
         gate,
-        auditor,
         logger: mockServices.logger.mock(),
         config: readTenantRolloutsConfig(mockServices.rootConfig()),
         strategyFiles: new StrategyFileReader({
@@ -50,6 +50,8 @@ describe.each(databases.eachSupportedId())(
       const actor = {
         caller: { type: 'user', subject: 'user:default/rm' },
       } as const;
+      const logger = mockServices.logger.mock();
+      const pass = () => autoAdvance({ rollouts, auditor, logger });
       await rollouts.act(id, 'start', actor);
       await store.reportStatuses(
         id,
@@ -66,10 +68,10 @@ describe.each(databases.eachSupportedId())(
           }),
         ],
       });
-      expect(await rollouts.autoAdvance()).toBe(0);
+      expect(await pass()).toBe(0);
 
       now = new Date('2026-11-24T11:01:00Z');
-      expect(await rollouts.autoAdvance()).toBe(1);
+      expect(await pass()).toBe(1);
       expect(await store.getRollout(id)).toMatchObject({
         state: 'running',
         currentWave: 1,
@@ -85,7 +87,10 @@ describe.each(databases.eachSupportedId())(
         now,
       );
       now = new Date('2026-11-24T11:02:00Z');
-      expect(await rollouts.autoAdvance()).toBe(1);
+      // An action reads the statuses once, for its preconditions and the board after it.
+      const reads = jest.spyOn(store, 'tenantStatuses');
+      expect(await pass()).toBe(1);
+      expect(reads).toHaveBeenCalledTimes(1);
       expect((await rollouts.get(id)).state).toBe('completed');
       expect(auditor.createEvent).toHaveBeenCalledWith(
         expect.objectContaining({ eventId: 'rollout-complete' }),
@@ -93,81 +98,3 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
-
-describe('ScorecardsGateClient', () => {
-  const client = (
-    answer: () => Promise<Response>,
-    whenAbsent: 'pass' | 'fail' = 'fail',
-  ) => {
-    const fetch = jest.fn(answer);
-    return {
-      fetch,
-      gate: new ScorecardsGateClient({
-        discovery: mockServices.discovery(),
-        auth: mockServices.auth(),
-        logger: mockServices.logger.mock(),
-        whenAbsent,
-        fetch: fetch as unknown as typeof globalThis.fetch,
-      }),
-    };
-  };
-
-  it('asks the scorecards gate for the release and environment', async () => {
-    const { fetch, gate } = client(
-      async () =>
-        new Response(
-          JSON.stringify({
-            decision: 'fail',
-            reasons: [{ reason: 'line coverage 61% < 80%' }],
-          }),
-          { status: 200 },
-        ),
-    );
-    expect(
-      await gate.check('component:default/inventory', '4.2.0', 'production'),
-    ).toEqual({
-      passed: false,
-      decision: 'fail',
-      message:
-        'The scorecards gate for component:default/inventory 4.2.0 in production is fail: line coverage 61% < 80%',
-    });
-    expect(fetch.mock.calls[0]).toEqual([
-      expect.stringMatching(
-        /\/api\/scorecards\/entities\/component\/default\/inventory\/releases\/4\.2\.0\/gates\/production$/,
-      ),
-      { headers: { authorization: expect.stringMatching(/^Bearer /) } },
-    ]);
-  });
-
-  it('follows whenScorecardsAbsent when the plugin is not there', async () => {
-    const notFound = async () => new Response('', { status: 404 });
-    expect(
-      (
-        await client(notFound, 'pass').gate.check(
-          'component:default/a',
-          '1',
-          'staging',
-        )
-      ).passed,
-    ).toBe(true);
-    expect(
-      (
-        await client(notFound, 'fail').gate.check(
-          'component:default/a',
-          '1',
-          'staging',
-        )
-      ).passed,
-    ).toBe(false);
-    const down = async () => {
-      throw new Error('ECONNREFUSED');
-    };
-    expect(
-      await client(down, 'fail').gate.check(
-        'component:default/a',
-        '1',
-        'staging',
-      ),
-    ).toMatchObject({ passed: false, decision: 'absent' });
-  });
-});

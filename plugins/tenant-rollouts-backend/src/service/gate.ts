@@ -3,7 +3,9 @@ import {
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import { ScorecardsClient } from '@waybill/plugin-scorecards-common';
+import { pluginClientOptions } from '@waybill/plugin-waybill-node';
 
 /** The scorecards gate's answer, as far as a rollout needs it. */
 export interface GateResult {
@@ -21,22 +23,34 @@ export interface GateClient {
   ): Promise<GateResult>;
 }
 
+/** The body a failed answer carried: its text, or the Backstage error body it parsed to. */
+function answerText(error: ResponseError): string {
+  const { message, name } = error.body.error;
+  const unparsed = `Request failed with status ${error.statusCode} ${error.statusText}`;
+  if (name === 'Error' && message.startsWith(unparsed)) {
+    return message.slice(unparsed.length).replace(/^, /, '');
+  }
+  return JSON.stringify(error.body);
+}
+
 /**
- * Calls the scorecards plugin service-to-service:
- * GET /entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}.
- * When the plugin is not installed (404 at its base or no answer) the gate follows
- * `tenantRollouts.gate.whenScorecardsAbsent`.
+ * Asks the scorecards plugin service-to-service, through its typed client
+ * (`ScorecardsClient.getGate`, with a plugin-to-plugin token). When the plugin is not installed
+ * (404 at it or no answer) the gate follows `tenantRollouts.gate.whenScorecardsAbsent`.
  */
 export class ScorecardsGateClient implements GateClient {
+  private readonly scorecards: ScorecardsClient;
+
   constructor(
     private readonly options: {
       discovery: DiscoveryService;
       auth: AuthService;
       logger: LoggerService;
       whenAbsent: 'fail' | 'pass';
-      fetch?: typeof fetch;
     },
-  ) {}
+  ) {
+    this.scorecards = new ScorecardsClient(pluginClientOptions(options));
+  }
 
   private absent(why: string): GateResult {
     const passed = this.options.whenAbsent === 'pass';
@@ -52,49 +66,32 @@ export class ScorecardsGateClient implements GateClient {
     version: string,
     environment: string,
   ): Promise<GateResult> {
-    const { kind, namespace, name } = parseEntityRef(entityRef);
-    const doFetch = this.options.fetch ?? fetch;
-    let response: Response;
+    let answer;
     try {
-      const baseUrl = await this.options.discovery.getBaseUrl('scorecards');
-      const { token } = await this.options.auth.getPluginRequestToken({
-        onBehalfOf: await this.options.auth.getOwnServiceCredentials(),
-        targetPluginId: 'scorecards',
-      });
-      const path = [kind, namespace, name].map(encodeURIComponent).join('/');
-      response = await doFetch(
-        `${baseUrl}/entities/${path}/releases/${encodeURIComponent(
-          version,
-        )}/gates/${encodeURIComponent(environment)}`,
-        { headers: { authorization: `Bearer ${token}` } },
-      );
+      answer = await this.scorecards.getGate(entityRef, version, environment);
     } catch (error) {
-      this.options.logger.warn(
-        `Scorecards gate call failed: ${(error as Error).message}`,
-      );
-      return this.absent((error as Error).message);
-    }
-    if (response.status === 404) {
-      return this.absent('the scorecards plugin answered 404');
-    }
-    if (!response.ok) {
+      if (!(error instanceof ResponseError)) {
+        this.options.logger.warn(
+          `Scorecards gate call failed: ${(error as Error).message}`,
+        );
+        return this.absent((error as Error).message);
+      }
+      if (error.statusCode === 404) {
+        return this.absent('the scorecards plugin answered 404');
+      }
       return {
         passed: false,
         decision: 'fail',
-        message: `The scorecards gate answered ${response.status}: ${(
-          await response.text()
-        ).slice(0, 300)}`,
+        message: `The scorecards gate answered ${
+          error.statusCode
+        }: ${answerText(error).slice(0, 300)}`,
       };
     }
-    const body = (await response.json()) as {
-      decision?: string;
-      reasons?: Array<{ title?: string; reason?: string }>;
-    };
     const decision =
-      body.decision === 'pass' || body.decision === 'warn'
-        ? body.decision
+      answer.decision === 'pass' || answer.decision === 'warn'
+        ? answer.decision
         : 'fail';
-    const reasons = (body.reasons ?? [])
+    const reasons = (answer.reasons ?? [])
       .map(r => r.reason ?? r.title)
       .filter(Boolean)
       .slice(0, 5);

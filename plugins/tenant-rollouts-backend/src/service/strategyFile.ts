@@ -1,24 +1,26 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  getEntitySourceLocation,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, getEntitySourceLocation } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import {
   parseRolloutStrategy,
-  ROLLOUT_STRATEGY_ANNOTATION,
   RolloutStrategy,
 } from '@waybill/plugin-tenant-rollouts-common';
+import {
+  normalizeEntityRef,
+  rolloutStrategyLocationOf,
+  WAYBILL_ANNOTATIONS,
+} from '@waybill/plugin-waybill-common';
 import YAML from 'yaml';
+
+const ANNOTATION = WAYBILL_ANNOTATIONS.rolloutStrategy;
 
 /** A strategy file larger than this is refused. */
 const MAX_FILE_BYTES = 256 * 1024;
 
 /**
- * Reads a service's rollout strategy from the YAML file its catalog entry names in
- * `waybill.dev/rollout-strategy`. A relative path is resolved against the entity's source
+ * Reads a service's rollout strategy from the YAML file its catalog entry names in its
+ * rollout-strategy annotation (`WAYBILL_ANNOTATIONS.rolloutStrategy`). A relative path is resolved against the entity's source
  * location as TechDocs resolves its refs (`getEntitySourceLocation` and the SCM integrations'
  * `resolveUrl`), and the file is read through the backend's URL reader: an SCM integration's
  * host or a host in `backend.reading.allow`. Every problem is an InputError naming the entity,
@@ -36,13 +38,19 @@ export class StrategyFileReader {
   async read(
     entity: Entity,
   ): Promise<{ strategy: RolloutStrategy; url: string } | undefined> {
-    const value = entity.metadata.annotations?.[ROLLOUT_STRATEGY_ANNOTATION];
-    if (value === undefined) return undefined;
-    const ref = stringifyEntityRef(entity);
-    const url = this.resolve(ref, entity, value.trim());
+    // Named but empty is a problem, not the absence of a file.
+    if (entity.metadata.annotations?.[ANNOTATION] === undefined) {
+      return undefined;
+    }
+    const ref = normalizeEntityRef(entity);
+    const url = this.resolve(
+      ref,
+      entity,
+      rolloutStrategyLocationOf(entity) ?? '',
+    );
     const problem = (message: string) =>
       new InputError(
-        `The rollout strategy of ${ref} (${ROLLOUT_STRATEGY_ANNOTATION}) at ${url}: ${message}`,
+        `The rollout strategy of ${ref} (${ANNOTATION}) at ${url}: ${message}`,
       );
 
     let buffer: Buffer;
@@ -75,7 +83,7 @@ export class StrategyFileReader {
 
   /** The annotation's URL, or its path resolved against the entity's source location. */
   private resolve(ref: string, entity: Entity, value: string): string {
-    const annotation = `${ROLLOUT_STRATEGY_ANNOTATION}: "${value}"`;
+    const annotation = `${ANNOTATION}: "${value}"`;
     if (!value) {
       throw new InputError(
         `The rollout strategy of ${ref} (${annotation}) is empty; give a URL or a path relative to the entity's source location`,

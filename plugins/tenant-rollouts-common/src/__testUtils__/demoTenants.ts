@@ -2,7 +2,11 @@ import { Entity } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { Tenant, isTenantEntity, tenantFromEntity } from '../tenant';
+import {
+  isTenantEntity,
+  Tenant,
+  tenantOf,
+} from '@waybill/plugin-waybill-common';
 
 /** The demo estate's tenant Resources (examples/tenants.yaml). */
 export function demoTenantEntities(): Entity[] {
@@ -14,7 +18,7 @@ export function demoTenantEntities(): Entity[] {
 
 /** The demo estate's 44 tenants. */
 export function demoTenants(): Tenant[] {
-  return demoTenantEntities().map(tenantFromEntity);
+  return demoTenantEntities().map(tenantOf);
 }
 
 /** A tenant with the given axes, for scenario tests. */

@@ -3,7 +3,7 @@ import type { FreezeStatus, FreezeWindow } from '../freezeCalendar';
 import type { PlacementReason } from '../planRollout';
 import type { RolloutAction, RolloutState } from '../rolloutState';
 import type { RolloutStrategy } from '../strategy';
-import type { Tenant } from '../tenant';
+import type { Tenant } from '@waybill/plugin-waybill-common';
 
 /** A tenant on the rollout board: where it is in the plan, its status and whether it is frozen now. */
 export interface BoardTenant extends Omit<Tenant, 'deployables'> {
@@ -89,7 +89,7 @@ export interface RolloutView
   /**
    * Where the strategy came from: `request` (a strategy in the request), `config:<name>` (a
    * configured strategy, named in the request or `default`), `built-in`, or the URL of the
-   * released entity's strategy file (annotation `waybill.dev/rollout-strategy`). Absent for
+   * released entity's strategy file (`WAYBILL_ANNOTATIONS.rolloutStrategy`). Absent for
    * rollouts planned before it was recorded.
    */
   strategySource?: string;

@@ -7,9 +7,9 @@ import {
   RolloutState,
   RolloutSummary,
   RolloutView,
-  Tenant,
   TenantStatus,
 } from '@waybill/plugin-tenant-rollouts-common';
+import type { Tenant } from '@waybill/plugin-waybill-common';
 
 const REGIONS = ['europe', 'north-america', 'asia-pacific'];
 const ZONES: Record<string, string> = {

@@ -1,6 +1,3 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   Button,
   Dialog,
@@ -8,45 +5,13 @@ import {
   DialogContent,
   DialogContentText,
   DialogTitle,
-  ListItemText,
-  MenuItem,
   TextField,
 } from '@material-ui/core';
-import { Alert, Autocomplete } from '@material-ui/lab';
+import { Alert } from '@material-ui/lab';
 import { RolloutView } from '@waybill/plugin-tenant-rollouts-common';
-import { FormEvent, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { tenantRolloutsApiRef } from '../../api';
-import { strategyPreview } from '../shared/format';
-
-/** The environments offered; any other lowercase name may be typed. */
-const ENVIRONMENTS = ['staging', 'production'];
-const DEFAULT_ENVIRONMENT = 'production';
-/** The choice that names no strategy. */
-const SERVICE_OWN = "The service's own";
-/** What the backend accepts as an environment name. */
-const ENVIRONMENT_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
-/** The entity ref as the backend stores it (kind `component` by default), or undefined if it is not one. */
-function normalizedEntityRef(value: string): string | undefined {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value.trim(), {
-        defaultKind: 'component',
-        defaultNamespace: 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
-}
-
-/** Why a request failed, without the status line: the backend's message names the problem. */
-function reasonOf(error: Error): string {
-  return error instanceof ResponseError
-    ? error.body.error.message
-    : error.message;
-}
+import { EnvironmentField } from './EnvironmentField';
+import { StrategyField } from './StrategyField';
+import { useCreateRolloutForm } from './useCreateRolloutForm';
 
 /** The form itself: mounted while the dialog is open, so every opening starts afresh. */
 function CreateRolloutForm(props: {
@@ -54,51 +19,9 @@ function CreateRolloutForm(props: {
   onCreated: (view: RolloutView) => void;
   entityRef?: string;
 }) {
-  const api = useApi(tenantRolloutsApiRef);
-  const strategies = useAsync(() => api.listStrategies(), [api]);
-  const [entityRef, setEntityRef] = useState(props.entityRef ?? '');
-  const [version, setVersion] = useState('');
-  const [environment, setEnvironment] = useState(DEFAULT_ENVIRONMENT);
-  const [chosenStrategy, setChosenStrategy] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [submitting, setSubmitting] = useState(false);
-
-  // No strategy named: the backend takes the service's own strategy file, else `default`.
-  const strategy = chosenStrategy || undefined;
-  const selected = strategies.value?.find(
-    s => s.name === (strategy ?? 'default'),
-  );
-  const ref = normalizedEntityRef(entityRef);
-  const entityProblem =
-    entityRef.trim() && !ref
-      ? 'Not an entity ref; write it as component:default/sales'
-      : undefined;
-  const environmentProblem = ENVIRONMENT_PATTERN.test(environment)
-    ? undefined
-    : 'Lowercase letters, digits and dashes, e.g. production';
-  const complete = Boolean(ref) && version.trim() !== '' && !environmentProblem;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!ref || !complete) return;
-    setSubmitting(true);
-    setError(undefined);
-    try {
-      const view = await api.createRollout({
-        entityRef: ref,
-        version: version.trim(),
-        environment,
-        ...(strategy ? { strategy } : {}),
-      });
-      props.onCreated(view);
-    } catch (e) {
-      setError(reasonOf(e as Error));
-      setSubmitting(false);
-    }
-  };
-
+  const form = useCreateRolloutForm(props);
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <DialogTitle id="create-rollout-title">New rollout</DialogTitle>
       <DialogContent>
         <DialogContentText>
@@ -106,9 +29,9 @@ function CreateRolloutForm(props: {
           names the entity, in the strategy's waves. The rollout starts planned;
           nothing is deployed until it is started on its board.
         </DialogContentText>
-        {error && (
+        {form.error && (
           <Alert severity="error" role="alert">
-            {error}
+            {form.error}
           </Alert>
         )}
         <TextField
@@ -116,13 +39,13 @@ function CreateRolloutForm(props: {
           label="Entity"
           fullWidth
           margin="normal"
-          value={entityRef}
-          onChange={e => setEntityRef(e.target.value)}
+          value={form.entityRef}
+          onChange={e => form.setEntityRef(e.target.value)}
           InputProps={{ readOnly: Boolean(props.entityRef) }}
           inputProps={{ 'aria-required': true }}
-          error={Boolean(entityProblem)}
+          error={Boolean(form.entityProblem)}
           helperText={
-            entityProblem ??
+            form.entityProblem ??
             'The released component, e.g. component:default/sales'
           }
         />
@@ -131,89 +54,32 @@ function CreateRolloutForm(props: {
           label="Version"
           fullWidth
           margin="normal"
-          value={version}
-          onChange={e => setVersion(e.target.value)}
+          value={form.version}
+          onChange={e => form.setVersion(e.target.value)}
           helperText="The release to deploy, e.g. 7.4.0"
           inputProps={{ maxLength: 255, 'aria-required': true }}
         />
-        <Autocomplete
-          id="create-rollout-environment"
-          freeSolo
-          disableClearable
-          options={ENVIRONMENTS}
-          value={environment}
-          onChange={(_, value) => setEnvironment(value)}
-          inputValue={environment}
-          onInputChange={(_, value) => setEnvironment(value)}
-          renderInput={params => (
-            <TextField
-              {...params}
-              label="Environment"
-              margin="normal"
-              inputProps={{ ...params.inputProps, 'aria-required': true }}
-              error={Boolean(environmentProblem)}
-              helperText={
-                environmentProblem ?? 'Pick one or type another environment'
-              }
-            />
-          )}
+        <EnvironmentField
+          environment={form.environment}
+          problem={form.environmentProblem}
+          onChange={form.setEnvironment}
         />
-        {strategies.error ? (
-          <Alert severity="warning">
-            The strategies could not be loaded ({reasonOf(strategies.error)});
-            the rollout will use the default strategy.
-          </Alert>
-        ) : (
-          <TextField
-            id="create-rollout-strategy"
-            select
-            label="Strategy"
-            fullWidth
-            margin="normal"
-            value={strategy ?? ''}
-            onChange={e => setChosenStrategy(e.target.value)}
-            disabled={!strategies.value}
-            SelectProps={{
-              displayEmpty: true,
-              renderValue: value => (value as string) || SERVICE_OWN,
-            }}
-            InputLabelProps={{ shrink: true }}
-            helperText={
-              selected
-                ? `${
-                    strategy
-                      ? ''
-                      : "The file the service's waybill.dev/rollout-strategy annotation names; without one, default: "
-                  }${strategyPreview(selected.strategy)}`
-                : 'Loading the configured strategies…'
-            }
-          >
-            <MenuItem value="">
-              <ListItemText
-                primary={SERVICE_OWN}
-                secondary="waybill.dev/rollout-strategy, else default"
-              />
-            </MenuItem>
-            {(strategies.value ?? []).map(s => (
-              <MenuItem key={s.name} value={s.name}>
-                <ListItemText
-                  primary={s.name}
-                  secondary={strategyPreview(s.strategy)}
-                />
-              </MenuItem>
-            ))}
-          </TextField>
-        )}
+        <StrategyField
+          strategies={form.strategies}
+          strategy={form.strategy}
+          selected={form.selected}
+          onChange={form.setChosenStrategy}
+        />
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onClose} disabled={submitting}>
+        <Button onClick={props.onClose} disabled={form.submitting}>
           Cancel
         </Button>
         <Button
           type="submit"
           color="primary"
           variant="contained"
-          disabled={submitting || !complete}
+          disabled={form.submitting || !form.complete}
         >
           Create rollout
         </Button>

@@ -1,5 +1,6 @@
 import { CodeSnippet, EmptyState } from '@backstage/core-components';
 import { Typography } from '@material-ui/core';
+import { WAYBILL_ANNOTATIONS } from '@waybill/plugin-waybill-common';
 
 /** Freeze windows of each kind, as `app-config.yaml` declares them. */
 export const FREEZE_WINDOWS_EXAMPLE = `tenantRollouts:
@@ -34,8 +35,8 @@ export function NoFreezeWindowsHint() {
           <Typography variant="body2" paragraph>
             Declare them in the backend's <code>app-config.yaml</code>. Times
             are wall-clock times in each tenant&apos;s time zone (its{' '}
-            <code>waybill.dev/timezone</code> annotation) unless the window
-            names a <code>timeZone</code>; a <code>scope</code> (region,
+            <code>{WAYBILL_ANNOTATIONS.timeZone}</code> annotation) unless the
+            window names a <code>timeZone</code>; a <code>scope</code> (region,
             segment, tier, tenants) narrows whom it covers.
           </Typography>
           <CodeSnippet language="yaml" text={FREEZE_WINDOWS_EXAMPLE} />

@@ -1,19 +1,14 @@
 import { Box, Button } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import { usePermission } from '@backstage/plugin-permission-react';
 import {
-  ROLLOUT_ACTIONS,
   RolloutAction,
   RolloutActionRequest,
   RolloutView,
-  tenantRolloutsAdvancePermission,
-  tenantRolloutsOverridePermission,
-  tenantRolloutsRollbackPermission,
-  transition,
 } from '@waybill/plugin-tenant-rollouts-common';
 import { useState } from 'react';
 import { BlockersPanel } from './BlockersPanel';
 import { ReasonDialog } from './ReasonDialog';
+import { useAllowedActions } from './useAllowedActions';
 import { RefusedAction } from './useRollout';
 
 /** The label of an action's button, naming the wave it moves to. */
@@ -33,6 +28,31 @@ function actionLabel(action: RolloutAction, view: RolloutView): string {
   }
 }
 
+/** A button per allowed action. */
+function ActionButtons(props: {
+  view: RolloutView;
+  actions: RolloutAction[];
+  disabled: boolean;
+  onAct: (action: RolloutAction) => void;
+}) {
+  if (props.actions.length === 0) return null;
+  return (
+    <Box display="flex" gridGap={8} flexWrap="wrap">
+      {props.actions.map(action => (
+        <Button
+          key={action}
+          variant={action === 'rollback' ? 'outlined' : 'contained'}
+          color={action === 'rollback' ? 'secondary' : 'primary'}
+          disabled={props.disabled}
+          onClick={() => props.onAct(action)}
+        >
+          {actionLabel(action, props.view)}
+        </Button>
+      ))}
+    </Box>
+  );
+}
+
 /**
  * The actions the rollout's state allows and the user may take (others are not shown), what
  * stood in the way of the last one, and an override past it for those allowed to override.
@@ -46,56 +66,21 @@ export function RolloutActions(props: {
   onDismiss: () => void;
 }) {
   const { view, refused } = props;
-  const canAdvance = usePermission({
-    permission: tenantRolloutsAdvancePermission,
-  }).allowed;
-  const canRollback = usePermission({
-    permission: tenantRolloutsRollbackPermission,
-  }).allowed;
-  const canOverride = usePermission({
-    permission: tenantRolloutsOverridePermission,
-  }).allowed;
+  const { actions, overridable } = useAllowedActions(view, refused);
   const [asking, setAsking] = useState<'rollback' | 'override'>();
-
-  const position = {
-    state: view.state,
-    currentWave: view.currentWave,
-    waveCount: view.waves.length,
-  };
-  const actions = ROLLOUT_ACTIONS.filter(
-    action =>
-      transition(position, action).ok &&
-      (action === 'rollback' ? canRollback : canAdvance),
-  );
-  const overridable =
-    refused &&
-    refused.blockers.length > 0 &&
-    canOverride &&
-    actions.includes(refused.action);
 
   return (
     <Box display="flex" flexDirection="column" gridGap={8}>
-      {actions.length > 0 && (
-        <Box display="flex" gridGap={8} flexWrap="wrap">
-          {actions.map(action => (
-            <Button
-              key={action}
-              variant={action === 'rollback' ? 'outlined' : 'contained'}
-              color={action === 'rollback' ? 'secondary' : 'primary'}
-              disabled={props.acting !== undefined}
-              onClick={() =>
-                action === 'rollback'
-                  ? setAsking('rollback')
-                  : props.onAct(action)
-              }
-            >
-              {actionLabel(action, view)}
-            </Button>
-          ))}
-        </Box>
-      )}
+      <ActionButtons
+        view={view}
+        actions={actions}
+        disabled={props.acting !== undefined}
+        onAct={action =>
+          action === 'rollback' ? setAsking('rollback') : props.onAct(action)
+        }
+      />
       {refused && <BlockersPanel refused={refused} onClose={props.onDismiss} />}
-      {overridable && (
+      {overridable && refused && (
         <Box>
           <Button
             variant="outlined"

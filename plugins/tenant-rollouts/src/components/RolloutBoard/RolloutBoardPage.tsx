@@ -6,14 +6,10 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Box, Button, Grid, Typography } from '@material-ui/core';
-import Refresh from '@material-ui/icons/Refresh';
+import { Grid } from '@material-ui/core';
 import { RolloutView } from '@waybill/plugin-tenant-rollouts-common';
 import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { formatTime } from '../shared/format';
-import { RolloutStateChip } from '../shared/rolloutState';
 import {
   axisValues,
   BoardFilter,
@@ -22,12 +18,13 @@ import {
   healthHeatmap,
   searchWithFilter,
 } from './boardView';
+import { BoardSummary } from './BoardSummary';
 import { FailureVerdict } from './FailureVerdict';
 import { HealthHeatmap } from './HealthHeatmap';
 import { RolloutActions } from './RolloutActions';
 import { RolloutTrail } from './RolloutTrail';
 import { TenantBoard } from './TenantBoard';
-import { POLL_MS, useRollout } from './useRollout';
+import { useRollout } from './useRollout';
 import { WaveProgress } from './WaveProgress';
 
 function Board(props: {
@@ -43,7 +40,6 @@ function Board(props: {
   const values = useMemo(() => axisValues(view), [view]);
   const heatmap = useMemo(() => healthHeatmap(view), [view]);
   const tenants = view.waves.reduce((n, w) => n + w.total, 0);
-  const live = view.state === 'running' || view.state === 'paused';
   return (
     <Grid
       container
@@ -52,25 +48,11 @@ function Board(props: {
       data-tenants={tenants}
     >
       <Grid item xs={12}>
-        <Box display="flex" alignItems="center" gridGap={16} mb={2}>
-          <RolloutStateChip state={view.state} />
-          <Typography variant="body1">
-            <EntityRefLink entityRef={view.entityRef} /> {view.version} to{' '}
-            {view.environment}: {tenants} tenants in {view.waves.length} waves
-          </Typography>
-          <Box flexGrow={1} />
-          <Typography variant="caption" color="textSecondary">
-            As of {formatTime(view.evaluatedAt)}
-            {live ? `; refreshes every ${POLL_MS / 1000} s` : ''}
-          </Typography>
-          <Button
-            size="small"
-            startIcon={<Refresh />}
-            onClick={() => rollout.reload()}
-          >
-            Refresh
-          </Button>
-        </Box>
+        <BoardSummary
+          view={view}
+          tenants={tenants}
+          onRefresh={() => rollout.reload()}
+        />
         <RolloutActions
           view={view}
           acting={rollout.acting}

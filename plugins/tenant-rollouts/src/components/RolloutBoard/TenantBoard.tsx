@@ -1,21 +1,12 @@
-import {
-  Box,
-  MenuItem,
-  TextField,
-  Tooltip,
-  Typography,
-} from '@material-ui/core';
+import { Tooltip, Typography } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
 import AcUnit from '@material-ui/icons/AcUnit';
-import {
-  BoardTenant,
-  ROLLOUT_AXES,
-  RolloutAxis,
-  TENANT_STATUSES,
-} from '@waybill/plugin-tenant-rollouts-common';
+import { BoardTenant } from '@waybill/plugin-tenant-rollouts-common';
+import { TenantAxis } from '@waybill/plugin-waybill-common';
 import { formatOpensAt } from '../shared/format';
 import { TenantStatusChip } from '../shared/TenantStatusChip';
 import { VirtualRows } from '../shared/VirtualRows';
+import { BoardFilters } from './BoardFilters';
 import { BoardFilter, BoardRow } from './boardView';
 
 const ROW_HEIGHT = 40;
@@ -97,60 +88,19 @@ function TenantLine(props: { tenant: BoardTenant }) {
 export function TenantBoard(props: {
   rows: BoardRow[];
   filter: BoardFilter;
-  axisValues: Record<RolloutAxis, string[]>;
+  axisValues: Record<TenantAxis, string[]>;
   onFilter: (filter: BoardFilter) => void;
 }) {
   const classes = useStyles();
   const { filter, rows } = props;
   const shown = rows.filter(r => r.kind === 'tenant').length;
-  const select = (
-    key: RolloutAxis | 'status',
-    label: string,
-    values: readonly string[],
-  ) => (
-    <TextField
-      key={key}
-      id={`board-filter-${key}`}
-      select
-      label={label}
-      value={filter[key] ?? ''}
-      onChange={event =>
-        props.onFilter({ ...filter, [key]: event.target.value || undefined })
-      }
-      variant="outlined"
-      size="small"
-      style={{ minWidth: 140 }}
-    >
-      <MenuItem value="">All</MenuItem>
-      {values.map(value => (
-        <MenuItem key={value} value={value}>
-          {value}
-        </MenuItem>
-      ))}
-    </TextField>
-  );
   return (
     <div>
-      <Box display="flex" gridGap={8} flexWrap="wrap" mb={1}>
-        {ROLLOUT_AXES.map(axis =>
-          select(
-            axis,
-            axis[0].toLocaleUpperCase('en-US') + axis.slice(1),
-            props.axisValues[axis],
-          ),
-        )}
-        {select('status', 'Status', [...TENANT_STATUSES, 'frozen'])}
-        <TextField
-          id="board-filter-search"
-          label="Search tenants"
-          value={filter.q ?? ''}
-          onChange={event =>
-            props.onFilter({ ...filter, q: event.target.value || undefined })
-          }
-          variant="outlined"
-          size="small"
-        />
-      </Box>
+      <BoardFilters
+        filter={filter}
+        axisValues={props.axisValues}
+        onFilter={props.onFilter}
+      />
       <Typography variant="body2" color="textSecondary" aria-live="polite">
         {shown} tenant{shown === 1 ? '' : 's'} shown
       </Typography>

@@ -1,27 +1,26 @@
 import {
   BoardTenant,
   FAILED_STATUSES,
-  ROLLOUT_AXES,
-  RolloutAxis,
   RolloutView,
   TENANT_STATUSES,
   TenantStatus,
   WaveView,
 } from '@waybill/plugin-tenant-rollouts-common';
+import { TENANT_AXES, TenantAxis } from '@waybill/plugin-waybill-common';
 
 /** What the board shows: tenants matching every set axis, a status (or frozen ones) and a search. */
-export interface BoardFilter extends Partial<Record<RolloutAxis, string>> {
+export interface BoardFilter extends Partial<Record<TenantAxis, string>> {
   status?: TenantStatus | 'frozen';
   /** Matches a tenant's title or ref, case-insensitively. */
   q?: string;
 }
 
-const FILTER_KEYS = [...ROLLOUT_AXES, 'status', 'q'] as const;
+const FILTER_KEYS = [...TENANT_AXES, 'status', 'q'] as const;
 
 /** The filter a board URL's query carries (`?region=europe&status=failed`). */
 export function filterFromSearch(search: URLSearchParams): BoardFilter {
   const filter: BoardFilter = {};
-  for (const axis of ROLLOUT_AXES) {
+  for (const axis of TENANT_AXES) {
     const value = search.get(axis);
     if (value) filter[axis] = value;
   }
@@ -53,7 +52,7 @@ export function searchWithFilter(
 
 /** Whether a tenant passes the filter. */
 export function matches(tenant: BoardTenant, filter: BoardFilter): boolean {
-  for (const axis of ROLLOUT_AXES) {
+  for (const axis of TENANT_AXES) {
     if (filter[axis] && tenant[axis] !== filter[axis]) return false;
   }
   if (filter.status === 'frozen' && !tenant.freeze.frozen) return false;
@@ -95,18 +94,18 @@ export function boardRows(view: RolloutView, filter: BoardFilter): BoardRow[] {
 }
 
 /** The values each axis takes among the rollout's tenants, sorted. */
-export function axisValues(view: RolloutView): Record<RolloutAxis, string[]> {
+export function axisValues(view: RolloutView): Record<TenantAxis, string[]> {
   const values = Object.fromEntries(
-    ROLLOUT_AXES.map(axis => [axis, new Set<string>()]),
-  ) as Record<RolloutAxis, Set<string>>;
+    TENANT_AXES.map(axis => [axis, new Set<string>()]),
+  ) as Record<TenantAxis, Set<string>>;
   for (const wave of view.waves) {
     for (const tenant of wave.tenants) {
-      for (const axis of ROLLOUT_AXES) values[axis].add(tenant[axis]);
+      for (const axis of TENANT_AXES) values[axis].add(tenant[axis]);
     }
   }
   return Object.fromEntries(
-    ROLLOUT_AXES.map(axis => [axis, [...values[axis]].sort()]),
-  ) as Record<RolloutAxis, string[]>;
+    TENANT_AXES.map(axis => [axis, [...values[axis]].sort()]),
+  ) as Record<TenantAxis, string[]>;
 }
 
 /** The tenants of one region and tier, by outcome. */

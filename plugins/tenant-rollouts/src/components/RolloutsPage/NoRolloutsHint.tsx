@@ -2,6 +2,11 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { CodeSnippet, EmptyState } from '@backstage/core-components';
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import { Typography } from '@material-ui/core';
+import {
+  TENANT_TYPE,
+  WAYBILL_ANNOTATIONS,
+  WAYBILL_LABELS,
+} from '@waybill/plugin-waybill-common';
 
 /** A tenant Resource that the release of `entityRef` is rolled out to. */
 export function tenantYaml(entityRef: string): string {
@@ -11,15 +16,15 @@ export function tenantYaml(entityRef: string): string {
     'metadata:',
     '  name: acme-foods',
     '  labels:',
-    '    waybill.dev/segment: retail',
-    '    waybill.dev/region: europe',
-    '    waybill.dev/tier: standard',
-    '    waybill.dev/cloud: aws',
-    '    waybill.dev/tenancy: shared # or dedicated',
+    `    ${WAYBILL_LABELS.segment}: retail`,
+    `    ${WAYBILL_LABELS.region}: europe`,
+    `    ${WAYBILL_LABELS.tier}: standard`,
+    `    ${WAYBILL_LABELS.cloud}: aws`,
+    `    ${WAYBILL_LABELS.tenancy}: shared # or dedicated`,
     '  annotations:',
-    '    waybill.dev/timezone: Europe/Berlin # freeze windows are read in it',
+    `    ${WAYBILL_ANNOTATIONS.timeZone}: Europe/Berlin # freeze windows are read in it`,
     'spec:',
-    '  type: tenant',
+    `  type: ${TENANT_TYPE}`,
     '  owner: customer-success',
     '  dependsOn:',
     `    - ${entityRef}`,
@@ -61,7 +66,7 @@ export function NoRolloutsHint(props: { entityRef?: string }) {
         <>
           <Typography variant="body2" paragraph>
             Tenants are catalog Resources of <code>spec.type: tenant</code>,
-            with the <code>waybill.dev/segment</code>, <code>region</code>,{' '}
+            with the <code>{WAYBILL_LABELS.segment}</code>, <code>region</code>,{' '}
             <code>tier</code>, <code>cloud</code> and <code>tenancy</code>{' '}
             labels the waves select on, and <code>spec.dependsOn</code> naming
             the services that serve them:

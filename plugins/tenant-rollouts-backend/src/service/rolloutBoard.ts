@@ -1,0 +1,214 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  BoardTenant,
+  FreezeStatus,
+  freezeStatuses,
+  RolloutSummary,
+  RolloutView,
+  RolloutWave,
+  WaveView,
+} from '@waybill/plugin-tenant-rollouts-common';
+import type { Tenant } from '@waybill/plugin-waybill-common';
+import { CatalogReadAccess } from '@waybill/plugin-waybill-node';
+import {
+  RolloutRecord,
+  RolloutStore,
+  TenantStatusRecord,
+} from '../database/RolloutStore';
+import { TenantRolloutsConfig } from './config';
+import { FailureAnalysisCache } from './failureAnalysisCache';
+import { waveHealth } from './preconditions';
+import { readableRollout } from './rolloutAccess';
+
+/** What a board was already read with (by an action), so it is not read or computed again. */
+export interface BoardInputs {
+  /** Every tenant status of the rollout. */
+  statuses: TenantStatusRecord[];
+  /** The freeze status at `now` of (at least) every tenant the reader may read. */
+  freezes: Map<string, FreezeStatus>;
+  now: Date;
+}
+
+/** A wave's tenants the reader may read, as the board shows them. */
+function boardTenants(
+  record: RolloutRecord,
+  wave: RolloutRecord['plan']['waves'][number],
+  visible: ReadonlySet<string>,
+  inputs: {
+    byRef: Map<string, TenantStatusRecord>;
+    tenantByRef: Map<string, Tenant>;
+    freezes: Map<string, FreezeStatus>;
+  },
+): BoardTenant[] {
+  return wave.tenants
+    .filter(({ ref }) => visible.has(ref))
+    .map(({ ref, reason }): BoardTenant => {
+      const { deployables: _deployables, ...tenant } =
+        inputs.tenantByRef.get(ref)!;
+      const status = inputs.byRef.get(ref);
+      return {
+        ...tenant,
+        placement: reason,
+        status: status?.status ?? 'pending',
+        detail: status?.detail ?? null,
+        updatedAt: status?.updatedAt ?? record.createdAt,
+        freeze: inputs.freezes.get(ref)!,
+      };
+    });
+}
+
+/** Where a wave is: before, at or past the rollout's current wave. */
+function phaseOf(record: RolloutRecord, index: number): WaveView['phase'] {
+  if (record.state === 'planned') return 'upcoming';
+  if (index < record.currentWave) return 'done';
+  if (index === record.currentWave) {
+    return record.state === 'completed' ? 'done' : 'current';
+  }
+  return 'upcoming';
+}
+
+/** The waves of a board, of the tenants the reader may read. */
+function waveViews(
+  record: RolloutRecord,
+  visible: ReadonlySet<string>,
+  statuses: TenantStatusRecord[],
+  tenantByRef: Map<string, Tenant>,
+  freezes: Map<string, FreezeStatus>,
+): WaveView[] {
+  const byRef = new Map(statuses.map(s => [s.tenantRef, s]));
+  return record.plan.waves.map((wave, index) => {
+    const tenants = boardTenants(record, wave, visible, {
+      byRef,
+      tenantByRef,
+      freezes,
+    });
+    const health = waveHealth(statuses.filter(s => s.waveIndex === index));
+    return {
+      index,
+      name: wave.name,
+      bakeMinutes: wave.bakeMinutes,
+      healthThreshold: wave.healthThreshold,
+      phase: phaseOf(record, index),
+      total: tenants.length,
+      healthy: health.healthy,
+      frozen: tenants.filter(t => t.freeze.frozen).length,
+      lastChangeAt: health.lastChangeAt,
+      tenants,
+    };
+  });
+}
+
+/**
+ * The rollout board read model: lists, boards and waves, each of what the reader may read. A
+ * rollout of an entity they may not read is not there (404, not listed), and a tenant they may
+ * not read is left out of boards, counts and failure analyses.
+ */
+export class RolloutBoard {
+  private readonly analyses = new FailureAnalysisCache();
+
+  constructor(
+    private readonly options: {
+      store: RolloutStore;
+      config: TenantRolloutsConfig;
+      now: () => Date;
+    },
+  ) {}
+
+  async get(id: number, access: CatalogReadAccess): Promise<RolloutView> {
+    return this.view(
+      await readableRollout(this.options.store, id, access),
+      access,
+    );
+  }
+
+  /** One wave of a rollout and where the rollout is; with `cloud`, only that cloud's tenants. */
+  async wave(
+    id: number,
+    index: number,
+    filter: { cloud?: string },
+    access: CatalogReadAccess,
+  ): Promise<RolloutWave> {
+    const view = await this.get(id, access);
+    const wave = view.waves[index];
+    if (!wave) {
+      throw new NotFoundError(
+        `Rollout ${id} has ${view.waves.length} waves; there is no wave ${index}`,
+      );
+    }
+    const { entityRef, version, environment, state, currentWave, lockVersion } =
+      view;
+    return {
+      rollout: {
+        id,
+        entityRef,
+        version,
+        environment,
+        state,
+        currentWave,
+        lockVersion,
+      },
+      wave: filter.cloud
+        ? {
+            ...wave,
+            tenants: wave.tenants.filter(t => t.cloud === filter.cloud),
+          }
+        : wave,
+    };
+  }
+
+  async list(
+    filter: { entityRef?: string; limit?: number },
+    access: CatalogReadAccess,
+  ): Promise<RolloutSummary[]> {
+    const { store } = this.options;
+    const records = await store.listRollouts({
+      ...filter,
+      ...(access.restricted
+        ? { entityRefs: await access.readable(await store.listEntityRefs()) }
+        : {}),
+    });
+    const tenants = await access.readable(
+      records.flatMap(r => r.plan.tenants.map(t => t.ref)),
+    );
+    return records.map(
+      ({ plan, strategy: _strategy, strategySource: _source, ...rest }) => ({
+        ...rest,
+        waveCount: plan.waves.length,
+        tenantCount: plan.tenants.filter(t => tenants.has(t.ref)).length,
+      }),
+    );
+  }
+
+  /**
+   * The board of a rollout, of the tenants the reader may read; with `inputs`, on the statuses
+   * and freezes an action already read, without reading them again.
+   */
+  async view(
+    record: RolloutRecord,
+    access: CatalogReadAccess,
+    inputs?: BoardInputs,
+  ): Promise<RolloutView> {
+    const [allStatuses, events, visible] = await Promise.all([
+      inputs?.statuses ?? this.options.store.tenantStatuses(record.id),
+      this.options.store.events(record.id),
+      access.readable(record.plan.tenants.map(t => t.ref)),
+    ]);
+    const statuses = allStatuses.filter(s => visible.has(s.tenantRef));
+    const planned = record.plan.tenants.filter(t => visible.has(t.ref));
+    const now = inputs?.now ?? this.options.now();
+    const tenantByRef = new Map(planned.map(t => [t.ref, t]));
+    const freezes =
+      inputs?.freezes ??
+      freezeStatuses(planned, now, this.options.config.freezeWindows);
+    const { plan: _plan, strategySource, ...rest } = record;
+    return {
+      ...rest,
+      // Not recorded for rollouts planned before the source was.
+      ...(strategySource === null ? {} : { strategySource }),
+      waves: waveViews(record, visible, statuses, tenantByRef, freezes),
+      analysis: this.analyses.analysis(record.id, statuses, tenantByRef),
+      events,
+      evaluatedAt: now.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,131 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import express from 'express';
+import request from 'supertest';
+import { RolloutConflictError } from './errors';
+import { createRouter } from './router';
+import { TenantRollouts } from './TenantRollouts';
+
+/*
+ * The router audits every action at its edge (the domain never sees the request or the
+ * auditor): one event per action, at the action's severity, failed when the action fails.
+ */
+
+const rollout = {
+  id: 7,
+  entityRef: 'component:default/inventory',
+  version: '4.2.0',
+  environment: 'production',
+  state: 'running',
+  currentWave: 1,
+};
+
+async function app(act: TenantRollouts['act']) {
+  const events: Array<Record<string, unknown>> = [];
+  const auditor = mockServices.auditor.mock({
+    createEvent: async options => {
+      const event: Record<string, unknown> = {
+        eventId: options.eventId,
+        severityLevel: options.severityLevel,
+        meta: options.meta,
+        hasRequest: options.request !== undefined,
+      };
+      events.push(event);
+      return {
+        success: async (o?: { meta?: unknown }) => {
+          event.outcome = 'success';
+          event.result = o?.meta;
+        },
+        fail: async () => {
+          event.outcome = 'fail';
+        },
+      };
+    },
+  });
+  const router = await createRouter({
+    logger: mockServices.logger.mock(),
+    rollouts: { act } as unknown as TenantRollouts,
+    httpAuth: mockServices.httpAuth(),
+    auth: mockServices.auth(),
+    permissions: mockServices.permissions(),
+    catalog: catalogServiceMock(),
+    auditor,
+  });
+  return { server: express().use(router).use(mockErrorHandler()), events };
+}
+
+const user = mockCredentials.user.header('user:default/release-manager');
+
+describe('the router audits actions at its edge', () => {
+  it('records an override as high, with the blockers it went past', async () => {
+    const act = jest.fn(async () => ({
+      rollout,
+      overridden: ['gate: the scorecards gate is fail'],
+    })) as unknown as TenantRollouts['act'];
+    const { server, events } = await app(act);
+    const response = await request(server)
+      .post('/rollouts/7/actions/advance')
+      .set('authorization', user)
+      .send({ override: true, reason: 'hotfix for the outage' });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual(rollout);
+    expect(events).toEqual([
+      {
+        eventId: 'rollout-advance',
+        severityLevel: 'high',
+        hasRequest: true,
+        meta: {
+          rolloutId: 7,
+          actor: 'user:default/release-manager',
+          reason: 'hotfix for the outage',
+          override: true,
+        },
+        outcome: 'success',
+        result: {
+          entityRef: rollout.entityRef,
+          version: rollout.version,
+          environment: rollout.environment,
+          state: 'running',
+          currentWave: 1,
+          overridden: ['gate: the scorecards gate is fail'],
+        },
+      },
+    ]);
+  });
+
+  it('records a refused action as failed and answers its 409', async () => {
+    const act = jest.fn(async () => {
+      throw new RolloutConflictError(
+        'Cannot advance rollout 7: held',
+        { id: 7, state: 'running', currentWave: 0, lockVersion: 1 },
+        [{ kind: 'bake', message: 'held' }],
+      );
+    }) as unknown as TenantRollouts['act'];
+    const { server, events } = await app(act);
+    const response = await request(server)
+      .post('/rollouts/7/actions/advance')
+      .set('authorization', user)
+      .send({});
+    expect(response.status).toBe(409);
+    expect(response.body.blockers).toEqual([{ kind: 'bake', message: 'held' }]);
+    expect(events).toMatchObject([
+      { eventId: 'rollout-advance', severityLevel: 'low', outcome: 'fail' },
+    ]);
+  });
+
+  it('audits nothing that is refused before the action runs', async () => {
+    const act = jest.fn() as unknown as TenantRollouts['act'];
+    const { server, events } = await app(act);
+    const response = await request(server)
+      .post('/rollouts/7/actions/rollback')
+      .set('authorization', user)
+      .send({});
+    expect(response.status).toBe(400);
+    expect(act).not.toHaveBeenCalled();
+    expect(events).toEqual([]);
+  });
+});
