@@ -43,11 +43,21 @@ const service = (name: string, spec: Record<string, unknown>) =>
     system: 'erp',
     ...spec,
   });
-const tenant = (name: string) =>
-  entity('Resource', name, {
+// Every label a tenant needs to be read as one (readTenant is strict).
+const tenant = (name: string): Entity => {
+  const resource = entity('Resource', name, {
     type: 'tenant',
     dependsOn: ['component:inventory'],
   });
+  resource.metadata.labels = {
+    'waybill.dev/segment': 'retail',
+    'waybill.dev/region': 'europe',
+    'waybill.dev/tier': 'standard',
+    'waybill.dev/cloud': 'aws',
+    'waybill.dev/tenancy': 'shared',
+  };
+  return resource;
+};
 const businessProcess = (name: string) =>
   entity('Domain', name, { type: 'business-process' });
 

@@ -1,6 +1,7 @@
 import satisfies from 'semver/functions/satisfies';
 import valid from 'semver/functions/valid';
 import validRange from 'semver/ranges/valid';
+import { WAYBILL_ANNOTATIONS } from '@waybill/plugin-waybill-common';
 import { graphIndex } from './graphIndex';
 import { DependencyGraph } from './model';
 
@@ -8,7 +9,7 @@ import { DependencyGraph } from './model';
 export type ApiCompatibilityStatus =
   | 'compatible'
   | 'incompatible'
-  /** The API entity has no `waybill.dev/api-version`. */
+  /** The API entity declares no version (`apiVersionOf`). */
   | 'unknown-version'
   /** The version is not `x.y.z` semver. */
   | 'invalid-version'
@@ -40,7 +41,7 @@ export interface ApiCompatibility {
 export interface ApiCompatibilityOptions {
   /**
    * API versions a release train will expose, by API ref (`api:default/pricing-api`); APIs not
-   * named keep their current `waybill.dev/api-version`.
+   * named keep their current version (`apiVersionOf`).
    */
   apiVersions?: ReadonlyMap<string, string>;
   /** Only check requirements where this returns true; default all. */
@@ -64,7 +65,7 @@ export function compareApiVersion(
 }
 
 /**
- * Checks every consumer's `waybill.dev/api-requirements` against the version its API will have:
+ * Checks every consumer's API requirements (`parseApiRequirements`) against the version its API will have:
  * the train's version when given, else the current one. O(nodes + requirements + edges).
  */
 export function checkApiCompatibility(
@@ -142,7 +143,7 @@ function compatibilityMessage(
     case 'incompatible':
       return `${consumer} requires ${api} ${range}, but it ${at}`;
     case 'unknown-version':
-      return `${consumer} requires ${api} ${range}, but ${api} declares no version (waybill.dev/api-version)`;
+      return `${consumer} requires ${api} ${range}, but ${api} declares no version (${WAYBILL_ANNOTATIONS.apiVersion})`;
     case 'invalid-version':
       return `${consumer} requires ${api} ${range}, but ${api}'s version "${version}" is not semver x.y.z`;
     case 'invalid-range':

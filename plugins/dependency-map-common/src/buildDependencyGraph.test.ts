@@ -252,6 +252,29 @@ describe('buildDependencyGraph on imperfect input', () => {
     );
   });
 
+  it('warns about business processes that are no ref and reads only known tiers', () => {
+    const graph = buildDependencyGraph([
+      entity(
+        'Component',
+        'shop',
+        { type: 'service' },
+        {
+          'waybill.dev/business-processes':
+            'order-to-cash, domain:, Order-To-Cash',
+          'waybill.dev/tier': 'gold',
+        },
+      ),
+      entity('Domain', 'order-to-cash', { type: 'business-process' }),
+    ]);
+    expect(graph.nodes[0].businessProcesses).toEqual([
+      'domain:default/order-to-cash',
+    ]);
+    expect(graph.nodes[0].tier).toBeUndefined();
+    expect(graph.warnings).toEqual([
+      'component:default/shop: cannot read business process "domain:" as an entity ref',
+    ]);
+  });
+
   it('skips groups, users and locations, and keeps the first of duplicate entities', () => {
     const graph = buildDependencyGraph([
       entity('Group', 'team', { type: 'team', children: [] }),
@@ -264,5 +287,45 @@ describe('buildDependencyGraph on imperfect input', () => {
     expect(graph.warnings).toEqual([
       'component:default/a: appears more than once; the first is kept',
     ]);
+  });
+});
+
+describe('buildDependencyGraph on tenants', () => {
+  const tenant = (labels: Record<string, string>) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'acme', labels },
+    spec: { type: 'tenant', dependsOn: ['component:shop'] },
+  });
+  const labels = {
+    'waybill.dev/segment': 'retail',
+    'waybill.dev/region': 'europe',
+    'waybill.dev/tier': 'critical',
+    'waybill.dev/cloud': 'aws',
+    'waybill.dev/tenancy': 'dedicated',
+  };
+
+  it('reads a tenant strictly, in UTC when it names no time zone', () => {
+    const graph = buildDependencyGraph([tenant(labels)]);
+    expect(graph.nodes[0].tenant).toEqual({
+      segment: 'retail',
+      region: 'europe',
+      tier: 'critical',
+      cloud: 'aws',
+      tenancy: 'dedicated',
+      timezone: 'UTC',
+    });
+    expect(edgesOf(graph, 'servedBy')).toEqual([
+      'servedBy resource:default/acme -> component:default/shop',
+    ]);
+  });
+
+  it('keeps a tenant with a missing label as a plain node and names the problem', () => {
+    const { 'waybill.dev/region': _region, ...withoutRegion } = labels;
+    const graph = buildDependencyGraph([tenant(withoutRegion)]);
+    expect(graph.nodes[0].tenant).toBeUndefined();
+    expect(graph.warnings).toContain(
+      'resource:default/acme: not read as a tenant: Tenant resource:default/acme has no waybill.dev/region label',
+    );
   });
 });

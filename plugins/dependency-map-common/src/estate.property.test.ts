@@ -18,6 +18,14 @@ import {
 } from './model';
 import { planReleaseTrain } from './releaseTrain';
 
+const TENANT_LABELS = {
+  'waybill.dev/segment': 'retail',
+  'waybill.dev/region': 'europe',
+  'waybill.dev/tier': 'standard',
+  'waybill.dev/cloud': 'aws',
+  'waybill.dev/tenancy': 'shared',
+};
+
 const estateArbitrary: fc.Arbitrary<Entity[]> = fc
   .record({
     components: fc.integer({ min: 1, max: 9 }),
@@ -75,7 +83,8 @@ const estateArbitrary: fc.Arbitrary<Entity[]> = fc
       entities.push({
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Resource',
-        metadata: { name: `t${k}` },
+        // A tenant reads as one only with every label (readTenant is strict).
+        metadata: { name: `t${k}`, labels: TENANT_LABELS },
         spec: { type: 'tenant', dependsOn: served.map(c => `component:c${c}`) },
       }),
     );

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { tryNormalizeEntityRef } from '@waybill/plugin-waybill-common';
 import { Digraph, createDigraph, reverseDigraph } from './digraph';
 import {
   DependencyEdge,
@@ -100,19 +100,14 @@ export function buildEdgeView(
 /**
  * Normalises an entity ref as a caller may write it (`inventory`, `Component:inventory`,
  * `api:default/pricing-api`) to the graph's lowercase form; the kind defaults to `component`
- * and the namespace to `default`. Undefined when it cannot be read as a ref.
+ * and the namespace to `default`. Undefined when it cannot be read as a ref. The graph's
+ * lenient form of waybill-common's `tryNormalizeEntityRef`.
  */
 export function normalizeEntityRef(
   ref: string,
   defaultKind = 'component',
 ): string | undefined {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref.trim(), { defaultKind, defaultNamespace: 'default' }),
-    );
-  } catch {
-    return undefined;
-  }
+  return tryNormalizeEntityRef(ref, { defaultKind });
 }
 
 /** The node a ref names, or undefined. */

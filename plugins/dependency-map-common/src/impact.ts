@@ -1,8 +1,10 @@
 import { Digraph } from './digraph';
 import { graphIndex, resolveNodeIndices } from './graphIndex';
 import {
+  BusinessProcess,
   DependencyEdgeType,
   DependencyGraph,
+  DependencyNode,
   IMPACT_EDGE_TYPES,
   TenantLabels,
 } from './model';
@@ -104,6 +106,71 @@ export interface ImpactOptions {
   edgeTypes?: readonly DependencyEdgeType[];
 }
 
+/** Whether a node has a neighbour the search did not reach (it stopped at the node). */
+function hasUnreachedNeighbour(
+  digraph: Digraph,
+  v: number,
+  distance: Int32Array,
+): boolean {
+  const { offsets, targets } = digraph;
+  for (let slot = offsets[v]; slot < offsets[v + 1]; slot++) {
+    if (distance[targets[slot]] === -1) return true;
+  }
+  return false;
+}
+
+/** Adds a reached node to the business processes it takes part in. */
+function noteProcesses(
+  node: DependencyNode,
+  d: number,
+  processes: Map<string, ImpactedBusinessProcess>,
+  processByRef: Map<string, BusinessProcess>,
+): void {
+  for (const processRef of node.businessProcesses) {
+    let entry = processes.get(processRef);
+    if (!entry) {
+      const process = processByRef.get(processRef);
+      entry = {
+        ref: processRef,
+        name: process?.name ?? processRef,
+        title: process?.title ?? processRef,
+        criticality: process?.criticality,
+        entityRefs: [],
+        distance: d,
+      };
+      processes.set(processRef, entry);
+    }
+    entry.entityRefs.push(node.ref);
+  }
+}
+
+/** Adds a reached node to the tenants it serves (its `servedBy` predecessors). */
+function noteTenants(
+  graph: DependencyGraph,
+  servedBy: Digraph,
+  v: number,
+  d: number,
+  tenants: Map<number, ImpactedTenant>,
+): void {
+  const node = graph.nodes[v];
+  for (let slot = servedBy.offsets[v]; slot < servedBy.offsets[v + 1]; slot++) {
+    const t = servedBy.targets[slot];
+    const tenantNode = graph.nodes[t];
+    let tenant = tenants.get(t);
+    if (!tenant) {
+      tenant = {
+        entityRef: tenantNode.ref,
+        title: tenantNode.title,
+        labels: tenantNode.tenant ?? {},
+        servedBy: [],
+        distance: d + 1,
+      };
+      tenants.set(t, tenant);
+    }
+    tenant.servedBy.push(node.ref);
+  }
+}
+
 /**
  * The blast radius of changing one or more entities: every entity that depends on them,
  * transitively (reverse reachability), with its distance; the business processes those
@@ -137,10 +204,7 @@ export function analyzeImpact(
     const node = graph.nodes[v];
     const d = distance[v];
     if (d === maxDepth && !truncated) {
-      const { offsets, targets } = view.reverse;
-      for (let slot = offsets[v]; slot < offsets[v + 1]; slot++) {
-        if (distance[targets[slot]] === -1) truncated = true;
-      }
+      truncated = hasUnreachedNeighbour(view.reverse, v, distance);
     }
     if (d > 0 && node.tenant === undefined) {
       affected.push({
@@ -152,42 +216,8 @@ export function analyzeImpact(
         via: graph.nodes[via[v]].ref,
       });
     }
-    for (const processRef of node.businessProcesses) {
-      let entry = processes.get(processRef);
-      if (!entry) {
-        const process = processByRef.get(processRef);
-        entry = {
-          ref: processRef,
-          name: process?.name ?? processRef,
-          title: process?.title ?? processRef,
-          criticality: process?.criticality,
-          entityRefs: [],
-          distance: d,
-        };
-        processes.set(processRef, entry);
-      }
-      entry.entityRefs.push(node.ref);
-    }
-    for (
-      let slot = servedBy.offsets[v];
-      slot < servedBy.offsets[v + 1];
-      slot++
-    ) {
-      const t = servedBy.targets[slot];
-      const tenantNode = graph.nodes[t];
-      let tenant = tenants.get(t);
-      if (!tenant) {
-        tenant = {
-          entityRef: tenantNode.ref,
-          title: tenantNode.title,
-          labels: tenantNode.tenant ?? {},
-          servedBy: [],
-          distance: d + 1,
-        };
-        tenants.set(t, tenant);
-      }
-      tenant.servedBy.push(node.ref);
-    }
+    noteProcesses(node, d, processes, processByRef);
+    noteTenants(graph, servedBy, v, d, tenants);
   }
 
   return {

@@ -4,23 +4,9 @@
  * the target can break the source (the consumer). Deploy order therefore runs against the edge
  * direction and impact travels against it too.
  */
+import type { ApiRequirement } from '@waybill/plugin-waybill-common';
 
-/** Annotation naming the business processes an entity takes part in (`order-to-cash, procure-to-pay`). */
-export const ANNOTATION_BUSINESS_PROCESSES = 'waybill.dev/business-processes';
-/** Annotation holding a consumer's required API ranges (`<api ref> <semver range>; ...`). */
-export const ANNOTATION_API_REQUIREMENTS = 'waybill.dev/api-requirements';
-/** Annotation holding an API entity's current version (`x.y.z`). */
-export const ANNOTATION_API_VERSION = 'waybill.dev/api-version';
-/** Annotation (or, on tenants, label) holding the criticality tier. */
-export const ANNOTATION_TIER = 'waybill.dev/tier';
-/** Annotation holding a business process's criticality. */
-export const ANNOTATION_CRITICALITY = 'waybill.dev/criticality';
-/** Annotation holding a tenant's IANA time zone. */
-export const ANNOTATION_TIMEZONE = 'waybill.dev/timezone';
-/** `spec.type` of the Domains that are business processes. */
-export const BUSINESS_PROCESS_TYPE = 'business-process';
-/** `spec.type` of the Resources that are tenants. */
-export const TENANT_TYPE = 'tenant';
+export type { ApiRequirement } from '@waybill/plugin-waybill-common';
 
 /**
  * The kinds of edge in a dependency graph. Each reads "source <type> target":
@@ -96,14 +82,6 @@ export interface TenantLabels {
   timezone?: string;
 }
 
-/** One `<api ref> <semver range>` entry of a consumer's `waybill.dev/api-requirements`. */
-export interface ApiRequirement {
-  /** The API entity ref, e.g. `api:default/pricing-api`. */
-  apiRef: string;
-  /** The semver range the consumer needs, e.g. `^3.0.0`. */
-  range: string;
-}
-
 /** A catalog entity in the dependency graph. */
 export interface DependencyNode {
   /** Entity ref, lowercase: `component:default/inventory`. */
@@ -122,15 +100,15 @@ export interface DependencyNode {
   system?: string;
   /** Business-process Domain refs, e.g. `domain:default/order-to-cash`. */
   businessProcesses: string[];
-  /** `critical`, `standard` or `internal`, from the `waybill.dev/tier` annotation or label. */
+  /** `critical`, `standard` or `internal`: the tier the entity declares (`declaredTierOf`). */
   tier?: string;
   /** `spec.lifecycle`. */
   lifecycle?: string;
-  /** For API entities: the current version from `waybill.dev/api-version`. */
+  /** For API entities: the current version (`apiVersionOf`, `WAYBILL_ANNOTATIONS.apiVersion`). */
   apiVersion?: string;
-  /** For consumers: the parsed `waybill.dev/api-requirements`. */
+  /** For consumers: the parsed `WAYBILL_ANNOTATIONS.apiRequirements` (`parseApiRequirements`). */
   apiRequirements?: ApiRequirement[];
-  /** Set on tenants (Resource of type `tenant`) only. */
+  /** Set on tenants (Resource of type `tenant`) whose labels read as a tenant (`readTenant`) only. */
   tenant?: TenantLabels;
   /** True when the node was only referenced by an edge and is not among the entities read. */
   missing?: boolean;
@@ -154,7 +132,7 @@ export interface BusinessProcess {
   name: string;
   title: string;
   description?: string;
-  /** `critical`, `high` or `medium`, from `waybill.dev/criticality`. */
+  /** `critical`, `high` or `medium`, from `WAYBILL_ANNOTATIONS.criticality`. */
   criticality?: string;
   owner?: string;
   /** True when entities name the process but no Domain declares it. */

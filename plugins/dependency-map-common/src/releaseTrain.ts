@@ -81,19 +81,11 @@ export interface ReleaseTrainPlan {
   safe: boolean;
 }
 
-/**
- * Plans a release train: the waves and safe sequence (providers first, constraints through
- * entities outside the train respected, an API change going live with its provider), the cycles
- * that prevent a strict order, the API requirements the train leaves unsatisfied and the
- * consumers that would otherwise go out before what they need.
- *
- * Throws an `InputError` naming every unknown ref, every ref listed twice and every API version
- * that is not semver. O(nodes + edges + requirements).
- */
-export function planReleaseTrain(
+/** The train's members as node indices, with their request positions; throws on a bad request. */
+function resolveTrain(
   graph: DependencyGraph,
   changes: readonly ReleaseTrainChange[],
-): ReleaseTrainPlan {
+): { members: number[]; position: Map<number, number> } {
   if (changes.length === 0) {
     throw new InputError('A release train needs at least one change');
   }
@@ -119,7 +111,22 @@ export function planReleaseTrain(
   if (problems.length > 0) {
     throw new InputError(`Invalid release train: ${problems.join('; ')}`);
   }
+  return { members, position };
+}
 
+/** The API checks a train touches and the edges that order it. */
+interface TrainConstraints {
+  incompatibilities: ApiCompatibility[];
+  /** Consumers in the train whose range only the train's API version meets. */
+  needsNewVersion: ApiCompatibility[];
+  view: EdgeView;
+}
+
+function trainConstraints(
+  graph: DependencyGraph,
+  changes: readonly ReleaseTrainChange[],
+  members: number[],
+): TrainConstraints {
   const index = graphIndex(graph);
   const inTrain = new Set(members.map(m => graph.nodes[m].ref));
   const apiVersions = new Map<string, string>();
@@ -162,9 +169,17 @@ export function planReleaseTrain(
             (edge.type === 'subscribesTo' &&
               subscriptions.has(`${edge.source}\n${edge.target}`)),
         );
+  return { incompatibilities, needsNewVersion, view };
+}
 
-  const { waves, waveOf, blockers } = placeInWaves(graph, members, view);
-  const providedBy = index.view(['apiProvidedBy']).forward;
+/** Each member as planned: its wave, and for an API its current version and providers. */
+function plannedChanges(
+  graph: DependencyGraph,
+  changes: readonly ReleaseTrainChange[],
+  members: number[],
+  waveOf: Map<number, number>,
+): Map<number, PlannedChange> {
+  const providedBy = graphIndex(graph).view(['apiProvidedBy']).forward;
   const planned = new Map<number, PlannedChange>();
   members.forEach((m, i) => {
     const node = graph.nodes[m];
@@ -186,16 +201,19 @@ export function planReleaseTrain(
     }
     planned.set(m, change);
   });
-  const trainWaves: ReleaseTrainWave[] = waves.map((wave, w) => ({
-    index: w,
-    changes: wave.map(m => planned.get(m)!),
-    blockers: [],
-  }));
-  blockers.forEach((b, i) => trainWaves[b.wave].blockers.push(i));
+  return planned;
+}
 
-  const prematureConsumers: PrematureConsumer[] = needsNewVersion.map(check => {
-    const api = graph.nodes[index.indexOf.get(check.api)!];
-    const consumer = planned.get(index.indexOf.get(check.consumer)!)!;
+/** The consumers that must follow the providers of an API version only this train brings. */
+function newVersionConsumers(
+  graph: DependencyGraph,
+  needsNewVersion: ApiCompatibility[],
+  planned: Map<number, PlannedChange>,
+): PrematureConsumer[] {
+  const { indexOf } = graphIndex(graph);
+  return needsNewVersion.map(check => {
+    const api = graph.nodes[indexOf.get(check.api)!];
+    const consumer = planned.get(indexOf.get(check.consumer)!)!;
     return {
       consumer: check.consumer,
       needs: check.api,
@@ -209,12 +227,47 @@ export function planReleaseTrain(
       } now): it must go out after ${
         check.providers.length > 0
           ? check.providers
-              .map(p => graph.nodes[index.indexOf.get(p)!].title)
+              .map(p => graph.nodes[indexOf.get(p)!].title)
               .join(', ')
           : api.title
       }`,
     };
   });
+}
+
+/**
+ * Plans a release train: the waves and safe sequence (providers first, constraints through
+ * entities outside the train respected, an API change going live with its provider), the cycles
+ * that prevent a strict order, the API requirements the train leaves unsatisfied and the
+ * consumers that would otherwise go out before what they need.
+ *
+ * Throws an `InputError` naming every unknown ref, every ref listed twice and every API version
+ * that is not semver. O(nodes + edges + requirements).
+ */
+export function planReleaseTrain(
+  graph: DependencyGraph,
+  changes: readonly ReleaseTrainChange[],
+): ReleaseTrainPlan {
+  const { members, position } = resolveTrain(graph, changes);
+  const { incompatibilities, needsNewVersion, view } = trainConstraints(
+    graph,
+    changes,
+    members,
+  );
+  const { waves, waveOf, blockers } = placeInWaves(graph, members, view);
+  const planned = plannedChanges(graph, changes, members, waveOf);
+  const trainWaves: ReleaseTrainWave[] = waves.map((wave, w) => ({
+    index: w,
+    changes: wave.map(m => planned.get(m)!),
+    blockers: [],
+  }));
+  blockers.forEach((b, i) => trainWaves[b.wave].blockers.push(i));
+
+  const prematureConsumers = newVersionConsumers(
+    graph,
+    needsNewVersion,
+    planned,
+  );
   prematureConsumers.push(
     ...listedBeforeProvider(graph, members, position, planned, view),
   );

@@ -1,4 +1,4 @@
-import { parseEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef } from '@waybill/plugin-waybill-common';
 import {
   jsonBody,
   PluginClientOptions,
@@ -102,13 +102,12 @@ function filterQuery(filter: GraphFilter): Query {
   };
 }
 
-/** `/entities/{kind}/{namespace}/{name}` of a full or short ref (kind defaults to component). */
+/** `/entities/{kind}/{namespace}/{name}` of a full or short ref (kind defaults to component), lower-cased. */
 export function entityPath(entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef, {
     defaultKind: 'component',
-    defaultNamespace: 'default',
   });
-  return `/entities/${[kind.toLocaleLowerCase('en-US'), namespace, name]
+  return `/entities/${[kind, namespace, name]
     .map(encodeURIComponent)
     .join('/')}`;
 }

@@ -15,6 +15,73 @@ export interface GraphLayoutState {
   ranIn?: 'worker' | 'main-thread';
 }
 
+type SetState = (state: GraphLayoutState) => void;
+
+/** Asks the worker for a layout; answers other than the current request's are dropped. */
+function layoutInWorker(
+  worker: Worker,
+  id: number,
+  input: LayoutInput,
+  isCurrent: (id: number) => boolean,
+  setState: SetState,
+): () => void {
+  const onMessage = (event: MessageEvent<LayoutResponse>) => {
+    if (!isCurrent(event.data.id) || event.data.id !== id) return;
+    if (event.data.layout) {
+      setState({
+        layout: event.data.layout,
+        pending: false,
+        durationMs: event.data.durationMs,
+        ranIn: 'worker',
+      });
+    } else {
+      setState({ pending: false, error: new Error(event.data.error) });
+    }
+  };
+  const onError = (event: ErrorEvent) => {
+    if (!isCurrent(id)) return;
+    setState({
+      pending: false,
+      error: new Error(`The layout worker failed: ${event.message}`),
+    });
+  };
+  worker.addEventListener('message', onMessage);
+  worker.addEventListener('error', onError);
+  worker.postMessage({ id, input });
+  return () => {
+    worker.removeEventListener('message', onMessage);
+    worker.removeEventListener('error', onError);
+  };
+}
+
+/** Lays out on the main thread after a tick, unless a newer request came first. */
+function layoutOnMainThread(
+  id: number,
+  input: LayoutInput,
+  isCurrent: (id: number) => boolean,
+  setState: SetState,
+): () => void {
+  const timer = setTimeout(() => {
+    if (!isCurrent(id)) return;
+    try {
+      const started = performance.now();
+      const layout = computeLayout(input);
+      setState({
+        layout,
+        pending: false,
+        durationMs: performance.now() - started,
+        ranIn: 'main-thread',
+      });
+    } catch (error) {
+      setState({
+        pending: false,
+        error: error instanceof Error ? error : new Error(String(error)),
+      });
+    }
+  }, 0);
+  return () => clearTimeout(timer);
+}
+
 /**
  * Lays out `input` in a Web Worker (one per mounted view, ended on unmount) and returns the
  * latest layout; older answers are dropped. Without Web Workers (jsdom in tests) it calls the
@@ -40,6 +107,7 @@ export function useGraphLayout(
       return undefined;
     }
     const id = ++requestId.current;
+    const isCurrent = (answered: number) => answered === requestId.current;
     setState(previous => ({ ...previous, pending: true, error: undefined }));
     if (workerRef.current === null) {
       try {
@@ -49,54 +117,9 @@ export function useGraphLayout(
       }
     }
     const worker = workerRef.current;
-    if (worker) {
-      const onMessage = (event: MessageEvent<LayoutResponse>) => {
-        if (event.data.id !== requestId.current || event.data.id !== id) return;
-        if (event.data.layout) {
-          setState({
-            layout: event.data.layout,
-            pending: false,
-            durationMs: event.data.durationMs,
-            ranIn: 'worker',
-          });
-        } else {
-          setState({ pending: false, error: new Error(event.data.error) });
-        }
-      };
-      const onError = (event: ErrorEvent) => {
-        if (id !== requestId.current) return;
-        setState({
-          pending: false,
-          error: new Error(`The layout worker failed: ${event.message}`),
-        });
-      };
-      worker.addEventListener('message', onMessage);
-      worker.addEventListener('error', onError);
-      worker.postMessage({ id, input });
-      return () => {
-        worker.removeEventListener('message', onMessage);
-        worker.removeEventListener('error', onError);
-      };
-    }
-    const timer = setTimeout(() => {
-      if (id !== requestId.current) return;
-      try {
-        const started = performance.now();
-        const layout = computeLayout(input);
-        setState({
-          layout,
-          pending: false,
-          durationMs: performance.now() - started,
-          ranIn: 'main-thread',
-        });
-      } catch (error) {
-        setState({
-          pending: false,
-          error: error instanceof Error ? error : new Error(String(error)),
-        });
-      }
-    }, 0);
-    return () => clearTimeout(timer);
+    return worker
+      ? layoutInWorker(worker, id, input, isCurrent, setState)
+      : layoutOnMainThread(id, input, isCurrent, setState);
   }, [input]);
 
   return state;

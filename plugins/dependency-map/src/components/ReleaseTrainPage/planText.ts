@@ -2,6 +2,7 @@ import type {
   ReleaseTrainChange,
   ReleaseTrainPlan,
 } from '@waybill/plugin-dependency-map-common';
+import { WAYBILL_DOCUMENT_KINDS } from '@waybill/plugin-waybill-common';
 
 /** A line of a pasted list that could not be read. */
 export interface PasteError {
@@ -66,7 +67,7 @@ export function planToJson(
   };
   return `${JSON.stringify(
     {
-      kind: 'waybill.dev/release-train-plan',
+      kind: WAYBILL_DOCUMENT_KINDS.releaseTrainPlan,
       title: meta.title ?? 'Release train',
       createdAt: meta.createdAt.toISOString(),
       request: { changes },
@@ -79,27 +80,27 @@ export function planToJson(
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The plan as a change-record document in Markdown. */
-export function planToMarkdown(
-  plan: ReleaseTrainPlan,
-  meta: PlanExportMeta,
-): string {
-  const lines: string[] = [];
+/** The heading and the summary list of the change record. */
+function markdownSummary(plan: ReleaseTrainPlan, meta: PlanExportMeta) {
   const title = meta.title ?? 'Release train';
-  lines.push(`# Change record: ${title}`, '');
-  lines.push(`- Planned: ${meta.createdAt.toISOString()}`);
-  lines.push(`- Changes: ${plan.changes.length}`);
-  lines.push(`- Waves: ${plan.waves.length}`);
-  lines.push(
+  return [
+    `# Change record: ${title}`,
+    '',
+    `- Planned: ${meta.createdAt.toISOString()}`,
+    `- Changes: ${plan.changes.length}`,
+    `- Waves: ${plan.waves.length}`,
     `- Verdict: ${
       plan.safe
         ? 'safe to release in this order'
         : 'NOT SAFE: resolve the blockers and incompatibilities below first'
     }`,
     '',
-  );
+  ];
+}
 
-  lines.push('## Changes', '');
+/** The changes as a table, the sequence and the waves. */
+function markdownOrder(plan: ReleaseTrainPlan) {
+  const lines = ['## Changes', ''];
   lines.push('| Entity | Kind | Version | Current | Wave |');
   lines.push('| --- | --- | --- | --- | --- |');
   for (const c of plan.changes) {
@@ -135,38 +136,45 @@ export function planToMarkdown(
     );
   }
   lines.push('');
+  return lines;
+}
 
-  lines.push('## Blockers', '');
-  if (plan.blockers.length === 0) lines.push('None.');
-  for (const b of plan.blockers) {
-    lines.push(
-      `- ${b.entityRefs.map(r => `\`${r}\``).join(' ⇄ ')}: ${b.message}`,
-    );
-  }
-  lines.push('');
+/** A section listing items, or saying `None.`. */
+function markdownList(title: string, items: string[]) {
+  return [`## ${title}`, '', ...(items.length === 0 ? ['None.'] : items), ''];
+}
 
-  lines.push('## Incompatibilities', '');
-  if (plan.incompatibilities.length === 0) lines.push('None.');
-  for (const i of plan.incompatibilities) {
-    lines.push(
-      `- \`${i.consumer}\` needs \`${i.api}\` ${i.range}: ${i.message}`,
-    );
-  }
-  lines.push('');
-
-  lines.push('## Consumers that must wait', '');
-  if (plan.prematureConsumers.length === 0) lines.push('None.');
-  for (const p of plan.prematureConsumers) {
-    lines.push(`- \`${p.consumer}\` waits for \`${p.needs}\`: ${p.message}`);
-  }
-  lines.push('');
-
-  lines.push('## Rollback', '');
-  lines.push(
+/** The plan as a change-record document in Markdown. */
+export function planToMarkdown(
+  plan: ReleaseTrainPlan,
+  meta: PlanExportMeta,
+): string {
+  return [
+    ...markdownSummary(plan, meta),
+    ...markdownOrder(plan),
+    ...markdownList(
+      'Blockers',
+      plan.blockers.map(
+        b => `- ${b.entityRefs.map(r => `\`${r}\``).join(' ⇄ ')}: ${b.message}`,
+      ),
+    ),
+    ...markdownList(
+      'Incompatibilities',
+      plan.incompatibilities.map(
+        i => `- \`${i.consumer}\` needs \`${i.api}\` ${i.range}: ${i.message}`,
+      ),
+    ),
+    ...markdownList(
+      'Consumers that must wait',
+      plan.prematureConsumers.map(
+        p => `- \`${p.consumer}\` waits for \`${p.needs}\`: ${p.message}`,
+      ),
+    ),
+    '## Rollback',
+    '',
     'Roll back in the reverse order of the sequence above: consumers before the providers they need.',
     '',
-  );
-  return lines.join('\n');
+  ].join('\n');
 }
 
 /** Offers text as a file download in the browser. */

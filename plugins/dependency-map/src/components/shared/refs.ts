@@ -1,19 +1,16 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import type { DependencyNode } from '@waybill/plugin-dependency-map-common';
+import { parseEntityRef } from '@waybill/plugin-waybill-common';
 
-/** Route params of an entity page for a full entity ref. */
+/** Route params of an entity page for an entity ref, lower-cased like every ref Waybill stores. */
 export function entityRouteParams(ref: string) {
-  const { kind, namespace, name } = parseEntityRef(ref);
-  return { kind: kind.toLocaleLowerCase('en-US'), namespace, name };
+  return parseEntityRef(ref);
 }
 
 /** `component:default/inventory` -> `inventory`; other kinds keep theirs (`api:pricing-api`). */
 export function shortRef(ref: string): string {
   const { kind, namespace, name } = parseEntityRef(ref);
   const ns = namespace === 'default' ? '' : `${namespace}/`;
-  return kind.toLocaleLowerCase('en-US') === 'component'
-    ? `${ns}${name}`
-    : `${kind.toLocaleLowerCase('en-US')}:${ns}${name}`;
+  return kind === 'component' ? `${ns}${name}` : `${kind}:${ns}${name}`;
 }
 
 /** `Inventory (erp-module)`: how a node is named in labels and lists. */

@@ -1,0 +1,42 @@
+import {
+  Box,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+
+const useStyles = makeStyles({
+  results: { maxHeight: 200, overflow: 'auto' },
+});
+
+/** The nodes in view matching the search (the first 50), to select one. */
+export function SearchResults(props: {
+  matches: Set<string>;
+  titleOf(ref: string): string | undefined;
+  selected?: string;
+  onSelect(ref: string): void;
+}) {
+  const classes = useStyles();
+  const { matches } = props;
+  return (
+    <Box mt={1}>
+      <Typography variant="body2" color="textSecondary">
+        {matches.size} {matches.size === 1 ? 'match' : 'matches'} in view
+      </Typography>
+      <List dense className={classes.results} aria-label="Search results">
+        {[...matches].slice(0, 50).map(ref => (
+          <ListItem
+            key={ref}
+            button
+            selected={ref === props.selected}
+            onClick={() => props.onSelect(ref)}
+          >
+            <ListItemText primary={props.titleOf(ref) ?? ref} secondary={ref} />
+          </ListItem>
+        ))}
+      </List>
+    </Box>
+  );
+}

@@ -1,0 +1,114 @@
+import { InfoCard, Table, TableColumn } from '@backstage/core-components';
+import { Box, Grid, Typography } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import type {
+  ImpactReport,
+  ImpactedBusinessProcess,
+  ImpactedEntity,
+  ImpactedTenant,
+} from '@waybill/plugin-dependency-map-common';
+import { EntityRefLink } from '../shared/EntityRefLink';
+
+const processColumns: TableColumn<ImpactedBusinessProcess>[] = [
+  { title: 'Business process', field: 'title' },
+  { title: 'Criticality', render: row => row.criticality ?? '' },
+  { title: 'Entities affected', render: row => row.entityRefs.length },
+  {
+    title: 'Nearest',
+    render: row => `${row.distance} hop${row.distance === 1 ? '' : 's'}`,
+  },
+];
+
+const affectedColumns: TableColumn<ImpactedEntity>[] = [
+  {
+    title: 'Entity',
+    field: 'title',
+    render: row => (
+      <EntityRefLink entityRef={row.entityRef} title={row.title} />
+    ),
+  },
+  { title: 'Type', render: row => row.type ?? row.kind },
+  { title: 'Distance', field: 'distance' },
+  { title: 'Via', render: row => row.via },
+];
+
+const tenantColumns: TableColumn<ImpactedTenant>[] = [
+  { title: 'Tenant', field: 'title' },
+  {
+    title: 'Segment / region / tier',
+    render: row =>
+      [row.labels.segment, row.labels.region, row.labels.tier]
+        .filter(Boolean)
+        .join(' / '),
+  },
+  { title: 'Served by', render: row => row.servedBy.join(', ') },
+];
+
+/** How much changing the entity reaches: entities, business processes and tenants. */
+function BlastRadiusSummary(props: { title: string; impact: ImpactReport }) {
+  const { title, impact } = props;
+  return (
+    <InfoCard title="Blast radius">
+      <Typography variant="body1" aria-label="Blast radius summary">
+        Changing {title} affects {impact.affected.length}{' '}
+        {impact.affected.length === 1 ? 'entity' : 'entities'},{' '}
+        {impact.businessProcesses.length} business{' '}
+        {impact.businessProcesses.length === 1 ? 'process' : 'processes'} and{' '}
+        {impact.tenants.length}{' '}
+        {impact.tenants.length === 1 ? 'tenant' : 'tenants'}.
+      </Typography>
+      {impact.truncated && (
+        <Alert severity="info">The search stopped at its depth limit.</Alert>
+      )}
+    </InfoCard>
+  );
+}
+
+/** The blast radius of changing the entity, summed up and listed. */
+export function BlastRadius(props: { title: string; impact: ImpactReport }) {
+  const { impact } = props;
+  return (
+    <>
+      <Grid item xs={12}>
+        <BlastRadiusSummary {...props} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <Table
+          title="Business processes affected"
+          options={{ paging: false, search: false, padding: 'dense' }}
+          columns={processColumns}
+          data={impact.businessProcesses}
+          emptyContent={<Box p={2}>No business process is affected.</Box>}
+        />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <Table
+          title="Affected entities"
+          options={{
+            paging: impact.affected.length > 20,
+            pageSize: 20,
+            search: false,
+            padding: 'dense',
+          }}
+          columns={affectedColumns}
+          data={impact.affected}
+          emptyContent={<Box p={2}>Nothing depends on it.</Box>}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <Table
+          title={`Tenants affected (${impact.tenants.length})`}
+          options={{
+            paging: impact.tenants.length > 20,
+            pageSize: 20,
+            search: true,
+            padding: 'dense',
+          }}
+          columns={tenantColumns}
+          data={impact.tenants}
+          emptyContent={<Box p={2}>No tenant is affected.</Box>}
+        />
+      </Grid>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type {
+  DependencyNeighbourhood,
+  SubgraphNode,
+} from '@waybill/plugin-dependency-map-common';
+
+/** A direct neighbour of the focus entity. */
+export interface Neighbour {
+  ref: string;
+  title: string;
+  kind: string;
+  type?: string;
+  relations: string[];
+}
+
+/** The direct neighbours of the focus, with the relations that join them. */
+export function neighbours(
+  view: DependencyNeighbourhood,
+  direction: 'upstream' | 'downstream',
+): Neighbour[] {
+  const byRef = new Map<string, SubgraphNode>(view.nodes.map(n => [n.ref, n]));
+  const result = new Map<string, Neighbour>();
+  for (const edge of view.edges) {
+    let other: string | undefined;
+    if (direction === 'upstream' && edge.source === view.entityRef) {
+      other = edge.target;
+    } else if (direction === 'downstream' && edge.target === view.entityRef) {
+      other = edge.source;
+    }
+    if (!other || other === view.entityRef || edge.type === 'partOf') continue;
+    const node = byRef.get(other);
+    const entry = result.get(other) ?? {
+      ref: other,
+      title: node?.title ?? other,
+      kind: node?.kind ?? '',
+      type: node?.type,
+      relations: [],
+    };
+    if (!entry.relations.includes(edge.type)) entry.relations.push(edge.type);
+    result.set(other, entry);
+  }
+  return [...result.values()].sort((a, b) => a.title.localeCompare(b.title));
+}

@@ -1,0 +1,70 @@
+import type { ReleaseTrainChange } from '@waybill/plugin-dependency-map-common';
+import { useState } from 'react';
+import { PasteError, parseReleaseTrainList } from './planText';
+
+/** A change being edited, keyed so React keeps its fields apart. */
+export interface ChangeRow extends ReleaseTrainChange {
+  key: number;
+}
+
+let nextKey = 1;
+const emptyRow = (): ChangeRow => ({
+  key: nextKey++,
+  entityRef: '',
+  version: '',
+});
+
+/**
+ * The changes being put together: the edited rows, the pasted list and the lines of it that
+ * could not be read, and the complete changes (both fields filled in, trimmed).
+ */
+export function useReleaseTrainChanges() {
+  const [rows, setRows] = useState<ChangeRow[]>([emptyRow()]);
+  const [paste, setPaste] = useState('');
+  const [pasteErrors, setPasteErrors] = useState<PasteError[]>([]);
+
+  const changes = rows
+    .map(r => ({ entityRef: r.entityRef.trim(), version: r.version.trim() }))
+    .filter(r => r.entityRef && r.version);
+
+  const setRow = (key: number, patch: Partial<ReleaseTrainChange>) =>
+    setRows(current =>
+      current.map(r => (r.key === key ? { ...r, ...patch } : r)),
+    );
+  const addRow = () => setRows(r => [...r, emptyRow()]);
+  const removeRow = (key: number) =>
+    setRows(current =>
+      current.length > 1 ? current.filter(r => r.key !== key) : [emptyRow()],
+    );
+
+  // Pasted changes replace rows of the same entity and drop empty rows.
+  const addPasted = () => {
+    const parsed = parseReleaseTrainList(paste);
+    setPasteErrors(parsed.errors);
+    if (parsed.changes.length === 0) return;
+    setRows(current => {
+      const kept = current.filter(
+        r =>
+          (r.entityRef.trim() || r.version.trim()) &&
+          !parsed.changes.some(c => c.entityRef === r.entityRef.trim()),
+      );
+      return [...kept, ...parsed.changes.map(c => ({ ...c, key: nextKey++ }))];
+    });
+    if (parsed.errors.length === 0) setPaste('');
+  };
+
+  return {
+    rows,
+    changes,
+    setRow,
+    addRow,
+    removeRow,
+    paste,
+    setPaste,
+    pasteErrors,
+    addPasted,
+  };
+}
+
+/** What {@link useReleaseTrainChanges} answers. */
+export type ReleaseTrainChanges = ReturnType<typeof useReleaseTrainChanges>;
