@@ -33,5 +33,4 @@ export { PINNED_ACTIONS } from './render/pinnedActions';
 export {
   annotateCatalogInfo,
   validateCatalogEntity,
-  ANNOTATIONS,
 } from './catalog/annotateCatalogInfo';

@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { parse, parseAllDocuments } from 'yaml';
-import {
-  parseRolloutStrategy,
-  ROLLOUT_STRATEGY_ANNOTATION,
-} from '@waybill/plugin-tenant-rollouts-common';
+import { parseRolloutStrategy } from '@waybill/plugin-tenant-rollouts-common';
 import { validateCatalogEntity } from './catalog/annotateCatalogInfo';
-import { CI_PROVIDERS, CLOUDS, TIERS } from './pipeline/model';
+import { TIERS, WAYBILL_ANNOTATIONS } from '@waybill/plugin-waybill-common';
+import { CI_PROVIDERS, CLOUDS } from './pipeline/model';
 import { REQUIRED_STAGES } from './pipeline/stages';
 import { validatePipelineFile } from './policy/validatePipeline';
 import {
@@ -187,9 +185,9 @@ describe('golden templates through a real scaffolder dry run', () => {
 
         // The rollout strategy: tenant rollouts' own format, found through the annotation, and
         // the waves the pipeline advances.
-        expect(entity.metadata.annotations[ROLLOUT_STRATEGY_ANNOTATION]).toBe(
-          './waybill/rollout-strategy.yaml',
-        );
+        expect(
+          entity.metadata.annotations[WAYBILL_ANNOTATIONS.rolloutStrategy],
+        ).toBe('./waybill/rollout-strategy.yaml');
         const strategy = parseRolloutStrategy(
           parse(files['waybill/rollout-strategy.yaml']),
         );

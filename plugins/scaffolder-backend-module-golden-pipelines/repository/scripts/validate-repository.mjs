@@ -7,13 +7,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
-const TIERS = ['critical', 'standard', 'internal'];
-const PROCESSES = [
-  'order-to-cash',
-  'procure-to-pay',
-  'inventory-allocation',
-  'record-to-report',
-];
+// Waybill's catalog conventions, from @waybill/plugin-waybill-common and the pipeline model:
+// waybill:pipeline:generate writes them in when it generates the repository.
+const TIERS = [];
+const PROCESSES = [];
+const TIER_ANNOTATION = '';
+const PROCESSES_ANNOTATION = '';
+const TIER_NAMES = `${TIERS.slice(0, -1).join(', ')} or ${TIERS.at(-1)}`;
 const WAVE_NAME = /^[a-z0-9][a-z0-9-]*$/;
 const WAVE_KEYS = [
   'name',
@@ -65,19 +65,17 @@ const isObject = v => v !== null && typeof v === 'object' && !Array.isArray(v);
 const [entity] = load(catalogFile);
 if (isObject(entity)) {
   const annotations = entity.metadata?.annotations ?? {};
-  if (!TIERS.includes(annotations['waybill.dev/tier'])) {
-    problems.push(
-      `${catalogFile}: waybill.dev/tier must be critical, standard or internal`,
-    );
+  if (!TIERS.includes(annotations[TIER_ANNOTATION])) {
+    problems.push(`${catalogFile}: ${TIER_ANNOTATION} must be ${TIER_NAMES}`);
   }
-  const processes = annotations['waybill.dev/business-processes'];
+  const processes = annotations[PROCESSES_ANNOTATION];
   if (typeof processes !== 'string' || !processes.trim()) {
-    problems.push(`${catalogFile}: waybill.dev/business-processes is missing`);
+    problems.push(`${catalogFile}: ${PROCESSES_ANNOTATION} is missing`);
   } else {
     for (const p of processes.split(',').map(s => s.trim())) {
       if (!PROCESSES.includes(p)) {
         problems.push(
-          `${catalogFile}: waybill.dev/business-processes names ${JSON.stringify(
+          `${catalogFile}: ${PROCESSES_ANNOTATION} names ${JSON.stringify(
             p,
           )}, not one of ${PROCESSES.join(', ')}`,
         );

@@ -3,7 +3,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { ROLLOUT_STRATEGY_ANNOTATION } from '@waybill/plugin-tenant-rollouts-common';
+import { WAYBILL_ANNOTATIONS } from '@waybill/plugin-waybill-common';
 import { createAnnotateCatalogAction } from './annotateCatalog';
 
 const CATALOG = `# The service's catalog entity
@@ -61,7 +61,7 @@ describe('waybill:catalog:annotate', () => {
       'waybill.dev/api-requirements':
         'sales-orders-api ^2.4.0; inventory-availability-api >=3.0.0 <4.0.0',
       // Tenant rollouts reads the service's strategy from the file this names.
-      [ROLLOUT_STRATEGY_ANNOTATION]: './waybill/rollout-strategy.yaml',
+      [WAYBILL_ANNOTATIONS.rolloutStrategy]: './waybill/rollout-strategy.yaml',
     });
     expect(entity.spec.consumesApis).toEqual([
       'sales-orders-api',

@@ -3,11 +3,11 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
+import { TIERS } from '@waybill/plugin-waybill-common';
 import { z as zod } from 'zod/v3';
 import {
   BUSINESS_PROCESSES,
   CI_PROVIDERS,
-  TIERS,
   apiRequirement,
   entityName,
   entityRefString,

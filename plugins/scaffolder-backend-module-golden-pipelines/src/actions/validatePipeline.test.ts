@@ -1,7 +1,8 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { parse, stringify } from 'yaml';
-import { parsePipelineModel, Tier } from '../pipeline/model';
+import { Tier } from '@waybill/plugin-waybill-common';
+import { parsePipelineModel } from '../pipeline/model';
 import { generatePipeline } from '../pipeline/generate';
 import { createValidatePipelineAction } from './validatePipeline';
 

@@ -4,14 +4,18 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import { parse } from 'yaml';
 import { z as zod } from 'zod/v3';
-import { TIERS, Tier } from '../pipeline/model';
+import {
+  TIERS,
+  Tier,
+  WAYBILL_ANNOTATIONS,
+  isTier,
+} from '@waybill/plugin-waybill-common';
 import { PolicyViolation } from '../policy/rules';
 import {
   formatViolations,
   pipelineProviderOf,
   validatePipelineFile,
 } from '../policy/validatePipeline';
-import { ANNOTATIONS } from '../catalog/annotateCatalogInfo';
 import { examples } from './validatePipeline.examples';
 
 /** The id of the validate action. */
@@ -27,7 +31,7 @@ const inputSchema = zod.object({
     .enum(TIERS)
     .optional()
     .describe(
-      'Service tier; read from catalog-info.yaml (waybill.dev/tier) when omitted',
+      `Service tier; read from catalog-info.yaml (${WAYBILL_ANNOTATIONS.tier}) when omitted`,
     ),
   files: zod
     .array(zod.string().regex(/^[A-Za-z0-9._/-]+$/))
@@ -62,22 +66,25 @@ async function discover(root: string): Promise<string[]> {
   return found;
 }
 
+/** The tiers as the messages name them: `critical, standard or internal`. */
+function tierList(): string {
+  return `${TIERS.slice(0, -1).join(', ')} or ${TIERS[TIERS.length - 1]}`;
+}
+
 async function tierFromCatalog(root: string): Promise<Tier> {
   const file = resolveSafeChildPath(root, 'catalog-info.yaml');
   if (!(await exists(file))) {
     throw new InputError(
-      'No tier given and no catalog-info.yaml to read waybill.dev/tier from',
+      `No tier given and no catalog-info.yaml to read ${WAYBILL_ANNOTATIONS.tier} from`,
     );
   }
   const entity = parse(await fs.readFile(file, 'utf8'));
-  const tier = entity?.metadata?.annotations?.[ANNOTATIONS.tier];
-  if (!TIERS.includes(tier)) {
+  const tier = entity?.metadata?.annotations?.[WAYBILL_ANNOTATIONS.tier];
+  if (!isTier(tier)) {
     throw new InputError(
       `catalog-info.yaml has no valid ${
-        ANNOTATIONS.tier
-      } annotation (critical, standard or internal); got ${JSON.stringify(
-        tier,
-      )}`,
+        WAYBILL_ANNOTATIONS.tier
+      } annotation (${tierList()}); got ${JSON.stringify(tier)}`,
     );
   }
   return tier;

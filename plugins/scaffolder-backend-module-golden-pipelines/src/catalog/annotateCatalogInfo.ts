@@ -9,8 +9,8 @@ import {
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { isMap, isSeq, parseAllDocuments, YAMLSeq } from 'yaml';
-import { ROLLOUT_STRATEGY_ANNOTATION } from '@waybill/plugin-tenant-rollouts-common';
-import { CiProvider, Tier } from '../pipeline/model';
+import { Tier, WAYBILL_ANNOTATIONS } from '@waybill/plugin-waybill-common';
+import { CiProvider } from '../pipeline/model';
 import { ROLLOUT_STRATEGY_REF } from '../pipeline/rolloutStrategy';
 
 /** What the catalog conventions record about a service, as annotations and relations. */
@@ -30,18 +30,6 @@ export type CatalogFacts = {
    */
   repository?: { ciProvider: CiProvider; project: string };
 };
-
-/**
- * The annotation keys Waybill writes, each read by a plugin (see examples/README.md): tier and
- * business processes by scorecards and the dependency map, API requirements by the dependency
- * map, the rollout strategy file by tenant rollouts.
- */
-export const ANNOTATIONS = {
-  tier: 'waybill.dev/tier',
-  businessProcesses: 'waybill.dev/business-processes',
-  apiRequirements: 'waybill.dev/api-requirements',
-  rolloutStrategy: ROLLOUT_STRATEGY_ANNOTATION,
-} as const;
 
 const policy = EntityPolicies.allOf([
   new DefaultNamespaceEntityPolicy(),
@@ -96,7 +84,9 @@ function mergeSeq(
 
 /**
  * Writes the tier, business processes, rollout strategy, API requirements and dependencies into the
- * Component of a catalog-info.yaml, keeping everything else (comments included), and checks
+ * Component of a catalog-info.yaml, under waybill-common's annotation names (each read by a
+ * plugin: tier and business processes by scorecards and the dependency map, API requirements by
+ * the dependency map, the rollout strategy file by tenant rollouts), keeping everything else (comments included), and checks
  * the result with the catalog's own validators. Returns the new file and the entity.
  */
 export async function annotateCatalogInfo(
@@ -139,11 +129,11 @@ export async function annotateCatalogInfo(
       facts.repository.project,
     );
   }
-  a(ANNOTATIONS.tier, facts.tier);
-  a(ANNOTATIONS.businessProcesses, facts.businessProcesses.join(', '));
-  a(ANNOTATIONS.rolloutStrategy, ROLLOUT_STRATEGY_REF);
+  a(WAYBILL_ANNOTATIONS.tier, facts.tier);
+  a(WAYBILL_ANNOTATIONS.businessProcesses, facts.businessProcesses.join(', '));
+  a(WAYBILL_ANNOTATIONS.rolloutStrategy, ROLLOUT_STRATEGY_REF);
   a(
-    ANNOTATIONS.apiRequirements,
+    WAYBILL_ANNOTATIONS.apiRequirements,
     facts.apiRequirements.map(r => `${r.api} ${r.range}`).join('; ') ||
       undefined,
   );

@@ -2,12 +2,8 @@
 // zod 4 ships that API under `zod/v3`, so the model is written against it and the same
 // schema serves both the action's input and the pure functions.
 import { InputError } from '@backstage/errors';
+import { TIERS } from '@waybill/plugin-waybill-common';
 import { z } from 'zod/v3';
-
-/** Service criticality tiers of the catalog conventions (`waybill.dev/tier`). */
-export const TIERS = ['critical', 'standard', 'internal'] as const;
-/** A service criticality tier. */
-export type Tier = (typeof TIERS)[number];
 
 /** Clouds a golden pipeline deploys to, each reached through OIDC federation. */
 export const CLOUDS = ['aws', 'azure', 'gcp'] as const;

@@ -1,10 +1,10 @@
 import { RolloutStrategy } from '@waybill/plugin-tenant-rollouts-common';
-import { Tier } from './model';
+import { Tier } from '@waybill/plugin-waybill-common';
 
 /** Where a service's rollout strategy is written; its catalog entity names it for tenant rollouts. */
 export const ROLLOUT_STRATEGY_PATH = 'waybill/rollout-strategy.yaml';
 
-/** The `waybill.dev/rollout-strategy` value: the file, relative to the entity's source location. */
+/** The rollout strategy annotation's value (`WAYBILL_ANNOTATIONS.rolloutStrategy`): the file, relative to the entity's source location. */
 export const ROLLOUT_STRATEGY_REF = `./${ROLLOUT_STRATEGY_PATH}`;
 
 const canary = {

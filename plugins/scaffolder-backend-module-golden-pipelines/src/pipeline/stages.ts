@@ -1,4 +1,4 @@
-import { Tier } from './model';
+import { Tier } from '@waybill/plugin-waybill-common';
 
 /** Every stage a golden pipeline can have, in pipeline order. */
 export const STAGES = [

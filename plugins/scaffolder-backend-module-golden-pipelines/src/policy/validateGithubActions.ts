@@ -1,5 +1,5 @@
 import { callsWaybill } from '../pipeline/scripts';
-import { Tier } from '../pipeline/model';
+import { Tier } from '@waybill/plugin-waybill-common';
 import {
   CRITICAL_TENANTS_ENVIRONMENT,
   PRODUCTION_ENVIRONMENT,

@@ -1,4 +1,4 @@
-import { Tier } from '../pipeline/model';
+import { Tier } from '@waybill/plugin-waybill-common';
 import { PolicyViolation } from './rules';
 import { validateGithubWorkflow } from './validateGithubActions';
 import { validateGitlabCi } from './validateGitlabCi';

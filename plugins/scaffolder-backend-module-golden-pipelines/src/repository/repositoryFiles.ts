@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { GeneratedFile } from '../pipeline/generate';
 import type { PipelineModel } from '../pipeline/model';
+import { VALIDATOR_PATH, withConventions } from './validatorConventions';
 
 /**
  * Files stored under another name in `repository/`: npm and Yarn never pack a `.gitignore` (and
@@ -40,9 +41,11 @@ function readTree(root: string, dir = root): GeneratedFile[] {
       }
     } else if (entry.isFile()) {
       const relative = path.relative(root, full).split(path.sep).join('/');
+      const content = fs.readFileSync(full, 'utf8');
       files.push({
         path: RENAMED[relative] ?? relative,
-        content: fs.readFileSync(full, 'utf8'),
+        content:
+          relative === VALIDATOR_PATH ? withConventions(content) : content,
       });
     }
   }
@@ -63,7 +66,8 @@ function withPackageName(file: GeneratedFile, name: string): GeneratedFile {
  * The repository tooling every generated service gets, identical for every template: the
  * package manifest and lockfile (named after the service), Node version, TypeScript, ESLint and
  * Prettier configuration, and the scripts the golden pipeline calls (source validation, smoke,
- * contract and business-transaction checks, the rollback drill). Paths are repository-relative.
+ * contract and business-transaction checks, the rollback drill). The source validation script
+ * gets the catalog conventions written in (see withConventions). Paths are repository-relative.
  */
 export function repositoryFiles(model: PipelineModel): GeneratedFile[] {
   cache ??= readTree(repositoryDirectory());
