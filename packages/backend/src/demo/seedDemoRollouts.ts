@@ -77,81 +77,7 @@ export async function seedDemoRollouts(
 
   const seeded: SeededRollout[] = [];
   for (const demo of wanted) {
-    const name = `${demo.entityRef} ${demo.version} to ${demo.environment}`;
-    let view = await client.createRollout({
-      entityRef: demo.entityRef,
-      version: demo.version,
-      environment: demo.environment,
-      strategy: demo.strategy,
-    });
-    logger.info(
-      `Demo rollout ${view.id} (${demo.purpose}): planned ${name}, ${view.waves
-        .map(w => `${w.name} ${w.total}`)
-        .join(', ')} (strategy ${view.strategySource ?? 'unknown'})`,
-    );
-    const steps: Array<[string, () => Promise<void>]> = [
-      [
-        'start',
-        async () => {
-          view = await client.act(view.id, 'start');
-          logger.info(
-            `Demo rollout ${view.id}: started, wave 0 (${view.waves[0].name})`,
-          );
-        },
-      ],
-    ];
-    if (demo.firstWaveStatuses) {
-      const statusesOf = demo.firstWaveStatuses;
-      steps.push([
-        'report statuses',
-        async () => {
-          const statuses = statusesOf(view.waves[0]);
-          await client.reportStatuses(view.id, statuses);
-          view = await client.getRollout(view.id);
-          const counts = new Map<string, number>();
-          for (const s of statuses) {
-            counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
-          }
-          logger.info(
-            `Demo rollout ${view.id}: wave 0 reported ${[...counts]
-              .map(([status, n]) => `${n} ${status}`)
-              .join(', ')}; verdict ${view.analysis.summary}`,
-          );
-        },
-      ]);
-    }
-    let refused: SeededRollout['refused'];
-    for (const [step, run] of steps) {
-      try {
-        await run();
-      } catch (error) {
-        if (!(error instanceof ResponseError) || error.statusCode !== 409) {
-          throw error;
-        }
-        const blockers = rolloutConflictOf(error)?.blockers ?? [];
-        refused = { step, message: error.body.error.message, blockers };
-        view = await client.getRollout(view.id);
-        logger.info(
-          `Demo rollout ${view.id}: ${step} refused (409${
-            blockers.length
-              ? `, ${blockers.map(b => b.kind).join(' and ')}`
-              : ''
-          }): ${refused.message}; left ${view.state} at wave ${
-            view.currentWave
-          }, not overridden`,
-        );
-        break;
-      }
-    }
-    seeded.push({
-      id: view.id,
-      entityRef: view.entityRef,
-      version: view.version,
-      environment: view.environment,
-      state: view.state,
-      currentWave: view.currentWave,
-      ...(refused ? { refused } : {}),
-    });
+    seeded.push(await seedOne(client, demo, logger));
   }
   logger.info(
     `Seeded ${seeded.length} demo rollouts: ${seeded
@@ -164,6 +90,87 @@ export async function seedDemoRollouts(
       .join('; ')}`,
   );
   return seeded;
+}
+
+/** Plans one demo rollout and takes it as far as the backend allows. */
+async function seedOne(
+  client: TenantRolloutsClient,
+  demo: DemoRollout,
+  logger: LoggerService,
+): Promise<SeededRollout> {
+  const name = `${demo.entityRef} ${demo.version} to ${demo.environment}`;
+  let view = await client.createRollout({
+    entityRef: demo.entityRef,
+    version: demo.version,
+    environment: demo.environment,
+    strategy: demo.strategy,
+  });
+  logger.info(
+    `Demo rollout ${view.id} (${demo.purpose}): planned ${name}, ${view.waves
+      .map(w => `${w.name} ${w.total}`)
+      .join(', ')} (strategy ${view.strategySource ?? 'unknown'})`,
+  );
+  const steps: Array<[string, () => Promise<void>]> = [
+    [
+      'start',
+      async () => {
+        view = await client.act(view.id, 'start');
+        logger.info(
+          `Demo rollout ${view.id}: started, wave 0 (${view.waves[0].name})`,
+        );
+      },
+    ],
+  ];
+  if (demo.firstWaveStatuses) {
+    const statusesOf = demo.firstWaveStatuses;
+    steps.push([
+      'report statuses',
+      async () => {
+        const statuses = statusesOf(view.waves[0]);
+        await client.reportStatuses(view.id, statuses);
+        view = await client.getRollout(view.id);
+        const counts = new Map<string, number>();
+        for (const s of statuses) {
+          counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
+        }
+        logger.info(
+          `Demo rollout ${view.id}: wave 0 reported ${[...counts]
+            .map(([status, n]) => `${n} ${status}`)
+            .join(', ')}; verdict ${view.analysis.summary}`,
+        );
+      },
+    ]);
+  }
+  let refused: SeededRollout['refused'];
+  for (const [step, run] of steps) {
+    try {
+      await run();
+    } catch (error) {
+      if (!(error instanceof ResponseError) || error.statusCode !== 409) {
+        throw error;
+      }
+      const blockers = rolloutConflictOf(error)?.blockers ?? [];
+      refused = { step, message: error.body.error.message, blockers };
+      view = await client.getRollout(view.id);
+      logger.info(
+        `Demo rollout ${view.id}: ${step} refused (409${
+          blockers.length ? `, ${blockers.map(b => b.kind).join(' and ')}` : ''
+        }): ${refused.message}; left ${view.state} at wave ${
+          view.currentWave
+        }, not overridden`,
+      );
+      break;
+    }
+  }
+  return {
+    id: view.id,
+    entityRef: view.entityRef,
+    version: view.version,
+    environment: view.environment,
+    state: view.state,
+    currentWave: view.currentWave,
+    ...(refused ? { refused } : {}),
+  };
 }
 
 /**
