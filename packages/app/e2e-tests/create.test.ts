@@ -445,7 +445,7 @@ test('the API service template is filled in through its widgets, dry-runs in the
         description: 'Quotes shipping rates for sales orders (all carriers).',
         owner: { search: 'Order', option: /Order Management/ },
         tier: 'critical',
-        alsoBusinessProcesses: ['inventory-allocation'],
+        businessProcesses: ['Order to Cash', 'Inventory Allocation'],
       });
 
       // Delivery
@@ -590,7 +590,7 @@ test('the ERP integration worker template is filled in through its widgets and d
         owner: { search: 'Procure', option: /Procurement Systems/ },
         system: { search: 'ERP', option: /ERP Core/ },
         tier: 'standard',
-        alsoBusinessProcesses: ['inventory-allocation'],
+        businessProcesses: ['Procure to Pay', 'Inventory Allocation'],
       });
 
       // ERP integration: the module's API and the module, each from its picker.
@@ -697,7 +697,7 @@ test('the customer web app template is filled in through its widgets and dry-run
         owner: { search: 'Digital', option: /Digital Channels/ },
         system: { search: 'Customer', option: /Customer Channels/ },
         tier: 'internal',
-        alsoBusinessProcesses: [],
+        businessProcesses: ['Order to Cash'],
       });
 
       // Delivery

@@ -114,7 +114,7 @@ test('a developer creates a service in the portal; its first pipeline run releas
         description: 'Quotes carrier rates for outbound shipments.',
         owner: { search: 'Order', option: /Order Management/ },
         tier: 'internal',
-        alsoBusinessProcesses: [],
+        businessProcesses: ['Order to Cash'],
       });
       await chooseClouds(page, ['AWS']);
       await fillRepoUrl(page, { owner: 'meridian', name: NAME });

@@ -81,8 +81,8 @@ export async function fillServicePage(
     owner: { search: string; option: RegExp };
     system?: { search: string; option: RegExp };
     tier: 'critical' | 'standard' | 'internal';
-    /** Business processes ticked on top of the template's default. */
-    alsoBusinessProcesses: string[];
+    /** Business processes picked from the catalog, by title (e.g. `Order to Cash`). */
+    businessProcesses: string[];
   },
 ) {
   await textbox(page, 'Name').fill(service.name);
@@ -100,9 +100,11 @@ export async function fillServicePage(
     );
   }
   await selectOption(page, 'Criticality tier', service.tier);
-  for (const process of service.alsoBusinessProcesses) {
-    await page.getByRole('checkbox', { name: process }).check();
+  const processes = textbox(page, 'Business processes');
+  for (const process of service.businessProcesses) {
+    await pickEntity(processes, process, new RegExp(process));
   }
+  await processes.press('Escape');
   await page.getByRole('button', { name: 'Next' }).click();
 }
 

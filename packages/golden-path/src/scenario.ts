@@ -40,9 +40,10 @@ export function text(service: ScaffoldedService, file: string): string {
 }
 
 /**
- * Dry-runs `template` with `values` through the running backend's scaffolder, commits the
- * result as a new repository (`dir`), serves it on the loopback Git host, and registers its
- * `catalog-info.yaml` with eight tenants depending on it; waits until the catalog has them.
+ * Once the catalog has the business processes `values` name, dry-runs `template` with `values`
+ * through the running backend's scaffolder, commits the result as a new repository (`dir`),
+ * serves it on the loopback Git host, and registers its `catalog-info.yaml` with eight tenants
+ * depending on it; waits until the catalog has them.
  */
 export async function scaffoldService(options: {
   waybill: RunningWaybill;
@@ -57,6 +58,8 @@ export async function scaffoldService(options: {
     /** The RepoUrlPicker's value, e.g. `github.com?owner=meridian&repo=pricing-quotes-api`. */
     repoUrl: string;
     clouds: string[];
+    /** As the form's entity picker writes them: Domain refs, e.g. `domain:default/order-to-cash`. */
+    businessProcesses: string[];
   };
   tenantPrefix: string;
   dir: string;
@@ -70,6 +73,9 @@ export async function scaffoldService(options: {
     options.tenantPrefix,
     values.clouds as Array<'aws' | 'azure' | 'gcp'>,
   );
+  // The template's annotate step looks the business processes up in the catalog: Domains of
+  // the demo catalog the backend loads (examples/business-processes.yaml).
+  await waitForEntities(waybill.url, waybill.token, values.businessProcesses);
   const { files, durationMs } = await dryRunTemplate({
     baseUrl: waybill.url,
     userToken: options.userToken,

@@ -10,7 +10,11 @@ import { createGeneratePipelineAction } from './actions/generatePipeline';
 import { createRegisterServiceAction } from './actions/registerService';
 import { createValidatePipelineAction } from './actions/validatePipeline';
 
-/** Adds the golden-pipeline actions to the scaffolder. */
+/**
+ * Adds the golden-pipeline actions to the scaffolder. The catalog is asked for the business
+ * processes a service names (as the person running the template) and takes the registration of
+ * a published service (as the scaffolder).
+ */
 export const scaffolderModuleGoldenPipelines = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'golden-pipelines',
@@ -26,7 +30,7 @@ export const scaffolderModuleGoldenPipelines = createBackendModule({
         scaffolder.addActions(
           createGeneratePipelineAction(),
           createValidatePipelineAction(),
-          createAnnotateCatalogAction(),
+          createAnnotateCatalogAction({ catalog }),
           createCheckRepositoryAction({ config }),
           createRegisterServiceAction({ config, catalog, auth }),
         );

@@ -38,7 +38,7 @@ const VALUES = {
   description: 'Quotes contract prices for trade customers (order-to-cash).',
   owner: `group:default/${OWNER_TEAM}`,
   tier: 'critical',
-  businessProcesses: ['order-to-cash'],
+  businessProcesses: ['domain:default/order-to-cash'],
   clouds: ['aws'],
   ciProvider: 'github-actions',
   deployStrategy: 'rolling',

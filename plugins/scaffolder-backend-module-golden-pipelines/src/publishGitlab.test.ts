@@ -41,7 +41,7 @@ const VALUES = {
     'The trade customers portal for quotes and orders (order-to-cash).',
   owner: `group:default/${OWNER_TEAM}`,
   tier: 'standard',
-  businessProcesses: ['order-to-cash'],
+  businessProcesses: ['domain:default/order-to-cash'],
   clouds: ['aws'],
   ciProvider: 'gitlab-ci',
   deployStrategy: 'rolling',

@@ -2,7 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { parse, parseAllDocuments } from 'yaml';
 import { parseRolloutStrategy } from '@waybill/plugin-tenant-rollouts-common';
 import { validateCatalogEntity } from './catalog/annotateCatalogInfo';
-import { TIERS, WAYBILL_ANNOTATIONS } from '@waybill/plugin-waybill-common';
+import {
+  businessProcessesOf,
+  TIERS,
+  WAYBILL_ANNOTATIONS,
+} from '@waybill/plugin-waybill-common';
 import { CI_PROVIDERS, CLOUDS } from './pipeline/model';
 import { REQUIRED_STAGES } from './pipeline/stages';
 import { validatePipelineFile } from './policy/validatePipeline';
@@ -161,9 +165,15 @@ describe('golden templates through a real scaffolder dry run', () => {
               : 'github.com/project-slug'
           ],
         ).toBe(`meridian/${values.name}`);
+        // The Domains picked, by name in the entity's namespace; waybill-common reads them back.
         expect(
           entity.metadata.annotations['waybill.dev/business-processes'],
-        ).toBe((values.businessProcesses as string[]).join(', '));
+        ).toBe(
+          (values.businessProcesses as string[])
+            .map(ref => ref.replace('domain:default/', ''))
+            .join(', '),
+        );
+        expect(businessProcessesOf(entity)).toEqual(values.businessProcesses);
 
         // APIs picked as refs are written by name.
         expect(entity.spec.consumesApis ?? []).toEqual(
@@ -247,6 +257,58 @@ describe('golden templates through a real scaffolder dry run', () => {
 
   it('ran actionlint on every GitHub workflow', () => {
     expect(actionlintChecked).toBe(templates.length * 12);
+  });
+
+  it('takes the business processes from the catalog: any it holds, no other, and no other Domain', async () => {
+    const withProcesses = (businessProcesses: string[]) =>
+      dryRun(server, 'api-service', {
+        ...BASE_VALUES['api-service'],
+        ...deliveryValues('api-service'),
+        businessProcesses,
+      });
+    // A process of another estate, in a namespace of its own: written as its ref, checked by
+    // its name after the production rollout.
+    const other = await withProcesses([
+      'domain:logistics/yard-management',
+      'domain:default/order-to-cash',
+    ]);
+    expect(other.status).toBe(200);
+    const files = renderedFiles(other.body);
+    const entity = parse(files['catalog-info.yaml']);
+    expect(
+      entity.metadata.annotations[WAYBILL_ANNOTATIONS.businessProcesses],
+    ).toBe('domain:logistics/yard-management, order-to-cash');
+    expect(businessProcessesOf(entity)).toEqual([
+      'domain:logistics/yard-management',
+      'domain:default/order-to-cash',
+    ]);
+    expect(files['scripts/golden-pipeline.sh']).toContain(
+      'for process in yard-management order-to-cash; do',
+    );
+    expect(files['scripts/validate-repository.mjs']).toContain(
+      "'domain:logistics/yard-management',",
+    );
+
+    // The step's InputError answers the dry run, naming the field and each process.
+    const unknown = await withProcesses([
+      'domain:default/order-to-cash',
+      'domain:default/world-domination',
+    ]);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toBe(
+      'businessProcesses: domain:default/world-domination is not in the catalog (business processes are catalog Domains of spec.type business-process)',
+    );
+    const productArea = await withProcesses([
+      'domain:default/customer-experience',
+    ]);
+    expect(productArea.status).toBe(400);
+    expect(productArea.body.error.message).toContain(
+      'domain:default/customer-experience is a Domain of spec.type product-area, not a business process',
+    );
+    // The form takes the picker's refs only.
+    const name = await withProcesses(['order-to-cash']);
+    expect(name.status).toBe(400);
+    expect(name.body.errors[0].path).toEqual(['businessProcesses', 0]);
   });
 
   it('has the worker call the ERP operation the form names, and refuses a path it cannot call', async () => {

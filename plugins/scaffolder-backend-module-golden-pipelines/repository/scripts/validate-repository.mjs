@@ -7,13 +7,17 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
-// Waybill's catalog conventions, from @waybill/plugin-waybill-common and the pipeline model:
-// waybill:pipeline:generate writes them in when it generates the repository.
+// Waybill's catalog conventions, from @waybill/plugin-waybill-common, and the business processes
+// (Domain refs) the pipeline checks the transactions of, as chosen when the repository was
+// generated: waybill:pipeline:generate writes them in.
 const TIERS = [];
 const PROCESSES = [];
 const TIER_ANNOTATION = '';
 const PROCESSES_ANNOTATION = '';
 const TIER_NAMES = `${TIERS.slice(0, -1).join(', ')} or ${TIERS.at(-1)}`;
+// An entity ref as the catalog writes one: [kind:][namespace/]name.
+const ENTITY_REF =
+  /^(?:([a-z][a-z0-9]*):)?(?:([a-z0-9]+(?:-+[a-z0-9]+)*)\/)?([a-z0-9](?:[a-z0-9._-]{0,61}[a-z0-9])?)$/i;
 const WAVE_NAME = /^[a-z0-9][a-z0-9-]*$/;
 const WAVE_KEYS = [
   'name',
@@ -61,6 +65,46 @@ const load = file => {
 };
 const isObject = v => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/**
+ * The business-processes annotation: Domain names or refs, comma-separated, a name read in the
+ * entity's namespace. It must name exactly the processes the pipeline checks.
+ */
+const checkProcesses = (value, namespace) => {
+  const entries = (typeof value === 'string' ? value.split(',') : [])
+    .map(e => e.trim())
+    .filter(Boolean);
+  if (entries.length === 0) {
+    problems.push(`${catalogFile}: ${PROCESSES_ANNOTATION} is missing`);
+    return;
+  }
+  const refs = entries.map(entry => {
+    const [, kind = 'domain', ns = namespace, name] =
+      ENTITY_REF.exec(entry) ?? [];
+    if (name && kind.toLowerCase() === 'domain') {
+      return `domain:${ns}/${name}`.toLowerCase();
+    }
+    problems.push(
+      `${catalogFile}: ${PROCESSES_ANNOTATION} names ${JSON.stringify(
+        entry,
+      )}, which is no Domain name or ref (domain:<namespace>/<name>)`,
+    );
+    return undefined;
+  });
+  if (refs.includes(undefined) || PROCESSES.length === 0) return;
+  if (
+    refs.some(r => !PROCESSES.includes(r)) ||
+    PROCESSES.some(p => !refs.includes(p))
+  ) {
+    problems.push(
+      `${catalogFile}: ${PROCESSES_ANNOTATION} names ${refs.join(
+        ', ',
+      )}, but the pipeline checks the business transactions of ${PROCESSES.join(
+        ', ',
+      )}; name those, or generate the pipeline again`,
+    );
+  }
+};
+
 // The catalog entity.
 const [entity] = load(catalogFile);
 if (isObject(entity)) {
@@ -68,20 +112,10 @@ if (isObject(entity)) {
   if (!TIERS.includes(annotations[TIER_ANNOTATION])) {
     problems.push(`${catalogFile}: ${TIER_ANNOTATION} must be ${TIER_NAMES}`);
   }
-  const processes = annotations[PROCESSES_ANNOTATION];
-  if (typeof processes !== 'string' || !processes.trim()) {
-    problems.push(`${catalogFile}: ${PROCESSES_ANNOTATION} is missing`);
-  } else {
-    for (const p of processes.split(',').map(s => s.trim())) {
-      if (!PROCESSES.includes(p)) {
-        problems.push(
-          `${catalogFile}: ${PROCESSES_ANNOTATION} names ${JSON.stringify(
-            p,
-          )}, not one of ${PROCESSES.join(', ')}`,
-        );
-      }
-    }
-  }
+  checkProcesses(
+    annotations[PROCESSES_ANNOTATION],
+    entity.metadata?.namespace ?? 'default',
+  );
 } else if (!problems.some(p => p.startsWith(`${catalogFile}:`))) {
   problems.push(`${catalogFile}: must be a catalog entity`);
 }

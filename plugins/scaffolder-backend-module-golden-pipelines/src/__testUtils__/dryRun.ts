@@ -15,6 +15,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { scaffolderModuleGoldenPipelines } from '../module';
+import { testDomains } from './businessProcesses';
 import { TEMPLATES_DIR, directoryContents } from './templateFiles';
 
 /** The Service and ERP pages of each template's form, filled in as a developer would. */
@@ -24,7 +25,8 @@ export const BASE_VALUES: Record<string, Record<string, unknown>> = {
     description: 'Quotes contract prices for trade customers (order-to-cash).',
     owner: 'group:default/digital-channels',
     system: 'customer-channels',
-    businessProcesses: ['order-to-cash'],
+    // As the form's entity picker fills them in.
+    businessProcesses: ['domain:default/order-to-cash'],
     tenancy: 'shared',
     consumedApis: [{ api: 'api:default/sales-orders-api', range: '^2.4.0' }],
     dependsOn: ['component:default/sales'],
@@ -33,7 +35,10 @@ export const BASE_VALUES: Record<string, Record<string, unknown>> = {
     name: 'supplier-invoice-sync',
     description: 'Consumes supplier invoices and posts them to purchase.',
     owner: 'group:default/procurement-systems',
-    businessProcesses: ['procure-to-pay', 'record-to-report'],
+    businessProcesses: [
+      'domain:default/procure-to-pay',
+      'domain:default/record-to-report',
+    ],
     // As the form's entity picker fills it in.
     erpApi: 'api:default/purchase-orders-api',
     erpApiRange: '>=2.0.0 <3.0.0',
@@ -45,7 +50,7 @@ export const BASE_VALUES: Record<string, Record<string, unknown>> = {
     name: 'order-tracking-web',
     description: 'Lets trade customers follow their orders and deliveries.',
     owner: 'group:default/order-management',
-    businessProcesses: ['order-to-cash'],
+    businessProcesses: ['domain:default/order-to-cash'],
     tenancy: 'shared',
   },
 };
@@ -74,7 +79,8 @@ export type Server = Awaited<ReturnType<typeof startTestBackend>>['server'];
 
 /**
  * The scaffolder with Waybill's actions and the publish actions, which a dry run skips (with
- * catalog:register) and simulates the outputs of.
+ * catalog:register) and simulates the outputs of; the catalog holds the Domains of
+ * testDomains(), which waybill:catalog:annotate looks the business processes up in.
  */
 export async function startDryRunBackend(): Promise<Server> {
   const { server } = await startTestBackend({
@@ -83,7 +89,7 @@ export async function startDryRunBackend(): Promise<Server> {
       scaffolderModuleGoldenPipelines,
       githubModule,
       gitlabModule,
-      catalogServiceMock.factory({ entities: [] }),
+      catalogServiceMock.factory({ entities: testDomains() }),
     ],
   });
   return server;

@@ -23,6 +23,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { scaffolderModuleGoldenPipelines } from '../module';
+import {
+  BUSINESS_PROCESSES_FILE,
+  businessProcessDomains,
+} from './businessProcesses';
 import { TEMPLATES_DIR } from './templateFiles';
 
 /**
@@ -69,8 +73,8 @@ export async function waitFor<T>(
 /**
  * Starts the portal's backend: the real catalog and scaffolder with Waybill's actions and the
  * `features` given (an SCM module), under the portal's permissions, with `integrations` for the
- * SCM hosts. The catalog holds the template `templates/<template>` and the owner team (a Group);
- * it resolves once both are in it.
+ * SCM hosts. The catalog holds the template `templates/<template>`, the owner team (a Group) and
+ * the demo estate's business processes (Domains); it resolves once they are all in it.
  */
 export async function startPortal(options: {
   workDir: string;
@@ -122,6 +126,12 @@ export async function startPortal(options: {
                 target: groupFile,
                 rules: [{ allow: ['Group'] }],
               },
+              // The business processes the templates' annotate step looks up.
+              {
+                type: 'file',
+                target: BUSINESS_PROCESSES_FILE,
+                rules: [{ allow: ['Domain'] }],
+              },
             ],
           },
           scaffolder: {
@@ -131,18 +141,24 @@ export async function startPortal(options: {
       }),
     ],
   });
-  await waitFor('the template and the owner team in the catalog', async () => {
-    for (const ref of [
-      `template/default/${options.template}`,
-      `group/default/${options.ownerTeam}`,
-    ]) {
-      const res = await request(server)
-        .get(`/api/catalog/entities/by-name/${ref}`)
-        .set('Authorization', mockCredentials.user.header());
-      if (res.status !== 200) return undefined;
-    }
-    return true;
-  });
+  await waitFor(
+    'the template, the owner team and the business processes in the catalog',
+    async () => {
+      for (const ref of [
+        `template/default/${options.template}`,
+        `group/default/${options.ownerTeam}`,
+        ...businessProcessDomains().map(
+          d => `domain/default/${d.metadata.name}`,
+        ),
+      ]) {
+        const res = await request(server)
+          .get(`/api/catalog/entities/by-name/${ref}`)
+          .set('Authorization', mockCredentials.user.header());
+        if (res.status !== 200) return undefined;
+      }
+      return true;
+    },
+  );
   return { server };
 }
 

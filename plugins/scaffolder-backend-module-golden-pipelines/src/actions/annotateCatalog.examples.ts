@@ -15,7 +15,7 @@ export const examples: TemplateExample[] = [
           input: {
             name: 'pricing-quotes-api',
             tier: 'critical',
-            businessProcesses: ['order-to-cash'],
+            businessProcesses: ['domain:default/order-to-cash'],
             apiRequirements: [{ api: 'sales-orders-api', range: '^2.4.0' }],
             dependsOn: ['component:sales'],
           },
@@ -34,7 +34,7 @@ export const examples: TemplateExample[] = [
           input: {
             name: 'supplier-invoice-sync',
             tier: 'standard',
-            businessProcesses: ['procure-to-pay'],
+            businessProcesses: ['domain:default/procure-to-pay'],
             repository: 'meridian/supplier-invoice-sync',
             ciProvider: 'github-actions',
           },

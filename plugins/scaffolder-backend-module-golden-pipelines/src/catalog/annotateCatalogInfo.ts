@@ -1,4 +1,5 @@
 import {
+  DEFAULT_NAMESPACE,
   DefaultNamespaceEntityPolicy,
   Entity,
   EntityPolicies,
@@ -9,13 +10,18 @@ import {
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { isMap, isSeq, parseAllDocuments, YAMLSeq } from 'yaml';
-import { Tier, WAYBILL_ANNOTATIONS } from '@waybill/plugin-waybill-common';
+import {
+  parseEntityRef,
+  Tier,
+  WAYBILL_ANNOTATIONS,
+} from '@waybill/plugin-waybill-common';
 import { CiProvider } from '../pipeline/model';
 import { ROLLOUT_STRATEGY_REF } from '../pipeline/rolloutStrategy';
 
 /** What the catalog conventions record about a service, as annotations and relations. */
 export type CatalogFacts = {
   tier: Tier;
+  /** Normalized Domain refs, e.g. `domain:default/order-to-cash`. */
   businessProcesses: string[];
   /** APIs consumed, with the provider versions the service works with. */
   apiRequirements: Array<{ api: string; range: string }>;
@@ -63,6 +69,26 @@ export async function validateCatalogEntity(entity: unknown): Promise<Entity> {
     }
   }
   return checked;
+}
+
+/**
+ * The `waybill.dev/business-processes` value naming these Domains from an entity of `namespace`:
+ * a Domain of the entity's own namespace by its name (as the catalog's YAML conventionally
+ * writes it), any other by its full ref. waybill-common's `readBusinessProcesses`, which resolves
+ * names in the entity's namespace, reads it back as the same refs.
+ */
+export function businessProcessesAnnotation(
+  refs: string[],
+  namespace: string,
+): string {
+  return refs
+    .map(ref => {
+      const domain = parseEntityRef(ref, { defaultKind: 'domain' });
+      return domain.namespace === namespace.toLocaleLowerCase('en-US')
+        ? domain.name
+        : `domain:${domain.namespace}/${domain.name}`;
+    })
+    .join(', ');
 }
 
 function mergeSeq(
@@ -130,7 +156,13 @@ export async function annotateCatalogInfo(
     );
   }
   a(WAYBILL_ANNOTATIONS.tier, facts.tier);
-  a(WAYBILL_ANNOTATIONS.businessProcesses, facts.businessProcesses.join(', '));
+  a(
+    WAYBILL_ANNOTATIONS.businessProcesses,
+    businessProcessesAnnotation(
+      facts.businessProcesses,
+      String(doc.getIn(['metadata', 'namespace']) ?? DEFAULT_NAMESPACE),
+    ),
+  );
   a(WAYBILL_ANNOTATIONS.rolloutStrategy, ROLLOUT_STRATEGY_REF);
   a(
     WAYBILL_ANNOTATIONS.apiRequirements,

@@ -1,8 +1,13 @@
 // The scaffolder converts action schemas with zod-to-json-schema, which reads zod's v3 API;
 // zod 4 ships that API under `zod/v3`, so the model is written against it and the same
 // schema serves both the action's input and the pure functions.
+import { makeValidator } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { TIERS } from '@waybill/plugin-waybill-common';
+import {
+  TENANCIES,
+  TIERS,
+  parseEntityRef,
+} from '@waybill/plugin-waybill-common';
 import { z } from 'zod/v3';
 
 /** Clouds a golden pipeline deploys to, each reached through OIDC federation. */
@@ -31,19 +36,6 @@ export const LANGUAGES = ['typescript'] as const;
 export const DEPLOY_STRATEGIES = ['rolling', 'canary', 'blue-green'] as const;
 /** A deploy strategy. */
 export type DeployStrategy = (typeof DEPLOY_STRATEGIES)[number];
-
-/** Whether the service is shared by many tenants or deployed per tenant. */
-export const TENANCY_MODELS = ['shared', 'dedicated'] as const;
-/** A tenancy model. */
-export type TenancyModel = (typeof TENANCY_MODELS)[number];
-
-/** Business processes declared in the demo catalog (Domains of type business-process). */
-export const BUSINESS_PROCESSES = [
-  'order-to-cash',
-  'procure-to-pay',
-  'inventory-allocation',
-  'record-to-report',
-] as const;
 
 /** Lowercase kebab-case entity and Kubernetes names. */
 export const NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -109,6 +101,66 @@ export const apiName = z
     return checked.data;
   });
 
+const catalogNames = makeValidator();
+
+/**
+ * A business process: a Domain ref as the template form's entity picker writes it
+ * (`domain:default/order-to-cash`), or a Domain's name (`order-to-cash`, in the default
+ * namespace), read as its normalized ref. Any Domain the catalog could hold is accepted here;
+ * whether it is one, and a business process, only the catalog can say (waybill:catalog:annotate
+ * asks it). The name reaches shell lines and file names of the pipeline, so it must be a valid
+ * catalog name.
+ */
+export const businessProcessRef = z
+  .string()
+  .max(200)
+  .transform((value, ctx) => {
+    try {
+      const ref = parseEntityRef(value, { defaultKind: 'domain' });
+      if (
+        ref.kind === 'domain' &&
+        catalogNames.isValidNamespace(ref.namespace) &&
+        catalogNames.isValidEntityName(ref.name)
+      ) {
+        return `domain:${ref.namespace}/${ref.name}`;
+      }
+    } catch {
+      // not a ref at all; reported below
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'must be a Domain ref such as domain:default/order-to-cash, or a Domain name',
+    });
+    return z.NEVER;
+  });
+
+const businessProcessList = z.array(businessProcessRef).max(20);
+const eachOnce = (refs: string[]) => new Set(refs).size === refs.length;
+
+/** A service's business processes, each once (a name and its ref are one); at most 20. */
+export const businessProcessRefs = businessProcessList.refine(
+  eachOnce,
+  'must not repeat',
+);
+
+/** {@link businessProcessRefs}, at least one: what a service's catalog entity declares. */
+export const requiredBusinessProcessRefs = businessProcessList
+  .min(1, 'a service takes part in at least one business process')
+  .refine(eachOnce, 'must not repeat');
+
+/**
+ * The names of a service's business processes, each once: what its pipeline checks the business
+ * transactions of (`npm run test:business -- --process <name>`, `test/business/checks.json`).
+ */
+export function businessProcessNames(model: {
+  businessProcesses: string[];
+}): string[] {
+  return [
+    ...new Set(model.businessProcesses.map(ref => parseEntityRef(ref).name)),
+  ];
+}
+
 /** An API the service consumes, with the provider versions it works with. */
 export const apiRequirement = z.object({
   api: apiName.describe('The API entity, by name or ref'),
@@ -136,13 +188,16 @@ export const pipelineModelSchema = z
       .refine(c => new Set(c).size === c.length, 'clouds must not repeat')
       .describe('Clouds to deploy to'),
     deployStrategy: z.enum(DEPLOY_STRATEGIES).default('rolling'),
-    tenancy: z.enum(TENANCY_MODELS).default('shared'),
+    tenancy: z
+      .enum(TENANCIES)
+      .default('shared')
+      .describe('Shared by many tenants, or a deployment per tenant'),
     ciProvider: z.enum(CI_PROVIDERS).default('github-actions'),
-    businessProcesses: z
-      .array(z.enum(BUSINESS_PROCESSES))
-      .max(BUSINESS_PROCESSES.length)
+    businessProcesses: businessProcessRefs
       .default([])
-      .describe('Business processes checked after each production wave'),
+      .describe(
+        'Business processes (Domain refs or names) whose transactions are checked after the production rollout',
+      ),
     contractApis: z
       .array(apiRequirement)
       .max(10)

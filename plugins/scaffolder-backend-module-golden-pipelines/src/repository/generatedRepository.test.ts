@@ -25,6 +25,7 @@ import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import { scaffolderModuleGoldenPipelines } from '../module';
 import { parsePipelineModel, PipelineModelInput } from '../pipeline/model';
 import { repositoryFiles } from './repositoryFiles';
+import { businessProcessDomains } from '../__testUtils__/businessProcesses';
 import {
   TEMPLATES_DIR,
   directoryContents,
@@ -50,7 +51,7 @@ const CASES: Record<
       owner: 'group:default/digital-channels',
       system: 'customer-channels',
       tier: 'critical',
-      businessProcesses: ['order-to-cash'],
+      businessProcesses: ['domain:default/order-to-cash'],
       clouds: ['aws', 'gcp'],
       ciProvider: 'github-actions',
       deployStrategy: 'canary',
@@ -74,7 +75,10 @@ const CASES: Record<
       description: 'Consumes supplier invoices and posts them to purchase.',
       owner: 'group:default/procurement-systems',
       tier: 'standard',
-      businessProcesses: ['procure-to-pay', 'record-to-report'],
+      businessProcesses: [
+        'domain:default/procure-to-pay',
+        'domain:default/record-to-report',
+      ],
       erpApi: 'purchase-orders-api',
       erpApiRange: '>=2.0.0 <3.0.0',
       erpComponent: 'component:default/purchase',
@@ -106,7 +110,7 @@ const CASES: Record<
       description: 'Lets trade customers follow their orders and deliveries.',
       owner: 'group:default/order-management',
       tier: 'internal',
-      businessProcesses: ['order-to-cash'],
+      businessProcesses: ['domain:default/order-to-cash'],
       clouds: ['gcp'],
       ciProvider: 'github-actions',
       repoUrl: 'github.com?owner=meridian&repo=order-tracking-web',
@@ -319,7 +323,7 @@ describe('generated repositories pass their own checks', () => {
         // The templates' publish steps (skipped in a dry run) come from these modules.
         githubModule,
         gitlabModule,
-        catalogServiceMock.factory({ entities: [] }),
+        catalogServiceMock.factory({ entities: businessProcessDomains() }),
       ],
     }));
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'waybill-generated-'));
@@ -404,7 +408,12 @@ describe('generated repositories pass their own checks', () => {
         // The skeleton no longer carries what the tooling provides, so nothing is written twice:
         // a file the dry run already has (once waybill:pipeline:generate writes the tooling)
         // must be exactly the tooling's.
-        const tooling = repositoryFiles(parsePipelineModel(model));
+        const tooling = repositoryFiles(
+          parsePipelineModel({
+            ...model,
+            businessProcesses: values.businessProcesses,
+          }),
+        );
         const overlapping = tooling.filter(f => rendered.has(f.path));
         expect(
           overlapping.map(f => ({
@@ -661,6 +670,57 @@ describe('generated repositories pass their own checks', () => {
         );
         expect(noTier.code).toBe(1);
         expect(noTier.stderr).toMatch(/waybill.dev\/tier must be/);
+
+        // The business processes: well-formed Domain names or refs, exactly those the pipeline
+        // was generated for (any order, by name or full ref); nothing else.
+        const chosen = values.businessProcesses as string[];
+        const withProcesses = async (annotation: string | undefined) => {
+          const copy = parse(
+            fs.readFileSync(path.join(dir, 'catalog-info.yaml'), 'utf8'),
+          );
+          if (annotation === undefined) {
+            delete copy.metadata.annotations['waybill.dev/business-processes'];
+          } else {
+            copy.metadata.annotations['waybill.dev/business-processes'] =
+              annotation;
+          }
+          fs.writeFileSync(path.join(dir, 'bad-catalog.yaml'), stringify(copy));
+          return run(
+            process.execPath,
+            [
+              'scripts/validate-repository.mjs',
+              'bad-catalog.yaml',
+              strategyFile,
+              'deploy/kubernetes',
+            ],
+            { cwd: dir },
+          );
+        };
+        const asRefs = await withProcesses([...chosen].reverse().join(','));
+        expect(asRefs.stderr).toBe('');
+        expect(asRefs.code).toBe(0);
+        const missing = await withProcesses(undefined);
+        expect(missing.code).toBe(1);
+        expect(missing.stderr).toMatch(
+          /waybill.dev\/business-processes is missing/,
+        );
+        const malformed = await withProcesses(
+          `${chosen.join(', ')}, component:default/sales, bad name!`,
+        );
+        expect(malformed.code).toBe(1);
+        expect(malformed.stderr).toContain(
+          'waybill.dev/business-processes names "component:default/sales", which is no Domain name or ref',
+        );
+        expect(malformed.stderr).toContain('names "bad name!", which is no');
+        const other = await withProcesses(
+          'order-to-cash, inventory-allocation',
+        );
+        expect(other.code).toBe(1);
+        expect(other.stderr).toContain(
+          `bad-catalog.yaml: waybill.dev/business-processes names domain:default/order-to-cash, domain:default/inventory-allocation, but the pipeline checks the business transactions of ${chosen.join(
+            ', ',
+          )}; name those, or generate the pipeline again`,
+        );
         fs.rmSync(path.join(dir, 'bad-strategy.yaml'));
         fs.rmSync(path.join(dir, 'bad-catalog.yaml'));
       },

@@ -107,6 +107,29 @@ describe('repositoryFiles', () => {
     }
   });
 
+  it("writes the conventions and the service's business processes into the validator", () => {
+    const validator = (processes: string[]) =>
+      repositoryFiles(
+        parsePipelineModel({ ...model, businessProcesses: processes }),
+      ).find(f => f.path === 'scripts/validate-repository.mjs')!.content;
+    const written = validator([
+      'procure-to-pay',
+      'domain:logistics/yard-management',
+    ]);
+    // As Prettier formats it: the generated repository checks its format.
+    expect(written).toContain(
+      "const PROCESSES = [\n  'domain:default/procure-to-pay',\n  'domain:logistics/yard-management',\n];",
+    );
+    expect(written).toContain(
+      "const PROCESSES_ANNOTATION = 'waybill.dev/business-processes';",
+    );
+    expect(written).toContain("const TIER_ANNOTATION = 'waybill.dev/tier';");
+    expect(validator(['order-to-cash'])).toContain(
+      "const PROCESSES = ['domain:default/order-to-cash'];",
+    );
+    expect(validator([])).toMatch(/^const PROCESSES = \[\];$/m);
+  });
+
   it('reads repository/ once and hands out copies', () => {
     repositoryFiles(model);
     const read = jest.spyOn(fs, 'readFileSync');

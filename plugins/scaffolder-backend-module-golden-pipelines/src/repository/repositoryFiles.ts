@@ -42,11 +42,7 @@ function readTree(root: string, dir = root): GeneratedFile[] {
     } else if (entry.isFile()) {
       const relative = path.relative(root, full).split(path.sep).join('/');
       const content = fs.readFileSync(full, 'utf8');
-      files.push({
-        path: RENAMED[relative] ?? relative,
-        content:
-          relative === VALIDATOR_PATH ? withConventions(content) : content,
-      });
+      files.push({ path: RENAMED[relative] ?? relative, content });
     }
   }
   return files;
@@ -67,13 +63,18 @@ function withPackageName(file: GeneratedFile, name: string): GeneratedFile {
  * package manifest and lockfile (named after the service), Node version, TypeScript, ESLint and
  * Prettier configuration, and the scripts the golden pipeline calls (source validation, smoke,
  * contract and business-transaction checks, the rollback drill). The source validation script
- * gets the catalog conventions written in (see withConventions). Paths are repository-relative.
+ * gets the catalog conventions and the service's business processes written in (see
+ * withConventions). Paths are repository-relative.
  */
 export function repositoryFiles(model: PipelineModel): GeneratedFile[] {
   cache ??= readTree(repositoryDirectory());
-  return cache.map(file =>
-    file.path === 'package.json' || file.path === 'package-lock.json'
-      ? withPackageName(file, model.name)
-      : { ...file },
-  );
+  return cache.map(file => {
+    if (file.path === 'package.json' || file.path === 'package-lock.json') {
+      return withPackageName(file, model.name);
+    }
+    if (file.path === VALIDATOR_PATH) {
+      return { path: file.path, content: withConventions(file.content, model) };
+    }
+    return { ...file };
+  });
 }

@@ -1,4 +1,5 @@
 import { RolloutStrategy } from '@waybill/plugin-tenant-rollouts-common';
+import { businessProcessNames } from '../model';
 import { CRITICAL_TENANTS_WAVE } from '../rolloutStrategy';
 import { pipelineCommand } from '../scripts';
 import {
@@ -132,7 +133,9 @@ export function businessCheckJobs(
           type: 'run',
           name:
             model.businessProcesses.length > 0
-              ? `Business transactions: ${model.businessProcesses.join(', ')}`
+              ? `Business transactions: ${businessProcessNames(model).join(
+                  ', ',
+                )}`
               : 'Business transactions',
           script: pipelineCommand('business-checks'),
           env: {

@@ -1,4 +1,4 @@
-import { PipelineModel } from '../model';
+import { businessProcessNames, PipelineModel } from '../model';
 import { ACCEPTED_GATE_DECISIONS } from '../stages';
 import { EVIDENCE_CONTENT_TYPES, routePath } from '../waybillRoutes';
 import { release } from './waybillApi';
@@ -56,8 +56,8 @@ esac`;
 
 /** Runs the business transactions in production and uploads their results as evidence. */
 export function businessChecks(model: PipelineModel): string {
-  const processes =
-    model.businessProcesses.length > 0 ? model.businessProcesses : ['smoke'];
+  const names = businessProcessNames(model);
+  const processes = names.length > 0 ? names : ['smoke'];
   return `shopt -s nullglob
 local process
 for process in ${processes.join(' ')}; do
