@@ -20,6 +20,7 @@ source scripts/postgres.sh
 step "type check" yarn tsc
 step "lint" yarn backstage-cli repo lint --max-warnings 0
 step "format" yarn prettier --check .
+step "generated API code is current" yarn openapi:generate --check
 step "unit and database tests" yarn backstage-cli repo test --testPathIgnorePatterns /packages/golden-path/
 # The golden path starts a whole backend and runs generated pipelines; on its own it does not
 # starve the database tests of the 2 cores.

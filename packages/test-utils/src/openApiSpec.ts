@@ -121,9 +121,13 @@ function createAjv(): Ajv {
   return ajv;
 }
 
+/** The route Backstage's validated router serves its own spec at; no spec lists it. */
+const SPEC_ROUTE = 'GET /openapi.json';
+
 /**
  * The `METHOD /path` of every route an express router registers directly, with `:name`
- * parameters written as OpenAPI's `{name}`.
+ * parameters written as OpenAPI's `{name}`; Backstage's validated router's own spec route is
+ * left out.
  */
 export function registeredRoutes(router: { stack: unknown[] }): string[] {
   return (router.stack as Array<{ route?: unknown }>).flatMap(layer => {
@@ -134,7 +138,8 @@ export function registeredRoutes(router: { stack: unknown[] }): string[] {
     };
     return Object.keys(methods)
       .filter(m => methods[m])
-      .map(m => `${m.toUpperCase()} ${routePath.replace(/:(\w+)/g, '{$1}')}`);
+      .map(m => `${m.toUpperCase()} ${routePath.replace(/:(\w+)/g, '{$1}')}`)
+      .filter(route => route !== SPEC_ROUTE);
   });
 }
 
@@ -582,6 +587,36 @@ export function openApiSpec(
         .map(status => `${o.method.toUpperCase()} ${o.path} ${status}`),
     );
 
+  /**
+   * What keeps an express router's routes from being exactly the document's: a route it
+   * registers twice, one the document does not list, one the document lists that it does not
+   * register; empty if nothing.
+   */
+  function routeProblems(router: { stack: unknown[] }): string[] {
+    const registered = registeredRoutes(router);
+    const documented = documentedRoutes();
+    return [
+      ...registered
+        .filter((route, i) => registered.indexOf(route) !== i)
+        .map(route => `${route} is registered twice`),
+      ...registered
+        .filter(route => !documented.includes(route))
+        .map(route => `${route} is registered but not in ${name}`),
+      ...documented
+        .filter(route => !registered.includes(route))
+        .map(route => `${route} is in ${name} but not registered`),
+    ];
+  }
+
+  /**
+   * `METHOD /path status` of every response the document lists (`default` aside) that no
+   * answer has passed {@link expectResponseMatchesSpec} with, but those named in `untestable`.
+   */
+  const unexercisedResponses = (untestable: string[] = []) =>
+    documentedResponses().filter(
+      r => !exercised.has(r) && !untestable.includes(r),
+    );
+
   return {
     /** The parsed document. */
     spec,
@@ -602,5 +637,7 @@ export function openApiSpec(
     schemaProblems,
     documentedRoutes,
     documentedResponses,
+    routeProblems,
+    unexercisedResponses,
   };
 }

@@ -1,18 +1,10 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import {
-  hidden,
-  restrictedCatalog,
-  RESTRICTED_USER,
-  UNRESTRICTED_USER,
-} from '@waybill/test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { hidden, startWithRestrictedCatalog } from '@waybill/test-utils';
 import request from 'supertest';
 import {
   catalogComponent as component,
   catalogTenant as tenant,
+  rolloutsConfig,
 } from './__testUtils__/fixtures';
 import { tenantRolloutsPlugin } from './plugin';
 
@@ -26,7 +18,7 @@ import { tenantRolloutsPlugin } from './plugin';
 jest.setTimeout(120_000);
 
 const HIDDEN = 'zephyr';
-const catalog = restrictedCatalog([
+const entities = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
@@ -39,37 +31,7 @@ const catalog = restrictedCatalog([
   tenant('bolt', {}),
   hidden(tenant('zephyr-tenant', { 'waybill.dev/region': 'americas' })),
   tenant('cargo', {}, ['component:zephyr-billing']),
-]);
-const config = {
-  ...catalog.config,
-  tenantRollouts: {
-    gate: { whenScorecardsAbsent: 'pass' },
-    strategies: {
-      default: {
-        waves: [
-          { name: 'canary', select: { tier: ['internal'] }, bakeMinutes: 0 },
-          { name: 'rest', bakeMinutes: 0 },
-        ],
-      },
-    },
-    freezeWindows: [
-      {
-        id: 'americas-peak',
-        title: 'Americas peak week',
-        timeZone: 'UTC',
-        scope: { region: ['americas'] },
-        schedule: {
-          kind: 'one-off',
-          start: '2000-01-01T00:00',
-          end: '2999-01-01T00:00',
-        },
-      },
-    ],
-  },
-};
-
-const restricted = mockCredentials.user.header(RESTRICTED_USER);
-const unrestricted = mockCredentials.user.header(UNRESTRICTED_USER);
+];
 const tooling = mockCredentials.service.header({
   onBehalfOf: mockCredentials.service('deploy-bot'),
   targetPluginId: 'tenant-rollouts',
@@ -78,14 +40,12 @@ const BASE = '/api/tenant-rollouts';
 
 describe('tenant-rollouts reads under catalog permissions', () => {
   it('shows a user no rollout of an entity and no tenant the policy hides from them, and everyone else all', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        tenantRolloutsPlugin,
-        ...catalog.features,
-        mockServices.rootConfig.factory({ data: config }),
-      ],
-    });
-    await catalog.ingested(server);
+    const { server, restricted, unrestricted } =
+      await startWithRestrictedCatalog({
+        plugin: tenantRolloutsPlugin,
+        entities,
+        config: rolloutsConfig({ whenScorecardsAbsent: 'pass' }),
+      });
     const get = (auth: string, path: string) =>
       request(server).get(`${BASE}${path}`).set('Authorization', auth);
     const post = (auth: string, path: string, body: object) =>

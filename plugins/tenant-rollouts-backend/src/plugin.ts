@@ -1,10 +1,7 @@
-import {
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
+import { coreServices } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { tenantRolloutsPermissions } from '@waybill/plugin-tenant-rollouts-common';
+import { createWaybillBackendPlugin } from '@waybill/plugin-waybill-node';
 import { RolloutStore } from './database/RolloutStore';
 import { autoAdvance } from './service/autoAdvance';
 import { readTenantRolloutsConfig } from './service/config';
@@ -14,72 +11,57 @@ import { StrategyFileReader } from './service/strategyFile';
 import { TenantRollouts } from './service/TenantRollouts';
 
 /** Tenant rollouts: releases delivered to catalog tenants in waves, gated and audited. */
-export const tenantRolloutsPlugin = createBackendPlugin({
+export const tenantRolloutsPlugin = createWaybillBackendPlugin({
   pluginId: 'tenant-rollouts',
-  register(env) {
-    env.registerInit({
-      deps: {
-        config: coreServices.rootConfig,
-        database: coreServices.database,
-        httpRouter: coreServices.httpRouter,
-        httpAuth: coreServices.httpAuth,
-        permissions: coreServices.permissions,
-        permissionsRegistry: coreServices.permissionsRegistry,
-        auditor: coreServices.auditor,
-        auth: coreServices.auth,
-        discovery: coreServices.discovery,
-        scheduler: coreServices.scheduler,
-        logger: coreServices.logger,
-        urlReader: coreServices.urlReader,
-        catalog: catalogServiceRef,
-      },
-      async init(deps) {
-        const config = readTenantRolloutsConfig(deps.config);
-        deps.permissionsRegistry.addPermissions(tenantRolloutsPermissions);
-        const rollouts = new TenantRollouts({
-          store: await RolloutStore.create({ database: deps.database }),
-          catalog: deps.catalog,
-          auth: deps.auth,
-          gate: new ScorecardsGateClient({
-            discovery: deps.discovery,
-            auth: deps.auth,
-            logger: deps.logger,
-            whenAbsent: config.whenScorecardsAbsent,
-          }),
+  permissions: tenantRolloutsPermissions,
+  deps: {
+    database: coreServices.database,
+    auditor: coreServices.auditor,
+    discovery: coreServices.discovery,
+    urlReader: coreServices.urlReader,
+  },
+  async init(deps) {
+    const config = readTenantRolloutsConfig(deps.config);
+    const rollouts = new TenantRollouts({
+      store: await RolloutStore.create({ database: deps.database }),
+      catalog: deps.catalog,
+      auth: deps.auth,
+      gate: new ScorecardsGateClient({
+        discovery: deps.discovery,
+        auth: deps.auth,
+        logger: deps.logger,
+        whenAbsent: config.whenScorecardsAbsent,
+      }),
+      logger: deps.logger,
+      config,
+      strategyFiles: new StrategyFileReader({
+        urlReader: deps.urlReader,
+        integrations: ScmIntegrations.fromConfig(deps.config),
+      }),
+    });
+    // Runs once across replicas: advances rollouts whose current wave has baked healthy.
+    await deps.scheduler.scheduleTask({
+      id: 'tenant-rollouts-auto-advance',
+      frequency: { minutes: config.autoAdvanceMinutes },
+      timeout: { minutes: 5 },
+      initialDelay: { seconds: 30 },
+      fn: async () => {
+        const moved = await autoAdvance({
+          rollouts,
+          auditor: deps.auditor,
           logger: deps.logger,
-          config,
-          strategyFiles: new StrategyFileReader({
-            urlReader: deps.urlReader,
-            integrations: ScmIntegrations.fromConfig(deps.config),
-          }),
         });
-        // Runs once across replicas: advances rollouts whose current wave has baked healthy.
-        await deps.scheduler.scheduleTask({
-          id: 'tenant-rollouts-auto-advance',
-          frequency: { minutes: config.autoAdvanceMinutes },
-          timeout: { minutes: 5 },
-          initialDelay: { seconds: 30 },
-          fn: async () => {
-            const moved = await autoAdvance({
-              rollouts,
-              auditor: deps.auditor,
-              logger: deps.logger,
-            });
-            if (moved > 0) deps.logger.info(`Auto-advanced ${moved} rollouts`);
-          },
-        });
-        deps.httpRouter.use(
-          await createRouter({
-            logger: deps.logger,
-            rollouts,
-            httpAuth: deps.httpAuth,
-            auth: deps.auth,
-            permissions: deps.permissions,
-            catalog: deps.catalog,
-            auditor: deps.auditor,
-          }),
-        );
+        if (moved > 0) deps.logger.info(`Auto-advanced ${moved} rollouts`);
       },
+    });
+    return createRouter({
+      logger: deps.logger,
+      rollouts,
+      httpAuth: deps.httpAuth,
+      auth: deps.auth,
+      permissions: deps.permissions,
+      catalog: deps.catalog,
+      auditor: deps.auditor,
     });
   },
 });

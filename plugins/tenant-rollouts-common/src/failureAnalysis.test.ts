@@ -3,7 +3,7 @@ import { demoTenants } from './__testUtils__/demoTenants';
 import {
   analyzeFailures,
   fisherExactGreater,
-  TenantStatus,
+  TENANT_STATUSES,
 } from './failureAnalysis';
 
 describe('fisherExactGreater', () => {
@@ -133,16 +133,9 @@ describe('analyzeFailures', () => {
   });
 
   it('counts only settled tenants, and degraded or rolled-back ones as failures', () => {
-    const statuses: TenantStatus[] = [
-      'pending',
-      'deploying',
-      'healthy',
-      'degraded',
-      'failed',
-      'rolled-back',
-    ];
+    // One tenant in each status.
     const analysis = analyzeFailures(
-      tenants.slice(0, 6).map((tenant, i) => ({ tenant, status: statuses[i] })),
+      TENANT_STATUSES.map((status, i) => ({ tenant: tenants[i], status })),
     );
     expect(analysis).toMatchObject({ settled: 4, failed: 3 });
     expect(

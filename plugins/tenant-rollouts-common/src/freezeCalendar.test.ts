@@ -240,16 +240,28 @@ describe('freezeStatus', () => {
 });
 
 describe('occurrencesBetween', () => {
-  const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
   const local = (o: { start: DateTime; end: DateTime }) =>
     `${o.start.toISO()} ${o.end.toISO()}`;
+  /** The occurrences of `windows[index]` read in `timeZone` between two UTC times. */
+  const occurrencesOf = (
+    index: number,
+    timeZone: string,
+    from: string,
+    to: string,
+  ) =>
+    occurrencesBetween(
+      windows[index].schedule,
+      timeZone,
+      DateTime.fromISO(from, { zone: 'utc' }),
+      DateTime.fromISO(to, { zone: 'utc' }),
+    );
 
   it('lists a weekly cut-off at 16:00 local on both sides of a DST change', () => {
-    const found = occurrencesBetween(
-      windows[0].schedule,
+    const found = occurrencesOf(
+      0,
       'Europe/Berlin',
-      utc('2026-10-20T00:00'),
-      utc('2026-11-03T00:00'),
+      '2026-10-20T00:00',
+      '2026-11-03T00:00',
     );
     expect(found.map(local)).toEqual([
       '2026-10-23T16:00:00.000+02:00 2026-10-23T20:00:00.000+02:00',
@@ -258,29 +270,29 @@ describe('occurrencesBetween', () => {
   });
 
   it('includes an occurrence that started before the range and one across new year', () => {
-    const night = occurrencesBetween(
-      windows[1].schedule,
+    const night = occurrencesOf(
+      1,
       'Europe/Berlin',
-      utc('2026-11-29T01:00'),
-      utc('2026-11-29T02:00'),
+      '2026-11-29T01:00',
+      '2026-11-29T02:00',
     );
     expect(night.map(local)).toEqual([
       '2026-11-28T22:00:00.000+01:00 2026-11-29T04:00:00.000+01:00',
     ]);
-    const peak = occurrencesBetween(
-      windows[2].schedule,
+    const peak = occurrencesOf(
+      2,
       'America/Chicago',
-      utc('2026-12-01T00:00'),
-      utc('2027-02-01T00:00'),
+      '2026-12-01T00:00',
+      '2027-02-01T00:00',
     );
     expect(peak.map(local)).toEqual([
       '2026-11-20T00:00:00.000-06:00 2027-01-06T00:00:00.000-06:00',
     ]);
-    const quarters = occurrencesBetween(
-      windows[3].schedule,
+    const quarters = occurrencesOf(
+      3,
       'UTC',
-      utc('2026-01-01T00:00'),
-      utc('2027-01-01T00:00'),
+      '2026-01-01T00:00',
+      '2027-01-01T00:00',
     );
     expect(quarters.map(o => o.start.toISODate())).toEqual([
       '2025-12-29',

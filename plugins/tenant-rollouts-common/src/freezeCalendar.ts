@@ -1,7 +1,6 @@
-import { InputError } from '@backstage/errors';
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import type { Tenant } from '@waybill/plugin-waybill-common';
+import { parseWithSchema, type Tenant } from '@waybill/plugin-waybill-common';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const clock = z
@@ -105,15 +104,12 @@ export type FreezeWindow = z.infer<typeof freezeWindowSchema>;
 
 /** Reads freeze windows from config or YAML; problems become one InputError naming each. */
 export function parseFreezeWindows(value: unknown): FreezeWindow[] {
-  const result = z.array(freezeWindowSchema).safeParse(value);
-  if (!result.success) {
-    throw new InputError(
-      `Invalid freeze windows: ${result.error.issues
-        .map(i => `${['windows', ...i.path].join('.')}: ${i.message}`)
-        .join('; ')}`,
-    );
-  }
-  return result.data;
+  return parseWithSchema(
+    z.array(freezeWindowSchema),
+    value,
+    'windows',
+    'freeze windows',
+  );
 }
 
 /** One occurrence of a schedule, in the zone it is read in. */

@@ -15,3 +15,9 @@ export * from './permissions';
 export * from './rolloutState';
 export * from './calendarView';
 export * from './api';
+export {
+  TenantRolloutsApiClient,
+  type TenantRolloutsEndpointMap,
+  type TenantRolloutsOperations,
+  type TenantRolloutsSchemas,
+} from './schema/openapi.generated';

@@ -1,6 +1,5 @@
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import { TENANT_AXES } from '@waybill/plugin-waybill-common';
+import { parseWithSchema, TENANT_AXES } from '@waybill/plugin-waybill-common';
 
 const labelValues = z
   .array(z.string().min(1).max(100))
@@ -94,15 +93,12 @@ export type RolloutStrategy = z.infer<typeof rolloutStrategySchema>;
 
 /** Reads a strategy (from config or a service's YAML file); problems become one InputError naming each. */
 export function parseRolloutStrategy(value: unknown): RolloutStrategy {
-  const result = rolloutStrategySchema.safeParse(value);
-  if (!result.success) {
-    throw new InputError(
-      `Invalid rollout strategy: ${result.error.issues
-        .map(i => `${['strategy', ...i.path].join('.')}: ${i.message}`)
-        .join('; ')}`,
-    );
-  }
-  return result.data;
+  return parseWithSchema(
+    rolloutStrategySchema,
+    value,
+    'strategy',
+    'rollout strategy',
+  );
 }
 
 /** The axes a selector may name, for messages and UIs. */

@@ -104,3 +104,44 @@ export const catalogComponent = (
     lifecycle: 'production',
   },
 });
+
+/**
+ * The plugin's config of the route tests: the default strategy sends an internal canary, then
+ * the rest (with `restHealthThreshold` if given), and a freeze window holds the Americas' tenants
+ * for ever. `whenScorecardsAbsent` is what the gate answers without the scorecards plugin.
+ */
+export const rolloutsConfig = (options: {
+  whenScorecardsAbsent: 'pass' | 'fail';
+  restHealthThreshold?: number;
+}) => ({
+  tenantRollouts: {
+    gate: { whenScorecardsAbsent: options.whenScorecardsAbsent },
+    strategies: {
+      default: {
+        waves: [
+          { name: 'canary', select: { tier: ['internal'] }, bakeMinutes: 0 },
+          {
+            name: 'rest',
+            bakeMinutes: 0,
+            ...(options.restHealthThreshold === undefined
+              ? {}
+              : { healthThreshold: options.restHealthThreshold }),
+          },
+        ],
+      },
+    },
+    freezeWindows: [
+      {
+        id: 'americas-peak',
+        title: 'Americas peak week',
+        timeZone: 'UTC',
+        scope: { region: ['americas'] },
+        schedule: {
+          kind: 'one-off',
+          start: '2000-01-01T00:00',
+          end: '2999-01-01T00:00',
+        },
+      },
+    ],
+  },
+});

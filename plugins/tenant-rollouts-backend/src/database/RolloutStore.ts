@@ -9,6 +9,7 @@ import {
   RolloutEvent,
   RolloutState,
   RolloutStrategy,
+  RolloutSummary,
   TenantStatus,
 } from '@waybill/plugin-tenant-rollouts-common';
 import type { Tenant } from '@waybill/plugin-waybill-common';
@@ -31,11 +32,9 @@ export interface StoredPlan {
   tenants: Tenant[];
 }
 
-export interface RolloutRecord {
-  id: number;
-  entityRef: string;
-  version: string;
-  environment: string;
+/** A stored rollout: what the list routes show of it (RolloutSummary's fields), with its strategy and plan. */
+export interface RolloutRecord
+  extends Omit<RolloutSummary, 'waveCount' | 'tenantCount'> {
   strategy: RolloutStrategy;
   /**
    * Where the strategy came from: `request`, `config:<name>`, `built-in`, or the URL of the
@@ -43,13 +42,6 @@ export interface RolloutRecord {
    */
   strategySource: string | null;
   plan: StoredPlan;
-  state: RolloutState;
-  currentWave: number;
-  /** Optimistic concurrency token: every transition bumps it. */
-  lockVersion: number;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export interface TenantStatusRecord {

@@ -9,29 +9,29 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   createTestDatabases,
+  itIsAValidOpenApiDocument,
   loadOpenApiSpec,
-  registeredRoutes,
 } from '@waybill/test-utils';
 import request from 'supertest';
 import {
   catalogComponent as component,
   catalogTenant as tenant,
+  rolloutsConfig,
 } from '../__testUtils__/fixtures';
 import { tenantRolloutsPlugin } from '../plugin';
 import { createRouter } from '../service/router';
 import { TenantRollouts } from '../service/TenantRollouts';
 
 /*
- * The spec lists exactly the routes the router registers, and every answer of the running
- * plugin (on SQLite and PostgreSQL) matches the schema the spec gives for its status.
+ * The spec is a well-formed OpenAPI 3.0 document, it lists exactly the routes the router
+ * registers, and every answer of the running plugin (on SQLite and PostgreSQL) matches the
+ * schema the spec gives for its status.
  */
 
 const BASE = '/api/tenant-rollouts';
-// expectMatchesSpec fails unless an answer's status, media type and body are what the spec says.
-const { expectResponseMatchesSpec: expectMatchesSpec, documentedRoutes } =
-  loadOpenApiSpec(path.join(__dirname, 'openapi.yaml'), {
-    id: 'https://waybill.dev/tenant-rollouts/openapi.json',
-  });
+const openapi = loadOpenApiSpec(path.join(__dirname, 'openapi.yaml'), {
+  id: 'https://waybill.dev/tenant-rollouts/openapi.json',
+});
 
 const databases = createTestDatabases();
 jest.setTimeout(60_000);
@@ -50,33 +50,6 @@ const entities: Entity[] = [
   component('orders'),
 ];
 
-const config = (whenScorecardsAbsent: 'pass' | 'fail') => ({
-  tenantRollouts: {
-    gate: { whenScorecardsAbsent },
-    strategies: {
-      default: {
-        waves: [
-          { name: 'canary', select: { tier: ['internal'] }, bakeMinutes: 0 },
-          { name: 'rest', bakeMinutes: 0, healthThreshold: 0.5 },
-        ],
-      },
-    },
-    freezeWindows: [
-      {
-        id: 'americas-peak',
-        title: 'Americas peak week',
-        timeZone: 'UTC',
-        scope: { region: ['americas'] },
-        schedule: {
-          kind: 'one-off',
-          start: '2000-01-01T00:00',
-          end: '2999-01-01T00:00',
-        },
-      },
-    ],
-  },
-});
-
 const user = mockCredentials.user.header('user:default/release-manager');
 const tooling = mockCredentials.service.header({
   onBehalfOf: mockCredentials.service('deploy-bot'),
@@ -94,6 +67,8 @@ const inventoryGitlabPipeline = serviceHeader(
   'pipeline:gitlab:meridian/platform/inventory',
 );
 
+itIsAValidOpenApiDocument(openapi, { minSchemas: 25 });
+
 it('documents exactly the routes the router registers', async () => {
   const router = await createRouter({
     logger: mockServices.logger.mock(),
@@ -104,9 +79,7 @@ it('documents exactly the routes the router registers', async () => {
     catalog: catalogServiceMock(),
     auditor: mockServices.auditor.mock(),
   });
-  const registered = registeredRoutes(router);
-  const documented = documentedRoutes();
-  expect(registered.sort()).toEqual(documented.sort());
+  expect(openapi.routeProblems(router)).toEqual([]);
 });
 
 describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
@@ -121,7 +94,12 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
         mockServices.database.factory({ knex }),
         catalogServiceMock.factory({ entities }),
         mockServices.permissions.factory({ result: permission }),
-        mockServices.rootConfig.factory({ data: config(gate) }),
+        mockServices.rootConfig.factory({
+          data: rolloutsConfig({
+            whenScorecardsAbsent: gate,
+            restHealthThreshold: 0.5,
+          }),
+        }),
       ],
     });
     return server;
@@ -144,7 +122,8 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
     if (auth) req = req.set('Authorization', auth);
     if (body !== undefined) req = req.send(body as object);
     const res = await req;
-    expectMatchesSpec(method, template, res);
+    // Fails unless the answer's status, media type and body are what the spec says.
+    openapi.expectResponseMatchesSpec(method, template, res);
     return res;
   }
   const act = (id: number, action: string, body?: unknown, on = server) =>
@@ -180,7 +159,7 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       environment: 'production',
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toContain('body.version');
+    expect(bad.body.error.message).toContain("required property 'version'");
 
     const rollout = await create();
     expect(
@@ -422,7 +401,7 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       '/freeze-calendar?from=tomorrow',
     );
     expect(notADate.status).toBe(400);
-    expect(notADate.body.error.message).toContain('query.from');
+    expect(notADate.body.error.message).toContain('query/from');
   });
 
   it('lets exactly one of 16 concurrent advance requests through', async () => {

@@ -1,5 +1,4 @@
 import express from 'express';
-import Router from 'express-promise-router';
 import {
   AuditorService,
   AuditorServiceCreateEventOptions,
@@ -29,8 +28,10 @@ import {
   CatalogReadAccess,
   createAuthorizer,
   databaseUnavailableHandler,
+  jsonBodies,
   parseInput,
 } from '@waybill/plugin-waybill-node';
+import { createOpenApiRouter } from '../schema/openapi.generated';
 import { RolloutConflictError } from './errors';
 import {
   actionBody,
@@ -63,7 +64,10 @@ export interface RouterOptions {
 function actorAuthorizer(options: RouterOptions) {
   const { auth, permissions, catalog } = options;
   const authorize = createAuthorizer(options);
-  return async (req: express.Request, ...required: BasicPermission[]) => {
+  return async (
+    req: Parameters<typeof authorize>[0],
+    ...required: BasicPermission[]
+  ) => {
     const credentials = await authorize(req, ...required);
     return {
       caller: callerOf(credentials),
@@ -82,9 +86,12 @@ function actorAuthorizer(options: RouterOptions) {
 
 type AuthorizeActor = ReturnType<typeof actorAuthorizer>;
 
+/** The router the spec validates requests for, typed per operation. */
+type ApiRouter = ReturnType<typeof createOpenApiRouter>;
+
 /** The routes that read: rollouts, boards, waves, strategies and the freeze calendar. */
 function readRoutes(
-  router: express.Router,
+  router: ApiRouter,
   rollouts: TenantRollouts,
   authorize: AuthorizeActor,
 ) {
@@ -143,60 +150,56 @@ function withSeverity(
 
 /** An action on a rollout: checked, authorized, and audited at this edge. */
 function actionRoute(
-  router: express.Router,
+  router: ApiRouter,
   options: RouterOptions,
   authorize: AuthorizeActor,
 ) {
-  router.post(
-    '/rollouts/:id/actions/:action',
-    express.json({ limit: SMALL_BODY_BYTES }),
-    async (req, res) => {
-      const { id, action } = parseInput(actionParams, req.params, 'path');
-      const body = parseInput(actionBody, req.body ?? {}, 'body');
-      const rollback = action === 'rollback';
-      if ((body.override || rollback) && !body.reason) {
-        throw new InputError(
-          `body.reason: ${
-            rollback ? 'a rollback' : 'an override'
-          } needs a reason, in at least 10 characters`,
-        );
-      }
-      const required = [
-        rollback
-          ? tenantRolloutsRollbackPermission
-          : tenantRolloutsAdvancePermission,
-      ];
-      if (body.override) required.push(tenantRolloutsOverridePermission);
-      const actor = await authorize(req, ...required);
-      if (body.override || rollback) {
-        assertPerson(actor.caller, rollback ? 'A rollback' : 'An override');
-      }
-      const { override, reason } = body;
-      const { rollout } = await audited(
-        withSeverity(options.auditor, severityOf(action, override)),
-        {
-          eventId: `rollout-${action}`,
-          request: req,
-          meta: {
-            rolloutId: id,
-            actor: actor.caller.subject,
-            reason,
-            override,
-          },
-        },
-        () => options.rollouts.act(id, action, actor, { override, reason }),
-        result => ({
-          entityRef: result.rollout.entityRef,
-          version: result.rollout.version,
-          environment: result.rollout.environment,
-          state: result.rollout.state,
-          currentWave: result.rollout.currentWave,
-          overridden: result.overridden,
-        }),
+  router.post('/rollouts/:id/actions/:action', async (req, res) => {
+    const { id, action } = parseInput(actionParams, req.params, 'path');
+    const body = parseInput(actionBody, req.body ?? {}, 'body');
+    const rollback = action === 'rollback';
+    if ((body.override || rollback) && !body.reason) {
+      throw new InputError(
+        `body.reason: ${
+          rollback ? 'a rollback' : 'an override'
+        } needs a reason, in at least 10 characters`,
       );
-      res.json(rollout);
-    },
-  );
+    }
+    const required = [
+      rollback
+        ? tenantRolloutsRollbackPermission
+        : tenantRolloutsAdvancePermission,
+    ];
+    if (body.override) required.push(tenantRolloutsOverridePermission);
+    const actor = await authorize(req, ...required);
+    if (body.override || rollback) {
+      assertPerson(actor.caller, rollback ? 'A rollback' : 'An override');
+    }
+    const { override, reason } = body;
+    const { rollout } = await audited(
+      withSeverity(options.auditor, severityOf(action, override)),
+      {
+        eventId: `rollout-${action}`,
+        request: req,
+        meta: {
+          rolloutId: id,
+          actor: actor.caller.subject,
+          reason,
+          override,
+        },
+      },
+      () => options.rollouts.act(id, action, actor, { override, reason }),
+      result => ({
+        entityRef: result.rollout.entityRef,
+        version: result.rollout.version,
+        environment: result.rollout.environment,
+        state: result.rollout.state,
+        currentWave: result.rollout.currentWave,
+        overridden: result.overridden,
+      }),
+    );
+    res.json(rollout);
+  });
 }
 
 /** A 409 carrying the rollout's position and what blocks it. */
@@ -224,31 +227,30 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { rollouts } = options;
-  const router = Router();
+  // Bodies are parsed before the spec's validation reads them, each route within its limit.
+  const router = createOpenApiRouter({
+    middleware: [
+      jsonBodies(req =>
+        req.path.endsWith('/tenants/status')
+          ? STATUS_REPORT_BYTES
+          : SMALL_BODY_BYTES,
+      ),
+    ],
+  });
   const authorize = actorAuthorizer(options);
 
-  router.post(
-    '/rollouts',
-    express.json({ limit: SMALL_BODY_BYTES }),
-    async (req, res) => {
-      const actor = await authorize(req, tenantRolloutsCreatePermission);
-      const body = parseInput(createBody, req.body, 'body');
-      res.status(201).json(await rollouts.create(body, actor));
-    },
-  );
+  router.post('/rollouts', async (req, res) => {
+    const actor = await authorize(req, tenantRolloutsCreatePermission);
+    const body = parseInput(createBody, req.body, 'body');
+    res.status(201).json(await rollouts.create(body, actor));
+  });
   readRoutes(router, rollouts, authorize);
   actionRoute(router, options, authorize);
-  router.post(
-    '/rollouts/:id/tenants/status',
-    express.json({ limit: STATUS_REPORT_BYTES }),
-    async (req, res) => {
-      const actor = await authorize(req, tenantRolloutsStatusReportPermission);
-      const { id } = parseInput(idParams, req.params, 'path');
-      res.json(
-        await rollouts.reportStatuses(id, statusUpdates(req.body), actor),
-      );
-    },
-  );
+  router.post('/rollouts/:id/tenants/status', async (req, res) => {
+    const actor = await authorize(req, tenantRolloutsStatusReportPermission);
+    const { id } = parseInput(idParams, req.params, 'path');
+    res.json(await rollouts.reportStatuses(id, statusUpdates(req.body), actor));
+  });
 
   router.use(rolloutConflictHandler());
   // A lost database connection answers 503, not a 500 carrying the SQL.

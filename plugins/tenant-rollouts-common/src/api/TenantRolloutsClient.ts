@@ -1,9 +1,6 @@
 import { ResponseError } from '@backstage/errors';
-import {
-  jsonBody,
-  PluginClientOptions,
-  PluginHttpClient,
-} from '@waybill/http-client';
+import type { PluginClientOptions } from '@waybill/http-client';
+import { TenantRolloutsApiClient } from '../schema/openapi.generated';
 import type { RolloutAction } from '../rolloutState';
 import type {
   CreateRolloutRequest,
@@ -16,9 +13,6 @@ import type {
   RolloutWave,
   TenantStatusReport,
 } from './types';
-
-/** The plugin id the tenant-rollouts backend is discovered by. */
-const PLUGIN_ID = 'tenant-rollouts';
 
 /** What the client needs to reach the backend; Backstage's `discoveryApiRef` and `fetchApiRef` fit. */
 export type TenantRolloutsClientOptions = PluginClientOptions;
@@ -72,27 +66,23 @@ export function rolloutConflictOf(error: unknown): RolloutConflict | undefined {
  * the blockers of a refused action from it.
  */
 export class TenantRolloutsClient implements TenantRolloutsApi {
-  private readonly http: PluginHttpClient;
+  private readonly api: TenantRolloutsApiClient;
 
   constructor(options: TenantRolloutsClientOptions) {
-    this.http = new PluginHttpClient(PLUGIN_ID, options);
+    this.api = new TenantRolloutsApiClient(options);
   }
 
   /** Rollouts newest first, optionally of one entity. */
   async listRollouts(
     filter: { entityRef?: string; limit?: number } = {},
   ): Promise<RolloutSummary[]> {
-    const { items } = await this.http.json<{ items: RolloutSummary[] }>(
-      '/rollouts',
-      undefined,
-      { entityRef: filter.entityRef, limit: filter.limit },
-    );
+    const { items } = await this.api.listRollouts({ query: filter });
     return items;
   }
 
   /** A rollout with its waves, tenants, freeze status, failure analysis and trail. */
   async getRollout(id: number): Promise<RolloutView> {
-    return this.http.json(`/rollouts/${id}`);
+    return this.api.getRollout({ path: { id } });
   }
 
   /** One wave of a rollout and where the rollout is, optionally only the tenants on one cloud. */
@@ -101,14 +91,12 @@ export class TenantRolloutsClient implements TenantRolloutsApi {
     index: number,
     filter: { cloud?: string } = {},
   ): Promise<RolloutWave> {
-    return this.http.json(`/rollouts/${id}/waves/${index}`, undefined, {
-      cloud: filter.cloud,
-    });
+    return this.api.getRolloutWave({ path: { id, index }, query: filter });
   }
 
   /** Plans a rollout of a release over the tenants that depend on the entity. */
   async createRollout(request: CreateRolloutRequest): Promise<RolloutView> {
-    return this.http.json('/rollouts', jsonBody('POST', request));
+    return this.api.createRollout({ body: request });
   }
 
   /** Starts, advances, pauses, resumes, rolls back or completes a rollout. */
@@ -117,10 +105,7 @@ export class TenantRolloutsClient implements TenantRolloutsApi {
     action: RolloutAction,
     request: RolloutActionRequest = {},
   ): Promise<RolloutView> {
-    return this.http.json(
-      `/rollouts/${id}/actions/${encodeURIComponent(action)}`,
-      jsonBody('POST', request),
-    );
+    return this.api.actOnRollout({ path: { id, action }, body: request });
   }
 
   /** Records tenants' deployment status, as deployment tooling does. */
@@ -128,17 +113,12 @@ export class TenantRolloutsClient implements TenantRolloutsApi {
     id: number,
     statuses: TenantStatusReport[],
   ): Promise<{ rolloutId: number; updated: number }> {
-    return this.http.json(
-      `/rollouts/${id}/tenants/status`,
-      jsonBody('POST', { statuses }),
-    );
+    return this.api.reportTenantStatus({ path: { id }, body: { statuses } });
   }
 
   /** The configured strategies a rollout can name. */
   async listStrategies(): Promise<NamedStrategy[]> {
-    const { items } = await this.http.json<{ items: NamedStrategy[] }>(
-      '/strategies',
-    );
+    const { items } = await this.api.listStrategies();
     return items;
   }
 
@@ -147,9 +127,8 @@ export class TenantRolloutsClient implements TenantRolloutsApi {
     from: Date;
     to: Date;
   }): Promise<FreezeCalendar> {
-    return this.http.json('/freeze-calendar', undefined, {
-      from: range.from.toISOString(),
-      to: range.to.toISOString(),
+    return this.api.getFreezeCalendar({
+      query: { from: range.from.toISOString(), to: range.to.toISOString() },
     });
   }
 }

@@ -1,13 +1,12 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
-import type { Request } from 'express';
 
 /** The audit event of one state-changing request. */
 export interface AuditedAction {
   /** Backstage audit event id, e.g. `rollout-advance`. */
   eventId: string;
   /** The request: the auditor names its caller (user or service principal) from it. */
-  request: Request;
+  request: NonNullable<Parameters<AuditorService['createEvent']>[0]['request']>;
   /** What the action is about, recorded when it starts. */
   meta?: JsonObject;
 }

@@ -9,11 +9,10 @@ import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
-import type { Request } from 'express';
 
 /** Checks a request's caller against basic permissions and answers its credentials. */
 export type Authorizer = (
-  request: Request,
+  request: Parameters<HttpAuthService['credentials']>[0],
   ...required: BasicPermission[]
 ) => Promise<BackstageCredentials>;
 

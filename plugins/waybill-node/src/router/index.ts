@@ -1,5 +1,6 @@
 export * from './audited';
 export * from './authorizer';
+export * from './jsonBodies';
 export * from './parseInput';
 export * from './pluginClient';
 export * from './toIso';

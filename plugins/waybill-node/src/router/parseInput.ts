@@ -1,5 +1,7 @@
-import { InputError } from '@backstage/errors';
-import { normalizeEntityRef } from '@waybill/plugin-waybill-common';
+import {
+  normalizeEntityRef,
+  parseWithSchema,
+} from '@waybill/plugin-waybill-common';
 import { z } from 'zod';
 
 /**
@@ -13,15 +15,7 @@ export function parseInput<T>(
   value: unknown,
   what: string,
 ): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new InputError(
-      result.error.issues
-        .map(issue => `${[what, ...issue.path].join('.')}: ${issue.message}`)
-        .join('; '),
-    );
-  }
-  return result.data;
+  return parseWithSchema(schema, value, what);
 }
 
 const entityRefParams = z.object({

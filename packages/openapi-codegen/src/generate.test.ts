@@ -1,0 +1,147 @@
+import { parse } from 'yaml';
+import { generateApi } from './generate';
+import { operationsOf, OpenApiDocument } from './operations';
+
+const SPEC = `
+openapi: 3.0.3
+info: { title: Things, version: 1.0.0 }
+servers:
+  - url: '{backendBaseUrl}/api/things'
+    variables: { backendBaseUrl: { default: http://localhost:7007 } }
+paths:
+  /things/{id}:
+    parameters:
+      - { $ref: '#/components/parameters/id' }
+    get:
+      operationId: getThing
+      summary: One thing
+      parameters:
+        - { name: fields, in: query, schema: { type: string } }
+      responses:
+        '200':
+          description: The thing.
+          content:
+            application/json: { schema: { $ref: '#/components/schemas/Thing' } }
+  /things:
+    post:
+      operationId: createThing
+      requestBody:
+        required: true
+        content:
+          application/json: { schema: { $ref: '#/components/schemas/Thing' } }
+      responses:
+        '201':
+          description: Created.
+          content:
+            application/json: { schema: { $ref: '#/components/schemas/Thing' } }
+  /things.csv:
+    get:
+      operationId: exportThings
+      responses:
+        '200':
+          description: CSV.
+          content: { text/csv: { schema: { type: string } } }
+  /uploads:
+    post:
+      operationId: upload
+      requestBody:
+        content:
+          application/xml: { schema: { type: string } }
+      responses:
+        '204': { description: Stored. }
+components:
+  parameters:
+    id: { name: id, in: path, required: true, schema: { type: integer } }
+  schemas:
+    Thing:
+      type: object
+      required: [name]
+      properties: { name: { type: string } }
+`;
+
+describe('operationsOf', () => {
+  it('reads each operation with its parameters (shared and referenced), body and answer', () => {
+    const ops = operationsOf(parse(SPEC) as OpenApiDocument);
+    expect(ops).toEqual([
+      {
+        operationId: 'getThing',
+        method: 'get',
+        path: '/things/{id}',
+        summary: 'One thing',
+        pathParams: ['id'],
+        queryParams: ['fields'],
+        body: undefined,
+        jsonResponse: true,
+      },
+      {
+        operationId: 'createThing',
+        method: 'post',
+        path: '/things',
+        summary: undefined,
+        pathParams: [],
+        queryParams: [],
+        body: { required: true, json: true },
+        jsonResponse: true,
+      },
+      expect.objectContaining({
+        operationId: 'exportThings',
+        jsonResponse: false,
+      }),
+      expect.objectContaining({
+        operationId: 'upload',
+        body: { required: false, json: false },
+      }),
+    ]);
+  });
+
+  it('refuses an operation without an operationId', () => {
+    expect(() =>
+      operationsOf({
+        openapi: '3.0.3',
+        paths: { '/x': { get: { responses: {} } } },
+      }),
+    ).toThrow('GET /x has no operationId');
+  });
+});
+
+describe('generateApi', () => {
+  it('generates the types, the endpoint map and the client for -common, and the validating router for the backend', async () => {
+    const { common, backend } = await generateApi(
+      SPEC,
+      {
+        pluginId: 'things',
+        prefix: 'Things',
+        commonPackage: '@example/plugin-things-common',
+      },
+      {
+        spec: 'plugins/things-backend/src/schema/openapi.yaml',
+        common: 'plugins/things-common/src/schema/openapi.generated.ts',
+        backend: 'plugins/things-backend/src/schema/openapi.generated.ts',
+      },
+    );
+    expect(common).toContain(
+      '// Generated from plugins/things-backend/src/schema/openapi.yaml',
+    );
+    expect(common).toMatch(/Thing: \{\s+name: string;\s+\};/);
+    expect(common).toContain('export class ThingsApiClient');
+    expect(common).toContain("new PluginHttpClient('things', options)");
+    expect(common).toContain(
+      "'#get|/things/{id}': {\n    response: ResponseOf<operations['getThing']>;\n    path: PathOf<operations['getThing']>;\n    query: QueryOf<operations['getThing']>;\n  };",
+    );
+    expect(common).toContain(
+      '`/things/${encodeURIComponent(String(request.path.id))}`',
+    );
+    // A non-JSON answer is handed back as the Response; a raw body names its content type.
+    expect(common).toMatch(/exportThings\([^)]*\): Promise<Response>/s);
+    expect(common).toContain("'Content-Type': request.contentType");
+
+    expect(backend).toContain(
+      "import type { ThingsEndpointMap } from '@example/plugin-things-common';",
+    );
+    // The router validates paths relative to where it is mounted.
+    expect(backend).toContain("servers: [\n    {\n      url: '/',");
+    expect(backend).toContain(
+      'createValidatedOpenApiRouterFromGeneratedEndpointMap<ThingsEndpointMap>',
+    );
+  });
+});

@@ -1,0 +1,107 @@
+/** The HTTP methods a Waybill API uses. */
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/** An HTTP method of an operation. */
+export type HttpMethod = (typeof METHODS)[number];
+
+/** One operation of a spec, as the generators need it. */
+export interface Operation {
+  operationId: string;
+  method: HttpMethod;
+  /** The OpenAPI path template, e.g. `/rollouts/{id}`. */
+  path: string;
+  summary?: string;
+  pathParams: string[];
+  queryParams: string[];
+  /** The request body: whether it must be sent, and whether it is JSON (else raw, typed by the caller). */
+  body?: { required: boolean; json: boolean };
+  /** Whether the first 2xx answer is JSON; otherwise the client hands back the Response. */
+  jsonResponse: boolean;
+}
+
+/** The subset of an OpenAPI 3 document the generators read. */
+export interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, unknown>>;
+  components?: { parameters?: Record<string, unknown> };
+}
+
+interface Parameter {
+  name: string;
+  in: string;
+}
+
+function resolveParameter(doc: OpenApiDocument, raw: unknown): Parameter {
+  const ref = (raw as { $ref?: string }).$ref;
+  if (!ref) return raw as Parameter;
+  const name = ref.replace('#/components/parameters/', '');
+  const resolved = doc.components?.parameters?.[name];
+  if (!resolved) throw new Error(`Unresolved parameter ${ref}`);
+  return resolved as Parameter;
+}
+
+/** Whether a content map has exactly the JSON media type. */
+function isJsonOnly(content: Record<string, unknown> | undefined): boolean {
+  const types = Object.keys(content ?? {});
+  return types.length === 1 && types[0] === 'application/json';
+}
+
+/** The first 2xx answer of an operation. */
+function successOf(
+  responses: Record<string, { content?: Record<string, unknown> }> = {},
+) {
+  const status = Object.keys(responses)
+    .filter(code => /^2\d\d$/.test(code))
+    .sort()[0];
+  return status ? responses[status] : undefined;
+}
+
+/**
+ * Every operation of a spec, in the spec's order. An operation without an `operationId` is an
+ * error: the client's method is named by it.
+ */
+export function operationsOf(doc: OpenApiDocument): Operation[] {
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    METHODS.flatMap(method => {
+      const op = item[method] as
+        | {
+            operationId?: string;
+            summary?: string;
+            parameters?: unknown[];
+            requestBody?: {
+              required?: boolean;
+              content?: Record<string, unknown>;
+            };
+            responses?: Record<string, { content?: Record<string, unknown> }>;
+          }
+        | undefined;
+      if (!op) return [];
+      if (!op.operationId) {
+        throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+      }
+      const parameters = [
+        ...((item.parameters as unknown[] | undefined) ?? []),
+        ...(op.parameters ?? []),
+      ].map(p => resolveParameter(doc, p));
+      const named = (where: string) =>
+        parameters.filter(p => p.in === where).map(p => p.name);
+      return [
+        {
+          operationId: op.operationId,
+          method,
+          path,
+          summary: op.summary,
+          pathParams: named('path'),
+          queryParams: named('query'),
+          body: op.requestBody
+            ? {
+                required: op.requestBody.required === true,
+                json: isJsonOnly(op.requestBody.content),
+              }
+            : undefined,
+          jsonResponse: isJsonOnly(successOf(op.responses)?.content),
+        },
+      ];
+    }),
+  );
+}

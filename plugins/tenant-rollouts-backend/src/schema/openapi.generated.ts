@@ -1,0 +1,1553 @@
+// Generated from plugins/tenant-rollouts-backend/src/schema/openapi.yaml by `yarn openapi:generate`. Do not edit: change the spec.
+/* eslint-disable */
+
+import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
+import type { TenantRolloutsEndpointMap } from '@waybill/plugin-tenant-rollouts-common';
+
+/** The spec the router validates requests against, its paths relative to the router. */
+export const spec = {
+  openapi: '3.0.3',
+  info: {
+    title: 'Waybill tenant rollouts',
+    version: '0.1.0',
+    license: {
+      name: 'Apache-2.0',
+      url: 'https://www.apache.org/licenses/LICENSE-2.0',
+    },
+    description:
+      'The HTTP API of `@waybill/plugin-tenant-rollouts-backend`, mounted at `/api/tenant-rollouts`.\n\nA rollout delivers one version of one catalog entity to one environment, to the tenants\nthat depend on it (`kind: Resource`, `spec.type: tenant`, `spec.dependsOn` naming it), in the\nwaves its strategy plans. Actions move it through `planned`, `running`, `paused`,\n`rolled-back` and `completed`. Advancing needs the current wave healthy for its bake time,\nthe scorecards gate passing for the environment and no freeze window over the next wave\'s\ntenants; an override (permission `tenant-rollouts.rollout.override` and a reason) goes past\nthem and is audited. A 409 carries the rollout\'s current position and what blocks it.\n\nEvery route needs a Backstage token of a user or a service. Errors have the Backstage error\nbody, `{ "error": { "name", "message" }, "request", "response" }`.\n\nA user sees only what the catalog lets them read: the permission framework is asked about\n`catalog.entity.read` with their credentials, and under a conditional decision the catalog\nsays, with those credentials, which entities they may read. A rollout of an entity they may\nnot read is not listed, and its routes answer 404 as for a rollout that does not exist\n(planning one is a 400, as for an entity the catalog does not hold). Tenants they may not\nread are left out of the boards: of `waves[].tenants`, the wave counts, `tenantCount` and\nthe failure analysis; a status report naming one is a 400 (not part of the rollout). The\nrollout still moves on all of its tenants, so a 409\'s freeze blocker names only the tenants\nthey may read and counts the others. The freeze calendar counts only tenants they may read.\nService principals see everything.\n',
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  security: [
+    {
+      bearerAuth: [],
+    },
+  ],
+  paths: {
+    '/rollouts': {
+      post: {
+        operationId: 'createRollout',
+        summary:
+          'Plan a rollout of a release to the tenants that depend on the entity',
+        description:
+          "Needs `tenant-rollouts.rollout.create`. A CI pipeline calling with its OIDC token may\nplan rollouts only of entities whose catalog entry names its repository (see\n`PipelineForbidden`). A body over 64 KiB gets 413.\n\nThe strategy is, first to last: a strategy object in the request; a strategy name in the\nrequest (`tenantRollouts.strategies`); the YAML file the released entity names in its\nrollout-strategy annotation (`WAYBILL_ANNOTATIONS.rolloutStrategy` of\n`@waybill/plugin-waybill-common`; a URL, or a path relative to the entity's\nsource location, read through the backend's URL reader); the configured `default`; the\nbuilt-in strategy. The rollout's `strategySource` says which. A strategy file that\ncannot be read, is not valid YAML or is not a valid strategy is a 400 naming the entity,\nthe URL and the problem; so is a relative path on an entity registered from a `file:`\nlocation, which the URL reader cannot read.\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['entityRef', 'version', 'environment'],
+                properties: {
+                  entityRef: {
+                    type: 'string',
+                    example: 'component:default/inventory',
+                  },
+                  version: {
+                    type: 'string',
+                  },
+                  environment: {
+                    type: 'string',
+                    pattern: '^[a-z0-9][a-z0-9-]*$',
+                  },
+                  strategy: {
+                    description:
+                      'A strategy name from `tenantRollouts.strategies`, or a strategy. Without it,\nthe strategy file the entity names in its rollout-strategy annotation, else\nthe configured `default`, else the built-in strategy.\n',
+                    oneOf: [
+                      {
+                        type: 'string',
+                      },
+                      {
+                        type: 'object',
+                      },
+                    ],
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The planned rollout.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Rollout',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/PipelineForbidden',
+          },
+          '413': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      get: {
+        operationId: 'listRollouts',
+        summary: 'Rollouts, newest first',
+        description: 'Needs `tenant-rollouts.read`.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            description:
+              'An entity ref, e.g. `component:default/inventory` (its `:` and `/` may be sent as they are).',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 50,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The rollouts.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/RolloutSummary',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/rollouts/{id}': {
+      get: {
+        operationId: 'getRollout',
+        summary:
+          'A rollout with its waves, tenants, statuses, freezes, failure analysis and events',
+        description: 'Needs `tenant-rollouts.read`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/id',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The rollout.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Rollout',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/rollouts/{id}/waves/{index}': {
+      get: {
+        operationId: 'getRolloutWave',
+        summary:
+          'One wave of a rollout, with where the rollout is, optionally only the tenants on one cloud',
+        description:
+          "Needs `tenant-rollouts.read`. What a pipeline's wave job asks before it deploys: the\nrollout's state and current wave, and the wave's tenants (filtered by `cloud`, the\ntenants' cloud label, `WAYBILL_LABELS.cloud`) with their status and freeze. `total`, `healthy` and\n`frozen` count the whole wave (of the tenants the caller may read), whatever the filter.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/id',
+          },
+          {
+            name: 'index',
+            in: 'path',
+            required: true,
+            description: "The wave's position in the plan, from 0.",
+            schema: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
+          {
+            name: 'cloud',
+            in: 'query',
+            required: false,
+            description:
+              'Only the tenants on this cloud (aws, azure, gcp, private, ...).',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The wave.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RolloutWave',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/rollouts/{id}/actions/{action}': {
+      post: {
+        operationId: 'actOnRollout',
+        summary:
+          'Start, advance, pause, resume, roll back or complete a rollout',
+        description:
+          'Needs `tenant-rollouts.rollout.advance` (`rollback`: `tenant-rollouts.rollout.rollback`;\nwith `override`: also `tenant-rollouts.rollout.override`). A rollback or an override\nneeds a reason, and a person: every service principal gets 403 for them. A CI pipeline\ncalling with its OIDC token may act only on rollouts of entities whose catalog entry\nnames its repository (see `PipelineForbidden`). A body over 64 KiB gets 413.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/id',
+          },
+          {
+            name: 'action',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              enum: [
+                'start',
+                'advance',
+                'pause',
+                'resume',
+                'rollback',
+                'complete',
+              ],
+            },
+          },
+        ],
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  override: {
+                    type: 'boolean',
+                    default: false,
+                  },
+                  reason: {
+                    type: 'string',
+                    minLength: 10,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The rollout after the action.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Rollout',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/PipelineForbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/rollouts/{id}/tenants/status': {
+      post: {
+        operationId: 'reportTenantStatus',
+        summary: 'Per-tenant deployment status from deployment tooling',
+        description:
+          'Needs `tenant-rollouts.status.report`. Either `{ statuses: [{ tenant, status, detail? }] }`\nor CDEvents (one or an array) `service.deployed` / `service.upgraded` (healthy) and\n`service.rolledback` (rolled-back), the tenant being `subject.content.environment.id`.\nA CI pipeline calling with its OIDC token may report only on rollouts of entities whose\ncatalog entry names its repository (see `PipelineForbidden`). A body over 12 MiB (5,000\nstatuses with full details fit) gets 413.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/id',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                oneOf: [
+                  {
+                    type: 'object',
+                    required: ['statuses'],
+                    properties: {
+                      statuses: {
+                        type: 'array',
+                        items: {
+                          type: 'object',
+                          required: ['tenant', 'status'],
+                          properties: {
+                            tenant: {
+                              type: 'string',
+                            },
+                            status: {
+                              $ref: '#/components/schemas/TenantStatus',
+                            },
+                            detail: {
+                              type: 'string',
+                            },
+                          },
+                        },
+                      },
+                    },
+                  },
+                  {
+                    type: 'object',
+                    required: ['context', 'subject'],
+                  },
+                  {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'How many tenant rows changed.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['rolloutId', 'updated'],
+                  properties: {
+                    rolloutId: {
+                      type: 'integer',
+                    },
+                    updated: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/PipelineForbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '413': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/strategies': {
+      get: {
+        operationId: 'listStrategies',
+        summary: 'The configured rollout strategies',
+        description: 'Needs `tenant-rollouts.read`. `default` first.',
+        responses: {
+          '200': {
+            description: 'The strategies by name.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['name', 'strategy'],
+                        properties: {
+                          name: {
+                            type: 'string',
+                          },
+                          strategy: {
+                            $ref: '#/components/schemas/RolloutStrategy',
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/freeze-calendar': {
+      get: {
+        operationId: 'getFreezeCalendar',
+        summary:
+          "Freeze windows and their occurrences over the catalog's tenants",
+        description:
+          "Needs `tenant-rollouts.read`. Each configured window with the number of catalog tenants\nits scope covers and its occurrences overlapping `[from, to)`. A window is read in each\ncovered tenant's time zone (or its own `timeZone`): an occurrence is one local start and\nend, spanning from the first zone to open to the last to close.\n",
+        parameters: [
+          {
+            name: 'from',
+            in: 'query',
+            description: 'ISO 8601 instant with an offset; default now.',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            description:
+              'ISO 8601 instant with an offset; default 90 days after `from`, at most 400 days after it.',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The calendar.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['from', 'to', 'windows'],
+                  properties: {
+                    from: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                    to: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                    windows: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: [
+                          'id',
+                          'title',
+                          'scope',
+                          'schedule',
+                          'tenants',
+                          'occurrences',
+                        ],
+                        properties: {
+                          id: {
+                            type: 'string',
+                          },
+                          title: {
+                            type: 'string',
+                          },
+                          reason: {
+                            type: 'string',
+                          },
+                          timeZone: {
+                            type: 'string',
+                          },
+                          scope: {
+                            $ref: '#/components/schemas/FreezeScope',
+                          },
+                          schedule: {
+                            $ref: '#/components/schemas/FreezeSchedule',
+                          },
+                          tenants: {
+                            type: 'integer',
+                          },
+                          occurrences: {
+                            type: 'array',
+                            items: {
+                              type: 'object',
+                              required: [
+                                'localStart',
+                                'localEnd',
+                                'start',
+                                'end',
+                                'zones',
+                                'tenants',
+                              ],
+                              properties: {
+                                localStart: {
+                                  type: 'string',
+                                },
+                                localEnd: {
+                                  type: 'string',
+                                },
+                                start: {
+                                  type: 'string',
+                                  format: 'date-time',
+                                },
+                                end: {
+                                  type: 'string',
+                                  format: 'date-time',
+                                },
+                                zones: {
+                                  type: 'array',
+                                  items: {
+                                    type: 'string',
+                                  },
+                                },
+                                tenants: {
+                                  type: 'integer',
+                                },
+                              },
+                            },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      bearerAuth: {
+        type: 'http',
+        scheme: 'bearer',
+      },
+    },
+    parameters: {
+      id: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'integer',
+          minimum: 1,
+        },
+      },
+    },
+    responses: {
+      Error: {
+        description: 'A Backstage error.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+      PipelineForbidden: {
+        description:
+          "A missing permission, a caller that may not act for the rollout's entity, or a service\nprincipal asking for an override or a rollback. A pipeline (a service principal\n`pipeline:github:<owner>/<name>` or `pipeline:gitlab:<group>/<project>`, from\n`backend.auth.externalAccess` type `waybill-pipeline`) may act only on rollouts of\nentities whose catalog entry names its repository in `github.com/project-slug` or\n`gitlab.com/project-slug`, read from the catalog; a pipeline whose token named no\nrepository, and a token of any other external issuer (`external:...`), may act on none.\nOverrides and rollbacks are made by people only. The message says which.\n",
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+      Conflict: {
+        description:
+          "The rollout's state or the world does not allow this now.",
+        content: {
+          'application/json': {
+            schema: {
+              allOf: [
+                {
+                  $ref: '#/components/schemas/Error',
+                },
+                {
+                  type: 'object',
+                  required: ['rollout', 'blockers'],
+                  properties: {
+                    rollout: {
+                      type: 'object',
+                      required: ['id', 'state', 'currentWave', 'lockVersion'],
+                      properties: {
+                        id: {
+                          type: 'integer',
+                        },
+                        state: {
+                          $ref: '#/components/schemas/RolloutState',
+                        },
+                        currentWave: {
+                          type: 'integer',
+                        },
+                        lockVersion: {
+                          type: 'integer',
+                        },
+                      },
+                    },
+                    blockers: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Blocker',
+                      },
+                    },
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error', 'response'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['name', 'message'],
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+          },
+          request: {
+            type: 'object',
+          },
+          response: {
+            type: 'object',
+            properties: {
+              statusCode: {
+                type: 'integer',
+              },
+            },
+          },
+        },
+      },
+      RolloutStrategy: {
+        type: 'object',
+        description:
+          'The waves a rollout is planned in, with their defaults applied. `parseRolloutStrategy` of\n`@waybill/plugin-tenant-rollouts-common` reads one and checks what a schema cannot (unique\nwave names).\n',
+        additionalProperties: false,
+        required: ['waves', 'forceLast'],
+        properties: {
+          waves: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/StrategyWave',
+            },
+          },
+          forceLast: {
+            description:
+              'Dedicated and/or critical-tier tenants go in a final wave of their own.',
+            type: 'array',
+            items: {
+              type: 'string',
+              enum: ['dedicated', 'critical'],
+            },
+          },
+        },
+      },
+      StrategyWave: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'select', 'bakeMinutes', 'healthThreshold'],
+        properties: {
+          name: {
+            type: 'string',
+            pattern: '^[a-z0-9][a-z0-9-]*$',
+            maxLength: 63,
+          },
+          select: {
+            $ref: '#/components/schemas/TenantSelector',
+          },
+          percent: {
+            description: 'Take this share of the tenants the selector matches.',
+            type: 'number',
+            minimum: 0,
+            exclusiveMinimum: true,
+            maximum: 100,
+          },
+          bakeMinutes: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 10080,
+          },
+          healthThreshold: {
+            description: 'Share of the wave that must be healthy to advance.',
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+          },
+        },
+      },
+      TenantSelector: {
+        type: 'object',
+        description:
+          'Every listed axis must match; no axis selects every tenant.',
+        additionalProperties: false,
+        properties: {
+          segment: {
+            $ref: '#/components/schemas/LabelValues',
+          },
+          region: {
+            $ref: '#/components/schemas/LabelValues',
+          },
+          tier: {
+            $ref: '#/components/schemas/LabelValues',
+          },
+          cloud: {
+            $ref: '#/components/schemas/LabelValues',
+          },
+          tenancy: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'string',
+              enum: ['shared', 'dedicated'],
+            },
+          },
+          tenants: {
+            description: 'Tenant refs or names.',
+            type: 'array',
+            minItems: 1,
+            maxItems: 1000,
+            items: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+        },
+      },
+      LabelValues: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 100,
+        items: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 100,
+        },
+      },
+      FreezeStatus: {
+        description:
+          'Whether a tenant may be deployed to now, and if not, by which windows and until when.',
+        oneOf: [
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['frozen'],
+            properties: {
+              frozen: {
+                type: 'boolean',
+                enum: [false],
+              },
+            },
+          },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['frozen', 'windows', 'opensAt'],
+            properties: {
+              frozen: {
+                type: 'boolean',
+                enum: [true],
+              },
+              windows: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/ActiveFreeze',
+                },
+              },
+              opensAt: {
+                description: 'The first instant no window covers the tenant.',
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+        ],
+      },
+      ActiveFreeze: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'title', 'start', 'end'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          start: {
+            description:
+              'ISO 8601 with the offset of the zone the window is read in.',
+            type: 'string',
+            format: 'date-time',
+          },
+          end: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ValueEvidence: {
+        description:
+          "How a tenant axis value's failures compare with the rest of the rollout's.",
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'axis',
+          'value',
+          'failed',
+          'settled',
+          'failedElsewhere',
+          'settledElsewhere',
+          'pValue',
+          'adjustedPValue',
+        ],
+        properties: {
+          axis: {
+            type: 'string',
+            enum: ['segment', 'region', 'tier', 'cloud'],
+          },
+          value: {
+            type: 'string',
+          },
+          failed: {
+            type: 'integer',
+          },
+          settled: {
+            type: 'integer',
+          },
+          failedElsewhere: {
+            type: 'integer',
+          },
+          settledElsewhere: {
+            type: 'integer',
+          },
+          pValue: {
+            description:
+              'One-sided Fisher exact test of this many failures here or more.',
+            type: 'number',
+          },
+          adjustedPValue: {
+            description:
+              '`pValue` adjusted for testing every value of every axis (Westfall-Young).',
+            type: 'number',
+          },
+        },
+      },
+      FreezeScope: {
+        description:
+          'Which tenants a freeze window covers; every listed axis must match, none covers all.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          region: {
+            $ref: '#/components/schemas/NonEmptyStrings',
+          },
+          segment: {
+            $ref: '#/components/schemas/NonEmptyStrings',
+          },
+          tier: {
+            $ref: '#/components/schemas/NonEmptyStrings',
+          },
+          tenants: {
+            $ref: '#/components/schemas/NonEmptyStrings',
+          },
+        },
+      },
+      NonEmptyStrings: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      FreezeSchedule: {
+        description:
+          "When a window applies, in the wall-clock time of each tenant (or of the window's `timeZone`).",
+        oneOf: [
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['kind', 'start', 'end'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['one-off'],
+              },
+              start: {
+                $ref: '#/components/schemas/LocalDateTime',
+              },
+              end: {
+                $ref: '#/components/schemas/LocalDateTime',
+              },
+            },
+          },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['kind', 'days', 'from', 'to'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['weekly'],
+              },
+              days: {
+                type: 'array',
+                minItems: 1,
+                items: {
+                  type: 'string',
+                  enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+                },
+              },
+              from: {
+                $ref: '#/components/schemas/Clock',
+              },
+              to: {
+                description:
+                  'Equal to or before `from`, the window ends the next day.',
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/Clock',
+                  },
+                ],
+              },
+            },
+          },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['kind', 'from', 'to'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['yearly'],
+              },
+              from: {
+                $ref: '#/components/schemas/MonthDay',
+              },
+              to: {
+                description:
+                  'Inclusive; before `from`, the season spans new year.',
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/MonthDay',
+                  },
+                ],
+              },
+            },
+          },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['kind', 'lastDays', 'firstDays'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['quarter-close'],
+              },
+              lastDays: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 31,
+              },
+              firstDays: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 31,
+              },
+            },
+          },
+        ],
+      },
+      LocalDateTime: {
+        description: 'A local date and time, e.g. `2026-12-24T06:00`.',
+        type: 'string',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$',
+      },
+      Clock: {
+        description: 'A 24-hour local time, e.g. `16:30`.',
+        type: 'string',
+        pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+      },
+      MonthDay: {
+        description: 'A month and day, e.g. `11-20`.',
+        type: 'string',
+        pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
+      },
+      RolloutState: {
+        type: 'string',
+        enum: ['planned', 'running', 'paused', 'rolled-back', 'completed'],
+      },
+      TenantStatus: {
+        type: 'string',
+        enum: [
+          'pending',
+          'deploying',
+          'healthy',
+          'degraded',
+          'failed',
+          'rolled-back',
+        ],
+      },
+      Blocker: {
+        type: 'object',
+        required: ['kind', 'message'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['gate', 'health', 'bake', 'freeze'],
+          },
+          message: {
+            type: 'string',
+          },
+          tenants: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['ref', 'windows', 'opensAt'],
+              properties: {
+                ref: {
+                  type: 'string',
+                },
+                windows: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['id', 'title', 'start', 'end'],
+                    properties: {
+                      id: {
+                        type: 'string',
+                      },
+                      title: {
+                        type: 'string',
+                      },
+                      start: {
+                        type: 'string',
+                        format: 'date-time',
+                      },
+                      end: {
+                        type: 'string',
+                        format: 'date-time',
+                      },
+                    },
+                  },
+                },
+                opensAt: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+              },
+            },
+          },
+        },
+      },
+      RolloutSummary: {
+        type: 'object',
+        required: [
+          'id',
+          'entityRef',
+          'version',
+          'environment',
+          'state',
+          'currentWave',
+          'lockVersion',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+          'waveCount',
+          'tenantCount',
+        ],
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          version: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          state: {
+            $ref: '#/components/schemas/RolloutState',
+          },
+          currentWave: {
+            type: 'integer',
+          },
+          lockVersion: {
+            type: 'integer',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          waveCount: {
+            type: 'integer',
+          },
+          tenantCount: {
+            type: 'integer',
+          },
+        },
+      },
+      Rollout: {
+        type: 'object',
+        required: [
+          'id',
+          'entityRef',
+          'version',
+          'environment',
+          'state',
+          'currentWave',
+          'lockVersion',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+          'strategy',
+          'waves',
+          'analysis',
+          'events',
+          'evaluatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          version: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          state: {
+            $ref: '#/components/schemas/RolloutState',
+          },
+          currentWave: {
+            type: 'integer',
+            description: 'Index of the wave being deployed',
+          },
+          lockVersion: {
+            type: 'integer',
+            description: 'Bumped by every action',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          strategy: {
+            $ref: '#/components/schemas/RolloutStrategy',
+          },
+          strategySource: {
+            type: 'string',
+            description:
+              "Where the strategy came from: `request`, `config:<name>` (named in the request, or\n`config:default`), `built-in`, or the URL of the entity's strategy file\n(its rollout-strategy annotation). Absent for rollouts planned before it was recorded.\n",
+            example:
+              'https://github.com/meridian/inventory/blob/main/deploy/rollout.yaml',
+          },
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: "When the tenants' freeze status was evaluated.",
+          },
+          waves: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Wave',
+            },
+          },
+          analysis: {
+            type: 'object',
+            required: ['verdict', 'settled', 'failed', 'summary', 'evidence'],
+            properties: {
+              verdict: {
+                type: 'string',
+                enum: ['no-failures', 'isolated', 'global'],
+              },
+              settled: {
+                type: 'integer',
+              },
+              failed: {
+                type: 'integer',
+              },
+              summary: {
+                type: 'string',
+              },
+              isolatedTo: {
+                $ref: '#/components/schemas/ValueEvidence',
+              },
+              evidence: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/ValueEvidence',
+                },
+              },
+            },
+          },
+          events: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'id',
+                'action',
+                'fromState',
+                'toState',
+                'waveIndex',
+                'actor',
+                'reason',
+                'override',
+                'occurredAt',
+              ],
+              properties: {
+                id: {
+                  type: 'integer',
+                },
+                action: {
+                  type: 'string',
+                  enum: [
+                    'start',
+                    'advance',
+                    'pause',
+                    'resume',
+                    'rollback',
+                    'complete',
+                  ],
+                },
+                fromState: {
+                  $ref: '#/components/schemas/RolloutState',
+                },
+                toState: {
+                  $ref: '#/components/schemas/RolloutState',
+                },
+                waveIndex: {
+                  type: 'integer',
+                },
+                actor: {
+                  type: 'string',
+                },
+                reason: {
+                  type: 'string',
+                  nullable: true,
+                },
+                override: {
+                  type: 'boolean',
+                },
+                occurredAt: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+              },
+            },
+          },
+        },
+      },
+      Wave: {
+        type: 'object',
+        required: [
+          'index',
+          'name',
+          'bakeMinutes',
+          'healthThreshold',
+          'phase',
+          'total',
+          'healthy',
+          'frozen',
+          'lastChangeAt',
+          'tenants',
+        ],
+        properties: {
+          index: {
+            type: 'integer',
+          },
+          name: {
+            type: 'string',
+          },
+          bakeMinutes: {
+            type: 'integer',
+          },
+          healthThreshold: {
+            type: 'number',
+          },
+          phase: {
+            type: 'string',
+            enum: ['done', 'current', 'upcoming'],
+          },
+          total: {
+            type: 'integer',
+          },
+          healthy: {
+            type: 'integer',
+          },
+          frozen: {
+            type: 'integer',
+            description: 'Tenants frozen now',
+          },
+          lastChangeAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          tenants: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'ref',
+                'title',
+                'segment',
+                'region',
+                'tier',
+                'cloud',
+                'tenancy',
+                'timeZone',
+                'placement',
+                'status',
+                'detail',
+                'updatedAt',
+                'freeze',
+              ],
+              properties: {
+                ref: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                segment: {
+                  type: 'string',
+                },
+                region: {
+                  type: 'string',
+                },
+                tier: {
+                  type: 'string',
+                },
+                cloud: {
+                  type: 'string',
+                },
+                tenancy: {
+                  type: 'string',
+                  enum: ['shared', 'dedicated'],
+                },
+                timeZone: {
+                  type: 'string',
+                },
+                placement: {
+                  type: 'string',
+                  enum: ['selected', 'percentage', 'remainder', 'forced-last'],
+                  description: 'Why the planner put the tenant in its wave',
+                },
+                status: {
+                  $ref: '#/components/schemas/TenantStatus',
+                },
+                detail: {
+                  type: 'string',
+                  nullable: true,
+                },
+                updatedAt: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                freeze: {
+                  $ref: '#/components/schemas/FreezeStatus',
+                },
+              },
+            },
+          },
+        },
+      },
+      RolloutWave: {
+        type: 'object',
+        required: ['rollout', 'wave'],
+        properties: {
+          rollout: {
+            type: 'object',
+            required: [
+              'id',
+              'entityRef',
+              'version',
+              'environment',
+              'state',
+              'currentWave',
+              'lockVersion',
+            ],
+            properties: {
+              id: {
+                type: 'integer',
+              },
+              entityRef: {
+                type: 'string',
+              },
+              version: {
+                type: 'string',
+              },
+              environment: {
+                type: 'string',
+              },
+              state: {
+                $ref: '#/components/schemas/RolloutState',
+              },
+              currentWave: {
+                type: 'integer',
+              },
+              lockVersion: {
+                type: 'integer',
+              },
+            },
+          },
+          wave: {
+            $ref: '#/components/schemas/Wave',
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/**
+ * An express router that validates every request against the spec (a 400 naming what is
+ * wrong) and types each route's params, query, body and answer by its operation.
+ */
+export const createOpenApiRouter = (
+  options?: Parameters<
+    typeof createValidatedOpenApiRouterFromGeneratedEndpointMap
+  >[1],
+) =>
+  createValidatedOpenApiRouterFromGeneratedEndpointMap<TenantRolloutsEndpointMap>(
+    spec as never,
+    options,
+  );
