@@ -1,6 +1,7 @@
 /**
  * Release scorecards for apps on the new frontend system: the portfolio page (with its nav
- * item), the entity card and content tab for components, and the API.
+ * item), the entity card and content tab for components, the home page's blocked releases,
+ * and the API.
  *
  * @packageDocumentation
  */
@@ -13,6 +14,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import Assessment from '@material-ui/icons/Assessment';
 import { scorecardsApiFactory } from './api';
 import { ENTITY_TAB_PATH, rootRouteRef } from './routes';
@@ -55,11 +57,31 @@ const entityContent = EntityContentBlueprint.make({
   },
 });
 
+const blockedReleasesWidget = HomePageWidgetBlueprint.make({
+  name: 'blocked-releases',
+  params: {
+    name: 'BlockedReleases',
+    title: 'Your blocked releases',
+    description:
+      'Latest releases of the services you own that a gate blocks, with the failing checks',
+    components: () =>
+      import('./components/BlockedReleases').then(m => ({
+        Content: m.BlockedReleasesWidget,
+      })),
+  },
+});
+
 export default createFrontendPlugin({
   pluginId: 'scorecards',
   title: 'Scorecards',
   icon: <Assessment />,
   info: { packageJson: () => import('../package.json') },
   routes: { root: rootRouteRef },
-  extensions: [scorecardsApi, portfolioPage, entityCard, entityContent],
+  extensions: [
+    scorecardsApi,
+    portfolioPage,
+    entityCard,
+    entityContent,
+    blockedReleasesWidget,
+  ],
 });

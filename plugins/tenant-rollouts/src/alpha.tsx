@@ -1,7 +1,7 @@
 /**
  * Tenant rollouts for apps on the new frontend system: the rollouts page (with its nav item),
- * whose board and freeze calendar live below it, the entity content tab for components, and
- * the API.
+ * whose board and freeze calendar live below it, the entity content tab for components, the
+ * home page's rollouts in flight and coming freezes, and the API.
  *
  * @packageDocumentation
  */
@@ -11,6 +11,7 @@ import {
   createFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import Layers from '@material-ui/icons/Layers';
 import { tenantRolloutsApiFactory } from './api';
 import {
@@ -49,6 +50,33 @@ const entityContent = EntityContentBlueprint.make({
   },
 });
 
+const rolloutsInFlightWidget = HomePageWidgetBlueprint.make({
+  name: 'rollouts-in-flight',
+  params: {
+    name: 'RolloutsInFlight',
+    title: 'Your rollouts in flight',
+    description:
+      'Planned, running and held rollouts of the services you own or started, held ones first',
+    components: () =>
+      import('./components/HomeWidgets').then(m => ({
+        Content: m.RolloutsInFlightWidget,
+      })),
+  },
+});
+
+const upcomingFreezesWidget = HomePageWidgetBlueprint.make({
+  name: 'upcoming-freezes',
+  params: {
+    name: 'UpcomingFreezes',
+    title: 'Freezes this week',
+    description: 'Freeze windows of the coming seven days, in local time',
+    components: () =>
+      import('./components/HomeWidgets').then(m => ({
+        Content: m.UpcomingFreezesWidget,
+      })),
+  },
+});
+
 export default createFrontendPlugin({
   pluginId: 'tenant-rollouts',
   title: 'Tenant rollouts',
@@ -59,5 +87,11 @@ export default createFrontendPlugin({
     rollout: rolloutRouteRef,
     freezeCalendar: freezeCalendarRouteRef,
   },
-  extensions: [tenantRolloutsApi, rolloutsPage, entityContent],
+  extensions: [
+    tenantRolloutsApi,
+    rolloutsPage,
+    entityContent,
+    rolloutsInFlightWidget,
+    upcomingFreezesWidget,
+  ],
 });

@@ -1,0 +1,74 @@
+import {
+  identityApiRef,
+  useApi,
+  useRouteRef,
+} from '@backstage/core-plugin-api';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import { Link as RouterLink } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { scorecardsApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { useScorecardLink } from '../shared/useScorecardLink';
+import { blockedReleases } from './blockedReleases';
+
+/** How many of an owner's releases are read; a team owns far fewer scored services. */
+const PAGE_SIZE = 200;
+
+/**
+ * The signed-in user's blocked releases, for the home page: the latest release of every service
+ * they or their groups own whose gate fails in some environment, each linked to its checks.
+ */
+export function BlockedReleasesWidget() {
+  const api = useApi(scorecardsApiRef);
+  const identityApi = useApi(identityApiRef);
+  const scorecardLink = useScorecardLink();
+  const portfolioLink = useRouteRef(rootRouteRef);
+  const { value, loading, error } = useAsync(async () => {
+    const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
+    const pages = await Promise.all(
+      ownershipEntityRefs.map(owner =>
+        api.getPortfolio({ owner, sort: 'score', limit: PAGE_SIZE }),
+      ),
+    );
+    return blockedReleases(pages.flatMap(page => page.items));
+  }, [api, identityApi]);
+
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value?.length) {
+    return (
+      <Typography variant="body2">
+        None of your services has a blocked release.{' '}
+        <RouterLink to={portfolioLink()}>See the whole portfolio</RouterLink>.
+      </Typography>
+    );
+  }
+  return (
+    <List dense aria-label="Your blocked releases">
+      {value.map(({ item, environments }) => (
+        <ListItem key={item.entityRef} disableGutters>
+          <ListItemText
+            primary={
+              <RouterLink to={scorecardLink(item.entityRef, item.version)}>
+                {item.title} {item.version}
+              </RouterLink>
+            }
+            secondary={`Blocked for ${environments.join(' and ')}; score ${
+              item.score
+            } (${item.grade})${
+              item.failingChecks.length
+                ? `; failing: ${item.failingChecks
+                    .map(check => check.title)
+                    .join(', ')}`
+                : ''
+            }`}
+          />
+        </ListItem>
+      ))}
+    </List>
+  );
+}

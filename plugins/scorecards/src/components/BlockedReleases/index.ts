@@ -1,0 +1,1 @@
+export { BlockedReleasesWidget } from './BlockedReleasesWidget';

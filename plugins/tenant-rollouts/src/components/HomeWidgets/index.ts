@@ -1,0 +1,2 @@
+export { RolloutsInFlightWidget } from './RolloutsInFlightWidget';
+export { UpcomingFreezesWidget } from './UpcomingFreezesWidget';
