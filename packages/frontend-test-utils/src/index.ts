@@ -5,3 +5,5 @@ export {
   HOSTILE_MARKUP_ROWS,
 } from './hostileMarkup';
 export type { HostileMarkup } from './hostileMarkup';
+export { httpClientOptions, renderPlugin } from './renderPlugin';
+export type { RenderPluginOptions } from './renderPlugin';

@@ -20,9 +20,7 @@ export type {
   OpenApiSpec,
   OpenApiSpecOptions,
 } from './openApiSpec';
-export {
-  hidden,
-  restrictedCatalog,
-  RESTRICTED_USER,
-  UNRESTRICTED_USER,
-} from './restrictedCatalog';
+export { hidden, startWithRestrictedCatalog } from './restrictedCatalog';
+export { itIsAValidOpenApiDocument } from './itIsAValidOpenApiDocument';
+export { specRequests } from './specRequests';
+export type { SpecCall } from './specRequests';

@@ -176,6 +176,8 @@ describe('openApiSpec', () => {
       'GET /widgets/{id} 200',
       'GET /widgets/{id} 404',
     ]);
+    expect(api.unexercisedResponses()).toEqual(['PUT /widgets/{id} 204']);
+    expect(api.unexercisedResponses(['PUT /widgets/{id} 204'])).toEqual([]);
   });
 
   it('fails an invalid body, deepest errors first, with the body', () => {
@@ -303,6 +305,39 @@ describe('loadOpenApiSpec', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('routeProblems', () => {
+  const route = (routePath: string, ...methods: string[]) => ({
+    route: {
+      path: routePath,
+      methods: Object.fromEntries(methods.map(m => [m, true])),
+    },
+  });
+
+  it('finds nothing when a router registers exactly the documented routes', () => {
+    expect(
+      openApiSpec(SPEC).routeProblems({
+        stack: [route('/widgets/:id', 'get'), route('/widgets/:id', 'put')],
+      }),
+    ).toEqual([]);
+  });
+
+  it('names a route registered twice, one not documented and one not registered', () => {
+    expect(
+      openApiSpec(SPEC).routeProblems({
+        stack: [
+          route('/widgets/:id', 'get'),
+          route('/widgets/:id', 'get'),
+          route('/health', 'get'),
+        ],
+      }),
+    ).toEqual([
+      'GET /widgets/{id} is registered twice',
+      'GET /health is registered but not in openapi.yaml',
+      'PUT /widgets/{id} is in openapi.yaml but not registered',
+    ]);
   });
 });
 

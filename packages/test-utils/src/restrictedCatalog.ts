@@ -6,8 +6,13 @@ import {
   coreServices,
   createBackendModule,
   createServiceFactory,
+  ExtensionPoint,
 } from '@backstage/backend-plugin-api';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
@@ -26,13 +31,13 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 
 /** The label that hides an entity from {@link RESTRICTED_USER}: `waybill.dev/test-hidden: 'true'`. */
-export const HIDDEN_LABEL = 'waybill.dev/test-hidden';
+const HIDDEN_LABEL = 'waybill.dev/test-hidden';
 
 /** The user whom the test policy lets read only the entities without {@link HIDDEN_LABEL}. */
-export const RESTRICTED_USER = 'user:default/restricted';
+const RESTRICTED_USER = 'user:default/restricted';
 
 /** Every other user reads everything. */
-export const UNRESTRICTED_USER = 'user:default/unrestricted';
+const UNRESTRICTED_USER = 'user:default/unrestricted';
 
 /** `entity` with {@link HIDDEN_LABEL}. */
 export function hidden(entity: Entity): Entity {
@@ -79,6 +84,27 @@ const authWithActors = createServiceFactory({
   },
 });
 
+/** A module `moduleId` of plugin `pluginId` that hands one of its extension points to `use`. */
+function testModule<T>(
+  pluginId: string,
+  moduleId: string,
+  extensionPoint: ExtensionPoint<T>,
+  use: (point: T) => void,
+): BackendFeature {
+  return createBackendModule({
+    pluginId,
+    moduleId,
+    register(reg) {
+      reg.registerInit({
+        deps: { point: extensionPoint },
+        async init({ point }) {
+          use(point);
+        },
+      });
+    },
+  });
+}
+
 /** Spec fields and the relation the catalog derives from each. */
 const SPEC_RELATIONS: Array<[field: string, relation: string]> = [
   ['owner', 'ownedBy'],
@@ -102,72 +128,61 @@ function relationsExpected(entity: Entity): Map<string, number> {
  * The real catalog backend holding `entities`, and the real permission backend with a policy
  * that allows everything except, for {@link RESTRICTED_USER}, reading entities labelled
  * {@link HIDDEN_LABEL} (a conditional decision on `catalog.entity.read`, which the catalog
- * applies). Add `features` (which include an auth service, see authWithActors) to
- * `startTestBackend` and `config` to its root config, then await `ingested(server)` before the
- * first request.
+ * applies): the `features` (which include an auth service, see authWithActors) and root
+ * `config` to start a backend with, and `ingested(server)` to await before the first request.
  */
-export function restrictedCatalog(entities: Entity[]): {
+function restrictedCatalog(entities: Entity[]): {
   features: BackendFeature[];
   config: { permission: { enabled: true }; catalog: object };
   ingested(server: Server): Promise<void>;
 } {
-  const entitiesModule = createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'waybill-test-entities',
-    register(reg) {
-      reg.registerInit({
-        deps: { processing: catalogProcessingExtensionPoint },
-        async init({ processing }) {
-          processing.addEntityProvider({
-            getProviderName: () => 'waybill-test-entities',
-            connect: connection =>
-              connection.applyMutation({
-                type: 'full',
-                entities: entities.map(entity => ({
-                  locationKey: LOCATION,
-                  entity: {
-                    ...entity,
-                    metadata: {
-                      ...entity.metadata,
-                      annotations: {
-                        ...entity.metadata.annotations,
-                        [ANNOTATION_LOCATION]: LOCATION,
-                        [ANNOTATION_ORIGIN_LOCATION]: LOCATION,
-                      },
-                    },
+  const entitiesModule = testModule(
+    'catalog',
+    'waybill-test-entities',
+    catalogProcessingExtensionPoint,
+    processing =>
+      processing.addEntityProvider({
+        getProviderName: () => 'waybill-test-entities',
+        connect: connection =>
+          connection.applyMutation({
+            type: 'full',
+            entities: entities.map(entity => ({
+              locationKey: LOCATION,
+              entity: {
+                ...entity,
+                metadata: {
+                  ...entity.metadata,
+                  annotations: {
+                    ...entity.metadata.annotations,
+                    [ANNOTATION_LOCATION]: LOCATION,
+                    [ANNOTATION_ORIGIN_LOCATION]: LOCATION,
                   },
-                })),
-              }),
-          });
+                },
+              },
+            })),
+          }),
+      }),
+  );
+  const policyModule = testModule(
+    'permission',
+    'waybill-test-policy',
+    policyExtensionPoint,
+    policy =>
+      policy.setPolicy({
+        async handle(request, user) {
+          if (
+            user?.info.userEntityRef === RESTRICTED_USER &&
+            request.permission.name === catalogEntityReadPermission.name
+          ) {
+            return createCatalogConditionalDecision(
+              catalogEntityReadPermission,
+              { not: catalogConditions.hasLabel({ label: HIDDEN_LABEL }) },
+            );
+          }
+          return { result: AuthorizeResult.ALLOW };
         },
-      });
-    },
-  });
-  const policyModule = createBackendModule({
-    pluginId: 'permission',
-    moduleId: 'waybill-test-policy',
-    register(reg) {
-      reg.registerInit({
-        deps: { policy: policyExtensionPoint },
-        async init({ policy }) {
-          policy.setPolicy({
-            async handle(request, user) {
-              if (
-                user?.info.userEntityRef === RESTRICTED_USER &&
-                request.permission.name === catalogEntityReadPermission.name
-              ) {
-                return createCatalogConditionalDecision(
-                  catalogEntityReadPermission,
-                  { not: catalogConditions.hasLabel({ label: HIDDEN_LABEL }) },
-                );
-              }
-              return { result: AuthorizeResult.ALLOW };
-            },
-          });
-        },
-      });
-    },
-  });
+      }),
+  );
 
   const kinds = [...new Set(entities.map(e => e.kind))];
   return {
@@ -225,5 +240,35 @@ export function restrictedCatalog(entities: Entity[]): {
         await new Promise(resolve => setTimeout(resolve, 200));
       }
     },
+  };
+}
+
+/**
+ * Starts `plugin` with `config` beside the real catalog backend holding `entities` and the real
+ * permission backend, under a policy that lets {@link RESTRICTED_USER} read only the entities
+ * not marked {@link hidden} (see restrictedCatalog), and waits until the catalog has ingested
+ * them all. Returns the server and the Authorization headers of the restricted user and of one
+ * who reads everything.
+ */
+export async function startWithRestrictedCatalog(options: {
+  plugin: BackendFeature;
+  entities: Entity[];
+  config?: object;
+}): Promise<{ server: Server; restricted: string; unrestricted: string }> {
+  const catalog = restrictedCatalog(options.entities);
+  const { server } = await startTestBackend({
+    features: [
+      options.plugin,
+      ...catalog.features,
+      mockServices.rootConfig.factory({
+        data: { ...options.config, ...catalog.config },
+      }),
+    ],
+  });
+  await catalog.ingested(server);
+  return {
+    server,
+    restricted: mockCredentials.user.header(RESTRICTED_USER),
+    unrestricted: mockCredentials.user.header(UNRESTRICTED_USER),
   };
 }

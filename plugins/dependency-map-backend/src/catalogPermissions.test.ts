@@ -1,15 +1,6 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import {
-  hidden,
-  restrictedCatalog,
-  RESTRICTED_USER,
-  UNRESTRICTED_USER,
-} from '@waybill/test-utils';
+import { hidden, startWithRestrictedCatalog } from '@waybill/test-utils';
 import request from 'supertest';
 import { dependencyMapPlugin } from './plugin';
 
@@ -61,7 +52,7 @@ const tenant = (name: string): Entity => {
 const businessProcess = (name: string) =>
   entity('Domain', name, { type: 'business-process' });
 
-const catalog = restrictedCatalog([
+const entities = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
@@ -98,10 +89,8 @@ const catalog = restrictedCatalog([
   ),
   tenant('acme'),
   hidden(tenant('zephyr-tenant')),
-]);
+];
 
-const restricted = mockCredentials.user.header(RESTRICTED_USER);
-const unrestricted = mockCredentials.user.header(UNRESTRICTED_USER);
 const ci = mockCredentials.service.header({
   onBehalfOf: mockCredentials.service('ci-pipelines'),
   targetPluginId: 'dependency-map',
@@ -110,14 +99,11 @@ const BASE = '/api/dependency-map';
 
 describe('dependency-map reads under catalog permissions', () => {
   it('shows a user a graph without the entities the policy hides from them, and everyone else all', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        dependencyMapPlugin,
-        ...catalog.features,
-        mockServices.rootConfig.factory({ data: catalog.config }),
-      ],
-    });
-    await catalog.ingested(server);
+    const { server, restricted, unrestricted } =
+      await startWithRestrictedCatalog({
+        plugin: dependencyMapPlugin,
+        entities,
+      });
     const read = (auth: string, path: string, body?: object) =>
       body
         ? request(server)

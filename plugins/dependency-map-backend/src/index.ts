@@ -17,7 +17,6 @@ export {
   type GraphBuildTrigger,
   type GraphSnapshot,
   type GraphStatus,
-  type GraphSummary,
 } from './service/CatalogDependencyGraph';
 export {
   GRAPH_ENTITY_FIELDS,

@@ -9,7 +9,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { loadDemoEntities } from './__testUtils__/demoEstate';
+import { loadDemoEntities } from '@waybill/plugin-dependency-map-common/testUtils';
 import { dependencyMapPlugin } from './plugin';
 
 jest.setTimeout(60_000);

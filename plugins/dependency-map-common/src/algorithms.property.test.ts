@@ -40,6 +40,16 @@ function digraphOf(nodeCount: number, edges: readonly Edge[]) {
   );
 }
 
+/** The deploy waves of a generated graph, over the nodes `placed` marks. */
+function wavesOf(nodeCount: number, edges: readonly Edge[], placed: boolean[]) {
+  const graph = digraphOf(nodeCount, edges);
+  return deployWaves(
+    graph,
+    stronglyConnectedComponents(graph),
+    Uint8Array.from(placed.map(Number)),
+  );
+}
+
 describe('stronglyConnectedComponents', () => {
   it('equals the brute-force components from the transitive closure', () => {
     fc.assert(
@@ -98,12 +108,7 @@ describe('deployWaves', () => {
   it('puts every placed node in exactly one wave', () => {
     fc.assert(
       fc.property(graphArbitrary, ({ nodeCount, edges, placed }) => {
-        const graph = digraphOf(nodeCount, edges);
-        const waves = deployWaves(
-          graph,
-          stronglyConnectedComponents(graph),
-          Uint8Array.from(placed.map(Number)),
-        );
+        const waves = wavesOf(nodeCount, edges, placed);
         const all = waves.flat().sort((a, b) => a - b);
         expect(all).toEqual(placed.flatMap((p, v) => (p ? [v] : [])));
         expect(waves.every(w => w.length > 0)).toBe(true);
@@ -114,12 +119,7 @@ describe('deployWaves', () => {
   it('deploys every provider before its consumers, also through unplaced nodes, and cycles together', () => {
     fc.assert(
       fc.property(graphArbitrary, ({ nodeCount, edges, placed }) => {
-        const graph = digraphOf(nodeCount, edges);
-        const waves = deployWaves(
-          graph,
-          stronglyConnectedComponents(graph),
-          Uint8Array.from(placed.map(Number)),
-        );
+        const waves = wavesOf(nodeCount, edges, placed);
         const waveOf = new Map<number, number>();
         waves.forEach((w, i) => w.forEach(v => waveOf.set(v, i)));
         const reach = transitiveClosure(nodeCount, edges);
@@ -140,12 +140,7 @@ describe('deployWaves', () => {
   it('uses no more waves than needed: each wave after the first waits for the one before', () => {
     fc.assert(
       fc.property(graphArbitrary, ({ nodeCount, edges, placed }) => {
-        const graph = digraphOf(nodeCount, edges);
-        const waves = deployWaves(
-          graph,
-          stronglyConnectedComponents(graph),
-          Uint8Array.from(placed.map(Number)),
-        );
+        const waves = wavesOf(nodeCount, edges, placed);
         const reach = transitiveClosure(nodeCount, edges);
         waves.forEach((wave, i) => {
           if (i === 0) return;

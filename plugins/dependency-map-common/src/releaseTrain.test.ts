@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   api,
+  AVAILABILITY_API_CONSUMERS,
   component,
   demoGraph,
   loadDemoEntities,
@@ -77,14 +78,7 @@ describe('planReleaseTrain on the demo estate', () => {
       { entityRef: 'api:inventory-availability-api', version: '4.0.0' },
     ]);
     expect(plan.incompatibilities.map(i => i.consumer).sort()).toEqual(
-      [
-        'customer-portal',
-        'inventory-sync',
-        'purchase',
-        'sales',
-        'warehouse-management',
-        'warehouse-mobile-app',
-      ].map(component),
+      AVAILABILITY_API_CONSUMERS,
     );
     expect(wavesOf(plan)).toEqual([
       [api('inventory-availability-api'), component('inventory')],

@@ -1,17 +1,8 @@
 import fs from 'fs';
 import path from 'path';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import {
-  hidden,
-  restrictedCatalog,
-  RESTRICTED_USER,
-  UNRESTRICTED_USER,
-} from '@waybill/test-utils';
+import { hidden, startWithRestrictedCatalog } from '@waybill/test-utils';
 import request from 'supertest';
 import { scorecardsPlugin } from './plugin';
 
@@ -37,11 +28,7 @@ const team: Entity = {
   spec: { type: 'team', children: [] },
 };
 const HIDDEN = 'zephyr-payroll';
-const catalog = restrictedCatalog([
-  team,
-  component('inventory'),
-  hidden(component(HIDDEN)),
-]);
+const entities = [team, component('inventory'), hidden(component(HIDDEN))];
 
 const junit = fs.readFileSync(
   path.join(__dirname, 'evidence/__fixtures__/jest-junit.xml'),
@@ -50,22 +37,14 @@ const ci = mockCredentials.service.header({
   onBehalfOf: mockCredentials.service('ci-pipelines'),
   targetPluginId: 'scorecards',
 });
-const restricted = mockCredentials.user.header(RESTRICTED_USER);
-const unrestricted = mockCredentials.user.header(UNRESTRICTED_USER);
 const entityPath = (name: string) =>
   `/api/scorecards/entities/component/default/${name}`;
 const window = { from: '2026-11-01T00:00:00Z', to: '2026-11-15T00:00:00Z' };
 
 describe('scorecards reads under catalog permissions', () => {
   it('shows a user none of the entities the policy hides from them, and everyone else all', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        scorecardsPlugin,
-        ...catalog.features,
-        mockServices.rootConfig.factory({ data: catalog.config }),
-      ],
-    });
-    await catalog.ingested(server);
+    const { server, restricted, unrestricted } =
+      await startWithRestrictedCatalog({ plugin: scorecardsPlugin, entities });
     for (const name of ['inventory', HIDDEN]) {
       const upload = await request(server)
         .post(`${entityPath(name)}/releases/1.0.0/evidence/tests`)

@@ -1,4 +1,5 @@
 import fs from 'fs';
+import type { Server } from 'http';
 import path from 'path';
 import {
   mockCredentials,
@@ -38,6 +39,16 @@ const inventory: Entity = {
 
 const release =
   '/api/scorecards/entities/component/default/inventory/releases/4.2.0';
+/** Delivery event d1: inventory 4.2.0 (commit abc) deployed to production. */
+const inventoryDeployed = (occurredAt: string) => ({
+  id: 'd1',
+  type: 'deployment',
+  entityRef: 'component:default/inventory',
+  environment: 'production',
+  version: '4.2.0',
+  commit: 'abc',
+  occurredAt,
+});
 const ci = mockCredentials.service.header({
   onBehalfOf: mockCredentials.service('ci-pipelines'),
   targetPluginId: 'scorecards',
@@ -66,13 +77,30 @@ describe.each(databases.eachSupportedId())(
       return { server, knex };
     }
 
-    it('refuses requests without a user or service principal', async () => {
-      const { server } = await startBackend();
-      const res = await request(server)
+    /** Uploads jest-junit.xml as the test results of inventory 4.2.0. */
+    const uploadTests = (server: Server, auth = ci) =>
+      request(server)
         .post(`${release}/evidence/tests`)
-        .set('Authorization', mockCredentials.none.header())
+        .set('Authorization', auth)
         .type('application/xml')
         .send(fixture('jest-junit.xml'));
+    /** Asks for a production gate override of inventory 4.2.0. */
+    const postOverride = (
+      server: Server,
+      auth: string,
+      body: object = {
+        reason: 'EDI outage hotfix, drill booked',
+        expiresAt: '2099-01-01T00:00:00Z',
+      },
+    ) =>
+      request(server)
+        .post(`${release}/gates/production/overrides`)
+        .set('Authorization', auth)
+        .send(body);
+
+    it('refuses requests without a user or service principal', async () => {
+      const { server } = await startBackend();
+      const res = await uploadTests(server, mockCredentials.none.header());
       expect(res.status).toBe(401);
     });
 
@@ -134,11 +162,7 @@ describe.each(databases.eachSupportedId())(
       const pipeline = (repository: string) =>
         service(`pipeline:github:${repository}`);
       const upload = (repository: string) =>
-        request(server)
-          .post(`${release}/evidence/tests`)
-          .set('Authorization', pipeline(repository))
-          .type('application/xml')
-          .send(fixture('jest-junit.xml'));
+        uploadTests(server, pipeline(repository));
 
       expect((await upload('meridian/inventory')).status).toBe(201);
       const fork = await upload('someone/inventory-fork');
@@ -150,17 +174,7 @@ describe.each(databases.eachSupportedId())(
         .post('/api/scorecards/events')
         .set('Authorization', pipeline('someone/inventory-fork'))
         .send({
-          events: [
-            {
-              id: 'd1',
-              type: 'deployment',
-              entityRef: 'component:default/inventory',
-              environment: 'production',
-              version: '4.2.0',
-              commit: 'abc',
-              occurredAt: '2026-11-20T10:00:00Z',
-            },
-          ],
+          events: [inventoryDeployed('2026-11-20T10:00:00Z')],
         });
       expect(events.status).toBe(403);
       expect(events.body.error.message).toMatch(
@@ -176,11 +190,7 @@ describe.each(databases.eachSupportedId())(
         ],
         ['pipeline:github', 'names no repository'],
       ]) {
-        const refused = await request(server)
-          .post(`${release}/evidence/tests`)
-          .set('Authorization', service(subject))
-          .type('application/xml')
-          .send(fixture('jest-junit.xml'));
+        const refused = await uploadTests(server, service(subject));
         expect(refused.status).toBe(403);
         expect(refused.body.error.message).toContain(reason);
       }
@@ -323,27 +333,17 @@ describe.each(databases.eachSupportedId())(
 
     it('lets only holders of the override permission override a gate, with a reason and an expiry', async () => {
       const { server: allowed } = await startBackend();
-      await request(allowed)
-        .post(`${release}/evidence/tests`)
-        .set('Authorization', ci)
-        .type('application/xml')
-        .send(fixture('jest-junit.xml'));
+      await uploadTests(allowed);
       const user = mockCredentials.user.header('user:default/guest');
 
-      const noReason = await request(allowed)
-        .post(`${release}/gates/production/overrides`)
-        .set('Authorization', user)
-        .send({ reason: 'ok', expiresAt: '2099-01-01T00:00:00Z' });
+      const noReason = await postOverride(allowed, user, {
+        reason: 'ok',
+        expiresAt: '2099-01-01T00:00:00Z',
+      });
       expect(noReason.status).toBe(400);
       expect(noReason.body.error.message).toMatch(/body.reason/);
 
-      const override = await request(allowed)
-        .post(`${release}/gates/production/overrides`)
-        .set('Authorization', user)
-        .send({
-          reason: 'EDI outage hotfix, drill booked',
-          expiresAt: '2099-01-01T00:00:00Z',
-        });
+      const override = await postOverride(allowed, user);
       expect(override.status).toBe(201);
       expect(override.body.actor).toBe('user:default/guest');
 
@@ -355,13 +355,10 @@ describe.each(databases.eachSupportedId())(
         policyDecision: 'fail',
       });
 
-      const looseDate = await request(allowed)
-        .post(`${release}/gates/production/overrides`)
-        .set('Authorization', user)
-        .send({
-          reason: 'EDI outage hotfix, drill booked',
-          expiresAt: 'Jan 1 2099',
-        });
+      const looseDate = await postOverride(allowed, user, {
+        reason: 'EDI outage hotfix, drill booked',
+        expiresAt: 'Jan 1 2099',
+      });
       expect(looseDate.status).toBe(400);
       expect(looseDate.body.error.message).toMatch(
         /body.expiresAt: expected an ISO 8601 time/,
@@ -369,13 +366,7 @@ describe.each(databases.eachSupportedId())(
 
       // Overrides and policy re-evaluation are for people, whatever a token may do.
       for (const auth of [ci, mockCredentials.service.header()]) {
-        const byService = await request(allowed)
-          .post(`${release}/gates/production/overrides`)
-          .set('Authorization', auth)
-          .send({
-            reason: 'EDI outage hotfix, drill booked',
-            expiresAt: '2099-01-01T00:00:00Z',
-          });
+        const byService = await postOverride(allowed, auth);
         expect(byService.status).toBe(403);
         expect(byService.body.error.message).toMatch(
           /^A gate override needs a person signed in to the portal/,
@@ -390,23 +381,13 @@ describe.each(databases.eachSupportedId())(
       }
 
       const { server: denied } = await startBackend(AuthorizeResult.DENY);
-      const forbidden = await request(denied)
-        .post(`${release}/gates/production/overrides`)
-        .set('Authorization', user)
-        .send({
-          reason: 'EDI outage hotfix, drill booked',
-          expiresAt: '2099-01-01T00:00:00Z',
-        });
+      const forbidden = await postOverride(denied, user);
       expect(forbidden.status).toBe(403);
     });
 
     it('serves the portfolio with filters, as JSON and CSV, and DORA figures from delivery events', async () => {
       const { server } = await startBackend();
-      await request(server)
-        .post(`${release}/evidence/tests`)
-        .set('Authorization', ci)
-        .type('application/xml')
-        .send(fixture('jest-junit.xml'));
+      await uploadTests(server);
 
       const page = await request(server)
         .get('/api/scorecards/portfolio')
@@ -460,15 +441,7 @@ describe.each(databases.eachSupportedId())(
               commit: 'abc',
               occurredAt: '2026-11-02T08:00:00Z',
             },
-            {
-              id: 'd1',
-              type: 'deployment',
-              entityRef: 'component:default/inventory',
-              environment: 'production',
-              version: '4.2.0',
-              commit: 'abc',
-              occurredAt: '2026-11-02T12:00:00Z',
-            },
+            inventoryDeployed('2026-11-02T12:00:00Z'),
             {
               id: 'd2',
               type: 'deployment',

@@ -10,3 +10,4 @@ export * from './businessProcesses';
 export * from './tenant';
 export * from './rollouts';
 export * from './api';
+export * from './parseWithSchema';

@@ -9,6 +9,7 @@
 export * from './bodyParserErrors';
 export * from './caller';
 export * from './catalogReadAccess';
+export * from './createWaybillBackendPlugin';
 export * from './databaseUnavailable';
 export * from './pipelineTokenHandler';
 export * from './router';

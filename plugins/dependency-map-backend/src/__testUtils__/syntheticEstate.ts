@@ -1,27 +1,4 @@
-/*
- * Test-only: the Meridian Supply Co. demo catalog from examples/, read the way the catalog
- * would (the files all.yaml targets), without relations, so buildDependencyGraph falls back to
- * the spec fields. A copy of the loader in -common's test utils (packages do not share tests).
- */
-import fs from 'fs';
-import path from 'path';
-import { parse, parseAllDocuments } from 'yaml';
 import { Entity } from '@backstage/catalog-model';
-
-const EXAMPLES_DIR = path.resolve(__dirname, '../../../../examples');
-
-/** Every entity the demo Location points at, in file order. */
-export function loadDemoEntities(): Entity[] {
-  const root = parse(
-    fs.readFileSync(path.join(EXAMPLES_DIR, 'all.yaml'), 'utf8'),
-  ) as Entity;
-  const targets = (root.spec as { targets: string[] }).targets;
-  return targets.flatMap(target =>
-    parseAllDocuments(fs.readFileSync(path.join(EXAMPLES_DIR, target), 'utf8'))
-      .map(doc => doc.toJS() as Entity | null)
-      .filter((e): e is Entity => e !== null),
-  );
-}
 
 /**
  * A synthetic estate of `size` entities of the mapped kinds (Components in layers that depend

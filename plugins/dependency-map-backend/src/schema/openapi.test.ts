@@ -18,13 +18,15 @@ import {
   MAX_RELEASE_TRAIN_CHANGES,
 } from '@waybill/plugin-dependency-map-common';
 import {
+  itIsAValidOpenApiDocument,
   JsonObject,
   loadOpenApiSpec,
   OpenApiOperation,
-  registeredRoutes,
+  SpecCall,
+  specRequests,
 } from '@waybill/test-utils';
 import request from 'supertest';
-import { loadDemoEntities } from '../__testUtils__/demoEstate';
+import { loadDemoEntities } from '@waybill/plugin-dependency-map-common/testUtils';
 import { dependencyMapPlugin } from '../plugin';
 import { CatalogDependencyGraph } from '../service/CatalogDependencyGraph';
 import { createRouter } from '../service/router';
@@ -37,47 +39,26 @@ import { createRouter } from '../service/router';
 
 const BASE = '/api/dependency-map';
 
-const {
-  spec,
-  operations,
-  operation,
-  exercised,
-  expectResponseMatchesSpec,
-  expectRequestMatchesSpec,
-  structuralProblems,
-  schemaPointers,
-  schemaProblems,
-  documentedRoutes,
-  documentedResponses,
-} = loadOpenApiSpec(path.join(__dirname, 'openapi.yaml'), {
+const openapi = loadOpenApiSpec(path.join(__dirname, 'openapi.yaml'), {
   id: 'https://waybill.dev/dependency-map/openapi.json',
 });
 
 // ---------------------------------------------------------------------------------------------
 
 describe('openapi.yaml', () => {
-  it('is a structurally valid OpenAPI 3.0 document', () => {
-    expect(structuralProblems()).toEqual([]);
-  });
-
-  it('has schemas that are valid JSON Schema and compile, components and inline ones alike', () => {
-    expect(schemaProblems()).toEqual([]);
-    expect(schemaPointers().length).toBeGreaterThan(30);
-  });
+  itIsAValidOpenApiDocument(openapi, { minSchemas: 30 });
 
   it('names the same enumerations and limits as the code', () => {
-    const schemas = spec.components.schemas;
-    const parameters = spec.components.parameters;
+    const { schemas, parameters } = openapi.spec.components;
     expect(schemas.EdgeType.enum).toEqual([...DEPENDENCY_EDGE_TYPES]);
     expect(schemas.Direction.enum).toEqual([...DEPENDENCY_DIRECTIONS]);
     expect(parameters.MaxNodes.schema).toMatchObject({
       maximum: MAX_NODES_LIMIT,
       default: DEFAULT_MAX_NODES,
     });
-    const depth = operation(
-      'get',
-      '/entities/{kind}/{namespace}/{name}/neighbourhood',
-    ).op.parameters.find((p: JsonObject) => p.name === 'depth');
+    const depth = openapi
+      .operation('get', '/entities/{kind}/{namespace}/{name}/neighbourhood')
+      .op.parameters.find((p: JsonObject) => p.name === 'depth');
     expect(depth.schema).toMatchObject({
       maximum: MAX_NEIGHBOURHOOD_DEPTH,
       default: DEFAULT_NEIGHBOURHOOD_DEPTH,
@@ -94,10 +75,7 @@ describe('openapi.yaml', () => {
       permissions: mockServices.permissions(),
       catalog: catalogServiceMock(),
     });
-    const registered = registeredRoutes(router);
-    const documented = documentedRoutes();
-    expect(new Set(registered).size).toBe(registered.length);
-    expect([...registered].sort()).toEqual([...documented].sort());
+    expect(openapi.routeProblems(router)).toEqual([]);
   });
 
   it('fails a response that does not match, with ajv’s error text', () => {
@@ -108,11 +86,11 @@ describe('openapi.yaml', () => {
       text: '',
     } as unknown as request.Response;
     const check = () =>
-      expectResponseMatchesSpec('get', '/deploy-order', wrong);
+      openapi.expectResponseMatchesSpec('get', '/deploy-order', wrong);
     expect(check).toThrow('body/waves/0/index must be >= 0');
     expect(check).toThrow("body must have required property 'sequence'");
     expect(() =>
-      expectResponseMatchesSpec('get', '/estate', {
+      openapi.expectResponseMatchesSpec('get', '/estate', {
         ...wrong,
         status: 418,
       } as request.Response),
@@ -188,45 +166,13 @@ describe('the running plugin answers as openapi.yaml says', () => {
     };
   });
 
-  interface Call {
-    method: 'get' | 'post';
-    path: string;
-    params?: Record<string, string>;
-    query?: Record<string, string | number | string[]>;
-    body?: string | object;
-    type?: string;
-    auth?: string;
-    server?: keyof typeof servers;
-    /** The request breaks the spec on purpose, to see the error answer. */
-    invalid?: boolean;
-  }
-
-  /** Sends a request built from the spec's path template and checks the answer against the spec. */
-  async function call(c: Call): Promise<request.Response> {
-    const o = operation(c.method, c.path);
-    const params = c.params ?? {};
-    const query = c.query ?? {};
-    if (!c.invalid) {
-      expectRequestMatchesSpec(o, params, query, c.body, c.type);
-    }
-    const url = `${BASE}${c.path.replace(/\{(\w+)\}/g, (_, name) =>
-      encodeURIComponent(params[name]),
-    )}`;
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(query)) {
-      for (const v of [value].flat()) search.append(name, String(v));
-    }
-    let req = request(servers[c.server ?? 'allowed'])[c.method](
-      search.size > 0 ? `${url}?${search}` : url,
-    );
-    req = req.set('Authorization', c.auth ?? user);
-    if (c.body !== undefined) {
-      req = req.type(c.type ?? 'application/json').send(c.body);
-    }
-    const res = await req;
-    expectResponseMatchesSpec(c.method, c.path, res);
-    return res;
-  }
+  type Call = SpecCall<keyof typeof servers>;
+  const { call, wrongErrorAnswers, unguardedRoutes } = specRequests(openapi, {
+    base: BASE,
+    servers: () => servers,
+    server: 'allowed',
+    auth: user,
+  });
 
   /** A request each route answers with 200 on the demo estate. */
   function minimalCall(o: OpenApiOperation): Call {
@@ -437,16 +383,8 @@ describe('the running plugin answers as openapi.yaml says', () => {
         413,
       ],
     ];
-    for (const [c, status] of cases) {
-      const res = await call(c);
-      expect({ ...c, body: undefined, status: res.status }).toEqual({
-        ...c,
-        body: undefined,
-        status,
-      });
-      expect(res.body.error.message).toEqual(expect.any(String));
-    }
-    for (const o of operations.filter(op => op.op.responses['503'])) {
+    expect(await wrongErrorAnswers(cases)).toEqual([]);
+    for (const o of openapi.operations.filter(op => op.op.responses['503'])) {
       const res = await call({
         ...minimalCall(o),
         server: 'catalogDown',
@@ -457,23 +395,10 @@ describe('the running plugin answers as openapi.yaml says', () => {
   });
 
   it('answers 401 without a token and 403 without the permission, on every route', async () => {
-    for (const o of operations) {
-      const c = minimalCall(o);
-      const anonymous = await call({
-        ...c,
-        auth: mockCredentials.none.header(),
-      });
-      const forbidden = await call({ ...c, server: 'denied' });
-      expect([o.path, anonymous.status, forbidden.status]).toEqual([
-        o.path,
-        401,
-        403,
-      ]);
-    }
+    expect(await unguardedRoutes(minimalCall, 'denied')).toEqual([]);
   });
 
   it('has exercised every response openapi.yaml documents', () => {
-    const documented = documentedResponses();
-    expect(documented.filter(r => !exercised.has(r))).toEqual([]);
+    expect(openapi.unexercisedResponses()).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ServiceUnavailableError } from '@backstage/errors';
-import { loadDemoEntities, syntheticEstate } from '../__testUtils__/demoEstate';
+import { loadDemoEntities } from '@waybill/plugin-dependency-map-common/testUtils';
+import { syntheticEstate } from '../__testUtils__/syntheticEstate';
 import { CatalogDependencyGraph } from './CatalogDependencyGraph';
 
 function graphOver(

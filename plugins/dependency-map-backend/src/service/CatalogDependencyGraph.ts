@@ -3,26 +3,11 @@ import { ServiceUnavailableError, stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DependencyGraph,
+  DependencyGraphBuild,
   buildDependencyGraph,
   findCycles,
 } from '@waybill/plugin-dependency-map-common';
 import { readEstateFromCatalog } from './readEstateFromCatalog';
-
-/** What every view response says about the graph it was answered from. */
-export interface GraphSummary {
-  /** ISO 8601 time the graph was built from the catalog. */
-  builtAt: string;
-  nodeCount: number;
-  edgeCount: number;
-  /** Entities of the mapped kinds in the catalog when the graph was built. */
-  catalogEntities: number;
-  /** `dependencyMap.maxNodes`. */
-  maxNodes: number;
-  /** True when the catalog held more than `maxNodes` entities and the graph holds only the first. */
-  truncated: boolean;
-  /** Why the graph is incomplete, for people; set when `truncated`. */
-  message?: string;
-}
 
 /**
  * Why a graph cut short by `dependencyMap.maxNodes` is incomplete; with the number of entities
@@ -40,19 +25,8 @@ export function truncationMessage(
 /** What started a build: the scheduler, the first request, a catalog-change event, or a caller. */
 export type GraphBuildTrigger = 'schedule' | 'request' | 'event' | 'manual';
 
-/** One build of the graph: what it holds and what it cost. */
-export interface GraphBuild extends GraphSummary {
-  /** Entities read from the catalog. */
-  entitiesRead: number;
-  /** Catalog requests this build made (one per page). */
-  catalogRequests: number;
-  pageSize: number;
-  /** Wall time of the build, catalog reads included. */
-  durationMs: number;
-  /** Problems buildDependencyGraph reported (dangling refs, unreadable annotations). */
-  warningCount: number;
-  /** Dependency cycles in the graph. */
-  cycleCount: number;
+/** One build of the graph: what it holds, what it cost and what started it. */
+export interface GraphBuild extends DependencyGraphBuild {
   /** What started it. */
   trigger: GraphBuildTrigger;
 }

@@ -1,7 +1,9 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { buildDependencyGraph } from '@waybill/plugin-dependency-map-common';
-import { loadDemoEntities, syntheticEstate } from '../__testUtils__/demoEstate';
+import { loadDemoEntities } from '@waybill/plugin-dependency-map-common/testUtils';
+import { syntheticEstate } from '../__testUtils__/syntheticEstate';
 import {
   GRAPH_ENTITY_FIELDS,
   readEstateFromCatalog,
@@ -9,23 +11,22 @@ import {
 
 const credentials = mockCredentials.service('plugin:dependency-map');
 
-function countingCatalog(entities = syntheticEstate(0)) {
+/** Reads `entities` from a mock catalog in pages of 500, counting the catalog's queries. */
+async function readFrom(entities: Entity[], maxEntities = 50_000) {
   const catalog = catalogServiceMock({ entities });
   const queryEntities = jest.spyOn(catalog, 'queryEntities');
-  return { catalog, queryEntities };
+  const read = await readEstateFromCatalog({
+    catalog,
+    credentials,
+    pageSize: 500,
+    maxEntities,
+  });
+  return { read, queryEntities };
 }
 
 describe('readEstateFromCatalog', () => {
   it('reads 5,000 entities in ceil(5,000 / 500) = 10 paged requests, skipping kinds it does not map', async () => {
-    const { catalog, queryEntities } = countingCatalog(
-      syntheticEstate(5000, 1200),
-    );
-    const read = await readEstateFromCatalog({
-      catalog,
-      credentials,
-      pageSize: 500,
-      maxEntities: 50_000,
-    });
+    const { read, queryEntities } = await readFrom(syntheticEstate(5000, 1200));
     expect(read.entities).toHaveLength(5000);
     expect(read.catalogRequests).toBe(10);
     expect(queryEntities).toHaveBeenCalledTimes(10);
@@ -64,13 +65,7 @@ describe('readEstateFromCatalog', () => {
   ])(
     'makes ceil(n / page size) requests: %i entities, %i requests',
     async (size, requests) => {
-      const { catalog } = countingCatalog(syntheticEstate(size));
-      const read = await readEstateFromCatalog({
-        catalog,
-        credentials,
-        pageSize: 500,
-        maxEntities: 50_000,
-      });
+      const { read } = await readFrom(syntheticEstate(size));
       expect([read.entities.length, read.catalogRequests]).toEqual([
         size,
         requests,
@@ -79,13 +74,7 @@ describe('readEstateFromCatalog', () => {
   );
 
   it('makes one request for an empty catalog', async () => {
-    const { catalog } = countingCatalog([]);
-    const read = await readEstateFromCatalog({
-      catalog,
-      credentials,
-      pageSize: 500,
-      maxEntities: 10,
-    });
+    const { read } = await readFrom([], 10);
     expect(read).toEqual({
       entities: [],
       catalogRequests: 1,
@@ -95,13 +84,7 @@ describe('readEstateFromCatalog', () => {
   });
 
   it('stops at maxEntities and says the catalog held more', async () => {
-    const { catalog, queryEntities } = countingCatalog(syntheticEstate(2000));
-    const read = await readEstateFromCatalog({
-      catalog,
-      credentials,
-      pageSize: 500,
-      maxEntities: 1200,
-    });
+    const { read, queryEntities } = await readFrom(syntheticEstate(2000), 1200);
     expect(read.entities).toHaveLength(1200);
     expect(read.truncated).toBe(true);
     expect(read.catalogEntities).toBe(2000);
@@ -112,25 +95,13 @@ describe('readEstateFromCatalog', () => {
   });
 
   it('is not truncated when the catalog holds exactly maxEntities', async () => {
-    const { catalog } = countingCatalog(syntheticEstate(1000));
-    const read = await readEstateFromCatalog({
-      catalog,
-      credentials,
-      pageSize: 500,
-      maxEntities: 1000,
-    });
+    const { read } = await readFrom(syntheticEstate(1000), 1000);
     expect([read.entities.length, read.truncated]).toEqual([1000, false]);
   });
 
   it('reads the demo estate, its Domains included, in one page', async () => {
     const entities = loadDemoEntities();
-    const { catalog } = countingCatalog(entities);
-    const read = await readEstateFromCatalog({
-      catalog,
-      credentials,
-      pageSize: 500,
-      maxEntities: 50_000,
-    });
+    const { read } = await readFrom(entities);
     expect(read.catalogRequests).toBe(1);
     expect(read.entities.map(e => e.metadata.name).sort()).toEqual(
       entities

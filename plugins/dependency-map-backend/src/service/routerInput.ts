@@ -5,6 +5,7 @@ import {
   DEPENDENCY_DIRECTIONS,
   DEPENDENCY_EDGE_TYPES,
   DependencyGraph,
+  DependencyGraphSummary,
   GraphFilter,
   MAX_NEIGHBOURHOOD_DEPTH,
   MAX_NODES_LIMIT,
@@ -12,7 +13,7 @@ import {
   normalizeEntityRef,
 } from '@waybill/plugin-dependency-map-common';
 import { z } from 'zod';
-import { GraphSnapshot, GraphSummary } from './CatalogDependencyGraph';
+import { GraphSnapshot } from './CatalogDependencyGraph';
 
 /*
  * What the dependency-map routes read from a request (query schemas) and check against the
@@ -126,7 +127,7 @@ export function requireEntities(
   }
 }
 
-export function summaryOf({ build }: GraphSnapshot): GraphSummary {
+export function summaryOf({ build }: GraphSnapshot): DependencyGraphSummary {
   return {
     builtAt: build.builtAt,
     nodeCount: build.nodeCount,

@@ -1,7 +1,9 @@
 /*
  * Test-only: the Meridian Supply Co. demo catalog from examples/, read the way the catalog
  * would (the files all.yaml targets), without relations, so buildDependencyGraph falls back to
- * the spec fields.
+ * the spec fields. The backend's tests import it as
+ * `@waybill/plugin-dependency-map-common/testUtils`; it reads the repository's files, so only
+ * tests in this repository may.
  */
 import fs from 'fs';
 import path from 'path';
@@ -39,3 +41,13 @@ export const component = (name: string) => `component:default/${name}`;
 export const api = (name: string) => `api:default/${name}`;
 /** `resource:default/<name>`. */
 export const resource = (name: string) => `resource:default/${name}`;
+
+/** The components that consume inventory's `inventory-availability-api`, sorted. */
+export const AVAILABILITY_API_CONSUMERS = [
+  'customer-portal',
+  'inventory-sync',
+  'purchase',
+  'sales',
+  'warehouse-management',
+  'warehouse-mobile-app',
+].map(component);

@@ -27,29 +27,41 @@ import type { GraphFilter } from '../neighbourhood';
  * built, its size, and whether the catalog held more entities than the backend keeps.
  */
 export interface DependencyGraphSummary {
+  /** ISO 8601 time the graph was built from the catalog. */
   builtAt: string;
   nodeCount: number;
   edgeCount: number;
+  /** Entities of the mapped kinds in the catalog when the graph was built. */
   catalogEntities: number;
+  /** `dependencyMap.maxNodes`. */
   maxNodes: number;
+  /** True when the catalog held more than `maxNodes` entities and the graph holds only the first. */
   truncated: boolean;
+  /** Why the graph is incomplete, for people; set when `truncated`. */
   message?: string;
 }
 
 /** A view response with the summary of the graph it came from. */
 export type WithGraphSummary<T> = T & { graph?: DependencyGraphSummary };
 
+/** One build of the graph: what it holds and what it cost. */
+export interface DependencyGraphBuild extends DependencyGraphSummary {
+  /** Entities read from the catalog. */
+  entitiesRead: number;
+  /** Catalog requests this build made (one per page). */
+  catalogRequests: number;
+  pageSize: number;
+  /** Wall time of the build, catalog reads included. */
+  durationMs: number;
+  /** Problems buildDependencyGraph reported (dangling refs, unreadable annotations). */
+  warningCount: number;
+  /** Dependency cycles in the graph. */
+  cycleCount: number;
+}
+
 /** `GET /status`: the graph being served and what building it cost (see the backend's README). */
 export interface DependencyMapStatus {
-  current?: DependencyGraphSummary & {
-    entitiesRead: number;
-    catalogRequests: number;
-    pageSize: number;
-    durationMs: number;
-    warningCount: number;
-    cycleCount: number;
-    [key: string]: unknown;
-  };
+  current?: DependencyGraphBuild & { [key: string]: unknown };
   [key: string]: unknown;
 }
 

@@ -1,6 +1,7 @@
 export {
   DependencyMapClient,
   entityPath,
+  type DependencyGraphBuild,
   type DependencyGraphSummary,
   type DependencyMapApi,
   type DependencyMapClientOptions,

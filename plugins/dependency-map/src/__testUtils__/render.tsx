@@ -1,17 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
 import { discoveryApiRef } from '@backstage/core-plugin-api';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import {
-  TestApiProvider,
-  mockApis,
-  renderInTestApp,
-} from '@backstage/test-utils';
+import { httpClientOptions, renderPlugin } from '@waybill/frontend-test-utils';
 import { DependencyMapClient } from '@waybill/plugin-dependency-map-common';
 import { ReactElement } from 'react';
-import { SWRConfig } from 'swr';
 import { dependencyMapApiRef } from '../api';
 import { rootRouteRef } from '../routes';
 
@@ -34,34 +25,13 @@ export function renderDependencyMap(
   ui: ReactElement,
   options: { routeEntries?: string[]; entity?: Entity } = {},
 ) {
-  const discoveryApi = mockApis.discovery();
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [
-          dependencyMapApiRef,
-          new DependencyMapClient({
-            discoveryApi,
-            fetchApi: { fetch: (input, init) => fetch(input, init) },
-          }),
-        ],
-        [discoveryApiRef, discoveryApi],
-      ]}
-    >
-      <SWRConfig value={{ provider: () => new Map() }}>
-        {options.entity ? (
-          <EntityProvider entity={options.entity}>{ui}</EntityProvider>
-        ) : (
-          ui
-        )}
-      </SWRConfig>
-    </TestApiProvider>,
-    {
-      routeEntries: options.routeEntries,
-      mountedRoutes: {
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-        '/dependency-map': rootRouteRef,
-      },
-    },
-  );
+  const client = httpClientOptions();
+  return renderPlugin(ui, {
+    ...options,
+    apis: [
+      [dependencyMapApiRef, new DependencyMapClient(client)],
+      [discoveryApiRef, client.discoveryApi],
+    ],
+    mountedRoutes: { '/dependency-map': rootRouteRef },
+  });
 }

@@ -21,6 +21,7 @@ import {
   HostileMarkup,
   expectInertMarkup,
 } from '@waybill/frontend-test-utils';
+import { pasteChanges } from '../__testUtils__/releaseTrain';
 import { inventoryEntity, renderDependencyMap } from '../__testUtils__/render';
 import { DependencyMapPage } from './DependencyMapPage';
 import { EntityDependenciesContent } from './EntityDependenciesContent';
@@ -160,15 +161,11 @@ describe.each(HOSTILE_MARKUP_ROWS)(
       const graph = hostileGraph(markup);
       serve(graph);
       await renderDependencyMap(<ReleaseTrainPage />);
-      fireEvent.change(screen.getByLabelText('Paste a list'), {
-        target: {
-          value:
-            'customer-portal 5.0.0\napi:pricing-api 3.0.0\npricing-api 3.0.0',
-        },
-      });
-      await userEvent.click(
-        screen.getByRole('button', { name: 'Add pasted changes' }),
-      );
+      await pasteChanges([
+        'customer-portal 5.0.0',
+        'api:pricing-api 3.0.0',
+        'pricing-api 3.0.0',
+      ]);
       await userEvent.click(
         screen.getByRole('button', { name: 'Plan release train' }),
       );

@@ -2,11 +2,7 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import {
-  DeliveryEvent,
-  ReleaseEvidence,
-  ScorecardEvaluation,
-} from '@waybill/plugin-scorecards-common';
+import { DeliveryEvent } from '@waybill/plugin-scorecards-common';
 import { Knex } from 'knex';
 import { recordDeliveryEvents, listDeliveryEvents } from './deliveryEvents';
 import { listEntityRefs, updateEntities } from './entities';
@@ -30,6 +26,7 @@ import {
   PortfolioPage,
   PortfolioQuery,
   RecordEvidenceResult,
+  ReevaluateRelease,
   ReleaseKey,
   ReleaseRecord,
   ReleaseSummary,
@@ -144,10 +141,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
   reevaluate(
     releases: StaleRelease[],
-    evaluate: (
-      release: StaleRelease,
-      evidence: ReleaseEvidence,
-    ) => ScorecardEvaluation,
+    evaluate: ReevaluateRelease,
     policyDigest: string,
   ): Promise<number> {
     return reevaluate(this.db, releases, evaluate, policyDigest);

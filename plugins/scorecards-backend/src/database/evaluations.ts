@@ -1,11 +1,8 @@
-import {
-  ReleaseEvidence,
-  ScorecardEvaluation,
-} from '@waybill/plugin-scorecards-common';
+import { ScorecardEvaluation } from '@waybill/plugin-scorecards-common';
 import type { Tier } from '@waybill/plugin-waybill-common';
 import { Knex } from 'knex';
 import { EvidenceRow, releaseEvidenceOf } from './rows';
-import { PortfolioItem, StaleRelease } from './types';
+import { PortfolioItem, ReevaluateRelease, StaleRelease } from './types';
 
 /**
  * What the portfolio shows of a release, kept on its entity's row while it is the latest.
@@ -120,10 +117,7 @@ export async function listStaleReleases(
 export async function reevaluate(
   db: Knex,
   releases: StaleRelease[],
-  evaluate: (
-    release: StaleRelease,
-    evidence: ReleaseEvidence,
-  ) => ScorecardEvaluation,
+  evaluate: ReevaluateRelease,
   policyDigest: string,
 ): Promise<number> {
   if (releases.length === 0) return 0;

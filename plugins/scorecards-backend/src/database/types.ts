@@ -72,6 +72,12 @@ export interface GateState {
   overrides: GateOverride[];
 }
 
+/** What the store hands the evaluator for each release it re-evaluates from stored evidence. */
+export type ReevaluateRelease = (
+  release: StaleRelease,
+  evidence: ReleaseEvidence,
+) => ScorecardEvaluation;
+
 /** A release whose stored evaluation was made with another policy. */
 export interface StaleRelease {
   releaseId: number;
@@ -131,10 +137,7 @@ export interface ScorecardStore {
    */
   reevaluate(
     releases: StaleRelease[],
-    evaluate: (
-      release: StaleRelease,
-      evidence: ReleaseEvidence,
-    ) => ScorecardEvaluation,
+    evaluate: ReevaluateRelease,
     policyDigest: string,
   ): Promise<number>;
 

@@ -1,5 +1,6 @@
 import fs from 'fs';
 import path from 'path';
+import type { Server } from 'http';
 import {
   mockCredentials,
   mockServices,
@@ -22,9 +23,11 @@ import {
 import { TIERS } from '@waybill/plugin-waybill-common';
 import {
   createTestDatabases,
+  itIsAValidOpenApiDocument,
   JsonObject,
   loadOpenApiSpec,
-  registeredRoutes,
+  SpecCall,
+  specRequests,
 } from '@waybill/test-utils';
 import request from 'supertest';
 import { scorecardsPlugin } from '../plugin';
@@ -39,46 +42,27 @@ import { createRouter } from '../service/router';
 
 const BASE = '/api/scorecards';
 
-const {
-  spec,
-  operations,
-  resolveRef,
-  operation,
-  exercised,
-  expectResponseMatchesSpec,
-  expectRequestMatchesSpec,
-  structuralProblems,
-  schemaPointers,
-  schemaProblems,
-  documentedRoutes,
-  documentedResponses,
-} = loadOpenApiSpec(path.join(__dirname, 'openapi.yaml'), {
+const openapi = loadOpenApiSpec(path.join(__dirname, 'openapi.yaml'), {
   id: 'https://waybill.dev/scorecards/openapi.json',
 });
 
 // ---------------------------------------------------------------------------------------------
 
 describe('openapi.yaml', () => {
-  it('is a structurally valid OpenAPI 3.0 document', () => {
-    expect(structuralProblems()).toEqual([]);
-  });
-
-  it('has schemas that are valid JSON Schema and compile, components and inline ones alike', () => {
-    expect(schemaProblems()).toEqual([]);
-    expect(schemaPointers().length).toBeGreaterThan(60);
-  });
+  itIsAValidOpenApiDocument(openapi, { minSchemas: 60 });
 
   it('names the same enumerations as the code', () => {
-    const enumOf = (name: string) => spec.components.schemas[name].enum;
+    const { schemas } = openapi.spec.components;
+    const enumOf = (name: string) => schemas[name].enum;
     expect(enumOf('EvidenceKind')).toEqual([...EVIDENCE_KINDS]);
     expect(enumOf('EvidenceFormat')).toEqual(
       Object.values(EVIDENCE_FORMATS).flat(),
     );
     expect(enumOf('Tier')).toEqual([...TIERS]);
     expect(enumOf('Severity')).toEqual([...SEVERITIES]);
-    expect(
-      Object.keys(spec.components.schemas.SeverityCounts.properties),
-    ).toEqual([...SEVERITIES]);
+    expect(Object.keys(schemas.SeverityCounts.properties)).toEqual([
+      ...SEVERITIES,
+    ]);
     expect(enumOf('Grade')).toEqual([...GRADE_FLOORS.map(([g]) => g), 'F']);
     expect(enumOf('Enforcement')).toEqual([...ENFORCEMENTS]);
     expect(enumOf('ComparisonOperator')).toEqual([
@@ -87,9 +71,8 @@ describe('openapi.yaml', () => {
     expect(enumOf('FactName')).toEqual(FACT_NAMES);
     expect(enumOf('PortfolioSort')).toEqual([...PORTFOLIO_SORTS]);
     for (const kind of EVIDENCE_KINDS) {
-      const facts =
-        spec.components.schemas.EvidenceFacts.discriminator.mapping[kind];
-      const schema = resolveRef(facts) as JsonObject;
+      const facts = schemas.EvidenceFacts.discriminator.mapping[kind];
+      const schema = openapi.resolveRef(facts) as JsonObject;
       expect(schema.properties.kind.enum).toEqual([kind]);
       expect(schema.properties.format.enum).toEqual([
         ...EVIDENCE_FORMATS[kind],
@@ -109,10 +92,7 @@ describe('openapi.yaml', () => {
       scheduler: mockServices.scheduler.mock(),
       maxUploadBytes: 1024,
     });
-    const registered = registeredRoutes(router);
-    const documented = documentedRoutes();
-    expect(new Set(registered).size).toBe(registered.length);
-    expect([...registered].sort()).toEqual([...documented].sort());
+    expect(openapi.routeProblems(router)).toEqual([]);
   });
 
   it('fails a response that does not match, with ajv’s error text', () => {
@@ -129,7 +109,7 @@ describe('openapi.yaml', () => {
       text: '',
     } as unknown as request.Response;
     const check = () =>
-      expectResponseMatchesSpec(
+      openapi.expectResponseMatchesSpec(
         'post',
         '/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/overrides',
         wrong,
@@ -137,7 +117,7 @@ describe('openapi.yaml', () => {
     expect(check).toThrow('body/id must be integer');
     expect(check).toThrow("body must have required property 'expiresAt'");
     expect(() =>
-      expectResponseMatchesSpec('get', '/portfolio', {
+      openapi.expectResponseMatchesSpec('get', '/portfolio', {
         ...wrong,
         status: 418,
       } as request.Response),
@@ -231,7 +211,7 @@ const catalogBlind = mockServices.permissions.mock({
 });
 
 describe('the running plugin answers as openapi.yaml says', () => {
-  let servers: Record<'allowed' | 'denied' | 'catalogBlind', any>;
+  let servers: Record<'allowed' | 'denied' | 'catalogBlind', Server>;
 
   async function startBackend(
     permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY | 'catalogBlind',
@@ -261,43 +241,13 @@ describe('the running plugin answers as openapi.yaml says', () => {
     };
   });
 
-  interface Call {
-    method: 'get' | 'post';
-    path: string;
-    params?: Record<string, string>;
-    query?: Record<string, string | number>;
-    body?: string | Buffer | object;
-    type?: string;
-    auth?: string;
-    server?: 'allowed' | 'denied' | 'catalogBlind';
-    /** The request breaks the spec on purpose, to see the error answer. */
-    invalid?: boolean;
-  }
-
-  /** Sends a request built from the spec's path template and checks the answer against the spec. */
-  async function call(c: Call): Promise<request.Response> {
-    const o = operation(c.method, c.path);
-    const params = c.params ?? {};
-    const query = c.query ?? {};
-    if (!c.invalid) {
-      expectRequestMatchesSpec(o, params, query, c.body, c.type);
-    }
-    const url = `${BASE}${c.path.replace(/\{(\w+)\}/g, (_, name) =>
-      encodeURIComponent(params[name]),
-    )}`;
-    let req = request(servers[c.server ?? 'allowed'])
-      [c.method](url)
-      .query(query);
-    if (c.auth !== '') req = req.set('Authorization', c.auth ?? ci);
-    if (c.body !== undefined) {
-      // superagent would serialize a Buffer sent as JSON; files go as their text.
-      const body = Buffer.isBuffer(c.body) ? c.body.toString('utf8') : c.body;
-      req = req.type(c.type ?? 'application/json').send(body);
-    }
-    const res = await req;
-    expectResponseMatchesSpec(c.method, c.path, res);
-    return res;
-  }
+  type Call = SpecCall<keyof typeof servers>;
+  const { call, wrongErrorAnswers, unguardedRoutes } = specRequests(openapi, {
+    base: BASE,
+    servers: () => servers,
+    server: 'allowed',
+    auth: ci,
+  });
 
   const releaseParams = (version: string, entity = inventory) => ({
     ...entity,
@@ -715,15 +665,7 @@ describe('the running plugin answers as openapi.yaml says', () => {
         400,
       ],
     ];
-    for (const [c, status] of cases) {
-      const res = await call(c);
-      expect({ ...c, body: undefined, status: res.status }).toEqual({
-        ...c,
-        body: undefined,
-        status,
-      });
-      expect(res.body.error.message).toEqual(expect.any(String));
-    }
+    expect(await wrongErrorAnswers(cases)).toEqual([]);
   });
 
   it('answers 401 without a token and 403 without the permission, on every route', async () => {
@@ -745,9 +687,9 @@ describe('the running plugin answers as openapi.yaml says', () => {
         },
       },
     };
-    for (const o of operations) {
+    const unguarded = await unguardedRoutes(o => {
       const names = [...o.path.matchAll(/\{(\w+)\}/g)].map(m => m[1]);
-      const c: Call = {
+      return {
         method: o.method as Call['method'],
         path: o.path,
         params: Object.fromEntries(names.map(n => [n, (params as any)[n]])),
@@ -757,17 +699,8 @@ describe('the running plugin answers as openapi.yaml says', () => {
             : undefined,
         ...bodies[o.path],
       };
-      const anonymous = await call({
-        ...c,
-        auth: mockCredentials.none.header(),
-      });
-      const forbidden = await call({ ...c, server: 'denied' });
-      expect([o.path, anonymous.status, forbidden.status]).toEqual([
-        o.path,
-        401,
-        403,
-      ]);
-    }
+    }, 'denied');
+    expect(unguarded).toEqual([]);
   });
 
   it("answers 404 for an entity the catalog does not let the user read, on the entity's reads", async () => {
@@ -798,10 +731,8 @@ describe('the running plugin answers as openapi.yaml says', () => {
   });
 
   it('has exercised every response openapi.yaml documents', () => {
-    const untestable = new Set(['POST /policy/reevaluate 409']);
-    const documented = documentedResponses();
     expect(
-      documented.filter(r => !exercised.has(r) && !untestable.has(r)),
+      openapi.unexercisedResponses(['POST /policy/reevaluate 409']),
     ).toEqual([]);
   });
 });

@@ -1,21 +1,12 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import {
-  AuditorService,
-  AuthService,
-  HttpAuthService,
-  PermissionsService,
-  SchedulerService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   bodyParserErrorHandler,
   createAuthorizer,
   databaseUnavailableHandler,
 } from '@waybill/plugin-waybill-node';
-import { ReleaseScorecards } from './ReleaseScorecards';
-import { createRouteContext } from './routes/context';
+import { createRouteContext, RouteServices } from './routes/context';
 import { registerDeliveryRoutes } from './routes/deliveryRoutes';
 import { registerEvidenceRoutes } from './routes/evidenceRoutes';
 import { registerPolicyRoutes } from './routes/policyRoutes';
@@ -29,17 +20,12 @@ import {
  * The HTTP API of the scorecards plugin; every route needs a user or a service principal. Reads
  * show a user only the entities the catalog lets them read (see CatalogReadAccess).
  */
-export async function createRouter(options: {
-  logger: LoggerService;
-  scorecards: ReleaseScorecards;
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  catalog: CatalogService;
-  auditor: AuditorService;
-  auth: AuthService;
-  scheduler: SchedulerService;
-  maxUploadBytes: number;
-}): Promise<express.Router> {
+export async function createRouter(
+  options: RouteServices & {
+    logger: LoggerService;
+    httpAuth: HttpAuthService;
+  },
+): Promise<express.Router> {
   const { httpAuth, logger, ...rest } = options;
   const context = createRouteContext({
     ...rest,

@@ -13,7 +13,21 @@ function event(
   return { id, type, occurredAt, entityRef: ORDERS, ...fields };
 }
 
-const prod = { environment: 'production' };
+/** A deployment to production, of orders unless `fields` say otherwise. */
+const deployed = (
+  id: string,
+  occurredAt: string,
+  fields: Partial<DeliveryEvent> = {},
+) =>
+  event(id, 'deployment', occurredAt, { environment: 'production', ...fields });
+
+/** A rollback in production, of orders unless `fields` say otherwise. */
+const rolledBack = (
+  id: string,
+  occurredAt: string,
+  fields: Partial<DeliveryEvent> = {},
+) =>
+  event(id, 'rollback', occurredAt, { environment: 'production', ...fields });
 
 /**
  * A week of two services, worked by hand:
@@ -29,14 +43,8 @@ const prod = { environment: 'production' };
  */
 const WEEK: DeliveryEvent[] = [
   event('c0', 'change-merged', '2025-05-31T06:00:00Z', { version: '0.9.0' }),
-  event('d0', 'deployment', '2025-05-31T12:00:00Z', {
-    ...prod,
-    version: '0.9.0',
-  }),
-  event('r0', 'rollback', '2025-06-01T01:00:00Z', {
-    ...prod,
-    version: '0.8.0',
-  }),
+  deployed('d0', '2025-05-31T12:00:00Z', { version: '0.9.0' }),
+  rolledBack('r0', '2025-06-01T01:00:00Z', { version: '0.8.0' }),
   event('c1', 'change-merged', '2025-06-01T08:00:00Z', {
     commit: 'c1',
     version: '1.0.0',
@@ -50,51 +58,28 @@ const WEEK: DeliveryEvent[] = [
     version: '1.0.0',
     commit: 'c2',
   }),
-  event('d1', 'deployment', '2025-06-01T12:00:00Z', {
-    ...prod,
-    version: '1.0.0',
-    commit: 'c2',
-  }),
+  deployed('d1', '2025-06-01T12:00:00Z', { version: '1.0.0', commit: 'c2' }),
   event('c3', 'change-merged', '2025-06-02T09:00:00Z', {
     commit: 'c3',
     version: '1.1.0',
   }),
-  event('d2', 'deployment', '2025-06-02T15:00:00Z', {
-    ...prod,
-    version: '1.1.0',
-    commit: 'c3',
-  }),
-  event('r1', 'rollback', '2025-06-02T16:00:00Z', {
-    ...prod,
-    version: '1.0.0',
-  }),
+  deployed('d2', '2025-06-02T15:00:00Z', { version: '1.1.0', commit: 'c3' }),
+  rolledBack('r1', '2025-06-02T16:00:00Z', { version: '1.0.0' }),
   event('c4', 'change-merged', '2025-06-03T08:00:00Z', { commit: 'c4' }),
-  event('d3', 'deployment', '2025-06-03T10:00:00Z', {
-    ...prod,
-    version: '1.1.1',
-    commit: 'c4',
-  }),
+  deployed('d3', '2025-06-03T10:00:00Z', { version: '1.1.1', commit: 'c4' }),
   event('i1', 'incident-detected', '2025-06-03T20:00:00Z', {
     incidentId: 'INC-1',
   }),
   event('i1-resolved', 'incident-resolved', '2025-06-04T02:00:00Z', {
     incidentId: 'INC-1',
   }),
-  event('d4', 'deployment', '2025-06-04T10:00:00Z', {
-    ...prod,
-    version: '1.1.2',
-    failed: true,
-  }),
-  event('d5', 'deployment', '2025-06-04T13:00:00Z', {
-    ...prod,
-    version: '1.1.3',
-  }),
+  deployed('d4', '2025-06-04T10:00:00Z', { version: '1.1.2', failed: true }),
+  deployed('d5', '2025-06-04T13:00:00Z', { version: '1.1.3' }),
   event('b1', 'change-merged', '2025-05-30T10:00:00Z', {
     entityRef: INVENTORY,
     version: '2.0.0',
   }),
-  event('d6', 'deployment', '2025-06-05T10:00:00Z', {
-    ...prod,
+  deployed('d6', '2025-06-05T10:00:00Z', {
     entityRef: INVENTORY,
     version: '2.0.0',
   }),
@@ -167,14 +152,11 @@ describe('computeDora', () => {
   it('does not count a rollback in another environment or of another entity', () => {
     const figures = computeDora({
       events: [
-        event('d1', 'deployment', '2025-06-02T10:00:00Z', prod),
+        deployed('d1', '2025-06-02T10:00:00Z'),
         event('r-staging', 'rollback', '2025-06-02T11:00:00Z', {
           environment: 'staging',
         }),
-        event('r-other', 'rollback', '2025-06-02T11:00:00Z', {
-          ...prod,
-          entityRef: INVENTORY,
-        }),
+        rolledBack('r-other', '2025-06-02T11:00:00Z', { entityRef: INVENTORY }),
       ],
       from: FROM,
       to: TO,
@@ -189,9 +171,9 @@ describe('computeDora', () => {
   it('does not count a rollback that follows a later deployment', () => {
     const figures = computeDora({
       events: [
-        event('d1', 'deployment', '2025-06-02T10:00:00Z', prod),
-        event('d2', 'deployment', '2025-06-02T12:00:00Z', prod),
-        event('r2', 'rollback', '2025-06-02T13:00:00Z', prod),
+        deployed('d1', '2025-06-02T10:00:00Z'),
+        deployed('d2', '2025-06-02T12:00:00Z'),
+        rolledBack('r2', '2025-06-02T13:00:00Z'),
       ],
       from: FROM,
       to: TO,
@@ -207,14 +189,8 @@ describe('computeDora', () => {
   it('attributes an incident naming a version to that version, within 24 hours', () => {
     const figures = computeDora({
       events: [
-        event('d1', 'deployment', '2025-06-02T10:00:00Z', {
-          ...prod,
-          version: '1.0.0',
-        }),
-        event('d2', 'deployment', '2025-06-02T20:00:00Z', {
-          ...prod,
-          version: '1.0.1',
-        }),
+        deployed('d1', '2025-06-02T10:00:00Z', { version: '1.0.0' }),
+        deployed('d2', '2025-06-02T20:00:00Z', { version: '1.0.1' }),
         event('i1', 'incident-detected', '2025-06-03T09:00:00Z', {
           version: '1.0.0',
           incidentId: 'INC-9',
@@ -247,19 +223,12 @@ describe('computeDora', () => {
           version: '3.0.0',
         }),
         event('c3', 'change-merged', '2025-06-02T09:30:00Z', {}),
-        event('d-early', 'deployment', '2025-06-02T07:00:00Z', {
-          ...prod,
-          commit: 'a1',
-        }),
-        event('d1', 'deployment', '2025-06-02T11:00:00Z', {
-          ...prod,
+        deployed('d-early', '2025-06-02T07:00:00Z', { commit: 'a1' }),
+        deployed('d1', '2025-06-02T11:00:00Z', {
           commit: 'zz',
           version: '3.0.0',
         }),
-        event('d2', 'deployment', '2025-06-02T14:00:00Z', {
-          ...prod,
-          commit: 'a1',
-        }),
+        deployed('d2', '2025-06-02T14:00:00Z', { commit: 'a1' }),
       ],
       from: FROM,
       to: TO,
@@ -299,11 +268,9 @@ describe('computeDora', () => {
   ] as const)('bands %d deployments in 28 days as %s', (deployments, band) => {
     const from = new Date('2025-06-01T00:00:00Z');
     const events = Array.from({ length: deployments }, (_, index) =>
-      event(
+      deployed(
         `d${index}`,
-        'deployment',
         new Date(from.getTime() + index * 3600_000).toISOString(),
-        prod,
       ),
     );
     expect(

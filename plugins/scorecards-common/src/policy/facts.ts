@@ -80,23 +80,37 @@ type NumberFactSpec<K extends EvidenceKind> = Pick<
   'description' | 'unmeasured'
 > & { read: (facts: FactsOf<K>, now: Date) => number | null };
 
-function countFact<K extends EvidenceKind>(
+/** A numeric fact of `kind` evidence: `spec` says what it measures, `shows` its unit, range and wording. */
+function numberFact<K extends EvidenceKind>(
   kind: K,
-  [one, other]: [string, string],
   spec: NumberFactSpec<K>,
+  shows: Pick<
+    NumberFactDefinition,
+    'unit' | 'label' | 'min' | 'max' | 'format' | 'describe'
+  >,
 ): NumberFactDefinition {
   return {
     ...spec,
     kind,
     type: 'number',
+    ...shows,
+    read: reader(kind, spec.read),
+  };
+}
+
+function countFact<K extends EvidenceKind>(
+  kind: K,
+  [one, other]: [string, string],
+  spec: NumberFactSpec<K>,
+): NumberFactDefinition {
+  return numberFact(kind, spec, {
     unit: 'count',
     label: other.charAt(0).toUpperCase() + other.slice(1),
     min: 0,
     max: Infinity,
     format: String,
     describe: n => plural(n, one, other),
-    read: reader(kind, spec.read),
-  };
+  });
 }
 
 function ratioFact<K extends EvidenceKind>(
@@ -104,18 +118,14 @@ function ratioFact<K extends EvidenceKind>(
   label: string,
   spec: NumberFactSpec<K>,
 ): NumberFactDefinition {
-  return {
-    ...spec,
-    kind,
-    type: 'number',
+  return numberFact(kind, spec, {
     unit: 'ratio',
     label,
     min: 0,
     max: 1,
     format: percent,
     describe: rate => `${label} ${percent(rate)}`,
-    read: reader(kind, spec.read),
-  };
+  });
 }
 
 function booleanFact<K extends EvidenceKind>(

@@ -1,21 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { discoveryApiRef } from '@backstage/core-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  EntityProvider,
-  catalogApiRef,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import {
-  TestApiProvider,
-  mockApis,
-  renderInTestApp,
-} from '@backstage/test-utils';
+import { httpClientOptions, renderPlugin } from '@waybill/frontend-test-utils';
 import { ScorecardsClient } from '@waybill/plugin-scorecards-common';
 import { ReactElement } from 'react';
-import { SWRConfig } from 'swr';
 import { scorecardsApiRef } from '../api';
 
 export const inventoryEntity: Entity = {
@@ -46,41 +35,15 @@ export function renderScorecards(
     entity?: Entity;
   } = {},
 ) {
-  const discoveryApi = mockApis.discovery();
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [
-          scorecardsApiRef,
-          new ScorecardsClient({
-            discoveryApi,
-            fetchApi: { fetch: (input, init) => fetch(input, init) },
-          }),
-        ],
-        [discoveryApiRef, discoveryApi],
-        [catalogApiRef, catalogApiMock({ entities: options.catalogEntities })],
-        [
-          permissionApiRef,
-          mockApis.permission({
-            authorize: options.canOverride
-              ? AuthorizeResult.ALLOW
-              : AuthorizeResult.DENY,
-          }),
-        ],
-      ]}
-    >
-      {/* usePermission caches answers in SWR; each test starts with an empty cache. */}
-      <SWRConfig value={{ provider: () => new Map() }}>
-        {options.entity ? (
-          <EntityProvider entity={options.entity}>{ui}</EntityProvider>
-        ) : (
-          ui
-        )}
-      </SWRConfig>
-    </TestApiProvider>,
-    {
-      routeEntries: options.routeEntries,
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-    },
-  );
+  const { canOverride, catalogEntities, ...rest } = options;
+  const client = httpClientOptions();
+  return renderPlugin(ui, {
+    ...rest,
+    apis: [
+      [scorecardsApiRef, new ScorecardsClient(client)],
+      [discoveryApiRef, client.discoveryApi],
+      [catalogApiRef, catalogApiMock({ entities: catalogEntities })],
+    ],
+    allows: () => Boolean(canOverride),
+  });
 }

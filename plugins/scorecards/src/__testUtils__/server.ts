@@ -10,3 +10,6 @@ export function setupScorecardsServer() {
   registerMswTestHooks(server);
   return server;
 }
+
+/** The releases of `inventoryEntity` (component:default/inventory) in the backend. */
+export const INVENTORY_RELEASES_URL = `${SCORECARDS_URL}/entities/component/default/inventory/releases`;

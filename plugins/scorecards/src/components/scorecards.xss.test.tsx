@@ -25,14 +25,16 @@ import {
   inventoryEntity,
   renderScorecards,
 } from '../__testUtils__/renderScorecards';
-import { SCORECARDS_URL, setupScorecardsServer } from '../__testUtils__/server';
+import {
+  INVENTORY_RELEASES_URL,
+  SCORECARDS_URL,
+  setupScorecardsServer,
+} from '../__testUtils__/server';
 import { EntityScorecardCard } from './EntityScorecardCard';
 import { EntityScorecardContent } from './EntityScorecardContent';
 import { PortfolioPage } from './PortfolioPage';
 
 const server = setupScorecardsServer();
-
-const RELEASES = `${SCORECARDS_URL}/entities/component/default/inventory/releases`;
 
 /** The facts of one kind of evidence with every free-text fact set to `markup`. */
 function hostileFacts(
@@ -179,7 +181,7 @@ function shownOnReleasePage(release: ReleaseRecord): string[] {
 /** The backend of one release, `release`; DORA answers an error whose message is `markup`. */
 function releaseBackend(release: ReleaseRecord, markup: HostileMarkup) {
   server.use(
-    http.get(RELEASES, () =>
+    http.get(INVENTORY_RELEASES_URL, () =>
       HttpResponse.json({
         items: [
           {
@@ -192,7 +194,7 @@ function releaseBackend(release: ReleaseRecord, markup: HostileMarkup) {
         ],
       }),
     ),
-    http.get(`${RELEASES}/*`, () => HttpResponse.json(release)),
+    http.get(`${INVENTORY_RELEASES_URL}/*`, () => HttpResponse.json(release)),
     http.get(`${SCORECARDS_URL}/dora`, () =>
       HttpResponse.json(
         {

@@ -1,5 +1,6 @@
 import {
   analyzeFailures,
+  Blocker,
   FreezeWindow,
   freezeStatuses,
   parseRolloutStrategy,
@@ -10,6 +11,7 @@ import {
   TenantStatus,
 } from '@waybill/plugin-tenant-rollouts-common';
 import type { Tenant } from '@waybill/plugin-waybill-common';
+import { HttpResponse } from 'msw';
 
 const REGIONS = ['europe', 'north-america', 'asia-pacific'];
 const ZONES: Record<string, string> = {
@@ -156,4 +158,29 @@ export function rolloutSummary(view: RolloutView): RolloutSummary {
     waveCount: waves.length,
     tenantCount: waves.reduce((n, w) => n + w.total, 0),
   };
+}
+
+/**
+ * The backend's 409 refusing `action` on the rollout `view` ("Cannot <action>"): where the
+ * rollout is, and the `blockers` that stood in the way.
+ */
+export function refusedAction(
+  view: RolloutView,
+  action: string,
+  blockers: Blocker[],
+) {
+  return HttpResponse.json(
+    {
+      error: { name: 'ConflictError', message: `Cannot ${action}` },
+      response: { statusCode: 409 },
+      rollout: {
+        id: view.id,
+        state: view.state,
+        currentWave: view.currentWave,
+        lockVersion: view.lockVersion,
+      },
+      blockers,
+    },
+    { status: 409 },
+  );
 }

@@ -1,20 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import {
-  TestApiProvider,
-  mockApis,
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/test-utils';
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { httpClientOptions, renderPlugin } from '@waybill/frontend-test-utils';
 import { TenantRolloutsClient } from '@waybill/plugin-tenant-rollouts-common';
 import { setupServer } from 'msw/node';
 import { ReactElement } from 'react';
-import { SWRConfig } from 'swr';
 import { tenantRolloutsApiRef } from '../api';
 import { rootRouteRef } from '../routes';
 
@@ -48,44 +37,13 @@ export function renderRollouts(
     entity?: Entity;
   } = {},
 ) {
-  const discoveryApi = mockApis.discovery();
-  const allowed = new Set(options.allowed ?? []);
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [
-          tenantRolloutsApiRef,
-          new TenantRolloutsClient({
-            discoveryApi,
-            fetchApi: { fetch: (input, init) => fetch(input, init) },
-          }),
-        ],
-        [
-          permissionApiRef,
-          mockApis.permission({
-            authorize: request =>
-              allowed.has(request.permission.name)
-                ? AuthorizeResult.ALLOW
-                : AuthorizeResult.DENY,
-          }),
-        ],
-      ]}
-    >
-      {/* usePermission caches answers in SWR; each test starts with an empty cache. */}
-      <SWRConfig value={{ provider: () => new Map() }}>
-        {options.entity ? (
-          <EntityProvider entity={options.entity}>{ui}</EntityProvider>
-        ) : (
-          ui
-        )}
-      </SWRConfig>
-    </TestApiProvider>,
-    {
-      routeEntries: options.routeEntries,
-      mountedRoutes: {
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-        '/tenant-rollouts': rootRouteRef,
-      },
-    },
-  );
+  const { allowed = [], ...rest } = options;
+  return renderPlugin(ui, {
+    ...rest,
+    apis: [
+      [tenantRolloutsApiRef, new TenantRolloutsClient(httpClientOptions())],
+    ],
+    allows: permission => allowed.includes(permission),
+    mountedRoutes: { '/tenant-rollouts': rootRouteRef },
+  });
 }

@@ -17,6 +17,7 @@ import { Route, Routes } from 'react-router-dom';
 import {
   STRATEGY,
   makeTenants,
+  refusedAction,
   rolloutSummary,
   rolloutView,
 } from '../__testUtils__/fixtures';
@@ -149,40 +150,27 @@ describe.each(HOSTILE_MARKUP_ROWS)(
       const frozenRef = `resource:default/${markup('frozen tenant')}`;
       server.use(
         http.post(`${ROLLOUTS_URL}/rollouts/${view.id}/actions/advance`, () =>
-          HttpResponse.json(
+          refusedAction(view, 'advance', [
+            { kind: 'gate', message: markup('gate blocker') },
             {
-              error: { name: 'ConflictError', message: 'Cannot advance' },
-              response: { statusCode: 409 },
-              rollout: {
-                id: view.id,
-                state: view.state,
-                currentWave: 0,
-                lockVersion: 3,
-              },
-              blockers: [
-                { kind: 'gate', message: markup('gate blocker') },
+              kind: 'freeze',
+              message: markup('freeze blocker'),
+              tenants: [
                 {
-                  kind: 'freeze',
-                  message: markup('freeze blocker'),
-                  tenants: [
+                  ref: frozenRef,
+                  windows: [
                     {
-                      ref: frozenRef,
-                      windows: [
-                        {
-                          id: 'hostile',
-                          title: markup('blocking window'),
-                          start: view.evaluatedAt,
-                          end: LATER,
-                        },
-                      ],
-                      opensAt: LATER,
+                      id: 'hostile',
+                      title: markup('blocking window'),
+                      start: view.evaluatedAt,
+                      end: LATER,
                     },
                   ],
+                  opensAt: LATER,
                 },
               ],
             },
-            { status: 409 },
-          ),
+          ]),
         ),
       );
       await renderBoard(server, view, [ADVANCE, ROLLBACK]);

@@ -66,32 +66,29 @@ export const SvgGraph = memo(function SvgGraphImpl(props: {
   );
 });
 
+/** An arrow head of `colour` for edges' `marker-end`. */
+function ArrowMarker(props: { id: string; colour: string }) {
+  return (
+    <marker
+      id={props.id}
+      viewBox="0 0 10 10"
+      refX="10"
+      refY="5"
+      markerWidth="6"
+      markerHeight="6"
+      orient="auto-start-reverse"
+    >
+      <path d="M0,0 L10,5 L0,10 z" fill={props.colour} />
+    </marker>
+  );
+}
+
 /** The arrow heads of edges: plain, and red for cycle edges. */
 export function SvgMarkers() {
   return (
     <defs>
-      <marker
-        id="dependency-map-arrow"
-        viewBox="0 0 10 10"
-        refX="10"
-        refY="5"
-        markerWidth="6"
-        markerHeight="6"
-        orient="auto-start-reverse"
-      >
-        <path d="M0,0 L10,5 L0,10 z" fill={EDGE_COLOUR} />
-      </marker>
-      <marker
-        id="dependency-map-arrow-cycle"
-        viewBox="0 0 10 10"
-        refX="10"
-        refY="5"
-        markerWidth="6"
-        markerHeight="6"
-        orient="auto-start-reverse"
-      >
-        <path d="M0,0 L10,5 L0,10 z" fill={CYCLE_COLOUR} />
-      </marker>
+      <ArrowMarker id="dependency-map-arrow" colour={EDGE_COLOUR} />
+      <ArrowMarker id="dependency-map-arrow-cycle" colour={CYCLE_COLOUR} />
     </defs>
   );
 }

@@ -17,6 +17,22 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** One of the zoom buttons: an icon button, labelled and with its label as tooltip. */
+function ZoomButton(props: {
+  label: string;
+  icon: typeof ZoomIn;
+  onClick: () => void;
+}) {
+  const { label, icon: Icon, onClick } = props;
+  return (
+    <Tooltip title={label}>
+      <IconButton size="small" aria-label={label} onClick={onClick}>
+        <Icon fontSize="small" />
+      </IconButton>
+    </Tooltip>
+  );
+}
+
 /** Zoom in, zoom out and fit to view, over the graph's top right corner. */
 export function ZoomControls(props: {
   zoomBy(factor: number): void;
@@ -25,29 +41,17 @@ export function ZoomControls(props: {
   const classes = useStyles();
   return (
     <div className={classes.controls}>
-      <Tooltip title="Zoom in">
-        <IconButton
-          size="small"
-          aria-label="Zoom in"
-          onClick={() => props.zoomBy(1.25)}
-        >
-          <ZoomIn fontSize="small" />
-        </IconButton>
-      </Tooltip>
-      <Tooltip title="Zoom out">
-        <IconButton
-          size="small"
-          aria-label="Zoom out"
-          onClick={() => props.zoomBy(0.8)}
-        >
-          <ZoomOut fontSize="small" />
-        </IconButton>
-      </Tooltip>
-      <Tooltip title="Fit to view">
-        <IconButton size="small" aria-label="Fit to view" onClick={props.fit}>
-          <ZoomOutMap fontSize="small" />
-        </IconButton>
-      </Tooltip>
+      <ZoomButton
+        label="Zoom in"
+        icon={ZoomIn}
+        onClick={() => props.zoomBy(1.25)}
+      />
+      <ZoomButton
+        label="Zoom out"
+        icon={ZoomOut}
+        onClick={() => props.zoomBy(0.8)}
+      />
+      <ZoomButton label="Fit to view" icon={ZoomOutMap} onClick={props.fit} />
     </div>
   );
 }

@@ -44,6 +44,14 @@ const tenantColumns: TableColumn<ImpactedTenant>[] = [
   { title: 'Served by', render: row => row.servedBy.join(', ') },
 ];
 
+/** A dense table's options that page its `rows` by 20 once there are more. */
+const pagedOptions = (rows: unknown[], options: { search: boolean }) => ({
+  paging: rows.length > 20,
+  pageSize: 20,
+  search: options.search,
+  padding: 'dense' as const,
+});
+
 /** How much changing the entity reaches: entities, business processes and tenants. */
 function BlastRadiusSummary(props: { title: string; impact: ImpactReport }) {
   const { title, impact } = props;
@@ -84,12 +92,7 @@ export function BlastRadius(props: { title: string; impact: ImpactReport }) {
       <Grid item xs={12} md={6}>
         <Table
           title="Affected entities"
-          options={{
-            paging: impact.affected.length > 20,
-            pageSize: 20,
-            search: false,
-            padding: 'dense',
-          }}
+          options={pagedOptions(impact.affected, { search: false })}
           columns={affectedColumns}
           data={impact.affected}
           emptyContent={<Box p={2}>Nothing depends on it.</Box>}
@@ -98,12 +101,7 @@ export function BlastRadius(props: { title: string; impact: ImpactReport }) {
       <Grid item xs={12}>
         <Table
           title={`Tenants affected (${impact.tenants.length})`}
-          options={{
-            paging: impact.tenants.length > 20,
-            pageSize: 20,
-            search: true,
-            padding: 'dense',
-          }}
+          options={pagedOptions(impact.tenants, { search: true })}
           columns={tenantColumns}
           data={impact.tenants}
           emptyContent={<Box p={2}>No tenant is affected.</Box>}

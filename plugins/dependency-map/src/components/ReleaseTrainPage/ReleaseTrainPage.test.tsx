@@ -1,9 +1,10 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   RequestLog,
   setupDependencyMapServer,
 } from '../../__testUtils__/demoBackend';
+import { pasteChanges } from '../../__testUtils__/releaseTrain';
 import { renderDependencyMap } from '../../__testUtils__/render';
 import { ReleaseTrainPage } from './ReleaseTrainPage';
 
@@ -30,15 +31,12 @@ describe('ReleaseTrainPage', () => {
 
   it('plans a pasted train of three changes and exports it', async () => {
     await renderDependencyMap(<ReleaseTrainPage />);
-    fireEvent.change(screen.getByLabelText('Paste a list'), {
-      target: {
-        value:
-          'customer-portal 5.0.0\napi:pricing-api 3.0.0\npricing-api 3.0.0\nnot a line',
-      },
-    });
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Add pasted changes' }),
-    );
+    await pasteChanges([
+      'customer-portal 5.0.0',
+      'api:pricing-api 3.0.0',
+      'pricing-api 3.0.0',
+      'not a line',
+    ]);
     expect(screen.getByLabelText('Lines not read')).toHaveTextContent(
       'Line 4 (not a line): expected "<entity ref> <version>"',
     );

@@ -27,17 +27,21 @@ export interface RouteContext {
   authorizeRead(request: Request): Promise<CatalogReadAccess>;
 }
 
-/** Builds the context of the routes from the plugin's services. */
-export function createRouteContext(options: {
+/** The plugin's services and settings the routes are built from. */
+export interface RouteServices {
   scorecards: ReleaseScorecards;
-  authorize: Authorizer;
   permissions: PermissionsService;
   catalog: CatalogService;
   auditor: AuditorService;
   auth: AuthService;
   scheduler: SchedulerService;
   maxUploadBytes: number;
-}): RouteContext {
+}
+
+/** Builds the context of the routes from the plugin's services. */
+export function createRouteContext(
+  options: RouteServices & { authorize: Authorizer },
+): RouteContext {
   const { permissions, catalog, ...rest } = options;
   const readAccess = (credentials: BackstageCredentials) =>
     CatalogReadAccess.forCredentials(credentials, { permissions, catalog });

@@ -6,19 +6,18 @@ import {
   renderScorecards,
 } from '../../__testUtils__/renderScorecards';
 import {
-  SCORECARDS_URL,
+  INVENTORY_RELEASES_URL,
   setupScorecardsServer,
 } from '../../__testUtils__/server';
 import { EntityScorecardCard } from './EntityScorecardCard';
 
 const server = setupScorecardsServer();
-const RELEASES = `${SCORECARDS_URL}/entities/component/default/inventory/releases`;
 
 describe('EntityScorecardCard', () => {
   it('shows the latest release with its score, gates and what blocks it, with the fix', async () => {
     const release = releaseRecord({ criticalVulnerabilities: 1 });
     server.use(
-      http.get(RELEASES, ({ request }) => {
+      http.get(INVENTORY_RELEASES_URL, ({ request }) => {
         expect(new URL(request.url).searchParams.get('limit')).toBe('1');
         return HttpResponse.json({
           items: [
@@ -32,7 +31,9 @@ describe('EntityScorecardCard', () => {
           ],
         });
       }),
-      http.get(`${RELEASES}/5.2.0`, () => HttpResponse.json(release)),
+      http.get(`${INVENTORY_RELEASES_URL}/5.2.0`, () =>
+        HttpResponse.json(release),
+      ),
     );
     await renderScorecards(<EntityScorecardCard />, {
       entity: inventoryEntity,
@@ -57,7 +58,9 @@ describe('EntityScorecardCard', () => {
   });
 
   it('tells a service without releases how its pipeline uploads evidence', async () => {
-    server.use(http.get(RELEASES, () => HttpResponse.json({ items: [] })));
+    server.use(
+      http.get(INVENTORY_RELEASES_URL, () => HttpResponse.json({ items: [] })),
+    );
     await renderScorecards(<EntityScorecardCard />, {
       entity: inventoryEntity,
     });
@@ -66,7 +69,7 @@ describe('EntityScorecardCard', () => {
     ).toBeInTheDocument();
     // The exact command, with this portal's URL and the entity's path.
     expect(document.body).toHaveTextContent(
-      `${SCORECARDS_URL}/entities/component/default/inventory/releases/$VERSION/evidence/tests?commit=$GIT_COMMIT`,
+      `${INVENTORY_RELEASES_URL}/$VERSION/evidence/tests?commit=$GIT_COMMIT`,
     );
     expect(document.body).toHaveTextContent(
       'Authorization: Bearer $WAYBILL_CI_TOKEN',
@@ -75,7 +78,7 @@ describe('EntityScorecardCard', () => {
 
   it('shows the backend’s error', async () => {
     server.use(
-      http.get(RELEASES, () =>
+      http.get(INVENTORY_RELEASES_URL, () =>
         HttpResponse.json(
           {
             error: { name: 'NotAllowedError', message: 'Access denied' },

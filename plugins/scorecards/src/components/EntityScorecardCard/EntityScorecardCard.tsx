@@ -11,9 +11,10 @@ import { effectiveGates } from '@waybill/plugin-scorecards-common';
 import useAsync from 'react-use/esm/useAsync';
 import { scorecardsApiRef } from '../../api';
 import { CheckList } from '../shared/CheckList';
-import { GateChip, GradeChip } from '../shared/chips';
+import { GateChip } from '../shared/chips';
 import { failingChecks } from '../shared/failingChecks';
 import { formatTime } from '../shared/format';
+import { ScoreLine } from '../shared/ScoreLine';
 import { UploadEvidenceHint } from '../shared/UploadEvidenceHint';
 import { useScorecardLink } from '../shared/useScorecardLink';
 
@@ -66,15 +67,9 @@ export function EntityScorecardCard() {
         link: scorecardLink(entityRef, value.version),
       }}
     >
-      <Box display="flex" alignItems="center" style={{ gap: 12 }} mb={2}>
-        <Typography variant="h4" component="span" aria-label="score">
-          {evaluation.score}
-        </Typography>
-        <GradeChip grade={evaluation.grade} size="medium" />
-        <Typography variant="body2" color="textSecondary">
-          {evaluation.tier} tier
-        </Typography>
-      </Box>
+      <ScoreLine evaluation={evaluation} mb={2}>
+        {evaluation.tier} tier
+      </ScoreLine>
       <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mb={1}>
         {effectiveGates(value, new Date()).map(gate => (
           <GateChip

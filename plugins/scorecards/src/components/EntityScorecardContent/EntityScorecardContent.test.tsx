@@ -8,14 +8,13 @@ import {
   renderScorecards,
 } from '../../__testUtils__/renderScorecards';
 import {
+  INVENTORY_RELEASES_URL,
   SCORECARDS_URL,
   setupScorecardsServer,
 } from '../../__testUtils__/server';
 import { EntityScorecardContent } from './EntityScorecardContent';
 
 const server = setupScorecardsServer();
-
-const RELEASES = `${SCORECARDS_URL}/entities/component/default/inventory/releases`;
 
 const dora = {
   entityRefs: ['component:default/inventory'],
@@ -62,7 +61,7 @@ function releasesBackend() {
   };
   const overrides: unknown[] = [];
   server.use(
-    http.get(RELEASES, () =>
+    http.get(INVENTORY_RELEASES_URL, () =>
       HttpResponse.json({
         items: ['5.2.0', '5.1.0'].map(version => ({
           entityRef: 'component:default/inventory',
@@ -73,11 +72,11 @@ function releasesBackend() {
         })),
       }),
     ),
-    http.get(`${RELEASES}/:version`, ({ params }) =>
+    http.get(`${INVENTORY_RELEASES_URL}/:version`, ({ params }) =>
       HttpResponse.json(releases[params.version as string]),
     ),
     http.post(
-      `${RELEASES}/:version/gates/:environment/overrides`,
+      `${INVENTORY_RELEASES_URL}/:version/gates/:environment/overrides`,
       async ({ params, request }) => {
         const body = (await request.json()) as {
           reason: string;
@@ -216,7 +215,9 @@ describe('EntityScorecardContent', () => {
   });
 
   it('tells a service without releases how to upload its first evidence', async () => {
-    server.use(http.get(RELEASES, () => HttpResponse.json({ items: [] })));
+    server.use(
+      http.get(INVENTORY_RELEASES_URL, () => HttpResponse.json({ items: [] })),
+    );
     await renderScorecards(<EntityScorecardContent />, {
       entity: inventoryEntity,
     });

@@ -28,6 +28,7 @@ import { scorecardsApiRef } from '../../api';
 import { DoraPanel } from '../DoraPanel';
 import { GradeChip } from '../shared/chips';
 import { formatTime, isHttpUrl } from '../shared/format';
+import { ScoreLine } from '../shared/ScoreLine';
 import { UploadEvidenceHint } from '../shared/UploadEvidenceHint';
 import { CheckBreakdown } from './CheckBreakdown';
 import { EvidenceSummary } from './EvidenceSummary';
@@ -99,16 +100,10 @@ function ReleaseDetail(props: {
       <Grid item xs={12} md={5}>
         <InfoCard title={`Release ${release.version}`}>
           {evaluation ? (
-            <Box display="flex" alignItems="center" style={{ gap: 12 }} mb={1}>
-              <Typography variant="h4" component="span" aria-label="score">
-                {evaluation.score}
-              </Typography>
-              <GradeChip grade={evaluation.grade} size="medium" />
-              <Typography variant="body2" color="textSecondary">
-                {evaluation.tier} tier, evaluated{' '}
-                {formatTime(evaluation.evaluatedAt)}
-              </Typography>
-            </Box>
+            <ScoreLine evaluation={evaluation} mb={1}>
+              {evaluation.tier} tier, evaluated{' '}
+              {formatTime(evaluation.evaluatedAt)}
+            </ScoreLine>
           ) : (
             <Typography variant="body2">Not evaluated yet.</Typography>
           )}

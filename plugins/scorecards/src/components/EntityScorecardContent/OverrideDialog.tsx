@@ -84,17 +84,7 @@ function useOverrideForm(props: OverrideDialogProps) {
  * backend checks the permission again and audits the override.
  */
 export function OverrideDialog(props: OverrideDialogProps) {
-  const {
-    reason,
-    setReason,
-    expires,
-    setExpires,
-    error,
-    saving,
-    reasonProblem,
-    expiryProblem,
-    submit,
-  } = useOverrideForm(props);
+  const form = useOverrideForm(props);
   return (
     <Dialog open onClose={props.onClose} aria-labelledby="override-title">
       <DialogTitle id="override-title">
@@ -106,7 +96,7 @@ export function OverrideDialog(props: OverrideDialogProps) {
           override expires. The policy's decision and your reason stay on the
           release's record.
         </DialogContentText>
-        {error && <Alert severity="error">{error}</Alert>}
+        {form.error && <Alert severity="error">{form.error}</Alert>}
         <TextField
           id="override-reason"
           label="Reason"
@@ -114,10 +104,10 @@ export function OverrideDialog(props: OverrideDialogProps) {
           minRows={3}
           fullWidth
           margin="normal"
-          value={reason}
-          onChange={e => setReason(e.target.value)}
-          error={reason.length > 0 && Boolean(reasonProblem)}
-          helperText={reasonProblem ?? ' '}
+          value={form.reason}
+          onChange={e => form.setReason(e.target.value)}
+          error={form.reason.length > 0 && Boolean(form.reasonProblem)}
+          helperText={form.reasonProblem ?? ' '}
           inputProps={{ maxLength: 2000 }}
         />
         <TextField
@@ -126,10 +116,10 @@ export function OverrideDialog(props: OverrideDialogProps) {
           type="datetime-local"
           fullWidth
           margin="normal"
-          value={expires}
-          onChange={e => setExpires(e.target.value)}
-          error={Boolean(expiryProblem)}
-          helperText={expiryProblem ?? 'In your time zone'}
+          value={form.expires}
+          onChange={e => form.setExpires(e.target.value)}
+          error={Boolean(form.expiryProblem)}
+          helperText={form.expiryProblem ?? 'In your time zone'}
           InputLabelProps={{ shrink: true }}
         />
       </DialogContent>
@@ -138,8 +128,10 @@ export function OverrideDialog(props: OverrideDialogProps) {
         <Button
           color="primary"
           variant="contained"
-          disabled={saving || Boolean(reasonProblem || expiryProblem)}
-          onClick={submit}
+          disabled={
+            form.saving || Boolean(form.reasonProblem || form.expiryProblem)
+          }
+          onClick={form.submit}
         >
           Override gate
         </Button>

@@ -12,40 +12,49 @@ import { memo } from 'react';
 import { FilterOption, FilterOptions } from './useFilterOptions';
 
 const ANY = '';
+const WIDE = { xs: 12, sm: 6, md: 2 } as const;
+const NARROW = { xs: 6, sm: 3, md: 1 } as const;
 
+/**
+ * One filter's select in its grid cell, `narrow` for short choices; its id comes from its label
+ * (`Business process` is `scorecards-business-process`).
+ */
 function FilterSelect(props: {
-  id: string;
   label: string;
+  narrow?: boolean;
   value: string | undefined;
-  options: FilterOption[];
+  options: readonly FilterOption[];
   onChange: (value: string | undefined) => void;
 }) {
-  const { id, label, value, options, onChange } = props;
+  const { label, value, options, onChange } = props;
+  const id = `scorecards-${label.toLowerCase().replace(/ /g, '-')}`;
   // A value from a shared link that the catalog no longer has still shows.
   const known =
     value === undefined || options.some(o => o.value === value)
       ? options
       : [...options, { value, label: value }];
   return (
-    <FormControl variant="outlined" size="small" fullWidth>
-      <InputLabel id={`${id}-label`}>{label}</InputLabel>
-      <Select
-        labelId={`${id}-label`}
-        id={id}
-        label={label}
-        value={value ?? ANY}
-        onChange={e => onChange((e.target.value as string) || undefined)}
-      >
-        <MenuItem value={ANY}>
-          <em>Any</em>
-        </MenuItem>
-        {known.map(o => (
-          <MenuItem key={o.value} value={o.value}>
-            {o.label}
+    <Grid item {...(props.narrow ? NARROW : WIDE)}>
+      <FormControl variant="outlined" size="small" fullWidth>
+        <InputLabel id={`${id}-label`}>{label}</InputLabel>
+        <Select
+          labelId={`${id}-label`}
+          id={id}
+          label={label}
+          value={value ?? ANY}
+          onChange={e => onChange((e.target.value as string) || undefined)}
+        >
+          <MenuItem value={ANY}>
+            <em>Any</em>
           </MenuItem>
-        ))}
-      </Select>
-    </FormControl>
+          {known.map(o => (
+            <MenuItem key={o.value} value={o.value}>
+              {o.label}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+    </Grid>
   );
 }
 
@@ -60,6 +69,19 @@ const gateOptionsOf = (environments: string[]): FilterOption[] =>
       label: `${env}: ${decision}`,
     })),
   );
+
+/**
+ * The filters whose choice is the filter's value as is, in their order on the page: the key in
+ * the filter, the label and the choices (none until the catalog's have loaded).
+ */
+const plainFilters = (options: FilterOptions | undefined) =>
+  [
+    ['owner', 'Owner', options?.owners],
+    ['system', 'System', options?.systems],
+    ['businessProcess', 'Business process', options?.businessProcesses],
+    ['tier', 'Tier', plain(TIERS)],
+    ['grade', 'Grade', plain(GRADES)],
+  ] as const;
 
 /** A gate choice (`production:fail`) as the filter's gate. */
 const gateOf = (value: string | undefined): PortfolioFilter['gate'] => {
@@ -83,61 +105,23 @@ export const PortfolioFilters = memo(function PortfolioFiltersContent(props: {
     : undefined;
   return (
     <Grid container spacing={2} alignItems="center">
-      <Grid item xs={12} sm={6} md={2}>
+      {plainFilters(options).map(([key, label, choices]) => (
         <FilterSelect
-          id="scorecards-owner"
-          label="Owner"
-          value={filter.owner}
-          options={options?.owners ?? []}
-          onChange={owner => set({ owner })}
+          key={key}
+          label={label}
+          narrow={key === 'tier' || key === 'grade'}
+          value={filter[key]}
+          options={choices ?? []}
+          onChange={value => set({ [key]: value })}
         />
-      </Grid>
-      <Grid item xs={12} sm={6} md={2}>
-        <FilterSelect
-          id="scorecards-system"
-          label="System"
-          value={filter.system}
-          options={options?.systems ?? []}
-          onChange={system => set({ system })}
-        />
-      </Grid>
-      <Grid item xs={12} sm={6} md={2}>
-        <FilterSelect
-          id="scorecards-business-process"
-          label="Business process"
-          value={filter.businessProcess}
-          options={options?.businessProcesses ?? []}
-          onChange={businessProcess => set({ businessProcess })}
-        />
-      </Grid>
-      <Grid item xs={6} sm={3} md={1}>
-        <FilterSelect
-          id="scorecards-tier"
-          label="Tier"
-          value={filter.tier}
-          options={plain(TIERS)}
-          onChange={tier => set({ tier: tier as PortfolioFilter['tier'] })}
-        />
-      </Grid>
-      <Grid item xs={6} sm={3} md={1}>
-        <FilterSelect
-          id="scorecards-grade"
-          label="Grade"
-          value={filter.grade}
-          options={plain(GRADES)}
-          onChange={grade => set({ grade })}
-        />
-      </Grid>
-      <Grid item xs={12} sm={6} md={2}>
-        <FilterSelect
-          id="scorecards-gate"
-          label="Gate"
-          value={gateValue}
-          options={gateOptionsOf(environments)}
-          onChange={gate => set({ gate: gateOf(gate) })}
-        />
-      </Grid>
-      <Grid item xs={12} sm={6} md={2}>
+      ))}
+      <FilterSelect
+        label="Gate"
+        value={gateValue}
+        options={gateOptionsOf(environments)}
+        onChange={gate => set({ gate: gateOf(gate) })}
+      />
+      <Grid item {...WIDE}>
         <Button
           variant="text"
           disabled={Object.keys(filter).length === 0}

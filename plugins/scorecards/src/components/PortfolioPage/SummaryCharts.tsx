@@ -49,7 +49,9 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-function useColours() {
+/** The charts' classes, and their colours of each grade and gate decision from the theme. */
+function useChartStyles() {
+  const classes = useStyles();
   const theme = useTheme();
   const grade: Record<Grade, string> = {
     A: theme.palette.success.main,
@@ -63,7 +65,13 @@ function useColours() {
     warn: theme.palette.warning.main,
     fail: theme.palette.error.main,
   };
-  return { grade, decision };
+  return { classes, colours: { grade, decision } };
+}
+
+/** A summary chart's props: the summary, and where a click on a bar sends its filter. */
+interface SummaryChartProps {
+  summary: PortfolioSummary;
+  onFilter: (patch: Partial<PortfolioFilter>) => void;
 }
 
 const share = (n: number, total: number) =>
@@ -71,12 +79,8 @@ const share = (n: number, total: number) =>
 
 /** How many services have each grade; a bar filters the portfolio to that grade. */
 export const GradeDistributionChart = memo(
-  function GradeDistributionChartContent(props: {
-    summary: PortfolioSummary;
-    onFilter: (patch: Partial<PortfolioFilter>) => void;
-  }) {
-    const classes = useStyles();
-    const colours = useColours();
+  function GradeDistributionChartContent(props: SummaryChartProps) {
+    const { classes, colours } = useChartStyles();
     const { summary } = props;
     return (
       <InfoCard
@@ -113,12 +117,10 @@ export const GradeDistributionChart = memo(
 );
 
 /** Per environment, how many services' latest release passes, warns or fails the gate. */
-export const GateSummaryChart = memo(function GateSummaryChartContent(props: {
-  summary: PortfolioSummary;
-  onFilter: (patch: Partial<PortfolioFilter>) => void;
-}) {
-  const classes = useStyles();
-  const colours = useColours();
+export const GateSummaryChart = memo(function GateSummaryChartContent(
+  props: SummaryChartProps,
+) {
+  const { classes, colours } = useChartStyles();
   const { summary } = props;
   return (
     <InfoCard

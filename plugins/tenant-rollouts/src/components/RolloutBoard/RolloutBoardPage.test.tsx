@@ -2,7 +2,11 @@ import { parseFreezeWindows } from '@waybill/plugin-tenant-rollouts-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { makeTenants, rolloutView } from '../../__testUtils__/fixtures';
+import {
+  makeTenants,
+  refusedAction,
+  rolloutView,
+} from '../../__testUtils__/fixtures';
 import { renderBoard } from '../../__testUtils__/renderBoard';
 import {
   ROLLOUTS_URL,
@@ -69,30 +73,17 @@ describe('RolloutBoardPage', () => {
             return HttpResponse.json({ ...view, currentWave: 1 });
           }
           const frozen = view.waves[1].tenants.filter(t => t.freeze.frozen);
-          return HttpResponse.json(
+          return refusedAction(view, 'advance', [
             {
-              error: { name: 'ConflictError', message: 'Cannot advance' },
-              response: { statusCode: 409 },
-              rollout: {
-                id: view.id,
-                state: 'running',
-                currentWave: 0,
-                lockVersion: 3,
-              },
-              blockers: [
-                {
-                  kind: 'freeze',
-                  message: `${frozen.length} tenant(s) of wave 1 ...`,
-                  tenants: frozen.map(t => ({
-                    ref: t.ref,
-                    windows: t.freeze.frozen ? t.freeze.windows : [],
-                    opensAt: t.freeze.frozen ? t.freeze.opensAt : '',
-                  })),
-                },
-              ],
+              kind: 'freeze',
+              message: `${frozen.length} tenant(s) of wave 1 ...`,
+              tenants: frozen.map(t => ({
+                ref: t.ref,
+                windows: t.freeze.frozen ? t.freeze.windows : [],
+                opensAt: t.freeze.frozen ? t.freeze.opensAt : '',
+              })),
             },
-            { status: 409 },
-          );
+          ]);
         },
       ),
     );
@@ -149,25 +140,12 @@ describe('RolloutBoardPage', () => {
     const view = rolloutView({ state: 'planned' });
     server.use(
       http.post(`${ROLLOUTS_URL}/rollouts/${view.id}/actions/start`, () =>
-        HttpResponse.json(
+        refusedAction(view, 'start', [
           {
-            error: { name: 'ConflictError', message: 'Cannot start' },
-            response: { statusCode: 409 },
-            rollout: {
-              id: view.id,
-              state: 'planned',
-              currentWave: 0,
-              lockVersion: 0,
-            },
-            blockers: [
-              {
-                kind: 'gate',
-                message: 'Gate production fails: coverage 41% < 70%',
-              },
-            ],
+            kind: 'gate',
+            message: 'Gate production fails: coverage 41% < 70%',
           },
-          { status: 409 },
-        ),
+        ]),
       ),
     );
     renderBoard(server, view, [ADVANCE]);

@@ -74,6 +74,18 @@ const app = (
   </Routes>
 );
 
+/** Renders the page for a user who may create rollouts and opens its "New rollout" dialog. */
+async function openNewRolloutDialog() {
+  await renderRollouts(app, {
+    routeEntries: ['/tenant-rollouts'],
+    allowed: [CREATE],
+  });
+  await userEvent.click(
+    await screen.findByRole('button', { name: 'New rollout' }),
+  );
+  return screen.findByRole('dialog', { name: 'New rollout' });
+}
+
 const twoRollouts = [
   rolloutSummary(rolloutView({ id: 7, currentWave: 1 })),
   {
@@ -127,15 +139,7 @@ describe('RolloutsPage', () => {
 
   it('creates a rollout with the chosen strategy and opens its board', async () => {
     const asked = rolloutsBackend(twoRollouts);
-    await renderRollouts(app, {
-      routeEntries: ['/tenant-rollouts'],
-      allowed: [CREATE],
-    });
-
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'New rollout' }),
-    );
-    const dialog = await screen.findByRole('dialog', { name: 'New rollout' });
+    const dialog = await openNewRolloutDialog();
     const create = within(dialog).getByRole('button', {
       name: 'Create rollout',
     });
@@ -188,15 +192,7 @@ describe('RolloutsPage', () => {
         { status: 400 },
       ),
     );
-    await renderRollouts(app, {
-      routeEntries: ['/tenant-rollouts'],
-      allowed: [CREATE],
-    });
-
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'New rollout' }),
-    );
-    const dialog = await screen.findByRole('dialog', { name: 'New rollout' });
+    const dialog = await openNewRolloutDialog();
     const entity = within(dialog).getByLabelText('Entity');
     await userEvent.type(entity, 'not a ref:');
     expect(within(dialog).getByText(/Not an entity ref/)).toBeInTheDocument();

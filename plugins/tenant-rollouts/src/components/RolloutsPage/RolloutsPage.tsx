@@ -1,42 +1,10 @@
-import {
-  Content,
-  ContentHeader,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { Paper } from '@material-ui/core';
-import useAsync from 'react-use/esm/useAsync';
-import { tenantRolloutsApiRef } from '../../api';
+import { Content, ContentHeader, Page } from '@backstage/core-components';
 import { NewRolloutButton } from '../CreateRolloutDialog';
-import { NoRolloutsHint } from './NoRolloutsHint';
-import { RECENT_ROLLOUTS, RolloutsTable } from './RolloutsTable';
+import { RecentRollouts } from './RecentRollouts';
 import { RolloutsHeader } from './RolloutsHeader';
 
 /** The recent rollouts of every service, each linking to its board, and "New rollout". */
 export function RolloutsPage() {
-  const api = useApi(tenantRolloutsApiRef);
-  const rollouts = useAsync(
-    () => api.listRollouts({ limit: RECENT_ROLLOUTS }),
-    [api],
-  );
-
-  let body;
-  if (rollouts.error) {
-    body = <ResponseErrorPanel error={rollouts.error} />;
-  } else if (!rollouts.value) {
-    body = <Progress />;
-  } else if (rollouts.value.length === 0) {
-    body = <NoRolloutsHint />;
-  } else {
-    body = (
-      <Paper>
-        <RolloutsTable rollouts={rollouts.value} showEntity />
-      </Paper>
-    );
-  }
-
   return (
     <Page themeId="tool">
       <RolloutsHeader selected="rollouts" />
@@ -44,7 +12,7 @@ export function RolloutsPage() {
         <ContentHeader title="Recent rollouts">
           <NewRolloutButton />
         </ContentHeader>
-        {body}
+        <RecentRollouts />
       </Content>
     </Page>
   );
