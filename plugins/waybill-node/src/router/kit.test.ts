@@ -11,11 +11,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { z } from 'zod';
+import { bodyParserErrorHandler } from '../bodyParserErrors';
 import {
   audited,
   catalogCredentialsFor,
   createAuthorizer,
   entityRefFromParams,
+  jsonBodies,
   parseInput,
   pluginClientOptions,
   toIso,
@@ -201,6 +203,32 @@ describe('pluginClientOptions', () => {
       options.fetchApi!.fetch('http://127.0.0.1:1/elsewhere'),
     ).rejects.toThrow(
       'No plugin is known to serve http://127.0.0.1:1/elsewhere',
+    );
+  });
+});
+
+describe('jsonBodies', () => {
+  const echo = () =>
+    express()
+      .use(jsonBodies(req => (req.path === '/big' ? 1024 * 1024 : 64)))
+      .post('/:route', (req, res) => {
+        res.json({ type: req.headers['content-type'], body: req.body });
+      })
+      .use(bodyParserErrorHandler())
+      .use(mockErrorHandler());
+
+  it('reads a request without a body as an empty JSON object', async () => {
+    const response = await request(echo()).post('/small');
+    expect(response.body).toEqual({ type: 'application/json', body: {} });
+  });
+
+  it('parses JSON within the limit of the route, and answers 413 past it', async () => {
+    const payload = { note: 'x'.repeat(100) };
+    expect(
+      (await request(echo()).post('/big').send(payload)).body.body,
+    ).toEqual(payload);
+    expect((await request(echo()).post('/small').send(payload)).status).toBe(
+      413,
     );
   });
 });
