@@ -630,7 +630,7 @@ test('the ERP integration worker template is filled in through its widgets and d
       await form.keyboard.press('Escape');
     },
     review: [
-      'Business processes procure-to-pay inventory-allocation',
+      'Business processes domain:default/procure-to-pay domain:default/inventory-allocation',
       'ERP module API api:default/purchase-orders-api',
       'Supported API versions ^2.0.0',
       'ERP module component:default/purchase',
