@@ -125,13 +125,20 @@ function createAjv(): Ajv {
 const SPEC_ROUTE = 'GET /openapi.json';
 
 /**
- * The `METHOD /path` of every route an express router registers directly, with `:name`
- * parameters written as OpenAPI's `{name}`; Backstage's validated router's own spec route is
- * left out.
+ * The `METHOD /path` of every route an express router registers, itself or in a router mounted
+ * at its root, with `:name` parameters written as OpenAPI's `{name}`; Backstage's validated
+ * router's own spec route is left out.
  */
 export function registeredRoutes(router: { stack: unknown[] }): string[] {
-  return (router.stack as Array<{ route?: unknown }>).flatMap(layer => {
-    if (!layer.route) return [];
+  return (
+    router.stack as Array<{ route?: unknown; handle?: { stack?: unknown[] } }>
+  ).flatMap(layer => {
+    // A router mounted inside (e.g. the spec-validated one behind body parsing and permissions).
+    if (!layer.route) {
+      return layer.handle?.stack
+        ? registeredRoutes(layer.handle as { stack: unknown[] })
+        : [];
+    }
     const { path: routePath, methods } = layer.route as {
       path: string;
       methods: Record<string, boolean>;

@@ -15,7 +15,7 @@ export const spec = {
       url: 'https://www.apache.org/licenses/LICENSE-2.0',
     },
     description:
-      'The HTTP API of `@waybill/plugin-tenant-rollouts-backend`, mounted at `/api/tenant-rollouts`.\n\nA rollout delivers one version of one catalog entity to one environment, to the tenants\nthat depend on it (`kind: Resource`, `spec.type: tenant`, `spec.dependsOn` naming it), in the\nwaves its strategy plans. Actions move it through `planned`, `running`, `paused`,\n`rolled-back` and `completed`. Advancing needs the current wave healthy for its bake time,\nthe scorecards gate passing for the environment and no freeze window over the next wave\'s\ntenants; an override (permission `tenant-rollouts.rollout.override` and a reason) goes past\nthem and is audited. A 409 carries the rollout\'s current position and what blocks it.\n\nEvery route needs a Backstage token of a user or a service. Errors have the Backstage error\nbody, `{ "error": { "name", "message" }, "request", "response" }`.\n\nA user sees only what the catalog lets them read: the permission framework is asked about\n`catalog.entity.read` with their credentials, and under a conditional decision the catalog\nsays, with those credentials, which entities they may read. A rollout of an entity they may\nnot read is not listed, and its routes answer 404 as for a rollout that does not exist\n(planning one is a 400, as for an entity the catalog does not hold). Tenants they may not\nread are left out of the boards: of `waves[].tenants`, the wave counts, `tenantCount` and\nthe failure analysis; a status report naming one is a 400 (not part of the rollout). The\nrollout still moves on all of its tenants, so a 409\'s freeze blocker names only the tenants\nthey may read and counts the others. The freeze calendar counts only tenants they may read.\nService principals see everything.\n',
+      'The HTTP API of `@waybill/plugin-tenant-rollouts-backend`, mounted at `/api/tenant-rollouts`.\n\nA rollout delivers one version of one catalog entity to one environment, to the tenants\nthat depend on it (`kind: Resource`, `spec.type: tenant`, `spec.dependsOn` naming it), in the\nwaves its strategy plans. Actions move it through `planned`, `running`, `paused`,\n`rolled-back` and `completed`. Advancing needs the current wave healthy for its bake time,\nthe scorecards gate passing for the environment and no freeze window over the next wave\'s\ntenants; an override (permission `tenant-rollouts.rollout.override` and a reason) goes past\nthem and is audited. A 409 carries the rollout\'s current position and what blocks it.\n\nEvery route needs a Backstage token of a user or a service. Errors have the Backstage error\nbody, `{ "error": { "name", "message" }, "request", "response" }`. An operation\'s\n`x-permission` is checked before anything about the request is: a caller without it gets 403,\nnot a 400 about its input. (Acting on a rollout needs a permission that depends on the\naction; its route checks it first.)\n\nA user sees only what the catalog lets them read: the permission framework is asked about\n`catalog.entity.read` with their credentials, and under a conditional decision the catalog\nsays, with those credentials, which entities they may read. A rollout of an entity they may\nnot read is not listed, and its routes answer 404 as for a rollout that does not exist\n(planning one is a 400, as for an entity the catalog does not hold). Tenants they may not\nread are left out of the boards: of `waves[].tenants`, the wave counts, `tenantCount` and\nthe failure analysis; a status report naming one is a 400 (not part of the rollout). The\nrollout still moves on all of its tenants, so a 409\'s freeze blocker names only the tenants\nthey may read and counts the others. The freeze calendar counts only tenants they may read.\nService principals see everything.\n',
   },
   servers: [
     {
@@ -31,6 +31,7 @@ export const spec = {
     '/rollouts': {
       post: {
         operationId: 'createRollout',
+        'x-permission': 'tenant-rollouts.rollout.create',
         summary:
           'Plan a rollout of a release to the tenants that depend on the entity',
         description:
@@ -99,6 +100,7 @@ export const spec = {
       },
       get: {
         operationId: 'listRollouts',
+        'x-permission': 'tenant-rollouts.read',
         summary: 'Rollouts, newest first',
         description: 'Needs `tenant-rollouts.read`.',
         parameters: [
@@ -158,6 +160,7 @@ export const spec = {
     '/rollouts/{id}': {
       get: {
         operationId: 'getRollout',
+        'x-permission': 'tenant-rollouts.read',
         summary:
           'A rollout with its waves, tenants, statuses, freezes, failure analysis and events',
         description: 'Needs `tenant-rollouts.read`.',
@@ -195,6 +198,7 @@ export const spec = {
     '/rollouts/{id}/waves/{index}': {
       get: {
         operationId: 'getRolloutWave',
+        'x-permission': 'tenant-rollouts.read',
         summary:
           'One wave of a rollout, with where the rollout is, optionally only the tenants on one cloud',
         description:
@@ -335,6 +339,7 @@ export const spec = {
     '/rollouts/{id}/tenants/status': {
       post: {
         operationId: 'reportTenantStatus',
+        'x-permission': 'tenant-rollouts.status.report',
         summary: 'Per-tenant deployment status from deployment tooling',
         description:
           'Needs `tenant-rollouts.status.report`. Either `{ statuses: [{ tenant, status, detail? }] }`\nor CDEvents (one or an array) `service.deployed` / `service.upgraded` (healthy) and\n`service.rolledback` (rolled-back), the tenant being `subject.content.environment.id`.\nA CI pipeline calling with its OIDC token may report only on rollouts of entities whose\ncatalog entry names its repository (see `PipelineForbidden`). A body over 12 MiB (5,000\nstatuses with full details fit) gets 413.\n',
@@ -432,6 +437,7 @@ export const spec = {
     '/strategies': {
       get: {
         operationId: 'listStrategies',
+        'x-permission': 'tenant-rollouts.read',
         summary: 'The configured rollout strategies',
         description: 'Needs `tenant-rollouts.read`. `default` first.',
         responses: {
@@ -475,6 +481,7 @@ export const spec = {
     '/freeze-calendar': {
       get: {
         operationId: 'getFreezeCalendar',
+        'x-permission': 'tenant-rollouts.read',
         summary:
           "Freeze windows and their occurrences over the catalog's tenants",
         description:

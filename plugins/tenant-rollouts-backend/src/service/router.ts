@@ -1,4 +1,5 @@
 import express from 'express';
+import Router from 'express-promise-router';
 import {
   AuditorService,
   AuditorServiceCreateEventOptions,
@@ -15,6 +16,7 @@ import {
   tenantRolloutsAdvancePermission,
   tenantRolloutsCreatePermission,
   tenantRolloutsOverridePermission,
+  tenantRolloutsPermissions,
   tenantRolloutsReadPermission,
   tenantRolloutsRollbackPermission,
   tenantRolloutsStatusReportPermission,
@@ -22,6 +24,7 @@ import {
 import {
   assertPerson,
   audited,
+  authorizeBySpec,
   bodyParserErrorHandler,
   callerOf,
   catalogCredentialsFor,
@@ -31,7 +34,7 @@ import {
   jsonBodies,
   parseInput,
 } from '@waybill/plugin-waybill-node';
-import { createOpenApiRouter } from '../schema/openapi.generated';
+import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import { RolloutConflictError } from './errors';
 import {
   actionBody,
@@ -227,16 +230,27 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { rollouts } = options;
-  // Bodies are parsed before the spec's validation reads them, each route within its limit.
+  // Bodies are parsed, and each operation's permission checked, before the spec's validation
+  // reads the request; their errors are answered by this router's handlers, below.
+  const outer = Router();
+  outer.use(
+    jsonBodies(req =>
+      req.path.endsWith('/tenants/status')
+        ? STATUS_REPORT_BYTES
+        : SMALL_BODY_BYTES,
+    ),
+  );
+  outer.use(
+    authorizeBySpec(spec, {
+      authorize: createAuthorizer(options),
+      permissions: tenantRolloutsPermissions,
+    }),
+  );
+  // No body parser of its own (the default): the outer router has parsed the body already.
   const router = createOpenApiRouter({
-    middleware: [
-      jsonBodies(req =>
-        req.path.endsWith('/tenants/status')
-          ? STATUS_REPORT_BYTES
-          : SMALL_BODY_BYTES,
-      ),
-    ],
+    middleware: [(_req, _res, next) => next()],
   });
+  outer.use(router);
   const authorize = actorAuthorizer(options);
 
   router.post('/rollouts', async (req, res) => {
@@ -252,9 +266,9 @@ export async function createRouter(
     res.json(await rollouts.reportStatuses(id, statusUpdates(req.body), actor));
   });
 
-  router.use(rolloutConflictHandler());
+  outer.use(rolloutConflictHandler());
   // A lost database connection answers 503, not a 500 carrying the SQL.
-  router.use(databaseUnavailableHandler(options.logger));
-  router.use(bodyParserErrorHandler());
-  return router;
+  outer.use(databaseUnavailableHandler(options.logger));
+  outer.use(bodyParserErrorHandler());
+  return outer;
 }

@@ -1,5 +1,6 @@
 export * from './audited';
 export * from './authorizer';
+export * from './authorizeBySpec';
 export * from './jsonBodies';
 export * from './parseInput';
 export * from './pluginClient';

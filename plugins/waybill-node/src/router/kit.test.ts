@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { bodyParserErrorHandler } from '../bodyParserErrors';
 import {
   audited,
+  authorizeBySpec,
   catalogCredentialsFor,
   createAuthorizer,
   entityRefFromParams,
@@ -133,6 +134,32 @@ describe('router kit', () => {
     ).toThrow(/^path\.name: /);
   });
 
+  it.each([
+    [{ kind: '../', namespace: 'default', name: 'inventory' }, 'path.kind'],
+    [
+      { kind: 'component', namespace: 'a b', name: 'inventory' },
+      'path.namespace',
+    ],
+    [
+      { kind: 'component', namespace: 'default', name: '../inventory' },
+      'path.name',
+    ],
+  ])('refuses %j, naming %s: the catalog could not hold it', (params, part) => {
+    expect(() => entityRefFromParams(params)).toThrow(
+      new RegExp(`^${part.replace('.', '\\.')}: not an entity`),
+    );
+  });
+
+  it('reads a valid path in any case as the normalized ref', () => {
+    expect(
+      entityRefFromParams({
+        kind: 'Component',
+        namespace: 'Default',
+        name: 'Sales',
+      }),
+    ).toBe('component:default/sales');
+  });
+
   it('reads the catalog as a user, or as the plugin for a service', async () => {
     const auth = mockServices.auth({ pluginId: 'rollouts' });
     const user = mockCredentials.user('user:default/ada');
@@ -229,6 +256,84 @@ describe('jsonBodies', () => {
     ).toEqual(payload);
     expect((await request(echo()).post('/small').send(payload)).status).toBe(
       413,
+    );
+  });
+});
+
+describe('authorizeBySpec', () => {
+  const spec = {
+    paths: {
+      '/things/{id}': {
+        get: { operationId: 'getThing', 'x-permission': 'thing.read' },
+        post: { operationId: 'changeThing' },
+      },
+    },
+  };
+
+  function guarded(denied: string[]) {
+    const authorize = createAuthorizer({
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions.mock({
+        authorize: async requests =>
+          requests.map(r => ({
+            result: denied.includes(r.permission.name)
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+          })),
+      }),
+    });
+    const reached: string[] = [];
+    const router = Router();
+    router.use(authorizeBySpec(spec, { authorize, permissions: [read] }));
+    router.all('/things/:id', (req, res) => {
+      reached.push(`${req.method} ${req.path}`);
+      res.json({});
+    });
+    return {
+      server: express().use(router).use(mockErrorHandler()),
+      reached,
+    };
+  }
+
+  it('answers 403 naming the operation’s permission before the request reaches anything else', async () => {
+    const { server, reached } = guarded(['thing.read']);
+    const response = await request(server)
+      .get('/things/7')
+      .set('authorization', mockCredentials.user.header());
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toBe('Missing permission thing.read');
+    expect(reached).toEqual([]);
+  });
+
+  it('lets a permitted caller through, and leaves operations without x-permission to their route', async () => {
+    const { server, reached } = guarded(['thing.read']);
+    const user = mockCredentials.user.header();
+    expect(
+      (await request(server).post('/things/7').set('authorization', user))
+        .status,
+    ).toBe(200);
+    const allowed = guarded([]);
+    expect(
+      (
+        await request(allowed.server)
+          .get('/things/7')
+          .set('authorization', user)
+      ).status,
+    ).toBe(200);
+    expect([...reached, ...allowed.reached]).toEqual([
+      'POST /things/7',
+      'GET /things/7',
+    ]);
+  });
+
+  it('refuses a spec naming a permission the plugin does not define', () => {
+    expect(() =>
+      authorizeBySpec(
+        { paths: { '/x': { get: { 'x-permission': 'nope' } } } },
+        { authorize: async () => mockCredentials.user(), permissions: [read] },
+      ),
+    ).toThrow(
+      'GET /x names x-permission nope, which the plugin does not define',
     );
   });
 });

@@ -1,3 +1,4 @@
+import { makeValidator } from '@backstage/catalog-model';
 import {
   normalizeEntityRef,
   parseWithSchema,
@@ -18,15 +19,35 @@ export function parseInput<T>(
   return parseWithSchema(schema, value, what);
 }
 
+/** The catalog's own rules for the parts of an entity ref. */
+const catalogRules = makeValidator();
+
 const entityRefParams = z.object({
-  kind: z.string().min(1).max(253),
-  namespace: z.string().min(1).max(253),
-  name: z.string().min(1).max(253),
+  kind: z
+    .string()
+    .min(1)
+    .max(253)
+    .refine(kind => catalogRules.isValidKind(kind), 'not an entity kind'),
+  namespace: z
+    .string()
+    .min(1)
+    .max(253)
+    .refine(
+      namespace =>
+        catalogRules.isValidNamespace(namespace.toLocaleLowerCase('en-US')),
+      'not an entity namespace',
+    ),
+  name: z
+    .string()
+    .min(1)
+    .max(253)
+    .refine(name => catalogRules.isValidEntityName(name), 'not an entity name'),
 });
 
 /**
  * The entity a route's `:kind/:namespace/:name` path names, as its normalized ref
- * (`component:default/sales`); a missing or overlong part is a 400 naming it.
+ * (`component:default/sales`); a missing or overlong part, or one the catalog could not hold
+ * (`..`, a slash, a space), is a 400 naming it.
  */
 export function entityRefFromParams(params: unknown): string {
   return normalizeEntityRef(parseInput(entityRefParams, params, 'path'));
