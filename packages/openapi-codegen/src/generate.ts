@@ -41,7 +41,7 @@ export async function generateApi(
   );
   const common = [
     header(paths.spec),
-    `import { PluginClientOptions, PluginHttpClient, QueryValue } from '@waybill/http-client';\n`,
+    `import { jsonBody, PluginClientOptions, PluginHttpClient, QueryValue } from '@waybill/http-client';\n`,
     types,
     OPERATION_HELPERS,
     `/** The API's schemas, by name. */\nexport type ${names.prefix}Schemas = components['schemas'];\n`,

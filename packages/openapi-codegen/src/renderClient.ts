@@ -38,14 +38,10 @@ function pathExpression(o: Operation): string {
 
 function initExpression(o: Operation): string {
   const method = o.method.toUpperCase();
-  if (!o.body) return `{ ...init, method: '${method}' }`;
-  const body = o.body.json
-    ? `request.body === undefined ? undefined : JSON.stringify(request.body)`
-    : 'request.body';
-  const contentType = o.body.json
-    ? `'application/json'`
-    : 'request.contentType';
-  return `{ ...init, method: '${method}', headers: { ...init?.headers, 'Content-Type': ${contentType} }, body: ${body} }`;
+  if (!o.body) return `{ method: '${method}' }`;
+  return o.body.json
+    ? `jsonBody('${method}', request.body)`
+    : `{ method: '${method}', headers: { 'Content-Type': request.contentType }, body: request.body }`;
 }
 
 function renderMethod(o: Operation): string {
@@ -66,7 +62,7 @@ function renderMethod(o: Operation): string {
   const doc = o.summary
     ? `  /** ${o.summary} (\`${o.method.toUpperCase()} ${o.path}\`). */\n`
     : '';
-  return `${doc}  ${o.operationId}(${arg}, init?: RequestInit): Promise<${result}> {
+  return `${doc}  ${o.operationId}(${arg}): Promise<${result}> {
     return ${call};
   }`;
 }

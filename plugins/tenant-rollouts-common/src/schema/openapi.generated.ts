@@ -2,6 +2,7 @@
 /* eslint-disable */
 
 import {
+  jsonBody,
   PluginClientOptions,
   PluginHttpClient,
   QueryValue,
@@ -887,121 +888,89 @@ export class TenantRolloutsApiClient {
   /** Rollouts, newest first (`GET /rollouts`). */
   listRollouts(
     request: { query?: QueryOf<operations['listRollouts']> } = {},
-    init?: RequestInit,
   ): Promise<ResponseOf<operations['listRollouts']>> {
     return this.http.json<ResponseOf<operations['listRollouts']>>(
       `/rollouts`,
-      { ...init, method: 'GET' },
+      { method: 'GET' },
       request.query as Record<string, QueryValue> | undefined,
     );
   }
 
   /** Plan a rollout of a release to the tenants that depend on the entity (`POST /rollouts`). */
-  createRollout(
-    request: { body: BodyOf<operations['createRollout']> },
-    init?: RequestInit,
-  ): Promise<ResponseOf<operations['createRollout']>> {
+  createRollout(request: {
+    body: BodyOf<operations['createRollout']>;
+  }): Promise<ResponseOf<operations['createRollout']>> {
     return this.http.json<ResponseOf<operations['createRollout']>>(
       `/rollouts`,
-      {
-        ...init,
-        method: 'POST',
-        headers: { ...init?.headers, 'Content-Type': 'application/json' },
-        body:
-          request.body === undefined ? undefined : JSON.stringify(request.body),
-      },
+      jsonBody('POST', request.body),
     );
   }
 
   /** A rollout with its waves, tenants, statuses, freezes, failure analysis and events (`GET /rollouts/{id}`). */
-  getRollout(
-    request: { path: PathOf<operations['getRollout']> },
-    init?: RequestInit,
-  ): Promise<ResponseOf<operations['getRollout']>> {
+  getRollout(request: {
+    path: PathOf<operations['getRollout']>;
+  }): Promise<ResponseOf<operations['getRollout']>> {
     return this.http.json<ResponseOf<operations['getRollout']>>(
       `/rollouts/${encodeURIComponent(String(request.path.id))}`,
-      { ...init, method: 'GET' },
+      { method: 'GET' },
     );
   }
 
   /** One wave of a rollout, with where the rollout is, optionally only the tenants on one cloud (`GET /rollouts/{id}/waves/{index}`). */
-  getRolloutWave(
-    request: {
-      path: PathOf<operations['getRolloutWave']>;
-      query?: QueryOf<operations['getRolloutWave']>;
-    },
-    init?: RequestInit,
-  ): Promise<ResponseOf<operations['getRolloutWave']>> {
+  getRolloutWave(request: {
+    path: PathOf<operations['getRolloutWave']>;
+    query?: QueryOf<operations['getRolloutWave']>;
+  }): Promise<ResponseOf<operations['getRolloutWave']>> {
     return this.http.json<ResponseOf<operations['getRolloutWave']>>(
       `/rollouts/${encodeURIComponent(
         String(request.path.id),
       )}/waves/${encodeURIComponent(String(request.path.index))}`,
-      { ...init, method: 'GET' },
+      { method: 'GET' },
       request.query as Record<string, QueryValue> | undefined,
     );
   }
 
   /** Start, advance, pause, resume, roll back or complete a rollout (`POST /rollouts/{id}/actions/{action}`). */
-  actOnRollout(
-    request: {
-      path: PathOf<operations['actOnRollout']>;
-      body?: BodyOf<operations['actOnRollout']>;
-    },
-    init?: RequestInit,
-  ): Promise<ResponseOf<operations['actOnRollout']>> {
+  actOnRollout(request: {
+    path: PathOf<operations['actOnRollout']>;
+    body?: BodyOf<operations['actOnRollout']>;
+  }): Promise<ResponseOf<operations['actOnRollout']>> {
     return this.http.json<ResponseOf<operations['actOnRollout']>>(
       `/rollouts/${encodeURIComponent(
         String(request.path.id),
       )}/actions/${encodeURIComponent(String(request.path.action))}`,
-      {
-        ...init,
-        method: 'POST',
-        headers: { ...init?.headers, 'Content-Type': 'application/json' },
-        body:
-          request.body === undefined ? undefined : JSON.stringify(request.body),
-      },
+      jsonBody('POST', request.body),
     );
   }
 
   /** Per-tenant deployment status from deployment tooling (`POST /rollouts/{id}/tenants/status`). */
-  reportTenantStatus(
-    request: {
-      path: PathOf<operations['reportTenantStatus']>;
-      body: BodyOf<operations['reportTenantStatus']>;
-    },
-    init?: RequestInit,
-  ): Promise<ResponseOf<operations['reportTenantStatus']>> {
+  reportTenantStatus(request: {
+    path: PathOf<operations['reportTenantStatus']>;
+    body: BodyOf<operations['reportTenantStatus']>;
+  }): Promise<ResponseOf<operations['reportTenantStatus']>> {
     return this.http.json<ResponseOf<operations['reportTenantStatus']>>(
       `/rollouts/${encodeURIComponent(String(request.path.id))}/tenants/status`,
-      {
-        ...init,
-        method: 'POST',
-        headers: { ...init?.headers, 'Content-Type': 'application/json' },
-        body:
-          request.body === undefined ? undefined : JSON.stringify(request.body),
-      },
+      jsonBody('POST', request.body),
     );
   }
 
   /** The configured rollout strategies (`GET /strategies`). */
   listStrategies(
     _request: Record<string, never> = {},
-    init?: RequestInit,
   ): Promise<ResponseOf<operations['listStrategies']>> {
     return this.http.json<ResponseOf<operations['listStrategies']>>(
       `/strategies`,
-      { ...init, method: 'GET' },
+      { method: 'GET' },
     );
   }
 
   /** Freeze windows and their occurrences over the catalog's tenants (`GET /freeze-calendar`). */
   getFreezeCalendar(
     request: { query?: QueryOf<operations['getFreezeCalendar']> } = {},
-    init?: RequestInit,
   ): Promise<ResponseOf<operations['getFreezeCalendar']>> {
     return this.http.json<ResponseOf<operations['getFreezeCalendar']>>(
       `/freeze-calendar`,
-      { ...init, method: 'GET' },
+      { method: 'GET' },
       request.query as Record<string, QueryValue> | undefined,
     );
   }
