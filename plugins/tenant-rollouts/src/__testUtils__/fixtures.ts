@@ -1,4 +1,5 @@
 import {
+  CalendarWindow,
   analyzeFailures,
   Blocker,
   FreezeWindow,
@@ -184,3 +185,26 @@ export function refusedAction(
     { status: 409 },
   );
 }
+
+/** A one-off freeze window over 12 Berlin tenants, with its one occurrence on 2026-12-08. */
+export const MONTH_END_CLOSE: CalendarWindow = {
+  id: 'month-end',
+  title: 'Month-end close',
+  scope: {},
+  schedule: {
+    kind: 'one-off',
+    start: '2026-12-08T16:00',
+    end: '2026-12-08T20:00',
+  },
+  tenants: 12,
+  occurrences: [
+    {
+      localStart: '2026-12-08T16:00',
+      localEnd: '2026-12-08T20:00',
+      start: '2026-12-08T15:00:00Z',
+      end: '2026-12-08T19:00:00Z',
+      zones: ['Europe/Berlin'],
+      tenants: 12,
+    },
+  ],
+};

@@ -17,6 +17,7 @@ import {
   ROLLOUTS_URL,
   setupRolloutsServer,
 } from '../../__testUtils__/renderRollouts';
+import { MONTH_END_CLOSE } from '../../__testUtils__/fixtures';
 import { RolloutsInFlightWidget } from './RolloutsInFlightWidget';
 import { UpcomingFreezesWidget } from './UpcomingFreezesWidget';
 
@@ -130,29 +131,7 @@ describe('UpcomingFreezesWidget', () => {
         return HttpResponse.json({
           from: params.get('from'),
           to: params.get('to'),
-          windows: [
-            {
-              id: 'month-end',
-              title: 'Month-end close',
-              scope: {},
-              schedule: {
-                kind: 'one-off',
-                start: '2026-12-08T16:00',
-                end: '2026-12-08T20:00',
-              },
-              tenants: 12,
-              occurrences: [
-                {
-                  localStart: '2026-12-08T16:00',
-                  localEnd: '2026-12-08T20:00',
-                  start: '2026-12-08T15:00:00.000Z',
-                  end: '2026-12-08T19:00:00.000Z',
-                  zones: ['Europe/Berlin'],
-                  tenants: 12,
-                },
-              ],
-            },
-          ],
+          windows: [MONTH_END_CLOSE],
         });
       }),
     );

@@ -2,6 +2,7 @@ import type {
   FreezeCalendar,
   RolloutSummary,
 } from '@waybill/plugin-tenant-rollouts-common';
+import { MONTH_END_CLOSE } from '../../__testUtils__/fixtures';
 import { rolloutsInFlight, upcomingFreezes } from './attention';
 
 const rollout = (
@@ -56,27 +57,7 @@ describe('upcomingFreezes', () => {
       from: '2026-12-04T00:00:00Z',
       to: '2026-12-11T00:00:00Z',
       windows: [
-        {
-          id: 'month-end',
-          title: 'Month-end close',
-          scope: {},
-          schedule: {
-            kind: 'one-off',
-            start: '2026-12-08T16:00',
-            end: '2026-12-08T20:00',
-          },
-          tenants: 12,
-          occurrences: [
-            {
-              localStart: '2026-12-08T16:00',
-              localEnd: '2026-12-08T20:00',
-              start: '2026-12-08T15:00:00Z',
-              end: '2026-12-08T19:00:00Z',
-              zones: ['Europe/Berlin'],
-              tenants: 12,
-            },
-          ],
-        },
+        MONTH_END_CLOSE,
         {
           id: 'peak',
           title: 'Peak picking',
