@@ -46,15 +46,17 @@ export const spec = {
                 required: ['entityRef', 'version', 'environment'],
                 properties: {
                   entityRef: {
-                    type: 'string',
-                    example: 'component:default/inventory',
+                    $ref: '#/components/schemas/EntityRef',
                   },
                   version: {
                     type: 'string',
+                    minLength: 1,
+                    maxLength: 255,
                   },
                   environment: {
                     type: 'string',
                     pattern: '^[a-z0-9][a-z0-9-]*$',
+                    maxLength: 63,
                   },
                   strategy: {
                     description:
@@ -62,6 +64,8 @@ export const spec = {
                     oneOf: [
                       {
                         type: 'string',
+                        minLength: 1,
+                        maxLength: 63,
                       },
                       {
                         type: 'object',
@@ -111,7 +115,7 @@ export const spec = {
               'An entity ref, e.g. `component:default/inventory` (its `:` and `/` may be sent as they are).',
             allowReserved: true,
             schema: {
-              type: 'string',
+              $ref: '#/components/schemas/EntityRef',
             },
           },
           {
@@ -296,8 +300,11 @@ export const spec = {
                     default: false,
                   },
                   reason: {
+                    description:
+                      'Why; an override and a rollback need one, at least 10 characters once trimmed.',
                     type: 'string',
                     minLength: 10,
+                    maxLength: 2000,
                   },
                 },
               },
@@ -356,22 +363,29 @@ export const spec = {
                 oneOf: [
                   {
                     type: 'object',
+                    additionalProperties: false,
                     required: ['statuses'],
                     properties: {
                       statuses: {
                         type: 'array',
+                        minItems: 1,
+                        maxItems: 5000,
                         items: {
                           type: 'object',
+                          additionalProperties: false,
                           required: ['tenant', 'status'],
                           properties: {
                             tenant: {
                               type: 'string',
+                              minLength: 1,
+                              maxLength: 255,
                             },
                             status: {
                               $ref: '#/components/schemas/TenantStatus',
                             },
                             detail: {
                               type: 'string',
+                              maxLength: 2000,
                             },
                           },
                         },
@@ -379,13 +393,14 @@ export const spec = {
                     },
                   },
                   {
-                    type: 'object',
-                    required: ['context', 'subject'],
+                    $ref: '#/components/schemas/CdEvent',
                   },
                   {
                     type: 'array',
+                    minItems: 1,
+                    maxItems: 5000,
                     items: {
-                      type: 'object',
+                      $ref: '#/components/schemas/CdEvent',
                     },
                   },
                 ],
@@ -731,6 +746,55 @@ export const spec = {
             properties: {
               statusCode: {
                 type: 'integer',
+              },
+            },
+          },
+        },
+      },
+      EntityRef: {
+        description: 'An entity ref; the kind defaults to `component`.',
+        type: 'string',
+        minLength: 1,
+        maxLength: 255,
+        example: 'component:default/inventory',
+      },
+      CdEvent: {
+        description:
+          'A CDEvents service event; its environment id names the tenant.',
+        type: 'object',
+        required: ['context', 'subject'],
+        properties: {
+          context: {
+            type: 'object',
+            required: ['type'],
+            properties: {
+              type: {
+                type: 'string',
+                pattern:
+                  '^dev\\.cdevents\\.service\\.(deployed|upgraded|rolledback)\\.\\d+\\.\\d+\\.\\d+',
+              },
+            },
+          },
+          subject: {
+            type: 'object',
+            required: ['content'],
+            properties: {
+              content: {
+                type: 'object',
+                required: ['environment'],
+                properties: {
+                  environment: {
+                    type: 'object',
+                    required: ['id'],
+                    properties: {
+                      id: {
+                        type: 'string',
+                        minLength: 1,
+                        maxLength: 255,
+                      },
+                    },
+                  },
+                },
               },
             },
           },

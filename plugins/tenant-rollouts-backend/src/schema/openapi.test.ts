@@ -237,6 +237,12 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
     const noReason = await act(rollout.id, 'advance', { override: true });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.message).toContain('reason');
+    const blankReason = await act(rollout.id, 'advance', {
+      override: true,
+      reason: '            ',
+    });
+    expect(blankReason.status).toBe(400);
+    expect(blankReason.body.error.message).toContain('body.reason');
 
     const overridden = await act(rollout.id, 'advance', {
       override: true,
@@ -286,6 +292,12 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       statuses: [{ tenant: 'delta-mart', status: 'great' }],
     });
     expect(badStatus.status).toBe(400);
+    const unknownEvent = await report(rollout.id, {
+      context: { type: 'dev.cdevents.service.removed.0.2.0' },
+      subject: { content: { environment: { id: 'delta-mart' } } },
+    });
+    expect(unknownEvent.status).toBe(400);
+    expect(unknownEvent.body.error.message).toContain('context/type');
 
     const view = await call('get', '/rollouts/{id}', `/rollouts/${rollout.id}`);
     expect(view.body.waves[1]).toMatchObject({

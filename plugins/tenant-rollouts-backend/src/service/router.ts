@@ -8,7 +8,6 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
@@ -28,23 +27,18 @@ import {
   CatalogReadAccess,
   createAuthorizer,
   databaseUnavailableHandler,
+  entityRefInput,
   jsonBodies,
-  parseInput,
 } from '@waybill/plugin-waybill-node';
 import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import { RolloutConflictError } from './errors';
 import {
-  actionBody,
-  actionParams,
-  calendarQuery,
-  createBody,
-  idParams,
-  listQuery,
+  actionReason,
+  calendarRange,
+  pathNumber,
   SMALL_BODY_BYTES,
   STATUS_REPORT_BYTES,
   statusUpdates,
-  waveParams,
-  waveQuery,
 } from './routerInput';
 import { TenantRollouts } from './TenantRollouts';
 
@@ -101,21 +95,25 @@ function readRoutes(
 ) {
   router.get('/rollouts', async (req, res) => {
     const { access } = await authorize(req);
-    const query = parseInput(listQuery, req.query, 'query');
-    res.json({ items: await rollouts.list(query, access) });
+    const { entityRef, limit } = req.query;
+    const filter = {
+      entityRef: entityRef && entityRefInput(entityRef, 'query.entityRef'),
+      limit,
+    };
+    res.json({ items: await rollouts.list(filter, access) });
   });
 
   router.get('/rollouts/:id', async (req, res) => {
     const { access } = await authorize(req);
-    const { id } = parseInput(idParams, req.params, 'path');
-    res.json(await rollouts.get(id, access));
+    res.json(await rollouts.get(pathNumber(req.params.id), access));
   });
 
   router.get('/rollouts/:id/waves/:index', async (req, res) => {
     const { access } = await authorize(req);
-    const { id, index } = parseInput(waveParams, req.params, 'path');
-    const filter = parseInput(waveQuery, req.query, 'query');
-    res.json(await rollouts.wave(id, index, filter, access));
+    const { id, index } = req.params;
+    res.json(
+      await rollouts.wave(pathNumber(id), pathNumber(index), req.query, access),
+    );
   });
 
   router.get('/strategies', async (_req, res) => {
@@ -124,8 +122,9 @@ function readRoutes(
 
   router.get('/freeze-calendar', async (req, res) => {
     const { credentials } = await authorize(req);
-    const range = parseInput(calendarQuery, req.query, 'query');
-    res.json(await rollouts.freezeCalendar(range, credentials));
+    res.json(
+      await rollouts.freezeCalendar(calendarRange(req.query), credentials),
+    );
   });
 }
 
@@ -158,27 +157,24 @@ function actionRoute(
   authorize: AuthorizeActor,
 ) {
   router.post('/rollouts/:id/actions/:action', async (req, res) => {
-    const { id, action } = parseInput(actionParams, req.params, 'path');
-    const body = parseInput(actionBody, req.body ?? {}, 'body');
+    const id = pathNumber(req.params.id);
+    const action = req.params.action;
     const rollback = action === 'rollback';
-    if ((body.override || rollback) && !body.reason) {
-      throw new InputError(
-        `body.reason: ${
-          rollback ? 'a rollback' : 'an override'
-        } needs a reason, in at least 10 characters`,
-      );
-    }
+    const override = req.body?.override ?? false;
+    const reason = actionReason(
+      req.body?.reason,
+      (rollback && 'a rollback') || (override && 'an override') || undefined,
+    );
     const required = [
       rollback
         ? tenantRolloutsRollbackPermission
         : tenantRolloutsAdvancePermission,
     ];
-    if (body.override) required.push(tenantRolloutsOverridePermission);
+    if (override) required.push(tenantRolloutsOverridePermission);
     const actor = await authorize(req, ...required);
-    if (body.override || rollback) {
+    if (override || rollback) {
       assertPerson(actor.caller, rollback ? 'A rollback' : 'An override');
     }
-    const { override, reason } = body;
     const { rollout } = await audited(
       withSeverity(options.auditor, severityOf(action, override)),
       {
@@ -255,15 +251,23 @@ export async function createRouter(
 
   router.post('/rollouts', async (req, res) => {
     const actor = await authorize(req);
-    const body = parseInput(createBody, req.body, 'body');
+    const body = {
+      ...req.body,
+      entityRef: entityRefInput(req.body.entityRef, 'body.entityRef'),
+    };
     res.status(201).json(await rollouts.create(body, actor));
   });
   readRoutes(router, rollouts, authorize);
   actionRoute(router, options, authorize);
   router.post('/rollouts/:id/tenants/status', async (req, res) => {
     const actor = await authorize(req);
-    const { id } = parseInput(idParams, req.params, 'path');
-    res.json(await rollouts.reportStatuses(id, statusUpdates(req.body), actor));
+    res.json(
+      await rollouts.reportStatuses(
+        pathNumber(req.params.id),
+        statusUpdates(req.body),
+        actor,
+      ),
+    );
   });
 
   outer.use(rolloutConflictHandler());

@@ -1,164 +1,89 @@
+import { InputError } from '@backstage/errors';
 import {
   MAX_CALENDAR_DAYS,
-  ROLLOUT_ACTIONS,
-  TENANT_STATUSES,
+  TenantRolloutsOperations,
   TenantStatus,
 } from '@waybill/plugin-tenant-rollouts-common';
-import { tryNormalizeEntityRef } from '@waybill/plugin-waybill-common';
-import { parseInput } from '@waybill/plugin-waybill-node';
-import { z } from 'zod';
 import { StatusUpdate } from '../database/RolloutStore';
 
 /*
- * What the router accepts: body, path and query schemas, parsed with the router kit's
- * parseInput (an InputError naming each bad field).
+ * What the router reads from a request beyond the spec. The spec validates every request's
+ * shape (types, bounds, patterns: a 400 naming the field); these are the rules it cannot state.
  */
 
 /** Creating and acting on a rollout take a few fields; nothing bigger is legitimate. */
 export const SMALL_BODY_BYTES = 64 * 1024;
-/** A status report of 5,000 tenants with 2,000-character details, as the schema allows. */
+/** A status report of 5,000 tenants with 2,000-character details, as the spec allows. */
 export const STATUS_REPORT_BYTES = 12 * 1024 * 1024;
 
-const entityRefSchema = z
-  .string()
-  .min(1)
-  .max(255)
-  .transform((ref, ctx) => {
-    const normalized = tryNormalizeEntityRef(ref, { defaultKind: 'component' });
-    if (normalized === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `"${ref}" is not an entity ref`,
-      });
-      return z.NEVER;
-    }
-    return normalized;
-  });
-export const createBody = z
-  .object({
-    entityRef: entityRefSchema,
-    version: z.string().min(1).max(255),
-    environment: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes')
-      .max(63),
-    strategy: z
-      .union([z.string().min(1).max(63), z.record(z.string(), z.unknown())])
-      .optional(),
-  })
-  .strict();
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
-export const actionParams = idParams.extend({
-  action: z.enum(ROLLOUT_ACTIONS),
-});
-export const waveParams = idParams.extend({
-  index: z.coerce.number().int().min(0),
-});
-export const waveQuery = z
-  .object({ cloud: z.string().min(1).max(100).optional() })
-  .strict();
-const reason = z
-  .string()
-  .trim()
-  .min(10, 'reason must say why, in at least 10 characters')
-  .max(2000);
-export const actionBody = z
-  .object({ override: z.boolean().default(false), reason: reason.optional() })
-  .strict();
-export const listQuery = z
-  .object({
-    entityRef: entityRefSchema.optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-  })
-  .strict();
+/** A rollout id or wave index from the path, which the spec has checked is an integer. */
+export const pathNumber = (value: string | number): number => Number(value);
+
+/**
+ * The reason an action gives, trimmed. An override and a rollback need one of at least 10
+ * characters (the spec counts the untrimmed length); other actions may give none.
+ */
+export function actionReason(
+  reason: string | undefined,
+  needed: 'a rollback' | 'an override' | undefined,
+): string | undefined {
+  const trimmed = reason?.trim();
+  if (needed && (!trimmed || trimmed.length < 10)) {
+    throw new InputError(
+      `body.reason: ${needed} needs a reason, in at least 10 characters`,
+    );
+  }
+  return trimmed;
+}
+
 const DAY_MS = 86_400_000;
-export const calendarQuery = z
-  .object({
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-  })
-  .strict()
-  .transform((query, ctx) => {
-    const from = query.from ? new Date(query.from) : new Date();
-    const to = query.to
-      ? new Date(query.to)
-      : new Date(from.getTime() + 90 * DAY_MS);
-    if (to <= from) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: 'must be after from',
-      });
-    } else if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * DAY_MS) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `must be at most ${MAX_CALENDAR_DAYS} days after from`,
-      });
-    }
-    return { from, to };
-  });
-export const statusBody = z
-  .object({
-    statuses: z
-      .array(
-        z
-          .object({
-            tenant: z.string().min(1).max(255),
-            status: z.enum(TENANT_STATUSES),
-            detail: z.string().max(2000).optional(),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(5000),
-  })
-  .strict();
+
+/**
+ * The freeze calendar's range: from now, or `from`, to 90 days later, or `to`; `to` after
+ * `from` and at most MAX_CALENDAR_DAYS after it.
+ */
+export function calendarRange(query: { from?: string; to?: string }): {
+  from: Date;
+  to: Date;
+} {
+  const from = query.from ? new Date(query.from) : new Date();
+  const to = query.to
+    ? new Date(query.to)
+    : new Date(from.getTime() + 90 * DAY_MS);
+  if (to <= from) throw new InputError('query.to: must be after from');
+  if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * DAY_MS) {
+    throw new InputError(
+      `query.to: must be at most ${MAX_CALENDAR_DAYS} days after from`,
+    );
+  }
+  return { from, to };
+}
+
 /** CDEvents service events; the tenant is the event's environment id. */
 const CDEVENT_STATUS: Record<string, TenantStatus> = {
-  'service.deployed': 'healthy',
-  'service.upgraded': 'healthy',
-  'service.rolledback': 'rolled-back',
+  deployed: 'healthy',
+  upgraded: 'healthy',
+  rolledback: 'rolled-back',
 };
-const cdEvent = z.object({
-  context: z.object({
-    type: z
-      .string()
-      .regex(
-        /^dev\.cdevents\.service\.(deployed|upgraded|rolledback)\.\d+\.\d+\.\d+/,
-        'expected a CDEvents service.deployed, service.upgraded or service.rolledback event',
-      ),
-  }),
-  subject: z.object({
-    content: z.object({
-      environment: z.object({ id: z.string().min(1).max(255) }),
-    }),
-  }),
-});
 
-/** A status report, in Waybill's JSON or as CDEvents, as status updates. */
-export function statusUpdates(body: unknown): StatusUpdate[] {
-  const isCdEvents =
-    Array.isArray(body) ||
-    (typeof body === 'object' && body !== null && 'context' in body);
-  if (!isCdEvents) {
-    return parseInput(statusBody, body, 'body').statuses.map(s => ({
+/** A status report: Waybill's JSON, one CDEvent, or a list of them. */
+type StatusReport =
+  TenantRolloutsOperations['reportTenantStatus']['requestBody']['content']['application/json'];
+
+/** A status report the spec has validated, in Waybill's JSON or as CDEvents, as status updates. */
+export function statusUpdates(body: StatusReport): StatusUpdate[] {
+  if ('statuses' in body) {
+    return body.statuses.map(s => ({
       tenantRef: s.tenant,
       status: s.status,
       detail: s.detail,
     }));
   }
-  const events = parseInput(
-    z.array(cdEvent).min(1).max(5000),
-    Array.isArray(body) ? body : [body],
-    'body',
-  );
-  return events.map(e => {
-    const kind = e.context.type.split('.').slice(2, 4).join('.');
-    return {
-      tenantRef: e.subject.content.environment.id,
-      status: CDEVENT_STATUS[kind],
-      detail: e.context.type,
-    };
-  });
+  const events = Array.isArray(body) ? body : [body];
+  return events.map(e => ({
+    tenantRef: e.subject.content.environment.id,
+    // The spec's pattern has checked the type is one of the three service events.
+    status: CDEVENT_STATUS[e.context.type.split('.')[3]],
+    detail: e.context.type,
+  }));
 }

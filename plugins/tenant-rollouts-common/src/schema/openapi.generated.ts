@@ -195,6 +195,24 @@ export interface components {
       };
     };
     /**
+     * @description An entity ref; the kind defaults to `component`.
+     * @example component:default/inventory
+     */
+    EntityRef: string;
+    /** @description A CDEvents service event; its environment id names the tenant. */
+    CdEvent: {
+      context: {
+        type: string;
+      };
+      subject: {
+        content: {
+          environment: {
+            id: string;
+          };
+        };
+      };
+    };
+    /**
      * @description The waves a rollout is planned in, with their defaults applied. `parseRolloutStrategy` of
      *     `@waybill/plugin-tenant-rollouts-common` reads one and checks what a schema cannot (unique
      *     wave names).
@@ -523,7 +541,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description An entity ref, e.g. `component:default/inventory` (its `:` and `/` may be sent as they are). */
-        entityRef?: string;
+        entityRef?: components['schemas']['EntityRef'];
         limit?: number;
       };
       header?: never;
@@ -558,8 +576,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @example component:default/inventory */
-          entityRef: string;
+          entityRef: components['schemas']['EntityRef'];
           version: string;
           environment: string;
           /**
@@ -665,6 +682,7 @@ export interface operations {
         'application/json': {
           /** @default false */
           override?: boolean;
+          /** @description Why; an override and a rollback need one, at least 10 characters once trimmed. */
           reason?: string;
         };
       };
@@ -706,8 +724,8 @@ export interface operations {
                 detail?: string;
               }[];
             }
-          | Record<string, unknown>
-          | Record<string, unknown>[];
+          | components['schemas']['CdEvent']
+          | components['schemas']['CdEvent'][];
       };
     };
     responses: {

@@ -1,7 +1,10 @@
 import { makeValidator } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import {
+  EntityRefContext,
   normalizeEntityRef,
   parseWithSchema,
+  tryNormalizeEntityRef,
 } from '@waybill/plugin-waybill-common';
 import { z } from 'zod';
 
@@ -51,4 +54,20 @@ const entityRefParams = z.object({
  */
 export function entityRefFromParams(params: unknown): string {
   return normalizeEntityRef(parseInput(entityRefParams, params, 'path'));
+}
+
+/**
+ * An entity ref a request gives in its body or query (`sales`, `component:default/sales`), as its
+ * normalized ref; one that cannot be read is a 400 naming the field, e.g. `body.entityRef`.
+ */
+export function entityRefInput(
+  ref: string,
+  field: string,
+  context: EntityRefContext = { defaultKind: 'component' },
+): string {
+  const normalized = tryNormalizeEntityRef(ref, context);
+  if (normalized === undefined) {
+    throw new InputError(`${field}: "${ref}" is not an entity ref`);
+  }
+  return normalized;
 }
