@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { ReleaseEvidence, SeverityCounts } from '../evidence';
 import { evaluateScorecard } from './evaluate';
 import { FACT_NAMES, FACTS, FactName } from './facts';
-import { effectiveEnforcement } from './overrides';
+import { effectiveEnforcement } from './effectiveRules';
 import { parsePolicy } from './schema';
 import {
   ENFORCEMENTS,

@@ -7,7 +7,7 @@ import {
   MISSING_EVIDENCE_REASONS,
 } from './facts';
 import { Grade, gradeOf, scoreOf } from './grade';
-import { effectiveEnforcement, effectiveThreshold } from './overrides';
+import { effectiveEnforcement, effectiveThreshold } from './effectiveRules';
 import {
   BooleanPolicyCheck,
   CheckStatus,

@@ -1,6 +1,6 @@
 export * from './types';
 export * from './facts';
-export * from './overrides';
+export * from './effectiveRules';
 export * from './schema';
 export * from './grade';
 export * from './evaluate';

@@ -12,16 +12,16 @@ const thresholdSchema = z.union([z.number(), z.boolean()], {
   error: 'expected a number or true/false',
 });
 
-const tierOverrideSchema = z.strictObject({
+const tierRuleSchema = z.strictObject({
   enforcement: enforcementSchema.optional(),
   threshold: thresholdSchema.optional(),
 });
 
-const tierOverridesSchema = z.strictObject(
+const tierRulesSchema = z.strictObject(
   // Built from TIERS so the schema follows the list; the cast restores the per-tier keys.
   Object.fromEntries(
-    TIERS.map(tier => [tier, tierOverrideSchema.optional()]),
-  ) as Record<Tier, z.ZodOptional<typeof tierOverrideSchema>>,
+    TIERS.map(tier => [tier, tierRuleSchema.optional()]),
+  ) as Record<Tier, z.ZodOptional<typeof tierRuleSchema>>,
   {
     error: issue =>
       issue.code === 'unrecognized_keys'
@@ -32,7 +32,7 @@ const tierOverridesSchema = z.strictObject(
   },
 );
 
-const environmentOverrideSchema = z.strictObject({
+const environmentRuleSchema = z.strictObject({
   enforcement: enforcementSchema,
   threshold: z
     .never({
@@ -64,11 +64,11 @@ const checkShape = z.strictObject({
   threshold: thresholdSchema,
   weight: z.number().positive('expected a weight greater than 0'),
   enforcement: enforcementSchema,
-  tiers: tierOverridesSchema.optional(),
+  tiers: tierRulesSchema.optional(),
   environments: z
     .record(
       z.string().trim().min(1, 'expected an environment name'),
-      environmentOverrideSchema,
+      environmentRuleSchema,
     )
     .optional(),
 });

@@ -23,7 +23,7 @@ export type BooleanOperator = (typeof BOOLEAN_OPERATORS)[number];
 export type ComparisonOperator = NumberOperator | BooleanOperator;
 
 /** What a tier changes about a check: its enforcement, its threshold, or both. */
-export interface TierOverride<T extends number | boolean = number | boolean> {
+export interface TierRule<T extends number | boolean = number | boolean> {
   enforcement?: Enforcement;
   threshold?: T;
 }
@@ -32,7 +32,7 @@ export interface TierOverride<T extends number | boolean = number | boolean> {
  * What an environment changes about a check: its enforcement only. Thresholds vary by tier, so a
  * release has one result per check and environments decide what that result does to their gate.
  */
-export interface EnvironmentOverride {
+export interface EnvironmentRule {
   enforcement: Enforcement;
 }
 
@@ -51,23 +51,23 @@ interface PolicyCheckOf<
   fact: F;
   /** The check passes when `fact <operator> threshold` holds. */
   operator: O;
-  /** The default threshold; a tier override replaces it. */
+  /** The default threshold; a tier rule replaces it. */
   threshold: T;
   /** Share of the score; a passing check earns its weight. Greater than 0. */
   weight: number;
   /**
-   * The default enforcement. Where a release's tier or a target environment overrides it, the
-   * overrides decide instead (see {@link effectiveEnforcement}):
+   * The default enforcement. Where a release's tier or a target environment has a rule for it, the
+   * rules decide instead (see {@link effectiveEnforcement}):
    *
-   * - no override applies: this default;
-   * - only the tier or only the environment overrides: that override;
-   * - both override: the more lenient of the two (`off` < `warn` < `fail`).
+   * - no rule applies: this default;
+   * - only the tier or only the environment has one: that rule;
+   * - both have one: the more lenient of the two (`off` < `warn` < `fail`).
    */
   enforcement: Enforcement;
   /** Overrides for releases of a tier. */
-  tiers?: Partial<Record<Tier, TierOverride<T>>>;
+  tiers?: Partial<Record<Tier, TierRule<T>>>;
   /** Overrides for gates into an environment, by environment name (e.g. `staging`, `production`). */
-  environments?: Record<string, EnvironmentOverride>;
+  environments?: Record<string, EnvironmentRule>;
 }
 
 /** A check of a numeric fact. */

@@ -3,7 +3,7 @@ import {
   effectiveEnforcement,
   effectiveThreshold,
   mostLenient,
-} from './overrides';
+} from './effectiveRules';
 import { TIERS } from '@waybill/plugin-waybill-common';
 import { Enforcement } from './types';
 
@@ -21,7 +21,7 @@ describe('mostLenient', () => {
 });
 
 describe('effectiveEnforcement', () => {
-  it('is the default when nothing overrides the check', () => {
+  it('is the default when no tier or environment rule applies', () => {
     const check = aCheck({ enforcement: 'warn' });
     expect(effectiveEnforcement(check, 'critical', 'production')).toBe('warn');
     expect(effectiveEnforcement(check, 'internal')).toBe('warn');
@@ -64,7 +64,7 @@ describe('effectiveEnforcement', () => {
     }
   });
 
-  it('lets a relaxation on either axis win where both override', () => {
+  it('lets a relaxation on either axis win where both have a rule', () => {
     const check = aCheck({
       enforcement: 'fail',
       tiers: { internal: { enforcement: 'off' } },
@@ -90,7 +90,7 @@ describe('effectiveEnforcement', () => {
     expect(effectiveEnforcement(check, 'internal', 'production')).toBe('warn');
   });
 
-  it('uses the tier override and the default when no environment is given', () => {
+  it('uses the tier rule and the default when no environment is given', () => {
     const check = aCheck({
       enforcement: 'warn',
       tiers: { critical: { enforcement: 'fail' } },
@@ -100,7 +100,7 @@ describe('effectiveEnforcement', () => {
     expect(effectiveEnforcement(check, 'standard')).toBe('warn');
   });
 
-  it('does not mistake Object.prototype members for environment overrides', () => {
+  it('does not mistake Object.prototype members for environment rules', () => {
     const check = aCheck({ enforcement: 'warn' });
     expect(effectiveEnforcement(check, 'standard', 'constructor')).toBe('warn');
     expect(effectiveEnforcement(check, 'standard', '__proto__')).toBe('warn');
@@ -120,7 +120,7 @@ describe('effectiveThreshold', () => {
     expect(effectiveThreshold(check, 'internal')).toBe(0.5);
   });
 
-  it('keeps the default when a tier overrides only the enforcement', () => {
+  it('keeps the default when a tier rule changes only the enforcement', () => {
     const check = aCheck({ tiers: { critical: { enforcement: 'warn' } } });
     expect(effectiveThreshold(check, 'critical')).toBe(0);
   });

@@ -2,7 +2,7 @@ import type { Tier } from '@waybill/plugin-waybill-common';
 import {
   ENFORCEMENTS,
   Enforcement,
-  EnvironmentOverride,
+  EnvironmentRule,
   PolicyCheck,
 } from './types';
 
@@ -11,7 +11,7 @@ export function mostLenient(a: Enforcement, b: Enforcement): Enforcement {
   return ENFORCEMENTS.indexOf(a) <= ENFORCEMENTS.indexOf(b) ? a : b;
 }
 
-/** The threshold a release of a tier is held to: the tier's override, else the check's default. */
+/** The threshold a release of a tier is held to: the tier's rule, else the check's default. */
 export function effectiveThreshold<T extends PolicyCheck>(
   check: T,
   tier: Tier,
@@ -22,16 +22,16 @@ export function effectiveThreshold<T extends PolicyCheck>(
 /**
  * What a failing or missing check does, for a release of `tier` going to `environment`:
  *
- * - neither the tier nor the environment overrides the check: the check's `enforcement`;
- * - only one of them overrides it: that override, whether stricter or more lenient;
- * - both override it: the more lenient of the two.
+ * - neither the tier nor the environment has a rule for the check: the check's `enforcement`;
+ * - only one of them has: that rule, whether stricter or more lenient;
+ * - both have: the more lenient of the two.
  *
- * One-sided overrides apply on their own so the natural spellings work: `warn` with
+ * One-sided rules apply on their own so the natural spellings work: `warn` with
  * `production: fail` is production-only, `off` with `critical: fail` is critical-only. Where both
  * sides speak, the lenient one wins so a relaxation (`internal: off`, `staging: warn`) is never
  * undone by the other axis. A condition on both axes ("fail for critical tier in production")
  * is a tightening on one axis and a relaxation of the other axis's remaining values. Without an
- * `environment` (a score over no environments), only the tier override and the default count.
+ * `environment` (a score over no environments), only the tier rule and the default count.
  */
 export function effectiveEnforcement(
   check: PolicyCheck,
@@ -42,17 +42,17 @@ export function effectiveEnforcement(
   const byEnvironment =
     environment === undefined
       ? undefined
-      : environmentOverride(check, environment)?.enforcement;
+      : environmentRule(check, environment)?.enforcement;
   if (byTier !== undefined && byEnvironment !== undefined) {
     return mostLenient(byTier, byEnvironment);
   }
   return byTier ?? byEnvironment ?? check.enforcement;
 }
 
-function environmentOverride(
+function environmentRule(
   check: PolicyCheck,
   environment: string,
-): EnvironmentOverride | undefined {
+): EnvironmentRule | undefined {
   // Environment names are free text from config; `constructor` must not find Object.prototype's.
   return check.environments && Object.hasOwn(check.environments, environment)
     ? check.environments[environment]
