@@ -3,6 +3,7 @@ import {
   type Tenant,
   type TenantAxis,
 } from '@waybill/plugin-waybill-common';
+import type { TenantRolloutsSchemas } from './schema/openapi.generated';
 
 /** A tenant's deployment status in a rollout. */
 export const TENANT_STATUSES = [
@@ -23,33 +24,11 @@ export const FAILED_STATUSES: readonly TenantStatus[] = [
   'rolled-back',
 ];
 
-/** How one value of an axis fared against all the other tenants. */
-export interface ValueEvidence {
-  axis: TenantAxis;
-  value: string;
-  failed: number;
-  settled: number;
-  failedElsewhere: number;
-  settledElsewhere: number;
-  /** One-sided Fisher exact test: the chance of this many failures here or more if failures fell at random. */
-  pValue: number;
-  /** `pValue` adjusted for testing every value of every axis (Westfall-Young min-p permutations). */
-  adjustedPValue: number;
-}
+/** How one value of an axis fared against all the other tenants (the spec's `ValueEvidence`). */
+export type ValueEvidence = TenantRolloutsSchemas['ValueEvidence'];
 
-/** Whether failures are concentrated in one value of an axis, with the evidence. */
-export interface FailureAnalysis {
-  verdict: 'no-failures' | 'isolated' | 'global';
-  /** Tenants with a settled outcome (healthy or failed), and how many failed. */
-  settled: number;
-  failed: number;
-  /** For `isolated`: the value the failures concentrate in. */
-  isolatedTo?: ValueEvidence;
-  /** e.g. `isolated to region europe: 6 of 7 failures` or `global: 5 failures across ...`. */
-  summary: string;
-  /** Every value of every axis, most significant first. */
-  evidence: ValueEvidence[];
-}
+/** Whether failures are concentrated in one value of an axis, with the evidence (the spec's `FailureAnalysis`). */
+export type FailureAnalysis = TenantRolloutsSchemas['FailureAnalysis'];
 
 /** The family-wise significance level of an "isolated" verdict. */
 export const SIGNIFICANCE = 0.05;

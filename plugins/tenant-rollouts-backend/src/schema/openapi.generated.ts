@@ -973,6 +973,43 @@ export const spec = {
           },
         },
       },
+      FailureAnalysis: {
+        description:
+          "Whether a rollout's failures concentrate in one value of a tenant axis, with the evidence.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['verdict', 'settled', 'failed', 'summary', 'evidence'],
+        properties: {
+          verdict: {
+            type: 'string',
+            enum: ['no-failures', 'isolated', 'global'],
+          },
+          settled: {
+            description: 'Tenants with a settled outcome (healthy or failed).',
+            type: 'integer',
+          },
+          failed: {
+            type: 'integer',
+            description: 'How many of the settled failed.',
+          },
+          summary: {
+            description: 'e.g. `isolated to region europe: 6 of 7 failures`.',
+            type: 'string',
+          },
+          isolatedTo: {
+            description:
+              'For `isolated`, the value the failures concentrate in.',
+            $ref: '#/components/schemas/ValueEvidence',
+          },
+          evidence: {
+            description: 'Every value of every axis, most significant first.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ValueEvidence',
+            },
+          },
+        },
+      },
       ValueEvidence: {
         description:
           "How a tenant axis value's failures compare with the rest of the rollout's.",
@@ -1361,32 +1398,7 @@ export const spec = {
             },
           },
           analysis: {
-            type: 'object',
-            required: ['verdict', 'settled', 'failed', 'summary', 'evidence'],
-            properties: {
-              verdict: {
-                type: 'string',
-                enum: ['no-failures', 'isolated', 'global'],
-              },
-              settled: {
-                type: 'integer',
-              },
-              failed: {
-                type: 'integer',
-              },
-              summary: {
-                type: 'string',
-              },
-              isolatedTo: {
-                $ref: '#/components/schemas/ValueEvidence',
-              },
-              evidence: {
-                type: 'array',
-                items: {
-                  $ref: '#/components/schemas/ValueEvidence',
-                },
-              },
-            },
+            $ref: '#/components/schemas/FailureAnalysis',
           },
           events: {
             type: 'array',

@@ -270,6 +270,21 @@ export interface components {
       /** Format: date-time */
       end: string;
     };
+    /** @description Whether a rollout's failures concentrate in one value of a tenant axis, with the evidence. */
+    FailureAnalysis: {
+      /** @enum {string} */
+      verdict: 'no-failures' | 'isolated' | 'global';
+      /** @description Tenants with a settled outcome (healthy or failed). */
+      settled: number;
+      /** @description How many of the settled failed. */
+      failed: number;
+      /** @description e.g. `isolated to region europe: 6 of 7 failures`. */
+      summary: string;
+      /** @description For `isolated`, the value the failures concentrate in. */
+      isolatedTo?: components['schemas']['ValueEvidence'];
+      /** @description Every value of every axis, most significant first. */
+      evidence: components['schemas']['ValueEvidence'][];
+    };
     /** @description How a tenant axis value's failures compare with the rest of the rollout's. */
     ValueEvidence: {
       /** @enum {string} */
@@ -405,15 +420,7 @@ export interface components {
        */
       evaluatedAt: string;
       waves: components['schemas']['Wave'][];
-      analysis: {
-        /** @enum {string} */
-        verdict: 'no-failures' | 'isolated' | 'global';
-        settled: number;
-        failed: number;
-        summary: string;
-        isolatedTo?: components['schemas']['ValueEvidence'];
-        evidence: components['schemas']['ValueEvidence'][];
-      };
+      analysis: components['schemas']['FailureAnalysis'];
       events: {
         id: number;
         /** @enum {string} */
