@@ -10,29 +10,31 @@
  * These are four of the eighteen template × CI provider × tier combinations, each with checks
  * of its own (a gate stop and a rescan, a failing tenant and a re-run, another repository's
  * identity); goldenPathMatrix.test.ts runs the other fourteen. What both do around a run is in
- * pipelineRuns.ts.
+ * pipelineEstate.ts, pipelineRuns.ts, releaseExpectations.ts and pipelineReports.ts.
  */
 import { GithubRun } from './github/runner';
 import { waybillApi } from './harness';
+import { PipelineEstate, startEstate, stopEstate } from './pipelineEstate';
+import {
+  genericCall,
+  gitlabInvocationsReport,
+  stubReport,
+  Timings,
+} from './pipelineReports';
+import {
+  githubRun,
+  gitlabPipeline,
+  rolloutsOf,
+  scaffoldInto,
+} from './pipelineRuns';
 import {
   expectEveryGithubJobSucceeded,
   expectEveryGitlabJobSucceeded,
   expectReleasedThroughWaybill,
-  genericCall,
-  githubRun,
   githubVersion,
-  gitlabInvocationsReport,
-  gitlabPipeline,
   gitlabVersion,
-  PipelineEstate,
-  rolloutsOf,
-  scaffoldInto,
-  startEstate,
-  stopEstate,
-  stubReport,
   TIER_WAVES,
-  Timings,
-} from './pipelineRuns';
+} from './releaseExpectations';
 import { ScaffoldedService, text } from './scenario';
 import { callLine } from './stubs/stubs';
 

@@ -12,24 +12,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { TEMPLATES_DIR } from './scaffold';
+import { PipelineEstate, startEstate, stopEstate } from './pipelineEstate';
+import {
+  githubJobsReport,
+  gitlabInvocationsReport,
+  stubReport,
+  Timings,
+} from './pipelineReports';
+import { githubRun, gitlabPipeline, scaffoldInto } from './pipelineRuns';
 import {
   expectEveryGithubJobSucceeded,
   expectEveryGitlabJobSucceeded,
   expectReleasedThroughWaybill,
-  githubRun,
   githubVersion,
-  githubJobsReport,
-  gitlabInvocationsReport,
-  gitlabPipeline,
   gitlabVersion,
-  PipelineEstate,
-  scaffoldInto,
-  startEstate,
-  stopEstate,
-  stubReport,
   TIER_WAVES,
-  Timings,
-} from './pipelineRuns';
+} from './releaseExpectations';
 
 jest.setTimeout(900_000);
 

@@ -11,7 +11,23 @@ export * from './github/workflow';
 export * from './github/expressions';
 export * from './github/artifacts';
 export * from './github/actions';
+export type {
+  ActionContext,
+  ActionEmulation,
+  ActionResult,
+} from './github/actionContext';
 export * from './github/runner';
+export type {
+  Conclusion,
+  GithubRunOptions,
+  JobRun,
+  LegRun,
+  StepRun,
+  UsesCall,
+} from './github/runTypes';
+export { machineNetworkEnv } from './github/contexts';
+export { parseFileCommands } from './github/fileCommands';
+export { expandMatrix } from './github/matrix';
 export * from './gitlab/gitlabCiLocal';
 export * from './stubs/stubs';
 export * from './oidcIssuer';
@@ -20,7 +36,16 @@ export * from './estate';
 export * from './scaffold';
 export * from './scenario';
 export * from './harness';
+export * from './pipelineEstate';
 export * from './pipelineRuns';
+export * from './pipelineReports';
+export * from './releaseExpectations';
 export * from './scm/gitHttpBackend';
 export * from './scm/fakeGithub';
+export type { RecordedRequest } from './scm/fakeApi';
 export * from './scm/fakeGitlab';
+export type {
+  GitlabGroups,
+  GitlabUser,
+  GitlabVisibility,
+} from './scm/gitlabProjects';

@@ -1,15 +1,12 @@
 /*
- * Pipeline runs of scaffolded services against one test estate: the real Waybill backend, the
- * test OIDC issuer, the loopback Git host and the recording stubs. What every golden path test
- * does around a run lives here once: the CI variables a repository admin sets, a GitHub run
- * (this package's runner) or a GitLab pipeline (gitlab-ci-local) of the service's generated
- * pipeline, the service started for STAGING_URL and PRODUCTION_URL, time passing for bake times,
- * and what a passing run must leave in Waybill.
+ * Pipeline runs of scaffolded services against a test estate (pipelineEstate.ts). What every
+ * golden path test does around a run lives here once: the CI variables a repository admin sets,
+ * a GitHub run (this package's runner) or a GitLab pipeline (gitlab-ci-local) of the service's
+ * generated pipeline, the service started for STAGING_URL and PRODUCTION_URL, and time passing
+ * for bake times. What a passing run must leave in Waybill is releaseExpectations.ts; what the
+ * tests print about a run, pipelineReports.ts.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { RepoHost } from './estate';
 import { GitlabCiLocal, GitlabResult } from './gitlab/gitlabCiLocal';
 import { GithubRun } from './github/runner';
 import {
@@ -18,11 +15,9 @@ import {
   startService,
   waybillApi,
 } from './harness';
-import { OidcIssuer } from './oidcIssuer';
-import { freePort, RunningWaybill, startWaybill } from './portal';
-import { guestToken } from './scaffold';
+import { PipelineEstate } from './pipelineEstate';
+import { freePort, RunningWaybill } from './portal';
 import { githubWorkflow, ScaffoldedService, scaffoldService } from './scenario';
-import { callLine, StubCall, Stubs } from './stubs/stubs';
 
 /** Jobs that reach the service at STAGING_URL or PRODUCTION_URL. */
 export const STAGING_JOBS = [
@@ -30,134 +25,6 @@ export const STAGING_JOBS = [
   'rollback-readiness',
   'business-checks',
 ];
-
-/** A test's backend, OIDC issuer, Git host and stubs, in a temporary directory `root`. */
-export interface PipelineEstate {
-  root: string;
-  waybill: RunningWaybill;
-  issuer: OidcIssuer;
-  host: RepoHost;
-  stubs: Stubs;
-  /** A user token from the guest sign-in, for the scaffolder. */
-  userToken: string;
-  /** The services started for STAGING_URL and PRODUCTION_URL; {@link stopEstate} stops them. */
-  services: RunningService[];
-}
-
-/** Labelled durations, printed at the end of a test file. */
-export class Timings {
-  readonly entries: Array<[string, number]> = [];
-
-  async timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
-    const started = Date.now();
-    try {
-      return await fn();
-    } finally {
-      this.entries.push([label, Date.now() - started]);
-    }
-  }
-
-  toString(): string {
-    return this.entries
-      .map(([label, ms]) => `${label}: ${(ms / 1000).toFixed(1)} s`)
-      .join('\n');
-  }
-}
-
-/**
- * Starts an estate in a new temporary directory: the OIDC issuer and the Git host, the stubs,
- * then the backend (trusting the issuer, reading from the Git host), and signs in as a guest.
- */
-export async function startEstate(timings?: Timings): Promise<PipelineEstate> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-path-'));
-  const [issuer, host] = await Promise.all([
-    OidcIssuer.start(),
-    RepoHost.start(),
-  ]);
-  const stubs = Stubs.create(path.join(root, 'stubs'));
-  const start = () =>
-    startWaybill({
-      directory: path.join(root, 'waybill'),
-      githubIssuer: issuer.githubIssuer,
-      gitlabIssuer: issuer.gitlabIssuer,
-      readingAllowHosts: [host.hostAndPort],
-    });
-  let waybill: RunningWaybill;
-  try {
-    waybill = await (timings ? timings.timed('backend start', start) : start());
-  } catch (error) {
-    await issuer.close();
-    await host.close();
-    throw error;
-  }
-  const userToken = await guestToken(waybill.url);
-  return { root, waybill, issuer, host, stubs, userToken, services: [] };
-}
-
-/**
- * Stops what {@link startEstate} started and the services the runs started; removes the
- * temporary directory unless GOLDEN_PATH_KEEP is set. Takes a partly started estate too.
- */
-export async function stopEstate(
-  estate: Partial<PipelineEstate> | undefined,
-): Promise<void> {
-  if (!estate) return;
-  await Promise.all((estate.services ?? []).map(s => s.stop()));
-  await estate.waybill?.stop();
-  await estate.issuer?.close();
-  await estate.host?.close();
-  if (process.env.GOLDEN_PATH_KEEP) {
-    // eslint-disable-next-line no-console
-    console.log(`Kept ${estate.root}`);
-  } else if (estate.root) {
-    const started = Date.now();
-    fs.rmSync(estate.root, { recursive: true, force: true });
-    // eslint-disable-next-line no-console
-    console.log(
-      `Removed ${estate.root} in ${((Date.now() - started) / 1000).toFixed(
-        1,
-      )} s`,
-    );
-  }
-}
-
-/** A stub call with digests, shas and tokens made generic, for a readable summary. */
-export function genericCall(call: StubCall): string {
-  return callLine(call)
-    .replace(/sha256:[0-9a-f]{64}/g, 'sha256:<digest>')
-    .replace(/\b[0-9a-f]{40}\b/g, '<sha>')
-    .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g, '<jwt>');
-}
-
-/** Which pipeline run a stub call came from: its working directory names it. */
-function runOf(call: StubCall): string {
-  return /\/(?:runs|gitlab)\/([^/]+)\//.exec(call.cwd)?.[1] ?? 'elsewhere';
-}
-
-/**
- * What the stubs were asked, per run, each distinct call once with its count; the container
- * engine's calls (gitlab-ci-local's job services) only counted.
- */
-export function stubReport(calls: StubCall[]): string {
-  const runs = new Map<string, Map<string, number>>();
-  const engine = calls.filter(c => c.command === 'container-engine');
-  for (const call of calls.filter(c => c.command !== 'container-engine')) {
-    const counts = runs.get(runOf(call)) ?? new Map<string, number>();
-    runs.set(runOf(call), counts);
-    const line = `[${call.job}] ${genericCall(call)}`;
-    counts.set(line, (counts.get(line) ?? 0) + 1);
-  }
-  return `What the stubs were asked (${calls.length} calls)\n${[...runs]
-    .map(
-      ([run, counts]) =>
-        `${run}:\n${[...counts]
-          .map(([line, n]) => `  ${n}x ${line}`)
-          .join('\n')}`,
-    )
-    .join('\n')}\n\ngitlab-ci-local's container engine (job services): ${
-    engine.length
-  } calls`;
-}
 
 /** The CI variables the generated README asks for, set as the repository's admin would. */
 export function ciVariables(options: {
@@ -418,154 +285,4 @@ export async function gitlabPipeline(
       });
     },
   };
-}
-
-/** How long each gitlab-ci-local invocation of a pipeline took, for the timings report. */
-export function gitlabInvocationsReport(gitlab: GitlabCiLocal): string {
-  return `gitlab-ci-local invocations: ${gitlab.invocations
-    .map(i => `${i.jobs.join(',')} ${(i.durationMs / 1000).toFixed(1)} s`)
-    .join('; ')}`;
-}
-
-/** The jobs of a GitHub run by duration, longest first, for the timings report. */
-export function githubJobsReport(run: GithubRun): string {
-  return `jobs: ${[...run.jobs.values()]
-    .sort((a, b) => b.durationMs - a.durationMs)
-    .map(j => `${j.id} ${(j.durationMs / 1000).toFixed(1)} s`)
-    .join('; ')}`;
-}
-
-/** Throws, with the job's log, at the first job of the GitHub run that did not succeed. */
-export function expectEveryGithubJobSucceeded(run: GithubRun): void {
-  for (const [id, job] of run.jobs) {
-    if (job.result !== 'success') {
-      throw new Error(`${id}: ${job.result}\n${run.logOf(id)}`);
-    }
-  }
-}
-
-/**
- * Throws, with the job's log, at the first job of the GitLab pipeline that did not succeed
- * (`warning`, an allowed failure, is not success either).
- */
-export function expectEveryGitlabJobSucceeded(
-  gitlab: GitlabCiLocal,
-  results: Record<string, GitlabResult>,
-): void {
-  expect(Object.keys(results).length).toBeGreaterThan(0);
-  for (const [job, result] of Object.entries(results)) {
-    if (result !== 'success') {
-      throw new Error(`${job}: ${result}\n${gitlab.log(job)}`);
-    }
-  }
-}
-
-const VERSION = /^\d+\.\d+\.\d+\+[0-9a-f]{12}$/;
-
-/** The release's version the GitHub run computed (package.json version + commit). */
-export function githubVersion(run: GithubRun): string {
-  const version = run.job('source-validation').outputs.version;
-  expect(version).toMatch(VERSION);
-  return version;
-}
-
-/** The version gitlab-ci-local's source-validation job put in its dotenv report. */
-export function gitlabVersion(gitlab: GitlabCiLocal): string {
-  const dotenv = fs.readFileSync(
-    path.join(gitlab.buildDir('source-validation'), 'outputs.env'),
-    'utf8',
-  );
-  const version = /^WAYBILL_OUT_VERSION=(.*)$/m.exec(dotenv)?.[1] ?? '';
-  expect(version).toMatch(VERSION);
-  return version;
-}
-
-/** The tenant waves of each tier's generated strategy, in order. */
-export const TIER_WAVES: Record<
-  'internal' | 'standard' | 'critical',
-  string[]
-> = {
-  internal: ['canary', 'all-tenants'],
-  standard: ['canary', 'early', 'broad'],
-  critical: ['canary', 'early', 'broad', 'critical-tenants'],
-};
-
-/**
- * What a passing run must leave in Waybill: the release's evidence scored and its production
- * gate passing; one production rollout of that version, planned from the service's own
- * strategy file (read from its repository through the URL reader), started by the pipeline's
- * identity (the GitHub repository or the GitLab project), advanced wave by wave (`waves`) and
- * completed with every tenant healthy; and a DORA deployment. Answers the rollout.
- */
-export async function expectReleasedThroughWaybill(
-  estate: Pick<PipelineEstate, 'waybill' | 'host'>,
-  service: ScaffoldedService,
-  version: string,
-  expected: { waves: string[] },
-): Promise<any> {
-  const get = (route: string) => api(estate.waybill, 'GET', route);
-  const release = `/api/scorecards/entities/component/default/${
-    service.name
-  }/releases/${encodeURIComponent(version)}`;
-  const scorecard = await get(release);
-  expect(scorecard.status).toBe(200);
-  expect(
-    scorecard.body.evidence.map((e: { kind: string }) => e.kind).sort(),
-  ).toEqual(
-    expect.arrayContaining(['coverage', 'dependencies', 'security', 'tests']),
-  );
-  expect(scorecard.body.evaluation).not.toBeNull();
-  const gate = await get(`${release}/gates/production`);
-  expect(gate.status).toBe(200);
-  expect(gate.body.decision).toBe('pass');
-
-  const [summary, ...others] = await rolloutsOf(estate, service);
-  expect(others).toEqual([]);
-  expect(summary).toMatchObject({ version, environment: 'production' });
-  const { body: rollout } = await get(
-    `/api/tenant-rollouts/rollouts/${summary.id}`,
-  );
-  expect(rollout.strategySource).toBe(
-    `${service.sourceLocation}waybill/rollout-strategy.yaml`,
-  );
-  // Started by the pipeline's identity: the repository's workflow or the project's pipeline.
-  expect(rollout.createdBy).toBe(
-    `pipeline:${
-      service.ciProvider === 'github-actions' ? 'github' : 'gitlab'
-    }:${service.slug}`,
-  );
-  expect(rollout.waves.map((w: { name: string }) => w.name)).toEqual(
-    expected.waves,
-  );
-  expect(rollout.state).toBe('completed');
-  const tenants = rollout.waves.flatMap(
-    (w: { tenants: Array<{ ref: string; status: string }> }) => w.tenants,
-  );
-  expect(tenants.map((t: { ref: string }) => t.ref).sort()).toEqual(
-    service.tenants.map(t => `resource:default/${t.name}`).sort(),
-  );
-  for (const tenant of tenants) expect(tenant.status).toBe('healthy');
-  const actions = rollout.events.map((e: { action: string }) => e.action);
-  expect(actions).toEqual([
-    'start',
-    ...expected.waves.slice(1).map(() => 'advance'),
-    'complete',
-  ]);
-  // The completion was recorded as a production deployment for DORA.
-  const day = 86_400_000;
-  const dora = await get(
-    `/api/scorecards/dora?entityRef=${encodeURIComponent(
-      service.entityRef,
-    )}&from=${new Date(Date.now() - day).toISOString()}&to=${new Date(
-      Date.now() + day,
-    ).toISOString()}`,
-  );
-  expect(dora.status).toBe(200);
-  expect(dora.body.current.deploymentFrequency.deployments).toBe(1);
-  // The strategy file was read from the service's repository, through the URL reader.
-  expect(estate.host.requests).toContainEqual({
-    path: `/${service.slug}/waybill/rollout-strategy.yaml`,
-    status: 200,
-  });
-  return rollout;
 }

@@ -21,7 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { stringify } from 'yaml';
 import { registerLocation, waitForEntities } from '../estate';
 import { waybillApi } from '../harness';
-import { PipelineEstate, startEstate, stopEstate } from '../pipelineRuns';
+import { PipelineEstate, startEstate, stopEstate } from '../pipelineEstate';
 import { parseCsv, runsAsFormula } from './csv';
 import {
   FORMULAS,

@@ -5,7 +5,9 @@ import { decodeJwt } from 'jose';
 import { OidcIssuer } from '../oidcIssuer';
 import { commitRepository } from '../scaffold';
 import { Stubs } from '../stubs/stubs';
-import { expandMatrix, GithubRun, parseFileCommands } from './runner';
+import { parseFileCommands } from './fileCommands';
+import { expandMatrix } from './matrix';
+import { GithubRun } from './runner';
 import { loadWorkflow } from './workflow';
 
 const WORKFLOW = `

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { machineNetworkEnv } from '../github/runner';
+import { machineNetworkEnv } from '../github/contexts';
 import { git } from '../scaffold';
 import { Stubs } from '../stubs/stubs';
 

@@ -18,10 +18,75 @@ export interface GitHttpBackend {
 }
 
 /**
- * Runs `git http-backend` as a CGI script for each request: the request's method, path, query
+ * Runs `git http-backend` as a CGI script for one request: the request's method, path, query
  * and content type go in as CGI variables, its body is piped to the script's stdin, and the
- * script's CGI headers (`Status:`, `Content-Type:`, ...) become the response's. Pushes are
- * accepted for any request that carries Basic credentials (REMOTE_USER), as a hosted git
+ * script's CGI headers (`Status:`, `Content-Type:`, ...) become the response's.
+ */
+function runHttpBackend(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  root: string,
+  user: string | undefined,
+) {
+  const cgi = spawn('git', ['http-backend'], {
+    env: {
+      PATH: process.env.PATH,
+      GIT_PROJECT_ROOT: root,
+      GIT_HTTP_EXPORT_ALL: '1',
+      REQUEST_METHOD: req.method,
+      PATH_INFO: decodeURIComponent(url.pathname),
+      QUERY_STRING: url.search.replace(/^\?/, ''),
+      CONTENT_TYPE: req.headers['content-type'] ?? '',
+      ...(req.headers['content-encoding']
+        ? { HTTP_CONTENT_ENCODING: req.headers['content-encoding'] }
+        : {}),
+      ...(user ? { REMOTE_USER: user, REMOTE_ADDR: '127.0.0.1' } : {}),
+      GIT_CONFIG_NOSYSTEM: '1',
+      HOME: root,
+    },
+  });
+  req.pipe(cgi.stdin);
+  let head = Buffer.alloc(0);
+  let headersDone = false;
+  cgi.stdout.on('data', (chunk: Buffer) => {
+    if (headersDone) {
+      res.write(chunk);
+      return;
+    }
+    head = Buffer.concat([head, chunk]);
+    const end = head.indexOf('\r\n\r\n');
+    if (end < 0) return;
+    headersDone = true;
+    let status = 200;
+    const headers: Record<string, string> = {};
+    for (const line of head.subarray(0, end).toString('utf8').split('\r\n')) {
+      const i = line.indexOf(':');
+      const name = line.slice(0, i).trim();
+      const value = line.slice(i + 1).trim();
+      if (name.toLowerCase() === 'status') status = parseInt(value, 10);
+      else headers[name] = value;
+    }
+    res.writeHead(status, headers);
+    res.write(head.subarray(end + 4));
+  });
+  let stderr = '';
+  cgi.stderr.on('data', d => {
+    stderr += d;
+  });
+  cgi.on('close', code => {
+    if (!headersDone) {
+      res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(`git http-backend exited ${code}: ${stderr}`);
+      return;
+    }
+    res.end();
+  });
+}
+
+/**
+ * Serves the bare repositories under `root` over git smart HTTP, running `git http-backend` as
+ * a CGI script for each request (see {@link runHttpBackend}). Pushes are accepted for any request that carries Basic credentials (REMOTE_USER), as a hosted git
  * server accepts a token.
  */
 export async function startGitHttpBackend(
@@ -48,59 +113,7 @@ export async function startGitHttpBackend(
       res.end();
       return;
     }
-    const cgi = spawn('git', ['http-backend'], {
-      env: {
-        PATH: process.env.PATH,
-        GIT_PROJECT_ROOT: root,
-        GIT_HTTP_EXPORT_ALL: '1',
-        REQUEST_METHOD: req.method,
-        PATH_INFO: decodeURIComponent(url.pathname),
-        QUERY_STRING: url.search.replace(/^\?/, ''),
-        CONTENT_TYPE: req.headers['content-type'] ?? '',
-        ...(req.headers['content-encoding']
-          ? { HTTP_CONTENT_ENCODING: req.headers['content-encoding'] }
-          : {}),
-        ...(user ? { REMOTE_USER: user, REMOTE_ADDR: '127.0.0.1' } : {}),
-        GIT_CONFIG_NOSYSTEM: '1',
-        HOME: root,
-      },
-    });
-    req.pipe(cgi.stdin);
-    let head = Buffer.alloc(0);
-    let headersDone = false;
-    cgi.stdout.on('data', (chunk: Buffer) => {
-      if (headersDone) {
-        res.write(chunk);
-        return;
-      }
-      head = Buffer.concat([head, chunk]);
-      const end = head.indexOf('\r\n\r\n');
-      if (end < 0) return;
-      headersDone = true;
-      let status = 200;
-      const headers: Record<string, string> = {};
-      for (const line of head.subarray(0, end).toString('utf8').split('\r\n')) {
-        const i = line.indexOf(':');
-        const name = line.slice(0, i).trim();
-        const value = line.slice(i + 1).trim();
-        if (name.toLowerCase() === 'status') status = parseInt(value, 10);
-        else headers[name] = value;
-      }
-      res.writeHead(status, headers);
-      res.write(head.subarray(end + 4));
-    });
-    let stderr = '';
-    cgi.stderr.on('data', d => {
-      stderr += d;
-    });
-    cgi.on('close', code => {
-      if (!headersDone) {
-        res.writeHead(500, { 'Content-Type': 'text/plain' });
-        res.end(`git http-backend exited ${code}: ${stderr}`);
-        return;
-      }
-      res.end();
-    });
+    runHttpBackend(req, res, url, root, user || undefined);
   });
   const { baseUrl, close } = await listenOnLoopback(server, port);
   return {
