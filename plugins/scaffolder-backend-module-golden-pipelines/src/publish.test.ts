@@ -7,13 +7,9 @@
  * reader; as in the portal, the person creating may not register catalog locations.
  */
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
-import { mockCredentials } from '@backstage/backend-test-utils';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import request from 'supertest';
 import { parse } from 'yaml';
 import {
   FakeGithub,
@@ -22,12 +18,15 @@ import {
   startGitHttpBackend,
 } from '@waybill/golden-path';
 import {
+  catalogComponent,
+  cloneRepository,
   expectStoppedAtRepositoryCheck,
+  expectRepositoryAndEntityLinks,
   failures,
   runTask,
+  runTaskCountingRequests,
   Server,
   startPortal,
-  waitFor,
 } from './__testUtils__/scaffolderTasks';
 
 const TOKEN = 'test-token';
@@ -172,13 +171,7 @@ describe('create publishes to GitHub, through the real scaffolder task API', () 
       ),
     ).toBe(true);
     const clone = path.join(workDir, 'clone');
-    // Asynchronously: the git remote is served from this process.
-    await promisify(execFile)('git', [
-      'clone',
-      '--quiet',
-      `${git.baseUrl}/meridian/${VALUES.name}.git`,
-      clone,
-    ]);
+    await cloneRepository(`${git.baseUrl}/meridian/${VALUES.name}.git`, clone);
     for (const file of [
       'catalog-info.yaml',
       '.github/workflows/golden-pipeline.yml',
@@ -199,15 +192,7 @@ describe('create publishes to GitHub, through the real scaffolder task API', () 
       `GET /repos/meridian/${VALUES.name}/contents/catalog-info.yaml`,
     );
     // ...and the catalog has the new Component.
-    const component = await waitFor(
-      'the component in the catalog',
-      async () => {
-        const res = await request(server)
-          .get(`/api/catalog/entities/by-name/component/default/${VALUES.name}`)
-          .set('Authorization', mockCredentials.user.header());
-        return res.status === 200 ? res.body : undefined;
-      },
-    );
+    const component = await catalogComponent(server, VALUES.name);
     expect(component.spec.owner).toBe(VALUES.owner);
     expect(
       component.metadata.annotations['backstage.io/managed-by-location'],
@@ -217,31 +202,27 @@ describe('create publishes to GitHub, through the real scaffolder task API', () 
     );
 
     // The links the portal shows: the repository and the entity.
-    expect(run.output?.links ?? []).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          title: 'Repository',
-          url: `${git.baseUrl}/meridian/${VALUES.name}.git`,
-        }),
-        expect.objectContaining({
-          entityRef: `component:default/${VALUES.name}`,
-        }),
-      ]),
+    expectRepositoryAndEntityLinks(
+      run,
+      `${git.baseUrl}/meridian/${VALUES.name}.git`,
+      VALUES.name,
     );
   }, 60_000);
 
   it('stops at the first step, naming the config key, when the host has no credentials', async () => {
-    const before = github.requests.length;
-    const pushesBefore = git.requests.length;
     // github.com is an integration by default, but none with a token is configured for it.
-    const run = await runTask(server, 'api-service', {
-      ...VALUES,
-      name: 'no-credentials-api',
-      repoUrl: 'github.com?owner=meridian&repo=no-credentials-api',
-    });
+    const { run, requests } = await runTaskCountingRequests(
+      server,
+      'api-service',
+      {
+        ...VALUES,
+        name: 'no-credentials-api',
+        repoUrl: 'github.com?owner=meridian&repo=no-credentials-api',
+      },
+      [github, git],
+    );
     expectStoppedAtRepositoryCheck(run, 'integrations.github');
     // Nothing was asked of GitHub or pushed.
-    expect(github.requests.length).toBe(before);
-    expect(git.requests.length).toBe(pushesBefore);
+    expect(requests).toEqual([0, 0]);
   }, 60_000);
 });

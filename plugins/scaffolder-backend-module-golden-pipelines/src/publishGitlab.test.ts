@@ -6,7 +6,6 @@
  * pushed catalog-info.yaml in the real catalog, which reads it back through the GitLab URL
  * reader; as in the portal, the person creating may not register catalog locations.
  */
-import { mockCredentials } from '@backstage/backend-test-utils';
 import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import {
   FakeGitlab,
@@ -19,15 +18,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import request from 'supertest';
 import { parse } from 'yaml';
 import {
+  catalogComponent,
+  cloneRepository,
   expectStoppedAtRepositoryCheck,
+  expectRepositoryAndEntityLinks,
   failures,
   runTask,
+  runTaskCountingRequests,
   Server,
   startPortal,
-  waitFor,
 } from './__testUtils__/scaffolderTasks';
 
 const TOKEN = 'test-gitlab-token';
@@ -143,13 +144,10 @@ describe('create publishes to GitLab, through the real scaffolder task API', () 
       namespace: { id: GROUP_ID, kind: 'group', full_path: 'meridian' },
     });
     const clone = path.join(workDir, 'clone');
-    // Asynchronously: the fake and the git remote are served from this process.
-    await promisify(execFile)('git', [
-      'clone',
-      '--quiet',
+    await cloneRepository(
       `http://oauth2:${TOKEN}@${gitlab.host}/${project}.git`,
       clone,
-    ]);
+    );
     const { stdout: branches } = await promisify(execFile)(
       'git',
       ['branch', '--remotes', '--format=%(refname:short)'],
@@ -183,15 +181,7 @@ describe('create publishes to GitLab, through the real scaffolder task API', () 
       }),
     );
     // ...and the catalog has the new Component.
-    const component = await waitFor(
-      'the component in the catalog',
-      async () => {
-        const res = await request(server)
-          .get(`/api/catalog/entities/by-name/component/default/${VALUES.name}`)
-          .set('Authorization', mockCredentials.user.header());
-        return res.status === 200 ? res.body : undefined;
-      },
-    );
+    const component = await catalogComponent(server, VALUES.name);
     expect(component.spec.owner).toBe(VALUES.owner);
     expect(component.spec.type).toBe('website');
     expect(
@@ -202,31 +192,27 @@ describe('create publishes to GitLab, through the real scaffolder task API', () 
     );
 
     // The links the portal shows: the project and the entity.
-    expect(run.output?.links ?? []).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          title: 'Repository',
-          url: `${gitlab.baseUrl}/${project}`,
-        }),
-        expect.objectContaining({
-          entityRef: `component:default/${VALUES.name}`,
-        }),
-      ]),
+    expectRepositoryAndEntityLinks(
+      run,
+      `${gitlab.baseUrl}/${project}`,
+      VALUES.name,
     );
   }, 60_000);
 
   it('stops at the first step, naming the config key, when the host has no credentials', async () => {
-    const before = gitlab.requests.length;
-    const pushesBefore = git.requests.length;
     // gitlab.com is an integration by default, but none with a token is configured for it.
-    const run = await runTask(server, TEMPLATE, {
-      ...VALUES,
-      name: 'no-credentials-web',
-      repoUrl: 'gitlab.com?owner=meridian&repo=no-credentials-web',
-    });
+    const { run, requests } = await runTaskCountingRequests(
+      server,
+      TEMPLATE,
+      {
+        ...VALUES,
+        name: 'no-credentials-web',
+        repoUrl: 'gitlab.com?owner=meridian&repo=no-credentials-web',
+      },
+      [gitlab, git],
+    );
     expectStoppedAtRepositoryCheck(run, 'integrations.gitlab');
     // Nothing was asked of GitLab or pushed.
-    expect(gitlab.requests.length).toBe(before);
-    expect(git.requests.length).toBe(pushesBefore);
+    expect(requests).toEqual([0, 0]);
   }, 60_000);
 });

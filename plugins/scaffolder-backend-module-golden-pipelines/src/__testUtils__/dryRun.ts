@@ -118,3 +118,23 @@ export function renderedFiles(body: {
     ]),
   );
 }
+
+/**
+ * The files of a dry run that must have gone through: it answered 200 (else the error names
+ * the answer) and no step failed.
+ */
+export function expectDryRunRendered(res: {
+  status: number;
+  body: any;
+}): Record<string, string> {
+  if (res.status !== 200) {
+    throw new Error(
+      `dry run answered ${res.status}: ${JSON.stringify(res.body)}`,
+    );
+  }
+  const failed = res.body.log
+    .map((l: { body: { status?: string; message: string } }) => l.body)
+    .filter((b: { status?: string }) => b.status === 'failed');
+  expect(failed).toEqual([]);
+  return renderedFiles(res.body);
+}

@@ -19,8 +19,10 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import { scaffolderModuleGoldenPipelines } from '../module';
 import {
@@ -243,4 +245,54 @@ export function expectStoppedAtRepositoryCheck(
       .map(e => e.body.stepId),
   );
   expect([...started]).toEqual(['repository']);
+}
+
+/**
+ * Runs a task like runTask, counting the requests each of `servers` (a fake SCM API, the git
+ * remote) receives meanwhile.
+ */
+export async function runTaskCountingRequests(
+  server: Server,
+  template: string,
+  values: Record<string, unknown>,
+  servers: Array<{ requests: unknown[] }>,
+): Promise<{ run: TaskRun; requests: number[] }> {
+  const before = servers.map(s => s.requests.length);
+  const run = await runTask(server, template, values);
+  return {
+    run,
+    requests: servers.map((s, i) => s.requests.length - before[i]),
+  };
+}
+
+/** The Component `name`, as a person reads it, once the catalog has it. */
+export function catalogComponent(server: Server, name: string) {
+  return waitFor('the component in the catalog', async () => {
+    const res = await request(server)
+      .get(`/api/catalog/entities/by-name/component/default/${name}`)
+      .set('Authorization', mockCredentials.user.header());
+    return res.status === 200 ? res.body : undefined;
+  });
+}
+
+/** Expects the links the portal shows after the task: the repository and the Component `name`. */
+export function expectRepositoryAndEntityLinks(
+  run: TaskRun,
+  repositoryUrl: string,
+  name: string,
+) {
+  expect(run.output?.links ?? []).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ title: 'Repository', url: repositoryUrl }),
+      expect.objectContaining({ entityRef: `component:default/${name}` }),
+    ]),
+  );
+}
+
+/**
+ * Clones the repository a task pushed into `dir`, asynchronously: the fake SCM and the git
+ * remote answer from this process.
+ */
+export async function cloneRepository(url: string, dir: string): Promise<void> {
+  await promisify(execFile)('git', ['clone', '--quiet', url, dir]);
 }

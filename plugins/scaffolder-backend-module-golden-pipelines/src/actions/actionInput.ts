@@ -28,3 +28,13 @@ export function parseActionInput<T extends z.ZodTypeAny>(
 export function repoUrlInput(description: string) {
   return z.string().max(300).describe(description);
 }
+
+/**
+ * A `targetPath` input: the repository's directory inside the workspace, `.` by default. The
+ * actions resolve it with resolveSafeChildPath, which refuses one outside the workspace.
+ */
+export const targetPathInput = z
+  .string()
+  .regex(/^[A-Za-z0-9._/-]*$/, 'must be a relative path inside the workspace')
+  .default('.')
+  .describe('Directory of the repository inside the workspace');

@@ -16,7 +16,7 @@ import {
 } from '../pipeline/model';
 import { annotateCatalogInfo } from '../catalog/annotateCatalogInfo';
 import { assertBusinessProcesses } from '../catalog/businessProcessCheck';
-import { parseActionInput } from './actionInput';
+import { parseActionInput, targetPathInput } from './actionInput';
 import { examples } from './annotateCatalog.examples';
 
 /** The id of the annotate action. */
@@ -24,13 +24,7 @@ export const ANNOTATE_CATALOG_ACTION_ID = 'waybill:catalog:annotate';
 
 const inputSchema = zod
   .object({
-    targetPath: zod
-      .string()
-      .regex(
-        /^[A-Za-z0-9._/-]*$/,
-        'must be a relative path inside the workspace',
-      )
-      .default('.'),
+    targetPath: targetPathInput,
     filePath: zod
       .string()
       .regex(/^[A-Za-z0-9._/-]+$/)

@@ -2,20 +2,16 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { z as zod } from 'zod/v3';
 import { parsePipelineModel, pipelineModelSchema } from '../pipeline/model';
 import { generatePipeline } from '../pipeline/generate';
+import { targetPathInput } from './actionInput';
 import { examples } from './generatePipeline.examples';
 
 /** The id of the generate action. */
 export const GENERATE_PIPELINE_ACTION_ID = 'waybill:pipeline:generate';
 
 const inputSchema = pipelineModelSchema.extend({
-  targetPath: zod
-    .string()
-    .regex(/^[A-Za-z0-9._/-]*$/, 'must be a relative path inside the workspace')
-    .default('.')
-    .describe('Directory of the repository inside the workspace'),
+  targetPath: targetPathInput,
 });
 
 /**

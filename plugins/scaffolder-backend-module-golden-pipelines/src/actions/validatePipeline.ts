@@ -16,17 +16,14 @@ import {
   pipelineProviderOf,
   validatePipelineFile,
 } from '../policy/validatePipeline';
+import { targetPathInput } from './actionInput';
 import { examples } from './validatePipeline.examples';
 
 /** The id of the validate action. */
 export const VALIDATE_PIPELINE_ACTION_ID = 'waybill:pipeline:validate';
 
 const inputSchema = zod.object({
-  targetPath: zod
-    .string()
-    .regex(/^[A-Za-z0-9._/-]*$/, 'must be a relative path inside the workspace')
-    .default('.')
-    .describe('Directory of the repository inside the workspace'),
+  targetPath: targetPathInput,
   tier: zod
     .enum(TIERS)
     .optional()

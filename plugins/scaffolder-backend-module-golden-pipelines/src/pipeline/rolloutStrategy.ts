@@ -14,6 +14,15 @@ const canary = {
   healthThreshold: 1,
 };
 
+/** A tenth of the standard tenants, after the canary, for standard and critical services. */
+const early = {
+  name: 'early',
+  select: { tier: ['standard'] },
+  percent: 10,
+  bakeMinutes: 60,
+  healthThreshold: 1,
+};
+
 /**
  * The tenant waves of a new service, by tier, in tenant-rollouts' own strategy type: internal
  * tenants first, then a tenth of the standard ones, then the rest; critical services keep their
@@ -36,13 +45,7 @@ export const ROLLOUT_STRATEGIES: Record<Tier, RolloutStrategy> = {
   standard: {
     waves: [
       canary,
-      {
-        name: 'early',
-        select: { tier: ['standard'] },
-        percent: 10,
-        bakeMinutes: 60,
-        healthThreshold: 1,
-      },
+      early,
       { name: 'broad', select: {}, bakeMinutes: 120, healthThreshold: 0.98 },
     ],
     forceLast: [],
@@ -50,13 +53,7 @@ export const ROLLOUT_STRATEGIES: Record<Tier, RolloutStrategy> = {
   critical: {
     waves: [
       canary,
-      {
-        name: 'early',
-        select: { tier: ['standard'] },
-        percent: 10,
-        bakeMinutes: 60,
-        healthThreshold: 1,
-      },
+      early,
       {
         name: 'broad',
         select: { tier: ['internal', 'standard'] },

@@ -5,31 +5,22 @@
  * every script the golden pipeline calls runs against the built service, with negative cases
  * for the smoke, business, contract and rollback-drill scripts.
  */
-import {
-  mockCredentials,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import request from 'supertest';
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
-import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
-import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
-import { scaffolderModuleGoldenPipelines } from '../module';
 import { parsePipelineModel, PipelineModelInput } from '../pipeline/model';
 import { repositoryFiles } from './repositoryFiles';
-import { businessProcessDomains } from '../__testUtils__/businessProcesses';
 import {
-  TEMPLATES_DIR,
-  directoryContents,
-} from '../__testUtils__/templateFiles';
+  Server,
+  dryRun,
+  expectDryRunRendered,
+  startDryRunBackend,
+} from '../__testUtils__/dryRun';
 
 const MINUTE = 60_000;
 
@@ -309,23 +300,14 @@ function timed(label: string, result: Result): Result {
 }
 
 describe('generated repositories pass their own checks', () => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: Server;
   let root: string;
   let npmCache: string;
   const dirs: Record<string, string> = {};
   const started = Date.now();
 
   beforeAll(async () => {
-    ({ server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderModuleGoldenPipelines,
-        // The templates' publish steps (skipped in a dry run) come from these modules.
-        githubModule,
-        gitlabModule,
-        catalogServiceMock.factory({ entities: businessProcessDomains() }),
-      ],
-    }));
+    server = await startDryRunBackend();
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'waybill-generated-'));
     // One npm cache for the three installs, empty at first: only the registry serves them.
     npmCache = path.join(root, 'npm-cache');
@@ -373,38 +355,14 @@ describe('generated repositories pass their own checks', () => {
     it(
       'renders through the scaffolder dry run, with the repository tooling',
       async () => {
-        const templateDir = path.join(TEMPLATES_DIR, templateName);
-        const template = parse(
-          fs.readFileSync(path.join(templateDir, 'template.yaml'), 'utf8'),
+        const rendered = new Map(
+          Object.entries(
+            expectDryRunRendered(await dryRun(server, templateName, values)),
+          ),
         );
-        const res = await request(server)
-          .post('/api/scaffolder/v2/dry-run')
-          .set('Authorization', mockCredentials.user.header())
-          .send({
-            template,
-            values,
-            directoryContents: directoryContents(templateDir),
-          });
-        if (res.status !== 200) {
-          throw new Error(
-            `dry run answered ${res.status}: ${JSON.stringify(res.body)}`,
-          );
-        }
-        const failed = res.body.log
-          .map((l: { body: { status?: string; message: string } }) => l.body)
-          .filter((b: { status?: string }) => b.status === 'failed');
-        expect(failed).toEqual([]);
 
         dir = path.join(root, templateName);
         dirs[templateName] = dir;
-        const rendered = new Map<string, string>(
-          res.body.directoryContents.map(
-            (f: { path: string; base64Content: string }) => [
-              f.path,
-              Buffer.from(f.base64Content, 'base64').toString('utf8'),
-            ],
-          ),
-        );
         // The skeleton no longer carries what the tooling provides, so nothing is written twice:
         // a file the dry run already has (once waybill:pipeline:generate writes the tooling)
         // must be exactly the tooling's.
@@ -611,18 +569,23 @@ describe('generated repositories pass their own checks', () => {
           fs.readFileSync(path.join(dir, 'dist/index.js'), 'utf8'),
         ).toMatch(/from ["']\.\/app\.js["']/);
 
-        const validate = (strategy: string) =>
-          run(
+        const strategyFile = 'waybill/rollout-strategy.yaml';
+        /** Runs validate-repository on a catalog file and a strategy (through `ok`: must pass). */
+        const validate = (
+          catalogFile: string,
+          strategy = strategyFile,
+          runner = run,
+        ) =>
+          runner(
             process.execPath,
             [
               'scripts/validate-repository.mjs',
-              'catalog-info.yaml',
+              catalogFile,
               strategy,
               'deploy/kubernetes',
             ],
             { cwd: dir },
           );
-        const strategyFile = 'waybill/rollout-strategy.yaml';
         // The strategy waybill:pipeline:generate wrote, in tenant-rollouts' format.
         const generated = parse(
           fs.readFileSync(path.join(dir, strategyFile), 'utf8'),
@@ -630,16 +593,7 @@ describe('generated repositories pass their own checks', () => {
         expect(Array.isArray(generated.waves)).toBe(true);
         const result = timed(
           `${templateName} validate-repository`,
-          await ok(
-            process.execPath,
-            [
-              'scripts/validate-repository.mjs',
-              'catalog-info.yaml',
-              strategyFile,
-              'deploy/kubernetes',
-            ],
-            { cwd: dir },
-          ),
+          await validate('catalog-info.yaml', strategyFile, ok),
         );
         expect(result.stdout).toMatch(/are valid/);
 
@@ -648,7 +602,10 @@ describe('generated repositories pass their own checks', () => {
           path.join(dir, 'bad-strategy.yaml'),
           stringify({ waves: [{ name: 'canary' }, { name: 'canary' }] }),
         );
-        const duplicate = await validate('bad-strategy.yaml');
+        const duplicate = await validate(
+          'catalog-info.yaml',
+          'bad-strategy.yaml',
+        );
         expect(duplicate.code).toBe(1);
         expect(duplicate.stderr).toMatch(
           /waves\[1\]\.name canary is used twice/,
@@ -658,16 +615,7 @@ describe('generated repositories pass their own checks', () => {
         );
         delete entity.metadata.annotations['waybill.dev/tier'];
         fs.writeFileSync(path.join(dir, 'bad-catalog.yaml'), stringify(entity));
-        const noTier = await run(
-          process.execPath,
-          [
-            'scripts/validate-repository.mjs',
-            'bad-catalog.yaml',
-            strategyFile,
-            'deploy/kubernetes',
-          ],
-          { cwd: dir },
-        );
+        const noTier = await validate('bad-catalog.yaml');
         expect(noTier.code).toBe(1);
         expect(noTier.stderr).toMatch(/waybill.dev\/tier must be/);
 
@@ -685,16 +633,7 @@ describe('generated repositories pass their own checks', () => {
               annotation;
           }
           fs.writeFileSync(path.join(dir, 'bad-catalog.yaml'), stringify(copy));
-          return run(
-            process.execPath,
-            [
-              'scripts/validate-repository.mjs',
-              'bad-catalog.yaml',
-              strategyFile,
-              'deploy/kubernetes',
-            ],
-            { cwd: dir },
-          );
+          return validate('bad-catalog.yaml');
         };
         const asRefs = await withProcesses([...chosen].reverse().join(','));
         expect(asRefs.stderr).toBe('');
@@ -916,6 +855,21 @@ describe('generated repositories pass their own checks', () => {
             npm_config_cache: npmCache,
             ...extra,
           });
+        /** The arguments of `npm run rollback:drill` against `baseUrl`, and `more`. */
+        const drillArgs = (baseUrl: string, ...more: string[]) => [
+          'run',
+          'rollback:drill',
+          '--',
+          '--base-url',
+          baseUrl,
+          '--report',
+          'reports/readiness.json',
+          ...more,
+        ];
+        const readiness = () =>
+          JSON.parse(
+            fs.readFileSync(path.join(dir, 'reports/readiness.json'), 'utf8'),
+          );
         const runDrill = async (
           baseUrl: string,
           extra: Record<string, string> = {},
@@ -923,30 +877,26 @@ describe('generated repositories pass their own checks', () => {
           fs.rmSync(log, { force: true });
           const result = await run(
             'npm',
-            [
-              'run',
-              'rollback:drill',
-              '--',
-              '--base-url',
-              baseUrl,
-              '--report',
-              'reports/readiness.json',
-              '--health-wait-seconds',
-              '2',
-            ],
+            drillArgs(baseUrl, '--health-wait-seconds', '2'),
             { cwd: dir, env: env(extra) },
           );
           const calls = fs.existsSync(log)
             ? fs.readFileSync(log, 'utf8').trim().split('\n')
             : [];
-          const report = JSON.parse(
-            fs.readFileSync(path.join(dir, 'reports/readiness.json'), 'utf8'),
-          );
+          const report = readiness();
           expect(readinessSchema.safeParse(report).error).toBeUndefined();
           return { result, calls, report };
         };
         const ns = `--namespace ${model.name}-staging`;
         const deployment = `deployment/${model.name}`;
+        // A drill with a previous revision: back to it, healthy or not, and forward again.
+        const backAndForward = [
+          `${ns} rollout history ${deployment}`,
+          `${ns} rollout undo ${deployment} --to-revision=1`,
+          `${ns} rollout status ${deployment} --timeout=300s`,
+          `${ns} rollout undo ${deployment} --to-revision=2`,
+          `${ns} rollout status ${deployment} --timeout=300s`,
+        ];
 
         const service = await startService(dir);
         try {
@@ -961,13 +911,7 @@ describe('generated repositories pass their own checks', () => {
           );
           expect(good.result.stderr).not.toMatch(/FAILED/);
           expect(good.result.code).toBe(0);
-          expect(good.calls).toEqual([
-            `${ns} rollout history ${deployment}`,
-            `${ns} rollout undo ${deployment} --to-revision=1`,
-            `${ns} rollout status ${deployment} --timeout=300s`,
-            `${ns} rollout undo ${deployment} --to-revision=2`,
-            `${ns} rollout status ${deployment} --timeout=300s`,
-          ]);
+          expect(good.calls).toEqual(backAndForward);
           expect(good.report).toEqual({
             previousVersionDeployable: true,
             migrationsReversible: true,
@@ -1008,13 +952,7 @@ describe('generated repositories pass their own checks', () => {
         try {
           const unhealthy = await runDrill(broken.url);
           expect(unhealthy.result.code).toBe(1);
-          expect(unhealthy.calls).toEqual([
-            `${ns} rollout history ${deployment}`,
-            `${ns} rollout undo ${deployment} --to-revision=1`,
-            `${ns} rollout status ${deployment} --timeout=300s`,
-            `${ns} rollout undo ${deployment} --to-revision=2`,
-            `${ns} rollout status ${deployment} --timeout=300s`,
-          ]);
+          expect(unhealthy.calls).toEqual(backAndForward);
           expect(unhealthy.report).toMatchObject({
             previousVersionDeployable: false,
             lastRollbackDrill: null,
@@ -1048,24 +986,11 @@ describe('generated repositories pass their own checks', () => {
         try {
           const result = await run(
             'npm',
-            [
-              'run',
-              'rollback:drill',
-              '--',
-              '--base-url',
-              healthy.url,
-              '--report',
-              'reports/readiness.json',
-              '--manifests',
-              manifests,
-            ],
+            drillArgs(healthy.url, '--manifests', manifests),
             { cwd: dir, env: env() },
           );
           expect(result.code).toBe(0);
-          const report = JSON.parse(
-            fs.readFileSync(path.join(dir, 'reports/readiness.json'), 'utf8'),
-          );
-          expect(report).toMatchObject({
+          expect(readiness()).toMatchObject({
             migrationsReversible: false,
             killSwitch: false,
           });
@@ -1073,24 +998,11 @@ describe('generated repositories pass their own checks', () => {
             path.join(dir, 'migrations/001_orders.down.sql'),
             'drop table orders;\n',
           );
-          await ok(
-            'npm',
-            [
-              'run',
-              'rollback:drill',
-              '--',
-              '--base-url',
-              healthy.url,
-              '--report',
-              'reports/readiness.json',
-            ],
-            { cwd: dir, env: env() },
-          );
-          expect(
-            JSON.parse(
-              fs.readFileSync(path.join(dir, 'reports/readiness.json'), 'utf8'),
-            ),
-          ).toMatchObject({ migrationsReversible: true, killSwitch: true });
+          await ok('npm', drillArgs(healthy.url), { cwd: dir, env: env() });
+          expect(readiness()).toMatchObject({
+            migrationsReversible: true,
+            killSwitch: true,
+          });
         } finally {
           await healthy.stop();
           fs.rmSync(path.join(dir, 'migrations'), { recursive: true });

@@ -1,30 +1,19 @@
 import { Cloud, PipelineModel } from '../model';
 import { PlanValue } from './types';
 
+/** The output `output` of the job `job`, which a later job reads. */
+function jobOutput(job: string, output: string): PlanValue {
+  return { kind: 'job-output', job, output };
+}
+
 /** Values of the pipeline's context and variables, and the outputs later jobs read. */
 export const commit: PlanValue = { kind: 'context', name: 'commit' };
 export const runUrl: PlanValue = { kind: 'context', name: 'run-url' };
 export const waybillUrl: PlanValue = { kind: 'variable', name: 'WAYBILL_URL' };
-export const version: PlanValue = {
-  kind: 'job-output',
-  job: 'source-validation',
-  output: 'version',
-};
-export const imageRef: PlanValue = {
-  kind: 'job-output',
-  job: 'image-build',
-  output: 'image',
-};
-export const imageDigest: PlanValue = {
-  kind: 'job-output',
-  job: 'image-build',
-  output: 'digest',
-};
-export const rolloutId: PlanValue = {
-  kind: 'job-output',
-  job: 'production-approval',
-  output: 'rollout-id',
-};
+export const version = jobOutput('source-validation', 'version');
+export const imageRef = jobOutput('image-build', 'image');
+export const imageDigest = jobOutput('image-build', 'digest');
+export const rolloutId = jobOutput('production-approval', 'rollout-id');
 
 /**
  * The variables the pipeline script reads to reach a cloud's cluster (none of them secret: the
