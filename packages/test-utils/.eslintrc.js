@@ -1,1 +1,9 @@
-module.exports = require('@backstage/cli/config/eslint-factory')(__dirname);
+module.exports = require('../../scripts/eslint-package')(__dirname, {
+  overrides: [
+    {
+      // openApiSpec.ts stays over the size limit for now: pruned once all three APIs are generated.
+      files: ['src/openApiSpec.ts'],
+      rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+    },
+  ],
+});

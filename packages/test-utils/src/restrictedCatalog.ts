@@ -124,19 +124,9 @@ function relationsExpected(entity: Entity): Map<string, number> {
   return expected;
 }
 
-/**
- * The real catalog backend holding `entities`, and the real permission backend with a policy
- * that allows everything except, for {@link RESTRICTED_USER}, reading entities labelled
- * {@link HIDDEN_LABEL} (a conditional decision on `catalog.entity.read`, which the catalog
- * applies): the `features` (which include an auth service, see authWithActors) and root
- * `config` to start a backend with, and `ingested(server)` to await before the first request.
- */
-function restrictedCatalog(entities: Entity[]): {
-  features: BackendFeature[];
-  config: { permission: { enabled: true }; catalog: object };
-  ingested(server: Server): Promise<void>;
-} {
-  const entitiesModule = testModule(
+/** A catalog module providing `entities`, each at {@link LOCATION}. */
+function providerModule(entities: Entity[]): BackendFeature {
+  return testModule(
     'catalog',
     'waybill-test-entities',
     catalogProcessingExtensionPoint,
@@ -163,7 +153,14 @@ function restrictedCatalog(entities: Entity[]): {
           }),
       }),
   );
-  const policyModule = testModule(
+}
+
+/**
+ * The permission module of the test policy: everything allowed, except that
+ * {@link RESTRICTED_USER} reads only the entities without {@link HIDDEN_LABEL}.
+ */
+function policyModule(): BackendFeature {
+  return testModule(
     'permission',
     'waybill-test-policy',
     policyExtensionPoint,
@@ -183,7 +180,71 @@ function restrictedCatalog(entities: Entity[]): {
         },
       }),
   );
+}
 
+/**
+ * Waits until the catalog has ingested `entities` and stitched the relations their specs name
+ * (asking as a user who reads everything); fails after 30 s.
+ */
+async function waitUntilIngested(
+  server: Server,
+  entities: Entity[],
+): Promise<void> {
+  const { port } = server.address() as AddressInfo;
+  const refs = entities.map(e => stringifyEntityRef(e));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const res = await fetch(
+      `http://localhost:${port}/api/catalog/entities/by-refs`,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: mockCredentials.user.header(UNRESTRICTED_USER),
+        },
+        body: JSON.stringify({ entityRefs: refs, fields: ['relations'] }),
+      },
+    );
+    if (!res.ok) {
+      throw new Error(
+        `The catalog answered ${res.status}: ${await res.text()}`,
+      );
+    }
+    const { items } = (await res.json()) as {
+      items: Array<{ relations?: Array<{ type: string }> } | null>;
+    };
+    const complete = items.every((item, i) => {
+      if (!item) return false;
+      return [...relationsExpected(entities[i])].every(
+        ([type, count]) =>
+          (item.relations ?? []).filter(r => r.type === type).length >= count,
+      );
+    });
+    if (complete) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `The catalog has not ingested and stitched ${refs.join(
+          ', ',
+        )} after 30 s`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * The real catalog backend holding `entities`, and the real permission backend with a policy
+ * that allows everything except, for {@link RESTRICTED_USER}, reading entities labelled
+ * {@link HIDDEN_LABEL} (a conditional decision on `catalog.entity.read`, which the catalog
+ * applies): the `features` (which include an auth service, see authWithActors) and root
+ * `config` to start a backend with, and `ingested(server)` to await before the first request.
+ */
+function restrictedCatalog(entities: Entity[]): {
+  features: BackendFeature[];
+  config: { permission: { enabled: true }; catalog: object };
+  ingested(server: Server): Promise<void>;
+} {
+  const entitiesModule = providerModule(entities);
   const kinds = [...new Set(entities.map(e => e.kind))];
   return {
     features: [
@@ -191,55 +252,13 @@ function restrictedCatalog(entities: Entity[]): {
       catalogBackend,
       entitiesModule,
       permissionBackend,
-      policyModule,
+      policyModule(),
     ],
     config: {
       permission: { enabled: true },
       catalog: { rules: [{ allow: kinds }] },
     },
-    async ingested(server) {
-      const { port } = server.address() as AddressInfo;
-      const refs = entities.map(e => stringifyEntityRef(e));
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const res = await fetch(
-          `http://localhost:${port}/api/catalog/entities/by-refs`,
-          {
-            method: 'POST',
-            headers: {
-              'Content-Type': 'application/json',
-              Authorization: mockCredentials.user.header(UNRESTRICTED_USER),
-            },
-            body: JSON.stringify({ entityRefs: refs, fields: ['relations'] }),
-          },
-        );
-        if (!res.ok) {
-          throw new Error(
-            `The catalog answered ${res.status}: ${await res.text()}`,
-          );
-        }
-        const { items } = (await res.json()) as {
-          items: Array<{ relations?: Array<{ type: string }> } | null>;
-        };
-        const complete = items.every((item, i) => {
-          if (!item) return false;
-          return [...relationsExpected(entities[i])].every(
-            ([type, count]) =>
-              (item.relations ?? []).filter(r => r.type === type).length >=
-              count,
-          );
-        });
-        if (complete) return;
-        if (Date.now() > deadline) {
-          throw new Error(
-            `The catalog has not ingested and stitched ${refs.join(
-              ', ',
-            )} after 30 s`,
-          );
-        }
-        await new Promise(resolve => setTimeout(resolve, 200));
-      }
-    },
+    ingested: server => waitUntilIngested(server, entities),
   };
 }
 

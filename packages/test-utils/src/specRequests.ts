@@ -22,6 +22,50 @@ export interface SpecCall<S extends string = string> {
   invalid?: boolean;
 }
 
+/** Where {@link specRequests} sends its requests, and as whom. */
+export interface SpecRequestsOptions<S extends string> {
+  /** Where the plugin's routes are mounted, e.g. `/api/scorecards`. */
+  base: string;
+  servers: () => Record<S, Server>;
+  /** The backend a request goes to unless it names another. */
+  server: NoInfer<S>;
+  /** The Authorization header of a request that names none. */
+  auth: string;
+}
+
+/** Sends a request; throws unless the request (if valid) and the answer match the spec. */
+async function sendSpecCall<S extends string>(
+  spec: OpenApiSpec,
+  options: SpecRequestsOptions<S>,
+  c: SpecCall<S>,
+): Promise<request.Response> {
+  const o = spec.operation(c.method, c.path);
+  const params = c.params ?? {};
+  const query = c.query ?? {};
+  if (!c.invalid) {
+    spec.expectRequestMatchesSpec(o, params, query, c.body, c.type);
+  }
+  const url = `${options.base}${c.path.replace(/\{(\w+)\}/g, (_, name) =>
+    encodeURIComponent(params[name]),
+  )}`;
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    for (const v of [value].flat()) search.append(name, String(v));
+  }
+  let req = request(options.servers()[c.server ?? options.server])[c.method](
+    search.size > 0 ? `${url}?${search}` : url,
+  );
+  req = req.set('Authorization', c.auth ?? options.auth);
+  if (c.body !== undefined) {
+    // superagent would serialize a Buffer sent as JSON; files go as their text.
+    const body = Buffer.isBuffer(c.body) ? c.body.toString('utf8') : c.body;
+    req = req.type(c.type ?? 'application/json').send(body);
+  }
+  const res = await req;
+  spec.expectResponseMatchesSpec(c.method, c.path, res);
+  return res;
+}
+
 /**
  * Requests to running backends (`servers`, by name, read when a request is sent, so they may be
  * started in a `beforeAll`) built from the spec's path templates, for a backend's
@@ -30,44 +74,10 @@ export interface SpecCall<S extends string = string> {
  */
 export function specRequests<S extends string>(
   spec: OpenApiSpec,
-  options: {
-    /** Where the plugin's routes are mounted, e.g. `/api/scorecards`. */
-    base: string;
-    servers: () => Record<S, Server>;
-    /** The backend a request goes to unless it names another. */
-    server: NoInfer<S>;
-    /** The Authorization header of a request that names none. */
-    auth: string;
-  },
+  options: SpecRequestsOptions<S>,
 ) {
   /** Sends a request; throws unless the request (if valid) and the answer match the spec. */
-  async function call(c: SpecCall<S>): Promise<request.Response> {
-    const o = spec.operation(c.method, c.path);
-    const params = c.params ?? {};
-    const query = c.query ?? {};
-    if (!c.invalid) {
-      spec.expectRequestMatchesSpec(o, params, query, c.body, c.type);
-    }
-    const url = `${options.base}${c.path.replace(/\{(\w+)\}/g, (_, name) =>
-      encodeURIComponent(params[name]),
-    )}`;
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(query)) {
-      for (const v of [value].flat()) search.append(name, String(v));
-    }
-    let req = request(options.servers()[c.server ?? options.server])[c.method](
-      search.size > 0 ? `${url}?${search}` : url,
-    );
-    req = req.set('Authorization', c.auth ?? options.auth);
-    if (c.body !== undefined) {
-      // superagent would serialize a Buffer sent as JSON; files go as their text.
-      const body = Buffer.isBuffer(c.body) ? c.body.toString('utf8') : c.body;
-      req = req.type(c.type ?? 'application/json').send(body);
-    }
-    const res = await req;
-    spec.expectResponseMatchesSpec(c.method, c.path, res);
-    return res;
-  }
+  const call = (c: SpecCall<S>) => sendSpecCall(spec, options, c);
 
   /**
    * Sends each request; returns those not answered with their status and an error body with a
