@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { jsonBody, PluginHttpClient } from './PluginHttpClient';
+import { commaJoined, jsonBody, PluginHttpClient } from './PluginHttpClient';
 
 const BASE = 'https://backstage.example.com/api/things';
 
@@ -39,6 +39,27 @@ describe('PluginHttpClient', () => {
       headers: { 'Content-Type': 'application/json' },
       body: '{"a":1}',
     });
+  });
+
+  it('repeats a list, or sends it comma-joined, and leaves an empty one out', async () => {
+    const { http, fetch } = client(new Response('{}', { status: 200 }));
+    await http.fetch('/items', undefined, {
+      kind: ['component', 'api'],
+      owner: [],
+    });
+    await http.fetch(
+      '/items',
+      undefined,
+      commaJoined({ kind: ['component', 'api'], owner: [], limit: 5 }, [
+        'kind',
+        'owner',
+      ]),
+    );
+    expect(fetch.mock.calls.map(([url]) => String(url))).toEqual([
+      `${BASE}/items?kind=component&kind=api`,
+      `${BASE}/items?kind=component%2Capi&limit=5`,
+    ]);
+    expect(commaJoined(undefined, ['kind'])).toBeUndefined();
   });
 
   it('throws a ResponseError that says why, with the Backstage error body', async () => {

@@ -7,8 +7,34 @@ export interface PluginClientOptions {
   fetchApi?: { fetch: typeof fetch };
 }
 
-/** A query parameter; `undefined` ones are left out. */
-export type QueryValue = string | number | undefined;
+/**
+ * A query parameter; `undefined` ones are left out. A list is sent as the parameter repeated
+ * (OpenAPI's default, `style: form` exploded), an empty one not at all; {@link commaJoined}
+ * sends lists as one comma-separated value instead.
+ */
+export type QueryValue =
+  | string
+  | number
+  | undefined
+  | ReadonlyArray<string | number>;
+
+/**
+ * The query with each list `names` names as one comma-separated value (OpenAPI's `style: form`
+ * with `explode: false`: `?kind=component,api`); an empty list is left out.
+ */
+export function commaJoined(
+  query: Record<string, QueryValue> | undefined,
+  names: readonly string[],
+): Record<string, QueryValue> | undefined {
+  if (!query) return undefined;
+  return Object.fromEntries(
+    Object.entries(query).map(([name, value]) =>
+      names.includes(name) && Array.isArray(value)
+        ? [name, value.length > 0 ? value.join(',') : undefined]
+        : [name, value],
+    ),
+  );
+}
 
 /**
  * A ResponseError whose message also says why: ResponseError's own message is only the status
@@ -61,7 +87,9 @@ export class PluginHttpClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(this.pluginId);
     const params = new URLSearchParams();
     for (const [name, value] of Object.entries(query)) {
-      if (value !== undefined) params.append(name, String(value));
+      for (const item of value === undefined ? [] : [value].flat()) {
+        params.append(name, String(item));
+      }
     }
     const search = params.toString();
     const response = await this.fetchApi.fetch(

@@ -8,6 +8,7 @@
 
 export {
   PluginHttpClient,
+  commaJoined,
   jsonBody,
   responseError,
   type PluginClientOptions,

@@ -4,7 +4,10 @@ import { dirname, join, relative } from 'node:path';
 import { generateApi } from './generate';
 
 /** The APIs generated from their specs: the backend owning the spec, and the names it generates. */
-const APIS = [{ plugin: 'tenant-rollouts', prefix: 'TenantRollouts' }] as const;
+const APIS = [
+  { plugin: 'tenant-rollouts', prefix: 'TenantRollouts' },
+  { plugin: 'dependency-map', prefix: 'DependencyMap' },
+] as const;
 
 /** The repository's root: the nearest directory up from here holding `backstage.json`. */
 function repoRoot(from: string): string {

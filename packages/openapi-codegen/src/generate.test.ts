@@ -17,6 +17,14 @@ paths:
       summary: One thing
       parameters:
         - { name: fields, in: query, schema: { type: string } }
+        - name: tag
+          in: query
+          schema: { type: array, items: { type: string } }
+        - name: kind
+          in: query
+          style: form
+          explode: false
+          schema: { $ref: '#/components/schemas/Kinds' }
       responses:
         '200':
           description: The thing.
@@ -53,6 +61,7 @@ components:
   parameters:
     id: { name: id, in: path, required: true, schema: { type: integer } }
   schemas:
+    Kinds: { type: array, items: { type: string } }
     Thing:
       type: object
       required: [name]
@@ -69,7 +78,8 @@ describe('operationsOf', () => {
         path: '/things/{id}',
         summary: 'One thing',
         pathParams: ['id'],
-        queryParams: ['fields'],
+        queryParams: ['fields', 'tag', 'kind'],
+        commaSeparatedQueryParams: ['kind'],
         body: undefined,
         jsonResponse: true,
       },
@@ -80,6 +90,7 @@ describe('operationsOf', () => {
         summary: undefined,
         pathParams: [],
         queryParams: [],
+        commaSeparatedQueryParams: [],
         body: { required: true, json: true },
         jsonResponse: true,
       },
@@ -92,6 +103,29 @@ describe('operationsOf', () => {
         body: { required: false, json: false },
       }),
     ]);
+  });
+
+  it('refuses a list in the query in a style the client does not send', () => {
+    expect(() =>
+      operationsOf({
+        openapi: '3.0.3',
+        paths: {
+          '/x': {
+            get: {
+              operationId: 'getX',
+              parameters: [
+                {
+                  name: 'ids',
+                  in: 'query',
+                  style: 'pipeDelimited',
+                  schema: { type: 'array', items: { type: 'string' } },
+                },
+              ],
+            },
+          },
+        },
+      }),
+    ).toThrow('GET /x: query parameter ids has style pipeDelimited');
   });
 
   it('refuses an operation without an operationId', () => {
@@ -130,6 +164,13 @@ describe('generateApi', () => {
     );
     expect(common).toContain(
       '`/things/${encodeURIComponent(String(request.path.id))}`',
+    );
+    // A list the spec sends comma-separated is joined; others are repeated by the HTTP client.
+    expect(common).toContain(
+      "import {\n  commaJoined,\n  jsonBody,\n  PluginClientOptions,\n  PluginHttpClient,\n  QueryValue,\n} from '@waybill/http-client';",
+    );
+    expect(common).toContain(
+      "commaJoined(request.query as Record<string, QueryValue> | undefined, [\n        'kind',\n      ]),",
     );
     // A non-JSON answer is handed back as the Response; a raw body names its content type.
     expect(common).toMatch(/exportThings\([^)]*\): Promise<Response>/s);

@@ -1,7 +1,7 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
-import { OpenApiDocument, operationsOf } from './operations';
+import { OpenApiDocument, Operation, operationsOf } from './operations';
 import {
   ApiNames,
   OPERATION_HELPERS,
@@ -23,6 +23,19 @@ async function prettify(source: string, filepath: string): Promise<string> {
   return format(source, { ...options, filepath, parser: 'typescript' });
 }
 
+/** What the client takes from `@waybill/http-client`: `commaJoined` only where a list needs it. */
+function clientImports(operations: Operation[]): string[] {
+  const imports = [
+    'jsonBody',
+    'PluginClientOptions',
+    'PluginHttpClient',
+    'QueryValue',
+  ];
+  return operations.some(o => o.commaSeparatedQueryParams.length)
+    ? ['commaJoined', ...imports]
+    : imports;
+}
+
 /**
  * Generates, from one backend's OpenAPI spec (YAML text): for its `-common` package, the types of
  * every schema and operation (openapi-typescript), the endpoint map, and the typed client; for
@@ -41,7 +54,9 @@ export async function generateApi(
   );
   const common = [
     header(paths.spec),
-    `import { jsonBody, PluginClientOptions, PluginHttpClient, QueryValue } from '@waybill/http-client';\n`,
+    `import { ${clientImports(operations).join(
+      ', ',
+    )} } from '@waybill/http-client';\n`,
     types,
     OPERATION_HELPERS,
     `/** The API's schemas, by name. */\nexport type ${names.prefix}Schemas = components['schemas'];\n`,

@@ -13,6 +13,12 @@ export interface Operation {
   summary?: string;
   pathParams: string[];
   queryParams: string[];
+  /**
+   * The query parameters that are lists sent as one comma-separated value (`style: form`,
+   * `explode: false`); other lists are sent as the parameter repeated (`explode: true`, the
+   * default).
+   */
+  commaSeparatedQueryParams: string[];
   /** The request body: whether it must be sent, and whether it is JSON (else raw, typed by the caller). */
   body?: { required: boolean; json: boolean };
   /** Whether the first 2xx answer is JSON; otherwise the client hands back the Response. */
@@ -23,12 +29,18 @@ export interface Operation {
 export interface OpenApiDocument {
   openapi: string;
   paths: Record<string, Record<string, unknown>>;
-  components?: { parameters?: Record<string, unknown> };
+  components?: {
+    parameters?: Record<string, unknown>;
+    schemas?: Record<string, unknown>;
+  };
 }
 
 interface Parameter {
   name: string;
   in: string;
+  style?: string;
+  explode?: boolean;
+  schema?: { type?: string; $ref?: string };
 }
 
 function resolveParameter(doc: OpenApiDocument, raw: unknown): Parameter {
@@ -38,6 +50,35 @@ function resolveParameter(doc: OpenApiDocument, raw: unknown): Parameter {
   const resolved = doc.components?.parameters?.[name];
   if (!resolved) throw new Error(`Unresolved parameter ${ref}`);
   return resolved as Parameter;
+}
+
+/** Whether a parameter's schema, itself or the component it names, is an array. */
+function isList(doc: OpenApiDocument, parameter: Parameter): boolean {
+  const ref = parameter.schema?.$ref;
+  const schema = ref
+    ? (doc.components?.schemas?.[ref.replace('#/components/schemas/', '')] as
+        | { type?: string }
+        | undefined)
+    : parameter.schema;
+  return schema?.type === 'array';
+}
+
+/**
+ * Whether a list in the query is sent comma-separated (`explode: false`) rather than repeated.
+ * Only `style: form`, the query's default, is supported: the client sends no other.
+ */
+function isCommaSeparated(
+  doc: OpenApiDocument,
+  parameter: Parameter,
+  where: string,
+): boolean {
+  if (parameter.in !== 'query' || !isList(doc, parameter)) return false;
+  if ((parameter.style ?? 'form') !== 'form') {
+    throw new Error(
+      `${where}: query parameter ${parameter.name} has style ${parameter.style}; the generated client sends lists in style form only`,
+    );
+  }
+  return parameter.explode === false;
 }
 
 /** Whether a content map has exactly the JSON media type. */
@@ -83,8 +124,9 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         ...((item.parameters as unknown[] | undefined) ?? []),
         ...(op.parameters ?? []),
       ].map(p => resolveParameter(doc, p));
-      const named = (where: string) =>
-        parameters.filter(p => p.in === where).map(p => p.name);
+      const named = (location: string) =>
+        parameters.filter(p => p.in === location).map(p => p.name);
+      const where = `${method.toUpperCase()} ${path}`;
       return [
         {
           operationId: op.operationId,
@@ -93,6 +135,9 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
           summary: op.summary,
           pathParams: named('path'),
           queryParams: named('query'),
+          commaSeparatedQueryParams: parameters
+            .filter(p => isCommaSeparated(doc, p, where))
+            .map(p => p.name),
           body: op.requestBody
             ? {
                 required: op.requestBody.required === true,

@@ -44,15 +44,21 @@ function initExpression(o: Operation): string {
     : `{ method: '${method}', headers: { 'Content-Type': request.contentType }, body: request.body }`;
 }
 
+/** The query string's values: lists the spec sends comma-separated are joined, others repeat. */
+function queryExpression(o: Operation): string {
+  const query = 'request.query as Record<string, QueryValue> | undefined';
+  if (!o.commaSeparatedQueryParams.length) return query;
+  const names = o.commaSeparatedQueryParams.map(n => `'${n}'`).join(', ');
+  return `commaJoined(${query}, [${names}])`;
+}
+
 function renderMethod(o: Operation): string {
   const request = requestType(o);
   const arg =
     request.type === '{  }'
       ? '_request: Record<string, never> = {}'
       : `request: ${request.type}${request.optional ? ' = {}' : ''}`;
-  const query = o.queryParams.length
-    ? ', request.query as Record<string, QueryValue> | undefined'
-    : '';
+  const query = o.queryParams.length ? `, ${queryExpression(o)}` : '';
   const call = o.jsonResponse
     ? `this.http.json<ResponseOf<${op(o)}>>(${pathExpression(
         o,

@@ -28,3 +28,9 @@ export * from './releaseTrain';
 export * from './api';
 export * from './permissions';
 export * from './client';
+export {
+  DependencyMapApiClient,
+  type DependencyMapEndpointMap,
+  type DependencyMapOperations,
+  type DependencyMapSchemas,
+} from './schema/openapi.generated';

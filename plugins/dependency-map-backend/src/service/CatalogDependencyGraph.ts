@@ -4,6 +4,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DependencyGraph,
   DependencyGraphBuild,
+  DependencyMapStatus,
   buildDependencyGraph,
   findCycles,
 } from '@waybill/plugin-dependency-map-common';
@@ -22,14 +23,11 @@ export function truncationMessage(
   } entities of the kinds mapped; the dependency graph keeps the first ${maxNodes} (dependencyMap.maxNodes), so views may miss entities and edges`;
 }
 
-/** What started a build: the scheduler, the first request, a catalog-change event, or a caller. */
-export type GraphBuildTrigger = 'schedule' | 'request' | 'event' | 'manual';
+/** One build of the graph: what it holds, what it cost and what started it (the spec's). */
+export type GraphBuild = DependencyGraphBuild;
 
-/** One build of the graph: what it holds, what it cost and what started it. */
-export interface GraphBuild extends DependencyGraphBuild {
-  /** What started it. */
-  trigger: GraphBuildTrigger;
-}
+/** What started a build: the scheduler, the first request, a catalog-change event, or a caller. */
+export type GraphBuildTrigger = GraphBuild['trigger'];
 
 /** The served graph with its build. */
 export interface GraphSnapshot {
@@ -37,20 +35,12 @@ export interface GraphSnapshot {
   build: GraphBuild;
 }
 
-/** The state of the in-memory graph, for the status route and benchmarks. */
-export interface GraphStatus {
-  /** False until the first build has finished. */
-  ready: boolean;
-  building: boolean;
-  /** The build being served, if any. */
-  current?: GraphBuild;
-  /** Builds finished since startup. */
-  builds: number;
-  /** Catalog requests made by every build since startup. */
-  catalogRequestsTotal: number;
-  /** The last build's error, when it failed (the previous graph is still served). */
-  lastError?: { at: string; message: string };
-}
+/**
+ * The state of the in-memory graph, for the status route and benchmarks (the spec's): whether
+ * the first build has finished, the build being served, builds and catalog requests since
+ * startup, and the last build's error when it failed (the previous graph is still served).
+ */
+export type GraphStatus = DependencyMapStatus;
 
 /** Options of {@link CatalogDependencyGraph}. */
 export interface CatalogDependencyGraphOptions {

@@ -9,71 +9,73 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   analyzeImpact,
   businessProcessGraph,
-  dependencyMapReadPermission,
+  dependencyMapPermissions,
   dependencyNeighbourhood,
   estateGraph,
   normalizeEntityRef,
   planDeployOrder,
   planReleaseTrain,
-  releaseTrainRequestSchema,
 } from '@waybill/plugin-dependency-map-common';
 import {
+  authorizeBySpec,
   bodyParserErrorHandler,
   CatalogReadAccess,
   createAuthorizer,
   entityRefFromParams,
-  parseInput,
+  jsonBodies,
 } from '@waybill/plugin-waybill-node';
+import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import {
   CatalogDependencyGraph,
   GraphSnapshot,
 } from './CatalogDependencyGraph';
 import {
-  deployOrderQuery,
-  estateQuery,
   graphFilter,
-  impactQuery,
-  neighbourhoodQuery,
-  processQuery,
+  listOf,
+  RELEASE_TRAIN_BODY_BYTES,
   requireEntities,
   summaryOf,
+  trainChanges,
 } from './routerInput';
 import { visibleSnapshot } from './visibleGraph';
 
-/** Largest release-train body accepted: 500 changes with long refs fit with room to spare. */
-const RELEASE_TRAIN_BODY_LIMIT_BYTES = 256 * 1024;
+/** The router the spec validates requests for, typed per operation. */
+type ApiRouter = ReturnType<typeof createOpenApiRouter>;
+
+/** A request, of any route. */
+type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
 
 /** What every route answers from. */
 interface RouteContext {
   graph: CatalogDependencyGraph;
   /**
-   * Needs a user or service principal holding the read permission, checked before any input;
-   * says which entities the caller may see.
+   * Which entities the caller may see. Their read permission (the operation's `x-permission`)
+   * has been checked by `authorizeBySpec` before the request got here.
    */
-  authorize(req: express.Request): Promise<CatalogReadAccess>;
-  /** The graph to answer from as the caller may see it, awaiting the first build. */
-  current(access: CatalogReadAccess): Promise<GraphSnapshot>;
+  access(req: AnyRequest): Promise<CatalogReadAccess>;
+  /** The graph as `access` lets its caller see it, awaiting the first build. */
+  visible(access: CatalogReadAccess): Promise<GraphSnapshot>;
+  /** The graph as the caller may see it, awaiting the first build. */
+  snapshot(req: AnyRequest): Promise<GraphSnapshot>;
 }
 
 /** The status of the graph, the estate and a business process's graph. */
-function addGraphRoutes(router: express.Router, ctx: RouteContext): void {
+function addGraphRoutes(router: ApiRouter, ctx: RouteContext): void {
   router.get('/status', async (req, res) => {
-    const access = await ctx.authorize(req);
+    const access = await ctx.access(req);
     const status = ctx.graph.status();
     if (status.current && access.restricted) {
-      status.current = (await ctx.current(access)).build;
+      status.current = (await ctx.visible(access)).build;
     }
     res.json(status);
   });
 
   router.get('/estate', async (req, res) => {
-    const access = await ctx.authorize(req);
-    const query = parseInput(estateQuery, req.query, 'query');
-    const snapshot = await ctx.current(access);
+    const snapshot = await ctx.snapshot(req);
     res.json({
       ...estateGraph(snapshot.graph, {
-        maxNodes: query.maxNodes,
-        filter: graphFilter(query),
+        maxNodes: req.query.maxNodes,
+        filter: graphFilter(req.query),
       }),
       builtAt: snapshot.build.builtAt,
       graph: summaryOf(snapshot),
@@ -81,9 +83,6 @@ function addGraphRoutes(router: express.Router, ctx: RouteContext): void {
   });
 
   router.get('/business-processes/:process', async (req, res) => {
-    const access = await ctx.authorize(req);
-    const query = parseInput(processQuery, req.query, 'query');
-    const snapshot = await ctx.current(access);
     const { process } = req.params;
     const ref = normalizeEntityRef(process, 'domain');
     if (!ref) {
@@ -91,6 +90,7 @@ function addGraphRoutes(router: express.Router, ctx: RouteContext): void {
         `path.process: "${process}" is not a business process name or Domain ref`,
       );
     }
+    const snapshot = await ctx.snapshot(req);
     if (!snapshot.graph.processes.some(p => p.ref === ref)) {
       throw new NotFoundError(
         `No business process "${process}" in the dependency map; known: ${snapshot.graph.processes
@@ -100,8 +100,8 @@ function addGraphRoutes(router: express.Router, ctx: RouteContext): void {
     }
     res.json({
       ...businessProcessGraph(snapshot.graph, ref, {
-        maxNodes: query.maxNodes,
-        filter: graphFilter(query),
+        maxNodes: req.query.maxNodes,
+        filter: graphFilter(req.query),
       }),
       graph: summaryOf(snapshot),
     });
@@ -109,22 +109,21 @@ function addGraphRoutes(router: express.Router, ctx: RouteContext): void {
 }
 
 /** An entity's neighbourhood and blast radius. */
-function addEntityRoutes(router: express.Router, ctx: RouteContext): void {
+function addEntityRoutes(router: ApiRouter, ctx: RouteContext): void {
   router.get(
     '/entities/:kind/:namespace/:name/neighbourhood',
     async (req, res) => {
-      const access = await ctx.authorize(req);
       const entityRef = entityRefFromParams(req.params);
-      const query = parseInput(neighbourhoodQuery, req.query, 'query');
-      const snapshot = await ctx.current(access);
+      const snapshot = await ctx.snapshot(req);
       requireEntities(snapshot.graph, [entityRef], 'path');
+      const { depth, direction, maxNodes } = req.query;
       res.json({
         ...dependencyNeighbourhood(snapshot.graph, {
           entityRef,
-          depth: query.depth,
-          direction: query.direction,
-          maxNodes: query.maxNodes,
-          filter: graphFilter(query),
+          depth,
+          direction,
+          maxNodes,
+          filter: graphFilter(req.query),
         }),
         graph: summaryOf(snapshot),
       });
@@ -132,14 +131,12 @@ function addEntityRoutes(router: express.Router, ctx: RouteContext): void {
   );
 
   router.get('/entities/:kind/:namespace/:name/impact', async (req, res) => {
-    const access = await ctx.authorize(req);
     const entityRef = entityRefFromParams(req.params);
-    const query = parseInput(impactQuery, req.query, 'query');
-    const snapshot = await ctx.current(access);
+    const snapshot = await ctx.snapshot(req);
     requireEntities(snapshot.graph, [entityRef], 'path');
     res.json({
       ...analyzeImpact(snapshot.graph, entityRef, {
-        maxDepth: query.maxDepth,
+        maxDepth: req.query.maxDepth,
       }),
       graph: summaryOf(snapshot),
     });
@@ -147,50 +144,41 @@ function addEntityRoutes(router: express.Router, ctx: RouteContext): void {
 }
 
 /** Deploy order and release-train plans. */
-function addPlanRoutes(router: express.Router, ctx: RouteContext): void {
+function addPlanRoutes(router: ApiRouter, ctx: RouteContext): void {
   router.get('/deploy-order', async (req, res) => {
-    const access = await ctx.authorize(req);
-    const query = parseInput(deployOrderQuery, req.query, 'query');
-    const snapshot = await ctx.current(access);
-    const entityRefs = query.entityRef?.length ? query.entityRef : undefined;
-    if (entityRefs) {
+    const snapshot = await ctx.snapshot(req);
+    const entityRefs = listOf(req.query.entityRef);
+    if (entityRefs.length) {
       requireEntities(snapshot.graph, entityRefs, 'query.entityRef');
     }
     res.json({
-      ...planDeployOrder(snapshot.graph, { entityRefs }),
+      ...planDeployOrder(snapshot.graph, {
+        entityRefs: entityRefs.length ? entityRefs : undefined,
+      }),
       graph: summaryOf(snapshot),
     });
   });
 
-  router.post(
-    '/release-train',
-    express.json({ limit: RELEASE_TRAIN_BODY_LIMIT_BYTES }),
-    async (req, res) => {
-      const access = await ctx.authorize(req);
-      if (!req.is('application/json')) {
-        throw new InputError(
-          'Send the release train as JSON, with Content-Type application/json',
-        );
-      }
-      const body = parseInput(releaseTrainRequestSchema, req.body, 'body');
-      const snapshot = await ctx.current(access);
-      requireEntities(
-        snapshot.graph,
-        body.changes.map(c => c.entityRef),
-        'body.changes',
-      );
-      res.json({
-        ...planReleaseTrain(snapshot.graph, body.changes),
-        graph: summaryOf(snapshot),
-      });
-    },
-  );
+  router.post('/release-train', async (req, res) => {
+    const changes = trainChanges(req.body);
+    const snapshot = await ctx.snapshot(req);
+    requireEntities(
+      snapshot.graph,
+      changes.map(c => c.entityRef),
+      'body.changes',
+    );
+    res.json({
+      ...planReleaseTrain(snapshot.graph, changes),
+      graph: summaryOf(snapshot),
+    });
+  });
 }
 
 /**
  * The HTTP API of the dependency-map plugin: one request answers each view, from the graph in
  * memory, restricted to the entities the caller may read in the catalog. Every route needs a
- * user or service principal and `dependency-map.graph.read`.
+ * user or service principal and `dependency-map.graph.read`; every request is validated against
+ * the spec (src/schema/openapi.yaml) before its handler runs.
  */
 export async function createRouter(options: {
   graph: CatalogDependencyGraph;
@@ -199,24 +187,40 @@ export async function createRouter(options: {
   catalog: CatalogService;
 }): Promise<express.Router> {
   const { httpAuth, permissions, catalog } = options;
-  const authorizer = createAuthorizer({ httpAuth, permissions });
+  const authorize = createAuthorizer({ httpAuth, permissions });
   const ctx: RouteContext = {
     graph: options.graph,
-    async authorize(req) {
-      const credentials = await authorizer(req, dependencyMapReadPermission);
-      return CatalogReadAccess.forCredentials(credentials, {
+    async access(req) {
+      return CatalogReadAccess.forCredentials(await authorize(req), {
         permissions,
         catalog,
       });
     },
-    async current(access) {
+    async visible(access) {
       return visibleSnapshot(await options.graph.current(), access);
     },
+    async snapshot(req) {
+      return ctx.visible(await ctx.access(req));
+    },
   };
-  const router = Router();
+  // Bodies are parsed, and each operation's permission checked, before the spec's validation
+  // reads the request; their errors are answered by this router's handlers, below.
+  const outer = Router();
+  outer.use(jsonBodies(() => RELEASE_TRAIN_BODY_BYTES));
+  outer.use(
+    authorizeBySpec(spec, {
+      authorize,
+      permissions: dependencyMapPermissions,
+    }),
+  );
+  // No body parser of its own (the default): the outer router has parsed the body already.
+  const router = createOpenApiRouter({
+    middleware: [(_req, _res, next) => next()],
+  });
+  outer.use(router);
   addGraphRoutes(router, ctx);
   addEntityRoutes(router, ctx);
   addPlanRoutes(router, ctx);
-  router.use(bodyParserErrorHandler());
-  return router;
+  outer.use(bodyParserErrorHandler());
+  return outer;
 }

@@ -1,87 +1,37 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
-  DEFAULT_MAX_NODES,
-  DEFAULT_NEIGHBOURHOOD_DEPTH,
-  DEPENDENCY_DIRECTIONS,
-  DEPENDENCY_EDGE_TYPES,
   DependencyGraph,
   DependencyGraphSummary,
   GraphFilter,
-  MAX_NEIGHBOURHOOD_DEPTH,
-  MAX_NODES_LIMIT,
+  ReleaseTrainChange,
+  ReleaseTrainRequest,
   findNode,
   normalizeEntityRef,
 } from '@waybill/plugin-dependency-map-common';
-import { z } from 'zod';
 import { GraphSnapshot } from './CatalogDependencyGraph';
 
 /*
- * What the dependency-map routes read from a request (query schemas) and check against the
- * graph before answering.
+ * What the dependency-map routes read from a request beyond the spec, which has validated its
+ * shape (types, bounds, enumerations: a 400 naming the field); these are the rules it cannot
+ * state: lists as they arrive, and refs checked against the graph.
  */
 
-/** A query parameter given once, repeated (`?kind=a&kind=b`) or comma-separated (`?kind=a,b`). */
-const listParam = z.union([z.string(), z.array(z.string())]).transform(value =>
-  [value]
-    .flat()
+/** Largest release-train body accepted: 500 changes with long refs fit with room to spare. */
+export const RELEASE_TRAIN_BODY_BYTES = 256 * 1024;
+
+/**
+ * A list parameter's values. The spec's lists are comma-separated, which its validation splits;
+ * a parameter repeated arrives as a list as it is, so each value is split in turn
+ * (`?entityRef=a,b&entityRef=c`). Trimmed, empty ones dropped.
+ */
+export function listOf(values: readonly string[] | undefined): string[] {
+  return (values ?? [])
     .flatMap(v => v.split(','))
     .map(v => v.trim())
-    .filter(v => v !== ''),
-);
+    .filter(v => v !== '');
+}
 
-const filterParams = {
-  kind: listParam.optional(),
-  type: listParam.optional(),
-  owner: listParam.optional(),
-  businessProcess: listParam.optional(),
-  relation: listParam.pipe(z.array(z.enum(DEPENDENCY_EDGE_TYPES))).optional(),
-};
-const maxNodesParam = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(MAX_NODES_LIMIT)
-  .default(DEFAULT_MAX_NODES);
-
-export const estateQuery = z
-  .object({ ...filterParams, maxNodes: maxNodesParam })
-  .strict();
-const { businessProcess: _process, ...processFilterParams } = filterParams;
-export const processQuery = z
-  .object({ ...processFilterParams, maxNodes: maxNodesParam })
-  .strict();
-export const neighbourhoodQuery = z
-  .object({
-    ...filterParams,
-    maxNodes: maxNodesParam,
-    depth: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(MAX_NEIGHBOURHOOD_DEPTH)
-      .default(DEFAULT_NEIGHBOURHOOD_DEPTH),
-    direction: z.enum(DEPENDENCY_DIRECTIONS).default('both'),
-  })
-  .strict();
-export const impactQuery = z
-  .object({
-    maxDepth: z.coerce.number().int().min(1).optional(),
-  })
-  .strict();
-export const deployOrderQuery = z
-  .object({
-    entityRef: listParam
-      .pipe(
-        z
-          .array(z.string())
-          .max(
-            MAX_NODES_LIMIT,
-            `at most ${MAX_NODES_LIMIT} entity refs per request`,
-          ),
-      )
-      .optional(),
-  })
-  .strict();
+/** The graph filter a view's query parameters name. */
 export function graphFilter(query: {
   kind?: string[];
   type?: string[];
@@ -90,12 +40,20 @@ export function graphFilter(query: {
   relation?: GraphFilter['relations'];
 }): GraphFilter {
   return {
-    kinds: query.kind,
-    types: query.type,
-    owners: query.owner,
-    businessProcesses: query.businessProcess,
+    kinds: listOf(query.kind),
+    types: listOf(query.type),
+    owners: listOf(query.owner),
+    businessProcesses: listOf(query.businessProcess),
     relations: query.relation,
   };
+}
+
+/** A release train's changes, their refs and versions without the white space around them. */
+export function trainChanges(body: ReleaseTrainRequest): ReleaseTrainChange[] {
+  return body.changes.map(c => ({
+    entityRef: c.entityRef.trim(),
+    version: c.version.trim(),
+  }));
 }
 
 /**
@@ -127,6 +85,7 @@ export function requireEntities(
   }
 }
 
+/** The graph a view was answered from, as every view response carries it in `graph`. */
 export function summaryOf({ build }: GraphSnapshot): DependencyGraphSummary {
   return {
     builtAt: build.builtAt,
