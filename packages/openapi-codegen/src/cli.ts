@@ -7,6 +7,7 @@ import { generateApi } from './generate';
 const APIS = [
   { plugin: 'tenant-rollouts', prefix: 'TenantRollouts' },
   { plugin: 'dependency-map', prefix: 'DependencyMap' },
+  { plugin: 'scorecards', prefix: 'Scorecards' },
 ] as const;
 
 /** The repository's root: the nearest directory up from here holding `backstage.json`. */

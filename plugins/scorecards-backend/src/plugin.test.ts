@@ -228,7 +228,7 @@ describe.each(databases.eachSupportedId())(
       );
       expect(scriptUrl.status).toBe(400);
       expect(scriptUrl.body.error.message).toMatch(
-        /query.pipelineUrl: expected an http\(s\) URL/,
+        /query.pipelineUrl must match pattern/,
       );
 
       const entities = await post(
@@ -277,7 +277,9 @@ describe.each(databases.eachSupportedId())(
         'text/plain',
       );
       expect(eventsAsText.status).toBe(400);
-      expect(eventsAsText.body.error.message).toMatch(/application\/json/);
+      expect(eventsAsText.body.error.message).toMatch(
+        /unsupported media type text\/plain/,
+      );
 
       const brokenJson = await post(
         '/api/scorecards/events',
@@ -361,7 +363,7 @@ describe.each(databases.eachSupportedId())(
       });
       expect(looseDate.status).toBe(400);
       expect(looseDate.body.error.message).toMatch(
-        /body.expiresAt: expected an ISO 8601 time/,
+        /body.expiresAt must match format "date-time"/,
       );
 
       // Overrides and policy re-evaluation are for people, whatever a token may do.

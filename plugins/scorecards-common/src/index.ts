@@ -10,3 +10,9 @@ export * from './policy';
 export * from './dora';
 export * from './permissions';
 export * from './client';
+export {
+  ScorecardsApiClient,
+  type ScorecardsEndpointMap,
+  type ScorecardsOperations,
+  type ScorecardsSchemas,
+} from './schema/openapi.generated';

@@ -5,6 +5,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabaseId,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -37,7 +38,8 @@ import { createRouter } from '../service/router';
 /*
  * Keeps openapi.yaml and the router honest with each other: the spec is a well-formed
  * OpenAPI 3.0 document, it lists exactly the routes the router registers, and every answer the
- * running plugin gives (successes and errors) matches the schema the spec gives for it.
+ * running plugin gives (successes and errors, on SQLite and PostgreSQL) matches the schema the
+ * spec gives for it. The router validates every request against the spec itself.
  */
 
 const BASE = '/api/scorecards';
@@ -210,13 +212,21 @@ const catalogBlind = mockServices.permissions.mock({
     requests.map(() => ({ result: AuthorizeResult.DENY })),
 });
 
-describe('the running plugin answers as openapi.yaml says', () => {
+describe.each(databases.eachSupportedId())(
+  'the running plugin on %s answers as openapi.yaml says',
+  databaseId => {
+    answersAsTheSpecSays(databaseId);
+  },
+);
+
+/** The running plugin's answers, on one database, held to the spec. */
+function answersAsTheSpecSays(databaseId: TestDatabaseId) {
   let servers: Record<'allowed' | 'denied' | 'catalogBlind', Server>;
 
   async function startBackend(
     permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY | 'catalogBlind',
   ) {
-    const knex = await databases.init('SQLITE_3');
+    const knex = await databases.init(databaseId);
     const { server } = await startTestBackend({
       features: [
         scorecardsPlugin,
@@ -735,4 +745,4 @@ describe('the running plugin answers as openapi.yaml says', () => {
       openapi.unexercisedResponses(['POST /policy/reevaluate 409']),
     ).toEqual([]);
   });
-});
+}

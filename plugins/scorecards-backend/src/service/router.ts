@@ -1,11 +1,14 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { scorecardsPermissions } from '@waybill/plugin-scorecards-common';
 import {
+  authorizeBySpec,
   bodyParserErrorHandler,
   createAuthorizer,
   databaseUnavailableHandler,
 } from '@waybill/plugin-waybill-node';
+import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import { createRouteContext, RouteServices } from './routes/context';
 import { registerDeliveryRoutes } from './routes/deliveryRoutes';
 import { registerEvidenceRoutes } from './routes/evidenceRoutes';
@@ -15,10 +18,12 @@ import {
   registerGateRoutes,
   registerReleaseRoutes,
 } from './routes/releaseRoutes';
+import { requestBodies } from './routes/requestBodies';
 
 /**
- * The HTTP API of the scorecards plugin; every route needs a user or a service principal. Reads
- * show a user only the entities the catalog lets them read (see CatalogReadAccess).
+ * The HTTP API of the scorecards plugin, as its spec (`src/schema/openapi.yaml`) describes it;
+ * every route needs a user or a service principal. Reads show a user only the entities the
+ * catalog lets them read (see CatalogReadAccess).
  */
 export async function createRouter(
   options: RouteServices & {
@@ -27,13 +32,32 @@ export async function createRouter(
   },
 ): Promise<express.Router> {
   const { httpAuth, logger, ...rest } = options;
-  const context = createRouteContext({
-    ...rest,
-    authorize: createAuthorizer({ httpAuth, permissions: options.permissions }),
+  const authorize = createAuthorizer({
+    httpAuth,
+    permissions: options.permissions,
   });
-  const router = Router();
-  // Routes grouped per resource, registered on this router itself (not mounted) so that each
-  // is one of its routes.
+  // Bodies are parsed, and each operation's permission checked, before the spec's validation
+  // reads the request; their errors are answered by this router's handlers, below.
+  const outer = Router();
+  outer.use(requestBodies(options.maxUploadBytes));
+  outer.use(
+    authorizeBySpec(spec, { authorize, permissions: scorecardsPermissions }),
+  );
+  const router = createOpenApiRouter({
+    // No body parser of its own: the outer router has parsed the body already.
+    middleware: [(_req, _res, next) => next()],
+    // Every problem of a request is named, not only the first.
+    validatorOptions: {
+      validateRequests: {
+        allErrors: true,
+        coerceTypes: false,
+        allowUnknownQueryParameters: false,
+      },
+    },
+  });
+  outer.use(router);
+  // Routes grouped per resource, each registered on the validated router itself.
+  const context = createRouteContext({ ...rest, authorize });
   registerEvidenceRoutes(router, context);
   registerDeliveryRoutes(router, context);
   registerReleaseRoutes(router, context);
@@ -42,9 +66,9 @@ export async function createRouter(
   registerPolicyRoutes(router, context);
 
   // A lost database connection answers 503, not a 500 carrying the SQL.
-  router.use(databaseUnavailableHandler(logger));
-  router.use(
+  outer.use(databaseUnavailableHandler(logger));
+  outer.use(
     bodyParserErrorHandler('evidence and events: scorecards.maxUploadBytes'),
   );
-  return router;
+  return outer;
 }

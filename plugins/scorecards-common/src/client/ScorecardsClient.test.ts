@@ -519,7 +519,7 @@ describe('ScorecardsClient', () => {
       await client.listReleases('component:default/inventory', { limit: 1 });
       expect(fetch).toHaveBeenCalledWith(
         `${BASE}/entities/component/default/inventory/releases?limit=1`,
-        undefined,
+        { method: 'GET' },
       );
     } finally {
       globalThis.fetch = original;

@@ -1,11 +1,11 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  jsonBody,
-  PluginClientOptions,
-  PluginHttpClient,
-  QueryValue,
-} from '@waybill/http-client';
+import type { PluginClientOptions } from '@waybill/http-client';
 import type { EvidenceKind } from '../evidence';
+import {
+  QueryOf,
+  ScorecardsApiClient,
+  ScorecardsOperations,
+} from '../schema/openapi.generated';
 import type {
   DeliveryEventsRequest,
   DeliveryEventsResult,
@@ -25,9 +25,6 @@ import type {
   ReleaseRecord,
   UploadEvidenceOptions,
 } from './types';
-
-/** The plugin id the scorecards backend is discovered by. */
-const PLUGIN_ID = 'scorecards';
 
 /** What the client needs to reach the backend; Backstage's `discoveryApiRef` and `fetchApiRef` fit. */
 export type ScorecardsClientOptions = PluginClientOptions;
@@ -88,7 +85,9 @@ function contentTypeOf(body: string | Blob | ArrayBuffer): string {
 }
 
 /** The query parameters of the portfolio filters, the gate as `environment:decision`. */
-function filterQuery(filter: PortfolioFilter): Record<string, QueryValue> {
+function filterQuery(
+  filter: PortfolioFilter,
+): QueryOf<ScorecardsOperations['getPortfolioSummary']> {
   return {
     owner: filter.owner,
     system: filter.system,
@@ -105,8 +104,9 @@ const isoTime = (value: string | Date) =>
   typeof value === 'string' ? value : value.toISOString();
 
 /**
- * A typed client of the scorecards backend (`/api/scorecards`), for browsers and Node alike.
- * Every method throws a `ResponseError` on a non-2xx answer; its message carries the server's
+ * A typed client of the scorecards backend (`/api/scorecards`), for browsers and Node alike: a
+ * thin facade over the client generated from the spec (`ScorecardsApiClient`), taking entity
+ * refs as strings or parts, times as Dates and the gate filter as its parts. Every method throws a `ResponseError` on a non-2xx answer; its message carries the server's
  * reason and its `body` the Backstage error body.
  *
  * @example
@@ -126,10 +126,10 @@ const isoTime = (value: string | Date) =>
  * ```
  */
 export class ScorecardsClient implements ScorecardsApi {
-  private readonly http: PluginHttpClient;
+  private readonly api: ScorecardsApiClient;
 
   constructor(options: ScorecardsClientOptions) {
-    this.http = new PluginHttpClient(PLUGIN_ID, options);
+    this.api = new ScorecardsApiClient(options);
   }
 
   /** Uploads one evidence file for a release; see `POST .../evidence/{evidenceKind}`. */
@@ -140,26 +140,20 @@ export class ScorecardsClient implements ScorecardsApi {
     body: string | Blob | ArrayBuffer,
     options: UploadEvidenceOptions = {},
   ): Promise<RecordEvidenceResult> {
-    return this.http.json(
-      `${releasePath(entityRef, version)}/evidence/${encodeURIComponent(kind)}`,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': options.contentType ?? contentTypeOf(body) },
-        body,
-      },
-      {
-        commit: options.commit,
-        pipelineUrl: options.pipelineUrl,
-        environment: options.environment,
-      },
-    );
+    const { contentType = contentTypeOf(body), ...query } = options;
+    return this.api.uploadEvidence({
+      path: { ...releasePath(entityRef, version), evidenceKind: kind },
+      query,
+      body,
+      contentType,
+    });
   }
 
   /** Records delivery events (Waybill JSON or CDEvents) for DORA. */
   async recordDeliveryEvents(
     events: DeliveryEventsRequest,
   ): Promise<DeliveryEventsResult> {
-    return this.http.json('/events', jsonBody('POST', events));
+    return this.api.recordDeliveryEvents({ body: events });
   }
 
   /** A release's scorecard: current evidence, stored evaluation and overrides. */
@@ -167,7 +161,7 @@ export class ScorecardsClient implements ScorecardsApi {
     entityRef: EntityRefInput,
     version: string,
   ): Promise<ReleaseRecord> {
-    return this.http.json(releasePath(entityRef, version));
+    return this.api.getRelease({ path: releasePath(entityRef, version) });
   }
 
   /** An entity's releases, newest first. */
@@ -175,8 +169,9 @@ export class ScorecardsClient implements ScorecardsApi {
     entityRef: EntityRefInput,
     options: { limit?: number } = {},
   ): Promise<ReleaseHistory> {
-    return this.http.json(`${entityPath(entityRef)}/releases`, undefined, {
-      limit: options.limit,
+    return this.api.listReleases({
+      path: entityPath(entityRef),
+      query: { limit: options.limit },
     });
   }
 
@@ -186,11 +181,9 @@ export class ScorecardsClient implements ScorecardsApi {
     version: string,
     environment: string,
   ): Promise<GateAnswer> {
-    return this.http.json(
-      `${releasePath(entityRef, version)}/gates/${encodeURIComponent(
-        environment,
-      )}`,
-    );
+    return this.api.getGate({
+      path: { ...releasePath(entityRef, version), environment },
+    });
   }
 
   /** Lets a release through one environment's gate until `expiresAt`. */
@@ -200,26 +193,19 @@ export class ScorecardsClient implements ScorecardsApi {
     environment: string,
     request: GateOverrideRequest,
   ): Promise<GateOverride> {
-    return this.http.json(
-      `${releasePath(entityRef, version)}/gates/${encodeURIComponent(
-        environment,
-      )}/overrides`,
-      jsonBody('POST', {
-        reason: request.reason,
-        expiresAt: isoTime(request.expiresAt),
-      }),
-    );
+    return this.api.overrideGate({
+      path: { ...releasePath(entityRef, version), environment },
+      body: { reason: request.reason, expiresAt: isoTime(request.expiresAt) },
+    });
   }
 
   /** One page of the portfolio; pass a page's `nextCursor` as `cursor` for the next one. */
   async getPortfolio(
     query: Partial<PortfolioQuery> = {},
   ): Promise<PortfolioPage> {
-    return this.http.json('/portfolio', undefined, {
-      ...filterQuery(query),
-      sort: query.sort,
-      limit: query.limit,
-      cursor: query.cursor,
+    const { sort, limit, cursor } = query;
+    return this.api.getPortfolio({
+      query: { ...filterQuery(query), sort, limit, cursor },
     });
   }
 
@@ -227,16 +213,15 @@ export class ScorecardsClient implements ScorecardsApi {
   async getPortfolioSummary(
     filter: PortfolioFilter = {},
   ): Promise<PortfolioSummary> {
-    return this.http.json('/portfolio/summary', undefined, filterQuery(filter));
+    return this.api.getPortfolioSummary({ query: filterQuery(filter) });
   }
 
   /** The whole portfolio as CSV text, with a header row. */
   async getPortfolioCsv(
     query: PortfolioFilter & { sort?: PortfolioQuery['sort'] } = {},
   ): Promise<string> {
-    const response = await this.http.fetch('/portfolio.csv', undefined, {
-      ...filterQuery(query),
-      sort: query.sort,
+    const response = await this.api.getPortfolioCsv({
+      query: { ...filterQuery(query), sort: query.sort },
     });
     return response.text();
   }
@@ -244,30 +229,32 @@ export class ScorecardsClient implements ScorecardsApi {
   /** DORA figures over `[from, to)` and the window before it. */
   async getDora(query: DoraQuery): Promise<DoraResponse> {
     const { entityRef, from, to, ...filter } = query;
-    return this.http.json('/dora', undefined, {
-      entityRef:
-        entityRef === undefined
-          ? undefined
-          : stringifyEntityRef(parseEntityRef(entityRef)),
-      from: isoTime(from),
-      to: isoTime(to),
-      ...filterQuery(filter),
+    return this.api.getDora({
+      query: {
+        entityRef:
+          entityRef === undefined
+            ? undefined
+            : stringifyEntityRef(parseEntityRef(entityRef)),
+        from: isoTime(from),
+        to: isoTime(to),
+        ...filterQuery(filter),
+      },
     });
   }
 
   /** Starts re-scoring the releases evaluated with an older policy; does not wait for it. */
   async reevaluatePolicy(): Promise<PolicyReevaluationResult> {
-    return this.http.json('/policy/reevaluate', { method: 'POST' });
+    return this.api.reevaluatePolicy();
   }
 }
 
-function entityPath(entityRef: EntityRefInput): string {
+/** The path parameters naming an entity. */
+function entityPath(entityRef: EntityRefInput) {
   const { kind, namespace, name } = parseEntityRef(entityRef);
-  return `/entities/${[kind, namespace, name]
-    .map(encodeURIComponent)
-    .join('/')}`;
+  return { kind, namespace, name };
 }
 
-function releasePath(entityRef: EntityRefInput, version: string): string {
-  return `${entityPath(entityRef)}/releases/${encodeURIComponent(version)}`;
+/** The path parameters naming a release. */
+function releasePath(entityRef: EntityRefInput, version: string) {
+  return { ...entityPath(entityRef), version };
 }

@@ -6,25 +6,28 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { scorecardsReleaseReadPermission } from '@waybill/plugin-scorecards-common';
 import { Authorizer, CatalogReadAccess } from '@waybill/plugin-waybill-node';
-import type { Request } from 'express';
+import { createOpenApiRouter } from '../../schema/openapi.generated';
 import { ReleaseScorecards } from '../ReleaseScorecards';
 
-/** What every group of routes is built from. */
+/** The router the spec validates requests for, typed per operation. */
+export type ApiRouter = ReturnType<typeof createOpenApiRouter>;
+
+/**
+ * What every group of routes is built from. The permission an operation names in the spec
+ * (`x-permission`) has been checked before its handler runs; handlers ask only who calls.
+ */
 export interface RouteContext {
   scorecards: ReleaseScorecards;
-  /** The permission check every route starts with (401 without a caller, 403 naming a missing permission). */
+  /** The caller's credentials (401 without a user or service principal), checking the permissions named. */
   authorize: Authorizer;
   auditor: AuditorService;
   auth: AuthService;
   scheduler: SchedulerService;
-  /** Largest evidence file or delivery events document accepted. */
-  maxUploadBytes: number;
   /** Which catalog entities a caller's reads show. */
   readAccess(credentials: BackstageCredentials): Promise<CatalogReadAccess>;
-  /** Authorizes a read and says which entities it may show. */
-  authorizeRead(request: Request): Promise<CatalogReadAccess>;
+  /** Which catalog entities a read request may show. */
+  readerAccess(request: Parameters<Authorizer>[0]): Promise<CatalogReadAccess>;
 }
 
 /** The plugin's services and settings the routes are built from. */
@@ -35,6 +38,7 @@ export interface RouteServices {
   auditor: AuditorService;
   auth: AuthService;
   scheduler: SchedulerService;
+  /** Largest evidence file or delivery events document accepted. */
   maxUploadBytes: number;
 }
 
@@ -42,15 +46,37 @@ export interface RouteServices {
 export function createRouteContext(
   options: RouteServices & { authorize: Authorizer },
 ): RouteContext {
-  const { permissions, catalog, ...rest } = options;
+  const { scorecards, authorize, auditor, auth, scheduler } = options;
+  const { permissions, catalog } = options;
   const readAccess = (credentials: BackstageCredentials) =>
     CatalogReadAccess.forCredentials(credentials, { permissions, catalog });
   return {
-    ...rest,
+    scorecards,
+    authorize,
+    auditor,
+    auth,
+    scheduler,
     readAccess,
-    authorizeRead: async request =>
-      readAccess(
-        await options.authorize(request, scorecardsReleaseReadPermission),
-      ),
+    readerAccess: async request => readAccess(await authorize(request)),
   };
+}
+
+/**
+ * A request's query with the parameters the spec gives a default for, which the spec's
+ * validation has filled in (the generated types cannot tell that they are present).
+ */
+export function withDefaults<T extends object, K extends keyof T>(
+  query: T,
+  ...names: K[]
+): T & Required<Pick<T, K>> {
+  for (const name of names) {
+    if (query[name] === undefined) {
+      throw new Error(
+        `query.${String(
+          name,
+        )} has no value: the spec's validation gives it its default`,
+      );
+    }
+  }
+  return query as T & Required<Pick<T, K>>;
 }

@@ -1,52 +1,28 @@
-import { InputError } from '@backstage/errors';
-import { scorecardsEvidenceUploadPermission } from '@waybill/plugin-scorecards-common';
-import {
-  callerOf,
-  catalogCredentialsFor,
-  parseInput,
-} from '@waybill/plugin-waybill-node';
-import express from 'express';
+import { callerOf, catalogCredentialsFor } from '@waybill/plugin-waybill-node';
 import { parseDeliveryEvents } from '../../evidence/deliveryEvents';
-import { RouteContext } from './context';
-import { doraQuery } from './portfolioFilter';
+import { ApiRouter, RouteContext } from './context';
+import { doraScopeOf } from './portfolioFilter';
 
 /** Delivery events and the DORA figures computed from them. */
 export function registerDeliveryRoutes(
-  router: express.Router,
+  router: ApiRouter,
   context: RouteContext,
 ): void {
-  const { scorecards, authorize, authorizeRead, auth } = context;
+  const { scorecards, authorize, readerAccess, auth } = context;
 
-  router.post(
-    '/events',
-    express.json({ limit: context.maxUploadBytes }),
-    async (req, res) => {
-      const credentials = await authorize(
-        req,
-        scorecardsEvidenceUploadPermission,
-      );
-      if (!req.is('application/json')) {
-        throw new InputError(
-          'Send delivery events as JSON, with Content-Type application/json',
-        );
-      }
-      const events = parseDeliveryEvents(req.body);
-      res.status(201).json(
-        await scorecards.recordDeliveryEvents(events, {
-          caller: callerOf(credentials),
-          credentials: await catalogCredentialsFor(auth, credentials),
-        }),
-      );
-    },
-  );
+  router.post('/events', async (req, res) => {
+    const credentials = await authorize(req);
+    const events = parseDeliveryEvents(req.body);
+    res.status(201).json(
+      await scorecards.recordDeliveryEvents(events, {
+        caller: callerOf(credentials),
+        credentials: await catalogCredentialsFor(auth, credentials),
+      }),
+    );
+  });
 
   router.get('/dora', async (req, res) => {
-    const access = await authorizeRead(req);
-    const { entityRef, from, to, ...filter } = parseInput(
-      doraQuery,
-      req.query,
-      'query',
-    );
-    res.json(await scorecards.dora({ entityRef, filter, from, to }, access));
+    const access = await readerAccess(req);
+    res.json(await scorecards.dora(doraScopeOf(req.query), access));
   });
 }

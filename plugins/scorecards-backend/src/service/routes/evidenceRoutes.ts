@@ -1,57 +1,32 @@
 import { InputError } from '@backstage/errors';
 import {
-  EVIDENCE_KINDS,
-  scorecardsEvidenceUploadPermission,
-} from '@waybill/plugin-scorecards-common';
-import {
   audited,
   callerOf,
   catalogCredentialsFor,
-  parseInput,
 } from '@waybill/plugin-waybill-node';
-import express from 'express';
-import { z } from 'zod';
-import { RouteContext } from './context';
+import { ApiRouter, RouteContext } from './context';
 import { releaseKeyFromParams } from './releaseKey';
-
-const uploadQuery = z
-  .object({
-    commit: z.string().max(255).optional(),
-    pipelineUrl: z
-      .string()
-      .url()
-      .regex(/^https?:\/\//i, 'expected an http(s) URL of the pipeline run')
-      .optional(),
-    environment: z.string().max(255).optional(),
-  })
-  .strict();
+import { sentContentType } from './requestBodies';
 
 /** Evidence: a pipeline uploads one file of a release's evidence, which is stored and scored. */
 export function registerEvidenceRoutes(
-  router: express.Router,
+  router: ApiRouter,
   context: RouteContext,
 ): void {
   const { scorecards, authorize, auditor, auth } = context;
   router.post(
     '/entities/:kind/:namespace/:name/releases/:version/evidence/:evidenceKind',
-    express.raw({ type: () => true, limit: context.maxUploadBytes }),
     async (req, res) => {
-      const credentials = await authorize(
-        req,
-        scorecardsEvidenceUploadPermission,
-      );
+      const credentials = await authorize(req);
       const key = releaseKeyFromParams(req.params);
-      const kind = parseInput(
-        z.enum(EVIDENCE_KINDS),
-        req.params.evidenceKind,
-        'evidenceKind',
-      );
-      const query = parseInput(uploadQuery, req.query, 'query');
-      if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+      const kind = req.params.evidenceKind;
+      const body: unknown = req.body;
+      if (!Buffer.isBuffer(body) || body.length === 0) {
         throw new InputError(
           'The request body is empty; send the evidence file as the body',
         );
       }
+      const { commit, pipelineUrl, environment } = req.query;
       const result = await audited(
         auditor,
         { eventId: 'evidence-upload', request: req, meta: { ...key, kind } },
@@ -59,10 +34,12 @@ export function registerEvidenceRoutes(
           scorecards.uploadEvidence(
             {
               ...key,
-              ...query,
+              commit,
+              pipelineUrl,
+              environment,
               kind,
-              contentType: req.headers['content-type'],
-              body: req.body,
+              contentType: sentContentType(res),
+              body,
             },
             {
               caller: callerOf(credentials),

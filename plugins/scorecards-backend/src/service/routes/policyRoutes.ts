@@ -1,18 +1,14 @@
-import { scorecardsPolicyReevaluatePermission } from '@waybill/plugin-scorecards-common';
 import { assertPerson, callerOf } from '@waybill/plugin-waybill-node';
-import express from 'express';
-import { RouteContext } from './context';
+import { ApiRouter, RouteContext } from './context';
 
 /** The policy: re-scoring every release against it now rather than on the next scheduled run. */
 export function registerPolicyRoutes(
-  router: express.Router,
+  router: ApiRouter,
   context: RouteContext,
 ): void {
   router.post('/policy/reevaluate', async (req, res) => {
     assertPerson(
-      callerOf(
-        await context.authorize(req, scorecardsPolicyReevaluatePermission),
-      ),
+      callerOf(await context.authorize(req)),
       'Re-evaluating the policy',
     );
     await context.scheduler.triggerTask('scorecards-reevaluate');

@@ -1,52 +1,42 @@
-import { PORTFOLIO_SORTS } from '@waybill/plugin-scorecards-common';
-import { parseInput } from '@waybill/plugin-waybill-node';
 import express from 'express';
-import { z } from 'zod';
-import { RouteContext } from './context';
+import { ApiRouter, RouteContext, withDefaults } from './context';
 import { portfolioCsvHeader, portfolioCsvLine } from './portfolioCsv';
-import { portfolioFilter } from './portfolioFilter';
-
-const portfolioQuery = portfolioFilter
-  .extend({
-    sort: z.enum(PORTFOLIO_SORTS).default('name'),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(1000).optional(),
-  })
-  .strict();
-const portfolioCsvQuery = portfolioFilter
-  .extend({ sort: z.enum(PORTFOLIO_SORTS).default('name') })
-  .strict();
+import { portfolioFilterOf } from './portfolioFilter';
 
 /** The portfolio: every entity's latest release, as pages, as charts and as CSV. */
 export function registerPortfolioRoutes(
-  router: express.Router,
+  router: ApiRouter,
   context: RouteContext,
 ): void {
-  const { scorecards, authorizeRead } = context;
+  const { scorecards, readerAccess } = context;
 
   router.get('/portfolio', async (req, res) => {
-    const access = await authorizeRead(req);
+    const access = await readerAccess(req);
+    const { sort, limit, cursor, ...filter } = withDefaults(
+      req.query,
+      'sort',
+      'limit',
+    );
     res.json(
       await scorecards.portfolio(
-        parseInput(portfolioQuery, req.query, 'query'),
+        { ...portfolioFilterOf(filter), sort, limit, cursor },
         access,
       ),
     );
   });
 
   router.get('/portfolio/summary', async (req, res) => {
-    const access = await authorizeRead(req);
+    const access = await readerAccess(req);
     res.json(
-      await scorecards.portfolioSummary(
-        parseInput(portfolioFilter.strict(), req.query, 'query'),
-        access,
-      ),
+      await scorecards.portfolioSummary(portfolioFilterOf(req.query), access),
     );
   });
 
   router.get('/portfolio.csv', async (req, res) => {
-    const access = await authorizeRead(req);
-    const query = parseInput(portfolioCsvQuery, req.query, 'query');
+    // The answer is CSV, for which the generated types have no (JSON) body: `never`.
+    const access = await readerAccess(req as unknown as express.Request);
+    const { sort, ...filter } = withDefaults(req.query, 'sort');
+    const query = { ...portfolioFilterOf(filter), sort };
     res.type('text/csv').attachment('waybill-portfolio.csv');
     res.write(portfolioCsvHeader());
     for await (const items of scorecards.portfolioPages(query, access)) {

@@ -1,12 +1,15 @@
-import { entityRefFromParams, parseInput } from '@waybill/plugin-waybill-node';
-import { z } from 'zod';
+import { entityRefFromParams } from '@waybill/plugin-waybill-node';
 import { ReleaseKey } from '../../database/types';
 
-const releaseParams = z.object({ version: z.string().min(1).max(255) });
-
-/** The release a route's `:kind/:namespace/:name/releases/:version` path names. */
-export function releaseKeyFromParams(params: unknown): ReleaseKey {
-  const entityRef = entityRefFromParams(params);
-  const { version } = parseInput(releaseParams, params, 'path');
-  return { entityRef, version };
+/**
+ * The release a route's `:kind/:namespace/:name/releases/:version` path names. The spec has
+ * validated the parts; the entity ref is held to the catalog's own rules and normalized.
+ */
+export function releaseKeyFromParams(params: {
+  kind: string;
+  namespace: string;
+  name: string;
+  version: string;
+}): ReleaseKey {
+  return { entityRef: entityRefFromParams(params), version: params.version };
 }

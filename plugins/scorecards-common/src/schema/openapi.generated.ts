@@ -1,0 +1,1982 @@
+// Generated from plugins/scorecards-backend/src/schema/openapi.yaml by `yarn openapi:generate`. Do not edit: change the spec.
+/* eslint-disable */
+
+import {
+  jsonBody,
+  PluginClientOptions,
+  PluginHttpClient,
+  QueryValue,
+} from '@waybill/http-client';
+
+export interface paths {
+  '/entities/{kind}/{namespace}/{name}/releases/{version}/evidence/{evidenceKind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload one evidence file for a release
+     * @description Send the file as it is, as the request body. The release is created by its first upload.
+     *     The format is told from the body (`<` is XML, `TN:`/`SF:` is LCOV, `{` is JSON); the
+     *     Content-Type must fit it (a type listed below for that format, or
+     *     `application/octet-stream` for any).
+     *
+     *     | evidenceKind   | formats                                  |
+     *     | -------------- | ---------------------------------------- |
+     *     | `tests`        | JUnit XML                                |
+     *     | `coverage`     | Cobertura XML or LCOV                    |
+     *     | `security`     | SARIF 2.1.0 JSON                         |
+     *     | `dependencies` | CycloneDX 1.4–1.6 JSON (not XML)         |
+     *     | `readiness`    | Waybill readiness JSON (ReadinessDocument) |
+     *
+     *     Uploading the same bytes again for the same release and kind is idempotent: the answer is
+     *     200 with `duplicate: true` and the stored evaluation. A new file of a kind replaces the
+     *     release's current evidence of that kind and the release is scored again. A file that does
+     *     not parse stores nothing and gets 400 naming the problem (line and column for XML).
+     *
+     *     The entity must exist in the catalog. Requires `scorecards.evidence.upload`.
+     *
+     *     ```sh
+     *     curl -X POST -H "Authorization: Bearer $WAYBILL_CI_TOKEN" \
+     *       -H 'Content-Type: application/xml' --data-binary @junit.xml \
+     *       "$WAYBILL_BASE_URL/api/scorecards/entities/component/default/inventory/releases/4.2.0/evidence/tests?commit=$GITHUB_SHA"
+     *     ```
+     */
+    post: operations['uploadEvidence'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record delivery events for DORA
+     * @description Deployments, rollbacks, incidents and merged changes, as Waybill JSON or as CDEvents
+     *     (v0.4, any `0.x` version of `service.deployed`, `service.upgraded`, `service.rolledback`,
+     *     `incident.detected`, `incident.resolved`, `change.merged`). The body is one event, an
+     *     array of events (Waybill and CDEvents may be mixed; an element with a `context` is read
+     *     as a CDEvent), or `{ "events": [...] }` with such an array.
+     *
+     *     Sending an event twice is harmless: events are unique by `source` and `id` (for
+     *     CDEvents `context.source` and `context.id`); a Waybill event without an `id` gets one
+     *     derived from its content. Every event's entity must exist in the catalog, otherwise
+     *     nothing is stored and the answer is 400 listing the unknown refs. Send the body as
+     *     `application/json`. Requires `scorecards.evidence.upload`.
+     */
+    post: operations['recordDeliveryEvents'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/releases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An entity's releases, newest first
+     * @description Every release of the entity that has evidence, with its stored score and grade. An
+     *     entity without releases, or unknown to the catalog, has an empty list; one the user may
+     *     not read in the catalog gets 404. Requires `scorecards.release.read`.
+     */
+    get: operations['listReleases'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/releases/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A release's scorecard
+     * @description The release's current evidence (the latest upload of each kind), its stored evaluation
+     *     with every check's result, and every override ever made, expired ones included.
+     *     Requires `scorecards.release.read`.
+     */
+    get: operations['getRelease'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * May this release be promoted to this environment?
+     * @description Answers from the stored evaluation. `decision` is what a deployment job acts on: `pass`
+     *     (promote), `warn` (promote, with warnings) or `fail` (block). An active override turns
+     *     `warn` or `fail` into `pass`; `policyDecision` is the policy's decision alone. `reasons`
+     *     lists the failing or missing checks behind the decision, blocking ones first, each with
+     *     a fix hint.
+     *
+     *     A release without evidence is not promotable: the answer is 200 with `decision: fail`,
+     *     no reasons, and null `score` and `grade`. An environment that is not one of
+     *     `scorecards.environments` gets 400. Requires `scorecards.release.read`.
+     *
+     *     ```sh
+     *     decision=$(curl -fsS -H "Authorization: Bearer $WAYBILL_CI_TOKEN" \
+     *       "$WAYBILL_BASE_URL/api/scorecards/entities/component/default/inventory/releases/4.2.0/gates/production" \
+     *       | jq -r .decision)
+     *     [ "$decision" != fail ] || exit 1
+     *     ```
+     */
+    get: operations['getGate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/overrides': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Let a release through one environment's gate until a time
+     * @description Records who let the release through, why and until when; the gate answers `pass` until
+     *     `expiresAt`. Overrides are never deleted: they stay on the release's record after they
+     *     expire. The action is audited. Requires `scorecards.gate.override` and a person signed
+     *     in to the portal (403 for a service principal); the actor is the user entity ref.
+     */
+    post: operations['overrideGate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portfolio': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every entity's latest release, filtered, sorted and paged
+     * @description One item per entity that has releases: its latest release's score, grade, gate decisions
+     *     (before overrides) and the checks that fail or lack evidence. Filters combine with AND.
+     *     Page with `cursor`: pass the previous page's `nextCursor` with the same filters and
+     *     sort; the last page has no `nextCursor`. Requires `scorecards.release.read`.
+     */
+    get: operations['getPortfolio'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portfolio/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How the matching entities spread over grades and gate decisions
+     * @description For the entities `/portfolio` would list with the same filters: how many have each grade,
+     *     and per gated environment how many have each gate decision (before overrides). Every
+     *     grade, environment and decision is present, zeros included. Requires
+     *     `scorecards.release.read`.
+     */
+    get: operations['getPortfolioSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portfolio.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The whole portfolio as CSV
+     * @description Every matching entity, not one page, one row per entity in the order of `sort`, as an
+     *     attachment `waybill-portfolio.csv`. Columns: `entity`, `title`, `owner`, `system`,
+     *     `tier`, `business_processes` (space-separated), `version`, `released_at`, `score`,
+     *     `grade`, `gates` (`environment:decision`, space-separated), `failing_checks` (check ids,
+     *     space-separated). Cells are quoted as RFC 4180 says; text starting with `=`, `+`, `-` or
+     *     `@` (also after white space) or with a tab or carriage return is prefixed with `'` so that
+     *     spreadsheets do not run it. Takes the filters and sort
+     *     of `/portfolio` and returns every matching row (no paging). Requires
+     *     `scorecards.release.read`.
+     */
+    get: operations['getPortfolioCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/dora': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * DORA figures over a window and the window before it
+     * @description Deployment frequency, lead time for changes, change failure rate and failed deployment
+     *     recovery time over `[from, to)`, and over the window of the same length just before it,
+     *     from the stored delivery events. For one entity (`entityRef`), or for every entity with
+     *     releases that matches the portfolio filters (all of them without filters); `entityRefs`
+     *     lists the entities counted. Requires `scorecards.release.read`.
+     */
+    get: operations['getDora'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/policy/reevaluate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Re-score releases evaluated with an older policy, now
+     * @description Starts the `scorecards-reevaluate` task, which re-scores every release whose stored
+     *     evaluation was made with another policy than the configured one. It runs every minute
+     *     anyway; this only makes it run now. The answer comes before the work is done. No request
+     *     body. Requires `scorecards.policy.reevaluate`, and a person (403 for a service).
+     */
+    post: operations['reevaluatePolicy'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /**
+     * @description JSON null. (OpenAPI 3.0 has no null type; this admits null and nothing else.)
+     * @enum {string|null}
+     */
+    NullValue: null;
+    /** @description The Backstage error body. */
+    ErrorResponse: {
+      /** @description The serialized error; other fields of the error may be present. */
+      error: {
+        /** @description e.g. `InputError`, `AuthenticationError`, `NotAllowedError`, `NotFoundError`, `PayloadTooLargeError`. */
+        name: string;
+        /** @description What went wrong, in words. */
+        message: string;
+        stack?: string;
+        code?: string;
+      } & {
+        [key: string]: unknown;
+      };
+      request?: {
+        method: string;
+        url: string;
+      };
+      response?: {
+        statusCode: number;
+      };
+    };
+    /**
+     * @description A kind of evidence; a release has at most one current piece of each.
+     * @enum {string}
+     */
+    EvidenceKind:
+      | 'tests'
+      | 'coverage'
+      | 'security'
+      | 'dependencies'
+      | 'readiness';
+    /**
+     * @description The format an upload was read as: `junit` (tests), `cobertura` or `lcov` (coverage), `sarif` (security), `cyclonedx` (dependencies), `waybill-readiness` (readiness).
+     * @enum {string}
+     */
+    EvidenceFormat:
+      | 'junit'
+      | 'cobertura'
+      | 'lcov'
+      | 'sarif'
+      | 'cyclonedx'
+      | 'waybill-readiness';
+    /**
+     * @description How demanding an entity's releases are, from its tier annotation or label (`standard` without one).
+     * @enum {string}
+     */
+    Tier: 'critical' | 'standard' | 'internal';
+    /**
+     * @description A severity band (CVSS v3 bands); `info` covers SARIF `note`/`none` and unrated vulnerabilities.
+     * @enum {string}
+     */
+    Severity: 'critical' | 'high' | 'medium' | 'low' | 'info';
+    /**
+     * @description The grade of a score: A >= 90, B >= 80, C >= 70, D >= 60, else F.
+     * @enum {string}
+     */
+    Grade: 'A' | 'B' | 'C' | 'D' | 'F';
+    /**
+     * @description A portfolio order: by entity ref, score or release time; `-` for descending.
+     * @default name
+     * @enum {string}
+     */
+    PortfolioSort:
+      | 'name'
+      | '-name'
+      | 'score'
+      | '-score'
+      | 'updated'
+      | '-updated';
+    /**
+     * @description `pass` promotes, `warn` promotes with warnings, `fail` blocks.
+     * @enum {string}
+     */
+    GateDecision: 'pass' | 'warn' | 'fail';
+    /**
+     * @description `pass`: the check held; `fail`: it did not, or its value is unmeasured; `missing`: its evidence was not uploaded.
+     * @enum {string}
+     */
+    CheckStatus: 'pass' | 'fail' | 'missing';
+    /**
+     * @description What a failing or missing check does to a gate.
+     * @enum {string}
+     */
+    Enforcement: 'off' | 'warn' | 'fail';
+    /**
+     * @description A check passes when `fact <operator> threshold` holds.
+     * @enum {string}
+     */
+    ComparisonOperator: '<=' | '<' | '>=' | '>' | '==';
+    /**
+     * @description A fact a policy check can test.
+     * @enum {string}
+     */
+    FactName:
+      | 'tests.total'
+      | 'tests.failed'
+      | 'tests.errored'
+      | 'tests.skipped'
+      | 'tests.passRate'
+      | 'coverage.lineRate'
+      | 'coverage.branchRate'
+      | 'security.bySeverity.critical'
+      | 'security.bySeverity.high'
+      | 'security.bySeverity.medium'
+      | 'security.bySeverity.low'
+      | 'security.bySeverity.info'
+      | 'security.newBySeverity.critical'
+      | 'security.newBySeverity.high'
+      | 'security.newBySeverity.medium'
+      | 'security.newBySeverity.low'
+      | 'security.newBySeverity.info'
+      | 'dependencies.vulnerabilitiesBySeverity.critical'
+      | 'dependencies.vulnerabilitiesBySeverity.high'
+      | 'dependencies.vulnerabilitiesBySeverity.medium'
+      | 'dependencies.vulnerabilitiesBySeverity.low'
+      | 'dependencies.vulnerabilitiesBySeverity.info'
+      | 'readiness.previousVersionDeployable'
+      | 'readiness.migrationsReversible'
+      | 'readiness.killSwitch'
+      | 'readiness.signatureVerified'
+      | 'readiness.provenanceSlsaLevel'
+      | 'readiness.rollbackDrillAgeDays';
+    /** @description A count per severity band; every band is present, zero when nothing was found. */
+    SeverityCounts: {
+      critical: number;
+      high: number;
+      medium: number;
+      low: number;
+      info: number;
+    };
+    /** @description Test results from JUnit XML (jest-junit, pytest, Maven Surefire/Failsafe, Gradle, PHPUnit). */
+    TestFacts: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'tests';
+      /** @enum {string} */
+      format: 'junit';
+      total: number;
+      passed: number;
+      failed: number;
+      errored: number;
+      skipped: number;
+      /** @description Sum of the test cases' `time`, in seconds; null when no case reports a time. */
+      durationSeconds: number | null;
+      /** @description The failing and erroring tests, at most 50, in file order. */
+      failingTests: {
+        suite: string;
+        name: string;
+        /** @enum {string} */
+        outcome: 'failed' | 'errored';
+        /** @description The failure message, cut at 500 characters. */
+        message?: string;
+      }[];
+    };
+    /** @description Line and branch coverage from Cobertura XML or LCOV. Rates are 0..1, null when unmeasured. */
+    CoverageFacts: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'coverage';
+      /** @enum {string} */
+      format: 'cobertura' | 'lcov';
+      lineRate: number | null;
+      branchRate: number | null;
+      linesCovered: number;
+      linesValid: number;
+      branchesCovered: number;
+      branchesValid: number;
+    };
+    /** @description One code scanning finding. */
+    SecurityFinding: {
+      tool: string;
+      ruleId: string;
+      severity: components['schemas']['Severity'];
+      /** @description The finding's message, cut at 500 characters. */
+      message: string;
+      /** @description `path:line` of the first location, when the result has one. */
+      location?: string;
+      /** @enum {string} */
+      baselineState?: 'new' | 'unchanged' | 'updated' | 'absent';
+    };
+    /** @description Static analysis findings from SARIF 2.1.0; suppressed results are not counted. */
+    SecurityFacts: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'security';
+      /** @enum {string} */
+      format: 'sarif';
+      total: number;
+      bySeverity: components['schemas']['SeverityCounts'];
+      /** @description Counts per tool (`tool.driver.name`). */
+      byTool: {
+        [key: string]: components['schemas']['SeverityCounts'];
+      };
+      /** @description Findings whose `baselineState` is `new` (all findings when there is no baseline). */
+      newBySeverity: components['schemas']['SeverityCounts'];
+      suppressed: number;
+      /** @description The worst findings, at most 20, most severe first. */
+      worst: components['schemas']['SecurityFinding'][];
+    };
+    /** @description One known vulnerability of a release's dependencies. */
+    Vulnerability: {
+      id: string;
+      severity: components['schemas']['Severity'];
+      /** @description The highest CVSS score among the ratings, when one is given. */
+      score?: number;
+      /** @description The affected components' `bom-ref`s or purls. */
+      affects: string[];
+    };
+    /** @description Dependency inventory and known vulnerabilities from a CycloneDX 1.4–1.6 JSON SBOM. */
+    DependencyFacts: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'dependencies';
+      /** @enum {string} */
+      format: 'cyclonedx';
+      specVersion: string;
+      componentCount: number;
+      vulnerabilitiesBySeverity: components['schemas']['SeverityCounts'];
+      /** @description The worst vulnerabilities, at most 20, most severe first. */
+      worst: components['schemas']['Vulnerability'][];
+    };
+    /** @description Rollback readiness and supply-chain facts from Waybill's readiness document. */
+    ReadinessFacts: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'readiness';
+      /** @enum {string} */
+      format: 'waybill-readiness';
+      previousVersionDeployable: boolean;
+      migrationsReversible: boolean;
+      /**
+       * Format: date
+       * @description Date of the last rollback drill, null when there never was one.
+       */
+      lastRollbackDrill: string | null;
+      killSwitch: boolean;
+      signatureVerified: boolean;
+      /**
+       * @description SLSA build level of the provenance, 0 when there is no provenance.
+       * @enum {integer}
+       */
+      provenanceSlsaLevel: 0 | 1 | 2 | 3 | 4;
+    };
+    /** @description The facts Waybill keeps of an uploaded file, by `kind`. */
+    EvidenceFacts:
+      | components['schemas']['TestFacts']
+      | components['schemas']['CoverageFacts']
+      | components['schemas']['SecurityFacts']
+      | components['schemas']['DependencyFacts']
+      | components['schemas']['ReadinessFacts'];
+    /** @description A SARIF 2.1.0 log (https://docs.oasis-open.org/sarif/sarif/v2.1.0/); only the parts Waybill reads are listed. */
+    SarifLog: {
+      /** @enum {string} */
+      version: '2.1.0';
+      runs: Record<string, unknown>[];
+    };
+    /** @description A CycloneDX 1.4–1.6 JSON SBOM (https://cyclonedx.org/specification/overview/); only the parts Waybill reads are listed. */
+    CycloneDxBom: {
+      /** @enum {string} */
+      bomFormat: 'CycloneDX';
+      /** @enum {string} */
+      specVersion: '1.4' | '1.5' | '1.6';
+      components?: Record<string, unknown>[];
+      vulnerabilities?: Record<string, unknown>[];
+    };
+    /**
+     * @description Waybill's readiness document, written by the release pipeline. Strict; unknown keys are refused.
+     * @example {
+     *       "previousVersionDeployable": true,
+     *       "migrationsReversible": false,
+     *       "lastRollbackDrill": "2024-04-22",
+     *       "killSwitch": true,
+     *       "signatureVerified": true,
+     *       "provenance": {
+     *         "slsaLevel": 3
+     *       }
+     *     }
+     */
+    ReadinessDocument: {
+      /** @description Whether the previous release can be deployed again to roll back. */
+      previousVersionDeployable: boolean;
+      /** @description Whether every database migration in the release has a tested down migration. */
+      migrationsReversible: boolean;
+      /**
+       * Format: date
+       * @description YYYY-MM-DD of the last rollback drill; null when there never was one.
+       */
+      lastRollbackDrill: string | null;
+      /** @description Whether the release ships behind a flag or kill switch that turns it off without a deployment. */
+      killSwitch: boolean;
+      /** @description Whether the release artifact's signature was verified. */
+      signatureVerified: boolean;
+      provenance: {
+        /**
+         * @description SLSA build level of the provenance, 0 without provenance.
+         * @enum {integer}
+         */
+        slsaLevel: 0 | 1 | 2 | 3 | 4;
+      };
+    };
+    /** @description The result of one policy check for a release. */
+    CheckResult: {
+      /** @description The check's id, e.g. `no-critical-vulnerabilities`. */
+      id: string;
+      title: string;
+      fact: components['schemas']['FactName'];
+      status: components['schemas']['CheckStatus'];
+      /** @description The fact's value; null when the evidence is missing or does not measure it. */
+      observed: number | boolean | components['schemas']['NullValue'];
+      /** @description `observed` for display, e.g. `72.5%`; null with it. */
+      observedText: string | null;
+      operator: components['schemas']['ComparisonOperator'];
+      /** @description The threshold for the release's tier. */
+      threshold: number | boolean;
+      /** @description `threshold` for display, e.g. `80%`. */
+      thresholdText: string;
+      weight: number;
+      /** @description Whether the check counts toward the score: not `off` in at least one evaluated environment. */
+      scored: boolean;
+      /** @description The effective enforcement in each evaluated environment. */
+      enforcement: {
+        [key: string]: components['schemas']['Enforcement'];
+      };
+      /** @description The outcome in words, e.g. `2 critical dependency vulnerabilities (allowed: 0)`. */
+      reason: string;
+      /** @description What a developer does to make the check pass. */
+      fixHint: string;
+    };
+    /** @description A failing or missing check that holds up an environment's gate. */
+    GateReason: {
+      checkId: string;
+      title: string;
+      /** @enum {string} */
+      status: 'fail' | 'missing';
+      /**
+       * @description `fail` blocks the gate, `warn` only warns.
+       * @enum {string}
+       */
+      enforcement: 'fail' | 'warn';
+      reason: string;
+      fixHint: string;
+    };
+    /** @description The policy's gate decision for promoting a release into one environment. */
+    EnvironmentGate: {
+      environment: string;
+      decision: components['schemas']['GateDecision'];
+      /** @description The checks behind the decision, blocking ones first. */
+      reasons: components['schemas']['GateReason'][];
+    };
+    /** @description A release's scorecard: every check's result, the score and grade, and a gate per environment. */
+    ScorecardEvaluation: {
+      tier: components['schemas']['Tier'];
+      environments: string[];
+      /** Format: date-time */
+      evaluatedAt: string;
+      /** @description Weighted share of the scored checks that pass, 0..100. */
+      score: number;
+      grade: components['schemas']['Grade'];
+      checks: components['schemas']['CheckResult'][];
+      /** @description One gate per environment, in promotion order. */
+      gates: components['schemas']['EnvironmentGate'][];
+    };
+    /** @description The outcome of an upload. */
+    RecordEvidenceResult: {
+      releaseId: number;
+      evidenceId: number;
+      /** @description True when the same file was already stored for this release; nothing changed. */
+      duplicate: boolean;
+      evaluation: components['schemas']['ScorecardEvaluation'];
+    };
+    /** @description A stored piece of evidence, as listed on a release. */
+    StoredEvidence: {
+      id: number;
+      kind: components['schemas']['EvidenceKind'];
+      format: components['schemas']['EvidenceFormat'];
+      /** @description SHA-256 of the uploaded bytes, hex. */
+      digest: string;
+      sizeBytes: number;
+      /** @description The `environment` given with the upload. */
+      environment: string | null;
+      /** @description The uploader's user entity ref or service subject. */
+      uploadedBy: string;
+      /** Format: date-time */
+      uploadedAt: string;
+      facts: components['schemas']['EvidenceFacts'];
+    };
+    /** @description A gate override that is or was in force. */
+    GateOverride: {
+      id: number;
+      environment: string;
+      reason: string;
+      /** @description Who made it, as a user entity ref or service subject. */
+      actor: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    /** @description Why the release may go through, and until when. */
+    GateOverrideRequest: {
+      /**
+       * @description Why, in at least 10 characters (not counting surrounding white space).
+       * @example EDI outage hotfix, rollback drill booked for Monday
+       */
+      reason: string;
+      /**
+       * Format: date-time
+       * @description When the override ends; an ISO 8601 timestamp with a time zone, in the future.
+       * @example 2026-12-01T00:00:00Z
+       */
+      expiresAt: string;
+    };
+    /** @description A release with its current evidence, stored evaluation and overrides. */
+    ReleaseRecord: {
+      /** @description Full, lower-case entity ref, e.g. `component:default/inventory`. */
+      entityRef: string;
+      version: string;
+      id: number;
+      commit: string | null;
+      pipelineUrl: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The current piece of each kind of evidence (the latest upload of that kind), by kind. */
+      evidence: components['schemas']['StoredEvidence'][];
+      /** @description The stored evaluation. */
+      evaluation:
+        | components['schemas']['ScorecardEvaluation']
+        | components['schemas']['NullValue'];
+      /** @description Overrides, newest first, expired ones included. */
+      overrides: components['schemas']['GateOverride'][];
+    };
+    /** @description One release in an entity's history. */
+    ReleaseSummary: {
+      entityRef: string;
+      version: string;
+      /** Format: date-time */
+      createdAt: string;
+      score: number | null;
+      /** @enum {string|null} */
+      grade: 'A' | 'B' | 'C' | 'D' | 'F' | null;
+    };
+    ReleaseHistory: {
+      /** @description Newest first. */
+      items: components['schemas']['ReleaseSummary'][];
+    };
+    /** @description The answer to "may this release go to this environment?". */
+    GateAnswer: {
+      entityRef: string;
+      version: string;
+      environment: string;
+      /** @description The decision after overrides; act on this one. */
+      decision: components['schemas']['GateDecision'];
+      /** @description The decision of the policy alone. */
+      policyDecision: components['schemas']['GateDecision'];
+      reasons: components['schemas']['GateReason'][];
+      /** @description The active override, if one is in force. */
+      override:
+        | components['schemas']['GateOverride']
+        | components['schemas']['NullValue'];
+      /** @description null when the release has no evidence. */
+      score: number | null;
+      /**
+       * @description null when the release has no evidence.
+       * @enum {string|null}
+       */
+      grade: 'A' | 'B' | 'C' | 'D' | 'F' | null;
+    };
+    /** @description One entity's line in the portfolio: its latest release and how it scored. */
+    PortfolioItem: {
+      entityRef: string;
+      title: string;
+      /** @description Full, lower-case ref of the owning group. */
+      owner: string | null;
+      system: string | null;
+      tier: components['schemas']['Tier'];
+      /** @description The business processes the entity takes part in, as normalized Domain refs, e.g. `domain:default/order-to-cash`. */
+      businessProcesses: string[];
+      version: string;
+      /** Format: date-time */
+      releasedAt: string;
+      score: number;
+      grade: components['schemas']['Grade'];
+      /** @description Gate decision per environment, before overrides. */
+      gates: {
+        [key: string]: components['schemas']['GateDecision'];
+      };
+      /** @description The checks that fail or lack evidence. */
+      failingChecks: {
+        id: string;
+        title: string;
+        /** @enum {string} */
+        status: 'fail' | 'missing';
+      }[];
+    };
+    PortfolioPage: {
+      items: components['schemas']['PortfolioItem'][];
+      /** @description Entities matching the filters, on every page. */
+      totalCount: number;
+      /** @description The cursor of the next page; absent on the last one. */
+      nextCursor?: string;
+    };
+    PortfolioSummary: {
+      /** @description Entities matching the filters. */
+      totalCount: number;
+      /** @description Entities per grade of their latest release. */
+      grades: {
+        A: number;
+        B: number;
+        C: number;
+        D: number;
+        F: number;
+      };
+      /** @description Per gated environment, entities per gate decision before overrides. */
+      gates: {
+        [key: string]: {
+          pass: number;
+          warn: number;
+          fail: number;
+        };
+      };
+    };
+    /**
+     * @description A DORA performance band, best first.
+     * @enum {string}
+     */
+    DoraBand: 'elite' | 'high' | 'medium' | 'low';
+    /** @description The four DORA keys over one window. */
+    DoraFigures: {
+      /**
+       * Format: date-time
+       * @description Start of the window, inclusive.
+       */
+      from: string;
+      /**
+       * Format: date-time
+       * @description End of the window, exclusive.
+       */
+      to: string;
+      /** @description Length of the window in days. */
+      days: number;
+      deploymentFrequency: {
+        /** @description Production deployments in the window, failed ones included. */
+        deployments: number;
+        perDay: number;
+        perWeek: number;
+        band: components['schemas']['DoraBand'];
+      };
+      leadTimeForChanges: {
+        /** @description Median hours from merge to the production deployment that shipped it; null without changes. */
+        medianHours: number | null;
+        changes: number;
+      };
+      changeFailureRate: {
+        /** @description Failed over all production deployments; null without deployments. */
+        rate: number | null;
+        failedDeployments: number;
+        deployments: number;
+      };
+      failedDeploymentRecoveryTime: {
+        /** @description Median hours from failure to recovery; null without recoveries. */
+        medianHours: number | null;
+        recoveries: number;
+        unrecovered: number;
+      };
+    };
+    /** @description DORA figures for a window and for the window of equal length just before it. */
+    DoraTrend: {
+      current: components['schemas']['DoraFigures'];
+      previous: components['schemas']['DoraFigures'];
+    };
+    /** @description A DoraTrend and the entities it counts. */
+    DoraResponse: {
+      entityRefs: string[];
+      current: components['schemas']['DoraFigures'];
+      previous: components['schemas']['DoraFigures'];
+    };
+    /** @enum {string} */
+    DeliveryEventType:
+      | 'deployment'
+      | 'rollback'
+      | 'incident-detected'
+      | 'incident-resolved'
+      | 'change-merged';
+    /**
+     * @description One delivery event in Waybill's JSON. Strict: unknown keys are refused. `incidentId` is
+     *     required for `incident-detected` and `incident-resolved`, `commit` for `change-merged`.
+     */
+    WaybillDeliveryEvent: {
+      type: components['schemas']['DeliveryEventType'];
+      /** @description Full entity ref, e.g. `component:default/inventory`. */
+      entityRef: string;
+      /**
+       * Format: date-time
+       * @description When it happened (not when it was reported), with a time zone.
+       */
+      occurredAt: string;
+      /** @description The version deployed or rolled back to; for a merged change, the version that will ship it, when known. */
+      version?: string;
+      /** @description Only `production` events count towards DORA (incidents without an environment count too). */
+      environment?: string;
+      /** @description The change's commit (for `change-merged` and deployments). */
+      commit?: string;
+      /** @description Pairs an incident's detection with its resolution. */
+      incidentId?: string;
+      /** @description Whether a deployment failed; rollbacks and incidents also mark a deployment failed. */
+      failed?: boolean;
+      /** @description Where the event came from, e.g. `argocd/prod-eu-1`. */
+      source?: string;
+      /** @description The event's id at its source; derived from the content when absent. */
+      id?: string;
+    };
+    /**
+     * @description A CDEvent (https://cdevents.dev, v0.4). Only the fields listed are read; the rest are
+     *     ignored. The Backstage entity comes from `customData.entityRef`, else from a
+     *     `subject.source` of the form `backstage:<entity ref>`. The version deployed comes from
+     *     the package URL in `subject.content.artifactId`.
+     */
+    CdEvent: {
+      context: {
+        id: string;
+        source: string;
+        /** @example dev.cdevents.service.deployed.0.2.0 */
+        type: string;
+        /** Format: date-time */
+        timestamp: string;
+      };
+      subject: {
+        id: string;
+        source?: string;
+        content?: {
+          /** @example pkg:oci/orders@sha256%3A4f53cd */
+          artifactId?: string;
+          environment?: {
+            id: string;
+          };
+        };
+      };
+      customData?: {
+        /** @example component:default/orders */
+        entityRef?: string;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description One event, an array of events, or `{ "events": [...] }`; an element with a `context` is a CDEvent. */
+    DeliveryEventsRequest:
+      | {
+          events: (
+            | components['schemas']['WaybillDeliveryEvent']
+            | components['schemas']['CdEvent']
+          )[];
+        }
+      | components['schemas']['WaybillDeliveryEvent']
+      | components['schemas']['CdEvent']
+      | (
+          | components['schemas']['WaybillDeliveryEvent']
+          | components['schemas']['CdEvent']
+        )[];
+    /** @description How many events were stored, and how many were already stored. */
+    DeliveryEventsResult: {
+      stored: number;
+      duplicates: number;
+    };
+    ReevaluateResult: {
+      /**
+       * @description The task that was started.
+       * @enum {string}
+       */
+      triggered: 'scorecards-reevaluate';
+    };
+  };
+  responses: {
+    /**
+     * @description The request is invalid; `error.message` names each problem, e.g. the path or query
+     *     field (`request/query/gate must match pattern "^[^:]+:(pass|warn|fail)$"`), the line of
+     *     a malformed file, an entity unknown to the catalog or an environment that is not gated.
+     *     Nothing was stored.
+     */
+    BadRequest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** @description No valid user or service token. */
+    Unauthorized: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** @description The caller lacks the route's permission; `error.message` names it. */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /**
+     * @description The release has no evidence, so it does not exist yet; or the user may not read its
+     *     entity in the catalog (see `EntityNotFound`).
+     */
+    NotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /**
+     * @description The user may not read the entity in the catalog. To a user whose reads are decided
+     *     entity by entity, an entity the catalog does not hold looks the same.
+     */
+    EntityNotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** @description The re-evaluation task is running already. */
+    Conflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** @description The body is larger than the route accepts (`scorecards.maxUploadBytes` for uploads and events, 16 KiB for overrides). */
+    PayloadTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** @description A server-side failure, with the same error body. */
+    UnexpectedError: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+  };
+  parameters: {
+    /**
+     * @description The entity's kind, e.g. `component`; compared case-insensitively.
+     * @example component
+     */
+    Kind: string;
+    /**
+     * @description The entity's namespace, usually `default`.
+     * @example default
+     */
+    Namespace: string;
+    /**
+     * @description The entity's name.
+     * @example inventory
+     */
+    Name: string;
+    /**
+     * @description The release's version as the pipeline names it (a semver, a build number, ...),
+     *     URL-encoded.
+     * @example 4.2.0
+     */
+    Version: string;
+    /** @description What the file is evidence of; decides the formats accepted. */
+    EvidenceKind: components['schemas']['EvidenceKind'];
+    /**
+     * @description A gated environment, one of `scorecards.environments` (by default `staging`, `production`).
+     * @example production
+     */
+    Environment: string;
+    /**
+     * @description The commit the release was built from; the latest upload that gives one sets it.
+     * @example 4f2a9c1
+     */
+    Commit: string;
+    /**
+     * @description A link to the pipeline run, http(s) only (the portal links to it); the latest upload
+     *     that gives one sets it.
+     * @example https://github.com/acme/inventory/actions/runs/9876543210
+     */
+    PipelineUrl: string;
+    /** @description The environment the evidence was gathered in, when that matters (stored with it). */
+    UploadEnvironment: string;
+    /**
+     * @description The owning group, as `name`, `namespace/name` or a full ref (kind `group` by default).
+     * @example warehouse-systems
+     */
+    Owner: string;
+    /** @description The system, as `name`, `namespace/name` or a full ref (kind `system` by default). */
+    System: string;
+    /** @description The entity's tier, from its tier annotation or label (Waybill's catalog conventions). */
+    Tier: components['schemas']['Tier'];
+    /**
+     * @description A business process: the Domain an entity's business-processes annotation names, as its
+     *     name (`order-to-cash`, read as `domain:default/order-to-cash`), `namespace/name` or a full
+     *     ref; compared as the normalized Domain ref, as the dependency map resolves it.
+     * @example order-to-cash
+     */
+    BusinessProcess: string;
+    /** @description The latest release's grade. */
+    Grade: components['schemas']['Grade'];
+    /**
+     * @description `environment:decision`: only entities whose latest release's stored gate decision in
+     *     that environment, before overrides, is `decision`.
+     * @example production:fail
+     */
+    Gate: string;
+    /** @description The order: by entity ref, score or release time; `-` for descending. */
+    Sort: components['schemas']['PortfolioSort'];
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  uploadEvidence: {
+    parameters: {
+      query?: {
+        /**
+         * @description The commit the release was built from; the latest upload that gives one sets it.
+         * @example 4f2a9c1
+         */
+        commit?: components['parameters']['Commit'];
+        /**
+         * @description A link to the pipeline run, http(s) only (the portal links to it); the latest upload
+         *     that gives one sets it.
+         * @example https://github.com/acme/inventory/actions/runs/9876543210
+         */
+        pipelineUrl?: components['parameters']['PipelineUrl'];
+        /** @description The environment the evidence was gathered in, when that matters (stored with it). */
+        environment?: components['parameters']['UploadEnvironment'];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The entity's kind, e.g. `component`; compared case-insensitively.
+         * @example component
+         */
+        kind: components['parameters']['Kind'];
+        /**
+         * @description The entity's namespace, usually `default`.
+         * @example default
+         */
+        namespace: components['parameters']['Namespace'];
+        /**
+         * @description The entity's name.
+         * @example inventory
+         */
+        name: components['parameters']['Name'];
+        /**
+         * @description The release's version as the pipeline names it (a semver, a build number, ...),
+         *     URL-encoded.
+         * @example 4.2.0
+         */
+        version: components['parameters']['Version'];
+        /** @description What the file is evidence of; decides the formats accepted. */
+        evidenceKind: components['parameters']['EvidenceKind'];
+      };
+      cookie?: never;
+    };
+    /**
+     * @description The evidence file, unchanged. At most `scorecards.maxUploadBytes` bytes (10 MiB by
+     *     default); larger bodies get 413. The file is read by the parser of its format, which
+     *     names the line (and column) of a problem and refuses a Content-Type that contradicts
+     *     the format (400); the schemas below describe the JSON formats.
+     */
+    requestBody: {
+      content: {
+        'application/xml': string;
+        'text/xml': string;
+        'application/json':
+          | components['schemas']['SarifLog']
+          | components['schemas']['CycloneDxBom']
+          | components['schemas']['ReadinessDocument'];
+        'application/sarif+json': components['schemas']['SarifLog'];
+        'application/vnd.cyclonedx+json': components['schemas']['CycloneDxBom'];
+        'text/plain': string;
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /**
+       * @description The same file (same SHA-256) was already stored for this release and kind; nothing
+       *     changed. `duplicate` is true and `evaluation` is the stored one.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordEvidenceResult'];
+        };
+      };
+      /** @description The file was stored and the release scored again. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordEvidenceResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
+  recordDeliveryEvents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeliveryEventsRequest'];
+      };
+    };
+    responses: {
+      /** @description The events were stored; duplicates of stored events were skipped. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryEventsResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
+  listReleases: {
+    parameters: {
+      query?: {
+        /** @description How many releases to return at most. */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The entity's kind, e.g. `component`; compared case-insensitively.
+         * @example component
+         */
+        kind: components['parameters']['Kind'];
+        /**
+         * @description The entity's namespace, usually `default`.
+         * @example default
+         */
+        namespace: components['parameters']['Namespace'];
+        /**
+         * @description The entity's name.
+         * @example inventory
+         */
+        name: components['parameters']['Name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The releases, newest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseHistory'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['EntityNotFound'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
+  getRelease: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The entity's kind, e.g. `component`; compared case-insensitively.
+         * @example component
+         */
+        kind: components['parameters']['Kind'];
+        /**
+         * @description The entity's namespace, usually `default`.
+         * @example default
+         */
+        namespace: components['parameters']['Namespace'];
+        /**
+         * @description The entity's name.
+         * @example inventory
+         */
+        name: components['parameters']['Name'];
+        /**
+         * @description The release's version as the pipeline names it (a semver, a build number, ...),
+         *     URL-encoded.
+         * @example 4.2.0
+         */
+        version: components['parameters']['Version'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The release. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReleaseRecord'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
+  getGate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The entity's kind, e.g. `component`; compared case-insensitively.
+         * @example component
+         */
+        kind: components['parameters']['Kind'];
+        /**
+         * @description The entity's namespace, usually `default`.
+         * @example default
+         */
+        namespace: components['parameters']['Namespace'];
+        /**
+         * @description The entity's name.
+         * @example inventory
+         */
+        name: components['parameters']['Name'];
+        /**
+         * @description The release's version as the pipeline names it (a semver, a build number, ...),
+         *     URL-encoded.
+         * @example 4.2.0
+         */
+        version: components['parameters']['Version'];
+        /**
+         * @description A gated environment, one of `scorecards.environments` (by default `staging`, `production`).
+         * @example production
+         */
+        environment: components['parameters']['Environment'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The gate's answer. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GateAnswer'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['EntityNotFound'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
+  overrideGate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The entity's kind, e.g. `component`; compared case-insensitively.
+         * @example component
+         */
+        kind: components['parameters']['Kind'];
+        /**
+         * @description The entity's namespace, usually `default`.
+         * @example default
+         */
+        namespace: components['parameters']['Namespace'];
+        /**
+         * @description The entity's name.
+         * @example inventory
+         */
+        name: components['parameters']['Name'];
+        /**
+         * @description The release's version as the pipeline names it (a semver, a build number, ...),
+         *     URL-encoded.
+         * @example 4.2.0
+         */
+        version: components['parameters']['Version'];
+        /**
+         * @description A gated environment, one of `scorecards.environments` (by default `staging`, `production`).
+         * @example production
+         */
+        environment: components['parameters']['Environment'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GateOverrideRequest'];
+      };
+    };
+    responses: {
+      /** @description The override, in force until `expiresAt`. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GateOverride'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
+  getPortfolio: {
+    parameters: {
+      query?: {
+        /**
+         * @description The owning group, as `name`, `namespace/name` or a full ref (kind `group` by default).
+         * @example warehouse-systems
+         */
+        owner?: components['parameters']['Owner'];
+        /** @description The system, as `name`, `namespace/name` or a full ref (kind `system` by default). */
+        system?: components['parameters']['System'];
+        /** @description The entity's tier, from its tier annotation or label (Waybill's catalog conventions). */
+        tier?: components['parameters']['Tier'];
+        /**
+         * @description A business process: the Domain an entity's business-processes annotation names, as its
+         *     name (`order-to-cash`, read as `domain:default/order-to-cash`), `namespace/name` or a full
+         *     ref; compared as the normalized Domain ref, as the dependency map resolves it.
+         * @example order-to-cash
+         */
+        businessProcess?: components['parameters']['BusinessProcess'];
+        /** @description The latest release's grade. */
+        grade?: components['parameters']['Grade'];
+        /**
+         * @description `environment:decision`: only entities whose latest release's stored gate decision in
+         *     that environment, before overrides, is `decision`.
+         * @example production:fail
+         */
+        gate?: components['parameters']['Gate'];
+        /** @description The order: by entity ref, score or release time; `-` for descending. */
+        sort?: components['parameters']['Sort'];
+        /** @description Items per page. */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page, as handed out. */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the portfolio. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortfolioPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
+  getPortfolioSummary: {
+    parameters: {
+      query?: {
+        /**
+         * @description The owning group, as `name`, `namespace/name` or a full ref (kind `group` by default).
+         * @example warehouse-systems
+         */
+        owner?: components['parameters']['Owner'];
+        /** @description The system, as `name`, `namespace/name` or a full ref (kind `system` by default). */
+        system?: components['parameters']['System'];
+        /** @description The entity's tier, from its tier annotation or label (Waybill's catalog conventions). */
+        tier?: components['parameters']['Tier'];
+        /**
+         * @description A business process: the Domain an entity's business-processes annotation names, as its
+         *     name (`order-to-cash`, read as `domain:default/order-to-cash`), `namespace/name` or a full
+         *     ref; compared as the normalized Domain ref, as the dependency map resolves it.
+         * @example order-to-cash
+         */
+        businessProcess?: components['parameters']['BusinessProcess'];
+        /** @description The latest release's grade. */
+        grade?: components['parameters']['Grade'];
+        /**
+         * @description `environment:decision`: only entities whose latest release's stored gate decision in
+         *     that environment, before overrides, is `decision`.
+         * @example production:fail
+         */
+        gate?: components['parameters']['Gate'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The counts. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortfolioSummary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
+  getPortfolioCsv: {
+    parameters: {
+      query?: {
+        /**
+         * @description The owning group, as `name`, `namespace/name` or a full ref (kind `group` by default).
+         * @example warehouse-systems
+         */
+        owner?: components['parameters']['Owner'];
+        /** @description The system, as `name`, `namespace/name` or a full ref (kind `system` by default). */
+        system?: components['parameters']['System'];
+        /** @description The entity's tier, from its tier annotation or label (Waybill's catalog conventions). */
+        tier?: components['parameters']['Tier'];
+        /**
+         * @description A business process: the Domain an entity's business-processes annotation names, as its
+         *     name (`order-to-cash`, read as `domain:default/order-to-cash`), `namespace/name` or a full
+         *     ref; compared as the normalized Domain ref, as the dependency map resolves it.
+         * @example order-to-cash
+         */
+        businessProcess?: components['parameters']['BusinessProcess'];
+        /** @description The latest release's grade. */
+        grade?: components['parameters']['Grade'];
+        /**
+         * @description `environment:decision`: only entities whose latest release's stored gate decision in
+         *     that environment, before overrides, is `decision`.
+         * @example production:fail
+         */
+        gate?: components['parameters']['Gate'];
+        /** @description The order: by entity ref, score or release time; `-` for descending. */
+        sort?: components['parameters']['Sort'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV, with a header row. */
+      200: {
+        headers: {
+          /** @description `attachment; filename="waybill-portfolio.csv"` */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example entity,title,owner,system,tier,business_processes,version,released_at,score,grade,gates,failing_checks
+           *     component:default/inventory,inventory,group:default/warehouse-systems,,critical,,4.2.0,2026-11-23T12:00:00.000Z,41,F,staging:warn production:fail,line-coverage no-critical-vulnerabilities
+           */
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
+  getDora: {
+    parameters: {
+      query: {
+        /**
+         * @description One entity: a full ref, `namespace/name` or `name` (kind `component` and namespace
+         *     `default` by default). The portfolio filters are ignored when it is given.
+         * @example component:default/inventory
+         */
+        entityRef?: string;
+        /**
+         * @description Start of the window, inclusive; an ISO 8601 date or timestamp.
+         * @example 2026-11-01T00:00:00Z
+         */
+        from: string;
+        /**
+         * @description End of the window, exclusive; after `from`.
+         * @example 2026-12-01T00:00:00Z
+         */
+        to: string;
+        /**
+         * @description The owning group, as `name`, `namespace/name` or a full ref (kind `group` by default).
+         * @example warehouse-systems
+         */
+        owner?: components['parameters']['Owner'];
+        /** @description The system, as `name`, `namespace/name` or a full ref (kind `system` by default). */
+        system?: components['parameters']['System'];
+        /** @description The entity's tier, from its tier annotation or label (Waybill's catalog conventions). */
+        tier?: components['parameters']['Tier'];
+        /**
+         * @description A business process: the Domain an entity's business-processes annotation names, as its
+         *     name (`order-to-cash`, read as `domain:default/order-to-cash`), `namespace/name` or a full
+         *     ref; compared as the normalized Domain ref, as the dependency map resolves it.
+         * @example order-to-cash
+         */
+        businessProcess?: components['parameters']['BusinessProcess'];
+        /** @description The latest release's grade. */
+        grade?: components['parameters']['Grade'];
+        /**
+         * @description `environment:decision`: only entities whose latest release's stored gate decision in
+         *     that environment, before overrides, is `decision`.
+         * @example production:fail
+         */
+        gate?: components['parameters']['Gate'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures for both windows. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DoraResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['EntityNotFound'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
+  reevaluatePolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The task was started. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReevaluateResult'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
+}
+
+type JsonOf<T> = T extends { content: { 'application/json': infer B } }
+  ? B
+  : never;
+/** The JSON body of an operation's 2xx answer. */
+export type ResponseOf<Op> = Op extends { responses: infer R }
+  ? JsonOf<R[Extract<keyof R, 200 | 201 | 202>]>
+  : never;
+/** The JSON request body of an operation. */
+export type BodyOf<Op> = Op extends { requestBody?: infer B }
+  ? JsonOf<NonNullable<B>>
+  : never;
+/** The path parameters of an operation. */
+export type PathOf<Op> = Op extends { parameters: { path: infer P } }
+  ? P
+  : never;
+/** The query parameters of an operation. */
+export type QueryOf<Op> = Op extends { parameters: { query?: infer Q } }
+  ? NonNullable<Q>
+  : never;
+
+/** The API's schemas, by name. */
+export type ScorecardsSchemas = components['schemas'];
+
+/** The API's operations, by operationId. */
+export type ScorecardsOperations = operations;
+
+/** Every endpoint of the API as `@backstage/backend-openapi-utils`'s typed router reads it. */
+export type ScorecardsEndpointMap = {
+  '#post|/entities/{kind}/{namespace}/{name}/releases/{version}/evidence/{evidenceKind}': {
+    response: ResponseOf<operations['uploadEvidence']>;
+    path: PathOf<operations['uploadEvidence']>;
+    query: QueryOf<operations['uploadEvidence']>;
+  };
+  '#post|/events': {
+    response: ResponseOf<operations['recordDeliveryEvents']>;
+    body: BodyOf<operations['recordDeliveryEvents']>;
+  };
+  '#get|/entities/{kind}/{namespace}/{name}/releases': {
+    response: ResponseOf<operations['listReleases']>;
+    path: PathOf<operations['listReleases']>;
+    query: QueryOf<operations['listReleases']>;
+  };
+  '#get|/entities/{kind}/{namespace}/{name}/releases/{version}': {
+    response: ResponseOf<operations['getRelease']>;
+    path: PathOf<operations['getRelease']>;
+  };
+  '#get|/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}': {
+    response: ResponseOf<operations['getGate']>;
+    path: PathOf<operations['getGate']>;
+  };
+  '#post|/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/overrides': {
+    response: ResponseOf<operations['overrideGate']>;
+    path: PathOf<operations['overrideGate']>;
+    body: BodyOf<operations['overrideGate']>;
+  };
+  '#get|/portfolio': {
+    response: ResponseOf<operations['getPortfolio']>;
+    query: QueryOf<operations['getPortfolio']>;
+  };
+  '#get|/portfolio/summary': {
+    response: ResponseOf<operations['getPortfolioSummary']>;
+    query: QueryOf<operations['getPortfolioSummary']>;
+  };
+  '#get|/portfolio.csv': {
+    response: ResponseOf<operations['getPortfolioCsv']>;
+    query: QueryOf<operations['getPortfolioCsv']>;
+  };
+  '#get|/dora': {
+    response: ResponseOf<operations['getDora']>;
+    query: QueryOf<operations['getDora']>;
+  };
+  '#post|/policy/reevaluate': {
+    response: ResponseOf<operations['reevaluatePolicy']>;
+  };
+};
+
+/**
+ * The typed client of the scorecards backend, one method per operation of its spec. A
+ * non-2xx answer throws a ResponseError carrying the server's reason.
+ */
+export class ScorecardsApiClient {
+  private readonly http: PluginHttpClient;
+
+  constructor(options: PluginClientOptions) {
+    this.http = new PluginHttpClient('scorecards', options);
+  }
+
+  /** Upload one evidence file for a release (`POST /entities/{kind}/{namespace}/{name}/releases/{version}/evidence/{evidenceKind}`). */
+  uploadEvidence(request: {
+    path: PathOf<operations['uploadEvidence']>;
+    query?: QueryOf<operations['uploadEvidence']>;
+    body: BodyInit;
+    contentType: string;
+  }): Promise<ResponseOf<operations['uploadEvidence']>> {
+    return this.http.json<ResponseOf<operations['uploadEvidence']>>(
+      `/entities/${encodeURIComponent(
+        String(request.path.kind),
+      )}/${encodeURIComponent(
+        String(request.path.namespace),
+      )}/${encodeURIComponent(
+        String(request.path.name),
+      )}/releases/${encodeURIComponent(
+        String(request.path.version),
+      )}/evidence/${encodeURIComponent(String(request.path.evidenceKind))}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': request.contentType },
+        body: request.body,
+      },
+      request.query as Record<string, QueryValue> | undefined,
+    );
+  }
+
+  /** Record delivery events for DORA (`POST /events`). */
+  recordDeliveryEvents(request: {
+    body: BodyOf<operations['recordDeliveryEvents']>;
+  }): Promise<ResponseOf<operations['recordDeliveryEvents']>> {
+    return this.http.json<ResponseOf<operations['recordDeliveryEvents']>>(
+      `/events`,
+      jsonBody('POST', request.body),
+    );
+  }
+
+  /** An entity's releases, newest first (`GET /entities/{kind}/{namespace}/{name}/releases`). */
+  listReleases(request: {
+    path: PathOf<operations['listReleases']>;
+    query?: QueryOf<operations['listReleases']>;
+  }): Promise<ResponseOf<operations['listReleases']>> {
+    return this.http.json<ResponseOf<operations['listReleases']>>(
+      `/entities/${encodeURIComponent(
+        String(request.path.kind),
+      )}/${encodeURIComponent(
+        String(request.path.namespace),
+      )}/${encodeURIComponent(String(request.path.name))}/releases`,
+      { method: 'GET' },
+      request.query as Record<string, QueryValue> | undefined,
+    );
+  }
+
+  /** A release's scorecard (`GET /entities/{kind}/{namespace}/{name}/releases/{version}`). */
+  getRelease(request: {
+    path: PathOf<operations['getRelease']>;
+  }): Promise<ResponseOf<operations['getRelease']>> {
+    return this.http.json<ResponseOf<operations['getRelease']>>(
+      `/entities/${encodeURIComponent(
+        String(request.path.kind),
+      )}/${encodeURIComponent(
+        String(request.path.namespace),
+      )}/${encodeURIComponent(
+        String(request.path.name),
+      )}/releases/${encodeURIComponent(String(request.path.version))}`,
+      { method: 'GET' },
+    );
+  }
+
+  /** May this release be promoted to this environment? (`GET /entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}`). */
+  getGate(request: {
+    path: PathOf<operations['getGate']>;
+  }): Promise<ResponseOf<operations['getGate']>> {
+    return this.http.json<ResponseOf<operations['getGate']>>(
+      `/entities/${encodeURIComponent(
+        String(request.path.kind),
+      )}/${encodeURIComponent(
+        String(request.path.namespace),
+      )}/${encodeURIComponent(
+        String(request.path.name),
+      )}/releases/${encodeURIComponent(
+        String(request.path.version),
+      )}/gates/${encodeURIComponent(String(request.path.environment))}`,
+      { method: 'GET' },
+    );
+  }
+
+  /** Let a release through one environment's gate until a time (`POST /entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/overrides`). */
+  overrideGate(request: {
+    path: PathOf<operations['overrideGate']>;
+    body: BodyOf<operations['overrideGate']>;
+  }): Promise<ResponseOf<operations['overrideGate']>> {
+    return this.http.json<ResponseOf<operations['overrideGate']>>(
+      `/entities/${encodeURIComponent(
+        String(request.path.kind),
+      )}/${encodeURIComponent(
+        String(request.path.namespace),
+      )}/${encodeURIComponent(
+        String(request.path.name),
+      )}/releases/${encodeURIComponent(
+        String(request.path.version),
+      )}/gates/${encodeURIComponent(
+        String(request.path.environment),
+      )}/overrides`,
+      jsonBody('POST', request.body),
+    );
+  }
+
+  /** Every entity's latest release, filtered, sorted and paged (`GET /portfolio`). */
+  getPortfolio(
+    request: { query?: QueryOf<operations['getPortfolio']> } = {},
+  ): Promise<ResponseOf<operations['getPortfolio']>> {
+    return this.http.json<ResponseOf<operations['getPortfolio']>>(
+      `/portfolio`,
+      { method: 'GET' },
+      request.query as Record<string, QueryValue> | undefined,
+    );
+  }
+
+  /** How the matching entities spread over grades and gate decisions (`GET /portfolio/summary`). */
+  getPortfolioSummary(
+    request: { query?: QueryOf<operations['getPortfolioSummary']> } = {},
+  ): Promise<ResponseOf<operations['getPortfolioSummary']>> {
+    return this.http.json<ResponseOf<operations['getPortfolioSummary']>>(
+      `/portfolio/summary`,
+      { method: 'GET' },
+      request.query as Record<string, QueryValue> | undefined,
+    );
+  }
+
+  /** The whole portfolio as CSV (`GET /portfolio.csv`). */
+  getPortfolioCsv(
+    request: { query?: QueryOf<operations['getPortfolioCsv']> } = {},
+  ): Promise<Response> {
+    return this.http.fetch(
+      `/portfolio.csv`,
+      { method: 'GET' },
+      request.query as Record<string, QueryValue> | undefined,
+    );
+  }
+
+  /** DORA figures over a window and the window before it (`GET /dora`). */
+  getDora(
+    request: { query?: QueryOf<operations['getDora']> } = {},
+  ): Promise<ResponseOf<operations['getDora']>> {
+    return this.http.json<ResponseOf<operations['getDora']>>(
+      `/dora`,
+      { method: 'GET' },
+      request.query as Record<string, QueryValue> | undefined,
+    );
+  }
+
+  /** Re-score releases evaluated with an older policy, now (`POST /policy/reevaluate`). */
+  reevaluatePolicy(
+    _request: Record<string, never> = {},
+  ): Promise<ResponseOf<operations['reevaluatePolicy']>> {
+    return this.http.json<ResponseOf<operations['reevaluatePolicy']>>(
+      `/policy/reevaluate`,
+      { method: 'POST' },
+    );
+  }
+}
