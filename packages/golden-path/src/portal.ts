@@ -105,26 +105,8 @@ async function waitUntilReady(
   );
 }
 
-/**
- * Starts the repository's real backend (packages/backend, the process `backstage-cli package
- * start` runs, without its file watcher, as bench/utils' `startPortal` does with `watch: false`)
- * on a free loopback port, with app-config.yaml plus a config file of the test's:
- *
- * - SQLite files in `directory` (so a test can open `tenant-rollouts.sqlite`);
- * - no demo evidence and no demo rollouts (`waybill.demo.*` off as in production);
- * - `backend.auth.externalAccess`: a static token for the test driver, production's two
- *   pipeline entries (GitHub Actions, GitLab CI) pointed at the test issuer, and production's
- *   static CI token when `productionCiToken` is given;
- * - GitHub and GitLab integrations with placeholder tokens, which a template's dry run needs to
- *   exist (publishing is skipped in a dry run);
- * - `backend.reading.allow` for the hosts the URL reader may read (the loopback repository host);
- * - tenant rollouts without the calendar's freeze windows and without the scheduler's
- *   auto-advance, so that the pipeline alone moves its rollouts and a run does not depend on
- *   the date.
- *
- * The demo catalog of app-config.yaml stays loaded.
- */
-export async function startWaybill(options: {
+/** What {@link startWaybill} starts the backend with. */
+export interface WaybillOptions {
   directory: string;
   githubIssuer: string;
   gitlabIssuer: string;
@@ -143,13 +125,15 @@ export async function startWaybill(options: {
     prefix?: string;
     pluginDivisionMode?: 'database' | 'schema';
   };
-}): Promise<RunningWaybill> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const token = randomBytes(24).toString('hex');
-  const databaseDirectory = path.join(options.directory, 'sqlite');
-  fs.mkdirSync(databaseDirectory, { recursive: true });
-  const config = {
+}
+
+/** The test's config file of the backend, over app-config.yaml (see {@link startWaybill}). */
+function waybillConfig(
+  options: WaybillOptions,
+  at: { url: string; port: number; token: string; databaseDirectory: string },
+) {
+  const { url, port, token, databaseDirectory } = at;
+  return {
     app: { baseUrl: url },
     backend: {
       baseUrl: url,
@@ -188,18 +172,18 @@ export async function startWaybill(options: {
       freezeWindows: [],
     },
   };
-  const configFile = path.join(
-    options.directory,
-    'app-config.golden-path.yaml',
-  );
-  fs.writeFileSync(configFile, stringify(config));
+}
 
+/**
+ * Spawns packages/backend as `backstage-cli package start` runs it (its Node transform, no
+ * watcher) with app-config.yaml and `configFile`, in a process group of its own.
+ */
+function spawnBackend(configFile: string): ChildProcess {
   const backendDir = path.join(REPO_ROOT, 'packages', 'backend');
   const transform = createRequire(
     path.join(backendDir, 'package.json'),
   ).resolve('@backstage/cli-node/config/nodeTransform.cjs');
-  const started = Date.now();
-  const child = spawn(
+  return spawn(
     process.execPath,
     [
       '--enable-source-maps',
@@ -224,6 +208,49 @@ export async function startWaybill(options: {
       },
     },
   );
+}
+
+/**
+ * Starts the repository's real backend (packages/backend, the process `backstage-cli package
+ * start` runs, without its file watcher, as bench/utils' `startPortal` does with `watch: false`)
+ * on a free loopback port, with app-config.yaml plus a config file of the test's:
+ *
+ * - SQLite files in `directory` (so a test can open `tenant-rollouts.sqlite`);
+ * - no demo evidence and no demo rollouts (`waybill.demo.*` off as in production);
+ * - `backend.auth.externalAccess`: a static token for the test driver, production's two
+ *   pipeline entries (GitHub Actions, GitLab CI) pointed at the test issuer, and production's
+ *   static CI token when `productionCiToken` is given;
+ * - GitHub and GitLab integrations with placeholder tokens, which a template's dry run needs to
+ *   exist (publishing is skipped in a dry run);
+ * - `backend.reading.allow` for the hosts the URL reader may read (the loopback repository host);
+ * - tenant rollouts without the calendar's freeze windows and without the scheduler's
+ *   auto-advance, so that the pipeline alone moves its rollouts and a run does not depend on
+ *   the date.
+ *
+ * The demo catalog of app-config.yaml stays loaded.
+ */
+export async function startWaybill(
+  options: WaybillOptions,
+): Promise<RunningWaybill> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const token = randomBytes(24).toString('hex');
+  const databaseDirectory = path.join(options.directory, 'sqlite');
+  fs.mkdirSync(databaseDirectory, { recursive: true });
+  const config = waybillConfig(options, {
+    url,
+    port,
+    token,
+    databaseDirectory,
+  });
+  const configFile = path.join(
+    options.directory,
+    'app-config.golden-path.yaml',
+  );
+  fs.writeFileSync(configFile, stringify(config));
+
+  const started = Date.now();
+  const child = spawnBackend(configFile);
   let output = '';
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);

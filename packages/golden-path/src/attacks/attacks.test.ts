@@ -32,11 +32,7 @@ import {
   TARGET_ENTITY,
 } from './hostileInputs';
 import { exampleTarget, Operation } from './openApi';
-import {
-  GeneratedRequest,
-  KnownValues,
-  requestArbitrary,
-} from './openApiArbitraries';
+import { GeneratedRequest, requestArbitrary } from './openApiArbitraries';
 import { PluginTables, RowCounts } from './pluginTables';
 import {
   backstageErrorProblems,
@@ -50,6 +46,7 @@ import {
   operationById,
   WAYBILL_OPERATIONS,
 } from './routeCatalog';
+import { KnownValues } from './schemaArbitraries';
 
 jest.setTimeout(120_000);
 
