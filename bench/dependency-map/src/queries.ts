@@ -164,7 +164,7 @@ export async function measurePure(
   findCycles(graph); // indexes the graph, as a build does
   const results: QueryResult[] = [];
 
-  let waves = 0;
+  let stages = 0;
   results.push({
     name: 'deploy order, whole estate',
     inputs: 'every deployable',
@@ -172,22 +172,22 @@ export async function measurePure(
       repeat(undefined, samples.deployOrderWhole),
       () => planDeployOrder(graph),
       r => {
-        waves = r.waves.length;
+        stages = r.stages.length;
       },
     ),
-    answers: `${waves} waves`,
+    answers: `${stages} stages`,
   });
 
-  const setWaves: number[] = [];
+  const setStages: number[] = [];
   results.push({
     name: 'deploy order, set of 10-50',
     inputs: `${samples.deployOrderSet} random sets of deployables`,
     pure: await sample(
       inputs.sets,
       entityRefs => planDeployOrder(graph, { entityRefs }),
-      r => setWaves.push(r.waves.length),
+      r => setStages.push(r.stages.length),
     ),
-    answers: `median ${median(setWaves)} waves`,
+    answers: `median ${median(setStages)} stages`,
   });
 
   let cycles = 0;
@@ -255,16 +255,16 @@ export async function measurePure(
     answers: `median ${median(sizes)} nodes (limit 500)`,
   });
 
-  const trainWaves: number[] = [];
+  const trainStages: number[] = [];
   results.push({
     name: 'release-train plan, 10 changes',
     inputs: `${samples.releaseTrain} random trains`,
     pure: await sample(
       inputs.trains,
       changes => planReleaseTrain(graph, changes),
-      r => trainWaves.push(r.waves.length),
+      r => trainStages.push(r.stages.length),
     ),
-    answers: `median ${median(trainWaves)} waves`,
+    answers: `median ${median(trainStages)} stages`,
   });
 
   return results;

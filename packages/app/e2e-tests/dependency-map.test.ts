@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { waitForBackend } from './portal';
 
-// A larger window than the default, so the screenshots show the graph beside its waves.
+// A larger window than the default, so the screenshots show the graph beside its deploy stages.
 test.use({ viewport: { width: 1440, height: 1000 } });
 
 test.beforeAll(({ request }) => waitForBackend(request));
@@ -40,13 +40,13 @@ test('a release manager maps order-to-cash, sees the inventory cycle, checks inv
     page.getByText(/Laid out in \d+ ms in a Web Worker/),
   ).toBeVisible();
 
-  // The inventory ⇄ purchase cycle is flagged, on the node and in the deploy waves.
+  // The inventory ⇄ purchase cycle is flagged, on the node and in the deploy stages.
   await expect(page.getByText(/Cycle: Inventory ⇄ purchase\./)).toBeVisible();
   await expect(
     graph.getByRole('button', { name: 'Inventory (erp-module)' }),
   ).toHaveAttribute('data-in-cycle', 'true');
-  const waves = page.getByRole('table', { name: 'Deploy waves' });
-  await expect(waves.getByText(/Blocked by a cycle/)).toBeVisible();
+  const stages = page.getByRole('table', { name: 'Deploy stages' });
+  await expect(stages.getByText(/Blocked by a cycle/)).toBeVisible();
   await page.screenshot({
     path: 'test-results/screenshots/dependency-map-order-to-cash.png',
     fullPage: true,
@@ -70,7 +70,7 @@ test('a release manager maps order-to-cash, sees the inventory cycle, checks inv
   await expect(page.getByLabel('Blast radius summary')).toContainText(
     /Changing Inventory affects [1-9]\d* entities, [1-9] business processes and [1-9]\d* tenants\./,
   );
-  await expect(page.getByText(/^Wave \d+ of \d+$/)).toBeVisible();
+  await expect(page.getByText(/^Deploy stage \d+ of \d+$/)).toBeVisible();
   await expect(page.getByText(/^Tenants affected \([1-9]\d*\)$/)).toBeVisible();
   await page.screenshot({
     path: 'test-results/screenshots/dependency-map-entity-tab.png',
@@ -90,8 +90,10 @@ test('a release manager maps order-to-cash, sees the inventory cycle, checks inv
   await expect(sequence.getByRole('listitem').nth(2)).toContainText(
     'Customer Portal',
   );
-  await expect(sequence.getByRole('listitem').nth(2)).toContainText('(wave 2)');
-  await expect(page.getByText(/^Safe: 2 waves/)).toBeVisible();
+  await expect(sequence.getByRole('listitem').nth(2)).toContainText(
+    '(stage 2)',
+  );
+  await expect(page.getByText(/^Safe: 2 deploy stages/)).toBeVisible();
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export Markdown' }).click();

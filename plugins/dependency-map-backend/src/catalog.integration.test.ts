@@ -93,7 +93,7 @@ describe('the dependency map over the real catalog backend', () => {
       'component:default/inventory',
       'component:default/purchase',
     ]);
-    expect(order.body.waves).toHaveLength(7);
+    expect(order.body.stages).toHaveLength(7);
 
     const impact = await get('/entities/component/default/inventory/impact');
     expect(impact.body.tenants).toHaveLength(44);

@@ -100,14 +100,14 @@ describe('dependency-map API on the demo estate', () => {
       component('inventory'),
       component('purchase'),
     ]);
-    expect(order.body.waves).toHaveLength(7);
-    const waveOf = (name: string) =>
-      order.body.waves.findIndex((w: any) =>
-        w.entityRefs.includes(component(name)),
+    expect(order.body.stages).toHaveLength(7);
+    const stageOf = (name: string) =>
+      order.body.stages.findIndex((s: any) =>
+        s.entityRefs.includes(component(name)),
       );
-    expect(waveOf('inventory')).toBe(waveOf('purchase'));
-    expect(order.body.waves[waveOf('inventory')].blockers).toEqual([0]);
-    expect(waveOf('order-tracking')).toBe(6);
+    expect(stageOf('inventory')).toBe(stageOf('purchase'));
+    expect(order.body.stages[stageOf('inventory')].blockers).toEqual([0]);
+    expect(stageOf('order-tracking')).toBe(6);
   });
 
   it("answers order-to-cash's graph in one request", async () => {
@@ -191,12 +191,12 @@ describe('dependency-map API on the demo estate', () => {
       });
     expect(res.status).toBe(200);
     expect(
-      res.body.waves.map((w: any) => w.changes.map((c: any) => c.entityRef)),
+      res.body.stages.map((s: any) => s.changes.map((c: any) => c.entityRef)),
     ).toEqual(
       [
         [api('pricing-api'), component('pricing-api')].sort(),
         [component('customer-portal')],
-      ].map(w => expect.arrayContaining(w)),
+      ].map(s => expect.arrayContaining(s)),
     );
     expect(res.body.sequence[2]).toBe(component('customer-portal'));
     expect(res.body.safe).toBe(true);

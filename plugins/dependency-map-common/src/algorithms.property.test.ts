@@ -9,7 +9,7 @@ import {
   transitiveClosure,
 } from './__testUtils__/bruteForce';
 import { createDigraph, reverseDigraph } from './digraph';
-import { deployLevels, deployWaves } from './deployOrder';
+import { deployLevels, deployStages } from './deployOrder';
 import { reachableFrom } from './impact';
 import { stronglyConnectedComponents } from './stronglyConnectedComponents';
 
@@ -40,10 +40,14 @@ function digraphOf(nodeCount: number, edges: readonly Edge[]) {
   );
 }
 
-/** The deploy waves of a generated graph, over the nodes `placed` marks. */
-function wavesOf(nodeCount: number, edges: readonly Edge[], placed: boolean[]) {
+/** The deploy stages of a generated graph, over the nodes `placed` marks. */
+function stagesOf(
+  nodeCount: number,
+  edges: readonly Edge[],
+  placed: boolean[],
+) {
   const graph = digraphOf(nodeCount, edges);
-  return deployWaves(
+  return deployStages(
     graph,
     stronglyConnectedComponents(graph),
     Uint8Array.from(placed.map(Number)),
@@ -104,14 +108,14 @@ describe('stronglyConnectedComponents', () => {
   });
 });
 
-describe('deployWaves', () => {
-  it('puts every placed node in exactly one wave', () => {
+describe('deployStages', () => {
+  it('puts every placed node in exactly one stage', () => {
     fc.assert(
       fc.property(graphArbitrary, ({ nodeCount, edges, placed }) => {
-        const waves = wavesOf(nodeCount, edges, placed);
-        const all = waves.flat().sort((a, b) => a - b);
+        const stages = stagesOf(nodeCount, edges, placed);
+        const all = stages.flat().sort((a, b) => a - b);
         expect(all).toEqual(placed.flatMap((p, v) => (p ? [v] : [])));
-        expect(waves.every(w => w.length > 0)).toBe(true);
+        expect(stages.every(s => s.length > 0)).toBe(true);
       }),
     );
   });
@@ -119,13 +123,13 @@ describe('deployWaves', () => {
   it('deploys every provider before its consumers, also through unplaced nodes, and cycles together', () => {
     fc.assert(
       fc.property(graphArbitrary, ({ nodeCount, edges, placed }) => {
-        const waves = wavesOf(nodeCount, edges, placed);
-        const waveOf = new Map<number, number>();
-        waves.forEach((w, i) => w.forEach(v => waveOf.set(v, i)));
+        const stages = stagesOf(nodeCount, edges, placed);
+        const stageOf = new Map<number, number>();
+        stages.forEach((s, i) => s.forEach(v => stageOf.set(v, i)));
         const reach = transitiveClosure(nodeCount, edges);
         const violations: string[] = [];
-        for (const [u, wu] of waveOf) {
-          for (const [v, wv] of waveOf) {
+        for (const [u, wu] of stageOf) {
+          for (const [v, wv] of stageOf) {
             if (u === v || !reach[u][v]) continue;
             // u needs v: v strictly earlier unless they are in one cycle.
             const ok = reach[v][u] ? wu === wv : wu > wv;
@@ -137,15 +141,15 @@ describe('deployWaves', () => {
     );
   });
 
-  it('uses no more waves than needed: each wave after the first waits for the one before', () => {
+  it('uses no more stages than needed: each stage after the first waits for the one before', () => {
     fc.assert(
       fc.property(graphArbitrary, ({ nodeCount, edges, placed }) => {
-        const waves = wavesOf(nodeCount, edges, placed);
+        const stages = stagesOf(nodeCount, edges, placed);
         const reach = transitiveClosure(nodeCount, edges);
-        waves.forEach((wave, i) => {
+        stages.forEach((stage, i) => {
           if (i === 0) return;
-          for (const u of wave) {
-            const waitsForPrevious = waves[i - 1].some(
+          for (const u of stage) {
+            const waitsForPrevious = stages[i - 1].some(
               v => reach[u][v] && !reach[v][u],
             );
             expect(waitsForPrevious).toBe(true);

@@ -45,7 +45,7 @@ export type ImpactQuery = { entityRef: string } & QueryOf<
 /** Response to {@link ImpactQuery}. */
 export type ImpactResponse = Schemas['ImpactResponse'];
 
-/** GET deploy waves for a set of entities (default: every deployable). */
+/** GET deploy stages for a set of entities (default: every deployable). */
 export interface DeployOrderQuery {
   entityRefs?: string[];
 }

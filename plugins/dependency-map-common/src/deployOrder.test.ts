@@ -2,15 +2,15 @@ import { InputError } from '@backstage/errors';
 import { component, demoGraph, resource } from './__testUtils__/demoEstate';
 import { planDeployOrder } from './deployOrder';
 
-const sortedWaves = (waves: { entityRefs: string[] }[]) =>
-  waves.map(w => [...w.entityRefs].sort());
+const sortedStages = (stages: { entityRefs: string[] }[]) =>
+  stages.map(s => [...s.entityRefs].sort());
 
 describe('planDeployOrder', () => {
   const graph = demoGraph();
 
   it('orders the whole demo estate, providers first, with the inventory/purchase cycle as the one blocker', () => {
     const order = planDeployOrder(graph);
-    expect(sortedWaves(order.waves)).toEqual([
+    expect(sortedStages(order.stages)).toEqual([
       [
         'accounting-db',
         'edi-archive-db',
@@ -41,9 +41,9 @@ describe('planDeployOrder', () => {
       ],
       [component('order-tracking')],
     ]);
-    expect(order.sequence).toEqual(order.waves.flatMap(w => w.entityRefs));
+    expect(order.sequence).toEqual(order.stages.flatMap(s => s.entityRefs));
     expect(order.blockers).toHaveLength(1);
-    expect(order.blockers[0]).toMatchObject({ wave: 2 });
+    expect(order.blockers[0]).toMatchObject({ stage: 2 });
     expect(order.blockers[0].entityRefs.sort()).toEqual([
       component('inventory'),
       component('purchase'),
@@ -51,7 +51,7 @@ describe('planDeployOrder', () => {
     expect(order.blockers[0].message).toMatch(
       /^Inventory and Purchasing depend on each other, so Inventory and Purchasing cannot go out one strictly before the other: release them together/,
     );
-    expect(order.waves[2].blockers).toEqual([0]);
+    expect(order.stages[2].blockers).toEqual([0]);
     // Tenants and APIs are not deployed.
     expect(order.sequence.some(r => r.includes('canary'))).toBe(false);
     expect(order.sequence.some(r => r.startsWith('api:'))).toBe(false);
@@ -62,7 +62,7 @@ describe('planDeployOrder', () => {
     const order = planDeployOrder(graph, {
       entityRefs: ['order-tracking', 'component:default/warehouse-management'],
     });
-    expect(sortedWaves(order.waves)).toEqual([
+    expect(sortedStages(order.stages)).toEqual([
       [component('warehouse-management')],
       [component('order-tracking')],
     ]);
@@ -76,7 +76,7 @@ describe('planDeployOrder', () => {
     const order = planDeployOrder(graph, {
       entityRefs: ['sales', 'purchase', 'inventory'],
     });
-    expect(sortedWaves(order.waves)).toEqual([
+    expect(sortedStages(order.stages)).toEqual([
       [component('inventory'), component('purchase')],
       [component('sales')],
     ]);

@@ -11,11 +11,11 @@ import { StronglyConnectedComponents } from './stronglyConnectedComponents';
 
 /**
  * The deploy level of every strongly connected component, for a digraph whose edges point from
- * consumer to provider: the wave in which members of `placed` inside that component can go out,
+ * consumer to provider: the stage in which members of `placed` inside that component can go out,
  * counting only components that hold a placed node. A component's level is the highest of
  * `level(D) + (D holds a placed node ? 1 : 0)` over the components D it has edges to, so
  * constraints pass through unplaced nodes (a → x → b with only a and b placed still puts b
- * first) without unplaced nodes costing a wave.
+ * first) without unplaced nodes costing a stage.
  *
  * These are the levels Kahn's algorithm peels off the condensation, computed in one pass over
  * Tarjan's completion order, which is already a topological order with providers first.
@@ -46,31 +46,31 @@ export function deployLevels(
 }
 
 /**
- * Groups placed nodes into deploy waves (arrays of node indices, providers first; nodes of one
- * wave may deploy in parallel, nodes of one cycle share a wave). O(nodes + edges).
+ * Groups placed nodes into deploy stages (arrays of node indices, providers first; nodes of one
+ * stage may deploy in parallel, nodes of one cycle share a stage). O(nodes + edges).
  */
-export function deployWaves(
+export function deployStages(
   graph: Digraph,
   scc: StronglyConnectedComponents,
   placed: Uint8Array,
 ): number[][] {
   const level = deployLevels(graph, scc, placed);
-  const waves: number[][] = [];
+  const stages: number[][] = [];
   for (let v = 0; v < graph.nodeCount; v++) {
     if (!placed[v]) continue;
-    const wave = level[scc.componentOf[v]];
-    while (waves.length <= wave) waves.push([]);
-    waves[wave].push(v);
+    const stage = level[scc.componentOf[v]];
+    while (stages.length <= stage) stages.push([]);
+    stages[stage].push(v);
   }
-  return waves.filter(w => w.length > 0);
+  return stages.filter(s => s.length > 0);
 }
 
-/** One wave of a deploy order: entities that may deploy in parallel once earlier waves are out. */
-export interface DeployWave {
-  /** 0 for the first wave. */
+/** One stage of a deploy order: entities that may deploy in parallel once earlier stages are out. */
+export interface DeployStage {
+  /** 0 for the first stage. */
   index: number;
   entityRefs: string[];
-  /** Indices into {@link DeployOrder.blockers} of the cycles whose members sit in this wave. */
+  /** Indices into {@link DeployOrder.blockers} of the cycles whose members sit in this stage. */
   blockers: number[];
 }
 
@@ -79,16 +79,16 @@ export interface DeployBlocker {
   cycle: DependencyCycle;
   /** The entities of the set that are in the cycle. */
   entityRefs: string[];
-  /** The wave they were put in together. */
-  wave: number;
+  /** The stage they were put in together. */
+  stage: number;
   /** What is wrong and what to do, for people. */
   message: string;
 }
 
-/** Deploy waves for a set of entities, providers first, with the cycles that block a strict order. */
+/** Deploy stages for a set of entities, providers first, with the cycles that block a strict order. */
 export interface DeployOrder {
-  waves: DeployWave[];
-  /** The waves flattened: one sequence that respects every dependency outside cycles. */
+  stages: DeployStage[];
+  /** The stages flattened: one sequence that respects every dependency outside cycles. */
   sequence: string[];
   blockers: DeployBlocker[];
 }
@@ -109,15 +109,15 @@ export interface DeployOrderOptions {
  * Where each member of a set lands in the deploy order, shared by {@link planDeployOrder} and
  * the release-train planner. An API in the set has no deployment of its own: its new version
  * goes live with its provider, so it is placed through its providers and takes the latest of
- * their waves, and its consumers come after.
+ * their stages, and its consumers come after.
  */
-export function placeInWaves(
+export function placeInStages(
   graph: DependencyGraph,
   members: readonly number[],
   view: EdgeView = graphIndex(graph).view(ORDERING_EDGE_TYPES),
 ): {
-  waves: number[][];
-  waveOf: Map<number, number>;
+  stages: number[][];
+  stageOf: Map<number, number>;
   blockers: DeployBlocker[];
 } {
   const index = graphIndex(graph);
@@ -158,9 +158,9 @@ export function placeInWaves(
     while (buckets.length <= l) buckets.push([]);
     buckets[l].push(m);
   }
-  const waves = buckets.filter(b => b.length > 0);
-  const waveOf = new Map<number, number>();
-  waves.forEach((wave, w) => wave.forEach(m => waveOf.set(m, w)));
+  const stages = buckets.filter(b => b.length > 0);
+  const stageOf = new Map<number, number>();
+  stages.forEach((stage, s) => stage.forEach(m => stageOf.set(m, s)));
 
   const { cycles, cycleOf } = describeCycles(graph, view);
   const inCycle = new Map<number, number[]>();
@@ -183,11 +183,11 @@ export function placeInWaves(
     blockers.push({
       cycle: cycles[cycle],
       entityRefs: refs,
-      wave: waveOf.get(list[0])!,
+      stage: stageOf.get(list[0])!,
       message: blockerMessage(graph, cycles[cycle], refs),
     });
   }
-  return { waves, waveOf, blockers };
+  return { stages, stageOf, blockers };
 }
 
 /** Lists at most a few names, so a message about a cycle of thousands stays readable. */
@@ -233,7 +233,7 @@ function blockerMessage(
 }
 
 /**
- * Deploy waves for a set of entities (default: every deployable), providers first, over the
+ * Deploy stages for a set of entities (default: every deployable), providers first, over the
  * condensation of the dependency graph so cycles become one step, with those cycles named as
  * blockers. O(nodes + edges).
  */
@@ -244,20 +244,20 @@ export function planDeployOrder(
   const members = options.entityRefs
     ? [...new Set(resolveNodeIndices(graph, options.entityRefs))]
     : graph.nodes.flatMap((node, i) => (isDeployable(node) ? [i] : []));
-  const { waves, blockers } = placeInWaves(
+  const { stages, blockers } = placeInStages(
     graph,
     members,
     graphIndex(graph).view(options.edgeTypes ?? ORDERING_EDGE_TYPES),
   );
-  const deployWavesOut: DeployWave[] = waves.map((wave, index) => ({
+  const deployStagesOut: DeployStage[] = stages.map((stage, index) => ({
     index,
-    entityRefs: wave.map(m => graph.nodes[m].ref),
+    entityRefs: stage.map(m => graph.nodes[m].ref),
     blockers: [],
   }));
-  blockers.forEach((b, i) => deployWavesOut[b.wave].blockers.push(i));
+  blockers.forEach((b, i) => deployStagesOut[b.stage].blockers.push(i));
   return {
-    waves: deployWavesOut,
-    sequence: deployWavesOut.flatMap(w => w.entityRefs),
+    stages: deployStagesOut,
+    sequence: deployStagesOut.flatMap(s => s.entityRefs),
     blockers,
   };
 }

@@ -132,9 +132,9 @@ describe('on random estates', () => {
       fc.property(estateArbitrary, entities => {
         const graph = buildDependencyGraph(entities);
         const order = planDeployOrder(graph);
-        const waveOf = new Map<string, number>();
-        order.waves.forEach(w =>
-          w.entityRefs.forEach(r => waveOf.set(r, w.index)),
+        const stageOf = new Map<string, number>();
+        order.stages.forEach(s =>
+          s.entityRefs.forEach(r => stageOf.set(r, s.index)),
         );
         const inCycle = new Map<string, number>();
         findCycles(graph).forEach((c, i) =>
@@ -142,14 +142,14 @@ describe('on random estates', () => {
         );
         const violations = graph.edges
           .filter(e => ORDERING_EDGE_TYPES.includes(e.type))
-          .filter(e => waveOf.has(e.source) && waveOf.has(e.target))
+          .filter(e => stageOf.has(e.source) && stageOf.has(e.target))
           .filter(e => {
             const sameCycle =
               inCycle.has(e.source) &&
               inCycle.get(e.source) === inCycle.get(e.target);
             return sameCycle
-              ? waveOf.get(e.source) !== waveOf.get(e.target)
-              : waveOf.get(e.source)! <= waveOf.get(e.target)!;
+              ? stageOf.get(e.source) !== stageOf.get(e.target)
+              : stageOf.get(e.source)! <= stageOf.get(e.target)!;
           });
         expect(violations).toEqual([]);
         // Every component is ordered; tenants and APIs are not.
@@ -163,7 +163,7 @@ describe('on random estates', () => {
     );
   });
 
-  it('planReleaseTrain puts every change in exactly one wave, providers first', () => {
+  it('planReleaseTrain puts every change in exactly one stage, providers first', () => {
     fc.assert(
       fc.property(
         estateArbitrary.chain(entities => {
@@ -182,20 +182,20 @@ describe('on random estates', () => {
         ({ entities, changes }) => {
           const graph = buildDependencyGraph(entities);
           const plan = planReleaseTrain(graph, changes);
-          const inWaves = plan.waves.flatMap(w =>
-            w.changes.map(c => c.entityRef),
+          const inStages = plan.stages.flatMap(s =>
+            s.changes.map(c => c.entityRef),
           );
-          expect([...inWaves].sort()).toEqual(
+          expect([...inStages].sort()).toEqual(
             changes.map(c => c.entityRef).sort(),
           );
-          expect(plan.sequence).toEqual(inWaves);
-          expect(plan.waves.every(w => w.changes.length > 0)).toBe(true);
-          plan.waves.forEach(w =>
-            w.changes.forEach(c => expect(c.wave).toBe(w.index)),
+          expect(plan.sequence).toEqual(inStages);
+          expect(plan.stages.every(s => s.changes.length > 0)).toBe(true);
+          plan.stages.forEach(s =>
+            s.changes.forEach(c => expect(c.stage).toBe(s.index)),
           );
 
           // Between two changed components, a dependency through anything not in a cycle
-          // with it puts the provider in an earlier wave.
+          // with it puts the provider in an earlier stage.
           const index = new Map(graph.nodes.map((node, i) => [node.ref, i]));
           const reach = transitiveClosure(
             graph.nodes.length,
@@ -208,10 +208,10 @@ describe('on random estates', () => {
               const u = index.get(a.entityRef)!;
               const v = index.get(b.entityRef)!;
               if (u === v || !reach[u][v]) continue;
-              const ok = reach[v][u] ? a.wave === b.wave : a.wave > b.wave;
+              const ok = reach[v][u] ? a.stage === b.stage : a.stage > b.stage;
               if (!ok)
                 violations.push(
-                  `${a.entityRef}@${a.wave} needs ${b.entityRef}@${b.wave}`,
+                  `${a.entityRef}@${a.stage} needs ${b.entityRef}@${b.stage}`,
                 );
             }
           }

@@ -1,6 +1,6 @@
 /**
  * Dependency maps for Backstage: the graph model built from catalog entities and the pure,
- * linear-time algorithms over it (cycles, deploy waves, blast radius, neighbourhoods, API
+ * linear-time algorithms over it (cycles, deploy stages, blast radius, neighbourhoods, API
  * compatibility, release-train plans), plus the HTTP contract the backend serves, shared by the
  * dependency-map backend and frontend, with the read permission and a typed client of the backend.
  *
@@ -14,12 +14,12 @@ export * from './digraph';
 export * from './stronglyConnectedComponents';
 export { findCycles } from './cycles';
 export type { DependencyCycle, FindCyclesOptions } from './cycles';
-export { deployLevels, deployWaves, planDeployOrder } from './deployOrder';
+export { deployLevels, deployStages, planDeployOrder } from './deployOrder';
 export type {
   DeployBlocker,
   DeployOrder,
   DeployOrderOptions,
-  DeployWave,
+  DeployStage,
 } from './deployOrder';
 export * from './impact';
 export * from './neighbourhood';

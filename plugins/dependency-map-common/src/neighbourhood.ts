@@ -16,7 +16,7 @@ import {
 
 /**
  * Which way to walk from an entity. Upstream is what it depends on (its providers, toward the
- * first deploy wave); downstream is what depends on it (its consumers, its blast radius).
+ * first deploy stage); downstream is what depends on it (its consumers, its blast radius).
  */
 export type DependencyDirection = 'upstream' | 'downstream' | 'both';
 

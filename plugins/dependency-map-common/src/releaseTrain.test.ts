@@ -10,8 +10,8 @@ import {
 import { buildDependencyGraph } from './buildDependencyGraph';
 import { planReleaseTrain } from './releaseTrain';
 
-const wavesOf = (plan: ReturnType<typeof planReleaseTrain>) =>
-  plan.waves.map(w => w.changes.map(c => c.entityRef).sort());
+const stagesOf = (plan: ReturnType<typeof planReleaseTrain>) =>
+  plan.stages.map(s => s.changes.map(c => c.entityRef).sort());
 
 describe('planReleaseTrain on the demo estate', () => {
   const graph = demoGraph();
@@ -22,12 +22,12 @@ describe('planReleaseTrain on the demo estate', () => {
       { entityRef: 'api:pricing-api', version: '3.0.0' },
       { entityRef: 'component:default/pricing-api', version: '3.0.0' },
     ]);
-    expect(wavesOf(plan)).toEqual([
+    expect(stagesOf(plan)).toEqual([
       [api('pricing-api'), component('pricing-api')],
       [component('customer-portal')],
     ]);
     expect(plan.sequence.indexOf(component('customer-portal'))).toBe(2);
-    expect(plan.changes.map(c => [c.entityRef, c.version, c.wave])).toEqual([
+    expect(plan.changes.map(c => [c.entityRef, c.version, c.stage])).toEqual([
       [component('customer-portal'), '5.0.0', 1],
       [api('pricing-api'), '3.0.0', 0],
       [component('pricing-api'), '3.0.0', 0],
@@ -80,7 +80,7 @@ describe('planReleaseTrain on the demo estate', () => {
     expect(plan.incompatibilities.map(i => i.consumer).sort()).toEqual(
       AVAILABILITY_API_CONSUMERS,
     );
-    expect(wavesOf(plan)).toEqual([
+    expect(stagesOf(plan)).toEqual([
       [api('inventory-availability-api'), component('inventory')],
     ]);
   });
@@ -91,12 +91,12 @@ describe('planReleaseTrain on the demo estate', () => {
       { entityRef: 'purchase', version: '4.2.0' },
       { entityRef: 'inventory', version: '7.1.0' },
     ]);
-    expect(wavesOf(plan)).toEqual([
+    expect(stagesOf(plan)).toEqual([
       [component('inventory'), component('purchase')],
       [component('sales')],
     ]);
     expect(plan.blockers).toHaveLength(1);
-    expect(plan.waves[0].blockers).toEqual([0]);
+    expect(plan.stages[0].blockers).toEqual([0]);
     expect(plan.safe).toBe(false);
     expect(plan.prematureConsumers).toEqual([
       expect.objectContaining({
@@ -104,7 +104,7 @@ describe('planReleaseTrain on the demo estate', () => {
         needs: component('inventory'),
         reason: 'listed-before-provider',
         message:
-          'Sales Order Management is listed before Inventory, which it depends on: it goes out in wave 2, after Inventory in wave 1',
+          'Sales Order Management is listed before Inventory, which it depends on: it goes out in stage 2, after Inventory in stage 1',
       }),
     ]);
   });
@@ -175,7 +175,7 @@ describe('planReleaseTrain with event APIs', () => {
       buildDependencyGraph(entities('>=1.0.0 <3.0.0')),
       train,
     );
-    expect(wavesOf(plan)).toEqual([
+    expect(stagesOf(plan)).toEqual([
       [api('shipment-events'), component('subscriber')],
     ]);
   });
@@ -185,7 +185,7 @@ describe('planReleaseTrain with event APIs', () => {
       buildDependencyGraph(entities('^2.0.0')),
       train,
     );
-    expect(wavesOf(plan)).toEqual([
+    expect(stagesOf(plan)).toEqual([
       [api('shipment-events')],
       [component('subscriber')],
     ]);

@@ -5,7 +5,7 @@ import {
   checkApiCompatibility,
   compareApiVersion,
 } from './apiCompatibility';
-import { DeployBlocker, placeInWaves } from './deployOrder';
+import { DeployBlocker, placeInStages } from './deployOrder';
 import {
   EdgeView,
   buildEdgeView,
@@ -30,17 +30,17 @@ export interface PlannedChange {
   version: string;
   /** For APIs: the version before the train. */
   currentVersion?: string;
-  /** The wave it goes out in (0 first). */
-  wave: number;
+  /** The stage it goes out in (0 first). */
+  stage: number;
   /** For APIs: the providers whose deployment makes the new version live. */
   ridesWith?: string[];
 }
 
-/** One wave of a release train: changes that may go out in parallel once earlier waves are out. */
-export interface ReleaseTrainWave {
+/** One stage of a release train: changes that may go out in parallel once earlier stages are out. */
+export interface ReleaseTrainStage {
   index: number;
   changes: PlannedChange[];
-  /** Indices into {@link ReleaseTrainPlan.blockers} of the cycles in this wave. */
+  /** Indices into {@link ReleaseTrainPlan.blockers} of the cycles in this stage. */
   blockers: number[];
 }
 
@@ -63,11 +63,11 @@ export interface PrematureConsumer {
 
 /** A release-train plan: the safe order of a set of changes and what stands in its way. */
 export interface ReleaseTrainPlan {
-  /** The changes in request order, each with its wave. */
+  /** The changes in request order, each with its stage. */
   changes: PlannedChange[];
-  /** Entity refs in a safe order: wave by wave, request order within a wave. */
+  /** Entity refs in a safe order: stage by stage, request order within a stage. */
   sequence: string[];
-  waves: ReleaseTrainWave[];
+  stages: ReleaseTrainStage[];
   /** Cycles among the changes: they go out together or the cycle must be broken first. */
   blockers: DeployBlocker[];
   /**
@@ -172,12 +172,12 @@ function trainConstraints(
   return { incompatibilities, needsNewVersion, view };
 }
 
-/** Each member as planned: its wave, and for an API its current version and providers. */
+/** Each member as planned: its stage, and for an API its current version and providers. */
 function plannedChanges(
   graph: DependencyGraph,
   changes: readonly ReleaseTrainChange[],
   members: number[],
-  waveOf: Map<number, number>,
+  stageOf: Map<number, number>,
 ): Map<number, PlannedChange> {
   const providedBy = graphIndex(graph).view(['apiProvidedBy']).forward;
   const planned = new Map<number, PlannedChange>();
@@ -189,7 +189,7 @@ function plannedChanges(
       type: node.type,
       title: node.title,
       version: changes[i].version.trim(),
-      wave: waveOf.get(m)!,
+      stage: stageOf.get(m)!,
     };
     if (node.kind === 'api') {
       change.currentVersion = node.apiVersion;
@@ -236,7 +236,7 @@ function newVersionConsumers(
 }
 
 /**
- * Plans a release train: the waves and safe sequence (providers first, constraints through
+ * Plans a release train: the stages and safe sequence (providers first, constraints through
  * entities outside the train respected, an API change going live with its provider), the cycles
  * that prevent a strict order, the API requirements the train leaves unsatisfied and the
  * consumers that would otherwise go out before what they need.
@@ -254,14 +254,14 @@ export function planReleaseTrain(
     changes,
     members,
   );
-  const { waves, waveOf, blockers } = placeInWaves(graph, members, view);
-  const planned = plannedChanges(graph, changes, members, waveOf);
-  const trainWaves: ReleaseTrainWave[] = waves.map((wave, w) => ({
-    index: w,
-    changes: wave.map(m => planned.get(m)!),
+  const { stages, stageOf, blockers } = placeInStages(graph, members, view);
+  const planned = plannedChanges(graph, changes, members, stageOf);
+  const trainStages: ReleaseTrainStage[] = stages.map((stage, s) => ({
+    index: s,
+    changes: stage.map(m => planned.get(m)!),
     blockers: [],
   }));
-  blockers.forEach((b, i) => trainWaves[b.wave].blockers.push(i));
+  blockers.forEach((b, i) => trainStages[b.stage].blockers.push(i));
 
   const prematureConsumers = newVersionConsumers(
     graph,
@@ -272,11 +272,11 @@ export function planReleaseTrain(
     ...listedBeforeProvider(graph, members, position, planned, view),
   );
 
-  const sequence = trainWaves.flatMap(w => w.changes.map(c => c.entityRef));
+  const sequence = trainStages.flatMap(s => s.changes.map(c => c.entityRef));
   return {
     changes: members.map(m => planned.get(m)!),
     sequence,
-    waves: trainWaves,
+    stages: trainStages,
     blockers,
     incompatibilities,
     prematureConsumers,
@@ -351,9 +351,9 @@ function listedBeforeProvider(
       reason: 'listed-before-provider',
       message: `${consumer.title} is listed before ${
         needs.title
-      }, which it depends on: it goes out in wave ${consumer.wave + 1}, after ${
-        needs.title
-      } in wave ${needs.wave + 1}`,
+      }, which it depends on: it goes out in stage ${
+        consumer.stage + 1
+      }, after ${needs.title} in stage ${needs.stage + 1}`,
     });
   }
   return found;

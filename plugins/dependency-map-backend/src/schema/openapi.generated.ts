@@ -15,7 +15,7 @@ export const spec = {
       url: 'https://www.apache.org/licenses/LICENSE-2.0',
     },
     description:
-      'The HTTP API of `@waybill/plugin-dependency-map-backend`, mounted at `/api/dependency-map`\non the Backstage backend.\n\nThe backend builds one dependency graph of the estate from the catalog (Components, APIs,\nResources, Systems and Domains, read in pages) and keeps it in memory, rebuilt on a schedule\nand, where configured, on catalog-change events. Each view is one request answered from\nthat graph: the neighbourhood of an entity, a business process\'s graph, the whole estate,\nthe blast radius of a change, deploy waves and release-train plans. The graph model, the\nalgorithms and the request and response types are those of\n`@waybill/plugin-dependency-map-common`.\n\nEdges read "source *type* target"; for dependency types the source needs the target (the\ntarget is the provider: it deploys first, and a change to it can break the source).\n\nEvery view response carries `graph`: when the graph was built, its size, and `truncated`\nwith a `message` when the catalog held more entities than `dependencyMap.maxNodes` and the\ngraph keeps only the first (views may then miss entities and edges). A request that arrives\nbefore the first build waits for it.\n\nEvery route needs a Backstage token of a user or a service and the permission\n`dependency-map.graph.read` (each operation\'s `x-permission`), checked before anything about\nthe request is: a caller without it gets 403, not a 400 about its input.\n\nA user sees only the entities the catalog lets them read: the permission framework is asked\nabout `catalog.entity.read` with their credentials, and under a conditional decision the\ncatalog says, with those credentials, which of the graph\'s entities they may read. Every\nview is then answered from the graph without the others: their nodes, business processes\nand every edge with an end among them are gone, as are the refs other nodes carry to them\n(`system`, `businessProcesses`, `apiRequirements`, an edge\'s `apis`; an API-mediated edge\nwhose APIs are all hidden goes). Paths through a hidden entity are cut, not bridged, so\nneighbourhoods, blast radius, deploy waves, cycles and release-train plans are those of the\ngraph the user sees. A hidden entity or business process is a 404, as for one not in the\ngraph; `graph` and `/status` count what the user sees (`warningCount` 0). Nodes of refs the\ncatalog does not hold (`missing`) are left out too. Service principals see the whole graph.\n\nEntity refs in queries and bodies may be full (`component:default/inventory`) or short\n(`inventory`, `api:pricing-api`): the kind defaults to `component`, the namespace to\n`default`. A ref that is not in the graph gets 404 naming it (every one, when several are\nunknown); a ref that cannot be read as a ref gets 400.\n\nErrors have the Backstage error body, `{ "error": { "name", "message" }, "request",\n"response" }`. Requests are validated against this spec, and `error.message` names every\nbad parameter, e.g. `request/query/direction must be equal to one of the allowed values:\nupstream, downstream, both`. Query strings are strict: a parameter a route does not know is\na 400.\n\nList parameters (`kind`, `type`, `owner`, `businessProcess`, `relation`, `entityRef`) are\ncomma-separated (`?kind=component,api`), as the typed client sends them. A list parameter\nmay also be repeated (`?kind=component&kind=api`), and but for `relation` each of its values\nmay be comma-separated in turn. Values may carry `:` and `/` unencoded\n(`?owner=group:default/warehouse-systems`); an empty one (`?kind=`) is a 400. Lists are\nalternatives (any of); different parameters combine (all of).\n',
+      'The HTTP API of `@waybill/plugin-dependency-map-backend`, mounted at `/api/dependency-map`\non the Backstage backend.\n\nThe backend builds one dependency graph of the estate from the catalog (Components, APIs,\nResources, Systems and Domains, read in pages) and keeps it in memory, rebuilt on a schedule\nand, where configured, on catalog-change events. Each view is one request answered from\nthat graph: the neighbourhood of an entity, a business process\'s graph, the whole estate,\nthe blast radius of a change, deploy stages and release-train plans. The graph model, the\nalgorithms and the request and response types are those of\n`@waybill/plugin-dependency-map-common`.\n\nEdges read "source *type* target"; for dependency types the source needs the target (the\ntarget is the provider: it deploys first, and a change to it can break the source).\n\nEvery view response carries `graph`: when the graph was built, its size, and `truncated`\nwith a `message` when the catalog held more entities than `dependencyMap.maxNodes` and the\ngraph keeps only the first (views may then miss entities and edges). A request that arrives\nbefore the first build waits for it.\n\nEvery route needs a Backstage token of a user or a service and the permission\n`dependency-map.graph.read` (each operation\'s `x-permission`), checked before anything about\nthe request is: a caller without it gets 403, not a 400 about its input.\n\nA user sees only the entities the catalog lets them read: the permission framework is asked\nabout `catalog.entity.read` with their credentials, and under a conditional decision the\ncatalog says, with those credentials, which of the graph\'s entities they may read. Every\nview is then answered from the graph without the others: their nodes, business processes\nand every edge with an end among them are gone, as are the refs other nodes carry to them\n(`system`, `businessProcesses`, `apiRequirements`, an edge\'s `apis`; an API-mediated edge\nwhose APIs are all hidden goes). Paths through a hidden entity are cut, not bridged, so\nneighbourhoods, blast radius, deploy stages, cycles and release-train plans are those of the\ngraph the user sees. A hidden entity or business process is a 404, as for one not in the\ngraph; `graph` and `/status` count what the user sees (`warningCount` 0). Nodes of refs the\ncatalog does not hold (`missing`) are left out too. Service principals see the whole graph.\n\nEntity refs in queries and bodies may be full (`component:default/inventory`) or short\n(`inventory`, `api:pricing-api`): the kind defaults to `component`, the namespace to\n`default`. A ref that is not in the graph gets 404 naming it (every one, when several are\nunknown); a ref that cannot be read as a ref gets 400.\n\nErrors have the Backstage error body, `{ "error": { "name", "message" }, "request",\n"response" }`. Requests are validated against this spec, and `error.message` names every\nbad parameter, e.g. `request/query/direction must be equal to one of the allowed values:\nupstream, downstream, both`. Query strings are strict: a parameter a route does not know is\na 400.\n\nList parameters (`kind`, `type`, `owner`, `businessProcess`, `relation`, `entityRef`) are\ncomma-separated (`?kind=component,api`), as the typed client sends them. A list parameter\nmay also be repeated (`?kind=component&kind=api`), and but for `relation` each of its values\nmay be comma-separated in turn. Values may carry `:` and `/` unencoded\n(`?owner=group:default/warehouse-systems`); an empty one (`?kind=`) is a 400. Lists are\nalternatives (any of); different parameters combine (all of).\n',
   },
   servers: [
     {
@@ -301,9 +301,9 @@ export const spec = {
         operationId: 'getDeployOrder',
         'x-permission': 'dependency-map.graph.read',
         tags: ['analysis'],
-        summary: 'Deploy waves for a set of entities or the whole estate',
+        summary: 'Deploy stages for a set of entities or the whole estate',
         description:
-          'Providers first, as waves whose members may deploy in parallel; the members of a\ndependency cycle share a wave and the cycle is named as a blocker. Without `entityRef`,\nevery deployable (Components, and Resources that are not tenants) is ordered. With it,\nonly those entities are, and dependencies through entities outside the set still hold.\n\n```sh\ncurl -H "Authorization: Bearer $TOKEN" \\\n  "$BACKEND/api/dependency-map/deploy-order?entityRef=sales,inventory,customer-portal"\n```\n',
+          'Providers first, as deploy stages whose members may deploy in parallel; the members of\na dependency cycle share a stage and the cycle is named as a blocker. Without\n`entityRef`, every deployable (Components, and Resources that are not tenants) is\nordered. With it, only those entities are, and dependencies through entities outside\nthe set still hold.\n\n```sh\ncurl -H "Authorization: Bearer $TOKEN" \\\n  "$BACKEND/api/dependency-map/deploy-order?entityRef=sales,inventory,customer-portal"\n```\n',
         parameters: [
           {
             name: 'entityRef',
@@ -359,7 +359,7 @@ export const spec = {
         tags: ['analysis'],
         summary: 'Plan a release train',
         description:
-          'Given (entity, version) changes, the safe sequence and waves (providers first; an API\nchange is the contract version its provider will expose and goes live with that\nprovider), the cycles among the changes that prevent a strict order, the API\nrequirements the train leaves unmet, and the consumers that would break if they went\nout before what they need. Changes nothing: it is a plan.\n\nUnknown refs are a 404 naming each; refs listed twice and API versions that are not\nsemver are a 400.\n\n```sh\ncurl -X POST -H "Authorization: Bearer $TOKEN" -H \'Content-Type: application/json\' \\\n  -d \'{"changes":[{"entityRef":"api:pricing-api","version":"3.0.0"},{"entityRef":"pricing-api","version":"3.0.0"},{"entityRef":"customer-portal","version":"5.0.0"}]}\' \\\n  "$BACKEND/api/dependency-map/release-train"\n```\n',
+          'Given (entity, version) changes, the safe sequence and deploy stages (providers first;\nan API change is the contract version its provider will expose and goes live with that\nprovider), the cycles among the changes that prevent a strict order, the API\nrequirements the train leaves unmet, and the consumers that would break if they went\nout before what they need. Changes nothing: it is a plan.\n\nUnknown refs are a 404 naming each; refs listed twice and API versions that are not\nsemver are a 400.\n\n```sh\ncurl -X POST -H "Authorization: Bearer $TOKEN" -H \'Content-Type: application/json\' \\\n  -d \'{"changes":[{"entityRef":"api:pricing-api","version":"3.0.0"},{"entityRef":"pricing-api","version":"3.0.0"},{"entityRef":"customer-portal","version":"5.0.0"}]}\' \\\n  "$BACKEND/api/dependency-map/release-train"\n```\n',
         requestBody: {
           required: true,
           content: {
@@ -1225,7 +1225,7 @@ export const spec = {
       },
       DeployBlocker: {
         type: 'object',
-        required: ['cycle', 'entityRefs', 'wave', 'message'],
+        required: ['cycle', 'entityRefs', 'stage', 'message'],
         properties: {
           cycle: {
             $ref: '#/components/schemas/DependencyCycle',
@@ -1236,7 +1236,7 @@ export const spec = {
               $ref: '#/components/schemas/EntityRef',
             },
           },
-          wave: {
+          stage: {
             type: 'integer',
             minimum: 0,
           },
@@ -1246,7 +1246,7 @@ export const spec = {
         },
         additionalProperties: false,
       },
-      DeployWave: {
+      DeployStage: {
         type: 'object',
         required: ['index', 'entityRefs', 'blockers'],
         properties: {
@@ -1273,12 +1273,12 @@ export const spec = {
       },
       DeployOrderResponse: {
         type: 'object',
-        required: ['waves', 'sequence', 'blockers', 'graph'],
+        required: ['stages', 'sequence', 'blockers', 'graph'],
         properties: {
-          waves: {
+          stages: {
             type: 'array',
             items: {
-              $ref: '#/components/schemas/DeployWave',
+              $ref: '#/components/schemas/DeployStage',
             },
           },
           sequence: {
@@ -1334,7 +1334,7 @@ export const spec = {
       },
       PlannedChange: {
         type: 'object',
-        required: ['entityRef', 'kind', 'title', 'version', 'wave'],
+        required: ['entityRef', 'kind', 'title', 'version', 'stage'],
         properties: {
           entityRef: {
             $ref: '#/components/schemas/EntityRef',
@@ -1355,7 +1355,7 @@ export const spec = {
             type: 'string',
             description: 'For APIs, the version before the train.',
           },
-          wave: {
+          stage: {
             type: 'integer',
             minimum: 0,
           },
@@ -1370,7 +1370,7 @@ export const spec = {
         },
         additionalProperties: false,
       },
-      ReleaseTrainWave: {
+      ReleaseTrainStage: {
         type: 'object',
         required: ['index', 'changes', 'blockers'],
         properties: {
@@ -1475,7 +1475,7 @@ export const spec = {
         required: [
           'changes',
           'sequence',
-          'waves',
+          'stages',
           'blockers',
           'incompatibilities',
           'prematureConsumers',
@@ -1485,7 +1485,7 @@ export const spec = {
         properties: {
           changes: {
             type: 'array',
-            description: 'The changes in request order, each with its wave.',
+            description: 'The changes in request order, each with its stage.',
             items: {
               $ref: '#/components/schemas/PlannedChange',
             },
@@ -1496,10 +1496,10 @@ export const spec = {
               $ref: '#/components/schemas/EntityRef',
             },
           },
-          waves: {
+          stages: {
             type: 'array',
             items: {
-              $ref: '#/components/schemas/ReleaseTrainWave',
+              $ref: '#/components/schemas/ReleaseTrainStage',
             },
           },
           blockers: {

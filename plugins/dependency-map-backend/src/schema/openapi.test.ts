@@ -80,12 +80,12 @@ describe('openapi.yaml', () => {
     const wrong = {
       status: 200,
       headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: { waves: [{ index: -1, entityRefs: [], blockers: [] }] },
+      body: { stages: [{ index: -1, entityRefs: [], blockers: [] }] },
       text: '',
     } as unknown as request.Response;
     const check = () =>
       openapi.expectResponseMatchesSpec('get', '/deploy-order', wrong);
-    expect(check).toThrow('body/waves/0/index must be >= 0');
+    expect(check).toThrow('body/stages/0/index must be >= 0');
     expect(check).toThrow("body must have required property 'sequence'");
     expect(() =>
       openapi.expectResponseMatchesSpec('get', '/estate', {

@@ -124,11 +124,12 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Deploy waves for a set of entities or the whole estate
-     * @description Providers first, as waves whose members may deploy in parallel; the members of a
-     *     dependency cycle share a wave and the cycle is named as a blocker. Without `entityRef`,
-     *     every deployable (Components, and Resources that are not tenants) is ordered. With it,
-     *     only those entities are, and dependencies through entities outside the set still hold.
+     * Deploy stages for a set of entities or the whole estate
+     * @description Providers first, as deploy stages whose members may deploy in parallel; the members of
+     *     a dependency cycle share a stage and the cycle is named as a blocker. Without
+     *     `entityRef`, every deployable (Components, and Resources that are not tenants) is
+     *     ordered. With it, only those entities are, and dependencies through entities outside
+     *     the set still hold.
      *
      *     ```sh
      *     curl -H "Authorization: Bearer $TOKEN" \
@@ -155,8 +156,8 @@ export interface paths {
     put?: never;
     /**
      * Plan a release train
-     * @description Given (entity, version) changes, the safe sequence and waves (providers first; an API
-     *     change is the contract version its provider will expose and goes live with that
+     * @description Given (entity, version) changes, the safe sequence and deploy stages (providers first;
+     *     an API change is the contract version its provider will expose and goes live with that
      *     provider), the cycles among the changes that prevent a strict order, the API
      *     requirements the train leaves unmet, and the consumers that would break if they went
      *     out before what they need. Changes nothing: it is a plan.
@@ -394,17 +395,17 @@ export interface components {
     DeployBlocker: {
       cycle: components['schemas']['DependencyCycle'];
       entityRefs: components['schemas']['EntityRef'][];
-      wave: number;
+      stage: number;
       message: string;
     };
-    DeployWave: {
+    DeployStage: {
       index: number;
       entityRefs: components['schemas']['EntityRef'][];
       /** @description Indices into `blockers`. */
       blockers: number[];
     };
     DeployOrderResponse: {
-      waves: components['schemas']['DeployWave'][];
+      stages: components['schemas']['DeployStage'][];
       sequence: components['schemas']['EntityRef'][];
       blockers: components['schemas']['DeployBlocker'][];
       graph: components['schemas']['GraphSummary'];
@@ -425,11 +426,11 @@ export interface components {
       version: string;
       /** @description For APIs, the version before the train. */
       currentVersion?: string;
-      wave: number;
+      stage: number;
       /** @description For APIs, the providers whose deployment makes the new version live. */
       ridesWith?: components['schemas']['EntityRef'][];
     };
-    ReleaseTrainWave: {
+    ReleaseTrainStage: {
       index: number;
       changes: components['schemas']['PlannedChange'][];
       blockers: number[];
@@ -462,10 +463,10 @@ export interface components {
       message: string;
     };
     ReleaseTrainResponse: {
-      /** @description The changes in request order, each with its wave. */
+      /** @description The changes in request order, each with its stage. */
       changes: components['schemas']['PlannedChange'][];
       sequence: components['schemas']['EntityRef'][];
-      waves: components['schemas']['ReleaseTrainWave'][];
+      stages: components['schemas']['ReleaseTrainStage'][];
       blockers: components['schemas']['DeployBlocker'][];
       incompatibilities: components['schemas']['ApiCompatibility'][];
       prematureConsumers: components['schemas']['PrematureConsumer'][];
@@ -1009,7 +1010,7 @@ export class DependencyMapApiClient {
     );
   }
 
-  /** Deploy waves for a set of entities or the whole estate (`GET /deploy-order`). */
+  /** Deploy stages for a set of entities or the whole estate (`GET /deploy-order`). */
   getDeployOrder(
     request: { query?: QueryOf<operations['getDeployOrder']> } = {},
   ): Promise<ResponseOf<operations['getDeployOrder']>> {

@@ -71,7 +71,7 @@ describe.each(HOSTILE_MARKUP_ROWS)(
       delete (window as { __xss?: unknown }).__xss;
     });
 
-    it('the map shows it as text: nodes, lanes, cycles, waves, legend, the selected node and the filters', async () => {
+    it('the map shows it as text: nodes, lanes, cycles, stages, legend, the selected node and the filters', async () => {
       const graph = hostileGraph(markup);
       serve(graph);
       const search = markup('search');
@@ -98,7 +98,7 @@ describe.each(HOSTILE_MARKUP_ROWS)(
           name: `${inventory.title} (${inventory.type})`,
         }),
       ).toBeInTheDocument();
-      await screen.findByRole('table', { name: 'Deploy waves' });
+      await screen.findByRole('table', { name: 'Deploy stages' });
 
       fireEvent.mouseDown(screen.getByLabelText('Business process'));
       const processes = await screen.findByRole('listbox');
@@ -157,7 +157,7 @@ describe.each(HOSTILE_MARKUP_ROWS)(
       ]);
     });
 
-    it('the release-train planner shows it as text: entities to pick, sequence, waves and messages', async () => {
+    it('the release-train planner shows it as text: entities to pick, sequence, stages and messages', async () => {
       const graph = hostileGraph(markup);
       serve(graph);
       await renderDependencyMap(<ReleaseTrainPage />);

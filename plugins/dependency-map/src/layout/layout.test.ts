@@ -128,7 +128,7 @@ describe('computeLayout', () => {
     expectNoOverlaps(layout);
   });
 
-  it('honours minimum layers such as deploy waves', () => {
+  it('honours minimum layers such as deploy stages', () => {
     const layout = computeLayout({
       nodes: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
       edges: [{ source: 'b', target: 'a' }],

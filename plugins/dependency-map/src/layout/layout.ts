@@ -2,9 +2,9 @@
  * The dependency map's layered layout, a pure function so it runs in a Web Worker in the
  * browser and directly in tests.
  *
- * - Layers (columns, left to right) are deploy waves: longest-path layering over the
+ * - Layers (columns, left to right) are deploy stages: longest-path layering over the
  *   condensation of the graph, so a provider sits left of every consumer and the members of a
- *   dependency cycle share a layer. `minLayers` may push nodes further right (e.g. the waves the
+ *   dependency cycle share a layer. `minLayers` may push nodes further right (e.g. the stages the
  *   backend computed with dependencies through entities outside the view).
  * - Lanes (horizontal bands, top to bottom) group the nodes by business process: each node goes
  *   in the lane of its first process, nodes without one in a last lane; empty lanes are left out.
@@ -47,7 +47,7 @@ export interface LayoutInput {
   edges: LayoutEdge[];
   /** Lanes in display order; lanes named by nodes but not listed come after, by id. */
   lanes?: LayoutLaneInput[];
-  /** Lowest layer of some nodes, e.g. their deploy wave. */
+  /** Lowest layer of some nodes, e.g. their deploy stage. */
   minLayers?: Record<string, number>;
   /** Ordering sweeps (down and up count as one each); default 4. */
   sweeps?: number;
@@ -102,7 +102,7 @@ export interface GraphLayout {
 
 export { UNGROUPED_LANE } from './layoutPhases';
 
-/** Lays the graph out in layers (deploy waves) and lanes (business processes). */
+/** Lays the graph out in layers (deploy stages) and lanes (business processes). */
 export function computeLayout(input: LayoutInput): GraphLayout {
   const size: Dimensions = {
     nodeWidth: input.nodeWidth ?? 170,

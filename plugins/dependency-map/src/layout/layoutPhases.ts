@@ -60,7 +60,7 @@ export function indexInput(input: LayoutInput): IndexedInput {
   return { byId, ids, n, edgeList };
 }
 
-/** Each node's layer (deploy wave) and whether its component is a cycle. */
+/** Each node's layer (deploy stage) and whether its component is a cycle. */
 export interface Layering {
   layer: Int32Array;
   layerCount: number;

@@ -16,7 +16,7 @@ describe('DependencyMapPage', () => {
     log.length = 0;
   });
 
-  it('shows a business process grouped in lanes, its cycle flagged and its deploy waves', async () => {
+  it('shows a business process grouped in lanes, its cycle flagged and its deploy stages', async () => {
     await renderDependencyMap(<DependencyMapPage />, {
       routeEntries: ['/?process=order-to-cash'],
     });
@@ -41,9 +41,9 @@ describe('DependencyMapPage', () => {
       screen.getByText(/Laid out in \d+ ms on the main thread/),
     ).toBeInTheDocument();
 
-    const waves = await screen.findByRole('table', { name: 'Deploy waves' });
-    expect(within(waves).getAllByRole('row').length).toBeGreaterThan(2);
-    expect(within(waves).getByText(/Blocked by a cycle/)).toBeInTheDocument();
+    const stages = await screen.findByRole('table', { name: 'Deploy stages' });
+    expect(within(stages).getAllByRole('row').length).toBeGreaterThan(2);
+    expect(within(stages).getByText(/Blocked by a cycle/)).toBeInTheDocument();
     expect(screen.getByLabelText('Legend')).toHaveTextContent('erp-module');
   });
 

@@ -20,7 +20,7 @@ export { VIEW_MAX_NODES } from './useDependencyMap';
 
 /**
  * The dependency map: the estate, a business process or an entity's neighbourhood, laid out in
- * deploy waves (left to right) and business-process lanes, with the waves listed beside it.
+ * deploy stages (left to right) and business-process lanes, with the stages listed beside it.
  */
 export function DependencyMapPage() {
   const rootLink = useRouteRef(rootRouteRef);

@@ -30,11 +30,11 @@ const useStyles = makeStyles(theme => ({
   blocked: { color: theme.palette.error.main, fontWeight: 600 },
 }));
 
-/** Most entities listed per wave; the rest are counted. */
+/** Most entities listed per stage; the rest are counted. */
 const MAX_LISTED = 40;
 
-/** The deploy waves of the entities in view, beside the graph. */
-export function DeployWavesTable(props: {
+/** The deploy stages of the entities in view, beside the graph. */
+export function DeployStagesTable(props: {
   order: DeployOrder;
   nodes: Map<string, DependencyNode>;
   onSelect(ref: string): void;
@@ -45,29 +45,29 @@ export function DeployWavesTable(props: {
   return (
     <>
       <Typography variant="h6" component="h2">
-        Deploy waves
+        Deploy stages
       </Typography>
       <Typography variant="body2" color="textSecondary" paragraph>
         The estate&apos;s deploy order, for the deployables in view: providers
-        first; the members of a wave may deploy in parallel.
+        first; the members of a stage may deploy in parallel.
       </Typography>
-      {order.waves.length === 0 ? (
+      {order.stages.length === 0 ? (
         <Typography variant="body2">No deployables in view.</Typography>
       ) : (
         <TableContainer className={classes.container}>
-          <Table size="small" stickyHeader aria-label="Deploy waves">
+          <Table size="small" stickyHeader aria-label="Deploy stages">
             <TableHead>
               <TableRow>
-                <TableCell>Wave</TableCell>
+                <TableCell>Stage</TableCell>
                 <TableCell>Entities</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
-              {order.waves.map(wave => (
-                <TableRow key={wave.index}>
-                  <TableCell>{wave.index + 1}</TableCell>
+              {order.stages.map(stage => (
+                <TableRow key={stage.index}>
+                  <TableCell>{stage.index + 1}</TableCell>
                   <TableCell>
-                    {wave.entityRefs.slice(0, MAX_LISTED).map(ref => (
+                    {stage.entityRefs.slice(0, MAX_LISTED).map(ref => (
                       <button
                         type="button"
                         key={ref}
@@ -79,12 +79,12 @@ export function DeployWavesTable(props: {
                         {nodes.get(ref)?.title ?? ref}
                       </button>
                     ))}
-                    {wave.entityRefs.length > MAX_LISTED && (
+                    {stage.entityRefs.length > MAX_LISTED && (
                       <Typography variant="caption">
-                        and {wave.entityRefs.length - MAX_LISTED} more
+                        and {stage.entityRefs.length - MAX_LISTED} more
                       </Typography>
                     )}
-                    {wave.blockers.map(b => (
+                    {stage.blockers.map(b => (
                       <Typography
                         key={b}
                         variant="caption"

@@ -2,7 +2,7 @@ import { ResponseErrorPanel } from '@backstage/core-components';
 import { Box, Grid } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { CyclesAlert } from './CyclesAlert';
-import { DeployWavesTable } from './DeployWavesTable';
+import { DeployStagesTable } from './DeployStagesTable';
 import { GraphCaption } from './GraphCaption';
 import { GraphLegend } from './GraphLegend';
 import { GraphView } from './GraphView';
@@ -13,7 +13,7 @@ import type {
   MapView,
 } from './useDependencyMap';
 
-/** The loaded view: its cycles, whether it was cut short, the graph and its deploy waves. */
+/** The loaded view: its cycles, whether it was cut short, the graph and its deploy stages. */
 export function MapResults(props: {
   view: MapView;
   state: DependencyMapViewState;
@@ -72,7 +72,7 @@ export function MapResults(props: {
               <ResponseErrorPanel error={props.estateOrder.error} />
             )}
             {state.order && (
-              <DeployWavesTable
+              <DeployStagesTable
                 order={state.order}
                 nodes={nodes}
                 onSelect={onSelect}

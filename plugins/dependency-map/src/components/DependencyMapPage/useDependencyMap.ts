@@ -96,7 +96,7 @@ function useViewLayout(params: ViewParams, data: DependencyMapData) {
   return useGraphLayout(layoutInput);
 }
 
-/** Everything the page shows of the loaded view: nodes, layout, waves, cycles, search. */
+/** Everything the page shows of the loaded view: nodes, layout, stages, cycles, search. */
 export function useDependencyMapView(
   params: ViewParams,
   data: DependencyMapData,

@@ -5,7 +5,7 @@ import type {
 import { isDeployable } from '@waybill/plugin-dependency-map-common';
 
 /**
- * The estate's deploy order restricted to the deployables in view, so the wave numbers are the
+ * The estate's deploy order restricted to the deployables in view, so the stage numbers are the
  * real ones and cycles through entities outside the view are still named.
  */
 export function deployOrderInView(
@@ -19,15 +19,15 @@ export function deployOrderInView(
     if (touches) kept.set(i, kept.size);
     return touches;
   });
-  const waves = estateOrder.waves
-    .map(wave => ({
-      ...wave,
-      entityRefs: wave.entityRefs.filter(ref => inView.has(ref)),
-      blockers: wave.blockers.filter(i => kept.has(i)).map(i => kept.get(i)!),
+  const stages = estateOrder.stages
+    .map(stage => ({
+      ...stage,
+      entityRefs: stage.entityRefs.filter(ref => inView.has(ref)),
+      blockers: stage.blockers.filter(i => kept.has(i)).map(i => kept.get(i)!),
     }))
-    .filter(wave => wave.entityRefs.length > 0);
+    .filter(stage => stage.entityRefs.length > 0);
   return {
-    waves,
+    stages,
     blockers,
     sequence: estateOrder.sequence.filter(ref => inView.has(ref)),
   };

@@ -6,40 +6,40 @@ import type { DeployOrder } from '@waybill/plugin-dependency-map-common';
 import { Link as RouterLink } from 'react-router-dom';
 import { rootRouteRef } from '../../routes';
 
-/** Where the entity's wave sits: first, or after what (of what it needs directly). */
-function WaveText(props: {
+/** Where the entity's stage sits: first, or after what (of what it needs directly). */
+function StageText(props: {
   title: string;
   order: DeployOrder;
   entityRef: string;
   upstreamRefs: Set<string>;
 }) {
   const { title, order, entityRef } = props;
-  const wave = order.waves.find(w => w.entityRefs.includes(entityRef));
-  if (!wave) {
+  const stage = order.stages.find(s => s.entityRefs.includes(entityRef));
+  if (!stage) {
     return (
       <Typography variant="body2" paragraph>
-        {title} is not deployed on its own, so it has no wave: it goes out with
-        its provider.
+        {title} is not deployed on its own, so it has no deploy stage: it goes
+        out with its provider.
       </Typography>
     );
   }
-  const before = order.waves.slice(0, wave.index).flatMap(w => w.entityRefs);
+  const before = order.stages.slice(0, stage.index).flatMap(s => s.entityRefs);
   const mustPrecede = before.filter(ref => props.upstreamRefs.has(ref));
   return (
     <>
       <Typography variant="h5" component="p">
-        Wave {wave.index + 1} of {order.waves.length}
+        Deploy stage {stage.index + 1} of {order.stages.length}
       </Typography>
       <Typography variant="body2" paragraph>
-        {wave.index === 0
-          ? `${title} goes out in the first wave: it needs nothing deployed before it.`
-          : `${before.length} deployables go out in earlier waves${
+        {stage.index === 0
+          ? `${title} goes out in the first deploy stage: it needs nothing deployed before it.`
+          : `${before.length} deployables go out in earlier stages${
               mustPrecede.length > 0
                 ? `, among them what ${title} needs directly: ${mustPrecede.join(
                     ', ',
                   )}`
                 : ''
-            }. ${wave.entityRefs.length - 1} others share its wave.`}
+            }. ${stage.entityRefs.length - 1} others share its stage.`}
       </Typography>
     </>
   );
@@ -57,7 +57,7 @@ export function DeployOrderCard(props: {
   const blockers = order.blockers.filter(b => b.entityRefs.includes(entityRef));
   return (
     <InfoCard title="Deploy order">
-      <WaveText {...props} />
+      <StageText {...props} />
       {blockers.map((b, i) => (
         <Alert key={i} severity="warning">
           Cycle: {b.entityRefs.join(' ⇄ ')}. {b.message}

@@ -22,7 +22,7 @@ describe('EntityDependenciesContent', () => {
     ).toHaveTextContent(
       /Changing Inventory affects \d+ entities, 4 business processes and 44 tenants\./,
     );
-    expect(screen.getByText(/^Wave \d+ of \d+$/)).toBeInTheDocument();
+    expect(screen.getByText(/^Deploy stage \d+ of \d+$/)).toBeInTheDocument();
     expect(
       screen.getByText(/Cycle: .*inventory.*purchase/),
     ).toBeInTheDocument();

@@ -29,7 +29,7 @@ function PlanSection(props: { title: string; children: ReactNode }) {
   );
 }
 
-/** The changes in the order to release them, each with its version and wave. */
+/** The changes in the order to release them, each with its version and stage. */
 export function PlanSequence(props: {
   plan: ReleaseTrainPlan;
   titleOf(ref: string): string;
@@ -45,7 +45,7 @@ export function PlanSequence(props: {
             <li key={ref}>
               <EntityRefLink entityRef={ref} title={props.titleOf(ref)} />{' '}
               {change?.version}
-              {change ? ` (wave ${change.wave + 1})` : ''}
+              {change ? ` (stage ${change.stage + 1})` : ''}
             </li>
           );
         })}
@@ -54,23 +54,23 @@ export function PlanSequence(props: {
   );
 }
 
-/** The waves, each with its changes and what goes live with them. */
-export function PlanWaves(props: { plan: ReleaseTrainPlan }) {
+/** The stages, each with its changes and what goes live with them. */
+export function PlanStages(props: { plan: ReleaseTrainPlan }) {
   return (
-    <PlanSection title="Waves">
-      <Table size="small" aria-label="Release waves">
+    <PlanSection title="Deploy stages">
+      <Table size="small" aria-label="Deploy stages">
         <TableHead>
           <TableRow>
-            <TableCell>Wave</TableCell>
+            <TableCell>Stage</TableCell>
             <TableCell>Changes</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
-          {props.plan.waves.map(wave => (
-            <TableRow key={wave.index}>
-              <TableCell>{wave.index + 1}</TableCell>
+          {props.plan.stages.map(stage => (
+            <TableRow key={stage.index}>
+              <TableCell>{stage.index + 1}</TableCell>
               <TableCell>
-                {wave.changes
+                {stage.changes
                   .map(
                     c =>
                       `${c.title} ${c.version}${

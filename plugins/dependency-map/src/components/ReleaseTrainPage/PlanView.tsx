@@ -4,7 +4,7 @@ import type {
   ReleaseTrainChange,
   ReleaseTrainPlan,
 } from '@waybill/plugin-dependency-map-common';
-import { PlanProblems, PlanSequence, PlanWaves } from './PlanSections';
+import { PlanProblems, PlanSequence, PlanStages } from './PlanSections';
 import {
   downloadText,
   formatReleaseTrainList,
@@ -62,7 +62,7 @@ function PlanExportButtons(props: {
   );
 }
 
-/** A release-train plan: verdict, sequence, waves, what blocks it, and exports. */
+/** A release-train plan: verdict, sequence, stages, what blocks it, and exports. */
 export function PlanView(props: {
   plan: ReleaseTrainPlan;
   planned: PlannedTrain;
@@ -81,13 +81,13 @@ export function PlanView(props: {
       </Box>
       <Alert severity={plan.safe ? 'success' : 'error'}>
         {plan.safe
-          ? `Safe: ${plan.waves.length} ${
-              plan.waves.length === 1 ? 'wave' : 'waves'
+          ? `Safe: ${plan.stages.length} ${
+              plan.stages.length === 1 ? 'deploy stage' : 'deploy stages'
             }, no blockers or incompatibilities.`
           : 'Not safe: resolve the blockers and incompatibilities below first.'}
       </Alert>
       <PlanSequence plan={plan} titleOf={titleOf} />
-      <PlanWaves plan={plan} />
+      <PlanStages plan={plan} />
       <PlanProblems plan={plan} titleOf={titleOf} />
       <Box mt={2}>
         <Typography variant="caption" color="textSecondary">

@@ -52,10 +52,10 @@ describe('ReleaseTrainPage', () => {
     const items = within(sequence).getAllByRole('listitem');
     expect(items).toHaveLength(3);
     // The portal needs pricing-api 3.0.0, so it goes last.
-    expect(items[2]).toHaveTextContent('5.0.0 (wave 2)');
-    expect(screen.getByText(/^Safe: 2 waves/)).toBeInTheDocument();
+    expect(items[2]).toHaveTextContent('5.0.0 (stage 2)');
+    expect(screen.getByText(/^Safe: 2 deploy stages/)).toBeInTheDocument();
     expect(
-      within(screen.getByRole('table', { name: 'Release waves' })).getAllByRole(
+      within(screen.getByRole('table', { name: 'Deploy stages' })).getAllByRole(
         'row',
       ),
     ).toHaveLength(3);

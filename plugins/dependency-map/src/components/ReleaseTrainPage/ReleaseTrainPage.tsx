@@ -24,7 +24,7 @@ import { PlannedTrain, PlanView } from './PlanView';
 import { useReleaseTrainChanges } from './useReleaseTrainChanges';
 
 /**
- * The release-train planner: entities and versions in, the safe order out (sequence, waves),
+ * The release-train planner: entities and versions in, the safe order out (sequence, stages),
  * with what blocks it, exported as JSON or as a Markdown change record.
  */
 export function ReleaseTrainPage() {
@@ -57,7 +57,7 @@ export function ReleaseTrainPage() {
     <Page themeId="tool">
       <Header
         title="Release-train planner"
-        subtitle="Pick the changes; get the safe order, the waves and what blocks them"
+        subtitle="Pick the changes; get the safe order, the deploy stages and what blocks them"
       />
       <Content>
         <ContentHeader title="Release train">

@@ -48,7 +48,7 @@ const plan: ReleaseTrainPlan = {
       type: 'website',
       title: 'Customer Portal',
       version: '5.0.0',
-      wave: 1,
+      stage: 1,
     },
     {
       entityRef: 'component:default/pricing-api',
@@ -56,14 +56,14 @@ const plan: ReleaseTrainPlan = {
       type: 'service',
       title: 'Pricing | API',
       version: '3.0.0',
-      wave: 0,
+      stage: 0,
     },
   ],
   sequence: [
     'component:default/pricing-api',
     'component:default/customer-portal',
   ],
-  waves: [
+  stages: [
     { index: 0, changes: [], blockers: [] },
     { index: 1, changes: [], blockers: [] },
   ],
@@ -86,16 +86,19 @@ describe('plan export', () => {
   it('writes a change record in Markdown', () => {
     const markdown = planToMarkdown(plan, { createdAt });
     expect(markdown).toContain('# Change record: Release train');
+    expect(markdown).toContain('- Deploy stages: 2');
     expect(markdown).toContain('- Verdict: safe to release in this order');
+    expect(markdown).toContain('| Entity | Kind | Version | Current | Stage |');
     expect(markdown).toContain(
       '| Pricing \\| API (`component:default/pricing-api`) | service | 3.0.0 |  | 1 |',
     );
     expect(markdown).toContain(
-      '1. `component:default/pricing-api` → 3.0.0 (wave 1)\n2. `component:default/customer-portal` → 5.0.0 (wave 2)',
+      '1. `component:default/pricing-api` → 3.0.0 (stage 1)\n2. `component:default/customer-portal` → 5.0.0 (stage 2)',
     );
     expect(markdown).toContain(
       '- `component:default/customer-portal` waits for `component:default/pricing-api`: Customer Portal must wait for Pricing API 3.0.0',
     );
+    expect(markdown).toContain('## Deploy stages\n\n- Stage 1:');
     expect(markdown).toContain('## Blockers\n\nNone.');
   });
 

@@ -88,7 +88,7 @@ function markdownSummary(plan: ReleaseTrainPlan, meta: PlanExportMeta) {
     '',
     `- Planned: ${meta.createdAt.toISOString()}`,
     `- Changes: ${plan.changes.length}`,
-    `- Waves: ${plan.waves.length}`,
+    `- Deploy stages: ${plan.stages.length}`,
     `- Verdict: ${
       plan.safe
         ? 'safe to release in this order'
@@ -98,17 +98,17 @@ function markdownSummary(plan: ReleaseTrainPlan, meta: PlanExportMeta) {
   ];
 }
 
-/** The changes as a table, the sequence and the waves. */
+/** The changes as a table, the sequence and the stages. */
 function markdownOrder(plan: ReleaseTrainPlan) {
   const lines = ['## Changes', ''];
-  lines.push('| Entity | Kind | Version | Current | Wave |');
+  lines.push('| Entity | Kind | Version | Current | Stage |');
   lines.push('| --- | --- | --- | --- | --- |');
   for (const c of plan.changes) {
     lines.push(
       `| ${cell(c.title)} (\`${c.entityRef}\`) | ${cell(
         c.type ?? c.kind,
       )} | ${cell(c.version)} | ${cell(c.currentVersion ?? '')} | ${
-        c.wave + 1
+        c.stage + 1
       } |`,
     );
   }
@@ -119,19 +119,19 @@ function markdownOrder(plan: ReleaseTrainPlan) {
     const change = plan.changes.find(c => c.entityRef === ref);
     lines.push(
       `${i + 1}. \`${ref}\`${change ? ` → ${change.version}` : ''}${
-        change ? ` (wave ${change.wave + 1})` : ''
+        change ? ` (stage ${change.stage + 1})` : ''
       }`,
     );
   });
   lines.push('');
 
-  lines.push('## Waves', '');
-  for (const wave of plan.waves) {
+  lines.push('## Deploy stages', '');
+  for (const stage of plan.stages) {
     lines.push(
-      `- Wave ${wave.index + 1}: ${wave.changes
+      `- Stage ${stage.index + 1}: ${stage.changes
         .map(c => `\`${c.entityRef}\` ${c.version}`)
         .join(', ')}${
-        wave.blockers.length > 0 ? ' (contains a dependency cycle)' : ''
+        stage.blockers.length > 0 ? ' (contains a dependency cycle)' : ''
       }`,
     );
   }
