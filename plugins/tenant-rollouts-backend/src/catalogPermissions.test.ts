@@ -150,6 +150,17 @@ describe('tenant-rollouts reads under catalog permissions', () => {
     expect(held.body.error.message).toContain(
       '1 tenant(s) of wave 1 (rest) are in a freeze window and are held back: 1 you may not read',
     );
+    // Their board said so before the click, in the same words.
+    const before = await get(restricted, `/rollouts/${inventory}`);
+    expect(before.text).not.toContain(HIDDEN);
+    expect(before.body.nextActions[0]).toMatchObject({
+      action: 'advance',
+      ready: false,
+      blockers: held.body.blockers,
+    });
+    expect(held.body.blockers).toEqual([
+      expect.objectContaining({ kind: 'freeze', frozen: 1, tenants: [] }),
+    ]);
 
     // A user the policy lets read everything, and a service, see everything as before.
     for (const auth of [unrestricted, tooling]) {
@@ -177,7 +188,11 @@ describe('tenant-rollouts reads under catalog permissions', () => {
     );
     expect(named.status).toBe(409);
     expect(named.body.error.message).toContain(
-      'held back: resource:default/zephyr-tenant',
+      'held back: zephyr-tenant (Americas peak week; opens ',
     );
+    expect(
+      (await get(unrestricted, `/rollouts/${inventory}`)).body.nextActions[0]
+        .blockers,
+    ).toEqual(named.body.blockers);
   });
 });

@@ -15,7 +15,7 @@ export const spec = {
       url: 'https://www.apache.org/licenses/LICENSE-2.0',
     },
     description:
-      'The HTTP API of `@waybill/plugin-tenant-rollouts-backend`, mounted at `/api/tenant-rollouts`.\n\nA rollout delivers one version of one catalog entity to one environment, to the tenants\nthat depend on it (`kind: Resource`, `spec.type: tenant`, `spec.dependsOn` naming it), in the\nwaves its strategy plans. Actions move it through `planned`, `running`, `paused`,\n`rolled-back` and `completed`. Advancing needs the current wave healthy for its bake time,\nthe scorecards gate passing for the environment and no freeze window over the next wave\'s\ntenants; an override (permission `tenant-rollouts.rollout.override` and a reason) goes past\nthem and is audited. A 409 carries the rollout\'s current position and what blocks it.\n\nEvery route needs a Backstage token of a user or a service. Errors have the Backstage error\nbody, `{ "error": { "name", "message" }, "request", "response" }`. An operation\'s\n`x-permission` is checked before anything about the request is: a caller without it gets 403,\nnot a 400 about its input. (Acting on a rollout needs a permission that depends on the\naction; its route checks it first.)\n\nA user sees only what the catalog lets them read: the permission framework is asked about\n`catalog.entity.read` with their credentials, and under a conditional decision the catalog\nsays, with those credentials, which entities they may read. A rollout of an entity they may\nnot read is not listed, and its routes answer 404 as for a rollout that does not exist\n(planning one is a 400, as for an entity the catalog does not hold). Tenants they may not\nread are left out of the boards: of `waves[].tenants`, the wave counts, `tenantCount` and\nthe failure analysis; a status report naming one is a 400 (not part of the rollout). The\nrollout still moves on all of its tenants, so a 409\'s freeze blocker names only the tenants\nthey may read and counts the others. The freeze calendar counts only tenants they may read.\nService principals see everything.\n',
+      'The HTTP API of `@waybill/plugin-tenant-rollouts-backend`, mounted at `/api/tenant-rollouts`.\n\nA rollout delivers one version of one catalog entity to one environment, to the tenants\nthat depend on it (`kind: Resource`, `spec.type: tenant`, `spec.dependsOn` naming it), in the\nwaves its strategy plans. Actions move it through `planned`, `running`, `paused`,\n`rolled-back` and `completed`. Advancing needs the current wave healthy for its bake time,\nthe scorecards gate passing for the environment and no freeze window over the next wave\'s\ntenants; an override (permission `tenant-rollouts.rollout.override` and a reason) goes past\nthem and is audited. A 409 carries the rollout\'s current position and what blocks it. The\nboard (`GET /rollouts/{id}`) says the same before anyone acts: `nextActions`, each action\nthe state allows with its blockers, computed by the checks the action runs, and `gate`.\n\nEvery route needs a Backstage token of a user or a service. Errors have the Backstage error\nbody, `{ "error": { "name", "message" }, "request", "response" }`. An operation\'s\n`x-permission` is checked before anything about the request is: a caller without it gets 403,\nnot a 400 about its input. (Acting on a rollout needs a permission that depends on the\naction; its route checks it first.)\n\nA user sees only what the catalog lets them read: the permission framework is asked about\n`catalog.entity.read` with their credentials, and under a conditional decision the catalog\nsays, with those credentials, which entities they may read. A rollout of an entity they may\nnot read is not listed, and its routes answer 404 as for a rollout that does not exist\n(planning one is a 400, as for an entity the catalog does not hold). Tenants they may not\nread are left out of the boards: of `waves[].tenants`, the wave counts, `tenantCount` and\nthe failure analysis; a status report naming one is a 400 (not part of the rollout). The\nrollout still moves on all of its tenants, so a 409\'s freeze blocker names only the tenants\nthey may read and counts the others. The freeze calendar counts only tenants they may read.\nService principals see everything.\n',
   },
   servers: [
     {
@@ -166,8 +166,9 @@ export const spec = {
         operationId: 'getRollout',
         'x-permission': 'tenant-rollouts.read',
         summary:
-          'A rollout with its waves, tenants, statuses, freezes, failure analysis and events',
-        description: 'Needs `tenant-rollouts.read`.',
+          'A rollout with its waves, tenants, statuses, freezes, failure analysis, events, gate and next actions',
+        description:
+          "Needs `tenant-rollouts.read`. The rollout's board: what it delivered to whom, and what\ncan happen next (`nextActions`, each with what would block it now, and `gate`). The\nstatuses are read once and the gate asked at most once per answer.\n",
         parameters: [
           {
             $ref: '#/components/parameters/id',
@@ -1214,29 +1215,219 @@ export const spec = {
         ],
       },
       Blocker: {
+        description:
+          "What stands in the way of an action now: the scorecards gate, the current wave's health\nor bake time, or freeze windows over the next wave's tenants. `message` says it in one\nsentence, with titles, for logs and pipelines; the other fields say it in parts, for a\nview that writes times in its reader's zone and links to what it names.\n",
+        oneOf: [
+          {
+            $ref: '#/components/schemas/GateBlocker',
+          },
+          {
+            $ref: '#/components/schemas/HealthBlocker',
+          },
+          {
+            $ref: '#/components/schemas/BakeBlocker',
+          },
+          {
+            $ref: '#/components/schemas/FreezeBlocker',
+          },
+        ],
+        discriminator: {
+          propertyName: 'kind',
+          mapping: {
+            gate: '#/components/schemas/GateBlocker',
+            health: '#/components/schemas/HealthBlocker',
+            bake: '#/components/schemas/BakeBlocker',
+            freeze: '#/components/schemas/FreezeBlocker',
+          },
+        },
+      },
+      GateBlocker: {
+        description:
+          'The scorecards gate does not let the release into the environment.',
         type: 'object',
-        required: ['kind', 'message'],
+        additionalProperties: false,
+        required: ['kind', 'message', 'gate'],
         properties: {
           kind: {
             type: 'string',
-            enum: ['gate', 'health', 'bake', 'freeze'],
+            enum: ['gate'],
+            description:
+              'discriminator enum property added by openapi-typescript',
           },
           message: {
             type: 'string',
+          },
+          gate: {
+            $ref: '#/components/schemas/Gate',
+          },
+        },
+      },
+      HealthBlocker: {
+        description:
+          "Too few of the current wave's tenants are healthy. `healthy`, `total`, `needed` and\n`failing` count every tenant of the wave; `tenants` lists the failing ones the reader may\nread.\n",
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'kind',
+          'message',
+          'wave',
+          'healthy',
+          'total',
+          'needed',
+          'healthThreshold',
+          'failing',
+          'tenants',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['health'],
+            description:
+              'discriminator enum property added by openapi-typescript',
+          },
+          message: {
+            type: 'string',
+          },
+          wave: {
+            $ref: '#/components/schemas/WaveRef',
+          },
+          healthy: {
+            type: 'integer',
+            minimum: 0,
+          },
+          total: {
+            type: 'integer',
+            minimum: 0,
+          },
+          needed: {
+            description:
+              "How many healthy tenants the wave's health threshold asks for.",
+            type: 'integer',
+            minimum: 0,
+          },
+          healthThreshold: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+          },
+          failing: {
+            description:
+              'Tenants failed, degraded or rolled back; the others not healthy are still pending or deploying.',
+            type: 'integer',
+            minimum: 0,
           },
           tenants: {
             type: 'array',
             items: {
               type: 'object',
-              required: ['ref', 'windows', 'opensAt'],
+              additionalProperties: false,
+              required: ['ref', 'title', 'status', 'detail'],
               properties: {
                 ref: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                status: {
+                  $ref: '#/components/schemas/TenantStatus',
+                },
+                detail: {
+                  type: 'string',
+                  nullable: true,
+                },
+              },
+            },
+          },
+        },
+      },
+      BakeBlocker: {
+        description: 'The current wave has not baked yet; it has at `until`.',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'kind',
+          'message',
+          'wave',
+          'bakeMinutes',
+          'lastChangeAt',
+          'until',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['bake'],
+            description:
+              'discriminator enum property added by openapi-typescript',
+          },
+          message: {
+            type: 'string',
+          },
+          wave: {
+            $ref: '#/components/schemas/WaveRef',
+          },
+          bakeMinutes: {
+            type: 'integer',
+            minimum: 0,
+          },
+          lastChangeAt: {
+            description: "The wave's last status change, from which it bakes.",
+            type: 'string',
+            format: 'date-time',
+          },
+          until: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      FreezeBlocker: {
+        description:
+          'Tenants of the wave the action starts are in a freeze window. `frozen` and `opensAt`\ncover every one of them; `tenants` lists those the reader may read.\n',
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'message', 'wave', 'frozen', 'opensAt', 'tenants'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['freeze'],
+            description:
+              'discriminator enum property added by openapi-typescript',
+          },
+          message: {
+            type: 'string',
+          },
+          wave: {
+            $ref: '#/components/schemas/WaveRef',
+          },
+          frozen: {
+            type: 'integer',
+            minimum: 1,
+          },
+          opensAt: {
+            description:
+              'When the last of them opens, and the wave can go as a whole.',
+            type: 'string',
+            format: 'date-time',
+          },
+          tenants: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['ref', 'title', 'windows', 'opensAt'],
+              properties: {
+                ref: {
+                  type: 'string',
+                },
+                title: {
                   type: 'string',
                 },
                 windows: {
                   type: 'array',
                   items: {
                     type: 'object',
+                    additionalProperties: false,
                     required: ['id', 'title', 'start', 'end'],
                     properties: {
                       id: {
@@ -1261,6 +1452,124 @@ export const spec = {
                   format: 'date-time',
                 },
               },
+            },
+          },
+        },
+      },
+      WaveRef: {
+        description: "A wave of the rollout's plan.",
+        type: 'object',
+        additionalProperties: false,
+        required: ['index', 'name'],
+        properties: {
+          index: {
+            type: 'integer',
+            minimum: 0,
+          },
+          name: {
+            type: 'string',
+          },
+        },
+      },
+      Gate: {
+        description:
+          "The scorecards gate for the rollout's release and environment, as the rollout asked it\n(`ScorecardsClient.getGate`). `absent`: the scorecards plugin did not answer, and\n`passed` is what `tenantRollouts.gate.whenScorecardsAbsent` says. The release's\nscorecard is the entity's scorecards tab, on the release `version`.\n",
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'entityRef',
+          'version',
+          'environment',
+          'decision',
+          'passed',
+          'message',
+          'reasons',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          version: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          decision: {
+            type: 'string',
+            enum: ['pass', 'warn', 'fail', 'absent'],
+          },
+          passed: {
+            description:
+              'Whether the gate lets the release in (`pass` and `warn` do).',
+            type: 'boolean',
+          },
+          message: {
+            type: 'string',
+          },
+          reasons: {
+            description:
+              'The checks behind the decision, blocking ones first; at most ten.',
+            type: 'array',
+            maxItems: 10,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['checkId', 'title', 'reason', 'enforcement'],
+              properties: {
+                checkId: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                reason: {
+                  type: 'string',
+                },
+                enforcement: {
+                  description: '`fail` blocks the gate, `warn` only warns.',
+                  type: 'string',
+                  enum: ['fail', 'warn'],
+                },
+              },
+            },
+          },
+        },
+      },
+      NextAction: {
+        description:
+          "An action the rollout's state allows now, and whether the world does: `blockers` are\nwhat the action would be refused on if it were taken at `evaluatedAt` (the same checks\nthe action runs; a 409 carries them), empty when it can succeed. Who may take it is the\npermissions' business, not this answer's.\n",
+        type: 'object',
+        additionalProperties: false,
+        required: ['action', 'ready', 'blockers'],
+        properties: {
+          action: {
+            type: 'string',
+            enum: [
+              'start',
+              'advance',
+              'pause',
+              'resume',
+              'rollback',
+              'complete',
+            ],
+          },
+          wave: {
+            description: 'The wave the action deploys (`start`, `advance`).',
+            allOf: [
+              {
+                $ref: '#/components/schemas/WaveRef',
+              },
+            ],
+          },
+          ready: {
+            description: 'Nothing blocks it.',
+            type: 'boolean',
+          },
+          blockers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Blocker',
             },
           },
         },
@@ -1340,6 +1649,7 @@ export const spec = {
           'analysis',
           'events',
           'evaluatedAt',
+          'nextActions',
         ],
         properties: {
           id: {
@@ -1389,7 +1699,8 @@ export const spec = {
           evaluatedAt: {
             type: 'string',
             format: 'date-time',
-            description: "When the tenants' freeze status was evaluated.",
+            description:
+              "When the tenants' freeze status, the gate and the next actions were evaluated.",
           },
           waves: {
             type: 'array',
@@ -1399,6 +1710,23 @@ export const spec = {
           },
           analysis: {
             $ref: '#/components/schemas/FailureAnalysis',
+          },
+          nextActions: {
+            description:
+              "What the rollout's state allows now (the buttons of its board), in the state machine's\norder, each with what would block it: the current wave's health and bake time\n(`advance`, `complete`), freeze windows over the wave it deploys and the gate\n(`start`, `advance`). Empty once the rollout is completed or rolled back.\n",
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/NextAction',
+            },
+          },
+          gate: {
+            description:
+              'The scorecards gate of the release in the environment, asked once per answer while\nthe rollout can still deploy a wave (planned, running or paused); absent once it is\ncompleted or rolled back.\n',
+            allOf: [
+              {
+                $ref: '#/components/schemas/Gate',
+              },
+            ],
           },
           events: {
             type: 'array',

@@ -18,6 +18,7 @@ import {
   catalogTenant as tenant,
   rolloutsConfig,
 } from '../__testUtils__/fixtures';
+import { fakeScorecards } from '../__testUtils__/fakeScorecards';
 import { tenantRolloutsPlugin } from '../plugin';
 import { createRouter } from '../service/router';
 import { TenantRollouts } from '../service/TenantRollouts';
@@ -37,10 +38,16 @@ const databases = createTestDatabases();
 jest.setTimeout(60_000);
 
 const entities: Entity[] = [
-  tenant('acme-internal', { 'waybill.dev/tier': 'internal' }),
+  titled(
+    tenant('acme-internal', { 'waybill.dev/tier': 'internal' }),
+    'Acme (internal)',
+  ),
   tenant('bolt-foods', {}),
   tenant('cargo-co', {}),
-  tenant('delta-mart', { 'waybill.dev/region': 'americas' }),
+  titled(
+    tenant('delta-mart', { 'waybill.dev/region': 'americas' }),
+    'Delta Mart',
+  ),
   tenant('unrelated', {}, ['component:default/orders']),
   component('inventory', {
     'github.com/project-slug': 'meridian/inventory',
@@ -49,6 +56,11 @@ const entities: Entity[] = [
   // Names no repository.
   component('orders'),
 ];
+
+/** An entity with a title, as people see it. */
+function titled(entity: Entity, title: string): Entity {
+  return { ...entity, metadata: { ...entity.metadata, title } };
+}
 
 const user = mockCredentials.user.header('user:default/release-manager');
 const tooling = mockCredentials.service.header({
@@ -86,11 +98,13 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
   async function start(
     permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
     gate: 'pass' | 'fail',
+    scorecards?: ReturnType<typeof fakeScorecards>,
   ) {
     const knex = await databases.init(databaseId);
     const { server } = await startTestBackend({
       features: [
         tenantRolloutsPlugin,
+        ...(scorecards ? [scorecards.plugin] : []),
         mockServices.database.factory({ knex }),
         catalogServiceMock.factory({ entities }),
         mockServices.permissions.factory({ result: permission }),
@@ -187,6 +201,25 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       expect.objectContaining({ id: rollout.id, waveCount: 2, tenantCount: 4 }),
     ]);
 
+    // The board says what can happen next: a start of the canary, which nothing blocks (the
+    // scorecards plugin is absent and the config lets that pass).
+    expect(rollout.nextActions).toEqual([
+      {
+        action: 'start',
+        wave: { index: 0, name: 'canary' },
+        ready: true,
+        blockers: [],
+      },
+    ]);
+    expect(rollout.gate).toMatchObject({
+      entityRef: 'component:default/inventory',
+      version: '4.2.0',
+      environment: 'production',
+      decision: 'absent',
+      passed: true,
+      reasons: [],
+    });
+
     const early = await act(rollout.id, 'advance');
     expect(early.status).toBe(409);
     expect(early.body.rollout).toMatchObject({
@@ -205,12 +238,52 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
     expect(notStarted.status).toBe(409);
     expect(notStarted.body.error.message).toContain('has not started');
 
+    // Before any click, the board holds the advance on the canary's health and the frozen
+    // tenant of the next wave; the refusal of the advance says exactly the same.
+    const started = await call(
+      'get',
+      '/rollouts/{id}',
+      `/rollouts/${rollout.id}`,
+    );
+    expect(
+      started.body.nextActions.map((a: any) => [a.action, a.ready]),
+    ).toEqual([
+      ['advance', false],
+      ['pause', true],
+      ['rollback', true],
+    ]);
+    const [advance] = started.body.nextActions;
+    expect(advance.wave).toEqual({ index: 1, name: 'rest' });
+    expect(advance.blockers).toEqual([
+      {
+        kind: 'health',
+        message: 'Wave 0 (canary) is 0 of 1 healthy; it needs 1 (100%)',
+        wave: { index: 0, name: 'canary' },
+        healthy: 0,
+        total: 1,
+        needed: 1,
+        healthThreshold: 1,
+        failing: 0,
+        tenants: [],
+      },
+      expect.objectContaining({
+        kind: 'freeze',
+        wave: { index: 1, name: 'rest' },
+        frozen: 1,
+        opensAt: delta.freeze.opensAt,
+        tenants: [
+          {
+            ref: 'resource:default/delta-mart',
+            title: 'Delta Mart',
+            windows: [expect.objectContaining({ title: 'Americas peak week' })],
+            opensAt: delta.freeze.opensAt,
+          },
+        ],
+      }),
+    ]);
     const pending = await act(rollout.id, 'advance');
     expect(pending.status).toBe(409);
-    expect(pending.body.blockers.map((b: any) => b.kind)).toEqual([
-      'health',
-      'freeze',
-    ]);
+    expect(pending.body.blockers).toEqual(advance.blockers);
 
     expect(
       (
@@ -225,11 +298,12 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
     expect(frozen.body.blockers).toEqual([
       expect.objectContaining({
         kind: 'freeze',
-        message: expect.stringContaining(
-          'resource:default/delta-mart (Americas peak week',
-        ),
+        message: expect.stringContaining('Delta Mart (Americas peak week'),
         tenants: [
-          expect.objectContaining({ ref: 'resource:default/delta-mart' }),
+          expect.objectContaining({
+            ref: 'resource:default/delta-mart',
+            title: 'Delta Mart',
+          }),
         ],
       }),
     ]);
@@ -365,6 +439,155 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
     });
   });
 
+  it('shows before any click what would block each next action: the gate and its reasons, failing tenants, bake time; one gate call per answer', async () => {
+    const scorecards = fakeScorecards();
+    const gated = await start(AuthorizeResult.ALLOW, 'fail', scorecards);
+    const on = (
+      method: 'get' | 'post',
+      template: string,
+      url: string,
+      body?: unknown,
+      auth: string = user,
+    ) => call(method, template, url, body, auth, gated);
+    const board = async (id: number) =>
+      (await on('get', '/rollouts/{id}', `/rollouts/${id}`)).body;
+    scorecards.state.decision = 'fail';
+    scorecards.state.reasons = [
+      {
+        checkId: 'critical-vulnerabilities',
+        title: 'No critical vulnerabilities',
+        reason: '1 critical vulnerability: CVE-2026-1234 in libxml2',
+        enforcement: 'fail',
+      },
+      {
+        checkId: 'line-coverage',
+        title: 'Line coverage',
+        reason: 'line coverage 61% < 80%',
+        enforcement: 'warn',
+      },
+    ];
+    const created = await on('post', '/rollouts', '/rollouts', {
+      entityRef: 'component:default/inventory',
+      version: '5.2.0',
+      environment: 'production',
+      strategy: {
+        waves: [
+          { name: 'canary', select: { tier: ['internal'] }, bakeMinutes: 60 },
+          { name: 'rest', bakeMinutes: 0 },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    const { id } = created.body;
+    const gate = {
+      entityRef: 'component:default/inventory',
+      version: '5.2.0',
+      environment: 'production',
+      decision: 'fail',
+      passed: false,
+      message:
+        'The scorecards gate for component:default/inventory 5.2.0 in production is fail: 1 critical vulnerability: CVE-2026-1234 in libxml2; line coverage 61% < 80%',
+      reasons: scorecards.state.reasons,
+    };
+    expect(created.body.gate).toEqual(gate);
+    expect(created.body.nextActions).toEqual([
+      {
+        action: 'start',
+        wave: { index: 0, name: 'canary' },
+        ready: false,
+        blockers: [{ kind: 'gate', message: gate.message, gate }],
+      },
+    ]);
+
+    // A board asks the gate once, and its refusal says what the board said.
+    scorecards.state.calls.length = 0;
+    const planned = await board(id);
+    expect(scorecards.state.calls).toEqual([
+      '/entities/component/default/inventory/releases/5.2.0/gates/production',
+    ]);
+    const refused = await on(
+      'post',
+      '/rollouts/{id}/actions/{action}',
+      `/rollouts/${id}/actions/start`,
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.blockers).toEqual(planned.nextActions[0].blockers);
+
+    // The gate passes now: the start is ready, and it and the board after it ask the gate once.
+    scorecards.state.decision = 'pass';
+    scorecards.state.reasons = [];
+    expect((await board(id)).nextActions[0]).toMatchObject({ ready: true });
+    scorecards.state.calls.length = 0;
+    const started = await on(
+      'post',
+      '/rollouts/{id}/actions/{action}',
+      `/rollouts/${id}/actions/start`,
+    );
+    expect(started.status).toBe(200);
+    expect(scorecards.state.calls).toHaveLength(1);
+    expect(started.body.gate).toMatchObject({ decision: 'pass', passed: true });
+
+    // The canary fails its smoke test: the advance is held on it, by title, and on the bake.
+    await on(
+      'post',
+      '/rollouts/{id}/tenants/status',
+      `/rollouts/${id}/tenants/status`,
+      {
+        statuses: [
+          {
+            tenant: 'acme-internal',
+            status: 'failed',
+            detail: 'smoke test 503',
+          },
+        ],
+      },
+      tooling,
+    );
+    const failing = await board(id);
+    const [advance] = failing.nextActions;
+    expect(advance).toMatchObject({ action: 'advance', ready: false });
+    const lastChangeAt = failing.waves[0].lastChangeAt;
+    expect(advance.blockers.map((b: any) => b.kind)).toEqual([
+      'health',
+      'bake',
+      'freeze',
+    ]);
+    expect(advance.blockers[0]).toEqual({
+      kind: 'health',
+      message:
+        'Wave 0 (canary) is 0 of 1 healthy; it needs 1 (100%); 1 failing: Acme (internal)',
+      wave: { index: 0, name: 'canary' },
+      healthy: 0,
+      total: 1,
+      needed: 1,
+      healthThreshold: 1,
+      failing: 1,
+      tenants: [
+        {
+          ref: 'resource:default/acme-internal',
+          title: 'Acme (internal)',
+          status: 'failed',
+          detail: 'smoke test 503',
+        },
+      ],
+    });
+    expect(advance.blockers[1]).toEqual({
+      kind: 'bake',
+      message: `Wave 0 (canary) bakes for 60 minutes after its last status change (${lastChangeAt}); it has baked at ${advance.blockers[1].until}`,
+      wave: { index: 0, name: 'canary' },
+      bakeMinutes: 60,
+      lastChangeAt,
+      until: new Date(Date.parse(lastChangeAt) + 60 * 60_000).toISOString(),
+    });
+    const held = await on(
+      'post',
+      '/rollouts/{id}/actions/{action}',
+      `/rollouts/${id}/actions/advance`,
+    );
+    expect(held.status).toBe(409);
+    expect(held.body.blockers).toEqual(advance.blockers);
+  });
+
   it('lists the strategies and the freeze calendar over the catalog tenants', async () => {
     const strategies = await call('get', '/strategies', '/strategies');
     expect(strategies.body.items.map((s: any) => s.name)).toEqual(['default']);
@@ -478,14 +701,19 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       user,
       gated,
     );
+    expect(created.body.nextActions).toEqual([
+      expect.objectContaining({ action: 'start', ready: false }),
+    ]);
     const held = await act(created.body.id, 'start', undefined, gated);
     expect(held.status).toBe(409);
     expect(held.body.blockers).toEqual([
       expect.objectContaining({
         kind: 'gate',
         message: expect.stringContaining('whenScorecardsAbsent is fail'),
+        gate: expect.objectContaining({ decision: 'absent', passed: false }),
       }),
     ]);
+    expect(held.body.blockers).toEqual(created.body.nextActions[0].blockers);
   });
 
   it('lets a CI pipeline act only for entities whose catalog entry names its repository', async () => {

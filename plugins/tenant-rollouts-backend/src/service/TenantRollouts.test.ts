@@ -23,10 +23,14 @@ describe.each(databases.eachSupportedId())(
       });
       let now = new Date('2026-11-24T10:00:00Z');
       const gate: GateClient = {
-        check: jest.fn(async () => ({
+        check: jest.fn(async (entityRef, version, environment) => ({
+          entityRef,
+          version,
+          environment,
           passed: true,
           decision: 'pass' as const,
           message: 'ok',
+          reasons: [],
         })),
       };
       const auditor = mockServices.auditor.mock();
@@ -95,6 +99,134 @@ describe.each(databases.eachSupportedId())(
       expect(auditor.createEvent).toHaveBeenCalledWith(
         expect.objectContaining({ eventId: 'rollout-complete' }),
       );
+    });
+
+    it("answers each board's next actions and their blockers on one read of statuses and one gate call", async () => {
+      const knex = await databases.init(databaseId);
+      const store = await RolloutStore.create({
+        database: mockServices.database({ knex }),
+      });
+      // The store stamps a wave's pending statuses with the clock, so the test's time runs from it.
+      const start = Date.now();
+      const at = (minutes: number) => new Date(start + minutes * 60_000);
+      let now = at(0);
+      const check = jest.fn(
+        async (entityRef: string, version: string, environment: string) => ({
+          entityRef,
+          version,
+          environment,
+          passed: true,
+          decision: 'pass' as const,
+          message: 'ok',
+          reasons: [],
+        }),
+      );
+      const rollouts = new TenantRollouts({
+        store,
+        catalog: catalogServiceMock(),
+        auth: mockServices.auth(),
+        gate: { check },
+        logger: mockServices.logger.mock(),
+        config: readTenantRolloutsConfig(mockServices.rootConfig()),
+        strategyFiles: new StrategyFileReader({
+          urlReader: mockServices.urlReader.mock(),
+          integrations: ScmIntegrations.fromConfig(mockServices.rootConfig()),
+        }),
+        now: () => now,
+      });
+      const rollout = newRollout();
+      rollout.plan.waves[0].bakeMinutes = 60;
+      rollout.plan.waves[1].healthThreshold = 0.5;
+      const { id } = await store.createRollout(rollout);
+      const actor = {
+        caller: { type: 'user', subject: 'user:default/rm' },
+      } as const;
+      const reads = jest.spyOn(store, 'tenantStatuses');
+      const board = async () => {
+        check.mockClear();
+        reads.mockClear();
+        const view = await rollouts.get(id);
+        expect(check).toHaveBeenCalledTimes(view.gate ? 1 : 0);
+        expect(reads).toHaveBeenCalledTimes(1);
+        return view;
+      };
+      const summary = (view: Awaited<ReturnType<typeof board>>) =>
+        view.nextActions.map(a => [a.action, a.blockers.map(b => b.kind)]);
+
+      expect(summary(await board())).toEqual([['start', []]]);
+      check.mockClear();
+      await rollouts.act(id, 'start', actor);
+      // The start and the board after it ask the gate once between them.
+      expect(check).toHaveBeenCalledTimes(1);
+      await store.reportStatuses(
+        id,
+        [{ tenantRef: 'resource:default/a', status: 'healthy' }],
+        now,
+      );
+
+      now = at(30);
+      const baking = await board();
+      expect(summary(baking)).toEqual([
+        ['advance', ['bake']],
+        ['pause', []],
+        ['rollback', []],
+      ]);
+      expect(baking.nextActions[0].blockers[0]).toMatchObject({
+        lastChangeAt: at(0).toISOString(),
+        until: at(60).toISOString(),
+      });
+
+      now = at(61);
+      expect((await board()).nextActions[0]).toEqual({
+        action: 'advance',
+        wave: { index: 1, name: 'rest' },
+        ready: true,
+        blockers: [],
+      });
+      await rollouts.act(id, 'advance', actor);
+      await store.reportStatuses(
+        id,
+        [
+          {
+            tenantRef: 'resource:default/c',
+            status: 'failed',
+            detail: 'smoke test 503',
+          },
+        ],
+        now,
+      );
+      const last = await board();
+      expect(summary(last)).toEqual([
+        ['pause', []],
+        ['rollback', []],
+        ['complete', ['health']],
+      ]);
+      expect(last.nextActions[2].blockers[0]).toMatchObject({
+        message:
+          'Wave 1 (rest) is 0 of 2 healthy; it needs 1 (50%); 1 failing: c',
+        healthy: 0,
+        total: 2,
+        needed: 1,
+        failing: 1,
+        tenants: [
+          {
+            ref: 'resource:default/c',
+            title: 'c',
+            status: 'failed',
+            detail: 'smoke test 503',
+          },
+        ],
+      });
+
+      await rollouts.act(id, 'pause', actor);
+      expect(summary(await board())).toEqual([
+        ['resume', []],
+        ['rollback', []],
+      ]);
+      await rollouts.act(id, 'rollback', { ...actor }, { reason: 'c fails' });
+      const done = await board();
+      expect(done.nextActions).toEqual([]);
+      expect(done.gate).toBeUndefined();
     });
   },
 );

@@ -74,7 +74,7 @@ export class TenantRollouts {
     const { store, catalog, config } = options;
     this.tenants = new CatalogTenants(options);
     this.planner = new RolloutPlanner({ ...options, tenants: this.tenants });
-    this.board = new RolloutBoard({ store, config, now });
+    this.board = new RolloutBoard({ store, config, gate: options.gate, now });
     this.actions = new RolloutActions({ ...options, now });
     this.statuses = new StatusIngestion({ store, catalog, now });
   }

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ScorecardsGateClient } from './gate';
+import { askingOnce, ScorecardsGateClient } from './gate';
 
 /*
  * The gate client against a real HTTP server standing in for the scorecards plugin: the typed
@@ -43,16 +43,36 @@ describe('ScorecardsGateClient', () => {
       status: 200,
       body: JSON.stringify({
         decision: 'fail',
-        reasons: [{ reason: 'line coverage 61% < 80%' }],
+        reasons: [
+          {
+            checkId: 'line-coverage',
+            title: 'Line coverage',
+            status: 'fail',
+            enforcement: 'fail',
+            reason: 'line coverage 61% < 80%',
+            fixHint: 'Add tests',
+          },
+        ],
       }),
     };
     expect(
       await gate().check('component:default/inventory', '4.2.0', 'production'),
     ).toEqual({
+      entityRef: 'component:default/inventory',
+      version: '4.2.0',
+      environment: 'production',
       passed: false,
       decision: 'fail',
       message:
         'The scorecards gate for component:default/inventory 4.2.0 in production is fail: line coverage 61% < 80%',
+      reasons: [
+        {
+          checkId: 'line-coverage',
+          title: 'Line coverage',
+          enforcement: 'fail',
+          reason: 'line coverage 61% < 80%',
+        },
+      ],
     });
     expect(seen.pop()).toEqual({
       url: '/api/scorecards/entities/component/default/inventory/releases/4.2.0/gates/production',
@@ -60,22 +80,57 @@ describe('ScorecardsGateClient', () => {
     });
   });
 
-  it('passes a warn and names up to five reasons', async () => {
+  it('passes a warn, names up to five reasons and keeps up to ten', async () => {
     answer = {
       status: 200,
       body: JSON.stringify({
         decision: 'warn',
-        reasons: Array.from({ length: 7 }, (_, i) => ({ title: `check ${i}` })),
+        reasons: Array.from({ length: 12 }, (_, i) => ({
+          checkId: `check-${i}`,
+          title: `check ${i}`,
+          enforcement: 'warn',
+        })),
       }),
     };
-    expect(
-      await gate().check('component:default/inventory', '4.2.0', 'staging'),
-    ).toEqual({
+    const result = await gate().check(
+      'component:default/inventory',
+      '4.2.0',
+      'staging',
+    );
+    expect(result).toMatchObject({
       passed: true,
       decision: 'warn',
       message:
         'The scorecards gate for component:default/inventory 4.2.0 in staging is warn: check 0; check 1; check 2; check 3; check 4',
     });
+    expect(result.reasons).toHaveLength(10);
+    expect(result.reasons[9]).toEqual({
+      checkId: 'check-9',
+      title: 'check 9',
+      reason: '',
+      enforcement: 'warn',
+    });
+  });
+
+  it('asks each release and environment once when asked through askingOnce, also at once', async () => {
+    answer = { status: 200, body: JSON.stringify({ decision: 'pass' }) };
+    seen.length = 0;
+    const once = askingOnce(gate());
+    const answers = await Promise.all([
+      once.check('component:default/a', '1', 'production'),
+      once.check('component:default/a', '1', 'production'),
+      once.check('component:default/a', '1', 'staging'),
+    ]);
+    expect(answers.map(a => a.environment)).toEqual([
+      'production',
+      'production',
+      'staging',
+    ]);
+    await once.check('component:default/a', '1', 'production');
+    expect(seen.map(s => s.url)).toEqual([
+      '/api/scorecards/entities/component/default/a/releases/1/gates/production',
+      '/api/scorecards/entities/component/default/a/releases/1/gates/staging',
+    ]);
   });
 
   it('follows whenScorecardsAbsent when the plugin is not there', async () => {
@@ -86,10 +141,14 @@ describe('ScorecardsGateClient', () => {
     expect(
       await gate('fail').check('component:default/a', '1', 'staging'),
     ).toEqual({
+      entityRef: 'component:default/a',
+      version: '1',
+      environment: 'staging',
       passed: false,
       decision: 'absent',
       message:
         'The scorecards gate is not available (the scorecards plugin answered 404); tenantRollouts.gate.whenScorecardsAbsent is fail',
+      reasons: [],
     });
     const down = await gate('fail', 'http://127.0.0.1:1/api/scorecards').check(
       'component:default/a',
@@ -104,9 +163,13 @@ describe('ScorecardsGateClient', () => {
     expect(
       await gate('pass').check('component:default/a', '1', 'staging'),
     ).toEqual({
+      entityRef: 'component:default/a',
+      version: '1',
+      environment: 'staging',
       passed: false,
       decision: 'fail',
       message: 'The scorecards gate answered 503: upstream unavailable',
+      reasons: [],
     });
     const body = {
       error: { name: 'Error', message: 'boom' },

@@ -5,14 +5,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { ScorecardsClient } from '@waybill/plugin-scorecards-common';
+import type { RolloutGate } from '@waybill/plugin-tenant-rollouts-common';
 import { pluginClientOptions } from '@waybill/plugin-waybill-node';
 
-/** The scorecards gate's answer, as far as a rollout needs it. */
-export interface GateResult {
-  passed: boolean;
-  decision: 'pass' | 'warn' | 'fail' | 'absent';
-  message: string;
-}
+/** The scorecards gate's answer, as far as a rollout needs it (the spec's `Gate`). */
+export type GateResult = RolloutGate;
 
 /** Asks whether a release may go to an environment. */
 export interface GateClient {
@@ -21,6 +18,41 @@ export interface GateClient {
     version: string,
     environment: string,
   ): Promise<GateResult>;
+}
+
+/** Reasons a rollout keeps of a gate's answer. */
+const KEPT_REASONS = 10;
+
+/** Reasons named in a gate's message. */
+const NAMED_REASONS = 5;
+
+/**
+ * A gate client asking each release and environment once, however often it is asked (also at
+ * once): the gate of one read of the world. `known` answers are not asked again.
+ */
+export function askingOnce(
+  gate: GateClient,
+  ...known: GateResult[]
+): GateClient {
+  const key = (entityRef: string, version: string, environment: string) =>
+    JSON.stringify([entityRef, version, environment]);
+  const answers = new Map<string, Promise<GateResult>>(
+    known.map(a => [
+      key(a.entityRef, a.version, a.environment),
+      Promise.resolve(a),
+    ]),
+  );
+  return {
+    check(entityRef, version, environment) {
+      const at = key(entityRef, version, environment);
+      let answer = answers.get(at);
+      if (!answer) {
+        answer = gate.check(entityRef, version, environment);
+        answers.set(at, answer);
+      }
+      return answer;
+    },
+  };
 }
 
 /** The body a failed answer carried: its text, or the Backstage error body it parsed to. */
@@ -52,12 +84,17 @@ export class ScorecardsGateClient implements GateClient {
     this.scorecards = new ScorecardsClient(pluginClientOptions(options));
   }
 
-  private absent(why: string): GateResult {
+  private absent(
+    release: Pick<GateResult, 'entityRef' | 'version' | 'environment'>,
+    why: string,
+  ): GateResult {
     const passed = this.options.whenAbsent === 'pass';
     return {
+      ...release,
       passed,
       decision: 'absent',
       message: `The scorecards gate is not available (${why}); tenantRollouts.gate.whenScorecardsAbsent is ${this.options.whenAbsent}`,
+      reasons: [],
     };
   }
 
@@ -66,6 +103,7 @@ export class ScorecardsGateClient implements GateClient {
     version: string,
     environment: string,
   ): Promise<GateResult> {
+    const release = { entityRef, version, environment };
     let answer;
     try {
       answer = await this.scorecards.getGate(entityRef, version, environment);
@@ -74,17 +112,19 @@ export class ScorecardsGateClient implements GateClient {
         this.options.logger.warn(
           `Scorecards gate call failed: ${(error as Error).message}`,
         );
-        return this.absent((error as Error).message);
+        return this.absent(release, (error as Error).message);
       }
       if (error.statusCode === 404) {
-        return this.absent('the scorecards plugin answered 404');
+        return this.absent(release, 'the scorecards plugin answered 404');
       }
       return {
+        ...release,
         passed: false,
         decision: 'fail',
         message: `The scorecards gate answered ${
           error.statusCode
         }: ${answerText(error).slice(0, 300)}`,
+        reasons: [],
       };
     }
     const decision =
@@ -92,15 +132,25 @@ export class ScorecardsGateClient implements GateClient {
         ? answer.decision
         : 'fail';
     const reasons = (answer.reasons ?? [])
-      .map(r => r.reason ?? r.title)
+      .slice(0, KEPT_REASONS)
+      .map((r): GateResult['reasons'][number] => ({
+        checkId: r.checkId ?? '',
+        title: r.title ?? r.checkId ?? '',
+        reason: r.reason ?? '',
+        enforcement: r.enforcement === 'warn' ? 'warn' : 'fail',
+      }));
+    const named = reasons
+      .map(r => r.reason || r.title)
       .filter(Boolean)
-      .slice(0, 5);
+      .slice(0, NAMED_REASONS);
     return {
+      ...release,
       passed: decision !== 'fail',
       decision,
       message: `The scorecards gate for ${entityRef} ${version} in ${environment} is ${decision}${
-        reasons.length ? `: ${reasons.join('; ')}` : ''
+        named.length ? `: ${named.join('; ')}` : ''
       }`,
+      reasons,
     };
   }
 }

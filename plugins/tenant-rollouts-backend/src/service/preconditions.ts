@@ -1,14 +1,23 @@
 import {
   Blocker,
+  FAILED_STATUSES,
+  FreezeBlocker,
   FreezeStatus,
+  HealthBlocker,
+  NextAction,
+  ROLLOUT_ACTIONS,
   RolloutAction,
+  transition,
+  WaveRef,
 } from '@waybill/plugin-tenant-rollouts-common';
-import { CatalogReadAccess } from '@waybill/plugin-waybill-node';
 import { RolloutRecord, TenantStatusRecord } from '../database/RolloutStore';
+import {
+  bakeBlocker,
+  freezeBlocker,
+  gateBlocker,
+  healthBlocker,
+} from './blockers';
 import { GateClient } from './gate';
-
-/** Frozen tenants as a freeze blocker lists them. */
-type FrozenTenants = NonNullable<Blocker['tenants']>;
 
 /** What the preconditions of an action are checked against: one read of the world, at `now`. */
 export interface PreconditionInputs {
@@ -29,6 +38,11 @@ export function waveStartedBy(
   return action === 'start' ? 0 : record.currentWave + 1;
 }
 
+/** A wave of the rollout's plan, by position and name. */
+function waveRef(record: RolloutRecord, index: number): WaveRef {
+  return { index, name: record.plan.waves[index].name };
+}
+
 /** Healthy count and the latest status change of a wave's tenants. */
 export function waveHealth(statuses: TenantStatusRecord[]) {
   let healthy = 0;
@@ -40,39 +54,16 @@ export function waveHealth(statuses: TenantStatusRecord[]) {
   return { healthy, lastChangeAt };
 }
 
-/**
- * What holds back a wave some of whose tenants are in a freeze window: how many, naming up to
- * ten of them, of those in `named` when given (the others are counted, not named).
- */
-export function freezeBlocker(
-  index: number,
-  waveName: string,
-  frozen: FrozenTenants,
-  named?: ReadonlySet<string>,
-): Blocker {
-  const shown = named ? frozen.filter(f => named.has(f.ref)) : frozen;
-  const unnamed = frozen.length - shown.length;
-  const listed = [
-    ...shown
-      .slice(0, 10)
-      .map(
-        f =>
-          `${f.ref} (${f.windows.map(w => w.title).join(', ')}; opens ${
-            f.opensAt
-          })`,
-      ),
-    ...(shown.length > 10 ? ['...'] : []),
-    ...(unnamed > 0 ? [`${unnamed} you may not read`] : []),
-  ];
-  return {
-    kind: 'freeze',
-    message: `${
-      frozen.length
-    } tenant(s) of wave ${index} (${waveName}) are in a freeze window and are held back: ${listed.join(
-      ', ',
-    )}`,
-    tenants: shown,
-  };
+/** The fewest healthy tenants of `total` whose share reaches `threshold`. */
+function neededHealthy(total: number, threshold: number): number {
+  let needed = Math.min(total, Math.ceil(threshold * total));
+  while (needed > 0 && (needed - 1) / total >= threshold) needed--;
+  return needed;
+}
+
+/** The tenants' titles, by ref. */
+function titlesOf(record: RolloutRecord): Map<string, string> {
+  return new Map(record.plan.tenants.map(t => [t.ref, t.title]));
 }
 
 /** The current wave's health and bake time, which an advance or completion waits for. */
@@ -83,31 +74,44 @@ export function healthAndBakeBlockers(
 ): Blocker[] {
   const blockers: Blocker[] = [];
   const wave = record.plan.waves[record.currentWave];
+  const ref = waveRef(record, record.currentWave);
   const waveStatuses = statuses.filter(s => s.waveIndex === record.currentWave);
   const { healthy, lastChangeAt } = waveHealth(waveStatuses);
   const total = waveStatuses.length;
   if (total > 0 && healthy / total < wave.healthThreshold) {
-    blockers.push({
-      kind: 'health',
-      message: `Wave ${record.currentWave} (${
-        wave.name
-      }) is ${healthy} of ${total} healthy; it needs ${Math.round(
-        wave.healthThreshold * 100,
-      )}%`,
-    });
+    const titles = titlesOf(record);
+    const failing = waveStatuses.filter(s =>
+      FAILED_STATUSES.includes(s.status),
+    );
+    blockers.push(
+      healthBlocker({
+        wave: ref,
+        healthy,
+        total,
+        needed: neededHealthy(total, wave.healthThreshold),
+        healthThreshold: wave.healthThreshold,
+        failing: failing.length,
+        tenants: failing.map((s): HealthBlocker['tenants'][number] => ({
+          ref: s.tenantRef,
+          title: titles.get(s.tenantRef) ?? s.tenantRef,
+          status: s.status,
+          detail: s.detail ?? null,
+        })),
+      }),
+    );
   }
   if (total > 0 && lastChangeAt) {
     const bakedAt =
       new Date(lastChangeAt).getTime() + wave.bakeMinutes * 60_000;
     if (bakedAt > now.getTime()) {
-      blockers.push({
-        kind: 'bake',
-        message: `Wave ${record.currentWave} (${wave.name}) bakes for ${
-          wave.bakeMinutes
-        } minutes after its last status change (${lastChangeAt}); it has baked at ${new Date(
-          bakedAt,
-        ).toISOString()}`,
-      });
+      blockers.push(
+        bakeBlocker({
+          wave: ref,
+          bakeMinutes: wave.bakeMinutes,
+          lastChangeAt,
+          until: new Date(bakedAt).toISOString(),
+        }),
+      );
     }
   }
   return blockers;
@@ -121,12 +125,14 @@ export function freezeBlockers(
 ): Blocker[] {
   const next = waveStartedBy(record, action);
   const wave = record.plan.waves[next];
-  const frozen: FrozenTenants = [];
+  const titles = titlesOf(record);
+  const frozen: FreezeBlocker['tenants'] = [];
   for (const { ref } of wave?.tenants ?? []) {
     const status = freezes.get(ref);
     if (status?.frozen) {
       frozen.push({
         ref,
+        title: titles.get(ref) ?? ref,
         windows: status.windows.map(w => ({
           id: w.id,
           title: w.title,
@@ -137,13 +143,27 @@ export function freezeBlockers(
       });
     }
   }
-  return frozen.length > 0 ? [freezeBlocker(next, wave.name, frozen)] : [];
+  if (frozen.length === 0) return [];
+  const opensAt = frozen
+    .map(f => f.opensAt)
+    .reduce((last, at) =>
+      new Date(at).getTime() > new Date(last).getTime() ? at : last,
+    );
+  return [
+    freezeBlocker({
+      wave: waveRef(record, next),
+      frozen: frozen.length,
+      opensAt,
+      tenants: frozen,
+    }),
+  ];
 }
 
 /**
  * What stands in the way of an action now: the current wave's health and bake time (advance,
  * complete), freeze windows over the next wave's tenants and the scorecards gate (start,
- * advance).
+ * advance). Every tenant of the rollout counts and is named; see `blockerShownTo` for a reader
+ * who may read only some.
  */
 export async function blockersOf(
   inputs: PreconditionInputs,
@@ -161,33 +181,38 @@ export async function blockersOf(
       record.version,
       record.environment,
     );
-    if (!answer.passed)
-      blockers.push({ kind: 'gate', message: answer.message });
+    if (!answer.passed) blockers.push(gateBlocker(answer));
   }
   return blockers;
 }
 
 /**
- * The blockers of an action as the actor may see them: a freeze blocker names only the tenants
- * they may read and counts the others. The action is refused on all of them, so the refusal
- * says that tenants they cannot see hold it, without saying which.
+ * The actions the rollout's state allows now, in the state machine's order, each with what
+ * would refuse it if it were taken on this read of the world (`blockersOf`, as the action runs
+ * it). Give `gate` as `askingOnce(...)` to ask the gate once for all of them.
  */
-export async function blockersShownTo(
-  access: CatalogReadAccess,
-  record: RolloutRecord,
-  action: RolloutAction,
-  blockers: Blocker[],
-): Promise<Blocker[]> {
-  if (!access.restricted) return blockers;
-  const named = await access.readable(record.plan.tenants.map(t => t.ref));
-  return blockers.map(blocker => {
-    if (blocker.kind !== 'freeze') return blocker;
-    const next = waveStartedBy(record, action as 'start' | 'advance');
-    return freezeBlocker(
-      next,
-      record.plan.waves[next].name,
-      blocker.tenants!,
-      named,
-    );
-  });
+export async function nextActionsOf(
+  inputs: Omit<PreconditionInputs, 'action'>,
+  gate: GateClient,
+): Promise<NextAction[]> {
+  const { record } = inputs;
+  const position = {
+    state: record.state,
+    currentWave: record.currentWave,
+    waveCount: record.plan.waves.length,
+  };
+  const offered = ROLLOUT_ACTIONS.filter(a => transition(position, a).ok);
+  return Promise.all(
+    offered.map(async (action): Promise<NextAction> => {
+      const blockers = await blockersOf({ ...inputs, action }, gate);
+      return {
+        action,
+        ...(action === 'start' || action === 'advance'
+          ? { wave: waveRef(record, waveStartedBy(record, action)) }
+          : {}),
+        ready: blockers.length === 0,
+        blockers,
+      };
+    }),
+  );
 }

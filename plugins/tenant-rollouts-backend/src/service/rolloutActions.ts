@@ -13,8 +13,9 @@ import {
 } from '../database/RolloutStore';
 import { TenantRolloutsConfig } from './config';
 import { RolloutConflictError } from './errors';
-import { GateClient } from './gate';
-import { blockersOf, blockersShownTo } from './preconditions';
+import { blockerShownTo } from './blockers';
+import { askingOnce, GateClient } from './gate';
+import { blockersOf } from './preconditions';
 import {
   accessOf,
   Actor,
@@ -36,6 +37,8 @@ export interface ActionOutcome {
   statuses: TenantStatusRecord[];
   /** The freeze status of every tenant of the rollout at `now`. */
   freezes: Map<string, FreezeStatus>;
+  /** The gate as the action asked it (each release and environment once). */
+  gate: GateClient;
   now: Date;
 }
 
@@ -92,12 +95,18 @@ export class RolloutActions {
       now,
       config.freezeWindows,
     );
+    const asked = askingOnce(gate);
     const blockers = await blockersOf(
       { record, action, statuses, freezes, now },
-      gate,
+      asked,
     );
     if (blockers.length > 0 && !options.override) {
-      const shown = await blockersShownTo(access, record, action, blockers);
+      const named = access.restricted
+        ? await access.readable(record.plan.tenants.map(t => t.ref))
+        : undefined;
+      const shown = named
+        ? blockers.map(b => blockerShownTo(b, named))
+        : blockers;
       throw new RolloutConflictError(
         `Cannot ${action} rollout ${id}: ${shown
           .map(b => b.message)
@@ -117,7 +126,7 @@ export class RolloutActions {
     const overridden = options.override
       ? blockers.map(b => `${b.kind}: ${b.message}`)
       : [];
-    return { record: applied, overridden, statuses, freezes, now };
+    return { record: applied, overridden, statuses, freezes, gate: asked, now };
   }
 
   /**

@@ -3,6 +3,9 @@ import {
   BoardTenant,
   FreezeStatus,
   freezeStatuses,
+  NextAction,
+  RolloutGate,
+  RolloutState,
   RolloutSummary,
   RolloutView,
   RolloutWave,
@@ -15,19 +18,26 @@ import {
   RolloutStore,
   TenantStatusRecord,
 } from '../database/RolloutStore';
+import { blockerShownTo } from './blockers';
 import { TenantRolloutsConfig } from './config';
 import { FailureAnalysisCache } from './failureAnalysisCache';
-import { waveHealth } from './preconditions';
+import { askingOnce, GateClient } from './gate';
+import { nextActionsOf, waveHealth } from './preconditions';
 import { readableRollout } from './rolloutAccess';
 
 /** What a board was already read with (by an action), so it is not read or computed again. */
 export interface BoardInputs {
   /** Every tenant status of the rollout. */
   statuses: TenantStatusRecord[];
-  /** The freeze status at `now` of (at least) every tenant the reader may read. */
+  /** The freeze status at `now` of every tenant of the rollout. */
   freezes: Map<string, FreezeStatus>;
+  /** The gate as the action asked it, not asked again for the same release. */
+  gate?: GateClient;
   now: Date;
 }
+
+/** The states in which a rollout can still deploy a wave, so its board shows the gate. */
+const LIVE_STATES: readonly RolloutState[] = ['planned', 'running', 'paused'];
 
 /** A wave's tenants the reader may read, as the board shows them. */
 function boardTenants(
@@ -110,6 +120,8 @@ export class RolloutBoard {
     private readonly options: {
       store: RolloutStore;
       config: TenantRolloutsConfig;
+      /** Asked once per board while the rollout is live. */
+      gate: GateClient;
       now: () => Date;
     },
   ) {}
@@ -128,15 +140,17 @@ export class RolloutBoard {
     filter: { cloud?: string },
     access: CatalogReadAccess,
   ): Promise<RolloutWave> {
-    const view = await this.get(id, access);
-    const wave = view.waves[index];
+    const record = await readableRollout(this.options.store, id, access);
+    // The waves alone: a pipeline's wave job asks neither the gate nor the trail.
+    const { waves } = await this.read(record, access);
+    const wave = waves[index];
     if (!wave) {
       throw new NotFoundError(
-        `Rollout ${id} has ${view.waves.length} waves; there is no wave ${index}`,
+        `Rollout ${id} has ${waves.length} waves; there is no wave ${index}`,
       );
     }
     const { entityRef, version, environment, state, currentWave, lockVersion } =
-      view;
+      record;
     return {
       rollout: {
         id,
@@ -180,35 +194,98 @@ export class RolloutBoard {
   }
 
   /**
-   * The board of a rollout, of the tenants the reader may read; with `inputs`, on the statuses
-   * and freezes an action already read, without reading them again.
+   * What can happen next and the gate, on one read of the world: the actions the state allows
+   * with their blockers (as the reader may see them) and, while the rollout is live, the gate,
+   * asked once for all of them.
    */
-  async view(
+  private async next(
+    record: RolloutRecord,
+    world: Omit<BoardInputs, 'gate'>,
+    asked: GateClient,
+    visible: ReadonlySet<string>,
+    access: CatalogReadAccess,
+  ): Promise<{ nextActions: NextAction[]; gate?: RolloutGate }> {
+    const gate = LIVE_STATES.includes(record.state)
+      ? await asked.check(record.entityRef, record.version, record.environment)
+      : undefined;
+    const actions = await nextActionsOf({ record, ...world }, asked);
+    const nextActions = access.restricted
+      ? actions.map(a => ({
+          ...a,
+          blockers: a.blockers.map(b => blockerShownTo(b, visible)),
+        }))
+      : actions;
+    return { nextActions, ...(gate ? { gate } : {}) };
+  }
+
+  /**
+   * The waves of a rollout's board and the world they were read from (statuses once, freezes
+   * of every tenant at `now`), unless an action read them already (`inputs`).
+   */
+  private async read(
     record: RolloutRecord,
     access: CatalogReadAccess,
     inputs?: BoardInputs,
-  ): Promise<RolloutView> {
-    const [allStatuses, events, visible] = await Promise.all([
+  ) {
+    const [allStatuses, visible] = await Promise.all([
       inputs?.statuses ?? this.options.store.tenantStatuses(record.id),
-      this.options.store.events(record.id),
       access.readable(record.plan.tenants.map(t => t.ref)),
     ]);
     const statuses = allStatuses.filter(s => visible.has(s.tenantRef));
     const planned = record.plan.tenants.filter(t => visible.has(t.ref));
     const now = inputs?.now ?? this.options.now();
     const tenantByRef = new Map(planned.map(t => [t.ref, t]));
+    // Every tenant's: the next actions are decided on all of them.
     const freezes =
       inputs?.freezes ??
-      freezeStatuses(planned, now, this.options.config.freezeWindows);
+      freezeStatuses(
+        record.plan.tenants,
+        now,
+        this.options.config.freezeWindows,
+      );
+    return {
+      world: { statuses: allStatuses, freezes, now },
+      visible,
+      statuses,
+      tenantByRef,
+      waves: waveViews(record, visible, statuses, tenantByRef, freezes),
+    };
+  }
+
+  /**
+   * The board of a rollout, of the tenants the reader may read; with `inputs`, on the statuses,
+   * freezes and gate an action already read, without reading them again.
+   */
+  async view(
+    record: RolloutRecord,
+    access: CatalogReadAccess,
+    inputs?: BoardInputs,
+  ): Promise<RolloutView> {
+    const [read, events] = await Promise.all([
+      this.read(record, access, inputs),
+      this.options.store.events(record.id),
+    ]);
+    const next = await this.next(
+      record,
+      read.world,
+      inputs?.gate ?? askingOnce(this.options.gate),
+      read.visible,
+      access,
+    );
     const { plan: _plan, strategySource, ...rest } = record;
     return {
       ...rest,
       // Not recorded for rollouts planned before the source was.
       ...(strategySource === null ? {} : { strategySource }),
-      waves: waveViews(record, visible, statuses, tenantByRef, freezes),
-      analysis: this.analyses.analysis(record.id, statuses, tenantByRef),
+      waves: read.waves,
+      analysis: this.analyses.analysis(
+        record.id,
+        read.statuses,
+        read.tenantByRef,
+      ),
       events,
-      evaluatedAt: now.toISOString(),
+      evaluatedAt: read.world.now.toISOString(),
+      ...next,
     };
   }
 }

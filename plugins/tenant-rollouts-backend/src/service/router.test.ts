@@ -6,6 +6,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import express from 'express';
 import request from 'supertest';
+import type { Blocker } from '@waybill/plugin-tenant-rollouts-common';
 import { RolloutConflictError } from './errors';
 import { createRouter } from './router';
 import { TenantRollouts } from './TenantRollouts';
@@ -98,11 +99,19 @@ describe('the router audits actions at its edge', () => {
   });
 
   it('records a refused action as failed and answers its 409', async () => {
+    const HELD: Blocker = {
+      kind: 'bake',
+      message: 'held',
+      wave: { index: 0, name: 'canary' },
+      bakeMinutes: 60,
+      lastChangeAt: '2026-11-24T10:00:00.000Z',
+      until: '2026-11-24T11:00:00.000Z',
+    };
     const act = jest.fn(async () => {
       throw new RolloutConflictError(
         'Cannot advance rollout 7: held',
         { id: 7, state: 'running', currentWave: 0, lockVersion: 1 },
-        [{ kind: 'bake', message: 'held' }],
+        [HELD],
       );
     }) as unknown as TenantRollouts['act'];
     const { server, events } = await app(act);
@@ -111,7 +120,7 @@ describe('the router audits actions at its edge', () => {
       .set('authorization', user)
       .send({});
     expect(response.status).toBe(409);
-    expect(response.body.blockers).toEqual([{ kind: 'bake', message: 'held' }]);
+    expect(response.body.blockers).toEqual([HELD]);
     expect(events).toMatchObject([
       { eventId: 'rollout-advance', severityLevel: 'low', outcome: 'fail' },
     ]);

@@ -36,6 +36,27 @@ export type RolloutEvent = RolloutView['events'][number];
 /** Why an action may not happen now: a failing gate, an unhealthy or unbaked wave, a freeze. */
 export type Blocker = Schemas['Blocker'];
 
+/** The scorecards gate holds the release back, with its decision and reasons. */
+export type GateBlocker = Schemas['GateBlocker'];
+
+/** Too few of the current wave's tenants are healthy; the failing ones the reader may read. */
+export type HealthBlocker = Schemas['HealthBlocker'];
+
+/** The current wave has not baked yet, until when. */
+export type BakeBlocker = Schemas['BakeBlocker'];
+
+/** Tenants of the next wave are in freeze windows, with the windows and when each opens. */
+export type FreezeBlocker = Schemas['FreezeBlocker'];
+
+/** A wave of a rollout's plan, by position and name. */
+export type WaveRef = Schemas['WaveRef'];
+
+/** The scorecards gate of a rollout's release and environment, as the rollout asked it. */
+export type RolloutGate = Schemas['Gate'];
+
+/** An action a rollout's state allows now, and what would block it if it were taken now. */
+export type NextAction = Schemas['NextAction'];
+
 type ConflictBody =
   components['responses']['Conflict']['content']['application/json'];
 

@@ -53,8 +53,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A rollout with its waves, tenants, statuses, freezes, failure analysis and events
-     * @description Needs `tenant-rollouts.read`.
+     * A rollout with its waves, tenants, statuses, freezes, failure analysis, events, gate and next actions
+     * @description Needs `tenant-rollouts.read`. The rollout's board: what it delivered to whom, and what
+     *     can happen next (`nextActions`, each with what would block it now, and `gate`). The
+     *     statuses are read once and the gate asked at most once per answer.
      */
     get: operations['getRollout'];
     put?: never;
@@ -357,12 +359,93 @@ export interface components {
       | 'degraded'
       | 'failed'
       | 'rolled-back';
-    Blocker: {
-      /** @enum {string} */
-      kind: 'gate' | 'health' | 'bake' | 'freeze';
+    /**
+     * @description What stands in the way of an action now: the scorecards gate, the current wave's health
+     *     or bake time, or freeze windows over the next wave's tenants. `message` says it in one
+     *     sentence, with titles, for logs and pipelines; the other fields say it in parts, for a
+     *     view that writes times in its reader's zone and links to what it names.
+     */
+    Blocker:
+      | components['schemas']['GateBlocker']
+      | components['schemas']['HealthBlocker']
+      | components['schemas']['BakeBlocker']
+      | components['schemas']['FreezeBlocker'];
+    /** @description The scorecards gate does not let the release into the environment. */
+    GateBlocker: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'gate';
       message: string;
-      tenants?: {
+      gate: components['schemas']['Gate'];
+    };
+    /**
+     * @description Too few of the current wave's tenants are healthy. `healthy`, `total`, `needed` and
+     *     `failing` count every tenant of the wave; `tenants` lists the failing ones the reader may
+     *     read.
+     */
+    HealthBlocker: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'health';
+      message: string;
+      wave: components['schemas']['WaveRef'];
+      healthy: number;
+      total: number;
+      /** @description How many healthy tenants the wave's health threshold asks for. */
+      needed: number;
+      healthThreshold: number;
+      /** @description Tenants failed, degraded or rolled back; the others not healthy are still pending or deploying. */
+      failing: number;
+      tenants: {
         ref: string;
+        title: string;
+        status: components['schemas']['TenantStatus'];
+        detail: string | null;
+      }[];
+    };
+    /** @description The current wave has not baked yet; it has at `until`. */
+    BakeBlocker: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'bake';
+      message: string;
+      wave: components['schemas']['WaveRef'];
+      bakeMinutes: number;
+      /**
+       * Format: date-time
+       * @description The wave's last status change, from which it bakes.
+       */
+      lastChangeAt: string;
+      /** Format: date-time */
+      until: string;
+    };
+    /**
+     * @description Tenants of the wave the action starts are in a freeze window. `frozen` and `opensAt`
+     *     cover every one of them; `tenants` lists those the reader may read.
+     */
+    FreezeBlocker: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'freeze';
+      message: string;
+      wave: components['schemas']['WaveRef'];
+      frozen: number;
+      /**
+       * Format: date-time
+       * @description When the last of them opens, and the wave can go as a whole.
+       */
+      opensAt: string;
+      tenants: {
+        ref: string;
+        title: string;
         windows: {
           id: string;
           title: string;
@@ -374,6 +457,59 @@ export interface components {
         /** Format: date-time */
         opensAt: string;
       }[];
+    };
+    /** @description A wave of the rollout's plan. */
+    WaveRef: {
+      index: number;
+      name: string;
+    };
+    /**
+     * @description The scorecards gate for the rollout's release and environment, as the rollout asked it
+     *     (`ScorecardsClient.getGate`). `absent`: the scorecards plugin did not answer, and
+     *     `passed` is what `tenantRollouts.gate.whenScorecardsAbsent` says. The release's
+     *     scorecard is the entity's scorecards tab, on the release `version`.
+     */
+    Gate: {
+      entityRef: string;
+      version: string;
+      environment: string;
+      /** @enum {string} */
+      decision: 'pass' | 'warn' | 'fail' | 'absent';
+      /** @description Whether the gate lets the release in (`pass` and `warn` do). */
+      passed: boolean;
+      message: string;
+      /** @description The checks behind the decision, blocking ones first; at most ten. */
+      reasons: {
+        checkId: string;
+        title: string;
+        reason: string;
+        /**
+         * @description `fail` blocks the gate, `warn` only warns.
+         * @enum {string}
+         */
+        enforcement: 'fail' | 'warn';
+      }[];
+    };
+    /**
+     * @description An action the rollout's state allows now, and whether the world does: `blockers` are
+     *     what the action would be refused on if it were taken at `evaluatedAt` (the same checks
+     *     the action runs; a 409 carries them), empty when it can succeed. Who may take it is the
+     *     permissions' business, not this answer's.
+     */
+    NextAction: {
+      /** @enum {string} */
+      action:
+        | 'start'
+        | 'advance'
+        | 'pause'
+        | 'resume'
+        | 'rollback'
+        | 'complete';
+      /** @description The wave the action deploys (`start`, `advance`). */
+      wave?: components['schemas']['WaveRef'];
+      /** @description Nothing blocks it. */
+      ready: boolean;
+      blockers: components['schemas']['Blocker'][];
     };
     RolloutSummary: {
       id: number;
@@ -416,11 +552,24 @@ export interface components {
       strategySource?: string;
       /**
        * Format: date-time
-       * @description When the tenants' freeze status was evaluated.
+       * @description When the tenants' freeze status, the gate and the next actions were evaluated.
        */
       evaluatedAt: string;
       waves: components['schemas']['Wave'][];
       analysis: components['schemas']['FailureAnalysis'];
+      /**
+       * @description What the rollout's state allows now (the buttons of its board), in the state machine's
+       *     order, each with what would block it: the current wave's health and bake time
+       *     (`advance`, `complete`), freeze windows over the wave it deploys and the gate
+       *     (`start`, `advance`). Empty once the rollout is completed or rolled back.
+       */
+      nextActions: components['schemas']['NextAction'][];
+      /**
+       * @description The scorecards gate of the release in the environment, asked once per answer while
+       *     the rollout can still deploy a wave (planned, running or paused); absent once it is
+       *     completed or rolled back.
+       */
+      gate?: components['schemas']['Gate'];
       events: {
         id: number;
         /** @enum {string} */
@@ -931,7 +1080,7 @@ export class TenantRolloutsApiClient {
     );
   }
 
-  /** A rollout with its waves, tenants, statuses, freezes, failure analysis and events (`GET /rollouts/{id}`). */
+  /** A rollout with its waves, tenants, statuses, freezes, failure analysis, events, gate and next actions (`GET /rollouts/{id}`). */
   getRollout(request: {
     path: PathOf<operations['getRollout']>;
   }): Promise<ResponseOf<operations['getRollout']>> {

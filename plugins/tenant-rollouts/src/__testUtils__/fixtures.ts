@@ -2,14 +2,22 @@ import {
   CalendarWindow,
   analyzeFailures,
   Blocker,
+  FreezeBlocker,
   FreezeWindow,
   freezeStatuses,
+  GateBlocker,
+  NextAction,
   parseRolloutStrategy,
   planRollout,
+  ROLLOUT_ACTIONS,
+  RolloutAction,
+  RolloutGate,
   RolloutState,
   RolloutSummary,
   RolloutView,
   TenantStatus,
+  transition,
+  WaveView,
 } from '@waybill/plugin-tenant-rollouts-common';
 import type { Tenant } from '@waybill/plugin-waybill-common';
 import { HttpResponse } from 'msw';
@@ -56,6 +64,67 @@ export const STRATEGY = parseRolloutStrategy({
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
+/** The release the fixtures roll out. */
+const SALES = {
+  entityRef: 'component:default/sales',
+  version: '7.4.0',
+  environment: 'production',
+};
+
+/** The gate of sales 7.4.0 in production, as the backend asked it. */
+export function gateOf(
+  decision: RolloutGate['decision'],
+  reasons: RolloutGate['reasons'] = [],
+): RolloutGate {
+  return {
+    ...SALES,
+    decision,
+    passed: decision === 'pass' || decision === 'warn',
+    message: `The scorecards gate for ${SALES.entityRef} ${SALES.version} in ${SALES.environment} is ${decision}`,
+    reasons,
+  };
+}
+
+/** The gate failing on a critical vulnerability, as a blocker. */
+export function failingGate(): GateBlocker {
+  const gate = gateOf('fail', [
+    {
+      checkId: 'critical-vulnerabilities',
+      title: 'No critical vulnerabilities',
+      reason: '1 critical vulnerability: CVE-2026-1234 in libxml2',
+      enforcement: 'fail',
+    },
+  ]);
+  return { kind: 'gate', message: gate.message, gate };
+}
+
+/** The frozen tenants of a board's wave as the backend's freeze blocker names them. */
+export function freezeBlockerOf(wave: WaveView): FreezeBlocker {
+  const tenants = wave.tenants.flatMap(t =>
+    t.freeze.frozen
+      ? [
+          {
+            ref: t.ref,
+            title: t.title,
+            windows: t.freeze.windows.map(({ reason: _reason, ...w }) => w),
+            opensAt: t.freeze.opensAt,
+          },
+        ]
+      : [],
+  );
+  return {
+    kind: 'freeze',
+    message: `${tenants.length} tenant(s) of wave ${wave.index} (${wave.name}) are in a freeze window and are held back`,
+    wave: { index: wave.index, name: wave.name },
+    frozen: tenants.length,
+    opensAt: tenants
+      .map(t => t.opensAt)
+      .sort()
+      .at(-1)!,
+    tenants,
+  };
+}
+
 /**
  * A rollout as the backend answers it, computed with the same -common functions the backend
  * uses: the plan, freeze status per tenant and failure analysis.
@@ -69,6 +138,10 @@ export function rolloutView(
     /** The status of each tenant; tenants of waves not started are pending whatever it says. */
     status?: (tenant: Tenant, wave: number) => TenantStatus;
     freezeWindows?: FreezeWindow[];
+    /** What holds each next action, by action; given a function, from the waves. */
+    blockers?: (waves: WaveView[]) => Partial<Record<RolloutAction, Blocker[]>>;
+    /** The gate as the backend asked it; a pass by default. */
+    gate?: RolloutGate;
   } = {},
 ): RolloutView {
   const tenants = options.tenants ?? makeTenants(30);
@@ -113,11 +186,30 @@ export function rolloutView(
       tenants: waveTenants,
     };
   });
+  const blockers = options.blockers?.(waves) ?? {};
+  const position = { state, currentWave, waveCount: waves.length };
+  const nextActions = ROLLOUT_ACTIONS.filter(
+    action => transition(position, action).ok,
+  ).map((action): NextAction => {
+    const held = blockers[action] ?? [];
+    const wave = { start: 0, advance: currentWave + 1 }[action as string];
+    return {
+      action,
+      ...(wave === undefined
+        ? {}
+        : { wave: { index: wave, name: waves[wave].name } }),
+      ready: held.length === 0,
+      blockers: held,
+    };
+  });
+  const live = ['planned', 'running', 'paused'].includes(state);
   return {
     id: options.id ?? 7,
-    entityRef: 'component:default/sales',
-    version: '7.4.0',
-    environment: 'production',
+    entityRef: SALES.entityRef,
+    version: SALES.version,
+    environment: SALES.environment,
+    nextActions,
+    ...(live ? { gate: options.gate ?? gateOf('pass') } : {}),
     state,
     currentWave,
     lockVersion: 3,

@@ -8,6 +8,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  Blocker,
+  RolloutGate,
   RolloutView,
   freezeCalendar,
   parseFreezeWindows,
@@ -42,9 +44,6 @@ const ROLLBACK = 'tenant-rollouts.rollout.rollback';
 const CREATE = 'tenant-rollouts.rollout.create';
 
 const LATER = '2026-11-24T10:00:00.000Z';
-
-/** The name the board gives a tenant ref: what follows its last slash. */
-const nameOf = (ref: string) => ref.slice(ref.lastIndexOf('/') + 1);
 
 /**
  * A running rollout at its canary wave whose every free-text field holds `markup`: one canary
@@ -95,6 +94,11 @@ function hostileView(markup: HostileMarkup): RolloutView {
         };
       }),
     })),
+    nextActions: view.nextActions.map(a =>
+      a.wave
+        ? { ...a, wave: { ...a.wave, name: markup(`wave ${a.wave.index}`) } }
+        : a,
+    ),
     analysis: {
       ...view.analysis,
       summary: markup('verdict'),
@@ -122,7 +126,8 @@ function hostileView(markup: HostileMarkup): RolloutView {
 /** What the board of `view` shows in full. */
 function shownOnBoard(view: RolloutView, markup: HostileMarkup): string[] {
   return [
-    view.entityRef,
+    // People see the entity by its title, here its name: never the raw ref.
+    markup('entity'),
     view.version,
     view.environment,
     view.createdBy,
@@ -148,39 +153,94 @@ describe.each(HOSTILE_MARKUP_ROWS)(
     it('the board shows it as text: tenants, waves, verdict, trail, blockers and the rollback dialog', async () => {
       const view = hostileView(markup);
       const frozenRef = `resource:default/${markup('frozen tenant')}`;
-      server.use(
-        http.post(`${ROLLOUTS_URL}/rollouts/${view.id}/actions/advance`, () =>
-          refusedAction(view, 'advance', [
-            { kind: 'gate', message: markup('gate blocker') },
+      const gate: RolloutGate = {
+        entityRef: view.entityRef,
+        version: view.version,
+        environment: view.environment,
+        decision: 'fail',
+        passed: false,
+        message: markup('gate message'),
+        reasons: [
+          {
+            checkId: 'hostile',
+            title: markup('gate check'),
+            reason: markup('gate reason'),
+            enforcement: 'fail',
+          },
+        ],
+      };
+      const blockers: Blocker[] = [
+        { kind: 'gate', message: markup('gate blocker'), gate },
+        {
+          kind: 'freeze',
+          message: markup('freeze blocker'),
+          wave: { index: 1, name: view.waves[1].name },
+          frozen: 2,
+          opensAt: LATER,
+          tenants: [
             {
-              kind: 'freeze',
-              message: markup('freeze blocker'),
-              tenants: [
+              ref: frozenRef,
+              title: markup('frozen tenant title'),
+              windows: [
                 {
-                  ref: frozenRef,
-                  windows: [
-                    {
-                      id: 'hostile',
-                      title: markup('blocking window'),
-                      start: view.evaluatedAt,
-                      end: LATER,
-                    },
-                  ],
-                  opensAt: LATER,
+                  id: 'hostile',
+                  title: markup('blocking window'),
+                  start: view.evaluatedAt,
+                  end: LATER,
                 },
               ],
+              opensAt: LATER,
             },
-          ]),
+          ],
+        },
+        {
+          kind: 'health',
+          message: markup('health blocker'),
+          wave: { index: 0, name: view.waves[0].name },
+          healthy: 1,
+          total: 2,
+          needed: 2,
+          healthThreshold: 1,
+          failing: 1,
+          tenants: [
+            {
+              ref: `resource:default/${markup('failing tenant')}`,
+              title: markup('failing tenant title'),
+              status: 'failed',
+              detail: markup('failing detail'),
+            },
+          ],
+        },
+      ];
+      server.use(
+        http.post(`${ROLLOUTS_URL}/rollouts/${view.id}/actions/advance`, () =>
+          refusedAction(view, 'advance', blockers),
         ),
       );
       await renderBoard(server, view, [ADVANCE, ROLLBACK]);
-      await userEvent.click(
-        await screen.findByRole('button', {
-          name: `Advance to wave 1 (${view.waves[1].name})`,
-        }),
+      const advance = await screen.findByRole('button', {
+        name: `Advance to wave 1 (${view.waves[1].name})`,
+      });
+      // After the refusal the board reloads, holding the advance on the same blockers.
+      server.use(
+        http.get(`${ROLLOUTS_URL}/rollouts/${view.id}`, () =>
+          HttpResponse.json({
+            ...view,
+            gate,
+            nextActions: view.nextActions.map(a =>
+              a.action === 'advance' ? { ...a, ready: false, blockers } : a,
+            ),
+          }),
+        ),
       );
-      const held = await screen.findByRole('alert', { name: 'Cannot advance' });
-      expect(held).toHaveTextContent(markup('gate blocker'));
+      await userEvent.click(advance);
+      const refused = await screen.findByRole('alert', {
+        name: 'Cannot advance',
+      });
+      expect(refused).toHaveTextContent(markup('gate check'));
+      expect(
+        await screen.findByRole('region', { name: /: held$/ }),
+      ).toHaveTextContent(markup('failing detail'));
       await userEvent.click(screen.getByRole('button', { name: 'Roll back' }));
       expect(
         within(await screen.findByRole('dialog')).getByText(
@@ -189,9 +249,12 @@ describe.each(HOSTILE_MARKUP_ROWS)(
       ).toBeInTheDocument();
       expectInertMarkup([
         ...shownOnBoard(view, markup),
-        markup('gate blocker'),
-        nameOf(frozenRef),
+        markup('gate check'),
+        markup('gate reason'),
+        markup('frozen tenant title'),
         markup('blocking window'),
+        markup('failing tenant title'),
+        markup('failing detail'),
       ]);
     });
 

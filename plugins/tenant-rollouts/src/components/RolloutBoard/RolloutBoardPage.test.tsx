@@ -1,8 +1,15 @@
-import { parseFreezeWindows } from '@waybill/plugin-tenant-rollouts-common';
+import {
+  BakeBlocker,
+  HealthBlocker,
+  parseFreezeWindows,
+} from '@waybill/plugin-tenant-rollouts-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import {
+  failingGate,
+  freezeBlockerOf,
+  gateOf,
   makeTenants,
   refusedAction,
   rolloutView,
@@ -12,12 +19,16 @@ import {
   ROLLOUTS_URL,
   setupRolloutsServer,
 } from '../../__testUtils__/renderRollouts';
+import { formatLocalTime } from '../shared/format';
 
 const server = setupRolloutsServer();
 
 const ADVANCE = 'tenant-rollouts.rollout.advance';
 const ROLLBACK = 'tenant-rollouts.rollout.rollback';
 const OVERRIDE = 'tenant-rollouts.rollout.override';
+
+/** A raw ISO 8601 instant, which nothing shown to people should be. */
+const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 const europeFreeze = parseFreezeWindows([
   {
@@ -27,10 +38,47 @@ const europeFreeze = parseFreezeWindows([
     schedule: {
       kind: 'one-off',
       start: '2026-11-01T00:00',
-      end: '2026-12-01T00:00',
+      end: '2030-12-01T00:00',
     },
   },
 ]);
+
+const minutesFromNow = (minutes: number) =>
+  new Date(Date.now() + minutes * 60_000).toISOString();
+
+/** The canary's bake, with `minutes` left. */
+const baking = (minutes: number): BakeBlocker => ({
+  kind: 'bake',
+  message: 'Wave 0 (canary) bakes for 60 minutes',
+  wave: { index: 0, name: 'canary' },
+  bakeMinutes: 60,
+  lastChangeAt: minutesFromNow(minutes - 60),
+  until: minutesFromNow(minutes),
+});
+
+/** The canary with one failing tenant of three. */
+const failingCanary: HealthBlocker = {
+  kind: 'health',
+  message: 'Wave 0 (canary) is 2 of 3 healthy; it needs 3 (100%)',
+  wave: { index: 0, name: 'canary' },
+  healthy: 2,
+  total: 3,
+  needed: 3,
+  healthThreshold: 1,
+  failing: 1,
+  tenants: [
+    {
+      ref: 'resource:default/tenant-0001',
+      title: 'Tenant 1',
+      status: 'failed',
+      detail: 'Health check failed: 503',
+    },
+  ],
+};
+
+/** Whether a button is the board's leading (contained, primary) one. */
+const isLeading = (button: HTMLElement) =>
+  /\bMuiButton-containedPrimary\b/.test(button.className);
 
 describe('RolloutBoardPage', () => {
   it('shows the waves, the failure verdict, the heatmap and the tenants', async () => {
@@ -57,64 +105,139 @@ describe('RolloutBoardPage', () => {
     expect(screen.queryByRole('button', { name: /Advance|Pause/ })).toBeNull();
   });
 
-  it('offers the actions the state allows to those permitted, and shows why an advance is held', async () => {
+  it('leads with the action that can succeed, and links the release to its gate and scorecard', async () => {
+    const view = rolloutView({ currentWave: 0 });
+    renderBoard(server, view, [ADVANCE, ROLLBACK]);
+    const advance = await screen.findByRole('button', {
+      name: 'Advance to wave 1 (europe)',
+    });
+    await waitFor(() => expect(advance).toBeEnabled());
+    expect(isLeading(advance)).toBe(true);
+    const buttons = within(screen.getByLabelText('Actions')).getAllByRole(
+      'button',
+    );
+    expect(buttons.map(b => b.textContent)).toEqual([
+      'Advance to wave 1 (europe)',
+      'Pause',
+      'Roll back',
+    ]);
+    expect(buttons.filter(isLeading)).toHaveLength(1);
+    expect(screen.queryByRole('region', { name: /: held$/ })).toBeNull();
+
+    const gate = screen.getByLabelText('Gate');
+    expect(gate).toHaveTextContent('The production gate passes');
+    expect(
+      within(gate).getByRole('link', { name: 'Scorecard of 7.4.0' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/sales/scorecards?release=7.4.0',
+    );
+  });
+
+  it('holds the start of a release whose gate fails, before any click: the checks and a link to the scorecard', async () => {
+    const view = rolloutView({
+      state: 'planned',
+      gate: failingGate().gate,
+      blockers: () => ({ start: [failingGate()] }),
+    });
+    renderBoard(server, view, [ADVANCE]);
+    const held = await screen.findByRole('region', {
+      name: 'Start wave 0 (canary): held',
+    });
+    expect(held).toHaveTextContent(
+      'Scorecard gate: sales 7.4.0 fails the production gate',
+    );
+    expect(
+      within(within(held).getByRole('list', { name: 'Gate checks' }))
+        .getAllByRole('listitem')
+        .map(li => li.textContent),
+    ).toEqual([
+      'No critical vulnerabilities: 1 critical vulnerability: CVE-2026-1234 in libxml2',
+    ]);
+    expect(
+      within(held).getByRole('link', {
+        name: 'Open the scorecard of sales 7.4.0',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/sales/scorecards?release=7.4.0',
+    );
+    expect(screen.getByLabelText('Gate')).toHaveTextContent(
+      'The production gate fails',
+    );
+
+    // The start is not the leading action: it is disabled, and described by what holds it.
+    const start = await screen.findByRole('button', {
+      name: 'Start wave 0 (canary)',
+    });
+    expect(start).toBeDisabled();
+    expect(isLeading(start)).toBe(false);
+    expect(start).toHaveAccessibleDescription(
+      /No critical vulnerabilities: 1 critical vulnerability/,
+    );
+    // Without the override permission, no override is offered.
+    expect(screen.queryByRole('button', { name: /Override/ })).toBeNull();
+  });
+
+  it('shows a held advance up front: the frozen next wave with window titles and local opening times, and an override past it', async () => {
     const view = rolloutView({
       tenants: makeTenants(30),
       currentWave: 0,
       freezeWindows: europeFreeze,
+      blockers: waves => ({ advance: [freezeBlockerOf(waves[1])] }),
     });
+    const [blocker] = view.nextActions[0].blockers;
+    expect(blocker.kind).toBe('freeze');
+    const { opensAt } = blocker as ReturnType<typeof freezeBlockerOf>;
     let posted: unknown;
     server.use(
       http.post(
         `${ROLLOUTS_URL}/rollouts/${view.id}/actions/advance`,
         async ({ request }) => {
           posted = await request.json();
-          if ((posted as { override?: boolean }).override) {
-            return HttpResponse.json({ ...view, currentWave: 1 });
-          }
-          const frozen = view.waves[1].tenants.filter(t => t.freeze.frozen);
-          return refusedAction(view, 'advance', [
-            {
-              kind: 'freeze',
-              message: `${frozen.length} tenant(s) of wave 1 ...`,
-              tenants: frozen.map(t => ({
-                ref: t.ref,
-                windows: t.freeze.frozen ? t.freeze.windows : [],
-                opensAt: t.freeze.frozen ? t.freeze.opensAt : '',
-              })),
-            },
-          ]);
+          return HttpResponse.json({ ...view, currentWave: 1 });
         },
       ),
     );
     renderBoard(server, view, [ADVANCE, ROLLBACK, OVERRIDE]);
-    const advance = await screen.findByRole('button', {
-      name: `Advance to wave 1 (${view.waves[1].name})`,
+    const held = await screen.findByRole('region', {
+      name: 'Advance to wave 1 (europe): held',
     });
-    expect(screen.getByRole('button', { name: 'Pause' })).toBeInTheDocument();
-    expect(
-      screen.getByRole('button', { name: 'Roll back' }),
-    ).toBeInTheDocument();
+    const europe = view.waves[1];
+    expect(europe.frozen).toBeGreaterThan(0);
+    expect(held).toHaveTextContent(
+      `Freeze window: ${
+        europe.frozen
+      } tenant(s) of wave 1 (europe) are held back by freeze windows until ${formatLocalTime(
+        opensAt,
+      )}`,
+    );
+    const frozen = within(held).getByRole('list', { name: 'Frozen tenants' });
+    expect(within(frozen).getAllByRole('listitem')).toHaveLength(europe.frozen);
+    expect(within(frozen).getAllByRole('listitem')[0]).toHaveTextContent(
+      `${
+        europe.tenants[0].title
+      }: Frankfurt data-centre migration; opens ${formatLocalTime(
+        opensAt,
+      )} (in `,
+    );
+    expect(held.textContent).not.toMatch(ISO_TIME);
+
+    const advance = await screen.findByRole('button', {
+      name: 'Advance to wave 1 (europe)',
+    });
+    expect(advance).toBeDisabled();
+    // Nothing forward can succeed, so nothing leads.
+    const pause = screen.getByRole('button', { name: 'Pause' });
+    expect(isLeading(pause)).toBe(false);
     expect(screen.queryByRole('button', { name: 'Start' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Complete' })).toBeNull();
-
-    await userEvent.click(advance);
-    const held = await screen.findByRole('alert', { name: 'Cannot advance' });
-    expect(held).toHaveTextContent(
-      /Freeze window: \d+ tenant\(s\) of the next wave/,
-    );
-    const frozenList = within(held).getByRole('list', {
-      name: 'Frozen tenants',
-    });
-    expect(within(frozenList).getAllByRole('listitem')[0]).toHaveTextContent(
-      /Frankfurt data-centre migration; opens/,
-    );
-    expect(posted).toEqual({});
 
     await userEvent.click(
       screen.getByRole('button', { name: 'Override and advance' }),
     );
     const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('Goes past: freeze window.');
     const confirm = within(dialog).getByRole('button', {
       name: 'Override and advance',
     });
@@ -129,32 +252,93 @@ describe('RolloutBoardPage', () => {
         reason: 'Customer asked for the fix before the migration',
       }),
     );
-    await waitFor(() =>
-      expect(
-        screen.queryByRole('alert', { name: 'Cannot advance' }),
-      ).toBeNull(),
+  });
+
+  it('shows how long a baking wave has left and names the failing tenants, leading with nothing forward', async () => {
+    const view = rolloutView({
+      currentWave: 0,
+      status: t => (t.ref.endsWith('0001') ? 'failed' : 'healthy'),
+      blockers: () => ({ advance: [failingCanary, baking(25)] }),
+    });
+    renderBoard(server, view, [ADVANCE, ROLLBACK]);
+    const held = await screen.findByRole('region', {
+      name: 'Advance to wave 1 (europe): held',
+    });
+    const { until } = baking(25);
+    expect(held).toHaveTextContent(
+      `Bake time: Wave 0 (canary) bakes 60 minutes after its last status change; 25 minutes left, until ${formatLocalTime(
+        until,
+      )}`,
+    );
+    expect(held).toHaveTextContent(
+      'Wave health: Wave 0 (canary) is 2 of 3 healthy and needs 3 (100%); 1 failing',
+    );
+    expect(
+      within(held).getByRole('list', { name: 'Failing tenants' }),
+    ).toHaveTextContent('Tenant 1: failed (Health check failed: 503)');
+    expect(held.textContent).not.toMatch(ISO_TIME);
+    expect(held).toHaveTextContent('held by 2 blockers');
+    const buttons = within(
+      await screen.findByLabelText('Actions'),
+    ).getAllByRole('button');
+    expect(buttons.filter(isLeading)).toEqual([]);
+  });
+
+  it('says why the backend refused an action the board offered (the world changed), in titles and local times', async () => {
+    const view = rolloutView({ currentWave: 0 });
+    const bake = baking(40);
+    server.use(
+      http.post(`${ROLLOUTS_URL}/rollouts/${view.id}/actions/advance`, () =>
+        refusedAction(view, 'advance', [failingCanary, bake]),
+      ),
+    );
+    renderBoard(server, view, [ADVANCE, ROLLBACK, OVERRIDE]);
+    const advance = await screen.findByRole('button', {
+      name: 'Advance to wave 1 (europe)',
+    });
+    await waitFor(() => expect(advance).toBeEnabled());
+    await userEvent.click(advance);
+    const refused = await screen.findByRole('alert', {
+      name: 'Cannot advance',
+    });
+    expect(refused).toHaveTextContent(
+      'Cannot advance: the rollout is running at wave 0 (canary)',
+    );
+    expect(refused).toHaveTextContent('Tenant 1: failed');
+    expect(refused).toHaveTextContent(`until ${formatLocalTime(bake.until)}`);
+    expect(refused.textContent).not.toMatch(ISO_TIME);
+    expect(refused.textContent).not.toContain('resource:default/');
+    // The refused action can be overridden, past what refused it.
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Override and advance' }),
+    );
+    expect(await screen.findByRole('dialog')).toHaveTextContent(
+      'Goes past: wave health, bake time.',
     );
   });
 
-  it('hides the override from those who may only advance', async () => {
-    const view = rolloutView({ state: 'planned' });
-    server.use(
-      http.post(`${ROLLOUTS_URL}/rollouts/${view.id}/actions/start`, () =>
-        refusedAction(view, 'start', [
+  it('says when the gate is not there to ask', async () => {
+    const absent = gateOf('absent');
+    const view = rolloutView({
+      state: 'planned',
+      gate: { ...absent, passed: false },
+      blockers: () => ({
+        start: [
           {
             kind: 'gate',
-            message: 'Gate production fails: coverage 41% < 70%',
+            message: absent.message,
+            gate: { ...absent, passed: false },
           },
-        ]),
-      ),
-    );
+        ],
+      }),
+    });
     renderBoard(server, view, [ADVANCE]);
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Start wave 0 (canary)' }),
+    const held = await screen.findByRole('region', {
+      name: 'Start wave 0 (canary): held',
+    });
+    expect(held).toHaveTextContent(`Scorecard gate: ${absent.message}`);
+    expect(screen.getByLabelText('Gate')).toHaveTextContent(
+      'The production gate is not available',
     );
-    expect(
-      await screen.findByRole('alert', { name: 'Cannot start' }),
-    ).toHaveTextContent('Scorecard gate: Gate production fails');
-    expect(screen.queryByRole('button', { name: /Override/ })).toBeNull();
   });
 });

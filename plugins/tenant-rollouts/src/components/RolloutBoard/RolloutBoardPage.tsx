@@ -6,6 +6,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { useEntityPresentation } from '@backstage/plugin-catalog-react';
 import { Grid } from '@material-ui/core';
 import { RolloutView } from '@waybill/plugin-tenant-rollouts-common';
 import { useMemo } from 'react';
@@ -96,6 +97,17 @@ function Board(props: {
   );
 }
 
+/** The release a rollout delivers, by the entity's title: `Sales 7.4.0 → production`. */
+function ReleaseSubtitle(props: { view: RolloutView }) {
+  const { view } = props;
+  const { primaryTitle } = useEntityPresentation(view.entityRef);
+  return (
+    <>
+      {primaryTitle} {view.version} → {view.environment}
+    </>
+  );
+}
+
 /** A rollout's board: waves by tenants, health, failure analysis, freeze holds and the actions allowed. */
 export function RolloutBoardPage() {
   const id = Number(useParams().id);
@@ -105,11 +117,7 @@ export function RolloutBoardPage() {
     <Page themeId="tool">
       <Header
         title={view ? `Rollout #${view.id}` : `Rollout #${id}`}
-        subtitle={
-          view
-            ? `${view.entityRef} ${view.version} → ${view.environment}`
-            : undefined
-        }
+        subtitle={view ? <ReleaseSubtitle view={view} /> : undefined}
       >
         {view && <HeaderLabel label="Created by" value={view.createdBy} />}
       </Header>

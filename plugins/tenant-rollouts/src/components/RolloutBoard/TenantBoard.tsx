@@ -3,7 +3,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import AcUnit from '@material-ui/icons/AcUnit';
 import { BoardTenant } from '@waybill/plugin-tenant-rollouts-common';
 import { TenantAxis } from '@waybill/plugin-waybill-common';
-import { formatOpensAt } from '../shared/format';
+import { formatLocalTime, formatOpensAt } from '../shared/format';
 import { TenantStatusChip } from '../shared/TenantStatusChip';
 import { VirtualRows } from '../shared/VirtualRows';
 import { BoardFilters } from './BoardFilters';
@@ -64,7 +64,12 @@ function TenantLine(props: { tenant: BoardTenant }) {
         {freeze.frozen ? (
           <Tooltip
             title={freeze.windows
-              .map(w => `${w.title}: ${w.start} → ${w.end}`)
+              .map(
+                w =>
+                  `${w.title}: ${formatLocalTime(w.start)} → ${formatLocalTime(
+                    w.end,
+                  )}`,
+              )
               .join('; ')}
           >
             <span className={classes.frozen}>

@@ -1,11 +1,13 @@
 import { parseFreezeWindows } from '@waybill/plugin-tenant-rollouts-common';
 import {
   formatActor,
+  formatLocalTime,
   formatOpensAt,
   formatRelative,
   formatSpan,
   formatTenants,
   formatTime,
+  formatTimeLeft,
   scheduleInWords,
   scopeInWords,
   strategyPreview,
@@ -27,9 +29,12 @@ describe('format', () => {
 
   it('formats times, spans, actors and tenant counts', () => {
     expect(formatTime('2026-11-23T14:05:09.000Z')).toBe('2026-11-23 14:05 UTC');
-    expect(formatOpensAt('2026-11-27T20:00:00.000Z', NOW)).toBe(
-      '2026-11-27 20:00 UTC (in 4 days)',
-    );
+    expect(
+      formatOpensAt('2026-11-27T20:00:00.000Z', NOW, {
+        timeZone: 'Europe/Berlin',
+        locale: 'en-US',
+      }),
+    ).toBe('Fri, Nov 27, 2026, 09:00 PM GMT+1 (in 4 days)');
     expect(formatSpan('2026-11-27T16:00', '2026-11-27T20:00')).toBe(
       '2026-11-27 16:00–20:00',
     );
@@ -40,6 +45,27 @@ describe('format', () => {
     expect(formatActor('user:partners/ana')).toBe('user:partners/ana');
     expect(formatTenants(1)).toBe('1 tenant');
     expect(formatTenants(1200)).toBe('1,200 tenants');
+  });
+
+  it("writes times in the reader's zone and language, naming the zone", () => {
+    const iso = '2026-11-27T20:00:00.000Z';
+    expect(
+      formatLocalTime(iso, { timeZone: 'Asia/Singapore', locale: 'en-GB' }),
+    ).toBe('Sat, 28 Nov 2026, 04:00 GMT+8');
+    expect(
+      formatLocalTime(iso, { timeZone: 'America/Chicago', locale: 'en-US' }),
+    ).toBe('Fri, Nov 27, 2026, 02:00 PM CST');
+  });
+
+  it('says how long is left, rounded up to the minute', () => {
+    const at = (minutes: number) =>
+      new Date(NOW.getTime() + minutes * 60_000).toISOString();
+    expect(formatTimeLeft(at(24.2), NOW)).toBe('25 minutes');
+    expect(formatTimeLeft(at(1), NOW)).toBe('1 minute');
+    expect(formatTimeLeft(at(65), NOW)).toBe('1 hour 5 minutes');
+    expect(formatTimeLeft(at(120), NOW)).toBe('2 hours');
+    expect(formatTimeLeft(at(51 * 60), NOW)).toBe('2 days 3 hours');
+    expect(formatTimeLeft(at(-5), NOW)).toBe('less than a minute');
   });
 
   it('counts the waves a rollout has reached', () => {

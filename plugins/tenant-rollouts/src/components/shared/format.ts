@@ -32,9 +32,66 @@ export function formatTime(iso: string): string {
   return `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** When a frozen tenant opens, and how far away that is: `2026-11-27 20:00 UTC (in 4 days)`. */
-export function formatOpensAt(iso: string, now: Date = new Date()): string {
-  return `${formatTime(iso)} (${formatRelative(iso, now)})`;
+/** Where and how a time is written for its reader; the browser's zone and language by default. */
+export interface LocalTimeOptions {
+  timeZone?: string;
+  locale?: string;
+}
+
+/**
+ * An ISO time in the reader's zone and language, with the zone named, e.g.
+ * `Fri, Nov 27, 2026, 09:00 PM GMT+1` in Berlin and en-US.
+ */
+export function formatLocalTime(
+  iso: string,
+  options: LocalTimeOptions = {},
+): string {
+  return new Date(iso).toLocaleString(options.locale, {
+    timeZone: options.timeZone,
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+}
+
+/**
+ * When a frozen tenant opens, in the reader's time, and how far away that is:
+ * `Fri, Nov 27, 2026, 09:00 PM GMT+1 (in 4 days)`.
+ */
+export function formatOpensAt(
+  iso: string,
+  now: Date = new Date(),
+  options: LocalTimeOptions = {},
+): string {
+  return `${formatLocalTime(iso, options)} (${formatRelative(iso, now)})`;
+}
+
+/**
+ * How long until `iso`, rounded up to the minute, in the two largest units:
+ * `25 minutes`, `1 hour 5 minutes`, `2 days 3 hours`; `less than a minute` once it is past.
+ */
+export function formatTimeLeft(iso: string, now: Date = new Date()): string {
+  const minutes = Math.ceil((new Date(iso).getTime() - now.getTime()) / 60_000);
+  if (minutes <= 0) return 'less than a minute';
+  const unit = (n: number, name: string) => `${n} ${name}${n === 1 ? '' : 's'}`;
+  const days = Math.floor(minutes / (24 * 60));
+  const hours = Math.floor((minutes % (24 * 60)) / 60);
+  const rest = minutes % 60;
+  if (days > 0) {
+    return hours > 0
+      ? `${unit(days, 'day')} ${unit(hours, 'hour')}`
+      : unit(days, 'day');
+  }
+  if (hours > 0) {
+    return rest > 0
+      ? `${unit(hours, 'hour')} ${unit(rest, 'minute')}`
+      : unit(hours, 'hour');
+  }
+  return unit(rest, 'minute');
 }
 
 /**
