@@ -31,7 +31,7 @@ export interface PreconditionInputs {
 }
 
 /** The wave an action starts: the first for `start`, the next one for `advance`. */
-export function waveStartedBy(
+function waveStartedBy(
   record: RolloutRecord,
   action: 'start' | 'advance',
 ): number {
@@ -67,7 +67,7 @@ function titlesOf(record: RolloutRecord): Map<string, string> {
 }
 
 /** The current wave's health and bake time, which an advance or completion waits for. */
-export function healthAndBakeBlockers(
+function healthAndBakeBlockers(
   record: RolloutRecord,
   statuses: TenantStatusRecord[],
   now: Date,
@@ -118,7 +118,7 @@ export function healthAndBakeBlockers(
 }
 
 /** The tenants of the wave an action starts that are in a freeze window, as a blocker. */
-export function freezeBlockers(
+function freezeBlockers(
   record: RolloutRecord,
   action: 'start' | 'advance',
   freezes: Map<string, FreezeStatus>,
