@@ -5,6 +5,7 @@ import { operationsOf, OpenApiDocument } from './operations';
 const SPEC = `
 openapi: 3.0.3
 info: { title: Things, version: 1.0.0 }
+security: [{ bearerAuth: [] }]
 servers:
   - url: '{backendBaseUrl}/api/things'
     variables: { backendBaseUrl: { default: http://localhost:7007 } }
@@ -58,6 +59,8 @@ paths:
       responses:
         '204': { description: Stored. }
 components:
+  securitySchemes:
+    bearerAuth: { type: http, scheme: bearer }
   parameters:
     id: { name: id, in: path, required: true, schema: { type: integer } }
   schemas:
@@ -139,6 +142,16 @@ describe('operationsOf', () => {
 });
 
 describe('generateApi', () => {
+  it('refuses a spec its lint rules refuse, naming the problem', async () => {
+    await expect(
+      generateApi(
+        SPEC.replace('security: [{ bearerAuth: [] }]\n', ''),
+        { pluginId: 'things', prefix: 'Things', commonPackage: 'x' },
+        { spec: 'x.yaml', common: 'a.ts', backend: 'b.ts' },
+      ),
+    ).rejects.toThrow('security defined');
+  });
+
   it('generates the types, the endpoint map and the client for -common, and the validating router for the backend', async () => {
     const { common, backend } = await generateApi(
       SPEC,

@@ -1,6 +1,7 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
+import { redoclyConfig } from './lint';
 import { OpenApiDocument, Operation, operationsOf } from './operations';
 import {
   ApiNames,
@@ -50,7 +51,10 @@ export async function generateApi(
   const doc = parse(specYaml) as OpenApiDocument;
   const operations = operationsOf(doc);
   const types = astToString(
-    await openapiTS(doc as never, { emptyObjectsUnknown: true }),
+    await openapiTS(doc as never, {
+      emptyObjectsUnknown: true,
+      redocly: await redoclyConfig(),
+    }),
   );
   const common = [
     header(paths.spec),

@@ -11,3 +11,4 @@ export {
   type OpenApiDocument,
 } from './operations';
 export type { ApiNames } from './renderClient';
+export { redoclyConfig, specProblems } from './lint';

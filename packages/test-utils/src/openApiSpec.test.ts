@@ -114,8 +114,7 @@ const json = (status: number, body: unknown) => ({
 describe('openApiSpec', () => {
   const api = openApiSpec(SPEC);
 
-  it('finds a well-formed document well-formed, and its schemas compiling', () => {
-    expect(api.structuralProblems()).toEqual([]);
+  it('finds its schemas compiling, and lists its routes and answers', () => {
     expect(api.schemaProblems()).toEqual([]);
     expect(api.schemaPointers()).toContain('#/components/schemas/Widget');
     expect(api.documentedRoutes()).toEqual([
@@ -127,38 +126,6 @@ describe('openApiSpec', () => {
       'GET /widgets/{id} 404',
       'PUT /widgets/{id} 204',
     ]);
-  });
-
-  it('names what makes a document malformed', () => {
-    const broken = openApiSpec({
-      ...SPEC,
-      openapi: '3.1.0',
-      paths: {
-        '/widgets/{id}': {
-          get: {
-            operationId: 'getWidget',
-            responses: {
-              '404': {
-                description: 'Gone',
-                content: {
-                  'application/json': {
-                    schema: { $ref: '#/components/schemas/Gone' },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    });
-    expect(broken.structuralProblems()).toEqual(
-      expect.arrayContaining([
-        'openapi must be 3.0.x',
-        '#/paths//widgets/{id}/get/responses/404/content/application/json/schema: $ref #/components/schemas/Gone does not resolve',
-        "GET /widgets/{id}: path parameters  differ from the template's id",
-        'GET /widgets/{id}: no success response',
-      ]),
-    );
   });
 
   it('passes a valid body, a nullable field and a $ref’d response', () => {
