@@ -3,6 +3,8 @@
  * across producers. The scoring engine reads only these; the original file is kept as a digest.
  */
 
+import type { ScorecardsSchemas } from './schema/openapi.generated';
+
 /** Severity bands shared by SARIF findings and CycloneDX vulnerabilities (CVSS v3 bands). */
 export const SEVERITIES = [
   'critical',
@@ -44,97 +46,25 @@ export type EvidenceFormat<K extends EvidenceKind = EvidenceKind> =
   (typeof EVIDENCE_FORMATS)[K][number];
 
 /** Test results from JUnit XML (jest-junit, pytest, Maven Surefire/Failsafe, Gradle). */
-export interface TestFacts {
-  kind: 'tests';
-  format: 'junit';
-  total: number;
-  passed: number;
-  failed: number;
-  errored: number;
-  skipped: number;
-  /** Sum of the test cases' `time`, in seconds; null when no case reports a time. */
-  durationSeconds: number | null;
-  /** The failing and erroring tests, at most 50, in file order. */
-  failingTests: Array<{
-    suite: string;
-    name: string;
-    outcome: 'failed' | 'errored';
-    message?: string;
-  }>;
-}
+export type TestFacts = ScorecardsSchemas['TestFacts'];
 
 /** Line and branch coverage from Cobertura XML or LCOV. Rates are 0..1, null when unmeasured. */
-export interface CoverageFacts {
-  kind: 'coverage';
-  format: 'cobertura' | 'lcov';
-  lineRate: number | null;
-  branchRate: number | null;
-  linesCovered: number;
-  linesValid: number;
-  branchesCovered: number;
-  branchesValid: number;
-}
+export type CoverageFacts = ScorecardsSchemas['CoverageFacts'];
 
 /** One security finding, as listed among the worst of a release. */
-export interface SecurityFinding {
-  tool: string;
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  /** `path:line` of the first location, when the result has one. */
-  location?: string;
-  baselineState?: 'new' | 'unchanged' | 'updated' | 'absent';
-}
+export type SecurityFinding = ScorecardsSchemas['SecurityFinding'];
 
 /** Static analysis findings from SARIF 2.1.0; suppressed results are not counted. */
-export interface SecurityFacts {
-  kind: 'security';
-  format: 'sarif';
-  total: number;
-  bySeverity: SeverityCounts;
-  /** Counts per tool (`tool.driver.name`), for findings from several scanners in one file. */
-  byTool: Record<string, SeverityCounts>;
-  /** Findings whose `baselineState` is `new`, by severity (all findings when no baseline). */
-  newBySeverity: SeverityCounts;
-  suppressed: number;
-  /** The worst findings, at most 20, most severe first. */
-  worst: SecurityFinding[];
-}
+export type SecurityFacts = ScorecardsSchemas['SecurityFacts'];
 
 /** One known vulnerability of a release's dependencies. */
-export interface Vulnerability {
-  id: string;
-  severity: Severity;
-  /** The highest CVSS score among the ratings, when one is given. */
-  score?: number;
-  /** The affected components' `bom-ref`s or purls. */
-  affects: string[];
-}
+export type Vulnerability = ScorecardsSchemas['Vulnerability'];
 
 /** Dependency inventory and known vulnerabilities from a CycloneDX 1.4-1.6 JSON SBOM. */
-export interface DependencyFacts {
-  kind: 'dependencies';
-  format: 'cyclonedx';
-  specVersion: string;
-  componentCount: number;
-  vulnerabilitiesBySeverity: SeverityCounts;
-  /** The worst vulnerabilities, at most 20, most severe first. */
-  worst: Vulnerability[];
-}
+export type DependencyFacts = ScorecardsSchemas['DependencyFacts'];
 
 /** Rollback readiness and supply-chain facts from Waybill's readiness JSON document. */
-export interface ReadinessFacts {
-  kind: 'readiness';
-  format: 'waybill-readiness';
-  previousVersionDeployable: boolean;
-  migrationsReversible: boolean;
-  /** ISO 8601 date of the last rollback drill, null when there never was one. */
-  lastRollbackDrill: string | null;
-  killSwitch: boolean;
-  signatureVerified: boolean;
-  /** SLSA build level of the provenance, 0 when there is no provenance. */
-  provenanceSlsaLevel: 0 | 1 | 2 | 3 | 4;
-}
+export type ReadinessFacts = ScorecardsSchemas['ReadinessFacts'];
 
 /** The facts of any kind of evidence. */
 export type EvidenceFacts =

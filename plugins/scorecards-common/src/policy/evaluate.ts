@@ -1,23 +1,17 @@
 import type { Tier } from '@waybill/plugin-waybill-common';
 import { EvidenceKind, ReleaseEvidence } from '../evidence';
-import {
-  FACTS,
-  FactName,
-  FactReading,
-  MISSING_EVIDENCE_REASONS,
-} from './facts';
-import { Grade, gradeOf, scoreOf } from './grade';
+import { FACTS, FactReading, MISSING_EVIDENCE_REASONS } from './facts';
+import { gradeOf, scoreOf } from './grade';
 import { effectiveEnforcement, effectiveThreshold } from './effectiveRules';
 import {
   BooleanPolicyCheck,
-  CheckStatus,
   ComparisonOperator,
-  Enforcement,
   GateDecision,
   NumberOperator,
   PolicyCheck,
   ScorecardPolicy,
 } from './types';
+import type { ScorecardsSchemas } from '../schema/openapi.generated';
 
 /** What {@link evaluateScorecard} needs. */
 export interface EvaluateScorecardInput {
@@ -32,62 +26,16 @@ export interface EvaluateScorecardInput {
 }
 
 /** The result of one check for a release. */
-export interface CheckResult {
-  id: string;
-  title: string;
-  fact: FactName;
-  status: CheckStatus;
-  /** The fact's value; null when the evidence is missing or does not measure it. */
-  observed: number | boolean | null;
-  /** `observed` for display, e.g. `72.5%`; null with it. */
-  observedText: string | null;
-  operator: ComparisonOperator;
-  /** The threshold for the release's tier. */
-  threshold: number | boolean;
-  /** `threshold` for display, e.g. `80%`. */
-  thresholdText: string;
-  weight: number;
-  /** Whether the check counts toward the score: not `off` in at least one evaluated environment. */
-  scored: boolean;
-  /** The effective enforcement in each evaluated environment. */
-  enforcement: Record<string, Enforcement>;
-  /** The outcome in words, e.g. `2 critical dependency vulnerabilities (allowed: 0)`. */
-  reason: string;
-  fixHint: string;
-}
+export type CheckResult = ScorecardsSchemas['CheckResult'];
 
 /** A failing or missing check that holds up an environment's gate. */
-export interface GateReason {
-  checkId: string;
-  title: string;
-  status: 'fail' | 'missing';
-  /** `fail` blocks the gate, `warn` only warns. */
-  enforcement: 'fail' | 'warn';
-  reason: string;
-  fixHint: string;
-}
+export type GateReason = ScorecardsSchemas['GateReason'];
 
 /** The gate decision for promoting a release into one environment. */
-export interface EnvironmentGate {
-  environment: string;
-  decision: GateDecision;
-  /** The checks behind the decision, blocking ones first, each with its fix hint. */
-  reasons: GateReason[];
-}
+export type EnvironmentGate = ScorecardsSchemas['EnvironmentGate'];
 
 /** A release's scorecard: every check's result, the score and grade, and a gate per environment. */
-export interface ScorecardEvaluation {
-  tier: Tier;
-  environments: string[];
-  /** ISO 8601 evaluation time. */
-  evaluatedAt: string;
-  /** Integer 0..100; see {@link scoreOf}. */
-  score: number;
-  grade: Grade;
-  checks: CheckResult[];
-  /** One gate per environment, in the order given. */
-  gates: EnvironmentGate[];
-}
+export type ScorecardEvaluation = ScorecardsSchemas['ScorecardEvaluation'];
 
 const NUMBER_COMPARISONS: Record<
   NumberOperator,
