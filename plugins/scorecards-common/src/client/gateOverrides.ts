@@ -1,6 +1,14 @@
 import type { GateDecision } from '../policy/types';
 import type { GateOverride, ReleaseRecord } from './types';
 
+/** Whether an override still holds at `now`: until it expires. */
+export function isOverrideActive(
+  override: Pick<GateOverride, 'expiresAt'>,
+  now: Date,
+): boolean {
+  return Date.parse(override.expiresAt) > now.getTime();
+}
+
 /** The override letting a release through an environment's gate at `now`, if any: the newest unexpired one. */
 export function activeGateOverride(
   overrides: GateOverride[],
@@ -9,11 +17,7 @@ export function activeGateOverride(
 ): GateOverride | null {
   return (
     overrides
-      .filter(
-        o =>
-          o.environment === environment &&
-          Date.parse(o.expiresAt) > now.getTime(),
-      )
+      .filter(o => o.environment === environment && isOverrideActive(o, now))
       .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0] ??
     null
   );

@@ -6,6 +6,7 @@ export {
 } from './ScorecardsClient';
 export {
   activeGateOverride,
+  isOverrideActive,
   effectiveGates,
   type EffectiveGate,
 } from './gateOverrides';

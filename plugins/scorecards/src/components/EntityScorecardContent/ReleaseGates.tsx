@@ -4,6 +4,7 @@ import { Box, Button, List, ListItem, Typography } from '@material-ui/core';
 import {
   ReleaseRecord,
   effectiveGates,
+  isOverrideActive,
   scorecardsGateOverridePermission,
 } from '@waybill/plugin-scorecards-common';
 import { useState } from 'react';
@@ -25,7 +26,7 @@ function OverrideHistory(props: { release: ReleaseRecord; now: Date }) {
   return (
     <List dense aria-label="Overrides">
       {overrides.map(o => {
-        const active = Date.parse(o.expiresAt) > props.now.getTime();
+        const active = isOverrideActive(o, props.now);
         return (
           <ListItem key={o.id} disableGutters>
             <WrappingListItemText
