@@ -1,4 +1,4 @@
-import { Page } from '@playwright/test';
+import { Locator, Page } from '@playwright/test';
 import { inChromium, summarize, LatencySummary } from '@waybill/bench-utils';
 
 const ROWS = 'table[aria-label="Portfolio"] tbody tr';
@@ -102,6 +102,89 @@ async function timeFilter(page: Page, label: string): Promise<Timing> {
   );
 }
 
+/** Portfolio page responses as the browser receives them: size, and the page size asked. */
+function recordPortfolioResponses(
+  page: Page,
+): Array<{ bytes: number; limit: number }> {
+  const responses: Array<{ bytes: number; limit: number }> = [];
+  page.on('response', async response => {
+    const url = new URL(response.url());
+    if (url.pathname.endsWith('/api/scorecards/portfolio')) {
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      responses.push({
+        bytes: body.length,
+        limit: Number(url.searchParams.get('limit')),
+      });
+    }
+  });
+  return responses;
+}
+
+/** Times in-app navigations home -> portfolio, `runs` after one warm-up. */
+async function timeNavigations(
+  page: Page,
+  sidebar: Locator,
+  runs: number,
+  rowsPerPage: number,
+): Promise<Timing[]> {
+  const navigation: Timing[] = [];
+  for (let i = 0; i <= runs; i++) {
+    // The home item, not the logo (which links to / under the same name).
+    await sidebar.locator('a[href="/home"]').click();
+    await page.waitForURL(url => url.pathname === '/home');
+    // The home page settles (its lazy parts loaded) before the timed click.
+    await page.waitForLoadState('networkidle');
+    await sidebar
+      .getByRole('link', { name: 'Scorecards', exact: true })
+      .click();
+    const ms = await sinceClick(
+      page,
+      `document.querySelectorAll('${ROWS}').length >= ${rowsPerPage}`,
+    );
+    // The first one also loads the plugin's code; it is the warm-up.
+    if (i > 0) navigation.push(ms);
+  }
+  return navigation;
+}
+
+/** Times business-process filter changes, `runs` after one warm-up. */
+async function timeFilters(page: Page, runs: number): Promise<Timing[]> {
+  const processes = [
+    'Order to Cash',
+    'Procure to Pay',
+    'Inventory Allocation',
+    'Record to Report',
+  ];
+  const filter: Timing[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const ms = await timeFilter(page, processes[i % processes.length]);
+    if (i > 0) filter.push(ms);
+  }
+  return filter;
+}
+
+/** Times full page loads of /scorecards, at most 10 after one warm-up. */
+async function timePageLoads(
+  page: Page,
+  appUrl: string,
+  runs: number,
+  rowsPerPage: number,
+): Promise<number[]> {
+  const pageLoad: number[] = [];
+  for (let i = 0; i <= Math.min(runs, 10); i++) {
+    await page.goto(`${appUrl}/scorecards`);
+    const ms = (await page.evaluate(
+      `(async () => {
+          const painted = ${PAINTED};
+          await painted(() => document.querySelectorAll('${ROWS}').length >= ${rowsPerPage}, 60000);
+          return performance.now();
+        })()`,
+    )) as number;
+    if (i > 0) pageLoad.push(ms);
+  }
+  return pageLoad;
+}
+
 /**
  * Measures the portfolio page in Chromium against the running portal: page loads, in-app
  * navigations and filter changes, `runs` of each after one warm-up.
@@ -115,6 +198,7 @@ export async function measurePortfolioPage(options: {
   failureScreenshot: string;
   log: (line: string) => void;
 }): Promise<BrowserFigures> {
+  const { appUrl, runs, rowsPerPage, log } = options;
   return inChromium(
     {
       chromiumPath: options.chromiumPath,
@@ -122,73 +206,31 @@ export async function measurePortfolioPage(options: {
       failureScreenshot: options.failureScreenshot,
     },
     async page => {
-      const portfolioResponses: Array<{ bytes: number; limit: number }> = [];
-      page.on('response', async response => {
-        const url = new URL(response.url());
-        if (url.pathname.endsWith('/api/scorecards/portfolio')) {
-          const body = await response.body().catch(() => Buffer.alloc(0));
-          portfolioResponses.push({
-            bytes: body.length,
-            limit: Number(url.searchParams.get('limit')),
-          });
-        }
-      });
+      const portfolioResponses = recordPortfolioResponses(page);
 
-      await page.goto(`${options.appUrl}/`);
+      await page.goto(`${appUrl}/`);
       await page.getByRole('button', { name: 'Enter' }).click();
       const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
       await sidebar
         .getByRole('link', { name: 'Scorecards', exact: true })
         .waitFor();
 
-      options.log('in-app navigation to the portfolio');
-      const navigation: Timing[] = [];
-      for (let i = 0; i <= options.runs; i++) {
-        // The home item, not the logo (which links to / under the same name).
-        await sidebar.locator('a[href="/home"]').click();
-        await page.waitForURL(url => url.pathname === '/home');
-        // The home page settles (its lazy parts loaded) before the timed click.
-        await page.waitForLoadState('networkidle');
-        await sidebar
-          .getByRole('link', { name: 'Scorecards', exact: true })
-          .click();
-        const ms = await sinceClick(
-          page,
-          `document.querySelectorAll('${ROWS}').length >= ${options.rowsPerPage}`,
-        );
-        // The first one also loads the plugin's code; it is the warm-up.
-        if (i > 0) navigation.push(ms);
-      }
+      log('in-app navigation to the portfolio');
+      const navigation = await timeNavigations(
+        page,
+        sidebar,
+        runs,
+        rowsPerPage,
+      );
       const totalServices =
         (await page.locator(RANGE).textContent())?.replace(/^.* of /, '') ??
         '?';
 
-      options.log('business-process filter');
-      const processes = [
-        'Order to Cash',
-        'Procure to Pay',
-        'Inventory Allocation',
-        'Record to Report',
-      ];
-      const filter: Timing[] = [];
-      for (let i = 0; i <= options.runs; i++) {
-        const ms = await timeFilter(page, processes[i % processes.length]);
-        if (i > 0) filter.push(ms);
-      }
+      log('business-process filter');
+      const filter = await timeFilters(page, runs);
 
-      options.log('full page loads of /scorecards');
-      const pageLoad: number[] = [];
-      for (let i = 0; i <= Math.min(options.runs, 10); i++) {
-        await page.goto(`${options.appUrl}/scorecards`);
-        const ms = (await page.evaluate(
-          `(async () => {
-          const painted = ${PAINTED};
-          await painted(() => document.querySelectorAll('${ROWS}').length >= ${options.rowsPerPage}, 60000);
-          return performance.now();
-        })()`,
-        )) as number;
-        if (i > 0) pageLoad.push(ms);
-      }
+      log('full page loads of /scorecards');
+      const pageLoad = await timePageLoads(page, appUrl, runs, rowsPerPage);
 
       return {
         pageLoad: summarize(pageLoad),
@@ -202,7 +244,7 @@ export async function measurePortfolioPage(options: {
           ),
           maxLimit: Math.max(...portfolioResponses.map(r => r.limit)),
         },
-        rowsPerPage: options.rowsPerPage,
+        rowsPerPage,
         totalServices,
       };
     },

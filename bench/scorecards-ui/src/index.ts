@@ -7,9 +7,10 @@ import {
   describeMachine,
   formatMs,
   LatencySummary,
+  Machine,
   startPortal,
 } from '@waybill/bench-utils';
-import { measurePortfolioPage, TimingSummary } from './browser';
+import { BrowserFigures, measurePortfolioPage, TimingSummary } from './browser';
 import { generateServices, seedScorecards } from './seed';
 
 const PACKAGE_DIR = resolvePackagePath('@waybill/bench-scorecards-ui');
@@ -44,6 +45,63 @@ const breakdown = (t: TimingSummary) =>
   )}, answered in ${formatMs(t.request.p50)}, painted ${formatMs(
     t.total.p50 - t.requestStart.p50 - t.request.p50,
   )} later`;
+
+/** The printed summary: the run's conditions, the timings and the targets' verdicts. */
+function summaryLines(
+  machine: Machine,
+  loadAtStart: number,
+  figures: BrowserFigures,
+): string[] {
+  return [
+    'Waybill scorecards portfolio page in Chromium',
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${
+      machine.os
+    }, Node ${
+      machine.node
+    }; load average ${loadAtStart} at start, ${currentLoad()} at end`,
+    `Date: ${new Date().toISOString()}`,
+    `Data: ${SERVICES.toLocaleString('en-US')} generated services (${
+      figures.totalServices
+    } in the portfolio), SQLite, the production build of the app served by the backend`,
+    `Runs: ${RUNS} of each after one warm-up; ${figures.rowsPerPage} rows per page`,
+    row(
+      'In-app navigation, home -> first page painted',
+      figures.navigation.total,
+      breakdown(figures.navigation),
+    ),
+    row(
+      'Business-process filter, click -> new page painted',
+      figures.filter.total,
+      breakdown(figures.filter),
+    ),
+    row(
+      'Full page load of /scorecards -> first page painted',
+      figures.pageLoad,
+      '(from navigation start; bundle from the browser cache)',
+    ),
+    `  Portfolio requests: ${
+      figures.portfolioRequests.count
+    }, largest page asked ${
+      figures.portfolioRequests.maxLimit
+    } rows, ${Math.round(
+      figures.portfolioRequests.meanBytes / 1024,
+    )} KiB per response on average`,
+    'Targets',
+    `  ${verdict(
+      figures.navigation.total.p95 < TARGETS.firstPageMs &&
+        figures.pageLoad.p95 < TARGETS.firstPageMs,
+    )}  first page < ${formatMs(
+      TARGETS.firstPageMs,
+    )}   navigation p95 ${formatMs(
+      figures.navigation.total.p95,
+    )}, full page load p95 ${formatMs(figures.pageLoad.p95)}`,
+    `  ${verdict(
+      figures.filter.total.p95 < TARGETS.filterMs,
+    )}  filter < ${formatMs(TARGETS.filterMs)}        p95 ${formatMs(
+      figures.filter.total.p95,
+    )}`,
+  ];
+}
 
 async function main() {
   const machine = describeMachine();
@@ -81,55 +139,7 @@ async function main() {
       await portal.stop();
     }
 
-    const lines = [
-      'Waybill scorecards portfolio page in Chromium',
-      `Machine: ${machine.cpu}, ${machine.cores} cores, ${
-        machine.memoryGb
-      } GB, ${machine.os}, Node ${
-        machine.node
-      }; load average ${loadAtStart} at start, ${currentLoad()} at end`,
-      `Date: ${new Date().toISOString()}`,
-      `Data: ${SERVICES.toLocaleString('en-US')} generated services (${
-        figures.totalServices
-      } in the portfolio), SQLite, the production build of the app served by the backend`,
-      `Runs: ${RUNS} of each after one warm-up; ${figures.rowsPerPage} rows per page`,
-      row(
-        'In-app navigation, home -> first page painted',
-        figures.navigation.total,
-        breakdown(figures.navigation),
-      ),
-      row(
-        'Business-process filter, click -> new page painted',
-        figures.filter.total,
-        breakdown(figures.filter),
-      ),
-      row(
-        'Full page load of /scorecards -> first page painted',
-        figures.pageLoad,
-        '(from navigation start; bundle from the browser cache)',
-      ),
-      `  Portfolio requests: ${
-        figures.portfolioRequests.count
-      }, largest page asked ${
-        figures.portfolioRequests.maxLimit
-      } rows, ${Math.round(
-        figures.portfolioRequests.meanBytes / 1024,
-      )} KiB per response on average`,
-      'Targets',
-      `  ${verdict(
-        figures.navigation.total.p95 < TARGETS.firstPageMs &&
-          figures.pageLoad.p95 < TARGETS.firstPageMs,
-      )}  first page < ${formatMs(
-        TARGETS.firstPageMs,
-      )}   navigation p95 ${formatMs(
-        figures.navigation.total.p95,
-      )}, full page load p95 ${formatMs(figures.pageLoad.p95)}`,
-      `  ${verdict(
-        figures.filter.total.p95 < TARGETS.filterMs,
-      )}  filter < ${formatMs(TARGETS.filterMs)}        p95 ${formatMs(
-        figures.filter.total.p95,
-      )}`,
-    ];
+    const lines = summaryLines(machine, loadAtStart, figures);
     process.stdout.write(`${lines.join('\n')}\n`);
     const results = join(PACKAGE_DIR, 'results');
     await mkdir(results, { recursive: true });

@@ -4,7 +4,10 @@ import { ConfigReader } from '@backstage/config';
 // The backend package exports only its plugin, so the store is imported by path.
 /* eslint-disable @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports */
 import { DatabaseScorecardStore } from '@waybill/plugin-scorecards-backend/src/database/DatabaseScorecardStore';
-import { readScorecardsConfig } from '@waybill/plugin-scorecards-backend/src/service/ScorecardsConfig';
+import {
+  readScorecardsConfig,
+  ScorecardsConfig,
+} from '@waybill/plugin-scorecards-backend/src/service/ScorecardsConfig';
 /* eslint-enable @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports */
 import {
   EntitySnapshot,
@@ -92,6 +95,78 @@ export function portalScorecardsConfig(repoRoot: string) {
 }
 
 /**
+ * Stores one release of `service` with a tests and a dependencies upload, scored by the
+ * production evaluator; `upload` numbers the first upload (its digest), the second is `upload + 1`.
+ */
+async function recordRelease(
+  store: DatabaseScorecardStore,
+  config: ScorecardsConfig,
+  service: EntitySnapshot,
+  next: () => number,
+  upload: number,
+): Promise<void> {
+  const { policy, environments, policyDigest } = config;
+  const failed = next() < 0.15 ? 1 + Math.floor(next() * 5) : 0;
+  const critical = next() < 0.08 ? 1 : 0;
+  const release = {
+    entityRef: service.entityRef,
+    entity: service,
+    version: `1.${Math.floor(next() * 40)}.0`,
+    uploadedBy: 'bench',
+    sizeBytes: 4096,
+  };
+  const evaluate = (
+    evidence: Parameters<typeof evaluateScorecard>[0]['evidence'],
+  ) =>
+    evaluateScorecard({
+      policy,
+      evidence,
+      tier: service.tier,
+      environments,
+      now: new Date(),
+    });
+  await store.recordEvidence(
+    {
+      ...release,
+      kind: 'tests',
+      format: 'junit',
+      digest: `${upload}`.padStart(64, '0'),
+      facts: {
+        kind: 'tests',
+        format: 'junit',
+        total: 200,
+        passed: 200 - failed,
+        failed,
+        errored: 0,
+        skipped: 0,
+        durationSeconds: 30,
+        failingTests: [],
+      },
+    },
+    evaluate,
+    policyDigest,
+  );
+  await store.recordEvidence(
+    {
+      ...release,
+      kind: 'dependencies',
+      format: 'cyclonedx',
+      digest: `${upload + 1}`.padStart(64, '0'),
+      facts: {
+        kind: 'dependencies',
+        format: 'cyclonedx',
+        specVersion: '1.6',
+        componentCount: 300,
+        vulnerabilitiesBySeverity: { ...none(), critical },
+        worst: [],
+      },
+    },
+    evaluate,
+    policyDigest,
+  );
+}
+
+/**
  * Writes the scorecards database the portal will open (`<directory>/scorecards.sqlite`, as
  * Backstage names a plugin's SQLite file): one release per service with test and dependency
  * evidence, stored and scored by the production store and evaluator.
@@ -111,72 +186,12 @@ export async function seedScorecards(options: {
     const store = await DatabaseScorecardStore.create({
       database: { getClient: async () => knex },
     });
-    const { policy, environments, policyDigest } = portalScorecardsConfig(
-      options.repoRoot,
-    );
+    const config = portalScorecardsConfig(options.repoRoot);
     const next = random(7);
     let uploads = 0;
     for (const service of options.services) {
-      const failed = next() < 0.15 ? 1 + Math.floor(next() * 5) : 0;
-      const critical = next() < 0.08 ? 1 : 0;
-      const release = {
-        entityRef: service.entityRef,
-        entity: service,
-        version: `1.${Math.floor(next() * 40)}.0`,
-        uploadedBy: 'bench',
-        sizeBytes: 4096,
-      };
-      const evaluate = (
-        evidence: Parameters<typeof evaluateScorecard>[0]['evidence'],
-      ) =>
-        evaluateScorecard({
-          policy,
-          evidence,
-          tier: service.tier,
-          environments,
-          now: new Date(),
-        });
-      await store.recordEvidence(
-        {
-          ...release,
-          kind: 'tests',
-          format: 'junit',
-          digest: `${uploads}`.padStart(64, '0'),
-          facts: {
-            kind: 'tests',
-            format: 'junit',
-            total: 200,
-            passed: 200 - failed,
-            failed,
-            errored: 0,
-            skipped: 0,
-            durationSeconds: 30,
-            failingTests: [],
-          },
-        },
-        evaluate,
-        policyDigest,
-      );
-      uploads++;
-      await store.recordEvidence(
-        {
-          ...release,
-          kind: 'dependencies',
-          format: 'cyclonedx',
-          digest: `${uploads}`.padStart(64, '0'),
-          facts: {
-            kind: 'dependencies',
-            format: 'cyclonedx',
-            specVersion: '1.6',
-            componentCount: 300,
-            vulnerabilitiesBySeverity: { ...none(), critical },
-            worst: [],
-          },
-        },
-        evaluate,
-        policyDigest,
-      );
-      uploads++;
+      await recordRelease(store, config, service, next, uploads);
+      uploads += 2;
     }
     return { uploads, ms: Date.now() - start };
   } finally {
