@@ -12,7 +12,13 @@ import {
   UPLOAD_KINDS,
   VERSIONS,
 } from './dataset';
-import { ENGINES, EngineName, openDatabases, sqliteParentDir } from './engines';
+import {
+  BenchDatabases,
+  ENGINES,
+  EngineName,
+  openDatabases,
+  sqliteParentDir,
+} from './engines';
 import {
   compare,
   count,
@@ -35,17 +41,10 @@ import {
   createTechInsights,
   measurePerEntityChecks,
 } from './techInsights';
-import {
-  createWaybill,
-  ingestBulk,
-  IngestResult,
-  ingestFullPath,
-  measureGates,
-  measurePortfolio,
-  measureReevaluation,
-  readWholePortfolio,
-  storedChecks,
-} from './waybill';
+import { createWaybill, storedChecks, WaybillContext } from './waybill';
+import { ingestBulk, IngestResult, ingestFullPath } from './ingest';
+import { measureGates, measurePortfolio, readWholePortfolio } from './reads';
+import { measureReevaluation } from './reevaluation';
 
 /** This package's folder (bench/scorecards). */
 const PACKAGE_DIR = resolvePackagePath('@waybill/bench-scorecards');
@@ -123,6 +122,71 @@ function gitState(): { commit: string; pluginsDirty: boolean } {
   }
 }
 
+/** Steps 2-3: the gate, portfolio-page and whole-portfolio reads of stored results. */
+async function measureReads(
+  waybill: WaybillContext,
+  entities: BenchEntity[],
+): Promise<
+  Pick<EngineResult['waybill'], 'gate' | 'portfolio' | 'wholePortfolioRead'>
+> {
+  const gates = await measureGates(waybill, entities, SAMPLES.gates);
+  const portfolio = await measurePortfolio(waybill, SAMPLES.portfolioQueries);
+  const wholeReads = [];
+  for (let i = 0; i < SAMPLES.wholePortfolioReads; i++) {
+    wholeReads.push(await readWholePortfolio(waybill));
+  }
+  const runs = wholeReads.map(r => r.ms);
+  const whole = [...wholeReads].sort((a, b) => a.ms - b.ms)[
+    Math.floor(wholeReads.length / 2)
+  ];
+  return {
+    gate: { ...summarize(gates.samples), decisions: gates.decisions },
+    portfolio: {
+      firstPage: summarize(portfolio.firstPage),
+      secondPage: summarize(portfolio.secondPage),
+      allPages: summarize([...portfolio.firstPage, ...portfolio.secondPage]),
+      byShape: Object.fromEntries(
+        Object.entries(portfolio.byShape).map(([shape, samples]) => [
+          shape,
+          summarize(samples),
+        ]),
+      ),
+      meanTotal: portfolio.meanTotal,
+    },
+    wholePortfolioRead: { ...whole, runs },
+  };
+}
+
+/** Step 5: Tech Insights on the same engine, facts and checks, and its agreement with Waybill. */
+async function measureTechInsights(
+  databases: BenchDatabases,
+  entities: BenchEntity[],
+  waybill: WaybillContext,
+): Promise<EngineResult['techInsights']> {
+  const ti = await createTechInsights(
+    databases.forPlugin('tech-insights'),
+    entities,
+    DEFAULT_POLICY,
+  );
+  await databases.settle('tech-insights');
+  const sampleRefs = new Random(17)
+    .shuffle(entities)
+    .slice(0, SAMPLES.perEntityChecks)
+    .map(e => e.ref);
+  const perEntity = await measurePerEntityChecks(ti, sampleRefs);
+  const agreement = await compareVerdicts(perEntity.results, ref =>
+    storedChecks(waybill, ref),
+  );
+  const bulk = await bulkCheckRun(ti);
+  return {
+    checks: ti.checks.length,
+    insertMs: ti.insertMs,
+    perEntity: summarize(perEntity.samples),
+    bulk: { ...bulk, concurrency: CHECKS_RUN_CONCURRENCY },
+    agreement,
+  };
+}
+
 /** Runs every measurement on one engine, then deletes its databases. */
 async function runEngine(
   engine: EngineName,
@@ -153,35 +217,20 @@ async function runEngine(
         : undefined;
 
     // 2-3. Reads of stored results: gates, portfolio pages, the whole portfolio.
-    const gates = await measureGates(waybill, entities, SAMPLES.gates);
-    const portfolio = await measurePortfolio(waybill, SAMPLES.portfolioQueries);
-    const wholeReads = [];
-    for (let i = 0; i < SAMPLES.wholePortfolioReads; i++) {
-      wholeReads.push(await readWholePortfolio(waybill));
-    }
-    const runs = wholeReads.map(r => r.ms);
-    const whole = [...wholeReads].sort((a, b) => a.ms - b.ms)[
-      Math.floor(wholeReads.length / 2)
-    ];
+    const reads = await measureReads(waybill, entities);
     progress(`${engine}: reads measured; starting Tech Insights`);
 
     // 5. Tech Insights on the same engine, with the same facts and checks.
-    const ti = await createTechInsights(
-      databases.forPlugin('tech-insights'),
+    const techInsights = await measureTechInsights(
+      databases,
       entities,
-      DEFAULT_POLICY,
+      waybill,
     );
-    await databases.settle('tech-insights');
-    const sampleRefs = new Random(17)
-      .shuffle(entities)
-      .slice(0, SAMPLES.perEntityChecks)
-      .map(e => e.ref);
-    const perEntity = await measurePerEntityChecks(ti, sampleRefs);
-    const agreement = await compareVerdicts(perEntity.results, ref =>
-      storedChecks(waybill, ref),
+    progress(
+      `${engine}: Tech Insights bulk run done in ${formatMs(
+        techInsights.bulk.ms,
+      )}`,
     );
-    const bulk = await bulkCheckRun(ti);
-    progress(`${engine}: Tech Insights bulk run done in ${formatMs(bulk.ms)}`);
 
     // 4. Full re-evaluation after a policy change.
     const reevaluation = await measureReevaluation(waybill);
@@ -206,32 +255,10 @@ async function runEngine(
         ingest: { ...ingest, concurrency: INGEST_CONCURRENCY[engine] },
         ...(ingestOnDiskResult ? { ingestOnDisk: ingestOnDiskResult } : {}),
         fullPath,
-        gate: { ...summarize(gates.samples), decisions: gates.decisions },
-        portfolio: {
-          firstPage: summarize(portfolio.firstPage),
-          secondPage: summarize(portfolio.secondPage),
-          allPages: summarize([
-            ...portfolio.firstPage,
-            ...portfolio.secondPage,
-          ]),
-          byShape: Object.fromEntries(
-            Object.entries(portfolio.byShape).map(([shape, samples]) => [
-              shape,
-              summarize(samples),
-            ]),
-          ),
-          meanTotal: portfolio.meanTotal,
-        },
-        wholePortfolioRead: { ...whole, runs },
+        ...reads,
         reevaluation,
       },
-      techInsights: {
-        checks: ti.checks.length,
-        insertMs: ti.insertMs,
-        perEntity: summarize(perEntity.samples),
-        bulk: { ...bulk, concurrency: CHECKS_RUN_CONCURRENCY },
-        agreement,
-      },
+      techInsights,
     };
   } finally {
     await databases.close();

@@ -4,7 +4,9 @@ import { GateDecision } from '@waybill/plugin-scorecards-common';
 import { EngineName } from './engines';
 import { formatMs, formatRatio, LatencySummary } from '@waybill/bench-utils';
 import { Agreement, BulkCheckRun } from './techInsights';
-import { IngestResult, Reevaluation, WholePortfolioRead } from './waybill';
+import { IngestResult } from './ingest';
+import { WholePortfolioRead } from './reads';
+import { Reevaluation } from './reevaluation';
 
 /** Latency ceiling of the gate and portfolio reads. */
 export const READ_P95_TARGET_MS = 50;
