@@ -186,6 +186,57 @@ async function loadMap(page: Page): Promise<MapLoad> {
 
 const max = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
 
+/** Loads the map `runs` times after one warm-up, logging each load. */
+async function timeMapLoads(
+  page: Page,
+  runs: number,
+  log: (line: string) => void,
+): Promise<MapLoad[]> {
+  const loads: MapLoad[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const load = await loadMap(page);
+    log(
+      `${i === 0 ? 'warm-up' : `run ${i}`}: drawn at ${Math.round(
+        load.drawnMs,
+      )} ms, ${Math.round(
+        load.afterEstateMs,
+      )} ms after the estate, laid out in ${
+        load.layoutMs
+      } ms; longest task ${Math.round(max(load.longTasks))} ms (${
+        load.longTasks.length
+      } over 50 ms); ${load.nodes} nodes on ${load.renderer}`,
+    );
+    // The first load also fills the HTTP cache; it is the warm-up.
+    if (i > 0) loads.push(load);
+  }
+  return loads;
+}
+
+/** The figures of the timed loads. */
+function mapFigures(loads: MapLoad[], ingestMs: number): BrowserFigures {
+  const longestPerRun = loads.map(l => max(l.longTasks));
+  return {
+    runs: loads.length,
+    drawn: summarize(loads.map(l => l.drawnMs)),
+    afterEstate: summarize(loads.map(l => l.afterEstateMs)),
+    layout: summarize(loads.map(l => l.layoutMs)),
+    longestTaskMs: max(longestPerRun),
+    longestTaskPerRun: longestPerRun,
+    longestTaskAfterEstateMs: max(loads.map(l => max(l.longTasksAfterEstate))),
+    longTasksPerRun:
+      loads.reduce((s, l) => s + l.longTasks.length, 0) / loads.length,
+    longTasksAfterEstatePerRun:
+      loads.reduce((s, l) => s + l.longTasksAfterEstate.length, 0) /
+      loads.length,
+    nodes: loads[0].nodes,
+    edges: loads[0].edges,
+    renderer: loads[0].renderer,
+    ranIn: loads[0].ranIn,
+    ingestMs,
+    loads,
+  };
+}
+
 /**
  * Starts a portal on port 7108 whose catalog holds `estate` (and nothing else), waits until the
  * dependency map's graph covers it, and loads /dependency-map in Chromium `runs` times after one
@@ -244,46 +295,8 @@ export async function measureMapPage(options: {
         async page => {
           await signInAsGuest(page, BASE_URL);
 
-          const loads: MapLoad[] = [];
-          for (let i = 0; i <= options.runs; i++) {
-            const load = await loadMap(page);
-            log(
-              `${i === 0 ? 'warm-up' : `run ${i}`}: drawn at ${Math.round(
-                load.drawnMs,
-              )} ms, ${Math.round(
-                load.afterEstateMs,
-              )} ms after the estate, laid out in ${
-                load.layoutMs
-              } ms; longest task ${Math.round(max(load.longTasks))} ms (${
-                load.longTasks.length
-              } over 50 ms); ${load.nodes} nodes on ${load.renderer}`,
-            );
-            // The first load also fills the HTTP cache; it is the warm-up.
-            if (i > 0) loads.push(load);
-          }
-          const longestPerRun = loads.map(l => max(l.longTasks));
-          return {
-            runs: loads.length,
-            drawn: summarize(loads.map(l => l.drawnMs)),
-            afterEstate: summarize(loads.map(l => l.afterEstateMs)),
-            layout: summarize(loads.map(l => l.layoutMs)),
-            longestTaskMs: max(longestPerRun),
-            longestTaskPerRun: longestPerRun,
-            longestTaskAfterEstateMs: max(
-              loads.map(l => max(l.longTasksAfterEstate)),
-            ),
-            longTasksPerRun:
-              loads.reduce((s, l) => s + l.longTasks.length, 0) / loads.length,
-            longTasksAfterEstatePerRun:
-              loads.reduce((s, l) => s + l.longTasksAfterEstate.length, 0) /
-              loads.length,
-            nodes: loads[0].nodes,
-            edges: loads[0].edges,
-            renderer: loads[0].renderer,
-            ranIn: loads[0].ranIn,
-            ingestMs,
-            loads,
-          };
+          const loads = await timeMapLoads(page, options.runs, log);
+          return mapFigures(loads, ingestMs);
         },
       );
     },

@@ -17,7 +17,8 @@ import {
   findCycles,
 } from '@waybill/plugin-dependency-map-common';
 import { BackendHandles, CatalogCallCounter } from './catalog';
-import { Estate, withCatalogRelations } from './estate';
+import { withCatalogRelations } from './catalogRelations';
+import { Estate } from './estate';
 
 /** Entities per catalog request: the plugin's default `dependencyMap.pageSize`. */
 export const PAGE_SIZE = 500;

@@ -4,7 +4,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import {
@@ -22,7 +27,7 @@ import { catalogModuleProvidingEntities } from '@waybill/bench-utils';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import dependencyMapBackend from '@waybill/plugin-dependency-map-backend';
 import { DEFAULT_NODE_KINDS } from '@waybill/plugin-dependency-map-common';
-import { BENCH_LOCATION, withCatalogRelations } from './estate';
+import { BENCH_LOCATION, withCatalogRelations } from './catalogRelations';
 
 /** Where the entities are served from. */
 export type CatalogMode = 'real' | 'mock';
@@ -76,6 +81,38 @@ export interface EstateBackend {
   stop(): Promise<void>;
 }
 
+/** The test backend's config: its event bus, the kinds the catalog takes, the map's refresh. */
+const BACKEND_CONFIG = {
+  backend: { baseUrl: 'http://localhost:0' },
+  // One in-process event bus for the backend (the test backend's default gives each plugin
+  // its own mock); no events backend to forward to.
+  events: { useEventBus: 'never' },
+  catalog: {
+    rules: [
+      {
+        allow: [
+          'Component',
+          'System',
+          'API',
+          'Resource',
+          'Location',
+          'Domain',
+          'Group',
+          'User',
+        ],
+      },
+    ],
+  },
+  dependencyMap: {
+    refresh: {
+      frequency: { hours: 1 },
+      timeout: { minutes: 5 },
+      eventTopics: [ESTATE_READY_TOPIC],
+      debounce: { milliseconds: 10 },
+    },
+  },
+};
+
 /**
  * Starts a backend with the catalog serving `entities`, the dependency-map plugin, and a small
  * benchmark plugin that hands out the catalog, auth, logger and events services it is given.
@@ -111,37 +148,6 @@ export async function startEstateBackend(
     },
   });
 
-  const config = {
-    backend: { baseUrl: 'http://localhost:0' },
-    // One in-process event bus for the backend (the test backend's default gives each plugin
-    // its own mock); no events backend to forward to.
-    events: { useEventBus: 'never' },
-    catalog: {
-      rules: [
-        {
-          allow: [
-            'Component',
-            'System',
-            'API',
-            'Resource',
-            'Location',
-            'Domain',
-            'Group',
-            'User',
-          ],
-        },
-      ],
-    },
-    dependencyMap: {
-      refresh: {
-        frequency: { hours: 1 },
-        timeout: { minutes: 5 },
-        eventTopics: [ESTATE_READY_TOPIC],
-        debounce: { milliseconds: 10 },
-      },
-    },
-  };
-
   const features =
     mode === 'real'
       ? [
@@ -164,7 +170,7 @@ export async function startEstateBackend(
       dependencyMapBackend,
       benchPlugin,
       eventsServiceFactory,
-      mockServices.rootConfig.factory({ data: config }),
+      mockServices.rootConfig.factory({ data: BACKEND_CONFIG }),
     ],
   });
   if (!handles) throw new Error('The benchmark plugin was not started');
@@ -186,4 +192,43 @@ export async function countMappedEntities(
     { credentials: await handles.auth.getOwnServiceCredentials() },
   );
   return page.totalItems;
+}
+
+/** Publishes the estate-ready event and waits for the plugin's own build of the whole estate. */
+export async function pluginBuildOnEvent(
+  backend: EstateBackend,
+  expectedEdges: number,
+) {
+  const { handles } = backend;
+  const api = `${backend.baseUrl}/api/dependency-map`;
+  const authorization = mockCredentials.user.header();
+  const status = async () =>
+    (await (
+      await fetch(`${api}/status`, { headers: { authorization } })
+    ).json()) as {
+      current?: {
+        trigger: string;
+        durationMs: number;
+        catalogRequests: number;
+        nodeCount: number;
+        edgeCount: number;
+      };
+    };
+  await handles.events.publish({
+    topic: ESTATE_READY_TOPIC,
+    eventPayload: {},
+  });
+  let pluginBuild = (await status()).current;
+  const pluginDeadline = performance.now() + 60_000;
+  while (
+    pluginBuild?.trigger !== 'event' ||
+    pluginBuild.edgeCount !== expectedEdges
+  ) {
+    if (performance.now() > pluginDeadline) {
+      throw new Error('The plugin did not rebuild its graph on the event');
+    }
+    await sleep(200);
+    pluginBuild = (await status()).current;
+  }
+  return pluginBuild;
 }

@@ -14,7 +14,7 @@
 import { join, resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import {
   currentLoad,
   describeMachine,
@@ -29,6 +29,7 @@ import {
 import { readEstateFromCatalog } from '@waybill/plugin-dependency-map-backend';
 import {
   buildDependencyGraph,
+  DependencyGraph,
   findCycles,
 } from '@waybill/plugin-dependency-map-common';
 import { measureMapPage } from './browser';
@@ -41,18 +42,20 @@ import {
 } from './build';
 import {
   CatalogMode,
-  ESTATE_READY_TOPIC,
   EstateBackend,
   countMappedEntities,
+  pluginBuildOnEvent,
   startEstateBackend,
 } from './catalog';
-import { estateShape, generateEstate, withCatalogRelations } from './estate';
+import { withCatalogRelations } from './catalogRelations';
+import { Estate, estateShape, generateEstate } from './estate';
 import {
   DEFAULT_SAMPLES,
-  measureHttp,
   measurePure,
+  QueryResult,
   widestImpactTargets,
 } from './queries';
+import { measureHttp } from './httpQueries';
 import { BenchResult, render, renderBrowser } from './report';
 
 const PACKAGE_DIR = resolvePackagePath('@waybill/bench-dependency-map');
@@ -151,6 +154,116 @@ async function browserOnly() {
   );
 }
 
+/**
+ * Starts the backend on the catalog asked for; when the real catalog has not processed and
+ * stitched the estate in time, falls back to the mock and says why.
+ */
+async function startBackend(
+  entities: Entity[],
+  mappedEntities: number,
+  expectedEdges: number,
+): Promise<{
+  backend: EstateBackend;
+  mode: CatalogMode;
+  fallback?: string;
+  ingestMs?: number;
+}> {
+  let mode = MODE;
+  let fallback: string | undefined;
+  let ingestMs: number | undefined;
+  progress(`starting the backend (${mode} catalog)`);
+  let backend = await startEstateBackend(mode, entities);
+  if (mode === 'real') {
+    const ingestStart = performance.now();
+    const ok = await waitForIngest(
+      backend,
+      mappedEntities,
+      expectedEdges,
+      ingestStart + INGEST_TIMEOUT_MS,
+    );
+    if (ok) {
+      ingestMs = performance.now() - ingestStart;
+    } else {
+      fallback = `the real catalog had not processed and stitched the estate after ${
+        INGEST_TIMEOUT_MS / 1000
+      } s (WAYBILL_BENCH_INGEST_TIMEOUT_S); these figures come from catalogServiceMock with the same entities and relations`;
+      progress(fallback);
+      await backend.stop();
+      mode = 'mock';
+      backend = await startEstateBackend(mode, entities);
+    }
+  }
+  return { backend, mode, fallback, ingestMs };
+}
+
+/** The queries on the built graph, pure and through the plugin's HTTP routes. */
+async function measureQueries(
+  graph: DependencyGraph,
+  estate: Estate,
+  baseUrl: string,
+): Promise<QueryResult[]> {
+  const widest = widestImpactTargets(graph, estate);
+  progress('queries, pure functions');
+  const queries = await measurePure(
+    graph,
+    estate,
+    DEFAULT_SAMPLES,
+    SEED,
+    widest,
+  );
+  progress('queries, HTTP routes');
+  const http = await measureHttp(
+    baseUrl,
+    estate,
+    DEFAULT_SAMPLES,
+    SEED,
+    widest,
+  );
+  for (const q of queries) {
+    const h = http.get(q.name);
+    if (h) Object.assign(q, h);
+  }
+  return queries;
+}
+
+/**
+ * Graph builds from the catalog (checked against the generated estate's graph), one request per
+ * entity for comparison, and, on the real catalog, the same build from the mock.
+ */
+async function measureGraphBuild(
+  backend: EstateBackend,
+  mode: CatalogMode,
+  estate: Estate,
+  expected: DependencyGraph,
+) {
+  const { handles } = backend;
+  progress(`graph build from the ${mode} catalog, ${BUILD_RUNS} runs`);
+  const build = await measureBuild(
+    handles.catalog,
+    handles.auth,
+    handles.logger,
+    BUILD_RUNS,
+  );
+  if (
+    build.nodeCount !== expected.nodes.length ||
+    build.edgeCount !== expected.edges.length
+  ) {
+    throw new Error(
+      `The graph built from the catalog (${build.nodeCount} nodes, ${build.edgeCount} edges) differs from the generated estate's (${expected.nodes.length}, ${expected.edges.length})`,
+    );
+  }
+  progress(`one request per entity: ${PER_ENTITY_SAMPLES} getEntityByRef`);
+  const perEntity = await measurePerEntityReads(
+    handles,
+    estate,
+    build.entitiesRead,
+    PER_ENTITY_SAMPLES,
+  );
+  const mockBuild =
+    mode === 'real' ? await measureMockBuild(estate, BUILD_RUNS) : undefined;
+  return { build, perEntity, mockBuild };
+}
+
 /** The estate in the catalog, the graph build and the queries. */
 async function nodePhases(started: number): Promise<BenchResult> {
   const machine = describeMachine();
@@ -169,112 +282,31 @@ async function nodePhases(started: number): Promise<BenchResult> {
     } cycles`,
   );
 
-  let mode = MODE;
-  let fallback: string | undefined;
-  let ingestMs: number | undefined;
-  progress(`starting the backend (${mode} catalog)`);
-  let backend = await startEstateBackend(mode, estate.entities);
-  if (mode === 'real') {
-    const ingestStart = performance.now();
-    const ok = await waitForIngest(
-      backend,
-      mappedEntities,
-      expected.edges.length,
-      ingestStart + INGEST_TIMEOUT_MS,
-    );
-    if (ok) {
-      ingestMs = performance.now() - ingestStart;
-    } else {
-      fallback = `the real catalog had not processed and stitched the estate after ${
-        INGEST_TIMEOUT_MS / 1000
-      } s (WAYBILL_BENCH_INGEST_TIMEOUT_S); these figures come from catalogServiceMock with the same entities and relations`;
-      progress(fallback);
-      await backend.stop();
-      mode = 'mock';
-      backend = await startEstateBackend(mode, estate.entities);
-    }
-  }
+  const { backend, mode, fallback, ingestMs } = await startBackend(
+    estate.entities,
+    mappedEntities,
+    expected.edges.length,
+  );
 
   try {
-    const { handles } = backend;
-    progress(`graph build from the ${mode} catalog, ${BUILD_RUNS} runs`);
-    const build = await measureBuild(
-      handles.catalog,
-      handles.auth,
-      handles.logger,
-      BUILD_RUNS,
-    );
-    if (
-      build.nodeCount !== expected.nodes.length ||
-      build.edgeCount !== expected.edges.length
-    ) {
-      throw new Error(
-        `The graph built from the catalog (${build.nodeCount} nodes, ${build.edgeCount} edges) differs from the generated estate's (${expected.nodes.length}, ${expected.edges.length})`,
-      );
-    }
-    progress(`one request per entity: ${PER_ENTITY_SAMPLES} getEntityByRef`);
-    const perEntity = await measurePerEntityReads(
-      handles,
+    const { build, perEntity, mockBuild } = await measureGraphBuild(
+      backend,
+      mode,
       estate,
-      build.entitiesRead,
-      PER_ENTITY_SAMPLES,
+      expected,
     );
-    const mockBuild =
-      mode === 'real' ? await measureMockBuild(estate, BUILD_RUNS) : undefined;
 
     progress('the plugin rebuilds its graph on the estate-ready event');
-    const api = `${backend.baseUrl}/api/dependency-map`;
-    const authorization = mockCredentials.user.header();
-    const status = async () =>
-      (await (
-        await fetch(`${api}/status`, { headers: { authorization } })
-      ).json()) as {
-        current?: {
-          trigger: string;
-          durationMs: number;
-          catalogRequests: number;
-          nodeCount: number;
-          edgeCount: number;
-        };
-      };
-    await handles.events.publish({
-      topic: ESTATE_READY_TOPIC,
-      eventPayload: {},
-    });
-    let pluginBuild = (await status()).current;
-    const pluginDeadline = performance.now() + 60_000;
-    while (
-      pluginBuild?.trigger !== 'event' ||
-      pluginBuild.edgeCount !== expected.edges.length
-    ) {
-      if (performance.now() > pluginDeadline) {
-        throw new Error('The plugin did not rebuild its graph on the event');
-      }
-      await sleep(200);
-      pluginBuild = (await status()).current;
-    }
+    const pluginBuild = await pluginBuildOnEvent(
+      backend,
+      expected.edges.length,
+    );
 
-    const widest = widestImpactTargets(build.snapshot.graph, estate);
-    progress('queries, pure functions');
-    const queries = await measurePure(
+    const queries = await measureQueries(
       build.snapshot.graph,
       estate,
-      DEFAULT_SAMPLES,
-      SEED,
-      widest,
-    );
-    progress('queries, HTTP routes');
-    const http = await measureHttp(
       backend.baseUrl,
-      estate,
-      DEFAULT_SAMPLES,
-      SEED,
-      widest,
     );
-    for (const q of queries) {
-      const h = http.get(q.name);
-      if (h) Object.assign(q, h);
-    }
 
     const { snapshot: _graph, ...buildFigures } = build;
     const result: BenchResult = {

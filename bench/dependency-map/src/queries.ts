@@ -1,5 +1,3 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { LatencySummary, Random, summarize, timed } from '@waybill/bench-utils';
 import {
   DependencyGraph,
@@ -55,7 +53,7 @@ export interface QueryResult {
 }
 
 /** The inputs of every sample, drawn once so the pure and HTTP runs ask the same questions. */
-interface Inputs {
+export interface Inputs {
   sets: string[][];
   impact: string[];
   impactWidest: string[];
@@ -81,7 +79,7 @@ export function widestImpactTargets(
     .map(t => t.ref);
 }
 
-function drawInputs(
+export function drawInputs(
   estate: Estate,
   samples: QuerySamples,
   seed: number,
@@ -125,12 +123,12 @@ function drawInputs(
   };
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   return summarize(values).p50;
 }
 
 /** Runs `fn` on each input; the first {@link WARM_UP} runs are not counted. */
-async function sample<I, R>(
+export async function sample<I, R>(
   inputs: readonly I[],
   fn: (input: I) => Promise<R> | R,
   observe?: (result: R) => void,
@@ -146,22 +144,15 @@ async function sample<I, R>(
   return summarize(samples);
 }
 
-const repeat = <T>(value: T, times: number): T[] =>
+export const repeat = <T>(value: T, times: number): T[] =>
   Array.from({ length: times + WARM_UP }, () => value);
 
-/**
- * The queries on the graph as the backend holds it (indexed once at build, as
- * CatalogDependencyGraph does): each pure function of -common, timed per call.
- */
-export async function measurePure(
+/** Deploy order (whole estate, random sets) and cycles (served, from scratch), pure. */
+async function measureOrderAndCycles(
   graph: DependencyGraph,
-  estate: Estate,
+  inputs: Inputs,
   samples: QuerySamples,
-  seed: number,
-  widest: readonly string[],
 ): Promise<QueryResult[]> {
-  const inputs = drawInputs(estate, samples, seed, widest);
-  findCycles(graph); // indexes the graph, as a build does
   const results: QueryResult[] = [];
 
   let stages = 0;
@@ -215,6 +206,17 @@ export async function measurePure(
     httpNote: 'no route of its own: deploy order names the cycles as blockers',
   });
 
+  return results;
+}
+
+/** Impact (random, widest), neighbourhoods and release-train plans, pure. */
+async function measureReach(
+  graph: DependencyGraph,
+  inputs: Inputs,
+  samples: QuerySamples,
+  widest: readonly string[],
+): Promise<QueryResult[]> {
+  const results: QueryResult[] = [];
   const affected: number[] = [];
   results.push({
     name: 'impact (blast radius)',
@@ -270,6 +272,25 @@ export async function measurePure(
   return results;
 }
 
+/**
+ * The queries on the graph as the backend holds it (indexed once at build, as
+ * CatalogDependencyGraph does): each pure function of -common, timed per call.
+ */
+export async function measurePure(
+  graph: DependencyGraph,
+  estate: Estate,
+  samples: QuerySamples,
+  seed: number,
+  widest: readonly string[],
+): Promise<QueryResult[]> {
+  const inputs = drawInputs(estate, samples, seed, widest);
+  findCycles(graph); // indexes the graph, as a build does
+  return [
+    ...(await measureOrderAndCycles(graph, inputs, samples)),
+    ...(await measureReach(graph, inputs, samples, widest)),
+  ];
+}
+
 /** The graph's ordering edges as an index digraph, what the graph index builds once per graph. */
 function orderingDigraph(graph: DependencyGraph) {
   const indexOf = new Map<string, number>();
@@ -282,99 +303,4 @@ function orderingDigraph(graph: DependencyGraph) {
     targets.push(indexOf.get(edge.target)!);
   }
   return createDigraph(graph.nodes.length, sources, targets);
-}
-
-function entityPath(ref: string): string {
-  const { kind, namespace, name } = parseEntityRef(ref);
-  return `/entities/${encodeURIComponent(kind)}/${encodeURIComponent(
-    namespace,
-  )}/${encodeURIComponent(name)}`;
-}
-
-/**
- * The same questions through the plugin's HTTP routes, one request at a time, each timed from
- * sending the request to the last byte of the JSON parsed: routing, auth, permission check,
- * validation, the query and serialization.
- */
-export async function measureHttp(
-  baseUrl: string,
-  estate: Estate,
-  samples: QuerySamples,
-  seed: number,
-  widest: readonly string[],
-): Promise<Map<string, { http: LatencySummary; httpBytes: number }>> {
-  const inputs = drawInputs(estate, samples, seed, widest);
-  const api = `${baseUrl}/api/dependency-map`;
-  const authorization = mockCredentials.user.header(
-    'user:default/release-manager',
-  );
-  const out = new Map<string, { http: LatencySummary; httpBytes: number }>();
-
-  async function call(path: string, init: RequestInit = {}) {
-    const res = await fetch(`${api}${path}`, {
-      ...init,
-      headers: { authorization, ...(init.headers ?? {}) },
-    });
-    const text = await res.text();
-    if (!res.ok) {
-      throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text}`);
-    }
-    JSON.parse(text);
-    return text.length;
-  }
-
-  async function run<I>(
-    name: string,
-    items: readonly I[],
-    path: (i: I) => string | [string, RequestInit],
-  ) {
-    const bytes: number[] = [];
-    const http = await sample(
-      items,
-      item => {
-        const p = path(item);
-        return typeof p === 'string' ? call(p) : call(p[0], p[1]);
-      },
-      size => bytes.push(size),
-    );
-    out.set(name, { http, httpBytes: median(bytes) });
-  }
-
-  await run(
-    'deploy order, whole estate',
-    repeat(undefined, samples.deployOrderWhole),
-    () => '/deploy-order',
-  );
-  await run(
-    'deploy order, set of 10-50',
-    inputs.sets,
-    refs =>
-      `/deploy-order?${refs
-        .map(r => `entityRef=${encodeURIComponent(r)}`)
-        .join('&')}`,
-  );
-  await run(
-    'impact (blast radius)',
-    inputs.impact,
-    ref => `${entityPath(ref)}/impact`,
-  );
-  await run(
-    'impact, widest 20',
-    inputs.impactWidest,
-    ref => `${entityPath(ref)}/impact`,
-  );
-  await run(
-    'neighbourhood, depth 2',
-    inputs.neighbourhood,
-    ref => `${entityPath(ref)}/neighbourhood?depth=2`,
-  );
-  await run('release-train plan, 10 changes', inputs.trains, changes => [
-    '/release-train',
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ changes }),
-    },
-  ]);
-  return out;
 }

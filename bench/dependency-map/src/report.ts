@@ -57,25 +57,43 @@ export interface BenchResult extends RunDescription {
 
 const n = (value: number) => value.toLocaleString('en-US');
 
-/** The report as printed. */
-export function render(result: BenchResult): string {
+/** Catalog requests per build against the target, and what one request per entity would cost. */
+function renderCatalogRequests(result: BenchResult): string[] {
   const lines: string[] = [];
-  const { estate, catalog, build } = result;
-  lines.push(`Dependency map benchmark at ${n(estate.nodes)} nodes`);
-  lines.push(...runHeaderLines(result));
+  const { catalog, build } = result;
+  const pages = Math.ceil(build.entitiesRead / catalog.pageSize);
+  const requestsOk =
+    build.catalogRequests <= pages + 1 &&
+    build.catalogCalls === build.catalogRequests;
   lines.push(
-    `Estate (seed ${estate.seed}): ${n(
-      estate.catalogEntities,
-    )} catalog entities -> ${n(estate.nodes)} nodes, ${n(
-      estate.edges,
-    )} edges (${estate.edgesByType
-      .map(([type, count]) => `${type} ${n(count)}`)
-      .join(', ')}); ${estate.businessProcesses} business processes; ${
-      estate.plantedCycles
-    } cycles planted`,
+    `Catalog requests per build: ${
+      build.catalogRequests
+    } queryEntities (pages of ${catalog.pageSize}; ${
+      build.catalogCalls
+    } calls counted on the service); ceil(${n(build.entitiesRead)} / ${
+      catalog.pageSize
+    }) = ${pages}   target O(nodes / page size)  ${verdict(requestsOk)}`,
   );
+  lines.push(
+    `  one request per entity would make ${n(
+      build.entitiesRead,
+    )}: ${formatRatio(
+      build.entitiesRead / build.catalogRequests,
+    )} as many; at the ${formatMs(result.perEntity.perRequest.mean)} mean of ${
+      result.perEntity.perRequest.count
+    } getEntityByRef calls here, about ${formatMs(
+      result.perEntity.extrapolatedMs,
+    )} of requests one after the other (${formatRatio(
+      result.perEntity.extrapolatedMs / build.read.p50,
+    )} the paged read)`,
+  );
+  return lines;
+}
 
-  lines.push('');
+/** The graph-build section: the catalog, the build's time and catalog requests, the plugin's own build. */
+function renderBuild(result: BenchResult): string[] {
+  const lines: string[] = [];
+  const { catalog, build } = result;
   const source =
     catalog.mode === 'real'
       ? 'the real catalog backend (@backstage/plugin-catalog-backend, SQLite in memory), read through the catalog service over HTTP'
@@ -116,32 +134,7 @@ export function render(result: BenchResult): string {
       build.warningCount
     } warnings, from ${n(build.entitiesRead)} entities`,
   );
-  const pages = Math.ceil(build.entitiesRead / catalog.pageSize);
-  const requestsOk =
-    build.catalogRequests <= pages + 1 &&
-    build.catalogCalls === build.catalogRequests;
-  lines.push(
-    `Catalog requests per build: ${
-      build.catalogRequests
-    } queryEntities (pages of ${catalog.pageSize}; ${
-      build.catalogCalls
-    } calls counted on the service); ceil(${n(build.entitiesRead)} / ${
-      catalog.pageSize
-    }) = ${pages}   target O(nodes / page size)  ${verdict(requestsOk)}`,
-  );
-  lines.push(
-    `  one request per entity would make ${n(
-      build.entitiesRead,
-    )}: ${formatRatio(
-      build.entitiesRead / build.catalogRequests,
-    )} as many; at the ${formatMs(result.perEntity.perRequest.mean)} mean of ${
-      result.perEntity.perRequest.count
-    } getEntityByRef calls here, about ${formatMs(
-      result.perEntity.extrapolatedMs,
-    )} of requests one after the other (${formatRatio(
-      result.perEntity.extrapolatedMs / build.read.p50,
-    )} the paged read)`,
-  );
+  lines.push(...renderCatalogRequests(result));
   if (result.mockBuild) {
     lines.push(
       `Same build from catalogServiceMock (no HTTP, no database)  p50 ${formatMs(
@@ -158,8 +151,12 @@ export function render(result: BenchResult): string {
       result.pluginBuild.nodeCount,
     )} nodes, ${n(result.pluginBuild.edgeCount)} edges`,
   );
+  return lines;
+}
 
-  lines.push('');
+/** The queries section: pure and HTTP latencies per query against the target. */
+function renderQueries(queries: QueryResult[]): string[] {
+  const lines: string[] = [];
   lines.push(
     `== Queries on the built graph: p50 / p95 per call, target p95 < ${TARGETS.queryP95Ms} ms ==`,
   );
@@ -174,7 +171,7 @@ export function render(result: BenchResult): string {
       true,
     )}${cell('body', 9, true)}  verdict  answers`,
   );
-  for (const q of result.queries) {
+  for (const q of queries) {
     const worst = Math.max(q.pure?.p95 ?? 0, q.http?.p95 ?? 0);
     const body =
       q.httpBytes === undefined ? '' : `${(q.httpBytes / 1024).toFixed(0)} KB`;
@@ -202,6 +199,32 @@ export function render(result: BenchResult): string {
   lines.push(
     "HTTP: the plugin's routes in the same backend, one request at a time over localhost (auth, permission, validation, query, JSON); body = median response size.",
   );
+  return lines;
+}
+
+/** The report as printed. */
+export function render(result: BenchResult): string {
+  const lines: string[] = [];
+  const { estate } = result;
+  lines.push(`Dependency map benchmark at ${n(estate.nodes)} nodes`);
+  lines.push(...runHeaderLines(result));
+  lines.push(
+    `Estate (seed ${estate.seed}): ${n(
+      estate.catalogEntities,
+    )} catalog entities -> ${n(estate.nodes)} nodes, ${n(
+      estate.edges,
+    )} edges (${estate.edgesByType
+      .map(([type, count]) => `${type} ${n(count)}`)
+      .join(', ')}); ${estate.businessProcesses} business processes; ${
+      estate.plantedCycles
+    } cycles planted`,
+  );
+
+  lines.push('');
+  lines.push(...renderBuild(result));
+
+  lines.push('');
+  lines.push(...renderQueries(result.queries));
 
   lines.push('');
   if (result.browser) {
