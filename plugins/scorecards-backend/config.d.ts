@@ -8,6 +8,14 @@ export interface Config {
     environments?: string[];
     /** Largest evidence upload accepted, in bytes; larger ones get 413. Default: 10485760 (10 MiB). */
     maxUploadBytes?: number;
+    /** Gate overrides. */
+    overrides?: {
+      /**
+       * How many days from now a gate override may last at most; an override asking to expire
+       * later gets 400 naming the limit. A whole number, at least 1. Default: 14.
+       */
+      maxDurationDays?: number;
+    };
     /**
      * The scoring policy. Without it, Waybill's default policy applies (see the
      * @waybill/plugin-scorecards-common README for the model and the defaults).

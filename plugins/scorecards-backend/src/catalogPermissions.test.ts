@@ -127,7 +127,7 @@ describe('scorecards reads under catalog permissions', () => {
       .set('Authorization', restricted)
       .send({
         reason: 'EDI outage hotfix, drill booked',
-        expiresAt: '2099-01-01T00:00:00Z',
+        expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
       });
     expect(override.status).toBe(404);
 

@@ -49,6 +49,10 @@ const inventoryDeployed = (occurredAt: string) => ({
   commit: 'abc',
   occurredAt,
 });
+/** An ISO time `days` from now. */
+const inDays = (days: number) =>
+  new Date(Date.now() + days * 24 * 3600_000).toISOString();
+
 const ci = mockCredentials.service.header({
   onBehalfOf: mockCredentials.service('ci-pipelines'),
   targetPluginId: 'scorecards',
@@ -90,7 +94,7 @@ describe.each(databases.eachSupportedId())(
       auth: string,
       body: object = {
         reason: 'EDI outage hotfix, drill booked',
-        expiresAt: '2099-01-01T00:00:00Z',
+        expiresAt: inDays(1),
       },
     ) =>
       request(server)
@@ -340,7 +344,7 @@ describe.each(databases.eachSupportedId())(
 
       const noReason = await postOverride(allowed, user, {
         reason: 'ok',
-        expiresAt: '2099-01-01T00:00:00Z',
+        expiresAt: inDays(1),
       });
       expect(noReason.status).toBe(400);
       expect(noReason.body.error.message).toMatch(/body.reason/);
@@ -385,6 +389,78 @@ describe.each(databases.eachSupportedId())(
       const { server: denied } = await startBackend(AuthorizeResult.DENY);
       const forbidden = await postOverride(denied, user);
       expect(forbidden.status).toBe(403);
+    });
+
+    it('caps an override at scorecards.overrides.maxDurationDays, and lets a person revoke one, once', async () => {
+      const { server } = await startBackend();
+      await uploadTests(server);
+      const user = mockCredentials.user.header('user:default/guest');
+      const tooLong = await postOverride(server, user, {
+        reason: 'EDI outage hotfix, drill booked',
+        expiresAt: inDays(365),
+      });
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.error.message).toMatch(
+        /an override may last at most 14 days \(scorecards.overrides.maxDurationDays\)/,
+      );
+      const release_ = await request(server)
+        .get(release)
+        .set('Authorization', user);
+      expect(release_.body.maxOverrideDays).toBe(14);
+
+      const override = await postOverride(server, user, {
+        reason: 'EDI outage hotfix, drill booked',
+        expiresAt: inDays(13.9),
+      });
+      expect(override.status).toBe(201);
+      const revoke = (
+        id: number,
+        auth = user,
+        reason = '  Fixed in 4.2.1, gate passes  ',
+      ) =>
+        request(server)
+          .post(`${release}/gates/production/overrides/${id}/revoke`)
+          .set('Authorization', auth)
+          .send({ reason });
+      const gate = async () =>
+        (
+          await request(server)
+            .get(`${release}/gates/production`)
+            .set('Authorization', ci)
+        ).body;
+      expect((await gate()).decision).toBe('pass');
+
+      expect((await revoke(override.body.id, ci)).status).toBe(403);
+      expect((await revoke(override.body.id, user, ' too short ')).status).toBe(
+        400,
+      );
+      expect((await gate()).decision).toBe('pass');
+
+      const revoked = await revoke(override.body.id);
+      expect(revoked.status).toBe(200);
+      expect(revoked.body).toMatchObject({
+        id: override.body.id,
+        revokedBy: 'user:default/guest',
+        revokeReason: 'Fixed in 4.2.1, gate passes',
+      });
+      expect(await gate()).toMatchObject({ decision: 'fail', override: null });
+      const [stored] = (
+        await request(server).get(release).set('Authorization', user)
+      ).body.overrides;
+      expect(stored).toEqual(revoked.body);
+
+      const twice = await revoke(override.body.id);
+      expect(twice.status).toBe(409);
+      expect(twice.body.error.message).toMatch(
+        /was already revoked by user:default\/guest/,
+      );
+      const unknown = await revoke(override.body.id + 100);
+      expect(unknown.status).toBe(404);
+      const otherGate = await request(server)
+        .post(`${release}/gates/staging/overrides/${override.body.id}/revoke`)
+        .set('Authorization', user)
+        .send({ reason: 'Fixed in 4.2.1, gate passes' });
+      expect(otherGate.status).toBe(404);
     });
 
     it('serves the portfolio with filters, as JSON and CSV, and DORA figures from delivery events', async () => {

@@ -206,6 +206,64 @@ describe.each(databases.eachSupportedId())(
       ).rejects.toThrow(/No release 9.9.9/);
     });
 
+    it('revokes an active override once, keeping it on record', async () => {
+      const { store } = await createStore();
+      const key = {
+        entityRef: 'component:default/inventory',
+        version: '4.2.0',
+      };
+      await store.recordEvidence(upload(), evaluate, 'p');
+      const override = await store.addOverride(key, {
+        environment: 'production',
+        reason: 'Hotfix for the EDI outage; drill booked for Monday',
+        actor: 'user:default/guest',
+        expiresAt: '2099-11-30T00:00:00.000Z',
+      });
+      const revocation = {
+        environment: 'production',
+        overrideId: override.id,
+        actor: 'user:default/manager',
+        reason: 'Fixed in 4.2.1',
+        at: new Date('2026-11-24T08:00:00.000Z'),
+      };
+      const revoked = await store.revokeOverride(key, revocation);
+      expect(revoked).toEqual({
+        ...override,
+        revokedAt: '2026-11-24T08:00:00.000Z',
+        revokedBy: 'user:default/manager',
+        revokeReason: 'Fixed in 4.2.1',
+      });
+      expect((await store.getGateState(key))?.overrides).toEqual([revoked]);
+      await expect(store.revokeOverride(key, revocation)).rejects.toThrow(
+        /already revoked by user:default\/manager/,
+      );
+      await expect(
+        store.revokeOverride(key, { ...revocation, environment: 'staging' }),
+      ).rejects.toMatchObject({ name: 'NotFoundError' });
+      const expired = await store.addOverride(key, {
+        ...override,
+        expiresAt: '2026-11-01T00:00:00.000Z',
+      });
+      await expect(
+        store.revokeOverride(key, { ...revocation, overrideId: expired.id }),
+      ).rejects.toMatchObject({ name: 'ConflictError' });
+    });
+
+    it('adds and drops the revocation columns when migrating up and down', async () => {
+      const { knex } = await createStore();
+      const directory = `${__dirname}/../../migrations`;
+      await knex.migrate.down({ directory });
+      expect(
+        await knex.schema.hasColumn('scorecards_overrides', 'revoked_at'),
+      ).toBe(false);
+      await knex.migrate.up({ directory });
+      for (const column of ['revoked_at', 'revoked_by', 'revoke_reason']) {
+        expect(
+          await knex.schema.hasColumn('scorecards_overrides', column),
+        ).toBe(true);
+      }
+    });
+
     it('stores delivery events once and lists them by entity and window', async () => {
       const { store } = await createStore();
       const event = {
@@ -502,12 +560,15 @@ describe.each(databases.eachSupportedId())(
       const before = await store.portfolio(query);
 
       const directory = `${__dirname}/../../migrations`;
-      // Down past the business_process_refs migration to before portfolio_summary, and up again.
+      // Down past the override_revocation and business_process_refs migrations to before
+      // portfolio_summary, and up again.
+      await knex.migrate.down({ directory });
       await knex.migrate.down({ directory });
       await knex.migrate.down({ directory });
       expect(
         await knex.schema.hasColumn('scorecards_entities', 'latest_score'),
       ).toBe(false);
+      await knex.migrate.up({ directory });
       await knex.migrate.up({ directory });
       await knex.migrate.up({ directory });
       expect(await store.portfolio(query)).toEqual(before);
@@ -537,10 +598,12 @@ describe.each(databases.eachSupportedId())(
             .first('business_processes')
         ).business_processes;
       const directory = `${__dirname}/../../migrations`;
+      await knex.migrate.down({ directory }); // override_revocation
       await knex.migrate.down({ directory });
       expect(await stored()).toBe(
         ',order-to-cash,domain:default/procure-to-pay,',
       );
+      await knex.migrate.up({ directory });
       await knex.migrate.up({ directory });
       expect(await stored()).toBe(
         ',domain:logistics/order-to-cash,domain:default/procure-to-pay,',

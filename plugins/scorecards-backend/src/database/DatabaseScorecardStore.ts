@@ -9,12 +9,8 @@ import { listEntityRefs, updateEntities } from './entities';
 import { listStaleReleases, reevaluate } from './evaluations';
 import { recordEvidence } from './evidence';
 import { portfolio, portfolioRefs, portfolioSummary } from './portfolio';
-import {
-  addOverride,
-  getGateState,
-  getRelease,
-  listReleases,
-} from './releases';
+import { addOverride, revokeOverride } from './overrides';
+import { getGateState, getRelease, listReleases } from './releases';
 import {
   EntityScope,
   EntitySnapshot,
@@ -22,16 +18,18 @@ import {
   GateOverride,
   GateState,
   NewEvidence,
+  NewGateOverride,
+  OverrideRevocation,
   PortfolioFilter,
   PortfolioPage,
   PortfolioQuery,
   RecordEvidenceResult,
   ReevaluateRelease,
   ReleaseKey,
-  ReleaseRecord,
   ReleaseSummary,
   ScorecardStore,
   StaleRelease,
+  StoredRelease,
   StoredPortfolioSummary,
 } from './types';
 
@@ -67,7 +65,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     return recordEvidence(this.db, evidence, evaluate, policyDigest);
   }
 
-  getRelease(key: ReleaseKey): Promise<ReleaseRecord | undefined> {
+  getRelease(key: ReleaseKey): Promise<StoredRelease | undefined> {
     return getRelease(this.db, key);
   }
 
@@ -84,9 +82,16 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
   addOverride(
     key: ReleaseKey,
-    override: Omit<GateOverride, 'id' | 'createdAt'>,
+    override: NewGateOverride,
   ): Promise<GateOverride> {
     return addOverride(this.db, key, override);
+  }
+
+  revokeOverride(
+    key: ReleaseKey,
+    revocation: OverrideRevocation,
+  ): Promise<GateOverride> {
+    return revokeOverride(this.db, key, revocation);
   }
 
   recordDeliveryEvents(

@@ -1,20 +1,12 @@
-import { NotFoundError } from '@backstage/errors';
 import { toIso } from '@waybill/plugin-waybill-node';
 import { Knex } from 'knex';
 import {
   currentEvidence,
   EvidenceRow,
-  idOf,
   toOverride,
   toStoredEvidence,
 } from './rows';
-import {
-  GateOverride,
-  GateState,
-  ReleaseKey,
-  ReleaseRecord,
-  ReleaseSummary,
-} from './types';
+import { GateState, ReleaseKey, ReleaseSummary, StoredRelease } from './types';
 
 /** The id of a release, as a subquery. */
 function releaseId(db: Knex, key: ReleaseKey) {
@@ -41,7 +33,7 @@ function overridesOf(db: Knex, key: ReleaseKey) {
 export async function getRelease(
   db: Knex,
   key: ReleaseKey,
-): Promise<ReleaseRecord | undefined> {
+): Promise<StoredRelease | undefined> {
   const [release, evidence, overrides] = await Promise.all([
     releaseWithEvaluation(db, key),
     db<EvidenceRow>('scorecards_evidence').whereIn(
@@ -102,35 +94,4 @@ export async function listReleases(
     score: row.score ?? null,
     grade: row.grade ?? null,
   }));
-}
-
-/** Records an override of one environment's gate for a release. */
-export async function addOverride(
-  db: Knex,
-  key: ReleaseKey,
-  override: Omit<GateOverride, 'id' | 'createdAt'>,
-): Promise<GateOverride> {
-  const release = await releaseId(db, key).first();
-  if (!release) {
-    throw new NotFoundError(
-      `No release ${key.version} of ${key.entityRef} has any evidence`,
-    );
-  }
-  const createdAt = new Date();
-  const [row] = await db('scorecards_overrides')
-    .insert({
-      release_id: release.id,
-      environment: override.environment,
-      reason: override.reason,
-      actor: override.actor,
-      created_at: createdAt,
-      expires_at: new Date(override.expiresAt),
-    })
-    .returning('id');
-  return {
-    id: Number(idOf(row)),
-    ...override,
-    expiresAt: new Date(override.expiresAt).toISOString(),
-    createdAt: createdAt.toISOString(),
-  };
 }

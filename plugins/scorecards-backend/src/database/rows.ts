@@ -60,6 +60,9 @@ export function toOverride(row: any): GateOverride {
     actor: row.actor,
     createdAt: toIso(row.created_at),
     expiresAt: toIso(row.expires_at),
+    revokedAt: row.revoked_at ? toIso(row.revoked_at) : null,
+    revokedBy: row.revoked_by ?? null,
+    revokeReason: row.revoke_reason ?? null,
   };
 }
 

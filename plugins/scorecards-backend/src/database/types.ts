@@ -66,6 +66,25 @@ export interface StoredPortfolioSummary {
 /** The entity refs a read is limited to: of the entities with releases, those its caller may read. */
 export type EntityScope = readonly string[];
 
+/** A release as stored: its record without what the configuration adds (`maxOverrideDays`). */
+export type StoredRelease = Omit<ReleaseRecord, 'maxOverrideDays'>;
+
+/** An override to record: who lets which gate through, why and until when. */
+export type NewGateOverride = Pick<
+  GateOverride,
+  'environment' | 'reason' | 'actor' | 'expiresAt'
+>;
+
+/** What revoking an override records. */
+export interface OverrideRevocation {
+  environment: string;
+  overrideId: number;
+  actor: string;
+  reason: string;
+  /** When it is revoked; an override that expired by then is not revoked. */
+  at: Date;
+}
+
 /** What a gate is answered from: a release's stored evaluation and its overrides. */
 export interface GateState {
   evaluation: ScorecardEvaluation | null;
@@ -99,7 +118,7 @@ export interface ScorecardStore {
   ): Promise<RecordEvidenceResult>;
 
   /** A release with its evidence, evaluation and overrides, or undefined. */
-  getRelease(key: ReleaseKey): Promise<ReleaseRecord | undefined>;
+  getRelease(key: ReleaseKey): Promise<StoredRelease | undefined>;
 
   /** A release's evaluation and overrides (not its evidence), or undefined. */
   getGateState(key: ReleaseKey): Promise<GateState | undefined>;
@@ -150,7 +169,16 @@ export interface ScorecardStore {
   /** Records an override of one environment's gate for a release. */
   addOverride(
     key: ReleaseKey,
-    override: Omit<GateOverride, 'id' | 'createdAt'>,
+    override: NewGateOverride,
+  ): Promise<GateOverride>;
+
+  /**
+   * Ends an active override now, keeping it on record; 404 for an override that is not one of
+   * the release's in that environment, 409 for one already revoked or expired.
+   */
+  revokeOverride(
+    key: ReleaseKey,
+    revocation: OverrideRevocation,
   ): Promise<GateOverride>;
 
   /** Stores delivery events, ignoring ones already stored (same source and id). */

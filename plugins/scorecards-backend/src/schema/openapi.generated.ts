@@ -416,7 +416,7 @@ export const spec = {
           tags: ['gates'],
           summary: "Let a release through one environment's gate until a time",
           description:
-            "Records who let the release through, why and until when; the gate answers `pass` until\n`expiresAt`. Overrides are never deleted: they stay on the release's record after they\nexpire. The action is audited. Requires `scorecards.gate.override` and a person signed\nin to the portal (403 for a service principal); the actor is the user entity ref.\n",
+            "Records who let the release through, why and until when; the gate answers `pass` until\n`expiresAt` or until the override is revoked. `expiresAt` may be at most\n`scorecards.overrides.maxDurationDays` days away (14 by default; the release's\n`maxOverrideDays` says how many): a later one gets 400 naming the limit. Overrides are\nnever deleted: they stay on the release's record after they expire or are revoked. The\naction is audited. Requires `scorecards.gate.override` and a person signed in to the\nportal (403 for a service principal); the actor is the user entity ref.\n",
           parameters: [
             {
               $ref: '#/components/parameters/Kind',
@@ -466,6 +466,80 @@ export const spec = {
             },
             '404': {
               $ref: '#/components/responses/NotFound',
+            },
+            '413': {
+              $ref: '#/components/responses/PayloadTooLarge',
+            },
+            default: {
+              $ref: '#/components/responses/UnexpectedError',
+            },
+          },
+        },
+      },
+    '/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/overrides/{overrideId}/revoke':
+      {
+        post: {
+          operationId: 'revokeGateOverride',
+          'x-permission': 'scorecards.gate.override',
+          tags: ['gates'],
+          summary: 'End a gate override before it expires',
+          description:
+            "Ends an active override now: the gate answers from the policy again (or from another\nactive override of the environment). The override stays on the release's record with\n`revokedAt`, `revokedBy` and `revokeReason`. An override that is not one of this\nrelease's overrides in this environment gets 404; one already revoked or expired gets\n409. The action is audited. Requires `scorecards.gate.override` and a person signed in\nto the portal (403 for a service principal); `revokedBy` is the user entity ref.\n",
+          parameters: [
+            {
+              $ref: '#/components/parameters/Kind',
+            },
+            {
+              $ref: '#/components/parameters/Namespace',
+            },
+            {
+              $ref: '#/components/parameters/Name',
+            },
+            {
+              $ref: '#/components/parameters/Version',
+            },
+            {
+              $ref: '#/components/parameters/Environment',
+            },
+            {
+              $ref: '#/components/parameters/OverrideId',
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/GateOverrideRevocation',
+                },
+              },
+            },
+          },
+          responses: {
+            '200': {
+              description: 'The override, revoked.',
+              content: {
+                'application/json': {
+                  schema: {
+                    $ref: '#/components/schemas/GateOverride',
+                  },
+                },
+              },
+            },
+            '400': {
+              $ref: '#/components/responses/BadRequest',
+            },
+            '401': {
+              $ref: '#/components/responses/Unauthorized',
+            },
+            '403': {
+              $ref: '#/components/responses/Forbidden',
+            },
+            '404': {
+              $ref: '#/components/responses/OverrideNotFound',
+            },
+            '409': {
+              $ref: '#/components/responses/OverrideNotActive',
             },
             '413': {
               $ref: '#/components/responses/PayloadTooLarge',
@@ -884,6 +958,18 @@ export const spec = {
         },
         example: 'production',
       },
+      OverrideId: {
+        name: 'overrideId',
+        in: 'path',
+        required: true,
+        description:
+          "The override's `id`, as the release's `overrides` list it.",
+        schema: {
+          type: 'integer',
+          minimum: 1,
+        },
+        example: 7,
+      },
       Commit: {
         name: 'commit',
         in: 'query',
@@ -1062,9 +1148,31 @@ export const spec = {
           },
         },
       },
+      OverrideNotFound: {
+        description:
+          'The release has no override with this id in this environment, the release has no\nevidence, or the user may not read its entity in the catalog (see `EntityNotFound`).\n',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+          },
+        },
+      },
+      OverrideNotActive: {
+        description:
+          'The override is no longer in force (already revoked, or expired); nothing was changed.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+          },
+        },
+      },
       PayloadTooLarge: {
         description:
-          'The body is larger than the route accepts (`scorecards.maxUploadBytes` for uploads and events, 16 KiB for overrides).',
+          'The body is larger than the route accepts (`scorecards.maxUploadBytes` for uploads and events, 16 KiB for overrides and revocations).',
         content: {
           'application/json': {
             schema: {
@@ -2063,7 +2171,8 @@ export const spec = {
       },
       GateOverride: {
         type: 'object',
-        description: 'A gate override that is or was in force.',
+        description:
+          'A gate override that is or was in force; revoked ones keep who ended them, when and why.',
         required: [
           'id',
           'environment',
@@ -2071,6 +2180,9 @@ export const spec = {
           'actor',
           'createdAt',
           'expiresAt',
+          'revokedAt',
+          'revokedBy',
+          'revokeReason',
         ],
         properties: {
           id: {
@@ -2095,6 +2207,38 @@ export const spec = {
             type: 'string',
             format: 'date-time',
           },
+          revokedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+            description: 'When it was revoked; null while it was not.',
+          },
+          revokedBy: {
+            type: 'string',
+            nullable: true,
+            description:
+              'Who revoked it, as a user entity ref; null while it was not.',
+          },
+          revokeReason: {
+            type: 'string',
+            nullable: true,
+            description: 'Why it was revoked; null while it was not.',
+          },
+        },
+        additionalProperties: false,
+      },
+      GateOverrideRevocation: {
+        type: 'object',
+        description: 'Why the override ends now.',
+        required: ['reason'],
+        properties: {
+          reason: {
+            type: 'string',
+            minLength: 10,
+            description:
+              'Why, in at least 10 characters (not counting surrounding white space).',
+            example: 'Hotfix 4.2.1 passes the gate on its own',
+          },
         },
         additionalProperties: false,
       },
@@ -2114,7 +2258,7 @@ export const spec = {
             type: 'string',
             format: 'date-time',
             description:
-              'When the override ends; an ISO 8601 timestamp with a time zone, in the future.',
+              'When the override ends; an ISO 8601 timestamp with a time zone, in the future and at\nmost `scorecards.overrides.maxDurationDays` days away.\n',
             example: '2026-12-01T00:00:00Z',
           },
         },
@@ -2134,6 +2278,7 @@ export const spec = {
           'evidence',
           'evaluation',
           'overrides',
+          'maxOverrideDays',
         ],
         properties: {
           entityRef: {
@@ -2181,10 +2326,17 @@ export const spec = {
           },
           overrides: {
             type: 'array',
-            description: 'Overrides, newest first, expired ones included.',
+            description:
+              'Overrides, newest first, expired and revoked ones included.',
             items: {
               $ref: '#/components/schemas/GateOverride',
             },
+          },
+          maxOverrideDays: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              "How many days from now a new override of this release's gates may last at most\n(`scorecards.overrides.maxDurationDays`).\n",
           },
         },
         additionalProperties: false,

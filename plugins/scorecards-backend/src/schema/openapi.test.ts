@@ -165,6 +165,14 @@ const ci = mockCredentials.service.header({
   targetPluginId: 'scorecards',
 });
 const user = mockCredentials.user.header('user:default/release-manager');
+/**
+ * Path values as the harness takes them (strings), an integer one kept a number: the spec's
+ * `integer` is checked against the value given, and the URL carries it as text anyway.
+ */
+const pathParams = (params: Record<string, string | number>) =>
+  params as Record<string, string>;
+/** Within `scorecards.overrides.maxDurationDays` (14 by default). */
+const tomorrow = () => new Date(Date.now() + 24 * 3600_000).toISOString();
 
 const P = {
   upload:
@@ -175,6 +183,8 @@ const P = {
   gate: '/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}',
   override:
     '/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/overrides',
+  revoke:
+    '/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/overrides/{overrideId}/revoke',
   portfolio: '/portfolio',
   summary: '/portfolio/summary',
   csv: '/portfolio.csv',
@@ -367,7 +377,7 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
       params: { ...releaseParams('4.2.0'), environment: 'production' },
       body: {
         reason: 'EDI outage hotfix, rollback drill booked',
-        expiresAt: '2099-01-01T00:00:00Z',
+        expiresAt: tomorrow(),
       },
       auth: user,
     });
@@ -383,6 +393,60 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
       override: { id: override.body.id },
     });
 
+    const tooLong = await call({
+      method: 'post',
+      path: P.override,
+      params: { ...releaseParams('4.2.0'), environment: 'production' },
+      body: {
+        reason: 'EDI outage hotfix, rollback drill booked',
+        expiresAt: '2099-01-01T00:00:00Z',
+      },
+      auth: user,
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.message).toMatch(/at most 14 days/);
+
+    const revokeParams = (overrideId: number) =>
+      pathParams({
+        ...releaseParams('4.2.0'),
+        environment: 'production',
+        overrideId,
+      });
+    const revocation = { reason: 'Hotfix 4.2.1 passes the gate on its own' };
+    const revoked = await call({
+      method: 'post',
+      path: P.revoke,
+      params: revokeParams(override.body.id),
+      body: revocation,
+      auth: user,
+    });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.revokedBy).toBe('user:default/release-manager');
+    for (const [overrideId, status] of [
+      [override.body.id, 409],
+      [override.body.id + 1000, 404],
+    ]) {
+      const refused = await call({
+        method: 'post',
+        path: P.revoke,
+        params: revokeParams(overrideId),
+        body: revocation,
+        auth: user,
+      });
+      expect(refused.status).toBe(status);
+    }
+    const reinstated = await call({
+      method: 'post',
+      path: P.override,
+      params: { ...releaseParams('4.2.0'), environment: 'production' },
+      body: {
+        reason: 'EDI outage hotfix, rollback drill booked',
+        expiresAt: tomorrow(),
+      },
+      auth: user,
+    });
+    expect(reinstated.status).toBe(201);
+
     const release = await call({
       method: 'get',
       path: P.release,
@@ -391,7 +455,8 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
     expect(release.body.evidence.map((e: any) => e.kind).sort()).toEqual(
       [...EVIDENCE_KINDS].sort(),
     );
-    expect(release.body.overrides).toHaveLength(1);
+    expect(release.body.overrides).toHaveLength(2);
+    expect(release.body.maxOverrideDays).toBe(14);
 
     const history = await call({
       method: 'get',
@@ -613,7 +678,7 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
           path: P.override,
           auth: user,
           params: { ...releaseParams('4.2.0'), environment: 'production' },
-          body: { reason: 'ok', expiresAt: '2099-01-01T00:00:00Z' },
+          body: { reason: 'ok', expiresAt: tomorrow() },
           invalid: true,
         },
         400,
@@ -626,7 +691,7 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
           params: { ...releaseParams('9.9.9'), environment: 'production' },
           body: {
             reason: 'EDI outage hotfix, rollback drill booked',
-            expiresAt: '2099-01-01T00:00:00Z',
+            expiresAt: tomorrow(),
           },
         },
         404,
@@ -639,8 +704,37 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
           params: { ...releaseParams('4.2.0'), environment: 'production' },
           body: {
             reason: 'r'.repeat(200 * 1024),
-            expiresAt: '2099-01-01T00:00:00Z',
+            expiresAt: tomorrow(),
           },
+        },
+        413,
+      ],
+      [
+        {
+          method: 'post',
+          path: P.revoke,
+          auth: user,
+          params: pathParams({
+            ...releaseParams('4.2.0'),
+            environment: 'production',
+            overrideId: 1,
+          }),
+          body: { reason: 'short' },
+          invalid: true,
+        },
+        400,
+      ],
+      [
+        {
+          method: 'post',
+          path: P.revoke,
+          auth: user,
+          params: pathParams({
+            ...releaseParams('4.2.0'),
+            environment: 'production',
+            overrideId: 1,
+          }),
+          body: { reason: 'r'.repeat(200 * 1024) },
         },
         413,
       ],
@@ -684,6 +778,7 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
       version: '4.2.0',
       evidenceKind: 'tests',
       environment: 'production',
+      overrideId: 1,
     };
     const bodies: Record<string, Pick<Call, 'body' | 'type'>> = {
       [P.upload]: { body: fixture('jest-junit.xml'), type: 'application/xml' },
@@ -693,9 +788,10 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
       [P.override]: {
         body: {
           reason: 'EDI outage hotfix, drill booked',
-          expiresAt: '2099-01-01T00:00:00Z',
+          expiresAt: tomorrow(),
         },
       },
+      [P.revoke]: { body: { reason: 'Hotfix 4.2.1 passes the gate' } },
     };
     const unguarded = await unguardedRoutes(o => {
       const names = [...o.path.matchAll(/\{(\w+)\}/g)].map(m => m[1]);

@@ -102,6 +102,15 @@ export class ReleaseScorecards {
     return this.gates.override(key, request, access);
   }
 
+  /** Ends an active gate override now; it stays on the release's record, revoked. */
+  revokeGateOverride(
+    key: ReleaseKey,
+    request: Parameters<Gates['revoke']>[1],
+    access: Access = ALL,
+  ): Promise<GateOverride> {
+    return this.gates.revoke(key, request, access);
+  }
+
   /** Each entity's latest release, filtered, sorted and paged. */
   portfolio(
     query: PortfolioQuery,

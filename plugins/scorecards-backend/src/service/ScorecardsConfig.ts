@@ -12,9 +12,23 @@ import {
 export interface ScorecardsConfig {
   environments: string[];
   maxUploadBytes: number;
+  /** How many days from now a gate override may last at most (`scorecards.overrides.maxDurationDays`). */
+  maxOverrideDays: number;
   policy: ScorecardPolicy;
   /** SHA-256 of the policy; a stored evaluation with another digest is out of date. */
   policyDigest: string;
+}
+
+/** `scorecards.overrides.maxDurationDays`: a whole number of days, at least 1; 14 by default. */
+function readMaxOverrideDays(config: Config): number {
+  const days =
+    config.getOptionalNumber('scorecards.overrides.maxDurationDays') ?? 14;
+  if (!Number.isInteger(days) || days < 1) {
+    throw new InputError(
+      `scorecards.overrides.maxDurationDays must be a whole number of days, at least 1; got ${days}`,
+    );
+  }
+  return days;
 }
 
 /** Reads `scorecards.*`; an invalid policy fails startup with every issue listed. */
@@ -38,6 +52,7 @@ export function readScorecardsConfig(config: Config): ScorecardsConfig {
     ],
     maxUploadBytes:
       config.getOptionalNumber('scorecards.maxUploadBytes') ?? 10 * 1024 * 1024,
+    maxOverrideDays: readMaxOverrideDays(config),
     policy,
     policyDigest: createHash('sha256')
       .update(JSON.stringify(policy))

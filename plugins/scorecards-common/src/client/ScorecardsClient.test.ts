@@ -260,6 +260,26 @@ describe('ScorecardsClient', () => {
     });
   });
 
+  it('revokeGateOverride posts the reason to the override it names', async () => {
+    const revoked = { id: 3, revokedBy: 'user:default/guest' };
+    const { client, sent } = setup(() => jsonResponse(revoked));
+    await expect(
+      client.revokeGateOverride(
+        'component:default/inventory',
+        '4.2.0',
+        'production',
+        3,
+        { reason: 'Hotfix 4.2.1 passes on its own' },
+      ),
+    ).resolves.toEqual(revoked);
+    const request = sent();
+    expect(request.url).toBe(`${RELEASE}/gates/production/overrides/3/revoke`);
+    expect(request.method).toBe('POST');
+    expect(JSON.parse(String(request.body))).toEqual({
+      reason: 'Hotfix 4.2.1 passes on its own',
+    });
+  });
+
   describe('the portfolio', () => {
     it('getPortfolio sends filters, sort and paging, with the gate as environment:decision', async () => {
       const page = { items: [], totalCount: 0 };

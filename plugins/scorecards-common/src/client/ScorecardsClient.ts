@@ -15,6 +15,7 @@ import type {
   GateAnswer,
   GateOverride,
   GateOverrideRequest,
+  GateOverrideRevocation,
   PolicyReevaluationResult,
   PortfolioFilter,
   PortfolioPage,
@@ -59,6 +60,13 @@ export interface ScorecardsApi {
     version: string,
     environment: string,
     request: GateOverrideRequest,
+  ): Promise<GateOverride>;
+  revokeGateOverride(
+    entityRef: EntityRefInput,
+    version: string,
+    environment: string,
+    overrideId: number,
+    request: GateOverrideRevocation,
   ): Promise<GateOverride>;
   getPortfolio(query?: Partial<PortfolioQuery>): Promise<PortfolioPage>;
   getPortfolioSummary(filter?: PortfolioFilter): Promise<PortfolioSummary>;
@@ -196,6 +204,20 @@ export class ScorecardsClient implements ScorecardsApi {
     return this.api.overrideGate({
       path: { ...releasePath(entityRef, version), environment },
       body: { reason: request.reason, expiresAt: isoTime(request.expiresAt) },
+    });
+  }
+
+  /** Ends an active gate override now, with a reason; it stays on the release's record. */
+  async revokeGateOverride(
+    entityRef: EntityRefInput,
+    version: string,
+    environment: string,
+    overrideId: number,
+    request: GateOverrideRevocation,
+  ): Promise<GateOverride> {
+    return this.api.revokeGateOverride({
+      path: { ...releasePath(entityRef, version), environment, overrideId },
+      body: { reason: request.reason },
     });
   }
 

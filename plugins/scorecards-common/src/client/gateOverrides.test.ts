@@ -1,4 +1,8 @@
-import { activeGateOverride, effectiveGates } from './gateOverrides';
+import {
+  activeGateOverride,
+  effectiveGates,
+  isOverrideActive,
+} from './gateOverrides';
 import type { GateOverride } from './types';
 
 const override = (
@@ -13,6 +17,9 @@ const override = (
   actor: 'user:default/guest',
   createdAt,
   expiresAt,
+  revokedAt: null,
+  revokedBy: null,
+  revokeReason: null,
 });
 
 const now = new Date('2026-11-23T12:00:00Z');
@@ -39,6 +46,21 @@ describe('activeGateOverride', () => {
       ),
     ).toBeNull();
     expect(activeGateOverride(overrides, 'qa', now)).toBeNull();
+  });
+
+  it('ignores a revoked override, falling back to an older active one', () => {
+    const revoked = overrides.map(o =>
+      o.id === 2
+        ? {
+            ...o,
+            revokedAt: '2026-11-23T11:00:00Z',
+            revokedBy: 'user:default/guest',
+            revokeReason: 'fixed in 4.2.1',
+          }
+        : o,
+    );
+    expect(activeGateOverride(revoked, 'production', now)?.id).toBe(1);
+    expect(isOverrideActive(revoked[1], now)).toBe(false);
   });
 });
 

@@ -1,15 +1,15 @@
 import type { GateDecision } from '../policy/types';
 import type { GateOverride, ReleaseRecord } from './types';
 
-/** Whether an override still holds at `now`: until it expires. */
+/** Whether an override still holds at `now`: until it expires or is revoked. */
 export function isOverrideActive(
-  override: Pick<GateOverride, 'expiresAt'>,
+  override: Pick<GateOverride, 'expiresAt' | 'revokedAt'>,
   now: Date,
 ): boolean {
-  return Date.parse(override.expiresAt) > now.getTime();
+  return !override.revokedAt && Date.parse(override.expiresAt) > now.getTime();
 }
 
-/** The override letting a release through an environment's gate at `now`, if any: the newest unexpired one. */
+/** The override letting a release through an environment's gate at `now`, if any: the newest active one. */
 export function activeGateOverride(
   overrides: GateOverride[],
   environment: string,

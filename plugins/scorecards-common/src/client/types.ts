@@ -128,6 +128,9 @@ export type CdEventInput = Schemas['CdEvent'];
 /** The body of `POST /events`: one event, an array of events, or `{ events }`. */
 export type DeliveryEventsRequest = Schemas['DeliveryEventsRequest'];
 
+/** Why a gate override ends now: a reason of at least 10 characters. */
+export type GateOverrideRevocation = Schemas['GateOverrideRevocation'];
+
 /** A gate override to record; `expiresAt` must be in the future. */
 export type GateOverrideRequest = Omit<
   Schemas['GateOverrideRequest'],

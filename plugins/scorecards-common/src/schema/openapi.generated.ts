@@ -174,11 +174,39 @@ export interface paths {
     /**
      * Let a release through one environment's gate until a time
      * @description Records who let the release through, why and until when; the gate answers `pass` until
-     *     `expiresAt`. Overrides are never deleted: they stay on the release's record after they
-     *     expire. The action is audited. Requires `scorecards.gate.override` and a person signed
-     *     in to the portal (403 for a service principal); the actor is the user entity ref.
+     *     `expiresAt` or until the override is revoked. `expiresAt` may be at most
+     *     `scorecards.overrides.maxDurationDays` days away (14 by default; the release's
+     *     `maxOverrideDays` says how many): a later one gets 400 naming the limit. Overrides are
+     *     never deleted: they stay on the release's record after they expire or are revoked. The
+     *     action is audited. Requires `scorecards.gate.override` and a person signed in to the
+     *     portal (403 for a service principal); the actor is the user entity ref.
      */
     post: operations['overrideGate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/overrides/{overrideId}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * End a gate override before it expires
+     * @description Ends an active override now: the gate answers from the policy again (or from another
+     *     active override of the environment). The override stays on the release's record with
+     *     `revokedAt`, `revokedBy` and `revokeReason`. An override that is not one of this
+     *     release's overrides in this environment gets 404; one already revoked or expired gets
+     *     409. The action is audited. Requires `scorecards.gate.override` and a person signed in
+     *     to the portal (403 for a service principal); `revokedBy` is the user entity ref.
+     */
+    post: operations['revokeGateOverride'];
     delete?: never;
     options?: never;
     head?: never;
@@ -711,7 +739,7 @@ export interface components {
       uploadedAt: string;
       facts: components['schemas']['EvidenceFacts'];
     };
-    /** @description A gate override that is or was in force. */
+    /** @description A gate override that is or was in force; revoked ones keep who ended them, when and why. */
     GateOverride: {
       id: number;
       environment: string;
@@ -722,6 +750,23 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       expiresAt: string;
+      /**
+       * Format: date-time
+       * @description When it was revoked; null while it was not.
+       */
+      revokedAt: string | null;
+      /** @description Who revoked it, as a user entity ref; null while it was not. */
+      revokedBy: string | null;
+      /** @description Why it was revoked; null while it was not. */
+      revokeReason: string | null;
+    };
+    /** @description Why the override ends now. */
+    GateOverrideRevocation: {
+      /**
+       * @description Why, in at least 10 characters (not counting surrounding white space).
+       * @example Hotfix 4.2.1 passes the gate on its own
+       */
+      reason: string;
     };
     /** @description Why the release may go through, and until when. */
     GateOverrideRequest: {
@@ -732,7 +777,8 @@ export interface components {
       reason: string;
       /**
        * Format: date-time
-       * @description When the override ends; an ISO 8601 timestamp with a time zone, in the future.
+       * @description When the override ends; an ISO 8601 timestamp with a time zone, in the future and at
+       *     most `scorecards.overrides.maxDurationDays` days away.
        * @example 2026-12-01T00:00:00Z
        */
       expiresAt: string;
@@ -753,8 +799,13 @@ export interface components {
       evaluation:
         | components['schemas']['ScorecardEvaluation']
         | components['schemas']['NullValue'];
-      /** @description Overrides, newest first, expired ones included. */
+      /** @description Overrides, newest first, expired and revoked ones included. */
       overrides: components['schemas']['GateOverride'][];
+      /**
+       * @description How many days from now a new override of this release's gates may last at most
+       *     (`scorecards.overrides.maxDurationDays`).
+       */
+      maxOverrideDays: number;
     };
     /** @description One release in an entity's history. */
     ReleaseSummary: {
@@ -1062,7 +1113,28 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The body is larger than the route accepts (`scorecards.maxUploadBytes` for uploads and events, 16 KiB for overrides). */
+    /**
+     * @description The release has no override with this id in this environment, the release has no
+     *     evidence, or the user may not read its entity in the catalog (see `EntityNotFound`).
+     */
+    OverrideNotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** @description The override is no longer in force (already revoked, or expired); nothing was changed. */
+    OverrideNotActive: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** @description The body is larger than the route accepts (`scorecards.maxUploadBytes` for uploads and events, 16 KiB for overrides and revocations). */
     PayloadTooLarge: {
       headers: {
         [name: string]: unknown;
@@ -1110,6 +1182,11 @@ export interface components {
      * @example production
      */
     Environment: string;
+    /**
+     * @description The override's `id`, as the release's `overrides` list it.
+     * @example 7
+     */
+    OverrideId: number;
     /**
      * @description The commit the release was built from; the latest upload that gives one sets it.
      * @example 4f2a9c1
@@ -1479,6 +1556,69 @@ export interface operations {
       default: components['responses']['UnexpectedError'];
     };
   };
+  revokeGateOverride: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The entity's kind, e.g. `component`; compared case-insensitively.
+         * @example component
+         */
+        kind: components['parameters']['Kind'];
+        /**
+         * @description The entity's namespace, usually `default`.
+         * @example default
+         */
+        namespace: components['parameters']['Namespace'];
+        /**
+         * @description The entity's name.
+         * @example inventory
+         */
+        name: components['parameters']['Name'];
+        /**
+         * @description The release's version as the pipeline names it (a semver, a build number, ...),
+         *     URL-encoded.
+         * @example 4.2.0
+         */
+        version: components['parameters']['Version'];
+        /**
+         * @description A gated environment, one of `scorecards.environments` (by default `staging`, `production`).
+         * @example production
+         */
+        environment: components['parameters']['Environment'];
+        /**
+         * @description The override's `id`, as the release's `overrides` list it.
+         * @example 7
+         */
+        overrideId: components['parameters']['OverrideId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GateOverrideRevocation'];
+      };
+    };
+    responses: {
+      /** @description The override, revoked. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GateOverride'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['OverrideNotFound'];
+      409: components['responses']['OverrideNotActive'];
+      413: components['responses']['PayloadTooLarge'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
   getPortfolio: {
     parameters: {
       query?: {
@@ -1787,6 +1927,11 @@ export type ScorecardsEndpointMap = {
     path: PathOf<operations['overrideGate']>;
     body: BodyOf<operations['overrideGate']>;
   };
+  '#post|/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/overrides/{overrideId}/revoke': {
+    response: ResponseOf<operations['revokeGateOverride']>;
+    path: PathOf<operations['revokeGateOverride']>;
+    body: BodyOf<operations['revokeGateOverride']>;
+  };
   '#get|/portfolio': {
     response: ResponseOf<operations['getPortfolio']>;
     query: QueryOf<operations['getPortfolio']>;
@@ -1922,6 +2067,29 @@ export class ScorecardsApiClient {
       )}/gates/${encodeURIComponent(
         String(request.path.environment),
       )}/overrides`,
+      jsonBody('POST', request.body),
+    );
+  }
+
+  /** End a gate override before it expires (`POST /entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/overrides/{overrideId}/revoke`). */
+  revokeGateOverride(request: {
+    path: PathOf<operations['revokeGateOverride']>;
+    body: BodyOf<operations['revokeGateOverride']>;
+  }): Promise<ResponseOf<operations['revokeGateOverride']>> {
+    return this.http.json<ResponseOf<operations['revokeGateOverride']>>(
+      `/entities/${encodeURIComponent(
+        String(request.path.kind),
+      )}/${encodeURIComponent(
+        String(request.path.namespace),
+      )}/${encodeURIComponent(
+        String(request.path.name),
+      )}/releases/${encodeURIComponent(
+        String(request.path.version),
+      )}/gates/${encodeURIComponent(
+        String(request.path.environment),
+      )}/overrides/${encodeURIComponent(
+        String(request.path.overrideId),
+      )}/revoke`,
       jsonBody('POST', request.body),
     );
   }

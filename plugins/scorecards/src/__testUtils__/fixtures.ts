@@ -129,6 +129,7 @@ export function releaseRecord(
     ),
     evaluation,
     overrides: options.overrides ?? [],
+    maxOverrideDays: 14,
   };
 }
 

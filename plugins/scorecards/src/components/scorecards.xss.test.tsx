@@ -91,7 +91,7 @@ function hostileFacts(
 
 /**
  * A release of inventory blocked in production, whose every free-text field holds `markup`; its
- * one override has expired, so the gate can still be overridden.
+ * one override was revoked, so the gate can still be overridden.
  */
 function hostileRelease(markup: HostileMarkup): ReleaseRecord {
   const release = releaseRecord({
@@ -137,6 +137,9 @@ function hostileRelease(markup: HostileMarkup): ReleaseRecord {
         actor: markup('override actor'),
         createdAt: '2026-11-20T10:00:00.000Z',
         expiresAt: '2026-11-21T10:00:00.000Z',
+        revokedAt: '2026-11-20T12:00:00.000Z',
+        revokedBy: markup('revoker'),
+        revokeReason: markup('revoke reason'),
       },
     ],
   };
@@ -174,7 +177,12 @@ function shownOnReleasePage(release: ReleaseRecord): string[] {
     ...evaluation.gates.flatMap(g =>
       g.reasons.flatMap(r => [r.title, r.reason, r.fixHint]),
     ),
-    ...release.overrides.flatMap(o => [o.reason, o.actor]),
+    ...release.overrides.flatMap(o => [
+      o.reason,
+      o.actor,
+      o.revokedBy!,
+      o.revokeReason!,
+    ]),
   ];
 }
 

@@ -5,6 +5,8 @@ import {
 } from '@waybill/plugin-scorecards-common';
 import { CatalogReadAccess } from '@waybill/plugin-waybill-node';
 import { GateOverride, ReleaseKey } from '../../database/types';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 import {
   assertReadable,
   nowOf,
@@ -87,9 +89,37 @@ export class Gates {
     requireEnvironment(this.deps.config, request.environment);
     await assertReadable(key.entityRef, access);
     const expiresAt = Date.parse(request.expiresAt);
-    if (Number.isNaN(expiresAt) || expiresAt <= nowOf(this.deps).getTime()) {
+    const now = nowOf(this.deps).getTime();
+    if (Number.isNaN(expiresAt) || expiresAt <= now) {
       throw new InputError('expiresAt must be an ISO 8601 time in the future');
     }
+    const { maxOverrideDays } = this.deps.config;
+    if (expiresAt > now + maxOverrideDays * DAY_MS) {
+      throw new InputError(
+        `body.expiresAt: an override may last at most ${maxOverrideDays} days (scorecards.overrides.maxDurationDays); ask for an expiry before ${new Date(
+          now + maxOverrideDays * DAY_MS,
+        ).toISOString()}`,
+      );
+    }
     return this.deps.store.addOverride(key, request);
+  }
+
+  /** Ends an active override now; it stays on the release's record, revoked. */
+  async revoke(
+    key: ReleaseKey,
+    request: {
+      environment: string;
+      overrideId: number;
+      reason: string;
+      actor: string;
+    },
+    access: CatalogReadAccess = CatalogReadAccess.unrestricted,
+  ): Promise<GateOverride> {
+    requireEnvironment(this.deps.config, request.environment);
+    await assertReadable(key.entityRef, access);
+    return this.deps.store.revokeOverride(key, {
+      ...request,
+      at: nowOf(this.deps),
+    });
   }
 }

@@ -23,7 +23,7 @@ export class Releases {
         `No evidence has been uploaded for ${key.entityRef} ${key.version}`,
       );
     }
-    return release;
+    return { ...release, maxOverrideDays: this.deps.config.maxOverrideDays };
   }
 
   /** An entity's releases, newest first. */

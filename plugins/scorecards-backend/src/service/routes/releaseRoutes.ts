@@ -34,8 +34,8 @@ export function registerReleaseRoutes(
 }
 
 /**
- * An override's reason, without the white space around it, which the spec's `minLength` counts;
- * a 400 naming the field when what is left is too short to say why.
+ * An override's (or a revocation's) reason, without the white space around it, which the spec's
+ * `minLength` counts; a 400 naming the field when what is left is too short to say why.
  */
 function overrideReason(reason: string): string {
   const trimmed = reason.trim();
@@ -96,6 +96,34 @@ export function registerGateRoutes(
         o => ({ overrideId: o.id }),
       );
       res.status(201).json(override);
+    },
+  );
+
+  router.post(
+    '/entities/:kind/:namespace/:name/releases/:version/gates/:environment/overrides/:overrideId/revoke',
+    async (req, res) => {
+      const credentials = await authorize(req);
+      const caller = callerOf(credentials);
+      assertPerson(caller, 'Revoking a gate override');
+      const key = releaseKeyFromParams(req.params);
+      const { environment } = req.params;
+      const overrideId = Number(req.params.overrideId);
+      const reason = overrideReason(req.body.reason);
+      const revoked = await audited(
+        auditor,
+        {
+          eventId: 'gate-override-revoke',
+          request: req,
+          meta: { ...key, environment, overrideId, reason },
+        },
+        async () =>
+          scorecards.revokeGateOverride(
+            key,
+            { environment, overrideId, reason, actor: caller.subject },
+            await context.readAccess(credentials),
+          ),
+      );
+      res.json(revoked);
     },
   );
 }

@@ -89,6 +89,9 @@ function releasesBackend() {
           expiresAt: body.expiresAt,
           actor: 'user:default/guest',
           createdAt: new Date().toISOString(),
+          revokedAt: null,
+          revokedBy: null,
+          revokeReason: null,
         };
         overrides.push({ version: params.version, ...override });
         releases[params.version as string].overrides.unshift(override);

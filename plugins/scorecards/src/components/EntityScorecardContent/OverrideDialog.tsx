@@ -12,8 +12,10 @@ import { Alert } from '@material-ui/lab';
 import { GateOverride } from '@waybill/plugin-scorecards-common';
 import { useState } from 'react';
 import { scorecardsApiRef } from '../../api';
+import { formatLocalTime } from '../shared/format';
 
 const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 export const MIN_REASON_LENGTH = 10;
 
 /** `datetime-local` wants local time without a zone. */
@@ -22,10 +24,29 @@ function toLocalInput(date: Date): string {
   return local.toISOString().slice(0, 16);
 }
 
+/** What is wrong with an expiry, in words: not in the future, or later than the cap allows. */
+function problemWithExpiry(
+  expiresAt: Date,
+  latest: Date,
+  maxOverrideDays: number,
+): string | undefined {
+  if (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now()) {
+    return 'The override must expire in the future';
+  }
+  if (expiresAt.getTime() > latest.getTime()) {
+    return `An override may last at most ${maxOverrideDays} days: pick a time before ${formatLocalTime(
+      latest.toISOString(),
+    )}`;
+  }
+  return undefined;
+}
+
 interface OverrideDialogProps {
   entityRef: string;
   version: string;
   environment: string;
+  /** How many days from now an override may last at most (the backend's configured cap). */
+  maxOverrideDays: number;
   onClose: () => void;
   onOverridden: (override: GateOverride) => void;
 }
@@ -44,10 +65,12 @@ function useOverrideForm(props: OverrideDialogProps) {
     reason.trim().length < MIN_REASON_LENGTH
       ? `Say why, in at least ${MIN_REASON_LENGTH} characters: it goes on the release's record`
       : undefined;
-  const expiryProblem =
-    Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now()
-      ? 'The override must expire in the future'
-      : undefined;
+  const latest = new Date(Date.now() + props.maxOverrideDays * DAY_MS);
+  const expiryProblem = problemWithExpiry(
+    expiresAt,
+    latest,
+    props.maxOverrideDays,
+  );
 
   const submit = async () => {
     setSaving(true);
@@ -75,6 +98,7 @@ function useOverrideForm(props: OverrideDialogProps) {
     saving,
     reasonProblem,
     expiryProblem,
+    latest,
     submit,
   };
 }
@@ -93,8 +117,9 @@ export function OverrideDialog(props: OverrideDialogProps) {
       <DialogContent>
         <DialogContentText>
           Pipelines asking the gate will get <strong>pass</strong> until the
-          override expires. The policy's decision and your reason stay on the
-          release's record.
+          override expires or is revoked, at most {props.maxOverrideDays} days
+          from now. The policy's decision and your reason stay on the release's
+          record.
         </DialogContentText>
         {form.error && <Alert severity="error">{form.error}</Alert>}
         <TextField
@@ -119,8 +144,15 @@ export function OverrideDialog(props: OverrideDialogProps) {
           value={form.expires}
           onChange={e => form.setExpires(e.target.value)}
           error={Boolean(form.expiryProblem)}
-          helperText={form.expiryProblem ?? 'In your time zone'}
+          helperText={
+            form.expiryProblem ??
+            `In your time zone; at most ${props.maxOverrideDays} days from now`
+          }
           InputLabelProps={{ shrink: true }}
+          inputProps={{
+            min: toLocalInput(new Date()),
+            max: toLocalInput(form.latest),
+          }}
         />
       </DialogContent>
       <DialogActions>

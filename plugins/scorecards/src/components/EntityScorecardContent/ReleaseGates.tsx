@@ -2,6 +2,8 @@ import { InfoCard } from '@backstage/core-components';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { Box, Button, List, ListItem, Typography } from '@material-ui/core';
 import {
+  GateOverride,
+  GateReason,
   ReleaseRecord,
   effectiveGates,
   isOverrideActive,
@@ -9,12 +11,31 @@ import {
 } from '@waybill/plugin-scorecards-common';
 import { useState } from 'react';
 import { GateChip } from '../shared/chips';
-import { formatTime } from '../shared/format';
+import { formatLocalTime, formatTime } from '../shared/format';
 import { OverrideDialog } from './OverrideDialog';
+import { RevokeOverrideDialog } from './RevokeOverrideDialog';
 import { WrappingListItemText } from '../shared/WrappingListItemText';
 
-/** The overrides on record, each active until it expires. */
-function OverrideHistory(props: { release: ReleaseRecord; now: Date }) {
+/** What happened to an override after it was made: revoked, expired, or when it expires. */
+function overrideStatus(o: GateOverride, active: boolean): string {
+  if (o.revokedAt) {
+    return `revoked by ${o.revokedBy} on ${formatLocalTime(o.revokedAt)}: ${
+      o.revokeReason
+    }`;
+  }
+  return `${active ? 'expires' : 'expired'} ${formatTime(o.expiresAt)}`;
+}
+
+/**
+ * The overrides on record, each active until it expires or is revoked; people holding the
+ * override permission may revoke an active one.
+ */
+function OverrideHistory(props: {
+  release: ReleaseRecord;
+  now: Date;
+  canRevoke: boolean;
+  onRevoke: (override: GateOverride) => void;
+}) {
   const { overrides } = props.release;
   if (overrides.length === 0) {
     return (
@@ -31,13 +52,41 @@ function OverrideHistory(props: { release: ReleaseRecord; now: Date }) {
           <ListItem key={o.id} disableGutters>
             <WrappingListItemText
               primary={`${o.environment}: "${o.reason}"`}
-              secondary={`by ${o.actor} on ${formatTime(o.createdAt)}, ${
-                active ? 'expires' : 'expired'
-              } ${formatTime(o.expiresAt)}`}
+              secondary={`by ${o.actor} on ${formatTime(
+                o.createdAt,
+              )}, ${overrideStatus(o, active)}`}
             />
+            {props.canRevoke && active && (
+              <Button
+                size="small"
+                variant="outlined"
+                aria-label={`Revoke the ${o.environment} override by ${o.actor}`}
+                onClick={() => props.onRevoke(o)}
+              >
+                Revoke
+              </Button>
+            )}
           </ListItem>
         );
       })}
+    </List>
+  );
+}
+
+/** The failing or missing checks behind a gate's decision, each with its fix. */
+function GateReasons(props: { reasons: GateReason[] }) {
+  return (
+    <List dense>
+      {props.reasons.map(reason => (
+        <ListItem key={reason.checkId} disableGutters>
+          <WrappingListItemText
+            primary={`${reason.enforcement === 'fail' ? 'Blocks' : 'Warns'}: ${
+              reason.title
+            } (${reason.status}). ${reason.reason}`}
+            secondary={`Fix: ${reason.fixHint}`}
+          />
+        </ListItem>
+      ))}
     </List>
   );
 }
@@ -55,6 +104,7 @@ export function ReleaseGates(props: {
     permission: scorecardsGateOverridePermission,
   });
   const [overriding, setOverriding] = useState<string>();
+  const [revoking, setRevoking] = useState<GateOverride>();
   const now = new Date();
   const gates = effectiveGates(release, now);
   const reasons = new Map(
@@ -80,27 +130,34 @@ export function ReleaseGates(props: {
               </Button>
             )}
           </Box>
-          <List dense>
-            {(reasons.get(gate.environment) ?? []).map(reason => (
-              <ListItem key={reason.checkId} disableGutters>
-                <WrappingListItemText
-                  primary={`${
-                    reason.enforcement === 'fail' ? 'Blocks' : 'Warns'
-                  }: ${reason.title} (${reason.status}). ${reason.reason}`}
-                  secondary={`Fix: ${reason.fixHint}`}
-                />
-              </ListItem>
-            ))}
-          </List>
+          <GateReasons reasons={reasons.get(gate.environment) ?? []} />
         </Box>
       ))}
       <Typography variant="subtitle2">Overrides</Typography>
-      <OverrideHistory release={release} now={now} />
+      <OverrideHistory
+        release={release}
+        now={now}
+        canRevoke={canOverride}
+        onRevoke={setRevoking}
+      />
+      {revoking && (
+        <RevokeOverrideDialog
+          entityRef={release.entityRef}
+          version={release.version}
+          override={revoking}
+          onClose={() => setRevoking(undefined)}
+          onRevoked={() => {
+            setRevoking(undefined);
+            props.onChanged();
+          }}
+        />
+      )}
       {overriding && (
         <OverrideDialog
           entityRef={release.entityRef}
           version={release.version}
           environment={overriding}
+          maxOverrideDays={release.maxOverrideDays}
           onClose={() => setOverriding(undefined)}
           onOverridden={() => {
             setOverriding(undefined);

@@ -1,6 +1,7 @@
 import {
   formatCount,
   formatHours,
+  formatLocalTime,
   formatPercent,
   formatTime,
   isHttpUrl,
@@ -14,6 +15,15 @@ describe('format', () => {
     expect(formatHours(3.04)).toBe('3 h');
     expect(formatHours(47.9)).toBe('47.9 h');
     expect(formatHours(72)).toBe('3 d');
+  });
+
+  it("writes a time in the reader's zone and language, naming the zone", () => {
+    expect(
+      formatLocalTime('2026-11-27T20:00:00Z', {
+        timeZone: 'Europe/Berlin',
+        locale: 'en-US',
+      }),
+    ).toBe('Fri, Nov 27, 2026, 09:00 PM GMT+1');
   });
 
   it('formats rates, counts and times', () => {
