@@ -1,6 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ReleaseRecord } from '@waybill/plugin-scorecards-common';
+import { GateOverride, ReleaseRecord } from '@waybill/plugin-scorecards-common';
 import { http, HttpResponse } from 'msw';
 import { releaseRecord } from '../../__testUtils__/fixtures';
 import {
@@ -12,6 +12,7 @@ import {
   SCORECARDS_URL,
   setupScorecardsServer,
 } from '../../__testUtils__/server';
+import { formatLocalTime } from '../shared/format';
 import { EntityScorecardContent } from './EntityScorecardContent';
 
 const server = setupScorecardsServer();
@@ -53,12 +54,33 @@ function figures(
   };
 }
 
-/** Two releases of inventory; 5.2.0 is blocked in production by a critical vulnerability. */
-function releasesBackend() {
+/** An override of 5.2.0's production gate by the guest, active for another day. */
+const activeOverride = (): GateOverride => ({
+  id: 41,
+  environment: 'production',
+  reason: 'Hotfix for EDI outage; CVE not reachable',
+  actor: 'user:default/guest',
+  createdAt: new Date(Date.now() - 3600_000).toISOString(),
+  expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+  revokedAt: null,
+  revokedBy: null,
+  revokeReason: null,
+});
+
+/**
+ * Two releases of inventory; 5.2.0 is blocked in production by a critical vulnerability, and
+ * has the overrides given.
+ */
+function releasesBackend(overridesOf520: GateOverride[] = []) {
   const releases: Record<string, ReleaseRecord> = {
-    '5.2.0': releaseRecord({ version: '5.2.0', criticalVulnerabilities: 1 }),
+    '5.2.0': releaseRecord({
+      version: '5.2.0',
+      criticalVulnerabilities: 1,
+      overrides: overridesOf520,
+    }),
     '5.1.0': releaseRecord({ version: '5.1.0' }),
   };
+  const revocations: unknown[] = [];
   const overrides: unknown[] = [];
   server.use(
     http.get(INVENTORY_RELEASES_URL, () =>
@@ -98,9 +120,27 @@ function releasesBackend() {
         return HttpResponse.json(override, { status: 201 });
       },
     ),
+    http.post(
+      `${INVENTORY_RELEASES_URL}/:version/gates/:environment/overrides/:id/revoke`,
+      async ({ params, request }) => {
+        const { reason } = (await request.json()) as { reason: string };
+        const release = releases[params.version as string];
+        const index = release.overrides.findIndex(
+          o => o.id === Number(params.id),
+        );
+        release.overrides[index] = {
+          ...release.overrides[index],
+          revokedAt: new Date().toISOString(),
+          revokedBy: 'user:default/release-manager',
+          revokeReason: reason,
+        };
+        revocations.push({ id: Number(params.id), reason });
+        return HttpResponse.json(release.overrides[index]);
+      },
+    ),
     http.get(`${SCORECARDS_URL}/dora`, () => HttpResponse.json(dora)),
   );
-  return { releases, overrides };
+  return { releases, overrides, revocations };
 }
 
 describe('EntityScorecardContent', () => {
@@ -190,6 +230,20 @@ describe('EntityScorecardContent', () => {
       'Hotfix for EDI outage; CVE not reachable, patch in 5.2.1',
     );
     expect(submit).toBeEnabled();
+    // The picker stops at the configured cap, and says so in words.
+    const expires = within(dialog).getByLabelText('Expires');
+    const max = Date.parse(expires.getAttribute('max')!);
+    expect(max - Date.now()).toBeGreaterThan(13.9 * 24 * 3600_000);
+    expect(max - Date.now()).toBeLessThan(14.1 * 24 * 3600_000);
+    expect(dialog).toHaveTextContent('at most 14 days from now');
+    const inADay = expires.getAttribute('value')!;
+    fireEvent.change(expires, { target: { value: '2099-01-01T00:00' } });
+    expect(dialog).toHaveTextContent(
+      'An override may last at most 14 days: pick a time before',
+    );
+    expect(submit).toBeDisabled();
+    fireEvent.change(expires, { target: { value: inADay } });
+    expect(submit).toBeEnabled();
     await userEvent.click(submit);
 
     await waitFor(() =>
@@ -215,6 +269,65 @@ describe('EntityScorecardContent', () => {
     );
     expect(expiry - Date.now()).toBeGreaterThan(23 * 3600_000);
     expect(expiry - Date.now()).toBeLessThan(25 * 3600_000);
+  });
+
+  it('lets a release manager revoke an active override with a reason, and shows who revoked it when', async () => {
+    const { revocations, releases } = releasesBackend([activeOverride()]);
+    await renderScorecards(<EntityScorecardContent />, {
+      entity: inventoryEntity,
+      canOverride: true,
+    });
+    expect(
+      await screen.findByText('production: pass (overridden)'),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Revoke the production override by user:default/guest',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const submit = within(dialog).getByRole('button', {
+      name: 'Revoke override',
+    });
+    expect(submit).toBeDisabled();
+    await userEvent.type(within(dialog).getByLabelText('Reason'), 'too short');
+    expect(submit).toBeDisabled();
+    await userEvent.type(
+      within(dialog).getByLabelText('Reason'),
+      ': 5.2.1 fixes the CVE  ',
+    );
+    await userEvent.click(submit);
+
+    await waitFor(() =>
+      expect(screen.getByText('production: fail')).toBeInTheDocument(),
+    );
+    expect(revocations).toEqual([
+      { id: 41, reason: 'too short: 5.2.1 fixes the CVE' },
+    ]);
+    const { revokedAt } = releases['5.2.0'].overrides[0];
+    const history = screen.getByRole('list', { name: 'Overrides' });
+    expect(history).toHaveTextContent(
+      `revoked by user:default/release-manager on ${formatLocalTime(
+        revokedAt!,
+      )}: too short: 5.2.1 fixes the CVE`,
+    );
+    expect(
+      within(history).queryByRole('button', { name: /Revoke/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('offers no revoke to people without the override permission', async () => {
+    releasesBackend([activeOverride()]);
+    await renderScorecards(<EntityScorecardContent />, {
+      entity: inventoryEntity,
+      canOverride: false,
+    });
+    expect(
+      await screen.findByText('production: pass (overridden)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Revoke/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('tells a service without releases how to upload its first evidence', async () => {
