@@ -5,6 +5,15 @@ const API = 'http://localhost:7007/api/tenant-rollouts';
 
 test.beforeAll(({ request }) => waitForBackend(request));
 
+// Times on the board are the reader's: read in Berlin, they name Berlin's zone.
+test.use({ timezoneId: 'Europe/Berlin', locale: 'en-GB' });
+
+/** A time written for a reader in Berlin, e.g. `Fri, 27 Nov 2026, 21:00 CET`. */
+const BERLIN_TIME = /\d{4}, \d{2}:\d{2} (CET|CEST|GMT\+1|GMT\+2)/;
+
+/** A raw ISO 8601 instant, which nothing shown to people should be. */
+const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
 interface Tenant {
   ref: string;
   region: string;
@@ -77,16 +86,21 @@ test('a release manager rolls a release out to tenants: canary, a wave held by a
   await tooling.report(second.map(t => ({ tenant: t.ref, status: 'healthy' })));
   await page.getByRole('button', { name: 'Refresh' }).click();
 
-  // Asia-Pacific is frozen: the advance is held, naming the window and when it opens.
-  await page
-    .getByRole('button', { name: 'Advance to wave 2 (asia-pacific)' })
-    .click();
-  const held = page.getByRole('alert', { name: 'Cannot advance' });
+  // Asia-Pacific is frozen: before any click, the board holds the advance, naming the window
+  // and when each tenant opens, in the reader's time.
+  const held = page.getByRole('region', {
+    name: 'Advance to wave 2 (asia-pacific): held',
+  });
   await expect(held).toContainText('Freeze window');
   const frozen = held.getByRole('list', { name: 'Frozen tenants' });
   await expect(frozen.getByRole('listitem').first()).toContainText(
-    /Asia-Pacific data-centre move; opens \d{4}-\d{2}-\d{2}/,
+    'Asia-Pacific data-centre move; opens',
   );
+  await expect(frozen.getByRole('listitem').first()).toContainText(BERLIN_TIME);
+  expect(await held.textContent()).not.toMatch(ISO_TIME);
+  await expect(
+    page.getByRole('button', { name: 'Advance to wave 2 (asia-pacific)' }),
+  ).toBeDisabled();
   await expect(
     page.getByLabel('Wave 1 europe-and-americas: current'),
   ).toBeVisible();
@@ -118,4 +132,56 @@ test('a release manager rolls a release out to tenants: canary, a wave held by a
     path: 'test-results/screenshots/tenant-rollouts-freeze-calendar.png',
     fullPage: true,
   });
+});
+
+test('a platform engineer sees what holds a rollout before any click: the failing gate of inventory 5.2.0, linked to its scorecard', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await nav.getByRole('link', { name: 'Tenant rollouts' }).click();
+
+  // The demo plans inventory 5.2.0 for production; its gate fails, so it is still planned.
+  const inventory = page
+    .getByRole('table', { name: 'Rollouts' })
+    .getByRole('row')
+    .filter({ hasText: /inventory/i })
+    .filter({ has: page.getByRole('link', { name: '5.2.0', exact: true }) });
+  await expect(inventory).toHaveCount(1);
+  await expect(inventory).toContainText('planned');
+  await inventory.getByRole('link', { name: '5.2.0', exact: true }).click();
+  await expect(page).toHaveURL(/\/tenant-rollouts\/rollouts\/\d+$/);
+
+  // Nothing clicked yet: the start is held by the gate, which names its failing check and
+  // links to the release's scorecard. The start is not the main action; nothing is.
+  const held = page.getByRole('region', {
+    name: /^Start wave 0 \(.+\): held$/,
+  });
+  await expect(held).toContainText('Scorecard gate:');
+  await expect(held).toContainText('5.2.0 fails the production gate');
+  await expect(
+    held.getByRole('list', { name: 'Gate checks' }).getByRole('listitem'),
+  ).not.toHaveCount(0);
+  expect(await held.textContent()).not.toMatch(ISO_TIME);
+  expect(await held.textContent()).not.toContain('component:default/');
+  const start = page.getByRole('button', { name: /^Start wave 0 / });
+  await expect(start).toBeDisabled();
+  await expect(page.getByLabel('Gate', { exact: true })).toContainText(
+    'The production gate fails',
+  );
+  await page.screenshot({
+    path: 'test-results/screenshots/tenant-rollouts-blocked-start.png',
+    fullPage: true,
+  });
+
+  // The link leads to the release's scorecard.
+  await held
+    .getByRole('link', { name: /^Open the scorecard of .+ 5\.2\.0$/ })
+    .click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/inventory\/scorecards\?release=5\.2\.0$/,
+  );
+  // The scorecard opens on that release.
+  await expect(page.getByText('Release 5.2.0', { exact: true })).toBeVisible();
 });

@@ -19,6 +19,7 @@ import {
   healthHeatmap,
   searchWithFilter,
 } from './boardView';
+import { formatActor } from '../shared/format';
 import { BoardSummary } from './BoardSummary';
 import { FailureVerdict } from './FailureVerdict';
 import { HealthHeatmap } from './HealthHeatmap';
@@ -119,7 +120,9 @@ export function RolloutBoardPage() {
         title={view ? `Rollout #${view.id}` : `Rollout #${id}`}
         subtitle={view ? <ReleaseSubtitle view={view} /> : undefined}
       >
-        {view && <HeaderLabel label="Created by" value={view.createdBy} />}
+        {view && (
+          <HeaderLabel label="Created by" value={formatActor(view.createdBy)} />
+        )}
       </Header>
       <Content>
         {loadError && !view && <ResponseErrorPanel error={loadError} />}
