@@ -17,7 +17,7 @@ paths:
       operationId: getThing
       summary: One thing
       parameters:
-        - { name: fields, in: query, schema: { type: string } }
+        - { name: fields, in: query, schema: { type: string, default: all } }
         - name: tag
           in: query
           schema: { type: array, items: { type: string } }
@@ -83,6 +83,7 @@ describe('operationsOf', () => {
         pathParams: ['id'],
         queryParams: ['fields', 'tag', 'kind'],
         commaSeparatedQueryParams: ['kind'],
+        defaultedQueryParams: ['fields'],
         body: undefined,
         jsonResponse: true,
       },
@@ -94,6 +95,7 @@ describe('operationsOf', () => {
         pathParams: [],
         queryParams: [],
         commaSeparatedQueryParams: [],
+        defaultedQueryParams: [],
         body: { required: true, json: true },
         jsonResponse: true,
       },
@@ -173,8 +175,10 @@ describe('generateApi', () => {
     expect(common).toContain('export class ThingsApiClient');
     expect(common).toContain("new PluginHttpClient('things', options)");
     expect(common).toContain(
-      "'#get|/things/{id}': {\n    response: ResponseOf<operations['getThing']>;\n    path: PathOf<operations['getThing']>;\n    query: QueryOf<operations['getThing']>;\n  };",
+      "'#get|/things/{id}': {\n    response: ResponseOf<operations['getThing']>;\n    path: PathOf<operations['getThing']>;\n    query: WithDefaults<QueryOf<operations['getThing']>, 'fields'>;\n  };",
     );
+    // The handler of a non-JSON answer writes it itself.
+    expect(common).toContain("'#get|/things.csv': { response: string };");
     expect(common).toContain(
       '`/things/${encodeURIComponent(String(request.path.id))}`',
     );

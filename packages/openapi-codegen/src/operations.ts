@@ -19,6 +19,11 @@ export interface Operation {
    * default).
    */
   commaSeparatedQueryParams: string[];
+  /**
+   * The query parameters whose schema gives a default: the validating router fills it in, so
+   * the handler always has them.
+   */
+  defaultedQueryParams: string[];
   /** The request body: whether it must be sent, and whether it is JSON (else raw, typed by the caller). */
   body?: { required: boolean; json: boolean };
   /** Whether the first 2xx answer is JSON; otherwise the client hands back the Response. */
@@ -40,7 +45,7 @@ interface Parameter {
   in: string;
   style?: string;
   explode?: boolean;
-  schema?: { type?: string; $ref?: string };
+  schema?: { type?: string; $ref?: string; default?: unknown };
 }
 
 function resolveParameter(doc: OpenApiDocument, raw: unknown): Parameter {
@@ -52,15 +57,22 @@ function resolveParameter(doc: OpenApiDocument, raw: unknown): Parameter {
   return resolved as Parameter;
 }
 
-/** Whether a parameter's schema, itself or the component it names, is an array. */
-function isList(doc: OpenApiDocument, parameter: Parameter): boolean {
+/** A parameter's schema: itself, or the component it names. */
+function schemaOf(
+  doc: OpenApiDocument,
+  parameter: Parameter,
+): { type?: string; default?: unknown } | undefined {
   const ref = parameter.schema?.$ref;
-  const schema = ref
+  return ref
     ? (doc.components?.schemas?.[ref.replace('#/components/schemas/', '')] as
-        | { type?: string }
+        | { type?: string; default?: unknown }
         | undefined)
     : parameter.schema;
-  return schema?.type === 'array';
+}
+
+/** Whether a parameter's schema is an array. */
+function isList(doc: OpenApiDocument, parameter: Parameter): boolean {
+  return schemaOf(doc, parameter)?.type === 'array';
 }
 
 /**
@@ -137,6 +149,11 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
           queryParams: named('query'),
           commaSeparatedQueryParams: parameters
             .filter(p => isCommaSeparated(doc, p, where))
+            .map(p => p.name),
+          defaultedQueryParams: parameters
+            .filter(
+              p => p.in === 'query' && schemaOf(doc, p)?.default !== undefined,
+            )
             .map(p => p.name),
           body: op.requestBody
             ? {

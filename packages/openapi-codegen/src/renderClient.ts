@@ -107,9 +107,19 @@ export function renderEndpointMap(
   names: ApiNames,
 ): string {
   const entries = operations.map(o => {
-    const parts = [`response: ResponseOf<${op(o)}>`];
+    // A non-JSON answer (a CSV, a text file) is sent as text the handler writes itself.
+    const parts = [
+      `response: ${o.jsonResponse ? `ResponseOf<${op(o)}>` : 'string'}`,
+    ];
     if (o.pathParams.length) parts.push(`path: PathOf<${op(o)}>`);
-    if (o.queryParams.length) parts.push(`query: QueryOf<${op(o)}>`);
+    if (o.queryParams.length) {
+      const defaulted = o.defaultedQueryParams.map(n => `'${n}'`).join(' | ');
+      parts.push(
+        defaulted
+          ? `query: WithDefaults<QueryOf<${op(o)}>, ${defaulted}>`
+          : `query: QueryOf<${op(o)}>`,
+      );
+    }
     if (o.body?.json) parts.push(`body: BodyOf<${op(o)}>`);
     return `  '#${o.method === 'delete' ? '_delete' : o.method}|${
       o.path
@@ -136,4 +146,6 @@ export type BodyOf<Op> = Op extends { requestBody?: infer B } ? JsonOf<NonNullab
 export type PathOf<Op> = Op extends { parameters: { path: infer P } } ? P : never;
 /** The query parameters of an operation. */
 export type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+/** A query as the validating router hands it on: the parameters with a default are present. */
+export type WithDefaults<Q, K extends keyof Q> = Q & Required<Pick<Q, K>>;
 `;

@@ -888,6 +888,8 @@ export type PathOf<Op> = Op extends { parameters: { path: infer P } }
 export type QueryOf<Op> = Op extends { parameters: { query?: infer Q } }
   ? NonNullable<Q>
   : never;
+/** A query as the validating router hands it on: the parameters with a default are present. */
+export type WithDefaults<Q, K extends keyof Q> = Q & Required<Pick<Q, K>>;
 
 /** The API's schemas, by name. */
 export type DependencyMapSchemas = components['schemas'];
@@ -899,17 +901,23 @@ export type DependencyMapOperations = operations;
 export type DependencyMapEndpointMap = {
   '#get|/estate': {
     response: ResponseOf<operations['getEstate']>;
-    query: QueryOf<operations['getEstate']>;
+    query: WithDefaults<QueryOf<operations['getEstate']>, 'maxNodes'>;
   };
   '#get|/business-processes/{process}': {
     response: ResponseOf<operations['getBusinessProcessGraph']>;
     path: PathOf<operations['getBusinessProcessGraph']>;
-    query: QueryOf<operations['getBusinessProcessGraph']>;
+    query: WithDefaults<
+      QueryOf<operations['getBusinessProcessGraph']>,
+      'maxNodes'
+    >;
   };
   '#get|/entities/{kind}/{namespace}/{name}/neighbourhood': {
     response: ResponseOf<operations['getNeighbourhood']>;
     path: PathOf<operations['getNeighbourhood']>;
-    query: QueryOf<operations['getNeighbourhood']>;
+    query: WithDefaults<
+      QueryOf<operations['getNeighbourhood']>,
+      'depth' | 'maxNodes'
+    >;
   };
   '#get|/entities/{kind}/{namespace}/{name}/impact': {
     response: ResponseOf<operations['getImpact']>;

@@ -1891,6 +1891,8 @@ export type PathOf<Op> = Op extends { parameters: { path: infer P } }
 export type QueryOf<Op> = Op extends { parameters: { query?: infer Q } }
   ? NonNullable<Q>
   : never;
+/** A query as the validating router hands it on: the parameters with a default are present. */
+export type WithDefaults<Q, K extends keyof Q> = Q & Required<Pick<Q, K>>;
 
 /** The API's schemas, by name. */
 export type ScorecardsSchemas = components['schemas'];
@@ -1912,7 +1914,7 @@ export type ScorecardsEndpointMap = {
   '#get|/entities/{kind}/{namespace}/{name}/releases': {
     response: ResponseOf<operations['listReleases']>;
     path: PathOf<operations['listReleases']>;
-    query: QueryOf<operations['listReleases']>;
+    query: WithDefaults<QueryOf<operations['listReleases']>, 'limit'>;
   };
   '#get|/entities/{kind}/{namespace}/{name}/releases/{version}': {
     response: ResponseOf<operations['getRelease']>;
@@ -1934,15 +1936,15 @@ export type ScorecardsEndpointMap = {
   };
   '#get|/portfolio': {
     response: ResponseOf<operations['getPortfolio']>;
-    query: QueryOf<operations['getPortfolio']>;
+    query: WithDefaults<QueryOf<operations['getPortfolio']>, 'sort' | 'limit'>;
   };
   '#get|/portfolio/summary': {
     response: ResponseOf<operations['getPortfolioSummary']>;
     query: QueryOf<operations['getPortfolioSummary']>;
   };
   '#get|/portfolio.csv': {
-    response: ResponseOf<operations['getPortfolioCsv']>;
-    query: QueryOf<operations['getPortfolioCsv']>;
+    response: string;
+    query: WithDefaults<QueryOf<operations['getPortfolioCsv']>, 'sort'>;
   };
   '#get|/dora': {
     response: ResponseOf<operations['getDora']>;

@@ -1005,6 +1005,8 @@ export type PathOf<Op> = Op extends { parameters: { path: infer P } }
 export type QueryOf<Op> = Op extends { parameters: { query?: infer Q } }
   ? NonNullable<Q>
   : never;
+/** A query as the validating router hands it on: the parameters with a default are present. */
+export type WithDefaults<Q, K extends keyof Q> = Q & Required<Pick<Q, K>>;
 
 /** The API's schemas, by name. */
 export type TenantRolloutsSchemas = components['schemas'];
@@ -1016,7 +1018,7 @@ export type TenantRolloutsOperations = operations;
 export type TenantRolloutsEndpointMap = {
   '#get|/rollouts': {
     response: ResponseOf<operations['listRollouts']>;
-    query: QueryOf<operations['listRollouts']>;
+    query: WithDefaults<QueryOf<operations['listRollouts']>, 'limit'>;
   };
   '#post|/rollouts': {
     response: ResponseOf<operations['createRollout']>;

@@ -60,23 +60,3 @@ export function createRouteContext(
     readerAccess: async request => readAccess(await authorize(request)),
   };
 }
-
-/**
- * A request's query with the parameters the spec gives a default for, which the spec's
- * validation has filled in (the generated types cannot tell that they are present).
- */
-export function withDefaults<T extends object, K extends keyof T>(
-  query: T,
-  ...names: K[]
-): T & Required<Pick<T, K>> {
-  for (const name of names) {
-    if (query[name] === undefined) {
-      throw new Error(
-        `query.${String(
-          name,
-        )} has no value: the spec's validation gives it its default`,
-      );
-    }
-  }
-  return query as T & Required<Pick<T, K>>;
-}

@@ -1,5 +1,4 @@
-import express from 'express';
-import { ApiRouter, RouteContext, withDefaults } from './context';
+import { ApiRouter, RouteContext } from './context';
 import { portfolioCsvHeader, portfolioCsvLine } from './portfolioCsv';
 import { portfolioFilterOf } from './portfolioFilter';
 
@@ -12,11 +11,7 @@ export function registerPortfolioRoutes(
 
   router.get('/portfolio', async (req, res) => {
     const access = await readerAccess(req);
-    const { sort, limit, cursor, ...filter } = withDefaults(
-      req.query,
-      'sort',
-      'limit',
-    );
+    const { sort, limit, cursor, ...filter } = req.query;
     res.json(
       await scorecards.portfolio(
         { ...portfolioFilterOf(filter), sort, limit, cursor },
@@ -33,9 +28,8 @@ export function registerPortfolioRoutes(
   });
 
   router.get('/portfolio.csv', async (req, res) => {
-    // The answer is CSV, for which the generated types have no (JSON) body: `never`.
-    const access = await readerAccess(req as unknown as express.Request);
-    const { sort, ...filter } = withDefaults(req.query, 'sort');
+    const access = await readerAccess(req);
+    const { sort, ...filter } = req.query;
     const query = { ...portfolioFilterOf(filter), sort };
     res.type('text/csv').attachment('waybill-portfolio.csv');
     res.write(portfolioCsvHeader());

@@ -5,7 +5,7 @@ import {
   callerOf,
   entityRefFromParams,
 } from '@waybill/plugin-waybill-node';
-import { ApiRouter, RouteContext, withDefaults } from './context';
+import { ApiRouter, RouteContext } from './context';
 import { releaseKeyFromParams } from './releaseKey';
 
 /** Releases: an entity's history and one release's scorecard. */
@@ -18,7 +18,7 @@ export function registerReleaseRoutes(
   router.get('/entities/:kind/:namespace/:name/releases', async (req, res) => {
     const access = await readerAccess(req);
     const entityRef = entityRefFromParams(req.params);
-    const { limit } = withDefaults(req.query, 'limit');
+    const { limit } = req.query;
     res.json({ items: await scorecards.history(entityRef, limit, access) });
   });
 
