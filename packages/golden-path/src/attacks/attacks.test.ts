@@ -78,8 +78,10 @@ const VALID_BODIES: Readonly<Record<string, unknown>> = {
   },
   overrideGate: {
     reason: 'Attack suite: a reason long enough',
-    expiresAt: '2099-01-01T00:00:00Z',
+    // Within the configured cap on an override's duration.
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
   },
+  revokeGateOverride: { reason: 'Attack suite: a reason long enough' },
   createRollout: {
     entityRef: TARGET_ENTITY.ref,
     version: '4.2.0',

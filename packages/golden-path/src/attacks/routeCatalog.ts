@@ -49,6 +49,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   getRelease: { permission: 'scorecards.release.read', caller: 'user' },
   getGate: { permission: 'scorecards.release.read', caller: 'user' },
   overrideGate: { permission: 'scorecards.gate.override', caller: 'user' },
+  revokeGateOverride: {
+    permission: 'scorecards.gate.override',
+    caller: 'user',
+  },
   getPortfolio: { permission: 'scorecards.release.read', caller: 'user' },
   getPortfolioSummary: {
     permission: 'scorecards.release.read',
@@ -133,6 +137,7 @@ export const DOCUMENTED_BODY_LIMITS: Readonly<Record<string, number>> = {
   uploadEvidence: maxUploadBytes(),
   recordDeliveryEvents: maxUploadBytes(),
   overrideGate: 16 * 1024,
+  revokeGateOverride: 16 * 1024,
   planReleaseTrain: 256 * 1024,
   createRollout: 64 * 1024,
   actOnRollout: 64 * 1024,
