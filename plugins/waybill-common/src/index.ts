@@ -11,3 +11,4 @@ export * from './tenant';
 export * from './rollouts';
 export * from './api';
 export * from './parseWithSchema';
+export * from './localTime';
