@@ -4,38 +4,22 @@ import validRange from 'semver/ranges/valid';
 import { WAYBILL_ANNOTATIONS } from '@waybill/plugin-waybill-common';
 import { graphIndex } from './graphIndex';
 import { DependencyGraph } from './model';
+import type { DependencyMapSchemas as Schemas } from './schema/openapi.generated';
 
-/** The outcome of checking one consumer's required range against its API's version. */
-export type ApiCompatibilityStatus =
-  | 'compatible'
-  | 'incompatible'
-  /** The API entity declares no version (`apiVersionOf`). */
-  | 'unknown-version'
-  /** The version is not `x.y.z` semver. */
-  | 'invalid-version'
-  /** The required range is not a semver range. */
-  | 'invalid-range'
-  /** The required API is not in the graph. */
-  | 'unknown-api';
+/**
+ * The outcome of checking one consumer's required range against its API's version:
+ * `compatible`, `incompatible`, `unknown-version` (the API entity declares no version,
+ * `apiVersionOf`), `invalid-version` (the version is not `x.y.z` semver), `invalid-range` (the
+ * required range is not a semver range) or `unknown-api` (the required API is not in the graph).
+ */
+export type ApiCompatibilityStatus = ApiCompatibility['status'];
 
-/** One consumer → API requirement, checked. */
-export interface ApiCompatibility {
-  /** The consuming entity's ref. */
-  consumer: string;
-  /** The API entity's ref. */
-  api: string;
-  /** The components that provide the API. */
-  providers: string[];
-  /** The range the consumer requires. */
-  range: string;
-  /** The version checked: the train's, else the API's current one. */
-  version?: string;
-  /** Where `version` came from. */
-  versionSource?: 'train' | 'current';
-  status: ApiCompatibilityStatus;
-  /** The verdict in words, for people. */
-  message: string;
-}
+/**
+ * One consumer → API requirement, checked: `providers` are the components that provide the API,
+ * `range` the range the consumer requires, `version` the version checked (the train's, else the
+ * API's current one, as `versionSource` says), `message` the verdict in words, for people.
+ */
+export type ApiCompatibility = Schemas['ApiCompatibility'];
 
 /** Options of {@link checkApiCompatibility}. */
 export interface ApiCompatibilityOptions {
@@ -52,12 +36,7 @@ export interface ApiCompatibilityOptions {
 export function compareApiVersion(
   range: string,
   version: string | undefined,
-):
-  | 'compatible'
-  | 'incompatible'
-  | 'unknown-version'
-  | 'invalid-version'
-  | 'invalid-range' {
+): Exclude<ApiCompatibilityStatus, 'unknown-api'> {
   if (validRange(range) === null) return 'invalid-range';
   if (version === undefined) return 'unknown-version';
   if (valid(version) === null) return 'invalid-version';

@@ -4,7 +4,7 @@
  * the target can break the source (the consumer). Deploy order therefore runs against the edge
  * direction and impact travels against it too.
  */
-import type { ApiRequirement } from '@waybill/plugin-waybill-common';
+import type { DependencyMapSchemas as Schemas } from './schema/openapi.generated';
 
 export type { ApiRequirement } from '@waybill/plugin-waybill-common';
 
@@ -25,14 +25,7 @@ export type { ApiRequirement } from '@waybill/plugin-waybill-common';
  * - `partOf`: the source belongs to the target system, domain or parent component. Structural:
  *   not a dependency, so no algorithm orders or propagates along it unless asked to.
  */
-export type DependencyEdgeType =
-  | 'dependsOn'
-  | 'usesApi'
-  | 'subscribesTo'
-  | 'consumesApi'
-  | 'apiProvidedBy'
-  | 'servedBy'
-  | 'partOf';
+export type DependencyEdgeType = Schemas['EdgeType'];
 
 /** Every edge type, in a stable order. */
 export const DEPENDENCY_EDGE_TYPES: readonly DependencyEdgeType[] = [
@@ -73,71 +66,33 @@ export const IMPACT_EDGE_TYPES: readonly DependencyEdgeType[] = [
 export const EVENT_API_TYPES: readonly string[] = ['asyncapi'];
 
 /** The labels that place a tenant on the rollout axes. */
-export interface TenantLabels {
-  segment?: string;
-  region?: string;
-  tier?: string;
-  cloud?: string;
-  tenancy?: string;
-  timezone?: string;
-}
+export type TenantLabels = Schemas['TenantLabels'];
 
-/** A catalog entity in the dependency graph. */
-export interface DependencyNode {
-  /** Entity ref, lowercase: `component:default/inventory`. */
-  ref: string;
-  /** Entity kind, lowercase: `component`, `api`, `resource`, `system`, `domain`. */
-  kind: string;
-  namespace: string;
-  name: string;
-  /** `spec.type`, e.g. `erp-module`, `openapi`, `tenant`. */
-  type?: string;
-  /** `metadata.title`, or the name when absent. */
-  title: string;
-  /** Owner entity ref, e.g. `group:default/warehouse-systems`. */
-  owner?: string;
-  /** System entity ref, e.g. `system:default/erp-core`. */
-  system?: string;
-  /** Business-process Domain refs, e.g. `domain:default/order-to-cash`. */
-  businessProcesses: string[];
-  /** `critical`, `standard` or `internal`: the tier the entity declares (`declaredTierOf`). */
-  tier?: string;
-  /** `spec.lifecycle`. */
-  lifecycle?: string;
-  /** For API entities: the current version (`apiVersionOf`, `WAYBILL_ANNOTATIONS.apiVersion`). */
-  apiVersion?: string;
-  /** For consumers: the parsed `WAYBILL_ANNOTATIONS.apiRequirements` (`parseApiRequirements`). */
-  apiRequirements?: ApiRequirement[];
-  /** Set on tenants (Resource of type `tenant`) whose labels read as a tenant (`readTenant`) only. */
-  tenant?: TenantLabels;
-  /** True when the node was only referenced by an edge and is not among the entities read. */
-  missing?: boolean;
-}
+/**
+ * A catalog entity in the dependency graph: the spec's node without the neighbourhood `distance`
+ * (see `SubgraphNode`). `ref` is lowercase (`component:default/inventory`), `kind` too
+ * (`component`, `api`, `resource`, `system`, `domain`); `title` is `metadata.title`, else the
+ * name; `tier` is the tier the entity declares (`declaredTierOf`); `apiVersion` is an API's
+ * current version (`apiVersionOf`); `apiRequirements` are a consumer's parsed
+ * `WAYBILL_ANNOTATIONS.apiRequirements` (`parseApiRequirements`); `tenant` is set on tenants
+ * (Resource of type `tenant`) whose labels read as a tenant (`readTenant`) only; `missing` when
+ * the node was only referenced by an edge and is not among the entities read.
+ */
+export type DependencyNode = Omit<Schemas['DependencyNode'], 'distance'>;
 
-/** A typed, directed edge: source <type> target. For dependency types, source needs target. */
-export interface DependencyEdge {
-  source: string;
-  target: string;
-  type: DependencyEdgeType;
-  /** For `usesApi`: the API refs the source consumes from the target. */
-  apis?: string[];
-  /** In subgraph responses: set when both ends are in one dependency cycle. */
-  inCycle?: boolean;
-}
+/**
+ * A typed, directed edge: source <type> target. For dependency types, source needs target.
+ * `apis` (for `usesApi`) names the API refs the source consumes from the target; `inCycle` is set
+ * in subgraph responses when both ends are in one dependency cycle.
+ */
+export type DependencyEdge = Schemas['DependencyEdge'];
 
-/** A business process, declared once as a Domain of type `business-process`. */
-export interface BusinessProcess {
-  /** Domain ref, e.g. `domain:default/order-to-cash`. */
-  ref: string;
-  name: string;
-  title: string;
-  description?: string;
-  /** `critical`, `high` or `medium`, from `WAYBILL_ANNOTATIONS.criticality`. */
-  criticality?: string;
-  owner?: string;
-  /** True when entities name the process but no Domain declares it. */
-  missing?: boolean;
-}
+/**
+ * A business process, declared once as a Domain of type `business-process`: `ref` is the Domain
+ * ref, `criticality` (`critical`, `high` or `medium`) comes from `WAYBILL_ANNOTATIONS.criticality`,
+ * and `missing` is true when entities name the process but no Domain declares it.
+ */
+export type BusinessProcess = Schemas['BusinessProcess'];
 
 /** The whole estate as a graph: plain data, safe to serialise and send to a browser. */
 export interface DependencyGraph {

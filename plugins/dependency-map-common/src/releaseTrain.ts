@@ -5,7 +5,7 @@ import {
   checkApiCompatibility,
   compareApiVersion,
 } from './apiCompatibility';
-import { DeployBlocker, placeInStages } from './deployOrder';
+import { placeInStages } from './deployOrder';
 import {
   EdgeView,
   buildEdgeView,
@@ -13,73 +13,45 @@ import {
   resolveNodeIndices,
 } from './graphIndex';
 import { DependencyGraph, ORDERING_EDGE_TYPES } from './model';
+import type { DependencyMapSchemas as Schemas } from './schema/openapi.generated';
 
-/** One change in a release train: an entity and the version it moves to. */
-export interface ReleaseTrainChange {
-  /** A Component or Resource (a release) or an API (the contract version its provider will expose). */
-  entityRef: string;
-  version: string;
-}
+/**
+ * One change in a release train: an entity (a Component or Resource, i.e. a release, or an API,
+ * i.e. the contract version its provider will expose) and the version it moves to.
+ */
+export type ReleaseTrainChange = Schemas['ReleaseTrainRequest']['changes'][number];
 
-/** A change as planned. */
-export interface PlannedChange {
-  entityRef: string;
-  kind: string;
-  type?: string;
-  title: string;
-  version: string;
-  /** For APIs: the version before the train. */
-  currentVersion?: string;
-  /** The stage it goes out in (0 first). */
-  stage: number;
-  /** For APIs: the providers whose deployment makes the new version live. */
-  ridesWith?: string[];
-}
+/**
+ * A change as planned: `stage` is the stage it goes out in (0 first); for APIs, `currentVersion`
+ * is the version before the train and `ridesWith` the providers whose deployment makes the new
+ * version live.
+ */
+export type PlannedChange = Schemas['PlannedChange'];
 
-/** One stage of a release train: changes that may go out in parallel once earlier stages are out. */
-export interface ReleaseTrainStage {
-  index: number;
-  changes: PlannedChange[];
-  /** Indices into {@link ReleaseTrainPlan.blockers} of the cycles in this stage. */
-  blockers: number[];
-}
+/**
+ * One stage of a release train: changes that may go out in parallel once earlier stages are out;
+ * `blockers` are indices into {@link ReleaseTrainPlan.blockers} of the cycles in this stage.
+ */
+export type ReleaseTrainStage = Schemas['ReleaseTrainStage'];
 
-/** A change that would break if it went out before another change of the train. */
-export interface PrematureConsumer {
-  /** The consumer that must wait. */
-  consumer: string;
-  /** The change it needs first. */
-  needs: string;
-  /**
-   * `needs-new-api-version`: its required range is met by the train's API version but not the
-   * current one. `listed-before-provider`: the request lists it before a change it depends on.
-   */
-  reason: 'needs-new-api-version' | 'listed-before-provider';
-  /** For `needs-new-api-version`: the API and the range. */
-  api?: string;
-  range?: string;
-  message: string;
-}
+/**
+ * A change that would break if it went out before another change of the train: `consumer` must
+ * wait for `needs`. `needs-new-api-version`: its required range (`range` of `api`) is met by the
+ * train's API version but not the current one. `listed-before-provider`: the request lists it
+ * before a change it depends on.
+ */
+export type PrematureConsumer = Schemas['PrematureConsumer'];
 
-/** A release-train plan: the safe order of a set of changes and what stands in its way. */
-export interface ReleaseTrainPlan {
-  /** The changes in request order, each with its stage. */
-  changes: PlannedChange[];
-  /** Entity refs in a safe order: stage by stage, request order within a stage. */
-  sequence: string[];
-  stages: ReleaseTrainStage[];
-  /** Cycles among the changes: they go out together or the cycle must be broken first. */
-  blockers: DeployBlocker[];
-  /**
-   * Requirements touched by the train (its consumers, its APIs) that the versions after the
-   * train do not satisfy.
-   */
-  incompatibilities: ApiCompatibility[];
-  /** Consumers that would break if they went out before what they need. */
-  prematureConsumers: PrematureConsumer[];
-  /** True when there are neither blockers nor incompatibilities. */
-  safe: boolean;
-}
+/**
+ * A release-train plan: the safe order of a set of changes and what stands in its way. `changes`
+ * are in request order, each with its stage; `sequence` is the entity refs in a safe order (stage
+ * by stage, request order within a stage); `blockers` are the cycles among the changes (they go
+ * out together or the cycle must be broken first); `incompatibilities` are requirements touched by
+ * the train (its consumers, its APIs) that the versions after the train do not satisfy;
+ * `prematureConsumers` would break if they went out before what they need; `safe` when there are
+ * neither blockers nor incompatibilities. The response adds the graph it was answered from.
+ */
+export type ReleaseTrainPlan = Omit<Schemas['ReleaseTrainResponse'], 'graph'>;
 
 /** The train's members as node indices, with their request positions; throws on a bad request. */
 function resolveTrain(
