@@ -84,31 +84,13 @@ export type FactsOf<K extends EvidenceKind> = Extract<
 export type ReleaseEvidence = { [K in EvidenceKind]?: FactsOf<K> };
 
 /** What happened in delivery, for DORA: from Waybill's JSON or from CDEvents. */
-export type DeliveryEventType =
-  | 'deployment'
-  | 'rollback'
-  | 'incident-detected'
-  | 'incident-resolved'
-  | 'change-merged';
+export type DeliveryEventType = ScorecardsSchemas['DeliveryEventType'];
 
-/** One delivery event of an entity. */
-export interface DeliveryEvent {
-  type: DeliveryEventType;
-  /** Full entity ref, e.g. `component:default/inventory`. */
-  entityRef: string;
-  /** ISO 8601 timestamp of when it happened (not when it was reported). */
-  occurredAt: string;
-  /** The release version deployed or rolled back to; for a merged change, the version that will ship it when known. */
-  version?: string;
-  environment?: string;
-  /** Commit of the change (for `change-merged` and deployments). */
-  commit?: string;
-  /** Incident id, to pair detection with resolution. */
-  incidentId?: string;
-  /** Whether a deployment failed (for change failure rate); rollbacks and incidents mark a deployment failed too. */
-  failed?: boolean;
-  /** Where the event came from, e.g. the CDEvents `context.source`. */
-  source?: string;
-  /** Id of the event at its source (CDEvents `context.id`), used to ignore duplicates. */
+/**
+ * One delivery event of an entity, normalized: Waybill's JSON event (or a CDEvent read into its
+ * terms) with its `id` always present, derived from the content when the producer gave none, so
+ * duplicates can be ignored.
+ */
+export type DeliveryEvent = ScorecardsSchemas['WaybillDeliveryEvent'] & {
   id: string;
-}
+};

@@ -92,24 +92,51 @@ const WEEK: DeliveryEvent[] = [
 const FROM = new Date('2025-06-01T00:00:00Z');
 const TO = new Date('2025-06-08T00:00:00Z');
 
-const EXPECTED_WEEK = {
-  from: '2025-06-01T00:00:00.000Z',
-  to: '2025-06-08T00:00:00.000Z',
-  days: 7,
-  deploymentFrequency: {
-    deployments: 6,
-    perDay: 6 / 7,
-    perWeek: 6,
-    band: 'high',
+/**
+ * The figures of the seven days from `from`: what follows from the deployments (the window, the
+ * frequency per day and per week, the deployments the failure rate counts) is filled in.
+ */
+function weekFigures(
+  from: string,
+  figures: {
+    deployments: number;
+    band: string;
+    leadTimeForChanges: { medianHours: number | null; changes: number };
+    changeFailureRate: { rate: number | null; failedDeployments: number };
+    failedDeploymentRecoveryTime: {
+      medianHours: number | null;
+      recoveries: number;
+      unrecovered: number;
+    };
   },
+) {
+  const { deployments, band, changeFailureRate, ...rest } = figures;
+  return {
+    from,
+    to: new Date(Date.parse(from) + 7 * 24 * 3600_000).toISOString(),
+    days: 7,
+    deploymentFrequency: {
+      deployments,
+      perDay: deployments / 7,
+      perWeek: deployments,
+      band,
+    },
+    changeFailureRate: { ...changeFailureRate, deployments },
+    ...rest,
+  };
+}
+
+const EXPECTED_WEEK = weekFigures('2025-06-01T00:00:00.000Z', {
+  deployments: 6,
+  band: 'high',
   leadTimeForChanges: { medianHours: 4, changes: 5 },
-  changeFailureRate: { rate: 0.5, failedDeployments: 3, deployments: 6 },
+  changeFailureRate: { rate: 0.5, failedDeployments: 3 },
   failedDeploymentRecoveryTime: {
     medianHours: 3,
     recoveries: 3,
     unrecovered: 1,
   },
-};
+});
 
 describe('computeDora', () => {
   it('computes the four keys of a hand-worked week', () => {
@@ -238,24 +265,19 @@ describe('computeDora', () => {
   });
 
   it('has empty figures for a window without events', () => {
-    expect(computeDora({ events: [], from: FROM, to: TO })).toEqual({
-      from: '2025-06-01T00:00:00.000Z',
-      to: '2025-06-08T00:00:00.000Z',
-      days: 7,
-      deploymentFrequency: {
+    expect(computeDora({ events: [], from: FROM, to: TO })).toEqual(
+      weekFigures('2025-06-01T00:00:00.000Z', {
         deployments: 0,
-        perDay: 0,
-        perWeek: 0,
         band: 'low',
-      },
-      leadTimeForChanges: { medianHours: null, changes: 0 },
-      changeFailureRate: { rate: null, failedDeployments: 0, deployments: 0 },
-      failedDeploymentRecoveryTime: {
-        medianHours: null,
-        recoveries: 0,
-        unrecovered: 0,
-      },
-    });
+        leadTimeForChanges: { medianHours: null, changes: 0 },
+        changeFailureRate: { rate: null, failedDeployments: 0 },
+        failedDeploymentRecoveryTime: {
+          medianHours: null,
+          recoveries: 0,
+          unrecovered: 0,
+        },
+      }),
+    );
   });
 
   it.each([
@@ -290,23 +312,18 @@ describe('computeDoraTrend', () => {
   it('computes the window and the one of the same length before it', () => {
     const trend = computeDoraTrend({ events: WEEK, from: FROM, to: TO });
     expect(trend.current).toEqual(EXPECTED_WEEK);
-    expect(trend.previous).toEqual({
-      from: '2025-05-25T00:00:00.000Z',
-      to: '2025-06-01T00:00:00.000Z',
-      days: 7,
-      deploymentFrequency: {
+    expect(trend.previous).toEqual(
+      weekFigures('2025-05-25T00:00:00.000Z', {
         deployments: 1,
-        perDay: 1 / 7,
-        perWeek: 1,
         band: 'high',
-      },
-      leadTimeForChanges: { medianHours: 6, changes: 1 },
-      changeFailureRate: { rate: 1, failedDeployments: 1, deployments: 1 },
-      failedDeploymentRecoveryTime: {
-        medianHours: 13,
-        recoveries: 1,
-        unrecovered: 0,
-      },
-    });
+        leadTimeForChanges: { medianHours: 6, changes: 1 },
+        changeFailureRate: { rate: 1, failedDeployments: 1 },
+        failedDeploymentRecoveryTime: {
+          medianHours: 13,
+          recoveries: 1,
+          unrecovered: 0,
+        },
+      }),
+    );
   });
 });
