@@ -2,7 +2,6 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import { TIERS } from '@waybill/plugin-waybill-common';
 import { z as zod } from 'zod/v3';
@@ -18,6 +17,7 @@ import { annotateCatalogInfo } from '../catalog/annotateCatalogInfo';
 import { assertBusinessProcesses } from '../catalog/businessProcessCheck';
 import { parseActionInput, targetPathInput } from './actionInput';
 import { examples } from './annotateCatalog.examples';
+import { createWaybillAction } from './waybillAction';
 
 /** The id of the annotate action. */
 export const ANNOTATE_CATALOG_ACTION_ID = 'waybill:catalog:annotate';
@@ -66,22 +66,16 @@ const inputSchema = zod
 export function createAnnotateCatalogAction(options: {
   catalog: CatalogService;
 }) {
-  return createTemplateAction({
+  return createWaybillAction({
     id: ANNOTATE_CATALOG_ACTION_ID,
     description:
       "Writes Waybill's catalog annotations (tier, business processes, API requirements, rollout strategy file, repository) and dependsOn / consumesApis into catalog-info.yaml, and validates the entity. Each business process must be a Domain of spec.type business-process in the catalog.",
     examples,
-    supportsDryRun: true,
-    schema: {
-      input: () => inputSchema,
-      output: z =>
-        z.object({
-          entityRef: z.string().describe('Ref of the annotated Component'),
-          annotations: z
-            .record(z.string())
-            .describe('Annotations of the entity'),
-        }),
-    },
+    input: inputSchema,
+    output: z => ({
+      entityRef: z.string().describe('Ref of the annotated Component'),
+      annotations: z.record(z.string()).describe('Annotations of the entity'),
+    }),
     async handler(ctx) {
       const input = parseActionInput(inputSchema, ctx.input);
       await assertBusinessProcesses(

@@ -1,14 +1,12 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
-import {
-  createTemplateAction,
-  parseRepoUrl,
-} from '@backstage/plugin-scaffolder-node';
+import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
 import { z as zod } from 'zod/v3';
 import { CI_PROVIDERS, CiProvider, repositoryProject } from '../pipeline/model';
 import { parseActionInput, repoUrlInput } from './actionInput';
 import { examples } from './checkRepository.examples';
+import { createWaybillAction } from './waybillAction';
 
 /** The id of the repository check action. */
 export const CHECK_REPOSITORY_ACTION_ID = 'waybill:repository:check';
@@ -112,22 +110,18 @@ export function repositoryProblems(
  * which the catalog annotation names.
  */
 export function createCheckRepositoryAction(options: { config: Config }) {
-  return createTemplateAction({
+  return createWaybillAction({
     id: CHECK_REPOSITORY_ACTION_ID,
     description:
       'Checks that the new repository can be published: an SCM integration of the CI provider for its host, with credentials. Outputs its project path (owner/name or group/project).',
     examples,
-    supportsDryRun: true,
-    schema: {
-      input: () => inputSchema,
-      output: z =>
-        z.object({
-          host: z.string().describe('The repository host'),
-          project: z
-            .string()
-            .describe('owner/name on GitHub, group/project on GitLab'),
-        }),
-    },
+    input: inputSchema,
+    output: z => ({
+      host: z.string().describe('The repository host'),
+      project: z
+        .string()
+        .describe('owner/name on GitHub, group/project on GitLab'),
+    }),
     async handler(ctx) {
       const { repoUrl, ciProvider } = parseActionInput(inputSchema, ctx.input);
       const { problems, host, project } = repositoryProblems(

@@ -1,11 +1,11 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parsePipelineModel, pipelineModelSchema } from '../pipeline/model';
 import { generatePipeline } from '../pipeline/generate';
 import { targetPathInput } from './actionInput';
 import { examples } from './generatePipeline.examples';
+import { createWaybillAction } from './waybillAction';
 
 /** The id of the generate action. */
 export const GENERATE_PIPELINE_ACTION_ID = 'waybill:pipeline:generate';
@@ -19,28 +19,22 @@ const inputSchema = pipelineModelSchema.extend({
  * service from the typed pipeline model into the workspace.
  */
 export function createGeneratePipelineAction() {
-  return createTemplateAction({
+  return createWaybillAction({
     id: GENERATE_PIPELINE_ACTION_ID,
     description:
       'Renders a policy-compliant CI/CD pipeline (GitHub Actions or GitLab CI) and the tenant rollout strategy from a typed pipeline model.',
     examples,
-    supportsDryRun: true,
-    schema: {
-      input: () => inputSchema,
-      output: z =>
-        z.object({
-          files: z
-            .array(z.string())
-            .describe('Files written, relative to targetPath'),
-          pipelinePath: z.string().describe('The pipeline file'),
-          stages: z
-            .array(z.string())
-            .describe('Stages of the pipeline, in order'),
-          waves: z
-            .array(z.string())
-            .describe('Tenant waves of the production rollout'),
-        }),
-    },
+    input: inputSchema,
+    output: z => ({
+      files: z
+        .array(z.string())
+        .describe('Files written, relative to targetPath'),
+      pipelinePath: z.string().describe('The pipeline file'),
+      stages: z.array(z.string()).describe('Stages of the pipeline, in order'),
+      waves: z
+        .array(z.string())
+        .describe('Tenant waves of the production rollout'),
+    }),
     async handler(ctx) {
       const { targetPath, ...modelInput } = ctx.input;
       const model = parsePipelineModel(modelInput);

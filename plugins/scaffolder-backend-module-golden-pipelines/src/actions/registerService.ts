@@ -7,13 +7,11 @@ import {
   ScmIntegrations,
 } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  createTemplateAction,
-  parseRepoUrl,
-} from '@backstage/plugin-scaffolder-node';
+import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
 import { z as zod } from 'zod/v3';
 import { parseActionInput, repoUrlInput } from './actionInput';
 import { examples } from './registerService.examples';
+import { createWaybillAction } from './waybillAction';
 
 /** The id of the action that registers a newly published service in the catalog. */
 export const REGISTER_SERVICE_ACTION_ID = 'waybill:catalog:register';
@@ -93,19 +91,17 @@ export function createRegisterServiceAction(options: {
   auth: AuthService;
 }) {
   const integrations = ScmIntegrations.fromConfig(options.config);
-  return createTemplateAction({
+  return createWaybillAction({
     id: REGISTER_SERVICE_ACTION_ID,
     description:
       "Registers the published repository's catalog file in the catalog with the scaffolder's own credentials; refuses a file outside that repository. Outputs the new entity's ref.",
     examples,
-    schema: {
-      input: () => inputSchema,
-      output: z =>
-        z.object({
-          entityRef: z.string().describe('The registered entity'),
-          catalogInfoUrl: z.string().describe('The registered location'),
-        }),
-    },
+    supportsDryRun: false,
+    input: inputSchema,
+    output: z => ({
+      entityRef: z.string().describe('The registered entity'),
+      catalogInfoUrl: z.string().describe('The registered location'),
+    }),
     async handler(ctx) {
       const input = parseActionInput(inputSchema, ctx.input);
       const catalogInfoUrl = catalogInfoUrlOf(integrations, input);

@@ -1,6 +1,5 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import { parse } from 'yaml';
 import { z as zod } from 'zod/v3';
@@ -18,6 +17,7 @@ import {
 } from '../policy/validatePipeline';
 import { targetPathInput } from './actionInput';
 import { examples } from './validatePipeline.examples';
+import { createWaybillAction } from './waybillAction';
 
 /** The id of the validate action. */
 export const VALIDATE_PIPELINE_ACTION_ID = 'waybill:pipeline:validate';
@@ -92,30 +92,26 @@ async function tierFromCatalog(root: string): Promise<Tier> {
  * one precise line per violation.
  */
 export function createValidatePipelineAction() {
-  return createTemplateAction({
+  return createWaybillAction({
     id: VALIDATE_PIPELINE_ACTION_ID,
     description:
       'Checks GitHub Actions workflows and GitLab CI pipelines against the golden-pipeline policy: required stages for the tier, OIDC-only cloud access, least-privilege permissions, actions pinned by commit SHA, no untrusted input in scripts, protected production environments.',
     examples,
-    supportsDryRun: true,
-    schema: {
-      input: () => inputSchema,
-      output: z =>
-        z.object({
-          files: z.array(z.string()).describe('Files checked'),
-          tier: z.string().describe('Tier the files were checked for'),
-          violations: z
-            .array(
-              z.object({
-                rule: z.string(),
-                file: z.string(),
-                location: z.string(),
-                message: z.string(),
-              }),
-            )
-            .describe('Violations found (empty when the pipeline complies)'),
-        }),
-    },
+    input: inputSchema,
+    output: z => ({
+      files: z.array(z.string()).describe('Files checked'),
+      tier: z.string().describe('Tier the files were checked for'),
+      violations: z
+        .array(
+          z.object({
+            rule: z.string(),
+            file: z.string(),
+            location: z.string(),
+            message: z.string(),
+          }),
+        )
+        .describe('Violations found (empty when the pipeline complies)'),
+    }),
     async handler(ctx) {
       const root = resolveSafeChildPath(
         ctx.workspacePath,
