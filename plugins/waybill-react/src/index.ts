@@ -1,0 +1,19 @@
+/**
+ * The pieces Waybill's frontend plugins share: the dialog shell of an audited action, a small
+ * typed table and the status badge.
+ *
+ * @packageDocumentation
+ */
+export { ActionDialog, ActionForm, actionDialogTitleId } from './dialog/ActionDialog';
+export {
+  MAX_REASON_LENGTH,
+  MIN_REASON_LENGTH,
+  ReasonField,
+  useReason,
+} from './dialog/ReasonField';
+export { ReasonDialog } from './dialog/ReasonDialog';
+export type { ReasonDialogProps } from './dialog/ReasonDialog';
+export { DataTable } from './table/DataTable';
+export type { DataColumn, DataTableProps } from './table/DataTable';
+export { Badge } from './badge/Badge';
+export type { BadgeProps } from './badge/Badge';
