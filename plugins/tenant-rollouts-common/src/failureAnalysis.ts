@@ -5,7 +5,10 @@ import {
 } from '@waybill/plugin-waybill-common';
 import type { TenantRolloutsSchemas } from './schema/openapi.generated';
 
-/** A tenant's deployment status in a rollout. */
+/** A tenant's deployment status in a rollout (the spec's `TenantStatus`). */
+export type TenantStatus = TenantRolloutsSchemas['TenantStatus'];
+
+/** Every status; the spec's enum again (generated code has it as a type only), kept to it by `satisfies`. */
 export const TENANT_STATUSES = [
   'pending',
   'deploying',
@@ -13,9 +16,7 @@ export const TENANT_STATUSES = [
   'degraded',
   'failed',
   'rolled-back',
-] as const;
-
-export type TenantStatus = (typeof TENANT_STATUSES)[number];
+] as const satisfies readonly TenantStatus[];
 
 /** Statuses that count as a failed deployment; `healthy` counts as a success, the rest are not settled. */
 export const FAILED_STATUSES: readonly TenantStatus[] = [

@@ -256,38 +256,35 @@ describe('occurrencesBetween', () => {
       DateTime.fromISO(to, { zone: 'utc' }),
     );
 
-  it('lists a weekly cut-off at 16:00 local on both sides of a DST change', () => {
-    const found = occurrencesOf(
-      0,
-      'Europe/Berlin',
-      '2026-10-20T00:00',
-      '2026-11-03T00:00',
+  it.each([
+    [
+      'a weekly cut-off at 16:00 local on both sides of a DST change',
+      { index: 0, timeZone: 'Europe/Berlin' },
+      ['2026-10-20T00:00', '2026-11-03T00:00'],
+      [
+        '2026-10-23T16:00:00.000+02:00 2026-10-23T20:00:00.000+02:00',
+        '2026-10-30T16:00:00.000+01:00 2026-10-30T20:00:00.000+01:00',
+      ],
+    ],
+    [
+      'an occurrence that started before the range',
+      { index: 1, timeZone: 'Europe/Berlin' },
+      ['2026-11-29T01:00', '2026-11-29T02:00'],
+      ['2026-11-28T22:00:00.000+01:00 2026-11-29T04:00:00.000+01:00'],
+    ],
+    [
+      'an occurrence across new year',
+      { index: 2, timeZone: 'America/Chicago' },
+      ['2026-12-01T00:00', '2027-02-01T00:00'],
+      ['2026-11-20T00:00:00.000-06:00 2027-01-06T00:00:00.000-06:00'],
+    ],
+  ])('lists %s', (_, { index, timeZone }, [from, to], expected) => {
+    expect(occurrencesOf(index, timeZone, from, to).map(local)).toEqual(
+      expected,
     );
-    expect(found.map(local)).toEqual([
-      '2026-10-23T16:00:00.000+02:00 2026-10-23T20:00:00.000+02:00',
-      '2026-10-30T16:00:00.000+01:00 2026-10-30T20:00:00.000+01:00',
-    ]);
   });
 
-  it('includes an occurrence that started before the range and one across new year', () => {
-    const night = occurrencesOf(
-      1,
-      'Europe/Berlin',
-      '2026-11-29T01:00',
-      '2026-11-29T02:00',
-    );
-    expect(night.map(local)).toEqual([
-      '2026-11-28T22:00:00.000+01:00 2026-11-29T04:00:00.000+01:00',
-    ]);
-    const peak = occurrencesOf(
-      2,
-      'America/Chicago',
-      '2026-12-01T00:00',
-      '2027-02-01T00:00',
-    );
-    expect(peak.map(local)).toEqual([
-      '2026-11-20T00:00:00.000-06:00 2027-01-06T00:00:00.000-06:00',
-    ]);
+  it('lists the quarter closes of a year, the one that started before it included', () => {
     const quarters = occurrencesOf(
       3,
       'UTC',

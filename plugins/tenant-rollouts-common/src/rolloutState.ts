@@ -1,14 +1,24 @@
-/** The states of a rollout. */
+import type { TenantRolloutsSchemas as Schemas } from './schema/openapi.generated';
+
+/** The state of a rollout (the spec's `RolloutState`). */
+export type RolloutState = Schemas['RolloutState'];
+
+/**
+ * Every state, in lifecycle order. The values are the spec's `RolloutState` enum, listed again
+ * because the generated code carries enums as types only; `satisfies` keeps the list to them.
+ */
 export const ROLLOUT_STATES = [
   'planned',
   'running',
   'paused',
   'rolled-back',
   'completed',
-] as const;
-export type RolloutState = (typeof ROLLOUT_STATES)[number];
+] as const satisfies readonly RolloutState[];
 
-/** What a person, a tool or the scheduler can do to a rollout. */
+/** What a person, a tool or the scheduler can do to a rollout (the spec's `NextAction.action`). */
+export type RolloutAction = Schemas['NextAction']['action'];
+
+/** Every action, in lifecycle order; the spec's enum again, kept to it by `satisfies`. */
 export const ROLLOUT_ACTIONS = [
   'start',
   'advance',
@@ -16,8 +26,7 @@ export const ROLLOUT_ACTIONS = [
   'resume',
   'rollback',
   'complete',
-] as const;
-export type RolloutAction = (typeof ROLLOUT_ACTIONS)[number];
+] as const satisfies readonly RolloutAction[];
 
 /** Where a rollout is: its state and the wave being deployed, out of how many. */
 export interface RolloutPosition {
