@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   AuthService,
   coreServices,
@@ -270,4 +272,34 @@ export async function countIngested(
     tenants: await count({ kind: 'Resource', 'spec.type': 'tenant' }),
     components: await count({ kind: 'Component' }),
   };
+}
+
+/**
+ * Waits until the catalog serves `tenants` tenants and the released component, logging each new
+ * count; answers how long that took, or fails after `timeoutMs`.
+ */
+export async function waitForIngest(
+  backend: CatalogBackend,
+  tenants: number,
+  timeoutMs: number,
+  log: (line: string) => void,
+): Promise<number> {
+  const start = performance.now();
+  let last = -1;
+  while (performance.now() - start < timeoutMs) {
+    const served = await countIngested(backend);
+    if (served.tenants !== last) {
+      log(`catalog serves ${served.tenants} / ${tenants} tenants`);
+      last = served.tenants;
+    }
+    if (served.tenants >= tenants && served.components >= 1) {
+      return performance.now() - start;
+    }
+    await sleep(1000);
+  }
+  throw new Error(
+    `The catalog had not ingested the ${tenants} tenants after ${
+      timeoutMs / 1000
+    } s (WAYBILL_BENCH_INGEST_TIMEOUT_S)`,
+  );
 }

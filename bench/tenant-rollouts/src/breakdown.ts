@@ -5,6 +5,7 @@ import {
   FailureAnalysis,
   FreezeStatus,
   FreezeWindow,
+  RolloutPlan,
   TenantStatus,
   analyzeFailures,
   freezeStatus,
@@ -127,3 +128,23 @@ export function measureBreakdown(input: {
 /** Whether the common package has the batched freeze evaluation. */
 export const hasBatchedFreeze = () =>
   typeof (common as Record<string, unknown>).freezeStatuses === 'function';
+
+/**
+ * The board rollout's outcomes as the plugin reads them (by wave, then ref): each planned tenant
+ * with the status the setup reported for it, `pending` when none. The permutation test's shuffles
+ * are seeded, so its adjusted p-values depend on this order.
+ */
+export function boardOutcomes(
+  plan: RolloutPlan,
+  tenants: Tenant[],
+  reported: Array<Array<{ tenant: string; status: TenantStatus }>>,
+): Array<{ tenant: Tenant; status: TenantStatus }> {
+  const statusOf = new Map(reported.flat().map(s => [s.tenant, s.status]));
+  const tenantByRef = new Map(tenants.map(t => [t.ref, t]));
+  return plan.waves.flatMap(wave =>
+    wave.tenants.map(({ ref }) => ({
+      tenant: tenantByRef.get(ref)!,
+      status: statusOf.get(ref) ?? 'pending',
+    })),
+  );
+}

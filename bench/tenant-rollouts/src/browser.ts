@@ -9,7 +9,7 @@ import {
   summarize,
   withPortal,
 } from '@waybill/bench-utils';
-import { BoardAnswer } from './api';
+import { BoardAnswer } from './boardQuery';
 import {
   BoardInteraction,
   BoardLoad,

@@ -3,13 +3,9 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Entity } from '@backstage/catalog-model';
 import { guestToken, summarize } from '@waybill/bench-utils';
-import {
-  BoardAnswer,
-  BoardSetup,
-  RolloutsApi,
-  describeBoard,
-  setupBoardRollout,
-} from './api';
+import { BoardAnswer, describeBoard } from './boardQuery';
+import { BoardSetup, setupBoardRollout } from './boardSetup';
+import { RolloutsApi } from './rolloutsApi';
 import { TenantAxes } from './tenants';
 
 /*
@@ -142,7 +138,7 @@ export async function driveRollout(
   log('driving a rollout to the mixed state through the portal API');
   const api = new RolloutsApi(baseUrl, {
     user,
-    tooling: `Bearer ${deployToken}`,
+    reporter: `Bearer ${deployToken}`,
   });
   const setup = await setupBoardRollout(api, axes, options.seed);
   const planned = setup.waves.reduce((n, w) => n + w.tenants.length, 0);
@@ -155,7 +151,7 @@ export async function driveRollout(
   const fromNode: number[] = [];
   let answer: BoardAnswer | undefined;
   for (let i = 0; i < 6; i++) {
-    const read = await api.ok('GET', `/rollouts/${setup.id}`);
+    const read = await api.board(setup.id);
     if (i > 0) fromNode.push(read.ms);
     answer ??= describeBoard(read.json);
   }

@@ -23,6 +23,13 @@ export const BENCH_LOCATION = 'waybill-bench:tenant-rollouts';
 /** The released service every tenant depends on. */
 export const RELEASED_SERVICE = 'component:default/erp-platform';
 
+/**
+ * The released service's repository, which its catalog entry names in its
+ * `github.com/project-slug` annotation (`PROJECT_SLUG_ANNOTATIONS.github` of
+ * `@waybill/plugin-waybill-node`): the repository whose pipeline may report its tenants' statuses.
+ */
+export const RELEASED_REPOSITORY = 'meridian/erp-platform';
+
 /** Regions, their share of the tenants and the time zones tenants there are in. */
 const REGIONS: Record<string, { share: number; zones: string[] }> = {
   'north-america': {
@@ -112,6 +119,7 @@ export function generateEntities(count: number, seed: number): Entity[] {
         name: 'erp-platform',
         title: 'ERP platform',
         description: 'The multi-tenant ERP service released to every tenant.',
+        annotations: { 'github.com/project-slug': RELEASED_REPOSITORY },
       },
       spec: { type: 'service', lifecycle: 'production', owner: 'erp-core' },
     },

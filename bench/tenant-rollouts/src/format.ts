@@ -1,0 +1,40 @@
+import { cell, formatRatio, verdict } from '@waybill/bench-utils';
+
+/*
+ * The report's formats beside bench/utils' own (formatMs, formatRatio, cell): counts, sizes,
+ * verdicts against a bound, and the rows of the summary table.
+ */
+
+/** A count with thousands separators: `5,000`. */
+export const n = (value: number) => Math.round(value).toLocaleString('en-US');
+
+/** A size in KB or MB. */
+export const kb = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(2)} MB`
+    : `${(bytes / 1024).toFixed(1)} KB`;
+
+/** PASS or FAIL against a bound, with how far under or over: `PASS (1.3 x under)`. */
+export function against(value: number, bound: number): string {
+  const ok = value < bound;
+  return `${verdict(ok)} (${formatRatio(ok ? bound / value : value / bound)} ${
+    ok ? 'under' : 'over'
+  })`;
+}
+
+/** A row of the summary table: name, value, target, verdict. */
+export type SummaryRow = [string, string, string, string];
+
+/** The summary table: its head, then one line per row. */
+export function summaryTable(rows: SummaryRow[]): string[] {
+  const line = ([name, value, target, v]: SummaryRow) =>
+    `${cell(name, 48)}${cell(value, 22, true)}  ${cell(target, 14)}${v}`;
+  return [
+    '== Summary ==',
+    `${cell('figure', 48)}${cell('value', 22, true)}  ${cell(
+      'target',
+      14,
+    )}verdict`,
+    ...rows.map(line),
+  ];
+}

@@ -1,0 +1,111 @@
+import { LatencySummary, RunDescription } from '@waybill/bench-utils';
+import { FreezeWindow } from '@waybill/plugin-tenant-rollouts-common';
+import type { Tenant } from '@waybill/plugin-waybill-common';
+import { BoardAnswer } from './boardQuery';
+import { BoardSetup } from './boardSetup';
+import { EngineName } from './backend';
+import { BrowserFigures } from './browser';
+import { BreakdownRow } from './breakdown';
+import { IngestCase } from './ingestCases';
+import { WaveSize } from './plan';
+import { HttpProblem } from './rolloutsApi';
+
+/*
+ * What a run measured, as printed by report.ts and written to results/latest.json.
+ */
+
+/** The targets: the board query's p95. Planning and ingest are reported without one. */
+export const TARGETS = {
+  boardP95Ms: 100,
+};
+
+/** What one engine (the rollouts plugin's database) measured. */
+export interface EngineResult {
+  engine: EngineName;
+  /** e.g. `SQLite 3.x (better-sqlite3)`, `PostgreSQL 15.20`. */
+  label: string;
+  location: string;
+  setup: Omit<BoardSetup, 'waves' | 'flipTenant'>;
+  board: {
+    /** Repeated reads of an unchanged rollout. */
+    latency: LatencySummary;
+    /** Reads each right after a status change: the failure analysis is computed again. */
+    afterChange: LatencySummary;
+    bytes: number;
+    answer: BoardAnswer;
+  };
+  ingest: IngestCase[];
+  /** HTTP answers that were not 2xx, with the total requests made. */
+  problems: HttpProblem[];
+  requests: number;
+}
+
+/** The generated data a run measured on. */
+export interface BenchData {
+  seed: number;
+  tenants: number;
+  catalogEntities: number;
+  byRegion: Record<string, number>;
+  dedicated: number;
+  critical: number;
+  freezeWindows: Array<{ id: string; scope: string; kind: string }>;
+}
+
+/** Everything one run measured. */
+export interface BenchResult extends RunDescription {
+  data: BenchData;
+  /** The real catalog processing the entities; not a target. */
+  catalog: { ingestMs: number };
+  plan: { latency: LatencySummary; waves: WaveSize[]; runs: number };
+  breakdown: BreakdownRow[];
+  engines: EngineResult[];
+  /** Engines not run, and why. */
+  skipped: Partial<Record<EngineName, string>>;
+  /** The Chromium phase: the rollout board page with 5,000 tenants in a real portal. */
+  browser?: BrowserFigures;
+  /** Why the Chromium phase did not run (`WAYBILL_BENCH_BROWSER=off`). */
+  browserSkipped?: string;
+}
+
+/** What a Chromium-only run (`WAYBILL_BENCH_BROWSER=only`) measured. */
+export interface BrowserOnlyResult extends RunDescription {
+  browser: BrowserFigures;
+}
+
+/** A freeze window's scope in a few words: `region europe`, `25 tenants by name`. */
+function scopeOf(window: FreezeWindow): string {
+  return (
+    Object.entries(window.scope)
+      .map(([axis, values]) =>
+        axis === 'tenants'
+          ? `${values!.length} tenants by name`
+          : `${axis} ${values!.join('/')}`,
+      )
+      .join(', ') || 'every tenant'
+  );
+}
+
+/** The data a run measured on: tenants by region, tier and tenancy, and the freeze windows. */
+export function describeData(options: {
+  seed: number;
+  tenants: Tenant[];
+  catalogEntities: number;
+  windows: FreezeWindow[];
+}): BenchData {
+  const { tenants, windows } = options;
+  const byRegion: Record<string, number> = {};
+  for (const t of tenants) byRegion[t.region] = (byRegion[t.region] ?? 0) + 1;
+  return {
+    seed: options.seed,
+    tenants: tenants.length,
+    catalogEntities: options.catalogEntities,
+    byRegion,
+    dedicated: tenants.filter(t => t.tenancy === 'dedicated').length,
+    critical: tenants.filter(t => t.tier === 'critical').length,
+    freezeWindows: windows.map(w => ({
+      id: w.id,
+      kind: w.schedule.kind,
+      scope: scopeOf(w),
+    })),
+  };
+}
