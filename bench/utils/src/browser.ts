@@ -1,4 +1,15 @@
-import { Page, chromium } from '@playwright/test';
+import { Browser, Page, chromium } from '@playwright/test';
+
+/**
+ * Launches Chromium at `chromiumPath` headless, with no sandbox, no GPU and no background
+ * networking (what {@link inChromium} runs); the caller closes it.
+ */
+export function launchChromium(chromiumPath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
 
 /**
  * Runs `measure` on a new page (1440 x 900) of Chromium at `chromiumPath` (headless, no sandbox,
@@ -14,10 +25,7 @@ export async function inChromium<T>(
   },
   measure: (page: Page) => Promise<T>,
 ): Promise<T> {
-  const browser = await chromium.launch({
-    executablePath: options.chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchChromium(options.chromiumPath);
   const page = await browser.newPage({
     viewport: { width: 1440, height: 900 },
   });

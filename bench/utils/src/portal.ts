@@ -83,8 +83,10 @@ function backendCommand(
  * Builds the app for production (`packages/app/dist`), starts `@waybill/backend` serving it on
  * `port` with its SQLite databases in `sqliteDirectory`, and waits until it is ready and serves
  * the app: the portal as deployed, beside one someone may run on 3000/7007. No demo evidence is
- * uploaded in the background (the demo manifest is an empty one written into the directory);
- * `config` adds `APP_CONFIG_*` overrides. `watch: false` runs the backend without
+ * uploaded in the background (the demo manifest is an empty one written into the directory)
+ * unless `demoEvidence` is true: then `waybill.demo` stays as app-config.yaml has it (the demo
+ * releases' evidence, then the demo rollouts, as `make start`); `config` adds `APP_CONFIG_*`
+ * overrides. `watch: false` runs the backend without
  * `backstage-cli package start`'s file watcher, so that edits others make in the tree while a
  * benchmark runs do not restart it mid-measurement (the default, `true`, uses that command).
  */
@@ -94,6 +96,7 @@ export async function startPortal(options: {
   sqliteDirectory: string;
   config?: Record<string, string>;
   watch?: boolean;
+  demoEvidence?: boolean;
   log: (line: string) => void;
 }): Promise<RunningPortal> {
   const { log, port } = options;
@@ -103,11 +106,15 @@ export async function startPortal(options: {
   await run(options.repoRoot, ['workspace', '@waybill/app', 'build']);
   log(`built in ${Math.round((Date.now() - buildStart) / 1000)} s`);
 
-  const emptyDemoManifest = join(
-    options.sqliteDirectory,
-    'no-demo-releases.yaml',
-  );
-  await writeFile(emptyDemoManifest, 'releases: []\n');
+  const demo: Record<string, string> = {};
+  if (!options.demoEvidence) {
+    const emptyDemoManifest = join(
+      options.sqliteDirectory,
+      'no-demo-releases.yaml',
+    );
+    await writeFile(emptyDemoManifest, 'releases: []\n');
+    demo.APP_CONFIG_waybill_demo_seedEvidence = emptyDemoManifest;
+  }
   const watch = options.watch ?? true;
   log(
     `starting the backend on port ${port}${
@@ -128,7 +135,7 @@ export async function startPortal(options: {
       APP_CONFIG_backend_listen_port: String(port),
       APP_CONFIG_backend_cors_origin: url,
       APP_CONFIG_backend_database_connection_directory: options.sqliteDirectory,
-      APP_CONFIG_waybill_demo_seedEvidence: emptyDemoManifest,
+      ...demo,
       ...options.config,
     },
   });
