@@ -94,6 +94,12 @@ it('documents exactly the routes the router registers', async () => {
   expect(openapi.routeProblems(router)).toEqual([]);
 });
 
+/** The answer is a 403 whose message says `why`. */
+function expectForbidden(res: { status: number; body: any }, why: string) {
+  expect(res.status).toBe(403);
+  expect(res.body.error.message).toContain(why);
+}
+
 describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
   async function start(
     permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
@@ -685,8 +691,7 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       user,
       denied,
     );
-    expect(forbidden.status).toBe(403);
-    expect(forbidden.body.error.message).toContain('tenant-rollouts.read');
+    expectForbidden(forbidden, 'tenant-rollouts.read');
 
     const gated = await start(AuthorizeResult.ALLOW, 'fail');
     const created = await call(
@@ -776,22 +781,18 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       otherPipeline,
       'component:default/inventory',
     );
-    expect(foreign.status).toBe(403);
-    expect(foreign.body.error.message).toBe(
+    expectForbidden(
+      foreign,
       'The pipeline of meridian/pricing-api may not act for component:default/inventory, whose repository is meridian/inventory (github.com/project-slug)',
     );
     const foreignAct = await actAs(otherPipeline, own.body.id, 'pause');
-    expect(foreignAct.status).toBe(403);
-    expect(foreignAct.body.error.message).toContain('meridian/pricing-api');
+    expectForbidden(foreignAct, 'meridian/pricing-api');
     const foreignReport = await report(
       own.body.id,
       healthy('acme-internal'),
       otherPipeline,
     );
-    expect(foreignReport.status).toBe(403);
-    expect(foreignReport.body.error.message).toContain(
-      'whose repository is meridian/inventory',
-    );
+    expectForbidden(foreignReport, 'whose repository is meridian/inventory');
     expect(
       (await call('get', '/rollouts/{id}', `/rollouts/${own.body.id}`)).body,
     ).toMatchObject({ state: 'running', lockVersion: 1 });
@@ -801,16 +802,16 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       inventoryPipeline,
       'component:default/orders',
     );
-    expect(unnamed.status).toBe(403);
-    expect(unnamed.body.error.message).toBe(
+    expectForbidden(
+      unnamed,
       'The pipeline of meridian/inventory may not act for component:default/orders: the entity has no github.com/project-slug annotation naming its repository',
     );
     const missing = await createAs(
       inventoryPipeline,
       'component:default/ghost',
     );
-    expect(missing.status).toBe(403);
-    expect(missing.body.error.message).toContain(
+    expectForbidden(
+      missing,
       'component:default/ghost: the entity is not in the catalog',
     );
 
@@ -826,10 +827,7 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       healthy('unrelated'),
       inventoryPipeline,
     );
-    expect(unnamedReport.status).toBe(403);
-    expect(unnamedReport.body.error.message).toContain(
-      'has no github.com/project-slug annotation',
-    );
+    expectForbidden(unnamedReport, 'has no github.com/project-slug annotation');
     expect(
       (await actAs(inventoryPipeline, byUser.body.id, 'pause')).status,
     ).toBe(403);
@@ -849,8 +847,7 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
         await report(own.body.id, healthy('acme-internal'), auth),
       ];
       for (const res of refused) {
-        expect(res.status).toBe(403);
-        expect(res.body.error.message).toContain(reason);
+        expectForbidden(res, reason);
       }
     }
 

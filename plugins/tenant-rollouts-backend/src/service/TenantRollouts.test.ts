@@ -6,51 +6,66 @@ import { newRollout } from '../__testUtils__/fixtures';
 import { RolloutStore } from '../database/RolloutStore';
 import { readTenantRolloutsConfig } from './config';
 import { autoAdvance } from './autoAdvance';
-import { GateClient } from './gate';
 import { StrategyFileReader } from './strategyFile';
 import { TenantRollouts } from './TenantRollouts';
 
 const databases = createTestDatabases();
 jest.setTimeout(60_000);
 
+/**
+ * The service over a store on the test database, with a gate that passes every release and the
+ * clock the test moves, and a rollout planned whose first wave bakes an hour and whose second
+ * needs half its tenants healthy.
+ */
+async function serviceWithRollout(
+  databaseId: Parameters<typeof databases.init>[0],
+  now: () => Date,
+) {
+  const knex = await databases.init(databaseId);
+  const store = await RolloutStore.create({
+    database: mockServices.database({ knex }),
+  });
+  const check = jest.fn(
+    async (entityRef: string, version: string, environment: string) => ({
+      entityRef,
+      version,
+      environment,
+      passed: true,
+      decision: 'pass' as const,
+      message: 'ok',
+      reasons: [],
+    }),
+  );
+  const rollouts = new TenantRollouts({
+    store,
+    catalog: catalogServiceMock(),
+    auth: mockServices.auth(),
+    gate: { check },
+    logger: mockServices.logger.mock(),
+    config: readTenantRolloutsConfig(mockServices.rootConfig()),
+    strategyFiles: new StrategyFileReader({
+      urlReader: mockServices.urlReader.mock(),
+      integrations: ScmIntegrations.fromConfig(mockServices.rootConfig()),
+    }),
+    now,
+  });
+  const rollout = newRollout();
+  rollout.plan.waves[0].bakeMinutes = 60;
+  rollout.plan.waves[1].healthThreshold = 0.5;
+  const { id } = await store.createRollout(rollout);
+  return { store, check, rollouts, id };
+}
+
 describe.each(databases.eachSupportedId())(
   'TenantRollouts on %s',
   databaseId => {
     it('advances only once the wave has baked healthy, and auto-advance never overrides', async () => {
-      const knex = await databases.init(databaseId);
-      const store = await RolloutStore.create({
-        database: mockServices.database({ knex }),
-      });
       let now = new Date('2026-11-24T10:00:00Z');
-      const gate: GateClient = {
-        check: jest.fn(async (entityRef, version, environment) => ({
-          entityRef,
-          version,
-          environment,
-          passed: true,
-          decision: 'pass' as const,
-          message: 'ok',
-          reasons: [],
-        })),
-      };
+      const { store, rollouts, id } = await serviceWithRollout(
+        databaseId,
+        () => now,
+      );
       const auditor = mockServices.auditor.mock();
-      const rollouts = new TenantRollouts({
-        store,
-        catalog: catalogServiceMock(),
-        auth: mockServices.auth(),
-        gate,
-        logger: mockServices.logger.mock(),
-        config: readTenantRolloutsConfig(mockServices.rootConfig()),
-        strategyFiles: new StrategyFileReader({
-          urlReader: mockServices.urlReader.mock(),
-          integrations: ScmIntegrations.fromConfig(mockServices.rootConfig()),
-        }),
-        now: () => now,
-      });
-      const rollout = newRollout();
-      rollout.plan.waves[0].bakeMinutes = 60;
-      rollout.plan.waves[1].healthThreshold = 0.5;
-      const { id } = await store.createRollout(rollout);
       const actor = {
         caller: { type: 'user', subject: 'user:default/rm' },
       } as const;
@@ -102,42 +117,15 @@ describe.each(databases.eachSupportedId())(
     });
 
     it("answers each board's next actions and their blockers on one read of statuses and one gate call", async () => {
-      const knex = await databases.init(databaseId);
-      const store = await RolloutStore.create({
-        database: mockServices.database({ knex }),
-      });
+      let now = new Date(0);
+      const { store, check, rollouts, id } = await serviceWithRollout(
+        databaseId,
+        () => now,
+      );
       // The store stamps a wave's pending statuses with the clock, so the test's time runs from it.
       const start = Date.now();
       const at = (minutes: number) => new Date(start + minutes * 60_000);
-      let now = at(0);
-      const check = jest.fn(
-        async (entityRef: string, version: string, environment: string) => ({
-          entityRef,
-          version,
-          environment,
-          passed: true,
-          decision: 'pass' as const,
-          message: 'ok',
-          reasons: [],
-        }),
-      );
-      const rollouts = new TenantRollouts({
-        store,
-        catalog: catalogServiceMock(),
-        auth: mockServices.auth(),
-        gate: { check },
-        logger: mockServices.logger.mock(),
-        config: readTenantRolloutsConfig(mockServices.rootConfig()),
-        strategyFiles: new StrategyFileReader({
-          urlReader: mockServices.urlReader.mock(),
-          integrations: ScmIntegrations.fromConfig(mockServices.rootConfig()),
-        }),
-        now: () => now,
-      });
-      const rollout = newRollout();
-      rollout.plan.waves[0].bakeMinutes = 60;
-      rollout.plan.waves[1].healthThreshold = 0.5;
-      const { id } = await store.createRollout(rollout);
+      now = at(0);
       const actor = {
         caller: { type: 'user', subject: 'user:default/rm' },
       } as const;
