@@ -1,16 +1,7 @@
 import { Tier } from '@waybill/plugin-waybill-common';
-import {
-  CRITICAL_TENANTS_ENVIRONMENT,
-  PRODUCTION_ENVIRONMENT,
-} from '../../pipeline/stages';
+import { CRITICAL_TENANTS_ENVIRONMENT } from '../../pipeline/stages';
 import { AddViolation, Obj, isObj } from '../pipelineYaml';
-import {
-  NeedsOf,
-  checkApprovalAfterGate,
-  checkCriticalTenantsApproval,
-  checkWaitsForApproval,
-  environmentOf,
-} from '../productionProtection';
+import { checkProductionPipeline } from '../productionProtection';
 
 /** True for a job only a person can start: `when: manual`, itself or in one of its rules. */
 function manual(job: Obj): boolean {
@@ -30,53 +21,24 @@ function deploysToProduction(job: Obj, env: string | undefined): boolean {
   );
 }
 
-/**
- * The production approval is a manual job in the protected environment that the pipeline waits
- * for, after the evidence gate.
- */
-function checkApprovalJob(
-  add: AddViolation,
-  jobs: Record<string, Obj>,
-  approval: string,
-  needsOf: NeedsOf,
-): void {
-  const job = jobs[approval];
-  if (environmentOf(job) !== PRODUCTION_ENVIRONMENT) {
-    add(
-      'production-protection',
-      `${approval}.environment`,
-      `the production approval must run in the protected environment "${PRODUCTION_ENVIRONMENT}"`,
-    );
-  }
+/** The production approval is a manual job that the pipeline waits for. */
+function checkManualApproval(add: AddViolation, id: string, job: Obj): void {
   if (!manual(job) || job.allow_failure !== false) {
     add(
       'production-protection',
-      approval,
+      id,
       'the production approval must be a manual job (when: manual) with allow_failure: false, so the pipeline waits for an approver',
     );
   }
-  const gate = Object.keys(jobs).find(id => jobs[id].stage === 'evidence-gate');
-  checkApprovalAfterGate(add, approval, gate, needsOf, `${approval}.needs`);
 }
 
-/** A production job runs in a protected environment, after the approval; critical tenants manually. */
-function checkProductionJob(
+/** The critical tenants are released by a person: the second approval. */
+function checkManualCriticalTenants(
   add: AddViolation,
   id: string,
   job: Obj,
-  approval: string | undefined,
-  needsOf: NeedsOf,
+  env: string | undefined,
 ): void {
-  const env = environmentOf(job);
-  if (!deploysToProduction(job, env)) return;
-  if (!env || !/^production/.test(env)) {
-    add(
-      'production-protection',
-      `${id}.environment`,
-      `job ${id} deploys to production without a protected production environment`,
-    );
-  }
-  checkWaitsForApproval(add, id, approval, needsOf, `${id}.needs`);
   if (env === CRITICAL_TENANTS_ENVIRONMENT && !manual(job)) {
     add(
       'production-protection',
@@ -88,29 +50,32 @@ function checkProductionJob(
 
 /**
  * production-protection: production is entered only through protected environments, after the
- * evidence gate and a manual approval (and, for critical services, a second one).
+ * evidence gate and a manual approval (and, for critical services, a second one). A job belongs
+ * to a stage by its `stage:`; its `needs:` name jobs or `{ job }` mappings.
  */
 export function checkProductionProtection(
   add: AddViolation,
   tier: Tier,
   jobs: Record<string, Obj>,
 ): void {
-  const needsOf = (id: string): string[] => {
-    const n = jobs[id]?.needs;
-    if (!Array.isArray(n)) return [];
-    return n
-      .map(x => {
-        if (typeof x === 'string') return x;
-        return isObj(x) ? x.job : undefined;
-      })
-      .filter((x): x is string => typeof x === 'string');
-  };
-  const approval = Object.keys(jobs).find(
-    id => jobs[id].stage === 'production-approval',
-  );
-  if (approval) checkApprovalJob(add, jobs, approval, needsOf);
-  for (const [id, job] of Object.entries(jobs)) {
-    if (id !== approval) checkProductionJob(add, id, job, approval, needsOf);
-  }
-  checkCriticalTenantsApproval(add, tier, Object.values(jobs));
+  checkProductionPipeline(add, tier, {
+    jobs,
+    needsOf: id => {
+      const n = jobs[id]?.needs;
+      if (!Array.isArray(n)) return [];
+      return n
+        .map(x => {
+          if (typeof x === 'string') return x;
+          return isObj(x) ? x.job : undefined;
+        })
+        .filter((x): x is string => typeof x === 'string');
+    },
+    jobOfStage: stage => Object.keys(jobs).find(id => jobs[id].stage === stage),
+    at: (id, key) => `${id}.${key}`,
+    deploysToProduction: (_id, job, env) => deploysToProduction(job, env),
+    approvalEnvironmentHint: () => '',
+    productionEnvironmentHint: '',
+    checkApproval: checkManualApproval,
+    checkProductionJob: checkManualCriticalTenants,
+  });
 }
