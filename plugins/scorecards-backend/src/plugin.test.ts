@@ -88,19 +88,29 @@ describe.each(databases.eachSupportedId())(
         .set('Authorization', auth)
         .type('application/xml')
         .send(fixture('jest-junit.xml'));
-    /** Asks for a production gate override of inventory 4.2.0. */
+    /** Asks for a production gate override of inventory 4.2.0, for a day unless `body` says otherwise. */
     const postOverride = (
       server: Server,
       auth: string,
-      body: object = {
-        reason: 'EDI outage hotfix, drill booked',
-        expiresAt: inDays(1),
-      },
+      body: { reason?: string; expiresAt?: string } = {},
     ) =>
       request(server)
         .post(`${release}/gates/production/overrides`)
         .set('Authorization', auth)
-        .send(body);
+        .send({
+          reason: 'EDI outage hotfix, drill booked',
+          expiresAt: inDays(1),
+          ...body,
+        });
+    /** A backend with tests uploaded for inventory 4.2.0, and a person signed in to the portal. */
+    const startWithRelease = async () => {
+      const { server } = await startBackend();
+      await uploadTests(server);
+      return {
+        server,
+        user: mockCredentials.user.header('user:default/guest'),
+      };
+    };
 
     it('refuses requests without a user or service principal', async () => {
       const { server } = await startBackend();
@@ -338,14 +348,9 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('lets only holders of the override permission override a gate, with a reason and an expiry', async () => {
-      const { server: allowed } = await startBackend();
-      await uploadTests(allowed);
-      const user = mockCredentials.user.header('user:default/guest');
+      const { server: allowed, user } = await startWithRelease();
 
-      const noReason = await postOverride(allowed, user, {
-        reason: 'ok',
-        expiresAt: inDays(1),
-      });
+      const noReason = await postOverride(allowed, user, { reason: 'ok' });
       expect(noReason.status).toBe(400);
       expect(noReason.body.error.message).toMatch(/body.reason/);
 
@@ -362,7 +367,6 @@ describe.each(databases.eachSupportedId())(
       });
 
       const looseDate = await postOverride(allowed, user, {
-        reason: 'EDI outage hotfix, drill booked',
         expiresAt: 'Jan 1 2099',
       });
       expect(looseDate.status).toBe(400);
@@ -392,11 +396,8 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('caps an override at scorecards.overrides.maxDurationDays, and lets a person revoke one, once', async () => {
-      const { server } = await startBackend();
-      await uploadTests(server);
-      const user = mockCredentials.user.header('user:default/guest');
+      const { server, user } = await startWithRelease();
       const tooLong = await postOverride(server, user, {
-        reason: 'EDI outage hotfix, drill booked',
         expiresAt: inDays(365),
       });
       expect(tooLong.status).toBe(400);
@@ -409,7 +410,6 @@ describe.each(databases.eachSupportedId())(
       expect(release_.body.maxOverrideDays).toBe(14);
 
       const override = await postOverride(server, user, {
-        reason: 'EDI outage hotfix, drill booked',
         expiresAt: inDays(13.9),
       });
       expect(override.status).toBe(201);

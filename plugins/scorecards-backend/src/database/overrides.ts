@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { Knex } from 'knex';
+import { releaseId } from './releases';
 import { idOf, toOverride } from './rows';
 import {
   GateOverride,
@@ -7,13 +8,6 @@ import {
   OverrideRevocation,
   ReleaseKey,
 } from './types';
-
-/** The id of a release, as a subquery. */
-function releaseId(db: Knex, key: ReleaseKey) {
-  return db('scorecards_releases')
-    .where({ entity_ref: key.entityRef, version: key.version })
-    .select('id');
-}
 
 /** Records an override of one environment's gate for a release. */
 export async function addOverride(

@@ -9,7 +9,7 @@ import {
 import { GateState, ReleaseKey, ReleaseSummary, StoredRelease } from './types';
 
 /** The id of a release, as a subquery. */
-function releaseId(db: Knex, key: ReleaseKey) {
+export function releaseId(db: Knex, key: ReleaseKey) {
   return db('scorecards_releases')
     .where({ entity_ref: key.entityRef, version: key.version })
     .select('id');

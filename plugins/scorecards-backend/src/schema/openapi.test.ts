@@ -273,6 +273,34 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
     ...entity,
     version,
   });
+  /** The path of a release of inventory's gate in one environment. */
+  const gateParams = (version: string, environment = 'production') => ({
+    ...releaseParams(version),
+    environment,
+  });
+  /** The release manager overriding a release's production gate, for a day unless `body` says otherwise. */
+  const overrideCall = (
+    body: { reason?: string; expiresAt?: string } = {},
+    version = '4.2.0',
+  ): Call => ({
+    method: 'post',
+    path: P.override,
+    auth: user,
+    params: gateParams(version),
+    body: {
+      reason: 'EDI outage hotfix, rollback drill booked',
+      expiresAt: tomorrow(),
+      ...body,
+    },
+  });
+  /** The release manager revoking an override of inventory 4.2.0's production gate. */
+  const revokeCall = (overrideId: number, reason: string): Call => ({
+    method: 'post',
+    path: P.revoke,
+    auth: user,
+    params: pathParams({ ...gateParams('4.2.0'), overrideId }),
+    body: { reason },
+  });
 
   it('uploads every evidence fixture, and stores what the spec says', async () => {
     const names = fs
@@ -348,7 +376,7 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
     const gate = await call({
       method: 'get',
       path: P.gate,
-      params: { ...releaseParams('4.2.0'), environment: 'production' },
+      params: gateParams('4.2.0'),
     });
     expect(gate.status).toBe(200);
     expect(gate.body.override).toBeNull();
@@ -356,7 +384,7 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
     const unknownRelease = await call({
       method: 'get',
       path: P.gate,
-      params: { ...releaseParams('9.9.9'), environment: 'production' },
+      params: gateParams('9.9.9'),
     });
     expect(unknownRelease.body).toMatchObject({
       decision: 'fail',
@@ -371,80 +399,37 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
       ],
     });
 
-    const override = await call({
-      method: 'post',
-      path: P.override,
-      params: { ...releaseParams('4.2.0'), environment: 'production' },
-      body: {
-        reason: 'EDI outage hotfix, rollback drill booked',
-        expiresAt: tomorrow(),
-      },
-      auth: user,
-    });
+    const override = await call(overrideCall());
     expect(override.status).toBe(201);
 
     const overridden = await call({
       method: 'get',
       path: P.gate,
-      params: { ...releaseParams('4.2.0'), environment: 'production' },
+      params: gateParams('4.2.0'),
     });
     expect(overridden.body).toMatchObject({
       decision: 'pass',
       override: { id: override.body.id },
     });
 
-    const tooLong = await call({
-      method: 'post',
-      path: P.override,
-      params: { ...releaseParams('4.2.0'), environment: 'production' },
-      body: {
-        reason: 'EDI outage hotfix, rollback drill booked',
-        expiresAt: '2099-01-01T00:00:00Z',
-      },
-      auth: user,
-    });
+    const tooLong = await call(
+      overrideCall({ expiresAt: '2099-01-01T00:00:00Z' }),
+    );
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.message).toMatch(/at most 14 days/);
 
-    const revokeParams = (overrideId: number) =>
-      pathParams({
-        ...releaseParams('4.2.0'),
-        environment: 'production',
-        overrideId,
-      });
-    const revocation = { reason: 'Hotfix 4.2.1 passes the gate on its own' };
-    const revoked = await call({
-      method: 'post',
-      path: P.revoke,
-      params: revokeParams(override.body.id),
-      body: revocation,
-      auth: user,
-    });
+    const revocation = 'Hotfix 4.2.1 passes the gate on its own';
+    const revoked = await call(revokeCall(override.body.id, revocation));
     expect(revoked.status).toBe(200);
     expect(revoked.body.revokedBy).toBe('user:default/release-manager');
     for (const [overrideId, status] of [
       [override.body.id, 409],
       [override.body.id + 1000, 404],
     ]) {
-      const refused = await call({
-        method: 'post',
-        path: P.revoke,
-        params: revokeParams(overrideId),
-        body: revocation,
-        auth: user,
-      });
+      const refused = await call(revokeCall(overrideId, revocation));
       expect(refused.status).toBe(status);
     }
-    const reinstated = await call({
-      method: 'post',
-      path: P.override,
-      params: { ...releaseParams('4.2.0'), environment: 'production' },
-      body: {
-        reason: 'EDI outage hotfix, rollback drill booked',
-        expiresAt: tomorrow(),
-      },
-      auth: user,
-    });
+    const reinstated = await call(overrideCall());
     expect(reinstated.status).toBe(201);
 
     const release = await call({
@@ -668,76 +653,15 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
         {
           method: 'get',
           path: P.gate,
-          params: { ...releaseParams('4.2.0'), environment: 'moon' },
+          params: gateParams('4.2.0', 'moon'),
         },
         400,
       ],
-      [
-        {
-          method: 'post',
-          path: P.override,
-          auth: user,
-          params: { ...releaseParams('4.2.0'), environment: 'production' },
-          body: { reason: 'ok', expiresAt: tomorrow() },
-          invalid: true,
-        },
-        400,
-      ],
-      [
-        {
-          method: 'post',
-          path: P.override,
-          auth: user,
-          params: { ...releaseParams('9.9.9'), environment: 'production' },
-          body: {
-            reason: 'EDI outage hotfix, rollback drill booked',
-            expiresAt: tomorrow(),
-          },
-        },
-        404,
-      ],
-      [
-        {
-          method: 'post',
-          path: P.override,
-          auth: user,
-          params: { ...releaseParams('4.2.0'), environment: 'production' },
-          body: {
-            reason: 'r'.repeat(200 * 1024),
-            expiresAt: tomorrow(),
-          },
-        },
-        413,
-      ],
-      [
-        {
-          method: 'post',
-          path: P.revoke,
-          auth: user,
-          params: pathParams({
-            ...releaseParams('4.2.0'),
-            environment: 'production',
-            overrideId: 1,
-          }),
-          body: { reason: 'short' },
-          invalid: true,
-        },
-        400,
-      ],
-      [
-        {
-          method: 'post',
-          path: P.revoke,
-          auth: user,
-          params: pathParams({
-            ...releaseParams('4.2.0'),
-            environment: 'production',
-            overrideId: 1,
-          }),
-          body: { reason: 'r'.repeat(200 * 1024) },
-        },
-        413,
-      ],
+      [{ ...overrideCall({ reason: 'ok' }), invalid: true }, 400],
+      [overrideCall({}, '9.9.9'), 404],
+      [overrideCall({ reason: 'r'.repeat(200 * 1024) }), 413],
+      [{ ...revokeCall(1, 'short'), invalid: true }, 400],
+      [revokeCall(1, 'r'.repeat(200 * 1024)), 413],
       [
         {
           method: 'get',
@@ -815,7 +739,7 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
       { path: P.release, params: releaseParams('4.2.0') },
       {
         path: P.gate,
-        params: { ...releaseParams('4.2.0'), environment: 'production' },
+        params: gateParams('4.2.0'),
       },
       {
         path: P.dora,

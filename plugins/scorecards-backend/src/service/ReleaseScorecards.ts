@@ -4,9 +4,6 @@ import {
   DeliveryEvent,
   DoraTrend,
   GateAnswer,
-} from '@waybill/plugin-scorecards-common';
-import { Caller, CatalogReadAccess } from '@waybill/plugin-waybill-node';
-import {
   GateOverride,
   PortfolioFilter,
   PortfolioItem,
@@ -17,8 +14,9 @@ import {
   ReleaseKey,
   ReleaseRecord,
   ReleaseSummary,
-  ScorecardStore,
-} from '../database/types';
+} from '@waybill/plugin-scorecards-common';
+import { Caller, CatalogReadAccess } from '@waybill/plugin-waybill-node';
+import { ScorecardStore } from '../database/types';
 import { DeliveryEvents } from './delivery/DeliveryEvents';
 import { EvidenceUpload, EvidenceUploads } from './evidence/EvidenceUploads';
 import { Portfolio } from './portfolio/Portfolio';
