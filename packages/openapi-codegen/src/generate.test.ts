@@ -144,6 +144,10 @@ describe('operationsOf', () => {
 });
 
 describe('generateApi', () => {
+  // Each call lints the spec with Redocly and formats the output with Prettier: a few seconds on
+  // a busy 2-core machine, more than Jest's 5 s default.
+  jest.setTimeout(60_000);
+
   it('refuses a spec its lint rules refuse, naming the problem', async () => {
     await expect(
       generateApi(
