@@ -86,9 +86,9 @@ function backendCommand(
  * uploaded in the background (the demo manifest is an empty one written into the directory)
  * unless `demoEvidence` is true: then `waybill.demo` stays as app-config.yaml has it (the demo
  * releases' evidence, then the demo rollouts, as `make start`); `config` adds `APP_CONFIG_*`
- * overrides. `watch: false` runs the backend without
- * `backstage-cli package start`'s file watcher, so that edits others make in the tree while a
- * benchmark runs do not restart it mid-measurement (the default, `true`, uses that command).
+ * overrides. `watch: false` runs the backend without `backstage-cli package start`'s file
+ * watcher, so that edits others make in the tree while a benchmark runs do not restart it
+ * mid-measurement (the default, `true`, uses that command).
  */
 export async function startPortal(options: {
   repoRoot: string;
