@@ -1,15 +1,7 @@
-import {
-  Box,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-  makeStyles,
-} from '@material-ui/core';
+import { Box, Typography, makeStyles } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import type { ReleaseTrainPlan } from '@waybill/plugin-dependency-map-common';
+import { DataTable } from '@waybill/plugin-waybill-react';
 import { ReactNode } from 'react';
 import { EntityRefLink } from '../shared/EntityRefLink';
 
@@ -58,33 +50,28 @@ export function PlanSequence(props: {
 export function PlanStages(props: { plan: ReleaseTrainPlan }) {
   return (
     <PlanSection title="Deploy stages">
-      <Table size="small" aria-label="Deploy stages">
-        <TableHead>
-          <TableRow>
-            <TableCell>Stage</TableCell>
-            <TableCell>Changes</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {props.plan.stages.map(stage => (
-            <TableRow key={stage.index}>
-              <TableCell>{stage.index + 1}</TableCell>
-              <TableCell>
-                {stage.changes
-                  .map(
-                    c =>
-                      `${c.title} ${c.version}${
-                        c.ridesWith?.length
-                          ? ` (goes live with ${c.ridesWith.join(', ')})`
-                          : ''
-                      }`,
-                  )
-                  .join('; ')}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        aria-label="Deploy stages"
+        rows={props.plan.stages}
+        rowKey={stage => stage.index}
+        columns={[
+          { header: 'Stage', cell: stage => stage.index + 1 },
+          {
+            header: 'Changes',
+            cell: stage =>
+              stage.changes
+                .map(
+                  c =>
+                    `${c.title} ${c.version}${
+                      c.ridesWith?.length
+                        ? ` (goes live with ${c.ridesWith.join(', ')})`
+                        : ''
+                    }`,
+                )
+                .join('; '),
+          },
+        ]}
+      />
     </PlanSection>
   );
 }

@@ -1,83 +1,79 @@
+import { Typography } from '@material-ui/core';
 import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-  makeStyles,
-} from '@material-ui/core';
-import { ScorecardEvaluation } from '@waybill/plugin-scorecards-common';
+  CheckResult,
+  ScorecardEvaluation,
+} from '@waybill/plugin-scorecards-common';
+import { DataColumn, DataTable } from '@waybill/plugin-waybill-react';
 
-const useStyles = makeStyles({
-  // Short values stay on one line; the check and the fix wrap.
-  short: { whiteSpace: 'nowrap' },
-  check: { minWidth: 240 },
-  table: { '& th': { whiteSpace: 'nowrap' } },
-});
-
-/** Every check of the evaluation: outcome, observed value against the threshold, weight, enforcement per environment. */
-export function CheckBreakdown(props: { evaluation: ScorecardEvaluation }) {
-  const classes = useStyles();
-  const { evaluation } = props;
+/** The columns: the check and the fix wrap, short values stay on one line. */
+function checkColumns(
+  evaluation: ScorecardEvaluation,
+): Array<DataColumn<CheckResult>> {
   const totalWeight = evaluation.checks
     .filter(c => c.scored)
     .reduce((sum, c) => sum + c.weight, 0);
+  return [
+    {
+      header: 'Check',
+      minWidth: 240,
+      cell: check => (
+        <>
+          {check.title}
+          <Typography variant="caption" display="block" color="textSecondary">
+            {check.reason}
+          </Typography>
+        </>
+      ),
+    },
+    {
+      header: 'Result',
+      nowrap: true,
+      cell: check => (check.scored ? check.status : 'off'),
+    },
+    {
+      header: 'Observed',
+      nowrap: true,
+      cell: check => check.observedText ?? '—',
+    },
+    {
+      header: 'Required',
+      nowrap: true,
+      cell: check => `${check.operator} ${check.thresholdText}`,
+    },
+    {
+      header: 'Weight',
+      nowrap: true,
+      cell: check =>
+        check.scored
+          ? `${check.weight} (${Math.round(
+              (check.weight / (totalWeight || 1)) * 100,
+            )}%)`
+          : '—',
+    },
+    ...evaluation.environments.map(
+      (env): DataColumn<CheckResult> => ({
+        header: env,
+        id: `environment:${env}`,
+        nowrap: true,
+        cell: check => check.enforcement[env],
+      }),
+    ),
+    {
+      header: 'How to fix',
+      cell: check => (check.status === 'pass' ? '—' : check.fixHint),
+    },
+  ];
+}
+
+/** Every check of the evaluation: outcome, observed value against the threshold, weight, enforcement per environment. */
+export function CheckBreakdown(props: { evaluation: ScorecardEvaluation }) {
+  const { evaluation } = props;
   return (
-    <Table size="small" aria-label="Check breakdown" className={classes.table}>
-      <TableHead>
-        <TableRow>
-          <TableCell>Check</TableCell>
-          <TableCell>Result</TableCell>
-          <TableCell>Observed</TableCell>
-          <TableCell>Required</TableCell>
-          <TableCell>Weight</TableCell>
-          {evaluation.environments.map(env => (
-            <TableCell key={env}>{env}</TableCell>
-          ))}
-          <TableCell>How to fix</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {evaluation.checks.map(check => (
-          <TableRow key={check.id}>
-            <TableCell className={classes.check}>
-              {check.title}
-              <Typography
-                variant="caption"
-                display="block"
-                color="textSecondary"
-              >
-                {check.reason}
-              </Typography>
-            </TableCell>
-            <TableCell className={classes.short}>
-              {check.scored ? check.status : 'off'}
-            </TableCell>
-            <TableCell className={classes.short}>
-              {check.observedText ?? '—'}
-            </TableCell>
-            <TableCell className={classes.short}>
-              {check.operator} {check.thresholdText}
-            </TableCell>
-            <TableCell className={classes.short}>
-              {check.scored
-                ? `${check.weight} (${Math.round(
-                    (check.weight / (totalWeight || 1)) * 100,
-                  )}%)`
-                : '—'}
-            </TableCell>
-            {evaluation.environments.map(env => (
-              <TableCell key={env} className={classes.short}>
-                {check.enforcement[env]}
-              </TableCell>
-            ))}
-            <TableCell>
-              {check.status === 'pass' ? '—' : check.fixHint}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable
+      aria-label="Check breakdown"
+      columns={checkColumns(evaluation)}
+      rows={evaluation.checks}
+      rowKey={check => check.id}
+    />
   );
 }

@@ -7,20 +7,12 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import {
-  Box,
-  Grid,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { Box, Grid, Typography } from '@material-ui/core';
 import {
   ReleaseRecord,
   ReleaseSummary,
 } from '@waybill/plugin-scorecards-common';
+import { DataTable } from '@waybill/plugin-waybill-react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -44,48 +36,44 @@ function ReleaseList(props: {
   onSelect: (version: string) => void;
 }) {
   return (
-    <Table size="small" aria-label="Releases" style={{ whiteSpace: 'nowrap' }}>
-      <TableHead>
-        <TableRow>
-          <TableCell>Release</TableCell>
-          <TableCell>Created</TableCell>
-          <TableCell>Score</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.releases.map(r => (
-          <TableRow
-            key={r.version}
-            hover
-            selected={r.version === props.selected}
-            onClick={() => props.onSelect(r.version)}
-            style={{ cursor: 'pointer' }}
-          >
-            <TableCell>
-              <Link
-                to={`?release=${encodeURIComponent(r.version)}`}
-                onClick={e => {
-                  e.preventDefault();
-                  props.onSelect(r.version);
-                }}
-              >
-                {r.version}
-              </Link>
-            </TableCell>
-            <TableCell>{formatTime(r.createdAt)}</TableCell>
-            <TableCell>
-              {r.score === null ? (
-                '—'
-              ) : (
-                <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-                  {r.score} <GradeChip grade={r.grade ?? 'F'} />
-                </Box>
-              )}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable
+      aria-label="Releases"
+      rows={props.releases}
+      rowKey={r => r.version}
+      hover
+      isSelected={r => r.version === props.selected}
+      onRowClick={r => props.onSelect(r.version)}
+      columns={[
+        {
+          header: 'Release',
+          nowrap: true,
+          cell: r => (
+            <Link
+              to={`?release=${encodeURIComponent(r.version)}`}
+              onClick={e => {
+                e.preventDefault();
+                props.onSelect(r.version);
+              }}
+            >
+              {r.version}
+            </Link>
+          ),
+        },
+        { header: 'Created', nowrap: true, cell: r => formatTime(r.createdAt) },
+        {
+          header: 'Score',
+          nowrap: true,
+          cell: r =>
+            r.score === null ? (
+              '—'
+            ) : (
+              <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+                {r.score} <GradeChip grade={r.grade ?? 'F'} />
+              </Box>
+            ),
+        },
+      ]}
+    />
   );
 }
 

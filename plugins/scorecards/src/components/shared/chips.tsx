@@ -1,41 +1,40 @@
-import { makeStyles, Tooltip } from '@material-ui/core';
+import { Tooltip } from '@material-ui/core';
+import { Theme, useTheme } from '@material-ui/core/styles';
 import { GateDecision } from '@waybill/plugin-scorecards-common';
+import { Badge } from '@waybill/plugin-waybill-react';
 
-const useStyles = makeStyles(theme => ({
-  A: { backgroundColor: theme.palette.success.main, color: '#fff' },
-  B: { backgroundColor: theme.palette.success.light, color: '#000' },
-  C: { backgroundColor: theme.palette.warning.light, color: '#000' },
-  D: { backgroundColor: theme.palette.warning.main, color: '#000' },
-  F: { backgroundColor: theme.palette.error.main, color: '#fff' },
-  pass: { backgroundColor: theme.palette.success.main, color: '#fff' },
-  warn: { backgroundColor: theme.palette.warning.main, color: '#000' },
-  fail: { backgroundColor: theme.palette.error.main, color: '#fff' },
-  // A plain badge rather than Material UI's Chip: tables render several per row.
-  chip: {
-    display: 'inline-block',
-    padding: '2px 8px',
-    borderRadius: 12,
-    fontSize: theme.typography.pxToRem(12),
-    lineHeight: 1.5,
-    whiteSpace: 'nowrap',
-    fontWeight: theme.typography.fontWeightBold as number,
-  },
-  medium: { padding: '4px 12px', fontSize: theme.typography.pxToRem(14) },
-}));
+type Colours = { background: string; colour: string };
+
+/** Grades from A (green) to F (red), and gate decisions, in the theme's colours. */
+function colours(theme: Theme, value: string): Colours {
+  const { success, warning, error } = theme.palette;
+  const table: Record<string, Colours> = {
+    A: { background: success.main, colour: '#fff' },
+    B: { background: success.light, colour: '#000' },
+    C: { background: warning.light, colour: '#000' },
+    D: { background: warning.main, colour: '#000' },
+    F: { background: error.main, colour: '#fff' },
+    pass: { background: success.main, colour: '#fff' },
+    warn: { background: warning.main, colour: '#000' },
+    fail: { background: error.main, colour: '#fff' },
+  };
+  // Anything else goes uncoloured.
+  return table[value] ?? { background: 'transparent', colour: 'inherit' };
+}
 
 /** A release's letter grade, coloured from A (green) to F (red). */
 export function GradeChip(props: { grade: string; size?: 'small' | 'medium' }) {
-  const classes = useStyles();
-  const grade = props.grade as 'A' | 'B' | 'C' | 'D' | 'F';
+  const theme = useTheme();
+  const { background, colour } = colours(theme, props.grade);
   return (
-    <span
+    <Badge
       aria-label={`grade ${props.grade}`}
-      className={`${classes.chip} ${classes[grade] ?? ''} ${
-        props.size === 'medium' ? classes.medium : ''
-      }`}
+      background={background}
+      colour={colour}
+      size={props.size}
     >
       {props.grade}
-    </span>
+    </Badge>
   );
 }
 
@@ -45,17 +44,18 @@ export function GateChip(props: {
   decision: GateDecision;
   policyDecision?: GateDecision;
 }) {
-  const classes = useStyles();
+  const theme = useTheme();
   const overridden =
     props.policyDecision !== undefined &&
     props.policyDecision !== props.decision;
   const label = `${props.environment}: ${props.decision}${
     overridden ? ' (overridden)' : ''
   }`;
+  const { background, colour } = colours(theme, props.decision);
   const chip = (
-    <span className={`${classes.chip} ${classes[props.decision]}`}>
+    <Badge background={background} colour={colour}>
       {label}
-    </span>
+    </Badge>
   );
   return overridden ? (
     <Tooltip title={`The policy says ${props.policyDecision}`}>{chip}</Tooltip>

@@ -1,17 +1,11 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-} from '@material-ui/core';
-import { Alert } from '@material-ui/lab';
+import { TextField } from '@material-ui/core';
 import { RolloutView } from '@waybill/plugin-tenant-rollouts-common';
+import { ActionDialog, ActionForm } from '@waybill/plugin-waybill-react';
 import { EnvironmentField } from './EnvironmentField';
 import { StrategyField } from './StrategyField';
 import { useCreateRolloutForm } from './useCreateRolloutForm';
+
+const DIALOG_ID = 'create-rollout';
 
 /** The form itself: mounted while the dialog is open, so every opening starts afresh. */
 function CreateRolloutForm(props: {
@@ -21,70 +15,60 @@ function CreateRolloutForm(props: {
 }) {
   const form = useCreateRolloutForm(props);
   return (
-    <form onSubmit={form.submit} noValidate>
-      <DialogTitle id="create-rollout-title">New rollout</DialogTitle>
-      <DialogContent>
-        <DialogContentText>
+    <ActionForm
+      id={DIALOG_ID}
+      title="New rollout"
+      description={
+        <>
           Plans the release over every tenant whose <code>spec.dependsOn</code>{' '}
           names the entity, in the strategy's waves. The rollout starts planned;
           nothing is deployed until it is started on its board.
-        </DialogContentText>
-        {form.error && (
-          <Alert severity="error" role="alert">
-            {form.error}
-          </Alert>
-        )}
-        <TextField
-          id="create-rollout-entity"
-          label="Entity"
-          fullWidth
-          margin="normal"
-          value={form.entityRef}
-          onChange={e => form.setEntityRef(e.target.value)}
-          InputProps={{ readOnly: Boolean(props.entityRef) }}
-          inputProps={{ 'aria-required': true }}
-          error={Boolean(form.entityProblem)}
-          helperText={
-            form.entityProblem ??
-            'The released component, e.g. component:default/sales'
-          }
-        />
-        <TextField
-          id="create-rollout-version"
-          label="Version"
-          fullWidth
-          margin="normal"
-          value={form.version}
-          onChange={e => form.setVersion(e.target.value)}
-          helperText="The release to deploy, e.g. 7.4.0"
-          inputProps={{ maxLength: 255, 'aria-required': true }}
-        />
-        <EnvironmentField
-          environment={form.environment}
-          problem={form.environmentProblem}
-          onChange={form.setEnvironment}
-        />
-        <StrategyField
-          strategies={form.strategies}
-          strategy={form.strategy}
-          selected={form.selected}
-          onChange={form.setChosenStrategy}
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose} disabled={form.submitting}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          color="primary"
-          variant="contained"
-          disabled={form.submitting || !form.complete}
-        >
-          Create rollout
-        </Button>
-      </DialogActions>
-    </form>
+        </>
+      }
+      submitLabel="Create rollout"
+      canSubmit={form.complete}
+      submitting={form.submitting}
+      error={form.error}
+      onSubmit={form.submit}
+      onCancel={props.onClose}
+    >
+      <TextField
+        id="create-rollout-entity"
+        label="Entity"
+        fullWidth
+        margin="normal"
+        value={form.entityRef}
+        onChange={e => form.setEntityRef(e.target.value)}
+        InputProps={{ readOnly: Boolean(props.entityRef) }}
+        inputProps={{ 'aria-required': true }}
+        error={Boolean(form.entityProblem)}
+        helperText={
+          form.entityProblem ??
+          'The released component, e.g. component:default/sales'
+        }
+      />
+      <TextField
+        id="create-rollout-version"
+        label="Version"
+        fullWidth
+        margin="normal"
+        value={form.version}
+        onChange={e => form.setVersion(e.target.value)}
+        helperText="The release to deploy, e.g. 7.4.0"
+        inputProps={{ maxLength: 255, 'aria-required': true }}
+      />
+      <EnvironmentField
+        environment={form.environment}
+        problem={form.environmentProblem}
+        onChange={form.setEnvironment}
+      />
+      <StrategyField
+        strategies={form.strategies}
+        strategy={form.strategy}
+        selected={form.selected}
+        onChange={form.setChosenStrategy}
+      />
+    </ActionForm>
   );
 }
 
@@ -100,18 +84,12 @@ export function CreateRolloutDialog(props: {
   entityRef?: string;
 }) {
   return (
-    <Dialog
-      open={props.open}
-      onClose={props.onClose}
-      aria-labelledby="create-rollout-title"
-      fullWidth
-      maxWidth="sm"
-    >
+    <ActionDialog id={DIALOG_ID} open={props.open} onClose={props.onClose}>
       <CreateRolloutForm
         onClose={props.onClose}
         onCreated={props.onCreated}
         entityRef={props.entityRef}
       />
-    </Dialog>
+    </ActionDialog>
   );
 }

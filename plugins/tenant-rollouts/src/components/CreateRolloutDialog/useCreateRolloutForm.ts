@@ -2,7 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { RolloutView } from '@waybill/plugin-tenant-rollouts-common';
 import { tryNormalizeEntityRef } from '@waybill/plugin-waybill-common';
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { tenantRolloutsApiRef } from '../../api';
 
@@ -50,8 +50,7 @@ export function useCreateRolloutForm(props: {
     : 'Lowercase letters, digits and dashes, e.g. production';
   const complete = Boolean(ref) && version.trim() !== '' && !environmentProblem;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (!ref || !complete) return;
     setSubmitting(true);
     setError(undefined);

@@ -1,19 +1,9 @@
-import {
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-} from '@material-ui/core';
+import { makeStyles } from '@material-ui/core';
+import { DataTable } from '@waybill/plugin-waybill-react';
 import { formatSpan, formatTenants } from '../shared/format';
 import { NextOccurrence } from './timeline';
 
 const useStyles = makeStyles(theme => ({
-  table: {
-    '& th, & td:not(:first-child)': { whiteSpace: 'nowrap' },
-    '& td:first-child': { minWidth: 180 },
-  },
   now: {
     display: 'inline-block',
     marginLeft: theme.spacing(1),
@@ -30,37 +20,49 @@ const useStyles = makeStyles(theme => ({
 export function NextFreezesTable(props: { occurrences: NextOccurrence[] }) {
   const classes = useStyles();
   return (
-    <Table size="small" aria-label="Next freezes" className={classes.table}>
-      <TableHead>
-        <TableRow>
-          <TableCell>Window</TableCell>
-          <TableCell>Local time</TableCell>
-          <TableCell>UTC</TableCell>
-          <TableCell>Zones</TableCell>
-          <TableCell align="right">Tenants</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.occurrences.map(({ window, occurrence, current }) => (
-          <TableRow key={`${window.id}/${occurrence.localStart}`}>
-            <TableCell>
+    <DataTable
+      aria-label="Next freezes"
+      rows={props.occurrences}
+      rowKey={({ window, occurrence }) =>
+        `${window.id}/${occurrence.localStart}`
+      }
+      columns={[
+        {
+          header: 'Window',
+          minWidth: 180,
+          cell: ({ window, current }) => (
+            <>
               {window.title}
               {current && <span className={classes.now}>now</span>}
-            </TableCell>
-            <TableCell>
-              {formatSpan(occurrence.localStart, occurrence.localEnd)}{' '}
-              {window.timeZone ?? 'local'}
-            </TableCell>
-            <TableCell>
-              {formatSpan(occurrence.start, occurrence.end)} UTC
-            </TableCell>
-            <TableCell>{occurrence.zones.join(', ')}</TableCell>
-            <TableCell align="right">
-              {formatTenants(occurrence.tenants)}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+            </>
+          ),
+        },
+        {
+          header: 'Local time',
+          nowrap: true,
+          cell: ({ window, occurrence }) =>
+            `${formatSpan(occurrence.localStart, occurrence.localEnd)} ${
+              window.timeZone ?? 'local'
+            }`,
+        },
+        {
+          header: 'UTC',
+          nowrap: true,
+          cell: ({ occurrence }) =>
+            `${formatSpan(occurrence.start, occurrence.end)} UTC`,
+        },
+        {
+          header: 'Zones',
+          nowrap: true,
+          cell: ({ occurrence }) => occurrence.zones.join(', '),
+        },
+        {
+          header: 'Tenants',
+          align: 'right',
+          nowrap: true,
+          cell: ({ occurrence }) => formatTenants(occurrence.tenants),
+        },
+      ]}
+    />
   );
 }

@@ -1,18 +1,12 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
 import { InfoCard } from '@backstage/core-components';
-import { makeStyles } from '@material-ui/core/styles';
+import { Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import {
   FailureAnalysis,
+  ValueEvidence,
   SIGNIFICANCE,
 } from '@waybill/plugin-tenant-rollouts-common';
+import { DataColumn, DataTable } from '@waybill/plugin-waybill-react';
 
 /** Values of the evidence shown, most significant first. */
 const SHOWN_EVIDENCE = 5;
@@ -23,11 +17,31 @@ const SEVERITY = {
   global: 'error',
 } as const;
 
-const useStyles = makeStyles({
-  table: { '& th, & td:not(:first-child)': { whiteSpace: 'nowrap' } },
-});
-
 const p = (value: number) => (value < 0.001 ? '< 0.001' : value.toFixed(3));
+
+/** A value of an axis, then its failures against everywhere else's and how likely by chance. */
+const EVIDENCE_COLUMNS: Array<DataColumn<ValueEvidence>> = [
+  { header: 'Where', cell: e => `${e.axis} ${e.value}` },
+  {
+    header: 'Here',
+    align: 'right',
+    nowrap: true,
+    cell: e => `${e.failed} of ${e.settled}`,
+  },
+  {
+    header: 'Elsewhere',
+    align: 'right',
+    nowrap: true,
+    cell: e => `${e.failedElsewhere} of ${e.settledElsewhere}`,
+  },
+  { header: 'p', align: 'right', nowrap: true, cell: e => p(e.pValue) },
+  {
+    header: 'Adjusted p',
+    align: 'right',
+    nowrap: true,
+    cell: e => p(e.adjustedPValue),
+  },
+];
 
 /**
  * Whether the rollout's failures concentrate in one segment, region, tier or cloud, or are
@@ -35,7 +49,6 @@ const p = (value: number) => (value < 0.001 ? '< 0.001' : value.toFixed(3));
  */
 export function FailureVerdict(props: { analysis: FailureAnalysis }) {
   const { analysis } = props;
-  const classes = useStyles();
   return (
     <InfoCard title="Failure analysis">
       <Alert severity={SEVERITY[analysis.verdict]} aria-label="Verdict">
@@ -43,38 +56,12 @@ export function FailureVerdict(props: { analysis: FailureAnalysis }) {
       </Alert>
       {analysis.evidence.length > 0 && (
         <>
-          <Table
-            size="small"
+          <DataTable
             aria-label="Failure evidence"
-            className={classes.table}
-          >
-            <TableHead>
-              <TableRow>
-                <TableCell>Where</TableCell>
-                <TableCell align="right">Here</TableCell>
-                <TableCell align="right">Elsewhere</TableCell>
-                <TableCell align="right">p</TableCell>
-                <TableCell align="right">Adjusted p</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {analysis.evidence.slice(0, SHOWN_EVIDENCE).map(e => (
-                <TableRow key={`${e.axis}:${e.value}`}>
-                  <TableCell>
-                    {e.axis} {e.value}
-                  </TableCell>
-                  <TableCell align="right">
-                    {e.failed} of {e.settled}
-                  </TableCell>
-                  <TableCell align="right">
-                    {e.failedElsewhere} of {e.settledElsewhere}
-                  </TableCell>
-                  <TableCell align="right">{p(e.pValue)}</TableCell>
-                  <TableCell align="right">{p(e.adjustedPValue)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            columns={EVIDENCE_COLUMNS}
+            rows={analysis.evidence.slice(0, SHOWN_EVIDENCE)}
+            rowKey={e => `${e.axis}:${e.value}`}
+          />
           <Typography variant="caption" color="textSecondary">
             One-sided Fisher exact test of each value against all other settled
             tenants; p adjusted for testing every value of every axis

@@ -1,17 +1,9 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-} from '@material-ui/core';
-import { useState } from 'react';
+import { ReasonDialog as SharedReasonDialog } from '@waybill/plugin-waybill-react';
 
-const MIN_REASON = 10;
-
-/** Asks why before an action that is audited with its reason (a rollback, an override). */
+/**
+ * Asks why before an action that is audited with its reason (a rollback, an override): the
+ * shared reason dialog, its reason recorded in the rollout's trail and the audit log.
+ */
 export function ReasonDialog(props: {
   open: boolean;
   title: string;
@@ -20,36 +12,16 @@ export function ReasonDialog(props: {
   onCancel: () => void;
   onConfirm: (reason: string) => void;
 }) {
-  const [reason, setReason] = useState('');
-  const short = reason.trim().length < MIN_REASON;
   return (
-    <Dialog open={props.open} onClose={props.onCancel} fullWidth maxWidth="sm">
-      <DialogTitle>{props.title}</DialogTitle>
-      <DialogContent>
-        <DialogContentText>{props.description}</DialogContentText>
-        <TextField
-          id="rollout-action-reason"
-          label="Reason"
-          value={reason}
-          onChange={event => setReason(event.target.value)}
-          helperText={`At least ${MIN_REASON} characters; recorded in the rollout's trail and the audit log`}
-          multiline
-          minRows={2}
-          fullWidth
-          variant="outlined"
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onCancel}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={short}
-          onClick={() => props.onConfirm(reason.trim())}
-        >
-          {props.confirmLabel}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <SharedReasonDialog
+      id="rollout-action"
+      open={props.open}
+      title={props.title}
+      description={props.description}
+      submitLabel={props.confirmLabel}
+      recordedIn="it goes in the rollout's trail and the audit log"
+      onCancel={props.onCancel}
+      onSubmit={props.onConfirm}
+    />
   );
 }

@@ -1,15 +1,8 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import {
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-} from '@material-ui/core';
 import { RolloutSummary } from '@waybill/plugin-tenant-rollouts-common';
+import { DataTable } from '@waybill/plugin-waybill-react';
 import { rolloutRouteRef } from '../../routes';
 import {
   formatActor,
@@ -22,10 +15,6 @@ import { RolloutStateChip } from '../shared/rolloutState';
 /** How many rollouts a list asks for, newest first. */
 export const RECENT_ROLLOUTS = 100;
 
-const useStyles = makeStyles({
-  table: { '& th, & td': { whiteSpace: 'nowrap' } },
-});
-
 /**
  * Rollouts, newest first, each linking to its board: release, environment, state, waves
  * reached, tenants, and who created it when. `showEntity` adds the released entity.
@@ -34,57 +23,62 @@ export function RolloutsTable(props: {
   rollouts: RolloutSummary[];
   showEntity?: boolean;
 }) {
-  const classes = useStyles();
   const boardLink = useRouteRef(rolloutRouteRef);
   const now = new Date();
   return (
-    <Table size="small" aria-label="Rollouts" className={classes.table}>
-      <TableHead>
-        <TableRow>
-          {props.showEntity && <TableCell>Entity</TableCell>}
-          <TableCell>Version</TableCell>
-          <TableCell>Environment</TableCell>
-          <TableCell>State</TableCell>
-          <TableCell>Waves</TableCell>
-          <TableCell align="right">Tenants</TableCell>
-          <TableCell>Created by</TableCell>
-          <TableCell>Created</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.rollouts.map(rollout => (
-          <TableRow key={rollout.id} hover>
-            {props.showEntity && (
-              <TableCell>
-                <EntityRefLink
-                  entityRef={rollout.entityRef}
-                  defaultKind="component"
-                />
-              </TableCell>
-            )}
-            <TableCell>
-              <Link
-                to={boardLink({ id: String(rollout.id) })}
-                title={`Rollout #${rollout.id}: its board`}
-              >
-                {rollout.version}
-              </Link>
-            </TableCell>
-            <TableCell>{rollout.environment}</TableCell>
-            <TableCell>
-              <RolloutStateChip state={rollout.state} />
-            </TableCell>
-            <TableCell>{waveProgress(rollout)}</TableCell>
-            <TableCell align="right">
-              {rollout.tenantCount.toLocaleString('en-US')}
-            </TableCell>
-            <TableCell>{formatActor(rollout.createdBy)}</TableCell>
-            <TableCell title={formatTime(rollout.createdAt)}>
-              {formatRelative(rollout.createdAt, now)}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable
+      aria-label="Rollouts"
+      rows={props.rollouts}
+      rowKey={rollout => rollout.id}
+      hover
+      columns={[
+        props.showEntity && {
+          header: 'Entity',
+          nowrap: true,
+          cell: (rollout: RolloutSummary) => (
+            <EntityRefLink
+              entityRef={rollout.entityRef}
+              defaultKind="component"
+            />
+          ),
+        },
+        {
+          header: 'Version',
+          nowrap: true,
+          cell: rollout => (
+            <Link
+              to={boardLink({ id: String(rollout.id) })}
+              title={`Rollout #${rollout.id}: its board`}
+            >
+              {rollout.version}
+            </Link>
+          ),
+        },
+        { header: 'Environment', nowrap: true, cell: r => r.environment },
+        {
+          header: 'State',
+          nowrap: true,
+          cell: rollout => <RolloutStateChip state={rollout.state} />,
+        },
+        { header: 'Waves', nowrap: true, cell: waveProgress },
+        {
+          header: 'Tenants',
+          align: 'right',
+          nowrap: true,
+          cell: rollout => rollout.tenantCount.toLocaleString('en-US'),
+        },
+        {
+          header: 'Created by',
+          nowrap: true,
+          cell: rollout => formatActor(rollout.createdBy),
+        },
+        {
+          header: 'Created',
+          nowrap: true,
+          title: rollout => formatTime(rollout.createdAt),
+          cell: rollout => formatRelative(rollout.createdAt, now),
+        },
+      ]}
+    />
   );
 }

@@ -1,5 +1,6 @@
-import { makeStyles, Theme, useTheme } from '@material-ui/core/styles';
+import { Theme, useTheme } from '@material-ui/core/styles';
 import { RolloutState } from '@waybill/plugin-tenant-rollouts-common';
+import { Badge } from '@waybill/plugin-waybill-react';
 
 /** The colour of each rollout state, from the theme's status palette. */
 export function rolloutStateColour(theme: Theme, state: RolloutState): string {
@@ -17,30 +18,12 @@ export function rolloutStateColour(theme: Theme, state: RolloutState): string {
   }
 }
 
-const useStyles = makeStyles(theme => ({
-  // A plain badge rather than Material UI's Chip: the rollouts table renders one per row.
-  chip: {
-    display: 'inline-block',
-    padding: '2px 8px',
-    borderRadius: 12,
-    fontSize: theme.typography.pxToRem(12),
-    lineHeight: 1.5,
-    whiteSpace: 'nowrap',
-    fontWeight: theme.typography.fontWeightBold as number,
-  },
-}));
-
 /** A rollout's state as a coloured badge: planned, running, paused, rolled-back or completed. */
 export function RolloutStateChip(props: { state: RolloutState }) {
-  const classes = useStyles();
   const theme = useTheme();
-  const background = rolloutStateColour(theme, props.state);
   return (
-    <span
-      className={classes.chip}
-      style={{ background, color: theme.palette.getContrastText(background) }}
-    >
+    <Badge background={rolloutStateColour(theme, props.state)}>
       {props.state}
-    </span>
+    </Badge>
   );
 }
