@@ -19,7 +19,8 @@ import type { DependencyMapSchemas as Schemas } from './schema/openapi.generated
  * One change in a release train: an entity (a Component or Resource, i.e. a release, or an API,
  * i.e. the contract version its provider will expose) and the version it moves to.
  */
-export type ReleaseTrainChange = Schemas['ReleaseTrainRequest']['changes'][number];
+export type ReleaseTrainChange =
+  Schemas['ReleaseTrainRequest']['changes'][number];
 
 /**
  * A change as planned: `stage` is the stage it goes out in (0 first); for APIs, `currentVersion`
