@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DataColumn, DataTable } from './DataTable';
+import { DataColumn, DataTable, DataTableProps } from './DataTable';
 
 interface Release {
   version: string;
@@ -21,19 +21,32 @@ const columns = (showTenants: boolean): Array<DataColumn<Release> | false> => [
     nowrap: true,
     cell: r => r.tenants.toLocaleString('en-US'),
   },
-  { header: 'Created', cell: r => r.createdAt, title: r => `at ${r.createdAt}` },
+  {
+    header: 'Created',
+    cell: r => r.createdAt,
+    title: r => `at ${r.createdAt}`,
+  },
 ];
+
+/** Renders the releases, or none, with the given columns and options. */
+function renderReleases(
+  props: Partial<DataTableProps<Release>> & { showTenants: boolean },
+) {
+  const { showTenants, ...rest } = props;
+  render(
+    <DataTable
+      aria-label="Releases"
+      columns={columns(showTenants)}
+      rows={releases}
+      rowKey={r => r.version}
+      {...rest}
+    />,
+  );
+}
 
 describe('DataTable', () => {
   it('renders a named table: the headers, then a cell per column and row', () => {
-    render(
-      <DataTable
-        aria-label="Releases"
-        columns={columns(true)}
-        rows={releases}
-        rowKey={r => r.version}
-      />,
-    );
+    renderReleases({ showTenants: true });
     const table = screen.getByRole('table', { name: 'Releases' });
     expect(
       within(table)
@@ -52,14 +65,7 @@ describe('DataTable', () => {
   });
 
   it('leaves out columns given as false, and renders no body row without rows', () => {
-    render(
-      <DataTable
-        aria-label="Releases"
-        columns={columns(false)}
-        rows={[]}
-        rowKey={r => r.version}
-      />,
-    );
+    renderReleases({ showTenants: false, rows: [] });
     expect(
       screen.queryByRole('columnheader', { name: 'Tenants' }),
     ).not.toBeInTheDocument();
@@ -68,17 +74,12 @@ describe('DataTable', () => {
 
   it('marks the selected row and reports clicks on rows', async () => {
     const onRowClick = jest.fn();
-    render(
-      <DataTable
-        aria-label="Releases"
-        columns={columns(false)}
-        rows={releases}
-        rowKey={r => r.version}
-        hover
-        isSelected={r => r.version === '7.3.0'}
-        onRowClick={onRowClick}
-      />,
-    );
+    renderReleases({
+      showTenants: false,
+      hover: true,
+      isSelected: r => r.version === '7.3.0',
+      onRowClick,
+    });
     const rows = screen.getAllByRole('row').slice(1);
     expect(rows[1]).toHaveClass('Mui-selected');
     expect(rows[0]).not.toHaveClass('Mui-selected');
