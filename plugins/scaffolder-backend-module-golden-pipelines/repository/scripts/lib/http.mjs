@@ -99,6 +99,37 @@ export async function sendWhenReachable(baseUrl, request, waitMs) {
   }
 }
 
+/**
+ * Sends each declared check to the service as a case of `run` (a CheckRun) and checks its
+ * answer. Every request is marked synthetic, with `headers` added; only the first waits, for at
+ * most `waitMs`, for the service to be reachable.
+ */
+export async function runDeclaredChecks(
+  run,
+  baseUrl,
+  checks,
+  { headers = {}, waitMs = 0 } = {},
+) {
+  for (const [i, check] of checks.entries()) {
+    await run.check(check.name, async () => {
+      const request = {
+        ...check.request,
+        headers: {
+          ...check.request.headers,
+          [SYNTHETIC_HEADER]: 'true',
+          ...headers,
+        },
+      };
+      const res = await sendWhenReachable(
+        baseUrl,
+        request,
+        i === 0 ? waitMs : 0,
+      );
+      expectResponse(res, check.expect);
+    });
+  }
+}
+
 /** The first difference between a value and the subset of it that is expected, or undefined. */
 export function mismatch(actual, expected, at = '$') {
   if (expected === null || typeof expected !== 'object') {

@@ -7,12 +7,10 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  SYNTHETIC_HEADER,
   baseUrlOf,
   declaredChecks,
-  expectResponse,
   readJson,
-  sendWhenReachable,
+  runDeclaredChecks,
 } from '../../scripts/lib/http.mjs';
 import { CheckRun } from '../../scripts/lib/junit.mjs';
 
@@ -61,23 +59,9 @@ try {
 }
 
 // Only the first request waits for the service to be reachable.
-const waitMs = Number(args['wait-seconds']) * 1000 || 0;
-for (const [i, check] of checks.entries()) {
-  await run.check(check.name, async () => {
-    const res = await sendWhenReachable(
-      baseUrl,
-      {
-        ...check.request,
-        headers: {
-          ...check.request.headers,
-          [SYNTHETIC_HEADER]: 'true',
-          'x-waybill-process': processName,
-        },
-      },
-      i === 0 ? waitMs : 0,
-    );
-    expectResponse(res, check.expect);
-  });
-}
+await runDeclaredChecks(run, baseUrl, checks, {
+  headers: { 'x-waybill-process': processName },
+  waitMs: Number(args['wait-seconds']) * 1000 || 0,
+});
 
 process.exit(run.finish(junit));

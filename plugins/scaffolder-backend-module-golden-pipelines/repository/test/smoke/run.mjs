@@ -6,12 +6,10 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  SYNTHETIC_HEADER,
   baseUrlOf,
   declaredChecks,
-  expectResponse,
   readJson,
-  sendWhenReachable,
+  runDeclaredChecks,
 } from '../../scripts/lib/http.mjs';
 import { CheckRun } from '../../scripts/lib/junit.mjs';
 
@@ -36,18 +34,16 @@ try {
   process.exit(run.finish(args.junit));
 }
 
-await run.check('GET /healthz answers 200 { status: ok }', async () => {
-  const res = await sendWhenReachable(
-    baseUrl,
-    { path: '/healthz', headers: { [SYNTHETIC_HEADER]: 'true' } },
-    waitMs,
-  );
-  expectResponse(res, {
+const HEALTHZ = {
+  name: 'GET /healthz answers 200 { status: ok }',
+  request: { path: '/healthz' },
+  expect: {
     status: 200,
     contentType: 'application/json',
     json: { status: 'ok' },
-  });
-});
+  },
+};
+await runDeclaredChecks(run, baseUrl, [HEALTHZ], { waitMs });
 
 const checksFile = fileURLToPath(new URL('./checks.json', import.meta.url));
 let checks = [];
@@ -59,16 +55,7 @@ try {
 } catch (error) {
   run.fail('the service declares its main route', error.message);
 }
-for (const check of checks) {
-  await run.check(check.name, async () => {
-    const request = {
-      ...check.request,
-      headers: { ...check.request.headers, [SYNTHETIC_HEADER]: 'true' },
-    };
-    // The wait for the deployment to come up was spent on /healthz.
-    const res = await sendWhenReachable(baseUrl, request, 0);
-    expectResponse(res, check.expect);
-  });
-}
+// The wait for the deployment to come up was spent on /healthz.
+await runDeclaredChecks(run, baseUrl, checks);
 
 process.exit(run.finish(args.junit));
