@@ -8,26 +8,16 @@
  */
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { FakeGithub, startFakeGithub } from '@waybill/golden-path';
+import { cloneRepository } from './__testUtils__/scaffolderTasks';
 import {
-  FakeGithub,
-  GitHttpBackend,
-  startFakeGithub,
-  startGitHttpBackend,
-} from '@waybill/golden-path';
-import {
-  catalogComponent,
-  cloneRepository,
-  expectStoppedAtRepositoryCheck,
-  expectRepositoryAndEntityLinks,
-  failures,
-  runTask,
-  runTaskCountingRequests,
-  Server,
-  startPortal,
-} from './__testUtils__/scaffolderTasks';
+  expectRegistered,
+  itStopsWithoutCredentials,
+  runCreateTask,
+  setUpPublishFlow,
+} from './__testUtils__/publishFlow';
 
 const TOKEN = 'test-token';
 const OWNER_TEAM = 'digital-channels';
@@ -45,52 +35,33 @@ const VALUES = {
 };
 
 describe('create publishes to GitHub, through the real scaffolder task API', () => {
-  let server: Server;
-  let github: FakeGithub;
-  let git: GitHttpBackend;
-  let workDir: string;
-
-  beforeAll(async () => {
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waybill-publish-'));
-    git = await startGitHttpBackend(path.join(workDir, 'git'));
-    github = await startFakeGithub({
-      token: TOKEN,
-      git,
-      organizations: { meridian: { teams: [OWNER_TEAM] } },
-    });
-    ({ server } = await startPortal({
-      workDir,
-      template: 'api-service',
-      // In the catalog: the environments' reviewers are its slug.
-      ownerTeam: OWNER_TEAM,
-      features: [githubModule],
-      integrations: {
-        github: [
-          {
-            host: github.host,
-            apiBaseUrl: github.apiBaseUrl,
-            rawBaseUrl: `${github.baseUrl}/raw`,
-            token: TOKEN,
-          },
-        ],
-      },
-    }));
-  }, 60_000);
-
-  afterAll(async () => {
-    await server?.close?.();
-    await github?.close();
-    await git?.close();
-    fs.rmSync(workDir, { recursive: true, force: true });
+  const flow = setUpPublishFlow<FakeGithub>({
+    workDirPrefix: 'waybill-publish-',
+    template: 'api-service',
+    // In the catalog: the environments' reviewers are its slug.
+    ownerTeam: OWNER_TEAM,
+    feature: githubModule,
+    startScm: git =>
+      startFakeGithub({
+        token: TOKEN,
+        git,
+        organizations: { meridian: { teams: [OWNER_TEAM] } },
+      }),
+    integrations: github => ({
+      github: [
+        {
+          host: github.host,
+          apiBaseUrl: github.apiBaseUrl,
+          rawBaseUrl: `${github.baseUrl}/raw`,
+          token: TOKEN,
+        },
+      ],
+    }),
   });
 
   it('creates the repository, pushes the service, protects it and registers it', async () => {
-    const run = await runTask(server, 'api-service', {
-      ...VALUES,
-      repoUrl: `${github.host}?owner=meridian&repo=${VALUES.name}`,
-    });
-    expect(failures(run)).toEqual([]);
-    expect(run.task.status).toBe('completed');
+    const { scm: github, git, workDir } = flow;
+    const run = await runCreateTask(flow, 'api-service', VALUES);
 
     const calls = github.requests.map(r => `${r.method} ${r.path}`);
     // eslint-disable-next-line no-console
@@ -191,38 +162,20 @@ describe('create publishes to GitHub, through the real scaffolder task API', () 
     expect(calls).toContain(
       `GET /repos/meridian/${VALUES.name}/contents/catalog-info.yaml`,
     );
-    // ...and the catalog has the new Component.
-    const component = await catalogComponent(server, VALUES.name);
-    expect(component.spec.owner).toBe(VALUES.owner);
-    expect(
-      component.metadata.annotations['backstage.io/managed-by-location'],
-    ).toBe(
+    // ...and the catalog has the new Component; the portal links the repository and the entity.
+    await expectRegistered(flow, run, VALUES, {
       // As the GitHub integration resolves catalogInfoPath against the repoContentsUrl.
-      `url:${github.baseUrl}/meridian/${VALUES.name}/tree/main/catalog-info.yaml`,
-    );
-
-    // The links the portal shows: the repository and the entity.
-    expectRepositoryAndEntityLinks(
-      run,
-      `${git.baseUrl}/meridian/${VALUES.name}.git`,
-      VALUES.name,
-    );
+      catalogInfoUrl: `${github.baseUrl}/meridian/${VALUES.name}/tree/main/catalog-info.yaml`,
+      repositoryUrl: `${git.baseUrl}/meridian/${VALUES.name}.git`,
+    });
   }, 60_000);
 
-  it('stops at the first step, naming the config key, when the host has no credentials', async () => {
-    // github.com is an integration by default, but none with a token is configured for it.
-    const { run, requests } = await runTaskCountingRequests(
-      server,
-      'api-service',
-      {
-        ...VALUES,
-        name: 'no-credentials-api',
-        repoUrl: 'github.com?owner=meridian&repo=no-credentials-api',
-      },
-      [github, git],
-    );
-    expectStoppedAtRepositoryCheck(run, 'integrations.github');
-    // Nothing was asked of GitHub or pushed.
-    expect(requests).toEqual([0, 0]);
-  }, 60_000);
+  // github.com is an integration by default, but none with a token is configured for it.
+  itStopsWithoutCredentials(flow, {
+    template: 'api-service',
+    values: VALUES,
+    kind: 'github',
+    host: 'github.com',
+    name: 'no-credentials-api',
+  });
 });

@@ -7,29 +7,19 @@
  * reader; as in the portal, the person creating may not register catalog locations.
  */
 import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
-import {
-  FakeGitlab,
-  GitHttpBackend,
-  startFakeGitlab,
-  startGitHttpBackend,
-} from '@waybill/golden-path';
+import { FakeGitlab, startFakeGitlab } from '@waybill/golden-path';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
+import { cloneRepository } from './__testUtils__/scaffolderTasks';
 import {
-  catalogComponent,
-  cloneRepository,
-  expectStoppedAtRepositoryCheck,
-  expectRepositoryAndEntityLinks,
-  failures,
-  runTask,
-  runTaskCountingRequests,
-  Server,
-  startPortal,
-} from './__testUtils__/scaffolderTasks';
+  expectRegistered,
+  itStopsWithoutCredentials,
+  runCreateTask,
+  setUpPublishFlow,
+} from './__testUtils__/publishFlow';
 
 const TOKEN = 'test-gitlab-token';
 const OWNER_TEAM = 'digital-channels';
@@ -50,53 +40,34 @@ const VALUES = {
 };
 
 describe('create publishes to GitLab, through the real scaffolder task API', () => {
-  let server: Server;
-  let gitlab: FakeGitlab;
-  let git: GitHttpBackend;
-  let workDir: string;
-
-  beforeAll(async () => {
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waybill-publish-gitlab-'));
-    git = await startGitHttpBackend(path.join(workDir, 'git'));
-    gitlab = await startFakeGitlab({
-      token: TOKEN,
-      git,
-      groups: { meridian: { id: GROUP_ID, name: 'Meridian' } },
-    });
-    ({ server } = await startPortal({
-      workDir,
-      template: TEMPLATE,
-      ownerTeam: OWNER_TEAM,
-      features: [gitlabModule],
-      integrations: {
-        gitlab: [
-          {
-            host: gitlab.host,
-            apiBaseUrl: gitlab.apiBaseUrl,
-            // The web and git address, and where publish:gitlab finds the API (/api/v4).
-            baseUrl: gitlab.baseUrl,
-            token: TOKEN,
-          },
-        ],
-      },
-    }));
-  }, 60_000);
-
-  afterAll(async () => {
-    await server?.close?.();
-    await gitlab?.close();
-    await git?.close();
-    fs.rmSync(workDir, { recursive: true, force: true });
+  const flow = setUpPublishFlow<FakeGitlab>({
+    workDirPrefix: 'waybill-publish-gitlab-',
+    template: TEMPLATE,
+    ownerTeam: OWNER_TEAM,
+    feature: gitlabModule,
+    startScm: git =>
+      startFakeGitlab({
+        token: TOKEN,
+        git,
+        groups: { meridian: { id: GROUP_ID, name: 'Meridian' } },
+      }),
+    integrations: gitlab => ({
+      gitlab: [
+        {
+          host: gitlab.host,
+          apiBaseUrl: gitlab.apiBaseUrl,
+          // The web and git address, and where publish:gitlab finds the API (/api/v4).
+          baseUrl: gitlab.baseUrl,
+          token: TOKEN,
+        },
+      ],
+    }),
   });
 
   it('creates the project, pushes the service and registers it', async () => {
+    const { scm: gitlab, git, workDir } = flow;
     const project = `meridian/${VALUES.name}`;
-    const run = await runTask(server, TEMPLATE, {
-      ...VALUES,
-      repoUrl: `${gitlab.host}?owner=meridian&repo=${VALUES.name}`,
-    });
-    expect(failures(run)).toEqual([]);
-    expect(run.task.status).toBe('completed');
+    const run = await runCreateTask(flow, TEMPLATE, VALUES);
 
     const api = gitlab.requests.filter(r => !r.path.includes('.git/'));
     const calls = api.map(r => `${r.method} ${r.path}`);
@@ -180,39 +151,21 @@ describe('create publishes to GitLab, through the real scaffolder task API', () 
         query: { ref: 'main' },
       }),
     );
-    // ...and the catalog has the new Component.
-    const component = await catalogComponent(server, VALUES.name);
-    expect(component.spec.owner).toBe(VALUES.owner);
-    expect(component.spec.type).toBe('website');
-    expect(
-      component.metadata.annotations['backstage.io/managed-by-location'],
-    ).toBe(
+    // ...and the catalog has the new Component; the portal links the project and the entity.
+    const component = await expectRegistered(flow, run, VALUES, {
       // publish:gitlab's repoContentsUrl, with catalogInfoPath resolved against it.
-      `url:${gitlab.baseUrl}/${project}/-/blob/main/catalog-info.yaml`,
-    );
-
-    // The links the portal shows: the project and the entity.
-    expectRepositoryAndEntityLinks(
-      run,
-      `${gitlab.baseUrl}/${project}`,
-      VALUES.name,
-    );
+      catalogInfoUrl: `${gitlab.baseUrl}/${project}/-/blob/main/catalog-info.yaml`,
+      repositoryUrl: `${gitlab.baseUrl}/${project}`,
+    });
+    expect(component.spec.type).toBe('website');
   }, 60_000);
 
-  it('stops at the first step, naming the config key, when the host has no credentials', async () => {
-    // gitlab.com is an integration by default, but none with a token is configured for it.
-    const { run, requests } = await runTaskCountingRequests(
-      server,
-      TEMPLATE,
-      {
-        ...VALUES,
-        name: 'no-credentials-web',
-        repoUrl: 'gitlab.com?owner=meridian&repo=no-credentials-web',
-      },
-      [gitlab, git],
-    );
-    expectStoppedAtRepositoryCheck(run, 'integrations.gitlab');
-    // Nothing was asked of GitLab or pushed.
-    expect(requests).toEqual([0, 0]);
-  }, 60_000);
+  // gitlab.com is an integration by default, but none with a token is configured for it.
+  itStopsWithoutCredentials(flow, {
+    template: TEMPLATE,
+    values: VALUES,
+    kind: 'gitlab',
+    host: 'gitlab.com',
+    name: 'no-credentials-web',
+  });
 });

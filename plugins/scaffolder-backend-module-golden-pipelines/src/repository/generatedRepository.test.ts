@@ -515,15 +515,20 @@ describe('generated repositories pass their own checks', () => {
       MINUTE,
     );
 
+    /** Runs `npm run test:<kind>`, which must pass: the cases of its JUnit report. */
+    const testCases = async (kind: 'unit' | 'integration') => {
+      const result = timed(
+        `${templateName} test:${kind}`,
+        await npmOk(dir, ['run', `test:${kind}`]),
+      );
+      expect(result.stdout).toMatch(/ℹ fail 0/);
+      return junitCases(path.join(dir, `reports/junit/${kind}.xml`));
+    };
+
     it(
       'runs its unit tests into JUnit and LCOV reports',
       async () => {
-        const result = timed(
-          `${templateName} test:unit`,
-          await npmOk(dir, ['run', 'test:unit']),
-        );
-        expect(result.stdout).toMatch(/ℹ fail 0/);
-        const cases = junitCases(path.join(dir, 'reports/junit/unit.xml'));
+        const cases = await testCases('unit');
         expect(cases.length).toBeGreaterThanOrEqual(3);
         expect(cases.filter(c => c.failure)).toEqual([]);
         const lcov = fs.readFileSync(
@@ -543,14 +548,7 @@ describe('generated repositories pass their own checks', () => {
     it(
       'runs its integration tests against the server over HTTP',
       async () => {
-        const result = timed(
-          `${templateName} test:integration`,
-          await npmOk(dir, ['run', 'test:integration']),
-        );
-        expect(result.stdout).toMatch(/ℹ fail 0/);
-        const cases = junitCases(
-          path.join(dir, 'reports/junit/integration.xml'),
-        );
+        const cases = await testCases('integration');
         expect(cases.length).toBeGreaterThanOrEqual(3);
         expect(cases.filter(c => c.failure)).toEqual([]);
       },
@@ -720,29 +718,38 @@ describe('generated repositories pass their own checks', () => {
       2 * MINUTE,
     );
 
+    /**
+     * Runs `npm run <script>` (a check runner) with `args`, reporting to `junit`; it must fail.
+     * Answers the cases of its report.
+     */
+    const failingChecks = async (
+      script: 'test:smoke' | 'test:business',
+      args: string[],
+      junit: string,
+    ) => {
+      const result = await npm(dir, [
+        'run',
+        script,
+        '--',
+        ...args,
+        '--junit',
+        junit,
+      ]);
+      expect(result.code).not.toBe(0);
+      return junitCases(path.join(dir, junit));
+    };
+
     it(
       'fails its smoke and business checks when the service does not answer as it should',
       async () => {
         // Nothing listens on the port.
         const nothing = `http://127.0.0.1:${await freePort()}`;
-        const down = await npm(dir, [
-          'run',
+        const down = await failingChecks(
           'test:smoke',
-          '--',
-          '--base-url',
-          nothing,
-          '--wait-seconds',
-          '2',
-          '--junit',
+          ['--base-url', nothing, '--wait-seconds', '2'],
           'reports/junit/smoke-down.xml',
-        ]);
-        expect(down.code).not.toBe(0);
-        const downCases = junitCases(
-          path.join(dir, 'reports/junit/smoke-down.xml'),
         );
-        expect(downCases[0].failure).toMatch(
-          /is unreachable after \d+ attempt/,
-        );
+        expect(down[0].failure).toMatch(/is unreachable after \d+ attempt/);
 
         // A server answering 500 to everything.
         const broken = await serve((_req, res) => {
@@ -750,41 +757,23 @@ describe('generated repositories pass their own checks', () => {
           res.end('{"error":"boom"}');
         });
         try {
-          const failing = await npm(dir, [
-            'run',
+          const smoke = await failingChecks(
             'test:smoke',
-            '--',
-            '--base-url',
-            broken.url,
-            '--junit',
+            ['--base-url', broken.url],
             'reports/junit/smoke-500.xml',
-          ]);
-          expect(failing.code).not.toBe(0);
-          const cases = junitCases(
-            path.join(dir, 'reports/junit/smoke-500.xml'),
           );
-          expect(cases.length).toBeGreaterThanOrEqual(2);
+          expect(smoke.length).toBeGreaterThanOrEqual(2);
           expect(
-            cases.every(c => /answered 500, expected/.test(c.failure ?? '')),
+            smoke.every(c => /answered 500, expected/.test(c.failure ?? '')),
           ).toBe(true);
 
-          const business = await npm(dir, [
-            'run',
+          const business = await failingChecks(
             'test:business',
-            '--',
-            '--process',
-            'order-to-cash',
-            '--base-url',
-            broken.url,
-            '--junit',
+            ['--process', 'order-to-cash', '--base-url', broken.url],
             'reports/junit/business-500.xml',
-          ]);
-          expect(business.code).not.toBe(0);
-          const businessCases = junitCases(
-            path.join(dir, 'reports/junit/business-500.xml'),
           );
           expect(
-            businessCases.every(c => /answered 500/.test(c.failure ?? '')),
+            business.every(c => /answered 500/.test(c.failure ?? '')),
           ).toBe(true);
         } finally {
           await broken.close();
@@ -793,24 +782,19 @@ describe('generated repositories pass their own checks', () => {
         // The real service with its kill switch on: business transactions are refused.
         const killed = await startService(dir, { KILL_SWITCH: 'on' });
         try {
-          const business = await npm(dir, [
-            'run',
+          const business = await failingChecks(
             'test:business',
-            '--',
-            '--process',
-            'procure-to-pay',
-            '--base-url',
-            killed.url,
-            '--wait-seconds',
-            '0',
-            '--junit',
+            [
+              '--process',
+              'procure-to-pay',
+              '--base-url',
+              killed.url,
+              '--wait-seconds',
+              '0',
+            ],
             'reports/junit/business-killed.xml',
-          ]);
-          expect(business.code).not.toBe(0);
-          const cases = junitCases(
-            path.join(dir, 'reports/junit/business-killed.xml'),
           );
-          expect(cases.some(c => /answered 503/.test(c.failure ?? ''))).toBe(
+          expect(business.some(c => /answered 503/.test(c.failure ?? ''))).toBe(
             true,
           );
         } finally {
@@ -1065,55 +1049,76 @@ describe('generated repositories pass their own checks', () => {
           env: childEnv({ WAYBILL_URL: catalog.url, WAYBILL_TOKEN: token }),
         },
       );
-    const reportOf = (api: string) =>
-      junitCases(
+    /** Serves `entities`, runs the contract test of `api` for `range`: its outcome and report. */
+    const checkContract = async (
+      entities: Record<string, unknown>,
+      api: string,
+      range: string,
+    ) => {
+      served = entities;
+      const result = await contract(api, range);
+      const report = junitCases(
         path.join(
           dirs['erp-integration-worker'],
           `reports/junit/contract-${api}.xml`,
         ),
       );
+      return { result, report };
+    };
+    const purchaseOrders = (version: string, paths: object) => ({
+      'purchase-orders-api': apiEntity('purchase-orders-api', version, paths),
+    });
+    /** purchase-orders-api 2.0.3, with the operation the worker uses (by another parameter name). */
+    const purchaseOrders203 = purchaseOrders('2.0.3', {
+      '/tenants/{tenantId}/purchase-orders': { get: {} },
+      '/tenants/{tenant}/supplier-invoices': {
+        parameters: [],
+        post: { responses: { 201: { description: 'created' } } },
+      },
+    });
+    const salesOrders = {
+      'sales-orders-api': apiEntity('sales-orders-api', '2.4.0', {
+        '/tenants/{tenantId}/sales-orders': { get: {} },
+      }),
+      'empty-api': apiEntity('empty-api', '1.0.0', {}),
+    };
+    const supplierInvoices =
+      'POST /tenants/{tenantId}/supplier-invoices is in purchase-orders-api';
 
     it(
       'passes when the provider is in range and has every operation the worker uses',
       async () => {
-        served = {
-          'purchase-orders-api': apiEntity('purchase-orders-api', '2.0.3', {
-            '/tenants/{tenantId}/purchase-orders': { get: {} },
-            '/tenants/{tenant}/supplier-invoices': {
-              parameters: [],
-              post: { responses: { 201: { description: 'created' } } },
-            },
-          }),
-        };
-        const result = await contract('purchase-orders-api', '>=2.0.0 <3.0.0');
+        const { result, report } = await checkContract(
+          purchaseOrders203,
+          'purchase-orders-api',
+          '>=2.0.0 <3.0.0',
+        );
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
         expect(authorizations.pop()).toBe(`Bearer ${token}`);
-        expect(reportOf('purchase-orders-api')).toEqual([
+        expect(report).toEqual([
           { name: 'purchase-orders-api is in the catalog' },
           { name: 'purchase-orders-api 2.0.3 satisfies >=2.0.0 <3.0.0' },
           { name: 'purchase-orders-api definition parses' },
-          {
-            name: 'POST /tenants/{tenantId}/supplier-invoices is in purchase-orders-api 2.0.3',
-          },
+          { name: `${supplierInvoices} 2.0.3` },
         ]);
       },
       MINUTE,
     );
 
     it(
-      'fails, naming the version, when the provider is out of range',
+      'checks an API the service declares no operations for by its definition',
       async () => {
-        const result = await contract('purchase-orders-api', '^3.0.0');
-        expect(result.code).toBe(1);
-        const failures = reportOf('purchase-orders-api').filter(c => c.failure);
-        expect(failures).toEqual([
-          {
-            name: 'purchase-orders-api 2.0.3 satisfies ^3.0.0',
-            failure: expect.stringContaining(
-              'purchase-orders-api is at 2.0.3, outside the range ^3.0.0',
-            ),
-          },
+        const { result, report } = await checkContract(
+          salesOrders,
+          'sales-orders-api',
+          '^2.4.0',
+        );
+        expect(result.code).toBe(0);
+        expect(report).toEqual([
+          { name: 'sales-orders-api is in the catalog' },
+          { name: 'sales-orders-api 2.4.0 satisfies ^2.4.0' },
+          { name: 'sales-orders-api definition parses' },
         ]);
       },
       MINUTE,
@@ -1137,6 +1142,7 @@ describe('generated repositories pass their own checks', () => {
           '>=1.0.0 <2.0.0': false,
           '^1.9.0': false,
         };
+        served = purchaseOrders203;
         const outcomes = await Promise.all(
           Object.keys(expected).map(async range => [
             range,
@@ -1148,70 +1154,79 @@ describe('generated repositories pass their own checks', () => {
       MINUTE,
     );
 
-    it(
-      'fails when an operation the worker uses is gone',
-      async () => {
-        served = {
-          'purchase-orders-api': apiEntity('purchase-orders-api', '2.1.0', {
-            '/tenants/{tenantId}/supplier-invoices': { get: {} },
-          }),
-        };
-        const result = await contract('purchase-orders-api', '^2.0.0');
-        expect(result.code).toBe(1);
-        expect(reportOf('purchase-orders-api').filter(c => c.failure)).toEqual([
-          {
-            name: 'POST /tenants/{tenantId}/supplier-invoices is in purchase-orders-api 2.1.0',
-            failure: expect.stringContaining(
-              'has no POST on /tenants/{tenantId}/supplier-invoices (it has GET)',
-            ),
-          },
-        ]);
+    // Each failure is the one case of its report that fails, naming what is wrong; the checks
+    // that could still run, ran.
+    it.each([
+      {
+        when: 'the provider is out of range, naming the version',
+        entities: purchaseOrders203,
+        api: 'purchase-orders-api',
+        range: '^3.0.0',
+        passed: [
+          'purchase-orders-api is in the catalog',
+          'purchase-orders-api definition parses',
+          `${supplierInvoices} 2.0.3`,
+        ],
+        failed: {
+          name: 'purchase-orders-api 2.0.3 satisfies ^3.0.0',
+          failure: expect.stringContaining(
+            'purchase-orders-api is at 2.0.3, outside the range ^3.0.0',
+          ),
+        },
       },
-      MINUTE,
-    );
-
-    it(
-      'checks an API the service declares no operations for by its definition',
-      async () => {
-        served = {
-          'sales-orders-api': apiEntity('sales-orders-api', '2.4.0', {
-            '/tenants/{tenantId}/sales-orders': { get: {} },
-          }),
-          'empty-api': apiEntity('empty-api', '1.0.0', {}),
-        };
-        const good = await contract('sales-orders-api', '^2.4.0');
-        expect(good.code).toBe(0);
-        expect(reportOf('sales-orders-api').map(c => c.name)).toEqual([
-          'sales-orders-api is in the catalog',
-          'sales-orders-api 2.4.0 satisfies ^2.4.0',
-          'sales-orders-api definition parses',
-        ]);
-        const empty = await contract('empty-api', '^1.0.0');
-        expect(empty.code).toBe(1);
-        expect(reportOf('empty-api').filter(c => c.failure)).toEqual([
-          {
-            name: 'empty-api definition parses',
-            failure: 'empty-api spec.definition has no paths',
-          },
-        ]);
+      {
+        when: 'an operation the worker uses is gone',
+        entities: purchaseOrders('2.1.0', {
+          '/tenants/{tenantId}/supplier-invoices': { get: {} },
+        }),
+        api: 'purchase-orders-api',
+        range: '^2.0.0',
+        passed: [
+          'purchase-orders-api is in the catalog',
+          'purchase-orders-api 2.1.0 satisfies ^2.0.0',
+          'purchase-orders-api definition parses',
+        ],
+        failed: {
+          name: `${supplierInvoices} 2.1.0`,
+          failure: expect.stringContaining(
+            'has no POST on /tenants/{tenantId}/supplier-invoices (it has GET)',
+          ),
+        },
       },
-      MINUTE,
-    );
-
-    it(
-      'fails when the catalog does not have the API',
-      async () => {
-        served = {};
-        const result = await contract('purchase-orders-api', '^2.0.0');
+      {
+        when: 'the definition has no paths',
+        entities: salesOrders,
+        api: 'empty-api',
+        range: '^1.0.0',
+        passed: [
+          'empty-api is in the catalog',
+          'empty-api 1.0.0 satisfies ^1.0.0',
+        ],
+        failed: {
+          name: 'empty-api definition parses',
+          failure: 'empty-api spec.definition has no paths',
+        },
+      },
+      {
+        when: 'the catalog does not have the API',
+        entities: {},
+        api: 'purchase-orders-api',
+        range: '^2.0.0',
+        passed: [],
+        failed: {
+          name: 'purchase-orders-api is in the catalog',
+          failure: expect.stringContaining(
+            'the catalog has no API default/purchase-orders-api (404',
+          ),
+        },
+      },
+    ])(
+      'fails when $when',
+      async ({ entities, api, range, passed, failed }) => {
+        const { result, report } = await checkContract(entities, api, range);
         expect(result.code).toBe(1);
-        expect(reportOf('purchase-orders-api')).toEqual([
-          {
-            name: 'purchase-orders-api is in the catalog',
-            failure: expect.stringContaining(
-              'the catalog has no API default/purchase-orders-api (404',
-            ),
-          },
-        ]);
+        expect(report.filter(c => c.failure)).toEqual([failed]);
+        expect(report.filter(c => !c.failure).map(c => c.name)).toEqual(passed);
       },
       MINUTE,
     );
