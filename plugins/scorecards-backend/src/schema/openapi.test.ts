@@ -293,6 +293,9 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
       ...body,
     },
   });
+  /** Asks for a release of inventory's production gate. */
+  const getGate = (version: string) =>
+    call({ method: 'get', path: P.gate, params: gateParams(version) });
   /** The release manager revoking an override of inventory 4.2.0's production gate. */
   const revokeCall = (overrideId: number, reason: string): Call => ({
     method: 'post',
@@ -373,19 +376,11 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
       type: 'application/xml',
     });
 
-    const gate = await call({
-      method: 'get',
-      path: P.gate,
-      params: gateParams('4.2.0'),
-    });
+    const gate = await getGate('4.2.0');
     expect(gate.status).toBe(200);
     expect(gate.body.override).toBeNull();
 
-    const unknownRelease = await call({
-      method: 'get',
-      path: P.gate,
-      params: gateParams('9.9.9'),
-    });
+    const unknownRelease = await getGate('9.9.9');
     expect(unknownRelease.body).toMatchObject({
       decision: 'fail',
       score: null,
@@ -402,11 +397,7 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
     const override = await call(overrideCall());
     expect(override.status).toBe(201);
 
-    const overridden = await call({
-      method: 'get',
-      path: P.gate,
-      params: gateParams('4.2.0'),
-    });
+    const overridden = await getGate('4.2.0');
     expect(overridden.body).toMatchObject({
       decision: 'pass',
       override: { id: override.body.id },
