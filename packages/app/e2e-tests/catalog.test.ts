@@ -46,6 +46,20 @@ test('a guest signs in, finds the demo estate in the catalog and opens an ERP mo
   await expect(page.getByText('erp-module').first()).toBeVisible();
   await expect(page.getByText('About', { exact: true })).toBeVisible();
   await expect(page.getByText('Depends on components')).toBeVisible();
+  // The release scorecard leads the overview, its gate verdict beside the grade: above the
+  // relations and dependencies cards, not at the bottom.
+  const scorecard = page
+    .locator('article, .MuiCard-root')
+    .filter({ has: page.getByText('Release scorecard', { exact: true }) })
+    .first();
+  await expect(
+    scorecard.getByLabel(/^gates: Blocked for (.+ and )?production$/),
+  ).toBeVisible();
+  const scorecardTop = (await scorecard.boundingBox())!.y;
+  const dependsOnTop = (await page
+    .getByText('Depends on components')
+    .boundingBox())!.y;
+  expect(scorecardTop).toBeLessThan(dependsOnTop);
   await page.screenshot({
     path: 'test-results/screenshots/entity-inventory.png',
     fullPage: true,

@@ -49,7 +49,7 @@ test('a release manager finds the blocked inventory release from the portfolio, 
       .first(),
   ).toBeVisible();
   await expect(
-    page.getByText(/^Fix: Run `npm audit fix`/).first(),
+    page.getByText(/^Fix: Run npm audit fix/).first(),
   ).toBeVisible();
   await expect(page.getByText(/^CVE-2025-29927 \(critical/)).toBeVisible();
   await page.screenshot({
@@ -72,4 +72,31 @@ test('a release manager finds the blocked inventory release from the portfolio, 
       .getByRole('list', { name: 'Overrides' })
       .getByText(/Hotfix for the EDI outage/),
   ).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/screenshots/scorecards-gate-overridden.png',
+    fullPage: true,
+  });
+
+  // The hotfix shipped: the manager revokes the override. It stays on the release's record, and
+  // the gate answers from the evidence again (the rollout test relies on inventory 5.2.0 failing).
+  await page
+    .getByRole('button', { name: /^Revoke the production override by / })
+    .click();
+  const revoke = page.getByRole('dialog');
+  await revoke
+    .getByLabel('Reason')
+    .fill('EDI outage over; the CVE patch ships in 5.2.1');
+  await revoke.getByRole('button', { name: 'Revoke override' }).click();
+  await expect(revoke).toBeHidden();
+  await expect(page.getByText('production: fail')).toBeVisible();
+  await expect(
+    page
+      .getByRole('list', { name: 'Overrides' })
+      .getByText(
+        /revoked by .*: EDI outage over; the CVE patch ships in 5\.2\.1/,
+      ),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: /^Revoke the production override by / }),
+  ).toHaveCount(0);
 });

@@ -10,3 +10,4 @@ export {
   effectiveGates,
   type EffectiveGate,
 } from './gateOverrides';
+export { releaseVerdict, type ReleaseVerdict } from './releaseVerdict';

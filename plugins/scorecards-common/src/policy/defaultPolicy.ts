@@ -10,7 +10,7 @@ export const DEFAULT_POLICY: ScorecardPolicy = {
       id: 'no-failing-tests',
       title: 'No failing tests',
       fixHint:
-        'Fix the failing tests listed below and re-run the pipeline so it uploads a fresh JUnit report. Quarantine a flaky test (skip it and open an issue with an owner) rather than retrying until it passes.',
+        "Fix the failing tests (the release's test evidence names them) and re-run the pipeline so it uploads a fresh JUnit report. Quarantine a flaky test (skip it and open an issue with an owner) rather than retrying until it passes.",
       fact: 'tests.failed',
       operator: '==',
       threshold: 0,
@@ -48,7 +48,7 @@ export const DEFAULT_POLICY: ScorecardPolicy = {
       id: 'no-critical-dependency-vulnerabilities',
       title: 'No critical dependency vulnerabilities',
       fixHint:
-        "Run `npm audit fix` (or your ecosystem's upgrade command) or bump the affected packages; see the vulnerabilities listed below. If one does not affect you, record that as a VEX statement in the SBOM instead of ignoring it.",
+        "Run `npm audit fix` (or your ecosystem's upgrade command) or bump the affected packages; the release's dependency evidence lists each vulnerability with its package. If one does not affect you, record that as a VEX statement in the SBOM instead of ignoring it.",
       fact: 'dependencies.vulnerabilitiesBySeverity.critical',
       operator: '<=',
       threshold: 0,
@@ -59,7 +59,7 @@ export const DEFAULT_POLICY: ScorecardPolicy = {
       id: 'no-high-dependency-vulnerabilities',
       title: 'No high dependency vulnerabilities',
       fixHint:
-        'Bump the affected packages to a fixed version (`npm audit fix`, Renovate or Dependabot updates); see the vulnerabilities listed below.',
+        "Bump the affected packages to a fixed version (`npm audit fix`, Renovate or Dependabot updates); the release's dependency evidence lists each vulnerability with its package.",
       fact: 'dependencies.vulnerabilitiesBySeverity.high',
       operator: '<=',
       threshold: 0,
@@ -70,7 +70,7 @@ export const DEFAULT_POLICY: ScorecardPolicy = {
       id: 'no-critical-code-findings',
       title: 'No critical code scanning findings',
       fixHint:
-        'Fix the findings listed below at the locations given. If one is a false positive, suppress it in the scanner with a justification so the SARIF file records it as suppressed.',
+        "Fix the findings at the locations the release's security evidence gives. If one is a false positive, suppress it in the scanner with a justification so the SARIF file records it as suppressed.",
       fact: 'security.bySeverity.critical',
       operator: '<=',
       threshold: 0,
@@ -81,7 +81,7 @@ export const DEFAULT_POLICY: ScorecardPolicy = {
       id: 'no-high-code-findings',
       title: 'No high code scanning findings in production',
       fixHint:
-        'Fix the high-severity findings listed below before promoting to production, or suppress false positives in the scanner with a justification.',
+        "Fix the high-severity findings (the release's security evidence lists them) before promoting to production, or suppress false positives in the scanner with a justification.",
       fact: 'security.bySeverity.high',
       operator: '<=',
       threshold: 0,

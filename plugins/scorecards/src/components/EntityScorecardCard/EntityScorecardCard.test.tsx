@@ -50,7 +50,15 @@ describe('EntityScorecardCard', () => {
       c => c.id === 'no-critical-dependency-vulnerabilities',
     )!;
     expect(screen.getByText(blocking.title)).toBeInTheDocument();
-    expect(screen.getByText(blocking.fixHint)).toBeInTheDocument();
+    // The fix hint is rendered Markdown: its `command` is code, not backticks.
+    const fix = screen.getByText('npm audit fix', { selector: 'code' });
+    expect(fix.closest('li')).toHaveTextContent(
+      blocking.fixHint.replace(/`/g, ''),
+    );
+    // Beside the A-to-F grade, the verdict of the gates: a blocked release never looks healthy.
+    expect(
+      screen.getByLabelText('gates: Blocked for staging and production'),
+    ).toBeInTheDocument();
     expect(screen.getByText('View release 5.2.0').closest('a')).toHaveAttribute(
       'href',
       '/catalog/default/component/inventory/scorecards?release=5.2.0',

@@ -56,6 +56,7 @@ export function EntityScorecardCard() {
   }
   const { evaluation } = value;
   const checks = failingChecks(evaluation);
+  const gates = effectiveGates(value, new Date());
   return (
     <InfoCard
       title="Release scorecard"
@@ -67,11 +68,11 @@ export function EntityScorecardCard() {
         link: scorecardLink(entityRef, value.version),
       }}
     >
-      <ScoreLine evaluation={evaluation} mb={2}>
+      <ScoreLine evaluation={evaluation} gates={gates} mb={2}>
         {evaluation.tier} tier
       </ScoreLine>
       <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mb={1}>
-        {effectiveGates(value, new Date()).map(gate => (
+        {gates.map(gate => (
           <GateChip
             key={gate.environment}
             environment={gate.environment}

@@ -176,6 +176,37 @@ describe('EntityScorecardContent', () => {
         .getAllByRole('row')
         .slice(1),
     ).toHaveLength(releases['5.2.0'].evaluation!.checks.length);
+    // Beside the grade, what the gates say together: a good grade never hides a blocked release.
+    expect(
+      screen.getByLabelText('gates: Blocked for staging and production'),
+    ).toBeInTheDocument();
+    // The table reads result first, then each environment's effect: the failing check blocks,
+    // a passing one only would; its fix hint is rendered Markdown, not raw backticks.
+    const breakdown = screen.getByRole('table', { name: 'Check breakdown' });
+    expect(
+      within(breakdown).getByRole('columnheader', {
+        name: 'Effect on production',
+      }),
+    ).toBeInTheDocument();
+    const failingRow = within(breakdown)
+      .getByText(blocking.title)
+      .closest('tr')!;
+    expect(within(failingRow).getByText('fails')).toBeInTheDocument();
+    expect(within(failingRow).getAllByText('blocks')).toHaveLength(2);
+    const passingCheck = releases['5.2.0'].evaluation!.checks.find(
+      c => c.status === 'pass' && c.enforcement.production === 'fail',
+    )!;
+    const passingRow = within(breakdown)
+      .getByText(passingCheck.title)
+      .closest('tr')!;
+    expect(within(passingRow).getByText('passes')).toBeInTheDocument();
+    expect(within(passingRow).queryByText('blocks')).not.toBeInTheDocument();
+    expect(
+      within(passingRow).getAllByText('would block').length,
+    ).toBeGreaterThan(0);
+    const hintCode = failingRow.querySelector('code');
+    expect(hintCode?.textContent).toBe('npm audit fix');
+    expect(failingRow.textContent).not.toContain('`');
     // DORA with the trend against the previous window.
     const frequency = await screen.findByRole('group', {
       name: 'Deployment frequency',

@@ -9,6 +9,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Grid, Typography } from '@material-ui/core';
 import {
+  effectiveGates,
   ReleaseRecord,
   ReleaseSummary,
 } from '@waybill/plugin-scorecards-common';
@@ -88,7 +89,11 @@ function ReleaseDetail(props: {
       <Grid item xs={12} md={5}>
         <InfoCard title={`Release ${release.version}`}>
           {evaluation ? (
-            <ScoreLine evaluation={evaluation} mb={1}>
+            <ScoreLine
+              evaluation={evaluation}
+              gates={effectiveGates(release, new Date())}
+              mb={1}
+            >
               {evaluation.tier} tier, evaluated{' '}
               {formatTime(evaluation.evaluatedAt)}
             </ScoreLine>

@@ -14,6 +14,7 @@ import { GateChip } from '../shared/chips';
 import { formatLocalTime, formatTime } from '../shared/format';
 import { OverrideDialog } from './OverrideDialog';
 import { RevokeOverrideDialog } from './RevokeOverrideDialog';
+import { FixHint } from '../shared/FixHint';
 import { WrappingListItemText } from '../shared/WrappingListItemText';
 
 /** What happened to an override after it was made: revoked, expired, or when it expires. */
@@ -83,7 +84,11 @@ function GateReasons(props: { reasons: GateReason[] }) {
             primary={`${reason.enforcement === 'fail' ? 'Blocks' : 'Warns'}: ${
               reason.title
             } (${reason.status}). ${reason.reason}`}
-            secondary={`Fix: ${reason.fixHint}`}
+            secondary={
+              <>
+                Fix: <FixHint hint={reason.fixHint} />
+              </>
+            }
           />
         </ListItem>
       ))}

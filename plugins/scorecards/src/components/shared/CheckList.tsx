@@ -8,6 +8,7 @@ import {
 import ErrorOutline from '@material-ui/icons/ErrorOutline';
 import HelpOutline from '@material-ui/icons/HelpOutline';
 import { CheckResult } from '@waybill/plugin-scorecards-common';
+import { FixHint } from './FixHint';
 import { WrappingListItemText } from './WrappingListItemText';
 
 const useStyles = makeStyles(theme => ({
@@ -41,12 +42,11 @@ export function CheckList(props: { checks: CheckResult[] }) {
                 </Typography>
                 <Typography
                   variant="body2"
-                  component="span"
-                  display="block"
+                  component="div"
                   className={classes.hint}
                 >
                   <strong>Fix: </strong>
-                  {check.fixHint}
+                  <FixHint hint={check.fixHint} />
                 </Typography>
               </>
             }

@@ -10,9 +10,21 @@ const useStyles = makeStyles({
 
 /**
  * A list item's text that wraps: Backstage's theme keeps list texts on one line with an
- * ellipsis, which would cut reasons and fix hints short.
+ * ellipsis, which would cut reasons and fix hints short. Its secondary text is a block.
  */
 export function WrappingListItemText(props: ListItemTextProps) {
   const classes = useStyles();
-  return <ListItemText {...props} className={classes.root} />;
+  return (
+    <ListItemText
+      // The secondary text may hold blocks (a rendered fix hint), which a <p> may not. Material
+      // UI 4 types these props' `component` as the default element only, hence the cast.
+      secondaryTypographyProps={
+        {
+          component: 'div',
+        } as unknown as ListItemTextProps['secondaryTypographyProps']
+      }
+      {...props}
+      className={classes.root}
+    />
+  );
 }

@@ -1,6 +1,9 @@
 import { Tooltip } from '@material-ui/core';
 import { Theme, useTheme } from '@material-ui/core/styles';
-import { GateDecision } from '@waybill/plugin-scorecards-common';
+import {
+  GateDecision,
+  releaseVerdict,
+} from '@waybill/plugin-scorecards-common';
 import { Badge } from '@waybill/plugin-waybill-react';
 
 type Colours = { background: string; colour: string };
@@ -61,5 +64,36 @@ export function GateChip(props: {
     <Tooltip title={`The policy says ${props.policyDecision}`}>{chip}</Tooltip>
   ) : (
     chip
+  );
+}
+
+/** Each verdict's colour: a blocked release is red whatever its grade. */
+const VERDICT_COLOURS = {
+  blocked: 'fail',
+  warns: 'warn',
+  clear: 'pass',
+  unevaluated: 'none',
+} as const;
+
+/**
+ * What the release's gates say together, to sit beside its grade: "Blocked for production" in
+ * red, "Warns for staging" in amber, "Passes every gate" in green.
+ */
+export function VerdictChip(props: {
+  gates: ReadonlyArray<{ environment: string; decision: GateDecision }>;
+  size?: 'small' | 'medium';
+}) {
+  const theme = useTheme();
+  const verdict = releaseVerdict(props.gates);
+  const { background, colour } = colours(theme, VERDICT_COLOURS[verdict.state]);
+  return (
+    <Badge
+      aria-label={`gates: ${verdict.text}`}
+      background={background}
+      colour={colour}
+      size={props.size}
+    >
+      {verdict.text}
+    </Badge>
   );
 }
