@@ -181,9 +181,102 @@ describe.each(databases.eachSupportedId())(
       await store.recordEvidence(upload({ version: '4.2.0' }), evaluate, 'p');
       const history = await store.listReleases('component:default/inventory', {
         limit: 10,
+        now: new Date(),
       });
       expect(history.map(r => r.version)).toEqual(['4.2.0', '4.1.0']);
       expect(typeof history[0].score).toBe('number');
+    });
+
+    it('lists each release’s gates after the overrides active then, in two queries', async () => {
+      const { knex, store } = await createStore();
+      const entityRef = 'component:default/inventory';
+      const failing = await store.recordEvidence(
+        upload({ version: '4.1.0', facts: tests(3) }),
+        evaluate,
+        'p',
+      );
+      const later = await store.recordEvidence(
+        upload({ version: '4.2.0', digest: 'b'.repeat(64) }),
+        evaluate,
+        'p',
+      );
+      // A release heard of but not evaluated yet has no gates.
+      await knex('scorecards_releases').insert({
+        entity_ref: entityRef,
+        version: '4.3.0',
+        created_at: new Date('2099-01-01T00:00:00Z'),
+      });
+      const key = { entityRef, version: '4.1.0' };
+      const override = (environment: string, expiresAt: string) =>
+        store.addOverride(key, {
+          environment,
+          reason: 'Hotfix for the EDI outage; drill booked for Monday',
+          actor: 'user:default/guest',
+          expiresAt,
+        });
+      await override('production', '2099-11-30T00:00:00.000Z');
+      const revoked = await override('staging', '2099-11-30T00:00:00.000Z');
+      await store.revokeOverride(key, {
+        environment: 'staging',
+        overrideId: revoked.id,
+        actor: 'user:default/manager',
+        reason: 'Fixed in 4.2.0',
+        at: new Date(),
+      });
+      await store.addOverride(
+        { entityRef, version: '4.2.0' },
+        {
+          environment: 'staging',
+          reason: 'Expired before the history was read',
+          actor: 'user:default/guest',
+          expiresAt: '2026-12-01T00:00:00.000Z',
+        },
+      );
+
+      const queries: string[] = [];
+      const count = (q: { sql: string }) => queries.push(q.sql);
+      knex.on('query', count);
+      const history = await store.listReleases(entityRef, {
+        limit: 10,
+        now: new Date('2027-01-01T00:00:00Z'),
+      });
+      knex.off('query', count);
+      expect(queries).toHaveLength(2);
+
+      const policy = (evaluation: typeof failing.evaluation, env: string) =>
+        evaluation.gates.find(g => g.environment === env)!.decision;
+      expect(policy(failing.evaluation, 'production')).toBe('fail');
+      expect(policy(failing.evaluation, 'staging')).not.toBe('pass');
+      expect(policy(later.evaluation, 'staging')).not.toBe('pass');
+      expect(history.map(({ version, gates }) => ({ version, gates }))).toEqual(
+        [
+          { version: '4.3.0', gates: [] },
+          {
+            version: '4.2.0',
+            gates: later.evaluation.gates.map(g => ({
+              environment: g.environment,
+              decision: g.decision,
+              policyDecision: g.decision,
+            })),
+          },
+          {
+            version: '4.1.0',
+            gates: [
+              {
+                environment: 'staging',
+                decision: policy(failing.evaluation, 'staging'),
+                policyDecision: policy(failing.evaluation, 'staging'),
+              },
+              {
+                environment: 'production',
+                decision: 'pass',
+                policyDecision: 'fail',
+              },
+            ],
+          },
+        ],
+      );
+      expect(history[0]).toMatchObject({ score: null, grade: null });
     });
 
     it('records overrides on known releases only', async () => {

@@ -75,7 +75,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
   listReleases(
     entityRef: string,
-    options: { limit: number },
+    options: { limit: number; now: Date },
   ): Promise<ReleaseSummary[]> {
     return listReleases(this.db, entityRef, options);
   }

@@ -1,3 +1,4 @@
+import { effectiveGates } from '@waybill/plugin-scorecards-common';
 import { toIso } from '@waybill/plugin-waybill-node';
 import { Knex } from 'knex';
 import {
@@ -6,7 +7,13 @@ import {
   toOverride,
   toStoredEvidence,
 } from './rows';
-import { GateState, ReleaseKey, ReleaseSummary, StoredRelease } from './types';
+import {
+  GateOverride,
+  GateState,
+  ReleaseKey,
+  ReleaseSummary,
+  StoredRelease,
+} from './types';
 
 /** The id of a release, as a subquery. */
 export function releaseId(db: Knex, key: ReleaseKey) {
@@ -72,11 +79,25 @@ export async function getGateState(
   };
 }
 
-/** An entity's releases, newest first. */
+/**
+ * The gates of each listed evaluation, without the rest of its JSON (checks and evidence facts
+ * are most of it): an array of `{ environment, decision, reasons }` in the evaluation's order,
+ * null for a release not yet evaluated. The `scorecards_gates` rows do not keep that order.
+ */
+function evaluationGates(db: Knex) {
+  return db.client.config.client === 'pg'
+    ? db.raw(`(e.result::json) -> 'gates' as gates`)
+    : db.raw(`json_extract(e.result, '$.gates') as gates`);
+}
+
+/**
+ * An entity's releases, newest first, each with its gates after the overrides active at `now`:
+ * two queries, the releases with their stored gates and then the overrides of those releases.
+ */
 export async function listReleases(
   db: Knex,
   entityRef: string,
-  options: { limit: number },
+  options: { limit: number; now: Date },
 ): Promise<ReleaseSummary[]> {
   const rows = await db('scorecards_releases as r')
     .leftJoin('scorecards_evaluations as e', 'e.release_id', 'r.id')
@@ -86,12 +107,53 @@ export async function listReleases(
       { column: 'r.id', order: 'desc' },
     ])
     .limit(options.limit)
-    .select('r.entity_ref', 'r.version', 'r.created_at', 'e.score', 'e.grade');
+    .select(
+      'r.id',
+      'r.entity_ref',
+      'r.version',
+      'r.created_at',
+      'e.score',
+      'e.grade',
+      evaluationGates(db),
+    );
+  // A page is at most 500 releases (the route's limit), within SQLite's bound-parameter limit.
+  const evaluated = rows.filter(row => row.gates !== null).map(row => row.id);
+  const overrides = new Map<number, GateOverride[]>();
+  const overrideRows = evaluated.length
+    ? await db('scorecards_overrides')
+        .whereIn('release_id', evaluated)
+        .orderBy('id', 'desc')
+    : [];
+  for (const row of overrideRows) {
+    overrides.set(row.release_id, [
+      ...(overrides.get(row.release_id) ?? []),
+      toOverride(row),
+    ]);
+  }
   return rows.map(row => ({
     entityRef: row.entity_ref,
     version: row.version,
     createdAt: toIso(row.created_at),
     score: row.score ?? null,
     grade: row.grade ?? null,
+    gates: effectiveGates(
+      {
+        evaluation:
+          row.gates === null
+            ? null
+            : {
+                gates:
+                  typeof row.gates === 'string'
+                    ? JSON.parse(row.gates)
+                    : row.gates,
+              },
+        overrides: overrides.get(row.id) ?? [],
+      },
+      options.now,
+    ).map(({ environment, decision, policyDecision }) => ({
+      environment,
+      decision,
+      policyDecision,
+    })),
   }));
 }

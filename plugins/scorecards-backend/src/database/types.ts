@@ -160,10 +160,10 @@ export interface ScorecardStore {
     policyDigest: string,
   ): Promise<number>;
 
-  /** An entity's releases, newest first. */
+  /** An entity's releases, newest first, each with its gates after the overrides active at `now`. */
   listReleases(
     entityRef: string,
-    options: { limit: number },
+    options: { limit: number; now: Date },
   ): Promise<ReleaseSummary[]>;
 
   /** Records an override of one environment's gate for a release. */

@@ -249,7 +249,7 @@ export const spec = {
         tags: ['releases'],
         summary: "An entity's releases, newest first",
         description:
-          'Every release of the entity that has evidence, with its stored score and grade. An\nentity without releases, or unknown to the catalog, has an empty list; one the user may\nnot read in the catalog gets 404. Requires `scorecards.release.read`.\n',
+          "Every release of the entity that has evidence, with its stored score and grade and its\ngate per environment (the policy's decision and the one after active overrides). An\nentity without releases, or unknown to the catalog, has an empty list; one the user may\nnot read in the catalog gets 404. Requires `scorecards.release.read`.\n",
         parameters: [
           {
             $ref: '#/components/parameters/Kind',
@@ -2341,10 +2341,45 @@ export const spec = {
         },
         additionalProperties: false,
       },
+      ReleaseGate: {
+        type: 'object',
+        description:
+          "A release's gate in one environment as a pipeline sees it: the policy's decision, and the\ndecision after overrides (an active override, neither revoked nor expired, makes it\n`pass`).\n",
+        required: ['environment', 'decision', 'policyDecision'],
+        properties: {
+          environment: {
+            type: 'string',
+          },
+          decision: {
+            description: 'The decision after overrides; act on this one.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/GateDecision',
+              },
+            ],
+          },
+          policyDecision: {
+            description: 'The decision of the policy alone.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/GateDecision',
+              },
+            ],
+          },
+        },
+        additionalProperties: false,
+      },
       ReleaseSummary: {
         type: 'object',
         description: "One release in an entity's history.",
-        required: ['entityRef', 'version', 'createdAt', 'score', 'grade'],
+        required: [
+          'entityRef',
+          'version',
+          'createdAt',
+          'score',
+          'grade',
+          'gates',
+        ],
         properties: {
           entityRef: {
             type: 'string',
@@ -2366,6 +2401,14 @@ export const spec = {
             type: 'string',
             enum: ['A', 'B', 'C', 'D', 'F', null],
             nullable: true,
+          },
+          gates: {
+            type: 'array',
+            description:
+              "The release's gate in each environment of its stored evaluation, in promotion order,\nafter the overrides active now; empty for a release not yet evaluated.\n",
+            items: {
+              $ref: '#/components/schemas/ReleaseGate',
+            },
           },
         },
         additionalProperties: false,

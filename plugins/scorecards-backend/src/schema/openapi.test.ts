@@ -441,6 +441,21 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
       query: { limit: 100 },
     });
     expect(history.body.items[0].version).toBe('4.2.0');
+    // Each release's gates beside its grade: the reinstated override passes production.
+    expect(history.body.items[0].gates).toEqual(
+      release.body.evaluation.gates.map(
+        (g: { environment: string; decision: string }) => ({
+          environment: g.environment,
+          decision: g.environment === 'production' ? 'pass' : g.decision,
+          policyDecision: g.decision,
+        }),
+      ),
+    );
+    expect(history.body.items[0].gates).toContainEqual({
+      environment: 'production',
+      decision: 'pass',
+      policyDecision: gate.body.policyDecision,
+    });
   });
 
   it('records delivery events, Waybill JSON and CDEvents, and serves DORA figures', async () => {

@@ -1,5 +1,5 @@
-import type { GateDecision } from '../policy/types';
-import type { GateOverride, ReleaseRecord } from './types';
+import type { EnvironmentGate } from '../policy/evaluate';
+import type { GateOverride, ReleaseGate } from './types';
 
 /** Whether an override still holds at `now`: until it expires or is revoked. */
 export function isOverrideActive(
@@ -23,17 +23,23 @@ export function activeGateOverride(
   );
 }
 
-/** A release's gate in one environment as a pipeline sees it: the policy's decision, passed by an active override. */
-export interface EffectiveGate {
-  environment: string;
-  decision: GateDecision;
-  policyDecision: GateDecision;
-  override: GateOverride | null;
-}
+/**
+ * A release's gate in one environment as a pipeline sees it (the policy's decision, passed by an
+ * active override), with that override.
+ */
+export type EffectiveGate = ReleaseGate & { override: GateOverride | null };
 
-/** Every environment's effective gate of a release, in the policy's order; empty before any evaluation. */
+/**
+ * Every environment's effective gate of a release, in the policy's order; empty before any
+ * evaluation. Only the evaluation's gate decisions are read, so a release's stored gates do.
+ */
 export function effectiveGates(
-  release: Pick<ReleaseRecord, 'evaluation' | 'overrides'>,
+  release: {
+    evaluation: {
+      gates: ReadonlyArray<Pick<EnvironmentGate, 'environment' | 'decision'>>;
+    } | null;
+    overrides: GateOverride[];
+  },
   now: Date,
 ): EffectiveGate[] {
   return (release.evaluation?.gates ?? []).map(gate => {

@@ -34,8 +34,11 @@ export type GateOverride = Schemas['GateOverride'];
 /** A release with its current evidence, stored evaluation and overrides (newest first, expired ones included). */
 export type ReleaseRecord = Schemas['ReleaseRecord'];
 
-/** One release in an entity's history. */
+/** One release in an entity's history, with its gates after the overrides active when it was read. */
 export type ReleaseSummary = Schemas['ReleaseSummary'];
+
+/** A release's gate in one environment: the policy's decision, and the one after active overrides. */
+export type ReleaseGate = Schemas['ReleaseGate'];
 
 /** An entity's releases, newest first, as `GET .../releases` answers. */
 export type ReleaseHistory = Schemas['ReleaseHistory'];

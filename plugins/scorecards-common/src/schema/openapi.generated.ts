@@ -92,7 +92,8 @@ export interface paths {
     };
     /**
      * An entity's releases, newest first
-     * @description Every release of the entity that has evidence, with its stored score and grade. An
+     * @description Every release of the entity that has evidence, with its stored score and grade and its
+     *     gate per environment (the policy's decision and the one after active overrides). An
      *     entity without releases, or unknown to the catalog, has an empty list; one the user may
      *     not read in the catalog gets 404. Requires `scorecards.release.read`.
      */
@@ -807,6 +808,18 @@ export interface components {
        */
       maxOverrideDays: number;
     };
+    /**
+     * @description A release's gate in one environment as a pipeline sees it: the policy's decision, and the
+     *     decision after overrides (an active override, neither revoked nor expired, makes it
+     *     `pass`).
+     */
+    ReleaseGate: {
+      environment: string;
+      /** @description The decision after overrides; act on this one. */
+      decision: components['schemas']['GateDecision'];
+      /** @description The decision of the policy alone. */
+      policyDecision: components['schemas']['GateDecision'];
+    };
     /** @description One release in an entity's history. */
     ReleaseSummary: {
       entityRef: string;
@@ -816,6 +829,11 @@ export interface components {
       score: number | null;
       /** @enum {string|null} */
       grade: 'A' | 'B' | 'C' | 'D' | 'F' | null;
+      /**
+       * @description The release's gate in each environment of its stored evaluation, in promotion order,
+       *     after the overrides active now; empty for a release not yet evaluated.
+       */
+      gates: components['schemas']['ReleaseGate'][];
     };
     ReleaseHistory: {
       /** @description Newest first. */

@@ -5,7 +5,7 @@ import {
   ReleaseRecord,
   ReleaseSummary,
 } from '../../database/types';
-import { assertReadable, ScorecardsDeps } from '../deps';
+import { assertReadable, nowOf, ScorecardsDeps } from '../deps';
 
 /** Releases: an entity's history and one release's scorecard, as stored (reads never re-evaluate). */
 export class Releases {
@@ -26,13 +26,16 @@ export class Releases {
     return { ...release, maxOverrideDays: this.deps.config.maxOverrideDays };
   }
 
-  /** An entity's releases, newest first. */
+  /** An entity's releases, newest first, with their gates after the overrides active now. */
   async history(
     entityRef: string,
     limit: number,
     access: CatalogReadAccess = CatalogReadAccess.unrestricted,
   ): Promise<ReleaseSummary[]> {
     await assertReadable(entityRef, access);
-    return this.deps.store.listReleases(entityRef, { limit });
+    return this.deps.store.listReleases(entityRef, {
+      limit,
+      now: nowOf(this.deps),
+    });
   }
 }
