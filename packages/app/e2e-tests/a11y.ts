@@ -1,0 +1,65 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page } from '@playwright/test';
+
+/** The WCAG levels the portal is held to: 2.0 and 2.1, A and AA. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * A known violation that is left out of the check: one rule on the elements one selector finds,
+ * and why (which violation, and who fixes it). Nothing else of that rule, and nothing else on
+ * those elements, is left out.
+ */
+export interface KnownViolation {
+  rule: string;
+  /** A CSS selector; a violation's element is left out when its target matches or lies inside it. */
+  target: string;
+  why: string;
+}
+
+/**
+ * Runs axe on the current page and fails, listing each violation, when any serious or critical
+ * one is found: its rule, impact, help, how many elements and the first elements' selectors.
+ */
+export async function expectNoA11yViolations(
+  page: Page,
+  options: { known?: KnownViolation[] } = {},
+) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const known = options.known ?? [];
+  const violations = [];
+  for (const violation of results.violations) {
+    if (violation.impact !== 'serious' && violation.impact !== 'critical') {
+      continue;
+    }
+    const nodes = [];
+    for (const node of violation.nodes) {
+      const selector = node.target.map(String).join(' ');
+      const isKnown = await Promise.all(
+        known
+          .filter(k => k.rule === violation.id)
+          .map(k =>
+            page
+              .locator(node.target.map(String).join(' >> '))
+              .first()
+              .evaluate(
+                (element, target) => !!element.closest(target),
+                k.target,
+              )
+              .catch(() => false),
+          ),
+      );
+      if (!isKnown.includes(true)) nodes.push(selector);
+    }
+    if (nodes.length > 0) violations.push({ ...violation, targets: nodes });
+  }
+  const report = violations.map(
+    v =>
+      `${v.id} (${v.impact}): ${v.help} [${v.targets.length} element${
+        v.targets.length === 1 ? '' : 's'
+      }] ${v.helpUrl}\n    ${v.targets.slice(0, 5).join('\n    ')}`,
+  );
+  expect(
+    report,
+    `axe found serious or critical violations on ${page.url()}`,
+  ).toEqual([]);
+}
