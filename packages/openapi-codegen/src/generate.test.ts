@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { generateApi } from './generate';
 import { operationsOf, OpenApiDocument } from './operations';
+import { renderEnumValues } from './renderEnums';
 
 const SPEC = `
 openapi: 3.0.3
@@ -65,6 +66,7 @@ components:
     id: { name: id, in: path, required: true, schema: { type: integer } }
   schemas:
     Kinds: { type: array, items: { type: string } }
+    Colour: { type: string, enum: [red, green, blue-ish] }
     Thing:
       type: object
       required: [name]
@@ -143,6 +145,41 @@ describe('operationsOf', () => {
   });
 });
 
+describe('renderEnumValues', () => {
+  it('lists the values of each named enum schema, exactly as the spec has them, and nothing else', () => {
+    const doc: OpenApiDocument = {
+      openapi: '3.0.3',
+      paths: {},
+      components: {
+        schemas: {
+          State: { type: 'string', enum: ['planned', 'rolled-back'] },
+          Grade: { type: 'string', nullable: true, enum: ['A', 'F', null] },
+          Level: { type: 'integer', enum: [1, 2] },
+          Thing: {
+            type: 'object',
+            properties: { state: { type: 'string', enum: ['inline'] } },
+          },
+          Tags: { type: 'array', items: { type: 'string', enum: ['x'] } },
+        },
+      },
+    };
+    const rendered = renderEnumValues(doc);
+    expect(rendered).toContain(
+      `export const StateValues = ["planned","rolled-back"] as const satisfies readonly components['schemas']['State'][];`,
+    );
+    expect(rendered).toContain(
+      `export const GradeValues = ["A","F",null] as const satisfies readonly components['schemas']['Grade'][];`,
+    );
+    expect(rendered).toContain(
+      `export const LevelValues = [1,2] as const satisfies readonly components['schemas']['Level'][];`,
+    );
+    expect(rendered.match(/export const/g)).toHaveLength(3);
+    expect(
+      renderEnumValues({ openapi: '3.0.3', paths: {}, components: {} }),
+    ).toBe('');
+  });
+});
+
 describe('generateApi', () => {
   // Each call lints the spec with Redocly and formats the output with Prettier: a few seconds on
   // a busy 2-core machine, more than Jest's 5 s default.
@@ -176,6 +213,10 @@ describe('generateApi', () => {
       '// Generated from plugins/things-backend/src/schema/openapi.yaml',
     );
     expect(common).toMatch(/Thing: \{\s+name: string;\s+\};/);
+    // Each named enum's values, as a list the code can iterate, held to the schema's type.
+    expect(common).toContain(
+      "export const ColourValues = [\n  'red',\n  'green',\n  'blue-ish',\n] as const satisfies readonly components['schemas']['Colour'][];",
+    );
     expect(common).toContain('export class ThingsApiClient');
     expect(common).toContain("new PluginHttpClient('things', options)");
     expect(common).toContain(

@@ -3,6 +3,7 @@ import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
 import { redoclyConfig } from './lint';
 import { OpenApiDocument, Operation, operationsOf } from './operations';
+import { renderEnumValues } from './renderEnums';
 import {
   ApiNames,
   OPERATION_HELPERS,
@@ -39,7 +40,8 @@ function clientImports(operations: Operation[]): string[] {
 
 /**
  * Generates, from one backend's OpenAPI spec (YAML text): for its `-common` package, the types of
- * every schema and operation (openapi-typescript), the endpoint map, and the typed client; for
+ * every schema and operation (openapi-typescript), the values of each named enum schema as a
+ * `const` list (`<Name>Values`), the endpoint map, and the typed client; for
  * the backend, the spec as a constant and the router factory that validates requests against it.
  * `paths` name where the files go, so each says where it came from and formats as the repo does.
  */
@@ -62,6 +64,7 @@ export async function generateApi(
       ', ',
     )} } from '@waybill/http-client';\n`,
     types,
+    renderEnumValues(doc),
     OPERATION_HELPERS,
     `/** The API's schemas, by name. */\nexport type ${names.prefix}Schemas = components['schemas'];\n`,
     `/** The API's operations, by operationId. */\nexport type ${names.prefix}Operations = operations;\n`,

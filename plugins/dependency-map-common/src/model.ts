@@ -4,7 +4,10 @@
  * the target can break the source (the consumer). Deploy order therefore runs against the edge
  * direction and impact travels against it too.
  */
-import type { DependencyMapSchemas as Schemas } from './schema/openapi.generated';
+import {
+  EdgeTypeValues,
+  type DependencyMapSchemas as Schemas,
+} from './schema/openapi.generated';
 
 export type { ApiRequirement } from '@waybill/plugin-waybill-common';
 
@@ -27,16 +30,9 @@ export type { ApiRequirement } from '@waybill/plugin-waybill-common';
  */
 export type DependencyEdgeType = Schemas['EdgeType'];
 
-/** Every edge type, in a stable order. */
-export const DEPENDENCY_EDGE_TYPES: readonly DependencyEdgeType[] = [
-  'dependsOn',
-  'usesApi',
-  'subscribesTo',
-  'consumesApi',
-  'apiProvidedBy',
-  'servedBy',
-  'partOf',
-];
+/** Every edge type, in a stable order: the spec's `EdgeType` enum, as generated. */
+export const DEPENDENCY_EDGE_TYPES: readonly DependencyEdgeType[] =
+  EdgeTypeValues;
 
 /**
  * The edge types that constrain deploy order and define cycles: a consumer needs what it

@@ -13,19 +13,20 @@ import {
   DependencyNode,
   ORDERING_EDGE_TYPES,
 } from './model';
+import {
+  DirectionValues,
+  type DependencyMapSchemas as Schemas,
+} from './schema/openapi.generated';
 
 /**
  * Which way to walk from an entity. Upstream is what it depends on (its providers, toward the
  * first deploy stage); downstream is what depends on it (its consumers, its blast radius).
  */
-export type DependencyDirection = 'upstream' | 'downstream' | 'both';
+export type DependencyDirection = Schemas['Direction'];
 
-/** The directions, for validation and UI controls. */
-export const DEPENDENCY_DIRECTIONS: readonly DependencyDirection[] = [
-  'upstream',
-  'downstream',
-  'both',
-];
+/** The directions, for validation and UI controls: the spec's `Direction` enum, as generated. */
+export const DEPENDENCY_DIRECTIONS: readonly DependencyDirection[] =
+  DirectionValues;
 
 /** Default depth of a neighbourhood. */
 export const DEFAULT_NEIGHBOURHOOD_DEPTH = 2;

@@ -3,16 +3,17 @@
  * across producers. The scoring engine reads only these; the original file is kept as a digest.
  */
 
-import type { ScorecardsSchemas } from './schema/openapi.generated';
+import {
+  EvidenceKindValues,
+  SeverityValues,
+  type ScorecardsSchemas,
+} from './schema/openapi.generated';
 
-/** Severity bands shared by SARIF findings and CycloneDX vulnerabilities (CVSS v3 bands). */
-export const SEVERITIES = [
-  'critical',
-  'high',
-  'medium',
-  'low',
-  'info',
-] as const;
+/**
+ * Severity bands shared by SARIF findings and CycloneDX vulnerabilities (CVSS v3 bands): the
+ * spec's `Severity` enum, as generated.
+ */
+export const SEVERITIES = SeverityValues;
 
 /** A severity band; `info` covers SARIF `note`/`none` and unrated vulnerabilities. */
 export type Severity = (typeof SEVERITIES)[number];
@@ -20,14 +21,11 @@ export type Severity = (typeof SEVERITIES)[number];
 /** A count per severity band; every band is present, zero when nothing was found. */
 export type SeverityCounts = Record<Severity, number>;
 
-/** The kinds of evidence a release can carry, one current piece of each kind per release. */
-export const EVIDENCE_KINDS = [
-  'tests',
-  'coverage',
-  'security',
-  'dependencies',
-  'readiness',
-] as const;
+/**
+ * The kinds of evidence a release can carry, one current piece of each kind per release: the
+ * spec's `EvidenceKind` enum, as generated.
+ */
+export const EVIDENCE_KINDS = EvidenceKindValues;
 
 /** A kind of evidence. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];

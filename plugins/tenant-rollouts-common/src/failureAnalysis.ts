@@ -3,20 +3,16 @@ import {
   type Tenant,
   type TenantAxis,
 } from '@waybill/plugin-waybill-common';
-import type { TenantRolloutsSchemas } from './schema/openapi.generated';
+import {
+  TenantStatusValues,
+  type TenantRolloutsSchemas,
+} from './schema/openapi.generated';
 
 /** A tenant's deployment status in a rollout (the spec's `TenantStatus`). */
 export type TenantStatus = TenantRolloutsSchemas['TenantStatus'];
 
-/** Every status; the spec's enum again (generated code has it as a type only), kept to it by `satisfies`. */
-export const TENANT_STATUSES = [
-  'pending',
-  'deploying',
-  'healthy',
-  'degraded',
-  'failed',
-  'rolled-back',
-] as const satisfies readonly TenantStatus[];
+/** Every status: the spec's `TenantStatus` enum, as generated. */
+export const TENANT_STATUSES = TenantStatusValues;
 
 /** Statuses that count as a failed deployment; `healthy` counts as a success, the rest are not settled. */
 export const FAILED_STATUSES: readonly TenantStatus[] = [

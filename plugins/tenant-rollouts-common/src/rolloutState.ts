@@ -1,32 +1,20 @@
-import type { TenantRolloutsSchemas as Schemas } from './schema/openapi.generated';
+import {
+  RolloutActionValues,
+  RolloutStateValues,
+  type TenantRolloutsSchemas as Schemas,
+} from './schema/openapi.generated';
 
 /** The state of a rollout (the spec's `RolloutState`). */
 export type RolloutState = Schemas['RolloutState'];
 
-/**
- * Every state, in lifecycle order. The values are the spec's `RolloutState` enum, listed again
- * because the generated code carries enums as types only; `satisfies` keeps the list to them.
- */
-export const ROLLOUT_STATES = [
-  'planned',
-  'running',
-  'paused',
-  'rolled-back',
-  'completed',
-] as const satisfies readonly RolloutState[];
+/** Every state, in lifecycle order: the spec's `RolloutState` enum, as generated. */
+export const ROLLOUT_STATES = RolloutStateValues;
 
-/** What a person, a tool or the scheduler can do to a rollout (the spec's `NextAction.action`). */
-export type RolloutAction = Schemas['NextAction']['action'];
+/** What a person, a tool or the scheduler can do to a rollout (the spec's `RolloutAction`). */
+export type RolloutAction = Schemas['RolloutAction'];
 
-/** Every action, in lifecycle order; the spec's enum again, kept to it by `satisfies`. */
-export const ROLLOUT_ACTIONS = [
-  'start',
-  'advance',
-  'pause',
-  'resume',
-  'rollback',
-  'complete',
-] as const satisfies readonly RolloutAction[];
+/** Every action, in lifecycle order: the spec's `RolloutAction` enum, as generated. */
+export const ROLLOUT_ACTIONS = RolloutActionValues;
 
 /** Where a rollout is: its state and the wave being deployed, out of how many. */
 export interface RolloutPosition {

@@ -869,6 +869,24 @@ export interface operations {
   };
 }
 
+/** The values of the spec's `EdgeType`, in its order. */
+export const EdgeTypeValues = [
+  'dependsOn',
+  'usesApi',
+  'subscribesTo',
+  'consumesApi',
+  'apiProvidedBy',
+  'servedBy',
+  'partOf',
+] as const satisfies readonly components['schemas']['EdgeType'][];
+
+/** The values of the spec's `Direction`, in its order. */
+export const DirectionValues = [
+  'upstream',
+  'downstream',
+  'both',
+] as const satisfies readonly components['schemas']['Direction'][];
+
 type JsonOf<T> = T extends { content: { 'application/json': infer B } }
   ? B
   : never;

@@ -1,8 +1,9 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
-import type {
-  QueryOf,
-  ScorecardsOperations as Operations,
-  ScorecardsSchemas as Schemas,
+import {
+  PortfolioSortValues,
+  type QueryOf,
+  type ScorecardsOperations as Operations,
+  type ScorecardsSchemas as Schemas,
 } from '../schema/openapi.generated';
 
 /*
@@ -52,15 +53,8 @@ export type GateAnswer = Schemas['GateAnswer'];
 /** A portfolio sort order: a field, descending when prefixed with `-`. */
 export type PortfolioSort = Schemas['PortfolioSort'];
 
-/** Portfolio sort orders, in the spec's order. */
-export const PORTFOLIO_SORTS = [
-  'name',
-  '-name',
-  'score',
-  '-score',
-  'updated',
-  '-updated',
-] as const satisfies readonly PortfolioSort[];
+/** Portfolio sort orders: the spec's `PortfolioSort` enum, as generated. */
+export const PORTFOLIO_SORTS = PortfolioSortValues;
 
 /** The spec's portfolio filters, as query parameters. */
 type FilterParameters = QueryOf<Operations['getPortfolioSummary']>;

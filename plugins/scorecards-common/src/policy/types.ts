@@ -1,8 +1,9 @@
 import type { Tier } from '@waybill/plugin-waybill-common';
+import { EnforcementValues } from '../schema/openapi.generated';
 import type { BooleanFactName, FactName, NumberFactName } from './facts';
 
 /** What a failing or missing check does to a gate, from the most lenient to the strictest. */
-export const ENFORCEMENTS = ['off', 'warn', 'fail'] as const;
+export const ENFORCEMENTS = EnforcementValues;
 
 /** What a failing or missing check does to a gate: nothing, a warning, or blocking the promotion. */
 export type Enforcement = (typeof ENFORCEMENTS)[number];

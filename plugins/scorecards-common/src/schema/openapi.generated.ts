@@ -1890,6 +1890,144 @@ export interface operations {
   };
 }
 
+/** The values of the spec's `NullValue`, in its order. */
+export const NullValueValues = [
+  null,
+] as const satisfies readonly components['schemas']['NullValue'][];
+
+/** The values of the spec's `EvidenceKind`, in its order. */
+export const EvidenceKindValues = [
+  'tests',
+  'coverage',
+  'security',
+  'dependencies',
+  'readiness',
+] as const satisfies readonly components['schemas']['EvidenceKind'][];
+
+/** The values of the spec's `EvidenceFormat`, in its order. */
+export const EvidenceFormatValues = [
+  'junit',
+  'cobertura',
+  'lcov',
+  'sarif',
+  'cyclonedx',
+  'waybill-readiness',
+] as const satisfies readonly components['schemas']['EvidenceFormat'][];
+
+/** The values of the spec's `Tier`, in its order. */
+export const TierValues = [
+  'critical',
+  'standard',
+  'internal',
+] as const satisfies readonly components['schemas']['Tier'][];
+
+/** The values of the spec's `Severity`, in its order. */
+export const SeverityValues = [
+  'critical',
+  'high',
+  'medium',
+  'low',
+  'info',
+] as const satisfies readonly components['schemas']['Severity'][];
+
+/** The values of the spec's `Grade`, in its order. */
+export const GradeValues = [
+  'A',
+  'B',
+  'C',
+  'D',
+  'F',
+] as const satisfies readonly components['schemas']['Grade'][];
+
+/** The values of the spec's `PortfolioSort`, in its order. */
+export const PortfolioSortValues = [
+  'name',
+  '-name',
+  'score',
+  '-score',
+  'updated',
+  '-updated',
+] as const satisfies readonly components['schemas']['PortfolioSort'][];
+
+/** The values of the spec's `GateDecision`, in its order. */
+export const GateDecisionValues = [
+  'pass',
+  'warn',
+  'fail',
+] as const satisfies readonly components['schemas']['GateDecision'][];
+
+/** The values of the spec's `CheckStatus`, in its order. */
+export const CheckStatusValues = [
+  'pass',
+  'fail',
+  'missing',
+] as const satisfies readonly components['schemas']['CheckStatus'][];
+
+/** The values of the spec's `Enforcement`, in its order. */
+export const EnforcementValues = [
+  'off',
+  'warn',
+  'fail',
+] as const satisfies readonly components['schemas']['Enforcement'][];
+
+/** The values of the spec's `ComparisonOperator`, in its order. */
+export const ComparisonOperatorValues = [
+  '<=',
+  '<',
+  '>=',
+  '>',
+  '==',
+] as const satisfies readonly components['schemas']['ComparisonOperator'][];
+
+/** The values of the spec's `FactName`, in its order. */
+export const FactNameValues = [
+  'tests.total',
+  'tests.failed',
+  'tests.errored',
+  'tests.skipped',
+  'tests.passRate',
+  'coverage.lineRate',
+  'coverage.branchRate',
+  'security.bySeverity.critical',
+  'security.bySeverity.high',
+  'security.bySeverity.medium',
+  'security.bySeverity.low',
+  'security.bySeverity.info',
+  'security.newBySeverity.critical',
+  'security.newBySeverity.high',
+  'security.newBySeverity.medium',
+  'security.newBySeverity.low',
+  'security.newBySeverity.info',
+  'dependencies.vulnerabilitiesBySeverity.critical',
+  'dependencies.vulnerabilitiesBySeverity.high',
+  'dependencies.vulnerabilitiesBySeverity.medium',
+  'dependencies.vulnerabilitiesBySeverity.low',
+  'dependencies.vulnerabilitiesBySeverity.info',
+  'readiness.previousVersionDeployable',
+  'readiness.migrationsReversible',
+  'readiness.killSwitch',
+  'readiness.signatureVerified',
+  'readiness.provenanceSlsaLevel',
+  'readiness.rollbackDrillAgeDays',
+] as const satisfies readonly components['schemas']['FactName'][];
+
+/** The values of the spec's `DoraBand`, in its order. */
+export const DoraBandValues = [
+  'elite',
+  'high',
+  'medium',
+  'low',
+] as const satisfies readonly components['schemas']['DoraBand'][];
+
+/** The values of the spec's `DeliveryEventType`, in its order. */
+export const DeliveryEventTypeValues = [
+  'deployment',
+  'rollback',
+  'incident-detected',
+  'incident-resolved',
+  'change-merged',
+] as const satisfies readonly components['schemas']['DeliveryEventType'][];
+
 type JsonOf<T> = T extends { content: { 'application/json': infer B } }
   ? B
   : never;

@@ -277,15 +277,7 @@ export const spec = {
             in: 'path',
             required: true,
             schema: {
-              type: 'string',
-              enum: [
-                'start',
-                'advance',
-                'pause',
-                'resume',
-                'rollback',
-                'complete',
-              ],
+              $ref: '#/components/schemas/RolloutAction',
             },
           },
         ],
@@ -1214,6 +1206,12 @@ export const spec = {
           'rolled-back',
         ],
       },
+      RolloutAction: {
+        description:
+          'What a person, a tool or the scheduler can do to a rollout, in lifecycle order.',
+        type: 'string',
+        enum: ['start', 'advance', 'pause', 'resume', 'rollback', 'complete'],
+      },
       Blocker: {
         description:
           "What stands in the way of an action now: the scorecards gate, the current wave's health\nor bake time, or freeze windows over the next wave's tenants. `message` says it in one\nsentence, with titles, for logs and pipelines; the other fields say it in parts, for a\nview that writes times in its reader's zone and links to what it names.\n",
@@ -1544,15 +1542,7 @@ export const spec = {
         required: ['action', 'ready', 'blockers'],
         properties: {
           action: {
-            type: 'string',
-            enum: [
-              'start',
-              'advance',
-              'pause',
-              'resume',
-              'rollback',
-              'complete',
-            ],
+            $ref: '#/components/schemas/RolloutAction',
           },
           wave: {
             description: 'The wave the action deploys (`start`, `advance`).',
@@ -1748,15 +1738,7 @@ export const spec = {
                   type: 'integer',
                 },
                 action: {
-                  type: 'string',
-                  enum: [
-                    'start',
-                    'advance',
-                    'pause',
-                    'resume',
-                    'rollback',
-                    'complete',
-                  ],
+                  $ref: '#/components/schemas/RolloutAction',
                 },
                 fromState: {
                   $ref: '#/components/schemas/RolloutState',

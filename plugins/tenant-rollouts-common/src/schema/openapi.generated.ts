@@ -360,6 +360,17 @@ export interface components {
       | 'failed'
       | 'rolled-back';
     /**
+     * @description What a person, a tool or the scheduler can do to a rollout, in lifecycle order.
+     * @enum {string}
+     */
+    RolloutAction:
+      | 'start'
+      | 'advance'
+      | 'pause'
+      | 'resume'
+      | 'rollback'
+      | 'complete';
+    /**
      * @description What stands in the way of an action now: the scorecards gate, the current wave's health
      *     or bake time, or freeze windows over the next wave's tenants. `message` says it in one
      *     sentence, with titles, for logs and pipelines; the other fields say it in parts, for a
@@ -497,14 +508,7 @@ export interface components {
      *     permissions' business, not this answer's.
      */
     NextAction: {
-      /** @enum {string} */
-      action:
-        | 'start'
-        | 'advance'
-        | 'pause'
-        | 'resume'
-        | 'rollback'
-        | 'complete';
+      action: components['schemas']['RolloutAction'];
       /** @description The wave the action deploys (`start`, `advance`). */
       wave?: components['schemas']['WaveRef'];
       /** @description Nothing blocks it. */
@@ -572,14 +576,7 @@ export interface components {
       gate?: components['schemas']['Gate'];
       events: {
         id: number;
-        /** @enum {string} */
-        action:
-          | 'start'
-          | 'advance'
-          | 'pause'
-          | 'resume'
-          | 'rollback'
-          | 'complete';
+        action: components['schemas']['RolloutAction'];
         fromState: components['schemas']['RolloutState'];
         toState: components['schemas']['RolloutState'];
         waveIndex: number;
@@ -823,13 +820,7 @@ export interface operations {
       header?: never;
       path: {
         id: components['parameters']['id'];
-        action:
-          | 'start'
-          | 'advance'
-          | 'pause'
-          | 'resume'
-          | 'rollback'
-          | 'complete';
+        action: components['schemas']['RolloutAction'];
       };
       cookie?: never;
     };
@@ -985,6 +976,35 @@ export interface operations {
     };
   };
 }
+
+/** The values of the spec's `RolloutState`, in its order. */
+export const RolloutStateValues = [
+  'planned',
+  'running',
+  'paused',
+  'rolled-back',
+  'completed',
+] as const satisfies readonly components['schemas']['RolloutState'][];
+
+/** The values of the spec's `TenantStatus`, in its order. */
+export const TenantStatusValues = [
+  'pending',
+  'deploying',
+  'healthy',
+  'degraded',
+  'failed',
+  'rolled-back',
+] as const satisfies readonly components['schemas']['TenantStatus'][];
+
+/** The values of the spec's `RolloutAction`, in its order. */
+export const RolloutActionValues = [
+  'start',
+  'advance',
+  'pause',
+  'resume',
+  'rollback',
+  'complete',
+] as const satisfies readonly components['schemas']['RolloutAction'][];
 
 type JsonOf<T> = T extends { content: { 'application/json': infer B } }
   ? B
