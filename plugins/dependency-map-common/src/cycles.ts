@@ -1,6 +1,6 @@
+import type { DependencyMapSchemas as Schemas } from './schema/openapi.generated';
 import { EdgeView, graphIndex } from './graphIndex';
 import {
-  DependencyEdge,
   DependencyEdgeType,
   DependencyGraph,
   ORDERING_EDGE_TYPES,
@@ -8,18 +8,7 @@ import {
 import { isCyclicComponent } from './stronglyConnectedComponents';
 
 /** A dependency cycle: a strongly connected component with more than one member or a self-edge. */
-export interface DependencyCycle {
-  /** Member refs, in graph order. */
-  members: string[];
-  /** Every edge of the considered types between two members. */
-  edges: DependencyEdge[];
-  /**
-   * The depth-first search's back edges within the cycle: removing these breaks every cycle
-   * among the members, so they are where to look first (for the demo, one of the two edges
-   * between inventory and purchase).
-   */
-  closingEdges: DependencyEdge[];
-}
+export type DependencyCycle = Schemas['DependencyCycle'];
 
 /** Options of {@link findCycles}. */
 export interface FindCyclesOptions {

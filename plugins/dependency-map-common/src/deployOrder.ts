@@ -1,3 +1,4 @@
+import type { DependencyMapSchemas as Schemas } from './schema/openapi.generated';
 import { DependencyCycle, describeCycles } from './cycles';
 import { Digraph } from './digraph';
 import { EdgeView, graphIndex, resolveNodeIndices } from './graphIndex';
@@ -66,32 +67,13 @@ export function deployStages(
 }
 
 /** One stage of a deploy order: entities that may deploy in parallel once earlier stages are out. */
-export interface DeployStage {
-  /** 0 for the first stage. */
-  index: number;
-  entityRefs: string[];
-  /** Indices into {@link DeployOrder.blockers} of the cycles whose members sit in this stage. */
-  blockers: number[];
-}
+export type DeployStage = Schemas['DeployStage'];
 
-/** A cycle that stops some entities of the set from being ordered. */
-export interface DeployBlocker {
-  cycle: DependencyCycle;
-  /** The entities of the set that are in the cycle. */
-  entityRefs: string[];
-  /** The stage they were put in together. */
-  stage: number;
-  /** What is wrong and what to do, for people. */
-  message: string;
-}
+/** A cycle that stops some entities of the set from being ordered (its stage's `blockers` index it). */
+export type DeployBlocker = Schemas['DeployBlocker'];
 
 /** Deploy stages for a set of entities, providers first, with the cycles that block a strict order. */
-export interface DeployOrder {
-  stages: DeployStage[];
-  /** The stages flattened: one sequence that respects every dependency outside cycles. */
-  sequence: string[];
-  blockers: DeployBlocker[];
-}
+export type DeployOrder = Omit<Schemas['DeployOrderResponse'], 'graph'>;
 
 /** Options of {@link planDeployOrder}. */
 export interface DeployOrderOptions {

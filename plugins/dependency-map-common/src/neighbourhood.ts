@@ -55,9 +55,7 @@ export interface GraphFilter {
 }
 
 /** A node of a subgraph, with its distance from the focus entity where there is one. */
-export interface SubgraphNode extends DependencyNode {
-  distance?: number;
-}
+export type SubgraphNode = Schemas['DependencyNode'];
 
 /** Part of the graph, as one view answers it. */
 export interface DependencySubgraph {

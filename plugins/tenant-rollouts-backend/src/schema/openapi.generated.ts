@@ -1564,7 +1564,9 @@ export const spec = {
           },
         },
       },
-      RolloutSummary: {
+      RolloutHeader: {
+        description:
+          'What every answer about a rollout says of it, in its list and on its own.',
         type: 'object',
         required: [
           'id',
@@ -1577,69 +1579,6 @@ export const spec = {
           'createdBy',
           'createdAt',
           'updatedAt',
-          'waveCount',
-          'tenantCount',
-        ],
-        properties: {
-          id: {
-            type: 'integer',
-          },
-          entityRef: {
-            type: 'string',
-          },
-          version: {
-            type: 'string',
-          },
-          environment: {
-            type: 'string',
-          },
-          state: {
-            $ref: '#/components/schemas/RolloutState',
-          },
-          currentWave: {
-            type: 'integer',
-          },
-          lockVersion: {
-            type: 'integer',
-          },
-          createdBy: {
-            type: 'string',
-          },
-          createdAt: {
-            type: 'string',
-            format: 'date-time',
-          },
-          updatedAt: {
-            type: 'string',
-            format: 'date-time',
-          },
-          waveCount: {
-            type: 'integer',
-          },
-          tenantCount: {
-            type: 'integer',
-          },
-        },
-      },
-      Rollout: {
-        type: 'object',
-        required: [
-          'id',
-          'entityRef',
-          'version',
-          'environment',
-          'state',
-          'currentWave',
-          'lockVersion',
-          'createdBy',
-          'createdAt',
-          'updatedAt',
-          'strategy',
-          'waves',
-          'analysis',
-          'events',
-          'evaluatedAt',
-          'nextActions',
         ],
         properties: {
           id: {
@@ -1676,97 +1615,136 @@ export const spec = {
             type: 'string',
             format: 'date-time',
           },
-          strategy: {
-            $ref: '#/components/schemas/RolloutStrategy',
-          },
-          strategySource: {
-            type: 'string',
-            description:
-              "Where the strategy came from: `request`, `config:<name>` (named in the request, or\n`config:default`), `built-in`, or the URL of the entity's strategy file\n(its rollout-strategy annotation). Absent for rollouts planned before it was recorded.\n",
-            example:
-              'https://github.com/meridian/inventory/blob/main/deploy/rollout.yaml',
-          },
-          evaluatedAt: {
-            type: 'string',
-            format: 'date-time',
-            description:
-              "When the tenants' freeze status, the gate and the next actions were evaluated.",
-          },
-          waves: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/Wave',
-            },
-          },
-          analysis: {
-            $ref: '#/components/schemas/FailureAnalysis',
-          },
-          nextActions: {
-            description:
-              "What the rollout's state allows now (the buttons of its board), in the state machine's\norder, each with what would block it: the current wave's health and bake time\n(`advance`, `complete`), freeze windows over the wave it deploys and the gate\n(`start`, `advance`). Empty once the rollout is completed or rolled back.\n",
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/NextAction',
-            },
-          },
-          gate: {
-            description:
-              'The scorecards gate of the release in the environment, asked once per answer while\nthe rollout can still deploy a wave (planned, running or paused); absent once it is\ncompleted or rolled back.\n',
-            allOf: [
-              {
-                $ref: '#/components/schemas/Gate',
-              },
-            ],
-          },
-          events: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: [
-                'id',
-                'action',
-                'fromState',
-                'toState',
-                'waveIndex',
-                'actor',
-                'reason',
-                'override',
-                'occurredAt',
-              ],
-              properties: {
-                id: {
-                  type: 'integer',
-                },
-                action: {
-                  $ref: '#/components/schemas/RolloutAction',
-                },
-                fromState: {
-                  $ref: '#/components/schemas/RolloutState',
-                },
-                toState: {
-                  $ref: '#/components/schemas/RolloutState',
-                },
-                waveIndex: {
-                  type: 'integer',
-                },
-                actor: {
-                  type: 'string',
-                },
-                reason: {
-                  type: 'string',
-                  nullable: true,
-                },
-                override: {
-                  type: 'boolean',
-                },
-                occurredAt: {
-                  type: 'string',
-                  format: 'date-time',
-                },
-              },
-            },
-          },
         },
+      },
+      RolloutSummary: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/RolloutHeader',
+          },
+          {
+            type: 'object',
+            required: ['waveCount', 'tenantCount'],
+            properties: {
+              waveCount: {
+                type: 'integer',
+              },
+              tenantCount: {
+                type: 'integer',
+              },
+            },
+          },
+        ],
+      },
+      Rollout: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/RolloutHeader',
+          },
+          {
+            type: 'object',
+            required: [
+              'strategy',
+              'waves',
+              'analysis',
+              'events',
+              'evaluatedAt',
+              'nextActions',
+            ],
+            properties: {
+              strategy: {
+                $ref: '#/components/schemas/RolloutStrategy',
+              },
+              strategySource: {
+                type: 'string',
+                description:
+                  "Where the strategy came from: `request`, `config:<name>` (named in the request, or\n`config:default`), `built-in`, or the URL of the entity's strategy file\n(its rollout-strategy annotation). Absent for rollouts planned before it was recorded.\n",
+                example:
+                  'https://github.com/meridian/inventory/blob/main/deploy/rollout.yaml',
+              },
+              evaluatedAt: {
+                type: 'string',
+                format: 'date-time',
+                description:
+                  "When the tenants' freeze status, the gate and the next actions were evaluated.",
+              },
+              waves: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/Wave',
+                },
+              },
+              analysis: {
+                $ref: '#/components/schemas/FailureAnalysis',
+              },
+              nextActions: {
+                description:
+                  "What the rollout's state allows now (the buttons of its board), in the state machine's\norder, each with what would block it: the current wave's health and bake time\n(`advance`, `complete`), freeze windows over the wave it deploys and the gate\n(`start`, `advance`). Empty once the rollout is completed or rolled back.\n",
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/NextAction',
+                },
+              },
+              gate: {
+                description:
+                  'The scorecards gate of the release in the environment, asked once per answer while\nthe rollout can still deploy a wave (planned, running or paused); absent once it is\ncompleted or rolled back.\n',
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/Gate',
+                  },
+                ],
+              },
+              events: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: [
+                    'id',
+                    'action',
+                    'fromState',
+                    'toState',
+                    'waveIndex',
+                    'actor',
+                    'reason',
+                    'override',
+                    'occurredAt',
+                  ],
+                  properties: {
+                    id: {
+                      type: 'integer',
+                    },
+                    action: {
+                      $ref: '#/components/schemas/RolloutAction',
+                    },
+                    fromState: {
+                      $ref: '#/components/schemas/RolloutState',
+                    },
+                    toState: {
+                      $ref: '#/components/schemas/RolloutState',
+                    },
+                    waveIndex: {
+                      type: 'integer',
+                    },
+                    actor: {
+                      type: 'string',
+                    },
+                    reason: {
+                      type: 'string',
+                      nullable: true,
+                    },
+                    override: {
+                      type: 'boolean',
+                    },
+                    occurredAt: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        ],
       },
       Wave: {
         type: 'object',

@@ -515,23 +515,8 @@ export interface components {
       ready: boolean;
       blockers: components['schemas']['Blocker'][];
     };
-    RolloutSummary: {
-      id: number;
-      entityRef: string;
-      version: string;
-      environment: string;
-      state: components['schemas']['RolloutState'];
-      currentWave: number;
-      lockVersion: number;
-      createdBy: string;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-      waveCount: number;
-      tenantCount: number;
-    };
-    Rollout: {
+    /** @description What every answer about a rollout says of it, in its list and on its own. */
+    RolloutHeader: {
       id: number;
       entityRef: string;
       version: string;
@@ -546,6 +531,12 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    RolloutSummary: components['schemas']['RolloutHeader'] & {
+      waveCount: number;
+      tenantCount: number;
+    };
+    Rollout: components['schemas']['RolloutHeader'] & {
       strategy: components['schemas']['RolloutStrategy'];
       /**
        * @description Where the strategy came from: `request`, `config:<name>` (named in the request, or
