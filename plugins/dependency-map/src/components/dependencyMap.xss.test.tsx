@@ -129,6 +129,8 @@ describe.each(HOSTILE_MARKUP_ROWS)(
       expect(
         await screen.findByLabelText('Blast radius summary'),
       ).toHaveTextContent(`Changing ${markup('entity')} affects`);
+      // The tenants it serves, listed after its consumers once asked for.
+      fireEvent.click(screen.getByRole('button', { name: 'and 44 tenants' }));
       const impact = analyzeImpact(graph, INVENTORY);
       // Direct neighbours, over every relation but being part of a system.
       const neighbours = (direction: 'upstream' | 'downstream') => {

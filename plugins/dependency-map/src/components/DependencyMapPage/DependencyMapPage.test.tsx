@@ -29,21 +29,28 @@ describe('DependencyMapPage', () => {
     const inventory = within(graph).getByRole('button', {
       name: 'Inventory (erp-module)',
     });
-    // Purchasing serves procure-to-pay, so the cycle closes outside this view.
+    // Purchasing serves procure-to-pay, so the cycle closes outside this view; it is still
+    // named by its title, as everywhere else.
     expect(
-      await screen.findByText(/Cycle: Inventory ⇄ purchase\./),
+      await screen.findByText(/Cycle: Inventory ⇄ Purchasing\./),
     ).toHaveTextContent('Part of it is outside this view');
     expect(inventory).toHaveAttribute('data-in-cycle', 'true');
     expect(
       within(graph).getByText(/^Order to Cash \(\d+\)$/),
     ).toBeInTheDocument();
-    expect(
-      screen.getByText(/Laid out in \d+ ms on the main thread/),
-    ).toBeInTheDocument();
+    // How long the layout took is a tooltip for whoever tunes it, not part of the copy.
+    const caption = screen.getByTestId('graph-caption');
+    expect(caption).toHaveAttribute(
+      'title',
+      expect.stringMatching(/^Laid out in \d+ ms on the main thread\.$/),
+    );
+    expect(caption).not.toHaveTextContent(/Laid out|Worker|main thread/);
 
     const stages = await screen.findByRole('table', { name: 'Deploy stages' });
     expect(within(stages).getAllByRole('row').length).toBeGreaterThan(2);
-    expect(within(stages).getByText(/Blocked by a cycle/)).toBeInTheDocument();
+    expect(
+      within(stages).getByText(/Blocked by a cycle: Inventory ⇄ Purchasing/),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText('Legend')).toHaveTextContent('erp-module');
   });
 
@@ -112,7 +119,7 @@ describe('DependencyMapPage', () => {
     expect(screen.getByText('1 match in view')).toBeInTheDocument();
   });
 
-  it('selects a node and focuses the map on it', async () => {
+  it('selects a node, links it to its scorecard, rollouts and blast radius, and focuses the map on it', async () => {
     await renderDependencyMap(<DependencyMapPage />, {
       routeEntries: ['/?process=order-to-cash'],
     });
@@ -129,14 +136,32 @@ describe('DependencyMapPage', () => {
         name: 'Sales Order Management (erp-module)',
       }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Blast radius' })).toHaveAttribute(
-      'href',
-      '/catalog/default/component/sales/dependencies',
-    );
+    const links = screen.getByRole('list', {
+      name: 'Links for Sales Order Management',
+    });
+    const hrefs = within(links)
+      .getAllByRole('link')
+      .map(link => [link.textContent, link.getAttribute('href')]);
+    expect(hrefs).toEqual([
+      ['Open in catalog', '/catalog/default/component/sales'],
+      ['Release scorecard', '/catalog/default/component/sales/scorecards'],
+      ['Rollouts', '/catalog/default/component/sales/rollouts'],
+      ['Blast radius', '/catalog/default/component/sales/dependencies'],
+    ]);
+
     await userEvent.click(screen.getByRole('button', { name: 'Focus here' }));
     await waitFor(() =>
       expect(log).toContain(
         'GET /entities/component/default/sales/neighbourhood?depth=2&direction=both&maxNodes=2000&businessProcess=order-to-cash',
+      ),
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Map what it affects' }),
+    );
+    await waitFor(() =>
+      expect(log).toContain(
+        'GET /entities/component/default/sales/neighbourhood?depth=2&direction=downstream&maxNodes=2000&businessProcess=order-to-cash',
       ),
     );
   });

@@ -14,7 +14,7 @@ import { RELEASE_TRAIN_PATH, rootRouteRef } from '../../routes';
 import { MapControls } from './MapControls';
 import { MapResults } from './MapResults';
 import { useDependencyMapData, useDependencyMapView } from './useDependencyMap';
-import { useViewParams } from './viewParams';
+import { showParam, useViewParams } from './viewParams';
 
 export { VIEW_MAX_NODES } from './useDependencyMap';
 
@@ -72,7 +72,12 @@ export function DependencyMapPage() {
             estateOrder={data.estateOrder}
             selected={selected}
             onSelect={setSelected}
-            onFocus={ref => update({ entity: ref })}
+            onFocus={(ref, direction) =>
+              update(direction ? { entity: ref, direction } : { entity: ref })
+            }
+            onShowTenants={() =>
+              update({ show: showParam(params.show, { tenants: true }) })
+            }
           />
         )}
       </Content>

@@ -8,11 +8,7 @@ import {
   Typography,
   makeStyles,
 } from '@material-ui/core';
-import type {
-  DeployOrder,
-  DependencyNode,
-} from '@waybill/plugin-dependency-map-common';
-import { shortRef } from '../shared/refs';
+import type { DeployOrder } from '@waybill/plugin-dependency-map-common';
 
 const useStyles = makeStyles(theme => ({
   container: { maxHeight: 600 },
@@ -36,11 +32,12 @@ const MAX_LISTED = 40;
 /** The deploy stages of the entities in view, beside the graph. */
 export function DeployStagesTable(props: {
   order: DeployOrder;
-  nodes: Map<string, DependencyNode>;
   onSelect(ref: string): void;
+  /** Titles of every ref, in view or not (cycle members). */
+  titleOf(ref: string): string;
 }) {
   const classes = useStyles();
-  const { order, nodes, onSelect } = props;
+  const { order, onSelect, titleOf } = props;
   const cycleMembers = new Set(order.blockers.flatMap(b => b.entityRefs));
   return (
     <>
@@ -76,7 +73,7 @@ export function DeployStagesTable(props: {
                         }`}
                         onClick={() => onSelect(ref)}
                       >
-                        {nodes.get(ref)?.title ?? ref}
+                        {titleOf(ref)}
                       </button>
                     ))}
                     {stage.entityRefs.length > MAX_LISTED && (
@@ -92,9 +89,7 @@ export function DeployStagesTable(props: {
                         className={classes.blocked}
                       >
                         Blocked by a cycle:{' '}
-                        {order.blockers[b].entityRefs
-                          .map(ref => nodes.get(ref)?.title ?? shortRef(ref))
-                          .join(' ⇄ ')}
+                        {order.blockers[b].entityRefs.map(titleOf).join(' ⇄ ')}
                       </Typography>
                     ))}
                   </TableCell>

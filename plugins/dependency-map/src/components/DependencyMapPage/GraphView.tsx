@@ -35,6 +35,8 @@ export interface GraphViewProps {
    * outside the view; without it, the layout's own cycles (over every drawn relation) are used.
    */
   cycleMembers?: Set<string>;
+  /** Hidden tenants each node serves, summed up on it ("44 tenants"). */
+  hiddenTenants?: Map<string, number>;
   onSelect(ref: string): void;
   /** Force one renderer (tests); by default SVG up to {@link CANVAS_THRESHOLD} nodes. */
   renderer?: 'svg' | 'canvas';
@@ -60,8 +62,16 @@ const useStyles = makeStyles(theme => ({
  * redraws) whenever what it shows does.
  */
 function useGraphScene(props: GraphViewProps) {
-  const { layout, nodes, edges, focusRef, selectedRef, matches, cycleMembers } =
-    props;
+  const {
+    layout,
+    nodes,
+    edges,
+    focusRef,
+    selectedRef,
+    matches,
+    cycleMembers,
+    hiddenTenants,
+  } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const positioned = useMemo(
     () => new Map(layout.nodes.map(n => [n.id, n])),
@@ -81,6 +91,7 @@ function useGraphScene(props: GraphViewProps) {
           focusRef,
           matches,
           cycleMembers,
+          hiddenTenants,
         },
         transform,
       );
@@ -94,6 +105,7 @@ function useGraphScene(props: GraphViewProps) {
       focusRef,
       matches,
       cycleMembers,
+      hiddenTenants,
     ],
   );
   return { canvasRef, positioned, draw };
@@ -153,6 +165,7 @@ export function GraphView(props: GraphViewProps) {
           selectedRef={selectedRef}
           matches={matches}
           cycleMembers={cycleMembers}
+          hiddenTenants={props.hiddenTenants}
           onSelect={props.onSelect}
         />
       )}

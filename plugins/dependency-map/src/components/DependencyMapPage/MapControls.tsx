@@ -1,11 +1,13 @@
 import {
   Chip,
   FormControl,
+  FormControlLabel,
   Grid,
   InputLabel,
   MenuItem,
   Paper,
   Select,
+  Switch,
   TextField,
   makeStyles,
 } from '@material-ui/core';
@@ -17,7 +19,8 @@ import { useState } from 'react';
 import { shortRef } from '../shared/refs';
 import { MultiSelect } from './MultiSelect';
 import { SearchResults } from './SearchResults';
-import { ViewParams, ViewParamsUpdate } from './viewParams';
+import { shownClasses } from './hiddenNodes';
+import { ViewParams, ViewParamsUpdate, showParam } from './viewParams';
 
 const KINDS = ['component', 'api', 'resource', 'system', 'domain'];
 
@@ -132,8 +135,45 @@ function FilterSelects(
 }
 
 /**
- * The view's controls: business process, search, neighbourhood depth and direction, filters and
- * the focus entity, with the search's matches listed below.
+ * Whether tenants and data stores are drawn: off by default, kept in the URL (`show`). Filtering
+ * on their type shows them too.
+ */
+function ShowSwitches({ params, update }: ControlProps) {
+  const shown = shownClasses(params);
+  const switches: Array<[keyof ViewParams['show'], string, boolean]> = [
+    ['tenants', 'Show tenants', shown.tenants],
+    ['dataStores', 'Show data stores', shown.dataStores],
+  ];
+  return (
+    <>
+      {switches.map(([key, label, checked]) => (
+        <Grid item key={key}>
+          <FormControlLabel
+            label={label}
+            control={
+              <Switch
+                size="small"
+                color="primary"
+                checked={checked}
+                disabled={checked && !params.show[key]}
+                onChange={e =>
+                  update({
+                    show: showParam(params.show, { [key]: e.target.checked }),
+                  })
+                }
+              />
+            }
+          />
+        </Grid>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The view's controls: business process, search, neighbourhood depth and direction, filters,
+ * whether tenants and data stores are shown, and the focus entity, with the search's matches
+ * listed below.
  */
 export function MapControls(
   props: ControlProps & {
@@ -169,6 +209,7 @@ export function MapControls(
         </Grid>
         <NeighbourhoodControls params={params} update={update} />
         <FilterSelects {...props} />
+        <ShowSwitches params={params} update={update} />
         {params.entity && (
           <Grid item>
             <Chip

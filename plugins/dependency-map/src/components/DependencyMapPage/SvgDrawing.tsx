@@ -31,6 +31,7 @@ export function SvgDrawing(props: {
   selectedRef?: string;
   matches?: Set<string>;
   cycleMembers?: Set<string>;
+  hiddenTenants?: Map<string, number>;
   onSelect(ref: string): void;
 }) {
   const classes = useStyles();
@@ -58,6 +59,7 @@ export function SvgDrawing(props: {
           selectedRef={props.selectedRef}
           matches={props.matches}
           cycleMembers={props.cycleMembers}
+          hiddenTenants={props.hiddenTenants}
           onSelect={props.onSelect}
           nodeClass={classes.node}
         />

@@ -3,7 +3,34 @@ import { memo } from 'react';
 import type { GraphLayout } from '../../layout/layout';
 import { colourOfType } from '../shared/colours';
 import { describeNode } from '../shared/refs';
-import { outlineOf, truncate } from './graphDrawing';
+import { BADGE_WIDTH, nodeLabel, outlineOf, tenantBadge } from './graphDrawing';
+
+/** The badge inside a node's right end summing up the tenants it serves that are hidden. */
+function TenantBadge(props: { text: string; w: number; h: number }) {
+  const { text, w, h } = props;
+  return (
+    <g data-testid="tenant-badge">
+      <rect
+        x={w - BADGE_WIDTH - 4}
+        y={5}
+        width={BADGE_WIDTH}
+        height={h - 10}
+        rx={(h - 10) / 2}
+        fill="#fff"
+        opacity={0.9}
+      />
+      <text
+        x={w - 4 - BADGE_WIDTH / 2}
+        y={h / 2 + 3.5}
+        textAnchor="middle"
+        fill="#263238"
+        fontSize={10}
+      >
+        {text}
+      </text>
+    </g>
+  );
+}
 
 /** The nodes, outlined when selected, focused, matched or in a cycle. */
 export const SvgNodes = memo(function SvgNodesImpl(props: {
@@ -13,6 +40,8 @@ export const SvgNodes = memo(function SvgNodesImpl(props: {
   selectedRef?: string;
   matches?: Set<string>;
   cycleMembers?: Set<string>;
+  /** Hidden tenants each node serves, summed up on it. */
+  hiddenTenants?: Map<string, number>;
   onSelect(ref: string): void;
   nodeClass: string;
 }) {
@@ -23,6 +52,7 @@ export const SvgNodes = memo(function SvgNodesImpl(props: {
     selectedRef,
     matches,
     cycleMembers,
+    hiddenTenants,
     onSelect,
     nodeClass,
   } = props;
@@ -35,6 +65,7 @@ export const SvgNodes = memo(function SvgNodesImpl(props: {
         const title = data?.title ?? node.id;
         const emphasised = node.id === selectedRef || node.id === focusRef;
         const inCycle = cycleMembers ? cycleMembers.has(node.id) : node.inCycle;
+        const badge = tenantBadge(hiddenTenants?.get(node.id));
         const stroke =
           outlineOf(emphasised, Boolean(matches?.has(node.id)), inCycle) ??
           'none';
@@ -49,6 +80,7 @@ export const SvgNodes = memo(function SvgNodesImpl(props: {
             aria-pressed={node.id === selectedRef}
             data-ref={node.id}
             data-in-cycle={inCycle ? 'true' : undefined}
+            data-hidden-tenants={hiddenTenants?.get(node.id)}
             onClick={() => onSelect(node.id)}
             onKeyDown={event => {
               if (event.key === 'Enter' || event.key === ' ') {
@@ -67,11 +99,14 @@ export const SvgNodes = memo(function SvgNodesImpl(props: {
               opacity={data?.missing ? 0.5 : 1}
             />
             <text x={8} y={h / 2 + 4} fill="#fff" fontSize={12}>
-              {truncate(title, 24)}
+              {nodeLabel(title, Boolean(badge))}
             </text>
+            {badge && <TenantBadge text={badge} w={w} h={h} />}
             <title>{`${title} · ${data?.kind ?? ''}${
               data?.type ? ` · ${data.type}` : ''
-            } · ${node.id}`}</title>
+            } · ${node.id}${
+              badge ? ` · serves ${badge} (hidden)` : ''
+            }`}</title>
           </g>
         );
       })}

@@ -1,7 +1,13 @@
 import type { SubgraphNode } from '@waybill/plugin-dependency-map-common';
 import type { GraphLayout, PositionedNode } from '../../layout/layout';
 import { CYCLE_COLOUR, EDGE_COLOUR, colourOfType } from '../shared/colours';
-import { Transform, outlineOf, truncate } from './graphDrawing';
+import {
+  BADGE_WIDTH,
+  Transform,
+  nodeLabel,
+  outlineOf,
+  tenantBadge,
+} from './graphDrawing';
 import type { DrawnEdge } from './GraphView';
 
 /** What a canvas drawing shows. */
@@ -14,6 +20,7 @@ export interface CanvasScene {
   selectedRef?: string;
   matches?: Set<string>;
   cycleMembers?: Set<string>;
+  hiddenTenants?: Map<string, number>;
 }
 
 /** The part of the layout on screen, to skip what is off it. */
@@ -74,6 +81,36 @@ function drawEdges(
   }
 }
 
+/** A node's title and, when it serves hidden tenants, their badge inside its right end. */
+function drawNodeLabel(
+  context: CanvasRenderingContext2D,
+  node: PositionedNode,
+  title: string,
+  badge: string | undefined,
+  size: { w: number; h: number },
+) {
+  const { w, h } = size;
+  context.fillStyle = '#fff';
+  context.fillText(
+    nodeLabel(title, Boolean(badge)),
+    node.x + 8,
+    node.y + h / 2,
+  );
+  if (!badge) return;
+  context.fillRect(
+    node.x + w - BADGE_WIDTH - 4,
+    node.y + 5,
+    BADGE_WIDTH,
+    h - 10,
+  );
+  context.fillStyle = '#263238';
+  context.font = '10px sans-serif';
+  context.textAlign = 'center';
+  context.fillText(badge, node.x + w - 4 - BADGE_WIDTH / 2, node.y + h / 2);
+  context.textAlign = 'start';
+  context.font = '12px sans-serif';
+}
+
 /** The nodes on screen, with their titles once zoomed in far enough to read them. */
 function drawNodes(
   context: CanvasRenderingContext2D,
@@ -110,11 +147,12 @@ function drawNodes(
       context.strokeRect(node.x, node.y, w, h);
     }
     if (labels) {
-      context.fillStyle = '#fff';
-      context.fillText(
-        truncate(data?.title ?? node.id, 24),
-        node.x + 8,
-        node.y + h / 2,
+      drawNodeLabel(
+        context,
+        node,
+        data?.title ?? node.id,
+        tenantBadge(scene.hiddenTenants?.get(node.id)),
+        { w, h },
       );
     }
   }

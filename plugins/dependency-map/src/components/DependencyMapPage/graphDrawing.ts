@@ -62,3 +62,17 @@ export function outlineOf(
   if (inCycle) return CYCLE_COLOUR;
   return undefined;
 }
+
+/** Width of the badge summing up a node's hidden tenants, drawn inside its right end. */
+export const BADGE_WIDTH = 62;
+
+/** The text of a node: its title, cut shorter when a badge shares the node. */
+export function nodeLabel(title: string, hasBadge: boolean) {
+  return truncate(title, hasBadge ? 15 : 24);
+}
+
+/** The badge of a node serving hidden tenants: `44 tenants`. */
+export function tenantBadge(count: number | undefined): string | undefined {
+  if (!count) return undefined;
+  return `${count} ${count === 1 ? 'tenant' : 'tenants'}`;
+}

@@ -3,12 +3,14 @@ import type {
   DependencySubgraph,
   SubgraphNode,
 } from '@waybill/plugin-dependency-map-common';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { dependencyMapApiRef } from '../../api';
 import { LayoutInput } from '../../layout/layout';
 import { useGraphLayout } from '../../layout/useGraphLayout';
+import { useEntityTitles } from '../shared/useEntityTitles';
 import type { DrawnEdge } from './GraphView';
+import { shownClasses, visibleSubgraph } from './hiddenNodes';
 import { ViewParams } from './viewParams';
 import {
   cyclesInView,
@@ -71,29 +73,70 @@ export function useDependencyMapData(params: ViewParams) {
 export type DependencyMapData = ReturnType<typeof useDependencyMapData>;
 
 /** The view laid out: lanes by business process (the chosen one first for shared nodes). */
-function useViewLayout(params: ViewParams, data: DependencyMapData) {
-  const { view, processes } = data;
+function useViewLayout(
+  params: ViewParams,
+  data: DependencyMapData,
+  view: MapView | undefined,
+) {
+  const { processes } = data;
   const processRef = params.process
     ? processes.value?.find(
         p => p.name === params.process || p.ref === params.process,
       )?.ref
     : undefined;
   const layoutInput = useMemo((): LayoutInput | undefined => {
-    if (!view.value) return undefined;
+    if (!view) return undefined;
     const laneOf = (node: SubgraphNode) =>
       processRef && node.businessProcesses.includes(processRef)
         ? processRef
         : node.businessProcesses[0];
     return {
-      nodes: view.value.nodes.map(node => ({
+      nodes: view.nodes.map(node => ({
         id: node.ref,
         lane: laneOf(node),
       })),
-      edges: view.value.edges.filter(e => e.type !== 'partOf'),
+      edges: view.edges.filter(e => e.type !== 'partOf'),
       lanes: (processes.value ?? []).map(p => ({ id: p.ref, title: p.title })),
     };
-  }, [view.value, processes.value, processRef]);
+  }, [view, processes.value, processRef]);
   return useGraphLayout(layoutInput);
+}
+
+/**
+ * The loaded view without what it does not show (tenants and data stores, by default), and what
+ * that left out.
+ */
+function useVisibleView(params: ViewParams, view: MapView | undefined) {
+  const shown = shownClasses(params);
+  const { tenants, dataStores } = shown;
+  return useMemo(() => {
+    if (!view) return undefined;
+    const visible = visibleSubgraph(
+      view,
+      { tenants, dataStores },
+      params.entity,
+    );
+    return { ...visible, refs: new Set(visible.view.nodes.map(n => n.ref)) };
+  }, [view, tenants, dataStores, params.entity]);
+}
+
+/** The cycles touching the view, their members, and titles for all of them (in view or not). */
+function useCycles(
+  view: MapView | undefined,
+  order: ReturnType<typeof deployOrderInView> | undefined,
+  nodes: Map<string, SubgraphNode>,
+) {
+  const cycles = useMemo(() => cyclesInView(view, order), [view, order]);
+  const cycleMembers = useMemo(() => new Set(cycles.flat()), [cycles]);
+  const knownTitle = useCallback(
+    (ref: string) => nodes.get(ref)?.title,
+    [nodes],
+  );
+  const titles = useEntityTitles(
+    useMemo(() => [...cycleMembers], [cycleMembers]),
+    knownTitle,
+  );
+  return { cycles, cycleMembers, titles };
 }
 
 /** Everything the page shows of the loaded view: nodes, layout, stages, cycles, search. */
@@ -106,44 +149,46 @@ export function useDependencyMapView(
     () => new Map((view.value?.nodes ?? []).map(n => [n.ref, n])),
     [view.value],
   );
+  const visible = useVisibleView(params, view.value);
+  const shownView = visible?.view;
   const order = useMemo(
     () =>
-      estateOrder.value && view.value
-        ? deployOrderInView(estateOrder.value, view.value)
+      estateOrder.value && shownView
+        ? deployOrderInView(estateOrder.value, shownView)
         : undefined,
-    [estateOrder.value, view.value],
+    [estateOrder.value, shownView],
   );
-  const layout = useViewLayout(params, data);
+  const layout = useViewLayout(params, data, shownView);
   const drawnEdges = useMemo(
     (): DrawnEdge[] =>
-      (view.value?.edges ?? []).map(e => ({
+      (shownView?.edges ?? []).map(e => ({
         source: e.source,
         target: e.target,
         type: e.type,
         inCycle: Boolean(e.inCycle),
       })),
-    [view.value],
+    [shownView],
   );
-  const cycles = useMemo(
-    () => cyclesInView(view.value, order),
-    [view.value, order],
-  );
-  const cycleMembers = useMemo(() => new Set(cycles.flat()), [cycles]);
+  const { cycles, cycleMembers, titles } = useCycles(shownView, order, nodes);
   const search = params.search.trim().toLocaleLowerCase('en-US');
   const matches = useMemo(
-    () => searchMatches(view.value, search),
-    [view.value, search],
+    () => searchMatches(shownView, search),
+    [shownView, search],
   );
   const options = useMemo(
     () => filterOptions(view.value, params.filter.types, params.filter.owners),
     [view.value, params.filter.types, params.filter.owners],
   );
-  const legend = useMemo(() => legendTypes(view.value), [view.value]);
+  const legend = useMemo(() => legendTypes(shownView), [shownView]);
   const focusNode = params.entity
     ? [...nodes.values()].find(n => n.distance === 0)
     : undefined;
   return {
     nodes,
+    shownView,
+    shownRefs: visible?.refs,
+    hidden: visible?.hidden,
+    titles,
     order,
     layout,
     drawnEdges,

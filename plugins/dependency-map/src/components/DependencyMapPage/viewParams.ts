@@ -15,7 +15,13 @@ export interface ViewParams {
   direction: DependencyDirection;
   filter: GraphFilter;
   search: string;
+  /** What is hidden by default and shown on request (`show=tenants,data-stores`). */
+  show: { tenants: boolean; dataStores: boolean };
 }
+
+/** Values of the `show` parameter: the node classes hidden unless listed. */
+export const SHOW_TENANTS = 'tenants';
+export const SHOW_DATA_STORES = 'data-stores';
 
 /** Changes to the URL's view parameters; an empty value removes one. */
 export type ViewParamsUpdate = (
@@ -29,6 +35,7 @@ const list = (value: string | null) =>
 export function readParams(search: URLSearchParams): ViewParams {
   const depth = Number(search.get('depth') ?? 2);
   const direction = search.get('direction') as DependencyDirection;
+  const show = list(search.get('show'));
   return {
     process: search.get('process') || undefined,
     entity: search.get('entity') || undefined,
@@ -44,7 +51,23 @@ export function readParams(search: URLSearchParams): ViewParams {
       ),
     },
     search: search.get('q') ?? '',
+    show: {
+      tenants: show.includes(SHOW_TENANTS),
+      dataStores: show.includes(SHOW_DATA_STORES),
+    },
   };
+}
+
+/** The `show` parameter with one class of nodes shown or hidden. */
+export function showParam(
+  show: ViewParams['show'],
+  changes: Partial<ViewParams['show']>,
+): string[] {
+  const next = { ...show, ...changes };
+  return [
+    ...(next.tenants ? [SHOW_TENANTS] : []),
+    ...(next.dataStores ? [SHOW_DATA_STORES] : []),
+  ];
 }
 
 /** The view parameters of the URL, and how to change them (replacing the history entry). */

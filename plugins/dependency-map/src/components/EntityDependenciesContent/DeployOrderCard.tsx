@@ -12,8 +12,9 @@ function StageText(props: {
   order: DeployOrder;
   entityRef: string;
   upstreamRefs: Set<string>;
+  titleOf(ref: string): string;
 }) {
-  const { title, order, entityRef } = props;
+  const { title, order, entityRef, titleOf } = props;
   const stage = order.stages.find(s => s.entityRefs.includes(entityRef));
   if (!stage) {
     return (
@@ -35,9 +36,9 @@ function StageText(props: {
           ? `${title} goes out in the first deploy stage: it needs nothing deployed before it.`
           : `${before.length} deployables go out in earlier stages${
               mustPrecede.length > 0
-                ? `, among them what ${title} needs directly: ${mustPrecede.join(
-                    ', ',
-                  )}`
+                ? `, among them what ${title} needs directly: ${mustPrecede
+                    .map(titleOf)
+                    .join(', ')}`
                 : ''
             }. ${stage.entityRefs.length - 1} others share its stage.`}
       </Typography>
@@ -51,6 +52,8 @@ export function DeployOrderCard(props: {
   order: DeployOrder;
   entityRef: string;
   upstreamRefs: Set<string>;
+  /** Titles of every ref, known to the tab or not (cycle members). */
+  titleOf(ref: string): string;
 }) {
   const rootLink = useRouteRef(rootRouteRef);
   const { order, entityRef } = props;
@@ -60,7 +63,7 @@ export function DeployOrderCard(props: {
       <StageText {...props} />
       {blockers.map((b, i) => (
         <Alert key={i} severity="warning">
-          Cycle: {b.entityRefs.join(' ⇄ ')}. {b.message}
+          Cycle: {b.entityRefs.map(props.titleOf).join(' ⇄ ')}. {b.message}
         </Alert>
       ))}
       <Box mt={1}>

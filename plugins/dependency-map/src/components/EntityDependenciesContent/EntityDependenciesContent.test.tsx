@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import {
   DEPENDENCY_MAP_URL,
@@ -23,8 +24,9 @@ describe('EntityDependenciesContent', () => {
       /Changing Inventory affects \d+ entities, 4 business processes and 44 tenants\./,
     );
     expect(screen.getByText(/^Deploy stage \d+ of \d+$/)).toBeInTheDocument();
+    // The cycle reads with titles, as on the map.
     expect(
-      screen.getByText(/Cycle: .*inventory.*purchase/),
+      screen.getByText(/^Cycle: Inventory ⇄ Purchasing\./),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Open in the dependency map' }),
@@ -35,14 +37,45 @@ describe('EntityDependenciesContent', () => {
     expect(
       screen.getByText(/^Upstream: what Inventory needs/),
     ).toBeInTheDocument();
-    expect(
-      screen.getByText(/^Downstream: what needs Inventory/),
-    ).toBeInTheDocument();
+
     const processes = screen
       .getByText('Business processes affected')
       .closest('div[class*="MuiPaper"]') as HTMLElement;
     expect(within(processes).getByText('Order to Cash')).toBeInTheDocument();
     expect(screen.getByText('Tenants affected (44)')).toBeInTheDocument();
+  });
+
+  it('lists the real consumers first, counted, and sums up the tenants until asked for', async () => {
+    await renderDependencyMap(<EntityDependenciesContent />, {
+      entity: inventoryEntity,
+    });
+    const downstream = (
+      await screen.findByText('Downstream: what needs Inventory (10)')
+    ).closest('div[class*="MuiPaper"]') as HTMLElement;
+    const rows = () =>
+      within(downstream)
+        .getAllByRole('row')
+        .slice(1)
+        .map(row => within(row).getAllByRole('cell')[1].textContent);
+    expect(rows()).toHaveLength(10);
+    expect(rows()).not.toContain('tenant');
+    expect(rows()).toContain('erp-module');
+
+    const more = screen.getByRole('button', { name: 'and 44 tenants' });
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(more);
+    expect(rows()).toHaveLength(54);
+    // The consumers stay first; the tenants follow.
+    expect(rows().slice(0, 10)).not.toContain('tenant');
+    expect(rows().slice(10)).toEqual(Array(44).fill('tenant'));
+    expect(
+      screen.getByRole('button', { name: 'Hide the 44 tenants' }),
+    ).toHaveAttribute('aria-expanded', 'true');
+    // Inventory's providers are no tenants: nothing to sum up upstream.
+    expect(
+      screen.getByText(/^Upstream: what Inventory needs \(\d+\)$/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: /tenants$/ })).toHaveLength(1);
   });
 
   it("shows the backend's error", async () => {

@@ -2,6 +2,7 @@ import type {
   DependencyNeighbourhood,
   SubgraphNode,
 } from '@waybill/plugin-dependency-map-common';
+import { isTenantNode } from '../shared/nodeClasses';
 
 /** A direct neighbour of the focus entity. */
 export interface Neighbour {
@@ -10,9 +11,14 @@ export interface Neighbour {
   kind: string;
   type?: string;
   relations: string[];
+  /** True for a tenant: listed after the real consumers, and summed up until asked for. */
+  tenant: boolean;
 }
 
-/** The direct neighbours of the focus, with the relations that join them. */
+/**
+ * The direct neighbours of the focus, with the relations that join them: the real consumers and
+ * providers first, by title, then the tenants, by title.
+ */
 export function neighbours(
   view: DependencyNeighbourhood,
   direction: 'upstream' | 'downstream',
@@ -34,9 +40,13 @@ export function neighbours(
       kind: node?.kind ?? '',
       type: node?.type,
       relations: [],
+      tenant: node ? isTenantNode(node) : false,
     };
     if (!entry.relations.includes(edge.type)) entry.relations.push(edge.type);
     result.set(other, entry);
   }
-  return [...result.values()].sort((a, b) => a.title.localeCompare(b.title));
+  return [...result.values()].sort(
+    (a, b) =>
+      Number(a.tenant) - Number(b.tenant) || a.title.localeCompare(b.title),
+  );
 }
