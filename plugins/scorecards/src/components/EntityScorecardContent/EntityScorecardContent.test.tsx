@@ -1,6 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { GateOverride, ReleaseRecord } from '@waybill/plugin-scorecards-common';
+import {
+  effectiveGates,
+  GateOverride,
+  ReleaseRecord,
+} from '@waybill/plugin-scorecards-common';
 import { http, HttpResponse } from 'msw';
 import { releaseRecord } from '../../__testUtils__/fixtures';
 import {
@@ -91,6 +95,9 @@ function releasesBackend(overridesOf520: GateOverride[] = []) {
           createdAt: releases[version].createdAt,
           score: releases[version].evaluation!.score,
           grade: releases[version].evaluation!.grade,
+          gates: effectiveGates(releases[version], new Date()).map(
+            ({ override, ...gate }) => gate,
+          ),
         })),
       }),
     ),
@@ -176,9 +183,13 @@ describe('EntityScorecardContent', () => {
         .getAllByRole('row')
         .slice(1),
     ).toHaveLength(releases['5.2.0'].evaluation!.checks.length);
-    // Beside the grade, what the gates say together: a good grade never hides a blocked release.
+    // Beside the grade, what the gates say together: a good grade never hides a blocked release,
+    // in the release's detail and in the list of releases alike.
     expect(
-      screen.getByLabelText('gates: Blocked for staging and production'),
+      screen.getAllByLabelText('gates: Blocked for staging and production'),
+    ).toHaveLength(2);
+    expect(
+      screen.getByLabelText('gates: Passes every gate'),
     ).toBeInTheDocument();
     // The table reads result first, then each environment's effect: the failing check blocks,
     // a passing one only would; its fix hint is rendered Markdown, not raw backticks.

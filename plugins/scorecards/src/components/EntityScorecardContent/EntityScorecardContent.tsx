@@ -19,7 +19,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scorecardsApiRef } from '../../api';
 import { DoraPanel } from '../DoraPanel';
-import { GradeChip } from '../shared/chips';
+import { GradeChip, VerdictChip } from '../shared/chips';
 import { formatTime, isHttpUrl } from '../shared/format';
 import { ScoreLine } from '../shared/ScoreLine';
 import { UploadEvidenceHint } from '../shared/UploadEvidenceHint';
@@ -70,6 +70,7 @@ function ReleaseList(props: {
             ) : (
               <Box display="flex" alignItems="center" style={{ gap: 8 }}>
                 {r.score} <GradeChip grade={r.grade ?? 'F'} />
+                <VerdictChip gates={r.gates} />
               </Box>
             ),
         },
