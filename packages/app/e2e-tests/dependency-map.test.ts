@@ -25,8 +25,15 @@ test('a release manager maps order-to-cash, sees the inventory cycle, checks inv
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
   await nav.getByRole('link', { name: 'Dependency map', exact: true }).click();
   await expect(page).toHaveURL(/\/dependency-map$/);
+  // The estate reads without its tenants and data stores until asked for.
+  await expect(
+    page.getByRole('checkbox', { name: 'Show tenants' }),
+  ).not.toBeChecked();
+  await expect(page.getByTestId('graph-caption')).toContainText(
+    /are hidden: show them with the switches above\./,
+  );
 
-  // The map for order-to-cash, laid out in a Web Worker.
+  // The map for order-to-cash, laid out in a Web Worker (said in a tooltip, not in the copy).
   await page.getByLabel('Business process', { exact: true }).click();
   await page.getByRole('option', { name: 'Order to Cash' }).click();
   await expect(page).toHaveURL(/process=order-to-cash/);
@@ -36,17 +43,37 @@ test('a release manager maps order-to-cash, sees the inventory cycle, checks inv
   await expect(
     graph.getByRole('button', { name: 'Inventory (erp-module)' }),
   ).toBeVisible();
-  await expect(
-    page.getByText(/Laid out in \d+ ms in a Web Worker/),
-  ).toBeVisible();
+  const caption = page.getByTestId('graph-caption');
+  await expect(caption).toHaveAttribute(
+    'title',
+    /^Laid out in \d+ ms in a Web Worker\.$/,
+  );
+  await expect(caption).not.toContainText('Laid out');
 
-  // The inventory ⇄ purchase cycle is flagged, on the node and in the deploy stages.
-  await expect(page.getByText(/Cycle: Inventory ⇄ purchase\./)).toBeVisible();
+  // The inventory ⇄ purchase cycle is flagged by title (Purchasing is outside this view), on the
+  // node and in the deploy stages.
+  await expect(page.getByText(/Cycle: Inventory ⇄ Purchasing\./)).toBeVisible();
   await expect(
     graph.getByRole('button', { name: 'Inventory (erp-module)' }),
   ).toHaveAttribute('data-in-cycle', 'true');
   const stages = page.getByRole('table', { name: 'Deploy stages' });
   await expect(stages.getByText(/Blocked by a cycle/)).toBeVisible();
+  // The node leads to its release scorecard, rollouts and blast radius.
+  await graph.getByRole('button', { name: 'Inventory (erp-module)' }).click();
+  const links = page.getByRole('list', { name: 'Links for Inventory' });
+  await expect(
+    links.getByRole('link', { name: 'Release scorecard' }),
+  ).toHaveAttribute('href', '/catalog/default/component/inventory/scorecards');
+  await expect(links.getByRole('link', { name: 'Rollouts' })).toHaveAttribute(
+    'href',
+    '/catalog/default/component/inventory/rollouts',
+  );
+  await expect(
+    links.getByRole('link', { name: 'Blast radius' }),
+  ).toHaveAttribute(
+    'href',
+    '/catalog/default/component/inventory/dependencies',
+  );
   await page.screenshot({
     path: 'test-results/screenshots/dependency-map-order-to-cash.png',
     fullPage: true,
@@ -72,6 +99,13 @@ test('a release manager maps order-to-cash, sees the inventory cycle, checks inv
   );
   await expect(page.getByText(/^Deploy stage \d+ of \d+$/)).toBeVisible();
   await expect(page.getByText(/^Tenants affected \([1-9]\d*\)$/)).toBeVisible();
+  // Its real consumers are counted and listed; its tenants are summed up until asked for.
+  await expect(
+    page.getByText(/^Downstream: what needs Inventory \([1-9]\d*\)$/),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: /^and [1-9]\d* tenants?$/ }),
+  ).toHaveAttribute('aria-expanded', 'false');
   await page.screenshot({
     path: 'test-results/screenshots/dependency-map-entity-tab.png',
     fullPage: true,
