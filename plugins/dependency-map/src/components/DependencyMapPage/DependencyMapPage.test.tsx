@@ -65,6 +65,7 @@ describe('DependencyMapPage', () => {
       'GET /entities/component/default/inventory/neighbourhood?depth=1&direction=downstream&maxNodes=2000',
     );
     expect(screen.getByText('Around Inventory')).toBeInTheDocument();
+    expect(screen.getByText('Focus: Inventory')).toBeInTheDocument();
 
     fireEvent.change(screen.getByLabelText('Depth'), {
       target: { value: '3' },

@@ -213,7 +213,9 @@ export function MapControls(
         {params.entity && (
           <Grid item>
             <Chip
-              label={`Focus: ${shortRef(params.entity)}`}
+              label={`Focus: ${
+                props.titleOf(params.entity) ?? shortRef(params.entity)
+              }`}
               onDelete={() => update({ entity: undefined })}
               color="primary"
             />
