@@ -1,3 +1,4 @@
+import { ENTITY_TABS } from '@waybill/plugin-waybill-common';
 import { createRouteRef } from '@backstage/core-plugin-api';
 
 /** The dependency map page, `/dependency-map` by default; the planner is below it. */
@@ -7,4 +8,4 @@ export const rootRouteRef = createRouteRef({ id: 'dependency-map' });
 export const RELEASE_TRAIN_PATH = 'release-train';
 
 /** Path of the entity tab below an entity's page, in both frontend systems (see the README). */
-export const ENTITY_TAB_PATH = 'dependencies';
+export const ENTITY_TAB_PATH = ENTITY_TABS.dependencies.path;

@@ -29,6 +29,8 @@ const portfolioPage = PageBlueprint.make({
     routeRef: rootRouteRef,
     title: 'Scorecards',
     icon: <Assessment />,
+    // The page's own Header is its one <h1>: the app's plugin header would be a second.
+    noHeader: true,
     loader: () =>
       import('./components/PortfolioPage').then(m => <m.PortfolioPage />),
   },

@@ -31,6 +31,8 @@ const rolloutsPage = PageBlueprint.make({
     routeRef: rootRouteRef,
     title: 'Tenant rollouts',
     icon: <Layers />,
+    // The page's own Header is its one <h1>: the app's plugin header would be a second.
+    noHeader: true,
     loader: () =>
       import('./components/TenantRolloutsRouter').then(m => (
         <m.TenantRolloutsRouter />

@@ -1,3 +1,4 @@
+import { ENTITY_TABS } from '@waybill/plugin-waybill-common';
 import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
 /** The rollouts page, `/tenant-rollouts` by default; the board and the freeze calendar are below it. */
@@ -18,4 +19,4 @@ export const freezeCalendarRouteRef = createSubRouteRef({
 });
 
 /** Path of the entity tab below an entity's page, in both frontend systems (see the README). */
-export const ENTITY_TAB_PATH = 'rollouts';
+export const ENTITY_TAB_PATH = ENTITY_TABS.rollouts.path;

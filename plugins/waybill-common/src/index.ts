@@ -12,3 +12,4 @@ export * from './rollouts';
 export * from './api';
 export * from './parseWithSchema';
 export * from './localTime';
+export * from './entityTabs';

@@ -172,9 +172,10 @@ export class RolloutStore {
     return row ? toRecord(row) : undefined;
   }
 
-  /** Rollouts newest first, of an entity, of some entities and/or in some states. */
+  /** Rollouts newest first, of an entity, of some entities, of a version and/or in some states. */
   async listRollouts(filter: {
     entityRef?: string;
+    version?: string;
     /** Only rollouts of these entities (those the reader may read). */
     entityRefs?: Iterable<string>;
     states?: RolloutState[];
@@ -184,6 +185,7 @@ export class RolloutStore {
       .orderBy('id', 'desc')
       .limit(filter.limit ?? 100);
     if (filter.entityRef) query.where('entity_ref', filter.entityRef);
+    if (filter.version) query.where('version', filter.version);
     if (filter.entityRefs) whereRefIn(query, 'entity_ref', filter.entityRefs);
     if (filter.states) query.whereIn('state', filter.states);
     return (await query).map(toRecord);

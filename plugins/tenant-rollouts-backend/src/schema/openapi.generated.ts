@@ -106,7 +106,8 @@ export const spec = {
         operationId: 'listRollouts',
         'x-permission': 'tenant-rollouts.read',
         summary: 'Rollouts, newest first',
-        description: 'Needs `tenant-rollouts.read`.',
+        description:
+          'Needs `tenant-rollouts.read`. Filtered by entity and by release version when given.',
         parameters: [
           {
             name: 'entityRef',
@@ -116,6 +117,17 @@ export const spec = {
             allowReserved: true,
             schema: {
               $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'version',
+            in: 'query',
+            description:
+              "Only rollouts of this release version, e.g. `5.2.0` (a scorecard links to its release's rollouts with it).",
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
             },
           },
           {

@@ -206,6 +206,17 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
     expect(list.body.items).toEqual([
       expect.objectContaining({ id: rollout.id, waveCount: 2, tenantCount: 4 }),
     ]);
+    // A release's rollouts (what a scorecard links to): that version only.
+    const ofRelease = (version: string) =>
+      call(
+        'get',
+        '/rollouts',
+        `/rollouts?entityRef=component:default/inventory&version=${version}`,
+      );
+    expect((await ofRelease('4.2.0')).body.items).toEqual([
+      expect.objectContaining({ id: rollout.id, version: '4.2.0' }),
+    ]);
+    expect((await ofRelease('4.1.0')).body.items).toEqual([]);
 
     // The board says what can happen next: a start of the canary, which nothing blocks (the
     // scorecards plugin is absent and the config lets that pass).

@@ -171,7 +171,7 @@ export class RolloutBoard {
   }
 
   async list(
-    filter: { entityRef?: string; limit?: number },
+    filter: { entityRef?: string; version?: string; limit?: number },
     access: CatalogReadAccess,
   ): Promise<RolloutSummary[]> {
     const { store } = this.options;

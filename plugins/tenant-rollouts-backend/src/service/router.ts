@@ -95,9 +95,10 @@ function readRoutes(
 ) {
   router.get('/rollouts', async (req, res) => {
     const { access } = await authorize(req);
-    const { entityRef, limit } = req.query;
+    const { entityRef, version, limit } = req.query;
     const filter = {
       entityRef: entityRef && entityRefInput(entityRef, 'query.entityRef'),
+      version,
       limit,
     };
     res.json({ items: await rollouts.list(filter, access) });

@@ -1,6 +1,10 @@
 import { ResponseError } from '@backstage/errors';
 import type { PluginClientOptions } from '@waybill/http-client';
-import { TenantRolloutsApiClient } from '../schema/openapi.generated';
+import {
+  TenantRolloutsApiClient,
+  type operations,
+  type QueryOf,
+} from '../schema/openapi.generated';
 import type { RolloutAction } from '../rolloutState';
 import type {
   CreateRolloutRequest,
@@ -17,12 +21,12 @@ import type {
 /** What the client needs to reach the backend; Backstage's `discoveryApiRef` and `fetchApiRef` fit. */
 export type TenantRolloutsClientOptions = PluginClientOptions;
 
+/** What the rollouts list is filtered by: an entity, a release version, how many. */
+export type RolloutListFilter = QueryOf<operations['listRollouts']>;
+
 /** The tenant-rollouts API, for frontends, deployment tooling and tests. */
 export interface TenantRolloutsApi {
-  listRollouts(filter?: {
-    entityRef?: string;
-    limit?: number;
-  }): Promise<RolloutSummary[]>;
+  listRollouts(filter?: RolloutListFilter): Promise<RolloutSummary[]>;
   getRollout(id: number): Promise<RolloutView>;
   getWave(
     id: number,
@@ -72,9 +76,9 @@ export class TenantRolloutsClient implements TenantRolloutsApi {
     this.api = new TenantRolloutsApiClient(options);
   }
 
-  /** Rollouts newest first, optionally of one entity. */
+  /** Rollouts newest first, optionally of one entity and one of its versions. */
   async listRollouts(
-    filter: { entityRef?: string; limit?: number } = {},
+    filter: RolloutListFilter = {},
   ): Promise<RolloutSummary[]> {
     const { items } = await this.api.listRollouts({ query: filter });
     return items;

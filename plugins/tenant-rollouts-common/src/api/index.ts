@@ -2,6 +2,7 @@ export * from './types';
 export {
   TenantRolloutsClient,
   rolloutConflictOf,
+  type RolloutListFilter,
   type TenantRolloutsApi,
   type TenantRolloutsClientOptions,
 } from './TenantRolloutsClient';

@@ -18,7 +18,7 @@ export interface paths {
     };
     /**
      * Rollouts, newest first
-     * @description Needs `tenant-rollouts.read`.
+     * @description Needs `tenant-rollouts.read`. Filtered by entity and by release version when given.
      */
     get: operations['listRollouts'];
     put?: never;
@@ -686,6 +686,8 @@ export interface operations {
       query?: {
         /** @description An entity ref, e.g. `component:default/inventory` (its `:` and `/` may be sent as they are). */
         entityRef?: components['schemas']['EntityRef'];
+        /** @description Only rollouts of this release version, e.g. `5.2.0` (a scorecard links to its release's rollouts with it). */
+        version?: string;
         limit?: number;
       };
       header?: never;

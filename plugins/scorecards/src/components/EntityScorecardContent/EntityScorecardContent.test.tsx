@@ -162,6 +162,13 @@ describe('EntityScorecardContent', () => {
     expect(
       screen.getByRole('img', { name: 'Score trend over 2 releases' }),
     ).toBeInTheDocument();
+    // The release leads to its rollouts: the rollouts tab, filtered to this version.
+    expect(
+      screen.getByRole('link', { name: 'Rollouts of 5.2.0 to tenants' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/inventory/rollouts?version=5.2.0',
+    );
     expect(screen.getByText('production: fail')).toBeInTheDocument();
     // A critical vulnerability blocks staging and production alike.
     const blocking = releases['5.2.0'].evaluation!.gates.find(

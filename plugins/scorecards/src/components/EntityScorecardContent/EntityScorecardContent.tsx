@@ -22,6 +22,7 @@ import { DoraPanel } from '../DoraPanel';
 import { GradeChip, VerdictChip } from '../shared/chips';
 import { formatTime, isHttpUrl } from '../shared/format';
 import { ScoreLine } from '../shared/ScoreLine';
+import { useRolloutsLink } from '../shared/useScorecardLink';
 import { UploadEvidenceHint } from '../shared/UploadEvidenceHint';
 import { CheckBreakdown } from './CheckBreakdown';
 import { EvidenceSummary } from './EvidenceSummary';
@@ -85,6 +86,7 @@ function ReleaseDetail(props: {
 }) {
   const { release } = props;
   const { evaluation } = release;
+  const rolloutsLink = useRolloutsLink();
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={5}>
@@ -113,6 +115,11 @@ function ReleaseDetail(props: {
                 Pipeline run: {release.pipelineUrl}
               </Typography>
             ))}
+          <Typography variant="body2">
+            <Link to={rolloutsLink(release.entityRef, release.version)}>
+              Rollouts of {release.version} to tenants
+            </Link>
+          </Typography>
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={7}>

@@ -20,6 +20,7 @@ import {
   PortfolioItem,
   PortfolioSort,
 } from '@waybill/plugin-scorecards-common';
+import { TableScroller } from '@waybill/plugin-waybill-react';
 import { memo } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { businessProcessLabel } from '../shared/businessProcess';
@@ -258,14 +259,16 @@ export const PortfolioTable = memo(function PortfolioTableContent(props: {
   const { items } = props;
   return (
     <>
-      <Table size="small" aria-label="Portfolio" className={classes.table}>
-        <PortfolioTableHead sort={props.sort} onSort={props.onSort} />
-        <TableBody>
-          {items.map(item => (
-            <PortfolioRow key={item.entityRef} item={item} />
-          ))}
-        </TableBody>
-      </Table>
+      <TableScroller label="Portfolio">
+        <Table size="small" aria-label="Portfolio" className={classes.table}>
+          <PortfolioTableHead sort={props.sort} onSort={props.onSort} />
+          <TableBody>
+            {items.map(item => (
+              <PortfolioRow key={item.entityRef} item={item} />
+            ))}
+          </TableBody>
+        </Table>
+      </TableScroller>
       <PortfolioPager
         shown={items.length}
         totalCount={props.totalCount}

@@ -1,25 +1,29 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  entityRouteParams,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { entityTabLink } from '@waybill/plugin-waybill-common';
 import { useCallback } from 'react';
-import { ENTITY_TAB_PATH } from '../../routes';
 
-/** Links to an entity's scorecards tab, optionally opened on one release. */
-export function useScorecardLink(): (
-  entityRef: string,
-  version?: string,
-) => string {
+/**
+ * Links to an entity's Waybill tabs (`ENTITY_TABS` of waybill-common) below its page, which the
+ * catalog's `entityRouteRef` places: its scorecards, optionally opened on one release, and the
+ * rollouts of a release (the tenant-rollouts plugin's tab).
+ */
+function useEntityTabLink(
+  tab: 'scorecards' | 'rollouts',
+): (entityRef: string, version?: string) => string {
   const entityRoute = useRouteRef(entityRouteRef);
   return useCallback(
-    (entityRef, version) => {
-      const { kind, namespace, name } = parseEntityRef(entityRef);
-      const base = `${entityRoute({
-        kind,
-        namespace,
-        name,
-      })}/${ENTITY_TAB_PATH}`;
-      return version ? `${base}?release=${encodeURIComponent(version)}` : base;
-    },
-    [entityRoute],
+    (entityRef, version) =>
+      entityTabLink(entityRoute(entityRouteParams(entityRef)), tab, version),
+    [entityRoute, tab],
   );
 }
+
+/** Links to an entity's scorecards tab, optionally opened on one release. */
+export const useScorecardLink = () => useEntityTabLink('scorecards');
+
+/** Links to the rollouts of an entity's release: its rollouts tab, filtered to that version. */
+export const useRolloutsLink = () => useEntityTabLink('rollouts');

@@ -51,6 +51,22 @@ describe('EntityRolloutsContent', () => {
     ).not.toBeInTheDocument();
   });
 
+  it("lists one release's rollouts when opened on its version, with a way back to all", async () => {
+    const queries = listBackend([rolloutSummary(rolloutView({ id: 7 }))]);
+    await renderRollouts(<EntityRolloutsContent />, {
+      entity: salesEntity,
+      routeEntries: ['/catalog/default/component/sales/rollouts?version=7.4.0'],
+    });
+
+    await screen.findByRole('table', { name: 'Rollouts' });
+    expect(queries[0].get('entityRef')).toBe('component:default/sales');
+    expect(queries[0].get('version')).toBe('7.4.0');
+    expect(screen.getByText('Rollouts of 7.4.0')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Show every version' }),
+    ).toBeInTheDocument();
+  });
+
   it('offers a rollout of this entity to users who may create one', async () => {
     listBackend([rolloutSummary(rolloutView({ id: 7 }))]);
     await renderRollouts(<EntityRolloutsContent />, {

@@ -52,8 +52,9 @@ export function NextFreezesTable(props: { occurrences: NextOccurrence[] }) {
             `${formatSpan(occurrence.start, occurrence.end)} UTC`,
         },
         {
+          // Zones wrap: a window over many zones would push the tenants off the card.
           header: 'Zones',
-          nowrap: true,
+          minWidth: 160,
           cell: ({ occurrence }) => occurrence.zones.join(', '),
         },
         {

@@ -7,16 +7,20 @@ import { NoRolloutsHint } from './NoRolloutsHint';
 import { RECENT_ROLLOUTS, RolloutsTable } from './RolloutsTable';
 
 /**
- * The recent rollouts of `entityRef`, or of every service without it: loading, the error, how
+ * The recent rollouts of `entityRef` (of its `version` when given), or of every service without
+ * it: loading, the error, how
  * tenants come to be rolled out to when there are none, else the table. Every service's table
  * names each rollout's entity and stands on its own paper; one entity's sits in its card.
  */
-export function RecentRollouts(props: { entityRef?: string }) {
-  const { entityRef } = props;
+export function RecentRollouts(props: {
+  entityRef?: string;
+  version?: string;
+}) {
+  const { entityRef, version } = props;
   const api = useApi(tenantRolloutsApiRef);
   const rollouts = useAsync(
-    () => api.listRollouts({ entityRef, limit: RECENT_ROLLOUTS }),
-    [api, entityRef],
+    () => api.listRollouts({ entityRef, version, limit: RECENT_ROLLOUTS }),
+    [api, entityRef, version],
   );
 
   if (rollouts.error) {
