@@ -4,7 +4,11 @@
  *
  * @packageDocumentation
  */
-export { ActionDialog, ActionForm, actionDialogTitleId } from './dialog/ActionDialog';
+export {
+  ActionDialog,
+  ActionForm,
+  actionDialogTitleId,
+} from './dialog/ActionDialog';
 export {
   MAX_REASON_LENGTH,
   MIN_REASON_LENGTH,
@@ -15,5 +19,6 @@ export { ReasonDialog } from './dialog/ReasonDialog';
 export type { ReasonDialogProps } from './dialog/ReasonDialog';
 export { DataTable } from './table/DataTable';
 export type { DataColumn, DataTableProps } from './table/DataTable';
+export { TableScroller } from './table/TableScroller';
 export { Badge } from './badge/Badge';
 export type { BadgeProps } from './badge/Badge';

@@ -69,7 +69,9 @@ export function ActionForm(props: {
   };
   return (
     <form onSubmit={submit} noValidate>
-      <DialogTitle id={actionDialogTitleId(props.id)}>{props.title}</DialogTitle>
+      <DialogTitle id={actionDialogTitleId(props.id)}>
+        {props.title}
+      </DialogTitle>
       <DialogContent>
         <DialogContentText>{props.description}</DialogContentText>
         {props.error && (

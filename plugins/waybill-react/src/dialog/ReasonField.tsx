@@ -10,10 +10,7 @@ export const MAX_REASON_LENGTH = 2000;
  * A reason's text and what is wrong with it: shorter than `minLength` once trimmed, said with
  * where the reason goes (`recordedIn`, e.g. "it goes on the release's record").
  */
-export function useReason(options: {
-  recordedIn: string;
-  minLength?: number;
-}) {
+export function useReason(options: { recordedIn: string; minLength?: number }) {
   const minLength = options.minLength ?? MIN_REASON_LENGTH;
   const [reason, setReason] = useState('');
   const problem =

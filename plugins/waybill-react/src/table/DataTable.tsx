@@ -7,6 +7,7 @@ import {
   TableRow,
 } from '@material-ui/core';
 import { Key, ReactNode } from 'react';
+import { TableScroller } from './TableScroller';
 
 /** One column of a `DataTable`: its header, how a row fills its cell, and how the cell sits. */
 export interface DataColumn<Row> {
@@ -48,53 +49,57 @@ const useStyles = makeStyles({
 
 /**
  * A small table of rows, one cell per column, as Material UI's small table: the header row,
- * then a row per item (no rows, no body rows: the caller says what an empty list means). Columns given as `false` or `undefined` are left out, so an optional
- * column reads `props.showEntity && entityColumn`.
+ * then a row per item (no rows, no body rows: the caller says what an empty list means).
+ * Columns given as `false` or `undefined` are left out, so an optional column reads
+ * `props.showEntity && entityColumn`. A table wider than its card scrolls sideways inside it
+ * (`TableScroller`).
  */
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const classes = useStyles();
   const columns = props.columns.filter((c): c is DataColumn<Row> => !!c);
   const { onRowClick } = props;
   return (
-    <Table size="small" aria-label={props['aria-label']}>
-      <TableHead>
-        <TableRow>
-          {columns.map(column => (
-            <TableCell
-              key={column.id ?? column.header}
-              align={column.align}
-              className={classes.header}
-            >
-              {column.header}
-            </TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.rows.map(row => (
-          <TableRow
-            key={props.rowKey(row)}
-            hover={props.hover}
-            selected={props.isSelected?.(row)}
-            onClick={onRowClick && (() => onRowClick(row))}
-            className={onRowClick && classes.clickable}
-          >
+    <TableScroller label={props['aria-label']}>
+      <Table size="small" aria-label={props['aria-label']}>
+        <TableHead>
+          <TableRow>
             {columns.map(column => (
               <TableCell
                 key={column.id ?? column.header}
                 align={column.align}
-                title={column.title?.(row)}
-                className={column.nowrap ? classes.nowrap : undefined}
-                style={
-                  column.minWidth ? { minWidth: column.minWidth } : undefined
-                }
+                className={classes.header}
               >
-                {column.cell(row)}
+                {column.header}
               </TableCell>
             ))}
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {props.rows.map(row => (
+            <TableRow
+              key={props.rowKey(row)}
+              hover={props.hover}
+              selected={props.isSelected?.(row)}
+              onClick={onRowClick && (() => onRowClick(row))}
+              className={onRowClick && classes.clickable}
+            >
+              {columns.map(column => (
+                <TableCell
+                  key={column.id ?? column.header}
+                  align={column.align}
+                  title={column.title?.(row)}
+                  className={column.nowrap ? classes.nowrap : undefined}
+                  style={
+                    column.minWidth ? { minWidth: column.minWidth } : undefined
+                  }
+                >
+                  {column.cell(row)}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableScroller>
   );
 }

@@ -7,14 +7,17 @@ const useStyles = makeStyles({
   text: { fill: '#ffffff', fontSize: 22, fontWeight: 700, letterSpacing: 0.5 },
 });
 
-/** The sidebar's logo when it is open: the mark and the name. */
+/**
+ * The sidebar's logo when it is open: the mark and the name, with room for the name in wide
+ * bold fonts (DejaVu Sans Bold needs about 95 units after the mark).
+ */
 export const LogoFull = () => {
   const classes = useStyles();
   return (
     <svg
       className={classes.svg}
       xmlns="http://www.w3.org/2000/svg"
-      viewBox="0 0 128 32"
+      viewBox="0 0 150 32"
       role="img"
       aria-label="Waybill"
     >

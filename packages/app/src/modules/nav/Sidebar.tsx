@@ -7,17 +7,39 @@ import {
   SidebarSpace,
 } from '@backstage/core-components';
 import { NavContentBlueprint } from '@backstage/plugin-app-react';
+import { makeStyles } from '@material-ui/core';
 import { SidebarLogo } from './SidebarLogo';
+import { CollapseOnSmallScreens } from './useCollapseOnSmallScreens';
 import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 
+const useStyles = makeStyles({
+  /**
+   * Backstage cuts a label longer than 110 px with an ellipsis ("Dependency …"); it wraps onto a
+   * second line instead, which the item's 48 px hold.
+   */
+  item: {
+    '& .MuiTypography-root': {
+      whiteSpace: 'normal',
+      overflow: 'visible',
+      lineHeight: 1.2,
+    },
+  },
+});
+
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
+      const classes = useStyles();
       const nav = navItems.withComponent(item => (
-        <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
+        <SidebarItem
+          icon={() => item.icon}
+          to={item.href}
+          text={item.title}
+          className={classes.item}
+        />
       ));
 
       // Skipped items
@@ -25,6 +47,7 @@ export const SidebarContent = NavContentBlueprint.make({
 
       return (
         <Sidebar>
+          <CollapseOnSmallScreens />
           <SidebarLogo />
           <SidebarGroup label="Search" icon={<SearchIcon />} to="/search">
             <SidebarSearchModal />
