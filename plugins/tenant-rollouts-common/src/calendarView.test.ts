@@ -1,6 +1,7 @@
 import { aTenant } from './__testUtils__/demoTenants';
 import { freezeCalendar } from './calendarView';
 import { parseFreezeWindows } from './freezeCalendar';
+import { FRIDAY_CUTOFF, GO_LIVE } from './__testUtils__/freezeWindows';
 
 describe('freezeCalendar', () => {
   const tenants = [
@@ -13,23 +14,8 @@ describe('freezeCalendar', () => {
     }),
   ];
   const windows = parseFreezeWindows([
-    {
-      id: 'friday-cutoff',
-      title: 'Friday shipping cut-off',
-      scope: { region: ['europe'] },
-      schedule: { kind: 'weekly', days: ['fri'], from: '16:00', to: '20:00' },
-    },
-    {
-      id: 'go-live',
-      title: 'Go-live weekend',
-      timeZone: 'America/New_York',
-      scope: { tenants: ['nobody'] },
-      schedule: {
-        kind: 'one-off',
-        start: '2026-12-05T00:00',
-        end: '2026-12-07T00:00',
-      },
-    },
+    { ...FRIDAY_CUTOFF, scope: { region: ['europe'] } },
+    { ...GO_LIVE, scope: { tenants: ['nobody'] } },
   ]);
 
   it('merges one local occurrence across the zones it is read in', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { aTenant, demoTenants } from './__testUtils__/demoTenants';
+import { FRIDAY_CUTOFF, RETAIL_PEAK } from './__testUtils__/freezeWindows';
 import {
   FreezeWindow,
   freezeStatus,
@@ -19,24 +20,14 @@ const chicago = aTenant('prairie-supply', {
 });
 
 const windows = parseFreezeWindows([
-  {
-    id: 'friday-cutoff',
-    title: 'Friday shipping cut-off',
-    reason: 'Warehouses close the week’s orders',
-    schedule: { kind: 'weekly', days: ['fri'], from: '16:00', to: '20:00' },
-  },
+  FRIDAY_CUTOFF,
   {
     id: 'weekend-night',
     title: 'Weekend night batch',
     scope: { region: ['europe'] },
     schedule: { kind: 'weekly', days: ['sat'], from: '22:00', to: '04:00' },
   },
-  {
-    id: 'peak-season',
-    title: 'Peak season',
-    scope: { segment: ['retail'] },
-    schedule: { kind: 'yearly', from: '11-20', to: '01-05' },
-  },
+  RETAIL_PEAK,
   {
     id: 'quarter-close',
     title: 'Quarter close',
@@ -115,7 +106,7 @@ describe('freezeStatus', () => {
       frozen: true,
       windows: [
         {
-          id: 'peak-season',
+          id: 'retail-peak',
           start: '2026-11-20T00:00:00.000+01:00',
           end: '2027-01-06T00:00:00.000+01:00',
         },

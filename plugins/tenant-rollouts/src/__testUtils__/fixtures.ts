@@ -4,9 +4,12 @@ import {
   Blocker,
   FreezeBlocker,
   FreezeWindow,
+  freezeCalendar,
+  FreezeCalendar,
   freezeStatuses,
   GateBlocker,
   NextAction,
+  parseFreezeWindows,
   parseRolloutStrategy,
   planRollout,
   ROLLOUT_ACTIONS,
@@ -300,3 +303,31 @@ export const MONTH_END_CLOSE: CalendarWindow = {
     },
   ],
 };
+
+/** Friday's shipping cut-off for everyone, as config spells it: 16:00 to 20:00 in each tenant's zone. */
+export const FRIDAY_CUTOFF = {
+  id: 'friday-cutoff',
+  title: 'Friday shipping cut-off',
+  schedule: { kind: 'weekly', days: ['fri'], from: '16:00', to: '20:00' },
+};
+
+/** Retail's peak season as config spells it, 20 November to 5 January across new year. */
+export const RETAIL_PEAK = {
+  id: 'retail-peak',
+  title: 'Retail peak season',
+  scope: { segment: ['retail'] },
+  schedule: { kind: 'yearly', from: '11-20', to: '01-05' },
+};
+
+/** The freeze calendar the backend computes for windows as config spells them, over the 30 tenants of `makeTenants`. */
+export function freezeCalendarOf(
+  windows: unknown[],
+  range: { from: Date; to: Date },
+): FreezeCalendar {
+  return freezeCalendar(
+    parseFreezeWindows(windows),
+    makeTenants(30),
+    range.from,
+    range.to,
+  );
+}

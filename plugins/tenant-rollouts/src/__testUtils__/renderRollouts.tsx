@@ -1,11 +1,21 @@
 import { Entity } from '@backstage/catalog-model';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { httpClientOptions, renderPlugin } from '@waybill/frontend-test-utils';
-import { TenantRolloutsClient } from '@waybill/plugin-tenant-rollouts-common';
-import { setupServer } from 'msw/node';
+import {
+  CreateRolloutRequest,
+  RolloutStrategy,
+  tenantRolloutsAdvancePermission,
+  tenantRolloutsCreatePermission,
+  tenantRolloutsOverridePermission,
+  tenantRolloutsRollbackPermission,
+  TenantRolloutsClient,
+} from '@waybill/plugin-tenant-rollouts-common';
+import { http, HttpResponse } from 'msw';
+import { SetupServer, setupServer } from 'msw/node';
 import { ReactElement } from 'react';
 import { tenantRolloutsApiRef } from '../api';
 import { rootRouteRef } from '../routes';
+import { rolloutView, STRATEGY } from './fixtures';
 
 /** The tenant-rollouts backend's address in tests (`mockApis.discovery()`'s default). */
 export const ROLLOUTS_URL = 'http://example.com/api/tenant-rollouts';
@@ -15,6 +25,59 @@ export function setupRolloutsServer() {
   const server = setupServer();
   registerMswTestHooks(server);
   return server;
+}
+
+/** The names of the permissions a test user may hold, as `renderRollouts`'s `allowed` takes them. */
+export const CREATE = tenantRolloutsCreatePermission.name;
+export const ADVANCE = tenantRolloutsAdvancePermission.name;
+export const ROLLBACK = tenantRolloutsRollbackPermission.name;
+export const OVERRIDE = tenantRolloutsOverridePermission.name;
+
+/**
+ * Answers the rollouts list with `rollouts`, the strategies with `strategies` (by name; the
+ * fixtures' `STRATEGY` as `default` unless given) and POST /rollouts with `create` (a planned
+ * rollout 12 unless given), on the msw `server`; records the list queries and the bodies created.
+ */
+export function rolloutsBackend(
+  server: SetupServer,
+  options: {
+    rollouts?: unknown[];
+    strategies?: Record<string, RolloutStrategy>;
+    create?: (body: CreateRolloutRequest) => Response;
+  } = {},
+) {
+  const {
+    rollouts = [],
+    strategies = { default: STRATEGY },
+    create = () =>
+      HttpResponse.json(rolloutView({ id: 12, state: 'planned' }), {
+        status: 201,
+      }),
+  } = options;
+  const asked = {
+    lists: [] as URLSearchParams[],
+    created: [] as CreateRolloutRequest[],
+  };
+  server.use(
+    http.get(`${ROLLOUTS_URL}/rollouts`, ({ request }) => {
+      asked.lists.push(new URL(request.url).searchParams);
+      return HttpResponse.json({ items: rollouts });
+    }),
+    http.get(`${ROLLOUTS_URL}/strategies`, () =>
+      HttpResponse.json({
+        items: Object.entries(strategies).map(([name, strategy]) => ({
+          name,
+          strategy,
+        })),
+      }),
+    ),
+    http.post(`${ROLLOUTS_URL}/rollouts`, async ({ request }) => {
+      const body = (await request.json()) as CreateRolloutRequest;
+      asked.created.push(body);
+      return create(body);
+    }),
+  );
+  return asked;
 }
 
 export const salesEntity: Entity = {

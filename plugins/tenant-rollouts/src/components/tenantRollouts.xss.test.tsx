@@ -30,18 +30,18 @@ import {
 } from '@waybill/frontend-test-utils';
 import { renderBoard } from '../__testUtils__/renderBoard';
 import {
+  ADVANCE,
+  CREATE,
+  ROLLBACK,
   ROLLOUTS_URL,
   renderRollouts,
+  rolloutsBackend,
   setupRolloutsServer,
 } from '../__testUtils__/renderRollouts';
 import { FreezeCalendarPage } from './FreezeCalendarPage';
 import { RolloutsPage } from './RolloutsPage';
 
 const server = setupRolloutsServer();
-
-const ADVANCE = 'tenant-rollouts.rollout.advance';
-const ROLLBACK = 'tenant-rollouts.rollout.rollback';
-const CREATE = 'tenant-rollouts.rollout.create';
 
 const LATER = '2026-11-24T10:00:00.000Z';
 
@@ -268,19 +268,13 @@ describe.each(HOSTILE_MARKUP_ROWS)(
           name: markup(`${tag} wave ${i}`),
         })),
       });
-      server.use(
-        http.get(`${ROLLOUTS_URL}/rollouts`, () =>
-          HttpResponse.json({ items: [rolloutSummary(view)] }),
-        ),
-        http.get(`${ROLLOUTS_URL}/strategies`, () =>
-          HttpResponse.json({
-            items: [
-              { name: 'default', strategy: waves('default') },
-              { name: strategyName, strategy: waves('named') },
-            ],
-          }),
-        ),
-        http.post(`${ROLLOUTS_URL}/rollouts`, () =>
+      rolloutsBackend(server, {
+        rollouts: [rolloutSummary(view)],
+        strategies: {
+          default: waves('default'),
+          [strategyName]: waves('named'),
+        },
+        create: () =>
           HttpResponse.json(
             {
               error: { name: 'InputError', message: markup('refusal') },
@@ -288,8 +282,7 @@ describe.each(HOSTILE_MARKUP_ROWS)(
             },
             { status: 400 },
           ),
-        ),
-      );
+      });
       await renderRollouts(
         <Routes>
           <Route path="/tenant-rollouts" element={<RolloutsPage />} />

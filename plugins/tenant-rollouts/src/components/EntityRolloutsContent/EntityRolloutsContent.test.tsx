@@ -1,14 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
+import { rolloutSummary, rolloutView } from '../../__testUtils__/fixtures';
 import {
-  rolloutSummary,
-  rolloutView,
-  STRATEGY,
-} from '../../__testUtils__/fixtures';
-import {
+  CREATE,
   renderRollouts,
-  ROLLOUTS_URL,
+  rolloutsBackend,
   salesEntity,
   setupRolloutsServer,
 } from '../../__testUtils__/renderRollouts';
@@ -16,20 +12,9 @@ import { EntityRolloutsContent } from './EntityRolloutsContent';
 
 const server = setupRolloutsServer();
 
-/** A backend answering the rollouts list with `items`; records the queries it is asked. */
-function listBackend(items: unknown[]) {
-  const queries: URLSearchParams[] = [];
-  server.use(
-    http.get(`${ROLLOUTS_URL}/rollouts`, ({ request }) => {
-      queries.push(new URL(request.url).searchParams);
-      return HttpResponse.json({ items });
-    }),
-    http.get(`${ROLLOUTS_URL}/strategies`, () =>
-      HttpResponse.json({ items: [{ name: 'default', strategy: STRATEGY }] }),
-    ),
-  );
-  return queries;
-}
+/** The backend's list of rollouts: `rollouts`; records the queries it is asked. */
+const listBackend = (rollouts: unknown[]) =>
+  rolloutsBackend(server, { rollouts }).lists;
 
 describe('EntityRolloutsContent', () => {
   it("lists the entity's rollouts, asking with its ref", async () => {
@@ -71,7 +56,7 @@ describe('EntityRolloutsContent', () => {
     listBackend([rolloutSummary(rolloutView({ id: 7 }))]);
     await renderRollouts(<EntityRolloutsContent />, {
       entity: salesEntity,
-      allowed: ['tenant-rollouts.rollout.create'],
+      allowed: [CREATE],
     });
 
     await userEvent.click(

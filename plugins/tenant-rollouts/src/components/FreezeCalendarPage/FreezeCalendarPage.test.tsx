@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  freezeCalendar,
-  parseFreezeWindows,
-} from '@waybill/plugin-tenant-rollouts-common';
 import { http, HttpResponse } from 'msw';
 import { useLocation } from 'react-router-dom';
-import { makeTenants } from '../../__testUtils__/fixtures';
+import {
+  freezeCalendarOf,
+  FRIDAY_CUTOFF,
+  RETAIL_PEAK,
+} from '../../__testUtils__/fixtures';
 import {
   renderRollouts,
   ROLLOUTS_URL,
@@ -19,18 +19,9 @@ const server = setupRolloutsServer();
 const NOW = new Date('2026-11-23T10:00:00Z');
 const DAY_MS = 86_400_000;
 
-const WINDOWS = parseFreezeWindows([
-  {
-    id: 'friday-cutoff',
-    title: 'Friday shipping cut-off',
-    schedule: { kind: 'weekly', days: ['fri'], from: '16:00', to: '20:00' },
-  },
-  {
-    id: 'retail-peak',
-    title: 'Retail peak season',
-    scope: { segment: ['retail'] },
-    schedule: { kind: 'yearly', from: '11-20', to: '01-05' },
-  },
+const WINDOWS = [
+  FRIDAY_CUTOFF,
+  RETAIL_PEAK,
   {
     id: 'europe-critical-audit',
     title: 'Audit of critical European tenants',
@@ -52,7 +43,7 @@ const WINDOWS = parseFreezeWindows([
       end: '2026-12-07T00:00',
     },
   },
-]);
+];
 
 /** The backend's answer for the windows over 30 tenants, computed as the backend does; records the ranges asked. */
 function calendarBackend(windows = WINDOWS) {
@@ -65,9 +56,7 @@ function calendarBackend(windows = WINDOWS) {
         to: new Date(params.get('to')!),
       };
       ranges.push(range);
-      return HttpResponse.json(
-        freezeCalendar(windows, makeTenants(30), range.from, range.to),
-      );
+      return HttpResponse.json(freezeCalendarOf(windows, range));
     }),
   );
   return ranges;

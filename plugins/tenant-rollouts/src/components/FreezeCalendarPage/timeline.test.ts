@@ -1,9 +1,9 @@
+import { CalendarWindow } from '@waybill/plugin-tenant-rollouts-common';
 import {
-  CalendarWindow,
-  freezeCalendar,
-  parseFreezeWindows,
-} from '@waybill/plugin-tenant-rollouts-common';
-import { makeTenants } from '../../__testUtils__/fixtures';
+  freezeCalendarOf,
+  FRIDAY_CUTOFF,
+  RETAIL_PEAK,
+} from '../../__testUtils__/fixtures';
 import {
   calendarRange,
   groupByScope,
@@ -66,30 +66,18 @@ describe('timeline', () => {
     ]);
   });
 
-  const windows = parseFreezeWindows([
-    {
-      id: 'retail-peak',
-      title: 'Retail peak season',
-      scope: { segment: ['retail'] },
-      schedule: { kind: 'yearly', from: '11-20', to: '01-05' },
-    },
-    {
-      id: 'friday-cutoff',
-      title: 'Friday shipping cut-off',
-      schedule: { kind: 'weekly', days: ['fri'], from: '16:00', to: '20:00' },
-    },
-    {
-      id: 'retail-stocktake',
-      title: 'Retail stocktake',
-      scope: { segment: ['retail'] },
-      schedule: { kind: 'quarter-close', lastDays: 2, firstDays: 0 },
-    },
-  ]);
-  const calendar = freezeCalendar(
-    windows,
-    makeTenants(30),
-    range.from,
-    range.to,
+  const calendar = freezeCalendarOf(
+    [
+      RETAIL_PEAK,
+      FRIDAY_CUTOFF,
+      {
+        id: 'retail-stocktake',
+        title: 'Retail stocktake',
+        scope: { segment: ['retail'] },
+        schedule: { kind: 'quarter-close', lastDays: 2, firstDays: 0 },
+      },
+    ],
+    range,
   );
 
   it('groups windows by scope, everyone first', () => {

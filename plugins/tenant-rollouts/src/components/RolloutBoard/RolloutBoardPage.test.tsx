@@ -16,16 +16,15 @@ import {
 } from '../../__testUtils__/fixtures';
 import { renderBoard } from '../../__testUtils__/renderBoard';
 import {
+  ADVANCE,
+  OVERRIDE,
+  ROLLBACK,
   ROLLOUTS_URL,
   setupRolloutsServer,
 } from '../../__testUtils__/renderRollouts';
 import { formatLocalTime } from '../shared/format';
 
 const server = setupRolloutsServer();
-
-const ADVANCE = 'tenant-rollouts.rollout.advance';
-const ROLLBACK = 'tenant-rollouts.rollout.rollback';
-const OVERRIDE = 'tenant-rollouts.rollout.override';
 
 /** A raw ISO 8601 instant, which nothing shown to people should be. */
 const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -95,7 +94,9 @@ describe('RolloutBoardPage', () => {
     expect(view.analysis.verdict).toBe('isolated');
     expect(screen.getByLabelText('Wave 1 europe: current')).toBeInTheDocument();
     expect(
-      screen.getByLabelText(/^europe standard: \d+ healthy, [1-9]\d* failing/),
+      screen.getByLabelText(
+        /^europe standard: healthy \d+\/\d+, [1-9]\d* failing/,
+      ),
     ).toBeInTheDocument();
     expect(screen.getByText('90 tenants shown')).toBeInTheDocument();
     // Rolling back is allowed; advancing is not, and is not offered.

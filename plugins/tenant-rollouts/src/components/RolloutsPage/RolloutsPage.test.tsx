@@ -5,7 +5,7 @@ import {
   parseRolloutStrategy,
   RolloutSummary,
 } from '@waybill/plugin-tenant-rollouts-common';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { Route, Routes, useParams } from 'react-router-dom';
 import {
   rolloutSummary,
@@ -13,15 +13,14 @@ import {
   STRATEGY,
 } from '../../__testUtils__/fixtures';
 import {
+  CREATE,
   renderRollouts,
-  ROLLOUTS_URL,
+  rolloutsBackend,
   setupRolloutsServer,
 } from '../../__testUtils__/renderRollouts';
 import { RolloutsPage } from './RolloutsPage';
 
 const server = setupRolloutsServer();
-
-const CREATE = 'tenant-rollouts.rollout.create';
 
 const EUROPE_FIRST = parseRolloutStrategy({
   waves: [
@@ -32,35 +31,15 @@ const EUROPE_FIRST = parseRolloutStrategy({
 });
 
 /** A backend with `rollouts`, two strategies, and `create` answering POST /rollouts; records what it is asked. */
-function rolloutsBackend(
+const backend = (
   rollouts: RolloutSummary[],
-  create: (body: CreateRolloutRequest) => Response = () =>
-    HttpResponse.json(rolloutView({ id: 12, state: 'planned' }), {
-      status: 201,
-    }),
-) {
-  const asked = { lists: [] as URLSearchParams[], created: [] as unknown[] };
-  server.use(
-    http.get(`${ROLLOUTS_URL}/rollouts`, ({ request }) => {
-      asked.lists.push(new URL(request.url).searchParams);
-      return HttpResponse.json({ items: rollouts });
-    }),
-    http.get(`${ROLLOUTS_URL}/strategies`, () =>
-      HttpResponse.json({
-        items: [
-          { name: 'default', strategy: STRATEGY },
-          { name: 'europe-first', strategy: EUROPE_FIRST },
-        ],
-      }),
-    ),
-    http.post(`${ROLLOUTS_URL}/rollouts`, async ({ request }) => {
-      const body = (await request.json()) as CreateRolloutRequest;
-      asked.created.push(body);
-      return create(body);
-    }),
-  );
-  return asked;
-}
+  create?: (body: CreateRolloutRequest) => Response,
+) =>
+  rolloutsBackend(server, {
+    rollouts,
+    strategies: { default: STRATEGY, 'europe-first': EUROPE_FIRST },
+    create,
+  });
 
 function BoardStandIn() {
   return <div>Board of rollout {useParams().id}</div>;
@@ -96,7 +75,7 @@ const twoRollouts = [
 
 describe('RolloutsPage', () => {
   it('lists recent rollouts, each linking to its board', async () => {
-    const asked = rolloutsBackend(twoRollouts);
+    const asked = backend(twoRollouts);
     await renderRollouts(app, { routeEntries: ['/tenant-rollouts'] });
 
     const table = await screen.findByRole('table', { name: 'Rollouts' });
@@ -127,7 +106,7 @@ describe('RolloutsPage', () => {
   });
 
   it('explains rollouts and tenants when there are none', async () => {
-    rolloutsBackend([]);
+    backend([]);
     await renderRollouts(app, { routeEntries: ['/tenant-rollouts'] });
 
     expect(await screen.findByText('No rollouts yet')).toBeInTheDocument();
@@ -138,7 +117,7 @@ describe('RolloutsPage', () => {
   });
 
   it('creates a rollout with the chosen strategy and opens its board', async () => {
-    const asked = rolloutsBackend(twoRollouts);
+    const asked = backend(twoRollouts);
     const dialog = await openNewRolloutDialog();
     const create = within(dialog).getByRole('button', {
       name: 'Create rollout',
@@ -182,7 +161,7 @@ describe('RolloutsPage', () => {
   it("shows the server's refusal in the dialog", async () => {
     const message =
       'No tenant in the catalog depends on component:default/billing (kind Resource, spec.type tenant, spec.dependsOn naming it)';
-    rolloutsBackend(twoRollouts, () =>
+    backend(twoRollouts, () =>
       HttpResponse.json(
         {
           error: { name: 'InputError', message },
