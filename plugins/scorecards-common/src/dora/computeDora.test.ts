@@ -92,6 +92,10 @@ const WEEK: DeliveryEvent[] = [
 const FROM = new Date('2025-06-01T00:00:00Z');
 const TO = new Date('2025-06-08T00:00:00Z');
 
+/** The DORA figures of `events` over the worked week, [FROM, TO). */
+const weekOf = (events: DeliveryEvent[]) =>
+  computeDora({ events, from: FROM, to: TO });
+
 /**
  * The figures of the seven days from `from`: what follows from the deployments (the window, the
  * frequency per day and per week, the deployments the failure rate counts) is filled in.
@@ -140,9 +144,7 @@ const EXPECTED_WEEK = weekFigures('2025-06-01T00:00:00.000Z', {
 
 describe('computeDora', () => {
   it('computes the four keys of a hand-worked week', () => {
-    expect(computeDora({ events: WEEK, from: FROM, to: TO })).toEqual(
-      EXPECTED_WEEK,
-    );
+    expect(weekOf(WEEK)).toEqual(EXPECTED_WEEK);
   });
 
   it('gives the same figures for unsorted events with duplicates', () => {
@@ -153,19 +155,14 @@ describe('computeDora', () => {
       ...WEEK.filter(e => ['d1', 'i1', 'r1', 'c2'].includes(e.id)),
     );
     shuffled.push(WEEK[6], WEEK[6]);
-    expect(computeDora({ events: shuffled, from: FROM, to: TO })).toEqual(
-      EXPECTED_WEEK,
-    );
+    expect(weekOf(shuffled)).toEqual(EXPECTED_WEEK);
   });
 
   it('reads production from the configured environment name', () => {
     const renamed = WEEK.map(e =>
       e.environment === 'production' ? { ...e, environment: 'prod' } : e,
     );
-    expect(
-      computeDora({ events: renamed, from: FROM, to: TO }).deploymentFrequency
-        .deployments,
-    ).toBe(0);
+    expect(weekOf(renamed).deploymentFrequency.deployments).toBe(0);
     expect(
       computeDora({
         events: renamed,
@@ -177,17 +174,13 @@ describe('computeDora', () => {
   });
 
   it('does not count a rollback in another environment or of another entity', () => {
-    const figures = computeDora({
-      events: [
-        deployed('d1', '2025-06-02T10:00:00Z'),
-        event('r-staging', 'rollback', '2025-06-02T11:00:00Z', {
-          environment: 'staging',
-        }),
-        rolledBack('r-other', '2025-06-02T11:00:00Z', { entityRef: INVENTORY }),
-      ],
-      from: FROM,
-      to: TO,
-    });
+    const figures = weekOf([
+      deployed('d1', '2025-06-02T10:00:00Z'),
+      event('r-staging', 'rollback', '2025-06-02T11:00:00Z', {
+        environment: 'staging',
+      }),
+      rolledBack('r-other', '2025-06-02T11:00:00Z', { entityRef: INVENTORY }),
+    ]);
     expect(figures.changeFailureRate).toEqual({
       rate: 0,
       failedDeployments: 0,
@@ -196,15 +189,11 @@ describe('computeDora', () => {
   });
 
   it('does not count a rollback that follows a later deployment', () => {
-    const figures = computeDora({
-      events: [
-        deployed('d1', '2025-06-02T10:00:00Z'),
-        deployed('d2', '2025-06-02T12:00:00Z'),
-        rolledBack('r2', '2025-06-02T13:00:00Z'),
-      ],
-      from: FROM,
-      to: TO,
-    });
+    const figures = weekOf([
+      deployed('d1', '2025-06-02T10:00:00Z'),
+      deployed('d2', '2025-06-02T12:00:00Z'),
+      rolledBack('r2', '2025-06-02T13:00:00Z'),
+    ]);
     expect(figures.changeFailureRate.failedDeployments).toBe(1);
     expect(figures.failedDeploymentRecoveryTime).toEqual({
       medianHours: 1,
@@ -214,21 +203,17 @@ describe('computeDora', () => {
   });
 
   it('attributes an incident naming a version to that version, within 24 hours', () => {
-    const figures = computeDora({
-      events: [
-        deployed('d1', '2025-06-02T10:00:00Z', { version: '1.0.0' }),
-        deployed('d2', '2025-06-02T20:00:00Z', { version: '1.0.1' }),
-        event('i1', 'incident-detected', '2025-06-03T09:00:00Z', {
-          version: '1.0.0',
-          incidentId: 'INC-9',
-        }),
-        event('i1-staging', 'incident-detected', '2025-06-03T09:00:00Z', {
-          environment: 'staging',
-        }),
-      ],
-      from: FROM,
-      to: TO,
-    });
+    const figures = weekOf([
+      deployed('d1', '2025-06-02T10:00:00Z', { version: '1.0.0' }),
+      deployed('d2', '2025-06-02T20:00:00Z', { version: '1.0.1' }),
+      event('i1', 'incident-detected', '2025-06-03T09:00:00Z', {
+        version: '1.0.0',
+        incidentId: 'INC-9',
+      }),
+      event('i1-staging', 'incident-detected', '2025-06-03T09:00:00Z', {
+        environment: 'staging',
+      }),
+    ]);
     expect(figures.changeFailureRate).toEqual({
       rate: 0.5,
       failedDeployments: 1,
@@ -242,30 +227,26 @@ describe('computeDora', () => {
   });
 
   it('leaves a change unpaired until a deployment ships its commit or version', () => {
-    const figures = computeDora({
-      events: [
-        event('c1', 'change-merged', '2025-06-02T08:00:00Z', { commit: 'a1' }),
-        event('c2', 'change-merged', '2025-06-02T09:00:00Z', {
-          commit: 'b2',
-          version: '3.0.0',
-        }),
-        event('c3', 'change-merged', '2025-06-02T09:30:00Z', {}),
-        deployed('d-early', '2025-06-02T07:00:00Z', { commit: 'a1' }),
-        deployed('d1', '2025-06-02T11:00:00Z', {
-          commit: 'zz',
-          version: '3.0.0',
-        }),
-        deployed('d2', '2025-06-02T14:00:00Z', { commit: 'a1' }),
-      ],
-      from: FROM,
-      to: TO,
-    });
+    const figures = weekOf([
+      event('c1', 'change-merged', '2025-06-02T08:00:00Z', { commit: 'a1' }),
+      event('c2', 'change-merged', '2025-06-02T09:00:00Z', {
+        commit: 'b2',
+        version: '3.0.0',
+      }),
+      event('c3', 'change-merged', '2025-06-02T09:30:00Z', {}),
+      deployed('d-early', '2025-06-02T07:00:00Z', { commit: 'a1' }),
+      deployed('d1', '2025-06-02T11:00:00Z', {
+        commit: 'zz',
+        version: '3.0.0',
+      }),
+      deployed('d2', '2025-06-02T14:00:00Z', { commit: 'a1' }),
+    ]);
     // c1 ships with d2 (6 h; d-early came before the merge), c2 with d1 by version (2 h).
     expect(figures.leadTimeForChanges).toEqual({ medianHours: 4, changes: 2 });
   });
 
   it('has empty figures for a window without events', () => {
-    expect(computeDora({ events: [], from: FROM, to: TO })).toEqual(
+    expect(weekOf([])).toEqual(
       weekFigures('2025-06-01T00:00:00.000Z', {
         deployments: 0,
         band: 'low',
