@@ -1,12 +1,13 @@
 import { makeStyles } from '@material-ui/core';
-import type {
-  DependencyEdgeType,
-  SubgraphNode,
-} from '@waybill/plugin-dependency-map-common';
 import { useCallback, useMemo, useRef } from 'react';
-import type { GraphLayout } from '../../layout/layout';
 import { drawGraphOnCanvas } from './drawCanvas';
 import { Transform } from './graphDrawing';
+import {
+  GraphContent,
+  GraphMarks,
+  GraphScene,
+  useStableFields,
+} from './graphScene';
 import { SvgDrawing } from './SvgDrawing';
 import { usePanZoom } from './usePanZoom';
 import { ZoomControls } from './ZoomControls';
@@ -14,29 +15,7 @@ import { ZoomControls } from './ZoomControls';
 /** Above this many nodes the graph is drawn on a canvas rather than as SVG elements. */
 export const CANVAS_THRESHOLD = 1000;
 
-/** An edge to draw, with its relation type. */
-export interface DrawnEdge {
-  source: string;
-  target: string;
-  type: DependencyEdgeType;
-  inCycle: boolean;
-}
-
-export interface GraphViewProps {
-  layout: GraphLayout;
-  nodes: Map<string, SubgraphNode>;
-  edges: DrawnEdge[];
-  focusRef?: string;
-  selectedRef?: string;
-  /** Refs matching the search, outlined. */
-  matches?: Set<string>;
-  /**
-   * Refs in a dependency cycle (of the ordering relations), including cycles through entities
-   * outside the view; without it, the layout's own cycles (over every drawn relation) are used.
-   */
-  cycleMembers?: Set<string>;
-  /** Hidden tenants each node serves, summed up on it ("44 tenants"). */
-  hiddenTenants?: Map<string, number>;
+export interface GraphViewProps extends GraphContent, GraphMarks {
   onSelect(ref: string): void;
   /** Force one renderer (tests); by default SVG up to {@link CANVAS_THRESHOLD} nodes. */
   renderer?: 'svg' | 'canvas';
@@ -58,57 +37,25 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * The node positions by id, and how to draw the graph on the canvas; `draw` changes (and so
- * redraws) whenever what it shows does.
+ * What the graph shows, with the node positions by id, and how to draw it on the canvas: both
+ * change (and so redraw) only when what is shown does.
  */
 function useGraphScene(props: GraphViewProps) {
-  const {
-    layout,
-    nodes,
-    edges,
-    focusRef,
-    selectedRef,
-    matches,
-    cycleMembers,
-    hiddenTenants,
-  } = props;
+  const { onSelect, renderer, height, ...shown } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const positioned = useMemo(
-    () => new Map(layout.nodes.map(n => [n.id, n])),
-    [layout],
+    () => new Map(shown.layout.nodes.map(n => [n.id, n])),
+    [shown.layout],
   );
+  const scene: GraphScene = useStableFields({ ...shown, positioned });
   const draw = useCallback(
     (transform: Transform) => {
       if (!canvasRef.current) return;
-      drawGraphOnCanvas(
-        canvasRef.current,
-        {
-          layout,
-          nodes,
-          edges,
-          positioned,
-          selectedRef,
-          focusRef,
-          matches,
-          cycleMembers,
-          hiddenTenants,
-        },
-        transform,
-      );
+      drawGraphOnCanvas(canvasRef.current, scene, transform);
     },
-    [
-      layout,
-      nodes,
-      edges,
-      positioned,
-      selectedRef,
-      focusRef,
-      matches,
-      cycleMembers,
-      hiddenTenants,
-    ],
+    [scene],
   );
-  return { canvasRef, positioned, draw };
+  return { canvasRef, scene, draw };
 }
 
 /**
@@ -118,8 +65,7 @@ function useGraphScene(props: GraphViewProps) {
  */
 export function GraphView(props: GraphViewProps) {
   const classes = useStyles();
-  const { layout, nodes, edges, focusRef, selectedRef, matches, cycleMembers } =
-    props;
+  const { layout } = props;
   // A short graph gets a short box: it is drawn from the top, never centred in empty space.
   const height = Math.min(
     props.height ?? 640,
@@ -128,7 +74,7 @@ export function GraphView(props: GraphViewProps) {
   const renderer =
     props.renderer ??
     (layout.nodes.length > CANVAS_THRESHOLD ? 'canvas' : 'svg');
-  const { canvasRef, positioned, draw } = useGraphScene(props);
+  const { canvasRef, scene, draw } = useGraphScene(props);
   const { containerRef, groupRef, fit, zoomBy, pointerHandlers } = usePanZoom({
     layout,
     height,
@@ -155,19 +101,7 @@ export function GraphView(props: GraphViewProps) {
           aria-label={`Dependency graph of ${layout.nodes.length} entities, drawn on a canvas; use the search to find one`}
         />
       ) : (
-        <SvgDrawing
-          layout={layout}
-          nodes={nodes}
-          edges={edges}
-          positioned={positioned}
-          groupRef={groupRef}
-          focusRef={focusRef}
-          selectedRef={selectedRef}
-          matches={matches}
-          cycleMembers={cycleMembers}
-          hiddenTenants={props.hiddenTenants}
-          onSelect={props.onSelect}
-        />
+        <SvgDrawing {...scene} groupRef={groupRef} onSelect={props.onSelect} />
       )}
     </div>
   );

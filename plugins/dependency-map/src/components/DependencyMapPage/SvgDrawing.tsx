@@ -1,8 +1,6 @@
 import { makeStyles } from '@material-ui/core';
-import type { SubgraphNode } from '@waybill/plugin-dependency-map-common';
 import { RefObject } from 'react';
-import type { GraphLayout, PositionedNode } from '../../layout/layout';
-import type { DrawnEdge } from './GraphView';
+import type { GraphScene } from './graphScene';
 import { SvgGraph, SvgMarkers } from './SvgGraph';
 import { SvgNodes } from './SvgNodes';
 
@@ -20,21 +18,15 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** The graph as SVG elements: lanes, edges and focusable nodes in one pannable group. */
-export function SvgDrawing(props: {
-  layout: GraphLayout;
-  nodes: Map<string, SubgraphNode>;
-  edges: DrawnEdge[];
-  positioned: Map<string, PositionedNode>;
-  /** The group the pan and zoom transform is set on. */
-  groupRef: RefObject<SVGGElement>;
-  focusRef?: string;
-  selectedRef?: string;
-  matches?: Set<string>;
-  cycleMembers?: Set<string>;
-  hiddenTenants?: Map<string, number>;
-  onSelect(ref: string): void;
-}) {
+export function SvgDrawing(
+  props: GraphScene & {
+    /** The group the pan and zoom transform is set on. */
+    groupRef: RefObject<SVGGElement>;
+    onSelect(ref: string): void;
+  },
+) {
   const classes = useStyles();
+  const { edges, positioned, groupRef, ...marked } = props;
   const { layout, nodes } = props;
   return (
     <svg
@@ -44,25 +36,15 @@ export function SvgDrawing(props: {
       aria-label={`Dependency graph of ${layout.nodes.length} entities`}
     >
       <SvgMarkers />
-      <g ref={props.groupRef}>
+      <g ref={groupRef}>
         <SvgGraph
           layout={layout}
           nodes={nodes}
-          edges={props.edges}
-          positioned={props.positioned}
+          edges={edges}
+          positioned={positioned}
           classes={classes}
         />
-        <SvgNodes
-          layout={layout}
-          nodes={nodes}
-          focusRef={props.focusRef}
-          selectedRef={props.selectedRef}
-          matches={props.matches}
-          cycleMembers={props.cycleMembers}
-          hiddenTenants={props.hiddenTenants}
-          onSelect={props.onSelect}
-          nodeClass={classes.node}
-        />
+        <SvgNodes {...marked} nodeClass={classes.node} />
       </g>
     </svg>
   );

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { GraphLayout, PositionedNode } from '../../layout/layout';
 import { CYCLE_COLOUR, EDGE_COLOUR } from '../shared/colours';
 import { dashOf, edgePath } from './graphDrawing';
-import type { DrawnEdge } from './GraphView';
+import type { DrawnEdge } from './graphScene';
 
 /** Lanes and edges: they change only with the layout. */
 export const SvgGraph = memo(function SvgGraphImpl(props: {

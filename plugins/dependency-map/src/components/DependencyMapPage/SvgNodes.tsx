@@ -1,9 +1,8 @@
-import type { SubgraphNode } from '@waybill/plugin-dependency-map-common';
 import { memo } from 'react';
-import type { GraphLayout } from '../../layout/layout';
 import { colourOfType } from '../shared/colours';
 import { describeNode } from '../shared/refs';
 import { BADGE_WIDTH, nodeLabel, outlineOf, tenantBadge } from './graphDrawing';
+import type { GraphContent, GraphMarks } from './graphScene';
 
 /** The badge inside a node's right end summing up the tenants it serves that are hidden. */
 function TenantBadge(props: { text: string; w: number; h: number }) {
@@ -33,18 +32,13 @@ function TenantBadge(props: { text: string; w: number; h: number }) {
 }
 
 /** The nodes, outlined when selected, focused, matched or in a cycle. */
-export const SvgNodes = memo(function SvgNodesImpl(props: {
-  layout: GraphLayout;
-  nodes: Map<string, SubgraphNode>;
-  focusRef?: string;
-  selectedRef?: string;
-  matches?: Set<string>;
-  cycleMembers?: Set<string>;
-  /** Hidden tenants each node serves, summed up on it. */
-  hiddenTenants?: Map<string, number>;
-  onSelect(ref: string): void;
-  nodeClass: string;
-}) {
+export const SvgNodes = memo(function SvgNodesImpl(
+  props: Pick<GraphContent, 'layout' | 'nodes'> &
+    GraphMarks & {
+      onSelect(ref: string): void;
+      nodeClass: string;
+    },
+) {
   const {
     layout,
     nodes,

@@ -1,4 +1,3 @@
-import type { SubgraphNode } from '@waybill/plugin-dependency-map-common';
 import type { GraphLayout, PositionedNode } from '../../layout/layout';
 import { CYCLE_COLOUR, EDGE_COLOUR, colourOfType } from '../shared/colours';
 import {
@@ -8,20 +7,7 @@ import {
   outlineOf,
   tenantBadge,
 } from './graphDrawing';
-import type { DrawnEdge } from './GraphView';
-
-/** What a canvas drawing shows. */
-export interface CanvasScene {
-  layout: GraphLayout;
-  nodes: Map<string, SubgraphNode>;
-  edges: DrawnEdge[];
-  positioned: Map<string, PositionedNode>;
-  focusRef?: string;
-  selectedRef?: string;
-  matches?: Set<string>;
-  cycleMembers?: Set<string>;
-  hiddenTenants?: Map<string, number>;
-}
+import type { GraphScene } from './graphScene';
 
 /** The part of the layout on screen, to skip what is off it. */
 interface Viewport {
@@ -44,7 +30,7 @@ function drawLanes(context: CanvasRenderingContext2D, layout: GraphLayout) {
 /** The edges on screen, as one path per colour: plain, then cycle edges on top. */
 function drawEdges(
   context: CanvasRenderingContext2D,
-  scene: CanvasScene,
+  scene: GraphScene,
   view: Viewport,
 ) {
   const w = scene.layout.nodeWidth;
@@ -114,7 +100,7 @@ function drawNodeLabel(
 /** The nodes on screen, with their titles once zoomed in far enough to read them. */
 function drawNodes(
   context: CanvasRenderingContext2D,
-  scene: CanvasScene,
+  scene: GraphScene,
   view: Viewport,
   k: number,
 ) {
@@ -161,7 +147,7 @@ function drawNodes(
 /** Draws the graph on a canvas at a pan and zoom, sized to the canvas's CSS size. */
 export function drawGraphOnCanvas(
   canvas: HTMLCanvasElement,
-  scene: CanvasScene,
+  scene: GraphScene,
   transform: Transform,
 ): void {
   const context = canvas.getContext?.('2d');

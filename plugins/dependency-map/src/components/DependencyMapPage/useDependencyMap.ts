@@ -9,7 +9,7 @@ import { dependencyMapApiRef } from '../../api';
 import { LayoutInput } from '../../layout/layout';
 import { useGraphLayout } from '../../layout/useGraphLayout';
 import { useEntityTitles } from '../shared/useEntityTitles';
-import type { DrawnEdge } from './GraphView';
+import type { DrawnEdge } from './graphScene';
 import { shownClasses, visibleSubgraph } from './hiddenNodes';
 import { ViewParams } from './viewParams';
 import {
