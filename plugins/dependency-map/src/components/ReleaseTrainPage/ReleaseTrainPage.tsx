@@ -1,24 +1,16 @@
-import {
-  Content,
-  ContentHeader,
-  Header,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import { Button, Grid, Typography } from '@material-ui/core';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { Grid, Typography } from '@material-ui/core';
 import type {
   ReleaseTrainChange,
   ReleaseTrainPlan,
 } from '@waybill/plugin-dependency-map-common';
 import { TENANT_TYPE } from '@waybill/plugin-waybill-common';
 import { useState } from 'react';
-import { Link as RouterLink } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { dependencyMapApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { PluginPage } from '../shared/PluginPage';
 import { ChangesForm } from './ChangesForm';
 import { PlannedTrain, PlanView } from './PlanView';
 import { useReleaseTrainChanges } from './useReleaseTrainChanges';
@@ -29,7 +21,6 @@ import { useReleaseTrainChanges } from './useReleaseTrainChanges';
  */
 export function ReleaseTrainPage() {
   const api = useApi(dependencyMapApiRef);
-  const rootLink = useRouteRef(rootRouteRef);
   const train = useReleaseTrainChanges();
   const [planned, setPlanned] = useState<PlannedTrain | undefined>();
 
@@ -54,40 +45,34 @@ export function ReleaseTrainPage() {
   };
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="Release-train planner"
-        subtitle="Pick the changes; get the safe order, the deploy stages and what blocks them"
-      />
-      <Content>
-        <ContentHeader title="Release train">
-          <Button variant="outlined" component={RouterLink} to={rootLink()}>
-            Back to the dependency map
-          </Button>
-        </ContentHeader>
-        <Grid container spacing={2}>
-          <Grid item xs={12} md={5}>
-            <ChangesForm
-              train={train}
-              known={known.value ?? []}
-              planning={plan.loading}
-              onPlan={submit}
-            />
-          </Grid>
-          <Grid item xs={12} md={7}>
-            {plan.loading && <Progress />}
-            {plan.error && <ResponseErrorPanel error={plan.error} />}
-            {!plan.loading && !plan.error && !plan.value && (
-              <Typography color="textSecondary">
-                Add changes and plan the train to see the safe order.
-              </Typography>
-            )}
-            {plan.value && planned && !plan.loading && (
-              <PlanView plan={plan.value} planned={planned} />
-            )}
-          </Grid>
+    <PluginPage
+      title="Release-train planner"
+      subtitle="Pick the changes; get the safe order, the deploy stages and what blocks them"
+      heading="Release train"
+      link={{ label: 'Back to the dependency map' }}
+    >
+      <Grid container spacing={2}>
+        <Grid item xs={12} md={5}>
+          <ChangesForm
+            train={train}
+            known={known.value ?? []}
+            planning={plan.loading}
+            onPlan={submit}
+          />
         </Grid>
-      </Content>
-    </Page>
+        <Grid item xs={12} md={7}>
+          {plan.loading && <Progress />}
+          {plan.error && <ResponseErrorPanel error={plan.error} />}
+          {!plan.loading && !plan.error && !plan.value && (
+            <Typography color="textSecondary">
+              Add changes and plan the train to see the safe order.
+            </Typography>
+          )}
+          {plan.value && planned && !plan.loading && (
+            <PlanView plan={plan.value} planned={planned} />
+          )}
+        </Grid>
+      </Grid>
+    </PluginPage>
   );
 }
