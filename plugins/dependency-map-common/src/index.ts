@@ -23,6 +23,7 @@ export type {
 } from './deployOrder';
 export * from './impact';
 export * from './neighbourhood';
+export * from './graphFilterQuery';
 export * from './apiCompatibility';
 export * from './releaseTrain';
 export * from './api';

@@ -12,6 +12,8 @@ import {
   dependencyMapPermissions,
   dependencyNeighbourhood,
   estateGraph,
+  graphFilter,
+  listParam,
   normalizeEntityRef,
   planDeployOrder,
   planReleaseTrain,
@@ -30,8 +32,6 @@ import {
   GraphSnapshot,
 } from './CatalogDependencyGraph';
 import {
-  graphFilter,
-  listOf,
   RELEASE_TRAIN_BODY_BYTES,
   requireEntities,
   summaryOf,
@@ -147,7 +147,7 @@ function addEntityRoutes(router: ApiRouter, ctx: RouteContext): void {
 function addPlanRoutes(router: ApiRouter, ctx: RouteContext): void {
   router.get('/deploy-order', async (req, res) => {
     const snapshot = await ctx.snapshot(req);
-    const entityRefs = listOf(req.query.entityRef);
+    const entityRefs = listParam(req.query.entityRef);
     if (entityRefs.length) {
       requireEntities(snapshot.graph, entityRefs, 'query.entityRef');
     }

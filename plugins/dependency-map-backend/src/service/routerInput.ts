@@ -2,7 +2,6 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   DependencyGraph,
   DependencyGraphSummary,
-  GraphFilter,
   ReleaseTrainChange,
   ReleaseTrainRequest,
   findNode,
@@ -13,40 +12,12 @@ import { GraphSnapshot } from './CatalogDependencyGraph';
 /*
  * What the dependency-map routes read from a request beyond the spec, which has validated its
  * shape (types, bounds, enumerations: a 400 naming the field); these are the rules it cannot
- * state: lists as they arrive, and refs checked against the graph.
+ * state: lists as they arrive (read by `listParam` and `graphFilter` of -common, which the
+ * frontend's test backend reads them with too), and refs checked against the graph.
  */
 
 /** Largest release-train body accepted: 500 changes with long refs fit with room to spare. */
 export const RELEASE_TRAIN_BODY_BYTES = 256 * 1024;
-
-/**
- * A list parameter's values. The spec's lists are comma-separated, which its validation splits;
- * a parameter repeated arrives as a list as it is, so each value is split in turn
- * (`?entityRef=a,b&entityRef=c`). Trimmed, empty ones dropped.
- */
-export function listOf(values: readonly string[] | undefined): string[] {
-  return (values ?? [])
-    .flatMap(v => v.split(','))
-    .map(v => v.trim())
-    .filter(v => v !== '');
-}
-
-/** The graph filter a view's query parameters name. */
-export function graphFilter(query: {
-  kind?: string[];
-  type?: string[];
-  owner?: string[];
-  businessProcess?: string[];
-  relation?: GraphFilter['relations'];
-}): GraphFilter {
-  return {
-    kinds: listOf(query.kind),
-    types: listOf(query.type),
-    owners: listOf(query.owner),
-    businessProcesses: listOf(query.businessProcess),
-    relations: query.relation,
-  };
-}
 
 /** A release train's changes, their refs and versions without the white space around them. */
 export function trainChanges(body: ReleaseTrainRequest): ReleaseTrainChange[] {

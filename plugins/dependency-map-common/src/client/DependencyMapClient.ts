@@ -15,7 +15,7 @@ import type {
   ReleaseTrainRequest,
   ReleaseTrainResponse,
 } from '../api';
-import type { GraphFilter } from '../neighbourhood';
+import { graphFilterQuery } from '../graphFilterQuery';
 import { DependencyMapApiClient } from '../schema/openapi.generated';
 
 /** What the client needs to reach the backend; Backstage's `discoveryApiRef` and `fetchApiRef` fit. */
@@ -32,17 +32,6 @@ export interface DependencyMapApi {
   getDeployOrder(query?: DeployOrderQuery): Promise<DeployOrderResponse>;
   planReleaseTrain(request: ReleaseTrainRequest): Promise<ReleaseTrainResponse>;
   getStatus(): Promise<DependencyMapStatus>;
-}
-
-/** A graph filter as the views' list parameters. */
-function filterQuery(filter: GraphFilter) {
-  return {
-    kind: filter.kinds,
-    type: filter.types,
-    owner: filter.owners,
-    businessProcess: filter.businessProcesses,
-    relation: filter.relations,
-  };
 }
 
 /** The path parameters of a full or short ref (kind defaults to component), lower-cased. */
@@ -90,14 +79,14 @@ export class DependencyMapClient implements DependencyMapApi {
     const { entityRef, depth, direction, maxNodes, ...filter } = query;
     return this.api.getNeighbourhood({
       path: entityParams(entityRef),
-      query: { depth, direction, maxNodes, ...filterQuery(filter) },
+      query: { depth, direction, maxNodes, ...graphFilterQuery(filter) },
     });
   }
 
   /** `GET /business-processes/{process}`. */
   getBusinessProcessGraph(query: BusinessProcessGraphQuery) {
     const { process, maxNodes, businessProcesses: _ignored, ...filter } = query;
-    const { businessProcess: _none, ...lists } = filterQuery(filter);
+    const { businessProcess: _none, ...lists } = graphFilterQuery(filter);
     return this.api.getBusinessProcessGraph({
       path: { process },
       query: { maxNodes, ...lists },
@@ -108,7 +97,7 @@ export class DependencyMapClient implements DependencyMapApi {
   getEstate(query: EstateQuery = {}) {
     const { maxNodes, ...filter } = query;
     return this.api.getEstate({
-      query: { maxNodes, ...filterQuery(filter) },
+      query: { maxNodes, ...graphFilterQuery(filter) },
     });
   }
 

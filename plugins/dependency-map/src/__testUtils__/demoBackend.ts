@@ -1,75 +1,42 @@
 /*
  * Test-only: the dependency-map backend's routes as msw handlers over the Meridian Supply Co.
- * demo catalog from examples/, answered by the same pure functions of -common the backend
- * uses, so components are tested through the real typed client against realistic answers.
+ * demo catalog from examples/ (-common's test utilities), answered by the same pure functions of
+ * -common the backend uses, so components are tested through the real typed client against
+ * realistic answers.
  */
-// Test-only file reads in Node (jest), never bundled into the app.
-// eslint-disable-next-line no-restricted-imports
-import fs from 'fs';
-// eslint-disable-next-line no-restricted-imports
-import path from 'path';
-import { Entity } from '@backstage/catalog-model';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import {
-  DependencyEdgeType,
   DependencyGraph,
-  GraphFilter,
+  GraphFilterQuery,
   analyzeImpact,
-  buildDependencyGraph,
   businessProcessGraph,
   dependencyNeighbourhood,
   estateGraph,
+  graphFilter,
+  listParam,
   normalizeEntityRef,
   planDeployOrder,
   planReleaseTrain,
 } from '@waybill/plugin-dependency-map-common';
+import { demoGraph } from '@waybill/plugin-dependency-map-common/testUtils';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { parse, parseAllDocuments } from 'yaml';
 
 /** The backend's address in tests (`mockApis.discovery()`'s default). */
 export const DEPENDENCY_MAP_URL = 'http://example.com/api/dependency-map';
 
-const EXAMPLES_DIR = path.resolve(__dirname, '../../../../examples');
-
-let demo: DependencyGraph | undefined;
-
-/** The demo estate's dependency graph, built once per test file. */
-export function demoGraph(): DependencyGraph {
-  if (!demo) {
-    const root = parse(
-      fs.readFileSync(path.join(EXAMPLES_DIR, 'all.yaml'), 'utf8'),
-    ) as Entity;
-    const targets = (root.spec as { targets: string[] }).targets;
-    const entities = targets.flatMap(target =>
-      parseAllDocuments(
-        fs.readFileSync(path.join(EXAMPLES_DIR, target), 'utf8'),
-      )
-        .map(doc => doc.toJS() as Entity | null)
-        .filter((e): e is Entity => e !== null),
-    );
-    demo = buildDependencyGraph(entities);
-  }
-  return demo;
+/** The query as the backend's spec validation hands it over: each parameter a list, split at commas. */
+function specQuery(params: URLSearchParams): Record<string, string[]> {
+  const query: Record<string, string[]> = {};
+  params.forEach((value, name) => {
+    query[name] = [...(query[name] ?? []), ...value.split(',')];
+  });
+  return query;
 }
 
-const listOf = (params: URLSearchParams, name: string) => {
-  const values = params
-    .getAll(name)
-    .flatMap(v => v.split(','))
-    .filter(Boolean);
-  return values.length > 0 ? values : undefined;
-};
-
-function filterOf(params: URLSearchParams): GraphFilter {
-  return {
-    kinds: listOf(params, 'kind'),
-    types: listOf(params, 'type'),
-    owners: listOf(params, 'owner'),
-    businessProcesses: listOf(params, 'businessProcess'),
-    relations: listOf(params, 'relation') as DependencyEdgeType[] | undefined,
-  };
-}
+/** The graph filter of a view's query, read as the backend reads it. */
+const filterOf = (params: URLSearchParams) =>
+  graphFilter(specQuery(params) as GraphFilterQuery);
 
 const notFound = (message: string) =>
   HttpResponse.json(
@@ -155,8 +122,11 @@ export function demoHandlers(
     ),
     http.get(`${DEPENDENCY_MAP_URL}/deploy-order`, ({ request }) => {
       const q = record(request);
+      const entityRefs = listParam(q.getAll('entityRef'));
       return HttpResponse.json(
-        planDeployOrder(graph, { entityRefs: listOf(q, 'entityRef') }),
+        planDeployOrder(graph, {
+          entityRefs: entityRefs.length ? entityRefs : undefined,
+        }),
       );
     }),
     http.post(`${DEPENDENCY_MAP_URL}/release-train`, async ({ request }) => {

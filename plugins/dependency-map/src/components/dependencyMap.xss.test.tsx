@@ -15,7 +15,8 @@ import {
 } from '@waybill/plugin-dependency-map-common';
 import { setupServer } from 'msw/node';
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { demoGraph, demoHandlers } from '../__testUtils__/demoBackend';
+import { demoGraph } from '@waybill/plugin-dependency-map-common/testUtils';
+import { demoHandlers } from '../__testUtils__/demoBackend';
 import {
   HOSTILE_MARKUP_ROWS,
   HostileMarkup,
