@@ -30,6 +30,7 @@ import {
   formatPercent,
   trendOf,
 } from '../shared/format';
+import { readable } from '../shared/readable';
 
 /** The windows the panel offers, in days. */
 export const DORA_WINDOWS = [7, 30, 90, 180] as const;
@@ -38,8 +39,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 const useStyles = makeStyles(theme => ({
   figure: { fontSize: '1.6rem', fontWeight: 600 },
-  improved: { color: theme.palette.success.main },
-  regressed: { color: theme.palette.error.main },
+  improved: { color: readable(theme, theme.palette.success.main) },
+  regressed: { color: readable(theme, theme.palette.error.main) },
   neutral: { color: theme.palette.text.secondary },
   trend: { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5) },
 }));
@@ -155,7 +156,6 @@ function DoraWindowSelect(props: {
         label="Window"
         value={props.days}
         onChange={e => props.onChange(Number(e.target.value))}
-        inputProps={{ 'aria-label': 'DORA window' }}
       >
         {DORA_WINDOWS.map(d => (
           <MenuItem key={d} value={d}>

@@ -6,14 +6,21 @@ import {
 } from '@waybill/plugin-scorecards-common';
 import { DataColumn, DataTable } from '@waybill/plugin-waybill-react';
 import { FixHint } from '../shared/FixHint';
+import { readable } from '../shared/readable';
 
 const useStyles = makeStyles(theme => ({
-  pass: { color: theme.palette.success.main, fontWeight: 600 },
-  fail: { color: theme.palette.error.main, fontWeight: 600 },
-  missing: { color: theme.palette.warning.dark, fontWeight: 600 },
+  pass: { color: readable(theme, theme.palette.success.main), fontWeight: 600 },
+  fail: { color: readable(theme, theme.palette.error.main), fontWeight: 600 },
+  missing: {
+    color: readable(theme, theme.palette.warning.main),
+    fontWeight: 600,
+  },
   off: { color: theme.palette.text.secondary },
-  blocks: { color: theme.palette.error.main, fontWeight: 600 },
-  warns: { color: theme.palette.warning.dark, fontWeight: 600 },
+  blocks: { color: readable(theme, theme.palette.error.main), fontWeight: 600 },
+  warns: {
+    color: readable(theme, theme.palette.warning.main),
+    fontWeight: 600,
+  },
   idle: { color: theme.palette.text.secondary },
 }));
 

@@ -160,7 +160,7 @@ describe('EntityScorecardContent', () => {
 
     expect(await screen.findByText('Release 5.2.0')).toBeInTheDocument();
     expect(
-      screen.getByRole('img', { name: 'Score trend over 2 releases' }),
+      screen.getByRole('group', { name: 'Score trend over 2 releases' }),
     ).toBeInTheDocument();
     // The release leads to its rollouts: the rollouts tab, filtered to this version.
     expect(

@@ -100,7 +100,7 @@ export function ScoreTrendChart(props: {
     <svg
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       className={classes.svg}
-      role="img"
+      role="group"
       aria-label={`Score trend over ${releases.length} releases`}
     >
       <GradeFloors y={y} />

@@ -3,6 +3,7 @@ import {
   FormControl,
   Grid,
   InputLabel,
+  makeStyles,
   MenuItem,
   Select,
 } from '@material-ui/core';
@@ -12,6 +13,11 @@ import { memo } from 'react';
 import { FilterOption, FilterOptions } from './useFilterOptions';
 
 const ANY = '';
+
+const useStyles = makeStyles(theme => ({
+  // The labels sit on the page's grey, where the secondary text colour is below WCAG AA's 4.5:1.
+  label: { color: theme.palette.textSubtle },
+}));
 const WIDE = { xs: 12, sm: 6, md: 2 } as const;
 const NARROW = { xs: 6, sm: 3, md: 1 } as const;
 
@@ -26,6 +32,7 @@ function FilterSelect(props: {
   options: readonly FilterOption[];
   onChange: (value: string | undefined) => void;
 }) {
+  const classes = useStyles();
   const { label, value, options, onChange } = props;
   const id = `scorecards-${label.toLowerCase().replace(/ /g, '-')}`;
   // A value from a shared link that the catalog no longer has still shows.
@@ -36,7 +43,9 @@ function FilterSelect(props: {
   return (
     <Grid item {...(props.narrow ? NARROW : WIDE)}>
       <FormControl variant="outlined" size="small" fullWidth>
-        <InputLabel id={`${id}-label`}>{label}</InputLabel>
+        <InputLabel id={`${id}-label`} className={classes.label}>
+          {label}
+        </InputLabel>
         <Select
           labelId={`${id}-label`}
           id={id}

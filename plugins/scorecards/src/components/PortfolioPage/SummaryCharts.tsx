@@ -35,6 +35,14 @@ const useStyles = makeStyles(theme => ({
   },
   bar: { height: '100%', minWidth: 0 },
   count: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  visuallyHidden: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   legend: {
     display: 'flex',
     gap: theme.spacing(2),
@@ -96,7 +104,6 @@ export const GradeDistributionChart = memo(
               className={classes.row}
               style={{ width: '100%' }}
               onClick={() => props.onFilter({ grade })}
-              aria-label={`grade ${grade}: ${n} services (${pct}%), show them`}
             >
               <Typography variant="body2">Grade {grade}</Typography>
               <Box className={classes.track}>
@@ -107,6 +114,10 @@ export const GradeDistributionChart = memo(
               </Box>
               <Typography variant="body2" className={classes.count}>
                 {formatCount(n)}
+                {/* The button's name reads on from what it shows. */}
+                <span className={classes.visuallyHidden}>
+                  {` services (${pct}%), show them`}
+                </span>
               </Typography>
             </ButtonBase>
           );

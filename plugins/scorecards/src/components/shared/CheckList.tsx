@@ -9,11 +9,12 @@ import ErrorOutline from '@material-ui/icons/ErrorOutline';
 import HelpOutline from '@material-ui/icons/HelpOutline';
 import { CheckResult } from '@waybill/plugin-scorecards-common';
 import { FixHint } from './FixHint';
+import { readable } from './readable';
 import { WrappingListItemText } from './WrappingListItemText';
 
 const useStyles = makeStyles(theme => ({
-  fail: { color: theme.palette.error.main },
-  missing: { color: theme.palette.warning.main },
+  fail: { color: readable(theme, theme.palette.error.main) },
+  missing: { color: readable(theme, theme.palette.warning.main) },
   hint: { marginTop: theme.spacing(0.5) },
 }));
 

@@ -12,6 +12,8 @@ const useStyles = makeStyles(theme => ({
       padding: theme.spacing(0, 0.5),
       borderRadius: 3,
       background: theme.palette.action.hover,
+      // In secondary text too, code keeps WCAG AA's 4.5:1 on its grey.
+      color: theme.palette.text.primary,
     },
   },
 }));

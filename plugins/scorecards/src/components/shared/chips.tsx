@@ -5,21 +5,25 @@ import {
   releaseVerdict,
 } from '@waybill/plugin-scorecards-common';
 import { Badge } from '@waybill/plugin-waybill-react';
+import { readable } from './readable';
 
 type Colours = { background: string; colour: string };
 
-/** Grades from A (green) to F (red), and gate decisions, in the theme's colours. */
+/**
+ * Grades from A (green) to F (red), and gate decisions, in the theme's colours; under white
+ * text, darkened to keep WCAG AA's 4.5:1 (`readable`).
+ */
 function colours(theme: Theme, value: string): Colours {
   const { success, warning, error } = theme.palette;
   const table: Record<string, Colours> = {
-    A: { background: success.main, colour: '#fff' },
+    A: { background: readable(theme, success.main), colour: '#fff' },
     B: { background: success.light, colour: '#000' },
     C: { background: warning.light, colour: '#000' },
     D: { background: warning.main, colour: '#000' },
-    F: { background: error.main, colour: '#fff' },
-    pass: { background: success.main, colour: '#fff' },
+    F: { background: readable(theme, error.main), colour: '#fff' },
+    pass: { background: readable(theme, success.main), colour: '#fff' },
     warn: { background: warning.main, colour: '#000' },
-    fail: { background: error.main, colour: '#fff' },
+    fail: { background: readable(theme, error.main), colour: '#fff' },
   };
   // Anything else goes uncoloured.
   return table[value] ?? { background: 'transparent', colour: 'inherit' };

@@ -39,7 +39,8 @@ const useStyles = makeStyles(theme => ({
     transform: 'translateX(-50%)',
     ...theme.typography.caption,
     fontWeight: theme.typography.fontWeightBold as number,
-    color: theme.palette.error.main,
+    // The error text colour: the main red is below WCAG AA's 4.5:1 on white.
+    color: theme.palette.errorText,
   },
   group: { marginTop: theme.spacing(2) },
   label: { padding: theme.spacing(0.5, 0), minWidth: 0 },

@@ -11,7 +11,8 @@ const useStyles = makeStyles(theme => ({
     borderRadius: 8,
     fontSize: theme.typography.pxToRem(11),
     fontWeight: theme.typography.fontWeightBold as number,
-    backgroundColor: theme.palette.error.main,
+    // White on the main red is below WCAG AA's 4.5:1.
+    backgroundColor: theme.palette.error.dark,
     color: theme.palette.error.contrastText,
   },
 }));

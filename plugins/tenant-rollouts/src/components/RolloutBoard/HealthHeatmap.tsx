@@ -70,7 +70,8 @@ export function HealthHeatmap(props: {
                       }`}
                       style={{ background: colour(cell) }}
                       aria-pressed={isSelected}
-                      aria-label={`${region} ${tier}: ${cell.healthy} healthy, ${cell.failed} failing, ${cell.unsettled} not settled`}
+                      // The name holds what the cell shows (healthy/total, failing), in that order.
+                      aria-label={`${region} ${tier}: healthy ${cell.healthy}/${cell.total}, ${cell.failed} failing, ${cell.unsettled} not settled`}
                       onClick={() => props.onSelect(cell)}
                     >
                       <Typography variant="body2">

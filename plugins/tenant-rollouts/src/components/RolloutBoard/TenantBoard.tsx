@@ -50,17 +50,17 @@ function TenantLine(props: { tenant: BoardTenant }) {
   const { freeze } = tenant;
   return (
     <div className={classes.row} data-tenant={tenant.ref}>
-      <span className={classes.ellipsis} title={tenant.ref}>
+      <span role="cell" className={classes.ellipsis} title={tenant.ref}>
         {tenant.title}
       </span>
-      <span>{tenant.segment}</span>
-      <span>{tenant.region}</span>
-      <span>{tenant.tier}</span>
-      <span>{tenant.cloud}</span>
-      <span title={tenant.detail ?? undefined}>
+      <span role="cell">{tenant.segment}</span>
+      <span role="cell">{tenant.region}</span>
+      <span role="cell">{tenant.tier}</span>
+      <span role="cell">{tenant.cloud}</span>
+      <span role="cell" title={tenant.detail ?? undefined}>
         <TenantStatusChip status={tenant.status} />
       </span>
-      <span className={classes.ellipsis}>
+      <span role="cell" className={classes.ellipsis}>
         {freeze.frozen ? (
           <Tooltip
             title={freeze.windows
@@ -109,23 +109,25 @@ export function TenantBoard(props: {
       <Typography variant="body2" color="textSecondary" aria-live="polite">
         {shown} tenant{shown === 1 ? '' : 's'} shown
       </Typography>
-      <div className={`${classes.row} ${classes.header}`} role="row">
-        <span>Tenant</span>
-        <span>Segment</span>
-        <span>Region</span>
-        <span>Tier</span>
-        <span>Cloud</span>
-        <span>Status</span>
-        <span>Freeze / detail</span>
-      </div>
       <VirtualRows
         aria-label="Tenants by wave"
+        header={
+          <div className={`${classes.row} ${classes.header}`}>
+            <span role="columnheader">Tenant</span>
+            <span role="columnheader">Segment</span>
+            <span role="columnheader">Region</span>
+            <span role="columnheader">Tier</span>
+            <span role="columnheader">Cloud</span>
+            <span role="columnheader">Status</span>
+            <span role="columnheader">Freeze / detail</span>
+          </div>
+        }
         rows={rows}
         rowHeight={ROW_HEIGHT}
         height={VISIBLE_HEIGHT}
         renderRow={row =>
           row.kind === 'wave' ? (
-            <div className={classes.wave}>
+            <div className={classes.wave} role="cell" aria-colspan={7}>
               <Typography variant="subtitle2">
                 Wave {row.wave.index} · {row.wave.name}
               </Typography>
