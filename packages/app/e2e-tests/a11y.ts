@@ -19,11 +19,28 @@ export interface KnownViolation {
 /**
  * Runs axe on the current page and fails, listing each violation, when any serious or critical
  * one is found: its rule, impact, help, how many elements and the first elements' selectors.
+ * It also checks the headings: one `<h1>`, and none empty. The checks are soft: the test goes
+ * on to its next page, and fails at its end.
  */
 export async function expectNoA11yViolations(
   page: Page,
-  options: { known?: KnownViolation[] } = {},
+  options: {
+    known?: KnownViolation[];
+    /** Why the page may have more than one `<h1>` for now (a known, reported issue). */
+    knownExtraH1?: string;
+  } = {},
 ) {
+  const headings = await page.evaluate(() => ({
+    h1: [...document.querySelectorAll('h1')].map(h => h.textContent ?? ''),
+    empty: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+      .filter(h => !h.textContent?.trim())
+      .map(h => h.outerHTML.slice(0, 120)),
+  }));
+  if (!options.knownExtraH1) {
+    expect.soft(headings.h1, `one <h1> on ${page.url()}`).toHaveLength(1);
+  }
+  expect.soft(headings.empty, `empty headings on ${page.url()}`).toEqual([]);
+
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const known = options.known ?? [];
   const violations = [];
@@ -58,8 +75,7 @@ export async function expectNoA11yViolations(
         v.targets.length === 1 ? '' : 's'
       }] ${v.helpUrl}\n    ${v.targets.slice(0, 5).join('\n    ')}`,
   );
-  expect(
-    report,
-    `axe found serious or critical violations on ${page.url()}`,
-  ).toEqual([]);
+  expect
+    .soft(report, `axe found serious or critical violations on ${page.url()}`)
+    .toEqual([]);
 }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { waitForBackend } from './portal';
+import { expectNoA11yViolations } from './a11y';
 
 test.beforeAll(({ request }) => waitForBackend(request));
 
@@ -60,6 +61,7 @@ test('a guest signs in, finds the demo estate in the catalog and opens an ERP mo
     .getByText('Depends on components')
     .boundingBox())!.y;
   expect(scorecardTop).toBeLessThan(dependsOnTop);
+  await expectNoA11yViolations(page);
   await page.screenshot({
     path: 'test-results/screenshots/entity-inventory.png',
     fullPage: true,

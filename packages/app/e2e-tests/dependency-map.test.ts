@@ -1,5 +1,37 @@
 import { expect, test } from '@playwright/test';
 import { waitForBackend } from './portal';
+import { expectNoA11yViolations, KnownViolation } from './a11y';
+
+/**
+ * The dependency map's known violations, reported to whoever changes plugins/dependency-map
+ * (it is being reworked), and left out of the check until they are fixed there. Nothing else
+ * is left out.
+ */
+const KNOWN: KnownViolation[] = [
+  {
+    rule: 'label-content-name-mismatch',
+    target: '[data-testid="dependency-graph"] [role="button"]',
+    why: 'graph nodes are named "Title (type)", which does not hold their visible label',
+  },
+  {
+    rule: 'color-contrast',
+    target: '.MuiTypography-colorTextSecondary',
+    why: 'secondary text (graph caption, deploy-order and planner hints) on the page grey: 4.3:1',
+  },
+  {
+    rule: 'color-contrast',
+    target: '[aria-label="Deploy stages"] button',
+    why: 'the red of an entity blocked by a cycle in the deploy stages: below 4.5:1',
+  },
+  {
+    rule: 'nested-interactive',
+    target: '.MuiTableSortLabel-root',
+    why: 'the entity tab neighbour tables: sortable column headers hold a button',
+  },
+];
+
+/** Its plugin header and its Header both render an <h1> (reported). */
+const TWO_H1 = 'the app plugin header and the page Header are both <h1>s';
 
 // A larger window than the default, so the screenshots show the graph beside its deploy stages.
 test.use({ viewport: { width: 1440, height: 1000 } });
@@ -74,6 +106,7 @@ test('a release manager maps order-to-cash, sees the inventory cycle, checks inv
     'href',
     '/catalog/default/component/inventory/dependencies',
   );
+  await expectNoA11yViolations(page, { known: KNOWN, knownExtraH1: TWO_H1 });
   await page.screenshot({
     path: 'test-results/screenshots/dependency-map-order-to-cash.png',
     fullPage: true,
@@ -106,6 +139,7 @@ test('a release manager maps order-to-cash, sees the inventory cycle, checks inv
   await expect(
     page.getByRole('button', { name: /^and [1-9]\d* tenants?$/ }),
   ).toHaveAttribute('aria-expanded', 'false');
+  await expectNoA11yViolations(page, { known: KNOWN });
   await page.screenshot({
     path: 'test-results/screenshots/dependency-map-entity-tab.png',
     fullPage: true,
@@ -128,6 +162,7 @@ test('a release manager maps order-to-cash, sees the inventory cycle, checks inv
     '(stage 2)',
   );
   await expect(page.getByText(/^Safe: 2 deploy stages/)).toBeVisible();
+  await expectNoA11yViolations(page, { known: KNOWN, knownExtraH1: TWO_H1 });
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export Markdown' }).click();

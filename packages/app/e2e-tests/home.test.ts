@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { waitForBackend } from './portal';
+import { expectNoA11yViolations } from './a11y';
 
 test.beforeAll(({ request }) => waitForBackend(request));
 
@@ -26,6 +27,7 @@ test('the front door at / shows a developer what needs them, and leads to the bo
   const rollouts = page.getByRole('table', { name: 'Rollouts' });
   const sales = rollouts.getByRole('row').filter({ hasText: /sales/i });
   await expect(sales).toHaveCount(1);
+  await expectNoA11yViolations(page);
   await page.screenshot({
     path: 'test-results/screenshots/home.png',
     fullPage: true,

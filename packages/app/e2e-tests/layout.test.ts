@@ -121,26 +121,37 @@ for (const width of [800, 1024]) {
               .getByText('Scorecards', { exact: true }),
           ).toHaveCount(0);
         }
-        // Wide content (tables, the timeline, the graph) scrolls inside its card, not the page.
+        // Wide content (tables, the timeline, the graph) scrolls inside its card, not the page:
+        // the document does not scroll sideways, and neither does any wide box outside a card.
         const overflow = await page.evaluate(() => {
           const { scrollWidth, clientWidth } = document.documentElement;
-          const wider = [...document.querySelectorAll('body *')]
-            .filter(e => e.getBoundingClientRect().right > clientWidth + 1)
-            .slice(0, 5)
-            .map(
-              e =>
-                `${e.tagName.toLowerCase()}.${
-                  String(e.className).split(' ')[0]
-                }`,
-            );
-          return { scrollWidth, clientWidth, wider };
+          const describe = (e: Element) =>
+            `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`;
+          const pageScrollers = [...document.querySelectorAll('body *')]
+            .filter(e => {
+              const { overflowX } = getComputedStyle(e);
+              const wideBox =
+                e.getBoundingClientRect().width >= clientWidth / 2;
+              return (
+                (overflowX === 'auto' ||
+                  overflowX === 'scroll' ||
+                  (wideBox &&
+                    (overflowX === 'hidden' || overflowX === 'clip'))) &&
+                e.scrollWidth > e.clientWidth + 1 &&
+                !e.closest('.MuiPaper-root, .MuiCard-root, [role="region"]')
+              );
+            })
+            .map(describe);
+          return { scrollWidth, clientWidth, pageScrollers };
         });
         expect(
           overflow.scrollWidth,
-          `${path} is wider than the ${width} px window: ${overflow.wider.join(
-            ', ',
-          )}`,
+          `${path}: the document is wider than the ${width} px window`,
         ).toBeLessThanOrEqual(overflow.clientWidth);
+        expect(
+          overflow.pageScrollers,
+          `${path}: content wider than the ${width} px window outside a card`,
+        ).toEqual([]);
         await page.screenshot({
           path: `test-results/screenshots/layout-${width}-${name}.png`,
           fullPage: true,

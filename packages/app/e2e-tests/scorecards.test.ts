@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { waitForBackend } from './portal';
+import { expectNoA11yViolations } from './a11y';
 
 test.beforeAll(({ request }) => waitForBackend(request));
 
@@ -28,6 +29,7 @@ test('a release manager finds the blocked inventory release from the portfolio, 
   for (const text of await rows.allInnerTexts()) {
     expect(text).toContain('order-to-cash');
   }
+  await expectNoA11yViolations(page);
   await page.screenshot({
     path: 'test-results/screenshots/scorecards-portfolio.png',
     fullPage: true,
@@ -48,10 +50,9 @@ test('a release manager finds the blocked inventory release from the portfolio, 
       .getByText(/^Blocks: No critical dependency vulnerabilities \(fail\)/)
       .first(),
   ).toBeVisible();
-  await expect(
-    page.getByText(/^Fix: Run npm audit fix/).first(),
-  ).toBeVisible();
+  await expect(page.getByText(/^Fix: Run npm audit fix/).first()).toBeVisible();
   await expect(page.getByText(/^CVE-2025-29927 \(critical/)).toBeVisible();
+  await expectNoA11yViolations(page);
   await page.screenshot({
     path: 'test-results/screenshots/scorecards-entity-tab.png',
     fullPage: true,

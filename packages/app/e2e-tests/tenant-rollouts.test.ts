@@ -1,5 +1,6 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
 import { E2E_DEPLOY_TOKEN, waitForBackend } from './portal';
+import { expectNoA11yViolations } from './a11y';
 
 const API = 'http://localhost:7007/api/tenant-rollouts';
 
@@ -112,6 +113,7 @@ test('a release manager rolls a release out to tenants: canary, a wave held by a
   await expect(page.getByLabel('Verdict')).toContainText(
     'isolated to region europe: 6 of 6 failures',
   );
+  await expectNoA11yViolations(page);
   await page.screenshot({
     path: 'test-results/screenshots/tenant-rollouts-board.png',
     fullPage: true,
@@ -128,6 +130,7 @@ test('a release manager rolls a release out to tenants: canary, a wave held by a
   await expect(
     page.getByRole('img', { name: /^Asia-Pacific data-centre move / }).first(),
   ).toBeVisible();
+  await expectNoA11yViolations(page);
   await page.screenshot({
     path: 'test-results/screenshots/tenant-rollouts-freeze-calendar.png',
     fullPage: true,
@@ -150,6 +153,7 @@ test('a platform engineer sees what holds a rollout before any click: the failin
     .filter({ has: page.getByRole('link', { name: '5.2.0', exact: true }) });
   await expect(inventory).toHaveCount(1);
   await expect(inventory).toContainText('planned');
+  await expectNoA11yViolations(page);
   await inventory.getByRole('link', { name: '5.2.0', exact: true }).click();
   await expect(page).toHaveURL(/\/tenant-rollouts\/rollouts\/\d+$/);
 
@@ -170,6 +174,7 @@ test('a platform engineer sees what holds a rollout before any click: the failin
   await expect(page.getByLabel('Gate', { exact: true })).toContainText(
     'The production gate fails',
   );
+  await expectNoA11yViolations(page);
   await page.screenshot({
     path: 'test-results/screenshots/tenant-rollouts-blocked-start.png',
     fullPage: true,

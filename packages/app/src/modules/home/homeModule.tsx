@@ -1,6 +1,17 @@
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
-import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
-import { MarkdownContent } from '@backstage/core-components';
+import {
+  HomePageLayoutBlueprint,
+  HomePageLayoutProps,
+  HomePageWidgetBlueprint,
+} from '@backstage/plugin-home-react/alpha';
+import { CustomHomepageGrid } from '@backstage/plugin-home';
+import {
+  Content,
+  Header,
+  MarkdownContent,
+  Page,
+} from '@backstage/core-components';
+import { Fragment, useMemo } from 'react';
 
 const content = `
 Releases of the ERP estate, its integrations and customer apps are governed here,
@@ -30,8 +41,53 @@ const gettingStartedWidget = HomePageWidgetBlueprint.make({
   },
 });
 
-/** The Waybill home page's introduction; the plugins bring the widgets of what needs attention. */
+/**
+ * The home page's layout: the default one (the widgets on the customisable grid, placed by
+ * `page:home`'s `defaultConfig`) under the portal's Header, the page's one <h1>, and with a
+ * title for the grid, whose heading the default layout leaves empty.
+ */
+function WaybillHomeLayout(props: HomePageLayoutProps) {
+  const { widgets, defaultConfig } = props;
+  const config = useMemo(
+    () =>
+      defaultConfig?.map(item => ({
+        component: item.component,
+        x: item.column,
+        y: item.row,
+        width: item.width,
+        height: item.height,
+        movable: item.movable,
+        deletable: item.deletable,
+        resizable: item.resizable,
+      })),
+    [defaultConfig],
+  );
+  return (
+    <Page themeId="home">
+      <Header
+        title="Waybill"
+        subtitle="Releases of the ERP estate, governed with evidence"
+      />
+      <Content>
+        <CustomHomepageGrid title="What needs you" config={config}>
+          {widgets.map((widget, index) => (
+            <Fragment key={widget.name ?? index}>{widget.component}</Fragment>
+          ))}
+        </CustomHomepageGrid>
+      </Content>
+    </Page>
+  );
+}
+
+const homeLayout = HomePageLayoutBlueprint.make({
+  params: { loader: async () => WaybillHomeLayout },
+});
+
+/**
+ * The Waybill home page: its layout and introduction; the plugins bring the widgets of what
+ * needs attention.
+ */
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [gettingStartedWidget],
+  extensions: [gettingStartedWidget, homeLayout],
 });

@@ -31,7 +31,7 @@ const useStyles = makeStyles({
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
-    component: ({ navItems }) => {
+    component: function WaybillSidebar({ navItems }) {
       const classes = useStyles();
       const nav = navItems.withComponent(item => (
         <SidebarItem
