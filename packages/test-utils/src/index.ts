@@ -21,6 +21,7 @@ export type {
   OpenApiSpecOptions,
 } from './openApiSpec';
 export { hidden, startWithRestrictedCatalog } from './restrictedCatalog';
+export { expectErrorAnswer } from './expectErrorAnswer';
 export { itIsAValidOpenApiDocument } from './itIsAValidOpenApiDocument';
 export { specRequests } from './specRequests';
 export type { SpecCall } from './specRequests';

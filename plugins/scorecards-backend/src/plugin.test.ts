@@ -9,7 +9,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { createTestDatabases } from '@waybill/test-utils';
+import { createTestDatabases, expectErrorAnswer } from '@waybill/test-utils';
 import request from 'supertest';
 import { scorecardsPlugin } from './plugin';
 
@@ -160,10 +160,7 @@ describe.each(databases.eachSupportedId())(
       const unknownEnv = await request(server)
         .get(`${release}/gates/moon`)
         .set('Authorization', ci);
-      expect(unknownEnv.status).toBe(400);
-      expect(unknownEnv.body.error.message).toMatch(
-        /Unknown environment "moon"/,
-      );
+      expectErrorAnswer(unknownEnv, 400, /Unknown environment "moon"/);
     });
 
     it('lets a pipeline calling with its OIDC token act only for its own repository', async () => {
@@ -190,8 +187,9 @@ describe.each(databases.eachSupportedId())(
         .send({
           events: [inventoryDeployed('2026-11-20T10:00:00Z')],
         });
-      expect(events.status).toBe(403);
-      expect(events.body.error.message).toMatch(
+      expectErrorAnswer(
+        events,
+        403,
         /^The pipeline of someone\/inventory-fork may not act for component:default\/inventory/,
       );
 
@@ -205,8 +203,7 @@ describe.each(databases.eachSupportedId())(
         ['pipeline:github', 'names no repository'],
       ]) {
         const refused = await uploadTests(server, service(subject));
-        expect(refused.status).toBe(403);
-        expect(refused.body.error.message).toContain(reason);
+        expectErrorAnswer(refused, 403, reason);
       }
     });
 
@@ -227,10 +224,7 @@ describe.each(databases.eachSupportedId())(
         '/api/scorecards/entities/component/default/nope/releases/1.0.0/evidence/tests',
         fixture('jest-junit.xml'),
       );
-      expect(unknownEntity.status).toBe(400);
-      expect(unknownEntity.body.error.message).toMatch(
-        /component:default\/nope/,
-      );
+      expectErrorAnswer(unknownEntity, 400, /component:default\/nope/);
 
       // The portal links to the pipeline run: only http(s) URLs are accepted.
       const scriptUrl = await post(
@@ -240,17 +234,13 @@ describe.each(databases.eachSupportedId())(
         )}`,
         fixture('jest-junit.xml'),
       );
-      expect(scriptUrl.status).toBe(400);
-      expect(scriptUrl.body.error.message).toMatch(
-        /query.pipelineUrl must match pattern/,
-      );
+      expectErrorAnswer(scriptUrl, 400, /query.pipelineUrl must match pattern/);
 
       const entities = await post(
         `${release}/evidence/tests`,
         '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><testsuite>&a;</testsuite>',
       );
-      expect(entities.status).toBe(400);
-      expect(entities.body.error.message).toMatch(/entit/i);
+      expectErrorAnswer(entities, 400, /entit/i);
 
       const truncated = await post(
         `${release}/evidence/tests`,
@@ -263,16 +253,16 @@ describe.each(databases.eachSupportedId())(
         JSON.stringify({ version: '2.1.0' }),
         'application/json',
       );
-      expect(noRuns.status).toBe(400);
-      expect(noRuns.body.error.message).toMatch(/runs/);
+      expectErrorAnswer(noRuns, 400, /runs/);
 
       const formEncoded = await post(
         `${release}/evidence/tests`,
         fixture('jest-junit.xml').toString('utf8'),
         'application/x-www-form-urlencoded',
       );
-      expect(formEncoded.status).toBe(400);
-      expect(formEncoded.body.error.message).toMatch(
+      expectErrorAnswer(
+        formEncoded,
+        400,
         /Content-Type application\/x-www-form-urlencoded/,
       );
 
@@ -280,18 +270,16 @@ describe.each(databases.eachSupportedId())(
         `${release}/evidence/tests?environment=moon`,
         fixture('jest-junit.xml'),
       );
-      expect(unknownEnvironment.status).toBe(400);
-      expect(unknownEnvironment.body.error.message).toMatch(
-        /Unknown environment "moon"/,
-      );
+      expectErrorAnswer(unknownEnvironment, 400, /Unknown environment "moon"/);
 
       const eventsAsText = await post(
         '/api/scorecards/events',
         '{}',
         'text/plain',
       );
-      expect(eventsAsText.status).toBe(400);
-      expect(eventsAsText.body.error.message).toMatch(
+      expectErrorAnswer(
+        eventsAsText,
+        400,
         /unsupported media type text\/plain/,
       );
 
@@ -300,8 +288,7 @@ describe.each(databases.eachSupportedId())(
         '{"events": [',
         'application/json',
       );
-      expect(brokenJson.status).toBe(400);
-      expect(brokenJson.body.error.message).toMatch(/not valid JSON/);
+      expectErrorAnswer(brokenJson, 400, /not valid JSON/);
       expect(JSON.stringify(brokenJson.body)).not.toContain('"events": [');
 
       const unknownKind = await post(
@@ -351,8 +338,7 @@ describe.each(databases.eachSupportedId())(
       const { server: allowed, user } = await startWithRelease();
 
       const noReason = await postOverride(allowed, user, { reason: 'ok' });
-      expect(noReason.status).toBe(400);
-      expect(noReason.body.error.message).toMatch(/body.reason/);
+      expectErrorAnswer(noReason, 400, /body.reason/);
 
       const override = await postOverride(allowed, user);
       expect(override.status).toBe(201);
@@ -369,23 +355,26 @@ describe.each(databases.eachSupportedId())(
       const looseDate = await postOverride(allowed, user, {
         expiresAt: 'Jan 1 2099',
       });
-      expect(looseDate.status).toBe(400);
-      expect(looseDate.body.error.message).toMatch(
+      expectErrorAnswer(
+        looseDate,
+        400,
         /body.expiresAt must match format "date-time"/,
       );
 
       // Overrides and policy re-evaluation are for people, whatever a token may do.
       for (const auth of [ci, mockCredentials.service.header()]) {
         const byService = await postOverride(allowed, auth);
-        expect(byService.status).toBe(403);
-        expect(byService.body.error.message).toMatch(
+        expectErrorAnswer(
+          byService,
+          403,
           /^A gate override needs a person signed in to the portal/,
         );
         const reevaluate = await request(allowed)
           .post('/api/scorecards/policy/reevaluate')
           .set('Authorization', auth);
-        expect(reevaluate.status).toBe(403);
-        expect(reevaluate.body.error.message).toMatch(
+        expectErrorAnswer(
+          reevaluate,
+          403,
           /^Re-evaluating the policy needs a person/,
         );
       }
@@ -400,8 +389,9 @@ describe.each(databases.eachSupportedId())(
       const tooLong = await postOverride(server, user, {
         expiresAt: inDays(365),
       });
-      expect(tooLong.status).toBe(400);
-      expect(tooLong.body.error.message).toMatch(
+      expectErrorAnswer(
+        tooLong,
+        400,
         /an override may last at most 14 days \(scorecards.overrides.maxDurationDays\)/,
       );
       const release_ = await request(server)
@@ -450,8 +440,9 @@ describe.each(databases.eachSupportedId())(
       expect(stored).toEqual(revoked.body);
 
       const twice = await revoke(override.body.id);
-      expect(twice.status).toBe(409);
-      expect(twice.body.error.message).toMatch(
+      expectErrorAnswer(
+        twice,
+        409,
         /was already revoked by user:default\/guest/,
       );
       const unknown = await revoke(override.body.id + 100);
@@ -493,8 +484,7 @@ describe.each(databases.eachSupportedId())(
       const bad = await request(server)
         .get('/api/scorecards/portfolio?gate=production&sort=random')
         .set('Authorization', ci);
-      expect(bad.status).toBe(400);
-      expect(bad.body.error.message).toMatch(/query.gate.*query.sort/s);
+      expectErrorAnswer(bad, 400, /query.gate.*query.sort/s);
 
       const csv = await request(server)
         .get('/api/scorecards/portfolio.csv')
