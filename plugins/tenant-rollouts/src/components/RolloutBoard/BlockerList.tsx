@@ -15,6 +15,7 @@ import {
   formatTimeLeft,
 } from '../shared/format';
 import { useScorecardLink } from '../shared/scorecardLink';
+import { ReactNode } from 'react';
 
 /** What each kind of blocker is called. */
 export const KIND_LABELS: Record<Blocker['kind'], string> = {
@@ -47,6 +48,34 @@ function Rest(props: { more: number; hidden: number }) {
     <li>
       <Typography variant="body2">and {parts.join(' and ')}</Typography>
     </li>
+  );
+}
+
+/**
+ * The tenants a blocker names, the first {@link SHOWN_TENANTS} each on a line (`line` says what of
+ * it matters), then how many more there are and how many of `total` the reader may not read.
+ */
+function TenantList<T extends { ref: string }>(props: {
+  label: string;
+  tenants: T[];
+  total: number;
+  line: (tenant: T) => ReactNode;
+}) {
+  const classes = useStyles();
+  const { tenants } = props;
+  const shown = tenants.slice(0, SHOWN_TENANTS);
+  return (
+    <ul className={classes.list} aria-label={props.label}>
+      {shown.map(tenant => (
+        <li key={tenant.ref}>
+          <Typography variant="body2">{props.line(tenant)}</Typography>
+        </li>
+      ))}
+      <Rest
+        more={tenants.length - shown.length}
+        hidden={props.total - tenants.length}
+      />
+    </ul>
   );
 }
 
@@ -91,10 +120,8 @@ function GateItem(props: { blocker: GateBlocker }) {
 
 /** How healthy the current wave is against what it needs, naming the failing tenants. */
 function HealthItem(props: { blocker: HealthBlocker }) {
-  const classes = useStyles();
   const { blocker } = props;
   const unsettled = blocker.total - blocker.healthy - blocker.failing;
-  const shown = blocker.tenants.slice(0, SHOWN_TENANTS);
   return (
     <>
       <Typography variant="body2">
@@ -105,20 +132,16 @@ function HealthItem(props: { blocker: HealthBlocker }) {
         {unsettled > 0 ? `; ${unsettled} still pending or deploying` : ''}
       </Typography>
       {blocker.failing > 0 && (
-        <ul className={classes.list} aria-label="Failing tenants">
-          {shown.map(tenant => (
-            <li key={tenant.ref}>
-              <Typography variant="body2">
-                {tenant.title}: {tenant.status}
-                {tenant.detail ? ` (${tenant.detail})` : ''}
-              </Typography>
-            </li>
-          ))}
-          <Rest
-            more={blocker.tenants.length - shown.length}
-            hidden={blocker.failing - blocker.tenants.length}
-          />
-        </ul>
+        <TenantList
+          label="Failing tenants"
+          tenants={blocker.tenants}
+          total={blocker.failing}
+          line={tenant =>
+            `${tenant.title}: ${tenant.status}${
+              tenant.detail ? ` (${tenant.detail})` : ''
+            }`
+          }
+        />
       )}
     </>
   );
@@ -139,9 +162,7 @@ function BakeItem(props: { blocker: BakeBlocker; now: Date }) {
 
 /** The frozen tenants of the next wave: their windows and when each opens, in the reader's time. */
 function FreezeItem(props: { blocker: FreezeBlocker; now: Date }) {
-  const classes = useStyles();
   const { blocker, now } = props;
-  const shown = blocker.tenants.slice(0, SHOWN_TENANTS);
   return (
     <>
       <Typography variant="body2">
@@ -149,20 +170,16 @@ function FreezeItem(props: { blocker: FreezeBlocker; now: Date }) {
         wave {blocker.wave.index} ({blocker.wave.name}) are held back by freeze
         windows until {formatOpensAt(blocker.opensAt, now)}
       </Typography>
-      <ul className={classes.list} aria-label="Frozen tenants">
-        {shown.map(tenant => (
-          <li key={tenant.ref}>
-            <Typography variant="body2">
-              {tenant.title}: {tenant.windows.map(w => w.title).join(', ')};
-              opens {formatOpensAt(tenant.opensAt, now)}
-            </Typography>
-          </li>
-        ))}
-        <Rest
-          more={blocker.tenants.length - shown.length}
-          hidden={blocker.frozen - blocker.tenants.length}
-        />
-      </ul>
+      <TenantList
+        label="Frozen tenants"
+        tenants={blocker.tenants}
+        total={blocker.frozen}
+        line={tenant =>
+          `${tenant.title}: ${tenant.windows
+            .map(w => w.title)
+            .join(', ')}; opens ${formatOpensAt(tenant.opensAt, now)}`
+        }
+      />
     </>
   );
 }
