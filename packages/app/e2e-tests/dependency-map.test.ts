@@ -47,6 +47,10 @@ test('a release manager maps order-to-cash, sees the inventory cycle, checks inv
   test.setTimeout(300_000);
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
+  // Signed in before any reload: a reload racing the guest sign-in lands on the sign-in page.
+  await expect(
+    page.getByRole('navigation', { name: 'sidebar nav' }),
+  ).toBeVisible();
   await expect(async () => {
     await page.goto('/dependency-map?kind=component');
     await expect(

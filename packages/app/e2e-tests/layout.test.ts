@@ -68,6 +68,13 @@ const PAGES: Array<{
   },
 ];
 
+/**
+ * A card, or a box that scrolls sideways on purpose (a table's `TableScroller`). The app's
+ * Material UI class names carry a suffix (`MuiPaper-root-962`), hence the substring match.
+ */
+const CARD_SELECTOR =
+  '[class*="MuiPaper-root"], [class*="MuiCard-root"], [role="region"]';
+
 /** The drawer of the sidebar: 72 px wide when collapsed, 224 px when open. */
 const drawerWidth = (page: Page) =>
   page.evaluate(
@@ -85,6 +92,10 @@ for (const width of [800, 1024]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto('/');
     await page.getByRole('button', { name: 'Enter' }).click();
+    // Signed in before any reload: a reload racing the guest sign-in lands on the sign-in page.
+    await expect(
+      page.getByRole('navigation', { name: 'sidebar nav' }),
+    ).toBeVisible();
 
     // A rollout board: the demo's rollouts are seeded over HTTP once the backend is up.
     const rollout = page
@@ -123,7 +134,7 @@ for (const width of [800, 1024]) {
         }
         // Wide content (tables, the timeline, the graph) scrolls inside its card, not the page:
         // the document does not scroll sideways, and neither does any wide box outside a card.
-        const overflow = await page.evaluate(() => {
+        const overflow = await page.evaluate(CARD => {
           const { scrollWidth, clientWidth } = document.documentElement;
           const describe = (e: Element) =>
             `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`;
@@ -138,20 +149,35 @@ for (const width of [800, 1024]) {
                   (wideBox &&
                     (overflowX === 'hidden' || overflowX === 'clip'))) &&
                 e.scrollWidth > e.clientWidth + 1 &&
-                !e.closest('.MuiPaper-root, .MuiCard-root, [role="region"]')
+                !e.closest(CARD)
               );
             })
             .map(describe);
-          return { scrollWidth, clientWidth, pageScrollers };
-        });
-        expect(
-          overflow.scrollWidth,
-          `${path}: the document is wider than the ${width} px window`,
-        ).toBeLessThanOrEqual(overflow.clientWidth);
-        expect(
-          overflow.pageScrollers,
-          `${path}: content wider than the ${width} px window outside a card`,
-        ).toEqual([]);
+          // A card that cuts its content off (cards hide their overflow).
+          const clippingCards = [
+            ...document.querySelectorAll(
+              '[class*="MuiPaper-root"], [class*="MuiCard-root"]',
+            ),
+          ]
+            .filter(e => e.scrollWidth > e.clientWidth + 1)
+            .map(describe);
+          return { scrollWidth, clientWidth, pageScrollers, clippingCards };
+        }, CARD_SELECTOR);
+        expect
+          .soft(
+            overflow.scrollWidth,
+            `${path}: the document is wider than the ${width} px window`,
+          )
+          .toBeLessThanOrEqual(overflow.clientWidth);
+        expect
+          .soft(
+            overflow.pageScrollers,
+            `${path}: content wider than the ${width} px window outside a card`,
+          )
+          .toEqual([]);
+        expect
+          .soft(overflow.clippingCards, `${path}: cards that cut content off`)
+          .toEqual([]);
         await page.screenshot({
           path: `test-results/screenshots/layout-${width}-${name}.png`,
           fullPage: true,

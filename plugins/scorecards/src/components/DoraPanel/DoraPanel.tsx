@@ -153,6 +153,8 @@ function DoraWindowSelect(props: {
       <InputLabel id="dora-window-label">Window</InputLabel>
       <Select
         labelId="dora-window-label"
+        // Its name is the label and the value shown ("Window last 90 days"), as for the filters.
+        SelectDisplayProps={{ id: 'dora-window' }}
         label="Window"
         value={props.days}
         onChange={e => props.onChange(Number(e.target.value))}

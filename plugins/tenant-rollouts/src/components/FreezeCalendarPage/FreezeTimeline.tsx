@@ -14,6 +14,9 @@ import { groupByScope, monthTicks, positionOf, spanOf } from './timeline';
 
 type Range = { from: Date; to: Date };
 
+/** Past this share of the axis (in %), a month's label goes left of its line. */
+const TICK_AT_END = 85;
+
 const useStyles = makeStyles(theme => ({
   row: {
     display: 'grid',
@@ -32,6 +35,13 @@ const useStyles = makeStyles(theme => ({
     whiteSpace: 'nowrap',
     ...theme.typography.caption,
     color: theme.palette.text.secondary,
+  },
+  // A tick near the end is labelled to the left of its line, so it stays inside the card.
+  tickAtEnd: {
+    paddingLeft: 0,
+    paddingRight: 4,
+    borderLeft: 'none',
+    borderRight: `1px solid ${theme.palette.divider}`,
   },
   nowLabel: {
     position: 'absolute',
@@ -176,8 +186,16 @@ export const FreezeTimeline = memo(function FreezeTimelineContent(props: {
           {monthTicks(range).map(tick => (
             <span
               key={tick.label}
-              className={classes.tick}
-              style={{ left: `${tick.left}%` }}
+              className={
+                tick.left > TICK_AT_END
+                  ? `${classes.tick} ${classes.tickAtEnd}`
+                  : classes.tick
+              }
+              style={
+                tick.left > TICK_AT_END
+                  ? { right: `${100 - tick.left}%` }
+                  : { left: `${tick.left}%` }
+              }
             >
               {tick.label}
             </span>

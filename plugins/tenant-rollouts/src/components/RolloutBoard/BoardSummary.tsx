@@ -1,7 +1,7 @@
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Button, Typography } from '@material-ui/core';
-import { makeStyles } from '@material-ui/core/styles';
+import { darken, makeStyles } from '@material-ui/core/styles';
 import Refresh from '@material-ui/icons/Refresh';
 import { RolloutView } from '@waybill/plugin-tenant-rollouts-common';
 import { formatLocalTime } from '../shared/format';
@@ -11,7 +11,7 @@ import { POLL_MS } from './useRollout';
 
 // Text colours that keep WCAG AA's 4.5:1 on the page's grey (the status colours do not).
 const useStyles = makeStyles(theme => ({
-  pass: { color: theme.palette.success.dark },
+  pass: { color: darken(theme.palette.success.main, 0.35) },
   warn: { color: theme.palette.warningText },
   fail: { color: theme.palette.errorText },
   absent: { color: theme.palette.textSubtle },

@@ -77,6 +77,8 @@ export function HealthHeatmap(props: {
                       <Typography variant="body2">
                         {cell.healthy}/{cell.total}
                       </Typography>
+                      {/* A space between, so the visible text reads "0/3 2 failing" as the name does. */}
+                      {cell.failed > 0 && ' '}
                       {cell.failed > 0 && (
                         <Typography variant="caption">
                           {cell.failed} failing
