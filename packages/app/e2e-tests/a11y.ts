@@ -30,6 +30,15 @@ export async function expectNoA11yViolations(
     knownExtraH1?: string;
   } = {},
 ) {
+  // The settled page, not its loading state: indeterminate progress bars have gone (or 30 s).
+  await page
+    .waitForFunction(
+      () =>
+        !document.querySelector('[role="progressbar"]:not([aria-valuenow])'),
+      undefined,
+      { timeout: 30_000 },
+    )
+    .catch(() => undefined);
   const headings = await page.evaluate(() => ({
     h1: [...document.querySelectorAll('h1')].map(h => h.textContent ?? ''),
     empty: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
