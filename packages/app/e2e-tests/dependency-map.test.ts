@@ -15,17 +15,23 @@ const KNOWN: KnownViolation[] = [
   },
   {
     rule: 'color-contrast',
-    target: '.MuiTypography-colorTextSecondary',
+    // The app's Material UI class names carry a suffix (MuiTypography-colorTextSecondary-4990).
+    target: '[class*="MuiTypography-colorTextSecondary"]',
     why: 'secondary text (graph caption, deploy-order and planner hints) on the page grey: 4.3:1',
   },
   {
     rule: 'color-contrast',
-    target: '[aria-label="Deploy stages"] button',
-    why: 'the red of an entity blocked by a cycle in the deploy stages: below 4.5:1',
+    target: '[aria-label="Deploy stages"]',
+    why: 'the red of a stage blocked by a cycle (its entities, "Blocked by a cycle") in the deploy stages: below 4.5:1',
+  },
+  {
+    rule: 'link-in-text-block',
+    target: '[aria-label="Safe sequence"] a',
+    why: 'the planner safe sequence links entities in a line of text by colour alone',
   },
   {
     rule: 'nested-interactive',
-    target: '.MuiTableSortLabel-root',
+    target: '[class*="MuiTableSortLabel-root"]',
     why: 'the entity tab neighbour tables: sortable column headers hold a button',
   },
 ];
