@@ -13,9 +13,7 @@ test('a platform engineer goes from the map to a node, its scorecard, the rollou
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
   // Signed in only once the app shows its sidebar: a reload before that finds no session.
-  await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }),
-  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Waybill home' })).toBeVisible();
   const graph = page.getByRole('group', {
     name: /Dependency graph of \d+ entities/,
   });
