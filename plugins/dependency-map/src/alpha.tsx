@@ -25,6 +25,8 @@ const dependencyMapPage = PageBlueprint.make({
     routeRef: rootRouteRef,
     title: 'Dependency map',
     icon: <DeviceHub />,
+    // Each page's own Header (PluginPage) is its one <h1>: the app's plugin header would be a second.
+    noHeader: true,
     loader: () =>
       import('./components/DependencyMapRouter').then(m => (
         <m.DependencyMapRouter />

@@ -1,6 +1,6 @@
 /**
  * The pieces Waybill's frontend plugins share: the dialog shell of an audited action, a small
- * typed table and the status badge.
+ * typed table, the status badge and status colours made readable as text.
  *
  * @packageDocumentation
  */
@@ -22,3 +22,4 @@ export type { DataColumn, DataTableProps } from './table/DataTable';
 export { TableScroller } from './table/TableScroller';
 export { Badge } from './badge/Badge';
 export type { BadgeProps } from './badge/Badge';
+export { readable } from './colour/readable';

@@ -27,13 +27,16 @@ const renderMap = (query = '') =>
     { routeEntries: [`/${query}`] },
   );
 
-/** The drawn nodes of a type, by their accessible names (`Title (type)`). */
+/**
+ * The drawn nodes of a type, by their accessible names (`Title (type)`, then what the node's
+ * badge sums up: `, serves 44 tenants (hidden)`).
+ */
 const drawn = async (type: string) => {
   const graph = await screen.findByRole('group', {
     name: /Dependency graph of \d+ entities/,
   });
   return within(graph).queryAllByRole('button', {
-    name: new RegExp(`\\(${type}\\)$`),
+    name: new RegExp(`\\(${type}\\)(, serves .+)?$`),
   });
 };
 
@@ -107,7 +110,9 @@ describe('DependencyMapPage defaults', () => {
   it("sums up a node's hidden tenants on it, and the selected node shows them", async () => {
     await renderMap();
     const [inventory] = (await drawn('erp-module')).filter(
-      node => node.getAttribute('aria-label') === 'Inventory (erp-module)',
+      node =>
+        node.getAttribute('aria-label') ===
+        'Inventory (erp-module), serves 44 tenants (hidden)',
     );
     expect(inventory).toHaveAttribute('data-hidden-tenants', '44');
     expect(within(inventory).getByTestId('tenant-badge')).toHaveTextContent(

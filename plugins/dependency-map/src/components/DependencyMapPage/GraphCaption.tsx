@@ -1,7 +1,7 @@
-import { Typography } from '@material-ui/core';
 import type { GraphLayoutState } from '../../layout/useGraphLayout';
 import { countOf } from '../shared/nodeClasses';
 import type { HiddenNodes } from './hiddenNodes';
+import { Hint } from '../shared/Hint';
 
 /** What the view leaves out, in words: `44 tenants and 8 data stores are hidden`. */
 export function hiddenText(hidden: HiddenNodes | undefined): string {
@@ -37,16 +37,10 @@ export function GraphCaption(props: {
       : undefined;
   const hidden = hiddenText(props.hidden);
   return (
-    <Typography
-      variant="body2"
-      color="textSecondary"
-      gutterBottom
-      title={timing}
-      data-testid="graph-caption"
-    >
+    <Hint gutterBottom title={timing} data-testid="graph-caption">
       {props.nodeCount} entities, {props.edgeCount} edges. Providers on the
       left, consumers on the right: read left to right in deploy order.
       {hidden ? ` ${hidden}` : ''}
-    </Typography>
+    </Hint>
   );
 }

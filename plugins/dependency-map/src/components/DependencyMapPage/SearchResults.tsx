@@ -6,6 +6,7 @@ import {
   Typography,
   makeStyles,
 } from '@material-ui/core';
+import { Hint } from '../shared/Hint';
 
 const useStyles = makeStyles({
   results: { maxHeight: 200, overflow: 'auto' },
@@ -22,9 +23,9 @@ export function SearchResults(props: {
   const { matches } = props;
   return (
     <Box mt={1}>
-      <Typography variant="body2" color="textSecondary">
+      <Hint>
         {matches.size} {matches.size === 1 ? 'match' : 'matches'} in view
-      </Typography>
+      </Hint>
       <List dense className={classes.results} aria-label="Search results">
         {[...matches].slice(0, 50).map(ref => (
           <ListItem

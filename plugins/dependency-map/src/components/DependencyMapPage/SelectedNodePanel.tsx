@@ -9,6 +9,7 @@ import {
 } from '../shared/entityLinks';
 import { countOf } from '../shared/nodeClasses';
 import { describeNode } from '../shared/refs';
+import { Hint } from '../shared/Hint';
 
 const useStyles = makeStyles(theme => ({
   panel: { padding: theme.spacing(2), marginTop: theme.spacing(2) },
@@ -70,13 +71,13 @@ export function SelectedNodePanel(props: {
       <Typography variant="h6" component="h2">
         {describeNode(node)}
       </Typography>
-      <Typography variant="body2" color="textSecondary" paragraph>
+      <Hint paragraph>
         {node.ref}
         {node.owner ? ` · owner ${node.owner}` : ''}
         {node.businessProcesses.length > 0
           ? ` · ${node.businessProcesses.join(', ')}`
           : ''}
-      </Typography>
+      </Hint>
       {hiddenTenants ? (
         <Typography variant="body2" paragraph>
           Serves {countOf(hiddenTenants, 'tenant', 'tenants')}, hidden in this

@@ -4,11 +4,15 @@ import { describeNode } from '../shared/refs';
 import { BADGE_WIDTH, nodeLabel, outlineOf, tenantBadge } from './graphDrawing';
 import type { GraphContent, GraphMarks } from './graphScene';
 
-/** The badge inside a node's right end summing up the tenants it serves that are hidden. */
+/**
+ * The badge inside a node's right end summing up the tenants it serves that are hidden. Screen
+ * readers hear it at the end of the node's name; the badge itself is hidden from them, so the
+ * visible label (the title) still starts the name (WCAG 2.5.3, label in name).
+ */
 function TenantBadge(props: { text: string; w: number; h: number }) {
   const { text, w, h } = props;
   return (
-    <g data-testid="tenant-badge">
+    <g data-testid="tenant-badge" aria-hidden="true">
       <rect
         x={w - BADGE_WIDTH - 4}
         y={5}
@@ -70,7 +74,9 @@ export const SvgNodes = memo(function SvgNodesImpl(
             className={nodeClass}
             role="button"
             tabIndex={0}
-            aria-label={data ? describeNode(data) : node.id}
+            aria-label={`${data ? describeNode(data) : node.id}${
+              badge ? `, serves ${badge} (hidden)` : ''
+            }`}
             aria-pressed={node.id === selectedRef}
             data-ref={node.id}
             data-in-cycle={inCycle ? 'true' : undefined}

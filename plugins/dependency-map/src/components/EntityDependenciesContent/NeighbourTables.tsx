@@ -1,25 +1,20 @@
-import { Table, TableColumn } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { Box, Button, Grid } from '@material-ui/core';
+import { DataColumn, DataTable } from '@waybill/plugin-waybill-react';
 import { useState } from 'react';
 import { EntityRefLink } from '../shared/EntityRefLink';
 import { countOf } from '../shared/nodeClasses';
 import { Neighbour } from './neighbours';
 
-const neighbourColumns: TableColumn<Neighbour>[] = [
+// Plain headers: the rows keep the order that matters (real consumers first, then tenants).
+const neighbourColumns: DataColumn<Neighbour>[] = [
   {
-    title: 'Entity',
-    field: 'title',
-    render: row => <EntityRefLink entityRef={row.ref} title={row.title} />,
+    header: 'Entity',
+    cell: row => <EntityRefLink entityRef={row.ref} title={row.title} />,
   },
-  { title: 'Type', render: row => row.type ?? row.kind },
-  { title: 'Relation', render: row => row.relations.join(', ') },
+  { header: 'Type', cell: row => row.type ?? row.kind },
+  { header: 'Relation', cell: row => row.relations.join(', ') },
 ];
-
-const tableOptions = {
-  paging: false,
-  search: false,
-  padding: 'dense',
-} as const;
 
 /**
  * One side of the entity's neighbours: the real consumers or providers, counted in the title,
@@ -34,15 +29,21 @@ function NeighbourTable(props: {
   const entities = props.rows.filter(r => !r.tenant);
   const tenants = props.rows.filter(r => r.tenant);
   const tenantCount = countOf(tenants.length, 'tenant', 'tenants');
+  const shown = showTenants ? [...entities, ...tenants] : entities;
   return (
     <Grid item xs={12} md={6}>
-      <Table
-        title={`${props.title} (${entities.length})`}
-        options={tableOptions}
-        columns={neighbourColumns}
-        data={showTenants ? [...entities, ...tenants] : entities}
-        emptyContent={<Box p={2}>{props.empty}</Box>}
-      />
+      <InfoCard title={`${props.title} (${entities.length})`} noPadding>
+        {shown.length === 0 ? (
+          <Box p={2}>{props.empty}</Box>
+        ) : (
+          <DataTable
+            aria-label={props.title}
+            columns={neighbourColumns}
+            rows={shown}
+            rowKey={row => row.ref}
+          />
+        )}
+      </InfoCard>
       {tenants.length > 0 && (
         <Box mt={1}>
           <Button

@@ -30,7 +30,7 @@ import {
   formatPercent,
   trendOf,
 } from '../shared/format';
-import { readable } from '../shared/readable';
+import { readable } from '@waybill/plugin-waybill-react';
 
 /** The windows the panel offers, in days. */
 export const DORA_WINDOWS = [7, 30, 90, 180] as const;

@@ -4,9 +4,8 @@ import {
   CheckResult,
   ScorecardEvaluation,
 } from '@waybill/plugin-scorecards-common';
-import { DataColumn, DataTable } from '@waybill/plugin-waybill-react';
+import { DataColumn, DataTable, readable } from '@waybill/plugin-waybill-react';
 import { FixHint } from '../shared/FixHint';
-import { readable } from '../shared/readable';
 
 const useStyles = makeStyles(theme => ({
   pass: { color: readable(theme, theme.palette.success.main), fontWeight: 600 },

@@ -9,8 +9,8 @@ import ErrorOutline from '@material-ui/icons/ErrorOutline';
 import HelpOutline from '@material-ui/icons/HelpOutline';
 import { CheckResult } from '@waybill/plugin-scorecards-common';
 import { FixHint } from './FixHint';
-import { readable } from './readable';
 import { WrappingListItemText } from './WrappingListItemText';
+import { readable } from '@waybill/plugin-waybill-react';
 
 const useStyles = makeStyles(theme => ({
   fail: { color: readable(theme, theme.palette.error.main) },

@@ -4,8 +4,7 @@ import {
   GateDecision,
   releaseVerdict,
 } from '@waybill/plugin-scorecards-common';
-import { Badge } from '@waybill/plugin-waybill-react';
-import { readable } from './readable';
+import { Badge, readable } from '@waybill/plugin-waybill-react';
 
 type Colours = { background: string; colour: string };
 

@@ -1,9 +1,10 @@
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Button, Typography } from '@material-ui/core';
-import { darken, makeStyles } from '@material-ui/core/styles';
+import { makeStyles } from '@material-ui/core/styles';
 import Refresh from '@material-ui/icons/Refresh';
 import { RolloutView } from '@waybill/plugin-tenant-rollouts-common';
+import { readable } from '@waybill/plugin-waybill-react';
 import { formatLocalTime } from '../shared/format';
 import { RolloutStateChip } from '../shared/rolloutState';
 import { useScorecardLink } from '../shared/scorecardLink';
@@ -11,7 +12,7 @@ import { POLL_MS } from './useRollout';
 
 // Text colours that keep WCAG AA's 4.5:1 on the page's grey (the status colours do not).
 const useStyles = makeStyles(theme => ({
-  pass: { color: darken(theme.palette.success.main, 0.35) },
+  pass: { color: readable(theme, theme.palette.success.main) },
   warn: { color: theme.palette.warningText },
   fail: { color: theme.palette.errorText },
   absent: { color: theme.palette.textSubtle },
