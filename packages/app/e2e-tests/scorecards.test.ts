@@ -4,14 +4,25 @@ import { expectNoA11yViolations } from './a11y';
 
 test.beforeAll(({ request }) => waitForBackend(request));
 
-test('a release manager finds the blocked inventory release from the portfolio, learns why, and overrides its production gate', async ({
+/** `datetime-local` wants local time without a zone (the browser runs in this machine's zone). */
+function localInput(date: Date): string {
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+test('a release manager goes from the front door to the blocked inventory release, learns why, overrides its production gate until an expiry and revokes the override', async ({
   page,
 }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await nav.getByRole('link', { name: 'Scorecards', exact: true }).click();
-  await expect(page).toHaveURL(/\/scorecards$/);
+
+  // The front door: beyond their own services, every release production's gate blocks.
+  await page
+    .getByRole('link', { name: 'Every release blocked for production' })
+    .click();
+  await expect(page).toHaveURL(/\/scorecards\?gate=production%3Afail/);
 
   // The demo evidence is seeded over HTTP once the backend is up.
   const table = page.getByRole('table', { name: 'Portfolio' });
@@ -19,12 +30,16 @@ test('a release manager finds the blocked inventory release from the portfolio, 
     table.getByRole('link', { name: 'Inventory', exact: true }),
   ).toBeVisible();
   await expect(page.getByText('Grade distribution')).toBeVisible();
+  const rows = table.locator('tbody tr');
+  for (const text of await rows.allInnerTexts()) {
+    expect(text).toContain('production: fail');
+  }
 
-  // Filter by business process: the filter goes to the URL, and every row belongs to it.
+  // Narrowed to a business process: the filter joins the gate's in the URL.
   await page.getByLabel('Business process').click();
   await page.getByRole('option', { name: 'Order to Cash' }).click();
   await expect(page).toHaveURL(/businessProcess=order-to-cash/);
-  const rows = table.locator('tbody tr');
+  await expect(page).toHaveURL(/gate=production%3Afail/);
   await expect(rows.first()).toContainText('order-to-cash');
   for (const text of await rows.allInnerTexts()) {
     expect(text).toContain('order-to-cash');
@@ -58,7 +73,8 @@ test('a release manager finds the blocked inventory release from the portfolio, 
     fullPage: true,
   });
 
-  // The guest takes release-management rotations, so it may override the gate.
+  // The guest takes release-management rotations, so it may override the gate: until an expiry,
+  // which the configured cap (scorecards.overrides.maxDurationDays, 14 by default) bounds.
   await page.getByRole('button', { name: 'Override production gate' }).click();
   const dialog = page.getByRole('dialog');
   await dialog
@@ -66,8 +82,20 @@ test('a release manager finds the blocked inventory release from the portfolio, 
     .fill(
       'Hotfix for the EDI outage; CVE-2025-29927 is not reachable, patched in 5.2.1',
     );
+  const expires = dialog.getByLabel('Expires');
+  await expires.fill(localInput(new Date(Date.now() + 30 * DAY_MS)));
+  await expect(
+    dialog.getByText(/^An override may last at most 14 days/),
+  ).toBeVisible();
+  await expect(
+    dialog.getByRole('button', { name: 'Override gate' }),
+  ).toBeDisabled();
+  await expires.fill(localInput(new Date(Date.now() + 3 * DAY_MS)));
   await dialog.getByRole('button', { name: 'Override gate' }).click();
   await expect(page.getByText('production: pass (overridden)')).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Overrides' }).getByText(/expires /),
+  ).toBeVisible();
   await expect(
     page
       .getByRole('list', { name: 'Overrides' })

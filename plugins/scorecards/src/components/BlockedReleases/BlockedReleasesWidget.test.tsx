@@ -96,13 +96,19 @@ describe('BlockedReleasesWidget', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.queryByText(/Sales Orders/)).not.toBeInTheDocument();
+    // Beyond the user's own: every release production's gate blocks.
+    expect(
+      screen.getByRole('link', {
+        name: 'Every release blocked for production',
+      }),
+    ).toHaveAttribute('href', '/scorecards?gate=production%3Afail&sort=score');
     expect(owners.sort()).toEqual([
       'group:default/warehouse-systems',
       'user:default/guest',
     ]);
   });
 
-  it('says so when nothing the user owns is blocked, and leads to the portfolio', async () => {
+  it('says so when nothing the user owns is blocked, and leads to every blocked release in the portfolio', async () => {
     server.use(
       http.get(`${SCORECARDS_URL}/portfolio`, () =>
         HttpResponse.json({ items: [], totalCount: 0 }),
@@ -114,8 +120,10 @@ describe('BlockedReleasesWidget', () => {
       await screen.findByText(/None of your services has a blocked release/),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('link', { name: 'See the whole portfolio' }),
-    ).toHaveAttribute('href', '/scorecards');
+      screen.getByRole('link', {
+        name: 'Every release blocked for production',
+      }),
+    ).toHaveAttribute('href', '/scorecards?gate=production%3Afail&sort=score');
   });
 
   it('shows the backend’s error instead of an empty list', async () => {

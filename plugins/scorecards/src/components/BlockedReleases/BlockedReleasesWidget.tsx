@@ -12,21 +12,40 @@ import { Link as RouterLink } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { scorecardsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
+import { searchParamsFromView } from '../PortfolioPage/portfolioView';
 import { useScorecardLink } from '../shared/useScorecardLink';
 import { blockedReleases } from './blockedReleases';
 
 /** How many of an owner's releases are read; a team owns far fewer scored services. */
 const PAGE_SIZE = 200;
 
+/** The portfolio's view of every latest release that production's gate blocks, lowest score first. */
+const BLOCKED_FOR_PRODUCTION = searchParamsFromView({
+  filter: { gate: { environment: 'production', decision: 'fail' } },
+  sort: 'score',
+}).toString();
+
+/** For whoever answers for more than their own services (a release manager): the estate's blocked releases. */
+function EveryBlockedRelease() {
+  const portfolioLink = useRouteRef(rootRouteRef);
+  return (
+    <Typography variant="body2">
+      <RouterLink to={`${portfolioLink()}?${BLOCKED_FOR_PRODUCTION}`}>
+        Every release blocked for production
+      </RouterLink>
+    </Typography>
+  );
+}
+
 /**
  * The signed-in user's blocked releases, for the home page: the latest release of every service
- * they or their groups own whose gate fails in some environment, each linked to its checks.
+ * they or their groups own whose gate fails in some environment, each linked to its checks; then
+ * a link to every release the production gate blocks, in the portfolio.
  */
 export function BlockedReleasesWidget() {
   const api = useApi(scorecardsApiRef);
   const identityApi = useApi(identityApiRef);
   const scorecardLink = useScorecardLink();
-  const portfolioLink = useRouteRef(rootRouteRef);
   const { value, loading, error } = useAsync(async () => {
     const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
     const pages = await Promise.all(
@@ -41,34 +60,39 @@ export function BlockedReleasesWidget() {
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value?.length) {
     return (
-      <Typography variant="body2">
-        None of your services has a blocked release.{' '}
-        <RouterLink to={portfolioLink()}>See the whole portfolio</RouterLink>.
-      </Typography>
+      <>
+        <Typography variant="body2" paragraph>
+          None of your services has a blocked release.
+        </Typography>
+        <EveryBlockedRelease />
+      </>
     );
   }
   return (
-    <List dense aria-label="Your blocked releases">
-      {value.map(({ item, environments }) => (
-        <ListItem key={item.entityRef} disableGutters>
-          <ListItemText
-            primary={
-              <RouterLink to={scorecardLink(item.entityRef, item.version)}>
-                {item.title} {item.version}
-              </RouterLink>
-            }
-            secondary={`Blocked for ${environments.join(' and ')}; score ${
-              item.score
-            } (${item.grade})${
-              item.failingChecks.length
-                ? `; failing: ${item.failingChecks
-                    .map(check => check.title)
-                    .join(', ')}`
-                : ''
-            }`}
-          />
-        </ListItem>
-      ))}
-    </List>
+    <>
+      <List dense aria-label="Your blocked releases">
+        {value.map(({ item, environments }) => (
+          <ListItem key={item.entityRef} disableGutters>
+            <ListItemText
+              primary={
+                <RouterLink to={scorecardLink(item.entityRef, item.version)}>
+                  {item.title} {item.version}
+                </RouterLink>
+              }
+              secondary={`Blocked for ${environments.join(' and ')}; score ${
+                item.score
+              } (${item.grade})${
+                item.failingChecks.length
+                  ? `; failing: ${item.failingChecks
+                      .map(check => check.title)
+                      .join(', ')}`
+                  : ''
+              }`}
+            />
+          </ListItem>
+        ))}
+      </List>
+      <EveryBlockedRelease />
+    </>
   );
 }
