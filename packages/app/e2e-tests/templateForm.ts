@@ -9,13 +9,17 @@ import { expect, Locator, Page } from '@playwright/test';
 export const textbox = (page: Page, name: string) =>
   page.getByRole('textbox', { name, exact: true });
 
-/** Signs in as the guest and opens /create from the sidebar. */
+/** Signs in as the guest and opens /create from the front door, as a developer does. */
 export async function openCreate(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await nav.getByRole('link', { name: 'Create', exact: true }).click();
-  await expect(page).toHaveURL(/\/create\/templates/);
+  // From the front door: its introduction of the portal's capabilities leads to Create.
+  await page
+    .locator('.MuiCard-root')
+    .filter({ hasText: 'What Waybill does' })
+    .getByRole('link', { name: 'Create', exact: true })
+    .click();
+  await expect(page).toHaveURL(/\/create/);
 }
 
 /** Picks the template titled `title` from the list at /create: its form opens. */
