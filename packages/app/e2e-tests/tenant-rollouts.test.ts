@@ -52,8 +52,11 @@ test('a release manager rolls a release out to tenants: canary, a wave held by a
   // Plan a rollout of the demo release sales 7.4.0 to production with the e2e strategy.
   await page.getByRole('button', { name: 'New rollout' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Entity').fill('component:default/sales');
-  await dialog.getByLabel('Version').fill('7.4.0');
+  // The entity is picked from the catalog, the release from its scorecards (with its verdict).
+  await dialog.getByLabel('Entity').fill('sales');
+  await page.getByRole('option', { name: /^Sales Order Management/ }).click();
+  await dialog.getByLabel('Version').click();
+  await page.getByRole('option', { name: /^7\.4\.0/ }).click();
   await dialog.getByLabel('Environment').fill('production');
   await dialog.getByLabel('Strategy').click();
   await page.getByRole('option', { name: /^e2e/ }).click();

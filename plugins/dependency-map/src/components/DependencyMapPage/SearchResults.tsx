@@ -3,7 +3,6 @@ import {
   List,
   ListItem,
   ListItemText,
-  Typography,
   makeStyles,
 } from '@material-ui/core';
 import { Hint } from '../shared/Hint';

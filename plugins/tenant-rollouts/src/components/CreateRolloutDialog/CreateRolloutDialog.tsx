@@ -1,7 +1,8 @@
-import { TextField } from '@material-ui/core';
 import { RolloutView } from '@waybill/plugin-tenant-rollouts-common';
 import { ActionDialog, ActionForm } from '@waybill/plugin-waybill-react';
+import { EntityField } from './EntityField';
 import { EnvironmentField } from './EnvironmentField';
+import { ReleaseField } from './ReleaseField';
 import { StrategyField } from './StrategyField';
 import { useCreateRolloutForm } from './useCreateRolloutForm';
 
@@ -32,30 +33,18 @@ function CreateRolloutForm(props: {
       onSubmit={form.submit}
       onCancel={props.onClose}
     >
-      <TextField
-        id="create-rollout-entity"
-        label="Entity"
-        fullWidth
-        margin="normal"
-        value={form.entityRef}
-        onChange={e => form.setEntityRef(e.target.value)}
-        InputProps={{ readOnly: Boolean(props.entityRef) }}
-        inputProps={{ 'aria-required': true }}
-        error={Boolean(form.entityProblem)}
-        helperText={
-          form.entityProblem ??
-          'The released component, e.g. component:default/sales'
-        }
+      <EntityField
+        entityRef={form.entityRef}
+        fixed={Boolean(props.entityRef)}
+        problem={form.entityProblem}
+        onType={form.setEntityRef}
+        onPick={form.pickEntity}
       />
-      <TextField
-        id="create-rollout-version"
-        label="Version"
-        fullWidth
-        margin="normal"
-        value={form.version}
-        onChange={e => form.setVersion(e.target.value)}
-        helperText="The release to deploy, e.g. 7.4.0"
-        inputProps={{ maxLength: 255, 'aria-required': true }}
+      <ReleaseField
+        entityRef={form.ref}
+        version={form.version}
+        environment={form.environment}
+        onChange={form.setVersion}
       />
       <EnvironmentField
         environment={form.environment}
@@ -74,8 +63,9 @@ function CreateRolloutForm(props: {
 
 /**
  * Plans a rollout of a release over the tenants that depend on an entity. With `entityRef` the
- * entity is fixed (an entity's tab); otherwise it is typed. The backend's refusal (e.g. no tenant
- * depends on the entity) is shown in the dialog.
+ * entity is fixed (an entity's tab); otherwise it is picked from the catalog. The release is
+ * picked from the entity's scorecards, with its grade and gates, or typed. The backend's refusal
+ * (e.g. no tenant depends on the entity) is shown in the dialog.
  */
 export function CreateRolloutDialog(props: {
   open: boolean;

@@ -26,6 +26,11 @@ export function useCreateRolloutForm(props: {
   const strategies = useAsync(() => api.listStrategies(), [api]);
   const [entityRef, setEntityRef] = useState(props.entityRef ?? '');
   const [version, setVersion] = useState('');
+  // Another entity has other releases: the version picked for the last one goes.
+  const pickEntity = (picked: string) => {
+    setEntityRef(picked);
+    setVersion('');
+  };
   const [environment, setEnvironment] = useState(DEFAULT_ENVIRONMENT);
   const [chosenStrategy, setChosenStrategy] = useState<string>();
   const [error, setError] = useState<string>();
@@ -71,7 +76,10 @@ export function useCreateRolloutForm(props: {
   return {
     strategies,
     entityRef,
+    /** The normalized ref, once the entity is a valid one. */
+    ref,
     setEntityRef,
+    pickEntity,
     version,
     setVersion,
     environment,
