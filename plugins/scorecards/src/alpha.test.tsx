@@ -2,11 +2,12 @@ import plugin from './alpha';
 import { scorecardsPlugin } from './plugin';
 
 describe('the scorecards plugin in both frontend systems', () => {
-  it('gives the new frontend system a page, an entity card and tab, and the API', () => {
+  it('gives the new frontend system a page, an entity card and tab, a catalog filter, and the API', () => {
     for (const id of [
       'page:scorecards',
       'entity-card:scorecards/release',
       'entity-content:scorecards',
+      'catalog-filter:scorecards/release-gate',
       'api:scorecards',
     ]) {
       expect(plugin.getExtension(id as any)).toBeDefined();

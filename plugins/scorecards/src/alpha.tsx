@@ -1,7 +1,8 @@
 /**
  * Release scorecards for apps on the new frontend system: the portfolio page (with its nav
  * item), the entity card and content tab for components, the home page's blocked releases,
- * and the API.
+ * the catalog's "Release gate" filter, and the API. The catalog's grade and gate columns are
+ * the app's to place (`useCatalogReleaseColumns`, exported from the package's main entry).
  *
  * @packageDocumentation
  */
@@ -11,6 +12,7 @@ import {
   createFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
 import {
+  CatalogFilterBlueprint,
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
@@ -73,6 +75,15 @@ const blockedReleasesWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+/** The catalog sidebar's filter by the verdict of a component's latest release. */
+const releaseGateFilter = CatalogFilterBlueprint.make({
+  name: 'release-gate',
+  params: {
+    loader: () =>
+      import('./components/CatalogColumns').then(m => <m.ReleaseGatePicker />),
+  },
+});
+
 export default createFrontendPlugin({
   pluginId: 'scorecards',
   title: 'Scorecards',
@@ -85,5 +96,6 @@ export default createFrontendPlugin({
     entityCard,
     entityContent,
     blockedReleasesWidget,
+    releaseGateFilter,
   ],
 });

@@ -1,7 +1,8 @@
 /**
  * Release scorecards in the portal, for apps on the legacy frontend system: the portfolio page,
  * the entity card and tab, and the API. Apps on the new frontend system install
- * `@waybill/plugin-scorecards/alpha` instead.
+ * `@waybill/plugin-scorecards/alpha` instead. Both systems use the catalog's grade and gate
+ * columns (`useCatalogReleaseColumns`) and its "Release gate" filter (`ReleaseGatePicker`).
  *
  * @packageDocumentation
  */
@@ -15,3 +16,18 @@ export {
 export { scorecardsApiRef, scorecardsApiFactory } from './api';
 export { rootRouteRef as scorecardsRouteRef } from './routes';
 export { DoraPanel } from './components/DoraPanel';
+export {
+  useCatalogReleaseColumns,
+  withReleaseColumns,
+  releaseColumns,
+  ReleaseGatePicker,
+  ReleaseGateFilter,
+  useCatalogReleases,
+  type EntityRow,
+  type EntityColumnsFunc,
+  type ReleaseGateFilters,
+  type CatalogReleasesState,
+  type CatalogRelease,
+  type CatalogReleases,
+  type ReleaseGateState,
+} from './components/CatalogColumns';
