@@ -34,10 +34,43 @@ test('a guest signs in, finds the demo estate in the catalog and opens an ERP mo
   ]) {
     await expect(table.getByRole('link', { name, exact: true })).toBeVisible();
   }
+  // Every component's release verdict beside its grade: the blocked inventory release reads so.
+  await expect(
+    table.getByRole('columnheader', { name: 'Grade' }),
+  ).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Gate' })).toBeVisible();
+  const inventoryRow = table.getByRole('row').filter({
+    has: page.getByRole('link', { name: 'Inventory', exact: true }),
+  });
+  await expect(
+    inventoryRow.getByRole('link', { name: /^grade [A-F] \S+$/ }),
+  ).toBeVisible();
+  await expect(
+    inventoryRow.getByRole('link', {
+      name: /^gates: Blocked for (.+ and )?production$/,
+    }),
+  ).toHaveAttribute(
+    'href',
+    /\/catalog\/default\/component\/inventory\/scorecards\?release=/,
+  );
   await page.screenshot({
     path: 'test-results/screenshots/catalog.png',
     fullPage: true,
   });
+
+  // The Release gate filter narrows the catalog to the blocked components.
+  await page
+    .getByRole('group', { name: 'Release gate' })
+    .getByRole('checkbox', { name: 'Blocked' })
+    .check();
+  await expect(page).toHaveURL(
+    /filters%5BreleaseGate%5D=blocked|filters\[releaseGate\]=blocked/,
+  );
+  await expect(
+    table.getByRole('link', { name: 'Inventory', exact: true }),
+  ).toBeVisible();
+  await expect(table.getByText('Passes every gate')).toHaveCount(0);
+  await expectNoA11yViolations(page);
 
   await table.getByRole('link', { name: 'Inventory', exact: true }).click();
   await expect(page).toHaveURL(/\/catalog\/default\/component\/inventory/);
