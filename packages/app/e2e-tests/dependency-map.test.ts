@@ -9,35 +9,17 @@ import { expectNoA11yViolations, KnownViolation } from './a11y';
  */
 const KNOWN: KnownViolation[] = [
   {
-    rule: 'label-content-name-mismatch',
-    target: '[data-testid="dependency-graph"] [role="button"]',
-    why: 'graph nodes are named "Title (type)", which does not hold their visible label',
-  },
-  {
     rule: 'color-contrast',
     // The app's Material UI class names carry a suffix (MuiTypography-colorTextSecondary-4990).
     target: '[class*="MuiTypography-colorTextSecondary"]',
     why: 'secondary text (graph caption, deploy-order and planner hints) on the page grey: 4.3:1',
   },
   {
-    rule: 'color-contrast',
-    target: '[aria-label="Deploy stages"]',
-    why: 'the red of a stage blocked by a cycle (its entities, "Blocked by a cycle") in the deploy stages: below 4.5:1',
-  },
-  {
     rule: 'link-in-text-block',
     target: '[aria-label="Safe sequence"] a',
     why: 'the planner safe sequence links entities in a line of text by colour alone',
   },
-  {
-    rule: 'nested-interactive',
-    target: '[class*="MuiTableSortLabel-root"]',
-    why: 'the entity tab neighbour tables: sortable column headers hold a button',
-  },
 ];
-
-/** Its plugin header and its Header both render an <h1> (reported). */
-const TWO_H1 = 'the app plugin header and the page Header are both <h1>s';
 
 // A larger window than the default, so the screenshots show the graph beside its deploy stages.
 test.use({ viewport: { width: 1440, height: 1000 } });
@@ -115,7 +97,7 @@ test('a release manager maps order-to-cash, sees the inventory cycle, checks inv
     'href',
     '/catalog/default/component/inventory/dependencies',
   );
-  await expectNoA11yViolations(page, { known: KNOWN, knownExtraH1: TWO_H1 });
+  await expectNoA11yViolations(page, { known: KNOWN });
   await page.screenshot({
     path: 'test-results/screenshots/dependency-map-order-to-cash.png',
     fullPage: true,
@@ -171,7 +153,7 @@ test('a release manager maps order-to-cash, sees the inventory cycle, checks inv
     '(stage 2)',
   );
   await expect(page.getByText(/^Safe: 2 deploy stages/)).toBeVisible();
-  await expectNoA11yViolations(page, { known: KNOWN, knownExtraH1: TWO_H1 });
+  await expectNoA11yViolations(page, { known: KNOWN });
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export Markdown' }).click();
