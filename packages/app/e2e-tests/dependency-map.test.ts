@@ -1,25 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { waitForBackend } from './portal';
-import { expectNoA11yViolations, KnownViolation } from './a11y';
-
-/**
- * The dependency map's known violations, reported to whoever changes plugins/dependency-map
- * (it is being reworked), and left out of the check until they are fixed there. Nothing else
- * is left out.
- */
-const KNOWN: KnownViolation[] = [
-  {
-    rule: 'color-contrast',
-    // The app's Material UI class names carry a suffix (MuiTypography-colorTextSecondary-4990).
-    target: '[class*="MuiTypography-colorTextSecondary"]',
-    why: 'secondary text (graph caption, deploy-order and planner hints) on the page grey: 4.3:1',
-  },
-  {
-    rule: 'link-in-text-block',
-    target: '[aria-label="Safe sequence"] a',
-    why: 'the planner safe sequence links entities in a line of text by colour alone',
-  },
-];
+import { expectNoA11yViolations } from './a11y';
 
 // A larger window than the default, so the screenshots show the graph beside its deploy stages.
 test.use({ viewport: { width: 1440, height: 1000 } });
@@ -97,7 +78,7 @@ test('a release manager maps order-to-cash, sees the inventory cycle, checks inv
     'href',
     '/catalog/default/component/inventory/dependencies',
   );
-  await expectNoA11yViolations(page, { known: KNOWN });
+  await expectNoA11yViolations(page);
   await page.screenshot({
     path: 'test-results/screenshots/dependency-map-order-to-cash.png',
     fullPage: true,
@@ -130,7 +111,7 @@ test('a release manager maps order-to-cash, sees the inventory cycle, checks inv
   await expect(
     page.getByRole('button', { name: /^and [1-9]\d* tenants?$/ }),
   ).toHaveAttribute('aria-expanded', 'false');
-  await expectNoA11yViolations(page, { known: KNOWN });
+  await expectNoA11yViolations(page);
   await page.screenshot({
     path: 'test-results/screenshots/dependency-map-entity-tab.png',
     fullPage: true,
@@ -153,7 +134,7 @@ test('a release manager maps order-to-cash, sees the inventory cycle, checks inv
     '(stage 2)',
   );
   await expect(page.getByText(/^Safe: 2 deploy stages/)).toBeVisible();
-  await expectNoA11yViolations(page, { known: KNOWN });
+  await expectNoA11yViolations(page);
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export Markdown' }).click();

@@ -227,6 +227,69 @@ describe('dependency-map API on the demo estate', () => {
     });
   });
 
+  it('plans the rest of a release train with bad changes, naming each bad one, its position and why', async () => {
+    const res = await request(server)
+      .post(`${BASE}/release-train`)
+      .set('Authorization', user)
+      .send({
+        changes: [
+          { entityRef: 'sales', version: '9.0.0' },
+          { entityRef: 'api:billing-api', version: '1.0.0' },
+          { entityRef: ' inventory ', version: ' 7.1.0 ' },
+          { entityRef: 'component:default/sales', version: '9.0.1' },
+          { entityRef: 'api:pricing-api', version: 'v3' },
+          { entityRef: 'x/', version: '1.0.0' },
+        ],
+      });
+    expect(res.status).toBe(200);
+    expect(res.body.rejected).toEqual([
+      {
+        index: 1,
+        entityRef: 'api:billing-api',
+        version: '1.0.0',
+        reason: 'unknown-entity',
+        message: expect.stringContaining(
+          'No entity "api:billing-api" in the dependency map',
+        ),
+      },
+      expect.objectContaining({
+        index: 3,
+        reason: 'duplicate',
+        message: expect.stringContaining('listed more than once'),
+      }),
+      expect.objectContaining({
+        index: 4,
+        reason: 'invalid-version',
+        message: expect.stringContaining('semver'),
+      }),
+      expect.objectContaining({ index: 5, reason: 'unreadable-ref' }),
+    ]);
+    expect(
+      res.body.changes.map((c: any) => [c.entityRef, c.version, c.stage]),
+    ).toEqual([
+      [component('sales'), '9.0.0', 1],
+      [component('inventory'), '7.1.0', 0],
+    ]);
+    expect(res.body.changes[1].tenants).toBe(44);
+    expect(res.body.sequence).toEqual([
+      component('inventory'),
+      component('sales'),
+    ]);
+    expect(res.body.safe).toBe(false);
+
+    const onlyBad = await request(server)
+      .post(`${BASE}/release-train`)
+      .set('Authorization', user)
+      .send({ changes: [{ entityRef: 'payroll', version: '1.0.0' }] });
+    expect(onlyBad.status).toBe(200);
+    expect(onlyBad.body).toMatchObject({
+      changes: [],
+      stages: [],
+      safe: false,
+      rejected: [{ index: 0, entityRef: 'payroll', reason: 'unknown-entity' }],
+    });
+  });
+
   it('walks a neighbourhood to a depth, in a direction, with filters and a node limit', async () => {
     const upstream = await get(
       '/entities/component/default/inventory/neighbourhood?depth=1&direction=upstream',
@@ -324,16 +387,7 @@ describe('dependency-map API on the demo estate', () => {
       { changes: [{ entityRef: 'sales', version: '1', extra: 1 }] },
       'body/changes/0 must NOT have additional properties',
     ],
-    [
-      {
-        changes: [
-          { entityRef: 'sales', version: '1.0.0' },
-          { entityRef: 'component:default/sales', version: '1.1.0' },
-        ],
-      },
-      'more than once',
-    ],
-    [{ changes: [{ entityRef: 'api:pricing-api', version: 'v3' }] }, 'semver'],
+    [{ changes: [] }, 'body/changes must NOT have fewer than 1 items'],
   ])(
     'answers POST /release-train %j with 400 naming %s',
     async (body, named) => {
@@ -378,18 +432,6 @@ describe('dependency-map API on the demo estate', () => {
       [
         get('/deploy-order?entityRef=sales,billing,payroll'),
         ['"billing"', '"payroll"'],
-      ],
-      [
-        request(server)
-          .post(`${BASE}/release-train`)
-          .set('Authorization', user)
-          .send({
-            changes: [
-              { entityRef: 'sales', version: '1.0.0' },
-              { entityRef: 'api:billing-api', version: '1.0.0' },
-            ],
-          }),
-        ['"api:billing-api"'],
       ],
     ];
     for (const [req, named] of cases) {

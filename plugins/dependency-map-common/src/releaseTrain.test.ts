@@ -8,7 +8,7 @@ import {
   loadDemoEntities,
 } from './__testUtils__/demoEstate';
 import { buildDependencyGraph } from './buildDependencyGraph';
-import { planReleaseTrain } from './releaseTrain';
+import { planReleaseTrain, rolloutSequence } from './releaseTrain';
 
 const stagesOf = (plan: ReturnType<typeof planReleaseTrain>) =>
   plan.stages.map(s => s.changes.map(c => c.entityRef).sort());
@@ -109,30 +109,119 @@ describe('planReleaseTrain on the demo estate', () => {
     ]);
   });
 
-  it('rejects unknown refs, naming each, and refs listed twice and API versions that are not semver', () => {
-    const plan = (changes: { entityRef: string; version: string }[]) => () =>
-      planReleaseTrain(graph, changes);
+  it('plans the rest when some changes are bad, naming each bad one, its position and why', () => {
+    const plan = planReleaseTrain(graph, [
+      { entityRef: 'sales', version: '9.0.0' },
+      { entityRef: 'component:warehouse-robots', version: '1.0.0' },
+      { entityRef: 'inventory', version: '7.1.0' },
+      { entityRef: 'component:default/sales', version: '9.0.1' },
+      { entityRef: 'api:pricing-api', version: 'v3' },
+      { entityRef: 'x/', version: '1.0.0' },
+    ]);
+    expect(plan.rejected).toEqual([
+      {
+        index: 1,
+        entityRef: 'component:warehouse-robots',
+        version: '1.0.0',
+        reason: 'unknown-entity',
+        message:
+          'No entity "component:warehouse-robots" in the dependency map (it holds Components, APIs, Resources, Systems and Domains read from the catalog)',
+      },
+      {
+        index: 3,
+        entityRef: 'component:default/sales',
+        version: '9.0.1',
+        reason: 'duplicate',
+        message:
+          'component:default/sales is listed more than once (first as change 1): list it once',
+      },
+      {
+        index: 4,
+        entityRef: 'api:pricing-api',
+        version: 'v3',
+        reason: 'invalid-version',
+        message:
+          'api:default/pricing-api: API version "v3" is not semver x.y.z',
+      },
+      expect.objectContaining({ index: 5, reason: 'unreadable-ref' }),
+    ]);
+    // The rest is planned as a train of its own: inventory first, then sales.
+    expect(plan.changes.map(c => [c.entityRef, c.version])).toEqual([
+      [component('sales'), '9.0.0'],
+      [component('inventory'), '7.1.0'],
+    ]);
+    expect(stagesOf(plan)).toEqual([
+      [component('inventory')],
+      [component('sales')],
+    ]);
+    expect(plan.prematureConsumers).toEqual([
+      expect.objectContaining({
+        consumer: component('sales'),
+        needs: component('inventory'),
+        reason: 'listed-before-provider',
+      }),
+    ]);
+    expect(plan.blockers).toEqual([]);
+    expect(plan.safe).toBe(false);
     expect(
-      plan([
-        { entityRef: 'sales', version: '1.0.0' },
-        { entityRef: 'component:warehouse-robots', version: '1.0.0' },
-        { entityRef: 'api:teleport-api', version: '1.0.0' },
-      ]),
-    ).toThrow(
-      new InputError(
-        'Unknown entity refs: "component:warehouse-robots", "api:teleport-api"; not in the dependency graph',
-      ),
+      planReleaseTrain(graph, [
+        { entityRef: 'sales', version: '9.0.0' },
+        { entityRef: 'inventory', version: '7.1.0' },
+      ]).safe,
+    ).toBe(true);
+  });
+
+  it('answers a train of only bad changes with an empty plan, and refuses one without changes', () => {
+    const plan = planReleaseTrain(graph, [
+      { entityRef: 'api:teleport-api', version: '1.0.0' },
+    ]);
+    expect(plan).toMatchObject({
+      changes: [],
+      sequence: [],
+      stages: [],
+      safe: false,
+      rejected: [
+        expect.objectContaining({ index: 0, reason: 'unknown-entity' }),
+      ],
+    });
+    expect(() => planReleaseTrain(graph, [])).toThrow(
+      new InputError('A release train needs at least one change'),
     );
-    expect(
-      plan([
-        { entityRef: 'sales', version: '1.0.0' },
-        { entityRef: 'component:default/sales', version: '1.0.1' },
-        { entityRef: 'api:pricing-api', version: 'v3' },
-      ]),
-    ).toThrow(
-      'Invalid release train: component:default/sales is listed more than once; api:default/pricing-api: API version "v3" is not semver x.y.z',
-    );
-    expect(plan([])).toThrow(InputError);
+  });
+
+  it('counts the tenants each deployable serves, which its rollout goes to', () => {
+    const plan = planReleaseTrain(graph, [
+      { entityRef: 'inventory', version: '7.1.0' },
+      { entityRef: 'customer-portal', version: '5.0.0' },
+      { entityRef: 'pricing-api', version: '3.0.0' },
+      { entityRef: 'api:pricing-api', version: '3.0.0' },
+    ]);
+    expect(plan.changes.map(c => [c.entityRef, c.tenants])).toEqual([
+      [component('inventory'), 44],
+      [component('customer-portal'), 27],
+      [component('pricing-api'), 27],
+      [api('pricing-api'), undefined],
+    ]);
+
+    // Rollouts stage by stage: the API goes live with pricing-api and has none of its own.
+    expect(rolloutSequence(plan).map(c => c.entityRef)).toEqual([
+      component('inventory'),
+      component('pricing-api'),
+      component('customer-portal'),
+    ]);
+    const withoutTenants = {
+      ...plan,
+      stages: plan.stages.map(s => ({
+        ...s,
+        changes: s.changes.map(c =>
+          c.entityRef === component('inventory') ? { ...c, tenants: 0 } : c,
+        ),
+      })),
+    };
+    expect(rolloutSequence(withoutTenants).map(c => c.entityRef)).toEqual([
+      component('pricing-api'),
+      component('customer-portal'),
+    ]);
   });
 });
 

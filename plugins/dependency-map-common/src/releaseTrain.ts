@@ -10,7 +10,7 @@ import {
   EdgeView,
   buildEdgeView,
   graphIndex,
-  resolveNodeIndices,
+  normalizeEntityRef,
 } from './graphIndex';
 import { DependencyGraph, ORDERING_EDGE_TYPES } from './model';
 import type { DependencyMapSchemas as Schemas } from './schema/openapi.generated';
@@ -25,7 +25,8 @@ export type ReleaseTrainChange =
 /**
  * A change as planned: `stage` is the stage it goes out in (0 first); for APIs, `currentVersion`
  * is the version before the train and `ridesWith` the providers whose deployment makes the new
- * version live.
+ * version live; for the others, `tenants` how many tenants it serves (their `spec.dependsOn`
+ * names it), which a tenant rollout of the release goes to.
  */
 export type PlannedChange = Schemas['PlannedChange'];
 
@@ -45,46 +46,90 @@ export type PrematureConsumer = Schemas['PrematureConsumer'];
 
 /**
  * A release-train plan: the safe order of a set of changes and what stands in its way. `changes`
- * are in request order, each with its stage; `sequence` is the entity refs in a safe order (stage
+ * are the planned ones in request order, each with its stage; `rejected` the ones that could not
+ * be planned, each with why; `sequence` is the entity refs in a safe order (stage
  * by stage, request order within a stage); `blockers` are the cycles among the changes (they go
  * out together or the cycle must be broken first); `incompatibilities` are requirements touched by
  * the train (its consumers, its APIs) that the versions after the train do not satisfy;
  * `prematureConsumers` would break if they went out before what they need; `safe` when there are
- * neither blockers nor incompatibilities. The response adds the graph it was answered from.
+ * neither blockers nor incompatibilities and every change was planned. The response adds the
+ * graph it was answered from.
  */
 export type ReleaseTrainPlan = Omit<Schemas['ReleaseTrainResponse'], 'graph'>;
 
-/** The train's members as node indices, with their request positions; throws on a bad request. */
+/**
+ * A change of the request that could not be planned: `index` is its position in the request (0
+ * first), `entityRef` and `version` as sent, `reason` and `message` why, in words.
+ */
+export type RejectedChange = Schemas['RejectedChange'];
+
+/**
+ * The train's members as node indices with their changes and positions, and the changes that
+ * cannot be planned (see {@link planReleaseTrain}). Throws only on a train without changes.
+ */
 function resolveTrain(
   graph: DependencyGraph,
   changes: readonly ReleaseTrainChange[],
-): { members: number[]; position: Map<number, number> } {
+): {
+  members: number[];
+  memberChanges: ReleaseTrainChange[];
+  position: Map<number, number>;
+  rejected: RejectedChange[];
+} {
   if (changes.length === 0) {
     throw new InputError('A release train needs at least one change');
   }
-  const members = resolveNodeIndices(
-    graph,
-    changes.map(c => c.entityRef),
-  );
-  const problems: string[] = [];
+  const { indexOf } = graphIndex(graph);
+  const members: number[] = [];
+  const memberChanges: ReleaseTrainChange[] = [];
   const position = new Map<number, number>();
-  members.forEach((m, i) => {
-    if (position.has(m)) {
-      problems.push(`${graph.nodes[m].ref} is listed more than once`);
-    } else {
-      position.set(m, i);
+  const firstListed = new Map<number, number>();
+  const rejected: RejectedChange[] = [];
+  changes.forEach((change, index) => {
+    const { entityRef, version } = change;
+    const reject = (reason: RejectedChange['reason'], message: string) =>
+      rejected.push({ index, entityRef, version, reason, message });
+    const normalized = normalizeEntityRef(change.entityRef);
+    if (normalized === undefined) {
+      reject(
+        'unreadable-ref',
+        `"${change.entityRef}" cannot be read as an entity ref (write it as kind:namespace/name, e.g. component:default/inventory)`,
+      );
+      return;
+    }
+    const m = indexOf.get(normalized);
+    if (m === undefined) {
+      // As for a hidden entity: the same words.
+      reject(
+        'unknown-entity',
+        `No entity "${change.entityRef}" in the dependency map (it holds Components, APIs, Resources, Systems and Domains read from the catalog)`,
+      );
+      return;
     }
     const node = graph.nodes[m];
-    if (node.kind === 'api' && valid(changes[i].version) === null) {
-      problems.push(
-        `${node.ref}: API version "${changes[i].version}" is not semver x.y.z`,
+    const first = firstListed.get(m);
+    if (first !== undefined) {
+      reject(
+        'duplicate',
+        `${node.ref} is listed more than once (first as change ${
+          first + 1
+        }): list it once`,
       );
+      return;
     }
+    firstListed.set(m, index);
+    if (node.kind === 'api' && valid(change.version.trim()) === null) {
+      reject(
+        'invalid-version',
+        `${node.ref}: API version "${change.version}" is not semver x.y.z`,
+      );
+      return;
+    }
+    position.set(m, members.length);
+    members.push(m);
+    memberChanges.push(change);
   });
-  if (problems.length > 0) {
-    throw new InputError(`Invalid release train: ${problems.join('; ')}`);
-  }
-  return { members, position };
+  return { members, memberChanges, position, rejected };
 }
 
 /** The API checks a train touches and the edges that order it. */
@@ -152,7 +197,10 @@ function plannedChanges(
   members: number[],
   stageOf: Map<number, number>,
 ): Map<number, PlannedChange> {
-  const providedBy = graphIndex(graph).view(['apiProvidedBy']).forward;
+  const index = graphIndex(graph);
+  const providedBy = index.view(['apiProvidedBy']).forward;
+  // Tenants point at what serves them: a node's `servedBy` predecessors are its tenants.
+  const servedBy = index.view(['servedBy']).reverse;
   const planned = new Map<number, PlannedChange>();
   members.forEach((m, i) => {
     const node = graph.nodes[m];
@@ -164,7 +212,9 @@ function plannedChanges(
       version: changes[i].version.trim(),
       stage: stageOf.get(m)!,
     };
-    if (node.kind === 'api') {
+    if (node.kind !== 'api') {
+      change.tenants = servedBy.offsets[m + 1] - servedBy.offsets[m];
+    } else {
       change.currentVersion = node.apiVersion;
       const providers: string[] = [];
       for (let s = providedBy.offsets[m]; s < providedBy.offsets[m + 1]; s++) {
@@ -214,21 +264,26 @@ function newVersionConsumers(
  * that prevent a strict order, the API requirements the train leaves unsatisfied and the
  * consumers that would otherwise go out before what they need.
  *
- * Throws an `InputError` naming every unknown ref, every ref listed twice and every API version
- * that is not semver. O(nodes + edges + requirements).
+ * A bad change does not fail the plan: a ref that cannot be read or is not in the graph, a ref
+ * listed again and an API version that is not semver are answered in `rejected`, each naming its
+ * position in the request and why, and the rest is planned (the train is then not `safe`).
+ * Throws an `InputError` only for a train without changes. O(nodes + edges + requirements).
  */
 export function planReleaseTrain(
   graph: DependencyGraph,
   changes: readonly ReleaseTrainChange[],
 ): ReleaseTrainPlan {
-  const { members, position } = resolveTrain(graph, changes);
-  const { incompatibilities, needsNewVersion, view } = trainConstraints(
+  const { members, memberChanges, position, rejected } = resolveTrain(
     graph,
     changes,
+  );
+  const { incompatibilities, needsNewVersion, view } = trainConstraints(
+    graph,
+    memberChanges,
     members,
   );
   const { stages, stageOf, blockers } = placeInStages(graph, members, view);
-  const planned = plannedChanges(graph, changes, members, stageOf);
+  const planned = plannedChanges(graph, memberChanges, members, stageOf);
   const trainStages: ReleaseTrainStage[] = stages.map((stage, s) => ({
     index: s,
     changes: stage.map(m => planned.get(m)!),
@@ -253,8 +308,19 @@ export function planReleaseTrain(
     blockers,
     incompatibilities,
     prematureConsumers,
-    safe: blockers.length === 0 && incompatibilities.length === 0,
+    rejected,
+    safe: blockers.length + incompatibilities.length + rejected.length === 0,
   };
+}
+
+/**
+ * The planned changes a tenant rollout delivers, in the safe order: the releases tenants depend
+ * on (an API change goes live with its providers, and has no rollout of its own).
+ */
+export function rolloutSequence(plan: ReleaseTrainPlan): PlannedChange[] {
+  return plan.stages.flatMap(stage =>
+    stage.changes.filter(c => c.kind !== 'api' && (c.tenants ?? 0) > 0),
+  );
 }
 
 /**

@@ -15,7 +15,7 @@ export const spec = {
       url: 'https://www.apache.org/licenses/LICENSE-2.0',
     },
     description:
-      'The HTTP API of `@waybill/plugin-dependency-map-backend`, mounted at `/api/dependency-map`\non the Backstage backend.\n\nThe backend builds one dependency graph of the estate from the catalog (Components, APIs,\nResources, Systems and Domains, read in pages) and keeps it in memory, rebuilt on a schedule\nand, where configured, on catalog-change events. Each view is one request answered from\nthat graph: the neighbourhood of an entity, a business process\'s graph, the whole estate,\nthe blast radius of a change, deploy stages and release-train plans. The graph model, the\nalgorithms and the request and response types are those of\n`@waybill/plugin-dependency-map-common`.\n\nEdges read "source *type* target"; for dependency types the source needs the target (the\ntarget is the provider: it deploys first, and a change to it can break the source).\n\nEvery view response carries `graph`: when the graph was built, its size, and `truncated`\nwith a `message` when the catalog held more entities than `dependencyMap.maxNodes` and the\ngraph keeps only the first (views may then miss entities and edges). A request that arrives\nbefore the first build waits for it.\n\nEvery route needs a Backstage token of a user or a service and the permission\n`dependency-map.graph.read` (each operation\'s `x-permission`), checked before anything about\nthe request is: a caller without it gets 403, not a 400 about its input.\n\nA user sees only the entities the catalog lets them read: the permission framework is asked\nabout `catalog.entity.read` with their credentials, and under a conditional decision the\ncatalog says, with those credentials, which of the graph\'s entities they may read. Every\nview is then answered from the graph without the others: their nodes, business processes\nand every edge with an end among them are gone, as are the refs other nodes carry to them\n(`system`, `businessProcesses`, `apiRequirements`, an edge\'s `apis`; an API-mediated edge\nwhose APIs are all hidden goes). Paths through a hidden entity are cut, not bridged, so\nneighbourhoods, blast radius, deploy stages, cycles and release-train plans are those of the\ngraph the user sees. A hidden entity or business process is a 404, as for one not in the\ngraph; `graph` and `/status` count what the user sees (`warningCount` 0). Nodes of refs the\ncatalog does not hold (`missing`) are left out too. Service principals see the whole graph.\n\nEntity refs in queries and bodies may be full (`component:default/inventory`) or short\n(`inventory`, `api:pricing-api`): the kind defaults to `component`, the namespace to\n`default`. A ref that is not in the graph gets 404 naming it (every one, when several are\nunknown); a ref that cannot be read as a ref gets 400.\n\nErrors have the Backstage error body, `{ "error": { "name", "message" }, "request",\n"response" }`. Requests are validated against this spec, and `error.message` names every\nbad parameter, e.g. `request/query/direction must be equal to one of the allowed values:\nupstream, downstream, both`. Query strings are strict: a parameter a route does not know is\na 400.\n\nList parameters (`kind`, `type`, `owner`, `businessProcess`, `relation`, `entityRef`) are\ncomma-separated (`?kind=component,api`), as the typed client sends them. A list parameter\nmay also be repeated (`?kind=component&kind=api`), and but for `relation` each of its values\nmay be comma-separated in turn. Values may carry `:` and `/` unencoded\n(`?owner=group:default/warehouse-systems`); an empty one (`?kind=`) is a 400. Lists are\nalternatives (any of); different parameters combine (all of).\n',
+      'The HTTP API of `@waybill/plugin-dependency-map-backend`, mounted at `/api/dependency-map`\non the Backstage backend.\n\nThe backend builds one dependency graph of the estate from the catalog (Components, APIs,\nResources, Systems and Domains, read in pages) and keeps it in memory, rebuilt on a schedule\nand, where configured, on catalog-change events. Each view is one request answered from\nthat graph: the neighbourhood of an entity, a business process\'s graph, the whole estate,\nthe blast radius of a change, deploy stages and release-train plans. The graph model, the\nalgorithms and the request and response types are those of\n`@waybill/plugin-dependency-map-common`.\n\nEdges read "source *type* target"; for dependency types the source needs the target (the\ntarget is the provider: it deploys first, and a change to it can break the source).\n\nEvery view response carries `graph`: when the graph was built, its size, and `truncated`\nwith a `message` when the catalog held more entities than `dependencyMap.maxNodes` and the\ngraph keeps only the first (views may then miss entities and edges). A request that arrives\nbefore the first build waits for it.\n\nEvery route needs a Backstage token of a user or a service and the permission\n`dependency-map.graph.read` (each operation\'s `x-permission`), checked before anything about\nthe request is: a caller without it gets 403, not a 400 about its input.\n\nA user sees only the entities the catalog lets them read: the permission framework is asked\nabout `catalog.entity.read` with their credentials, and under a conditional decision the\ncatalog says, with those credentials, which of the graph\'s entities they may read. Every\nview is then answered from the graph without the others: their nodes, business processes\nand every edge with an end among them are gone, as are the refs other nodes carry to them\n(`system`, `businessProcesses`, `apiRequirements`, an edge\'s `apis`; an API-mediated edge\nwhose APIs are all hidden goes). Paths through a hidden entity are cut, not bridged, so\nneighbourhoods, blast radius, deploy stages, cycles and release-train plans are those of the\ngraph the user sees. A hidden entity or business process is a 404, as for one not in the\ngraph (in a release train, a rejected change in the same words); `graph` and `/status` count what the user sees (`warningCount` 0). Nodes of refs the\ncatalog does not hold (`missing`) are left out too. Service principals see the whole graph.\n\nEntity refs in queries and bodies may be full (`component:default/inventory`) or short\n(`inventory`, `api:pricing-api`): the kind defaults to `component`, the namespace to\n`default`. A ref that is not in the graph gets 404 naming it (every one, when several are\nunknown); a ref that cannot be read as a ref gets 400. A release train is the exception: it\nplans the changes it can and lists the others in `rejected`.\n\nErrors have the Backstage error body, `{ "error": { "name", "message" }, "request",\n"response" }`. Requests are validated against this spec, and `error.message` names every\nbad parameter, e.g. `request/query/direction must be equal to one of the allowed values:\nupstream, downstream, both`. Query strings are strict: a parameter a route does not know is\na 400.\n\nList parameters (`kind`, `type`, `owner`, `businessProcess`, `relation`, `entityRef`) are\ncomma-separated (`?kind=component,api`), as the typed client sends them. A list parameter\nmay also be repeated (`?kind=component&kind=api`), and but for `relation` each of its values\nmay be comma-separated in turn. Values may carry `:` and `/` unencoded\n(`?owner=group:default/warehouse-systems`); an empty one (`?kind=`) is a 400. Lists are\nalternatives (any of); different parameters combine (all of).\n',
   },
   servers: [
     {
@@ -359,7 +359,7 @@ export const spec = {
         tags: ['analysis'],
         summary: 'Plan a release train',
         description:
-          'Given (entity, version) changes, the safe sequence and deploy stages (providers first;\nan API change is the contract version its provider will expose and goes live with that\nprovider), the cycles among the changes that prevent a strict order, the API\nrequirements the train leaves unmet, and the consumers that would break if they went\nout before what they need. Changes nothing: it is a plan.\n\nUnknown refs are a 404 naming each; refs listed twice and API versions that are not\nsemver are a 400.\n\n```sh\ncurl -X POST -H "Authorization: Bearer $TOKEN" -H \'Content-Type: application/json\' \\\n  -d \'{"changes":[{"entityRef":"api:pricing-api","version":"3.0.0"},{"entityRef":"pricing-api","version":"3.0.0"},{"entityRef":"customer-portal","version":"5.0.0"}]}\' \\\n  "$BACKEND/api/dependency-map/release-train"\n```\n',
+          'Given (entity, version) changes, the safe sequence and deploy stages (providers first;\nan API change is the contract version its provider will expose and goes live with that\nprovider), the cycles among the changes that prevent a strict order, the API\nrequirements the train leaves unmet, and the consumers that would break if they went\nout before what they need. Changes nothing: it is a plan.\n\nA bad change does not fail the plan: a ref that cannot be read as a ref or is not in the\ngraph (or is hidden from the caller: the same words), a ref listed again (the first\nlisting is planned) and an API version that is not semver are answered in `rejected`,\neach with its position in the request and why, and the other changes are planned as if\nit were not there; the train is then not `safe`. Only a request that is malformed as a\nwhole (no changes, more than 500, a change without a ref or version) is a 400.\n\n```sh\ncurl -X POST -H "Authorization: Bearer $TOKEN" -H \'Content-Type: application/json\' \\\n  -d \'{"changes":[{"entityRef":"api:pricing-api","version":"3.0.0"},{"entityRef":"pricing-api","version":"3.0.0"},{"entityRef":"customer-portal","version":"5.0.0"}]}\' \\\n  "$BACKEND/api/dependency-map/release-train"\n```\n',
         requestBody: {
           required: true,
           content: {
@@ -389,9 +389,6 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
-          },
-          '404': {
-            $ref: '#/components/responses/NotFound',
           },
           '413': {
             $ref: '#/components/responses/PayloadTooLarge',
@@ -1367,6 +1364,48 @@ export const spec = {
               $ref: '#/components/schemas/EntityRef',
             },
           },
+          tenants: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'For changes other than APIs, how many tenants it serves (tenants whose\n`spec.dependsOn` names it): those a tenant rollout of the release goes to.\n',
+          },
+        },
+        additionalProperties: false,
+      },
+      RejectedChange: {
+        type: 'object',
+        description:
+          'A change of the request that could not be planned, and why.',
+        required: ['index', 'entityRef', 'version', 'reason', 'message'],
+        properties: {
+          index: {
+            type: 'integer',
+            minimum: 0,
+            description: "Its position in the request's `changes` (0 first).",
+          },
+          entityRef: {
+            type: 'string',
+            description: 'The ref as sent (without the white space around it).',
+          },
+          version: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+            enum: [
+              'unreadable-ref',
+              'unknown-entity',
+              'duplicate',
+              'invalid-version',
+            ],
+            description:
+              '`unreadable-ref`: not an entity ref; `unknown-entity`: not in the graph the caller\nsees; `duplicate`: the entity is listed earlier in the request; `invalid-version`:\nan API version that is not semver x.y.z.\n',
+          },
+          message: {
+            type: 'string',
+            description: 'Why, in words.',
+          },
         },
         additionalProperties: false,
       },
@@ -1479,13 +1518,15 @@ export const spec = {
           'blockers',
           'incompatibilities',
           'prematureConsumers',
+          'rejected',
           'safe',
           'graph',
         ],
         properties: {
           changes: {
             type: 'array',
-            description: 'The changes in request order, each with its stage.',
+            description:
+              'The planned changes in request order, each with its stage.',
             items: {
               $ref: '#/components/schemas/PlannedChange',
             },
@@ -1520,9 +1561,18 @@ export const spec = {
               $ref: '#/components/schemas/PrematureConsumer',
             },
           },
+          rejected: {
+            type: 'array',
+            description:
+              'The changes that could not be planned, in request order; the others are planned without them.',
+            items: {
+              $ref: '#/components/schemas/RejectedChange',
+            },
+          },
           safe: {
             type: 'boolean',
-            description: 'Neither blockers nor incompatibilities.',
+            description:
+              'Neither blockers nor incompatibilities, and every change planned.',
           },
           graph: {
             $ref: '#/components/schemas/GraphSummary',

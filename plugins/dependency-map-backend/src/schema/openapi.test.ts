@@ -292,6 +292,22 @@ describe('the running plugin answers as openapi.yaml says', () => {
     });
     expect(unsafe.body.blockers).toHaveLength(1);
     expect(unsafe.body.incompatibilities).toHaveLength(1);
+    const partial = await call({
+      method: 'post',
+      path: P.releaseTrain,
+      body: {
+        changes: [
+          { entityRef: 'billing', version: '1.0.0' },
+          { entityRef: 'inventory', version: '4.3.0' },
+          { entityRef: 'inventory', version: '4.3.1' },
+          { entityRef: 'api:pricing-api', version: 'v3' },
+        ],
+      },
+    });
+    expect(
+      partial.body.rejected.map((r: { reason: string }) => r.reason),
+    ).toEqual(['unknown-entity', 'duplicate', 'invalid-version']);
+    expect(partial.body.changes).toHaveLength(1);
     const status = await call({ method: 'get', path: P.status });
     expect(status.body.current.catalogRequests).toBe(1);
   });
@@ -377,14 +393,6 @@ describe('the running plugin answers as openapi.yaml says', () => {
           method: 'get',
           path: P.deployOrder,
           query: { entityRef: 'billing' },
-        },
-        404,
-      ],
-      [
-        {
-          method: 'post',
-          path: P.releaseTrain,
-          body: { changes: [{ entityRef: 'billing', version: '1.0.0' }] },
         },
         404,
       ],

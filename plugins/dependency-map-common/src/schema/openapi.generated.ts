@@ -162,8 +162,12 @@ export interface paths {
      *     requirements the train leaves unmet, and the consumers that would break if they went
      *     out before what they need. Changes nothing: it is a plan.
      *
-     *     Unknown refs are a 404 naming each; refs listed twice and API versions that are not
-     *     semver are a 400.
+     *     A bad change does not fail the plan: a ref that cannot be read as a ref or is not in the
+     *     graph (or is hidden from the caller: the same words), a ref listed again (the first
+     *     listing is planned) and an API version that is not semver are answered in `rejected`,
+     *     each with its position in the request and why, and the other changes are planned as if
+     *     it were not there; the train is then not `safe`. Only a request that is malformed as a
+     *     whole (no changes, more than 500, a change without a ref or version) is a 400.
      *
      *     ```sh
      *     curl -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
@@ -429,6 +433,32 @@ export interface components {
       stage: number;
       /** @description For APIs, the providers whose deployment makes the new version live. */
       ridesWith?: components['schemas']['EntityRef'][];
+      /**
+       * @description For changes other than APIs, how many tenants it serves (tenants whose
+       *     `spec.dependsOn` names it): those a tenant rollout of the release goes to.
+       */
+      tenants?: number;
+    };
+    /** @description A change of the request that could not be planned, and why. */
+    RejectedChange: {
+      /** @description Its position in the request's `changes` (0 first). */
+      index: number;
+      /** @description The ref as sent (without the white space around it). */
+      entityRef: string;
+      version: string;
+      /**
+       * @description `unreadable-ref`: not an entity ref; `unknown-entity`: not in the graph the caller
+       *     sees; `duplicate`: the entity is listed earlier in the request; `invalid-version`:
+       *     an API version that is not semver x.y.z.
+       * @enum {string}
+       */
+      reason:
+        | 'unreadable-ref'
+        | 'unknown-entity'
+        | 'duplicate'
+        | 'invalid-version';
+      /** @description Why, in words. */
+      message: string;
     };
     ReleaseTrainStage: {
       index: number;
@@ -463,14 +493,16 @@ export interface components {
       message: string;
     };
     ReleaseTrainResponse: {
-      /** @description The changes in request order, each with its stage. */
+      /** @description The planned changes in request order, each with its stage. */
       changes: components['schemas']['PlannedChange'][];
       sequence: components['schemas']['EntityRef'][];
       stages: components['schemas']['ReleaseTrainStage'][];
       blockers: components['schemas']['DeployBlocker'][];
       incompatibilities: components['schemas']['ApiCompatibility'][];
       prematureConsumers: components['schemas']['PrematureConsumer'][];
-      /** @description Neither blockers nor incompatibilities. */
+      /** @description The changes that could not be planned, in request order; the others are planned without them. */
+      rejected: components['schemas']['RejectedChange'][];
+      /** @description Neither blockers nor incompatibilities, and every change planned. */
       safe: boolean;
       graph: components['schemas']['GraphSummary'];
     };
@@ -840,7 +872,6 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
       413: components['responses']['PayloadTooLarge'];
       503: components['responses']['GraphUnavailable'];
     };

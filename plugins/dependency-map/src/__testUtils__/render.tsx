@@ -1,6 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { discoveryApiRef } from '@backstage/core-plugin-api';
-import { httpClientOptions, renderPlugin } from '@waybill/frontend-test-utils';
+import {
+  httpClientOptions,
+  renderPlugin,
+  RenderPluginOptions,
+} from '@waybill/frontend-test-utils';
 import { DependencyMapClient } from '@waybill/plugin-dependency-map-common';
 import { ReactElement } from 'react';
 import { dependencyMapApiRef } from '../api';
@@ -23,7 +27,15 @@ export const inventoryEntity: Entity = {
  */
 export function renderDependencyMap(
   ui: ReactElement,
-  options: { routeEntries?: string[]; entity?: Entity } = {},
+  options: {
+    routeEntries?: string[];
+    entity?: Entity;
+    /** More APIs, e.g. other plugins' the component reaches for. */
+    apis?: RenderPluginOptions['apis'];
+    allows?: RenderPluginOptions['allows'];
+    /** More route refs to mount, e.g. other plugins' pages it links to. */
+    mountedRoutes?: RenderPluginOptions['mountedRoutes'];
+  } = {},
 ) {
   const client = httpClientOptions();
   return renderPlugin(ui, {
@@ -31,7 +43,11 @@ export function renderDependencyMap(
     apis: [
       [dependencyMapApiRef, new DependencyMapClient(client)],
       [discoveryApiRef, client.discoveryApi],
+      ...(options.apis ?? []),
     ],
-    mountedRoutes: { '/dependency-map': rootRouteRef },
+    mountedRoutes: {
+      '/dependency-map': rootRouteRef,
+      ...options.mountedRoutes,
+    },
   });
 }

@@ -1,8 +1,12 @@
 import { Box, Button, Paper, Typography, makeStyles } from '@material-ui/core';
-import type { DependencyNode } from '@waybill/plugin-dependency-map-common';
+import type {
+  DependencyNode,
+  RejectedChange,
+} from '@waybill/plugin-dependency-map-common';
 import { ChangeRows } from './ChangeRows';
 import { PasteChanges } from './PasteChanges';
 import type { ReleaseTrainChanges } from './useReleaseTrainChanges';
+import { Hint } from '../shared/Hint';
 
 const useStyles = makeStyles(theme => ({
   paper: { padding: theme.spacing(2), marginBottom: theme.spacing(2) },
@@ -14,6 +18,8 @@ export function ChangesForm(props: {
   train: ReleaseTrainChanges;
   known: DependencyNode[];
   planning: boolean;
+  /** The changes the last plan could not plan, by row key. */
+  rejected: ReadonlyMap<number, RejectedChange>;
   onPlan(): void;
 }) {
   const classes = useStyles();
@@ -24,7 +30,7 @@ export function ChangesForm(props: {
       <Typography variant="h6" component="h2" gutterBottom>
         Changes
       </Typography>
-      <ChangeRows train={train} known={props.known} />
+      <ChangeRows train={train} known={props.known} rejected={props.rejected} />
       <Button size="small" onClick={train.addRow}>
         Add a change
       </Button>
@@ -38,9 +44,9 @@ export function ChangesForm(props: {
         >
           Plan release train
         </Button>
-        <Typography variant="body2" color="textSecondary">
+        <Hint variant="body2">
           {count} {count === 1 ? 'change' : 'changes'}
-        </Typography>
+        </Hint>
       </Box>
     </Paper>
   );

@@ -1,23 +1,27 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { Grid, Typography } from '@material-ui/core';
+import { Grid } from '@material-ui/core';
 import type {
   ReleaseTrainChange,
   ReleaseTrainPlan,
 } from '@waybill/plugin-dependency-map-common';
 import { TENANT_TYPE } from '@waybill/plugin-waybill-common';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { dependencyMapApiRef } from '../../api';
 import { PluginPage } from '../shared/PluginPage';
 import { ChangesForm } from './ChangesForm';
 import { PlannedTrain, PlanView } from './PlanView';
+import { rejectedByRow } from './rejectedRows';
 import { useReleaseTrainChanges } from './useReleaseTrainChanges';
+import { Hint } from '../shared/Hint';
 
 /**
  * The release-train planner: entities and versions in, the safe order out (sequence, stages),
- * with what blocks it, exported as JSON or as a Markdown change record.
+ * with what blocks it and each release's gate, exported as JSON or as a Markdown change record,
+ * and the rollouts started in that order. A change that cannot be planned is marked on its row;
+ * the others are planned.
  */
 export function ReleaseTrainPage() {
   const api = useApi(dependencyMapApiRef);
@@ -40,9 +44,19 @@ export function ReleaseTrainPage() {
   );
 
   const submit = () => {
-    setPlanned({ changes: train.changes, at: new Date() });
+    setPlanned({
+      changes: train.changes,
+      rowKeys: train.changeKeys,
+      at: new Date(),
+    });
     runPlan(train.changes);
   };
+
+  // The rows of the changes the plan could not plan, while they still read as planned.
+  const rejectedRows = useMemo(
+    () => rejectedByRow(plan.loading ? undefined : plan.value, planned),
+    [plan.loading, plan.value, planned],
+  );
 
   return (
     <PluginPage
@@ -57,6 +71,7 @@ export function ReleaseTrainPage() {
             train={train}
             known={known.value ?? []}
             planning={plan.loading}
+            rejected={rejectedRows}
             onPlan={submit}
           />
         </Grid>
@@ -64,12 +79,16 @@ export function ReleaseTrainPage() {
           {plan.loading && <Progress />}
           {plan.error && <ResponseErrorPanel error={plan.error} />}
           {!plan.loading && !plan.error && !plan.value && (
-            <Typography color="textSecondary">
+            <Hint variant="body1">
               Add changes and plan the train to see the safe order.
-            </Typography>
+            </Hint>
           )}
           {plan.value && planned && !plan.loading && (
-            <PlanView plan={plan.value} planned={planned} />
+            <PlanView
+              key={planned.at.getTime()}
+              plan={plan.value}
+              planned={planned}
+            />
           )}
         </Grid>
       </Grid>

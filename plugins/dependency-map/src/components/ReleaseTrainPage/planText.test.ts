@@ -77,6 +77,7 @@ const plan: ReleaseTrainPlan = {
       message: 'Customer Portal must wait for Pricing API 3.0.0',
     },
   ],
+  rejected: [],
   safe: true,
 };
 
@@ -100,6 +101,32 @@ describe('plan export', () => {
     );
     expect(markdown).toContain('## Deploy stages\n\n- Stage 1:');
     expect(markdown).toContain('## Blockers\n\nNone.');
+  });
+
+  it('lists the changes that were not planned, and calls the train not safe', () => {
+    const markdown = planToMarkdown(
+      {
+        ...plan,
+        safe: false,
+        rejected: [
+          {
+            index: 2,
+            entityRef: 'billing',
+            version: '1.0.0',
+            reason: 'unknown-entity',
+            message: 'No entity "billing" in the dependency map',
+          },
+        ],
+      },
+      { createdAt },
+    );
+    expect(markdown).toContain('- Changes: 2 planned, 1 not planned');
+    expect(markdown).toContain(
+      '## Not planned\n\n- Change 3 (`billing` 1.0.0): No entity "billing" in the dependency map',
+    );
+    expect(markdown).toContain(
+      '- Verdict: NOT SAFE: resolve the changes not planned, blockers and incompatibilities below first',
+    );
   });
 
   it('writes the request and the plan as JSON, without the graph summary', () => {

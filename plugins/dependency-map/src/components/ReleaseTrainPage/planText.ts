@@ -87,12 +87,18 @@ function markdownSummary(plan: ReleaseTrainPlan, meta: PlanExportMeta) {
     `# Change record: ${title}`,
     '',
     `- Planned: ${meta.createdAt.toISOString()}`,
-    `- Changes: ${plan.changes.length}`,
+    `- Changes: ${plan.changes.length}${
+      plan.rejected.length > 0
+        ? ` planned, ${plan.rejected.length} not planned`
+        : ''
+    }`,
     `- Deploy stages: ${plan.stages.length}`,
     `- Verdict: ${
       plan.safe
         ? 'safe to release in this order'
-        : 'NOT SAFE: resolve the blockers and incompatibilities below first'
+        : `NOT SAFE: resolve the ${
+            plan.rejected.length > 0 ? 'changes not planned, ' : ''
+          }blockers and incompatibilities below first`
     }`,
     '',
   ];
@@ -151,6 +157,17 @@ export function planToMarkdown(
 ): string {
   return [
     ...markdownSummary(plan, meta),
+    ...(plan.rejected.length > 0
+      ? markdownList(
+          'Not planned',
+          plan.rejected.map(
+            r =>
+              `- Change ${r.index + 1} (\`${r.entityRef}\` ${r.version}): ${
+                r.message
+              }`,
+          ),
+        )
+      : []),
     ...markdownOrder(plan),
     ...markdownList(
       'Blockers',

@@ -16,16 +16,26 @@ const emptyRow = (): ChangeRow => ({
 
 /**
  * The changes being put together: the edited rows, the pasted list and the lines of it that
- * could not be read, and the complete changes (both fields filled in, trimmed).
+ * could not be read, and the complete changes (both fields filled in, trimmed) with the keys of
+ * their rows.
  */
 export function useReleaseTrainChanges() {
   const [rows, setRows] = useState<ChangeRow[]>([emptyRow()]);
   const [paste, setPaste] = useState('');
   const [pasteErrors, setPasteErrors] = useState<PasteError[]>([]);
 
-  const changes = rows
-    .map(r => ({ entityRef: r.entityRef.trim(), version: r.version.trim() }))
+  const complete = rows
+    .map(r => ({
+      key: r.key,
+      entityRef: r.entityRef.trim(),
+      version: r.version.trim(),
+    }))
     .filter(r => r.entityRef && r.version);
+  const changes: ReleaseTrainChange[] = complete.map(
+    ({ entityRef, version }) => ({ entityRef, version }),
+  );
+  // The row each change comes from, so a change the plan rejects can be marked on its row.
+  const changeKeys = complete.map(r => r.key);
 
   const setRow = (key: number, patch: Partial<ReleaseTrainChange>) =>
     setRows(current =>
@@ -56,6 +66,7 @@ export function useReleaseTrainChanges() {
   return {
     rows,
     changes,
+    changeKeys,
     setRow,
     addRow,
     removeRow,
