@@ -19,6 +19,9 @@ async function countRows(knex: Knex, table: string): Promise<number> {
 }
 jest.setTimeout(60_000);
 
+/** When the portfolio is read: its overrides are active or not at this moment. */
+const NOW = new Date('2026-11-24T12:00:00Z');
+
 const tests = (failed: number): TestFacts => ({
   kind: 'tests',
   format: 'junit',
@@ -68,7 +71,12 @@ const inBusinessProcess = async (
   store: DatabaseScorecardStore,
   businessProcess: string,
 ) =>
-  (await store.portfolio({ businessProcess, sort: 'name', limit: 100 })).items;
+  (
+    await store.portfolio(
+      { businessProcess, sort: 'name', limit: 100 },
+      { now: NOW },
+    )
+  ).items;
 
 describe.each(databases.eachSupportedId())(
   'DatabaseScorecardStore on %s',
@@ -349,6 +357,119 @@ describe.each(databases.eachSupportedId())(
       ).rejects.toMatchObject({ name: 'ConflictError' });
     });
 
+    it("answers the portfolio's gates after the overrides active at the time asked, in one more query", async () => {
+      const { knex, store } = await createStore();
+      const release = (name: string, version: string) => ({
+        entityRef: `component:default/${name}`,
+        version,
+      });
+      for (const name of ['billing', 'inventory', 'picking']) {
+        const entityRef = `component:default/${name}`;
+        for (const version of ['1.0.0', '1.1.0']) {
+          await store.recordEvidence(
+            upload({
+              entityRef,
+              version,
+              entity: { ...upload().entity, entityRef, title: name },
+              facts: tests(2),
+            }),
+            evaluate,
+            'p',
+          );
+        }
+      }
+      const override = {
+        reason: 'Hotfix for the EDI outage; drill booked for Monday',
+        actor: 'user:default/guest',
+      };
+      // inventory: production let through until the 30th; staging's override expired on the 20th.
+      await store.addOverride(release('inventory', '1.1.0'), {
+        ...override,
+        environment: 'production',
+        expiresAt: '2026-11-30T00:00:00.000Z',
+      });
+      await store.addOverride(release('inventory', '1.1.0'), {
+        ...override,
+        environment: 'staging',
+        expiresAt: '2026-11-20T00:00:00.000Z',
+      });
+      // billing: production let through, then revoked.
+      const revoked = await store.addOverride(release('billing', '1.1.0'), {
+        ...override,
+        environment: 'production',
+        expiresAt: '2026-11-30T00:00:00.000Z',
+      });
+      await store.revokeOverride(release('billing', '1.1.0'), {
+        environment: 'production',
+        overrideId: revoked.id,
+        actor: 'user:default/manager',
+        reason: 'Not needed after all',
+        at: new Date('2026-11-23T00:00:00.000Z'),
+      });
+      // picking: only an older release is let through, not the latest the portfolio shows.
+      await store.addOverride(release('picking', '1.0.0'), {
+        ...override,
+        environment: 'production',
+        expiresAt: '2026-11-30T00:00:00.000Z',
+      });
+
+      const queries: string[] = [];
+      const onQuery = (query: { sql: string }) => queries.push(query.sql);
+      knex.on('query', onQuery);
+      const page = await store.portfolio(
+        { sort: 'name', limit: 10 },
+        { now: NOW },
+      );
+      knex.off('query', onQuery);
+      const gatesOf = (items: typeof page.items) =>
+        Object.fromEntries(
+          items.map(i => [
+            i.entityRef.replace('component:default/', ''),
+            { gates: i.gates, effectiveGates: i.effectiveGates },
+          ]),
+        );
+      const fail = { staging: 'fail', production: 'fail' };
+      expect(gatesOf(page.items)).toEqual({
+        billing: { gates: fail, effectiveGates: fail },
+        inventory: {
+          gates: fail,
+          effectiveGates: { staging: 'fail', production: 'pass' },
+        },
+        picking: { gates: fail, effectiveGates: fail },
+      });
+      expect(queries).toHaveLength(3);
+      expect(
+        queries.filter(sql => sql.includes('scorecards_overrides')),
+      ).toHaveLength(1);
+
+      // Once the override expires, the gate answers from the policy again.
+      const later = await store.portfolio(
+        { sort: 'name', limit: 10 },
+        { now: new Date('2026-11-30T00:00:00.000Z') },
+      );
+      expect(later.items.map(i => i.effectiveGates)).toEqual([
+        fail,
+        fail,
+        fail,
+      ]);
+
+      // The gate filter and the summary keep reading the policy's decisions.
+      const blocked = await store.portfolio(
+        {
+          gate: { environment: 'production', decision: 'fail' },
+          sort: 'name',
+          limit: 10,
+        },
+        { now: NOW },
+      );
+      expect(blocked.totalCount).toBe(3);
+      expect(
+        (await store.portfolioSummary({})).gates.find(
+          g => g.environment === 'production' && g.decision === 'fail',
+        )?.count,
+      ).toBe(3);
+    });
+
     it('adds and drops the revocation columns when migrating up and down', async () => {
       const { knex } = await createStore();
       const directory = `${__dirname}/../../migrations`;
@@ -442,12 +563,15 @@ describe.each(databases.eachSupportedId())(
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await store.portfolio({
-          owner: 'group:default/warehouse-systems',
-          sort: '-name',
-          limit: 4,
-          cursor,
-        });
+        const page = await store.portfolio(
+          {
+            owner: 'group:default/warehouse-systems',
+            sort: '-name',
+            limit: 4,
+            cursor,
+          },
+          { now: NOW },
+        );
         expect(page.totalCount).toBe(13);
         seen.push(...page.items.map(item => item.entityRef));
         expect(page.items.every(item => item.version === '1.1.0')).toBe(true);
@@ -472,11 +596,14 @@ describe.each(databases.eachSupportedId())(
         'component:default/service-24',
       ]);
 
-      const failing = await store.portfolio({
-        gate: { environment: 'staging', decision: 'fail' },
-        sort: 'score',
-        limit: 100,
-      });
+      const failing = await store.portfolio(
+        {
+          gate: { environment: 'staging', decision: 'fail' },
+          sort: 'score',
+          limit: 100,
+        },
+        { now: NOW },
+      );
       expect(failing.items.map(i => i.entityRef)).toEqual(
         expect.arrayContaining([
           'component:default/service-00',
@@ -489,16 +616,22 @@ describe.each(databases.eachSupportedId())(
       );
 
       await expect(
-        store.portfolio({ sort: 'name', limit: 5, cursor: 'garbage' }),
+        store.portfolio(
+          { sort: 'name', limit: 5, cursor: 'garbage' },
+          { now: NOW },
+        ),
       ).rejects.toThrow(/cursor/);
 
       // The summary counts what the pages list.
       const filter = { owner: 'group:default/warehouse-systems' };
-      const { items } = await store.portfolio({
-        ...filter,
-        sort: 'name',
-        limit: 100,
-      });
+      const { items } = await store.portfolio(
+        {
+          ...filter,
+          sort: 'name',
+          limit: 100,
+        },
+        { now: NOW },
+      );
       const tally = (keys: string[]) =>
         [...new Set(keys)].sort().map(key => ({
           key,
@@ -534,7 +667,7 @@ describe.each(databases.eachSupportedId())(
       do {
         const page = await store.portfolio(
           { ...filter, sort: 'name', limit: 2, cursor },
-          scope,
+          { now: NOW, scope },
         );
         expect(page.totalCount).toBe(5);
         scoped.push(...page.items.map(item => item.entityRef));
@@ -546,7 +679,12 @@ describe.each(databases.eachSupportedId())(
       const scopedSummary = await store.portfolioSummary(filter, scope);
       expect(scopedSummary.grades.reduce((n, g) => n + g.count, 0)).toBe(5);
       expect(
-        (await store.portfolio({ sort: 'name', limit: 100 }, [])).totalCount,
+        (
+          await store.portfolio(
+            { sort: 'name', limit: 100 },
+            { now: NOW, scope: [] },
+          )
+        ).totalCount,
       ).toBe(0);
     });
 
@@ -593,7 +731,8 @@ describe.each(databases.eachSupportedId())(
         'p1',
       );
       const portfolioItem = async () =>
-        (await store.portfolio({ sort: 'name', limit: 10 })).items;
+        (await store.portfolio({ sort: 'name', limit: 10 }, { now: NOW }))
+          .items;
 
       const [before] = await portfolioItem();
       expect(before).toMatchObject({ version: '4.2.0', grade: 'F' });
@@ -631,12 +770,15 @@ describe.each(databases.eachSupportedId())(
       });
       expect(
         (
-          await store.portfolio({
-            gate: { environment: 'production', decision: 'warn' },
-            grade: 'A',
-            sort: '-score',
-            limit: 10,
-          })
+          await store.portfolio(
+            {
+              gate: { environment: 'production', decision: 'warn' },
+              grade: 'A',
+              sort: '-score',
+              limit: 10,
+            },
+            { now: NOW },
+          )
         ).totalCount,
       ).toBe(1);
     });
@@ -656,7 +798,7 @@ describe.each(databases.eachSupportedId())(
         );
       }
       const query = { sort: '-score' as const, limit: 10 };
-      const before = await store.portfolio(query);
+      const before = await store.portfolio(query, { now: NOW });
 
       const directory = `${__dirname}/../../migrations`;
       // Down past the override_revocation and business_process_refs migrations to before
@@ -670,7 +812,7 @@ describe.each(databases.eachSupportedId())(
       await knex.migrate.up({ directory });
       await knex.migrate.up({ directory });
       await knex.migrate.up({ directory });
-      expect(await store.portfolio(query)).toEqual(before);
+      expect(await store.portfolio(query, { now: NOW })).toEqual(before);
     });
 
     it('converts stored business process names to Domain refs when migrating up, and back down', async () => {

@@ -110,9 +110,9 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
   portfolio(
     query: PortfolioQuery,
-    scope?: EntityScope,
+    options: { now: Date; scope?: EntityScope },
   ): Promise<PortfolioPage> {
-    return portfolio(this.db, query, scope);
+    return portfolio(this.db, query, options);
   }
 
   portfolioRefs(

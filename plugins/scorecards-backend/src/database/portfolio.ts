@@ -1,10 +1,16 @@
 import { InputError } from '@backstage/errors';
-import { GateDecision, Grade } from '@waybill/plugin-scorecards-common';
+import {
+  effectiveGates,
+  GateDecision,
+  Grade,
+} from '@waybill/plugin-scorecards-common';
 import { toIso, whereRefIn } from '@waybill/plugin-waybill-node';
 import { Knex } from 'knex';
 import { businessProcessesOfRow, whereBusinessProcess } from './entities';
+import { toOverride } from './rows';
 import {
   EntityScope,
+  GateOverride,
   PortfolioFilter,
   PortfolioItem,
   PortfolioPage,
@@ -49,7 +55,28 @@ function decodeCursor(text: string): Cursor {
   throw new InputError('cursor is not one this API handed out');
 }
 
-function toPortfolioItem(row: any): PortfolioItem {
+/**
+ * A latest release's line: its gates as the policy decided them (stored on the entity row) and
+ * after its overrides active at `now`.
+ */
+function toPortfolioItem(
+  row: any,
+  overrides: GateOverride[],
+  now: Date,
+): PortfolioItem {
+  const gates: Record<string, GateDecision> = JSON.parse(row.latest_gates);
+  const effective = effectiveGates(
+    {
+      evaluation: {
+        gates: Object.entries(gates).map(([environment, decision]) => ({
+          environment,
+          decision,
+        })),
+      },
+      overrides,
+    },
+    now,
+  );
   return {
     entityRef: row.entity_ref,
     title: row.title,
@@ -61,7 +88,10 @@ function toPortfolioItem(row: any): PortfolioItem {
     releasedAt: toIso(row.latest_released_at),
     score: row.latest_score,
     grade: row.latest_grade,
-    gates: JSON.parse(row.latest_gates),
+    gates,
+    effectiveGates: Object.fromEntries(
+      effective.map(gate => [gate.environment, gate.decision]),
+    ),
     failingChecks: JSON.parse(row.latest_failing_checks),
   };
 }
@@ -96,13 +126,37 @@ function portfolioEntities(
   return query;
 }
 
-/** The portfolio: each entity's latest release, filtered, sorted and paged by cursor. */
+/**
+ * The overrides of the given releases, newest first, by release id: one query. A page is at most
+ * 200 releases (the route's limit), within SQLite's bound-parameter limit.
+ */
+async function overridesOfReleases(
+  db: Knex,
+  releaseIds: number[],
+): Promise<Map<number, GateOverride[]>> {
+  const overrides = new Map<number, GateOverride[]>();
+  if (releaseIds.length === 0) return overrides;
+  const rows = await db('scorecards_overrides')
+    .whereIn('release_id', releaseIds)
+    .orderBy('id', 'desc');
+  for (const row of rows) {
+    const id = Number(row.release_id);
+    overrides.set(id, [...(overrides.get(id) ?? []), toOverride(row)]);
+  }
+  return overrides;
+}
+
+/**
+ * The portfolio: each entity's latest release, filtered, sorted and paged by cursor, with its
+ * gates after the overrides active at `now`: two queries after the count, the page's entities and
+ * then the overrides of their latest releases. Filters read the policy's decisions.
+ */
 export async function portfolio(
   db: Knex,
   query: PortfolioQuery,
-  scope?: EntityScope,
+  options: { now: Date; scope?: EntityScope },
 ): Promise<PortfolioPage> {
-  const base = portfolioEntities(db, query, scope);
+  const base = portfolioEntities(db, query, options.scope);
   const { column, order } = SORT_COLUMNS[query.sort];
   const page = base.clone();
   if (query.cursor) {
@@ -127,11 +181,21 @@ export async function portfolio(
       .select(),
   ]);
   const more = rows.length > query.limit;
-  const items = rows.slice(0, query.limit);
+  const items: any[] = rows.slice(0, query.limit);
   const last = items[items.length - 1];
+  const overrides = await overridesOfReleases(
+    db,
+    items.map(row => Number(row.latest_release_id)),
+  );
   return {
     totalCount: Number(total),
-    items: items.map(toPortfolioItem),
+    items: items.map(row =>
+      toPortfolioItem(
+        row,
+        overrides.get(Number(row.latest_release_id)) ?? [],
+        options.now,
+      ),
+    ),
     ...(more
       ? {
           nextCursor: encodeCursor({

@@ -129,8 +129,14 @@ export interface ScorecardStore {
     scope?: EntityScope,
   ): Promise<string[]>;
 
-  /** The portfolio: each entity's latest release (of the scope, if given), filtered, sorted, paged. */
-  portfolio(query: PortfolioQuery, scope?: EntityScope): Promise<PortfolioPage>;
+  /**
+   * The portfolio: each entity's latest release (of the scope, if given), filtered, sorted, paged,
+   * with its gates as the policy decided them and after the overrides active at `now`.
+   */
+  portfolio(
+    query: PortfolioQuery,
+    options: { now: Date; scope?: EntityScope },
+  ): Promise<PortfolioPage>;
 
   /** Counts of the matching entities (of the scope, if given) by grade and gate decision (no zeros). */
   portfolioSummary(

@@ -557,7 +557,7 @@ export const spec = {
         tags: ['portfolio'],
         summary: "Every entity's latest release, filtered, sorted and paged",
         description:
-          "One item per entity that has releases: its latest release's score, grade, gate decisions\n(before overrides) and the checks that fail or lack evidence. Filters combine with AND.\nPage with `cursor`: pass the previous page's `nextCursor` with the same filters and\nsort; the last page has no `nextCursor`. Requires `scorecards.release.read`.\n",
+          "One item per entity that has releases: its latest release's score, grade, gate decisions\n(`gates`, the policy's; `effectiveGates`, after the overrides active now, as the release's\nown page shows them) and the checks that fail or lack evidence. Filters combine with AND;\n`gate` filters on the policy's decisions.\nPage with `cursor`: pass the previous page's `nextCursor` with the same filters and\nsort; the last page has no `nextCursor`. Requires `scorecards.release.read`.\n",
         parameters: [
           {
             $ref: '#/components/parameters/Owner',
@@ -638,7 +638,7 @@ export const spec = {
         summary:
           'How the matching entities spread over grades and gate decisions',
         description:
-          'For the entities `/portfolio` would list with the same filters: how many have each grade,\nand per gated environment how many have each gate decision (before overrides). Every\ngrade, environment and decision is present, zeros included. Requires\n`scorecards.release.read`.\n',
+          "For the entities `/portfolio` would list with the same filters: how many have each grade,\nand per gated environment how many have each gate decision (the policy's, before\noverrides, as `gates` of `/portfolio` items and the `gate` filter read them). Every\ngrade, environment and decision is present, zeros included. Requires\n`scorecards.release.read`.\n",
         parameters: [
           {
             $ref: '#/components/parameters/Owner',
@@ -1065,7 +1065,7 @@ export const spec = {
         in: 'query',
         allowReserved: true,
         description:
-          "`environment:decision`: only entities whose latest release's stored gate decision in\nthat environment, before overrides, is `decision`.\n",
+          "`environment:decision`: only entities whose latest release's stored gate decision in\nthat environment, the policy's before overrides (a portfolio item's `gates`, not its\n`effectiveGates`), is `decision`.\n",
         schema: {
           type: 'string',
           pattern: '^[^:]+:(pass|warn|fail)$',
@@ -2517,6 +2517,7 @@ export const spec = {
           'score',
           'grade',
           'gates',
+          'effectiveGates',
           'failingChecks',
         ],
         properties: {
@@ -2563,7 +2564,16 @@ export const spec = {
           },
           gates: {
             type: 'object',
-            description: 'Gate decision per environment, before overrides.',
+            description:
+              "The policy's gate decision per environment, before overrides. The `gate` filter and\nthe portfolio summary read these.\n",
+            additionalProperties: {
+              $ref: '#/components/schemas/GateDecision',
+            },
+          },
+          effectiveGates: {
+            type: 'object',
+            description:
+              "Gate decision per environment after the overrides active at the time of the request\n(not revoked, not expired): an overridden gate reads `pass`. The same environments as\n`gates`; act on this one, as the release's own page and history do.\n",
             additionalProperties: {
               $ref: '#/components/schemas/GateDecision',
             },
@@ -2654,7 +2664,7 @@ export const spec = {
           gates: {
             type: 'object',
             description:
-              'Per gated environment, entities per gate decision before overrides.',
+              'Per gated environment, entities per gate decision of the policy, before overrides.',
             additionalProperties: {
               type: 'object',
               required: ['pass', 'warn', 'fail'],

@@ -456,6 +456,29 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
       decision: 'pass',
       policyDecision: gate.body.policyDecision,
     });
+
+    // The portfolio gives the same verdict, beside the policy's own decisions.
+    const portfolio = await call({
+      method: 'get',
+      path: P.portfolio,
+      query: { sort: 'name' },
+    });
+    const line = portfolio.body.items.find(
+      (i: { entityRef: string }) =>
+        i.entityRef === 'component:default/inventory',
+    );
+    expect(line.version).toBe('4.2.0');
+    expect(line.effectiveGates).toEqual(
+      Object.fromEntries(
+        history.body.items[0].gates.map(
+          (g: { environment: string; decision: string }) => [
+            g.environment,
+            g.decision,
+          ],
+        ),
+      ),
+    );
+    expect(line.gates.production).toBe(gate.body.policyDecision);
   });
 
   it('records delivery events, Waybill JSON and CDEvents, and serves DORA figures', async () => {

@@ -224,7 +224,9 @@ export interface paths {
     /**
      * Every entity's latest release, filtered, sorted and paged
      * @description One item per entity that has releases: its latest release's score, grade, gate decisions
-     *     (before overrides) and the checks that fail or lack evidence. Filters combine with AND.
+     *     (`gates`, the policy's; `effectiveGates`, after the overrides active now, as the release's
+     *     own page shows them) and the checks that fail or lack evidence. Filters combine with AND;
+     *     `gate` filters on the policy's decisions.
      *     Page with `cursor`: pass the previous page's `nextCursor` with the same filters and
      *     sort; the last page has no `nextCursor`. Requires `scorecards.release.read`.
      */
@@ -247,7 +249,8 @@ export interface paths {
     /**
      * How the matching entities spread over grades and gate decisions
      * @description For the entities `/portfolio` would list with the same filters: how many have each grade,
-     *     and per gated environment how many have each gate decision (before overrides). Every
+     *     and per gated environment how many have each gate decision (the policy's, before
+     *     overrides, as `gates` of `/portfolio` items and the `gate` filter read them). Every
      *     grade, environment and decision is present, zeros included. Requires
      *     `scorecards.release.read`.
      */
@@ -876,8 +879,19 @@ export interface components {
       releasedAt: string;
       score: number;
       grade: components['schemas']['Grade'];
-      /** @description Gate decision per environment, before overrides. */
+      /**
+       * @description The policy's gate decision per environment, before overrides. The `gate` filter and
+       *     the portfolio summary read these.
+       */
       gates: {
+        [key: string]: components['schemas']['GateDecision'];
+      };
+      /**
+       * @description Gate decision per environment after the overrides active at the time of the request
+       *     (not revoked, not expired): an overridden gate reads `pass`. The same environments as
+       *     `gates`; act on this one, as the release's own page and history do.
+       */
+      effectiveGates: {
         [key: string]: components['schemas']['GateDecision'];
       };
       /** @description The checks that fail or lack evidence. */
@@ -906,7 +920,7 @@ export interface components {
         D: number;
         F: number;
       };
-      /** @description Per gated environment, entities per gate decision before overrides. */
+      /** @description Per gated environment, entities per gate decision of the policy, before overrides. */
       gates: {
         [key: string]: {
           pass: number;
@@ -1238,7 +1252,8 @@ export interface components {
     Grade: components['schemas']['Grade'];
     /**
      * @description `environment:decision`: only entities whose latest release's stored gate decision in
-     *     that environment, before overrides, is `decision`.
+     *     that environment, the policy's before overrides (a portfolio item's `gates`, not its
+     *     `effectiveGates`), is `decision`.
      * @example production:fail
      */
     Gate: string;
@@ -1660,7 +1675,8 @@ export interface operations {
         grade?: components['parameters']['Grade'];
         /**
          * @description `environment:decision`: only entities whose latest release's stored gate decision in
-         *     that environment, before overrides, is `decision`.
+         *     that environment, the policy's before overrides (a portfolio item's `gates`, not its
+         *     `effectiveGates`), is `decision`.
          * @example production:fail
          */
         gate?: components['parameters']['Gate'];
@@ -1715,7 +1731,8 @@ export interface operations {
         grade?: components['parameters']['Grade'];
         /**
          * @description `environment:decision`: only entities whose latest release's stored gate decision in
-         *     that environment, before overrides, is `decision`.
+         *     that environment, the policy's before overrides (a portfolio item's `gates`, not its
+         *     `effectiveGates`), is `decision`.
          * @example production:fail
          */
         gate?: components['parameters']['Gate'];
@@ -1764,7 +1781,8 @@ export interface operations {
         grade?: components['parameters']['Grade'];
         /**
          * @description `environment:decision`: only entities whose latest release's stored gate decision in
-         *     that environment, before overrides, is `decision`.
+         *     that environment, the policy's before overrides (a portfolio item's `gates`, not its
+         *     `effectiveGates`), is `decision`.
          * @example production:fail
          */
         gate?: components['parameters']['Gate'];
@@ -1837,7 +1855,8 @@ export interface operations {
         grade?: components['parameters']['Grade'];
         /**
          * @description `environment:decision`: only entities whose latest release's stored gate decision in
-         *     that environment, before overrides, is `decision`.
+         *     that environment, the policy's before overrides (a portfolio item's `gates`, not its
+         *     `effectiveGates`), is `decision`.
          * @example production:fail
          */
         gate?: components['parameters']['Gate'];

@@ -133,9 +133,13 @@ export function releaseRecord(
   };
 }
 
-/** A portfolio line for service `n`. */
+/** A portfolio line for service `n`, without overrides. */
 export function portfolioItem(n: number): PortfolioItem {
   const name = `service-${String(n).padStart(4, '0')}`;
+  const gates: PortfolioItem['gates'] = {
+    staging: 'pass',
+    production: n % 2 === 0 ? 'pass' : 'fail',
+  };
   return {
     entityRef: `component:default/${name}`,
     title: `Service ${n}`,
@@ -147,7 +151,8 @@ export function portfolioItem(n: number): PortfolioItem {
     releasedAt: '2026-11-20T09:30:00.000Z',
     score: 60 + (n % 40),
     grade: n % 2 === 0 ? 'B' : 'F',
-    gates: { staging: 'pass', production: n % 2 === 0 ? 'pass' : 'fail' },
+    gates,
+    effectiveGates: gates,
     failingChecks:
       n % 2 === 0
         ? []

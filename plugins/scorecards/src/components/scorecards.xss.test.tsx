@@ -231,6 +231,8 @@ function hostileItem(markup: HostileMarkup): PortfolioItem {
     businessProcesses: [markup('business process')],
     version: markup('portfolio version'),
     gates: { [markup('gate environment')]: 'fail' },
+    // Overridden, so the chip's "(overridden)" label and tooltip show the name too.
+    effectiveGates: { [markup('gate environment')]: 'pass' },
     failingChecks: [
       { ...item.failingChecks[0], title: markup('failing check') },
     ],

@@ -8,7 +8,7 @@ import {
   PortfolioSummary,
   StoredPortfolioSummary,
 } from '../../database/types';
-import { scopeOf, ScorecardsDeps } from '../deps';
+import { nowOf, scopeOf, ScorecardsDeps } from '../deps';
 
 /**
  * Every grade and, per gated environment, every decision, zeros included; environments no longer
@@ -43,13 +43,16 @@ function completeSummary(
 export class Portfolio {
   constructor(private readonly deps: ScorecardsDeps) {}
 
-  /** Each entity's latest release, filtered, sorted and paged. */
+  /** Each entity's latest release, filtered, sorted and paged, its gates also after active overrides. */
   async page(
     query: PortfolioQuery,
     access: CatalogReadAccess = CatalogReadAccess.unrestricted,
   ): Promise<PortfolioPage> {
     const { store } = this.deps;
-    return store.portfolio(query, await scopeOf(store, access));
+    return store.portfolio(query, {
+      now: nowOf(this.deps),
+      scope: await scopeOf(store, access),
+    });
   }
 
   /**
@@ -79,11 +82,13 @@ export class Portfolio {
   ): AsyncGenerator<PortfolioItem[]> {
     const { store } = this.deps;
     const scope = await scopeOf(store, access);
+    // One moment for the whole export: every page reads the overrides active when it started.
+    const now = nowOf(this.deps);
     let cursor: string | undefined;
     do {
       const page = await store.portfolio(
         { ...query, limit: pageSize, cursor },
-        scope,
+        { now, scope },
       );
       yield page.items;
       cursor = page.nextCursor;

@@ -17,10 +17,12 @@ import { BlockedReleasesWidget } from './BlockedReleasesWidget';
 
 const server = setupScorecardsServer();
 
+/** A portfolio line; its gates after overrides are the policy's unless given. */
 const item = (
   name: string,
   owner: string,
   gates: PortfolioItem['gates'],
+  effectiveGates: PortfolioItem['effectiveGates'] = gates,
 ): PortfolioItem => ({
   entityRef: `component:default/${name}`,
   title: name === 'inventory' ? 'Inventory' : 'Sales Orders',
@@ -33,6 +35,7 @@ const item = (
   score: 71,
   grade: 'C',
   gates,
+  effectiveGates,
   failingChecks: [
     {
       id: 'no-critical-dependency-vulnerabilities',
@@ -73,7 +76,13 @@ describe('BlockedReleasesWidget', () => {
                     staging: 'pass',
                     production: 'fail',
                   }),
-                  item('sales', owner, { production: 'pass' }),
+                  // Production's gate overridden: not blocked, as its own page says.
+                  item(
+                    'sales',
+                    owner,
+                    { production: 'fail' },
+                    { production: 'pass' },
+                  ),
                 ]
               : [],
           totalCount: 2,

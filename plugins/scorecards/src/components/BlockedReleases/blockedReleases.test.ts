@@ -1,10 +1,12 @@
 import type { PortfolioItem } from '@waybill/plugin-scorecards-common';
 import { blockedReleases } from './blockedReleases';
 
+/** A portfolio line; its gates after overrides are the policy's unless given. */
 const item = (
   name: string,
   score: number,
   gates: PortfolioItem['gates'],
+  effectiveGates: PortfolioItem['effectiveGates'] = gates,
 ): PortfolioItem => ({
   entityRef: `component:default/${name}`,
   title: name,
@@ -17,6 +19,7 @@ const item = (
   score,
   grade: 'B',
   gates,
+  effectiveGates,
   failingChecks: [],
 });
 
@@ -30,6 +33,26 @@ describe('blockedReleases', () => {
     expect(blocked.map(b => [b.item.title, b.environments.join(',')])).toEqual([
       ['edi', 'staging,production'],
       ['inventory', 'production'],
+    ]);
+  });
+
+  it('goes by the gates after active overrides: an overridden gate does not block', () => {
+    const blocked = blockedReleases([
+      item(
+        'inventory',
+        71,
+        { staging: 'pass', production: 'fail' },
+        { staging: 'pass', production: 'pass' },
+      ),
+      item(
+        'edi',
+        60,
+        { staging: 'fail', production: 'fail' },
+        { staging: 'fail', production: 'pass' },
+      ),
+    ]);
+    expect(blocked.map(b => [b.item.title, b.environments.join(',')])).toEqual([
+      ['edi', 'staging'],
     ]);
   });
 

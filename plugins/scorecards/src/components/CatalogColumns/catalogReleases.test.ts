@@ -59,6 +59,27 @@ describe('catalogReleasesOf', () => {
     );
   });
 
+  it('reads the gates after active overrides, as the entity tab does', () => {
+    const overridden = catalogReleasesOf([
+      portfolioItem(
+        'inventory',
+        'C',
+        { staging: 'pass', production: 'fail' },
+        { effectiveGates: { staging: 'pass', production: 'pass' } },
+      ),
+    ]);
+    const inventory = overridden.get('component:default/inventory');
+    expect(inventory?.gates).toEqual([
+      { environment: 'staging', decision: 'pass' },
+      { environment: 'production', decision: 'pass' },
+    ]);
+    expect(inventory?.verdict.text).toBe('Passes every gate');
+    expect(gateStateOf(inventory)).toBe('passes');
+    // The Release gate filter's "Blocked" leaves it out.
+    expect(entityNamesIn(overridden, ['blocked'])).toEqual([]);
+    expect(entityNamesIn(overridden, ['passes'])).toEqual(['inventory']);
+  });
+
   it('finds a catalog entity by its ref whatever the case of its name', () => {
     const entity = component('Inventory');
     expect(catalogRefOf(entity)).toBe('component:default/inventory');

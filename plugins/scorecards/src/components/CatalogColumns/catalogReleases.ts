@@ -14,6 +14,7 @@ export interface CatalogRelease {
   version: string;
   grade: Grade;
   score: number;
+  /** Its gates after active overrides, as the entity tab shows them. */
   gates: Array<{ environment: string; decision: GateDecision }>;
   /** The one verdict of its gates (`releaseVerdict`), shown beside the grade. */
   verdict: ReleaseVerdict;
@@ -61,16 +62,18 @@ export function catalogRefOf(entity: Entity): string {
   return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
 }
 
-/** The portfolio's items, one per entity, by ref; the gates in the order the backend gives them. */
+/**
+ * The portfolio's items, one per entity, by ref; the gates after active overrides
+ * (`effectiveGates`, the verdict the entity tab gives), in the order the backend gives them.
+ */
 export function catalogReleasesOf(
   items: readonly PortfolioItem[],
 ): Map<string, CatalogRelease> {
   const releases = new Map<string, CatalogRelease>();
   for (const item of items) {
-    const gates = Object.entries(item.gates).map(([environment, decision]) => ({
-      environment,
-      decision,
-    }));
+    const gates = Object.entries(item.effectiveGates).map(
+      ([environment, decision]) => ({ environment, decision }),
+    );
     const entityRef = item.entityRef.toLocaleLowerCase('en-US');
     releases.set(entityRef, {
       entityRef,

@@ -1,12 +1,19 @@
 import { Entity } from '@backstage/catalog-model';
 import { PortfolioItem } from '@waybill/plugin-scorecards-common';
 
-/** A portfolio line of `component:default/<name>` with the given grade, score and gates. */
+/**
+ * A portfolio line of `component:default/<name>` with the given grade, score and gates (the
+ * policy's; after overrides the same unless `effectiveGates` is given).
+ */
 export function portfolioItem(
   name: string,
   grade: PortfolioItem['grade'],
   gates: PortfolioItem['gates'],
-  options: { score?: number; version?: string } = {},
+  options: {
+    score?: number;
+    version?: string;
+    effectiveGates?: PortfolioItem['effectiveGates'];
+  } = {},
 ): PortfolioItem {
   return {
     entityRef: `component:default/${name}`,
@@ -20,6 +27,7 @@ export function portfolioItem(
     score: options.score ?? 80,
     grade,
     gates,
+    effectiveGates: options.effectiveGates ?? gates,
     failingChecks: [],
   };
 }

@@ -46,10 +46,10 @@ const summary = (totalCount: number) => ({
 });
 
 /**
- * A backend of `total` services that pages by a cursor holding the offset, and records every
- * portfolio query it is asked.
+ * A backend of `total` services (`item(i)` each) that pages by a cursor holding the offset, and
+ * records every portfolio query it is asked.
  */
-function portfolioBackend(total: number) {
+function portfolioBackend(total: number, item = portfolioItem) {
   const queries: Array<Record<string, string>> = [];
   server.use(
     http.get(`${SCORECARDS_URL}/portfolio`, ({ request }) => {
@@ -59,7 +59,7 @@ function portfolioBackend(total: number) {
       const limit = Number(params.limit);
       const end = Math.min(offset + limit, total);
       const items = [];
-      for (let i = offset; i < end; i++) items.push(portfolioItem(i));
+      for (let i = offset; i < end; i++) items.push(item(i));
       return HttpResponse.json({
         items,
         totalCount: total,
@@ -118,6 +118,31 @@ describe('PortfolioPage', () => {
 
     await userEvent.click(screen.getByText('Previous page'));
     expect(await screen.findByText('11–20 of 24')).toBeInTheDocument();
+  });
+
+  it('shows each gate after active overrides, an overridden one saying so', async () => {
+    // Services 1 and 3 fail production's gate; 1 is let through by an override.
+    portfolioBackend(4, i => {
+      const item = portfolioItem(i);
+      return i === 1
+        ? { ...item, effectiveGates: { ...item.gates, production: 'pass' } }
+        : item;
+    });
+    await renderScorecards(<PortfolioPage pageSize={PAGE_SIZE} />, {
+      routeEntries: ['/scorecards'],
+      catalogEntities,
+    });
+
+    const row = async (title: string) =>
+      within((await screen.findByText(title)).closest('tr')!);
+    const overridden = await row('Service 1');
+    expect(
+      overridden.getByText('production: pass (overridden)'),
+    ).toBeInTheDocument();
+    expect(overridden.queryByText('production: fail')).not.toBeInTheDocument();
+    const blocked = await row('Service 3');
+    expect(blocked.getByText('production: fail')).toBeInTheDocument();
+    expect(blocked.queryByText(/overridden/)).not.toBeInTheDocument();
   });
 
   it('filters by business process and sorts on the server, starting again at the first page', async () => {

@@ -140,8 +140,13 @@ const PortfolioRow = memo(function PortfolioRowContent({
       </td>
       <td className={classes.cell}>
         <div className={classes.chips}>
-          {Object.entries(item.gates).map(([env, decision]) => (
-            <GateChip key={env} environment={env} decision={decision} />
+          {Object.entries(item.effectiveGates).map(([env, decision]) => (
+            <GateChip
+              key={env}
+              environment={env}
+              decision={decision}
+              policyDecision={item.gates[env]}
+            />
           ))}
         </div>
       </td>
