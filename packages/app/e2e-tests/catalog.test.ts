@@ -70,7 +70,15 @@ test('a guest signs in, finds the demo estate in the catalog and opens an ERP mo
     table.getByRole('link', { name: 'Inventory', exact: true }),
   ).toBeVisible();
   await expect(table.getByText('Passes every gate')).toHaveCount(0);
-  await expectNoA11yViolations(page);
+  await expectNoA11yViolations(page, {
+    known: [
+      {
+        rule: 'nested-interactive',
+        target: '[class*="MuiTableSortLabel-root"]',
+        why: "Backstage's own catalog table (material-table): its sortable column headers hold a button",
+      },
+    ],
+  });
 
   await table.getByRole('link', { name: 'Inventory', exact: true }).click();
   await expect(page).toHaveURL(/\/catalog\/default\/component\/inventory/);

@@ -15,8 +15,8 @@ export async function openCreate(page: Page) {
   await page.getByRole('button', { name: 'Enter' }).click();
   // From the front door: its introduction of the portal's capabilities leads to Create.
   await page
-    .locator('.MuiCard-root')
-    .filter({ hasText: 'What Waybill does' })
+    .getByRole('listitem')
+    .filter({ hasText: 'start a new service from a golden template' })
     .getByRole('link', { name: 'Create', exact: true })
     .click();
   await expect(page).toHaveURL(/\/create/);
