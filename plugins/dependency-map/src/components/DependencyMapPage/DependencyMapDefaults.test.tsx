@@ -28,15 +28,17 @@ const renderMap = (query = '') =>
   );
 
 /**
- * The drawn nodes of a type, by their accessible names (`Title (type)`, then what the node's
- * badge sums up: `, serves 44 tenants (hidden)`).
+ * The drawn nodes of a type, by their accessible names: `Title (type)`, or `Title cut sh… (Title
+ * cut short, type)`, then any badge's words (` 44 tenants (served, hidden from view)`).
  */
 const drawn = async (type: string) => {
   const graph = await screen.findByRole('group', {
     name: /Dependency graph of \d+ entities/,
   });
   return within(graph).queryAllByRole('button', {
-    name: new RegExp(`\\(${type}\\)(, serves .+)?$`),
+    name: new RegExp(
+      `[(, ]${type}\\)( \\d+ tenants? \\(served, hidden from view\\))?$`,
+    ),
   });
 };
 
@@ -112,7 +114,7 @@ describe('DependencyMapPage defaults', () => {
     const [inventory] = (await drawn('erp-module')).filter(
       node =>
         node.getAttribute('aria-label') ===
-        'Inventory (erp-module), serves 44 tenants (hidden)',
+        'Inventory (erp-module) 44 tenants (served, hidden from view)',
     );
     expect(inventory).toHaveAttribute('data-hidden-tenants', '44');
     expect(within(inventory).getByTestId('tenant-badge')).toHaveTextContent(

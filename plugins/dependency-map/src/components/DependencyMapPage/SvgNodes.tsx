@@ -35,6 +35,24 @@ function TenantBadge(props: { text: string; w: number; h: number }) {
   );
 }
 
+/**
+ * A node's accessible name: `Title (type)`, or, when the drawn label is cut short, that label
+ * first and the whole title after it (`Sales Order Ma… (Sales Order Management, erp-module)`),
+ * so the words a speech user sees start the name (WCAG 2.5.3); then the badge's words, as drawn
+ * (`Inventory (erp-module) 44 tenants (served, hidden from view)`).
+ */
+function nodeName(
+  data: Parameters<typeof describeNode>[0],
+  label: string,
+  badge: string | undefined,
+): string {
+  const name =
+    label === data.title
+      ? describeNode(data)
+      : `${label} (${data.title}, ${data.type ?? data.kind})`;
+  return badge ? `${name} ${badge} (served, hidden from view)` : name;
+}
+
 /** The nodes, outlined when selected, focused, matched or in a cycle. */
 export const SvgNodes = memo(function SvgNodesImpl(
   props: Pick<GraphContent, 'layout' | 'nodes'> &
@@ -64,6 +82,7 @@ export const SvgNodes = memo(function SvgNodesImpl(
         const emphasised = node.id === selectedRef || node.id === focusRef;
         const inCycle = cycleMembers ? cycleMembers.has(node.id) : node.inCycle;
         const badge = tenantBadge(hiddenTenants?.get(node.id));
+        const label = nodeLabel(title, Boolean(badge));
         const stroke =
           outlineOf(emphasised, Boolean(matches?.has(node.id)), inCycle) ??
           'none';
@@ -74,9 +93,11 @@ export const SvgNodes = memo(function SvgNodesImpl(
             className={nodeClass}
             role="button"
             tabIndex={0}
-            aria-label={`${data ? describeNode(data) : node.id}${
-              badge ? `, serves ${badge} (hidden)` : ''
-            }`}
+            aria-label={nodeName(
+              data ?? { title, kind: node.id },
+              label,
+              badge,
+            )}
             aria-pressed={node.id === selectedRef}
             data-ref={node.id}
             data-in-cycle={inCycle ? 'true' : undefined}
@@ -99,7 +120,7 @@ export const SvgNodes = memo(function SvgNodesImpl(
               opacity={data?.missing ? 0.5 : 1}
             />
             <text x={8} y={h / 2 + 4} fill="#fff" fontSize={12}>
-              {nodeLabel(title, Boolean(badge))}
+              {label}
             </text>
             {badge && <TenantBadge text={badge} w={w} h={h} />}
             <title>{`${title} · ${data?.kind ?? ''}${
