@@ -3,12 +3,11 @@ import {
   useApi,
   useRouteRef,
 } from '@backstage/core-plugin-api';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import { Link as RouterLink } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { scorecardsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
@@ -30,9 +29,9 @@ function EveryBlockedRelease() {
   const portfolioLink = useRouteRef(rootRouteRef);
   return (
     <Typography variant="body2">
-      <RouterLink to={`${portfolioLink()}?${BLOCKED_FOR_PRODUCTION}`}>
+      <Link to={`${portfolioLink()}?${BLOCKED_FOR_PRODUCTION}`}>
         Every release blocked for production
-      </RouterLink>
+      </Link>
     </Typography>
   );
 }
@@ -75,9 +74,9 @@ export function BlockedReleasesWidget() {
           <ListItem key={item.entityRef} disableGutters>
             <ListItemText
               primary={
-                <RouterLink to={scorecardLink(item.entityRef, item.version)}>
+                <Link to={scorecardLink(item.entityRef, item.version)}>
                   {item.title} {item.version}
-                </RouterLink>
+                </Link>
               }
               secondary={`Blocked for ${environments.join(' and ')}; score ${
                 item.score
