@@ -17,6 +17,59 @@ export interface Config {
       maxDurationDays?: number;
     };
     /**
+     * Signed gate decisions (SLSA verification summaries in DSSE envelopes, served at
+     * `.../gates/{environment}/attestation`). Without this section nothing is signed: the
+     * attestation route answers 503 and `/attestation/keys` lists no key.
+     */
+    attestations?: {
+      /** The `id` of the key in `keys` that signs new attestations; it must have its private half. */
+      signingKey: string;
+      /**
+       * Every key attestations verify with: the signing one, and retired ones (public key only)
+       * that earlier attestations were signed with. Ed25519 or ECDSA P-256, PEM.
+       */
+      keys: Array<{
+        /** Names the key in envelopes (`keyid`) and in `/attestation/keys`. */
+        id: string;
+        /**
+         * The private key, PEM (PKCS#8 or SEC1).
+         * @visibility secret
+         */
+        privateKey?: string;
+        /** A file holding the private key, PEM. */
+        privateKeyFile?: string;
+        /** Local development only: make a new Ed25519 key in `privateKeyFile` if it does not exist. */
+        generateIfMissing?: boolean;
+        /** A retired key's public key, PEM (SubjectPublicKeyInfo). */
+        publicKey?: string;
+      }>;
+    };
+    /** Deployment engines that enforce the gate themselves. */
+    enforcement?: {
+      /**
+       * GitHub's custom deployment protection rule, as a GitHub App (see
+       * src/service/enforcement/github/README.md). Without it the webhook route is not served.
+       */
+      github?: {
+        /** The GitHub App's id. */
+        appId: string | number;
+        /**
+         * The App's private key, PEM, as GitHub issued it.
+         * @visibility secret
+         */
+        privateKey: string;
+        /**
+         * The App's webhook secret: the HMAC key each delivery is signed with.
+         * @visibility secret
+         */
+        webhookSecret: string;
+        /** GitHub's REST API. Default https://api.github.com; GitHub Enterprise Server: https://HOST/api/v3. */
+        apiBaseUrl?: string;
+        /** GitHub environment name to the Waybill environment whose gate decides; by default the same name. */
+        environments?: { [githubEnvironment: string]: string };
+      };
+    };
+    /**
      * The scoring policy. Without it, Waybill's default policy applies (see the
      * @waybill/plugin-scorecards-common README for the model and the defaults).
      */

@@ -22,6 +22,9 @@ export async function waitForBackend(request: APIRequestContext) {
     .toBe(200);
 }
 
+/** The token an auditor's tooling reads signed gate decisions with in the browser tests (scorecards reads only). */
+export const E2E_AUDITOR_TOKEN = 'e2e-auditor-8d2b6f41c0e9a357';
+
 /** The token deployment tooling reports tenant status with in the browser tests (a static external access token). */
 export const E2E_DEPLOY_TOKEN = 'e2e-deploy-tooling-5c1e0f3a9b7d4e26';
 
@@ -112,6 +115,13 @@ export const e2ePortalEnv = {
       type: 'static',
       options: { token: E2E_DEPLOY_TOKEN, subject: 'e2e-deploy-tooling' },
       accessRestrictions: [{ plugin: 'tenant-rollouts' }],
+    },
+    {
+      type: 'static',
+      options: { token: E2E_AUDITOR_TOKEN, subject: 'e2e-auditor' },
+      accessRestrictions: [
+        { plugin: 'scorecards', permission: ['scorecards.release.read'] },
+      ],
     },
     {
       type: 'static',

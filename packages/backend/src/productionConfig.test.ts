@@ -217,6 +217,21 @@ describe('app-config.production.yaml', () => {
     expect(config.has('waybill.demo.seedRollouts')).toBe(false);
   });
 
+  it('signs gate decisions with the key it is given, never one it makes itself', () => {
+    const keys = productionConfig({
+      WAYBILL_ATTESTATION_KEY_ID: 'waybill-2026-12',
+    }).getConfigArray('scorecards.attestations.keys');
+    expect(keys.map(k => k.get())).toEqual([
+      {
+        id: 'waybill-2026-12',
+        privateKeyFile: 'env-WAYBILL_ATTESTATION_KEY_FILE',
+      },
+    ]);
+    expect(config.getString('scorecards.attestations.signingKey')).toBe(
+      'waybill',
+    );
+  });
+
   it('documents every environment variable it reads in the README', () => {
     const readme = read('README.md');
     expect(variables.length).toBeGreaterThan(0);

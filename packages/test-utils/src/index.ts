@@ -25,3 +25,4 @@ export { expectErrorAnswer } from './expectErrorAnswer';
 export { itIsAValidOpenApiDocument } from './itIsAValidOpenApiDocument';
 export { specRequests } from './specRequests';
 export type { SpecCall } from './specRequests';
+export { verifyWithSigstore } from './sigstoreVerifier';

@@ -2,58 +2,81 @@ import { coreServices } from '@backstage/backend-plugin-api';
 import { scorecardsPermissions } from '@waybill/plugin-scorecards-common';
 import { createWaybillBackendPlugin } from '@waybill/plugin-waybill-node';
 import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
+import { AttestationKeys } from './service/attestation/attestationKeys';
+import { GateAttestations } from './service/attestation/GateAttestations';
+import {
+  DeploymentEnforcement,
+  readGithubEnvironments,
+} from './service/enforcement/DeploymentEnforcement';
+import { githubProtectionRuleFromConfig } from './service/enforcement/github/fromConfig';
 import { ReleaseScorecards } from './service/ReleaseScorecards';
-import { createRouter } from './service/router';
+import { scheduleScorecardUpkeep } from './service/scheduleScorecardUpkeep';
+import {
+  createRouter,
+  FLAGGER_CONFIRM_PROMOTION_PATH,
+  GITHUB_PROTECTION_RULE_PATH,
+} from './service/router';
 import { readScorecardsConfig } from './service/ScorecardsConfig';
 
 /** Release scorecards: evidence ingestion, stored evaluations and promotion gates. */
 export const scorecardsPlugin = createWaybillBackendPlugin({
   pluginId: 'scorecards',
   permissions: scorecardsPermissions,
-  deps: { database: coreServices.database, auditor: coreServices.auditor },
+  deps: {
+    database: coreServices.database,
+    auditor: coreServices.auditor,
+    discovery: coreServices.discovery,
+  },
   async init(deps) {
     const config = readScorecardsConfig(deps.config);
+    const store = await DatabaseScorecardStore.create({
+      database: deps.database,
+    });
     const scorecards = new ReleaseScorecards({
-      store: await DatabaseScorecardStore.create({
-        database: deps.database,
-      }),
+      store,
       catalog: deps.catalog,
       config,
     });
-    // Runs once across replicas: re-scores releases after a policy change, in batches.
-    await deps.scheduler.scheduleTask({
-      id: 'scorecards-reevaluate',
-      frequency: { minutes: 1 },
-      timeout: { minutes: 10 },
-      initialDelay: { seconds: 15 },
-      fn: async () => {
-        let total = 0;
-        for (
-          let n = await scorecards.reevaluateStale(500);
-          n > 0;
-          n = await scorecards.reevaluateStale(500)
-        ) {
-          total += n;
-        }
-        if (total > 0) {
-          deps.logger.info(
-            `Re-evaluated ${total} releases against the current policy`,
-          );
-        }
-      },
+    const attestations = new GateAttestations({
+      store,
+      catalog: deps.catalog,
+      config,
+      scorecards,
+      keys: AttestationKeys.fromConfig(deps.config),
+      verifierId: await deps.discovery.getExternalBaseUrl('scorecards'),
     });
-    // Keeps owner, system, tier and business processes of the portfolio in step with the catalog.
-    await deps.scheduler.scheduleTask({
-      id: 'scorecards-entity-sync',
-      frequency: { minutes: 10 },
-      timeout: { minutes: 5 },
-      initialDelay: { minutes: 1 },
-      fn: async () =>
-        scorecards.syncEntities(await deps.auth.getOwnServiceCredentials()),
+    const enforcement = new DeploymentEnforcement({
+      scorecards,
+      store,
+      catalog: deps.catalog,
+      auth: deps.auth,
+      permissions: deps.permissions,
+      appBaseUrl: deps.config.getOptionalString('app.baseUrl') ?? '',
+      githubEnvironments: readGithubEnvironments(deps.config),
     });
+    // The deployment engines' webhooks authenticate themselves: GitHub by its signature, Flagger
+    // by the Backstage token in its body. Their handlers refuse what they cannot verify.
+    for (const path of [
+      GITHUB_PROTECTION_RULE_PATH,
+      FLAGGER_CONFIRM_PROMOTION_PATH,
+    ]) {
+      deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
+    }
+    await scheduleScorecardUpkeep(scorecards, deps);
     return createRouter({
       logger: deps.logger,
       scorecards,
+      attestations,
+      enforcement,
+      githubProtectionRule: githubProtectionRuleFromConfig(deps.config, {
+        decide: deployment => enforcement.github(deployment),
+        deliveries: {
+          isHandled: id => store.isDeliveryHandled(id),
+          markHandled: (id, at) => store.markDeliveryHandled(id, at),
+        },
+        logger: deps.logger,
+        auditor: deps.auditor,
+      }),
       httpAuth: deps.httpAuth,
       permissions: deps.permissions,
       catalog: deps.catalog,

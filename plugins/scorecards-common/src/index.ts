@@ -10,6 +10,7 @@ export * from './policy';
 export * from './dora';
 export * from './permissions';
 export * from './client';
+export * from './attestation';
 export {
   ScorecardsApiClient,
   type ScorecardsEndpointMap,

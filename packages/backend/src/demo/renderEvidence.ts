@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { DeliveryEventInput } from '@waybill/plugin-scorecards-common';
 import { DemoRelease } from './demoReleases';
 
@@ -5,6 +6,22 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 const xmlEscape = (text: string) =>
   text.replace(/[<>&"']/g, c => `&#${c.charCodeAt(0)};`);
+
+/**
+ * What a demo release was built from and what it ships, as its pipeline reports them with each
+ * upload: a commit made up from the version, and a digest standing for its image.
+ */
+export function demoBuild(release: DemoRelease): {
+  commit: string;
+  artifactDigest: string;
+} {
+  return {
+    commit: `${release.version.replace(/\./g, '')}0f3c`,
+    artifactDigest: `sha256:${createHash('sha256')
+      .update(`${release.entity}@${release.version}`)
+      .digest('hex')}`,
+  };
+}
 
 /** JUnit XML as jest-junit writes it. */
 export function renderJUnit(release: DemoRelease): string {
@@ -172,7 +189,7 @@ export function renderDeliveryEvents(
   const id = (what: string) =>
     `demo:${release.entity}:${release.version}:${what}`;
   const common = { entityRef: release.entity, source: 'waybill-demo' };
-  const commit = `${release.version.replace(/\./g, '')}0f3c`;
+  const { commit } = demoBuild(release);
   const events: DeliveryEventInput[] = [
     {
       ...common,

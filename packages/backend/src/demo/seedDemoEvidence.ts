@@ -12,6 +12,7 @@ import {
 import { pluginClientOptions } from '@waybill/plugin-waybill-node';
 import { DemoRelease } from './demoReleases';
 import {
+  demoBuild,
   renderCycloneDx,
   renderDeliveryEvents,
   renderJUnit,
@@ -62,7 +63,7 @@ export async function seedDemoEvidence(options: SeedOptions): Promise<number> {
         release.version,
         evidenceKind,
         body,
-        { contentType },
+        { contentType, ...demoBuild(release) },
       );
     }
     await scorecards.recordDeliveryEvents({

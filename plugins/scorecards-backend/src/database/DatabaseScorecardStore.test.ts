@@ -78,6 +78,18 @@ const inBusinessProcess = async (
     )
   ).items;
 
+const migrations = `${__dirname}/../../migrations`;
+
+/** Migrates down, one migration at a time, until `name` has been undone. */
+async function migrateDownThrough(knex: Knex, name: string): Promise<void> {
+  for (;;) {
+    const [completed] = await knex.migrate.list({ directory: migrations });
+    const names = completed.map((m: { name: string }) => m.name);
+    if (!names.includes(name)) return;
+    await knex.migrate.down({ directory: migrations });
+  }
+}
+
 describe.each(databases.eachSupportedId())(
   'DatabaseScorecardStore on %s',
   databaseId => {
@@ -470,14 +482,68 @@ describe.each(databases.eachSupportedId())(
       ).toBe(3);
     });
 
+    it('finds the newest release built from a commit, and the digest of its artifact', async () => {
+      const { store } = await createStore();
+      const digest = `sha256:${'0a'.repeat(32)}`;
+      await store.recordEvidence(
+        upload({ version: '4.2.0', commit: 'c1', artifactDigest: digest }),
+        evaluate,
+        'p',
+      );
+      await store.recordEvidence(
+        upload({ version: '4.2.1', commit: 'c2' }),
+        evaluate,
+        'p',
+      );
+      expect(
+        await store.findReleaseByCommit('component:default/inventory', 'c1'),
+      ).toEqual({ entityRef: 'component:default/inventory', version: '4.2.0' });
+      expect(
+        await store.findReleaseByCommit('component:default/inventory', 'c3'),
+      ).toBeUndefined();
+      expect(
+        await store.findReleaseByCommit('component:default/pricing', 'c1'),
+      ).toBeUndefined();
+      const release = await store.getRelease({
+        entityRef: 'component:default/inventory',
+        version: '4.2.0',
+      });
+      expect(release?.artifactDigest).toBe(digest);
+    });
+
+    it('records a GitHub delivery once, across replicas', async () => {
+      const { store } = await createStore();
+      expect(await store.isDeliveryHandled('d-1')).toBe(false);
+      await store.markDeliveryHandled('d-1', NOW);
+      expect(await store.isDeliveryHandled('d-1')).toBe(true);
+      await expect(store.markDeliveryHandled('d-1', NOW)).rejects.toThrow();
+    });
+
+    it('adds and drops the artifact digest and the GitHub deliveries when migrating up and down', async () => {
+      const { knex } = await createStore();
+      await migrateDownThrough(knex, '20261215090000_gate_enforcement.js');
+      expect(
+        await knex.schema.hasColumn('scorecards_releases', 'artifact_digest'),
+      ).toBe(false);
+      expect(await knex.schema.hasTable('scorecards_github_deliveries')).toBe(
+        false,
+      );
+      await knex.migrate.latest({ directory: migrations });
+      expect(
+        await knex.schema.hasColumn('scorecards_releases', 'artifact_digest'),
+      ).toBe(true);
+      expect(await knex.schema.hasTable('scorecards_github_deliveries')).toBe(
+        true,
+      );
+    });
+
     it('adds and drops the revocation columns when migrating up and down', async () => {
       const { knex } = await createStore();
-      const directory = `${__dirname}/../../migrations`;
-      await knex.migrate.down({ directory });
+      await migrateDownThrough(knex, '20261212090000_override_revocation.js');
       expect(
         await knex.schema.hasColumn('scorecards_overrides', 'revoked_at'),
       ).toBe(false);
-      await knex.migrate.up({ directory });
+      await knex.migrate.latest({ directory: migrations });
       for (const column of ['revoked_at', 'revoked_by', 'revoke_reason']) {
         expect(
           await knex.schema.hasColumn('scorecards_overrides', column),
@@ -800,18 +866,12 @@ describe.each(databases.eachSupportedId())(
       const query = { sort: '-score' as const, limit: 10 };
       const before = await store.portfolio(query, { now: NOW });
 
-      const directory = `${__dirname}/../../migrations`;
-      // Down past the override_revocation and business_process_refs migrations to before
-      // portfolio_summary, and up again.
-      await knex.migrate.down({ directory });
-      await knex.migrate.down({ directory });
-      await knex.migrate.down({ directory });
+      // Down to before portfolio_summary, and up again.
+      await migrateDownThrough(knex, '20261124090000_portfolio_summary.js');
       expect(
         await knex.schema.hasColumn('scorecards_entities', 'latest_score'),
       ).toBe(false);
-      await knex.migrate.up({ directory });
-      await knex.migrate.up({ directory });
-      await knex.migrate.up({ directory });
+      await knex.migrate.latest({ directory: migrations });
       expect(await store.portfolio(query, { now: NOW })).toEqual(before);
     });
 
@@ -838,14 +898,11 @@ describe.each(databases.eachSupportedId())(
             .where({ entity_ref: 'component:logistics/picking' })
             .first('business_processes')
         ).business_processes;
-      const directory = `${__dirname}/../../migrations`;
-      await knex.migrate.down({ directory }); // override_revocation
-      await knex.migrate.down({ directory });
+      await migrateDownThrough(knex, '20261204050000_business_process_refs.js');
       expect(await stored()).toBe(
         ',order-to-cash,domain:default/procure-to-pay,',
       );
-      await knex.migrate.up({ directory });
-      await knex.migrate.up({ directory });
+      await knex.migrate.latest({ directory: migrations });
       expect(await stored()).toBe(
         ',domain:logistics/order-to-cash,domain:default/procure-to-pay,',
       );
@@ -864,10 +921,9 @@ describe.each(databases.eachSupportedId())(
 
     it('migrates down and up again', async () => {
       const { knex } = await createStore();
-      const directory = `${__dirname}/../../migrations`;
-      await knex.migrate.rollback({ directory }, true);
+      await knex.migrate.rollback({ directory: migrations }, true);
       expect(await knex.schema.hasTable('scorecards_releases')).toBe(false);
-      await knex.migrate.latest({ directory });
+      await knex.migrate.latest({ directory: migrations });
       expect(await knex.schema.hasTable('scorecards_delivery_events')).toBe(
         true,
       );

@@ -10,7 +10,13 @@ import { listStaleReleases, reevaluate } from './evaluations';
 import { recordEvidence } from './evidence';
 import { portfolio, portfolioRefs, portfolioSummary } from './portfolio';
 import { addOverride, revokeOverride } from './overrides';
-import { getGateState, getRelease, listReleases } from './releases';
+import { isDeliveryHandled, markDeliveryHandled } from './githubDeliveries';
+import {
+  findReleaseByCommit,
+  getGateState,
+  getRelease,
+  listReleases,
+} from './releases';
 import {
   EntityScope,
   EntitySnapshot,
@@ -71,6 +77,21 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
   getGateState(key: ReleaseKey): Promise<GateState | undefined> {
     return getGateState(this.db, key);
+  }
+
+  findReleaseByCommit(
+    entityRef: string,
+    commit: string,
+  ): Promise<ReleaseKey | undefined> {
+    return findReleaseByCommit(this.db, entityRef, commit);
+  }
+
+  isDeliveryHandled(deliveryId: string): Promise<boolean> {
+    return isDeliveryHandled(this.db, deliveryId);
+  }
+
+  markDeliveryHandled(deliveryId: string, at: Date): Promise<void> {
+    return markDeliveryHandled(this.db, deliveryId, at);
   }
 
   listReleases(

@@ -25,6 +25,9 @@ async function lockRelease(
   const details = {
     ...(evidence.commit ? { commit: evidence.commit } : {}),
     ...(evidence.pipelineUrl ? { pipeline_url: evidence.pipelineUrl } : {}),
+    ...(evidence.artifactDigest
+      ? { artifact_digest: evidence.artifactDigest }
+      : {}),
   };
   if (Object.keys(details).length > 0) {
     await tx('scorecards_releases').where({ id: release.id }).update(details);

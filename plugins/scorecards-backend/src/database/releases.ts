@@ -56,11 +56,28 @@ export async function getRelease(
     version: release.version,
     commit: release.commit,
     pipelineUrl: release.pipeline_url,
+    artifactDigest: release.artifact_digest ?? null,
     createdAt: toIso(release.created_at),
     evidence: currentEvidence(evidence).map(toStoredEvidence),
     evaluation: release.result ? JSON.parse(release.result) : null,
     overrides: overrides.map(toOverride),
   };
+}
+
+/** The newest release of an entity built from a commit, or undefined. */
+export async function findReleaseByCommit(
+  db: Knex,
+  entityRef: string,
+  commit: string,
+): Promise<ReleaseKey | undefined> {
+  const row = await db('scorecards_releases')
+    .where({ entity_ref: entityRef, commit })
+    .orderBy([
+      { column: 'created_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .first('version');
+  return row ? { entityRef, version: row.version } : undefined;
 }
 
 /** What a gate is answered from: a release's evaluation and overrides, without its evidence. */

@@ -41,6 +41,8 @@ export interface NewEvidence extends ReleaseKey {
   entity: EntitySnapshot;
   commit?: string;
   pipelineUrl?: string;
+  /** `sha256:<hex>` of the artifact the release ships. */
+  artifactDigest?: string;
   environment?: string;
   kind: EvidenceKind;
   format: EvidenceFormat;
@@ -119,6 +121,18 @@ export interface ScorecardStore {
 
   /** A release with its evidence, evaluation and overrides, or undefined. */
   getRelease(key: ReleaseKey): Promise<StoredRelease | undefined>;
+
+  /** The newest release of an entity built from a commit (its uploads' `commit`), or undefined. */
+  findReleaseByCommit(
+    entityRef: string,
+    commit: string,
+  ): Promise<ReleaseKey | undefined>;
+
+  /** Whether a GitHub webhook delivery has been answered already. */
+  isDeliveryHandled(deliveryId: string): Promise<boolean>;
+
+  /** Records a GitHub webhook delivery as answered (a second record of one id fails). */
+  markDeliveryHandled(deliveryId: string, at: Date): Promise<void>;
 
   /** A release's evaluation and overrides (not its evidence), or undefined. */
   getGateState(key: ReleaseKey): Promise<GateState | undefined>;

@@ -52,6 +52,11 @@ export const spec = {
       name: 'policy',
       description: 'The scoring policy.',
     },
+    {
+      name: 'enforcement',
+      description:
+        "Signed gate decisions, and the routes deployment engines (Argo Rollouts, Kargo, Flagger)\nask before they promote. GitHub's custom deployment protection rule is served beside this\nAPI (its webhook is signed by GitHub, not by a Backstage token); see the README.\n",
+    },
   ],
   paths: {
     '/entities/{kind}/{namespace}/{name}/releases/{version}/evidence/{evidenceKind}':
@@ -87,6 +92,9 @@ export const spec = {
             },
             {
               $ref: '#/components/parameters/UploadEnvironment',
+            },
+            {
+              $ref: '#/components/parameters/ArtifactDigest',
             },
           ],
           requestBody: {
@@ -844,6 +852,175 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/attestation':
+      {
+        get: {
+          operationId: 'getGateAttestation',
+          'x-permission': 'scorecards.release.read',
+          tags: ['enforcement'],
+          summary:
+            "The gate's decision, signed, as an SLSA verification summary",
+          description:
+            'The gate\'s answer (as `getGate` gives it) as an in-toto Statement v1 with the SLSA\nVerification Summary predicate (`https://slsa.dev/verification_summary/v1`), in a DSSE\nenvelope signed with `scorecards.attestations.signingKey`. The subject is the release\'s\nartifact digest (`artifactDigest` of its uploads); `verificationResult` is `PASSED` when\nthe decision lets the release through (`pass` or `warn`, overrides included) and `FAILED`\notherwise; `predicate.waybill` carries the decision, score, grade, the checks behind it\nand any override. `?format=sigstore-bundle` answers the same envelope in a Sigstore\nbundle (v0.3, the key named by its hint, no transparency-log entry), the form cosign and\nsigstore-js read. Verify it with the public key from `/attestation/keys`, e.g.\n\n```sh\ncurl -fsS -H "Authorization: Bearer $WAYBILL_CI_TOKEN" "$WAYBILL_BASE_URL/api/scorecards/attestation/keys" \\\n  | jq -r \'.keys[] | select(.signing) | .publicKey\' > waybill.pub\ncurl -fsS -H "Authorization: Bearer $WAYBILL_CI_TOKEN" \\\n  "$WAYBILL_BASE_URL/api/scorecards/entities/component/default/inventory/releases/4.2.0/gates/production/attestation?format=sigstore-bundle" > vsa.sigstore.json\ncosign verify-blob-attestation --key waybill.pub --bundle vsa.sigstore.json \\\n  --type https://slsa.dev/verification_summary/v1 --insecure-ignore-tlog=true \\\n  --digest "${DIGEST#sha256:}" --digestAlg sha256\n```\n\n409 when the release has no evidence or no artifact digest (nothing to attest); 503 when\nno signing key is configured. Requires `scorecards.release.read`.\n',
+          parameters: [
+            {
+              $ref: '#/components/parameters/Kind',
+            },
+            {
+              $ref: '#/components/parameters/Namespace',
+            },
+            {
+              $ref: '#/components/parameters/Name',
+            },
+            {
+              $ref: '#/components/parameters/Version',
+            },
+            {
+              $ref: '#/components/parameters/Environment',
+            },
+            {
+              name: 'format',
+              in: 'query',
+              description:
+                '`dsse` (the default): the DSSE envelope; `sigstore-bundle`: the envelope in a Sigstore bundle.',
+              schema: {
+                type: 'string',
+                enum: ['dsse', 'sigstore-bundle'],
+                default: 'dsse',
+              },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'The signed verification summary.',
+              content: {
+                'application/json': {
+                  schema: {
+                    oneOf: [
+                      {
+                        $ref: '#/components/schemas/DsseEnvelope',
+                      },
+                      {
+                        $ref: '#/components/schemas/SigstoreBundle',
+                      },
+                    ],
+                  },
+                },
+              },
+            },
+            '400': {
+              $ref: '#/components/responses/BadRequest',
+            },
+            '401': {
+              $ref: '#/components/responses/Unauthorized',
+            },
+            '403': {
+              $ref: '#/components/responses/Forbidden',
+            },
+            '404': {
+              $ref: '#/components/responses/EntityNotFound',
+            },
+            '409': {
+              $ref: '#/components/responses/NothingToAttest',
+            },
+            '503': {
+              $ref: '#/components/responses/AttestationsNotConfigured',
+            },
+            default: {
+              $ref: '#/components/responses/UnexpectedError',
+            },
+          },
+        },
+      },
+    '/attestation/keys': {
+      get: {
+        operationId: 'listAttestationKeys',
+        'x-permission': 'scorecards.release.read',
+        tags: ['enforcement'],
+        summary: 'The public keys signed gate decisions verify with',
+        description:
+          "Every key of `scorecards.attestations.keys`: the one that signs now (`signing: true`)\nand the retired ones that attestations signed earlier still verify with. Each envelope's\nsignature names its key by `keyid`. An empty list when no key is configured. Requires\n`scorecards.release.read`.\n",
+        responses: {
+          '200': {
+            description: 'The public keys.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AttestationKeys',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          default: {
+            $ref: '#/components/responses/UnexpectedError',
+          },
+        },
+      },
+    },
+    '/enforcement/flagger/confirm-promotion': {
+      post: {
+        operationId: 'flaggerConfirmPromotion',
+        tags: ['enforcement'],
+        summary: "Flagger's confirm-promotion webhook",
+        description:
+          "Flagger calls a `confirm-promotion` webhook before it promotes a canary and holds the\npromotion while the answer is not 2xx. This one answers 200 when the release's gate\nlets it through to the environment and 412 (with the gate's reasons) when it does not,\nso Flagger keeps the canary unpromoted until the gate turns, an override is made or the\nanalysis gives up.\n\nFlagger sends no headers of its own, so the webhook's `metadata` carries the release\n(`entityRef`, `version`, `environment`) and a Backstage token (`token`: an external\naccess token from `backend.auth.externalAccess`, kept in the Canary's namespace like any\nsecret the Canary names). The token is checked as a bearer token would be (401 without\nor with a bad one) and needs `scorecards.release.read` (403). The route needs no\n`Authorization` header; see the README for the Canary YAML.\n",
+        security: [],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/FlaggerWebhook',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The gate lets the release through; Flagger promotes.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EnforcementAnswer',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+          '412': {
+            description:
+              'The gate holds the release; Flagger does not promote yet.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EnforcementAnswer',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/UnexpectedError',
+          },
+        },
+      },
+    },
     '/policy/reevaluate': {
       post: {
         operationId: 'reevaluatePolicy',
@@ -995,6 +1172,19 @@ export const spec = {
         },
         example: 'https://github.com/acme/inventory/actions/runs/9876543210',
       },
+      ArtifactDigest: {
+        name: 'artifactDigest',
+        in: 'query',
+        allowReserved: true,
+        description:
+          "The digest of the artifact the release ships (a container image's manifest digest), as\n`sha256:<64 hex>`; the latest upload that gives one sets it. A signed gate decision\nnames it as its subject.\n",
+        schema: {
+          type: 'string',
+          pattern: '^sha256:[0-9a-f]{64}$',
+        },
+        example:
+          'sha256:5f2e8ac5a8a3b1e4c1f0d9e8b7a6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8',
+      },
       UploadEnvironment: {
         name: 'environment',
         in: 'query',
@@ -1140,6 +1330,28 @@ export const spec = {
       },
       Conflict: {
         description: 'The re-evaluation task is running already.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+          },
+        },
+      },
+      NothingToAttest: {
+        description:
+          'The release has no evidence, or its uploads gave no `artifactDigest`: there is no subject\nto attest. The message says which.\n',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+          },
+        },
+      },
+      AttestationsNotConfigured: {
+        description:
+          'No signing key is configured (`scorecards.attestations`).',
         content: {
           'application/json': {
             schema: {
@@ -2274,6 +2486,7 @@ export const spec = {
           'id',
           'commit',
           'pipelineUrl',
+          'artifactDigest',
           'createdAt',
           'evidence',
           'evaluation',
@@ -2299,6 +2512,12 @@ export const spec = {
           pipelineUrl: {
             type: 'string',
             nullable: true,
+          },
+          artifactDigest: {
+            type: 'string',
+            nullable: true,
+            description:
+              "The artifact's digest (`sha256:<hex>`), from the uploads' `artifactDigest`.",
           },
           createdAt: {
             type: 'string',
@@ -2497,6 +2716,192 @@ export const spec = {
             enum: ['A', 'B', 'C', 'D', 'F', null],
             nullable: true,
             description: 'null when the release has no evidence.',
+          },
+        },
+        additionalProperties: false,
+      },
+      DsseEnvelope: {
+        type: 'object',
+        description:
+          "A DSSE envelope (https://github.com/secure-systems-lab/dsse): the base64 payload and\nits signatures over DSSE's pre-authentication encoding of payload type and payload.\n",
+        required: ['payloadType', 'payload', 'signatures'],
+        properties: {
+          payloadType: {
+            type: 'string',
+            enum: ['application/vnd.in-toto+json'],
+          },
+          payload: {
+            type: 'string',
+            description: 'The in-toto Statement, JSON, base64.',
+          },
+          signatures: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              required: ['keyid', 'sig'],
+              properties: {
+                keyid: {
+                  type: 'string',
+                  description: 'The `keyId` of the key in `/attestation/keys`.',
+                },
+                sig: {
+                  type: 'string',
+                  description:
+                    'The signature, base64 (Ed25519, or ECDSA P-256 ASN.1 DER over SHA-256).',
+                },
+              },
+              additionalProperties: false,
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      SigstoreBundle: {
+        type: 'object',
+        description:
+          "A Sigstore bundle v0.3 holding the DSSE envelope, verified with a public key (its\n`hint` is the key's `keyId`) and without transparency-log or timestamp entries.\n",
+        required: ['mediaType', 'verificationMaterial', 'dsseEnvelope'],
+        properties: {
+          mediaType: {
+            type: 'string',
+            enum: ['application/vnd.dev.sigstore.bundle.v0.3+json'],
+          },
+          verificationMaterial: {
+            type: 'object',
+            required: ['publicKey', 'tlogEntries', 'timestampVerificationData'],
+            properties: {
+              publicKey: {
+                type: 'object',
+                required: ['hint'],
+                properties: {
+                  hint: {
+                    type: 'string',
+                  },
+                },
+                additionalProperties: false,
+              },
+              tlogEntries: {
+                type: 'array',
+                maxItems: 0,
+                items: {},
+              },
+              timestampVerificationData: {
+                type: 'object',
+                required: ['rfc3161Timestamps'],
+                properties: {
+                  rfc3161Timestamps: {
+                    type: 'array',
+                    maxItems: 0,
+                    items: {},
+                  },
+                },
+                additionalProperties: false,
+              },
+            },
+            additionalProperties: false,
+          },
+          dsseEnvelope: {
+            $ref: '#/components/schemas/DsseEnvelope',
+          },
+        },
+        additionalProperties: false,
+      },
+      AttestationKeys: {
+        type: 'object',
+        required: ['keys'],
+        properties: {
+          keys: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['keyId', 'algorithm', 'publicKey', 'signing'],
+              properties: {
+                keyId: {
+                  type: 'string',
+                },
+                algorithm: {
+                  type: 'string',
+                  enum: ['ed25519', 'ecdsa-p256'],
+                },
+                publicKey: {
+                  type: 'string',
+                  description: 'The public key, PEM (SubjectPublicKeyInfo).',
+                },
+                signing: {
+                  type: 'boolean',
+                  description: 'Whether this key signs new attestations.',
+                },
+              },
+              additionalProperties: false,
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      FlaggerWebhook: {
+        type: 'object',
+        description:
+          'What Flagger posts to a webhook (its `CanaryWebhookPayload`).',
+        required: ['name', 'namespace', 'phase', 'metadata'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          phase: {
+            type: 'string',
+          },
+          checksum: {
+            type: 'string',
+          },
+          buildId: {
+            type: 'string',
+          },
+          metadata: {
+            type: 'object',
+            description: "The webhook's `metadata` from the Canary.",
+            required: ['entityRef', 'version', 'environment', 'token'],
+            properties: {
+              entityRef: {
+                type: 'string',
+                minLength: 1,
+                description: 'The entity, e.g. `component:default/inventory`.',
+              },
+              version: {
+                type: 'string',
+                minLength: 1,
+              },
+              environment: {
+                type: 'string',
+                minLength: 1,
+              },
+              token: {
+                type: 'string',
+                minLength: 1,
+                description: 'A Backstage external access token.',
+              },
+            },
+            additionalProperties: true,
+          },
+        },
+        additionalProperties: true,
+      },
+      EnforcementAnswer: {
+        type: 'object',
+        description:
+          "A deployment engine's answer; `promote` is what it acts on.",
+        required: ['promote', 'gate'],
+        properties: {
+          promote: {
+            type: 'boolean',
+            description:
+              'Whether the gate lets the release through (`decision` is `pass` or `warn`).',
+          },
+          gate: {
+            $ref: '#/components/schemas/GateAnswer',
           },
         },
         additionalProperties: false,

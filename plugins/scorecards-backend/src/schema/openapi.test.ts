@@ -30,8 +30,11 @@ import {
   SpecCall,
   specRequests,
 } from '@waybill/test-utils';
+import { generateKeyPairSync } from 'crypto';
 import request from 'supertest';
 import { scorecardsPlugin } from '../plugin';
+import { GateAttestations } from '../service/attestation/GateAttestations';
+import { DeploymentEnforcement } from '../service/enforcement/DeploymentEnforcement';
 import { ReleaseScorecards } from '../service/ReleaseScorecards';
 import { createRouter } from '../service/router';
 
@@ -86,6 +89,8 @@ describe('openapi.yaml', () => {
     const router = await createRouter({
       logger: mockServices.logger.mock(),
       scorecards: {} as ReleaseScorecards,
+      attestations: {} as GateAttestations,
+      enforcement: {} as DeploymentEnforcement,
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
       catalog: catalogServiceMock(),
@@ -190,6 +195,23 @@ const P = {
   csv: '/portfolio.csv',
   dora: '/dora',
   reevaluate: '/policy/reevaluate',
+  attestation:
+    '/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/attestation',
+  keys: '/attestation/keys',
+  flagger: '/enforcement/flagger/confirm-promotion',
+};
+
+/** The key the backends sign gate decisions with (but the `unsigned` one). */
+const attestations = {
+  signingKey: 'waybill-test',
+  keys: [
+    {
+      id: 'waybill-test',
+      privateKey: generateKeyPairSync('ed25519')
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
+    },
+  ],
 };
 
 const inventory = {
@@ -231,10 +253,14 @@ describe.each(databases.eachSupportedId())(
 
 /** The running plugin's answers, on one database, held to the spec. */
 function answersAsTheSpecSays(databaseId: TestDatabaseId) {
-  let servers: Record<'allowed' | 'denied' | 'catalogBlind', Server>;
+  let servers: Record<
+    'allowed' | 'denied' | 'catalogBlind' | 'unsigned',
+    Server
+  >;
 
   async function startBackend(
     permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY | 'catalogBlind',
+    signing = true,
   ) {
     const knex = await databases.init(databaseId);
     const { server } = await startTestBackend({
@@ -246,7 +272,12 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
           ? catalogBlind.factory
           : mockServices.permissions.factory({ result: permission }),
         mockServices.rootConfig.factory({
-          data: { scorecards: { maxUploadBytes: 64 * 1024 } },
+          data: {
+            scorecards: {
+              maxUploadBytes: 64 * 1024,
+              ...(signing ? { attestations } : {}),
+            },
+          },
         }),
       ],
     });
@@ -258,6 +289,7 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
       allowed: await startBackend(AuthorizeResult.ALLOW),
       denied: await startBackend(AuthorizeResult.DENY),
       catalogBlind: await startBackend('catalogBlind'),
+      unsigned: await startBackend(AuthorizeResult.ALLOW, false),
     };
   });
 
@@ -759,7 +791,82 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
         ...bodies[o.path],
       };
     }, 'denied');
-    expect(unguarded).toEqual([]);
+    // Flagger's webhook authenticates by the token in its body, not by a header: its own test
+    // below sends it without one, with a bad one, and to the denied backend.
+    expect(unguarded.filter(([route]) => route !== P.flagger)).toEqual([]);
+  });
+
+  it('signs the gate as an SLSA verification summary, and answers Flagger from the same gate', async () => {
+    const params = gateParams('7.0.0');
+    const upload = (query: Record<string, string>) =>
+      call({
+        method: 'post',
+        path: P.upload,
+        params: { ...releaseParams('7.0.0'), evidenceKind: 'tests' },
+        query,
+        body: fixture('jest-junit.xml'),
+        type: 'application/xml',
+      });
+    const attest = (over: Partial<Call> = {}) =>
+      call({ method: 'get', path: P.attestation, params, ...over });
+    const flagger = (metadata: Record<string, string>, server?: string) =>
+      call({
+        method: 'post',
+        path: P.flagger,
+        auth: mockCredentials.none.header(),
+        server: server as Call['server'],
+        body: {
+          name: 'inventory',
+          namespace: 'erp',
+          phase: 'Promoting',
+          checksum: '6d4f8c',
+          metadata: {
+            entityRef: 'component:default/inventory',
+            version: '7.0.0',
+            environment: 'production',
+            token: mockCredentials.service.token({
+              onBehalfOf: mockCredentials.service('flagger'),
+              targetPluginId: 'scorecards',
+            }),
+            ...metadata,
+          },
+        },
+      });
+
+    expect((await flagger({})).status).toBe(412);
+    expect((await attest()).status).toBe(409);
+    await upload({ artifactDigest: `sha256:${'7a'.repeat(32)}` });
+    expect((await attest()).status).toBe(200);
+    expect(
+      (await attest({ query: { format: 'sigstore-bundle' } })).body,
+    ).toMatchObject({
+      verificationMaterial: { publicKey: { hint: 'waybill-test' } },
+    });
+    expect(
+      (await attest({ query: { format: 'pem' }, invalid: true })).status,
+    ).toBe(400);
+    expect((await attest({ auth: user, server: 'catalogBlind' })).status).toBe(
+      404,
+    );
+    expect((await attest({ server: 'unsigned' })).status).toBe(503);
+    expect((await call({ method: 'get', path: P.keys })).body.keys).toEqual([
+      expect.objectContaining({ keyId: 'waybill-test', signing: true }),
+    ]);
+
+    // Held by the policy; let through by an override, as the gate route would.
+    expect((await flagger({})).status).toBe(412);
+    expect((await call(overrideCall({}, '7.0.0'))).status).toBe(201);
+    expect((await flagger({})).status).toBe(200);
+    expect((await flagger({ token: 'forged' })).status).toBe(401);
+    expect((await flagger({}, 'denied')).status).toBe(403);
+    expect(
+      (
+        await flagger(
+          { token: mockCredentials.user.token('user:default/release-manager') },
+          'catalogBlind',
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("answers 404 for an entity the catalog does not let the user read, on the entity's reads", async () => {

@@ -11,6 +11,7 @@ import {
 import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import { createRouteContext, RouteServices } from './routes/context';
 import { registerDeliveryRoutes } from './routes/deliveryRoutes';
+import { registerEnforcementRoutes } from './routes/enforcementRoutes';
 import { registerEvidenceRoutes } from './routes/evidenceRoutes';
 import { registerPolicyRoutes } from './routes/policyRoutes';
 import { registerPortfolioRoutes } from './routes/portfolioRoutes';
@@ -19,6 +20,14 @@ import {
   registerReleaseRoutes,
 } from './routes/releaseRoutes';
 import { requestBodies } from './routes/requestBodies';
+
+/** Where GitHub delivers the deployment protection rule's webhook (no Backstage token: signed). */
+export const GITHUB_PROTECTION_RULE_PATH =
+  '/enforcement/github/deployment-protection-rule';
+
+/** Where Flagger's confirm-promotion webhook calls (no Backstage header: a token in its body). */
+export const FLAGGER_CONFIRM_PROMOTION_PATH =
+  '/enforcement/flagger/confirm-promotion';
 
 /**
  * The HTTP API of the scorecards plugin, as its spec (`src/schema/openapi.yaml`) describes it;
@@ -29,9 +38,14 @@ export async function createRouter(
   options: RouteServices & {
     logger: LoggerService;
     httpAuth: HttpAuthService;
+    /**
+     * GitHub's deployment protection rule webhook (see enforcement/github), when configured:
+     * served at GITHUB_PROTECTION_RULE_PATH on the raw body its signature is over.
+     */
+    githubProtectionRule?: express.Router;
   },
 ): Promise<express.Router> {
-  const { httpAuth, logger, ...rest } = options;
+  const { httpAuth, logger, githubProtectionRule, ...rest } = options;
   const authorize = createAuthorizer({
     httpAuth,
     permissions: options.permissions,
@@ -39,6 +53,9 @@ export async function createRouter(
   // Bodies are parsed, and each operation's permission checked, before the spec's validation
   // reads the request; their errors are answered by this router's handlers, below.
   const outer = Router();
+  if (githubProtectionRule) {
+    outer.use(GITHUB_PROTECTION_RULE_PATH, githubProtectionRule);
+  }
   outer.use(requestBodies(options.maxUploadBytes));
   outer.use(
     authorizeBySpec(spec, { authorize, permissions: scorecardsPermissions }),
@@ -64,6 +81,7 @@ export async function createRouter(
   registerGateRoutes(router, context);
   registerPortfolioRoutes(router, context);
   registerPolicyRoutes(router, context);
+  registerEnforcementRoutes(router, context);
 
   // A lost database connection answers 503, not a 500 carrying the SQL.
   outer.use(databaseUnavailableHandler(logger));

@@ -315,6 +315,101 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/attestation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The gate's decision, signed, as an SLSA verification summary
+     * @description The gate's answer (as `getGate` gives it) as an in-toto Statement v1 with the SLSA
+     *     Verification Summary predicate (`https://slsa.dev/verification_summary/v1`), in a DSSE
+     *     envelope signed with `scorecards.attestations.signingKey`. The subject is the release's
+     *     artifact digest (`artifactDigest` of its uploads); `verificationResult` is `PASSED` when
+     *     the decision lets the release through (`pass` or `warn`, overrides included) and `FAILED`
+     *     otherwise; `predicate.waybill` carries the decision, score, grade, the checks behind it
+     *     and any override. `?format=sigstore-bundle` answers the same envelope in a Sigstore
+     *     bundle (v0.3, the key named by its hint, no transparency-log entry), the form cosign and
+     *     sigstore-js read. Verify it with the public key from `/attestation/keys`, e.g.
+     *
+     *     ```sh
+     *     curl -fsS -H "Authorization: Bearer $WAYBILL_CI_TOKEN" "$WAYBILL_BASE_URL/api/scorecards/attestation/keys" \
+     *       | jq -r '.keys[] | select(.signing) | .publicKey' > waybill.pub
+     *     curl -fsS -H "Authorization: Bearer $WAYBILL_CI_TOKEN" \
+     *       "$WAYBILL_BASE_URL/api/scorecards/entities/component/default/inventory/releases/4.2.0/gates/production/attestation?format=sigstore-bundle" > vsa.sigstore.json
+     *     cosign verify-blob-attestation --key waybill.pub --bundle vsa.sigstore.json \
+     *       --type https://slsa.dev/verification_summary/v1 --insecure-ignore-tlog=true \
+     *       --digest "${DIGEST#sha256:}" --digestAlg sha256
+     *     ```
+     *
+     *     409 when the release has no evidence or no artifact digest (nothing to attest); 503 when
+     *     no signing key is configured. Requires `scorecards.release.read`.
+     */
+    get: operations['getGateAttestation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/attestation/keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The public keys signed gate decisions verify with
+     * @description Every key of `scorecards.attestations.keys`: the one that signs now (`signing: true`)
+     *     and the retired ones that attestations signed earlier still verify with. Each envelope's
+     *     signature names its key by `keyid`. An empty list when no key is configured. Requires
+     *     `scorecards.release.read`.
+     */
+    get: operations['listAttestationKeys'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/enforcement/flagger/confirm-promotion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Flagger's confirm-promotion webhook
+     * @description Flagger calls a `confirm-promotion` webhook before it promotes a canary and holds the
+     *     promotion while the answer is not 2xx. This one answers 200 when the release's gate
+     *     lets it through to the environment and 412 (with the gate's reasons) when it does not,
+     *     so Flagger keeps the canary unpromoted until the gate turns, an override is made or the
+     *     analysis gives up.
+     *
+     *     Flagger sends no headers of its own, so the webhook's `metadata` carries the release
+     *     (`entityRef`, `version`, `environment`) and a Backstage token (`token`: an external
+     *     access token from `backend.auth.externalAccess`, kept in the Canary's namespace like any
+     *     secret the Canary names). The token is checked as a bearer token would be (401 without
+     *     or with a bad one) and needs `scorecards.release.read` (403). The route needs no
+     *     `Authorization` header; see the README for the Canary YAML.
+     */
+    post: operations['flaggerConfirmPromotion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/policy/reevaluate': {
     parameters: {
       query?: never;
@@ -795,6 +890,8 @@ export interface components {
       id: number;
       commit: string | null;
       pipelineUrl: string | null;
+      /** @description The artifact's digest (`sha256:<hex>`), from the uploads' `artifactDigest`. */
+      artifactDigest: string | null;
       /** Format: date-time */
       createdAt: string;
       /** @description The current piece of each kind of evidence (the latest upload of that kind), by kind. */
@@ -863,6 +960,78 @@ export interface components {
        * @enum {string|null}
        */
       grade: 'A' | 'B' | 'C' | 'D' | 'F' | null;
+    };
+    /**
+     * @description A DSSE envelope (https://github.com/secure-systems-lab/dsse): the base64 payload and
+     *     its signatures over DSSE's pre-authentication encoding of payload type and payload.
+     */
+    DsseEnvelope: {
+      /** @enum {string} */
+      payloadType: 'application/vnd.in-toto+json';
+      /** @description The in-toto Statement, JSON, base64. */
+      payload: string;
+      signatures: {
+        /** @description The `keyId` of the key in `/attestation/keys`. */
+        keyid: string;
+        /** @description The signature, base64 (Ed25519, or ECDSA P-256 ASN.1 DER over SHA-256). */
+        sig: string;
+      }[];
+    };
+    /**
+     * @description A Sigstore bundle v0.3 holding the DSSE envelope, verified with a public key (its
+     *     `hint` is the key's `keyId`) and without transparency-log or timestamp entries.
+     */
+    SigstoreBundle: {
+      /** @enum {string} */
+      mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json';
+      verificationMaterial: {
+        publicKey: {
+          hint: string;
+        };
+        tlogEntries: unknown[];
+        timestampVerificationData: {
+          rfc3161Timestamps: unknown[];
+        };
+      };
+      dsseEnvelope: components['schemas']['DsseEnvelope'];
+    };
+    AttestationKeys: {
+      keys: {
+        keyId: string;
+        /** @enum {string} */
+        algorithm: 'ed25519' | 'ecdsa-p256';
+        /** @description The public key, PEM (SubjectPublicKeyInfo). */
+        publicKey: string;
+        /** @description Whether this key signs new attestations. */
+        signing: boolean;
+      }[];
+    };
+    /** @description What Flagger posts to a webhook (its `CanaryWebhookPayload`). */
+    FlaggerWebhook: {
+      name: string;
+      namespace: string;
+      phase: string;
+      checksum?: string;
+      buildId?: string;
+      /** @description The webhook's `metadata` from the Canary. */
+      metadata: {
+        /** @description The entity, e.g. `component:default/inventory`. */
+        entityRef: string;
+        version: string;
+        environment: string;
+        /** @description A Backstage external access token. */
+        token: string;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A deployment engine's answer; `promote` is what it acts on. */
+    EnforcementAnswer: {
+      /** @description Whether the gate lets the release through (`decision` is `pass` or `warn`). */
+      promote: boolean;
+      gate: components['schemas']['GateAnswer'];
     };
     /** @description One entity's line in the portfolio: its latest release and how it scored. */
     PortfolioItem: {
@@ -1146,6 +1315,27 @@ export interface components {
       };
     };
     /**
+     * @description The release has no evidence, or its uploads gave no `artifactDigest`: there is no subject
+     *     to attest. The message says which.
+     */
+    NothingToAttest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** @description No signing key is configured (`scorecards.attestations`). */
+    AttestationsNotConfigured: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /**
      * @description The release has no override with this id in this environment, the release has no
      *     evidence, or the user may not read its entity in the catalog (see `EntityNotFound`).
      */
@@ -1230,6 +1420,13 @@ export interface components {
      * @example https://github.com/acme/inventory/actions/runs/9876543210
      */
     PipelineUrl: string;
+    /**
+     * @description The digest of the artifact the release ships (a container image's manifest digest), as
+     *     `sha256:<64 hex>`; the latest upload that gives one sets it. A signed gate decision
+     *     names it as its subject.
+     * @example sha256:5f2e8ac5a8a3b1e4c1f0d9e8b7a6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8
+     */
+    ArtifactDigest: string;
     /** @description The environment the evidence was gathered in, when that matters (stored with it). */
     UploadEnvironment: string;
     /**
@@ -1282,6 +1479,13 @@ export interface operations {
         pipelineUrl?: components['parameters']['PipelineUrl'];
         /** @description The environment the evidence was gathered in, when that matters (stored with it). */
         environment?: components['parameters']['UploadEnvironment'];
+        /**
+         * @description The digest of the artifact the release ships (a container image's manifest digest), as
+         *     `sha256:<64 hex>`; the latest upload that gives one sets it. A signed gate decision
+         *     names it as its subject.
+         * @example sha256:5f2e8ac5a8a3b1e4c1f0d9e8b7a6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8
+         */
+        artifactDigest?: components['parameters']['ArtifactDigest'];
       };
       header?: never;
       path: {
@@ -1883,6 +2087,126 @@ export interface operations {
       default: components['responses']['UnexpectedError'];
     };
   };
+  getGateAttestation: {
+    parameters: {
+      query?: {
+        /** @description `dsse` (the default): the DSSE envelope; `sigstore-bundle`: the envelope in a Sigstore bundle. */
+        format?: 'dsse' | 'sigstore-bundle';
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The entity's kind, e.g. `component`; compared case-insensitively.
+         * @example component
+         */
+        kind: components['parameters']['Kind'];
+        /**
+         * @description The entity's namespace, usually `default`.
+         * @example default
+         */
+        namespace: components['parameters']['Namespace'];
+        /**
+         * @description The entity's name.
+         * @example inventory
+         */
+        name: components['parameters']['Name'];
+        /**
+         * @description The release's version as the pipeline names it (a semver, a build number, ...),
+         *     URL-encoded.
+         * @example 4.2.0
+         */
+        version: components['parameters']['Version'];
+        /**
+         * @description A gated environment, one of `scorecards.environments` (by default `staging`, `production`).
+         * @example production
+         */
+        environment: components['parameters']['Environment'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The signed verification summary. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['DsseEnvelope']
+            | components['schemas']['SigstoreBundle'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['EntityNotFound'];
+      409: components['responses']['NothingToAttest'];
+      503: components['responses']['AttestationsNotConfigured'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
+  listAttestationKeys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The public keys. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttestationKeys'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
+  flaggerConfirmPromotion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FlaggerWebhook'];
+      };
+    };
+    responses: {
+      /** @description The gate lets the release through; Flagger promotes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnforcementAnswer'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['EntityNotFound'];
+      /** @description The gate holds the release; Flagger does not promote yet. */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnforcementAnswer'];
+        };
+      };
+      default: components['responses']['UnexpectedError'];
+    };
+  };
   reevaluatePolicy: {
     parameters: {
       query?: never;
@@ -2125,6 +2449,18 @@ export type ScorecardsEndpointMap = {
     response: ResponseOf<operations['getDora']>;
     query: QueryOf<operations['getDora']>;
   };
+  '#get|/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/attestation': {
+    response: ResponseOf<operations['getGateAttestation']>;
+    path: PathOf<operations['getGateAttestation']>;
+    query: WithDefaults<QueryOf<operations['getGateAttestation']>, 'format'>;
+  };
+  '#get|/attestation/keys': {
+    response: ResponseOf<operations['listAttestationKeys']>;
+  };
+  '#post|/enforcement/flagger/confirm-promotion': {
+    response: ResponseOf<operations['flaggerConfirmPromotion']>;
+    body: BodyOf<operations['flaggerConfirmPromotion']>;
+  };
   '#post|/policy/reevaluate': {
     response: ResponseOf<operations['reevaluatePolicy']>;
   };
@@ -2312,6 +2648,48 @@ export class ScorecardsApiClient {
       `/dora`,
       { method: 'GET' },
       request.query as Record<string, QueryValue> | undefined,
+    );
+  }
+
+  /** The gate's decision, signed, as an SLSA verification summary (`GET /entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/attestation`). */
+  getGateAttestation(request: {
+    path: PathOf<operations['getGateAttestation']>;
+    query?: QueryOf<operations['getGateAttestation']>;
+  }): Promise<ResponseOf<operations['getGateAttestation']>> {
+    return this.http.json<ResponseOf<operations['getGateAttestation']>>(
+      `/entities/${encodeURIComponent(
+        String(request.path.kind),
+      )}/${encodeURIComponent(
+        String(request.path.namespace),
+      )}/${encodeURIComponent(
+        String(request.path.name),
+      )}/releases/${encodeURIComponent(
+        String(request.path.version),
+      )}/gates/${encodeURIComponent(
+        String(request.path.environment),
+      )}/attestation`,
+      { method: 'GET' },
+      request.query as Record<string, QueryValue> | undefined,
+    );
+  }
+
+  /** The public keys signed gate decisions verify with (`GET /attestation/keys`). */
+  listAttestationKeys(
+    _request: Record<string, never> = {},
+  ): Promise<ResponseOf<operations['listAttestationKeys']>> {
+    return this.http.json<ResponseOf<operations['listAttestationKeys']>>(
+      `/attestation/keys`,
+      { method: 'GET' },
+    );
+  }
+
+  /** Flagger's confirm-promotion webhook (`POST /enforcement/flagger/confirm-promotion`). */
+  flaggerConfirmPromotion(request: {
+    body: BodyOf<operations['flaggerConfirmPromotion']>;
+  }): Promise<ResponseOf<operations['flaggerConfirmPromotion']>> {
+    return this.http.json<ResponseOf<operations['flaggerConfirmPromotion']>>(
+      `/enforcement/flagger/confirm-promotion`,
+      jsonBody('POST', request.body),
     );
   }
 

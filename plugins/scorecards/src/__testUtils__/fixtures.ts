@@ -113,6 +113,7 @@ export function releaseRecord(
     version: options.version ?? '5.2.0',
     commit: '3f2a9c1d4e5b6a7980aa',
     pipelineUrl: 'https://ci.example.com/runs/981',
+    artifactDigest: null,
     createdAt: '2026-11-20T09:30:00.000Z',
     evidence: Object.values(evidence).map(
       (facts, i): StoredEvidence => ({

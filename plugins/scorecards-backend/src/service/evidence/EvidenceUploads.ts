@@ -24,6 +24,8 @@ export interface EvidenceUpload extends ReleaseKey {
   body: Buffer;
   commit?: string;
   pipelineUrl?: string;
+  /** `sha256:<hex>` of the artifact the release ships. */
+  artifactDigest?: string;
   environment?: string;
 }
 
@@ -57,6 +59,7 @@ export class EvidenceUploads {
         version: upload.version,
         commit: upload.commit,
         pipelineUrl: upload.pipelineUrl,
+        artifactDigest: upload.artifactDigest,
         environment: upload.environment,
         kind: upload.kind,
         format,

@@ -8,6 +8,8 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Authorizer, CatalogReadAccess } from '@waybill/plugin-waybill-node';
 import { createOpenApiRouter } from '../../schema/openapi.generated';
+import { GateAttestations } from '../attestation/GateAttestations';
+import { DeploymentEnforcement } from '../enforcement/DeploymentEnforcement';
 import { ReleaseScorecards } from '../ReleaseScorecards';
 
 /** The router the spec validates requests for, typed per operation. */
@@ -19,6 +21,8 @@ export type ApiRouter = ReturnType<typeof createOpenApiRouter>;
  */
 export interface RouteContext {
   scorecards: ReleaseScorecards;
+  attestations: GateAttestations;
+  enforcement: DeploymentEnforcement;
   /** The caller's credentials (401 without a user or service principal), checking the permissions named. */
   authorize: Authorizer;
   auditor: AuditorService;
@@ -33,6 +37,8 @@ export interface RouteContext {
 /** The plugin's services and settings the routes are built from. */
 export interface RouteServices {
   scorecards: ReleaseScorecards;
+  attestations: GateAttestations;
+  enforcement: DeploymentEnforcement;
   permissions: PermissionsService;
   catalog: CatalogService;
   auditor: AuditorService;
@@ -46,12 +52,15 @@ export interface RouteServices {
 export function createRouteContext(
   options: RouteServices & { authorize: Authorizer },
 ): RouteContext {
-  const { scorecards, authorize, auditor, auth, scheduler } = options;
+  const { scorecards, attestations, enforcement } = options;
+  const { authorize, auditor, auth, scheduler } = options;
   const { permissions, catalog } = options;
   const readAccess = (credentials: BackstageCredentials) =>
     CatalogReadAccess.forCredentials(credentials, { permissions, catalog });
   return {
     scorecards,
+    attestations,
+    enforcement,
     authorize,
     auditor,
     auth,

@@ -26,7 +26,7 @@ export function registerEvidenceRoutes(
           'The request body is empty; send the evidence file as the body',
         );
       }
-      const { commit, pipelineUrl, environment } = req.query;
+      const { commit, pipelineUrl, artifactDigest, environment } = req.query;
       const result = await audited(
         auditor,
         { eventId: 'evidence-upload', request: req, meta: { ...key, kind } },
@@ -36,6 +36,7 @@ export function registerEvidenceRoutes(
               ...key,
               commit,
               pipelineUrl,
+              artifactDigest,
               environment,
               kind,
               contentType: sentContentType(res),
