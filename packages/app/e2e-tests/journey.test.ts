@@ -141,6 +141,12 @@ test('a developer creates a service in the portal; its first pipeline run releas
           path: `/repos/meridian/${NAME}/contents/catalog-info.yaml`,
         }),
       );
+      // GitHub holds deployments to staging and production for Waybill's gate (its App).
+      for (const environment of ['staging', 'production']) {
+        expect(
+          github.protectionRuleApps('meridian', NAME, environment),
+        ).toEqual([348282]);
+      }
     });
 
     // Tenants in every region but Asia-Pacific, depending on the new service.

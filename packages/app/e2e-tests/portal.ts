@@ -1,5 +1,7 @@
 // The config is built in Node (Playwright), not in the app's bundle.
 // eslint-disable-next-line no-restricted-imports
+import { generateKeyPairSync } from 'crypto';
+// eslint-disable-next-line no-restricted-imports
 import path from 'path';
 import { APIRequestContext, expect } from '@playwright/test';
 import { productionExternalAccess } from '@waybill/golden-path';
@@ -107,6 +109,16 @@ export const e2ePortalEnv = {
       token: E2E_JOURNEY.githubToken,
     },
   ]),
+  // Waybill's GitHub App, which the templates enable on the new repository's environments (on
+  // the journey's fake GitHub, which only records that they are).
+  APP_CONFIG_scorecards_enforcement_github: JSON.stringify({
+    appId: 348282,
+    privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString(),
+    webhookSecret: 'e2e-webhook-secret-6f1a9c3e',
+    apiBaseUrl: `http://127.0.0.1:${E2E_JOURNEY.githubApiPort}/api/v3`,
+  }),
   APP_CONFIG_backend_reading_allow: JSON.stringify([
     { host: `127.0.0.1:${E2E_JOURNEY.repoHostPort}` },
   ]),

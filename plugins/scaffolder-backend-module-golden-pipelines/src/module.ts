@@ -7,6 +7,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createAnnotateCatalogAction } from './actions/annotateCatalog';
 import { createCheckRepositoryAction } from './actions/checkRepository';
 import { createGeneratePipelineAction } from './actions/generatePipeline';
+import { createGithubDeploymentGateAction } from './actions/githubDeploymentGate';
 import { createRegisterServiceAction } from './actions/registerService';
 import { createValidatePipelineAction } from './actions/validatePipeline';
 
@@ -33,6 +34,7 @@ export const scaffolderModuleGoldenPipelines = createBackendModule({
           createAnnotateCatalogAction({ catalog }),
           createCheckRepositoryAction({ config }),
           createRegisterServiceAction({ config, catalog, auth }),
+          createGithubDeploymentGateAction({ config }),
         );
       },
     });

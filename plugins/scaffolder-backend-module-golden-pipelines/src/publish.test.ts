@@ -11,7 +11,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { FakeGithub, startFakeGithub } from '@waybill/golden-path';
-import { cloneRepository } from './__testUtils__/scaffolderTasks';
+import {
+  cloneRepository,
+  WAYBILL_GITHUB_APP_ID,
+} from './__testUtils__/scaffolderTasks';
 import {
   expectRegistered,
   itStopsWithoutCredentials,
@@ -134,6 +137,20 @@ describe('create publishes to GitHub, through the real scaffolder task API', () 
         custom_branch_policies: false,
       }),
     );
+    // Staging and production wait for Waybill's gate: its GitHub App is their protection rule.
+    expect(
+      Object.fromEntries(
+        Object.keys(environments).map(name => [
+          name,
+          github.protectionRuleApps('meridian', VALUES.name, name),
+        ]),
+      ),
+    ).toEqual({
+      staging: [WAYBILL_GITHUB_APP_ID],
+      production: [WAYBILL_GITHUB_APP_ID],
+      'production-waves': [],
+      'production-critical-tenants': [],
+    });
 
     // The push reached the git remote, with the token's credentials.
     expect(

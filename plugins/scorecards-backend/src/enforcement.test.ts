@@ -485,6 +485,8 @@ describe.each(databases.eachSupportedId())(
           repository: 'meridian/pricing',
         });
         expect(otherRepository.body.state).toBe('rejected');
+        const unmapped = await deploy({ environment: 'qa' });
+        expect(unmapped.body.state).toBe('rejected');
 
         expect(
           github.reviews.map(r => ({
@@ -496,9 +498,13 @@ describe.each(databases.eachSupportedId())(
           { environment: 'production-eu', state: 'rejected' },
           { environment: 'staging', state: 'rejected' },
           { environment: 'staging', state: 'rejected' },
+          { environment: 'qa', state: 'rejected' },
         ]);
-        const [approved, rejected, noRelease, noEntity] = github.reviews.map(
-          r => r.body.comment,
+        const [approved, rejected, noRelease, noEntity, noEnvironment] =
+          github.reviews.map(r => r.body.comment);
+        expect(noEnvironment).toContain('Unknown environment "qa"');
+        expect(noEnvironment).toContain(
+          'Map the GitHub environment qa to one of them in scorecards.enforcement.github.environments',
         );
         expect(approved).toContain(
           "**Allowed** by Waybill's gate for staging, with warnings",
@@ -525,7 +531,7 @@ describe.each(databases.eachSupportedId())(
           deliveryId: 'delivery-production',
         });
         expect(replay.status).toBe(409);
-        expect(github.reviews).toHaveLength(4);
+        expect(github.reviews).toHaveLength(5);
       });
 
       it('is not served unless configured', async () => {

@@ -11,5 +11,6 @@ export * from './caller';
 export * from './catalogReadAccess';
 export * from './createWaybillBackendPlugin';
 export * from './databaseUnavailable';
+export * from './githubDeploymentGate';
 export * from './pipelineTokenHandler';
 export * from './router';

@@ -12,13 +12,19 @@ export interface FakeGithub {
   /** baseUrl + /api/v3 */
   apiBaseUrl: string;
   requests: RecordedRequest[];
+  /** The GitHub App ids of an environment's custom deployment protection rules; undefined when it was not created. */
+  protectionRuleApps(
+    owner: string,
+    repo: string,
+    environment: string,
+  ): number[] | undefined;
   close(): Promise<void>;
 }
 
 /**
  * A fake of the GitHub REST API (the GitHub Enterprise layout: API under /api/v3) on loopback.
- * It implements exactly what `publish:github`, `github:environment:create` and the catalog's
- * GitHub URL reader call, answers everything else 404, and records every request. Owners are
+ * It implements exactly what `publish:github`, `github:environment:create`,
+ * `waybill:github:deployment-gate` and the catalog's GitHub URL reader call, answers everything else 404, and records every request. Owners are
  * organizations with the teams given; a created repository is a real bare repository served by
  * `git` (its `clone_url`), and the contents API reads files from what was pushed to it.
  *
@@ -76,5 +82,7 @@ export async function startFakeGithub(options: {
     ...loopback,
     apiBaseUrl: `${loopback.baseUrl}/api/v3`,
     requests,
+    protectionRuleApps: (owner, repo, environment) =>
+      api.protectionRuleApps(owner, repo, environment),
   };
 }

@@ -10,6 +10,8 @@ interface Repo {
   visibility: string;
   description?: string;
   dir: string;
+  /** Each environment created, with the GitHub App ids of its custom protection rules. */
+  environments: Map<string, number[]>;
 }
 
 const NOT_FOUND: ApiResult = { status: 404, json: { message: 'Not Found' } };
@@ -110,14 +112,16 @@ export class GithubApi {
       visibility,
       description: body.description,
       dir: this.options.git.createRepository(owner, body.name),
+      environments: new Map(),
     };
     this.repos.set(`${owner}/${body.name}`, repo);
     return { status: 201, json: this.repoJson(repo) };
   }
 
   /**
-   * `/repos/:owner/:repo` and under it (`rest`): the repository, branch protection and
-   * environments (echoed), and the contents API reading what was pushed.
+   * `/repos/:owner/:repo` and under it (`rest`): the repository, branch protection (echoed),
+   * environments (echoed) and their custom deployment protection rules, and the contents API
+   * reading what was pushed.
    */
   private repoRoute(
     repo: Repo,
@@ -129,6 +133,9 @@ export class GithubApi {
     const { body } = request;
     const protection = /^\/branches\/([^/]+)\/protection$/.exec(rest);
     const environment = /^\/environments\/([^/]+)$/.exec(rest);
+    const rules = /^\/environments\/([^/]+)\/deployment_protection_rules$/.exec(
+      rest,
+    );
     const contents = /^\/contents\/(.+)$/.exec(rest);
     if (method === 'GET' && rest === '') {
       return { status: 200, json: this.repoJson(repo) };
@@ -139,7 +146,17 @@ export class GithubApi {
         json: { url: `${this.baseUrl}/api/v3${path}`, ...body },
       };
     }
+    if (rules) {
+      return this.protectionRules(
+        repo,
+        decodeURIComponent(rules[1]),
+        method,
+        body,
+      );
+    }
     if (method === 'PUT' && environment) {
+      const name = decodeURIComponent(environment[1]);
+      if (!repo.environments.has(name)) repo.environments.set(name, []);
       return {
         status: 200,
         json: {
@@ -158,6 +175,52 @@ export class GithubApi {
       );
     }
     return NOT_FOUND;
+  }
+
+  /**
+   * `GET` and `POST /repos/:owner/:repo/environments/:name/deployment_protection_rules`: the
+   * custom rules (GitHub Apps) of an environment created before, as GitHub answers them.
+   */
+  private protectionRules(
+    repo: Repo,
+    name: string,
+    method: string,
+    body: any,
+  ): ApiResult {
+    const apps = repo.environments.get(name);
+    if (!apps) return NOT_FOUND;
+    const ruleJson = (appId: number) => ({
+      id: appId * 10,
+      node_id: `CDPR_${appId}`,
+      enabled: true,
+      app: { id: appId, slug: `app-${appId}`, node_id: `A_${appId}` },
+    });
+    if (method === 'GET') {
+      return {
+        status: 200,
+        json: {
+          total_count: apps.length,
+          custom_deployment_protection_rules: apps.map(ruleJson),
+        },
+      };
+    }
+    if (method === 'POST' && Number.isInteger(body?.integration_id)) {
+      if (apps.includes(body.integration_id)) {
+        return { status: 422, json: { message: 'Validation Failed' } };
+      }
+      apps.push(body.integration_id);
+      return { status: 201, json: ruleJson(body.integration_id) };
+    }
+    return { status: 422, json: { message: 'Invalid request.' } };
+  }
+
+  /** The GitHub App ids of an environment's custom protection rules (undefined: no environment). */
+  protectionRuleApps(
+    owner: string,
+    name: string,
+    environment: string,
+  ): number[] | undefined {
+    return this.repos.get(`${owner}/${name}`)?.environments.get(environment);
   }
 }
 

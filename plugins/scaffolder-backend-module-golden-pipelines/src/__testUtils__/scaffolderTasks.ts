@@ -72,6 +72,9 @@ export async function waitFor<T>(
   }
 }
 
+/** The id of Waybill's GitHub App in the portal the create flows run in. */
+export const WAYBILL_GITHUB_APP_ID = 348282;
+
 /**
  * Starts the portal's backend: the real catalog and scaffolder with Waybill's actions and the
  * `features` given (an SCM module), under the portal's permissions, with `integrations` for the
@@ -138,6 +141,10 @@ export async function startPortal(options: {
           },
           scaffolder: {
             defaultAuthor: { name: 'Waybill', email: 'waybill@example.com' },
+          },
+          // Waybill's GitHub App, which the templates enable on the new environments.
+          scorecards: {
+            enforcement: { github: { appId: WAYBILL_GITHUB_APP_ID } },
           },
         },
       }),

@@ -1,7 +1,7 @@
 import { AuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
-import { NotAllowedError } from '@backstage/errors';
+import { isError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -144,7 +144,15 @@ export class DeploymentEnforcement {
     const environment =
       this.deps.githubEnvironments[deployment.environment] ??
       deployment.environment;
-    const gate = await this.deps.scorecards.gate(key, environment);
+    let gate: GateAnswer;
+    try {
+      gate = await this.deps.scorecards.gate(key, environment);
+    } catch (error) {
+      if (!isError(error) || error.name !== 'InputError') throw error;
+      return reject(
+        `Waybill holds this deployment: ${error.message}. Map the GitHub environment ${deployment.environment} to one of them in scorecards.enforcement.github.environments.`,
+      );
+    }
     return {
       approve: gate.decision !== 'fail',
       comment: gateSummary(gate, this.scorecardUrl(entityRef, key.version)),

@@ -1,5 +1,9 @@
 import express from 'express';
 import { Config } from '@backstage/config';
+import {
+  GITHUB_DEPLOYMENT_GATE_CONFIG,
+  readGithubDeploymentGateAppId,
+} from '@waybill/plugin-waybill-node';
 import { GithubApp } from './githubApp';
 import {
   createGithubProtectionRuleRouter,
@@ -14,13 +18,17 @@ export function githubProtectionRuleFromConfig(
   config: Config,
   options: Omit<GithubProtectionRuleOptions, 'webhookSecret' | 'app'>,
 ): express.Router | undefined {
-  const github = config.getOptionalConfig('scorecards.enforcement.github');
+  const github = config.getOptionalConfig(GITHUB_DEPLOYMENT_GATE_CONFIG);
   if (!github) return undefined;
+  const appId = readGithubDeploymentGateAppId(config);
+  if (appId === undefined) {
+    throw new Error(`${GITHUB_DEPLOYMENT_GATE_CONFIG}.appId is missing`);
+  }
   return createGithubProtectionRuleRouter({
     ...options,
     webhookSecret: github.getString('webhookSecret'),
     app: new GithubApp({
-      appId: String(github.get<string | number>('appId')),
+      appId,
       privateKey: github.getString('privateKey'),
       apiBaseUrl: github.getOptionalString('apiBaseUrl'),
     }),
