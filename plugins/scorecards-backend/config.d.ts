@@ -16,6 +16,14 @@ export interface Config {
        */
       maxDurationDays?: number;
     };
+    /** Waivers of one check of an entity's releases. */
+    waivers?: {
+      /**
+       * How many days from now a waiver may last at most; a request asking to expire later gets
+       * 400 naming the limit. A whole number, at least 1. Default: 30.
+       */
+      maxDurationDays?: number;
+    };
     /**
      * Signed gate decisions (SLSA verification summaries in DSSE envelopes, served at
      * `.../gates/{environment}/attestation`). Without this section nothing is signed: the

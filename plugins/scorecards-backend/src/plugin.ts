@@ -10,6 +10,7 @@ import {
 } from './service/enforcement/DeploymentEnforcement';
 import { githubProtectionRuleFromConfig } from './service/enforcement/github/fromConfig';
 import { ReleaseScorecards } from './service/ReleaseScorecards';
+import { Waivers } from './service/waivers/Waivers';
 import { scheduleScorecardUpkeep } from './service/scheduleScorecardUpkeep';
 import {
   createRouter,
@@ -68,6 +69,7 @@ export const scorecardsPlugin = createWaybillBackendPlugin({
       scorecards,
       attestations,
       enforcement,
+      waivers: new Waivers({ store, catalog: deps.catalog, config }),
       githubProtectionRule: githubProtectionRuleFromConfig(deps.config, {
         decide: deployment => enforcement.github(deployment),
         deliveries: {

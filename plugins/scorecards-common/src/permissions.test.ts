@@ -4,6 +4,8 @@ import {
   scorecardsPermissions,
   scorecardsPolicyReevaluatePermission,
   scorecardsReleaseReadPermission,
+  scorecardsWaiverApprovePermission,
+  scorecardsWaiverRequestPermission,
 } from './permissions';
 
 describe('scorecardsPermissions', () => {
@@ -19,12 +21,16 @@ describe('scorecardsPermissions', () => {
       ['scorecards.release.read', 'basic', 'read'],
       ['scorecards.gate.override', 'basic', 'update'],
       ['scorecards.policy.reevaluate', 'basic', 'update'],
+      ['scorecards.waiver.request', 'basic', 'create'],
+      ['scorecards.waiver.approve', 'basic', 'update'],
     ]);
     expect(scorecardsPermissions).toEqual([
       scorecardsEvidenceUploadPermission,
       scorecardsReleaseReadPermission,
       scorecardsGateOverridePermission,
       scorecardsPolicyReevaluatePermission,
+      scorecardsWaiverRequestPermission,
+      scorecardsWaiverApprovePermission,
     ]);
   });
 });

@@ -18,6 +18,18 @@ export const scorecardsGateOverridePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/** Ask for a waiver of one check of an entity's releases (any person, by default). */
+export const scorecardsWaiverRequestPermission = createPermission({
+  name: 'scorecards.waiver.request',
+  attributes: { action: 'create' },
+});
+
+/** Approve another person's waiver, and revoke anyone's. */
+export const scorecardsWaiverApprovePermission = createPermission({
+  name: 'scorecards.waiver.approve',
+  attributes: { action: 'update' },
+});
+
 /** Re-evaluate a release's scorecard against the current policy. */
 export const scorecardsPolicyReevaluatePermission = createPermission({
   name: 'scorecards.policy.reevaluate',
@@ -30,4 +42,6 @@ export const scorecardsPermissions = [
   scorecardsReleaseReadPermission,
   scorecardsGateOverridePermission,
   scorecardsPolicyReevaluatePermission,
+  scorecardsWaiverRequestPermission,
+  scorecardsWaiverApprovePermission,
 ];

@@ -29,6 +29,8 @@ export const guardedPermissions: Readonly<Record<string, PermissionGuard>> = {
   // Letting a failing release through a gate is for release managers.
   'scorecards.gate.override': { roles: ['release-manager', 'platform-admin'] },
   'scorecards.policy.reevaluate': { roles: ['platform-admin'] },
+  // Anyone may ask to waive a check; another person, a release manager, approves.
+  'scorecards.waiver.approve': { roles: ['release-manager', 'platform-admin'] },
   // Tenant rollouts: release managers plan (create) and move rollouts; deployment tooling
   // reports status as a service principal (a person reporting by hand must be a platform admin).
   'tenant-rollouts.rollout.create': {

@@ -12,6 +12,13 @@ import { portfolio, portfolioRefs, portfolioSummary } from './portfolio';
 import { addOverride, revokeOverride } from './overrides';
 import { isDeliveryHandled, markDeliveryHandled } from './githubDeliveries';
 import {
+  addWaiver,
+  approveWaiver,
+  getWaiver,
+  listWaivers,
+  revokeWaiver,
+} from './waivers';
+import {
   findReleaseByCommit,
   getGateState,
   getRelease,
@@ -36,6 +43,9 @@ import {
   ScorecardStore,
   StaleRelease,
   StoredRelease,
+  NewWaiver,
+  Waiver,
+  WaiverQuery,
   StoredPortfolioSummary,
 } from './types';
 
@@ -86,6 +96,34 @@ export class DatabaseScorecardStore implements ScorecardStore {
     return findReleaseByCommit(this.db, entityRef, commit);
   }
 
+  addWaiver(waiver: NewWaiver, now: Date): Promise<Waiver> {
+    return addWaiver(this.db, waiver, now);
+  }
+
+  getWaiver(id: number, now: Date): Promise<Waiver> {
+    return getWaiver(this.db, id, now);
+  }
+
+  listWaivers(query: WaiverQuery, now: Date): Promise<Waiver[]> {
+    return listWaivers(this.db, query, now);
+  }
+
+  approveWaiver(
+    id: number,
+    approval: { actor: string; at: Date },
+    check: (current: Waiver) => void,
+  ): Promise<Waiver> {
+    return approveWaiver(this.db, id, approval, check);
+  }
+
+  revokeWaiver(
+    id: number,
+    revocation: { actor: string; reason: string; at: Date },
+    check: (current: Waiver) => void,
+  ): Promise<Waiver> {
+    return revokeWaiver(this.db, id, revocation, check);
+  }
+
   isDeliveryHandled(deliveryId: string): Promise<boolean> {
     return isDeliveryHandled(this.db, deliveryId);
   }
@@ -96,7 +134,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
   listReleases(
     entityRef: string,
-    options: { limit: number; now: Date },
+    options: { limit: number; now: Date; waivers?: Waiver[] },
   ): Promise<ReleaseSummary[]> {
     return listReleases(this.db, entityRef, options);
   }

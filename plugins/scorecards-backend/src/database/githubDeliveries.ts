@@ -1,3 +1,4 @@
+import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 
 /** How long an answered delivery id is kept: GitHub offers redelivery for 3 days. */
@@ -16,7 +17,7 @@ export async function isDeliveryHandled(
 
 /**
  * Records a delivery as answered, and forgets those answered more than 30 days ago. A delivery
- * recorded twice (two replicas racing on one delivery) is refused by the primary key.
+ * recorded twice is refused (409); two replicas racing on one delivery, by the primary key.
  */
 export async function markDeliveryHandled(
   db: Knex,
@@ -24,6 +25,12 @@ export async function markDeliveryHandled(
   at: Date,
 ): Promise<void> {
   await db.transaction(async tx => {
+    const seen = await tx('scorecards_github_deliveries')
+      .where({ delivery_id: deliveryId })
+      .first('delivery_id');
+    if (seen) {
+      throw new ConflictError(`Delivery ${deliveryId} was answered already`);
+    }
     await tx('scorecards_github_deliveries').insert({
       delivery_id: deliveryId,
       handled_at: at,

@@ -13,6 +13,7 @@ import {
   ReleaseKey,
   ReleaseSummary,
   StoredRelease,
+  Waiver,
 } from './types';
 
 /** The id of a release, as a subquery. */
@@ -114,7 +115,7 @@ function evaluationGates(db: Knex) {
 export async function listReleases(
   db: Knex,
   entityRef: string,
-  options: { limit: number; now: Date },
+  options: { limit: number; now: Date; waivers?: Waiver[] },
 ): Promise<ReleaseSummary[]> {
   const rows = await db('scorecards_releases as r')
     .leftJoin('scorecards_evaluations as e', 'e.release_id', 'r.id')
@@ -155,6 +156,8 @@ export async function listReleases(
     grade: row.grade ?? null,
     gates: effectiveGates(
       {
+        version: row.version,
+        waivers: options.waivers,
         evaluation:
           row.gates === null
             ? null

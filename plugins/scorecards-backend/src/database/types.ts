@@ -16,6 +16,8 @@ import {
   ReleaseRecord,
   ReleaseSummary,
   ScorecardEvaluation,
+  Waiver,
+  WaiverStatus,
 } from '@waybill/plugin-scorecards-common';
 import type { Tier } from '@waybill/plugin-waybill-common';
 
@@ -33,6 +35,8 @@ export type {
   ReleaseRecord,
   ReleaseSummary,
   StoredEvidence,
+  Waiver,
+  WaiverStatus,
 } from '@waybill/plugin-scorecards-common';
 
 /** One parsed upload, ready to store. */
@@ -68,8 +72,35 @@ export interface StoredPortfolioSummary {
 /** The entity refs a read is limited to: of the entities with releases, those its caller may read. */
 export type EntityScope = readonly string[];
 
-/** A release as stored: its record without what the configuration adds (`maxOverrideDays`). */
-export type StoredRelease = Omit<ReleaseRecord, 'maxOverrideDays'>;
+/**
+ * A release as stored: its record without what the configuration and the waivers add
+ * (`maxOverrideDays`, `waivers`, `maxWaiverDays`).
+ */
+export type StoredRelease = Omit<
+  ReleaseRecord,
+  'maxOverrideDays' | 'waivers' | 'maxWaiverDays'
+>;
+
+/** A waiver to record: what it accepts, why, until when, and who asks. */
+export interface NewWaiver {
+  entityRef: string;
+  versionRange: string;
+  environment: string;
+  checkId: string;
+  reason: string;
+  expiresAt: string;
+  requestedBy: string;
+}
+
+/** Which waivers to list. */
+export interface WaiverQuery {
+  /** Only these entities' waivers; every entity's when undefined. */
+  entityRefs?: EntityScope;
+  status?: WaiverStatus;
+  /** Only active waivers expiring within this many days, soonest first. */
+  expiringWithinDays?: number;
+  limit: number;
+}
 
 /** An override to record: who lets which gate through, why and until when. */
 export type NewGateOverride = Pick<
@@ -128,6 +159,32 @@ export interface ScorecardStore {
     commit: string,
   ): Promise<ReleaseKey | undefined>;
 
+  /** Records a waiver, pending approval. */
+  addWaiver(waiver: NewWaiver, now: Date): Promise<Waiver>;
+
+  /** One waiver with its status at `now`; 404 when there is none. */
+  getWaiver(id: number, now: Date): Promise<Waiver>;
+
+  /** Waivers with their status at `now`, newest first (or soonest to expire). */
+  listWaivers(query: WaiverQuery, now: Date): Promise<Waiver[]>;
+
+  /**
+   * Approves a pending waiver (409 otherwise) after `check` accepts it, holding its row; of two
+   * concurrent changes one wins.
+   */
+  approveWaiver(
+    id: number,
+    approval: { actor: string; at: Date },
+    check: (current: Waiver) => void,
+  ): Promise<Waiver>;
+
+  /** Revokes a pending or active waiver (409 otherwise) after `check` accepts it. */
+  revokeWaiver(
+    id: number,
+    revocation: { actor: string; reason: string; at: Date },
+    check: (current: Waiver) => void,
+  ): Promise<Waiver>;
+
   /** Whether a GitHub webhook delivery has been answered already. */
   isDeliveryHandled(deliveryId: string): Promise<boolean>;
 
@@ -180,10 +237,13 @@ export interface ScorecardStore {
     policyDigest: string,
   ): Promise<number>;
 
-  /** An entity's releases, newest first, each with its gates after the overrides active at `now`. */
+  /**
+   * An entity's releases, newest first, each with its gates after the waivers (of those given)
+   * and overrides active at `now`.
+   */
   listReleases(
     entityRef: string,
-    options: { limit: number; now: Date },
+    options: { limit: number; now: Date; waivers?: Waiver[] },
   ): Promise<ReleaseSummary[]>;
 
   /** Records an override of one environment's gate for a release. */

@@ -53,6 +53,11 @@ export const spec = {
       description: 'The scoring policy.',
     },
     {
+      name: 'waivers',
+      description:
+        'Accepting one failing check of a release, for one environment, until an expiry: requested\nby one person, approved by another.\n',
+    },
+    {
       name: 'enforcement',
       description:
         "Signed gate decisions, and the routes deployment engines (Argo Rollouts, Kargo, Flagger)\nask before they promote. GitHub's custom deployment protection rule is served beside this\nAPI (its webhook is signed by GitHub, not by a Backstage token); see the README.\n",
@@ -932,6 +937,223 @@ export const spec = {
           },
         },
       },
+    '/waivers': {
+      get: {
+        operationId: 'listWaivers',
+        'x-permission': 'scorecards.release.read',
+        tags: ['waivers'],
+        summary: 'Waivers, newest first',
+        description:
+          'Every waiver of the entities the caller may read, newest first, with its status at the\ntime of asking: `pending` (not approved yet), `active`, `expired` or `revoked`. Expired\nand revoked waivers stay on record. `expiringWithinDays` lists the active ones that end\nwithin that many days, soonest first. Requires `scorecards.release.read`.\n',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            description: "Only this entity's waivers.",
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/WaiverStatus',
+            },
+          },
+          {
+            name: 'expiringWithinDays',
+            in: 'query',
+            description:
+              'Only active waivers that expire within this many days, soonest first.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 365,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The waivers.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WaiverList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          default: {
+            $ref: '#/components/responses/UnexpectedError',
+          },
+        },
+      },
+      post: {
+        operationId: 'requestWaiver',
+        'x-permission': 'scorecards.waiver.request',
+        tags: ['waivers'],
+        summary:
+          "Ask to accept one failing check of an entity's releases, for one environment",
+        description:
+          'A waiver names a check of the policy (`checkId`), the entity, the versions (`versionRange`:\none version, e.g. `5.2.0`, or a semver range, e.g. `>=5.2.0 <5.3.0`), the environment,\nwhy, and when it ends (at most `scorecards.waivers.maxDurationDays` days away, 30 by\ndefault). It does nothing until another person holding `scorecards.waiver.approve`\napproves it. While it is active, the gate of a matching release in that environment\nleaves the check out of its decision and lists the waiver; once it expires or is revoked,\nthe gate is what the evidence says again. Requires `scorecards.waiver.request`, and a\nperson (403 for a service). Audited.\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/WaiverRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The waiver, pending approval.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Waiver',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/EntityNotFound',
+          },
+          default: {
+            $ref: '#/components/responses/UnexpectedError',
+          },
+        },
+      },
+    },
+    '/waivers/{waiverId}/approve': {
+      post: {
+        operationId: 'approveWaiver',
+        'x-permission': 'scorecards.waiver.approve',
+        tags: ['waivers'],
+        summary: 'Approve a pending waiver',
+        description:
+          'The waiver applies from now until it expires. The approver must be another person than\nthe one who asked (403 otherwise) and hold `scorecards.waiver.approve`. 409 for a waiver\nthat is not pending (approved, revoked or expired already). No body. Audited.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/WaiverId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The approved waiver.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Waiver',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/WaiverNotPending',
+          },
+          default: {
+            $ref: '#/components/responses/UnexpectedError',
+          },
+        },
+      },
+    },
+    '/waivers/{waiverId}/revoke': {
+      post: {
+        operationId: 'revokeWaiver',
+        'x-permission': 'scorecards.waiver.request',
+        tags: ['waivers'],
+        summary: 'End a pending or active waiver now',
+        description:
+          'The waiver stops applying at once and stays on record, revoked, with who, when and why.\nThe person who asked for it may revoke it, and so may a holder of\n`scorecards.waiver.approve` (403 for anyone else). 409 for a waiver revoked or expired\nalready. Audited.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/WaiverId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/WaiverRevocation',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The revoked waiver.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Waiver',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/WaiverNotPending',
+          },
+          default: {
+            $ref: '#/components/responses/UnexpectedError',
+          },
+        },
+      },
+    },
     '/attestation/keys': {
       get: {
         operationId: 'listAttestationKeys',
@@ -1135,6 +1357,17 @@ export const spec = {
         },
         example: 'production',
       },
+      WaiverId: {
+        name: 'waiverId',
+        in: 'path',
+        required: true,
+        description: "The waiver's `id`.",
+        schema: {
+          type: 'integer',
+          minimum: 1,
+        },
+        example: 12,
+      },
       OverrideId: {
         name: 'overrideId',
         in: 'path',
@@ -1330,6 +1563,17 @@ export const spec = {
       },
       Conflict: {
         description: 'The re-evaluation task is running already.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/ErrorResponse',
+            },
+          },
+        },
+      },
+      WaiverNotPending: {
+        description:
+          'The waiver is not in a state that allows this (the message says which it is in).',
         content: {
           'application/json': {
             schema: {
@@ -2492,6 +2736,8 @@ export const spec = {
           'evaluation',
           'overrides',
           'maxOverrideDays',
+          'waivers',
+          'maxWaiverDays',
         ],
         properties: {
           entityRef: {
@@ -2556,6 +2802,20 @@ export const spec = {
             minimum: 1,
             description:
               "How many days from now a new override of this release's gates may last at most\n(`scorecards.overrides.maxDurationDays`).\n",
+          },
+          waivers: {
+            type: 'array',
+            description:
+              'The waivers whose versions include this release, newest first, in every status; the\nactive ones leave their checks out of the gates of their environments.\n',
+            items: {
+              $ref: '#/components/schemas/Waiver',
+            },
+          },
+          maxWaiverDays: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              'How many days from now a new waiver may last at most (`scorecards.waivers.maxDurationDays`).',
           },
         },
         additionalProperties: false,
@@ -2658,6 +2918,7 @@ export const spec = {
           'policyDecision',
           'reasons',
           'override',
+          'waivers',
           'score',
           'grade',
         ],
@@ -2672,7 +2933,8 @@ export const spec = {
             type: 'string',
           },
           decision: {
-            description: 'The decision after overrides; act on this one.',
+            description:
+              'The decision after waivers and overrides; act on this one.',
             allOf: [
               {
                 $ref: '#/components/schemas/GateDecision',
@@ -2704,6 +2966,14 @@ export const spec = {
               },
             ],
           },
+          waivers: {
+            type: 'array',
+            description:
+              "The active waivers the decision applies: each leaves its check out. `reasons` then\nlists only the checks left, and `policyDecision` is still the policy's decision\nwithout them.\n",
+            items: {
+              $ref: '#/components/schemas/Waiver',
+            },
+          },
           score: {
             type: 'integer',
             minimum: 0,
@@ -2716,6 +2986,162 @@ export const spec = {
             enum: ['A', 'B', 'C', 'D', 'F', null],
             nullable: true,
             description: 'null when the release has no evidence.',
+          },
+        },
+        additionalProperties: false,
+      },
+      WaiverStatus: {
+        type: 'string',
+        enum: ['pending', 'active', 'expired', 'revoked'],
+      },
+      WaiverRequest: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'versionRange',
+          'environment',
+          'checkId',
+          'reason',
+          'expiresAt',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+            minLength: 1,
+            description: 'The entity, e.g. `component:default/inventory`.',
+          },
+          versionRange: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            description:
+              'One version (`5.2.0`) or a semver range (`>=5.2.0 <5.3.0`).',
+          },
+          environment: {
+            type: 'string',
+            minLength: 1,
+            description: 'One of `scorecards.environments`.',
+          },
+          checkId: {
+            type: 'string',
+            minLength: 1,
+            description: 'The `id` of a check of the policy.',
+          },
+          reason: {
+            type: 'string',
+            minLength: 10,
+            maxLength: 2000,
+            description:
+              'Why, in at least 10 characters (not counting surrounding white space).',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'In the future, at most `scorecards.waivers.maxDurationDays` days away.',
+          },
+        },
+        additionalProperties: false,
+      },
+      WaiverRevocation: {
+        type: 'object',
+        required: ['reason'],
+        properties: {
+          reason: {
+            type: 'string',
+            minLength: 10,
+            maxLength: 2000,
+          },
+        },
+        additionalProperties: false,
+      },
+      Waiver: {
+        type: 'object',
+        required: [
+          'id',
+          'entityRef',
+          'versionRange',
+          'environment',
+          'checkId',
+          'reason',
+          'expiresAt',
+          'requestedBy',
+          'requestedAt',
+          'approvedBy',
+          'approvedAt',
+          'revokedBy',
+          'revokedAt',
+          'revokeReason',
+          'status',
+        ],
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          versionRange: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          checkId: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          requestedBy: {
+            type: 'string',
+            description: 'The user entity ref of who asked.',
+          },
+          requestedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          approvedBy: {
+            type: 'string',
+            nullable: true,
+          },
+          approvedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          revokedBy: {
+            type: 'string',
+            nullable: true,
+          },
+          revokedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          revokeReason: {
+            type: 'string',
+            nullable: true,
+          },
+          status: {
+            $ref: '#/components/schemas/WaiverStatus',
+          },
+        },
+        additionalProperties: false,
+      },
+      WaiverList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Waiver',
+            },
           },
         },
         additionalProperties: false,

@@ -37,6 +37,7 @@ import { GateAttestations } from '../service/attestation/GateAttestations';
 import { DeploymentEnforcement } from '../service/enforcement/DeploymentEnforcement';
 import { ReleaseScorecards } from '../service/ReleaseScorecards';
 import { createRouter } from '../service/router';
+import { Waivers } from '../service/waivers/Waivers';
 
 /*
  * Keeps openapi.yaml and the router honest with each other: the spec is a well-formed
@@ -91,6 +92,7 @@ describe('openapi.yaml', () => {
       scorecards: {} as ReleaseScorecards,
       attestations: {} as GateAttestations,
       enforcement: {} as DeploymentEnforcement,
+      waivers: {} as Waivers,
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
       catalog: catalogServiceMock(),
@@ -199,7 +201,20 @@ const P = {
     '/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/attestation',
   keys: '/attestation/keys',
   flagger: '/enforcement/flagger/confirm-promotion',
+  waivers: '/waivers',
+  approveWaiver: '/waivers/{waiverId}/approve',
+  revokeWaiver: '/waivers/{waiverId}/revoke',
 };
+
+/** A waiver of inventory's production `line-coverage` check for 4.x, for a day. */
+const waiverBody = () => ({
+  entityRef: 'component:default/inventory',
+  versionRange: '>=4.0.0 <5.0.0',
+  environment: 'production',
+  checkId: 'line-coverage',
+  reason: 'Coverage tool outage, rerun booked',
+  expiresAt: tomorrow(),
+});
 
 /** The key the backends sign gate decisions with (but the `unsigned` one). */
 const attestations = {
@@ -764,6 +779,7 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
       evidenceKind: 'tests',
       environment: 'production',
       overrideId: 1,
+      waiverId: 1,
     };
     const bodies: Record<string, Pick<Call, 'body' | 'type'>> = {
       [P.upload]: { body: fixture('jest-junit.xml'), type: 'application/xml' },
@@ -777,6 +793,8 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
         },
       },
       [P.revoke]: { body: { reason: 'Hotfix 4.2.1 passes the gate' } },
+      [P.waivers]: { body: waiverBody() },
+      [P.revokeWaiver]: { body: { reason: 'The coverage run is back' } },
     };
     const unguarded = await unguardedRoutes(o => {
       const names = [...o.path.matchAll(/\{(\w+)\}/g)].map(m => m[1]);
@@ -788,12 +806,91 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
           o.path === P.dora
             ? { from: '2024-05-01T00:00:00Z', to: '2024-06-01T00:00:00Z' }
             : undefined,
-        ...bodies[o.path],
+        ...(o.method === 'get' ? {} : bodies[o.path]),
       };
     }, 'denied');
     // Flagger's webhook authenticates by the token in its body, not by a header: its own test
     // below sends it without one, with a bad one, and to the denied backend.
     expect(unguarded.filter(([route]) => route !== P.flagger)).toEqual([]);
+  });
+
+  it('asks for, approves, lists and revokes waivers', async () => {
+    const manager = mockCredentials.user.header('user:default/other-manager');
+    const ask = await call({
+      method: 'post',
+      path: P.waivers,
+      auth: user,
+      body: waiverBody(),
+    });
+    expect(ask.status).toBe(201);
+    const waiverId = String(ask.body.id);
+    const approve = (auth: string, id = waiverId) =>
+      call({
+        method: 'post',
+        path: P.approveWaiver,
+        auth,
+        params: pathParams({ waiverId: Number(id) }),
+      });
+    const revoke = (reason: string, id = waiverId) =>
+      call({
+        method: 'post',
+        path: P.revokeWaiver,
+        auth: user,
+        params: pathParams({ waiverId: Number(id) }),
+        body: { reason },
+      });
+    expect((await approve(manager)).status).toBe(200);
+    expect((await approve(manager)).status).toBe(409);
+    expect((await approve(manager, '999999')).status).toBe(404);
+    expect(
+      (
+        await call({
+          method: 'get',
+          path: P.waivers,
+          query: { entityRef: 'component:default/inventory' },
+        })
+      ).body.items,
+    ).toContainEqual(
+      expect.objectContaining({ id: ask.body.id, status: 'active' }),
+    );
+    expect(
+      (
+        await call({
+          method: 'get',
+          path: P.waivers,
+          query: { status: 'granted' },
+          invalid: true,
+        })
+      ).status,
+    ).toBe(400);
+    // Long enough for the spec, too short once its white space is trimmed.
+    expect((await revoke('    short     ', waiverId)).status).toBe(400);
+    expect((await revoke('The coverage run is back', '999999')).status).toBe(
+      404,
+    );
+    expect((await revoke('The coverage run is back')).status).toBe(200);
+    expect((await revoke('The coverage run is back')).status).toBe(409);
+    expect(
+      (
+        await call({
+          method: 'post',
+          path: P.waivers,
+          auth: user,
+          body: { ...waiverBody(), checkId: 'nope' },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call({
+          method: 'post',
+          path: P.waivers,
+          auth: user,
+          server: 'catalogBlind',
+          body: waiverBody(),
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('signs the gate as an SLSA verification summary, and answers Flagger from the same gate', async () => {

@@ -14,18 +14,19 @@ export interface ScorecardsConfig {
   maxUploadBytes: number;
   /** How many days from now a gate override may last at most (`scorecards.overrides.maxDurationDays`). */
   maxOverrideDays: number;
+  /** How many days from now a waiver may last at most (`scorecards.waivers.maxDurationDays`). */
+  maxWaiverDays: number;
   policy: ScorecardPolicy;
   /** SHA-256 of the policy; a stored evaluation with another digest is out of date. */
   policyDigest: string;
 }
 
-/** `scorecards.overrides.maxDurationDays`: a whole number of days, at least 1; 14 by default. */
-function readMaxOverrideDays(config: Config): number {
-  const days =
-    config.getOptionalNumber('scorecards.overrides.maxDurationDays') ?? 14;
+/** A `maxDurationDays` setting: a whole number of days, at least 1. */
+function readMaxDays(config: Config, key: string, fallback: number): number {
+  const days = config.getOptionalNumber(key) ?? fallback;
   if (!Number.isInteger(days) || days < 1) {
     throw new InputError(
-      `scorecards.overrides.maxDurationDays must be a whole number of days, at least 1; got ${days}`,
+      `${key} must be a whole number of days, at least 1; got ${days}`,
     );
   }
   return days;
@@ -52,7 +53,16 @@ export function readScorecardsConfig(config: Config): ScorecardsConfig {
     ],
     maxUploadBytes:
       config.getOptionalNumber('scorecards.maxUploadBytes') ?? 10 * 1024 * 1024,
-    maxOverrideDays: readMaxOverrideDays(config),
+    maxOverrideDays: readMaxDays(
+      config,
+      'scorecards.overrides.maxDurationDays',
+      14,
+    ),
+    maxWaiverDays: readMaxDays(
+      config,
+      'scorecards.waivers.maxDurationDays',
+      30,
+    ),
     policy,
     policyDigest: createHash('sha256')
       .update(JSON.stringify(policy))

@@ -20,6 +20,7 @@ import {
   registerReleaseRoutes,
 } from './routes/releaseRoutes';
 import { requestBodies } from './routes/requestBodies';
+import { registerWaiverRoutes } from './routes/waiverRoutes';
 
 /** Where GitHub delivers the deployment protection rule's webhook (no Backstage token: signed). */
 export const GITHUB_PROTECTION_RULE_PATH =
@@ -82,6 +83,7 @@ export async function createRouter(
   registerPortfolioRoutes(router, context);
   registerPolicyRoutes(router, context);
   registerEnforcementRoutes(router, context);
+  registerWaiverRoutes(router, context);
 
   // A lost database connection answers 503, not a 500 carrying the SQL.
   outer.use(databaseUnavailableHandler(logger));

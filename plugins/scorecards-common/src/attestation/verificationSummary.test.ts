@@ -13,6 +13,7 @@ const gate = (decision: GateAnswer['decision']): GateAnswer => ({
   policyDecision: decision,
   reasons: [],
   override: null,
+  waivers: [],
   score: 91,
   grade: 'A',
 });

@@ -25,6 +25,9 @@ import type {
   ReleaseHistory,
   ReleaseRecord,
   UploadEvidenceOptions,
+  Waiver,
+  WaiverQuery,
+  WaiverRequest,
 } from './types';
 
 /** What the client needs to reach the backend; Backstage's `discoveryApiRef` and `fetchApiRef` fit. */
@@ -68,6 +71,10 @@ export interface ScorecardsApi {
     overrideId: number,
     request: GateOverrideRevocation,
   ): Promise<GateOverride>;
+  listWaivers(query?: WaiverQuery): Promise<Waiver[]>;
+  requestWaiver(request: WaiverRequest): Promise<Waiver>;
+  approveWaiver(waiverId: number): Promise<Waiver>;
+  revokeWaiver(waiverId: number, request: { reason: string }): Promise<Waiver>;
   getPortfolio(query?: Partial<PortfolioQuery>): Promise<PortfolioPage>;
   getPortfolioSummary(filter?: PortfolioFilter): Promise<PortfolioSummary>;
   getPortfolioCsv(
@@ -217,6 +224,34 @@ export class ScorecardsClient implements ScorecardsApi {
   ): Promise<GateOverride> {
     return this.api.revokeGateOverride({
       path: { ...releasePath(entityRef, version), environment, overrideId },
+      body: { reason: request.reason },
+    });
+  }
+
+  /** Waivers of the entities the caller may read, newest first (or soonest to expire). */
+  async listWaivers(query: WaiverQuery = {}): Promise<Waiver[]> {
+    return (await this.api.listWaivers({ query })).items;
+  }
+
+  /** Asks for a waiver; it applies once another person approves it. */
+  async requestWaiver(request: WaiverRequest): Promise<Waiver> {
+    return this.api.requestWaiver({
+      body: { ...request, expiresAt: isoTime(request.expiresAt) },
+    });
+  }
+
+  /** Approves another person's pending waiver. */
+  async approveWaiver(waiverId: number): Promise<Waiver> {
+    return this.api.approveWaiver({ path: { waiverId } });
+  }
+
+  /** Ends a pending or active waiver now, with a reason; it stays on record. */
+  async revokeWaiver(
+    waiverId: number,
+    request: { reason: string },
+  ): Promise<Waiver> {
+    return this.api.revokeWaiver({
+      path: { waiverId },
       body: { reason: request.reason },
     });
   }

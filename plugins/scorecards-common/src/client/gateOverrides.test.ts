@@ -91,12 +91,14 @@ describe('effectiveGates', () => {
         decision: 'warn',
         policyDecision: 'warn',
         override: null,
+        waivers: [],
       },
       {
         environment: 'production',
         decision: 'pass',
         policyDecision: 'fail',
         override: expect.objectContaining({ id: 9 }),
+        waivers: [],
       },
     ]);
   });

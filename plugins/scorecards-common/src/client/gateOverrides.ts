@@ -1,5 +1,6 @@
 import type { EnvironmentGate } from '../policy/evaluate';
-import type { GateOverride, ReleaseGate } from './types';
+import type { GateOverride, ReleaseGate, Waiver } from './types';
+import { activeWaivers, gateAfterWaivers } from './waivers';
 
 /** Whether an override still holds at `now`: until it expires or is revoked. */
 export function isOverrideActive(
@@ -24,21 +25,31 @@ export function activeGateOverride(
 }
 
 /**
- * A release's gate in one environment as a pipeline sees it (the policy's decision, passed by an
- * active override), with that override.
+ * A release's gate in one environment as a pipeline sees it (the policy's decision, with the
+ * checks active waivers accept left out, passed by an active override), with that override and
+ * those waivers.
  */
-export type EffectiveGate = ReleaseGate & { override: GateOverride | null };
+export type EffectiveGate = ReleaseGate & {
+  override: GateOverride | null;
+  waivers: Waiver[];
+};
 
 /**
  * Every environment's effective gate of a release, in the policy's order; empty before any
- * evaluation. Only the evaluation's gate decisions are read, so a release's stored gates do.
+ * evaluation. Waivers apply where the gates carry their reasons (and the release its version);
+ * without them only the decisions are read, so a release's stored gates do.
  */
 export function effectiveGates(
   release: {
+    version?: string;
     evaluation: {
-      gates: ReadonlyArray<Pick<EnvironmentGate, 'environment' | 'decision'>>;
+      gates: ReadonlyArray<
+        Pick<EnvironmentGate, 'environment' | 'decision'> &
+          Partial<Pick<EnvironmentGate, 'reasons'>>
+      >;
     } | null;
     overrides: GateOverride[];
+    waivers?: readonly Waiver[];
   },
   now: Date,
 ): EffectiveGate[] {
@@ -48,11 +59,23 @@ export function effectiveGates(
       gate.environment,
       now,
     );
+    const waived =
+      gate.reasons && release.version !== undefined && release.waivers
+        ? gateAfterWaivers(
+            { decision: gate.decision, reasons: gate.reasons },
+            activeWaivers(
+              release.waivers,
+              { version: release.version, environment: gate.environment },
+              now,
+            ),
+          )
+        : { decision: gate.decision, waivers: [] };
     return {
       environment: gate.environment,
-      decision: override ? 'pass' : gate.decision,
+      decision: override ? 'pass' : waived.decision,
       policyDecision: gate.decision,
       override,
+      waivers: waived.waivers,
     };
   });
 }

@@ -11,3 +11,10 @@ export {
   type EffectiveGate,
 } from './gateOverrides';
 export { releaseVerdict, type ReleaseVerdict } from './releaseVerdict';
+export {
+  activeWaivers,
+  coversVersion,
+  gateAfterWaivers,
+  isVersionRange,
+  waiverStatus,
+} from './waivers';

@@ -129,6 +129,20 @@ export type DeliveryEventsRequest = Schemas['DeliveryEventsRequest'];
 export type GateOverrideRevocation = Schemas['GateOverrideRevocation'];
 
 /** A gate override to record; `expiresAt` must be in the future. */
+/** A waiver of one check of an entity's releases in one environment, with its status now. */
+export type Waiver = Schemas['Waiver'];
+
+/** What a waiver's status is at the time of asking. */
+export type WaiverStatus = Schemas['WaiverStatus'];
+
+/** Asking for a waiver; `expiresAt` may be a Date. */
+export type WaiverRequest = Omit<Schemas['WaiverRequest'], 'expiresAt'> & {
+  expiresAt: string | Date;
+};
+
+/** Which waivers to list. */
+export type WaiverQuery = QueryOf<Operations['listWaivers']>;
+
 export type GateOverrideRequest = Omit<
   Schemas['GateOverrideRequest'],
   'expiresAt'

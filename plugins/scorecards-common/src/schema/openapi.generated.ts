@@ -356,6 +356,85 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/waivers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Waivers, newest first
+     * @description Every waiver of the entities the caller may read, newest first, with its status at the
+     *     time of asking: `pending` (not approved yet), `active`, `expired` or `revoked`. Expired
+     *     and revoked waivers stay on record. `expiringWithinDays` lists the active ones that end
+     *     within that many days, soonest first. Requires `scorecards.release.read`.
+     */
+    get: operations['listWaivers'];
+    put?: never;
+    /**
+     * Ask to accept one failing check of an entity's releases, for one environment
+     * @description A waiver names a check of the policy (`checkId`), the entity, the versions (`versionRange`:
+     *     one version, e.g. `5.2.0`, or a semver range, e.g. `>=5.2.0 <5.3.0`), the environment,
+     *     why, and when it ends (at most `scorecards.waivers.maxDurationDays` days away, 30 by
+     *     default). It does nothing until another person holding `scorecards.waiver.approve`
+     *     approves it. While it is active, the gate of a matching release in that environment
+     *     leaves the check out of its decision and lists the waiver; once it expires or is revoked,
+     *     the gate is what the evidence says again. Requires `scorecards.waiver.request`, and a
+     *     person (403 for a service). Audited.
+     */
+    post: operations['requestWaiver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/waivers/{waiverId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a pending waiver
+     * @description The waiver applies from now until it expires. The approver must be another person than
+     *     the one who asked (403 otherwise) and hold `scorecards.waiver.approve`. 409 for a waiver
+     *     that is not pending (approved, revoked or expired already). No body. Audited.
+     */
+    post: operations['approveWaiver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/waivers/{waiverId}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * End a pending or active waiver now
+     * @description The waiver stops applying at once and stays on record, revoked, with who, when and why.
+     *     The person who asked for it may revoke it, and so may a holder of
+     *     `scorecards.waiver.approve` (403 for anyone else). 409 for a waiver revoked or expired
+     *     already. Audited.
+     */
+    post: operations['revokeWaiver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/attestation/keys': {
     parameters: {
       query?: never;
@@ -907,6 +986,13 @@ export interface components {
        *     (`scorecards.overrides.maxDurationDays`).
        */
       maxOverrideDays: number;
+      /**
+       * @description The waivers whose versions include this release, newest first, in every status; the
+       *     active ones leave their checks out of the gates of their environments.
+       */
+      waivers: components['schemas']['Waiver'][];
+      /** @description How many days from now a new waiver may last at most (`scorecards.waivers.maxDurationDays`). */
+      maxWaiverDays: number;
     };
     /**
      * @description A release's gate in one environment as a pipeline sees it: the policy's decision, and the
@@ -944,7 +1030,7 @@ export interface components {
       entityRef: string;
       version: string;
       environment: string;
-      /** @description The decision after overrides; act on this one. */
+      /** @description The decision after waivers and overrides; act on this one. */
       decision: components['schemas']['GateDecision'];
       /** @description The decision of the policy alone. */
       policyDecision: components['schemas']['GateDecision'];
@@ -953,6 +1039,12 @@ export interface components {
       override:
         | components['schemas']['GateOverride']
         | components['schemas']['NullValue'];
+      /**
+       * @description The active waivers the decision applies: each leaves its check out. `reasons` then
+       *     lists only the checks left, and `policyDecision` is still the policy's decision
+       *     without them.
+       */
+      waivers: components['schemas']['Waiver'][];
       /** @description null when the release has no evidence. */
       score: number | null;
       /**
@@ -960,6 +1052,53 @@ export interface components {
        * @enum {string|null}
        */
       grade: 'A' | 'B' | 'C' | 'D' | 'F' | null;
+    };
+    /** @enum {string} */
+    WaiverStatus: 'pending' | 'active' | 'expired' | 'revoked';
+    WaiverRequest: {
+      /** @description The entity, e.g. `component:default/inventory`. */
+      entityRef: string;
+      /** @description One version (`5.2.0`) or a semver range (`>=5.2.0 <5.3.0`). */
+      versionRange: string;
+      /** @description One of `scorecards.environments`. */
+      environment: string;
+      /** @description The `id` of a check of the policy. */
+      checkId: string;
+      /** @description Why, in at least 10 characters (not counting surrounding white space). */
+      reason: string;
+      /**
+       * Format: date-time
+       * @description In the future, at most `scorecards.waivers.maxDurationDays` days away.
+       */
+      expiresAt: string;
+    };
+    WaiverRevocation: {
+      reason: string;
+    };
+    Waiver: {
+      id: number;
+      entityRef: string;
+      versionRange: string;
+      environment: string;
+      checkId: string;
+      reason: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @description The user entity ref of who asked. */
+      requestedBy: string;
+      /** Format: date-time */
+      requestedAt: string;
+      approvedBy: string | null;
+      /** Format: date-time */
+      approvedAt: string | null;
+      revokedBy: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+      revokeReason: string | null;
+      status: components['schemas']['WaiverStatus'];
+    };
+    WaiverList: {
+      items: components['schemas']['Waiver'][];
     };
     /**
      * @description A DSSE envelope (https://github.com/secure-systems-lab/dsse): the base64 payload and
@@ -1314,6 +1453,15 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
+    /** @description The waiver is not in a state that allows this (the message says which it is in). */
+    WaiverNotPending: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
     /**
      * @description The release has no evidence, or its uploads gave no `artifactDigest`: there is no subject
      *     to attest. The message says which.
@@ -1404,6 +1552,11 @@ export interface components {
      * @example production
      */
     Environment: string;
+    /**
+     * @description The waiver's `id`.
+     * @example 12
+     */
+    WaiverId: number;
     /**
      * @description The override's `id`, as the release's `overrides` list it.
      * @example 7
@@ -2146,6 +2299,133 @@ export interface operations {
       default: components['responses']['UnexpectedError'];
     };
   };
+  listWaivers: {
+    parameters: {
+      query?: {
+        /** @description Only this entity's waivers. */
+        entityRef?: string;
+        status?: components['schemas']['WaiverStatus'];
+        /** @description Only active waivers that expire within this many days, soonest first. */
+        expiringWithinDays?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The waivers. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaiverList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
+  requestWaiver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WaiverRequest'];
+      };
+    };
+    responses: {
+      /** @description The waiver, pending approval. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Waiver'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['EntityNotFound'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
+  approveWaiver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The waiver's `id`.
+         * @example 12
+         */
+        waiverId: components['parameters']['WaiverId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The approved waiver. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Waiver'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['WaiverNotPending'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
+  revokeWaiver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The waiver's `id`.
+         * @example 12
+         */
+        waiverId: components['parameters']['WaiverId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WaiverRevocation'];
+      };
+    };
+    responses: {
+      /** @description The revoked waiver. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Waiver'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['WaiverNotPending'];
+      default: components['responses']['UnexpectedError'];
+    };
+  };
   listAttestationKeys: {
     parameters: {
       query?: never;
@@ -2354,6 +2634,14 @@ export const FactNameValues = [
   'readiness.rollbackDrillAgeDays',
 ] as const satisfies readonly components['schemas']['FactName'][];
 
+/** The values of the spec's `WaiverStatus`, in its order. */
+export const WaiverStatusValues = [
+  'pending',
+  'active',
+  'expired',
+  'revoked',
+] as const satisfies readonly components['schemas']['WaiverStatus'][];
+
 /** The values of the spec's `DoraBand`, in its order. */
 export const DoraBandValues = [
   'elite',
@@ -2453,6 +2741,23 @@ export type ScorecardsEndpointMap = {
     response: ResponseOf<operations['getGateAttestation']>;
     path: PathOf<operations['getGateAttestation']>;
     query: WithDefaults<QueryOf<operations['getGateAttestation']>, 'format'>;
+  };
+  '#get|/waivers': {
+    response: ResponseOf<operations['listWaivers']>;
+    query: WithDefaults<QueryOf<operations['listWaivers']>, 'limit'>;
+  };
+  '#post|/waivers': {
+    response: ResponseOf<operations['requestWaiver']>;
+    body: BodyOf<operations['requestWaiver']>;
+  };
+  '#post|/waivers/{waiverId}/approve': {
+    response: ResponseOf<operations['approveWaiver']>;
+    path: PathOf<operations['approveWaiver']>;
+  };
+  '#post|/waivers/{waiverId}/revoke': {
+    response: ResponseOf<operations['revokeWaiver']>;
+    path: PathOf<operations['revokeWaiver']>;
+    body: BodyOf<operations['revokeWaiver']>;
   };
   '#get|/attestation/keys': {
     response: ResponseOf<operations['listAttestationKeys']>;
@@ -2670,6 +2975,48 @@ export class ScorecardsApiClient {
       )}/attestation`,
       { method: 'GET' },
       request.query as Record<string, QueryValue> | undefined,
+    );
+  }
+
+  /** Waivers, newest first (`GET /waivers`). */
+  listWaivers(
+    request: { query?: QueryOf<operations['listWaivers']> } = {},
+  ): Promise<ResponseOf<operations['listWaivers']>> {
+    return this.http.json<ResponseOf<operations['listWaivers']>>(
+      `/waivers`,
+      { method: 'GET' },
+      request.query as Record<string, QueryValue> | undefined,
+    );
+  }
+
+  /** Ask to accept one failing check of an entity's releases, for one environment (`POST /waivers`). */
+  requestWaiver(request: {
+    body: BodyOf<operations['requestWaiver']>;
+  }): Promise<ResponseOf<operations['requestWaiver']>> {
+    return this.http.json<ResponseOf<operations['requestWaiver']>>(
+      `/waivers`,
+      jsonBody('POST', request.body),
+    );
+  }
+
+  /** Approve a pending waiver (`POST /waivers/{waiverId}/approve`). */
+  approveWaiver(request: {
+    path: PathOf<operations['approveWaiver']>;
+  }): Promise<ResponseOf<operations['approveWaiver']>> {
+    return this.http.json<ResponseOf<operations['approveWaiver']>>(
+      `/waivers/${encodeURIComponent(String(request.path.waiverId))}/approve`,
+      { method: 'POST' },
+    );
+  }
+
+  /** End a pending or active waiver now (`POST /waivers/{waiverId}/revoke`). */
+  revokeWaiver(request: {
+    path: PathOf<operations['revokeWaiver']>;
+    body: BodyOf<operations['revokeWaiver']>;
+  }): Promise<ResponseOf<operations['revokeWaiver']>> {
+    return this.http.json<ResponseOf<operations['revokeWaiver']>>(
+      `/waivers/${encodeURIComponent(String(request.path.waiverId))}/revoke`,
+      jsonBody('POST', request.body),
     );
   }
 

@@ -17,6 +17,7 @@ const answer = (patch: Partial<GateAnswer>): GateAnswer => ({
   policyDecision: 'pass',
   reasons: [],
   override: null,
+  waivers: [],
   score: 92,
   grade: 'A',
   ...patch,

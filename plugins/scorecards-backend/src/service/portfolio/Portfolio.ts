@@ -1,4 +1,9 @@
-import { Grade, GRADES } from '@waybill/plugin-scorecards-common';
+import {
+  coversVersion,
+  effectiveGates,
+  Grade,
+  GRADES,
+} from '@waybill/plugin-scorecards-common';
 import { CatalogReadAccess } from '@waybill/plugin-waybill-node';
 import {
   PortfolioFilter,
@@ -43,16 +48,64 @@ function completeSummary(
 export class Portfolio {
   constructor(private readonly deps: ScorecardsDeps) {}
 
-  /** Each entity's latest release, filtered, sorted and paged, its gates also after active overrides. */
+  /**
+   * Each entity's latest release, filtered, sorted and paged, its gates also after active
+   * waivers and overrides.
+   */
   async page(
     query: PortfolioQuery,
     access: CatalogReadAccess = CatalogReadAccess.unrestricted,
   ): Promise<PortfolioPage> {
     const { store } = this.deps;
-    return store.portfolio(query, {
-      now: nowOf(this.deps),
+    const now = nowOf(this.deps);
+    const page = await store.portfolio(query, {
+      now,
       scope: await scopeOf(store, access),
     });
+    return { ...page, items: await this.withWaivers(page.items, now) };
+  }
+
+  /**
+   * The items whose latest release an active waiver covers, with their effective gates read
+   * again with the reasons of their evaluations: one query for the page's waivers, and one per
+   * waived release (few; the stored summary holds decisions without reasons).
+   */
+  private async withWaivers(
+    items: PortfolioItem[],
+    now: Date,
+  ): Promise<PortfolioItem[]> {
+    if (items.length === 0) return items;
+    const { store } = this.deps;
+    const waivers = await store.listWaivers(
+      {
+        entityRefs: items.map(i => i.entityRef),
+        status: 'active',
+        limit: Number.MAX_SAFE_INTEGER,
+      },
+      now,
+    );
+    return Promise.all(
+      items.map(async item => {
+        const covering = waivers.filter(
+          w =>
+            w.entityRef === item.entityRef &&
+            coversVersion(w.versionRange, item.version),
+        );
+        if (covering.length === 0) return item;
+        const state = await store.getGateState(item);
+        if (!state) return item;
+        const gates = effectiveGates(
+          { version: item.version, ...state, waivers: covering },
+          now,
+        );
+        return {
+          ...item,
+          effectiveGates: Object.fromEntries(
+            gates.map(g => [g.environment, g.decision]),
+          ),
+        };
+      }),
+    );
   }
 
   /**

@@ -1,18 +1,21 @@
 import { InputError } from '@backstage/errors';
 import {
   activeGateOverride,
+  activeWaivers,
   GateAnswer,
+  gateAfterWaivers,
 } from '@waybill/plugin-scorecards-common';
 import { CatalogReadAccess } from '@waybill/plugin-waybill-node';
 import { GateOverride, ReleaseKey } from '../../database/types';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 import {
   assertReadable,
   nowOf,
   requireEnvironment,
   ScorecardsDeps,
 } from '../deps';
+import { Waivers } from '../waivers/Waivers';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A release nobody has uploaded evidence for is not promotable; the gate says so as a decision,
@@ -36,14 +39,22 @@ function noEvidenceAnswer(key: ReleaseKey, environment: string): GateAnswer {
       },
     ],
     override: null,
+    waivers: [],
     score: null,
     grade: null,
   };
 }
 
-/** Gates: whether a release may be promoted to an environment, and the overrides that let it through. */
+/**
+ * Gates: whether a release may be promoted to an environment, with the checks active waivers
+ * accept left out, and the overrides that let it through.
+ */
 export class Gates {
-  constructor(private readonly deps: ScorecardsDeps) {}
+  private readonly waivers: Waivers;
+
+  constructor(private readonly deps: ScorecardsDeps) {
+    this.waivers = new Waivers(deps);
+  }
 
   /** Whether a release may be promoted to an environment, from the stored evaluation. */
   async answer(
@@ -58,18 +69,24 @@ export class Gates {
       g => g.environment === environment,
     );
     if (!release || !gate) return noEvidenceAnswer(key, environment);
-    const override = activeGateOverride(
-      release.overrides,
-      environment,
-      nowOf(this.deps),
+    const now = nowOf(this.deps);
+    const override = activeGateOverride(release.overrides, environment, now);
+    const waived = gateAfterWaivers(
+      gate,
+      activeWaivers(
+        await this.waivers.ofEntity(key.entityRef),
+        { version: key.version, environment },
+        now,
+      ),
     );
     return {
       ...key,
       environment,
-      decision: override ? 'pass' : gate.decision,
+      decision: override ? 'pass' : waived.decision,
       policyDecision: gate.decision,
-      reasons: gate.reasons,
+      reasons: waived.reasons,
       override,
+      waivers: waived.waivers,
       score: release.evaluation!.score,
       grade: release.evaluation!.grade,
     };

@@ -1,4 +1,5 @@
 import { NotFoundError } from '@backstage/errors';
+import { coversVersion } from '@waybill/plugin-scorecards-common';
 import { CatalogReadAccess } from '@waybill/plugin-waybill-node';
 import {
   ReleaseKey,
@@ -6,6 +7,7 @@ import {
   ReleaseSummary,
 } from '../../database/types';
 import { assertReadable, nowOf, ScorecardsDeps } from '../deps';
+import { Waivers } from '../waivers/Waivers';
 
 /** Releases: an entity's history and one release's scorecard, as stored (reads never re-evaluate). */
 export class Releases {
@@ -23,7 +25,11 @@ export class Releases {
         `No evidence has been uploaded for ${key.entityRef} ${key.version}`,
       );
     }
-    return { ...release, maxOverrideDays: this.deps.config.maxOverrideDays };
+    const { maxOverrideDays, maxWaiverDays } = this.deps.config;
+    const waivers = (
+      await new Waivers(this.deps).ofEntity(key.entityRef)
+    ).filter(w => coversVersion(w.versionRange, key.version));
+    return { ...release, maxOverrideDays, waivers, maxWaiverDays };
   }
 
   /** An entity's releases, newest first, with their gates after the overrides active now. */
@@ -36,6 +42,7 @@ export class Releases {
     return this.deps.store.listReleases(entityRef, {
       limit,
       now: nowOf(this.deps),
+      waivers: await new Waivers(this.deps).ofEntity(entityRef),
     });
   }
 }

@@ -6,11 +6,16 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
 import { Authorizer, CatalogReadAccess } from '@waybill/plugin-waybill-node';
 import { createOpenApiRouter } from '../../schema/openapi.generated';
 import { GateAttestations } from '../attestation/GateAttestations';
 import { DeploymentEnforcement } from '../enforcement/DeploymentEnforcement';
 import { ReleaseScorecards } from '../ReleaseScorecards';
+import { Waivers } from '../waivers/Waivers';
 
 /** The router the spec validates requests for, typed per operation. */
 export type ApiRouter = ReturnType<typeof createOpenApiRouter>;
@@ -32,11 +37,18 @@ export interface RouteContext {
   readAccess(credentials: BackstageCredentials): Promise<CatalogReadAccess>;
   /** Which catalog entities a read request may show. */
   readerAccess(request: Parameters<Authorizer>[0]): Promise<CatalogReadAccess>;
+  /** Whether a caller holds a permission (no error when not). */
+  holds(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ): Promise<boolean>;
+  waivers: Waivers;
 }
 
 /** The plugin's services and settings the routes are built from. */
 export interface RouteServices {
   scorecards: ReleaseScorecards;
+  waivers: Waivers;
   attestations: GateAttestations;
   enforcement: DeploymentEnforcement;
   permissions: PermissionsService;
@@ -52,7 +64,7 @@ export interface RouteServices {
 export function createRouteContext(
   options: RouteServices & { authorize: Authorizer },
 ): RouteContext {
-  const { scorecards, attestations, enforcement } = options;
+  const { scorecards, attestations, enforcement, waivers } = options;
   const { authorize, auditor, auth, scheduler } = options;
   const { permissions, catalog } = options;
   const readAccess = (credentials: BackstageCredentials) =>
@@ -67,5 +79,12 @@ export function createRouteContext(
     scheduler,
     readAccess,
     readerAccess: async request => readAccess(await authorize(request)),
+    holds: async (credentials, permission) => {
+      const [decision] = await permissions.authorize([{ permission }], {
+        credentials,
+      });
+      return decision.result === AuthorizeResult.ALLOW;
+    },
+    waivers,
   };
 }

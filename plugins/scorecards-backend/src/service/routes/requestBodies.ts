@@ -1,7 +1,7 @@
 import { jsonBodies } from '@waybill/plugin-waybill-node';
 import express from 'express';
 
-/** Override requests and Flagger's webhooks are a few fields; nothing bigger is legitimate. */
+/** Overrides, waivers and Flagger's webhooks are a few fields; nothing bigger is legitimate. */
 const SMALL_BODY_LIMIT_BYTES = 16 * 1024;
 
 /** Where the Content-Type an evidence file was sent with is kept, in `res.locals`. */
@@ -41,8 +41,8 @@ export function sentContentType(res: express.Response): string | undefined {
 
 /**
  * Parses the bodies of the routes that take one, in front of the router the spec validates:
- * evidence files as bytes, delivery events as JSON within `maxUploadBytes`, gate overrides and Flagger's
- * webhooks as JSON within 16 KiB. A body over its limit reaches the router's `bodyParserErrorHandler` (413).
+ * evidence files as bytes, delivery events as JSON within `maxUploadBytes`, gate overrides, waivers and
+ * Flagger's webhooks as JSON within 16 KiB. A body over its limit reaches the router's `bodyParserErrorHandler` (413).
  */
 export function requestBodies(maxUploadBytes: number): express.Router {
   const release = '/entities/:kind/:namespace/:name/releases/:version';
@@ -61,6 +61,10 @@ export function requestBodies(maxUploadBytes: number): express.Router {
   );
   router.use(
     '/enforcement/flagger',
+    jsonBodies(() => SMALL_BODY_LIMIT_BYTES),
+  );
+  router.use(
+    '/waivers',
     jsonBodies(() => SMALL_BODY_LIMIT_BYTES),
   );
   return router;
