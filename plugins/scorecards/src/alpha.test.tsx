@@ -2,11 +2,13 @@ import plugin from './alpha';
 import { scorecardsPlugin } from './plugin';
 
 describe('the scorecards plugin in both frontend systems', () => {
-  it('gives the new frontend system a page, an entity card and tab, a catalog filter, and the API', () => {
+  it('gives the new frontend system a page, an entity card and tab, home page widgets, a catalog filter, and the API', () => {
     for (const id of [
       'page:scorecards',
       'entity-card:scorecards/release',
       'entity-content:scorecards',
+      'home-page-widget:scorecards/blocked-releases',
+      'home-page-widget:scorecards/expiring-waivers',
       'catalog-filter:scorecards/release-gate',
       'api:scorecards',
     ]) {

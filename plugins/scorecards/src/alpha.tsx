@@ -1,8 +1,9 @@
 /**
  * Release scorecards for apps on the new frontend system: the portfolio page (with its nav
- * item), the entity card and content tab for components, the home page's blocked releases,
- * the catalog's "Release gate" filter, and the API. The catalog's grade and gate columns are
- * the app's to place (`useCatalogReleaseColumns`, exported from the package's main entry).
+ * item), the entity card and content tab for components, the home page's blocked releases and
+ * waivers expiring soon, the catalog's "Release gate" filter, and the API. The catalog's grade
+ * and gate columns are the app's to place (`useCatalogReleaseColumns`, exported from the
+ * package's main entry).
  *
  * @packageDocumentation
  */
@@ -75,6 +76,20 @@ const blockedReleasesWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+const expiringWaiversWidget = HomePageWidgetBlueprint.make({
+  name: 'expiring-waivers',
+  params: {
+    name: 'ExpiringWaivers',
+    title: 'Waivers expiring soon',
+    description:
+      'Active waivers of failing checks that end within a week, each linked to its release',
+    components: () =>
+      import('./components/ExpiringWaivers').then(m => ({
+        Content: m.ExpiringWaiversWidget,
+      })),
+  },
+});
+
 /** The catalog sidebar's filter by the verdict of a component's latest release. */
 const releaseGateFilter = CatalogFilterBlueprint.make({
   name: 'release-gate',
@@ -96,6 +111,7 @@ export default createFrontendPlugin({
     entityCard,
     entityContent,
     blockedReleasesWidget,
+    expiringWaiversWidget,
     releaseGateFilter,
   ],
 });

@@ -4,6 +4,7 @@ import {
   ReleaseEvidence,
   ReleaseRecord,
   StoredEvidence,
+  Waiver,
   evaluateScorecard,
 } from '@waybill/plugin-scorecards-common';
 
@@ -97,6 +98,7 @@ export function releaseRecord(
     version?: string;
     criticalVulnerabilities?: number;
     overrides?: ReleaseRecord['overrides'];
+    waivers?: ReleaseRecord['waivers'];
   } = {},
 ): ReleaseRecord {
   const evidence = releaseEvidence(options);
@@ -131,8 +133,43 @@ export function releaseRecord(
     evaluation,
     overrides: options.overrides ?? [],
     maxOverrideDays: 14,
+    waivers: options.waivers ?? [],
+    maxWaiverDays: 30,
   };
 }
+
+/**
+ * A waiver as the backend answers it: by default, pending, of inventory 5.2.0's critical
+ * vulnerability check in production, asked for by a developer an hour ago, ending in a day.
+ */
+export function waiverRecord(fields: Partial<Waiver> = {}): Waiver {
+  const id = fields.id ?? 1;
+  return {
+    id,
+    entityRef: 'component:default/inventory',
+    versionRange: '5.2.0',
+    environment: 'production',
+    checkId: 'no-critical-dependency-vulnerabilities',
+    reason: `Waiver ${id}: CVE not reachable from our code paths`,
+    expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+    requestedBy: 'user:default/developer',
+    requestedAt: new Date(Date.now() - 3600_000).toISOString(),
+    approvedBy: null,
+    approvedAt: null,
+    revokedBy: null,
+    revokedAt: null,
+    revokeReason: null,
+    status: 'pending',
+    ...fields,
+  };
+}
+
+/** The fields of a waiver approved by the release manager half an hour ago. */
+export const approvedWaiver = () => ({
+  approvedBy: 'user:default/release-manager',
+  approvedAt: new Date(Date.now() - 1800_000).toISOString(),
+  status: 'active' as const,
+});
 
 /** A portfolio line for service `n`, without overrides. */
 export function portfolioItem(n: number): PortfolioItem {

@@ -1,7 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { discoveryApiRef } from '@backstage/core-plugin-api';
+import { discoveryApiRef, identityApiRef } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { mockApis } from '@backstage/test-utils';
 import { httpClientOptions, renderPlugin } from '@waybill/frontend-test-utils';
 import { ScorecardsClient } from '@waybill/plugin-scorecards-common';
 import { ReactElement } from 'react';
@@ -24,18 +25,23 @@ export const inventoryEntity: Entity = {
 
 /**
  * Renders scorecards components in Backstage's test app with the real typed client, so every
- * request crosses HTTP to the msw handlers of the test; the catalog and permissions are mocks.
+ * request crosses HTTP to the msw handlers of the test; the catalog, the signed-in user
+ * (`user:default/guest` unless `userEntityRef` says) and permissions are mocks. `canOverride`
+ * grants every permission; `allows` decides per permission instead.
  */
 export function renderScorecards(
   ui: ReactElement,
   options: {
     routeEntries?: string[];
     canOverride?: boolean;
+    allows?: (permission: string) => boolean;
+    userEntityRef?: string;
     catalogEntities?: Entity[];
     entity?: Entity;
   } = {},
 ) {
-  const { canOverride, catalogEntities, ...rest } = options;
+  const { canOverride, allows, userEntityRef, catalogEntities, ...rest } =
+    options;
   const client = httpClientOptions();
   return renderPlugin(ui, {
     ...rest,
@@ -43,7 +49,13 @@ export function renderScorecards(
       [scorecardsApiRef, new ScorecardsClient(client)],
       [discoveryApiRef, client.discoveryApi],
       [catalogApiRef, catalogApiMock({ entities: catalogEntities })],
+      [
+        identityApiRef,
+        mockApis.identity({
+          userEntityRef: userEntityRef ?? 'user:default/guest',
+        }),
+      ],
     ],
-    allows: () => Boolean(canOverride),
+    allows: allows ?? (() => Boolean(canOverride)),
   });
 }

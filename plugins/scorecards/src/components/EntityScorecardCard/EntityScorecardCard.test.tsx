@@ -1,6 +1,11 @@
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { releaseRecord } from '../../__testUtils__/fixtures';
+import {
+  approvedWaiver,
+  releaseRecord,
+  waiverRecord,
+} from '../../__testUtils__/fixtures';
+import { waiversBackend } from '../../__testUtils__/waiversBackend';
 import {
   inventoryEntity,
   renderScorecards,
@@ -63,6 +68,18 @@ describe('EntityScorecardCard', () => {
       'href',
       '/catalog/default/component/inventory/scorecards?release=5.2.0',
     );
+  });
+
+  it('says how many waivers pass a gate, not that it was overridden', async () => {
+    waiversBackend(server, { waivers: [waiverRecord(approvedWaiver())] });
+    await renderScorecards(<EntityScorecardCard />, {
+      entity: inventoryEntity,
+    });
+    expect(
+      await screen.findByText('production: pass (1 waiver)'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('staging: fail')).toBeInTheDocument();
+    expect(screen.queryByText(/overridden/)).not.toBeInTheDocument();
   });
 
   it('tells a service without releases how its pipeline uploads evidence', async () => {

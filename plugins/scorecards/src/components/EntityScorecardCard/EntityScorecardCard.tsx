@@ -78,6 +78,8 @@ export function EntityScorecardCard() {
             environment={gate.environment}
             decision={gate.decision}
             policyDecision={gate.policyDecision}
+            overridden={gate.override !== null}
+            waivers={gate.waivers.length}
           />
         ))}
       </Box>

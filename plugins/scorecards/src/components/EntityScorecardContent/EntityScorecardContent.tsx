@@ -27,6 +27,7 @@ import { UploadEvidenceHint } from '../shared/UploadEvidenceHint';
 import { CheckBreakdown } from './CheckBreakdown';
 import { EvidenceSummary } from './EvidenceSummary';
 import { ReleaseGates } from './ReleaseGates';
+import { ReleaseWaivers } from './ReleaseWaivers';
 import { ScoreTrendChart } from './ScoreTrendChart';
 
 /** Releases shown in the trend and the list. */
@@ -124,6 +125,9 @@ function ReleaseDetail(props: {
       </Grid>
       <Grid item xs={12} md={7}>
         <ReleaseGates release={release} onChanged={props.onChanged} />
+      </Grid>
+      <Grid item xs={12}>
+        <ReleaseWaivers release={release} onChanged={props.onChanged} />
       </Grid>
       {evaluation && (
         <Grid item xs={12}>

@@ -2,20 +2,23 @@ import { InfoCard } from '@backstage/core-components';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { Box, Button, List, ListItem, Typography } from '@material-ui/core';
 import {
+  EffectiveGate,
   GateOverride,
   GateReason,
   ReleaseRecord,
   effectiveGates,
   isOverrideActive,
   scorecardsGateOverridePermission,
+  scorecardsWaiverRequestPermission,
 } from '@waybill/plugin-scorecards-common';
 import { useState } from 'react';
 import { GateChip } from '../shared/chips';
 import { formatLocalTime, formatTime } from '../shared/format';
-import { OverrideDialog } from './OverrideDialog';
-import { RevokeOverrideDialog } from './RevokeOverrideDialog';
-import { FixHint } from '../shared/FixHint';
 import { WrappingListItemText } from '../shared/WrappingListItemText';
+import { GateReasons } from './GateReasons';
+import { OverrideDialog } from './OverrideDialog';
+import { RequestWaiverDialog } from './RequestWaiverDialog';
+import { RevokeOverrideDialog } from './RevokeOverrideDialog';
 
 /** What happened to an override after it was made: revoked, expired, or when it expires. */
 function overrideStatus(o: GateOverride, active: boolean): string {
@@ -74,31 +77,53 @@ function OverrideHistory(props: {
   );
 }
 
-/** The failing or missing checks behind a gate's decision, each with its fix. */
-function GateReasons(props: { reasons: GateReason[] }) {
+/** One environment's gate: its decision, the control to override it, and the reasons behind it. */
+function Gate(props: {
+  gate: EffectiveGate;
+  release: ReleaseRecord;
+  now: Date;
+  canOverride: boolean;
+  canRequestWaiver: boolean;
+  onOverride: () => void;
+  onRequestWaiver: (reason: GateReason) => void;
+}) {
+  const { gate, release } = props;
+  const reasons =
+    release.evaluation?.gates.find(g => g.environment === gate.environment)
+      ?.reasons ?? [];
   return (
-    <List dense>
-      {props.reasons.map(reason => (
-        <ListItem key={reason.checkId} disableGutters>
-          <WrappingListItemText
-            primary={`${reason.enforcement === 'fail' ? 'Blocks' : 'Warns'}: ${
-              reason.title
-            } (${reason.status}). ${reason.reason}`}
-            secondary={
-              <>
-                Fix: <FixHint hint={reason.fixHint} />
-              </>
-            }
-          />
-        </ListItem>
-      ))}
-    </List>
+    <Box mb={2}>
+      <Box display="flex" alignItems="center" style={{ gap: 12 }}>
+        <GateChip
+          environment={gate.environment}
+          decision={gate.decision}
+          policyDecision={gate.policyDecision}
+          overridden={gate.override !== null}
+          waivers={gate.waivers.length}
+        />
+        {props.canOverride && gate.decision === 'fail' && (
+          <Button size="small" variant="outlined" onClick={props.onOverride}>
+            Override {gate.environment} gate
+          </Button>
+        )}
+      </Box>
+      <GateReasons
+        environment={gate.environment}
+        version={release.version}
+        reasons={reasons}
+        waivers={release.waivers}
+        now={props.now}
+        canRequestWaiver={props.canRequestWaiver}
+        onRequestWaiver={props.onRequestWaiver}
+      />
+    </Box>
   );
 }
 
 /**
- * Each environment's gate with the reasons behind it, the overrides on record, and, for people
- * holding the override permission, the control to override a failing gate.
+ * Each environment's gate (after active waivers and overrides) with the reasons behind it, the
+ * overrides on record, and, for people holding the permissions, the controls to override a
+ * failing gate and to request a waiver of a failing check.
  */
 export function ReleaseGates(props: {
   release: ReleaseRecord;
@@ -108,35 +133,37 @@ export function ReleaseGates(props: {
   const { allowed: canOverride } = usePermission({
     permission: scorecardsGateOverridePermission,
   });
+  const { allowed: canRequestWaiver } = usePermission({
+    permission: scorecardsWaiverRequestPermission,
+  });
   const [overriding, setOverriding] = useState<string>();
+  const [waiving, setWaiving] = useState<{
+    environment: string;
+    reason: GateReason;
+  }>();
   const [revoking, setRevoking] = useState<GateOverride>();
+  const changed = () => {
+    setOverriding(undefined);
+    setWaiving(undefined);
+    setRevoking(undefined);
+    props.onChanged();
+  };
   const now = new Date();
-  const gates = effectiveGates(release, now);
-  const reasons = new Map(
-    (release.evaluation?.gates ?? []).map(g => [g.environment, g.reasons]),
-  );
   return (
     <InfoCard title="Promotion gates">
-      {gates.map(gate => (
-        <Box key={gate.environment} mb={2}>
-          <Box display="flex" alignItems="center" style={{ gap: 12 }}>
-            <GateChip
-              environment={gate.environment}
-              decision={gate.decision}
-              policyDecision={gate.policyDecision}
-            />
-            {canOverride && gate.decision === 'fail' && (
-              <Button
-                size="small"
-                variant="outlined"
-                onClick={() => setOverriding(gate.environment)}
-              >
-                Override {gate.environment} gate
-              </Button>
-            )}
-          </Box>
-          <GateReasons reasons={reasons.get(gate.environment) ?? []} />
-        </Box>
+      {effectiveGates(release, now).map(gate => (
+        <Gate
+          key={gate.environment}
+          gate={gate}
+          release={release}
+          now={now}
+          canOverride={canOverride}
+          canRequestWaiver={canRequestWaiver}
+          onOverride={() => setOverriding(gate.environment)}
+          onRequestWaiver={reason =>
+            setWaiving({ environment: gate.environment, reason })
+          }
+        />
       ))}
       <Typography variant="subtitle2">Overrides</Typography>
       <OverrideHistory
@@ -151,10 +178,16 @@ export function ReleaseGates(props: {
           version={release.version}
           override={revoking}
           onClose={() => setRevoking(undefined)}
-          onRevoked={() => {
-            setRevoking(undefined);
-            props.onChanged();
-          }}
+          onRevoked={changed}
+        />
+      )}
+      {waiving && (
+        <RequestWaiverDialog
+          release={release}
+          environment={waiving.environment}
+          check={waiving.reason}
+          onClose={() => setWaiving(undefined)}
+          onRequested={changed}
         />
       )}
       {overriding && (
@@ -164,10 +197,7 @@ export function ReleaseGates(props: {
           environment={overriding}
           maxOverrideDays={release.maxOverrideDays}
           onClose={() => setOverriding(undefined)}
-          onOverridden={() => {
-            setOverriding(undefined);
-            props.onChanged();
-          }}
+          onOverridden={changed}
         />
       )}
     </InfoCard>

@@ -44,26 +44,40 @@ export function GradeChip(props: { grade: string; size?: 'small' | 'medium' }) {
   );
 }
 
-/** One environment's gate decision; an overridden gate says so and shows the policy's own decision. */
+/** `1 waiver`, `2 waivers`. */
+const waiverCount = (n: number) => `${n} waiver${n === 1 ? '' : 's'}`;
+
+/**
+ * One environment's gate decision; an overridden gate says so, a gate that active waivers leave
+ * checks out of says how many, and either shows the policy's own decision. Without `overridden`
+ * (where only the decisions are known), a decision other than the policy's reads as overridden.
+ */
 export function GateChip(props: {
   environment: string;
   decision: GateDecision;
   policyDecision?: GateDecision;
+  /** An active override passes the gate. */
+  overridden?: boolean;
+  /** How many active waivers leave a check out of the gate. */
+  waivers?: number;
 }) {
   const theme = useTheme();
+  const waivers = props.waivers ?? 0;
   const overridden =
-    props.policyDecision !== undefined &&
-    props.policyDecision !== props.decision;
-  const label = `${props.environment}: ${props.decision}${
-    overridden ? ' (overridden)' : ''
-  }`;
+    props.overridden ??
+    (props.policyDecision !== undefined &&
+      props.policyDecision !== props.decision);
+  let adjustment = '';
+  if (overridden) adjustment = ' (overridden)';
+  else if (waivers > 0) adjustment = ` (${waiverCount(waivers)})`;
+  const label = `${props.environment}: ${props.decision}${adjustment}`;
   const { background, colour } = colours(theme, props.decision);
   const chip = (
     <Badge background={background} colour={colour}>
       {label}
     </Badge>
   );
-  return overridden ? (
+  return adjustment && props.policyDecision !== undefined ? (
     <Tooltip title={`The policy says ${props.policyDecision}`}>{chip}</Tooltip>
   ) : (
     chip
@@ -80,23 +94,32 @@ const VERDICT_COLOURS = {
 
 /**
  * What the release's gates say together, to sit beside its grade: "Blocked for production" in
- * red, "Warns for staging" in amber, "Passes every gate" in green.
+ * red, "Warns for staging" in amber, "Passes every gate" in green; a release that passes or only
+ * warns because active waivers leave checks out says "with waivers".
  */
 export function VerdictChip(props: {
-  gates: ReadonlyArray<{ environment: string; decision: GateDecision }>;
+  gates: ReadonlyArray<{
+    environment: string;
+    decision: GateDecision;
+    waivers?: readonly unknown[];
+  }>;
   size?: 'small' | 'medium';
 }) {
   const theme = useTheme();
   const verdict = releaseVerdict(props.gates);
+  const waived =
+    (verdict.state === 'clear' || verdict.state === 'warns') &&
+    props.gates.some(gate => (gate.waivers?.length ?? 0) > 0);
+  const text = waived ? `${verdict.text} with waivers` : verdict.text;
   const { background, colour } = colours(theme, VERDICT_COLOURS[verdict.state]);
   return (
     <Badge
-      aria-label={`gates: ${verdict.text}`}
+      aria-label={`gates: ${text}`}
       background={background}
       colour={colour}
       size={props.size}
     >
-      {verdict.text}
+      {text}
     </Badge>
   );
 }

@@ -1,0 +1,100 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { TextField } from '@material-ui/core';
+import {
+  isVersionRange,
+  ReleaseRecord,
+  Waiver,
+} from '@waybill/plugin-scorecards-common';
+import { ReasonDialog } from '@waybill/plugin-waybill-react';
+import { useState } from 'react';
+import { scorecardsApiRef } from '../../api';
+import { ExpiryField, useExpiry } from '../shared/ExpiryField';
+
+/** How long a waiver lasts unless the requester says otherwise (capped by the backend's maximum). */
+const DEFAULT_WAIVER_DAYS = 7;
+
+const VERSIONS_HINT =
+  'One version, e.g. 5.2.0, or a semver range, e.g. >=5.2.0 <5.3.0';
+
+/** The versions a waiver covers: the release's own to start with. */
+function VersionsField(props: {
+  value: string;
+  problem?: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <TextField
+      id="waiver-versions"
+      label="Versions"
+      fullWidth
+      margin="normal"
+      value={props.value}
+      onChange={e => props.onChange(e.target.value)}
+      error={Boolean(props.problem)}
+      helperText={props.problem ?? VERSIONS_HINT}
+      inputProps={{ maxLength: 200 }}
+    />
+  );
+}
+
+/**
+ * Asks for a waiver of one failing check of the release's entity in one environment: the
+ * versions (the release's by default), a reason and an expiry at most `maxWaiverDays` away. It
+ * applies once another person approves it.
+ */
+export function RequestWaiverDialog(props: {
+  release: Pick<ReleaseRecord, 'entityRef' | 'version' | 'maxWaiverDays'>;
+  environment: string;
+  check: { checkId: string; title: string };
+  onClose: () => void;
+  onRequested: (waiver: Waiver) => void;
+}) {
+  const { release, environment, check } = props;
+  const api = useApi(scorecardsApiRef);
+  const [versionRange, setVersionRange] = useState(release.version);
+  const versionsProblem = isVersionRange(versionRange)
+    ? undefined
+    : `Neither a version nor a semver range: ${VERSIONS_HINT.toLowerCase()}`;
+  const expiry = useExpiry({
+    thing: 'waiver',
+    maxDays: release.maxWaiverDays,
+    defaultDays: DEFAULT_WAIVER_DAYS,
+  });
+  return (
+    <ReasonDialog
+      id="waiver"
+      title={`Request a waiver of ${check.title} for ${environment}`}
+      description={
+        <>
+          Once another person approves it, the {environment} gate of the
+          versions below leaves this check out of its decision until the waiver
+          expires or is revoked. A waiver may last at most{' '}
+          {release.maxWaiverDays} days from now.
+        </>
+      }
+      submitLabel="Request waiver"
+      recordedIn="it goes on the waiver's record"
+      invalid={Boolean(versionsProblem || expiry.problem)}
+      onCancel={props.onClose}
+      onSubmit={async reason =>
+        props.onRequested(
+          await api.requestWaiver({
+            entityRef: release.entityRef,
+            versionRange: versionRange.trim(),
+            environment,
+            checkId: check.checkId,
+            reason,
+            expiresAt: expiry.expiresAt,
+          }),
+        )
+      }
+    >
+      <VersionsField
+        value={versionRange}
+        problem={versionsProblem}
+        onChange={setVersionRange}
+      />
+      <ExpiryField id="waiver-expires" expiry={expiry} />
+    </ReasonDialog>
+  );
+}

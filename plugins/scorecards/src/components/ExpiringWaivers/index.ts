@@ -1,0 +1,1 @@
+export { ExpiringWaiversWidget } from './ExpiringWaiversWidget';
