@@ -356,8 +356,8 @@ describe.each(databases.eachSupportedId())(
             environment: 'production',
             token: undefined,
           }),
-          400,
-          /token/,
+          401,
+          'carries its Backstage token as metadata.token; this one has none',
         );
         expectErrorAnswer(
           await webhook(server, { environment: 'moon' }),

@@ -64,6 +64,23 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
     permission: 'scorecards.policy.reevaluate',
     caller: 'service',
   },
+  getGateAttestation: {
+    permission: 'scorecards.release.read',
+    caller: 'user',
+  },
+  listAttestationKeys: {
+    permission: 'scorecards.release.read',
+    caller: 'user',
+  },
+  // Flagger's webhook authenticates by the token in its body, whoever the header names.
+  flaggerConfirmPromotion: {
+    permission: 'scorecards.release.read',
+    caller: 'service',
+  },
+  listWaivers: { permission: 'scorecards.release.read', caller: 'user' },
+  requestWaiver: { permission: 'scorecards.waiver.request', caller: 'user' },
+  approveWaiver: { permission: 'scorecards.waiver.approve', caller: 'user' },
+  revokeWaiver: { permission: 'scorecards.waiver.request', caller: 'user' },
   createRollout: {
     permission: 'tenant-rollouts.rollout.create',
     caller: 'user',
@@ -138,6 +155,9 @@ export const DOCUMENTED_BODY_LIMITS: Readonly<Record<string, number>> = {
   recordDeliveryEvents: maxUploadBytes(),
   overrideGate: 16 * 1024,
   revokeGateOverride: 16 * 1024,
+  flaggerConfirmPromotion: 16 * 1024,
+  requestWaiver: 16 * 1024,
+  revokeWaiver: 16 * 1024,
   planReleaseTrain: 256 * 1024,
   createRollout: 64 * 1024,
   actOnRollout: 64 * 1024,

@@ -1051,6 +1051,9 @@ export const spec = {
           '404': {
             $ref: '#/components/responses/EntityNotFound',
           },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
           default: {
             $ref: '#/components/responses/UnexpectedError',
           },
@@ -1148,6 +1151,9 @@ export const spec = {
           '409': {
             $ref: '#/components/responses/WaiverNotPending',
           },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
+          },
           default: {
             $ref: '#/components/responses/UnexpectedError',
           },
@@ -1191,7 +1197,7 @@ export const spec = {
         tags: ['enforcement'],
         summary: "Flagger's confirm-promotion webhook",
         description:
-          "Flagger calls a `confirm-promotion` webhook before it promotes a canary and holds the\npromotion while the answer is not 2xx. This one answers 200 when the release's gate\nlets it through to the environment and 412 (with the gate's reasons) when it does not,\nso Flagger keeps the canary unpromoted until the gate turns, an override is made or the\nanalysis gives up.\n\nFlagger sends no headers of its own, so the webhook's `metadata` carries the release\n(`entityRef`, `version`, `environment`) and a Backstage token (`token`: an external\naccess token from `backend.auth.externalAccess`, kept in the Canary's namespace like any\nsecret the Canary names). The token is checked as a bearer token would be (401 without\nor with a bad one) and needs `scorecards.release.read` (403). The route needs no\n`Authorization` header; see the README for the Canary YAML.\n",
+          "Flagger calls a `confirm-promotion` webhook before it promotes a canary and holds the\npromotion while the answer is not 2xx. This one answers 200 when the release's gate\nlets it through to the environment and 412 (with the gate's reasons) when it does not,\nso Flagger keeps the canary unpromoted until the gate turns, an override is made or the\nanalysis gives up.\n\nFlagger sends no headers of its own, so the webhook's `metadata` carries the release\n(`entityRef`, `version`, `environment`) and a Backstage token (`token`: an external\naccess token from `backend.auth.externalAccess`). The token is checked first, as a\nbearer token would be: 401 without one (a body without `metadata.token` included) or\nwith a bad one, before anything else of the body is read; then it needs\n`scorecards.release.read` (403). The route needs no `Authorization` header; see the\nREADME for the Canary YAML. Bodies over 16 KiB get 413.\n",
         security: [],
         requestBody: {
           required: true,
@@ -1236,6 +1242,9 @@ export const spec = {
                 },
               },
             },
+          },
+          '413': {
+            $ref: '#/components/responses/PayloadTooLarge',
           },
           default: {
             $ref: '#/components/responses/UnexpectedError',
@@ -1628,7 +1637,7 @@ export const spec = {
       },
       PayloadTooLarge: {
         description:
-          'The body is larger than the route accepts (`scorecards.maxUploadBytes` for uploads and events, 16 KiB for overrides and revocations).',
+          "The body is larger than the route accepts (`scorecards.maxUploadBytes` for uploads and events, 16 KiB for overrides, waivers, their revocations and Flagger's webhook).",
         content: {
           'application/json': {
             schema: {
@@ -2823,14 +2832,15 @@ export const spec = {
       ReleaseGate: {
         type: 'object',
         description:
-          "A release's gate in one environment as a pipeline sees it: the policy's decision, and the\ndecision after overrides (an active override, neither revoked nor expired, makes it\n`pass`).\n",
+          "A release's gate in one environment as a pipeline sees it: the policy's decision, and the\ndecision after waivers and overrides (an active waiver leaves its check out; an active\noverride, neither revoked nor expired, makes it `pass`).\n",
         required: ['environment', 'decision', 'policyDecision'],
         properties: {
           environment: {
             type: 'string',
           },
           decision: {
-            description: 'The decision after overrides; act on this one.',
+            description:
+              'The decision after waivers and overrides; act on this one.',
             allOf: [
               {
                 $ref: '#/components/schemas/GateDecision',

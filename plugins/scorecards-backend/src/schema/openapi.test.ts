@@ -740,6 +740,66 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
       [revokeCall(1, 'r'.repeat(200 * 1024)), 413],
       [
         {
+          method: 'post',
+          path: P.waivers,
+          auth: user,
+          body: { ...waiverBody(), reason: 'r'.repeat(20 * 1024) },
+          invalid: true,
+        },
+        413,
+      ],
+      [
+        {
+          method: 'post',
+          path: P.revokeWaiver,
+          auth: user,
+          params: pathParams({ waiverId: 1 }),
+          body: { reason: 'r'.repeat(20 * 1024) },
+          invalid: true,
+        },
+        413,
+      ],
+      [
+        {
+          method: 'post',
+          path: P.flagger,
+          body: {
+            name: 'inventory',
+            namespace: 'erp',
+            phase: 'Promoting',
+            metadata: {
+              entityRef: 'component:default/inventory',
+              version: '4.2.0',
+              environment: 'production',
+              token: 't'.repeat(20 * 1024),
+            },
+          },
+        },
+        413,
+      ],
+      [
+        {
+          method: 'post',
+          path: P.flagger,
+          body: {
+            name: 'inventory',
+            namespace: 'erp',
+            phase: 'Promoting',
+            metadata: {
+              entityRef: 'component:default/inventory',
+              environment: 'production',
+              token: mockCredentials.service.token({
+                onBehalfOf: mockCredentials.service('flagger'),
+                targetPluginId: 'scorecards',
+              }),
+            },
+          },
+          invalid: true,
+        },
+        400,
+      ],
+      [
+        {
           method: 'get',
           path: P.portfolio,
           query: { gate: 'production', sort: 'random' },

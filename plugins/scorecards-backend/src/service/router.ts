@@ -11,7 +11,10 @@ import {
 import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import { createRouteContext, RouteServices } from './routes/context';
 import { registerDeliveryRoutes } from './routes/deliveryRoutes';
-import { registerEnforcementRoutes } from './routes/enforcementRoutes';
+import {
+  registerEnforcementRoutes,
+  requireFlaggerToken,
+} from './routes/enforcementRoutes';
 import { registerEvidenceRoutes } from './routes/evidenceRoutes';
 import { registerPolicyRoutes } from './routes/policyRoutes';
 import { registerPortfolioRoutes } from './routes/portfolioRoutes';
@@ -58,6 +61,7 @@ export async function createRouter(
     outer.use(GITHUB_PROTECTION_RULE_PATH, githubProtectionRule);
   }
   outer.use(requestBodies(options.maxUploadBytes));
+  outer.use(FLAGGER_CONFIRM_PROMOTION_PATH, requireFlaggerToken);
   outer.use(
     authorizeBySpec(spec, { authorize, permissions: scorecardsPermissions }),
   );

@@ -128,7 +128,6 @@ export type DeliveryEventsRequest = Schemas['DeliveryEventsRequest'];
 /** Why a gate override ends now: a reason of at least 10 characters. */
 export type GateOverrideRevocation = Schemas['GateOverrideRevocation'];
 
-/** A gate override to record; `expiresAt` must be in the future. */
 /** A waiver of one check of an entity's releases in one environment, with its status now. */
 export type Waiver = Schemas['Waiver'];
 
@@ -143,6 +142,7 @@ export type WaiverRequest = Omit<Schemas['WaiverRequest'], 'expiresAt'> & {
 /** Which waivers to list. */
 export type WaiverQuery = QueryOf<Operations['listWaivers']>;
 
+/** A gate override to record; `expiresAt` must be in the future. */
 export type GateOverrideRequest = Omit<
   Schemas['GateOverrideRequest'],
   'expiresAt'

@@ -477,10 +477,11 @@ export interface paths {
      *
      *     Flagger sends no headers of its own, so the webhook's `metadata` carries the release
      *     (`entityRef`, `version`, `environment`) and a Backstage token (`token`: an external
-     *     access token from `backend.auth.externalAccess`, kept in the Canary's namespace like any
-     *     secret the Canary names). The token is checked as a bearer token would be (401 without
-     *     or with a bad one) and needs `scorecards.release.read` (403). The route needs no
-     *     `Authorization` header; see the README for the Canary YAML.
+     *     access token from `backend.auth.externalAccess`). The token is checked first, as a
+     *     bearer token would be: 401 without one (a body without `metadata.token` included) or
+     *     with a bad one, before anything else of the body is read; then it needs
+     *     `scorecards.release.read` (403). The route needs no `Authorization` header; see the
+     *     README for the Canary YAML. Bodies over 16 KiB get 413.
      */
     post: operations['flaggerConfirmPromotion'];
     delete?: never;
@@ -996,12 +997,12 @@ export interface components {
     };
     /**
      * @description A release's gate in one environment as a pipeline sees it: the policy's decision, and the
-     *     decision after overrides (an active override, neither revoked nor expired, makes it
-     *     `pass`).
+     *     decision after waivers and overrides (an active waiver leaves its check out; an active
+     *     override, neither revoked nor expired, makes it `pass`).
      */
     ReleaseGate: {
       environment: string;
-      /** @description The decision after overrides; act on this one. */
+      /** @description The decision after waivers and overrides; act on this one. */
       decision: components['schemas']['GateDecision'];
       /** @description The decision of the policy alone. */
       policyDecision: components['schemas']['GateDecision'];
@@ -1504,7 +1505,7 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description The body is larger than the route accepts (`scorecards.maxUploadBytes` for uploads and events, 16 KiB for overrides and revocations). */
+    /** @description The body is larger than the route accepts (`scorecards.maxUploadBytes` for uploads and events, 16 KiB for overrides, waivers, their revocations and Flagger's webhook). */
     PayloadTooLarge: {
       headers: {
         [name: string]: unknown;
@@ -2356,6 +2357,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['EntityNotFound'];
+      413: components['responses']['PayloadTooLarge'];
       default: components['responses']['UnexpectedError'];
     };
   };
@@ -2423,6 +2425,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['WaiverNotPending'];
+      413: components['responses']['PayloadTooLarge'];
       default: components['responses']['UnexpectedError'];
     };
   };
@@ -2484,6 +2487,7 @@ export interface operations {
           'application/json': components['schemas']['EnforcementAnswer'];
         };
       };
+      413: components['responses']['PayloadTooLarge'];
       default: components['responses']['UnexpectedError'];
     };
   };

@@ -1,3 +1,5 @@
+import express from 'express';
+import { AuthenticationError } from '@backstage/errors';
 import { sigstoreBundleOf } from '../attestation/GateAttestations';
 import { ApiRouter, RouteContext } from './context';
 import { releaseKeyFromParams } from './releaseKey';
@@ -45,3 +47,25 @@ export function registerEnforcementRoutes(
     res.status(answer.promote ? 200 : 412).json(answer);
   });
 }
+
+/**
+ * Flagger's webhook is authenticated by the token in its body: without one (no body, or no
+ * `metadata.token`) it is refused with 401 before anything else of the body is validated, as a
+ * route without a bearer token is.
+ */
+export const requireFlaggerToken: express.RequestHandler = (
+  req,
+  _res,
+  next,
+) => {
+  const token = req.body?.metadata?.token;
+  if (typeof token !== 'string' || token === '') {
+    next(
+      new AuthenticationError(
+        "Flagger's webhook carries its Backstage token as metadata.token; this one has none",
+      ),
+    );
+    return;
+  }
+  next();
+};
