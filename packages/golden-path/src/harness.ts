@@ -166,3 +166,44 @@ export async function startService(options: {
   await stop();
   throw new Error(`The service did not listen on ${options.port}:\n${output}`);
 }
+
+/**
+ * Records a waiver request in the scorecards backend's SQLite file as another person makes one
+ * (`requestedBy`), for the browser tests only: the portal's guest sign-in has one identity, and
+ * a waiver must be approved by someone other than who asked. Answers the waiver's id.
+ */
+export async function recordWaiverRequest(
+  databaseDirectory: string,
+  waiver: {
+    entityRef: string;
+    versionRange: string;
+    environment: string;
+    checkId: string;
+    reason: string;
+    requestedBy: string;
+    expiresAt: Date;
+  },
+): Promise<number> {
+  const db = knex({
+    client: 'better-sqlite3',
+    connection: { filename: path.join(databaseDirectory, 'scorecards.sqlite') },
+    useNullAsDefault: true,
+  });
+  try {
+    const [row] = await db('scorecards_waivers')
+      .insert({
+        entity_ref: waiver.entityRef,
+        version_range: waiver.versionRange,
+        environment: waiver.environment,
+        check_id: waiver.checkId,
+        reason: waiver.reason,
+        expires_at: waiver.expiresAt,
+        requested_by: waiver.requestedBy,
+        requested_at: new Date(),
+      })
+      .returning('id');
+    return typeof row === 'object' ? row.id : row;
+  } finally {
+    await db.destroy();
+  }
+}

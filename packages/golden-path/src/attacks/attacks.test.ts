@@ -82,6 +82,26 @@ const VALID_BODIES: Readonly<Record<string, unknown>> = {
     expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
   },
   revokeGateOverride: { reason: 'Attack suite: a reason long enough' },
+  requestWaiver: {
+    entityRef: TARGET_ENTITY.ref,
+    versionRange: '4.2.0',
+    environment: 'production',
+    checkId: 'line-coverage',
+    reason: 'Attack suite: a reason long enough',
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  },
+  revokeWaiver: { reason: 'Attack suite: a reason long enough' },
+  flaggerConfirmPromotion: {
+    name: 'inventory',
+    namespace: 'erp',
+    phase: 'Promoting',
+    metadata: {
+      entityRef: TARGET_ENTITY.ref,
+      version: '4.2.0',
+      environment: 'production',
+      token: 'attack-suite-not-a-token',
+    },
+  },
   createRollout: {
     entityRef: TARGET_ENTITY.ref,
     version: '4.2.0',

@@ -72,10 +72,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
     permission: 'scorecards.release.read',
     caller: 'user',
   },
-  // Flagger's webhook authenticates by the token in its body, whoever the header names.
+  // Flagger's webhook authenticates by the token in its body, whoever the header names: a
+  // request without one is 401 for every caller.
   flaggerConfirmPromotion: {
     permission: 'scorecards.release.read',
-    caller: 'service',
+    caller: 'user',
   },
   listWaivers: { permission: 'scorecards.release.read', caller: 'user' },
   requestWaiver: { permission: 'scorecards.waiver.request', caller: 'user' },
