@@ -39,7 +39,7 @@ test("waivers of inventory 5.2.0's blocking production checks: the guest's own r
   // The guest asks for a waiver of the first blocking check, and may not approve it.
   await page
     .getByRole('button', {
-      name: `Request a waiver of ${blocking[0].title} for production`,
+      name: `Request waiver of ${blocking[0].title} for production`,
     })
     .click();
   const ask = page.getByRole('dialog');

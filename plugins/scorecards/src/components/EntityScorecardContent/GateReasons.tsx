@@ -75,7 +75,7 @@ export function GateReasons(props: {
               <Button
                 size="small"
                 variant="outlined"
-                aria-label={`Request a waiver of ${reason.title} for ${props.environment}`}
+                aria-label={`Request waiver of ${reason.title} for ${props.environment}`}
                 onClick={() => props.onRequestWaiver(reason)}
               >
                 Request waiver

@@ -77,7 +77,7 @@ describe('waivers on the release page', () => {
     ).toHaveTextContent(`A waiver asked for by ${SIGNED_IN} awaits approval.`);
     // A check with a waiver pending or active offers no second one.
     expect(
-      screen.queryByRole('button', { name: /^Request a waiver/ }),
+      screen.queryByRole('button', { name: /^Request waiver/ }),
     ).not.toBeInTheDocument();
 
     const rows = waiverRows();

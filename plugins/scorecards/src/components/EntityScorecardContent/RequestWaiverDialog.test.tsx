@@ -24,7 +24,7 @@ describe('requesting a waiver on the release page', () => {
     ).toBeInTheDocument();
     await userEvent.click(
       screen.getByRole('button', {
-        name: `Request a waiver of ${criticalTitle} for production`,
+        name: `Request waiver of ${criticalTitle} for production`,
       }),
     );
     const dialog = await screen.findByRole('dialog', {
