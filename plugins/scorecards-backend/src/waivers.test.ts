@@ -196,6 +196,7 @@ describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
     expect(portfolio.body.items[0]).toMatchObject({
       gates: { production: 'fail' },
       effectiveGates: { production: 'pass' },
+      gateAdjustments: { production: { overridden: false, waivers: 1 } },
     });
 
     // Revoked by the person who asked: the gate is what the evidence says again.

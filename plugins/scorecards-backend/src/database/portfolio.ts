@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   effectiveGates,
+  gateAdjustmentsOf,
   GateDecision,
   Grade,
 } from '@waybill/plugin-scorecards-common';
@@ -92,6 +93,7 @@ function toPortfolioItem(
     effectiveGates: Object.fromEntries(
       effective.map(gate => [gate.environment, gate.decision]),
     ),
+    gateAdjustments: gateAdjustmentsOf(effective),
     failingChecks: JSON.parse(row.latest_failing_checks),
   };
 }

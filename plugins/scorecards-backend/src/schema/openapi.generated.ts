@@ -3359,6 +3359,7 @@ export const spec = {
           'grade',
           'gates',
           'effectiveGates',
+          'gateAdjustments',
           'failingChecks',
         ],
         properties: {
@@ -3414,9 +3415,28 @@ export const spec = {
           effectiveGates: {
             type: 'object',
             description:
-              "Gate decision per environment after the overrides active at the time of the request\n(not revoked, not expired): an overridden gate reads `pass`. The same environments as\n`gates`; act on this one, as the release's own page and history do.\n",
+              "Gate decision per environment after the waivers and overrides active at the time of\nthe request (not revoked, not expired): a waiver leaves its check out, an overridden\ngate reads `pass`. The same environments as `gates`; act on this one, as the\nrelease's own page and history do.\n",
             additionalProperties: {
               $ref: '#/components/schemas/GateDecision',
+            },
+          },
+          gateAdjustments: {
+            type: 'object',
+            description:
+              'Why `effectiveGates` differs from `gates`, for each environment where something\napplies: an active override, and how many active waivers leave a check out.\n',
+            additionalProperties: {
+              type: 'object',
+              required: ['overridden', 'waivers'],
+              properties: {
+                overridden: {
+                  type: 'boolean',
+                },
+                waivers: {
+                  type: 'integer',
+                  minimum: 0,
+                },
+              },
+              additionalProperties: false,
             },
           },
           failingChecks: {

@@ -79,3 +79,17 @@ export function effectiveGates(
     };
   });
 }
+
+/** Why effective gates differ from the policy's, per environment where an override or waivers apply. */
+export function gateAdjustmentsOf(
+  gates: readonly EffectiveGate[],
+): Record<string, { overridden: boolean; waivers: number }> {
+  return Object.fromEntries(
+    gates
+      .filter(g => g.override !== null || g.waivers.length > 0)
+      .map(g => [
+        g.environment,
+        { overridden: g.override !== null, waivers: g.waivers.length },
+      ]),
+  );
+}

@@ -8,6 +8,7 @@ export {
   activeGateOverride,
   isOverrideActive,
   effectiveGates,
+  gateAdjustmentsOf,
   type EffectiveGate,
 } from './gateOverrides';
 export { releaseVerdict, type ReleaseVerdict } from './releaseVerdict';

@@ -1196,12 +1196,23 @@ export interface components {
         [key: string]: components['schemas']['GateDecision'];
       };
       /**
-       * @description Gate decision per environment after the overrides active at the time of the request
-       *     (not revoked, not expired): an overridden gate reads `pass`. The same environments as
-       *     `gates`; act on this one, as the release's own page and history do.
+       * @description Gate decision per environment after the waivers and overrides active at the time of
+       *     the request (not revoked, not expired): a waiver leaves its check out, an overridden
+       *     gate reads `pass`. The same environments as `gates`; act on this one, as the
+       *     release's own page and history do.
        */
       effectiveGates: {
         [key: string]: components['schemas']['GateDecision'];
+      };
+      /**
+       * @description Why `effectiveGates` differs from `gates`, for each environment where something
+       *     applies: an active override, and how many active waivers leave a check out.
+       */
+      gateAdjustments: {
+        [key: string]: {
+          overridden: boolean;
+          waivers: number;
+        };
       };
       /** @description The checks that fail or lack evidence. */
       failingChecks: {

@@ -191,6 +191,7 @@ export function portfolioItem(n: number): PortfolioItem {
     grade: n % 2 === 0 ? 'B' : 'F',
     gates,
     effectiveGates: gates,
+    gateAdjustments: {},
     failingChecks:
       n % 2 === 0
         ? []
@@ -202,4 +203,16 @@ export function portfolioItem(n: number): PortfolioItem {
             },
           ],
   };
+}
+
+/** A portfolio line's gate adjustments when its effective gates differ by overrides alone. */
+export function overriddenWhereChanged(
+  gates: PortfolioItem['gates'],
+  effectiveGates: PortfolioItem['effectiveGates'],
+): PortfolioItem['gateAdjustments'] {
+  return Object.fromEntries(
+    Object.keys(effectiveGates)
+      .filter(environment => effectiveGates[environment] !== gates[environment])
+      .map(environment => [environment, { overridden: true, waivers: 0 }]),
+  );
 }

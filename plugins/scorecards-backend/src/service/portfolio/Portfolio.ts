@@ -1,6 +1,7 @@
 import {
   coversVersion,
   effectiveGates,
+  gateAdjustmentsOf,
   Grade,
   GRADES,
 } from '@waybill/plugin-scorecards-common';
@@ -103,6 +104,7 @@ export class Portfolio {
           effectiveGates: Object.fromEntries(
             gates.map(g => [g.environment, g.decision]),
           ),
+          gateAdjustments: gateAdjustmentsOf(gates),
         };
       }),
     );

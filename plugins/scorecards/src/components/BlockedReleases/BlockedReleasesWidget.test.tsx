@@ -14,6 +14,7 @@ import {
   setupScorecardsServer,
 } from '../../__testUtils__/server';
 import { BlockedReleasesWidget } from './BlockedReleasesWidget';
+import { overriddenWhereChanged } from '../../__testUtils__/fixtures';
 
 const server = setupScorecardsServer();
 
@@ -36,6 +37,7 @@ const item = (
   grade: 'C',
   gates,
   effectiveGates,
+  gateAdjustments: overriddenWhereChanged(gates, effectiveGates),
   failingChecks: [
     {
       id: 'no-critical-dependency-vulnerabilities',

@@ -1,5 +1,6 @@
 import type { PortfolioItem } from '@waybill/plugin-scorecards-common';
 import { blockedReleases } from './blockedReleases';
+import { overriddenWhereChanged } from '../../__testUtils__/fixtures';
 
 /** A portfolio line; its gates after overrides are the policy's unless given. */
 const item = (
@@ -20,6 +21,7 @@ const item = (
   grade: 'B',
   gates,
   effectiveGates,
+  gateAdjustments: overriddenWhereChanged(gates, effectiveGates),
   failingChecks: [],
 });
 

@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { PortfolioItem } from '@waybill/plugin-scorecards-common';
+import { overriddenWhereChanged } from '../../__testUtils__/fixtures';
 
 /**
  * A portfolio line of `component:default/<name>` with the given grade, score and gates (the
@@ -28,6 +29,10 @@ export function portfolioItem(
     grade,
     gates,
     effectiveGates: options.effectiveGates ?? gates,
+    gateAdjustments: overriddenWhereChanged(
+      gates,
+      options.effectiveGates ?? gates,
+    ),
     failingChecks: [],
   };
 }

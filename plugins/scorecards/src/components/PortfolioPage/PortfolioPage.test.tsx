@@ -120,12 +120,24 @@ describe('PortfolioPage', () => {
     expect(await screen.findByText('11–20 of 24')).toBeInTheDocument();
   });
 
-  it('shows each gate after active overrides, an overridden one saying so', async () => {
-    // Services 1 and 3 fail production's gate; 1 is let through by an override.
-    portfolioBackend(4, i => {
+  it('shows each gate after active waivers and overrides, saying which', async () => {
+    // Services 1, 3 and 5 fail production's gate; 1 is let through by an override, 3 by waivers.
+    portfolioBackend(6, i => {
       const item = portfolioItem(i);
-      return i === 1
-        ? { ...item, effectiveGates: { ...item.gates, production: 'pass' } }
+      const passed = { ...item.gates, production: 'pass' as const };
+      if (i === 1) {
+        return {
+          ...item,
+          effectiveGates: passed,
+          gateAdjustments: { production: { overridden: true, waivers: 0 } },
+        };
+      }
+      return i === 3
+        ? {
+            ...item,
+            effectiveGates: passed,
+            gateAdjustments: { production: { overridden: false, waivers: 2 } },
+          }
         : item;
     });
     await renderScorecards(<PortfolioPage pageSize={PAGE_SIZE} />, {
@@ -140,9 +152,11 @@ describe('PortfolioPage', () => {
       overridden.getByText('production: pass (overridden)'),
     ).toBeInTheDocument();
     expect(overridden.queryByText('production: fail')).not.toBeInTheDocument();
-    const blocked = await row('Service 3');
+    const waived = await row('Service 3');
+    expect(waived.getByText('production: pass (2 waivers)')).toBeInTheDocument();
+    expect(waived.queryByText(/overridden/)).not.toBeInTheDocument();
+    const blocked = await row('Service 5');
     expect(blocked.getByText('production: fail')).toBeInTheDocument();
-    expect(blocked.queryByText(/overridden/)).not.toBeInTheDocument();
   });
 
   it('filters by business process and sorts on the server, starting again at the first page', async () => {

@@ -146,6 +146,8 @@ const PortfolioRow = memo(function PortfolioRowContent({
               environment={env}
               decision={decision}
               policyDecision={item.gates[env]}
+              overridden={item.gateAdjustments[env]?.overridden ?? false}
+              waivers={item.gateAdjustments[env]?.waivers}
             />
           ))}
         </div>
