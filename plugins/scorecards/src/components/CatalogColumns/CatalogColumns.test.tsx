@@ -17,7 +17,7 @@ import {
 } from '../../__testUtils__/server';
 import { ReleaseGatePicker } from './ReleaseGatePicker';
 import { useCatalogReleaseColumns } from './releaseColumns';
-import { component, portfolioItem } from './testItems';
+import { component, portfolioItem } from '../../__testUtils__/catalogItems';
 
 const server = setupScorecardsServer();
 

@@ -1,6 +1,6 @@
 import { catalogReleasesOf } from './catalogReleases';
 import { ReleaseGateFilter } from './ReleaseGateFilter';
-import { component, portfolioItem } from './testItems';
+import { component, portfolioItem } from '../../__testUtils__/catalogItems';
 
 const releases = catalogReleasesOf([
   portfolioItem('inventory', 'A', { production: 'fail' }),

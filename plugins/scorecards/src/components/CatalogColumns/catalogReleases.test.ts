@@ -6,7 +6,7 @@ import {
   entityNamesIn,
   gateStateOf,
 } from './catalogReleases';
-import { component, portfolioItem } from './testItems';
+import { component, portfolioItem } from '../../__testUtils__/catalogItems';
 
 const releases = catalogReleasesOf([
   portfolioItem(

@@ -7,7 +7,7 @@ import {
   loadCatalogReleases,
   loadedCatalogReleases,
 } from './loadCatalogReleases';
-import { portfolioItem } from './testItems';
+import { portfolioItem } from '../../__testUtils__/catalogItems';
 
 function apiAnswering(...pages: Array<PortfolioPage | Error>) {
   const getPortfolio = jest.fn();

@@ -153,7 +153,9 @@ describe('PortfolioPage', () => {
     ).toBeInTheDocument();
     expect(overridden.queryByText('production: fail')).not.toBeInTheDocument();
     const waived = await row('Service 3');
-    expect(waived.getByText('production: pass (2 waivers)')).toBeInTheDocument();
+    expect(
+      waived.getByText('production: pass (2 waivers)'),
+    ).toBeInTheDocument();
     expect(waived.queryByText(/overridden/)).not.toBeInTheDocument();
     const blocked = await row('Service 5');
     expect(blocked.getByText('production: fail')).toBeInTheDocument();

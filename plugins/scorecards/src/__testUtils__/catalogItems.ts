@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { PortfolioItem } from '@waybill/plugin-scorecards-common';
-import { overriddenWhereChanged } from '../../__testUtils__/fixtures';
+import { overriddenWhereChanged } from './fixtures';
 
 /**
  * A portfolio line of `component:default/<name>` with the given grade, score and gates (the
