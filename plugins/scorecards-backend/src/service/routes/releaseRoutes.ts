@@ -1,4 +1,3 @@
-import { InputError } from '@backstage/errors';
 import {
   assertPerson,
   audited,
@@ -6,6 +5,7 @@ import {
   entityRefFromParams,
 } from '@waybill/plugin-waybill-node';
 import { ApiRouter, RouteContext } from './context';
+import { statedReason } from './statedReason';
 import { releaseKeyFromParams } from './releaseKey';
 
 /** Releases: an entity's history and one release's scorecard. */
@@ -31,20 +31,6 @@ export function registerReleaseRoutes(
       );
     },
   );
-}
-
-/**
- * An override's (or a revocation's) reason, without the white space around it, which the spec's
- * `minLength` counts; a 400 naming the field when what is left is too short to say why.
- */
-function overrideReason(reason: string): string {
-  const trimmed = reason.trim();
-  if (trimmed.length < 10) {
-    throw new InputError(
-      'body.reason: reason must say why, in at least 10 characters',
-    );
-  }
-  return trimmed;
 }
 
 /** Gates: whether a release may be promoted to an environment, and overriding that decision. */
@@ -76,7 +62,7 @@ export function registerGateRoutes(
       assertPerson(caller, 'A gate override');
       const key = releaseKeyFromParams(req.params);
       const body = {
-        reason: overrideReason(req.body.reason),
+        reason: statedReason(req.body.reason),
         expiresAt: req.body.expiresAt,
       };
       const { environment } = req.params;
@@ -108,7 +94,7 @@ export function registerGateRoutes(
       const key = releaseKeyFromParams(req.params);
       const { environment } = req.params;
       const overrideId = Number(req.params.overrideId);
-      const reason = overrideReason(req.body.reason);
+      const reason = statedReason(req.body.reason);
       const revoked = await audited(
         auditor,
         {

@@ -1,18 +1,7 @@
-import { InputError } from '@backstage/errors';
 import { scorecardsWaiverApprovePermission } from '@waybill/plugin-scorecards-common';
 import { assertPerson, audited, callerOf } from '@waybill/plugin-waybill-node';
 import { ApiRouter, RouteContext } from './context';
-
-/** A reason without the white space around it; 400 naming the field when too short to say why. */
-function waiverReason(reason: string): string {
-  const trimmed = reason.trim();
-  if (trimmed.length < 10) {
-    throw new InputError(
-      'body.reason: reason must say why, in at least 10 characters',
-    );
-  }
-  return trimmed;
-}
+import { statedReason } from './statedReason';
 
 /** Waivers: asked for by one person, approved by another, revoked; every change audited. */
 export function registerWaiverRoutes(
@@ -37,7 +26,7 @@ export function registerWaiverRoutes(
     const credentials = await authorize(req);
     const caller = callerOf(credentials);
     assertPerson(caller, 'A waiver');
-    const body = { ...req.body, reason: waiverReason(req.body.reason) };
+    const body = { ...req.body, reason: statedReason(req.body.reason) };
     const waiver = await audited(
       auditor,
       { eventId: 'waiver-request', request: req, meta: body },
@@ -71,7 +60,7 @@ export function registerWaiverRoutes(
     const caller = callerOf(credentials);
     assertPerson(caller, 'Revoking a waiver');
     const waiverId = Number(req.params.waiverId);
-    const reason = waiverReason(req.body.reason);
+    const reason = statedReason(req.body.reason);
     const waiver = await audited(
       auditor,
       { eventId: 'waiver-revoke', request: req, meta: { waiverId, reason } },
