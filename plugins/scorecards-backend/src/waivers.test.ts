@@ -213,6 +213,15 @@ describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
       id,
       'revoked',
     ]);
+    const byStatus = async (status: string) =>
+      (
+        await request(server)
+          .get(`/api/scorecards/waivers?status=${status}`)
+          .set('Authorization', ci)
+      ).body.items.map((w: any) => w.id);
+    expect(await byStatus('revoked')).toContain(id);
+    expect(await byStatus('active')).not.toContain(id);
+    expect(await byStatus('pending')).not.toContain(id);
     expect(audit).toEqual([
       { eventId: 'waiver-request', status: 'succeeded' },
       { eventId: 'waiver-approve', status: 'succeeded' },

@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { waiverStatus } from '@waybill/plugin-scorecards-common';
+import { waiverStatus, WaiverStatus } from '@waybill/plugin-scorecards-common';
 import { toIso, whereRefIn } from '@waybill/plugin-waybill-node';
 import { Knex } from 'knex';
 import { idOf } from './rows';
@@ -60,37 +60,48 @@ export async function getWaiver(
   return toWaiver(row, now);
 }
 
+/** Limits a query to the waivers whose status at `now` is `status` (see `waiverStatus`). */
+function whereStatus(q: Knex.QueryBuilder, status: WaiverStatus, now: Date) {
+  if (status === 'revoked') {
+    q.whereNotNull('revoked_at');
+    return;
+  }
+  q.whereNull('revoked_at');
+  if (status === 'expired') {
+    q.where('expires_at', '<=', now);
+    return;
+  }
+  q.where('expires_at', '>', now);
+  if (status === 'active') q.whereNotNull('approved_at');
+  else q.whereNull('approved_at');
+}
+
 /**
  * Waivers, newest first (soonest to expire first when `expiringWithinDays` is given), of the
- * entities given (every entity when undefined).
+ * entities given (every entity when undefined), filtered and limited in the query.
  */
 export async function listWaivers(
   db: Knex,
   query: WaiverQuery,
   now: Date,
 ): Promise<Waiver[]> {
-  const q = db(TABLE);
+  const q = db(TABLE).limit(query.limit);
   if (query.entityRefs) whereRefIn(q, 'entity_ref', query.entityRefs);
+  if (query.status) whereStatus(q, query.status, now);
   if (query.expiringWithinDays !== undefined) {
-    q.whereNotNull('approved_at')
-      .whereNull('revoked_at')
-      .where('expires_at', '>', now)
-      .where(
-        'expires_at',
-        '<=',
-        new Date(now.getTime() + query.expiringWithinDays * 86400000),
-      )
-      .orderBy([
-        { column: 'expires_at', order: 'asc' },
-        { column: 'id', order: 'asc' },
-      ]);
+    whereStatus(q, 'active', now);
+    q.where(
+      'expires_at',
+      '<=',
+      new Date(now.getTime() + query.expiringWithinDays * 86400000),
+    ).orderBy([
+      { column: 'expires_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ]);
   } else {
     q.orderBy('id', 'desc');
   }
-  const waivers = (await q).map(row => toWaiver(row, now));
-  return (
-    query.status ? waivers.filter(w => w.status === query.status) : waivers
-  ).slice(0, query.limit);
+  return (await q).map(row => toWaiver(row, now));
 }
 
 /**

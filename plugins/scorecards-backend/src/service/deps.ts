@@ -53,3 +53,29 @@ export function requireEnvironment(
     );
   }
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The expiry asked for an override or a waiver, as a Date: a time in the future, at most
+ * `maxDays` days away (the `setting` that says so), else a 400 naming the limit.
+ */
+export function requireExpiry(
+  expiresAt: string,
+  limit: { now: Date; maxDays: number; what: string; setting: string },
+): Date {
+  const at = Date.parse(expiresAt);
+  const now = limit.now.getTime();
+  if (Number.isNaN(at) || at <= now) {
+    throw new InputError('expiresAt must be an ISO 8601 time in the future');
+  }
+  const latest = now + limit.maxDays * DAY_MS;
+  if (at > latest) {
+    throw new InputError(
+      `body.expiresAt: ${limit.what} may last at most ${limit.maxDays} days (${
+        limit.setting
+      }); ask for an expiry before ${new Date(latest).toISOString()}`,
+    );
+  }
+  return new Date(at);
+}

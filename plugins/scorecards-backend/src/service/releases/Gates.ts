@@ -1,4 +1,3 @@
-import { InputError } from '@backstage/errors';
 import {
   activeGateOverride,
   activeWaivers,
@@ -11,11 +10,10 @@ import {
   assertReadable,
   nowOf,
   requireEnvironment,
+  requireExpiry,
   ScorecardsDeps,
 } from '../deps';
 import { Waivers } from '../waivers/Waivers';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A release nobody has uploaded evidence for is not promotable; the gate says so as a decision,
@@ -74,7 +72,7 @@ export class Gates {
     const waived = gateAfterWaivers(
       gate,
       activeWaivers(
-        await this.waivers.ofEntity(key.entityRef),
+        await this.waivers.ofEntity(key.entityRef, 'active'),
         { version: key.version, environment },
         now,
       ),
@@ -105,19 +103,12 @@ export class Gates {
   ): Promise<GateOverride> {
     requireEnvironment(this.deps.config, request.environment);
     await assertReadable(key.entityRef, access);
-    const expiresAt = Date.parse(request.expiresAt);
-    const now = nowOf(this.deps).getTime();
-    if (Number.isNaN(expiresAt) || expiresAt <= now) {
-      throw new InputError('expiresAt must be an ISO 8601 time in the future');
-    }
-    const { maxOverrideDays } = this.deps.config;
-    if (expiresAt > now + maxOverrideDays * DAY_MS) {
-      throw new InputError(
-        `body.expiresAt: an override may last at most ${maxOverrideDays} days (scorecards.overrides.maxDurationDays); ask for an expiry before ${new Date(
-          now + maxOverrideDays * DAY_MS,
-        ).toISOString()}`,
-      );
-    }
+    requireExpiry(request.expiresAt, {
+      now: nowOf(this.deps),
+      maxDays: this.deps.config.maxOverrideDays,
+      what: 'an override',
+      setting: 'scorecards.overrides.maxDurationDays',
+    });
     return this.deps.store.addOverride(key, request);
   }
 

@@ -11,7 +11,11 @@ import { Waivers } from '../waivers/Waivers';
 
 /** Releases: an entity's history and one release's scorecard, as stored (reads never re-evaluate). */
 export class Releases {
-  constructor(private readonly deps: ScorecardsDeps) {}
+  private readonly waivers: Waivers;
+
+  constructor(private readonly deps: ScorecardsDeps) {
+    this.waivers = new Waivers(deps);
+  }
 
   /** A release's scorecard with its evidence and overrides. */
   async get(
@@ -26,13 +30,13 @@ export class Releases {
       );
     }
     const { maxOverrideDays, maxWaiverDays } = this.deps.config;
-    const waivers = (
-      await new Waivers(this.deps).ofEntity(key.entityRef)
-    ).filter(w => coversVersion(w.versionRange, key.version));
+    const waivers = (await this.waivers.ofEntity(key.entityRef)).filter(w =>
+      coversVersion(w.versionRange, key.version),
+    );
     return { ...release, maxOverrideDays, waivers, maxWaiverDays };
   }
 
-  /** An entity's releases, newest first, with their gates after the overrides active now. */
+  /** An entity's releases, newest first, with their gates after the waivers and overrides active now. */
   async history(
     entityRef: string,
     limit: number,
@@ -42,7 +46,7 @@ export class Releases {
     return this.deps.store.listReleases(entityRef, {
       limit,
       now: nowOf(this.deps),
-      waivers: await new Waivers(this.deps).ofEntity(entityRef),
+      waivers: await this.waivers.ofEntity(entityRef, 'active'),
     });
   }
 }

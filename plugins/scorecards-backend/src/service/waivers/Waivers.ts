@@ -10,11 +10,10 @@ import {
   assertReadable,
   nowOf,
   requireEnvironment,
+  requireExpiry,
   ScorecardsDeps,
   scopeOf,
 } from '../deps';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The most waivers one entity's gate reads; far more than any entity should hold. */
 const ENTITY_WAIVER_LIMIT = 1000;
@@ -63,17 +62,12 @@ export class Waivers {
       );
     }
     const now = nowOf(this.deps);
-    const expiresAt = Date.parse(request.expiresAt);
-    if (Number.isNaN(expiresAt) || expiresAt <= now.getTime()) {
-      throw new InputError('body.expiresAt must be a time in the future');
-    }
-    if (expiresAt > now.getTime() + maxWaiverDays * DAY_MS) {
-      throw new InputError(
-        `body.expiresAt: a waiver may last at most ${maxWaiverDays} days (scorecards.waivers.maxDurationDays); ask for an expiry before ${new Date(
-          now.getTime() + maxWaiverDays * DAY_MS,
-        ).toISOString()}`,
-      );
-    }
+    const expiresAt = requireExpiry(request.expiresAt, {
+      now,
+      maxDays: maxWaiverDays,
+      what: 'a waiver',
+      setting: 'scorecards.waivers.maxDurationDays',
+    });
     return this.deps.store.addWaiver(
       {
         entityRef,
@@ -81,7 +75,7 @@ export class Waivers {
         environment: request.environment,
         checkId: request.checkId,
         reason: request.reason,
-        expiresAt: new Date(expiresAt).toISOString(),
+        expiresAt: expiresAt.toISOString(),
         requestedBy,
       },
       now,
@@ -162,10 +156,10 @@ export class Waivers {
     );
   }
 
-  /** Every waiver of one entity, with its status now: what its gates read. */
-  ofEntity(entityRef: string): Promise<Waiver[]> {
+  /** One entity's waivers (of one status, if given), with their status now: what its gates read. */
+  ofEntity(entityRef: string, status?: WaiverStatus): Promise<Waiver[]> {
     return this.deps.store.listWaivers(
-      { entityRefs: [entityRef], limit: ENTITY_WAIVER_LIMIT },
+      { entityRefs: [entityRef], status, limit: ENTITY_WAIVER_LIMIT },
       nowOf(this.deps),
     );
   }
