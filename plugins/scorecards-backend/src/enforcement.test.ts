@@ -8,7 +8,6 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -18,6 +17,12 @@ import {
 } from '@waybill/test-utils';
 import request from 'supertest';
 import { scorecardsPlugin } from './plugin';
+import {
+  ci,
+  inventory,
+  junit,
+  testsPolicy,
+} from './__testUtils__/releaseFixtures';
 import { sigstoreBundleOf } from './service/attestation/GateAttestations';
 import { runAnalysis } from './service/enforcement/__testUtils__/argoWebMetric';
 import { FakeGithub } from './service/enforcement/github/__testUtils__/fakeGithub';
@@ -28,58 +33,6 @@ import {
 
 const databases = createTestDatabases();
 jest.setTimeout(120_000);
-
-const junit = fs.readFileSync(
-  path.join(__dirname, 'evidence/__fixtures__/jest-junit.xml'),
-);
-
-const inventory: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'inventory',
-    namespace: 'default',
-    annotations: {
-      'waybill.dev/tier': 'critical',
-      'github.com/project-slug': 'meridian/inventory',
-    },
-  },
-  spec: {
-    type: 'erp-module',
-    lifecycle: 'production',
-    owner: 'group:default/warehouse-systems',
-  },
-};
-
-/**
- * A policy the fixture's test results (14 tests, one failing) pass on staging and fail on
- * production: any test run passes, a failing test warns on staging and blocks production.
- */
-const policy = {
-  checks: [
-    {
-      id: 'tests-ran',
-      title: 'Tests ran',
-      fixHint: 'Upload the JUnit report',
-      fact: 'tests.total',
-      operator: '>=',
-      threshold: 1,
-      weight: 1,
-      enforcement: 'fail',
-    },
-    {
-      id: 'no-failing-tests',
-      title: 'No failing tests',
-      fixHint: 'Fix the failing test',
-      fact: 'tests.failed',
-      operator: '<=',
-      threshold: 0,
-      weight: 1,
-      enforcement: 'fail',
-      environments: { staging: { enforcement: 'warn' } },
-    },
-  ],
-};
 
 const pem = (pair: { privateKey: any; publicKey: any }) => ({
   privateKey: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }),
@@ -92,11 +45,6 @@ const release =
   '/api/scorecards/entities/component/default/inventory/releases/4.2.0';
 const digest = `sha256:${'5f'.repeat(32)}`;
 const commit = 'a'.repeat(40);
-
-const ci = mockCredentials.service.header({
-  onBehalfOf: mockCredentials.service('ci-pipelines'),
-  targetPluginId: 'scorecards',
-});
 
 describe.each(databases.eachSupportedId())(
   'gate enforcement on %s',
@@ -131,7 +79,7 @@ describe.each(databases.eachSupportedId())(
             data: {
               app: { baseUrl: 'https://portal.example.com' },
               scorecards: {
-                policy,
+                policy: testsPolicy,
                 ...(attestations ? { attestations } : {}),
                 ...(options.enforcement
                   ? { enforcement: options.enforcement }

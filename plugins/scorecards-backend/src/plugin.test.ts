@@ -6,36 +6,18 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTestDatabases, expectErrorAnswer } from '@waybill/test-utils';
 import request from 'supertest';
 import { scorecardsPlugin } from './plugin';
+import { ci, inventory } from './__testUtils__/releaseFixtures';
 
 const databases = createTestDatabases();
 jest.setTimeout(120_000);
 
 const fixture = (name: string) =>
   fs.readFileSync(path.join(__dirname, 'evidence/__fixtures__', name));
-
-const inventory: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'inventory',
-    namespace: 'default',
-    annotations: {
-      'waybill.dev/tier': 'critical',
-      'github.com/project-slug': 'meridian/inventory',
-    },
-  },
-  spec: {
-    type: 'erp-module',
-    lifecycle: 'production',
-    owner: 'group:default/warehouse-systems',
-  },
-};
 
 const release =
   '/api/scorecards/entities/component/default/inventory/releases/4.2.0';
@@ -52,11 +34,6 @@ const inventoryDeployed = (occurredAt: string) => ({
 /** An ISO time `days` from now. */
 const inDays = (days: number) =>
   new Date(Date.now() + days * 24 * 3600_000).toISOString();
-
-const ci = mockCredentials.service.header({
-  onBehalfOf: mockCredentials.service('ci-pipelines'),
-  targetPluginId: 'scorecards',
-});
 
 describe.each(databases.eachSupportedId())(
   'scorecards API on %s',

@@ -1,66 +1,28 @@
-import fs from 'fs';
 import type { Server } from 'http';
-import path from 'path';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTestDatabases, expectErrorAnswer } from '@waybill/test-utils';
 import request from 'supertest';
 import { scorecardsPlugin } from './plugin';
+import {
+  ci,
+  inventory,
+  junit,
+  testsPolicy,
+} from './__testUtils__/releaseFixtures';
 
 const databases = createTestDatabases();
 jest.setTimeout(120_000);
-
-const junit = fs.readFileSync(
-  path.join(__dirname, 'evidence/__fixtures__/jest-junit.xml'),
-);
-
-const inventory: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'inventory', namespace: 'default' },
-  spec: { type: 'service', lifecycle: 'production', owner: 'warehouse' },
-};
-
-/** The fixture's tests (one failing) pass `tests-ran` and fail `no-failing-tests`, which blocks. */
-const policy = {
-  checks: [
-    {
-      id: 'tests-ran',
-      title: 'Tests ran',
-      fixHint: 'Upload the JUnit report',
-      fact: 'tests.total',
-      operator: '>=',
-      threshold: 1,
-      weight: 1,
-      enforcement: 'fail',
-    },
-    {
-      id: 'no-failing-tests',
-      title: 'No failing tests',
-      fixHint: 'Fix the failing test',
-      fact: 'tests.failed',
-      operator: '<=',
-      threshold: 0,
-      weight: 1,
-      enforcement: 'fail',
-    },
-  ],
-};
 
 const DEV = 'user:default/dev';
 const MANAGER = 'user:default/release-manager';
 const STRANGER = 'user:default/stranger';
 const as = (user: string) => mockCredentials.user.header(user);
-const ci = mockCredentials.service.header({
-  onBehalfOf: mockCredentials.service('ci-pipelines'),
-  targetPluginId: 'scorecards',
-});
 const inSeconds = (seconds: number) =>
   new Date(Date.now() + seconds * 1000).toISOString();
 const release =
@@ -102,7 +64,12 @@ describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
           }),
         }).factory,
         mockServices.rootConfig.factory({
-          data: { scorecards: { policy, waivers: { maxDurationDays: 7 } } },
+          data: {
+            scorecards: {
+              policy: testsPolicy,
+              waivers: { maxDurationDays: 7 },
+            },
+          },
         }),
       ],
     }));

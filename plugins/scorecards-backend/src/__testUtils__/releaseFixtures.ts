@@ -1,0 +1,64 @@
+import fs from 'fs';
+import path from 'path';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+
+/** jest-junit's report of a release: 14 tests, one failing. */
+export const junit = fs.readFileSync(
+  path.join(__dirname, '../evidence/__fixtures__/jest-junit.xml'),
+);
+
+/** The CI pipelines' service principal, as an Authorization header. */
+export const ci = mockCredentials.service.header({
+  onBehalfOf: mockCredentials.service('ci-pipelines'),
+  targetPluginId: 'scorecards',
+});
+
+/** Inventory, a critical ERP module whose repository is meridian/inventory. */
+export const inventory: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'inventory',
+    namespace: 'default',
+    annotations: {
+      'waybill.dev/tier': 'critical',
+      'github.com/project-slug': 'meridian/inventory',
+    },
+  },
+  spec: {
+    type: 'erp-module',
+    lifecycle: 'production',
+    owner: 'group:default/warehouse-systems',
+  },
+};
+
+/**
+ * A policy the fixture's test results (14 tests, one failing) pass on staging and fail on
+ * production: any test run passes, a failing test warns on staging and blocks production.
+ */
+export const testsPolicy = {
+  checks: [
+    {
+      id: 'tests-ran',
+      title: 'Tests ran',
+      fixHint: 'Upload the JUnit report',
+      fact: 'tests.total',
+      operator: '>=',
+      threshold: 1,
+      weight: 1,
+      enforcement: 'fail',
+    },
+    {
+      id: 'no-failing-tests',
+      title: 'No failing tests',
+      fixHint: 'Fix the failing test',
+      fact: 'tests.failed',
+      operator: '<=',
+      threshold: 0,
+      weight: 1,
+      enforcement: 'fail',
+      environments: { staging: { enforcement: 'warn' } },
+    },
+  ],
+};
