@@ -29,18 +29,31 @@ export function createAuthorizer(options: {
     const credentials = await options.httpAuth.credentials(request, {
       allow: ['user', 'service'],
     });
-    if (required.length === 0) return credentials;
-    const decisions = await options.permissions.authorize(
-      required.map(permission => ({ permission })),
-      { credentials },
-    );
-    decisions.forEach((decision, i) => {
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(`Missing permission ${required[i].name}`);
-      }
-    });
+    await assertPermitted(options.permissions, credentials, ...required);
     return credentials;
   };
+}
+
+/**
+ * Checks that credentials hold every permission named: 403 naming the first missing one. For a
+ * caller established otherwise than by the request's bearer token (e.g. a token in a webhook's
+ * body); routes use `createAuthorizer`.
+ */
+export async function assertPermitted(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  ...required: BasicPermission[]
+): Promise<void> {
+  if (required.length === 0) return;
+  const decisions = await permissions.authorize(
+    required.map(permission => ({ permission })),
+    { credentials },
+  );
+  decisions.forEach((decision, i) => {
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Missing permission ${required[i].name}`);
+    }
+  });
 }
 
 /**

@@ -1,9 +1,8 @@
 import { AuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
-import { isError, NotAllowedError } from '@backstage/errors';
+import { isError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   GateAnswer,
   scorecardsReleaseReadPermission,
@@ -14,6 +13,7 @@ import {
   parseEntityRef,
 } from '@waybill/plugin-waybill-common';
 import {
+  assertPermitted,
   CatalogReadAccess,
   PROJECT_SLUG_ANNOTATIONS,
 } from '@waybill/plugin-waybill-node';
@@ -73,15 +73,11 @@ export class DeploymentEnforcement {
    */
   async flagger(release: FlaggerRelease): Promise<EnforcementAnswer> {
     const credentials = await this.deps.auth.authenticate(release.token);
-    const [decision] = await this.deps.permissions.authorize(
-      [{ permission: scorecardsReleaseReadPermission }],
-      { credentials },
+    await assertPermitted(
+      this.deps.permissions,
+      credentials,
+      scorecardsReleaseReadPermission,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Missing permission ${scorecardsReleaseReadPermission.name}`,
-      );
-    }
     const access = await CatalogReadAccess.forCredentials(credentials, {
       permissions: this.deps.permissions,
       catalog: this.deps.catalog,
