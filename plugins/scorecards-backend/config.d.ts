@@ -52,6 +52,49 @@ export interface Config {
         publicKey?: string;
       }>;
     };
+    /**
+     * Who signature and provenance evidence may be signed by (see
+     * src/evidence/supplyChain/README.md). Waybill verifies each such upload itself against
+     * this trust and refuses what it cannot verify; without this section no signature or
+     * provenance evidence is accepted, and the checks that need it stay missing.
+     */
+    trust?: {
+      /** Public keys (cosign key pairs, an in-house signer), by the key id bundles name as `hint` or `keyid`. */
+      keys?: Array<{
+        id: string;
+        /** The public key, PEM (SubjectPublicKeyInfo). */
+        publicKey?: string;
+        /** A file holding the public key, PEM. */
+        publicKeyFile?: string;
+        /** The SLSA build level provenance signed by this key counts for: 1, 2 (default) or 3. */
+        buildLevel?: number;
+      }>;
+      /** Keyless signatures: a Sigstore trusted root and the certificate identities it may vouch for. */
+      sigstore?: {
+        /** The trusted root JSON (`trusted_root.json` of Sigstore's TUF repository, or your own instance's). */
+        trustedRoot?: string;
+        /** A file holding the trusted root JSON. */
+        trustedRootFile?: string;
+        /** How many transparency-log entries a certificate signature needs (default 1). */
+        tlogThreshold?: number;
+        /** How many certificate-transparency entries (SCTs) a certificate needs (default 1). */
+        ctlogThreshold?: number;
+        identities: Array<{
+          /** The OIDC issuer, exactly, e.g. `https://token.actions.githubusercontent.com`. */
+          issuer: string;
+          /**
+           * A regular expression for the certificate's subject (SAN); `{repository}` stands for
+           * the entity's repository from its `provider` project-slug annotation, e.g.
+           * `^https://github\.com/{repository}/\.github/workflows/`.
+           */
+          subjectPattern: string;
+          /** Whose project-slug annotation fills `{repository}`: `github` or `gitlab`. */
+          provider?: 'github' | 'gitlab';
+          /** The SLSA build level provenance signed by this identity counts for: 1, 2 (default) or 3. */
+          buildLevel?: number;
+        }>;
+      };
+    };
     /** Deployment engines that enforce the gate themselves. */
     enforcement?: {
       /**

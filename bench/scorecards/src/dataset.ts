@@ -4,7 +4,9 @@ import { Random } from '@waybill/bench-utils';
 import {
   DependencyFacts,
   EvidenceFacts,
+  ProvenanceFacts,
   ReadinessFacts,
+  SignatureFacts,
   SecurityFacts,
   Severity,
   SeverityCounts,
@@ -37,7 +39,12 @@ export const UPLOAD_KINDS = [
   'dependencies',
   'security',
   'readiness',
+  'signature',
+  'provenance',
 ] as const;
+
+/** A kind of evidence the data set's releases carry. */
+export type UploadKind = (typeof UPLOAD_KINDS)[number];
 
 /** What a release's evidence was generated to look like. */
 export type ReleaseProfile = 'healthy' | 'warning' | 'failing';
@@ -146,7 +153,8 @@ export interface GeneratedRelease {
   entity: BenchEntity;
   version: string;
   profile: ReleaseProfile;
-  facts: Record<(typeof UPLOAD_KINDS)[number], EvidenceFacts>;
+  /** The facts of each kind; an unsigned release has no signature. */
+  facts: Partial<Record<UploadKind, EvidenceFacts>>;
 }
 
 /**
@@ -181,6 +189,7 @@ export function generateRelease(
       dependencies: dependencyFacts(random, problems),
       security: securityFacts(random, problems),
       readiness: readinessFacts(random, problems, now),
+      ...supplyChainFacts(entity, random, problems),
     },
   };
 }
@@ -328,10 +337,50 @@ function readinessFacts(
       ? null
       : daysBefore(now, random.int(3, 85)),
     killSwitch: !problems.has('no-kill-switch'),
-    signatureVerified: !problems.has('unsigned'),
-    provenanceSlsaLevel: problems.has('low-provenance')
-      ? 1
-      : random.pick([2, 3, 3] as const),
+  };
+}
+
+/** The verified signature (absent when unsigned) and provenance, as Waybill stores them. */
+function supplyChainFacts(
+  entity: BenchEntity,
+  random: Random,
+  problems: Set<Problem>,
+): { signature?: SignatureFacts; provenance: ProvenanceFacts } {
+  const subjectDigest = `sha256:${createHash('sha256')
+    .update(`${entity.ref}:${random.next()}`)
+    .digest('hex')}`;
+  const signer = {
+    kind: 'certificate' as const,
+    keyId: null,
+    identity: `https://github.com/acme/${entity.entity.metadata.name}/.github/workflows/release.yml@refs/heads/main`,
+    issuer: 'https://token.actions.githubusercontent.com',
+  };
+  const signed = {
+    format: 'sigstore-bundle' as const,
+    subjectDigest,
+    signer,
+    signedAt: null,
+  };
+  return {
+    ...(problems.has('unsigned')
+      ? {}
+      : {
+          signature: {
+            kind: 'signature',
+            ...signed,
+            predicateType: 'https://slsa.dev/provenance/v1',
+          },
+        }),
+    provenance: {
+      kind: 'provenance',
+      ...signed,
+      builderId: 'https://github.com/actions/runner/github-hosted',
+      buildType: 'https://actions.github.io/buildtypes/workflow/v1',
+      sourceRepository: `https://github.com/acme/${entity.entity.metadata.name}`,
+      slsaBuildLevel: problems.has('low-provenance')
+        ? 1
+        : random.pick([2, 3, 3] as const),
+    },
   };
 }
 

@@ -217,6 +217,11 @@ describe('app-config.production.yaml', () => {
     expect(config.has('waybill.demo.seedRollouts')).toBe(false);
   });
 
+  it('trusts none of the demo signers with signature or provenance evidence', () => {
+    expect(config.getConfigArray('scorecards.trust.keys')).toEqual([]);
+    expect(config.has('scorecards.trust.sigstore')).toBe(false);
+  });
+
   it('signs gate decisions with the key it is given, never one it makes itself', () => {
     const keys = productionConfig({
       WAYBILL_ATTESTATION_KEY_ID: 'waybill-2026-12',

@@ -26,3 +26,14 @@ export { itIsAValidOpenApiDocument } from './itIsAValidOpenApiDocument';
 export { specRequests } from './specRequests';
 export type { SpecCall } from './specRequests';
 export { verifyWithSigstore } from './sigstoreVerifier';
+export {
+  createSigningKey,
+  createSigstoreAuthority,
+  inTotoStatement,
+  slsaProvenance,
+} from './sigstore';
+export type {
+  InTotoStatement,
+  SigningKey,
+  SigstoreAuthority,
+} from './sigstore';

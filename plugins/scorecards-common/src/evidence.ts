@@ -30,6 +30,19 @@ export const EVIDENCE_KINDS = EvidenceKindValues;
 /** A kind of evidence. */
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
+/** The formats of signed evidence, which Waybill verifies instead of parsing what it claims. */
+export const SUPPLY_CHAIN_FORMATS = [
+  'sigstore-bundle',
+  'dsse-envelope',
+] as const;
+
+/** Whether a format is signed evidence that Waybill verifies (signature, provenance). */
+export function isSupplyChainFormat(
+  format: string,
+): format is (typeof SUPPLY_CHAIN_FORMATS)[number] {
+  return (SUPPLY_CHAIN_FORMATS as readonly string[]).includes(format);
+}
+
 /** The file formats Waybill parses, by the kind of evidence they give. */
 export const EVIDENCE_FORMATS = {
   tests: ['junit'],
@@ -37,6 +50,8 @@ export const EVIDENCE_FORMATS = {
   security: ['sarif'],
   dependencies: ['cyclonedx'],
   readiness: ['waybill-readiness'],
+  signature: SUPPLY_CHAIN_FORMATS,
+  provenance: SUPPLY_CHAIN_FORMATS,
 } as const satisfies Record<EvidenceKind, readonly string[]>;
 
 /** A file format of one kind of evidence. */
@@ -61,8 +76,17 @@ export type Vulnerability = ScorecardsSchemas['Vulnerability'];
 /** Dependency inventory and known vulnerabilities from a CycloneDX 1.4-1.6 JSON SBOM. */
 export type DependencyFacts = ScorecardsSchemas['DependencyFacts'];
 
-/** Rollback readiness and supply-chain facts from Waybill's readiness JSON document. */
+/** Rollback readiness facts from Waybill's readiness JSON document. */
 export type ReadinessFacts = ScorecardsSchemas['ReadinessFacts'];
+
+/** Who signed verified evidence: a configured key, or a Sigstore certificate's identity. */
+export type EvidenceSigner = ScorecardsSchemas['EvidenceSigner'];
+
+/** A signed in-toto Statement over the release's artifact, verified by Waybill itself. */
+export type SignatureFacts = ScorecardsSchemas['SignatureFacts'];
+
+/** SLSA provenance v1 of the release's artifact, verified by Waybill itself. */
+export type ProvenanceFacts = ScorecardsSchemas['ProvenanceFacts'];
 
 /** The facts of any kind of evidence. */
 export type EvidenceFacts =
@@ -70,7 +94,9 @@ export type EvidenceFacts =
   | CoverageFacts
   | SecurityFacts
   | DependencyFacts
-  | ReadinessFacts;
+  | ReadinessFacts
+  | SignatureFacts
+  | ProvenanceFacts;
 
 /** The facts of one kind of evidence. */
 export type FactsOf<K extends EvidenceKind> = Extract<

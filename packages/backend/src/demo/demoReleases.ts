@@ -45,8 +45,6 @@ const demoRelease = z
         migrationsReversible: z.boolean().default(true),
         rollbackDrillDaysAgo: z.number().int().min(0).nullable().default(35),
         killSwitch: z.boolean().default(true),
-        signatureVerified: z.boolean().default(true),
-        slsaLevel: z.number().int().min(0).max(4).default(3),
       })
       .strict()
       .default({
@@ -54,9 +52,17 @@ const demoRelease = z
         migrationsReversible: true,
         rollbackDrillDaysAgo: 35,
         killSwitch: true,
-        signatureVerified: true,
-        slsaLevel: 3,
       }),
+    supplyChain: z
+      .object({
+        signed: z.boolean().default(true),
+        /** The SLSA build level its provenance is signed for; 0: no provenance. */
+        provenanceLevel: z
+          .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)])
+          .default(3),
+      })
+      .strict()
+      .default({ signed: true, provenanceLevel: 3 }),
     failedInProduction: z.boolean().default(false),
   })
   .strict();

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import type { DeliveryEventInput } from '@waybill/plugin-scorecards-common';
 import { DemoRelease } from './demoReleases';
+import { DEMO_SIGNERS, signDemoStatement } from './demoSigners';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -164,7 +165,7 @@ export function renderCycloneDx(release: DemoRelease): string {
 
 /** Waybill's readiness JSON document. */
 export function renderReadiness(release: DemoRelease, now: Date): string {
-  const { rollbackDrillDaysAgo, slsaLevel, ...flags } = release.readiness;
+  const { rollbackDrillDaysAgo, ...flags } = release.readiness;
   return JSON.stringify({
     ...flags,
     lastRollbackDrill:
@@ -173,7 +174,66 @@ export function renderReadiness(release: DemoRelease, now: Date): string {
         : new Date(now.getTime() - rollbackDrillDaysAgo * DAY_MS)
             .toISOString()
             .slice(0, 10),
-    provenance: { slsaLevel },
+  });
+}
+
+/** The repository a demo entity is built from. */
+const repositoryOf = (release: DemoRelease) =>
+  `https://github.com/meridian-supply/${release.entity.split('/').pop()}`;
+
+/** The in-toto subject of the release's image: its name and digest. */
+function subjectOf(release: DemoRelease) {
+  const { artifactDigest } = demoBuild(release);
+  return {
+    name: `registry.meridian.example/${release.entity.split('/').pop()}`,
+    digest: { sha256: artifactDigest.replace('sha256:', '') },
+  };
+}
+
+/**
+ * SLSA provenance v1 of the release's image, signed by the demo signer of its build level, as a
+ * Sigstore bundle; undefined for a release built without provenance.
+ */
+export function renderProvenance(release: DemoRelease): string | undefined {
+  const level = release.supplyChain.provenanceLevel;
+  if (level === 0) return undefined;
+  const builder = DEMO_SIGNERS[level];
+  return signDemoStatement(builder, {
+    _type: 'https://in-toto.io/Statement/v1',
+    subject: [subjectOf(release)],
+    predicateType: 'https://slsa.dev/provenance/v1',
+    predicate: {
+      buildDefinition: {
+        buildType: 'https://actions.github.io/buildtypes/workflow/v1',
+        externalParameters: {
+          workflow: {
+            ref: 'refs/heads/main',
+            repository: repositoryOf(release),
+            path: '.github/workflows/release.yml',
+          },
+        },
+        resolvedDependencies: [
+          {
+            uri: `git+${repositoryOf(release)}@refs/heads/main`,
+            digest: { gitCommit: demoBuild(release).commit },
+          },
+        ],
+      },
+      runDetails: {
+        builder: { id: `https://builders.meridian.example/${builder}` },
+      },
+    },
+  });
+}
+
+/** The hosted CI's signature over the release's image, as a Sigstore bundle; undefined when unsigned. */
+export function renderSignature(release: DemoRelease): string | undefined {
+  if (!release.supplyChain.signed) return undefined;
+  return signDemoStatement(DEMO_SIGNERS[2], {
+    _type: 'https://in-toto.io/Statement/v1',
+    subject: [subjectOf(release)],
+    predicateType: 'https://cosign.sigstore.dev/attestation/v1',
+    predicate: { Data: `${release.entity}@${release.version}` },
   });
 }
 

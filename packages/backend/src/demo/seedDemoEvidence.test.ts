@@ -15,6 +15,12 @@ import demoPlugin from '.';
 jest.setTimeout(120_000);
 
 const examples = path.resolve(__dirname, '../../../../examples');
+const appConfig = parse(
+  fs.readFileSync(
+    path.resolve(__dirname, '../../../../app-config.yaml'),
+    'utf8',
+  ),
+);
 const components = [
   'erp.yaml',
   'integrations.yaml',
@@ -34,6 +40,8 @@ describe('demo evidence', () => {
         catalogServiceMock.factory({ entities: components }),
         mockServices.rootConfig.factory({
           data: {
+            // The portal's own trust (app-config.yaml), which must hold the demo's signers.
+            scorecards: { trust: appConfig.scorecards.trust },
             waybill: {
               demo: {
                 seedEvidence: path.join(examples, 'evidence/releases.yaml'),
@@ -48,24 +56,33 @@ describe('demo evidence', () => {
         .get(`/api/scorecards${url}`)
         .set('Authorization', mockCredentials.user.header());
 
-    // Seeded once every demo release has its five kinds of evidence: the portfolio lists an
-    // entity from its first upload, before the rest of its release's evidence is in.
+    // Seeded once every demo release has all its evidence (seven kinds, less an unsigned
+    // release's signature or a release's missing provenance): the portfolio lists an entity from
+    // its first upload, before the rest of its release's evidence is in.
     const demo = parse(
       fs.readFileSync(path.join(examples, 'evidence/releases.yaml'), 'utf8'),
-    ).releases as Array<{ entity: string; version: string }>;
+    ).releases as Array<{
+      entity: string;
+      version: string;
+      supplyChain?: { signed?: boolean; provenanceLevel?: number };
+    }>;
     for (const release of demo) {
+      const expected =
+        7 -
+        (release.supplyChain?.signed === false ? 1 : 0) -
+        (release.supplyChain?.provenanceLevel === 0 ? 1 : 0);
       const { kind, namespace, name } = parseEntityRef(release.entity);
       const url = `/entities/${kind}/${namespace}/${name}/releases/${encodeURIComponent(
         release.version,
       )}`;
       let evidence: unknown[] = [];
-      for (let i = 0; i < 200 && evidence.length < 5; i++) {
+      for (let i = 0; i < 200 && evidence.length < expected; i++) {
         evidence = (await get(url)).body.evidence ?? [];
-        if (evidence.length < 5) {
+        if (evidence.length < expected) {
           await new Promise(resolve => setTimeout(resolve, 300));
         }
       }
-      expect(evidence).toHaveLength(5);
+      expect(evidence).toHaveLength(expected);
     }
     const portfolio = (await get('/portfolio?limit=100')).body;
     expect(portfolio.totalCount).toBe(14);
@@ -93,6 +110,26 @@ describe('demo evidence', () => {
     expect(edi.reasons.map((r: any) => r.checkId)).toEqual([
       'rollback-drill-recent',
     ]);
+
+    // Provenance and signatures are verified against the demo signers app-config.yaml trusts:
+    // payment reconciliation's self-hosted build reaches SLSA build level 1 only.
+    const payments = (
+      await get(
+        '/entities/component/default/payment-reconciliation/releases/1.12.0',
+      )
+    ).body;
+    const provenance = payments.evidence.find(
+      (e: any) => e.kind === 'provenance',
+    );
+    expect(provenance.facts).toMatchObject({
+      slsaBuildLevel: 1,
+      signer: { kind: 'key', keyId: 'waybill-demo-self-hosted-runner' },
+      sourceRepository:
+        'https://github.com/meridian-supply/payment-reconciliation',
+    });
+    expect(
+      payments.evaluation.checks.find((c: any) => c.id === 'provenance-slsa-2'),
+    ).toMatchObject({ status: 'fail', observed: 1 });
 
     const decisions = portfolio.items.map((item: any) => item.gates.production);
     const count = (decision: string) =>

@@ -17,9 +17,14 @@ import {
   renderDeliveryEvents,
   renderJUnit,
   renderLcov,
+  renderProvenance,
   renderReadiness,
   renderSarif,
+  renderSignature,
 } from './renderEvidence';
+
+/** The media type of a Sigstore bundle v0.3. */
+const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 
 /** What seeding needs from the backend. */
 export interface SeedOptions {
@@ -50,14 +55,17 @@ export async function seedDemoEvidence(options: SeedOptions): Promise<number> {
   let seeded = 0;
   for (const release of releases) {
     if (await hasRelease(scorecards, release)) continue;
-    const files: Array<[EvidenceKind, string, string]> = [
+    const files: Array<[EvidenceKind, string, string | undefined]> = [
       ['tests', 'application/xml', renderJUnit(release)],
       ['coverage', 'text/plain', renderLcov(release)],
       ['security', 'application/json', renderSarif(release)],
       ['dependencies', 'application/json', renderCycloneDx(release)],
       ['readiness', 'application/json', renderReadiness(release, now)],
+      ['provenance', BUNDLE, renderProvenance(release)],
+      ['signature', BUNDLE, renderSignature(release)],
     ];
     for (const [evidenceKind, contentType, body] of files) {
+      if (body === undefined) continue;
       await scorecards.uploadEvidence(
         release.entity,
         release.version,

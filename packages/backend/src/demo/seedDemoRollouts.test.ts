@@ -134,6 +134,7 @@ async function startDemo(options: {
       mockServices.rootConfig.factory({
         data: {
           waybill: { demo: { seedEvidence: manifest, seedRollouts: true } },
+          scorecards: { trust: appConfig.scorecards.trust },
           tenantRollouts: {
             ...appConfig.tenantRollouts,
             freezeWindows: options.freezeWindows,

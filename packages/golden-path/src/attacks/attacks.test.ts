@@ -60,8 +60,6 @@ const READINESS = {
   migrationsReversible: false,
   lastRollbackDrill: '2024-04-22',
   killSwitch: true,
-  signatureVerified: true,
-  provenance: { slsaLevel: 3 },
 };
 
 /** A body each body-taking route accepts, so that an attack can change one thing only. */

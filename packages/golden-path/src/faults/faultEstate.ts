@@ -126,8 +126,6 @@ export function passingEvidence(): EvidenceFile[] {
       migrationsReversible: true,
       lastRollbackDrill: new Date().toISOString().slice(0, 10),
       killSwitch: true,
-      signatureVerified: true,
-      provenance: { slsaLevel: 3 },
     }),
   ];
 }

@@ -2,7 +2,6 @@ import { isError } from '@backstage/errors';
 import {
   DeliveryEvent,
   EvidenceFacts,
-  EvidenceFormat,
   SEVERITIES,
   SeverityCounts,
 } from '@waybill/plugin-scorecards-common';
@@ -10,14 +9,15 @@ import fc from 'fast-check';
 import {
   DELIVERY_EVENT_FIXTURES,
   FIXTURES,
+  ParsedFormat,
   readFixture,
 } from './__testUtils__/fixtures';
 import { parseDeliveryEvents } from './deliveryEvents';
 import { parseEvidence } from './parseEvidence';
 
 const RUNS = { numRuns: 200 };
-const FORMATS = Object.keys(FIXTURES) as EvidenceFormat[];
-const JSON_FORMATS: EvidenceFormat[] = [
+const FORMATS = Object.keys(FIXTURES) as ParsedFormat[];
+const JSON_FORMATS: ParsedFormat[] = [
   'sarif',
   'cyclonedx',
   'waybill-readiness',
@@ -112,8 +112,7 @@ function checkFacts(facts: EvidenceFacts): void {
       if (facts.worst.length > 20) fail('dependencies: worst is not capped');
       return;
     case 'readiness':
-      if (![0, 1, 2, 3, 4].includes(facts.provenanceSlsaLevel))
-        fail('readiness: SLSA level');
+      if (typeof facts.killSwitch !== 'boolean') fail('readiness: kill switch');
       return;
     default:
       fail(`unknown kind in ${JSON.stringify(facts)}`);

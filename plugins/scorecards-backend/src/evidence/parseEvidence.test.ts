@@ -4,14 +4,14 @@ import {
   EvidenceFormat,
   EvidenceKind,
 } from '@waybill/plugin-scorecards-common';
-import { FIXTURES, readFixture } from './__testUtils__/fixtures';
+import { FIXTURES, ParsedFormat, readFixture } from './__testUtils__/fixtures';
 import {
   assertEvidenceMediaType,
   detectEvidenceFormat,
   parseEvidence,
 } from './parseEvidence';
 
-const KIND_OF: Record<EvidenceFormat, EvidenceKind> = {
+const KIND_OF: Record<ParsedFormat, EvidenceKind> = {
   junit: 'tests',
   cobertura: 'coverage',
   lcov: 'coverage',
@@ -21,7 +21,7 @@ const KIND_OF: Record<EvidenceFormat, EvidenceKind> = {
 };
 
 const ALL_FIXTURES = Object.entries(FIXTURES).flatMap(([format, files]) =>
-  files.map(file => [format as EvidenceFormat, file] as const),
+  files.map(file => [format as ParsedFormat, file] as const),
 );
 
 describe('parseEvidence', () => {

@@ -10,6 +10,7 @@ import { parseJUnit } from './junit';
 import { parseLcov } from './lcov';
 import { parseReadiness } from './readiness';
 import { parseSarif } from './sarif';
+import { isJsonObject } from './json';
 import { describeValue } from './text';
 
 /** Parses an uploaded evidence file of a known format into facts; bad input throws InputError. */
@@ -31,17 +32,41 @@ export function parseEvidence(
     case 'waybill-readiness':
       return parseReadiness(body);
     default:
+      // Signed evidence (sigstore-bundle, dsse-envelope) is verified, not parsed: see
+      // supplyChain/verifySupplyChainEvidence.
       // Reached only when a caller bypasses the types, e.g. with a format from a query string.
       throw new InputError(`Unknown evidence format ${describeValue(format)}`);
   }
 }
 
-/** The start of a body, as much as detection looks at. */
+/** The start of a body, as much as detection looks at, and the whole body for signed evidence. */
 interface Sniffed {
   xml: boolean;
   json: boolean;
   lcov: boolean;
   mediaType?: string;
+  body: string;
+}
+
+/** Whether a JSON body is a Sigstore bundle or a bare DSSE envelope, by its top-level keys. */
+function detectSigned(b: Sniffed): EvidenceFormat | undefined {
+  if (!b.json) return undefined;
+  let document: unknown;
+  try {
+    document = JSON.parse(b.body);
+  } catch {
+    return undefined;
+  }
+  if (!isJsonObject(document)) return undefined;
+  if (
+    typeof document.mediaType === 'string' &&
+    document.mediaType.startsWith('application/vnd.dev.sigstore.bundle')
+  ) {
+    return 'sigstore-bundle';
+  }
+  return 'payloadType' in document && 'signatures' in document
+    ? 'dsse-envelope'
+    : undefined;
 }
 
 /** Per kind: what the evidence must be, and which of its formats a body is, if any. */
@@ -80,6 +105,14 @@ const DETECTORS: Readonly<
     expected: 'a Waybill readiness JSON document',
     detect: b => (b.json ? 'waybill-readiness' : undefined),
   },
+  signature: {
+    expected: 'a Sigstore bundle or a DSSE envelope',
+    detect: detectSigned,
+  },
+  provenance: {
+    expected: 'SLSA provenance in a Sigstore bundle or a DSSE envelope',
+    detect: detectSigned,
+  },
 };
 
 /**
@@ -104,6 +137,7 @@ export function detectEvidenceFormat(
     json: head.startsWith('{'),
     lcov: head.startsWith('TN:') || head.startsWith('SF:'),
     mediaType,
+    body,
   });
   if (format !== undefined) {
     return format;
@@ -132,6 +166,12 @@ const MEDIA_TYPES: Readonly<Record<EvidenceFormat, readonly string[]>> = {
   sarif: ['application/sarif+json', 'application/json'],
   cyclonedx: ['application/vnd.cyclonedx+json', 'application/json'],
   'waybill-readiness': ['application/json'],
+  'sigstore-bundle': [
+    'application/vnd.dev.sigstore.bundle.v0.3+json',
+    'application/vnd.dev.sigstore.bundle+json',
+    'application/json',
+  ],
+  'dsse-envelope': ['application/json'],
 };
 
 /**

@@ -7,8 +7,6 @@ const VALID = {
   migrationsReversible: true,
   lastRollbackDrill: null,
   killSwitch: false,
-  signatureVerified: false,
-  provenance: { slsaLevel: 0 },
 };
 
 describe('parseReadiness', () => {
@@ -20,15 +18,12 @@ describe('parseReadiness', () => {
       migrationsReversible: false,
       lastRollbackDrill: '2024-04-22',
       killSwitch: true,
-      signatureVerified: true,
-      provenanceSlsaLevel: 3,
     });
   });
 
   it('accepts a release that never had a rollback drill', () => {
     expect(parseReadiness(JSON.stringify(VALID))).toMatchObject({
       lastRollbackDrill: null,
-      provenanceSlsaLevel: 0,
     });
   });
 
@@ -37,7 +32,6 @@ describe('parseReadiness', () => {
       ...VALID,
       killSwitch: 'yes',
       lastRollbackDrill: '2024-02-30',
-      provenance: { slsaLevel: 5, builder: 'gha' },
       owner: 'team-a',
     });
     expect(() => parseReadiness(body)).toThrow(
@@ -45,22 +39,35 @@ describe('parseReadiness', () => {
         'Waybill readiness JSON is invalid: ' +
           'readiness.lastRollbackDrill: expected a date YYYY-MM-DD; ' +
           'readiness.killSwitch: Invalid input: expected boolean, received string; ' +
-          'readiness.provenance.slsaLevel: expected an SLSA level 0 to 4; ' +
-          'readiness.provenance: Unrecognized key: "builder"; ' +
           'readiness: Unrecognized key: "owner"',
       ),
     );
   });
 
   it('requires every field', () => {
-    const { provenance, ...withoutProvenance } = VALID;
-    expect(provenance).toBeDefined();
-    expect(() => parseReadiness(JSON.stringify(withoutProvenance))).toThrow(
-      /^Waybill readiness JSON is invalid: readiness\.provenance: Invalid input: expected object, received undefined$/,
+    const { killSwitch, ...withoutKillSwitch } = VALID;
+    expect(killSwitch).toBeDefined();
+    expect(() => parseReadiness(JSON.stringify(withoutKillSwitch))).toThrow(
+      /^Waybill readiness JSON is invalid: readiness\.killSwitch: Invalid input: expected boolean, received undefined$/,
     );
     expect(() =>
       parseReadiness(JSON.stringify({ ...VALID, lastRollbackDrill: 20240422 })),
     ).toThrow('readiness.lastRollbackDrill: expected a date YYYY-MM-DD');
+  });
+
+  it('refuses a signature or provenance verdict reported by the pipeline, saying where it goes now', () => {
+    expect(() =>
+      parseReadiness(JSON.stringify({ ...VALID, signatureVerified: true })),
+    ).toThrow(
+      new InputError(
+        'Waybill readiness JSON: `signatureVerified` is no longer read from the readiness document: upload the Sigstore bundle of the signature as `signature` evidence; Waybill verifies it',
+      ),
+    );
+    expect(() =>
+      parseReadiness(
+        JSON.stringify({ ...VALID, provenance: { slsaLevel: 3 } }),
+      ),
+    ).toThrow(/`provenance` is no longer read .* as `provenance` evidence/);
   });
 
   it('refuses what is not a JSON object', () => {

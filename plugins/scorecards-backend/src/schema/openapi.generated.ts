@@ -72,7 +72,7 @@ export const spec = {
           tags: ['evidence'],
           summary: 'Upload one evidence file for a release',
           description:
-            'Send the file as it is, as the request body. The release is created by its first upload.\nThe format is told from the body (`<` is XML, `TN:`/`SF:` is LCOV, `{` is JSON); the\nContent-Type must fit it (a type listed below for that format, or\n`application/octet-stream` for any).\n\n| evidenceKind   | formats                                  |\n| -------------- | ---------------------------------------- |\n| `tests`        | JUnit XML                                |\n| `coverage`     | Cobertura XML or LCOV                    |\n| `security`     | SARIF 2.1.0 JSON                         |\n| `dependencies` | CycloneDX 1.4–1.6 JSON (not XML)         |\n| `readiness`    | Waybill readiness JSON (ReadinessDocument) |\n\nUploading the same bytes again for the same release and kind is idempotent: the answer is\n200 with `duplicate: true` and the stored evaluation. A new file of a kind replaces the\nrelease\'s current evidence of that kind and the release is scored again. A file that does\nnot parse stores nothing and gets 400 naming the problem (line and column for XML).\n\nThe entity must exist in the catalog. Requires `scorecards.evidence.upload`.\n\n```sh\ncurl -X POST -H "Authorization: Bearer $WAYBILL_CI_TOKEN" \\\n  -H \'Content-Type: application/xml\' --data-binary @junit.xml \\\n  "$WAYBILL_BASE_URL/api/scorecards/entities/component/default/inventory/releases/4.2.0/evidence/tests?commit=$GITHUB_SHA"\n```\n',
+            "Send the file as it is, as the request body. The release is created by its first upload.\nThe format is told from the body (`<` is XML, `TN:`/`SF:` is LCOV, `{` is JSON); the\nContent-Type must fit it (a type listed below for that format, or\n`application/octet-stream` for any).\n\n| evidenceKind   | formats                                  |\n| -------------- | ---------------------------------------- |\n| `tests`        | JUnit XML                                |\n| `coverage`     | Cobertura XML or LCOV                    |\n| `security`     | SARIF 2.1.0 JSON                         |\n| `dependencies` | CycloneDX 1.4–1.6 JSON (not XML)         |\n| `readiness`    | Waybill readiness JSON (ReadinessDocument) |\n| `signature`    | Sigstore bundle (v0.1–0.3) or DSSE envelope, holding an in-toto Statement |\n| `provenance`   | SLSA provenance v1 in a Sigstore bundle or a DSSE envelope |\n\n`signature` and `provenance` are verified before anything is stored: the signature\nagainst the trust in `scorecards.trust` (a configured public key, or a certificate from a\nSigstore trusted root whose identity and issuer match the entity's repository), and the\nstatement's subject against the release's artifact digest (`artifactDigest` of this\nupload or an earlier one). A bundle that does not verify gets 400 naming why. Message\nsignature bundles (`cosign sign-blob`) sign a file Waybill does not hold and are refused:\nupload an attestation (`cosign attest-blob --new-bundle-format`, `actions/attest-build-provenance`).\n\nUploading the same bytes again for the same release and kind is idempotent: the answer is\n200 with `duplicate: true` and the stored evaluation. A new file of a kind replaces the\nrelease's current evidence of that kind and the release is scored again. A file that does\nnot parse stores nothing and gets 400 naming the problem (line and column for XML).\n\nThe entity must exist in the catalog. Requires `scorecards.evidence.upload`.\n\n```sh\ncurl -X POST -H \"Authorization: Bearer $WAYBILL_CI_TOKEN\" \\\n  -H 'Content-Type: application/xml' --data-binary @junit.xml \\\n  \"$WAYBILL_BASE_URL/api/scorecards/entities/component/default/inventory/releases/4.2.0/evidence/tests?commit=$GITHUB_SHA\"\n```\n",
           parameters: [
             {
               $ref: '#/components/parameters/Kind',
@@ -126,7 +126,7 @@ export const spec = {
               'application/json': {
                 schema: {
                   description:
-                    'A SARIF 2.1.0 log (`security`), a CycloneDX JSON SBOM (`dependencies`) or a\nWaybill readiness document (`readiness`).\n',
+                    'A SARIF 2.1.0 log (`security`), a CycloneDX JSON SBOM (`dependencies`) or a\nWaybill readiness document (`readiness`), a Sigstore bundle or a DSSE envelope\n(`signature`, `provenance`).\n',
                   anyOf: [
                     {
                       $ref: '#/components/schemas/SarifLog',
@@ -137,7 +137,23 @@ export const spec = {
                     {
                       $ref: '#/components/schemas/ReadinessDocument',
                     },
+                    {
+                      $ref: '#/components/schemas/SigstoreBundleUpload',
+                    },
+                    {
+                      $ref: '#/components/schemas/DsseEnvelopeUpload',
+                    },
                   ],
+                },
+              },
+              'application/vnd.dev.sigstore.bundle.v0.3+json': {
+                schema: {
+                  $ref: '#/components/schemas/SigstoreBundleUpload',
+                },
+              },
+              'application/vnd.dev.sigstore.bundle+json': {
+                schema: {
+                  $ref: '#/components/schemas/SigstoreBundleUpload',
                 },
               },
               'application/sarif+json': {
@@ -1724,12 +1740,20 @@ export const spec = {
         type: 'string',
         description:
           'A kind of evidence; a release has at most one current piece of each.',
-        enum: ['tests', 'coverage', 'security', 'dependencies', 'readiness'],
+        enum: [
+          'tests',
+          'coverage',
+          'security',
+          'dependencies',
+          'readiness',
+          'signature',
+          'provenance',
+        ],
       },
       EvidenceFormat: {
         type: 'string',
         description:
-          'The format an upload was read as: `junit` (tests), `cobertura` or `lcov` (coverage), `sarif` (security), `cyclonedx` (dependencies), `waybill-readiness` (readiness).',
+          'The format an upload was read as: `junit` (tests), `cobertura` or `lcov` (coverage), `sarif` (security), `cyclonedx` (dependencies), `waybill-readiness` (readiness), `sigstore-bundle` or `dsse-envelope` (signature, provenance).',
         enum: [
           'junit',
           'cobertura',
@@ -1737,6 +1761,8 @@ export const spec = {
           'sarif',
           'cyclonedx',
           'waybill-readiness',
+          'sigstore-bundle',
+          'dsse-envelope',
         ],
       },
       Tier: {
@@ -1815,9 +1841,9 @@ export const spec = {
           'readiness.previousVersionDeployable',
           'readiness.migrationsReversible',
           'readiness.killSwitch',
-          'readiness.signatureVerified',
-          'readiness.provenanceSlsaLevel',
           'readiness.rollbackDrillAgeDays',
+          'signature.verified',
+          'provenance.slsaBuildLevel',
         ],
       },
       SeverityCounts: {
@@ -2155,7 +2181,7 @@ export const spec = {
       ReadinessFacts: {
         type: 'object',
         description:
-          "Rollback readiness and supply-chain facts from Waybill's readiness document.",
+          "Rollback readiness facts from Waybill's readiness document.",
         required: [
           'kind',
           'format',
@@ -2163,8 +2189,6 @@ export const spec = {
           'migrationsReversible',
           'lastRollbackDrill',
           'killSwitch',
-          'signatureVerified',
-          'provenanceSlsaLevel',
         ],
         properties: {
           kind: {
@@ -2193,14 +2217,143 @@ export const spec = {
           killSwitch: {
             type: 'boolean',
           },
-          signatureVerified: {
-            type: 'boolean',
+        },
+        additionalProperties: false,
+      },
+      EvidenceSigner: {
+        type: 'object',
+        description:
+          'Who signed verified evidence: a configured public key (`key`, by its id), or a\ncertificate from the Sigstore trusted root (`certificate`, with its identity and issuer).\n',
+        required: ['kind', 'keyId', 'identity', 'issuer'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['key', 'certificate'],
           },
-          provenanceSlsaLevel: {
-            type: 'integer',
-            enum: [0, 1, 2, 3, 4],
+          keyId: {
+            type: 'string',
+            nullable: true,
             description:
-              'SLSA build level of the provenance, 0 when there is no provenance.',
+              'The id of the configured key (`scorecards.trust.keys[].id`) that verified it.',
+          },
+          identity: {
+            type: 'string',
+            nullable: true,
+            description:
+              "The certificate's subject alternative name, e.g. a workflow URI.",
+          },
+          issuer: {
+            type: 'string',
+            nullable: true,
+            description:
+              "The OIDC issuer the certificate names (Fulcio's issuer extension).",
+          },
+        },
+        additionalProperties: false,
+      },
+      SignatureFacts: {
+        type: 'object',
+        description:
+          "A signed in-toto Statement whose subject is the release's artifact, verified by Waybill\nagainst `scorecards.trust`. Only verified signatures are stored.\n",
+        required: [
+          'kind',
+          'format',
+          'subjectDigest',
+          'predicateType',
+          'signer',
+          'signedAt',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['signature'],
+            description:
+              'discriminator enum property added by openapi-typescript',
+          },
+          format: {
+            type: 'string',
+            enum: ['sigstore-bundle', 'dsse-envelope'],
+          },
+          subjectDigest: {
+            type: 'string',
+            pattern: '^sha256:[0-9a-f]{64}$',
+            description:
+              "The signed subject, equal to the release's artifact digest.",
+          },
+          predicateType: {
+            type: 'string',
+            description:
+              'What the signed statement says of the subject (its `predicateType`).',
+          },
+          signer: {
+            $ref: '#/components/schemas/EvidenceSigner',
+          },
+          signedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+            description:
+              'When the transparency log recorded the signature; null for a key signature without one.',
+          },
+        },
+        additionalProperties: false,
+      },
+      ProvenanceFacts: {
+        type: 'object',
+        description:
+          "SLSA provenance v1 of the release's artifact, verified by Waybill against\n`scorecards.trust`; its build level is the one the signer's trust entry vouches for.\n",
+        required: [
+          'kind',
+          'format',
+          'subjectDigest',
+          'signer',
+          'signedAt',
+          'builderId',
+          'buildType',
+          'sourceRepository',
+          'slsaBuildLevel',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['provenance'],
+            description:
+              'discriminator enum property added by openapi-typescript',
+          },
+          format: {
+            type: 'string',
+            enum: ['sigstore-bundle', 'dsse-envelope'],
+          },
+          subjectDigest: {
+            type: 'string',
+            pattern: '^sha256:[0-9a-f]{64}$',
+          },
+          signer: {
+            $ref: '#/components/schemas/EvidenceSigner',
+          },
+          signedAt: {
+            type: 'string',
+            format: 'date-time',
+            nullable: true,
+          },
+          builderId: {
+            type: 'string',
+            description: '`runDetails.builder.id` of the provenance.',
+          },
+          buildType: {
+            type: 'string',
+            description: '`buildDefinition.buildType` of the provenance.',
+          },
+          sourceRepository: {
+            type: 'string',
+            nullable: true,
+            description:
+              'The repository the provenance says was built, when it names one.',
+          },
+          slsaBuildLevel: {
+            type: 'integer',
+            enum: [1, 2, 3],
+            description: 'SLSA v1 build level.',
           },
         },
         additionalProperties: false,
@@ -2223,6 +2376,12 @@ export const spec = {
           {
             $ref: '#/components/schemas/ReadinessFacts',
           },
+          {
+            $ref: '#/components/schemas/SignatureFacts',
+          },
+          {
+            $ref: '#/components/schemas/ProvenanceFacts',
+          },
         ],
         discriminator: {
           propertyName: 'kind',
@@ -2232,6 +2391,8 @@ export const spec = {
             security: '#/components/schemas/SecurityFacts',
             dependencies: '#/components/schemas/DependencyFacts',
             readiness: '#/components/schemas/ReadinessFacts',
+            signature: '#/components/schemas/SignatureFacts',
+            provenance: '#/components/schemas/ProvenanceFacts',
           },
         },
       },
@@ -2290,8 +2451,6 @@ export const spec = {
           'migrationsReversible',
           'lastRollbackDrill',
           'killSwitch',
-          'signatureVerified',
-          'provenance',
         ],
         properties: {
           previousVersionDeployable: {
@@ -2316,24 +2475,6 @@ export const spec = {
             description:
               'Whether the release ships behind a flag or kill switch that turns it off without a deployment.',
           },
-          signatureVerified: {
-            type: 'boolean',
-            description:
-              "Whether the release artifact's signature was verified.",
-          },
-          provenance: {
-            type: 'object',
-            required: ['slsaLevel'],
-            properties: {
-              slsaLevel: {
-                type: 'integer',
-                enum: [0, 1, 2, 3, 4],
-                description:
-                  'SLSA build level of the provenance, 0 without provenance.',
-              },
-            },
-            additionalProperties: false,
-          },
         },
         additionalProperties: false,
         example: {
@@ -2341,9 +2482,56 @@ export const spec = {
           migrationsReversible: false,
           lastRollbackDrill: '2024-04-22',
           killSwitch: true,
-          signatureVerified: true,
-          provenance: {
-            slsaLevel: 3,
+        },
+      },
+      SigstoreBundleUpload: {
+        type: 'object',
+        description:
+          'A Sigstore bundle (https://github.com/sigstore/protobuf-specs, media types\n`application/vnd.dev.sigstore.bundle+json;version=0.1` to `…v0.3+json`) whose content is a\nDSSE envelope; only the parts Waybill checks are listed.\n',
+        required: ['mediaType', 'verificationMaterial', 'dsseEnvelope'],
+        properties: {
+          mediaType: {
+            type: 'string',
+            pattern: '^application/vnd\\.dev\\.sigstore\\.bundle',
+          },
+          verificationMaterial: {
+            type: 'object',
+          },
+          dsseEnvelope: {
+            $ref: '#/components/schemas/DsseEnvelopeUpload',
+          },
+        },
+      },
+      DsseEnvelopeUpload: {
+        type: 'object',
+        description:
+          'A DSSE envelope (https://github.com/secure-systems-lab/dsse) of an in-toto Statement v1.',
+        required: ['payloadType', 'payload', 'signatures'],
+        properties: {
+          payloadType: {
+            type: 'string',
+            enum: ['application/vnd.in-toto+json'],
+          },
+          payload: {
+            type: 'string',
+            format: 'byte',
+          },
+          signatures: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              required: ['sig'],
+              properties: {
+                keyid: {
+                  type: 'string',
+                },
+                sig: {
+                  type: 'string',
+                  format: 'byte',
+                },
+              },
+            },
           },
         },
       },

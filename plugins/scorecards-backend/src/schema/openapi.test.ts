@@ -23,10 +23,13 @@ import {
 } from '@waybill/plugin-scorecards-common';
 import { TIERS } from '@waybill/plugin-waybill-common';
 import {
+  createSigningKey,
   createTestDatabases,
+  inTotoStatement,
   itIsAValidOpenApiDocument,
   JsonObject,
   loadOpenApiSpec,
+  slsaProvenance,
   SpecCall,
   specRequests,
 } from '@waybill/test-utils';
@@ -61,9 +64,9 @@ describe('openapi.yaml', () => {
     const { schemas } = openapi.spec.components;
     const enumOf = (name: string) => schemas[name].enum;
     expect(enumOf('EvidenceKind')).toEqual([...EVIDENCE_KINDS]);
-    expect(enumOf('EvidenceFormat')).toEqual(
-      Object.values(EVIDENCE_FORMATS).flat(),
-    );
+    expect(enumOf('EvidenceFormat')).toEqual([
+      ...new Set(Object.values(EVIDENCE_FORMATS).flat()),
+    ]);
     expect(enumOf('Tier')).toEqual([...TIERS]);
     expect(enumOf('Severity')).toEqual([...SEVERITIES]);
     expect(Object.keys(schemas.SeverityCounts.properties)).toEqual([
@@ -229,6 +232,17 @@ const attestations = {
   ],
 };
 
+/** The key the pipeline signs inventory's artifact with, trusted by `scorecards.trust`. */
+const releaseSigner = createSigningKey({
+  algorithm: 'ecdsa-p256',
+  keyId: 'release-signer',
+});
+const trust = {
+  keys: [{ id: 'release-signer', publicKey: releaseSigner.publicKeyPem }],
+};
+/** The artifact inventory 4.2.0 ships, as its uploads name it. */
+const ARTIFACT = '4c'.repeat(32);
+
 const inventory = {
   kind: 'component',
   namespace: 'default',
@@ -290,6 +304,7 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
           data: {
             scorecards: {
               maxUploadBytes: 64 * 1024,
+              trust,
               ...(signing ? { attestations } : {}),
             },
           },
@@ -383,14 +398,39 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
   });
 
   it('stores a full release, answers its gates, history and overrides', async () => {
-    const uploads: Array<[string, string, string]> = [
-      ['tests', 'jest-junit.xml', 'application/xml'],
-      ['coverage', 'istanbul.cobertura.xml', 'application/xml'],
-      ['security', 'trivy-and-semgrep.sarif', 'application/json'],
-      ['dependencies', 'grype-1.6.cdx.json', 'application/json'],
-      ['readiness', 'readiness.json', 'application/json'],
+    const provenance = slsaProvenance({
+      artifactName: 'ghcr.io/acme/inventory',
+      sha256: ARTIFACT,
+      builderId: 'https://github.com/actions/runner/github-hosted',
+      repository: 'acme/inventory',
+      commit: '4f2a9c1'.padEnd(40, '0'),
+    });
+    const signature = inTotoStatement({
+      subjects: [
+        { name: 'ghcr.io/acme/inventory', digest: { sha256: ARTIFACT } },
+      ],
+      predicateType: 'https://cosign.sigstore.dev/attestation/v1',
+      predicate: { Data: '' },
+    });
+    const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+    const uploads: Array<[string, Buffer, string]> = [
+      ['tests', fixture('jest-junit.xml'), 'application/xml'],
+      ['coverage', fixture('istanbul.cobertura.xml'), 'application/xml'],
+      ['security', fixture('trivy-and-semgrep.sarif'), 'application/json'],
+      ['dependencies', fixture('grype-1.6.cdx.json'), 'application/json'],
+      ['readiness', fixture('readiness.json'), 'application/json'],
+      [
+        'provenance',
+        json(releaseSigner.sign(provenance)),
+        'application/vnd.dev.sigstore.bundle.v0.3+json',
+      ],
+      [
+        'signature',
+        json(releaseSigner.envelope(signature)),
+        'application/json',
+      ],
     ];
-    for (const [evidenceKind, name, type] of uploads) {
+    for (const [evidenceKind, body, type] of uploads) {
       const res = await call({
         method: 'post',
         path: P.upload,
@@ -400,12 +440,34 @@ function answersAsTheSpecSays(databaseId: TestDatabaseId) {
           pipelineUrl:
             'https://github.com/acme/inventory/actions/runs/9876543210',
           environment: 'staging',
+          artifactDigest: `sha256:${ARTIFACT}`,
         },
-        body: fixture(name),
+        body,
         type,
       });
-      expect(res.status).toBe(201);
+      expect({
+        evidenceKind,
+        status: res.status,
+        error: res.body.error,
+      }).toEqual({
+        evidenceKind,
+        status: 201,
+      });
     }
+    const otherArtifact = await call({
+      method: 'post',
+      path: P.upload,
+      params: { ...releaseParams('4.2.0'), evidenceKind: 'tests' },
+      query: { artifactDigest: `sha256:${'9d'.repeat(32)}` },
+      body: fixture('pytest-junit.xml'),
+      type: 'application/xml',
+    });
+    expect(otherArtifact.status).toBe(400);
+    expect(otherArtifact.body.error.message).toBe(
+      `component:default/inventory 4.2.0 ships sha256:${ARTIFACT}, which its verified provenance and signature evidence is bound to; sha256:${'9d'.repeat(
+        32,
+      )} is another artifact: release it under a new version`,
+    );
     const again = await call({
       method: 'post',
       path: P.upload,

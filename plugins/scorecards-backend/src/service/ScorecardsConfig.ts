@@ -7,6 +7,7 @@ import {
   parsePolicy,
   ScorecardPolicy,
 } from '@waybill/plugin-scorecards-common';
+import { EvidenceTrust } from '../evidence/supplyChain/EvidenceTrust';
 
 /** The scorecards settings read from `scorecards.*`, with the policy validated at startup. */
 export interface ScorecardsConfig {
@@ -19,6 +20,8 @@ export interface ScorecardsConfig {
   policy: ScorecardPolicy;
   /** SHA-256 of the policy; a stored evaluation with another digest is out of date. */
   policyDigest: string;
+  /** Who signature and provenance evidence may be signed by (`scorecards.trust`). */
+  trust: EvidenceTrust;
 }
 
 /** A `maxDurationDays` setting: a whole number of days, at least 1. */
@@ -67,5 +70,6 @@ export function readScorecardsConfig(config: Config): ScorecardsConfig {
     policyDigest: createHash('sha256')
       .update(JSON.stringify(policy))
       .digest('hex'),
+    trust: EvidenceTrust.fromConfig(config),
   };
 }

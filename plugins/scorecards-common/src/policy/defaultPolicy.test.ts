@@ -145,7 +145,7 @@ describe('DEFAULT_POLICY', () => {
   });
 
   it('fails every gate when evidence is missing', () => {
-    const { readiness, ...evidence } = passingEvidence();
+    const { readiness, signature, provenance, ...evidence } = passingEvidence();
     const evaluation = evaluateDefault(evidence);
     expect(decisions(evaluation)).toEqual({
       staging: 'fail',

@@ -93,8 +93,8 @@ export const DEFAULT_POLICY: ScorecardPolicy = {
       id: 'signature-verified',
       title: 'Release signature verified',
       fixHint:
-        'Sign the release artifact in the pipeline (for example `cosign sign` with the CI identity), verify it with `cosign verify` and report `signatureVerified: true` in the readiness document.',
-      fact: 'readiness.signatureVerified',
+        'Sign the release artifact in the pipeline with the CI identity (for example `cosign attest-blob --new-bundle-format --bundle signature.sigstore.json` or `actions/attest`) and upload the bundle as `signature` evidence with the artifact digest; Waybill verifies it against `scorecards.trust`.',
+      fact: 'signature.verified',
       operator: '==',
       threshold: true,
       weight: 10,
@@ -105,8 +105,8 @@ export const DEFAULT_POLICY: ScorecardPolicy = {
       id: 'provenance-slsa-2',
       title: 'Build provenance at SLSA level 2 or higher',
       fixHint:
-        'Build on the hosted CI runners and publish signed provenance (for example `actions/attest-build-provenance` or the SLSA GitHub generator), then report its level in the readiness document.',
-      fact: 'readiness.provenanceSlsaLevel',
+        'Build on the hosted CI runners and publish signed SLSA provenance (for example `actions/attest-build-provenance` or the SLSA GitHub generator), then upload its bundle as `provenance` evidence; Waybill verifies the signer against `scorecards.trust`, which says the build level it vouches for.',
+      fact: 'provenance.slsaBuildLevel',
       operator: '>=',
       threshold: 2,
       weight: 5,

@@ -18,6 +18,13 @@ const count = fc.nat({ max: 40 });
 const rate = fc.option(fc.double({ min: 0, max: 1, noNaN: true }), {
   nil: null,
 });
+const signer = fc.constant({
+  kind: 'key' as const,
+  keyId: 'release-signer',
+  identity: null,
+  issuer: null,
+});
+
 const severityCounts: fc.Arbitrary<SeverityCounts> = fc.record({
   critical: count,
   high: count,
@@ -83,8 +90,33 @@ const evidenceArbitrary: fc.Arbitrary<ReleaseEvidence> = fc.record(
         { nil: null },
       ),
       killSwitch: fc.boolean(),
-      signatureVerified: fc.boolean(),
-      provenanceSlsaLevel: fc.constantFrom(0, 1, 2, 3, 4 as const),
+    }),
+    signature: fc.record({
+      kind: fc.constant('signature' as const),
+      format: fc.constantFrom(
+        'sigstore-bundle' as const,
+        'dsse-envelope' as const,
+      ),
+      subjectDigest: fc.constant(`sha256:${'5f'.repeat(32)}`),
+      predicateType: fc.constant('https://slsa.dev/provenance/v1'),
+      signer: signer,
+      signedAt: fc.constant(null),
+    }),
+    provenance: fc.record({
+      kind: fc.constant('provenance' as const),
+      format: fc.constantFrom(
+        'sigstore-bundle' as const,
+        'dsse-envelope' as const,
+      ),
+      subjectDigest: fc.constant(`sha256:${'5f'.repeat(32)}`),
+      signer: signer,
+      signedAt: fc.constant(null),
+      builderId: fc.constant('https://github.com/actions/runner/github-hosted'),
+      buildType: fc.constant(
+        'https://actions.github.io/buildtypes/workflow/v1',
+      ),
+      sourceRepository: fc.constant(null),
+      slsaBuildLevel: fc.constantFrom(1 as const, 2 as const, 3 as const),
     }),
   },
   { requiredKeys: [] },

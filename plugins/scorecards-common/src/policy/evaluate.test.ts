@@ -94,18 +94,26 @@ describe('evaluateScorecard', () => {
       ],
       ['dependencies', 'No SBOM uploaded for this release'],
       ['readiness', 'No readiness document uploaded for this release'],
+      ['signature', 'No verified signature uploaded for this release'],
+      ['provenance', 'No verified provenance uploaded for this release'],
     ] as const)('says which evidence is missing: %s', (kind, reason) => {
       const fact = {
         tests: 'tests.total',
         coverage: 'coverage.branchRate',
         security: 'security.newBySeverity.high',
         dependencies: 'dependencies.vulnerabilitiesBySeverity.low',
-        readiness: 'readiness.provenanceSlsaLevel',
+        readiness: 'readiness.rollbackDrillAgeDays',
+        signature: 'signature.verified',
+        provenance: 'provenance.slsaBuildLevel',
       } as const;
       const evidence: ReleaseEvidence = { ...passingEvidence() };
       delete evidence[kind];
       const [result] = evaluate(
-        [aCheck({ fact: fact[kind], operator: '>=', threshold: 0 })],
+        [
+          fact[kind] === 'signature.verified'
+            ? aCheck({ fact: fact[kind], threshold: true })
+            : aCheck({ fact: fact[kind], operator: '>=', threshold: 0 }),
+        ],
         { evidence },
       ).checks;
       expect(result).toMatchObject({ status: 'missing', reason });
@@ -158,17 +166,50 @@ describe('evaluateScorecard', () => {
 
     it('words boolean facts', () => {
       const evidence = passingEvidence();
-      evidence.readiness.signatureVerified = false;
+      evidence.readiness.killSwitch = false;
       const [result] = evaluate(
-        [aCheck({ fact: 'readiness.signatureVerified', threshold: true })],
+        [aCheck({ fact: 'readiness.killSwitch', threshold: true })],
         { evidence },
       ).checks;
       expect(result).toMatchObject({
         status: 'fail',
         observed: false,
-        observedText: 'not verified',
-        thresholdText: 'verified',
-        reason: 'Release signature not verified (required: verified)',
+        observedText: 'absent',
+        thresholdText: 'present',
+        reason: 'Kill switch absent (required: present)',
+      });
+    });
+
+    it('reads a verified signature as verified, and no signature as missing rather than failed', () => {
+      const check = aCheck({ fact: 'signature.verified', threshold: true });
+      expect(
+        evaluate([check], { evidence: passingEvidence() }).checks[0],
+      ).toMatchObject({ status: 'pass', observedText: 'verified' });
+      const { signature: _dropped, ...unsigned } = passingEvidence();
+      expect(evaluate([check], { evidence: unsigned }).checks[0]).toMatchObject(
+        {
+          status: 'missing',
+          reason: 'No verified signature uploaded for this release',
+        },
+      );
+    });
+
+    it('reads the build level Waybill established from verified provenance', () => {
+      const evidence = passingEvidence();
+      evidence.provenance.slsaBuildLevel = 1;
+      const [result] = evaluate(
+        [
+          aCheck({
+            fact: 'provenance.slsaBuildLevel',
+            operator: '>=',
+            threshold: 2,
+          }),
+        ],
+        { evidence },
+      ).checks;
+      expect(result).toMatchObject({
+        status: 'fail',
+        reason: 'SLSA build level 1 (required: at least 2)',
       });
     });
 

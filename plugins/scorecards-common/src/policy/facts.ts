@@ -272,27 +272,6 @@ export const FACTS = {
       read: facts => facts.killSwitch,
     },
   ),
-  'readiness.signatureVerified': booleanFact(
-    'readiness',
-    'Release signature',
-    ['verified', 'not verified'],
-    {
-      description: "Whether the release artifact's signature was verified.",
-      read: facts => facts.signatureVerified,
-    },
-  ),
-  'readiness.provenanceSlsaLevel': {
-    kind: 'readiness',
-    type: 'number',
-    unit: 'level',
-    label: 'SLSA provenance level',
-    description: 'SLSA build level of the provenance, 0 when there is none.',
-    min: 0,
-    max: 4,
-    format: String,
-    describe: level => `SLSA provenance level ${level}`,
-    read: reader('readiness', facts => facts.provenanceSlsaLevel),
-  } satisfies NumberFactDefinition,
   'readiness.rollbackDrillAgeDays': {
     kind: 'readiness',
     type: 'number',
@@ -313,6 +292,29 @@ export const FACTS = {
       // backend) is a drill done today, not one from the future.
       return Math.max(0, Math.floor((now.getTime() - drilledAt) / DAY_MS));
     }),
+  } satisfies NumberFactDefinition,
+  'signature.verified': booleanFact(
+    'signature',
+    'Release signature',
+    ['verified', 'not verified'],
+    {
+      description:
+        "Whether a signature over the release's artifact verified against the configured trust. Waybill stores only signatures it verified, so the fact is true whenever the evidence is there; without it the check is missing, not failed.",
+      read: () => true,
+    },
+  ),
+  'provenance.slsaBuildLevel': {
+    kind: 'provenance',
+    type: 'number',
+    unit: 'level',
+    label: 'SLSA build level',
+    description:
+      "SLSA v1 build level of the release's provenance, as the trust entry that verified its signer vouches (`scorecards.trust`).",
+    min: 0,
+    max: 3,
+    format: String,
+    describe: level => `SLSA build level ${level}`,
+    read: reader('provenance', facts => facts.slsaBuildLevel),
   } satisfies NumberFactDefinition,
 } satisfies Record<string, FactDefinition>;
 
@@ -342,4 +344,6 @@ export const MISSING_EVIDENCE_REASONS: Record<EvidenceKind, string> = {
   security: 'No code scanning results (SARIF) uploaded for this release',
   dependencies: 'No SBOM uploaded for this release',
   readiness: 'No readiness document uploaded for this release',
+  signature: 'No verified signature uploaded for this release',
+  provenance: 'No verified provenance uploaded for this release',
 };

@@ -154,7 +154,7 @@ describe('parsePolicy', () => {
     ]);
   });
 
-  it('rejects a negative count threshold and a SLSA level above 4', () => {
+  it('rejects a negative count threshold and a SLSA build level above 3', () => {
     expect(
       issuesOf({
         checks: [
@@ -167,15 +167,25 @@ describe('parsePolicy', () => {
           {
             ...validCheck,
             id: 'slsa',
-            fact: 'readiness.provenanceSlsaLevel',
-            threshold: 5,
+            fact: 'provenance.slsaBuildLevel',
+            threshold: 4,
           },
         ],
       }).map(issue => issue.message),
     ).toEqual([
       '-1 is out of range for fact "tests.failed": expected at least 0',
-      '5 is out of range for fact "readiness.provenanceSlsaLevel": expected 0 to 4',
+      '4 is out of range for fact "provenance.slsaBuildLevel": expected 0 to 3',
     ]);
+  });
+
+  it('names what replaced a retired fact', () => {
+    expect(
+      issuesOf({
+        checks: [{ ...validCheck, fact: 'readiness.signatureVerified' }],
+      })[0].message,
+    ).toMatch(
+      /^unknown fact "readiness.signatureVerified" \(retired: Waybill verifies signatures itself; use signature.verified\); known facts: /,
+    );
   });
 
   it('rejects an unknown tier and names the tiers', () => {

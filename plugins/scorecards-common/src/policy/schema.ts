@@ -44,6 +44,17 @@ const environmentRuleSchema = z.strictObject({
 
 type CheckInput = z.output<typeof checkShape>;
 
+/**
+ * Facts a policy could name once, and what replaced them: the pipeline used to report its own
+ * signature and provenance verdicts in the readiness document; Waybill now verifies them.
+ */
+const RETIRED_FACTS: Record<string, string> = {
+  'readiness.signatureVerified':
+    ' (retired: Waybill verifies signatures itself; use signature.verified)',
+  'readiness.provenanceSlsaLevel':
+    ' (retired: Waybill verifies provenance itself; use provenance.slsaBuildLevel)',
+};
+
 const checkShape = z.strictObject({
   id: z
     .string()
@@ -55,9 +66,9 @@ const checkShape = z.strictObject({
   fixHint: z.string().trim().min(1, 'expected a fix hint'),
   fact: z.enum(FACT_NAMES, {
     error: issue =>
-      `unknown fact ${JSON.stringify(
-        issue.input,
-      )}; known facts: ${FACT_NAMES.join(', ')}`,
+      `unknown fact ${JSON.stringify(issue.input)}${
+        RETIRED_FACTS[String(issue.input)] ?? ''
+      }; known facts: ${FACT_NAMES.join(', ')}`,
   }),
   // Every operator applies to numbers; checkFitsItsFact allows only `==` for true/false facts.
   operator: z.enum(NUMBER_OPERATORS),

@@ -32,6 +32,16 @@ export interface paths {
      *     | `security`     | SARIF 2.1.0 JSON                         |
      *     | `dependencies` | CycloneDX 1.4–1.6 JSON (not XML)         |
      *     | `readiness`    | Waybill readiness JSON (ReadinessDocument) |
+     *     | `signature`    | Sigstore bundle (v0.1–0.3) or DSSE envelope, holding an in-toto Statement |
+     *     | `provenance`   | SLSA provenance v1 in a Sigstore bundle or a DSSE envelope |
+     *
+     *     `signature` and `provenance` are verified before anything is stored: the signature
+     *     against the trust in `scorecards.trust` (a configured public key, or a certificate from a
+     *     Sigstore trusted root whose identity and issuer match the entity's repository), and the
+     *     statement's subject against the release's artifact digest (`artifactDigest` of this
+     *     upload or an earlier one). A bundle that does not verify gets 400 naming why. Message
+     *     signature bundles (`cosign sign-blob`) sign a file Waybill does not hold and are refused:
+     *     upload an attestation (`cosign attest-blob --new-bundle-format`, `actions/attest-build-provenance`).
      *
      *     Uploading the same bytes again for the same release and kind is idempotent: the answer is
      *     200 with `duplicate: true` and the stored evaluation. A new file of a kind replaces the
@@ -552,9 +562,11 @@ export interface components {
       | 'coverage'
       | 'security'
       | 'dependencies'
-      | 'readiness';
+      | 'readiness'
+      | 'signature'
+      | 'provenance';
     /**
-     * @description The format an upload was read as: `junit` (tests), `cobertura` or `lcov` (coverage), `sarif` (security), `cyclonedx` (dependencies), `waybill-readiness` (readiness).
+     * @description The format an upload was read as: `junit` (tests), `cobertura` or `lcov` (coverage), `sarif` (security), `cyclonedx` (dependencies), `waybill-readiness` (readiness), `sigstore-bundle` or `dsse-envelope` (signature, provenance).
      * @enum {string}
      */
     EvidenceFormat:
@@ -563,7 +575,9 @@ export interface components {
       | 'lcov'
       | 'sarif'
       | 'cyclonedx'
-      | 'waybill-readiness';
+      | 'waybill-readiness'
+      | 'sigstore-bundle'
+      | 'dsse-envelope';
     /**
      * @description How demanding an entity's releases are, from its tier annotation or label (`standard` without one).
      * @enum {string}
@@ -641,9 +655,9 @@ export interface components {
       | 'readiness.previousVersionDeployable'
       | 'readiness.migrationsReversible'
       | 'readiness.killSwitch'
-      | 'readiness.signatureVerified'
-      | 'readiness.provenanceSlsaLevel'
-      | 'readiness.rollbackDrillAgeDays';
+      | 'readiness.rollbackDrillAgeDays'
+      | 'signature.verified'
+      | 'provenance.slsaBuildLevel';
     /** @description A count per severity band; every band is present, zero when nothing was found. */
     SeverityCounts: {
       critical: number;
@@ -751,7 +765,7 @@ export interface components {
       /** @description The worst vulnerabilities, at most 20, most severe first. */
       worst: components['schemas']['Vulnerability'][];
     };
-    /** @description Rollback readiness and supply-chain facts from Waybill's readiness document. */
+    /** @description Rollback readiness facts from Waybill's readiness document. */
     ReadinessFacts: {
       /**
        * @description discriminator enum property added by openapi-typescript
@@ -768,12 +782,71 @@ export interface components {
        */
       lastRollbackDrill: string | null;
       killSwitch: boolean;
-      signatureVerified: boolean;
+    };
+    /**
+     * @description Who signed verified evidence: a configured public key (`key`, by its id), or a
+     *     certificate from the Sigstore trusted root (`certificate`, with its identity and issuer).
+     */
+    EvidenceSigner: {
+      /** @enum {string} */
+      kind: 'key' | 'certificate';
+      /** @description The id of the configured key (`scorecards.trust.keys[].id`) that verified it. */
+      keyId: string | null;
+      /** @description The certificate's subject alternative name, e.g. a workflow URI. */
+      identity: string | null;
+      /** @description The OIDC issuer the certificate names (Fulcio's issuer extension). */
+      issuer: string | null;
+    };
+    /**
+     * @description A signed in-toto Statement whose subject is the release's artifact, verified by Waybill
+     *     against `scorecards.trust`. Only verified signatures are stored.
+     */
+    SignatureFacts: {
       /**
-       * @description SLSA build level of the provenance, 0 when there is no provenance.
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'signature';
+      /** @enum {string} */
+      format: 'sigstore-bundle' | 'dsse-envelope';
+      /** @description The signed subject, equal to the release's artifact digest. */
+      subjectDigest: string;
+      /** @description What the signed statement says of the subject (its `predicateType`). */
+      predicateType: string;
+      signer: components['schemas']['EvidenceSigner'];
+      /**
+       * Format: date-time
+       * @description When the transparency log recorded the signature; null for a key signature without one.
+       */
+      signedAt: string | null;
+    };
+    /**
+     * @description SLSA provenance v1 of the release's artifact, verified by Waybill against
+     *     `scorecards.trust`; its build level is the one the signer's trust entry vouches for.
+     */
+    ProvenanceFacts: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'provenance';
+      /** @enum {string} */
+      format: 'sigstore-bundle' | 'dsse-envelope';
+      subjectDigest: string;
+      signer: components['schemas']['EvidenceSigner'];
+      /** Format: date-time */
+      signedAt: string | null;
+      /** @description `runDetails.builder.id` of the provenance. */
+      builderId: string;
+      /** @description `buildDefinition.buildType` of the provenance. */
+      buildType: string;
+      /** @description The repository the provenance says was built, when it names one. */
+      sourceRepository: string | null;
+      /**
+       * @description SLSA v1 build level.
        * @enum {integer}
        */
-      provenanceSlsaLevel: 0 | 1 | 2 | 3 | 4;
+      slsaBuildLevel: 1 | 2 | 3;
     };
     /** @description The facts Waybill keeps of an uploaded file, by `kind`. */
     EvidenceFacts:
@@ -781,7 +854,9 @@ export interface components {
       | components['schemas']['CoverageFacts']
       | components['schemas']['SecurityFacts']
       | components['schemas']['DependencyFacts']
-      | components['schemas']['ReadinessFacts'];
+      | components['schemas']['ReadinessFacts']
+      | components['schemas']['SignatureFacts']
+      | components['schemas']['ProvenanceFacts'];
     /** @description A SARIF 2.1.0 log (https://docs.oasis-open.org/sarif/sarif/v2.1.0/); only the parts Waybill reads are listed. */
     SarifLog: {
       /** @enum {string} */
@@ -803,11 +878,7 @@ export interface components {
      *       "previousVersionDeployable": true,
      *       "migrationsReversible": false,
      *       "lastRollbackDrill": "2024-04-22",
-     *       "killSwitch": true,
-     *       "signatureVerified": true,
-     *       "provenance": {
-     *         "slsaLevel": 3
-     *       }
+     *       "killSwitch": true
      *     }
      */
     ReadinessDocument: {
@@ -822,15 +893,28 @@ export interface components {
       lastRollbackDrill: string | null;
       /** @description Whether the release ships behind a flag or kill switch that turns it off without a deployment. */
       killSwitch: boolean;
-      /** @description Whether the release artifact's signature was verified. */
-      signatureVerified: boolean;
-      provenance: {
-        /**
-         * @description SLSA build level of the provenance, 0 without provenance.
-         * @enum {integer}
-         */
-        slsaLevel: 0 | 1 | 2 | 3 | 4;
-      };
+    };
+    /**
+     * @description A Sigstore bundle (https://github.com/sigstore/protobuf-specs, media types
+     *     `application/vnd.dev.sigstore.bundle+json;version=0.1` to `…v0.3+json`) whose content is a
+     *     DSSE envelope; only the parts Waybill checks are listed.
+     */
+    SigstoreBundleUpload: {
+      mediaType: string;
+      verificationMaterial: Record<string, unknown>;
+      dsseEnvelope: components['schemas']['DsseEnvelopeUpload'];
+    };
+    /** @description A DSSE envelope (https://github.com/secure-systems-lab/dsse) of an in-toto Statement v1. */
+    DsseEnvelopeUpload: {
+      /** @enum {string} */
+      payloadType: 'application/vnd.in-toto+json';
+      /** Format: byte */
+      payload: string;
+      signatures: {
+        keyid?: string;
+        /** Format: byte */
+        sig: string;
+      }[];
     };
     /** @description The result of one policy check for a release. */
     CheckResult: {
@@ -1693,7 +1777,11 @@ export interface operations {
         'application/json':
           | components['schemas']['SarifLog']
           | components['schemas']['CycloneDxBom']
-          | components['schemas']['ReadinessDocument'];
+          | components['schemas']['ReadinessDocument']
+          | components['schemas']['SigstoreBundleUpload']
+          | components['schemas']['DsseEnvelopeUpload'];
+        'application/vnd.dev.sigstore.bundle.v0.3+json': components['schemas']['SigstoreBundleUpload'];
+        'application/vnd.dev.sigstore.bundle+json': components['schemas']['SigstoreBundleUpload'];
         'application/sarif+json': components['schemas']['SarifLog'];
         'application/vnd.cyclonedx+json': components['schemas']['CycloneDxBom'];
         'text/plain': string;
@@ -2540,6 +2628,8 @@ export const EvidenceKindValues = [
   'security',
   'dependencies',
   'readiness',
+  'signature',
+  'provenance',
 ] as const satisfies readonly components['schemas']['EvidenceKind'][];
 
 /** The values of the spec's `EvidenceFormat`, in its order. */
@@ -2550,6 +2640,8 @@ export const EvidenceFormatValues = [
   'sarif',
   'cyclonedx',
   'waybill-readiness',
+  'sigstore-bundle',
+  'dsse-envelope',
 ] as const satisfies readonly components['schemas']['EvidenceFormat'][];
 
 /** The values of the spec's `Tier`, in its order. */
@@ -2644,9 +2736,9 @@ export const FactNameValues = [
   'readiness.previousVersionDeployable',
   'readiness.migrationsReversible',
   'readiness.killSwitch',
-  'readiness.signatureVerified',
-  'readiness.provenanceSlsaLevel',
   'readiness.rollbackDrillAgeDays',
+  'signature.verified',
+  'provenance.slsaBuildLevel',
 ] as const satisfies readonly components['schemas']['FactName'][];
 
 /** The values of the spec's `WaiverStatus`, in its order. */

@@ -16,6 +16,18 @@ const severities = (critical = 0, high = 0) => ({
   info: 0,
 });
 
+/** The artifact the fixture release ships, as its signature and provenance name it. */
+const ARTIFACT_DIGEST = `sha256:${'5f'.repeat(32)}`;
+
+/** The CI workflow identity that signed the fixture release keylessly. */
+const CI_SIGNER = {
+  kind: 'certificate' as const,
+  keyId: null,
+  identity:
+    'https://github.com/acme/inventory/.github/workflows/release.yml@refs/heads/main',
+  issuer: 'https://token.actions.githubusercontent.com',
+};
+
 /** Evidence of a healthy release; tests break one fact at a time. */
 export function releaseEvidence(
   options: { criticalVulnerabilities?: number } = {},
@@ -86,8 +98,25 @@ export function releaseEvidence(
       migrationsReversible: true,
       lastRollbackDrill: '2026-11-01',
       killSwitch: true,
-      signatureVerified: true,
-      provenanceSlsaLevel: 3,
+    },
+    signature: {
+      kind: 'signature',
+      format: 'sigstore-bundle',
+      subjectDigest: ARTIFACT_DIGEST,
+      predicateType: 'https://slsa.dev/provenance/v1',
+      signer: CI_SIGNER,
+      signedAt: '2026-11-20T09:29:00.000Z',
+    },
+    provenance: {
+      kind: 'provenance',
+      format: 'sigstore-bundle',
+      subjectDigest: ARTIFACT_DIGEST,
+      signer: CI_SIGNER,
+      signedAt: '2026-11-20T09:29:00.000Z',
+      builderId: 'https://github.com/actions/runner/github-hosted',
+      buildType: 'https://actions.github.io/buildtypes/workflow/v1',
+      sourceRepository: 'https://github.com/acme/inventory',
+      slsaBuildLevel: 2,
     },
   };
 }
@@ -115,7 +144,7 @@ export function releaseRecord(
     version: options.version ?? '5.2.0',
     commit: '3f2a9c1d4e5b6a7980aa',
     pipelineUrl: 'https://ci.example.com/runs/981',
-    artifactDigest: null,
+    artifactDigest: ARTIFACT_DIGEST,
     createdAt: '2026-11-20T09:30:00.000Z',
     evidence: Object.values(evidence).map(
       (facts, i): StoredEvidence => ({

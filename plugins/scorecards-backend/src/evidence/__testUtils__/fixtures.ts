@@ -1,14 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EvidenceFormat } from '@waybill/plugin-scorecards-common';
+import {
+  EvidenceFormat,
+  SUPPLY_CHAIN_FORMATS,
+} from '@waybill/plugin-scorecards-common';
 
 /** Reads a file of `__fixtures__` as text. */
 export function readFixture(name: string): string {
   return readFileSync(join(__dirname, '..', '__fixtures__', name), 'utf8');
 }
 
-/** The fixture files of each evidence format, as their producers write them. */
-export const FIXTURES: Readonly<Record<EvidenceFormat, readonly string[]>> = {
+/** The formats Waybill parses; signed evidence is verified instead (supplyChain/). */
+export type ParsedFormat = Exclude<
+  EvidenceFormat,
+  (typeof SUPPLY_CHAIN_FORMATS)[number]
+>;
+
+/** The fixture files of each parsed evidence format, as their producers write them. */
+export const FIXTURES: Readonly<Record<ParsedFormat, readonly string[]>> = {
   junit: [
     'jest-junit.xml',
     'pytest-junit.xml',

@@ -5,15 +5,24 @@ import { InputError } from '@backstage/errors';
 import {
   EvidenceKind,
   evaluateScorecard,
+  isSupplyChainFormat,
+  ProvenanceFacts,
+  SignatureFacts,
 } from '@waybill/plugin-scorecards-common';
 import { tierOf } from '@waybill/plugin-waybill-common';
-import { assertMayActFor, Caller } from '@waybill/plugin-waybill-node';
+import {
+  assertMayActFor,
+  Caller,
+  PIPELINE_PROVIDERS,
+  PROJECT_SLUG_ANNOTATIONS,
+} from '@waybill/plugin-waybill-node';
 import { RecordEvidenceResult, ReleaseKey } from '../../database/types';
 import {
   assertEvidenceMediaType,
   detectEvidenceFormat,
   parseEvidence,
 } from '../../evidence/parseEvidence';
+import { verifySupplyChainEvidence } from '../../evidence/supplyChain/verifySupplyChainEvidence';
 import { entitySnapshot } from '../entitySnapshot';
 import { nowOf, requireEnvironment, ScorecardsDeps } from '../deps';
 
@@ -46,10 +55,13 @@ export class EvidenceUploads {
       uploader.credentials,
     );
     assertMayActFor(uploader.caller, upload.entityRef, entity);
+    await this.assertSameArtifact(upload);
     const text = upload.body.toString('utf8');
     const format = detectEvidenceFormat(upload.kind, upload.contentType, text);
     assertEvidenceMediaType(format, upload.contentType);
-    const facts = parseEvidence(format, text);
+    const facts = isSupplyChainFormat(format)
+      ? await this.verify(upload, format, text, entity)
+      : parseEvidence(format, text);
     const { policy, environments, policyDigest } = this.deps.config;
     const snapshot = entitySnapshot(entity);
     return this.deps.store.recordEvidence(
@@ -80,6 +92,55 @@ export class EvidenceUploads {
     );
   }
 
+  /**
+   * Verifies signature or provenance evidence against the release's artifact: the digest of this
+   * upload, or the one an earlier upload gave. A new digest for a release whose signature or
+   * provenance is bound to another is refused, so verified facts never outlive their artifact.
+   */
+  private async verify(
+    upload: EvidenceUpload,
+    format: 'sigstore-bundle' | 'dsse-envelope',
+    text: string,
+    entity: Entity,
+  ): Promise<SignatureFacts | ProvenanceFacts> {
+    const stored = await this.deps.store.getRelease(upload);
+    return verifySupplyChainEvidence(
+      {
+        kind: upload.kind as 'signature' | 'provenance',
+        format,
+        body: text,
+        artifactDigest:
+          upload.artifactDigest ?? stored?.artifactDigest ?? undefined,
+        repositories: repositoriesOf(entity),
+      },
+      this.deps.config.trust,
+    );
+  }
+
+  /** Refuses to move a release to another artifact while verified evidence is bound to its own. */
+  private async assertSameArtifact(upload: EvidenceUpload): Promise<void> {
+    if (!upload.artifactDigest) return;
+    const stored = await this.deps.store.getRelease(upload);
+    if (
+      !stored?.artifactDigest ||
+      stored.artifactDigest === upload.artifactDigest
+    ) {
+      return;
+    }
+    const bound = stored.evidence
+      .map(e => e.kind)
+      .filter(kind => kind === 'signature' || kind === 'provenance');
+    if (bound.length > 0) {
+      throw new InputError(
+        `${upload.entityRef} ${upload.version} ships ${
+          stored.artifactDigest
+        }, which its verified ${bound.join(' and ')} evidence is bound to; ${
+          upload.artifactDigest
+        } is another artifact: release it under a new version`,
+      );
+    }
+  }
+
   private async requireEntity(
     entityRef: string,
     credentials: BackstageCredentials,
@@ -94,4 +155,15 @@ export class EvidenceUploads {
     }
     return entity;
   }
+}
+
+/** The entity's repositories, per CI provider, from its project-slug annotations. */
+function repositoriesOf(entity: Entity) {
+  const annotations = entity.metadata.annotations ?? {};
+  return Object.fromEntries(
+    PIPELINE_PROVIDERS.flatMap(provider => {
+      const slug = annotations[PROJECT_SLUG_ANNOTATIONS[provider]];
+      return slug ? [[provider, slug]] : [];
+    }),
+  );
 }

@@ -76,8 +76,39 @@ export function passingEvidence(): Required<ReleaseEvidence> {
       migrationsReversible: true,
       lastRollbackDrill: '2025-05-20',
       killSwitch: true,
-      signatureVerified: true,
-      provenanceSlsaLevel: 3,
+    },
+    signature: {
+      kind: 'signature',
+      format: 'sigstore-bundle',
+      subjectDigest: `sha256:${'5f'.repeat(32)}`,
+      predicateType: 'https://slsa.dev/provenance/v1',
+      signer: {
+        kind: 'certificate',
+        keyId: null,
+        identity:
+          'https://github.com/acme/inventory/.github/workflows/release.yml@refs/heads/main',
+        issuer: 'https://token.actions.githubusercontent.com',
+      },
+      signedAt: '2025-06-01T09:00:00.000Z',
+    },
+    provenance: {
+      kind: 'provenance',
+      format: 'sigstore-bundle',
+      subjectDigest: `sha256:${'5f'.repeat(32)}`,
+      signer: {
+        kind: 'certificate',
+        keyId: null,
+        identity:
+          'https://github.com/slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml@refs/tags/v2.1.0',
+        issuer: 'https://token.actions.githubusercontent.com',
+      },
+      signedAt: '2025-06-01T09:00:00.000Z',
+      builderId:
+        'https://github.com/slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml@refs/tags/v2.1.0',
+      buildType:
+        'https://github.com/slsa-framework/slsa-github-generator/generic@v1',
+      sourceRepository: 'https://github.com/acme/inventory',
+      slsaBuildLevel: 3,
     },
   };
 }

@@ -2,6 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import { Grid, List, ListItem, Typography } from '@material-ui/core';
 import {
   EvidenceFacts,
+  EvidenceSigner,
   FactsOf,
   SEVERITIES,
   SeverityCounts,
@@ -110,10 +111,24 @@ function DependencyEvidence({ facts }: { facts: FactsOf<'dependencies'> }) {
   );
 }
 
+/** Label and text pairs as a dense list. */
+function FactList(props: { label: string; rows: Array<[string, string]> }) {
+  return (
+    <List dense aria-label={props.label}>
+      {props.rows.map(([label, text]) => (
+        <ListItem key={label} disableGutters>
+          <WrappingListItemText primary={label} secondary={text} />
+        </ListItem>
+      ))}
+    </List>
+  );
+}
+
 function ReadinessEvidence({ facts }: { facts: FactsOf<'readiness'> }) {
   return (
-    <List dense aria-label="Rollback readiness and supply chain">
-      {[
+    <FactList
+      label="Rollback readiness"
+      rows={[
         [
           'Previous version still deployable',
           yesNo(facts.previousVersionDeployable),
@@ -121,14 +136,54 @@ function ReadinessEvidence({ facts }: { facts: FactsOf<'readiness'> }) {
         ['Database migrations reversible', yesNo(facts.migrationsReversible)],
         ['Last rollback drill', facts.lastRollbackDrill ?? 'never'],
         ['Kill switch', yesNo(facts.killSwitch)],
-        ['Signature verified', yesNo(facts.signatureVerified)],
-        ['Provenance', `SLSA level ${facts.provenanceSlsaLevel}`],
-      ].map(([label, text]) => (
-        <ListItem key={label} disableGutters>
-          <WrappingListItemText primary={label} secondary={text} />
-        </ListItem>
-      ))}
-    </List>
+      ]}
+    />
+  );
+}
+
+/** Who signed, as verified: a configured key by id, or a certificate's identity and issuer. */
+function signerText(signer: EvidenceSigner): string {
+  return signer.kind === 'key'
+    ? `key ${signer.keyId}`
+    : `${signer.identity} (issued by ${signer.issuer})`;
+}
+
+/** The rows every verified signature shows: what was signed, by whom, and when it was logged. */
+function signedRows(
+  facts: FactsOf<'signature'> | FactsOf<'provenance'>,
+): Array<[string, string]> {
+  return [
+    ['Artifact', facts.subjectDigest],
+    ['Signed by', signerText(facts.signer)],
+    [
+      'Logged',
+      facts.signedAt
+        ? formatTime(facts.signedAt)
+        : 'not in a transparency log (key signature)',
+    ],
+  ];
+}
+
+function SignatureEvidence({ facts }: { facts: FactsOf<'signature'> }) {
+  return (
+    <FactList
+      label="Verified signature"
+      rows={[...signedRows(facts), ['Statement', facts.predicateType]]}
+    />
+  );
+}
+
+function ProvenanceEvidence({ facts }: { facts: FactsOf<'provenance'> }) {
+  return (
+    <FactList
+      label="Verified provenance"
+      rows={[
+        ['SLSA build level', String(facts.slsaBuildLevel)],
+        ['Builder', facts.builderId],
+        ['Source', facts.sourceRepository ?? 'not named'],
+        ...signedRows(facts),
+      ]}
+    />
   );
 }
 
@@ -142,6 +197,10 @@ function factsView(facts: EvidenceFacts): ReactNode {
       return <SecurityEvidence facts={facts} />;
     case 'dependencies':
       return <DependencyEvidence facts={facts} />;
+    case 'signature':
+      return <SignatureEvidence facts={facts} />;
+    case 'provenance':
+      return <ProvenanceEvidence facts={facts} />;
     default:
       return <ReadinessEvidence facts={facts} />;
   }
@@ -152,7 +211,9 @@ const TITLES: Record<EvidenceFacts['kind'], string> = {
   coverage: 'Coverage',
   security: 'Security findings',
   dependencies: 'Dependencies and vulnerabilities',
-  readiness: 'Rollback readiness and supply chain',
+  readiness: 'Rollback readiness',
+  signature: 'Signature (verified by Waybill)',
+  provenance: 'Build provenance (verified by Waybill)',
 };
 
 /** The release's current evidence of each kind, as the pipeline uploaded it. */
