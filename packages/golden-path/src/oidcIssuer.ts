@@ -214,6 +214,7 @@ export class OidcIssuer {
       ref: identity.ref,
       ref_type: 'branch',
       ref_path: `refs/heads/${identity.ref}`,
+      ci_config_ref_uri: `gitlab.com/${identity.projectPath}//.gitlab-ci.yml@refs/heads/${identity.ref}`,
       ref_protected: 'true',
       sha: identity.sha,
       runner_environment: 'self-hosted',

@@ -1,6 +1,6 @@
 /*
  * The estate the golden path tests run pipelines against: the real Waybill backend, the test
- * OIDC issuer, the loopback Git host and the recording stubs, in one temporary directory.
+ * OIDC issuer and Sigstore, the loopback Git host and the recording stubs, in one temporary directory.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,12 +12,14 @@ import { RunningWaybill, startWaybill } from './portal';
 import { Timings } from './pipelineReports';
 import { guestToken } from './scaffold';
 import { Stubs } from './stubs/stubs';
+import { TestSigstore } from './testSigstore';
 
-/** A test's backend, OIDC issuer, Git host and stubs, in a temporary directory `root`. */
+/** A test's backend, OIDC issuer, Sigstore, Git host and stubs, in a temporary directory `root`. */
 export interface PipelineEstate {
   root: string;
   waybill: RunningWaybill;
   issuer: OidcIssuer;
+  sigstore: TestSigstore;
   host: RepoHost;
   stubs: Stubs;
   /** A user token from the guest sign-in, for the scaffolder. */
@@ -36,12 +38,18 @@ export async function startEstate(timings?: Timings): Promise<PipelineEstate> {
     OidcIssuer.start(),
     RepoHost.start(),
   ]);
+  const sigstore = await TestSigstore.start({
+    github: issuer.githubIssuer,
+    gitlab: issuer.gitlabIssuer,
+  });
   const stubs = Stubs.create(path.join(root, 'stubs'));
+  stubs.useSigstore(sigstore.url);
   const start = () =>
     startWaybill({
       directory: path.join(root, 'waybill'),
       githubIssuer: issuer.githubIssuer,
       gitlabIssuer: issuer.gitlabIssuer,
+      sigstoreTrustedRoot: sigstore.trustedRoot,
       readingAllowHosts: [host.hostAndPort],
     });
   let waybill: RunningWaybill;
@@ -49,11 +57,21 @@ export async function startEstate(timings?: Timings): Promise<PipelineEstate> {
     waybill = await (timings ? timings.timed('backend start', start) : start());
   } catch (error) {
     await issuer.close();
+    await sigstore.close();
     await host.close();
     throw error;
   }
   const userToken = await guestToken(waybill.url);
-  return { root, waybill, issuer, host, stubs, userToken, services: [] };
+  return {
+    root,
+    waybill,
+    issuer,
+    sigstore,
+    host,
+    stubs,
+    userToken,
+    services: [],
+  };
 }
 
 /**
@@ -67,6 +85,7 @@ export async function stopEstate(
   await Promise.all((estate.services ?? []).map(s => s.stop()));
   await estate.waybill?.stop();
   await estate.issuer?.close();
+  await estate.sigstore?.close();
   await estate.host?.close();
   if (process.env.GOLDEN_PATH_KEEP) {
     // eslint-disable-next-line no-console

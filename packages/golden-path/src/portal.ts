@@ -111,6 +111,11 @@ export interface WaybillOptions {
   githubIssuer: string;
   gitlabIssuer: string;
   readingAllowHosts: string[];
+  /**
+   * The test Sigstore's trusted root: the backend then trusts keyless bundles from the two
+   * issuers' CI identities of each entity's own repository, as a deployment trusts Sigstore's.
+   */
+  sigstoreTrustedRoot?: Record<string, unknown>;
   /** Also accept production's static CI token (WAYBILL_CI_TOKEN), with this value. */
   productionCiToken?: string;
   timeoutMs?: number;
@@ -124,6 +129,29 @@ export interface WaybillOptions {
     connection: string | object;
     prefix?: string;
     pluginDivisionMode?: 'database' | 'schema';
+  };
+}
+
+/**
+ * `scorecards.trust.sigstore` for the test Sigstore: the GitHub workflows and the GitLab CI
+ * configuration of the entity's own repository, as app-config.production.yaml's example says.
+ */
+function sigstoreTrust(options: WaybillOptions) {
+  return {
+    trustedRoot: JSON.stringify(options.sigstoreTrustedRoot),
+    identities: [
+      {
+        issuer: options.githubIssuer,
+        provider: 'github',
+        subjectPattern:
+          '^https://github\\.com/{repository}/\\.github/workflows/',
+      },
+      {
+        issuer: options.gitlabIssuer,
+        provider: 'gitlab',
+        subjectPattern: '^https://gitlab\\.com/{repository}//',
+      },
+    ],
   };
 }
 
@@ -167,6 +195,9 @@ function waybillConfig(
       gitlab: [{ host: 'gitlab.com', token: 'golden-path-dry-run' }],
     },
     waybill: { demo: { seedEvidence: null, seedRollouts: null } },
+    ...(options.sigstoreTrustedRoot
+      ? { scorecards: { trust: { sigstore: sigstoreTrust(options) } } }
+      : {}),
     tenantRollouts: {
       autoAdvance: { frequencyMinutes: 1440 },
       freezeWindows: [],

@@ -90,9 +90,43 @@ export async function expectReleasedThroughWaybill(
   expect(
     scorecard.body.evidence.map((e: { kind: string }) => e.kind).sort(),
   ).toEqual(
-    expect.arrayContaining(['coverage', 'dependencies', 'security', 'tests']),
+    expect.arrayContaining([
+      'coverage',
+      'dependencies',
+      'provenance',
+      'security',
+      'signature',
+      'tests',
+    ]),
   );
   expect(scorecard.body.evaluation).not.toBeNull();
+  // The signature and the provenance are the pipeline's keyless bundles, verified by Waybill
+  // against the Sigstore root it trusts: signed for this artifact by this repository's
+  // workflow (GitHub) or CI configuration (GitLab), at the build level that identity vouches for.
+  const identity =
+    service.ciProvider === 'github-actions'
+      ? new RegExp(
+          `^https://github\\.com/${service.slug}/\\.github/workflows/golden-pipeline\\.yml@refs/heads/main$`,
+        )
+      : new RegExp(
+          `^https://gitlab\\.com/${service.slug}//\\.gitlab-ci\\.yml@refs/heads/main$`,
+        );
+  const signed = (kind: string) =>
+    scorecard.body.evidence.find((e: { kind: string }) => e.kind === kind)
+      .facts;
+  for (const kind of ['signature', 'provenance']) {
+    expect(signed(kind)).toMatchObject({
+      subjectDigest: scorecard.body.artifactDigest,
+      signer: {
+        kind: 'certificate',
+        identity: expect.stringMatching(identity),
+      },
+    });
+  }
+  expect(signed('provenance')).toMatchObject({
+    slsaBuildLevel: 2,
+    sourceRepository: expect.stringContaining(service.slug),
+  });
   const gate = await get(`${release}/gates/production`);
   expect(gate.status).toBe(200);
   expect(gate.body.decision).toBe('pass');

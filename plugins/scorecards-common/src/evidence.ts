@@ -76,6 +76,12 @@ export type Vulnerability = ScorecardsSchemas['Vulnerability'];
 /** Dependency inventory and known vulnerabilities from a CycloneDX 1.4-1.6 JSON SBOM. */
 export type DependencyFacts = ScorecardsSchemas['DependencyFacts'];
 
+/** A vulnerability of an SBOM, by id, with its severity. */
+export type SbomVulnerability = ScorecardsSchemas['SbomVulnerability'];
+
+/** What a release's SBOM adds and removes against the previous release's. */
+export type SbomDiff = ScorecardsSchemas['SbomDiff'];
+
 /** Rollback readiness facts from Waybill's readiness JSON document. */
 export type ReadinessFacts = ScorecardsSchemas['ReadinessFacts'];
 

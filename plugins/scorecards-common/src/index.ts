@@ -6,6 +6,7 @@
  */
 
 export * from './evidence';
+export * from './sbom';
 export * from './policy';
 export * from './dora';
 export * from './permissions';

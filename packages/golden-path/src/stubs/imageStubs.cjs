@@ -1,13 +1,17 @@
 /*
  * The image commands' stubs: docker (build, push, login, inspect, with deterministic digests)
- * and cosign (sign, attest, verify; a reference by digest required, as cosign does).
+ * and cosign (sign, attest, verify; a reference by digest required, as cosign does; and
+ * attest-blob of an in-toto statement into a Sigstore bundle, signed keyless by the test's
+ * Sigstore with the job's ID token).
  */
 'use strict';
 
 const fs = require('node:fs');
 const path = require('node:path');
 const {
+  stubDir,
   args,
+  readJson,
   out,
   fail,
   unknown,
@@ -83,8 +87,75 @@ function docker() {
   }
 }
 
+/**
+ * The job's ID token for audience `sigstore`: `--identity-token`, or GitHub Actions' ambient
+ * one (ACTIONS_ID_TOKEN_REQUEST_URL, as cosign's GitHub provider fetches it).
+ */
+async function identityToken(given) {
+  if (given) return given;
+  const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+  const bearer = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  if (!url || !bearer) {
+    fail(
+      'Error: getting an identity token: no --identity-token and no ambient OIDC provider (a GitHub job needs permissions: id-token: write)',
+    );
+  }
+  const res = await fetch(`${url}&audience=sigstore`, {
+    headers: { authorization: `bearer ${bearer}` },
+  });
+  if (!res.ok) fail(`Error: getting an identity token: ${res.status}`);
+  return (await res.json()).value;
+}
+
+/**
+ * `cosign attest-blob --new-bundle-format --statement FILE --bundle FILE` (cosign 2.6+): signs
+ * a whole in-toto statement keyless and writes the Sigstore bundle.
+ */
+async function attestBlob(rest) {
+  const p = parse(rest, {
+    values: ['--statement', '--bundle', '--identity-token'],
+    booleans: ['--yes', '-y', '--new-bundle-format'],
+  });
+  const statementFile = p.one('--statement');
+  const bundleFile = p.one('--bundle');
+  if (!statementFile || !bundleFile || p.positionals.length > 0) {
+    unknown('attest-blob without --statement and --bundle');
+  }
+  if (!p.has('--new-bundle-format')) {
+    unknown('attest-blob of a statement without --new-bundle-format');
+  }
+  if (!p.has('--yes', '-y')) {
+    fail('Error: no TTY to confirm the transparency-log upload; pass --yes');
+  }
+  let statement;
+  try {
+    statement = JSON.parse(fs.readFileSync(statementFile, 'utf8'));
+  } catch (error) {
+    fail(`Error: reading statement ${statementFile}: ${error.message}`);
+  }
+  const sigstore = readJson(path.join(stubDir, 'sigstore.json'), null);
+  if (!sigstore) fail('golden-path stub: no test Sigstore configured');
+  const res = await fetch(`${sigstore.url}/attest`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      identityToken: await identityToken(p.one('--identity-token')),
+      statement,
+    }),
+  });
+  const answer = await res.text();
+  if (!res.ok) fail(`Error: signing the statement: ${answer}`);
+  fs.mkdirSync(path.dirname(bundleFile), { recursive: true });
+  fs.writeFileSync(bundleFile, answer);
+  out(`Wrote bundle to file ${bundleFile}`);
+}
+
 function cosign() {
   const [verb, ...rest] = args;
+  if (verb === 'attest-blob') {
+    attestBlob(rest).catch(error => fail(`Error: ${error.message}`));
+    return;
+  }
   const p = parse(rest, {
     values: [
       '--identity-token',

@@ -103,6 +103,14 @@ export class Stubs {
     return path.join(this.dir, 'bin');
   }
 
+  /** Where the cosign stub gets keyless signatures (a {@link TestSigstore}'s URL). */
+  useSigstore(url: string): void {
+    fs.writeFileSync(
+      path.join(this.dir, 'sigstore.json'),
+      JSON.stringify({ url }),
+    );
+  }
+
   /** Replaces what the stubs answer from now on. */
   configure(config: StubConfig): void {
     fs.writeFileSync(

@@ -6,8 +6,8 @@
 //   SERVICE=<deployment> NAMESPACE=<namespace> \
 //     npm run rollback:drill -- --base-url https://staging.example.com --report reports/readiness.json
 //
-// SIGNATURE_VERIFIED (true/false) and PROVENANCE_SLSA_LEVEL (0-4) come from the pipeline's
-// signing job.
+// The release's signature and provenance are not reported here: the signing job uploads them as
+// Sigstore bundles, which Waybill verifies itself.
 import { execFileSync } from 'node:child_process';
 import {
   existsSync,
@@ -129,24 +129,11 @@ function migrationsReversible(dir) {
   return irreversible.length === 0;
 }
 
-function slsaLevel() {
-  const text = process.env.PROVENANCE_SLSA_LEVEL;
-  if (text === undefined || text === '') return 0;
-  const level = Number(text);
-  if (![0, 1, 2, 3, 4].includes(level)) {
-    log(`PROVENANCE_SLSA_LEVEL=${text} is not 0 to 4: reporting 0`);
-    return 0;
-  }
-  return level;
-}
-
 const report = {
   previousVersionDeployable: false,
   migrationsReversible: migrationsReversible(args.migrations),
   lastRollbackDrill: null,
   killSwitch: declaresKillSwitch(args.manifests),
-  signatureVerified: process.env.SIGNATURE_VERIFIED === 'true',
-  provenance: { slsaLevel: slsaLevel() },
 };
 
 async function healthCheck(baseUrl, when) {

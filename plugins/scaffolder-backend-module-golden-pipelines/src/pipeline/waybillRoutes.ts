@@ -148,4 +148,6 @@ export const EVIDENCE_CONTENT_TYPES = {
   security: 'application/sarif+json',
   dependencies: 'application/vnd.cyclonedx+json',
   readiness: 'application/json',
+  provenance: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+  signature: 'application/vnd.dev.sigstore.bundle.v0.3+json',
 } as const;

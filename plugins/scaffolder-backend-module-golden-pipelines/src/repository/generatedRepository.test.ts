@@ -124,8 +124,6 @@ const readinessSchema = z.strictObject({
   migrationsReversible: z.boolean(),
   lastRollbackDrill: z.iso.date().nullable(),
   killSwitch: z.boolean(),
-  signatureVerified: z.boolean(),
-  provenance: z.strictObject({ slsaLevel: z.literal([0, 1, 2, 3, 4]) }),
 });
 
 type Result = {
@@ -884,10 +882,7 @@ describe('generated repositories pass their own checks', () => {
 
         const service = await startService(dir);
         try {
-          const good = await runDrill(service.url, {
-            SIGNATURE_VERIFIED: 'true',
-            PROVENANCE_SLSA_LEVEL: '3',
-          });
+          const good = await runDrill(service.url, {});
           timings.push(
             `${templateName} rollback:drill: ${(good.result.ms / 1000).toFixed(
               1,
@@ -902,8 +897,6 @@ describe('generated repositories pass their own checks', () => {
             lastRollbackDrill: new Date().toISOString().slice(0, 10),
             // Every Deployment in deploy/kubernetes declares KILL_SWITCH.
             killSwitch: true,
-            signatureVerified: true,
-            provenance: { slsaLevel: 3 },
           });
 
           // The first release: nothing earlier to return to, so nothing is rolled back and
@@ -915,8 +908,6 @@ describe('generated repositories pass their own checks', () => {
           expect(first.report).toMatchObject({
             previousVersionDeployable: true,
             lastRollbackDrill: null,
-            signatureVerified: false,
-            provenance: { slsaLevel: 0 },
           });
           // No revision at all: the deployment is not there, the drill fails.
           const none = await runDrill(service.url, { KUBECTL_REVISIONS: '0' });

@@ -19,6 +19,7 @@ import {
   revokeWaiver,
 } from './waivers';
 import {
+  findPreviousDependencies,
   findReleaseByCommit,
   getGateState,
   getRelease,
@@ -38,6 +39,7 @@ import {
   PortfolioQuery,
   RecordEvidenceResult,
   ReevaluateRelease,
+  ReleaseDependencies,
   ReleaseKey,
   ReleaseSummary,
   ScorecardStore,
@@ -87,6 +89,12 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
   getGateState(key: ReleaseKey): Promise<GateState | undefined> {
     return getGateState(this.db, key);
+  }
+
+  findPreviousDependencies(
+    key: ReleaseKey,
+  ): Promise<ReleaseDependencies | undefined> {
+    return findPreviousDependencies(this.db, key);
   }
 
   findReleaseByCommit(

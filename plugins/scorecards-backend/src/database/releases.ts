@@ -1,4 +1,7 @@
-import { effectiveGates } from '@waybill/plugin-scorecards-common';
+import {
+  DependencyFacts,
+  effectiveGates,
+} from '@waybill/plugin-scorecards-common';
 import { toIso } from '@waybill/plugin-waybill-node';
 import { Knex } from 'knex';
 import {
@@ -10,6 +13,7 @@ import {
 import {
   GateOverride,
   GateState,
+  ReleaseDependencies,
   ReleaseKey,
   ReleaseSummary,
   StoredRelease,
@@ -79,6 +83,58 @@ export async function findReleaseByCommit(
     ])
     .first('version');
   return row ? { entityRef, version: row.version } : undefined;
+}
+
+/**
+ * The current dependency facts of the release before `key`'s: of the entity's releases created
+ * before it (by creation time, then id; all of them when `key`'s release is not stored yet), the
+ * most recent with dependency evidence; undefined when none has any.
+ */
+export async function findPreviousDependencies(
+  db: Knex,
+  key: ReleaseKey,
+): Promise<ReleaseDependencies | undefined> {
+  const self = () =>
+    db('scorecards_releases as s').where({
+      's.entity_ref': key.entityRef,
+      's.version': key.version,
+    });
+  // Compared in SQL, so timestamps keep the database's precision.
+  const previous = await db('scorecards_releases as r')
+    .where('r.entity_ref', key.entityRef)
+    .where(before =>
+      before.whereNotExists(self()).orWhereExists(
+        self().where(later =>
+          later
+            .where('s.created_at', '>', db.ref('r.created_at'))
+            .orWhere(tie =>
+              tie
+                .where('s.created_at', db.ref('r.created_at'))
+                .andWhere('s.id', '>', db.ref('r.id')),
+            ),
+        ),
+      ),
+    )
+    .whereExists(
+      db('scorecards_evidence as e')
+        .where('e.release_id', db.ref('r.id'))
+        .andWhere('e.kind', 'dependencies'),
+    )
+    .orderBy([
+      { column: 'r.created_at', order: 'desc' },
+      { column: 'r.id', order: 'desc' },
+    ])
+    .first('r.id', 'r.version');
+  if (!previous) return undefined;
+  // The current piece of a kind is its latest upload (ids only grow).
+  const evidence: Pick<EvidenceRow, 'facts'> = await db('scorecards_evidence')
+    .where({ release_id: previous.id, kind: 'dependencies' })
+    .orderBy('id', 'desc')
+    .first('facts');
+  return {
+    version: previous.version,
+    facts: JSON.parse(evidence.facts) as DependencyFacts,
+  };
 }
 
 /** What a gate is answered from: a release's evaluation and overrides, without its evidence. */

@@ -11,6 +11,7 @@ import {
   PortfolioPage,
   PortfolioQuery,
   RecordEvidenceResult,
+  ReleaseDependencies,
   ReleaseEvidence,
   ReleaseKey,
   ReleaseRecord,
@@ -31,6 +32,7 @@ export type {
   PortfolioQuery,
   PortfolioSummary,
   RecordEvidenceResult,
+  ReleaseDependencies,
   ReleaseKey,
   ReleaseRecord,
   ReleaseSummary,
@@ -152,6 +154,15 @@ export interface ScorecardStore {
 
   /** A release with its evidence, evaluation and overrides, or undefined. */
   getRelease(key: ReleaseKey): Promise<StoredRelease | undefined>;
+
+  /**
+   * The current dependency facts of the release before `key`'s, with its version: of the
+   * entity's releases created before it (all of them when it is not stored yet), the most
+   * recently created with dependency evidence; undefined when none has any.
+   */
+  findPreviousDependencies(
+    key: ReleaseKey,
+  ): Promise<ReleaseDependencies | undefined>;
 
   /** The newest release of an entity built from a commit (its uploads' `commit`), or undefined. */
   findReleaseByCommit(

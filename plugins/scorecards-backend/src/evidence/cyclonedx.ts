@@ -19,6 +19,9 @@ const LABEL = 'CycloneDX BOM';
 
 const SPEC_VERSIONS = ['1.4', '1.5', '1.6'];
 
+/** How many components the facts list; a larger SBOM keeps the first ones, in code unit order. */
+export const MAX_COMPONENTS = 20_000;
+
 /** CycloneDX severities; `unknown` is absent on purpose, so that a score decides instead. */
 const RATING_SEVERITY: ReadonlyMap<string, Severity> = new Map<
   string,
@@ -56,15 +59,16 @@ const vulnerability = z.object({
 });
 type BomVulnerability = z.infer<typeof vulnerability>;
 
-// Components nest without bound, so they are walked by countComponents, not by a recursive schema.
+// Components nest without bound, so they are walked by readComponents, not by a recursive schema.
 const bom = z.object({
   components: z.array(z.unknown()).optional(),
   vulnerabilities: z.array(vulnerability).optional(),
 });
 
 /**
- * Parses a CycloneDX 1.4-1.6 JSON BOM (Trivy, cdxgen, syft, grype, ...): the number of
- * components, nested ones included, and the known vulnerabilities, one per id.
+ * Parses a CycloneDX 1.4-1.6 JSON BOM (Trivy, cdxgen, syft, grype, ...): its components, nested
+ * ones included, and the known vulnerabilities, one per id. The facts have no `diff`: comparing
+ * with an earlier release is for whoever knows the releases.
  */
 export function parseCycloneDx(body: string): DependencyFacts {
   const document = parseJson(LABEL, body);
@@ -108,13 +112,15 @@ export function parseCycloneDx(body: string): DependencyFacts {
   const vulnerabilitiesBySeverity = emptySeverityCounts();
   const all = [...byId.values()];
   all.forEach(v => vulnerabilitiesBySeverity[v.severity]++);
+  const { count, names } = readComponents(components ?? []);
+  const listed = [...names].sort(compareText);
   return {
     kind: 'dependencies',
     format: 'cyclonedx',
     specVersion,
-    componentCount: countComponents(components ?? []),
+    componentCount: count,
     vulnerabilitiesBySeverity,
-    worst: all
+    worst: [...all]
       .sort(
         (a, b) =>
           compareSeverity(a.severity, b.severity) ||
@@ -122,6 +128,12 @@ export function parseCycloneDx(body: string): DependencyFacts {
           compareText(a.id, b.id),
       )
       .slice(0, MAX_WORST),
+    components: listed.slice(0, MAX_COMPONENTS),
+    componentsTruncated: listed.length > MAX_COMPONENTS,
+    vulnerabilities: all
+      .map(({ id, severity }) => ({ id, severity }))
+      .sort((a, b) => compareText(a.id, b.id)),
+    diff: null,
   };
 }
 
@@ -168,16 +180,40 @@ function merge(a: Vulnerability, b: Vulnerability): Vulnerability {
 /** Paths deeper than this are not spelled out in messages, to keep them short. */
 const MAX_PATH_DEPTH = 8;
 
-/** A list of components still to count: its path (when short enough) and nesting depth. */
+/** A list of components still to read: its path (when short enough) and nesting depth. */
 interface Nesting {
   list: readonly unknown[];
   path?: readonly (string | number)[];
   depth: number;
 }
 
-/** Counts components and their nested components, with a work list: nesting may be very deep. */
-function countComponents(top: readonly unknown[]): number {
+/** The fields that name a component; each must be a string when present. */
+const NAMING_FIELDS = ['purl', 'group', 'name', 'version'] as const;
+type NamingField = (typeof NAMING_FIELDS)[number];
+
+/**
+ * How a component is listed: its purl, else `group/name@version` (without the parts it lacks);
+ * undefined for a component with neither purl nor name.
+ */
+function componentName(
+  fields: Partial<Record<NamingField, string>>,
+): string | undefined {
+  const { purl, group, name, version } = fields;
+  if (purl) return purl;
+  if (!name) return undefined;
+  return `${group ? `${group}/` : ''}${name}${version ? `@${version}` : ''}`;
+}
+
+/**
+ * Counts components and their nested components, and names each distinct one, with a work list:
+ * nesting may be very deep.
+ */
+function readComponents(top: readonly unknown[]): {
+  count: number;
+  names: Set<string>;
+} {
   let count = 0;
+  const names = new Set<string>();
   const pending: Nesting[] = [{ list: top, path: ['components'], depth: 1 }];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { list, path, depth } = next;
@@ -192,6 +228,19 @@ function countComponents(top: readonly unknown[]): number {
         );
       }
       count++;
+      const fields: Partial<Record<NamingField, string>> = {};
+      for (const field of NAMING_FIELDS) {
+        const value = component[field];
+        if (typeof value === 'string') {
+          fields[field] = value;
+        } else if (value !== undefined) {
+          throw new InputError(
+            `${LABEL} is invalid: ${where(field)}: expected a string`,
+          );
+        }
+      }
+      const name = componentName(fields);
+      if (name !== undefined) names.add(name);
       const nested = component.components;
       if (Array.isArray(nested)) {
         pending.push({
@@ -209,5 +258,5 @@ function countComponents(top: readonly unknown[]): number {
       }
     }
   }
-  return count;
+  return { count, names };
 }

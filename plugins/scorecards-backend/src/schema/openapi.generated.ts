@@ -1838,6 +1838,11 @@ export const spec = {
           'dependencies.vulnerabilitiesBySeverity.medium',
           'dependencies.vulnerabilitiesBySeverity.low',
           'dependencies.vulnerabilitiesBySeverity.info',
+          'dependencies.newVulnerabilitiesBySeverity.critical',
+          'dependencies.newVulnerabilitiesBySeverity.high',
+          'dependencies.newVulnerabilitiesBySeverity.medium',
+          'dependencies.newVulnerabilitiesBySeverity.low',
+          'dependencies.newVulnerabilitiesBySeverity.info',
           'readiness.previousVersionDeployable',
           'readiness.migrationsReversible',
           'readiness.killSwitch',
@@ -2174,6 +2179,114 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/Vulnerability',
             },
+          },
+          components: {
+            type: 'array',
+            description:
+              'Every component, nested ones included, by its purl (else `group/name@version`), once each, in code unit order; the first 20,000 when there are more. Absent from facts stored before Waybill kept the list.',
+            maxItems: 20000,
+            items: {
+              type: 'string',
+            },
+          },
+          componentsTruncated: {
+            type: 'boolean',
+            description:
+              'Whether the SBOM has more components than `components` lists.',
+          },
+          vulnerabilities: {
+            type: 'array',
+            description:
+              'Every counted vulnerability, by id, in code unit order. Absent from facts stored before Waybill kept the list.',
+            items: {
+              $ref: '#/components/schemas/SbomVulnerability',
+            },
+          },
+          diff: {
+            description:
+              "What the SBOM adds and removes against the one of the entity's previous release (the most recently created other release with dependency evidence, created before this one); null when there is none, or when its facts were stored before Waybill kept component lists. Absent from facts stored before Waybill computed diffs.",
+            oneOf: [
+              {
+                $ref: '#/components/schemas/SbomDiff',
+              },
+              {
+                $ref: '#/components/schemas/NullValue',
+              },
+            ],
+          },
+        },
+        additionalProperties: false,
+      },
+      SbomVulnerability: {
+        type: 'object',
+        description: 'A vulnerability of an SBOM, by id, with its severity.',
+        required: ['id', 'severity'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          severity: {
+            $ref: '#/components/schemas/Severity',
+          },
+        },
+        additionalProperties: false,
+      },
+      SbomDiff: {
+        type: 'object',
+        description:
+          "What a release's SBOM adds and removes against the previous release's. When either component list was cut at 20,000, components are compared only up to the last one both lists cover.",
+        required: [
+          'againstVersion',
+          'addedComponents',
+          'removedComponents',
+          'introducedVulnerabilities',
+          'fixedVulnerabilities',
+          'introducedBySeverity',
+        ],
+        properties: {
+          againstVersion: {
+            type: 'string',
+            description: 'The version of the release compared against.',
+          },
+          addedComponents: {
+            type: 'array',
+            description:
+              'Components this SBOM lists and the previous one does not, in code unit order.',
+            items: {
+              type: 'string',
+            },
+          },
+          removedComponents: {
+            type: 'array',
+            description:
+              'Components the previous SBOM lists and this one does not, in code unit order.',
+            items: {
+              type: 'string',
+            },
+          },
+          introducedVulnerabilities: {
+            type: 'array',
+            description:
+              'Vulnerabilities counted now and not in the previous release, by id.',
+            items: {
+              $ref: '#/components/schemas/SbomVulnerability',
+            },
+          },
+          fixedVulnerabilities: {
+            type: 'array',
+            description:
+              'Vulnerabilities counted in the previous release and not now, by id, with their severity then.',
+            items: {
+              $ref: '#/components/schemas/SbomVulnerability',
+            },
+          },
+          introducedBySeverity: {
+            description: 'The introduced vulnerabilities, counted by severity.',
+            allOf: [
+              {
+                $ref: '#/components/schemas/SeverityCounts',
+              },
+            ],
           },
         },
         additionalProperties: false,
@@ -2970,7 +3083,7 @@ export const spec = {
             type: 'array',
             description:
               'The current piece of each kind of evidence (the latest upload of that kind), by kind.',
-            maxItems: 5,
+            maxItems: 7,
             items: {
               $ref: '#/components/schemas/StoredEvidence',
             },

@@ -6,6 +6,7 @@ import {
   Severity,
   SeverityCounts,
 } from '../evidence';
+import { newVulnerabilitiesBySeverity } from '../sbom';
 
 /** What reading a fact gives: no evidence of its kind, or its value (null when the evidence does not measure it). */
 export type FactReading<V> =
@@ -241,6 +242,17 @@ export const FACTS = {
     facts => facts.vulnerabilitiesBySeverity,
     severity =>
       `Known vulnerabilities of ${severity} severity in the components of the CycloneDX SBOM.`,
+  ),
+  ...severityFacts(
+    'dependencies.newVulnerabilitiesBySeverity',
+    'dependencies',
+    severity => [
+      `new ${severity} dependency vulnerability`,
+      `new ${severity} dependency vulnerabilities`,
+    ],
+    newVulnerabilitiesBySeverity,
+    severity =>
+      `Known vulnerabilities of ${severity} severity that the SBOM introduces against the previous release's (all of them when no earlier release has an SBOM).`,
   ),
   'readiness.previousVersionDeployable': booleanFact(
     'readiness',

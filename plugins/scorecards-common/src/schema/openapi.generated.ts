@@ -652,6 +652,11 @@ export interface components {
       | 'dependencies.vulnerabilitiesBySeverity.medium'
       | 'dependencies.vulnerabilitiesBySeverity.low'
       | 'dependencies.vulnerabilitiesBySeverity.info'
+      | 'dependencies.newVulnerabilitiesBySeverity.critical'
+      | 'dependencies.newVulnerabilitiesBySeverity.high'
+      | 'dependencies.newVulnerabilitiesBySeverity.medium'
+      | 'dependencies.newVulnerabilitiesBySeverity.low'
+      | 'dependencies.newVulnerabilitiesBySeverity.info'
       | 'readiness.previousVersionDeployable'
       | 'readiness.migrationsReversible'
       | 'readiness.killSwitch'
@@ -764,6 +769,36 @@ export interface components {
       vulnerabilitiesBySeverity: components['schemas']['SeverityCounts'];
       /** @description The worst vulnerabilities, at most 20, most severe first. */
       worst: components['schemas']['Vulnerability'][];
+      /** @description Every component, nested ones included, by its purl (else `group/name@version`), once each, in code unit order; the first 20,000 when there are more. Absent from facts stored before Waybill kept the list. */
+      components?: string[];
+      /** @description Whether the SBOM has more components than `components` lists. */
+      componentsTruncated?: boolean;
+      /** @description Every counted vulnerability, by id, in code unit order. Absent from facts stored before Waybill kept the list. */
+      vulnerabilities?: components['schemas']['SbomVulnerability'][];
+      /** @description What the SBOM adds and removes against the one of the entity's previous release (the most recently created other release with dependency evidence, created before this one); null when there is none, or when its facts were stored before Waybill kept component lists. Absent from facts stored before Waybill computed diffs. */
+      diff?:
+        | components['schemas']['SbomDiff']
+        | components['schemas']['NullValue'];
+    };
+    /** @description A vulnerability of an SBOM, by id, with its severity. */
+    SbomVulnerability: {
+      id: string;
+      severity: components['schemas']['Severity'];
+    };
+    /** @description What a release's SBOM adds and removes against the previous release's. When either component list was cut at 20,000, components are compared only up to the last one both lists cover. */
+    SbomDiff: {
+      /** @description The version of the release compared against. */
+      againstVersion: string;
+      /** @description Components this SBOM lists and the previous one does not, in code unit order. */
+      addedComponents: string[];
+      /** @description Components the previous SBOM lists and this one does not, in code unit order. */
+      removedComponents: string[];
+      /** @description Vulnerabilities counted now and not in the previous release, by id. */
+      introducedVulnerabilities: components['schemas']['SbomVulnerability'][];
+      /** @description Vulnerabilities counted in the previous release and not now, by id, with their severity then. */
+      fixedVulnerabilities: components['schemas']['SbomVulnerability'][];
+      /** @description The introduced vulnerabilities, counted by severity. */
+      introducedBySeverity: components['schemas']['SeverityCounts'];
     };
     /** @description Rollback readiness facts from Waybill's readiness document. */
     ReadinessFacts: {
@@ -2733,6 +2768,11 @@ export const FactNameValues = [
   'dependencies.vulnerabilitiesBySeverity.medium',
   'dependencies.vulnerabilitiesBySeverity.low',
   'dependencies.vulnerabilitiesBySeverity.info',
+  'dependencies.newVulnerabilitiesBySeverity.critical',
+  'dependencies.newVulnerabilitiesBySeverity.high',
+  'dependencies.newVulnerabilitiesBySeverity.medium',
+  'dependencies.newVulnerabilitiesBySeverity.low',
+  'dependencies.newVulnerabilitiesBySeverity.info',
   'readiness.previousVersionDeployable',
   'readiness.migrationsReversible',
   'readiness.killSwitch',

@@ -2,7 +2,7 @@ import { pipelineCommand } from '../scripts';
 import { PRODUCTION_ENVIRONMENT } from '../stages';
 import { gateStep, job, PlanContext, reportRoot } from './jobs';
 import { PlanJob } from './types';
-import { waybillEnv } from './values';
+import { imageDigest, waybillEnv } from './values';
 
 /** Uploads every report as evidence, then asks the scorecards gate about production. */
 export function evidenceGateJob(
@@ -17,11 +17,17 @@ export function evidenceGateJob(
     ...(has('integration-tests') ? ['integration-test-reports'] : []),
     'smoke-test-reports',
     'readiness',
+    'supply-chain',
   ];
   return job({
     id: 'evidence-gate',
     stage: 'evidence-gate',
-    needs: ['source-validation', 'smoke-tests', 'rollback-readiness'],
+    needs: [
+      'source-validation',
+      'signing-provenance',
+      'smoke-tests',
+      'rollback-readiness',
+    ],
     when: 'main',
     permissions: ['id-token'],
     steps: [
@@ -37,7 +43,7 @@ export function evidenceGateJob(
         type: 'run',
         name: 'Upload evidence to the scorecards API',
         script: pipelineCommand('evidence-upload'),
-        env: waybillEnv(model),
+        env: { ...waybillEnv(model), DIGEST: imageDigest },
         waybill: true,
       },
       gateStep(model, PRODUCTION_ENVIRONMENT),

@@ -155,16 +155,6 @@ export function rollbackReadinessJob({ model }: PlanContext): PlanJob {
           ...stagingUrl,
           ...cloudEnv([cloud], cloud),
           ...workloadEnv(model),
-          SIGNATURE_VERIFIED: {
-            kind: 'job-output',
-            job: 'signing-provenance',
-            output: 'signature-verified',
-          },
-          PROVENANCE_SLSA_LEVEL: {
-            kind: 'job-output',
-            job: 'signing-provenance',
-            output: 'slsa-level',
-          },
         },
       },
       saveReports('readiness', ['reports/staging/readiness.json']),

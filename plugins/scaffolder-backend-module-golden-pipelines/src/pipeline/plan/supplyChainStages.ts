@@ -54,7 +54,10 @@ export function scanJobs(): PlanJob[] {
   ];
 }
 
-/** The image, once every check passed, then its keyless signature and provenance. */
+/**
+ * The image, once every check passed, then its keyless signature, and its SLSA provenance and
+ * release attestations as Sigstore bundles.
+ */
 export function imageJobs(): PlanJob[] {
   const imageName: PlanValue = { kind: 'variable', name: 'IMAGE_REPOSITORY' };
   return [
@@ -72,9 +75,11 @@ export function imageJobs(): PlanJob[] {
       needs: ['image-build'],
       when: 'main',
       permissions: ['id-token', 'packages'],
-      // What verifying the signature and the provenance found, for the readiness evidence.
-      outputs: ['signature-verified', 'slsa-level'],
-      steps: [{ type: 'sign', image: imageRef, digest: imageDigest }],
+      // The signed provenance and release statement, which Waybill verifies on upload.
+      steps: [
+        { type: 'sign', image: imageRef, digest: imageDigest },
+        saveReports('supply-chain', ['reports/supply-chain/']),
+      ],
     }),
   ];
 }

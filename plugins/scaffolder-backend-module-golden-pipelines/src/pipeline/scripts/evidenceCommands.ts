@@ -1,15 +1,19 @@
 import { businessProcessNames, PipelineModel } from '../model';
 import { ACCEPTED_GATE_DECISIONS } from '../stages';
 import { EVIDENCE_CONTENT_TYPES, routePath } from '../waybillRoutes';
+import { SUPPLY_CHAIN_REPORTS } from './supplyChain';
 import { release } from './waybillApi';
 
-/** Uploads the reports of the earlier jobs as the release's evidence. */
+/**
+ * Uploads the reports of the earlier jobs as the release's evidence, each naming the image's
+ * digest, which the signed provenance and signature must be about.
+ */
 export function evidenceUpload(): string {
   const types = EVIDENCE_CONTENT_TYPES;
   return `shopt -s nullglob
 upload() {
   local kind=$1 file=$2 type=$3 environment=\${4:-} status
-  local query=(--url-query "commit=$COMMIT" --url-query "pipelineUrl=$RUN_URL")
+  local query=(--url-query "commit=$COMMIT" --url-query "pipelineUrl=$RUN_URL" --url-query "artifactDigest=$DIGEST")
   if [ -n "$environment" ]; then query+=(--url-query "environment=$environment"); fi
   status=$(curl -sS -o waybill-response.json -w '%{http_code}' -X POST \\
     -H "Authorization: Bearer $(waybill_token)" -H "Content-Type: $type" --data-binary "@$file" \\
@@ -31,7 +35,9 @@ for sarif in reports/sast/*.sarif; do upload security "$sarif" ${
   }; done
 upload dependencies reports/dependencies.cdx.json ${types.dependencies}
 upload tests reports/staging/junit/smoke.xml ${types.tests} staging
-upload readiness reports/staging/readiness.json ${types.readiness} staging`;
+upload readiness reports/staging/readiness.json ${types.readiness} staging
+upload provenance ${SUPPLY_CHAIN_REPORTS.provenance} ${types.provenance}
+upload signature ${SUPPLY_CHAIN_REPORTS.signature} ${types.signature}`;
 }
 
 /** Asks the scorecards gate whether the release may enter environment `$1`. */

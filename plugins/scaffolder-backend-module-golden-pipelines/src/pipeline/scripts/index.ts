@@ -21,7 +21,11 @@ export {
   pipelineCommand,
 } from './commands';
 export type { PipelineCommand } from './commands';
-export { verifySupplyChain } from './supplyChain';
+export {
+  attestSupplyChain,
+  SUPPLY_CHAIN_REPORTS,
+  verifyImageSignature,
+} from './supplyChain';
 
 /** Each command of the script: what it reads from the environment, and its body. */
 function commandsOf(
@@ -41,11 +45,11 @@ function commandsOf(
       body: 'npm run test:smoke -- --base-url "$STAGING_URL" --junit reports/staging/junit/smoke.xml',
     },
     'rollback-drill': {
-      env: 'CLOUD STAGING_URL SERVICE NAMESPACE SIGNATURE_VERIFIED PROVENANCE_SLSA_LEVEL',
+      env: 'CLOUD STAGING_URL SERVICE NAMESPACE',
       body: 'kubeconfig\nnpm run rollback:drill -- --base-url "$STAGING_URL" --report reports/staging/readiness.json',
     },
     'evidence-upload': {
-      env: 'WAYBILL_URL COMPONENT VERSION COMMIT RUN_URL',
+      env: 'WAYBILL_URL COMPONENT VERSION COMMIT RUN_URL DIGEST',
       body: evidenceUpload(),
     },
     gate: { env: 'WAYBILL_URL COMPONENT VERSION', body: gate(model) },

@@ -64,7 +64,7 @@ export function renderSteps(
       case 'image-build':
         return imageBuildSteps(step, outputSteps);
       case 'sign':
-        return signSteps(step, outputSteps);
+        return signSteps(step);
       case 'save-reports':
         return saveReportsSteps(step);
       case 'load-reports':

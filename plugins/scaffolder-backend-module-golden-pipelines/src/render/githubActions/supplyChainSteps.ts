@@ -1,5 +1,8 @@
 import { PlanStep } from '../../pipeline/plan';
-import { verifySupplyChain } from '../../pipeline/scripts';
+import {
+  attestSupplyChain,
+  verifyImageSignature,
+} from '../../pipeline/scripts';
 import { Step, uses } from './actionSteps';
 import { ON_MAIN, expression } from './expressions';
 
@@ -50,19 +53,17 @@ export function imageBuildSteps(
 }
 
 /**
- * Signs the image and attests its SLSA provenance keyless (Sigstore), then verifies both as a
- * consumer would, with the outcome as outputs of the step `verify`.
+ * Signs the image keyless (Sigstore) for the deployment's admission check, attests its SLSA
+ * provenance and release as Sigstore bundles for Waybill to verify, and verifies the image
+ * signature as a deployment would.
  */
-export function signSteps(
-  step: Extract<PlanStep, { type: 'sign' }>,
-  outputSteps: Map<string, string>,
-): Step[] {
+export function signSteps(step: Extract<PlanStep, { type: 'sign' }>): Step[] {
   const image = () => ({
     IMAGE: expression(step.image),
     DIGEST: expression(step.digest),
   });
-  outputSteps.set('signature-verified', 'verify');
-  outputSteps.set('slsa-level', 'verify');
+  // Keyless: the certificate names this workflow on this repository.
+  const workflow = '${{ github.server_url }}/${{ github.workflow_ref }}';
   return [
     registryLogin(),
     uses('cosignInstaller'),
@@ -72,31 +73,21 @@ export function signSteps(
       run: 'cosign sign --yes "$IMAGE@$DIGEST"',
     },
     {
-      name: 'SLSA provenance attestation (keyless, Sigstore)',
+      name: 'SLSA provenance and release attestations (keyless, Sigstore bundles)',
       env: {
         ...image(),
-        RUN_URL: expression({ kind: 'context', name: 'run-url' }),
-        REPOSITORY: '${{ github.server_url }}/${{ github.repository }}',
+        REPOSITORY_URL: '${{ github.server_url }}/${{ github.repository }}',
         COMMIT: expression({ kind: 'context', name: 'commit' }),
+        RUN_URL: expression({ kind: 'context', name: 'run-url' }),
+        BUILDER_ID: workflow,
+        BUILD_TYPE: 'https://actions.github.io/buildtypes/workflow/v1',
       },
-      run: [
-        'jq -n --arg repo "$REPOSITORY" --arg commit "$COMMIT" --arg run "$RUN_URL" \\',
-        '  \'{buildDefinition: {buildType: "https://actions.github.io/buildtypes/workflow/v1", externalParameters: {repository: $repo, commit: $commit}}, runDetails: {metadata: {invocationId: $run}}}\' > provenance.json',
-        'cosign attest --yes --type slsaprovenance1 --predicate provenance.json "$IMAGE@$DIGEST"',
-      ].join('\n'),
+      run: attestSupplyChain(),
     },
     {
-      name: 'Verify the signature and the provenance as a consumer would',
-      id: 'verify',
-      env: {
-        ...image(),
-        // Keyless: the certificate names this workflow on this repository.
-        IDENTITY: '${{ github.server_url }}/${{ github.workflow_ref }}',
-      },
-      run: verifySupplyChain(
-        'https://token.actions.githubusercontent.com',
-        '$GITHUB_OUTPUT',
-      ),
+      name: 'Verify the image signature as a deployment would',
+      env: { ...image(), IDENTITY: workflow },
+      run: verifyImageSignature('https://token.actions.githubusercontent.com'),
     },
   ];
 }

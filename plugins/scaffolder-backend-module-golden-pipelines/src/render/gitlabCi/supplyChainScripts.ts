@@ -1,6 +1,9 @@
 import { PlanStep } from '../../pipeline/plan';
-import { verifySupplyChain } from '../../pipeline/scripts';
-import { DOTENV_FROM_OUTPUTS, outputVariable } from './outputs';
+import {
+  attestSupplyChain,
+  verifyImageSignature,
+} from '../../pipeline/scripts';
+import { outputVariable } from './outputs';
 import { shellValue } from './values';
 
 /** Builds the image, pushes it only from the default branch, and outputs its reference and digest. */
@@ -25,21 +28,21 @@ export function imageBuildScript(
 }
 
 /**
- * Signs the image and attests its SLSA provenance keyless with the job ID token (Sigstore), then
- * verifies both as a deployment would and outputs the outcome.
+ * Signs the image keyless with the job ID token (Sigstore) for the deployment's admission
+ * check, attests its SLSA provenance and release as Sigstore bundles for Waybill to verify, and
+ * verifies the image signature as a deployment would.
  */
 export function signScript(step: Extract<PlanStep, { type: 'sign' }>): string {
   return [
-    '# Keyless signature and SLSA provenance with the job ID token (Sigstore)',
+    '# Keyless signature, SLSA provenance and release attestations with the job ID token (Sigstore)',
     `export IMAGE=${shellValue(step.image)} DIGEST=${shellValue(step.digest)}`,
     'apk add --no-cache cosign jq',
     'printf \'%s\' "$CI_JOB_TOKEN" | docker login --username gitlab-ci-token --password-stdin "$CI_REGISTRY"',
     'cosign sign --yes --identity-token "$SIGSTORE_ID_TOKEN" "$IMAGE@$DIGEST"',
-    'jq -n --arg pipeline "$CI_PIPELINE_URL" --arg commit "$CI_COMMIT_SHA" --arg repo "$CI_PROJECT_URL" \'{buildDefinition: {buildType: "https://gitlab.com/gitlab-ci", externalParameters: {repository: $repo, commit: $commit}}, runDetails: {metadata: {invocationId: $pipeline}}}\' > provenance.json',
-    'cosign attest --yes --identity-token "$SIGSTORE_ID_TOKEN" --type slsaprovenance1 --predicate provenance.json "$IMAGE@$DIGEST"',
-    "# Verify both as a deployment would; the certificate names this project's pipeline",
-    'IDENTITY="$CI_PROJECT_URL//.gitlab-ci.yml@refs/heads/$CI_COMMIT_REF_NAME"',
-    verifySupplyChain('$CI_SERVER_URL', 'outputs.raw'),
-    DOTENV_FROM_OUTPUTS,
+    "# The certificate names this project's pipeline",
+    'export IDENTITY="$CI_PROJECT_URL//.gitlab-ci.yml@refs/heads/$CI_COMMIT_REF_NAME"',
+    'export REPOSITORY_URL="$CI_PROJECT_URL" COMMIT="$CI_COMMIT_SHA" RUN_URL="$CI_PIPELINE_URL" BUILDER_ID="$IDENTITY" BUILD_TYPE=https://gitlab.com/gitlab-ci',
+    attestSupplyChain('--identity-token "$SIGSTORE_ID_TOKEN"'),
+    verifyImageSignature('$CI_SERVER_URL'),
   ].join('\n');
 }

@@ -3,6 +3,8 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
+  DependencyFacts,
+  diffSbom,
   EvidenceKind,
   evaluateScorecard,
   isSupplyChainFormat,
@@ -59,9 +61,13 @@ export class EvidenceUploads {
     const text = upload.body.toString('utf8');
     const format = detectEvidenceFormat(upload.kind, upload.contentType, text);
     assertEvidenceMediaType(format, upload.contentType);
-    const facts = isSupplyChainFormat(format)
+    const parsed = isSupplyChainFormat(format)
       ? await this.verify(upload, format, text, entity)
       : parseEvidence(format, text);
+    const facts =
+      parsed.kind === 'dependencies'
+        ? await this.withDiff(upload, parsed)
+        : parsed;
     const { policy, environments, policyDigest } = this.deps.config;
     const snapshot = entitySnapshot(entity);
     return this.deps.store.recordEvidence(
@@ -90,6 +96,18 @@ export class EvidenceUploads {
         }),
       policyDigest,
     );
+  }
+
+  /**
+   * Dependency facts with their diff against the SBOM of the release before this one (see
+   * `ScorecardStore.findPreviousDependencies`); null when there is none to compare with.
+   */
+  private async withDiff(
+    upload: EvidenceUpload,
+    facts: DependencyFacts,
+  ): Promise<DependencyFacts> {
+    const previous = await this.deps.store.findPreviousDependencies(upload);
+    return { ...facts, diff: previous ? diffSbom(previous, facts) : null };
   }
 
   /**
