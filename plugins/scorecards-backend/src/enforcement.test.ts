@@ -11,8 +11,10 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  createSigningKey,
   createTestDatabases,
   expectErrorAnswer,
+  slsaProvenance,
   verifyWithSigstore,
 } from '@waybill/test-utils';
 import request from 'supertest';
@@ -54,6 +56,7 @@ describe.each(databases.eachSupportedId())(
         attestations?: object | null;
         permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
         enforcement?: object;
+        trust?: object;
       } = {},
     ): Promise<Server> {
       const knex = await databases.init(databaseId);
@@ -84,6 +87,7 @@ describe.each(databases.eachSupportedId())(
                 ...(options.enforcement
                   ? { enforcement: options.enforcement }
                   : {}),
+                ...(options.trust ? { trust: options.trust } : {}),
               },
             },
           }),
@@ -184,6 +188,57 @@ describe.each(databases.eachSupportedId())(
             verifyWithSigstore(bundle.body, retired.publicKey),
           ).toThrow(/signature verification failed/);
         }
+      });
+
+      it('claims the SLSA build level of the provenance it verified for the artifact', async () => {
+        const builder = createSigningKey({
+          algorithm: 'ed25519',
+          keyId: 'slsa-generator',
+        });
+        const server = await startBackend({
+          trust: {
+            keys: [
+              {
+                id: 'slsa-generator',
+                publicKey: builder.publicKeyPem,
+                buildLevel: 3,
+              },
+            ],
+          },
+        });
+        await upload(server, `?artifactDigest=${digest}&commit=${commit}`);
+        const levels = async () => {
+          const res = await request(server)
+            .get(`${release}/gates/staging/attestation`)
+            .set('Authorization', ci);
+          return JSON.parse(
+            Buffer.from(res.body.payload, 'base64').toString('utf8'),
+          ).predicate.verifiedLevels;
+        };
+        expect(await levels()).toEqual(['WAYBILL_GATE_STAGING_WARN']);
+        const provenance = await request(server)
+          .post(`${release}/evidence/provenance`)
+          .set('Authorization', ci)
+          .type('application/vnd.dev.sigstore.bundle.v0.3+json')
+          .send(
+            JSON.stringify(
+              builder.sign(
+                slsaProvenance({
+                  artifactName: 'ghcr.io/acme/inventory',
+                  sha256: digest.slice('sha256:'.length),
+                  builderId:
+                    'https://github.com/slsa-framework/slsa-github-generator',
+                  repository: 'meridian/inventory',
+                  commit,
+                }),
+              ),
+            ),
+          );
+        expect(provenance.status).toBe(201);
+        expect(await levels()).toEqual([
+          'WAYBILL_GATE_STAGING_WARN',
+          'SLSA_BUILD_LEVEL_3',
+        ]);
       });
 
       it('says why a release cannot be attested, and 503 without a signing key', async () => {

@@ -62,11 +62,22 @@ describe('verificationSummary', () => {
     expect(predicate.verifiedLevels).toEqual([]);
   });
 
-  it('claims no SLSA level of its own', () => {
+  it('claims no SLSA level without provenance it verified', () => {
     const { predicate } = verificationSummary(input('pass'));
     expect(predicate.verifiedLevels.some(l => l.startsWith('SLSA_'))).toBe(
       false,
     );
+  });
+
+  it('claims the build level of verified provenance when the gate passes, and nothing when it fails', () => {
+    expect(
+      verificationSummary({ ...input('pass'), slsaBuildLevel: 2 }).predicate
+        .verifiedLevels,
+    ).toEqual(['WAYBILL_GATE_PRODUCTION_PASS', 'SLSA_BUILD_LEVEL_2']);
+    expect(
+      verificationSummary({ ...input('fail'), slsaBuildLevel: 2 }).predicate
+        .verifiedLevels,
+    ).toEqual([]);
   });
 
   it('refuses a digest that is not sha256:<64 hex>', () => {

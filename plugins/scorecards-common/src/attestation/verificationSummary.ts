@@ -42,6 +42,11 @@ export interface VerificationSummaryInput {
   verifierId: string;
   /** SHA-256 (hex) of the policy the release is scored with. */
   policyDigest: string;
+  /**
+   * The SLSA build level of the release's provenance, when Waybill verified provenance of this
+   * artifact itself (`provenance` evidence); undefined otherwise.
+   */
+  slsaBuildLevel?: number;
   timeVerified: Date;
 }
 
@@ -64,8 +69,9 @@ export function digestSetOf(digest: string): DigestSet {
  * A release's gate decision as an SLSA verification summary: the subject is the artifact, the
  * result PASSED when the gate lets the release through (`pass` or `warn`, an override included),
  * the verified level names the environment and decision (`WAYBILL_GATE_PRODUCTION_PASS`), and
- * the inputs are the evidence files the score was made from. Claims no SLSA build level: the
- * gate does not verify provenance.
+ * the inputs are the evidence files the score was made from. A passing gate also claims the
+ * SLSA build level (`SLSA_BUILD_LEVEL_<n>`) of provenance Waybill verified for this artifact,
+ * and none without it.
  */
 export function verificationSummary(
   input: VerificationSummaryInput,
@@ -90,7 +96,14 @@ export function verificationSummary(
         digest: { sha256: e.digest },
       })),
       verificationResult: passed ? 'PASSED' : 'FAILED',
-      verifiedLevels: passed ? [gateLevel(gate)] : [],
+      verifiedLevels: passed
+        ? [
+            gateLevel(gate),
+            ...(input.slsaBuildLevel
+              ? [`SLSA_BUILD_LEVEL_${input.slsaBuildLevel}`]
+              : []),
+          ]
+        : [],
       waybill: gate,
     },
   };

@@ -340,7 +340,9 @@ export interface paths {
      *     artifact digest (`artifactDigest` of its uploads); `verificationResult` is `PASSED` when
      *     the decision lets the release through (`pass` or `warn`, overrides included) and `FAILED`
      *     otherwise; `predicate.waybill` carries the decision, score, grade, the checks behind it
-     *     and any override. `?format=sigstore-bundle` answers the same envelope in a Sigstore
+     *     and any override. `verifiedLevels` names the gate (`WAYBILL_GATE_<ENV>_<DECISION>`) and,
+     *     when Waybill verified the artifact's provenance itself, `SLSA_BUILD_LEVEL_<n>`.
+     *     `?format=sigstore-bundle` answers the same envelope in a Sigstore
      *     bundle (v0.3, the key named by its hint, no transparency-log entry), the form cosign and
      *     sigstore-js read. Verify it with the public key from `/attestation/keys`, e.g.
      *
@@ -775,7 +777,7 @@ export interface components {
       componentsTruncated?: boolean;
       /** @description Every counted vulnerability, by id, in code unit order. Absent from facts stored before Waybill kept the list. */
       vulnerabilities?: components['schemas']['SbomVulnerability'][];
-      /** @description What the SBOM adds and removes against the one of the entity's previous release (the most recently created other release with dependency evidence, created before this one); null when there is none, or when its facts were stored before Waybill kept component lists. Absent from facts stored before Waybill computed diffs. */
+      /** @description What the SBOM adds and removes against the SBOM of the entity's previous release: of the releases created before this one, the most recent with dependency evidence. Null when there is none, or when its facts were stored before Waybill kept component lists. Absent from facts stored before Waybill computed diffs. */
       diff?:
         | components['schemas']['SbomDiff']
         | components['schemas']['NullValue'];

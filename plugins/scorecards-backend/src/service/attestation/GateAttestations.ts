@@ -2,6 +2,7 @@ import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
 import {
   IN_TOTO_PAYLOAD_TYPE,
   preAuthenticationEncoding,
+  StoredEvidence,
   verificationSummary,
 } from '@waybill/plugin-scorecards-common';
 import { CatalogReadAccess } from '@waybill/plugin-waybill-node';
@@ -92,6 +93,10 @@ export class GateAttestations {
       verifierId: this.deps.verifierId,
       policyDigest: this.deps.config.policyDigest,
       timeVerified: nowOf(this.deps),
+      slsaBuildLevel: verifiedBuildLevel(
+        release.evidence,
+        release.artifactDigest,
+      ),
     });
     const payload = Buffer.from(JSON.stringify(statement), 'utf8');
     const signature = signer.sign(
@@ -103,4 +108,16 @@ export class GateAttestations {
       signatures: [{ keyid: signer.keyId, sig: signature.toString('base64') }],
     };
   }
+}
+
+/** The build level of provenance Waybill verified for the release's current artifact, if any. */
+function verifiedBuildLevel(
+  evidence: StoredEvidence[],
+  artifactDigest: string,
+): number | undefined {
+  const provenance = evidence.find(e => e.facts.kind === 'provenance')?.facts;
+  return provenance?.kind === 'provenance' &&
+    provenance.subjectDigest === artifactDigest
+    ? provenance.slsaBuildLevel
+    : undefined;
 }
