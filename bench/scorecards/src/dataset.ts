@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Entity } from '@backstage/catalog-model';
 import { Random } from '@waybill/bench-utils';
 import {
-  DependencyFacts,
+  diffSbom,
   EvidenceFacts,
   ProvenanceFacts,
   ReadinessFacts,
@@ -13,6 +13,7 @@ import {
   TestFacts,
 } from '@waybill/plugin-scorecards-common';
 import { Tier, WAYBILL_ANNOTATIONS } from '@waybill/plugin-waybill-common';
+import { dependencyFacts } from './dependencies';
 
 /** The evaluation clock of the whole benchmark, so both systems derive the same facts. */
 export const BENCH_NOW = new Date('2025-11-23T12:00:00Z');
@@ -159,13 +160,40 @@ export interface GeneratedRelease {
 
 /**
  * The evidence of release `releaseIndex` of an entity: ~80% healthy, ~10% with warnings only,
- * ~10% with a problem the default policy blocks in production. Deterministic per release.
+ * ~10% with a problem the default policy blocks in production. Deterministic per release. Its
+ * SBOM is compared with the previous version's, which the bench stores before it, as the backend
+ * compares it on upload.
  */
 export function generateRelease(
   entity: BenchEntity,
   releaseIndex: number,
   now: Date = BENCH_NOW,
 ): GeneratedRelease {
+  const { profile, facts, dependencies } = releaseFacts(
+    entity,
+    releaseIndex,
+    now,
+  );
+  const diff =
+    releaseIndex > 0
+      ? diffSbom(
+          {
+            version: VERSIONS[releaseIndex - 1],
+            facts: releaseFacts(entity, releaseIndex - 1, now).dependencies,
+          },
+          dependencies,
+        )
+      : null;
+  return {
+    entity,
+    version: VERSIONS[releaseIndex],
+    profile,
+    facts: { ...facts, dependencies: { ...dependencies, diff } },
+  };
+}
+
+/** A release's profile and facts, its SBOM not yet compared with another. */
+function releaseFacts(entity: BenchEntity, releaseIndex: number, now: Date) {
   const random = new Random(entity.index * 7919 + releaseIndex * 104_729 + 1);
   const roll = random.next();
   let profile: ReleaseProfile = 'healthy';
@@ -179,14 +207,19 @@ export function generateRelease(
     problems.add(random.pick(WARNING_PROBLEMS));
     if (random.chance(0.3)) problems.add(random.pick(WARNING_PROBLEMS));
   }
+  const tests = testFacts(random, problems);
+  const coverage = coverageFacts(random, problems, entity.tier);
+  const dependencies = dependencyFacts(entity, releaseIndex, random, {
+    critical: problems.has('critical-dependency-vulnerabilities'),
+    high: problems.has('high-dependency-vulnerabilities'),
+  });
   return {
-    entity,
-    version: VERSIONS[releaseIndex],
     profile,
+    dependencies,
     facts: {
-      tests: testFacts(random, problems),
-      coverage: coverageFacts(random, problems, entity.tier),
-      dependencies: dependencyFacts(random, problems),
+      tests,
+      coverage,
+      dependencies,
       security: securityFacts(random, problems),
       readiness: readinessFacts(random, problems, now),
       ...supplyChainFacts(entity, random, problems),
@@ -249,42 +282,6 @@ function coverageFacts(
 }
 
 const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
-
-function dependencyFacts(
-  random: Random,
-  problems: Set<Problem>,
-): DependencyFacts {
-  const counts = severities({
-    critical: problems.has('critical-dependency-vulnerabilities')
-      ? random.int(1, 2)
-      : 0,
-    high: problems.has('high-dependency-vulnerabilities')
-      ? random.int(1, 4)
-      : 0,
-    medium: random.int(0, 6),
-    low: random.int(0, 8),
-  });
-  const worst: DependencyFacts['worst'] = [];
-  for (const severity of SEVERITY_ORDER) {
-    for (let i = 0; i < counts[severity] && worst.length < 20; i++) {
-      worst.push({
-        id: `CVE-2025-${random.int(1000, 59999)}`,
-        severity,
-        score:
-          Math.round((10 - SEVERITY_ORDER.indexOf(severity) * 2.5) * 10) / 10,
-        affects: [`pkg:npm/lib-${random.int(1, 900)}@${random.int(1, 9)}.0.0`],
-      });
-    }
-  }
-  return {
-    kind: 'dependencies',
-    format: 'cyclonedx',
-    specVersion: random.pick(['1.4', '1.5', '1.6']),
-    componentCount: random.int(80, 1500),
-    vulnerabilitiesBySeverity: counts,
-    worst,
-  };
-}
 
 function securityFacts(random: Random, problems: Set<Problem>): SecurityFacts {
   const counts = severities({

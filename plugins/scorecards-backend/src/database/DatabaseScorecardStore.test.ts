@@ -1,6 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { createHash } from 'node:crypto';
 import {
   DEFAULT_POLICY,
+  DependencyFacts,
   evaluateScorecard,
   ReleaseEvidence,
   TestFacts,
@@ -509,6 +511,94 @@ describe.each(databases.eachSupportedId())(
         version: '4.2.0',
       });
       expect(release?.artifactDigest).toBe(digest);
+    });
+
+    it('finds the dependency facts of the release created before, not the one before in semver', async () => {
+      const { knex, store } = await createStore();
+      const inventory = 'component:default/inventory';
+      /** Dependency facts listing one component, so each upload is told apart. */
+      const sbom = (component: string): DependencyFacts => ({
+        kind: 'dependencies',
+        format: 'cyclonedx',
+        specVersion: '1.6',
+        componentCount: 1,
+        vulnerabilitiesBySeverity: {
+          critical: 0,
+          high: 0,
+          medium: 0,
+          low: 0,
+          info: 0,
+        },
+        worst: [],
+        components: [component],
+        componentsTruncated: false,
+        vulnerabilities: [],
+        diff: null,
+      });
+      const dependencies = (
+        version: string,
+        component: string,
+        entityRef = inventory,
+      ) =>
+        store.recordEvidence(
+          upload({
+            entityRef,
+            version,
+            kind: 'dependencies',
+            format: 'cyclonedx',
+            digest: createHash('sha256').update(component).digest('hex'),
+            facts: sbom(component),
+          }),
+          evaluate,
+          'p',
+        );
+      // Stored in this order, so their ids grow in it.
+      await dependencies('4.1.0', 'pkg:npm/old@1.0.0');
+      await dependencies('4.1.0', 'pkg:npm/express@4.19.2');
+      await dependencies('4.0.1', 'pkg:npm/express@4.18.3');
+      await dependencies('3.9.0', 'pkg:npm/express@4.18.2');
+      await store.recordEvidence(upload({ version: '4.2.0' }), evaluate, 'p');
+      await dependencies(
+        '9.9.9',
+        'pkg:npm/other@1.0.0',
+        'component:default/pricing',
+      );
+      // Created in another order: 3.9.0, 4.1.0, the 4.0.1 hotfix, then 4.2.0 (tests only).
+      const created = (version: string, at: string) =>
+        knex('scorecards_releases')
+          .where({ entity_ref: inventory, version })
+          .update({ created_at: new Date(at) });
+      await created('3.9.0', '2026-11-01T10:00:00Z');
+      await created('4.1.0', '2026-11-02T10:00:00Z');
+      await created('4.0.1', '2026-11-03T10:00:00Z');
+      await created('4.2.0', '2026-11-04T10:00:00Z');
+
+      const previous = (version: string) =>
+        store.findPreviousDependencies({ entityRef: inventory, version });
+      // A new release compares with the latest created that has an SBOM, as last uploaded.
+      expect(await previous('4.3.0')).toEqual({
+        version: '4.0.1',
+        facts: sbom('pkg:npm/express@4.18.3'),
+      });
+      expect(await previous('4.2.0')).toEqual(await previous('4.3.0'));
+      // A stored release compares with the latest created before it.
+      expect(await previous('4.0.1')).toEqual({
+        version: '4.1.0',
+        facts: sbom('pkg:npm/express@4.19.2'),
+      });
+      expect((await previous('4.1.0'))?.version).toBe('3.9.0');
+      expect(await previous('3.9.0')).toBeUndefined();
+      expect(
+        await store.findPreviousDependencies({
+          entityRef: 'component:default/shipping',
+          version: '1.0.0',
+        }),
+      ).toBeUndefined();
+
+      // Of releases created at the same instant, the one stored first came first.
+      await created('3.9.0', '2026-11-02T10:00:00Z');
+      expect(await previous('4.1.0')).toBeUndefined();
+      expect((await previous('3.9.0'))?.version).toBe('4.1.0');
     });
 
     it('records a GitHub delivery once, across replicas', async () => {

@@ -103,17 +103,19 @@ export async function findPreviousDependencies(
   const previous = await db('scorecards_releases as r')
     .where('r.entity_ref', key.entityRef)
     .where(before =>
-      before.whereNotExists(self()).orWhereExists(
-        self().where(later =>
-          later
-            .where('s.created_at', '>', db.ref('r.created_at'))
-            .orWhere(tie =>
-              tie
-                .where('s.created_at', db.ref('r.created_at'))
-                .andWhere('s.id', '>', db.ref('r.id')),
-            ),
+      before
+        .whereNotExists(self())
+        .orWhereExists(
+          self().where(later =>
+            later
+              .where('s.created_at', '>', db.ref('r.created_at'))
+              .orWhere(tie =>
+                tie
+                  .where('s.created_at', db.ref('r.created_at'))
+                  .andWhere('s.id', '>', db.ref('r.id')),
+              ),
+          ),
         ),
-      ),
     )
     .whereExists(
       db('scorecards_evidence as e')

@@ -48,6 +48,23 @@ describe('parseCycloneDx', () => {
           affects: ['pkg:deb/debian/apt@2.6.1?arch=amd64&distro=debian-12.0'],
         },
       ],
+      // The operating system has no purl: it is listed by name and version.
+      components: [
+        'debian@12.0',
+        'pkg:deb/debian/apt@2.6.1?arch=amd64&distro=debian-12.0',
+        'pkg:deb/debian/zlib1g@1:1.2.13.dfsg-1?arch=amd64&distro=debian-12.0',
+        'pkg:npm/express@4.18.2',
+        'pkg:npm/qs@6.10.3',
+        'pkg:npm/semver@7.3.7',
+      ],
+      componentsTruncated: false,
+      vulnerabilities: [
+        { id: 'CVE-2011-3374', severity: 'low' },
+        { id: 'CVE-2022-24999', severity: 'high' },
+        { id: 'CVE-2022-25883', severity: 'high' },
+        { id: 'CVE-2023-45853', severity: 'critical' },
+      ],
+      diff: null,
     });
   });
 
@@ -64,6 +81,17 @@ describe('parseCycloneDx', () => {
       // No rating at all. CVE-2021-42550 is left out: its analysis says not_affected.
       ['GHSA-7fh5-64p2-3v2j', 'info', undefined],
     ]);
+    // Nested components are listed too; the VEX rules apply to the full list as to the counts.
+    expect(facts.components).toHaveLength(7);
+    expect(facts.components).toContain(
+      'pkg:maven/org.apache.pdfbox/fontbox@2.0.27?type=jar',
+    );
+    expect(facts.vulnerabilities?.map(v => v.id)).toEqual([
+      'CVE-2022-1471',
+      'CVE-2023-35116',
+      'CVE-2023-6378',
+      'GHSA-7fh5-64p2-3v2j',
+    ]);
   });
 
   it('reads a syft 1.6 BOM without vulnerabilities', () => {
@@ -74,6 +102,16 @@ describe('parseCycloneDx', () => {
       componentCount: 5,
       vulnerabilitiesBySeverity: counts(0, 0, 0, 0, 0),
       worst: [],
+      components: [
+        'pkg:github/actions/checkout@v4',
+        'pkg:npm/%40acme/web-ui@4.1.0',
+        'pkg:npm/react-dom@18.3.1',
+        'pkg:npm/react@18.3.1',
+        'pkg:npm/scheduler@0.23.2',
+      ],
+      componentsTruncated: false,
+      vulnerabilities: [],
+      diff: null,
     });
   });
 
@@ -93,6 +131,71 @@ describe('parseCycloneDx', () => {
       id: 'CVE-2024-2511',
       severity: 'info',
     });
+    expect(facts.vulnerabilities).toEqual([
+      { id: 'CVE-2023-45288', severity: 'high' },
+      { id: 'CVE-2024-24790', severity: 'critical' },
+      { id: 'CVE-2024-2511', severity: 'info' },
+    ]);
+  });
+
+  it('lists each component once, by purl, else by group, name and version', () => {
+    const facts = parseCycloneDx(
+      bom({
+        components: [
+          {
+            name: 'openssl',
+            version: '3.0.13',
+            purl: 'pkg:apk/openssl@3.0.13',
+          },
+          {
+            group: 'com.acme',
+            name: 'billing',
+            version: '2.0.0',
+            components: [
+              { name: 'openssl', purl: 'pkg:apk/openssl@3.0.13' },
+              { name: 'busybox' },
+              { type: 'file' },
+            ],
+          },
+          { name: 'busybox', purl: '' },
+        ],
+      }),
+    );
+    // Six components, five of them named, three distinct; the one without a name is only counted.
+    expect(facts.componentCount).toBe(6);
+    expect(facts.components).toEqual([
+      'busybox',
+      'com.acme/billing@2.0.0',
+      'pkg:apk/openssl@3.0.13',
+    ]);
+    expect(facts.componentsTruncated).toBe(false);
+  });
+
+  it('keeps the first 20,000 components in code unit order, saying there are more', () => {
+    const components = Array.from({ length: 20_002 }, (_, i) => ({
+      name: `lib-${String(20_001 - i).padStart(5, '0')}`,
+    }));
+    const facts = parseCycloneDx(bom({ components }));
+    expect(facts.componentCount).toBe(20_002);
+    expect(facts.components).toHaveLength(20_000);
+    expect(facts.components?.[0]).toBe('lib-00000');
+    expect(facts.components?.[19_999]).toBe('lib-19999');
+    expect(facts.componentsTruncated).toBe(true);
+  });
+
+  it('refuses a component whose naming fields are not strings', () => {
+    expect(() =>
+      parseCycloneDx(
+        bom({ components: [{ name: 'a', components: [{ purl: 1 }] }] }),
+      ),
+    ).toThrow(
+      new InputError(
+        'CycloneDX BOM is invalid: bom.components[0].components[0].purl: expected a string',
+      ),
+    );
+    expect(() =>
+      parseCycloneDx(bom({ components: [{ name: 'a', version: 2 }] })),
+    ).toThrow('bom.components[0].version: expected a string');
   });
 
   it('maps severity names case-insensitively, none to info, and bands bare scores', () => {

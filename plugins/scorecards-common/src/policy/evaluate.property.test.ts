@@ -73,6 +73,18 @@ const evidenceArbitrary: fc.Arbitrary<ReleaseEvidence> = fc.record(
       componentCount: count,
       vulnerabilitiesBySeverity: severityCounts,
       worst: fc.constant([]),
+      // With an earlier release to compare with, or without (every vulnerability is new).
+      diff: fc.option(
+        fc.record({
+          againstVersion: fc.constant('1.0.0'),
+          addedComponents: fc.constant([]),
+          removedComponents: fc.constant([]),
+          introducedVulnerabilities: fc.constant([]),
+          fixedVulnerabilities: fc.constant([]),
+          introducedBySeverity: severityCounts,
+        }),
+        { nil: null },
+      ),
     }),
     readiness: fc.record({
       kind: fc.constant('readiness' as const),

@@ -231,6 +231,66 @@ describe('evaluateScorecard', () => {
         '2 critical dependency vulnerabilities (allowed: 0)',
       );
     });
+
+    describe('a "no new critical" dependency check', () => {
+      const noNewCritical = aCheck({
+        id: 'no-new-critical-dependency-vulnerabilities',
+        title: 'No new critical vulnerabilities',
+        fixHint: 'Upgrade or remove the dependency that brings it.',
+        fact: 'dependencies.newVulnerabilitiesBySeverity.critical',
+        operator: '<=',
+        threshold: 0,
+      });
+      /** Evidence whose SBOM has a critical vulnerability, introduced by it or not. */
+      const withCritical = (introduced: boolean) => {
+        const evidence = passingEvidence();
+        const { dependencies } = evidence;
+        dependencies.vulnerabilitiesBySeverity.critical = 1;
+        dependencies.vulnerabilities = [
+          ...(dependencies.vulnerabilities ?? []),
+          { id: 'CVE-2024-21538', severity: 'critical' },
+        ];
+        if (introduced && dependencies.diff) {
+          dependencies.diff.introducedVulnerabilities.push({
+            id: 'CVE-2024-21538',
+            severity: 'critical',
+          });
+          dependencies.diff.introducedBySeverity.critical = 1;
+        }
+        return evidence;
+      };
+
+      it('passes a release that keeps a critical vulnerability it already had', () => {
+        const evaluation = evaluate([noNewCritical], {
+          evidence: withCritical(false),
+        });
+        expect(evaluation.checks[0]).toMatchObject({
+          status: 'pass',
+          reason: '0 new critical dependency vulnerabilities (allowed: 0)',
+        });
+        expect(evaluation.gates.map(g => g.decision)).toEqual(['pass', 'pass']);
+      });
+
+      it('fails a release that introduces one', () => {
+        const evaluation = evaluate([noNewCritical], {
+          evidence: withCritical(true),
+        });
+        expect(evaluation.checks[0]).toMatchObject({
+          status: 'fail',
+          observed: 1,
+          reason: '1 new critical dependency vulnerability (allowed: 0)',
+        });
+        expect(evaluation.gates.map(g => g.decision)).toEqual(['fail', 'fail']);
+      });
+
+      it('counts every vulnerability as new when there is no earlier SBOM', () => {
+        const evidence = withCritical(false);
+        evidence.dependencies.diff = null;
+        expect(evaluate([noNewCritical], { evidence }).checks[0]).toMatchObject(
+          { status: 'fail', observed: 1 },
+        );
+      });
+    });
   });
 
   describe('operators', () => {

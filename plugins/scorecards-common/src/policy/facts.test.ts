@@ -47,6 +47,18 @@ describe('FACTS', () => {
     ).toEqual({ present: true, value: 2 });
   });
 
+  it('reads new dependency vulnerabilities from the diff, and all of them without one', () => {
+    const evidence = passingEvidence();
+    const now = new Date();
+    const newMedium = FACTS['dependencies.newVulnerabilitiesBySeverity.medium'];
+    expect(newMedium.read(evidence, now)).toEqual({ present: true, value: 1 });
+    evidence.dependencies.diff = null;
+    expect(newMedium.read(evidence, now)).toEqual({ present: true, value: 2 });
+    // Facts stored before Waybill computed diffs have none either.
+    delete evidence.dependencies.diff;
+    expect(newMedium.read(evidence, now)).toEqual({ present: true, value: 2 });
+  });
+
   it('knows its own names and nothing inherited', () => {
     expect(isFactName('coverage.lineRate')).toBe(true);
     expect(isFactName('coverage.line')).toBe(false);

@@ -90,6 +90,24 @@ export function releaseEvidence(
               },
             ]
           : [],
+      // A few of the 412 components; the critical vulnerability came with fast-xml-parser 4.2.4.
+      components: [
+        'pkg:npm/express@4.21.1',
+        'pkg:npm/fast-xml-parser@4.2.4',
+        'pkg:npm/pg@8.13.1',
+      ],
+      componentsTruncated: false,
+      vulnerabilities:
+        critical > 0 ? [{ id: 'CVE-2026-41234', severity: 'critical' }] : [],
+      diff: {
+        againstVersion: '5.1.0',
+        addedComponents: ['pkg:npm/fast-xml-parser@4.2.4'],
+        removedComponents: ['pkg:npm/fast-xml-parser@4.2.0'],
+        introducedVulnerabilities:
+          critical > 0 ? [{ id: 'CVE-2026-41234', severity: 'critical' }] : [],
+        fixedVulnerabilities: [],
+        introducedBySeverity: severities(critical),
+      },
     },
     readiness: {
       kind: 'readiness',

@@ -68,6 +68,30 @@ export function passingEvidence(): Required<ReleaseEvidence> {
           affects: ['pkg:npm/micromatch@4.0.5'],
         },
       ],
+      // A few of the 412, as an SBOM lists them.
+      components: [
+        'pkg:npm/braces@3.0.3',
+        'pkg:npm/express@4.19.2',
+        'pkg:npm/micromatch@4.0.5',
+      ],
+      componentsTruncated: false,
+      vulnerabilities: [
+        { id: 'CVE-2024-4067', severity: 'medium' },
+        { id: 'CVE-2024-43796', severity: 'low' },
+        { id: 'CVE-2024-45296', severity: 'medium' },
+      ],
+      // 2.3.0 had micromatch's vulnerability already; express 4.19.2 brings one.
+      diff: {
+        againstVersion: '2.3.0',
+        addedComponents: ['pkg:npm/express@4.19.2'],
+        removedComponents: ['pkg:npm/express@4.18.2'],
+        introducedVulnerabilities: [
+          { id: 'CVE-2024-43796', severity: 'low' },
+          { id: 'CVE-2024-45296', severity: 'medium' },
+        ],
+        fixedVulnerabilities: [{ id: 'CVE-2024-29041', severity: 'medium' }],
+        introducedBySeverity: severities({ medium: 1, low: 1 }),
+      },
     },
     readiness: {
       kind: 'readiness',

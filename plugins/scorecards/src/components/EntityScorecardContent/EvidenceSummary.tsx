@@ -4,6 +4,8 @@ import {
   EvidenceFacts,
   EvidenceSigner,
   FactsOf,
+  SbomDiff,
+  SbomVulnerability,
   SEVERITIES,
   SeverityCounts,
   StoredEvidence,
@@ -86,6 +88,85 @@ function SecurityEvidence({ facts }: { facts: FactsOf<'security'> }) {
   );
 }
 
+/** How many entries of a long list are shown before "and N more". */
+const MAX_LISTED = 20;
+
+/** A dense list of at most {@link MAX_LISTED} texts, then how many more there are. */
+function CappedList(props: {
+  label: string;
+  items: Array<{ key: string; text: string }>;
+}) {
+  const hidden = props.items.length - MAX_LISTED;
+  return (
+    <List dense aria-label={props.label}>
+      {props.items.slice(0, MAX_LISTED).map(item => (
+        <ListItem key={item.key} disableGutters>
+          <WrappingListItemText primary={item.text} />
+        </ListItem>
+      ))}
+      {hidden > 0 && (
+        <ListItem disableGutters>
+          <WrappingListItemText secondary={`and ${hidden} more`} />
+        </ListItem>
+      )}
+    </List>
+  );
+}
+
+const countBySeverity = (vulnerabilities: SbomVulnerability[]) => {
+  const counts = Object.fromEntries(
+    SEVERITIES.map(s => [s, 0]),
+  ) as SeverityCounts;
+  vulnerabilities.forEach(v => counts[v.severity]++);
+  return counts;
+};
+
+const vulnerabilityItems = (vulnerabilities: SbomVulnerability[]) =>
+  vulnerabilities.map(v => ({ key: v.id, text: `${v.id} (${v.severity})` }));
+
+const componentItems = (components: string[]) =>
+  components.map(c => ({ key: c, text: c }));
+
+/** What the SBOM adds and removes against the previous release's. */
+function SbomDiffView({ diff }: { diff: SbomDiff }) {
+  const since = diff.againstVersion;
+  return (
+    <>
+      <Typography variant="body2">
+        Since {since}: {diff.addedComponents.length}{' '}
+        {diff.addedComponents.length === 1 ? 'component' : 'components'} added,{' '}
+        {diff.removedComponents.length} removed; vulnerabilities introduced:{' '}
+        {severityLine(diff.introducedBySeverity)}; fixed:{' '}
+        {severityLine(countBySeverity(diff.fixedVulnerabilities))}
+      </Typography>
+      {diff.introducedVulnerabilities.length > 0 && (
+        <CappedList
+          label={`Vulnerabilities introduced since ${since}`}
+          items={vulnerabilityItems(diff.introducedVulnerabilities)}
+        />
+      )}
+      {diff.fixedVulnerabilities.length > 0 && (
+        <CappedList
+          label={`Vulnerabilities fixed since ${since}`}
+          items={vulnerabilityItems(diff.fixedVulnerabilities)}
+        />
+      )}
+      {diff.addedComponents.length > 0 && (
+        <CappedList
+          label={`Components added since ${since}`}
+          items={componentItems(diff.addedComponents)}
+        />
+      )}
+      {diff.removedComponents.length > 0 && (
+        <CappedList
+          label={`Components removed since ${since}`}
+          items={componentItems(diff.removedComponents)}
+        />
+      )}
+    </>
+  );
+}
+
 function DependencyEvidence({ facts }: { facts: FactsOf<'dependencies'> }) {
   return (
     <>
@@ -93,6 +174,7 @@ function DependencyEvidence({ facts }: { facts: FactsOf<'dependencies'> }) {
         {facts.componentCount} components (CycloneDX {facts.specVersion});
         vulnerabilities: {severityLine(facts.vulnerabilitiesBySeverity)}
       </Typography>
+      {facts.diff && <SbomDiffView diff={facts.diff} />}
       {facts.worst.length > 0 && (
         <List dense aria-label="Worst vulnerabilities">
           {facts.worst.map(v => (
