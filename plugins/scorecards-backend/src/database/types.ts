@@ -89,6 +89,8 @@ export interface NewWaiver {
   versionRange: string;
   environment: string;
   checkId: string;
+  /** One finding the check counts, accepted alone; undefined for the whole check. */
+  finding?: string;
   reason: string;
   expiresAt: string;
   requestedBy: string;

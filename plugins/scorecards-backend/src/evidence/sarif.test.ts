@@ -125,6 +125,22 @@ describe('parseSarif', () => {
     ]);
   });
 
+  it('counts findings per rule and severity, all and new, so one rule can be waived', () => {
+    const facts = parseSarif(readFixture('eslint-baseline.sarif'));
+    expect(facts.rules![0]).toEqual({
+      ruleId: 'no-eval',
+      severity: 'high',
+      count: 1,
+      newCount: 1,
+    });
+    const all = facts.rules!.reduce((n, r) => n + r.count, 0);
+    const fresh = facts.rules!.reduce((n, r) => n + r.newCount, 0);
+    expect(all).toBe(facts.total);
+    expect(fresh).toBe(
+      Object.values(facts.newBySeverity).reduce((n, c) => n + c, 0),
+    );
+  });
+
   it('bands security-severity given as a number or a string', () => {
     const rules = [9, '7.0', 4, '0.1', 0, 'n/a'].map((score, i) => ({
       id: `r${i}`,

@@ -153,6 +153,30 @@ function findingOf(
   };
 }
 
+/** Findings of one rule at one severity: all of them, and those new against the baseline. */
+type RuleCount = NonNullable<SecurityFacts['rules']>[number];
+
+/** How many rule counts the facts keep; a waiver names a rule among them. */
+const MAX_RULES = 1000;
+
+/** Counts a finding under its rule and severity (a rule may report at several severities). */
+function countRule(
+  byRule: Map<string, RuleCount>,
+  finding: SecurityFinding,
+  isNew: boolean,
+): void {
+  const key = `${finding.severity}\u0000${finding.ruleId}`;
+  const counts = byRule.get(key) ?? {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    count: 0,
+    newCount: 0,
+  };
+  counts.count++;
+  if (isNew) counts.newCount++;
+  byRule.set(key, counts);
+}
+
 /**
  * Parses a SARIF 2.1.0 log (CodeQL, Semgrep, Trivy, ...), any number of runs. Suppressed
  * results are counted apart; results a baseline reports `absent` (fixed) and `pass` or
@@ -172,6 +196,7 @@ export function parseSarif(body: string): SecurityFacts {
   };
   // A Map, not an object: a tool may well be named "__proto__".
   const byTool = new Map<string, SeverityCounts>();
+  const byRule = new Map<string, RuleCount>();
   const findings: SecurityFinding[] = [];
   for (const current of runs) {
     const tool = current.tool.driver.name;
@@ -198,13 +223,22 @@ export function parseSarif(body: string): SecurityFacts {
       facts.total++;
       facts.bySeverity[severity]++;
       toolCounts[severity]++;
-      if (!hasBaseline || r.baselineState === 'new') {
-        facts.newBySeverity[severity]++;
-      }
-      findings.push(findingOf(r, { tool, run: current, rule, severity }));
+      const isNew = !hasBaseline || r.baselineState === 'new';
+      if (isNew) facts.newBySeverity[severity]++;
+      const finding = findingOf(r, { tool, run: current, rule, severity });
+      countRule(byRule, finding, isNew);
+      findings.push(finding);
     }
   }
   facts.byTool = Object.fromEntries(byTool);
+  facts.rules = [...byRule.values()]
+    .sort(
+      (a, b) =>
+        compareSeverity(a.severity, b.severity) ||
+        b.count - a.count ||
+        compareText(a.ruleId, b.ruleId),
+    )
+    .slice(0, MAX_RULES);
   facts.worst = findings
     .sort(
       (a, b) =>

@@ -1033,7 +1033,7 @@ export const spec = {
         summary:
           "Ask to accept one failing check of an entity's releases, for one environment",
         description:
-          'A waiver names a check of the policy (`checkId`), the entity, the versions (`versionRange`:\none version, e.g. `5.2.0`, or a semver range, e.g. `>=5.2.0 <5.3.0`), the environment,\nwhy, and when it ends (at most `scorecards.waivers.maxDurationDays` days away, 30 by\ndefault). It does nothing until another person holding `scorecards.waiver.approve`\napproves it. While it is active, the gate of a matching release in that environment\nleaves the check out of its decision and lists the waiver; once it expires or is revoked,\nthe gate is what the evidence says again. Requires `scorecards.waiver.request`, and a\nperson (403 for a service). Audited.\n',
+          'A waiver names a check of the policy (`checkId`), optionally one finding it counts\n(`finding`: a vulnerability id or a SARIF rule id), the entity, the versions (`versionRange`:\none version, e.g. `5.2.0`, or a semver range, e.g. `>=5.2.0 <5.3.0`), the environment,\nwhy, and when it ends (at most `scorecards.waivers.maxDurationDays` days away, 30 by\ndefault). It does nothing until another person holding `scorecards.waiver.approve`\napproves it. While it is active, the gate of a matching release in that environment\nleaves the check out of its decision and lists the waiver (a finding waiver: when the\nfindings the check counts, less the accepted ones, are within what it allows); once it\nexpires or is revoked,\nthe gate is what the evidence says again. Requires `scorecards.waiver.request`, and a\nperson (403 for a service). Audited.\n',
         requestBody: {
           required: true,
           content: {
@@ -2109,6 +2109,33 @@ export const spec = {
               $ref: '#/components/schemas/SecurityFinding',
             },
           },
+          rules: {
+            type: 'array',
+            description:
+              'Unsuppressed findings counted by rule id and severity (all, and new against the\nbaseline), at most 1,000 entries, most severe first; absent in facts stored before\nWaybill kept them.\n',
+            maxItems: 1000,
+            items: {
+              type: 'object',
+              required: ['ruleId', 'severity', 'count', 'newCount'],
+              properties: {
+                ruleId: {
+                  type: 'string',
+                },
+                severity: {
+                  $ref: '#/components/schemas/Severity',
+                },
+                count: {
+                  type: 'integer',
+                  minimum: 1,
+                },
+                newCount: {
+                  type: 'integer',
+                  minimum: 0,
+                },
+              },
+              additionalProperties: false,
+            },
+          },
         },
         additionalProperties: false,
       },
@@ -2746,6 +2773,43 @@ export const spec = {
             type: 'string',
             description: 'What a developer does to make the check pass.',
           },
+          findings: {
+            $ref: '#/components/schemas/CountedFindings',
+          },
+        },
+        additionalProperties: false,
+      },
+      CountedFindings: {
+        type: 'object',
+        description:
+          'For a failing check that counts findings (vulnerabilities by id, SARIF results by rule id):\nthe findings it counted and how many it allows, so that a waiver of one finding can be\nweighed. Absent for other checks, and for evidence stored before Waybill kept findings.\n',
+        required: ['counted', 'allowed'],
+        properties: {
+          counted: {
+            type: 'array',
+            maxItems: 200,
+            items: {
+              type: 'object',
+              required: ['id', 'count'],
+              properties: {
+                id: {
+                  type: 'string',
+                  description:
+                    'A vulnerability id (`CVE-2025-29927`, `GHSA-...`) or a SARIF rule id.',
+                },
+                count: {
+                  type: 'integer',
+                  minimum: 1,
+                },
+              },
+              additionalProperties: false,
+            },
+          },
+          allowed: {
+            type: 'integer',
+            minimum: 0,
+            description: 'How many findings the check allows.',
+          },
         },
         additionalProperties: false,
       },
@@ -2782,6 +2846,9 @@ export const spec = {
           },
           fixHint: {
             type: 'string',
+          },
+          findings: {
+            $ref: '#/components/schemas/CountedFindings',
           },
         },
         additionalProperties: false,
@@ -3338,6 +3405,13 @@ export const spec = {
             minLength: 1,
             description: 'The `id` of a check of the policy.',
           },
+          finding: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            description:
+              'One finding the check counts, to accept only it: a vulnerability id (`CVE-2025-29927`)\nfor a dependency vulnerability check, a SARIF rule id for a code finding check.\nWithout it the whole check is accepted.\n',
+          },
           reason: {
             type: 'string',
             minLength: 10,
@@ -3374,6 +3448,7 @@ export const spec = {
           'versionRange',
           'environment',
           'checkId',
+          'finding',
           'reason',
           'expiresAt',
           'requestedBy',
@@ -3400,6 +3475,12 @@ export const spec = {
           },
           checkId: {
             type: 'string',
+          },
+          finding: {
+            type: 'string',
+            nullable: true,
+            description:
+              'The one finding accepted (a vulnerability or SARIF rule id); null for the whole check.',
           },
           reason: {
             type: 'string',

@@ -16,6 +16,7 @@ const waiver = (patch: Partial<Waiver> = {}): Waiver => ({
   versionRange: '>=5.2.0 <5.3.0',
   environment: 'production',
   checkId: 'no-critical-vulnerabilities',
+  finding: null,
   reason: 'Not reachable: the parser is unused',
   expiresAt: '2026-12-08T00:00:00.000Z',
   requestedBy: 'user:default/dev',
@@ -102,6 +103,48 @@ describe('activeWaivers', () => {
 });
 
 describe('gateAfterWaivers', () => {
+  it('weighs finding waivers against what the check allows, counting each finding as often as it occurs', () => {
+    const counted = {
+      ...reason('no-high-code-findings', 'fail'),
+      findings: {
+        counted: [
+          { id: 'no-eval', count: 3 },
+          { id: 'xss', count: 1 },
+        ],
+        allowed: 1,
+      },
+    };
+    const gate = { decision: 'fail' as const, reasons: [counted] };
+    const findingWaiver = (id: number, finding: string) =>
+      waiver({ id, checkId: 'no-high-code-findings', finding });
+    // Waiving the single xss leaves 3 no-eval findings, more than the 1 allowed.
+    expect(gateAfterWaivers(gate, [findingWaiver(1, 'xss')])).toMatchObject({
+      decision: 'fail',
+      waivers: [],
+    });
+    // Waiving no-eval leaves one xss finding, which the check allows.
+    expect(gateAfterWaivers(gate, [findingWaiver(2, 'no-eval')])).toMatchObject(
+      { decision: 'pass', reasons: [], waivers: [{ id: 2 }] },
+    );
+    // A finding the check did not count changes nothing; neither does a waiver of another check.
+    expect(
+      gateAfterWaivers(gate, [
+        findingWaiver(3, 'sql-injection'),
+        waiver({ id: 4, checkId: 'other', finding: 'no-eval' }),
+      ]),
+    ).toMatchObject({ decision: 'fail', waivers: [] });
+    // Without counted findings (evidence stored before Waybill kept them) nothing can be weighed.
+    expect(
+      gateAfterWaivers(
+        {
+          decision: 'fail',
+          reasons: [reason('no-high-code-findings', 'fail')],
+        },
+        [findingWaiver(5, 'no-eval')],
+      ),
+    ).toMatchObject({ decision: 'fail' });
+  });
+
   it('leaves the waived checks out and decides from what remains', () => {
     const gate = {
       decision: 'fail' as const,

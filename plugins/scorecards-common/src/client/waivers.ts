@@ -1,4 +1,5 @@
 import { satisfies, valid, validRange } from 'semver';
+import type { CountedFindings } from '../policy/evaluate';
 import type { GateDecision } from '../policy/types';
 import type { Waiver, WaiverStatus } from './types';
 
@@ -44,24 +45,58 @@ export function activeWaivers(
 }
 
 /**
- * A gate with the checks that active waivers accept left out: the reasons that remain, and the
- * decision they make (`fail` while a blocking check remains, `warn` while a warning does, else
- * `pass`), with the waivers that applied (those naming a check among the reasons).
+ * Whether finding waivers accept enough of a failing check's findings for it to pass: the
+ * findings it counted, less the waived ones, within what it allows.
+ */
+function findingsWaived(
+  findings: CountedFindings | undefined,
+  waived: ReadonlySet<string>,
+): boolean {
+  if (!findings || waived.size === 0) return false;
+  const remaining = findings.counted
+    .filter(f => !waived.has(f.id))
+    .reduce((sum, f) => sum + f.count, 0);
+  return remaining <= findings.allowed;
+}
+
+/**
+ * A gate with the checks that active waivers accept left out: a waiver of a whole check leaves
+ * it out; waivers of findings leave a check out when the findings it counted, less the waived
+ * ones, are within what it allows. The reasons that remain make the decision (`fail` while a
+ * blocking check remains, `warn` while a warning does, else `pass`); the waivers that applied
+ * are those that left a check out.
  */
 export function gateAfterWaivers<
-  R extends { checkId: string; enforcement: 'fail' | 'warn' },
+  R extends {
+    checkId: string;
+    enforcement: 'fail' | 'warn';
+    findings?: CountedFindings;
+  },
 >(
   gate: { decision: GateDecision; reasons: readonly R[] },
   waivers: readonly Waiver[],
 ): { decision: GateDecision; reasons: R[]; waivers: Waiver[] } {
-  const applied = waivers.filter(w =>
-    gate.reasons.some(r => r.checkId === w.checkId),
-  );
+  const applied: Waiver[] = [];
+  const reasons = gate.reasons.filter(reason => {
+    const ofCheck = waivers.filter(w => w.checkId === reason.checkId);
+    const whole = ofCheck.filter(w => !w.finding);
+    if (whole.length > 0) {
+      applied.push(...whole);
+      return false;
+    }
+    const counted = new Set(reason.findings?.counted.map(f => f.id) ?? []);
+    const byFinding = ofCheck.filter(w => w.finding && counted.has(w.finding));
+    if (
+      findingsWaived(reason.findings, new Set(byFinding.map(w => w.finding!)))
+    ) {
+      applied.push(...byFinding);
+      return false;
+    }
+    return true;
+  });
   if (applied.length === 0) {
     return { decision: gate.decision, reasons: [...gate.reasons], waivers: [] };
   }
-  const waived = new Set(applied.map(w => w.checkId));
-  const reasons = gate.reasons.filter(r => !waived.has(r.checkId));
   let decision: GateDecision = 'pass';
   if (reasons.some(r => r.enforcement === 'fail')) decision = 'fail';
   else if (reasons.length > 0) decision = 'warn';

@@ -232,6 +232,44 @@ describe('evaluateScorecard', () => {
       );
     });
 
+    it('lists the findings a failing count check counted, only when they account for the count', () => {
+      const evidence = passingEvidence();
+      evidence.dependencies.vulnerabilitiesBySeverity = severities({
+        critical: 2,
+      });
+      evidence.dependencies.vulnerabilities = [
+        { id: 'CVE-2025-29927', severity: 'critical' },
+        { id: 'CVE-2025-00001', severity: 'critical' },
+        { id: 'CVE-2024-4067', severity: 'medium' },
+      ];
+      const check = aCheck({
+        fact: 'dependencies.vulnerabilitiesBySeverity.critical',
+        operator: '<',
+        threshold: 1,
+      });
+      const [result] = evaluate([check], { evidence }).checks;
+      expect(result.findings).toEqual({
+        counted: [
+          { id: 'CVE-2025-29927', count: 1 },
+          { id: 'CVE-2025-00001', count: 1 },
+        ],
+        allowed: 0,
+      });
+      // A list that does not add up to the count could let a waiver pass too much: none then.
+      evidence.dependencies.vulnerabilities = [
+        { id: 'CVE-2025-29927', severity: 'critical' },
+      ];
+      expect(
+        evaluate([check], { evidence }).checks[0].findings,
+      ).toBeUndefined();
+      // A check that passes, or does not count findings, lists none.
+      expect(
+        evaluate([aCheck({ fact: 'tests.failed' })], {
+          evidence: withTests({ failed: 2 }),
+        }).checks[0].findings,
+      ).toBeUndefined();
+    });
+
     describe('a "no new critical" dependency check', () => {
       const noNewCritical = aCheck({
         id: 'no-new-critical-dependency-vulnerabilities',

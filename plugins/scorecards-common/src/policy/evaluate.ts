@@ -1,6 +1,12 @@
 import type { Tier } from '@waybill/plugin-waybill-common';
 import { EvidenceKind, ReleaseEvidence } from '../evidence';
-import { FACTS, FactReading, MISSING_EVIDENCE_REASONS } from './facts';
+import {
+  BooleanFactDefinition,
+  FACTS,
+  FactReading,
+  MISSING_EVIDENCE_REASONS,
+  NumberFactDefinition,
+} from './facts';
 import { gradeOf, scoreOf } from './grade';
 import { effectiveEnforcement, effectiveThreshold } from './effectiveRules';
 import {
@@ -30,6 +36,9 @@ export type CheckResult = ScorecardsSchemas['CheckResult'];
 
 /** A failing or missing check that holds up an environment's gate. */
 export type GateReason = ScorecardsSchemas['GateReason'];
+
+/** The findings a failing "at most N findings" check counted, and how many it allows. */
+export type CountedFindings = ScorecardsSchemas['CountedFindings'];
 
 /** The gate decision for promoting a release into one environment. */
 export type EnvironmentGate = ScorecardsSchemas['EnvironmentGate'];
@@ -167,6 +176,15 @@ function evaluateCheck(
         evidence,
         now,
       );
+  const findings =
+    judgement.status === 'fail' && typeof judgement.observed === 'number'
+      ? countedFindings(
+          check,
+          effectiveThreshold(check, tier),
+          judgement.observed,
+          evidence,
+        )
+      : undefined;
   return {
     id: check.id,
     title: check.title,
@@ -177,7 +195,46 @@ function evaluateCheck(
     scored,
     enforcement,
     ...judgement,
+    ...(findings ? { findings } : {}),
   };
+}
+
+/** How many findings a stored result lists at most; a waiver names one of them. */
+const MAX_COUNTED_FINDINGS = 200;
+
+/**
+ * For a failing "at most N findings" check (`<=` or `<` on a count of findings): the findings it
+ * counted and how many it allows, so a waiver of one finding can be weighed later. Undefined
+ * (nothing can be waived by finding) unless the findings account for exactly the count the
+ * check observed and are few enough to list whole: a partial list must never let a check pass.
+ */
+function countedFindings(
+  check: PolicyCheck,
+  threshold: number | boolean,
+  observed: number,
+  evidence: ReleaseEvidence,
+): CountedFindings | undefined {
+  const definition: NumberFactDefinition | BooleanFactDefinition =
+    FACTS[check.fact];
+  if (
+    definition.type !== 'number' ||
+    !definition.findings ||
+    typeof threshold !== 'number' ||
+    (check.operator !== '<=' && check.operator !== '<')
+  ) {
+    return undefined;
+  }
+  const counted = definition.findings(evidence);
+  if (
+    !counted ||
+    counted.length > MAX_COUNTED_FINDINGS ||
+    counted.reduce((sum, f) => sum + f.count, 0) !== observed
+  ) {
+    return undefined;
+  }
+  const allowed =
+    check.operator === '<=' ? Math.floor(threshold) : Math.ceil(threshold) - 1;
+  return { counted, allowed: Math.max(0, allowed) };
 }
 
 function gateFor(environment: string, checks: CheckResult[]): EnvironmentGate {
@@ -192,6 +249,7 @@ function gateFor(environment: string, checks: CheckResult[]): EnvironmentGate {
         enforcement,
         reason: result.reason,
         fixHint: result.fixHint,
+        ...(result.findings ? { findings: result.findings } : {}),
       },
     ];
   });

@@ -7,6 +7,7 @@ import {
   SeverityCounts,
 } from '../evidence';
 import { newVulnerabilitiesBySeverity } from '../sbom';
+import { FindingCount, ruleFindings, vulnerabilityFindings } from './findings';
 
 /** What reading a fact gives: no evidence of its kind, or its value (null when the evidence does not measure it). */
 export type FactReading<V> =
@@ -39,6 +40,11 @@ export interface NumberFactDefinition extends FactDefinitionBase {
   /** The value as a phrase, e.g. `2 critical dependency vulnerabilities`. */
   describe(value: number): string;
   read(evidence: ReleaseEvidence, now: Date): FactReading<number>;
+  /**
+   * For a count of findings: which findings it counts, so one can be waived; undefined when the
+   * fact counts no findings, or the evidence was stored before Waybill kept them.
+   */
+  findings?(evidence: ReleaseEvidence): FindingCount[] | undefined;
 }
 
 /** A fact whose value is true or false, compared with `==`. */
@@ -156,15 +162,25 @@ function severityFacts<P extends string, K extends EvidenceKind>(
   noun: (severity: Severity) => [string, string],
   counts: (facts: FactsOf<K>) => SeverityCounts,
   description: (severity: Severity) => string,
+  findings: (
+    facts: FactsOf<K>,
+    severity: Severity,
+  ) => FindingCount[] | undefined,
 ): Record<`${P}.${Severity}`, NumberFactDefinition> {
   // Built from SEVERITIES so a new band in evidence.ts gets its facts; the key type follows.
   return Object.fromEntries(
     SEVERITIES.map(severity => [
       `${prefix}.${severity}`,
-      countFact(kind, noun(severity), {
-        description: description(severity),
-        read: facts => counts(facts)[severity],
-      }),
+      {
+        ...countFact(kind, noun(severity), {
+          description: description(severity),
+          read: facts => counts(facts)[severity],
+        }),
+        findings: (evidence: ReleaseEvidence) => {
+          const facts: FactsOf<K> | undefined = evidence[kind];
+          return facts && findings(facts, severity);
+        },
+      },
     ]),
   ) as Record<`${P}.${Severity}`, NumberFactDefinition>;
 }
@@ -220,6 +236,7 @@ export const FACTS = {
     facts => facts.bySeverity,
     severity =>
       `Unsuppressed SARIF findings of ${severity} severity, from every tool in the file.`,
+    (facts, severity) => ruleFindings(facts, severity, 'count'),
   ),
   ...severityFacts(
     'security.newBySeverity',
@@ -231,6 +248,7 @@ export const FACTS = {
     facts => facts.newBySeverity,
     severity =>
       `SARIF findings of ${severity} severity that are new against the baseline (all of them when there is no baseline).`,
+    (facts, severity) => ruleFindings(facts, severity, 'newCount'),
   ),
   ...severityFacts(
     'dependencies.vulnerabilitiesBySeverity',
@@ -242,6 +260,7 @@ export const FACTS = {
     facts => facts.vulnerabilitiesBySeverity,
     severity =>
       `Known vulnerabilities of ${severity} severity in the components of the CycloneDX SBOM.`,
+    (facts, severity) => vulnerabilityFindings(facts.vulnerabilities, severity),
   ),
   ...severityFacts(
     'dependencies.newVulnerabilitiesBySeverity',
@@ -253,6 +272,13 @@ export const FACTS = {
     newVulnerabilitiesBySeverity,
     severity =>
       `Known vulnerabilities of ${severity} severity that the SBOM introduces against the previous release's (all of them when no earlier release has an SBOM).`,
+    (facts, severity) =>
+      vulnerabilityFindings(
+        facts.diff
+          ? facts.diff.introducedVulnerabilities
+          : facts.vulnerabilities,
+        severity,
+      ),
   ),
   'readiness.previousVersionDeployable': booleanFact(
     'readiness',
@@ -343,6 +369,12 @@ export type BooleanFactName = Exclude<FactName, NumberFactName>;
 
 /** Every fact name, in the order of {@link FACTS}. */
 export const FACT_NAMES = Object.keys(FACTS) as FactName[];
+
+/** Whether a fact counts findings (vulnerabilities, SARIF results), so one of them can be waived. */
+export function countsFindings(name: FactName): boolean {
+  const definition: FactDefinition = FACTS[name];
+  return definition.type === 'number' && definition.findings !== undefined;
+}
 
 /** Whether a string names a known fact. */
 export function isFactName(name: string): name is FactName {

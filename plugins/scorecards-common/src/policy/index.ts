@@ -1,5 +1,6 @@
 export * from './types';
 export * from './facts';
+export type { FindingCount } from './findings';
 export * from './effectiveRules';
 export * from './schema';
 export * from './grade';

@@ -386,12 +386,15 @@ export interface paths {
     put?: never;
     /**
      * Ask to accept one failing check of an entity's releases, for one environment
-     * @description A waiver names a check of the policy (`checkId`), the entity, the versions (`versionRange`:
+     * @description A waiver names a check of the policy (`checkId`), optionally one finding it counts
+     *     (`finding`: a vulnerability id or a SARIF rule id), the entity, the versions (`versionRange`:
      *     one version, e.g. `5.2.0`, or a semver range, e.g. `>=5.2.0 <5.3.0`), the environment,
      *     why, and when it ends (at most `scorecards.waivers.maxDurationDays` days away, 30 by
      *     default). It does nothing until another person holding `scorecards.waiver.approve`
      *     approves it. While it is active, the gate of a matching release in that environment
-     *     leaves the check out of its decision and lists the waiver; once it expires or is revoked,
+     *     leaves the check out of its decision and lists the waiver (a finding waiver: when the
+     *     findings the check counts, less the accepted ones, are within what it allows); once it
+     *     expires or is revoked,
      *     the gate is what the evidence says again. Requires `scorecards.waiver.request`, and a
      *     person (403 for a service). Audited.
      */
@@ -747,6 +750,17 @@ export interface components {
       suppressed: number;
       /** @description The worst findings, at most 20, most severe first. */
       worst: components['schemas']['SecurityFinding'][];
+      /**
+       * @description Unsuppressed findings counted by rule id and severity (all, and new against the
+       *     baseline), at most 1,000 entries, most severe first; absent in facts stored before
+       *     Waybill kept them.
+       */
+      rules?: {
+        ruleId: string;
+        severity: components['schemas']['Severity'];
+        count: number;
+        newCount: number;
+      }[];
     };
     /** @description One known vulnerability of a release's dependencies. */
     Vulnerability: {
@@ -980,6 +994,21 @@ export interface components {
       reason: string;
       /** @description What a developer does to make the check pass. */
       fixHint: string;
+      findings?: components['schemas']['CountedFindings'];
+    };
+    /**
+     * @description For a failing check that counts findings (vulnerabilities by id, SARIF results by rule id):
+     *     the findings it counted and how many it allows, so that a waiver of one finding can be
+     *     weighed. Absent for other checks, and for evidence stored before Waybill kept findings.
+     */
+    CountedFindings: {
+      counted: {
+        /** @description A vulnerability id (`CVE-2025-29927`, `GHSA-...`) or a SARIF rule id. */
+        id: string;
+        count: number;
+      }[];
+      /** @description How many findings the check allows. */
+      allowed: number;
     };
     /** @description A failing or missing check that holds up an environment's gate. */
     GateReason: {
@@ -994,6 +1023,7 @@ export interface components {
       enforcement: 'fail' | 'warn';
       reason: string;
       fixHint: string;
+      findings?: components['schemas']['CountedFindings'];
     };
     /** @description The policy's gate decision for promoting a release into one environment. */
     EnvironmentGate: {
@@ -1186,6 +1216,12 @@ export interface components {
       environment: string;
       /** @description The `id` of a check of the policy. */
       checkId: string;
+      /**
+       * @description One finding the check counts, to accept only it: a vulnerability id (`CVE-2025-29927`)
+       *     for a dependency vulnerability check, a SARIF rule id for a code finding check.
+       *     Without it the whole check is accepted.
+       */
+      finding?: string;
       /** @description Why, in at least 10 characters (not counting surrounding white space). */
       reason: string;
       /**
@@ -1203,6 +1239,8 @@ export interface components {
       versionRange: string;
       environment: string;
       checkId: string;
+      /** @description The one finding accepted (a vulnerability or SARIF rule id); null for the whole check. */
+      finding: string | null;
       reason: string;
       /** Format: date-time */
       expiresAt: string;

@@ -197,6 +197,7 @@ export function waiverRecord(fields: Partial<Waiver> = {}): Waiver {
     versionRange: '5.2.0',
     environment: 'production',
     checkId: 'no-critical-dependency-vulnerabilities',
+    finding: null,
     reason: `Waiver ${id}: CVE not reachable from our code paths`,
     expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
     requestedBy: 'user:default/developer',

@@ -1,5 +1,6 @@
 import { InputError, NotAllowedError } from '@backstage/errors';
 import {
+  countsFindings,
   isVersionRange,
   Waiver,
   WaiverStatus,
@@ -24,6 +25,8 @@ export interface WaiverRequest {
   versionRange: string;
   environment: string;
   checkId: string;
+  /** One finding the check counts (a vulnerability or SARIF rule id), to accept only it. */
+  finding?: string;
   reason: string;
   expiresAt: string;
 }
@@ -46,13 +49,20 @@ export class Waivers {
     await assertReadable(entityRef, access);
     requireEnvironment(this.deps.config, request.environment);
     const { policy, maxWaiverDays } = this.deps.config;
-    if (!policy.checks.some(c => c.id === request.checkId)) {
+    const check = policy.checks.find(c => c.id === request.checkId);
+    if (!check) {
       throw new InputError(
         `body.checkId: ${
           request.checkId
         } is not a check of the policy (${policy.checks
           .map(c => c.id)
           .join(', ')})`,
+      );
+    }
+    const finding = request.finding?.trim() || undefined;
+    if (finding !== undefined && !countsFindings(check.fact)) {
+      throw new InputError(
+        `body.finding: ${check.id} tests ${check.fact}, which counts no findings; waive the whole check instead`,
       );
     }
     const versionRange = request.versionRange.trim();
@@ -74,6 +84,7 @@ export class Waivers {
         versionRange,
         environment: request.environment,
         checkId: request.checkId,
+        finding,
         reason: request.reason,
         expiresAt: expiresAt.toISOString(),
         requestedBy,

@@ -172,8 +172,10 @@ export function ReleaseWaivers(props: {
   const [approving, setApproving] = useState<Waiver>();
   const [revoking, setRevoking] = useState<Waiver>();
   const now = new Date();
-  const title = (waiver: Waiver) =>
-    checkTitle(release.evaluation, waiver.checkId);
+  const title = (waiver: Waiver) => {
+    const check = checkTitle(release.evaluation, waiver.checkId);
+    return waiver.finding ? `${check}: ${waiver.finding}` : check;
+  };
   const changed = () => {
     setApproving(undefined);
     setRevoking(undefined);
@@ -182,7 +184,7 @@ export function ReleaseWaivers(props: {
   return (
     <InfoCard
       title="Waivers"
-      subheader="Each leaves one failing check out of one environment's gate, once another person approves it, until it expires"
+      subheader="Each leaves one failing check (or one finding it counts) out of one environment's gate, once another person approves it, until it expires"
     >
       {release.waivers.length === 0 ? (
         <Typography variant="body2" color="textSecondary">

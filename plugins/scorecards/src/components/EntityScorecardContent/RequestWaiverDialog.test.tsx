@@ -13,6 +13,48 @@ const server = setupScorecardsServer();
 const DAY_MS = 24 * 3600_000;
 
 describe('requesting a waiver on the release page', () => {
+  it('can accept one finding the check counted instead of the whole check', async () => {
+    const { requests, criticalTitle } = waiversBackend(server);
+    await renderScorecards(<EntityScorecardContent />, {
+      entity: inventoryEntity,
+      allows: permission => permission === 'scorecards.waiver.request',
+    });
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: `Request waiver of ${criticalTitle} for production`,
+      }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: `Request a waiver of ${criticalTitle} for production`,
+    });
+    expect(dialog).toHaveTextContent('The check allows 0');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: /The whole check/ }),
+    );
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'CVE-2026-41234' }),
+    );
+    await screen.findByRole('dialog', {
+      name: `Request a waiver of ${criticalTitle} (CVE-2026-41234) for production`,
+    });
+    await userEvent.type(
+      within(dialog).getByLabelText('Reason'),
+      'Not reachable: the XML parser is unused',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Request waiver' }),
+    );
+    await waitFor(() => expect(requests).toHaveLength(1));
+    expect(requests[0]).toMatchObject({
+      checkId: 'no-critical-dependency-vulnerabilities',
+      finding: 'CVE-2026-41234',
+    });
+    // The waivers table names the finding with its check.
+    await waitFor(() =>
+      expect(waiverRows()[0][0]).toBe(`${criticalTitle}: CVE-2026-41234`),
+    );
+  });
+
   it('requests a waiver of a failing check with the versions, reason and expiry, and shows it pending', async () => {
     const { requests, criticalTitle } = waiversBackend(server);
     await renderScorecards(<EntityScorecardContent />, {

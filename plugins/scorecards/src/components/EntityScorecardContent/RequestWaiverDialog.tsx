@@ -1,6 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { TextField } from '@material-ui/core';
+import { MenuItem, TextField } from '@material-ui/core';
 import {
+  CountedFindings,
   isVersionRange,
   ReleaseRecord,
   Waiver,
@@ -38,20 +39,54 @@ function VersionsField(props: {
 }
 
 /**
- * Asks for a waiver of one failing check of the release's entity in one environment: the
- * versions (the release's by default), a reason and an expiry at most `maxWaiverDays` away. It
- * applies once another person approves it.
+ * What the waiver accepts, when the check counted findings: the whole check, or one finding
+ * (a vulnerability or a SARIF rule) among those it counted.
+ */
+function FindingField(props: {
+  findings: CountedFindings;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { findings } = props;
+  return (
+    <TextField
+      id="waiver-finding"
+      select
+      SelectProps={{ displayEmpty: true }}
+      InputLabelProps={{ shrink: true }}
+      label="Accept"
+      fullWidth
+      margin="normal"
+      value={props.value}
+      onChange={e => props.onChange(e.target.value)}
+      helperText={`The check allows ${findings.allowed}; a finding waiver lets it pass once what is left is within that`}
+    >
+      <MenuItem value="">The whole check</MenuItem>
+      {findings.counted.map(f => (
+        <MenuItem key={f.id} value={f.id}>
+          {f.count > 1 ? `${f.id} (${f.count} findings)` : f.id}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+/**
+ * Asks for a waiver of one failing check of the release's entity in one environment, or of one
+ * finding the check counted: the versions (the release's by default), a reason and an expiry at
+ * most `maxWaiverDays` away. It applies once another person approves it.
  */
 export function RequestWaiverDialog(props: {
   release: Pick<ReleaseRecord, 'entityRef' | 'version' | 'maxWaiverDays'>;
   environment: string;
-  check: { checkId: string; title: string };
+  check: { checkId: string; title: string; findings?: CountedFindings };
   onClose: () => void;
   onRequested: (waiver: Waiver) => void;
 }) {
   const { release, environment, check } = props;
   const api = useApi(scorecardsApiRef);
   const [versionRange, setVersionRange] = useState(release.version);
+  const [finding, setFinding] = useState('');
   const versionsProblem = isVersionRange(versionRange)
     ? undefined
     : `Neither a version nor a semver range: ${VERSIONS_HINT.toLowerCase()}`;
@@ -63,7 +98,9 @@ export function RequestWaiverDialog(props: {
   return (
     <ReasonDialog
       id="waiver"
-      title={`Request a waiver of ${check.title} for ${environment}`}
+      title={`Request a waiver of ${check.title}${
+        finding ? ` (${finding})` : ''
+      } for ${environment}`}
       description={
         <>
           Once another person approves it, the {environment} gate of the
@@ -83,12 +120,20 @@ export function RequestWaiverDialog(props: {
             versionRange: versionRange.trim(),
             environment,
             checkId: check.checkId,
+            ...(finding ? { finding } : {}),
             reason,
             expiresAt: expiry.expiresAt,
           }),
         )
       }
     >
+      {check.findings && check.findings.counted.length > 0 && (
+        <FindingField
+          findings={check.findings}
+          value={finding}
+          onChange={setFinding}
+        />
+      )}
       <VersionsField
         value={versionRange}
         problem={versionsProblem}
