@@ -121,6 +121,14 @@ describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
     });
     const id = asked.body.id;
     expect((await gate()).decision).toBe('fail');
+    // The portfolio's waived filter: only releases an active waiver covers.
+    const waived = async (value = 'true') =>
+      (
+        await request(server)
+          .get(`/api/scorecards/portfolio?waived=${value}`)
+          .set('Authorization', ci)
+      ).body.items.map((i: { entityRef: string }) => i.entityRef);
+    expect(await waived()).toEqual([]);
 
     expectErrorAnswer(
       await approve(DEV, id),
@@ -165,6 +173,15 @@ describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
       effectiveGates: { production: 'pass' },
       gateAdjustments: { production: { overridden: false, waivers: 1 } },
     });
+    expect(await waived()).toEqual(['component:default/inventory']);
+    const summary = await request(server)
+      .get('/api/scorecards/portfolio/summary?waived=true')
+      .set('Authorization', ci);
+    expect(summary.body.totalCount).toBe(1);
+    const csv = await request(server)
+      .get('/api/scorecards/portfolio.csv?waived=true')
+      .set('Authorization', ci);
+    expect(csv.text).toContain('component:default/inventory');
 
     // Revoked by the person who asked: the gate is what the evidence says again.
     expectErrorAnswer(await revoke(STRANGER, id), 403, 'may be revoked by');
@@ -172,6 +189,8 @@ describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
     expect(revoked.body).toMatchObject({ status: 'revoked', revokedBy: DEV });
     expect((await gate()).decision).toBe('fail');
     expectErrorAnswer(await revoke(MANAGER, id), 409, 'is revoked');
+    expect(await waived()).toEqual([]);
+    expect(await waived('false')).toEqual(['component:default/inventory']);
 
     const listed = await request(server)
       .get('/api/scorecards/waivers?entityRef=component:default/inventory')

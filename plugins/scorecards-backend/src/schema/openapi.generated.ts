@@ -607,6 +607,9 @@ export const spec = {
             $ref: '#/components/parameters/Gate',
           },
           {
+            $ref: '#/components/parameters/Waived',
+          },
+          {
             $ref: '#/components/parameters/Sort',
           },
           {
@@ -687,6 +690,9 @@ export const spec = {
           {
             $ref: '#/components/parameters/Gate',
           },
+          {
+            $ref: '#/components/parameters/Waived',
+          },
         ],
         responses: {
           '200': {
@@ -740,6 +746,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/Gate',
+          },
+          {
+            $ref: '#/components/parameters/Waived',
           },
           {
             $ref: '#/components/parameters/Sort',
@@ -842,6 +851,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/Gate',
+          },
+          {
+            $ref: '#/components/parameters/Waived',
           },
         ],
         responses: {
@@ -1519,6 +1531,16 @@ export const spec = {
           pattern: '^[^:]+:(pass|warn|fail)$',
         },
         example: 'production:fail',
+      },
+      Waived: {
+        name: 'waived',
+        in: 'query',
+        description:
+          '`true`: only entities whose latest release an active waiver covers, in any environment:\nthe releases that pass, or warn, with accepted exceptions. `false` or absent: no filter.\n',
+        schema: {
+          type: 'boolean',
+        },
+        example: true,
       },
       Sort: {
         name: 'sort',

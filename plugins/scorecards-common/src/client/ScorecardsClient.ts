@@ -112,6 +112,7 @@ function filterQuery(
     gate: filter.gate
       ? `${filter.gate.environment}:${filter.gate.decision}`
       : undefined,
+    waived: filter.waived || undefined,
   };
 }
 

@@ -72,6 +72,8 @@ export interface PortfolioQuery {
   grade?: FilterParameters['grade'];
   /** Only releases whose stored gate decision (before overrides) in `environment` is `decision`. */
   gate?: { environment: string; decision: Schemas['GateDecision'] };
+  /** Only entities whose latest release an active waiver covers. */
+  waived?: boolean;
   sort: PortfolioSort;
   limit: number;
   /** Opaque cursor from a previous page's `nextCursor`. */

@@ -1778,6 +1778,12 @@ export interface components {
      * @example production:fail
      */
     Gate: string;
+    /**
+     * @description `true`: only entities whose latest release an active waiver covers, in any environment:
+     *     the releases that pass, or warn, with accepted exceptions. `false` or absent: no filter.
+     * @example true
+     */
+    Waived: boolean;
     /** @description The order: by entity ref, score or release time; `-` for descending. */
     Sort: components['schemas']['PortfolioSort'];
   };
@@ -2212,6 +2218,12 @@ export interface operations {
          * @example production:fail
          */
         gate?: components['parameters']['Gate'];
+        /**
+         * @description `true`: only entities whose latest release an active waiver covers, in any environment:
+         *     the releases that pass, or warn, with accepted exceptions. `false` or absent: no filter.
+         * @example true
+         */
+        waived?: components['parameters']['Waived'];
         /** @description The order: by entity ref, score or release time; `-` for descending. */
         sort?: components['parameters']['Sort'];
         /** @description Items per page. */
@@ -2268,6 +2280,12 @@ export interface operations {
          * @example production:fail
          */
         gate?: components['parameters']['Gate'];
+        /**
+         * @description `true`: only entities whose latest release an active waiver covers, in any environment:
+         *     the releases that pass, or warn, with accepted exceptions. `false` or absent: no filter.
+         * @example true
+         */
+        waived?: components['parameters']['Waived'];
       };
       header?: never;
       path?: never;
@@ -2318,6 +2336,12 @@ export interface operations {
          * @example production:fail
          */
         gate?: components['parameters']['Gate'];
+        /**
+         * @description `true`: only entities whose latest release an active waiver covers, in any environment:
+         *     the releases that pass, or warn, with accepted exceptions. `false` or absent: no filter.
+         * @example true
+         */
+        waived?: components['parameters']['Waived'];
         /** @description The order: by entity ref, score or release time; `-` for descending. */
         sort?: components['parameters']['Sort'];
       };
@@ -2392,6 +2416,12 @@ export interface operations {
          * @example production:fail
          */
         gate?: components['parameters']['Gate'];
+        /**
+         * @description `true`: only entities whose latest release an active waiver covers, in any environment:
+         *     the releases that pass, or warn, with accepted exceptions. `false` or absent: no filter.
+         * @example true
+         */
+        waived?: components['parameters']['Waived'];
       };
       header?: never;
       path?: never;

@@ -7,6 +7,7 @@ import {
 } from '@waybill/plugin-scorecards-common';
 import { CatalogReadAccess } from '@waybill/plugin-waybill-node';
 import {
+  EntityScope,
   PortfolioFilter,
   PortfolioItem,
   PortfolioPage,
@@ -61,7 +62,7 @@ export class Portfolio {
     const now = nowOf(this.deps);
     const page = await store.portfolio(query, {
       now,
-      scope: await scopeOf(store, access),
+      scope: await this.scope(query, access, now),
     });
     return { ...page, items: await this.withWaivers(page.items, now) };
   }
@@ -121,7 +122,7 @@ export class Portfolio {
     const { store, config } = this.deps;
     const stored = await store.portfolioSummary(
       filter,
-      await scopeOf(store, access),
+      await this.scope(filter, access, nowOf(this.deps)),
     );
     return completeSummary(stored, config.environments);
   }
@@ -136,9 +137,9 @@ export class Portfolio {
     pageSize = 200,
   ): AsyncGenerator<PortfolioItem[]> {
     const { store } = this.deps;
-    const scope = await scopeOf(store, access);
     // One moment for the whole export: every page reads the overrides active when it started.
     const now = nowOf(this.deps);
+    const scope = await this.scope(query, access, now);
     let cursor: string | undefined;
     do {
       const page = await store.portfolio(
@@ -156,6 +157,47 @@ export class Portfolio {
     access: CatalogReadAccess = CatalogReadAccess.unrestricted,
   ): Promise<string[]> {
     const { store } = this.deps;
-    return store.portfolioRefs(filter, await scopeOf(store, access));
+    return store.portfolioRefs(
+      filter,
+      await this.scope(filter, access, nowOf(this.deps)),
+    );
+  }
+
+  /**
+   * The entities a portfolio read is limited to: those the reader may read and, with the
+   * `waived` filter, those whose latest release an active waiver covers (undefined: every one).
+   */
+  private async scope(
+    filter: PortfolioFilter,
+    access: CatalogReadAccess,
+    now: Date,
+  ): Promise<EntityScope | undefined> {
+    const { store } = this.deps;
+    const readable = await scopeOf(store, access);
+    if (!filter.waived) return readable;
+    const waivers = await store.listWaivers(
+      {
+        entityRefs: readable,
+        status: 'active',
+        limit: Number.MAX_SAFE_INTEGER,
+      },
+      now,
+    );
+    const candidates = [...new Set(waivers.map(w => w.entityRef))];
+    if (candidates.length === 0) return [];
+    // Active waivers are few: read their entities' latest versions in one page.
+    const latest = await store.portfolio(
+      { sort: 'name', limit: candidates.length },
+      { now, scope: candidates },
+    );
+    return latest.items
+      .filter(item =>
+        waivers.some(
+          w =>
+            w.entityRef === item.entityRef &&
+            coversVersion(w.versionRange, item.version),
+        ),
+      )
+      .map(item => item.entityRef);
   }
 }

@@ -18,6 +18,7 @@ export interface PortfolioFilterQuery {
   businessProcess?: string;
   grade?: PortfolioFilter['grade'];
   gate?: string;
+  waived?: boolean | string;
 }
 
 /**
@@ -65,6 +66,8 @@ export function portfolioFilterOf(
       environment: gate[0],
       decision: gate[1] as GateDecision,
     },
+    // The spec allows only true and false; either may arrive as the query string's text.
+    waived: String(query.waived) === 'true' || undefined,
   };
 }
 

@@ -1,6 +1,8 @@
 import {
   Button,
+  Checkbox,
   FormControl,
+  FormControlLabel,
   Grid,
   InputLabel,
   makeStyles,
@@ -130,6 +132,18 @@ export const PortfolioFilters = memo(function PortfolioFiltersContent(props: {
         options={gateOptionsOf(environments)}
         onChange={gate => set({ gate: gateOf(gate) })}
       />
+      <Grid item {...WIDE}>
+        <FormControlLabel
+          control={
+            <Checkbox
+              color="primary"
+              checked={filter.waived ?? false}
+              onChange={e => set({ waived: e.target.checked || undefined })}
+            />
+          }
+          label="Waived only"
+        />
+      </Grid>
       <Grid item {...WIDE}>
         <Button
           variant="text"

@@ -210,6 +210,23 @@ describe('PortfolioPage', () => {
     expect(screen.getByLabelText('Gate')).toHaveTextContent('production: fail');
   });
 
+  it('asks the backend for waived releases only, and keeps the choice in the URL', async () => {
+    const queries = portfolioBackend(24);
+    await renderScorecards(<PortfolioPage pageSize={PAGE_SIZE} />, {
+      routeEntries: ['/scorecards'],
+      catalogEntities,
+    });
+    const waivedOnly = await screen.findByRole('checkbox', {
+      name: 'Waived only',
+    });
+    expect(waivedOnly).not.toBeChecked();
+    await userEvent.click(waivedOnly);
+    await waitFor(() =>
+      expect(queries[queries.length - 1]).toMatchObject({ waived: 'true' }),
+    );
+    expect(screen.getByRole('checkbox', { name: 'Waived only' })).toBeChecked();
+  });
+
   it('shows the upload command when no service has releases yet', async () => {
     portfolioBackend(0);
     await renderScorecards(<PortfolioPage pageSize={PAGE_SIZE} />, {

@@ -8,7 +8,7 @@ describe('portfolio view in the URL', () => {
   it('reads every filter and the sort', () => {
     const view = viewFromSearchParams(
       new URLSearchParams(
-        'owner=group:default/warehouse-systems&system=system:default/erp-core&businessProcess=order-to-cash&tier=critical&grade=F&gate=production:fail&sort=-score',
+        'owner=group:default/warehouse-systems&system=system:default/erp-core&businessProcess=order-to-cash&tier=critical&grade=F&gate=production:fail&waived=true&sort=-score',
       ),
     );
     expect(view).toEqual({
@@ -19,6 +19,7 @@ describe('portfolio view in the URL', () => {
         tier: 'critical',
         grade: 'F',
         gate: { environment: 'production', decision: 'fail' },
+        waived: true,
       },
       sort: '-score',
     });
@@ -29,12 +30,13 @@ describe('portfolio view in the URL', () => {
       filter: {
         businessProcess: 'procure-to-pay',
         gate: { environment: 'staging', decision: 'warn' as const },
+        waived: true,
       },
       sort: 'updated' as const,
     };
     const text = searchParamsFromView(view).toString();
     expect(text).toBe(
-      'businessProcess=procure-to-pay&gate=staging%3Awarn&sort=updated',
+      'businessProcess=procure-to-pay&gate=staging%3Awarn&waived=true&sort=updated',
     );
     expect(viewFromSearchParams(new URLSearchParams(text))).toEqual(view);
   });

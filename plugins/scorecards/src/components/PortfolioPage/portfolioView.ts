@@ -41,6 +41,7 @@ export function viewFromSearchParams(params: URLSearchParams): PortfolioView {
           decision: gate[2] as 'pass' | 'warn' | 'fail',
         }
       : undefined,
+    waived: params.get('waived') === 'true' || undefined,
   };
   return {
     filter: Object.fromEntries(
@@ -65,6 +66,7 @@ export function searchParamsFromView(view: PortfolioView): URLSearchParams {
         ? `${filter.gate.environment}:${filter.gate.decision}`
         : undefined,
     ],
+    ['waived', filter.waived ? 'true' : undefined],
     ['sort', view.sort === 'name' ? undefined : view.sort],
   ];
   return new URLSearchParams(
