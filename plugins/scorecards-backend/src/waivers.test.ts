@@ -288,4 +288,23 @@ describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
       });
     expect(service.status).toBe(403);
   });
+
+  it('applies a waiver scoped to a tenant segment only to deliveries to that segment alone', async () => {
+    const asked = await ask(DEV, { tenantSegment: 'retail' });
+    expect(asked.body).toMatchObject({ tenantSegment: 'retail' });
+    expect((await approve(MANAGER, asked.body.id)).status).toBe(200);
+    const gateFor = async (query: string) =>
+      (
+        await request(server)
+          .get(`${release}/gates/production${query}`)
+          .set('Authorization', ci)
+      ).body.decision;
+    // The pipeline's own gate call names no segment: the waiver does not apply.
+    expect(await gateFor('')).toBe('fail');
+    expect(await gateFor('?segment=retail')).toBe('pass');
+    expect(await gateFor('?segment=wholesale')).toBe('fail');
+    expect(await gateFor('?segment=retail&segment=wholesale')).toBe('fail');
+    expect((await revoke(DEV, asked.body.id)).status).toBe(200);
+    expect(await gateFor('?segment=retail')).toBe('fail');
+  });
 });

@@ -91,6 +91,8 @@ export interface NewWaiver {
   checkId: string;
   /** One finding the check counts, accepted alone; undefined for the whole check. */
   finding?: string;
+  /** The only tenant segment whose deliveries it applies to; undefined for every delivery. */
+  tenantSegment?: string;
   reason: string;
   expiresAt: string;
   requestedBy: string;

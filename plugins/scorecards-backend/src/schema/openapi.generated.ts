@@ -407,6 +407,9 @@ export const spec = {
             {
               $ref: '#/components/parameters/Environment',
             },
+            {
+              $ref: '#/components/parameters/TenantSegment',
+            },
           ],
           responses: {
             '200': {
@@ -1531,6 +1534,24 @@ export const spec = {
           pattern: '^[^:]+:(pass|warn|fail)$',
         },
         example: 'production:fail',
+      },
+      TenantSegment: {
+        name: 'segment',
+        in: 'query',
+        description:
+          "The tenant segments the release is about to be delivered to (a tenant rollout's next\nwave), one parameter each. A waiver scoped to a tenant segment applies only when every\nsegment given is its own; without `segment`, such waivers do not apply.\n",
+        style: 'form',
+        explode: true,
+        schema: {
+          type: 'array',
+          maxItems: 20,
+          items: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+        },
+        example: ['retail'],
       },
       Waived: {
         name: 'waived',
@@ -3434,6 +3455,13 @@ export const spec = {
             description:
               'One finding the check counts, to accept only it: a vulnerability id (`CVE-2025-29927`)\nfor a dependency vulnerability check, a SARIF rule id for a code finding check.\nWithout it the whole check is accepted.\n',
           },
+          tenantSegment: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+            description:
+              "Only deliveries to this tenant segment (a tenant rollout's waves of it): the gate\napplies the waiver when asked for that segment alone. Without it, every delivery.\n",
+          },
           reason: {
             type: 'string',
             minLength: 10,
@@ -3471,6 +3499,7 @@ export const spec = {
           'environment',
           'checkId',
           'finding',
+          'tenantSegment',
           'reason',
           'expiresAt',
           'requestedBy',
@@ -3503,6 +3532,12 @@ export const spec = {
             nullable: true,
             description:
               'The one finding accepted (a vulnerability or SARIF rule id); null for the whole check.',
+          },
+          tenantSegment: {
+            type: 'string',
+            nullable: true,
+            description:
+              'The only tenant segment whose deliveries it applies to; null for every delivery.',
           },
           reason: {
             type: 'string',

@@ -82,13 +82,17 @@ export class ReleaseScorecards {
     return this.releases.history(entityRef, limit, access);
   }
 
-  /** Whether a release may be promoted to an environment, from the stored evaluation. */
+  /**
+   * Whether a release may be promoted to an environment, from the stored evaluation; `segments`
+   * are the tenant segments it is about to be delivered to.
+   */
   gate(
     key: ReleaseKey,
     environment: string,
     access: Access = ALL,
+    segments: readonly string[] = [],
   ): Promise<GateAnswer> {
-    return this.gates.answer(key, environment, access);
+    return this.gates.answer(key, environment, access, segments);
   }
 
   /** Lets a release through one environment's gate until the override expires. */

@@ -57,6 +57,10 @@ export interface ScorecardsApi {
     entityRef: EntityRefInput,
     version: string,
     environment: string,
+    options?: {
+      /** The tenant segments the release is about to be delivered to. */
+      segments?: string[];
+    },
   ): Promise<GateAnswer>;
   overrideGate(
     entityRef: EntityRefInput,
@@ -196,9 +200,13 @@ export class ScorecardsClient implements ScorecardsApi {
     entityRef: EntityRefInput,
     version: string,
     environment: string,
+    options: { segments?: string[] } = {},
   ): Promise<GateAnswer> {
     return this.api.getGate({
       path: { ...releasePath(entityRef, version), environment },
+      query: options.segments?.length
+        ? { segment: options.segments }
+        : undefined,
     });
   }
 

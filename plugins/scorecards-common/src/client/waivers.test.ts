@@ -2,6 +2,7 @@ import type { Waiver } from './types';
 import { effectiveGates } from './gateOverrides';
 import {
   activeWaivers,
+  coversSegments,
   coversVersion,
   gateAfterWaivers,
   isVersionRange,
@@ -17,6 +18,7 @@ const waiver = (patch: Partial<Waiver> = {}): Waiver => ({
   environment: 'production',
   checkId: 'no-critical-vulnerabilities',
   finding: null,
+  tenantSegment: null,
   reason: 'Not reachable: the parser is unused',
   expiresAt: '2026-12-08T00:00:00.000Z',
   requestedBy: 'user:default/dev',
@@ -99,6 +101,18 @@ describe('activeWaivers', () => {
         NOW,
       ).map(w => w.id),
     ).toEqual([1]);
+  });
+});
+
+describe('coversSegments', () => {
+  it('applies a segment waiver only to deliveries to that segment alone', () => {
+    const retail = waiver({ tenantSegment: 'retail' });
+    expect(coversSegments(retail, ['retail'])).toBe(true);
+    expect(coversSegments(retail, [])).toBe(false);
+    expect(coversSegments(retail)).toBe(false);
+    expect(coversSegments(retail, ['retail', 'wholesale'])).toBe(false);
+    expect(coversSegments(waiver(), ['wholesale'])).toBe(true);
+    expect(coversSegments(waiver(), [])).toBe(true);
   });
 });
 

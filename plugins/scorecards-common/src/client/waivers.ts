@@ -30,17 +30,38 @@ export function coversVersion(range: string, version: string): boolean {
   return valid(version) !== null && satisfies(version, range.trim());
 }
 
-/** The waivers applying to a release's gate in one environment at `now`: active, and covering it. */
+/**
+ * Whether a waiver applies to a delivery to `segments`: one without a tenant segment applies to
+ * every delivery; one scoped to a segment only when the delivery goes to that segment alone
+ * (`segments` given, every one of them its own).
+ */
+export function coversSegments(
+  waiver: Pick<Waiver, 'tenantSegment'>,
+  segments: readonly string[] = [],
+): boolean {
+  if (!waiver.tenantSegment) return true;
+  return segments.length > 0 && segments.every(s => s === waiver.tenantSegment);
+}
+
+/**
+ * The waivers applying to a release's gate in one environment at `now`: active, covering its
+ * version and, for a waiver scoped to a tenant segment, the segments it is delivered to.
+ */
 export function activeWaivers(
   waivers: readonly Waiver[],
-  release: { version: string; environment: string },
+  release: {
+    version: string;
+    environment: string;
+    segments?: readonly string[];
+  },
   now: Date,
 ): Waiver[] {
   return waivers.filter(
     w =>
       w.environment === release.environment &&
       waiverStatus(w, now) === 'active' &&
-      coversVersion(w.versionRange, release.version),
+      coversVersion(w.versionRange, release.version) &&
+      coversSegments(w, release.segments),
   );
 }
 

@@ -1222,6 +1222,11 @@ export interface components {
        *     Without it the whole check is accepted.
        */
       finding?: string;
+      /**
+       * @description Only deliveries to this tenant segment (a tenant rollout's waves of it): the gate
+       *     applies the waiver when asked for that segment alone. Without it, every delivery.
+       */
+      tenantSegment?: string;
       /** @description Why, in at least 10 characters (not counting surrounding white space). */
       reason: string;
       /**
@@ -1241,6 +1246,8 @@ export interface components {
       checkId: string;
       /** @description The one finding accepted (a vulnerability or SARIF rule id); null for the whole check. */
       finding: string | null;
+      /** @description The only tenant segment whose deliveries it applies to; null for every delivery. */
+      tenantSegment: string | null;
       reason: string;
       /** Format: date-time */
       expiresAt: string;
@@ -1779,6 +1786,15 @@ export interface components {
      */
     Gate: string;
     /**
+     * @description The tenant segments the release is about to be delivered to (a tenant rollout's next
+     *     wave), one parameter each. A waiver scoped to a tenant segment applies only when every
+     *     segment given is its own; without `segment`, such waivers do not apply.
+     * @example [
+     *       "retail"
+     *     ]
+     */
+    TenantSegment: string[];
+    /**
      * @description `true`: only entities whose latest release an active waiver covers, in any environment:
      *     the releases that pass, or warn, with accepted exceptions. `false` or absent: no filter.
      * @example true
@@ -2020,7 +2036,17 @@ export interface operations {
   };
   getGate: {
     parameters: {
-      query?: never;
+      query?: {
+        /**
+         * @description The tenant segments the release is about to be delivered to (a tenant rollout's next
+         *     wave), one parameter each. A waiver scoped to a tenant segment applies only when every
+         *     segment given is its own; without `segment`, such waivers do not apply.
+         * @example [
+         *       "retail"
+         *     ]
+         */
+        segment?: components['parameters']['TenantSegment'];
+      };
       header?: never;
       path: {
         /**
@@ -2927,6 +2953,7 @@ export type ScorecardsEndpointMap = {
   '#get|/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}': {
     response: ResponseOf<operations['getGate']>;
     path: PathOf<operations['getGate']>;
+    query: QueryOf<operations['getGate']>;
   };
   '#post|/entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}/overrides': {
     response: ResponseOf<operations['overrideGate']>;
@@ -3070,6 +3097,7 @@ export class ScorecardsApiClient {
   /** May this release be promoted to this environment? (`GET /entities/{kind}/{namespace}/{name}/releases/{version}/gates/{environment}`). */
   getGate(request: {
     path: PathOf<operations['getGate']>;
+    query?: QueryOf<operations['getGate']>;
   }): Promise<ResponseOf<operations['getGate']>> {
     return this.http.json<ResponseOf<operations['getGate']>>(
       `/entities/${encodeURIComponent(
@@ -3082,6 +3110,7 @@ export class ScorecardsApiClient {
         String(request.path.version),
       )}/gates/${encodeURIComponent(String(request.path.environment))}`,
       { method: 'GET' },
+      request.query as Record<string, QueryValue> | undefined,
     );
   }
 

@@ -198,6 +198,7 @@ export function waiverRecord(fields: Partial<Waiver> = {}): Waiver {
     environment: 'production',
     checkId: 'no-critical-dependency-vulnerabilities',
     finding: null,
+    tenantSegment: null,
     reason: `Waiver ${id}: CVE not reachable from our code paths`,
     expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
     requestedBy: 'user:default/developer',

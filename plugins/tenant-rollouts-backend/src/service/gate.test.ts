@@ -112,6 +112,25 @@ describe('ScorecardsGateClient', () => {
     });
   });
 
+  it('names the segments of the next delivery, and asks once per release, environment and segments', async () => {
+    answer = { status: 200, body: JSON.stringify({ decision: 'pass' }) };
+    seen.length = 0;
+    const once = askingOnce(gate());
+    await once.check('component:default/a', '1', 'production', [
+      'retail',
+      'wholesale',
+    ]);
+    await once.check('component:default/a', '1', 'production', [
+      'wholesale',
+      'retail',
+    ]);
+    await once.check('component:default/a', '1', 'production');
+    expect(seen.map(s => s.url)).toEqual([
+      '/api/scorecards/entities/component/default/a/releases/1/gates/production?segment=retail&segment=wholesale',
+      '/api/scorecards/entities/component/default/a/releases/1/gates/production',
+    ]);
+  });
+
   it('asks each release and environment once when asked through askingOnce, also at once', async () => {
     answer = { status: 200, body: JSON.stringify({ decision: 'pass' }) };
     seen.length = 0;

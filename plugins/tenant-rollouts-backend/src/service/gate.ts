@@ -11,12 +11,16 @@ import { pluginClientOptions } from '@waybill/plugin-waybill-node';
 /** The scorecards gate's answer, as far as a rollout needs it (the spec's `Gate`). */
 export type GateResult = RolloutGate;
 
-/** Asks whether a release may go to an environment. */
+/**
+ * Asks whether a release may go to an environment; `segments` are the tenant segments it is
+ * about to be delivered to (a wave's), for waivers scoped to a segment.
+ */
 export interface GateClient {
   check(
     entityRef: string,
     version: string,
     environment: string,
+    segments?: readonly string[],
   ): Promise<GateResult>;
 }
 
@@ -34,8 +38,12 @@ export function askingOnce(
   gate: GateClient,
   ...known: GateResult[]
 ): GateClient {
-  const key = (entityRef: string, version: string, environment: string) =>
-    JSON.stringify([entityRef, version, environment]);
+  const key = (
+    entityRef: string,
+    version: string,
+    environment: string,
+    segments: readonly string[] = [],
+  ) => JSON.stringify([entityRef, version, environment, [...segments].sort()]);
   const answers = new Map<string, Promise<GateResult>>(
     known.map(a => [
       key(a.entityRef, a.version, a.environment),
@@ -43,11 +51,11 @@ export function askingOnce(
     ]),
   );
   return {
-    check(entityRef, version, environment) {
-      const at = key(entityRef, version, environment);
+    check(entityRef, version, environment, segments = []) {
+      const at = key(entityRef, version, environment, segments);
       let answer = answers.get(at);
       if (!answer) {
-        answer = gate.check(entityRef, version, environment);
+        answer = gate.check(entityRef, version, environment, segments);
         answers.set(at, answer);
       }
       return answer;
@@ -102,11 +110,14 @@ export class ScorecardsGateClient implements GateClient {
     entityRef: string,
     version: string,
     environment: string,
+    segments: readonly string[] = [],
   ): Promise<GateResult> {
     const release = { entityRef, version, environment };
     let answer;
     try {
-      answer = await this.scorecards.getGate(entityRef, version, environment);
+      answer = await this.scorecards.getGate(entityRef, version, environment, {
+        segments: [...segments],
+      });
     } catch (error) {
       if (!(error instanceof ResponseError)) {
         this.options.logger.warn(

@@ -38,6 +38,26 @@ function waveStartedBy(
   return action === 'start' ? 0 : record.currentWave + 1;
 }
 
+/**
+ * The tenant segments the rollout delivers to next (the first wave before it starts, else the
+ * wave after the current one; none after the last): what the gate is asked about, for waivers
+ * scoped to a segment. The board's gate and the start or advance it offers ask the same.
+ */
+export function nextDeliverySegments(record: RolloutRecord): string[] {
+  const index = record.state === 'planned' ? 0 : record.currentWave + 1;
+  const wave = record.plan.waves[index];
+  if (!wave) return [];
+  const segmentOf = new Map(record.plan.tenants.map(t => [t.ref, t.segment]));
+  return [
+    ...new Set(
+      wave.tenants.flatMap(t => {
+        const segment = segmentOf.get(t.ref);
+        return segment ? [segment] : [];
+      }),
+    ),
+  ].sort();
+}
+
 /** A wave of the rollout's plan, by position and name. */
 function waveRef(record: RolloutRecord, index: number): WaveRef {
   return { index, name: record.plan.waves[index].name };
@@ -180,6 +200,7 @@ export async function blockersOf(
       record.entityRef,
       record.version,
       record.environment,
+      nextDeliverySegments(record),
     );
     if (!answer.passed) blockers.push(gateBlocker(answer));
   }

@@ -22,7 +22,11 @@ import { blockerShownTo } from './blockers';
 import { TenantRolloutsConfig } from './config';
 import { FailureAnalysisCache } from './failureAnalysisCache';
 import { askingOnce, GateClient } from './gate';
-import { nextActionsOf, waveHealth } from './preconditions';
+import {
+  nextActionsOf,
+  nextDeliverySegments,
+  waveHealth,
+} from './preconditions';
 import { readableRollout } from './rolloutAccess';
 
 /** What a board was already read with (by an action), so it is not read or computed again. */
@@ -206,7 +210,12 @@ export class RolloutBoard {
     access: CatalogReadAccess,
   ): Promise<{ nextActions: NextAction[]; gate?: RolloutGate }> {
     const gate = LIVE_STATES.includes(record.state)
-      ? await asked.check(record.entityRef, record.version, record.environment)
+      ? await asked.check(
+          record.entityRef,
+          record.version,
+          record.environment,
+          nextDeliverySegments(record),
+        )
       : undefined;
     const actions = await nextActionsOf({ record, ...world }, asked);
     const nextActions = access.restricted

@@ -54,11 +54,15 @@ export class Gates {
     this.waivers = new Waivers(deps);
   }
 
-  /** Whether a release may be promoted to an environment, from the stored evaluation. */
+  /**
+   * Whether a release may be promoted to an environment, from the stored evaluation; `segments`
+   * are the tenant segments it is about to be delivered to, for waivers scoped to one.
+   */
   async answer(
     key: ReleaseKey,
     environment: string,
     access: CatalogReadAccess = CatalogReadAccess.unrestricted,
+    segments: readonly string[] = [],
   ): Promise<GateAnswer> {
     requireEnvironment(this.deps.config, environment);
     await assertReadable(key.entityRef, access);
@@ -73,7 +77,7 @@ export class Gates {
       gate,
       activeWaivers(
         await this.waivers.ofEntity(key.entityRef, 'active'),
-        { version: key.version, environment },
+        { version: key.version, environment, segments },
         now,
       ),
     );

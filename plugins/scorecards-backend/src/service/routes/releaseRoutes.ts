@@ -49,6 +49,7 @@ export function registerGateRoutes(
           releaseKeyFromParams(req.params),
           req.params.environment,
           access,
+          [req.query.segment ?? []].flat().map(String),
         ),
       );
     },

@@ -27,6 +27,8 @@ export interface WaiverRequest {
   checkId: string;
   /** One finding the check counts (a vulnerability or SARIF rule id), to accept only it. */
   finding?: string;
+  /** The only tenant segment whose deliveries it applies to. */
+  tenantSegment?: string;
   reason: string;
   expiresAt: string;
 }
@@ -85,6 +87,7 @@ export class Waivers {
         environment: request.environment,
         checkId: request.checkId,
         finding,
+        tenantSegment: request.tenantSegment?.trim() || undefined,
         reason: request.reason,
         expiresAt: expiresAt.toISOString(),
         requestedBy,

@@ -174,7 +174,10 @@ export function ReleaseWaivers(props: {
   const now = new Date();
   const title = (waiver: Waiver) => {
     const check = checkTitle(release.evaluation, waiver.checkId);
-    return waiver.finding ? `${check}: ${waiver.finding}` : check;
+    const what = waiver.finding ? `${check}: ${waiver.finding}` : check;
+    return waiver.tenantSegment
+      ? `${what} (${waiver.tenantSegment} tenants)`
+      : what;
   };
   const changed = () => {
     setApproving(undefined);

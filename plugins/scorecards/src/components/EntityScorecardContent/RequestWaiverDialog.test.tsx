@@ -13,7 +13,7 @@ const server = setupScorecardsServer();
 const DAY_MS = 24 * 3600_000;
 
 describe('requesting a waiver on the release page', () => {
-  it('can accept one finding the check counted instead of the whole check', async () => {
+  it('can accept one finding the check counted instead of the whole check, for one tenant segment', async () => {
     const { requests, criticalTitle } = waiversBackend(server);
     await renderScorecards(<EntityScorecardContent />, {
       entity: inventoryEntity,
@@ -38,6 +38,10 @@ describe('requesting a waiver on the release page', () => {
       name: `Request a waiver of ${criticalTitle} (CVE-2026-41234) for production`,
     });
     await userEvent.type(
+      within(dialog).getByLabelText('Tenant segment'),
+      'retail',
+    );
+    await userEvent.type(
       within(dialog).getByLabelText('Reason'),
       'Not reachable: the XML parser is unused',
     );
@@ -48,10 +52,13 @@ describe('requesting a waiver on the release page', () => {
     expect(requests[0]).toMatchObject({
       checkId: 'no-critical-dependency-vulnerabilities',
       finding: 'CVE-2026-41234',
+      tenantSegment: 'retail',
     });
-    // The waivers table names the finding with its check.
+    // The waivers table names the finding with its check, and the segment.
     await waitFor(() =>
-      expect(waiverRows()[0][0]).toBe(`${criticalTitle}: CVE-2026-41234`),
+      expect(waiverRows()[0][0]).toBe(
+        `${criticalTitle}: CVE-2026-41234 (retail tenants)`,
+      ),
     );
   });
 

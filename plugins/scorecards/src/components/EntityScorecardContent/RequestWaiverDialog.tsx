@@ -87,6 +87,7 @@ export function RequestWaiverDialog(props: {
   const api = useApi(scorecardsApiRef);
   const [versionRange, setVersionRange] = useState(release.version);
   const [finding, setFinding] = useState('');
+  const [segment, setSegment] = useState('');
   const versionsProblem = isVersionRange(versionRange)
     ? undefined
     : `Neither a version nor a semver range: ${VERSIONS_HINT.toLowerCase()}`;
@@ -121,6 +122,7 @@ export function RequestWaiverDialog(props: {
             environment,
             checkId: check.checkId,
             ...(finding ? { finding } : {}),
+            ...(segment.trim() ? { tenantSegment: segment.trim() } : {}),
             reason,
             expiresAt: expiry.expiresAt,
           }),
@@ -138,6 +140,16 @@ export function RequestWaiverDialog(props: {
         value={versionRange}
         problem={versionsProblem}
         onChange={setVersionRange}
+      />
+      <TextField
+        id="waiver-segment"
+        label="Tenant segment"
+        fullWidth
+        margin="normal"
+        value={segment}
+        onChange={e => setSegment(e.target.value)}
+        helperText="Optional: only deliveries to this segment (a tenant rollout's waves of it); empty for every delivery"
+        inputProps={{ maxLength: 100 }}
       />
       <ExpiryField id="waiver-expires" expiry={expiry} />
     </ReasonDialog>
