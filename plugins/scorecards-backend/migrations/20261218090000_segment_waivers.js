@@ -9,7 +9,9 @@ exports.up = async function up(knex) {
     table
       .string('tenant_segment', 100)
       .nullable()
-      .comment('The only tenant segment it applies to; null for every delivery');
+      .comment(
+        'The only tenant segment it applies to; null for every delivery',
+      );
   });
 };
 
