@@ -7,11 +7,15 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTestDatabases, expectErrorAnswer } from '@waybill/test-utils';
 import request from 'supertest';
 import { scorecardsPlugin } from './plugin';
-import { ci, inventory, junit } from './__testUtils__/releaseFixtures';
+import {
+  ci,
+  inventory,
+  junit,
+  onlyApprovedBy,
+} from './__testUtils__/releaseFixtures';
 
 const databases = createTestDatabases();
 jest.setTimeout(120_000);
@@ -108,19 +112,7 @@ describe.each(databases.eachSupportedId())(
           scorecardsPlugin,
           mockServices.database.factory({ knex }),
           catalogServiceMock.factory({ entities: [inventory] }),
-          mockServices.permissions.mock({
-            authorize: async (requests, options) =>
-              requests.map(r => ({
-                result:
-                  r.permission.name === 'scorecards.waiver.approve' &&
-                  (options?.credentials.principal as any)?.userEntityRef !==
-                    MANAGER
-                    ? AuthorizeResult.DENY
-                    : AuthorizeResult.ALLOW,
-              })),
-            authorizeConditional: async requests =>
-              requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-          }).factory,
+          onlyApprovedBy(MANAGER),
           mockServices.rootConfig.factory({
             data: { scorecards: { policy } },
           }),

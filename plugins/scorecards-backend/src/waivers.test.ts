@@ -5,7 +5,6 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTestDatabases, expectErrorAnswer } from '@waybill/test-utils';
 import request from 'supertest';
 import { scorecardsPlugin } from './plugin';
@@ -14,6 +13,7 @@ import {
   inventory,
   junit,
   testsPolicy,
+  onlyApprovedBy,
 } from './__testUtils__/releaseFixtures';
 
 const databases = createTestDatabases();
@@ -40,19 +40,7 @@ describe.each(databases.eachSupportedId())('waivers on %s', databaseId => {
         mockServices.database.factory({ knex }),
         catalogServiceMock.factory({ entities: [inventory] }),
         // Everyone may ask; only the release manager may approve.
-        mockServices.permissions.mock({
-          authorize: async (requests, options) =>
-            requests.map(r => ({
-              result:
-                r.permission.name === 'scorecards.waiver.approve' &&
-                (options?.credentials.principal as any)?.userEntityRef !==
-                  MANAGER
-                  ? AuthorizeResult.DENY
-                  : AuthorizeResult.ALLOW,
-            })),
-          authorizeConditional: async requests =>
-            requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-        }).factory,
+        onlyApprovedBy(MANAGER),
         mockServices.auditor.mock({
           createEvent: async ({ eventId }) => ({
             success: async () => {

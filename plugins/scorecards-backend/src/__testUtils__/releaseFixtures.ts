@@ -1,7 +1,8 @@
 import fs from 'fs';
 import path from 'path';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 
 /** jest-junit's report of a release: 14 tests, one failing. */
 export const junit = fs.readFileSync(
@@ -62,3 +63,22 @@ export const testsPolicy = {
     },
   ],
 };
+
+/**
+ * The permission service of the waiver tests: everyone may do everything, asking for waivers
+ * included, but only `approver` may approve one.
+ */
+export function onlyApprovedBy(approver: string) {
+  return mockServices.permissions.mock({
+    authorize: async (requests, options) =>
+      requests.map(r => ({
+        result:
+          r.permission.name === 'scorecards.waiver.approve' &&
+          (options?.credentials.principal as any)?.userEntityRef !== approver
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      })),
+    authorizeConditional: async requests =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  }).factory;
+}
