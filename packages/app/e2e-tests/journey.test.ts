@@ -22,7 +22,7 @@ import {
   waitForEntities,
   walk,
 } from '@waybill/golden-path';
-import { E2E_JOURNEY, waitForBackend } from './portal';
+import { E2E_JOURNEY, E2E_SIGSTORE, waitForBackend } from './portal';
 import {
   chooseClouds,
   chooseTemplate,
@@ -30,6 +30,13 @@ import {
   fillServicePage,
   openCreate,
 } from './templateForm';
+
+/** The recording stubs, whose cosign signs with the journey's Sigstore (see playwright.config.ts). */
+function stubsSigningWith(dir: string): Stubs {
+  const stubs = Stubs.create(dir);
+  stubs.useSigstore(E2E_SIGSTORE.url);
+  return stubs;
+}
 
 /**
  * The golden path in the portal, as a developer and a release manager see it:
@@ -198,7 +205,7 @@ test('a developer creates a service in the portal; its first pipeline run releas
             databaseDirectory: E2E_JOURNEY.databaseDirectory,
           },
           issuer,
-          stubs: Stubs.create(path.join(root, 'stubs')),
+          stubs: stubsSigningWith(path.join(root, 'stubs')),
           services,
         },
         service,

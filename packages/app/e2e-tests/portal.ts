@@ -76,6 +76,8 @@ export const E2E_JOURNEY = {
   gitPort: 7462,
   oidcPort: 7463,
   repoHostPort: 7464,
+  /** The pipelines' Sigstore (packages/golden-path/src/testSigstoreServer.ts), started with the portal. */
+  sigstorePort: 7465,
   githubToken: 'e2e-github-3b9d17c54f0a4e8b',
   /**
    * A static token for the journey's driver: it registers the new service's tenants and reads
@@ -90,6 +92,20 @@ export const E2E_JOURNEY = {
 };
 
 const oidcIssuer = `http://127.0.0.1:${E2E_JOURNEY.oidcPort}`;
+
+/**
+ * The test Sigstore the journey's pipeline signs with: it writes its trusted root here before the
+ * portal starts, and the portal trusts it for the pipelines' own workflows, as a deployment
+ * trusts Sigstore's root (playwright.config.ts starts it).
+ */
+export const E2E_SIGSTORE = {
+  url: `http://127.0.0.1:${E2E_JOURNEY.sigstorePort}`,
+  issuers: { github: `${oidcIssuer}/github`, gitlab: `${oidcIssuer}/gitlab` },
+  trustedRootFile: path.resolve(
+    __dirname,
+    '../../../test-results/e2e-sigstore/trusted_root.json',
+  ),
+};
 
 /**
  * The browser tests' portal: the demo config, with the tenant-rollouts settings above, a fresh
@@ -118,6 +134,22 @@ export const e2ePortalEnv = {
       .toString(),
     webhookSecret: 'e2e-webhook-secret-6f1a9c3e',
     apiBaseUrl: `http://127.0.0.1:${E2E_JOURNEY.githubApiPort}/api/v3`,
+  }),
+  APP_CONFIG_scorecards_trust_sigstore: JSON.stringify({
+    trustedRootFile: E2E_SIGSTORE.trustedRootFile,
+    identities: [
+      {
+        issuer: E2E_SIGSTORE.issuers.github,
+        provider: 'github',
+        subjectPattern:
+          '^https://github\\.com/{repository}/\\.github/workflows/',
+      },
+      {
+        issuer: E2E_SIGSTORE.issuers.gitlab,
+        provider: 'gitlab',
+        subjectPattern: '^https://gitlab\\.com/{repository}//',
+      },
+    ],
   }),
   APP_CONFIG_backend_reading_allow: JSON.stringify([
     { host: `127.0.0.1:${E2E_JOURNEY.repoHostPort}` },

@@ -66,7 +66,11 @@ test('a release manager goes from the front door to the blocked inventory releas
       .first(),
   ).toBeVisible();
   await expect(page.getByText(/^Fix: Run npm audit fix/).first()).toBeVisible();
-  await expect(page.getByText(/^CVE-2025-29927 \(critical/)).toBeVisible();
+  await expect(
+    page
+      .getByRole('list', { name: 'Worst vulnerabilities' })
+      .getByText(/^CVE-2025-29927 \(critical/),
+  ).toBeVisible();
   await expectNoA11yViolations(page);
   await page.screenshot({
     path: 'test-results/screenshots/scorecards-entity-tab.png',

@@ -58,10 +58,14 @@ export class TestSigstore {
     private readonly issuers: SigstoreIssuers,
   ) {}
 
-  static async start(issuers: SigstoreIssuers): Promise<TestSigstore> {
+  /** Starts it on loopback `port` (a free one when 0). */
+  static async start(
+    issuers: SigstoreIssuers,
+    port = 0,
+  ): Promise<TestSigstore> {
     const authority = await createSigstoreAuthority();
     const server = http.createServer();
-    const loopback = await listenOnLoopback(server);
+    const loopback = await listenOnLoopback(server, port);
     const sigstore = new TestSigstore(
       loopback,
       loopback.baseUrl,
