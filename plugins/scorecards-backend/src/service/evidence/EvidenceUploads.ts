@@ -8,8 +8,6 @@ import {
   EvidenceKind,
   evaluateScorecard,
   isSupplyChainFormat,
-  ProvenanceFacts,
-  SignatureFacts,
 } from '@waybill/plugin-scorecards-common';
 import { tierOf } from '@waybill/plugin-waybill-common';
 import {
@@ -18,7 +16,11 @@ import {
   PIPELINE_PROVIDERS,
   PROJECT_SLUG_ANNOTATIONS,
 } from '@waybill/plugin-waybill-node';
-import { RecordEvidenceResult, ReleaseKey } from '../../database/types';
+import {
+  RecordEvidenceResult,
+  ReleaseKey,
+  StoredRelease,
+} from '../../database/types';
 import {
   assertEvidenceMediaType,
   detectEvidenceFormat,
@@ -57,12 +59,27 @@ export class EvidenceUploads {
       uploader.credentials,
     );
     assertMayActFor(uploader.caller, upload.entityRef, entity);
-    await this.assertSameArtifact(upload);
+    // Read once, when the upload names an artifact or its evidence must be checked against one.
+    const stored =
+      upload.artifactDigest !== undefined || isSignedKind(upload.kind)
+        ? await this.deps.store.getRelease(upload)
+        : undefined;
+    assertSameArtifact(upload, stored);
     const text = upload.body.toString('utf8');
     const format = detectEvidenceFormat(upload.kind, upload.contentType, text);
     assertEvidenceMediaType(format, upload.contentType);
     const parsed = isSupplyChainFormat(format)
-      ? await this.verify(upload, format, text, entity)
+      ? verifySupplyChainEvidence(
+          {
+            kind: upload.kind as 'signature' | 'provenance',
+            format,
+            body: text,
+            artifactDigest:
+              upload.artifactDigest ?? stored?.artifactDigest ?? undefined,
+            repositories: repositoriesOf(entity),
+          },
+          this.deps.config.trust,
+        )
       : parseEvidence(format, text);
     const facts =
       parsed.kind === 'dependencies'
@@ -110,55 +127,6 @@ export class EvidenceUploads {
     return { ...facts, diff: previous ? diffSbom(previous, facts) : null };
   }
 
-  /**
-   * Verifies signature or provenance evidence against the release's artifact: the digest of this
-   * upload, or the one an earlier upload gave. A new digest for a release whose signature or
-   * provenance is bound to another is refused, so verified facts never outlive their artifact.
-   */
-  private async verify(
-    upload: EvidenceUpload,
-    format: 'sigstore-bundle' | 'dsse-envelope',
-    text: string,
-    entity: Entity,
-  ): Promise<SignatureFacts | ProvenanceFacts> {
-    const stored = await this.deps.store.getRelease(upload);
-    return verifySupplyChainEvidence(
-      {
-        kind: upload.kind as 'signature' | 'provenance',
-        format,
-        body: text,
-        artifactDigest:
-          upload.artifactDigest ?? stored?.artifactDigest ?? undefined,
-        repositories: repositoriesOf(entity),
-      },
-      this.deps.config.trust,
-    );
-  }
-
-  /** Refuses to move a release to another artifact while verified evidence is bound to its own. */
-  private async assertSameArtifact(upload: EvidenceUpload): Promise<void> {
-    if (!upload.artifactDigest) return;
-    const stored = await this.deps.store.getRelease(upload);
-    if (
-      !stored?.artifactDigest ||
-      stored.artifactDigest === upload.artifactDigest
-    ) {
-      return;
-    }
-    const bound = stored.evidence
-      .map(e => e.kind)
-      .filter(kind => kind === 'signature' || kind === 'provenance');
-    if (bound.length > 0) {
-      throw new InputError(
-        `${upload.entityRef} ${upload.version} ships ${
-          stored.artifactDigest
-        }, which its verified ${bound.join(' and ')} evidence is bound to; ${
-          upload.artifactDigest
-        } is another artifact: release it under a new version`,
-      );
-    }
-  }
-
   private async requireEntity(
     entityRef: string,
     credentials: BackstageCredentials,
@@ -184,4 +152,36 @@ function repositoriesOf(entity: Entity) {
       return slug ? [[provider, slug]] : [];
     }),
   );
+}
+
+/** The kinds whose evidence is verified against the release's artifact. */
+function isSignedKind(kind: EvidenceKind): boolean {
+  return kind === 'signature' || kind === 'provenance';
+}
+
+/**
+ * Refuses to move a release to another artifact while verified signature or provenance
+ * evidence is bound to its own, so verified facts never outlive their artifact.
+ */
+function assertSameArtifact(
+  upload: EvidenceUpload,
+  stored: StoredRelease | undefined,
+): void {
+  if (
+    !upload.artifactDigest ||
+    !stored?.artifactDigest ||
+    stored.artifactDigest === upload.artifactDigest
+  ) {
+    return;
+  }
+  const bound = stored.evidence.map(e => e.kind).filter(isSignedKind);
+  if (bound.length > 0) {
+    throw new InputError(
+      `${upload.entityRef} ${upload.version} ships ${
+        stored.artifactDigest
+      }, which its verified ${bound.join(' and ')} evidence is bound to; ${
+        upload.artifactDigest
+      } is another artifact: release it under a new version`,
+    );
+  }
 }
