@@ -1,4 +1,8 @@
 import { createHash, createPrivateKey, createPublicKey, sign } from 'crypto';
+import {
+  IN_TOTO_PAYLOAD_TYPE,
+  preAuthenticationEncoding,
+} from '@waybill/plugin-scorecards-common';
 
 /** The SLSA build level a demo release's provenance is signed for. */
 export type DemoBuildLevel = 1 | 2 | 3;
@@ -37,33 +41,23 @@ export function demoPublicKey(keyId: string): string {
     .toString();
 }
 
-const IN_TOTO = 'application/vnd.in-toto+json';
-
-/** DSSE's pre-authentication encoding of a payload. */
-function pae(payloadType: string, payload: Buffer): Buffer {
-  return Buffer.concat([
-    Buffer.from(
-      `DSSEv1 ${Buffer.byteLength(payloadType)} ${payloadType} ${
-        payload.length
-      } `,
-    ),
-    payload,
-  ]);
-}
-
 /**
  * An in-toto statement signed by a demo signer, as a Sigstore bundle v0.3 verified by its key
  * (what `cosign attest-blob --key ... --new-bundle-format` writes, without a log entry).
  */
 export function signDemoStatement(keyId: string, statement: object): string {
   const payload = Buffer.from(JSON.stringify(statement));
-  const sig = sign(null, pae(IN_TOTO, payload), privateKeyOf(keyId));
+  const sig = sign(
+    null,
+    preAuthenticationEncoding(IN_TOTO_PAYLOAD_TYPE, payload),
+    privateKeyOf(keyId),
+  );
   return JSON.stringify({
     mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
     verificationMaterial: { publicKey: { hint: keyId } },
     dsseEnvelope: {
       payload: payload.toString('base64'),
-      payloadType: IN_TOTO,
+      payloadType: IN_TOTO_PAYLOAD_TYPE,
       signatures: [{ sig: sig.toString('base64'), keyid: keyId }],
     },
   });

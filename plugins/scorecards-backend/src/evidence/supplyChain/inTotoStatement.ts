@@ -1,9 +1,7 @@
 import { InputError } from '@backstage/errors';
+import { IN_TOTO_PAYLOAD_TYPE } from '@waybill/plugin-scorecards-common';
 import { z } from 'zod';
 import { validate } from '../json';
-
-/** The payload type of a DSSE envelope that holds an in-toto Statement. */
-export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 
 /** SLSA provenance v1's predicate type. */
 export const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
