@@ -4,7 +4,7 @@ import { generateKeyPairSync } from 'crypto';
 // eslint-disable-next-line no-restricted-imports
 import path from 'path';
 import { APIRequestContext, expect } from '@playwright/test';
-import { productionExternalAccess } from '@waybill/golden-path';
+import { productionExternalAccess, sigstoreTrust } from '@waybill/golden-path';
 
 /**
  * Waits until the backend is ready: the frontend dev server answers before the backend has
@@ -135,22 +135,11 @@ export const e2ePortalEnv = {
     webhookSecret: 'e2e-webhook-secret-6f1a9c3e',
     apiBaseUrl: `http://127.0.0.1:${E2E_JOURNEY.githubApiPort}/api/v3`,
   }),
-  APP_CONFIG_scorecards_trust_sigstore: JSON.stringify({
-    trustedRootFile: E2E_SIGSTORE.trustedRootFile,
-    identities: [
-      {
-        issuer: E2E_SIGSTORE.issuers.github,
-        provider: 'github',
-        subjectPattern:
-          '^https://github\\.com/{repository}/\\.github/workflows/',
-      },
-      {
-        issuer: E2E_SIGSTORE.issuers.gitlab,
-        provider: 'gitlab',
-        subjectPattern: '^https://gitlab\\.com/{repository}//',
-      },
-    ],
-  }),
+  APP_CONFIG_scorecards_trust_sigstore: JSON.stringify(
+    sigstoreTrust(E2E_SIGSTORE.issuers, {
+      trustedRootFile: E2E_SIGSTORE.trustedRootFile,
+    }),
+  ),
   APP_CONFIG_backend_reading_allow: JSON.stringify([
     { host: `127.0.0.1:${E2E_JOURNEY.repoHostPort}` },
   ]),

@@ -133,21 +133,25 @@ export interface WaybillOptions {
 }
 
 /**
- * `scorecards.trust.sigstore` for the test Sigstore: the GitHub workflows and the GitLab CI
- * configuration of the entity's own repository, as app-config.production.yaml's example says.
+ * `scorecards.trust.sigstore` for a test Sigstore (its trusted root, inline or as a file): the
+ * GitHub workflows and the GitLab CI configuration of the entity's own repository, as
+ * app-config.production.yaml's example says, from the given OIDC issuers.
  */
-function sigstoreTrust(options: WaybillOptions) {
+export function sigstoreTrust(
+  issuers: { github: string; gitlab: string },
+  root: { trustedRoot: string } | { trustedRootFile: string },
+) {
   return {
-    trustedRoot: JSON.stringify(options.sigstoreTrustedRoot),
+    ...root,
     identities: [
       {
-        issuer: options.githubIssuer,
+        issuer: issuers.github,
         provider: 'github',
         subjectPattern:
           '^https://github\\.com/{repository}/\\.github/workflows/',
       },
       {
-        issuer: options.gitlabIssuer,
+        issuer: issuers.gitlab,
         provider: 'gitlab',
         subjectPattern: '^https://gitlab\\.com/{repository}//',
       },
@@ -196,7 +200,16 @@ function waybillConfig(
     },
     waybill: { demo: { seedEvidence: null, seedRollouts: null } },
     ...(options.sigstoreTrustedRoot
-      ? { scorecards: { trust: { sigstore: sigstoreTrust(options) } } }
+      ? {
+          scorecards: {
+            trust: {
+              sigstore: sigstoreTrust(
+                { github: options.githubIssuer, gitlab: options.gitlabIssuer },
+                { trustedRoot: JSON.stringify(options.sigstoreTrustedRoot) },
+              ),
+            },
+          },
+        }
       : {}),
     tenantRollouts: {
       autoAdvance: { frequencyMinutes: 1440 },
