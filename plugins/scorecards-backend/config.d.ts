@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Release scorecards (@waybill/plugin-scorecards-backend). */
   scorecards?: {
@@ -118,6 +120,31 @@ export interface Config {
         apiBaseUrl?: string;
         /** GitHub environment name to the Waybill environment whose gate decides; by default the same name. */
         environments?: { [githubEnvironment: string]: string };
+      };
+      /**
+       * GitLab's deployment approvals (Premium), with Waybill's GitLab user as an approver of
+       * protected environments (see src/service/enforcement/gitlab/README.md). Without it no
+       * GitLab deployment is reviewed.
+       */
+      gitlab?: {
+        /** GitLab's REST API. Default https://gitlab.com/api/v4; self-managed: https://HOST/api/v4. */
+        apiBaseUrl?: string;
+        /**
+         * An access token of Waybill's GitLab user (scope `api`): the user named in the
+         * environments' approval rules.
+         * @visibility secret
+         */
+        token: string;
+        /** GitLab environment name to the Waybill environment whose gate decides; by default the same name. */
+        environments?: { [gitlabEnvironment: string]: string };
+        /**
+         * GitLab environments whose deployment jobs Waybill starts once every approval is in
+         * (GitLab leaves an approved job waiting as a manual job): those of automatic jobs, such
+         * as `staging`. Waybill's user needs deploy access to them. Default: none.
+         */
+        startAfterApproval?: string[];
+        /** How often blocked deployments are looked for; default 30 seconds. */
+        pollInterval?: HumanDuration | string;
       };
     };
     /**

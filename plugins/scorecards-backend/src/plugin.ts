@@ -6,9 +6,11 @@ import { AttestationKeys } from './service/attestation/attestationKeys';
 import { GateAttestations } from './service/attestation/GateAttestations';
 import {
   DeploymentEnforcement,
-  readGithubEnvironments,
+  readCiEnvironments,
 } from './service/enforcement/DeploymentEnforcement';
+import { reviewComment } from './service/enforcement/gateSummary';
 import { githubProtectionRuleFromConfig } from './service/enforcement/github/fromConfig';
+import { scheduleGitlabApprover } from './service/enforcement/gitlab/fromConfig';
 import { ReleaseScorecards } from './service/ReleaseScorecards';
 import { Waivers } from './service/waivers/Waivers';
 import { scheduleScorecardUpkeep } from './service/scheduleScorecardUpkeep';
@@ -53,7 +55,7 @@ export const scorecardsPlugin = createWaybillBackendPlugin({
       auth: deps.auth,
       permissions: deps.permissions,
       appBaseUrl: deps.config.getOptionalString('app.baseUrl') ?? '',
-      githubEnvironments: readGithubEnvironments(deps.config),
+      environments: readCiEnvironments(deps.config),
     });
     // The deployment engines' webhooks authenticate themselves: GitHub by its signature, Flagger
     // by the Backstage token in its body. Their handlers refuse what they cannot verify.
@@ -64,6 +66,11 @@ export const scorecardsPlugin = createWaybillBackendPlugin({
       deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
     }
     await scheduleScorecardUpkeep(scorecards, deps);
+    // GitLab has no webhook for a blocked deployment: Waybill's approver polls for them.
+    await scheduleGitlabApprover(deps.config, {
+      ...deps,
+      decide: deployment => enforcement.scmDeployment(deployment),
+    });
     return createRouter({
       logger: deps.logger,
       scorecards,
@@ -71,7 +78,16 @@ export const scorecardsPlugin = createWaybillBackendPlugin({
       enforcement,
       waivers: new Waivers({ store, catalog: deps.catalog, config }),
       githubProtectionRule: githubProtectionRuleFromConfig(deps.config, {
-        decide: deployment => enforcement.github(deployment),
+        decide: async deployment => {
+          const decision = await enforcement.scmDeployment({
+            provider: 'github',
+            ...deployment,
+          });
+          return {
+            approve: decision.approve,
+            comment: reviewComment(decision),
+          };
+        },
         deliveries: {
           isHandled: id => store.isDeliveryHandled(id),
           markHandled: (id, at) => store.markDeliveryHandled(id, at),

@@ -12,5 +12,6 @@ export * from './catalogReadAccess';
 export * from './createWaybillBackendPlugin';
 export * from './databaseUnavailable';
 export * from './githubDeploymentGate';
+export * from './gitlabDeploymentGate';
 export * from './pipelineTokenHandler';
 export * from './router';

@@ -15,11 +15,11 @@ import {
 import {
   assertPermitted,
   CatalogReadAccess,
+  PipelineProvider,
   PROJECT_SLUG_ANNOTATIONS,
 } from '@waybill/plugin-waybill-node';
 import { ScorecardStore } from '../../database/types';
 import { ReleaseScorecards } from '../ReleaseScorecards';
-import { gateSummary } from './gateSummary';
 
 /** What a deployment engine is told: whether to promote, and the gate's answer behind it. */
 export interface EnforcementAnswer {
@@ -27,15 +27,36 @@ export interface EnforcementAnswer {
   gate: GateAnswer;
 }
 
-/** A deployment a GitHub environment's protection rule asks about. */
-export interface GithubDeployment {
-  /** `owner/name`. */
+/** A deployment a CI environment's protection asks about: a GitHub protection rule's, or a GitLab approval's. */
+export interface ScmDeployment {
+  /** Whose repository it is: its `<provider>.com/project-slug` annotation names the component. */
+  provider: PipelineProvider;
+  /** `owner/name` on GitHub, the project's full path on GitLab. */
   repository: string;
-  /** The GitHub environment's name. */
+  /** The CI environment's name. */
   environment: string;
   sha: string;
   ref: string;
 }
+
+/**
+ * The gate's answer to a deployment: its gate when the release was found (approve unless it
+ * fails), or why Waybill holds it.
+ */
+export type ScmDeploymentDecision =
+  | { approve: boolean; gate: GateAnswer; scorecardUrl: string }
+  | { approve: false; held: string };
+
+/** What a CI provider calls the commit being built, for the hint to upload evidence for it. */
+const COMMIT_VARIABLE: Record<PipelineProvider, string> = {
+  github: '$GITHUB_SHA',
+  gitlab: '$CI_COMMIT_SHA',
+};
+
+const PROVIDER_NAME: Record<PipelineProvider, string> = {
+  github: 'GitHub',
+  gitlab: 'GitLab',
+};
 
 /** Flagger's webhook metadata, as the Canary names the release. */
 export interface FlaggerRelease {
@@ -48,7 +69,8 @@ export interface FlaggerRelease {
 
 /**
  * The gate, asked by the deployment engines that enforce it: Flagger (its confirm-promotion
- * webhook) and GitHub (a custom deployment protection rule). Each names the release its own way;
+ * webhook), GitHub (a custom deployment protection rule) and GitLab (a deployment approval rule
+ * of Waybill's user). Each names the release its own way;
  * this finds the release and answers from the same stored decision as the gate route, overrides
  * included. A release it cannot find is not promoted.
  */
@@ -62,8 +84,8 @@ export class DeploymentEnforcement {
       permissions: PermissionsService;
       /** The portal's URL (`app.baseUrl`), for links to a release's scorecard. */
       appBaseUrl: string;
-      /** GitHub environment name to Waybill environment; unnamed ones map to themselves. */
-      githubEnvironments: Record<string, string>;
+      /** Per CI provider, its environment names to Waybill environments; unnamed ones map to themselves. */
+      environments: Record<PipelineProvider, Record<string, string>>;
     },
   ) {}
 
@@ -94,35 +116,37 @@ export class DeploymentEnforcement {
   }
 
   /**
-   * A GitHub deployment's review: the catalog component whose `github.com/project-slug` names
-   * the repository, its release scored for the deployed commit, and that release's gate for the
-   * environment the GitHub environment maps to. Anything missing rejects, saying what.
+   * A CI deployment's decision: the catalog component whose `<provider>.com/project-slug`
+   * names the repository, its release scored for the deployed commit, and that release's gate
+   * for the environment the CI environment maps to. Anything missing holds it, saying what.
    */
-  async github(
-    deployment: GithubDeployment,
-  ): Promise<{ approve: boolean; comment: string }> {
-    const reject = (comment: string) => ({ approve: false, comment });
+  async scmDeployment(
+    deployment: ScmDeployment,
+  ): Promise<ScmDeploymentDecision> {
+    const { provider, repository } = deployment;
+    const annotation = PROJECT_SLUG_ANNOTATIONS[provider];
+    const hold = (why: string) => ({
+      approve: false as const,
+      held: `Waybill holds this deployment: ${why}`,
+    });
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const { items } = await this.deps.catalog.getEntities(
       {
         filter: {
           kind: 'component',
-          [`metadata.annotations.${PROJECT_SLUG_ANNOTATIONS.github}`]:
-            deployment.repository,
+          [`metadata.annotations.${annotation}`]: repository,
         },
         fields: ['kind', 'metadata.name', 'metadata.namespace'],
       },
       { credentials },
     );
     if (items.length !== 1) {
-      return reject(
+      return hold(
         items.length === 0
-          ? `Waybill holds this deployment: no catalog component names ${deployment.repository} in its \`${PROJECT_SLUG_ANNOTATIONS.github}\` annotation.`
-          : `Waybill holds this deployment: ${
+          ? `no catalog component names ${repository} in its \`${annotation}\` annotation.`
+          : `${
               items.length
-            } catalog components name ${deployment.repository} in \`${
-              PROJECT_SLUG_ANNOTATIONS.github
-            }\` (${items
+            } catalog components name ${repository} in \`${annotation}\` (${items
               .map(e => stringifyEntityRef(e))
               .join(', ')}); one must.`,
       );
@@ -133,26 +157,26 @@ export class DeploymentEnforcement {
       deployment.sha,
     );
     if (!key) {
-      return reject(
-        `Waybill holds this deployment: no release of ${entityRef} was scored for commit ${deployment.sha} (${deployment.ref}). Upload the pipeline's evidence with \`?commit=$GITHUB_SHA\` before the deployment job.`,
+      return hold(
+        `no release of ${entityRef} was scored for commit ${deployment.sha} (${deployment.ref}). Upload the pipeline's evidence with \`?commit=${COMMIT_VARIABLE[provider]}\` before the deployment job.`,
       );
     }
     const environment =
-      this.deps.githubEnvironments[deployment.environment] ??
+      this.deps.environments[provider][deployment.environment] ??
       deployment.environment;
-    let gate: GateAnswer;
     try {
-      gate = await this.deps.scorecards.gate(key, environment);
+      const gate = await this.deps.scorecards.gate(key, environment);
+      return {
+        approve: gate.decision !== 'fail',
+        gate,
+        scorecardUrl: this.scorecardUrl(entityRef, key.version),
+      };
     } catch (error) {
       if (!isError(error) || error.name !== 'InputError') throw error;
-      return reject(
-        `Waybill holds this deployment: ${error.message}. Map the GitHub environment ${deployment.environment} to one of them in scorecards.enforcement.github.environments.`,
+      return hold(
+        `${error.message}. Map the ${PROVIDER_NAME[provider]} environment ${deployment.environment} to one of them in scorecards.enforcement.${provider}.environments.`,
       );
     }
-    return {
-      approve: gate.decision !== 'fail',
-      comment: gateSummary(gate, this.scorecardUrl(entityRef, key.version)),
-    };
   }
 
   private scorecardUrl(entityRef: string, version: string): string {
@@ -165,13 +189,18 @@ export class DeploymentEnforcement {
   }
 }
 
-/** `scorecards.enforcement.github.environments`: GitHub environment name to Waybill environment. */
-export function readGithubEnvironments(config: Config): Record<string, string> {
-  const section = config.getOptionalConfig(
-    'scorecards.enforcement.github.environments',
-  );
-  if (!section) return {};
-  return Object.fromEntries(
-    section.keys().map(name => [name, section.getString(name)]),
-  );
+/** `scorecards.enforcement.<provider>.environments`: each CI provider's environment names to Waybill environments. */
+export function readCiEnvironments(
+  config: Config,
+): Record<PipelineProvider, Record<string, string>> {
+  const read = (provider: PipelineProvider) => {
+    const section = config.getOptionalConfig(
+      `scorecards.enforcement.${provider}.environments`,
+    );
+    if (!section) return {};
+    return Object.fromEntries(
+      section.keys().map(name => [name, section.getString(name)]),
+    );
+  };
+  return { github: read('github'), gitlab: read('gitlab') };
 }
