@@ -8,6 +8,7 @@ import { createAnnotateCatalogAction } from './actions/annotateCatalog';
 import { createCheckRepositoryAction } from './actions/checkRepository';
 import { createGeneratePipelineAction } from './actions/generatePipeline';
 import { createGithubDeploymentGateAction } from './actions/githubDeploymentGate';
+import { createGitlabDeploymentGateAction } from './actions/gitlabDeploymentGate';
 import { createRegisterServiceAction } from './actions/registerService';
 import { createValidatePipelineAction } from './actions/validatePipeline';
 
@@ -35,6 +36,7 @@ export const scaffolderModuleGoldenPipelines = createBackendModule({
           createCheckRepositoryAction({ config }),
           createRegisterServiceAction({ config, catalog, auth }),
           createGithubDeploymentGateAction({ config }),
+          createGitlabDeploymentGateAction({ config }),
         );
       },
     });

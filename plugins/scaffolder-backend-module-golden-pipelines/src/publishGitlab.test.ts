@@ -2,7 +2,8 @@
  * The real create flow for GitLab CI, as the portal runs it: a task for the customer web app
  * template (a Template entity in a real catalog) through the scaffolder's task API, with
  * publish:gitlab talking to a fake of the GitLab REST API v4 on loopback, which receives the push
- * into a real git repository as GitLab does, and waybill:catalog:register registering the
+ * into a real git repository as GitLab does, waybill:gitlab:deployment-gate putting Waybill's
+ * approval rule on the project's environments there, and waybill:catalog:register registering the
  * pushed catalog-info.yaml in the real catalog, which reads it back through the GitLab URL
  * reader; as in the portal, the person creating may not register catalog locations.
  */
@@ -22,6 +23,9 @@ import {
 } from './__testUtils__/publishFlow';
 
 const TOKEN = 'test-gitlab-token';
+/** Waybill's GitLab approver (`scorecards.enforcement.gitlab`), a user of the same instance. */
+const APPROVER = { id: 77, username: 'waybill-approver', name: 'Waybill' };
+const APPROVER_TOKEN = 'test-gitlab-approver-token';
 const OWNER_TEAM = 'digital-channels';
 const GROUP_ID = 42;
 const TEMPLATE = 'customer-web-app';
@@ -50,6 +54,7 @@ describe('create publishes to GitLab, through the real scaffolder task API', () 
         token: TOKEN,
         git,
         groups: { meridian: { id: GROUP_ID, name: 'Meridian' } },
+        users: [{ ...APPROVER, token: APPROVER_TOKEN }],
       }),
     integrations: gitlab => ({
       gitlab: [
@@ -62,9 +67,12 @@ describe('create publishes to GitLab, through the real scaffolder task API', () 
         },
       ],
     }),
+    enforcement: gitlab => ({
+      gitlab: { apiBaseUrl: gitlab.apiBaseUrl, token: APPROVER_TOKEN },
+    }),
   });
 
-  it('creates the project, pushes the service and registers it', async () => {
+  it("creates the project, pushes the service, protects its environments with Waybill's approval and registers it", async () => {
     const { scm: gitlab, git, workDir } = flow;
     const project = `meridian/${VALUES.name}`;
     const run = await runCreateTask(flow, TEMPLATE, VALUES);
@@ -140,6 +148,42 @@ describe('create publishes to GitLab, through the real scaffolder task API', () 
     expect(entity.metadata.annotations['github.com/project-slug']).toBe(
       undefined,
     );
+
+    // Staging and production wait for Waybill's gate: Waybill's GitLab user, a Developer of the
+    // project, is the one approver each needs; Maintainers deploy.
+    expect(gitlab.members(project)).toContainEqual({
+      id: APPROVER.id,
+      username: APPROVER.username,
+      name: APPROVER.name,
+      accessLevel: 30,
+    });
+    expect(
+      gitlab.environments(project)?.map(e => ({ name: e.name, tier: e.tier })),
+    ).toEqual([
+      { name: 'staging', tier: 'staging' },
+      { name: 'production', tier: 'production' },
+    ]);
+    for (const environment of ['staging', 'production']) {
+      const protection = gitlab.protectedEnvironment(project, environment);
+      expect(protection?.approvalRules).toEqual([
+        expect.objectContaining({
+          userId: APPROVER.id,
+          groupId: null,
+          accessLevel: null,
+          requiredApprovals: 1,
+        }),
+      ]);
+      expect(protection?.deployAccessLevels).toEqual([
+        expect.objectContaining({
+          accessLevel: 40,
+          userId: null,
+          groupId: null,
+        }),
+      ]);
+    }
+    expect(
+      gitlab.protectedEnvironment(project, 'production-waves'),
+    ).toBeUndefined();
 
     // waybill:catalog:register had the catalog read catalog-info.yaml back through the files API...
     expect(api).toContainEqual(

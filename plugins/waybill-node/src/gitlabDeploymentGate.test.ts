@@ -15,10 +15,19 @@ describe('readGitlabDeploymentGate', () => {
     expect(read({ token: 'glpat-x' })).toEqual({
       apiBaseUrl: 'https://gitlab.com/api/v4',
       token: 'glpat-x',
+      startAfterApproval: [],
     });
     expect(
-      read({ token: 'glpat-x', apiBaseUrl: 'https://git.meridian.example/api/v4/' }),
-    ).toEqual({ apiBaseUrl: 'https://git.meridian.example/api/v4', token: 'glpat-x' });
+      read({
+        token: 'glpat-x',
+        apiBaseUrl: 'https://git.meridian.example/api/v4/',
+        startAfterApproval: ['staging'],
+      }),
+    ).toEqual({
+      apiBaseUrl: 'https://git.meridian.example/api/v4',
+      token: 'glpat-x',
+      startAfterApproval: ['staging'],
+    });
   });
 
   it('refuses a section without a token, or an address that is not http(s)', () => {
@@ -30,6 +39,8 @@ describe('readGitlabDeploymentGate', () => {
     );
     expect(() =>
       read({ token: 'glpat-x', apiBaseUrl: 'file:///etc/passwd' }),
-    ).toThrow('scorecards.enforcement.gitlab.apiBaseUrl must be an http(s) address');
+    ).toThrow(
+      'scorecards.enforcement.gitlab.apiBaseUrl must be an http(s) address',
+    );
   });
 });

@@ -16,6 +16,11 @@ export interface GitlabDeploymentGate {
   apiBaseUrl: string;
   /** A personal, group or project access token of Waybill's approver user (scope `api`). */
   token: string;
+  /**
+   * The environments whose approved jobs Waybill starts (GitLab leaves an approved job waiting
+   * as a manual job): those of automatic jobs. Waybill's user needs deploy access to them.
+   */
+  startAfterApproval: string[];
 }
 
 /**
@@ -40,5 +45,10 @@ export function readGitlabDeploymentGate(
   if (!token.trim()) {
     throw new Error(`${GITLAB_DEPLOYMENT_GATE_CONFIG}.token is empty`);
   }
-  return { apiBaseUrl, token };
+  return {
+    apiBaseUrl,
+    token,
+    startAfterApproval:
+      section.getOptionalStringArray('startAfterApproval') ?? [],
+  };
 }

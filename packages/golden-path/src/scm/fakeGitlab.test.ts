@@ -7,6 +7,8 @@ import { FakeGitlab, startFakeGitlab } from './fakeGitlab';
 import { GitHttpBackend, startGitHttpBackend } from './gitHttpBackend';
 
 const TOKEN = 'fake-gitlab-token';
+const APPROVER_TOKEN = 'fake-gitlab-approver-token';
+const APPROVER = { id: 77, username: 'waybill-approver', name: 'Waybill' };
 const execFileAsync = promisify(execFile);
 /** git, never prompting for credentials the remote refuses. */
 const run = (file: string, args: string[], options: { cwd?: string } = {}) =>
@@ -77,6 +79,7 @@ describe('startFakeGitlab', () => {
         'erp/pricing': { name: 'Pricing' },
       },
       htmlBaseUrl: 'https://gitlab.example.com',
+      users: [{ ...APPROVER, token: APPROVER_TOKEN }],
     });
   });
 
@@ -282,5 +285,333 @@ describe('startFakeGitlab', () => {
       );
       expect(res.status).toBe(404);
     }
+  });
+
+  describe('members, environments and protected environments', () => {
+    const project = encodeURIComponent('erp/gate-api');
+    const asApprover = { 'PRIVATE-TOKEN': APPROVER_TOKEN };
+    const json = async (res: Response) => ({
+      status: res.status,
+      body: await res.json(),
+    });
+
+    beforeAll(async () => {
+      const created = await api('POST', '/projects', {
+        namespace_id: 7,
+        name: 'gate-api',
+      });
+      if (created.status !== 201) {
+        throw new Error(`POST /projects answered ${created.status}`);
+      }
+    });
+
+    it("answers GET /user with the token's own user", async () => {
+      expect(
+        await json(await api('GET', '/user', undefined, asApprover)),
+      ).toEqual({
+        status: 200,
+        body: expect.objectContaining({
+          id: 77,
+          username: 'waybill-approver',
+          name: 'Waybill',
+        }),
+      });
+      expect(await (await api('GET', '/user')).json()).toMatchObject({
+        id: 1,
+      });
+    });
+
+    it('makes the creator a Maintainer of a group project, adds a member once, and hides a private project from non-members', async () => {
+      expect(gitlab.members('erp/gate-api')).toEqual([
+        {
+          id: 1,
+          username: 'waybill-bot',
+          name: 'Waybill Bot',
+          accessLevel: 40,
+        },
+      ]);
+      expect(gitlab.members('erp/nothing')).toBeUndefined();
+      expect(
+        await json(await api('GET', `/projects/${project}/members/all/1`)),
+      ).toEqual({
+        status: 200,
+        body: expect.objectContaining({
+          username: 'waybill-bot',
+          access_level: 40,
+        }),
+      });
+      expect(
+        await json(await api('GET', `/projects/${project}/members/all/77`)),
+      ).toEqual({ status: 404, body: { message: '404 Not found' } });
+      // Not a member yet: the private project is not there for the approver.
+      expect(
+        await json(
+          await api('GET', `/projects/${project}`, undefined, asApprover),
+        ),
+      ).toEqual({ status: 404, body: { message: '404 Project Not Found' } });
+
+      expect(
+        await json(
+          await api('POST', `/projects/${project}/members`, {
+            user_id: 77,
+            access_level: 30,
+          }),
+        ),
+      ).toEqual({
+        status: 201,
+        body: expect.objectContaining({ id: 77, access_level: 30 }),
+      });
+      expect(
+        await json(
+          await api('POST', `/projects/${project}/members`, {
+            user_id: 77,
+            access_level: 40,
+          }),
+        ),
+      ).toEqual({ status: 409, body: { message: 'Member already exists' } });
+      expect(
+        await json(
+          await api('POST', `/projects/${project}/members`, {
+            user_id: 999,
+            access_level: 30,
+          }),
+        ),
+      ).toEqual({ status: 404, body: { message: '404 User Not Found' } });
+      expect(
+        (await api('POST', `/projects/${project}/members`, { user_id: 77 }))
+          .status,
+      ).toBe(400);
+      expect(gitlab.members('erp/gate-api')).toEqual([
+        expect.objectContaining({ id: 1, accessLevel: 40 }),
+        {
+          id: 77,
+          username: 'waybill-approver',
+          name: 'Waybill',
+          accessLevel: 30,
+        },
+      ]);
+
+      // A Developer now: it sees the project and its environments, but neither manages members
+      // nor protected environments.
+      expect(
+        (await api('GET', `/projects/${project}`, undefined, asApprover))
+          .status,
+      ).toBe(200);
+      expect(
+        (
+          await api(
+            'GET',
+            `/projects/${project}/environments`,
+            undefined,
+            asApprover,
+          )
+        ).status,
+      ).toBe(200);
+      for (const [method, route, body] of [
+        ['GET', `/projects/${project}/protected_environments`, undefined],
+        [
+          'POST',
+          `/projects/${project}/members`,
+          { user_id: 77, access_level: 30 },
+        ],
+      ] as const) {
+        expect(await json(await api(method, route, body, asApprover))).toEqual({
+          status: 403,
+          body: { message: '403 Forbidden' },
+        });
+      }
+      // Nothing but GET /user and its projects is implemented for another user.
+      expect(
+        (await api('GET', '/namespaces/erp', undefined, asApprover)).status,
+      ).toBe(404);
+    });
+
+    it('creates environments by name, with a tier given or guessed, refusing a taken or bad name', async () => {
+      const named = (name: string) =>
+        api(
+          'GET',
+          `/projects/${project}/environments?name=${encodeURIComponent(name)}`,
+        );
+      expect(await json(await named('staging'))).toEqual({
+        status: 200,
+        body: [],
+      });
+      const staging = await json(
+        await api('POST', `/projects/${project}/environments`, {
+          name: 'staging',
+          tier: 'staging',
+        }),
+      );
+      expect(staging).toEqual({
+        status: 201,
+        body: expect.objectContaining({
+          name: 'staging',
+          slug: 'staging',
+          tier: 'staging',
+          state: 'available',
+        }),
+      });
+      expect(
+        await json(
+          await api('POST', `/projects/${project}/environments`, {
+            name: 'staging',
+          }),
+        ),
+      ).toEqual({
+        status: 400,
+        body: { message: { name: ['has already been taken'] } },
+      });
+      expect(
+        (
+          await api('POST', `/projects/${project}/environments`, {
+            name: 'production',
+          })
+        ).status,
+      ).toBe(201);
+      expect(
+        (
+          await api('POST', `/projects/${project}/environments`, {
+            name: 'qa',
+            tier: 'qa',
+          })
+        ).status,
+      ).toBe(400);
+      expect(
+        (
+          await api('POST', `/projects/${project}/environments`, {
+            name: '/review',
+          })
+        ).status,
+      ).toBe(400);
+      expect(await json(await named('staging'))).toEqual({
+        status: 200,
+        body: [staging.body],
+      });
+      expect(
+        gitlab.environments('erp/gate-api')?.map(e => [e.name, e.tier]),
+      ).toEqual([
+        ['staging', 'staging'],
+        ['production', 'production'],
+      ]);
+    });
+
+    it('protects an environment once, adds rules with PUT keeping the others, and removes one with _destroy', async () => {
+      const route = `/projects/${project}/protected_environments`;
+      expect(await json(await api('GET', `${route}/staging`))).toEqual({
+        status: 404,
+        body: { message: '404 Not found' },
+      });
+      expect(gitlab.protectedEnvironment('erp/gate-api', 'staging')).toBe(
+        undefined,
+      );
+      expect(
+        (await api('POST', route, { name: 'staging', approval_rules: [] }))
+          .status,
+      ).toBe(400);
+      const protect = {
+        name: 'staging',
+        deploy_access_levels: [{ access_level: 40 }],
+        approval_rules: [{ user_id: 77, required_approvals: 1 }],
+      };
+      const created = await json(await api('POST', route, protect));
+      expect(created).toEqual({
+        status: 201,
+        body: {
+          name: 'staging',
+          deploy_access_levels: [
+            {
+              id: expect.any(Number),
+              access_level: 40,
+              access_level_description: 'Maintainers',
+              user_id: null,
+              group_id: null,
+              group_inheritance_type: 0,
+            },
+          ],
+          required_approval_count: 0,
+          approval_rules: [
+            {
+              id: expect.any(Number),
+              access_level: null,
+              access_level_description: 'Waybill',
+              user_id: 77,
+              group_id: null,
+              group_inheritance_type: 0,
+              required_approvals: 1,
+            },
+          ],
+        },
+      });
+      expect(await json(await api('POST', route, protect))).toEqual({
+        status: 409,
+        body: { message: "Environment 'staging' is already protected" },
+      });
+      expect(await json(await api('GET', `${route}/staging`))).toEqual({
+        status: 200,
+        body: created.body,
+      });
+
+      // PUT: a rule without an id is added, the others stay.
+      const updated = await json(
+        await api('PUT', `${route}/staging`, {
+          approval_rules: [{ group_id: 7, required_approvals: 2 }],
+        }),
+      );
+      expect(updated.status).toBe(200);
+      const rules = gitlab.protectedEnvironment(
+        'erp/gate-api',
+        'staging',
+      )!.approvalRules;
+      expect(rules).toEqual([
+        expect.objectContaining({ userId: 77, requiredApprovals: 1 }),
+        expect.objectContaining({ groupId: 7, requiredApprovals: 2 }),
+      ]);
+      expect(new Set(rules.map(r => r.id)).size).toBe(2);
+      expect(updated.body.approval_rules).toHaveLength(2);
+      expect(
+        gitlab.protectedEnvironment('erp/gate-api', 'staging')!
+          .deployAccessLevels,
+      ).toEqual([expect.objectContaining({ accessLevel: 40 })]);
+
+      // With its id and _destroy, a rule goes.
+      await api('PUT', `${route}/staging`, {
+        approval_rules: [{ id: rules[1].id, _destroy: true }],
+      });
+      expect(
+        gitlab
+          .protectedEnvironment('erp/gate-api', 'staging')!
+          .approvalRules.map(r => r.userId),
+      ).toEqual([77]);
+      expect(
+        (
+          await api('PUT', `${route}/staging`, {
+            approval_rules: [{ user_id: 77, required_approvals: 6 }],
+          })
+        ).status,
+      ).toBe(422);
+      expect(
+        await json(
+          await api('PUT', `${route}/production`, {
+            approval_rules: [{ user_id: 77 }],
+          }),
+        ),
+      ).toEqual({ status: 404, body: { message: '404 Not found' } });
+
+      // A name with a slash, URL-encoded as one segment.
+      await api('POST', route, {
+        name: 'review/main',
+        deploy_access_levels: [{ access_level: 30 }],
+      });
+      expect(
+        (await api('GET', `${route}/${encodeURIComponent('review/main')}`))
+          .status,
+      ).toBe(200);
+      expect(
+        (await (await api('GET', route)).json()).map(
+          (p: { name: string }) => p.name,
+        ),
+      ).toEqual(['review/main', 'staging']);
+      expect((await api('DELETE', `${route}/staging`)).status).toBe(404);
+    });
   });
 });

@@ -4,7 +4,21 @@ import { ApiResult, jsonOrText, onText, RecordedRequest } from './fakeApi';
 import { GitHttpBackend } from './gitHttpBackend';
 import { GitlabApi } from './gitlabApi';
 import { serveGitlabGit } from './gitlabGitProxy';
+import {
+  GitlabEnvironment,
+  GitlabMember,
+  GitlabProtectedEnvironment,
+} from './gitlabProjectSettings';
 import { GitlabGroups, GitlabProjects, GitlabUser } from './gitlabProjects';
+
+export { GITLAB_ACCESS_LEVEL } from './gitlabProjectSettings';
+export type {
+  GitlabAccessRule,
+  GitlabApprovalRule,
+  GitlabEnvironment,
+  GitlabMember,
+  GitlabProtectedEnvironment,
+} from './gitlabProjectSettings';
 
 export interface FakeGitlab {
   /** http://127.0.0.1:port: the integration's baseUrl, and where projects are pushed and browsed */
@@ -18,6 +32,18 @@ export interface FakeGitlab {
    * git requests with their own (`/meridian/pricing-api.git/git-receive-pack`), without bodies.
    */
   requests: RecordedRequest[];
+  /**
+   * The protected environment `name` of the project at `projectPath` (`meridian/pricing-api`):
+   * who may deploy there and its approval rules; undefined when it is not protected.
+   */
+  protectedEnvironment(
+    projectPath: string,
+    name: string,
+  ): GitlabProtectedEnvironment | undefined;
+  /** The members of the project at `projectPath`, with their roles; undefined when there is none. */
+  members(projectPath: string): GitlabMember[] | undefined;
+  /** The environments of the project at `projectPath`; undefined when there is none. */
+  environments(projectPath: string): GitlabEnvironment[] | undefined;
   close(): Promise<void>;
 }
 
@@ -31,6 +57,43 @@ function bodyOf(req: http.IncomingMessage, text: string): any {
     return Object.fromEntries(new URLSearchParams(text));
   }
   return jsonOrText(text);
+}
+
+/** The users of the instance by their tokens: the token's user, then the others. */
+function usersByToken(
+  token: string,
+  user: GitlabUser,
+  others: Array<GitlabUser & { token: string }>,
+): Map<string, GitlabUser> {
+  const byToken = new Map<string, GitlabUser>([[token, user]]);
+  for (const { token: own, ...other } of others) {
+    if (
+      byToken.has(own) ||
+      [...byToken.values()].some(
+        u => u.id === other.id || u.username === other.username,
+      )
+    ) {
+      throw new Error(
+        `startFakeGitlab: the user ${other.username} needs a token, an id and a username of its own`,
+      );
+    }
+    byToken.set(own, other);
+  }
+  return byToken;
+}
+
+/** The user whose token an API request carries (`PRIVATE-TOKEN` or `Authorization: Bearer`). */
+function actorOf(
+  req: http.IncomingMessage,
+  byToken: Map<string, GitlabUser>,
+): GitlabUser | undefined {
+  const privateToken = req.headers['private-token'];
+  const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+  return (
+    (typeof privateToken === 'string'
+      ? byToken.get(privateToken)
+      : undefined) ?? (bearer ? byToken.get(bearer[1]) : undefined)
+  );
 }
 
 function writeResult(res: http.ServerResponse, result: ApiResult) {
@@ -52,13 +115,14 @@ function writeResult(res: http.ServerResponse, result: ApiResult) {
 }
 
 /**
- * A fake of the GitLab REST API v4 on loopback. It implements exactly what `publish:gitlab` and
- * the catalog's GitLab URL reader call, answers everything else 404, and records every request;
- * API requests need the token (`PRIVATE-TOKEN`, or `Authorization: Bearer`), else 401.
+ * A fake of the GitLab REST API v4 on loopback. It implements exactly what `publish:gitlab`,
+ * `waybill:gitlab:deployment-gate` and the catalog's GitLab URL reader call, answers everything
+ * else 404, and records every request; API requests need a token (`PRIVATE-TOKEN`, or
+ * `Authorization: Bearer`), `token` or one of the other `users`', else 401.
  *
  * - `GET /namespaces/:id`: a group given in `groups` (keys are full paths, `erp/pricing` a
  *   subgroup of a group `erp` given too), or the token user's own namespace
- * - `GET /user`: the token's user
+ * - `GET /user`: the user whose token the request carries
  * - `GET /groups/:id/projects`, `GET /users/:id/projects`: with `search`, paginated as GitLab
  *   does (`page`, `per_page`, the `X-*` headers and `Link`)
  * - `POST /projects`: creates a project in `namespace_id` (the user's own namespace without
@@ -86,6 +150,8 @@ export async function startFakeGitlab(options: {
   groups: GitlabGroups;
   /** The token's user; `waybill-bot` (id 1) when absent. */
   user?: GitlabUser;
+  /** The instance's other users, each with its own token (Waybill's approver). */
+  users?: Array<GitlabUser & { token: string }>;
   /** The loopback port; a free one when 0 or absent. */
   port?: number;
   htmlBaseUrl?: string;
@@ -96,8 +162,14 @@ export async function startFakeGitlab(options: {
     username: 'waybill-bot',
     name: 'Waybill Bot',
   };
+  const byToken = usersByToken(options.token, user, options.users ?? []);
   const store = new GitlabProjects(options.groups, user, options.git);
-  const api = new GitlabApi(store, user, options.htmlBaseUrl);
+  const api = new GitlabApi(
+    store,
+    user,
+    options.htmlBaseUrl,
+    [...byToken.values()].filter(u => u !== user),
+  );
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
@@ -119,17 +191,17 @@ export async function startFakeGitlab(options: {
       const body = bodyOf(req, text);
       const query = Object.fromEntries(url.searchParams);
       requests.push({ method, path: apiPath, query, body });
-      const bearer = req.headers.authorization;
-      if (
-        req.headers['private-token'] !== options.token &&
-        bearer !== `Bearer ${options.token}`
-      ) {
+      const actor = actorOf(req, byToken);
+      if (!actor) {
         res.writeHead(401, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify({ message: '401 Unauthorized' }));
         return;
       }
       const params = body && typeof body === 'object' ? body : {};
-      writeResult(res, api.handle(method, apiPath, query, params, req.headers));
+      writeResult(
+        res,
+        api.handle(actor, method, apiPath, query, params, req.headers),
+      );
     });
   });
   const loopback = await listenOnLoopback(server, options.port);
@@ -138,5 +210,9 @@ export async function startFakeGitlab(options: {
     ...loopback,
     apiBaseUrl: `${loopback.baseUrl}/api/v4`,
     requests,
+    protectedEnvironment: (projectPath, name) =>
+      api.protectedEnvironment(projectPath, name),
+    members: projectPath => api.members(projectPath),
+    environments: projectPath => api.environments(projectPath),
   };
 }

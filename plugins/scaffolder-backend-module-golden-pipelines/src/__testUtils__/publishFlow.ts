@@ -53,6 +53,8 @@ export function setUpPublishFlow<TFake extends FakeScm>(options: {
   startScm(git: GitHttpBackend): Promise<TFake>;
   /** The `integrations` config for the fake. */
   integrations(scm: TFake): AppConfig['data'];
+  /** More of `scorecards.enforcement` for the fake (Waybill's GitLab approver on it). */
+  enforcement?(scm: TFake): AppConfig['data'];
 }): PublishFlow<TFake> {
   const flow = {} as PublishFlow<TFake>;
   beforeAll(async () => {
@@ -67,6 +69,7 @@ export function setUpPublishFlow<TFake extends FakeScm>(options: {
       ownerTeam: options.ownerTeam,
       features: [options.feature],
       integrations: options.integrations(flow.scm),
+      enforcement: options.enforcement?.(flow.scm),
     }));
   }, 60_000);
 

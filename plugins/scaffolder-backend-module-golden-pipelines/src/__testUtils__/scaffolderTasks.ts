@@ -87,6 +87,8 @@ export async function startPortal(options: {
   ownerTeam: string;
   /** The `integrations` config */
   integrations: AppConfig['data'];
+  /** More of `scorecards.enforcement` than Waybill's GitHub App (its GitLab approver). */
+  enforcement?: AppConfig['data'];
   features: Array<BackendFeature | Promise<{ default: BackendFeature }>>;
 }): Promise<{ server: Server }> {
   // The owner team, as the org's catalog has it.
@@ -144,7 +146,10 @@ export async function startPortal(options: {
           },
           // Waybill's GitHub App, which the templates enable on the new environments.
           scorecards: {
-            enforcement: { github: { appId: WAYBILL_GITHUB_APP_ID } },
+            enforcement: {
+              github: { appId: WAYBILL_GITHUB_APP_ID },
+              ...options.enforcement,
+            },
           },
         },
       }),

@@ -49,9 +49,7 @@ export async function scheduleGitlabApprover(
   const approver = new GitlabApprover({
     api: new GitlabApi(gate),
     decide: deps.decide,
-    startAfterApproval: new Set(
-      section.getOptionalStringArray('startAfterApproval') ?? [],
-    ),
+    startAfterApproval: new Set(gate.startAfterApproval),
     logger: deps.logger,
     auditor: deps.auditor,
     async projects() {
