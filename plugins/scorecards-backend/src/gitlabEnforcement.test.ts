@@ -97,7 +97,8 @@ describe.each(databases.eachSupportedId())(
       const task = scheduler.scheduleTask.mock.calls
         .map(([definition]) => definition)
         .find(d => d.id === GITLAB_APPROVALS_TASK_ID);
-      if (!task) throw new Error(`${GITLAB_APPROVALS_TASK_ID} was not scheduled`);
+      if (!task)
+        throw new Error(`${GITLAB_APPROVALS_TASK_ID} was not scheduled`);
       pass = () => Promise.resolve(task.fn(new AbortController().signal));
       await request(server)
         .post(
