@@ -10,7 +10,7 @@ import {
 /* eslint-enable @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports */
 import { BENCH_NOW } from './dataset';
 import { timed } from '@waybill/bench-utils';
-import { WaybillContext } from './waybill';
+import { quietEvents, WaybillContext } from './waybill';
 
 /** The default policy with one rule tightened: a release without a kill switch now fails its gates. */
 export function tightenedPolicyConfig(): ScorecardsConfig {
@@ -47,6 +47,7 @@ export async function measureReevaluation(
     store: context.store,
     catalog: context.catalog,
     config,
+    events: quietEvents(),
     now: () => BENCH_NOW,
   });
   let releases = 0;

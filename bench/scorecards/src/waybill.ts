@@ -1,3 +1,4 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import {
@@ -10,6 +11,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 // exports only the plugin, so these are imported by path.
 /* eslint-disable @backstage/no-forbidden-package-imports, @backstage/no-mixed-plugin-imports */
 import { DatabaseScorecardStore } from '@waybill/plugin-scorecards-backend/src/database/DatabaseScorecardStore';
+import { ScorecardEvents } from '@waybill/plugin-scorecards-backend/src/service/events/ScorecardEvents';
 import { ReleaseScorecards } from '@waybill/plugin-scorecards-backend/src/service/ReleaseScorecards';
 import {
   readScorecardsConfig,
@@ -72,9 +74,22 @@ export async function createWaybill(
       store,
       catalog,
       config,
+      events: quietEvents(),
       now: () => BENCH_NOW,
     }),
   };
+}
+
+/**
+ * The scorecards' signals and notifications, sent nowhere: the bench measures storage and reads
+ * (the portal's signals and notifications backends are not part of it).
+ */
+export function quietEvents(): ScorecardEvents {
+  return new ScorecardEvents({
+    signals: { publish: async () => {} },
+    notifications: { send: async () => {} },
+    logger: { warn: () => {} } as unknown as LoggerService,
+  });
 }
 
 /** The stored check results of an entity's latest bulk release, as Waybill shows them. */

@@ -47,6 +47,8 @@ backend.add(import('@backstage/plugin-search-backend'));
 // search backend falls back to its in-memory Lunr engine.
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// Releases with their gate state, and tenant rollouts, in search for those who may read the entity.
+backend.add(import('@waybill/plugin-search-backend-module-waybill'));
 
 // Server-side user settings (starred entities, preferences), pushed to browsers through signals.
 // Waybill
@@ -55,6 +57,10 @@ backend.add(import('@waybill/plugin-scorecards-backend'));
 backend.add(import('@waybill/plugin-tenant-rollouts-backend'));
 // Dependency maps: the estate's graph from the catalog, deploy order, blast radius, release trains.
 backend.add(import('@waybill/plugin-dependency-map-backend'));
+// Actions for assistants: serves the actions of the plugins in backend.actions.pluginSources
+// (scorecards, tenant-rollouts, dependency-map) as MCP tools at /api/mcp-actions/v1, each run as
+// the user whose token the MCP client sends.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // Demo evidence for local use; does nothing unless waybill.demo.seedEvidence is set.
 backend.add(import('./demo'));
 

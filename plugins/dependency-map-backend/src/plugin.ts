@@ -1,9 +1,11 @@
 import { durationToMilliseconds } from '@backstage/types';
 import { coreServices } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { DEPENDENCY_MAP_PLUGIN_ID } from '@waybill/plugin-dependency-map-common';
 import { dependencyMapPermissions } from '@waybill/plugin-dependency-map-common';
 import { createWaybillBackendPlugin } from '@waybill/plugin-waybill-node';
+import { registerDependencyMapActions } from './actions/registerDependencyMapActions';
 import { CatalogDependencyGraph } from './service/CatalogDependencyGraph';
 import { readDependencyMapConfig } from './service/DependencyMapConfig';
 import { refreshOnEvents } from './service/refreshOnEvents';
@@ -13,7 +15,11 @@ import { createRouter } from './service/router';
 export const dependencyMapPlugin = createWaybillBackendPlugin({
   pluginId: DEPENDENCY_MAP_PLUGIN_ID,
   permissions: dependencyMapPermissions,
-  deps: { lifecycle: coreServices.lifecycle, events: eventsServiceRef },
+  deps: {
+    lifecycle: coreServices.lifecycle,
+    events: eventsServiceRef,
+    actionsRegistry: actionsRegistryServiceRef,
+  },
   async init(deps) {
     const config = readDependencyMapConfig(deps.config);
     const graph = new CatalogDependencyGraph({
@@ -24,6 +30,8 @@ export const dependencyMapPlugin = createWaybillBackendPlugin({
       pageSize: config.pageSize,
       maxAgeMs: durationToMilliseconds(config.refresh.maxAge),
     });
+    // Actions for assistants (MCP): impact, deploy order and release trains, read as the caller.
+    registerDependencyMapActions({ ...deps, graph });
     // Local scope: the graph lives in each replica's memory, so every replica rebuilds its
     // own (a global task would refresh one replica and leave the others stale).
     await deps.scheduler.scheduleTask({

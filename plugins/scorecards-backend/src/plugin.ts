@@ -1,6 +1,10 @@
 import { coreServices } from '@backstage/backend-plugin-api';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { scorecardsPermissions } from '@waybill/plugin-scorecards-common';
 import { createWaybillBackendPlugin } from '@waybill/plugin-waybill-node';
+import { registerScorecardsActions } from './actions/registerScorecardsActions';
 import { DatabaseScorecardStore } from './database/DatabaseScorecardStore';
 import { AttestationKeys } from './service/attestation/attestationKeys';
 import { GateAttestations } from './service/attestation/GateAttestations';
@@ -11,6 +15,7 @@ import {
 import { reviewComment } from './service/enforcement/gateSummary';
 import { githubProtectionRuleFromConfig } from './service/enforcement/github/fromConfig';
 import { scheduleGitlabApprover } from './service/enforcement/gitlab/fromConfig';
+import { ScorecardEvents } from './service/events/ScorecardEvents';
 import { ReleaseScorecards } from './service/ReleaseScorecards';
 import { Waivers } from './service/waivers/Waivers';
 import { scheduleScorecardUpkeep } from './service/scheduleScorecardUpkeep';
@@ -29,21 +34,26 @@ export const scorecardsPlugin = createWaybillBackendPlugin({
     database: coreServices.database,
     auditor: coreServices.auditor,
     discovery: coreServices.discovery,
+    actionsRegistry: actionsRegistryServiceRef,
+    signals: signalsServiceRef,
+    notifications: notificationService,
   },
   async init(deps) {
     const config = readScorecardsConfig(deps.config);
     const store = await DatabaseScorecardStore.create({
       database: deps.database,
     });
-    const scorecards = new ReleaseScorecards({
+    const services = {
       store,
       catalog: deps.catalog,
       config,
-    });
+      events: new ScorecardEvents(deps),
+    };
+    const scorecards = new ReleaseScorecards(services);
+    // Actions for assistants (MCP): the gate and a release's score, read as the caller.
+    registerScorecardsActions({ ...deps, scorecards });
     const attestations = new GateAttestations({
-      store,
-      catalog: deps.catalog,
-      config,
+      ...services,
       scorecards,
       keys: AttestationKeys.fromConfig(deps.config),
       verifierId: await deps.discovery.getExternalBaseUrl('scorecards'),
@@ -76,7 +86,7 @@ export const scorecardsPlugin = createWaybillBackendPlugin({
       scorecards,
       attestations,
       enforcement,
-      waivers: new Waivers({ store, catalog: deps.catalog, config }),
+      waivers: new Waivers(services),
       githubProtectionRule: githubProtectionRuleFromConfig(deps.config, {
         decide: async deployment => {
           const decision = await enforcement.scmDeployment({

@@ -12,6 +12,8 @@ export * from './dora';
 export * from './permissions';
 export * from './client';
 export * from './attestation';
+export * from './signals';
+export * from './search';
 export {
   ScorecardsApiClient,
   type ScorecardsEndpointMap,

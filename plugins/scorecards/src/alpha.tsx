@@ -1,9 +1,9 @@
 /**
  * Release scorecards for apps on the new frontend system: the portfolio page (with its nav
  * item), the entity card and content tab for components, the home page's blocked releases and
- * waivers expiring soon, the catalog's "Release gate" filter, and the API. The catalog's grade
- * and gate columns are the app's to place (`useCatalogReleaseColumns`, exported from the
- * package's main entry).
+ * waivers expiring soon, the catalog's "Release gate" filter, releases in search results, and
+ * the API. The catalog's grade and gate columns are the app's to place
+ * (`useCatalogReleaseColumns`, exported from the package's main entry).
  *
  * @packageDocumentation
  */
@@ -18,8 +18,13 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import Assessment from '@material-ui/icons/Assessment';
 import { scorecardsApiFactory } from './api';
+import { RELEASE_SEARCH_TYPE } from './components/ReleaseSearchResult/releaseSearchResult';
 import { ENTITY_TAB_PATH, rootRouteRef } from './routes';
 
 const scorecardsApi = ApiBlueprint.make({
@@ -99,6 +104,28 @@ const releaseGateFilter = CatalogFilterBlueprint.make({
   },
 });
 
+/** Releases in the search page's results, with their grade and gates, and as a result type. */
+const releaseSearchResultItem = SearchResultListItemBlueprint.make({
+  name: 'release',
+  params: {
+    icon: <Assessment />,
+    predicate: result => result.type === RELEASE_SEARCH_TYPE,
+    component: () =>
+      import('./components/ReleaseSearchResult').then(
+        m => m.ReleaseSearchResultListItem,
+      ),
+  },
+});
+
+const releaseSearchResultType = SearchFilterResultTypeBlueprint.make({
+  name: 'release',
+  params: {
+    value: RELEASE_SEARCH_TYPE,
+    name: 'Releases',
+    icon: <Assessment />,
+  },
+});
+
 export default createFrontendPlugin({
   pluginId: 'scorecards',
   title: 'Scorecards',
@@ -113,5 +140,7 @@ export default createFrontendPlugin({
     blockedReleasesWidget,
     expiringWaiversWidget,
     releaseGateFilter,
+    releaseSearchResultItem,
+    releaseSearchResultType,
   ],
 });

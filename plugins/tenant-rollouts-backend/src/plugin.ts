@@ -1,8 +1,13 @@
 import { coreServices } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { tenantRolloutsPermissions } from '@waybill/plugin-tenant-rollouts-common';
 import { createWaybillBackendPlugin } from '@waybill/plugin-waybill-node';
+import { registerTenantRolloutsActions } from './actions/registerTenantRolloutsActions';
 import { RolloutStore } from './database/RolloutStore';
+import { RolloutEvents } from './service/rolloutEvents';
 import { autoAdvance } from './service/autoAdvance';
 import { readTenantRolloutsConfig } from './service/config';
 import { ScorecardsGateClient } from './service/gate';
@@ -19,11 +24,15 @@ export const tenantRolloutsPlugin = createWaybillBackendPlugin({
     auditor: coreServices.auditor,
     discovery: coreServices.discovery,
     urlReader: coreServices.urlReader,
+    signals: signalsServiceRef,
+    notifications: notificationService,
+    actionsRegistry: actionsRegistryServiceRef,
   },
   async init(deps) {
     const config = readTenantRolloutsConfig(deps.config);
+    const store = await RolloutStore.create({ database: deps.database });
     const rollouts = new TenantRollouts({
-      store: await RolloutStore.create({ database: deps.database }),
+      store,
       catalog: deps.catalog,
       auth: deps.auth,
       gate: new ScorecardsGateClient({
@@ -38,7 +47,15 @@ export const tenantRolloutsPlugin = createWaybillBackendPlugin({
         urlReader: deps.urlReader,
         integrations: ScmIntegrations.fromConfig(deps.config),
       }),
+      events: new RolloutEvents({
+        store,
+        signals: deps.signals,
+        notifications: deps.notifications,
+        logger: deps.logger,
+      }),
     });
+    // Actions for assistants (MCP): a rollout's status and a tenant's freezes, read as the caller.
+    registerTenantRolloutsActions({ ...deps, rollouts, config });
     // Runs once across replicas: advances rollouts whose current wave has baked healthy.
     await deps.scheduler.scheduleTask({
       id: 'tenant-rollouts-auto-advance',

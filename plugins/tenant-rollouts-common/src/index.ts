@@ -14,6 +14,8 @@ export * from './failureAnalysis';
 export * from './permissions';
 export * from './rolloutState';
 export * from './calendarView';
+export * from './signals';
+export * from './search';
 export * from './api';
 export {
   TenantRolloutsApiClient,

@@ -1,7 +1,7 @@
 /**
  * Tenant rollouts for apps on the new frontend system: the rollouts page (with its nav item),
  * whose board and freeze calendar live below it, the entity content tab for components, the
- * home page's rollouts in flight and coming freezes, and the API.
+ * home page's rollouts in flight and coming freezes, rollouts in search results, and the API.
  *
  * @packageDocumentation
  */
@@ -12,8 +12,13 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import Layers from '@material-ui/icons/Layers';
 import { tenantRolloutsApiFactory } from './api';
+import { ROLLOUT_SEARCH_TYPE } from './components/RolloutSearchResult/rolloutSearchResult';
 import {
   ENTITY_TAB_PATH,
   freezeCalendarRouteRef,
@@ -79,6 +84,24 @@ const upcomingFreezesWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+/** Rollouts in the search page's results, with their state, and as a result type. */
+const rolloutSearchResultItem = SearchResultListItemBlueprint.make({
+  name: 'rollout',
+  params: {
+    icon: <Layers />,
+    predicate: result => result.type === ROLLOUT_SEARCH_TYPE,
+    component: () =>
+      import('./components/RolloutSearchResult').then(
+        m => m.RolloutSearchResultListItem,
+      ),
+  },
+});
+
+const rolloutSearchResultType = SearchFilterResultTypeBlueprint.make({
+  name: 'rollout',
+  params: { value: ROLLOUT_SEARCH_TYPE, name: 'Rollouts', icon: <Layers /> },
+});
+
 export default createFrontendPlugin({
   pluginId: 'tenant-rollouts',
   title: 'Tenant rollouts',
@@ -95,5 +118,7 @@ export default createFrontendPlugin({
     entityContent,
     rolloutsInFlightWidget,
     upcomingFreezesWidget,
+    rolloutSearchResultItem,
+    rolloutSearchResultType,
   ],
 });

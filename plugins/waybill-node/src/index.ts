@@ -13,5 +13,6 @@ export * from './createWaybillBackendPlugin';
 export * from './databaseUnavailable';
 export * from './githubDeploymentGate';
 export * from './gitlabDeploymentGate';
+export * from './bestEffort';
 export * from './pipelineTokenHandler';
 export * from './router';

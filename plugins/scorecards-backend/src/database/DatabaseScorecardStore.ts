@@ -37,7 +37,7 @@ import {
   PortfolioFilter,
   PortfolioPage,
   PortfolioQuery,
-  RecordEvidenceResult,
+  RecordedEvidence,
   ReevaluateRelease,
   ReleaseDependencies,
   ReleaseKey,
@@ -79,7 +79,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     evidence: NewEvidence,
     evaluate: EvaluateRelease,
     policyDigest: string,
-  ): Promise<RecordEvidenceResult> {
+  ): Promise<RecordedEvidence> {
     return recordEvidence(this.db, evidence, evaluate, policyDigest);
   }
 

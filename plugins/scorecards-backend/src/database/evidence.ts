@@ -3,7 +3,7 @@ import { Knex } from 'knex';
 import { upsertEntity } from './entities';
 import { saveEvaluations } from './evaluations';
 import { EvidenceRow, idOf, releaseEvidenceOf } from './rows';
-import { EvaluateRelease, NewEvidence, RecordEvidenceResult } from './types';
+import { EvaluateRelease, NewEvidence, RecordedEvidence } from './types';
 
 /**
  * Creates the release if it is new and locks its row until the transaction ends, so that
@@ -45,7 +45,7 @@ export async function recordEvidence(
   evidence: NewEvidence,
   evaluate: EvaluateRelease,
   policyDigest: string,
-): Promise<RecordEvidenceResult> {
+): Promise<RecordedEvidence> {
   return db.transaction(async tx => {
     const releaseId = await lockRelease(tx, evidence);
     const inserted = await tx('scorecards_evidence')
@@ -82,6 +82,9 @@ export async function recordEvidence(
       };
     }
 
+    const before = await tx('scorecards_evaluations')
+      .where({ release_id: releaseId })
+      .first('result');
     const evaluation = evaluate(releaseEvidenceOf(rows));
     await saveEvaluations(tx, [{ releaseId, evaluation }], policyDigest);
     return {
@@ -89,6 +92,13 @@ export async function recordEvidence(
       evidenceId: Number(idOf(inserted[0])),
       duplicate: false,
       evaluation,
+      ...(before
+        ? {
+            previousEvaluation: JSON.parse(
+              before.result,
+            ) as ScorecardEvaluation,
+          }
+        : {}),
     };
   });
 }

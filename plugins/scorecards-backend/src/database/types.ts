@@ -23,6 +23,12 @@ import {
 import type { Tier } from '@waybill/plugin-waybill-common';
 
 // The records the store returns are the API's types, shared with the client in -common.
+
+/** An upload's outcome, and the release's evaluation before it (none for a new release). */
+export interface RecordedEvidence extends RecordEvidenceResult {
+  previousEvaluation?: ScorecardEvaluation;
+}
+
 export type {
   EntitySnapshot,
   GateOverride,
@@ -154,7 +160,7 @@ export interface ScorecardStore {
     evidence: NewEvidence,
     evaluate: EvaluateRelease,
     policyDigest: string,
-  ): Promise<RecordEvidenceResult>;
+  ): Promise<RecordedEvidence>;
 
   /** A release with its evidence, evaluation and overrides, or undefined. */
   getRelease(key: ReleaseKey): Promise<StoredRelease | undefined>;

@@ -1,5 +1,4 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DeliveryEvent,
   DoraTrend,
@@ -16,13 +15,12 @@ import {
   ReleaseSummary,
 } from '@waybill/plugin-scorecards-common';
 import { Caller, CatalogReadAccess } from '@waybill/plugin-waybill-node';
-import { ScorecardStore } from '../database/types';
 import { DeliveryEvents } from './delivery/DeliveryEvents';
 import { EvidenceUpload, EvidenceUploads } from './evidence/EvidenceUploads';
 import { Portfolio } from './portfolio/Portfolio';
 import { Gates } from './releases/Gates';
 import { Releases } from './releases/Releases';
-import { ScorecardsConfig } from './ScorecardsConfig';
+import { ScorecardsDeps } from './deps';
 import { ScorecardUpkeep } from './ScorecardUpkeep';
 
 export type { EvidenceUpload } from './evidence/EvidenceUploads';
@@ -46,12 +44,7 @@ export class ReleaseScorecards {
   private readonly delivery: DeliveryEvents;
   private readonly upkeep: ScorecardUpkeep;
 
-  constructor(options: {
-    store: ScorecardStore;
-    catalog: CatalogService;
-    config: ScorecardsConfig;
-    now?: () => Date;
-  }) {
+  constructor(private readonly options: ScorecardsDeps) {
     this.uploads = new EvidenceUploads(options);
     this.releases = new Releases(options);
     this.gates = new Gates(options);
@@ -61,11 +54,24 @@ export class ReleaseScorecards {
   }
 
   /** Parses, stores and scores one upload; nothing is stored when any step fails. */
-  uploadEvidence(
+  async uploadEvidence(
     upload: EvidenceUpload,
     uploader: { caller: Caller; credentials: BackstageCredentials },
   ): Promise<RecordEvidenceResult> {
-    return this.uploads.upload(upload, uploader);
+    const { previousEvaluation, ...result } = await this.uploads.upload(
+      upload,
+      uploader,
+    );
+    if (!result.duplicate) {
+      const key = { entityRef: upload.entityRef, version: upload.version };
+      await this.options.events.scored(
+        key,
+        previousEvaluation,
+        result.evaluation,
+      );
+      await this.options.events.changed(key.entityRef, key.version, 'evidence');
+    }
+    return result;
   }
 
   /** A release's scorecard with its evidence and overrides. */

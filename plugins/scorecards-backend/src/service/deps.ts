@@ -2,6 +2,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { CatalogReadAccess } from '@waybill/plugin-waybill-node';
 import { EntityScope, ScorecardStore } from '../database/types';
+import type { ScorecardEvents } from './events/ScorecardEvents';
 import { ScorecardsConfig } from './ScorecardsConfig';
 
 /** What the scorecards services are built from. */
@@ -9,6 +10,8 @@ export interface ScorecardsDeps {
   store: ScorecardStore;
   catalog: CatalogService;
   config: ScorecardsConfig;
+  /** Signals and notifications about the changes. */
+  events: ScorecardEvents;
   now?: () => Date;
 }
 

@@ -213,15 +213,19 @@ describe.each(databases.eachSupportedId())('RolloutStore on %s', databaseId => {
     const dir = `${__dirname}/../../migrations`;
     await knex.migrate.down({ directory: dir });
     expect(
+      await knex.schema.hasColumn('tenant_rollouts', 'alert_signature'),
+    ).toBe(false);
+    await knex.migrate.down({ directory: dir });
+    expect(
       await knex.schema.hasColumn('tenant_rollouts', 'strategy_source'),
     ).toBe(false);
     await knex.migrate.rollback({ directory: dir }, true);
     expect(await knex.schema.hasTable('tenant_rollouts')).toBe(false);
     await knex.migrate.latest({ directory: dir });
     expect(await knex.schema.hasTable('tenant_rollouts_events')).toBe(true);
-    expect(
-      await knex.schema.hasColumn('tenant_rollouts', 'strategy_source'),
-    ).toBe(true);
+    for (const column of ['strategy_source', 'alert_signature']) {
+      expect(await knex.schema.hasColumn('tenant_rollouts', column)).toBe(true);
+    }
   });
 
   if (databaseId.startsWith('POSTGRES')) {

@@ -251,6 +251,8 @@ export class RolloutStore {
           current_wave: request.to.currentWave,
           lock_version: request.expectedLockVersion + 1,
           updated_at: now,
+          // An applied action ends whatever held the rollout.
+          alert_signature: null,
         });
       if (updated === 0) {
         const latest = (await tx<RolloutRow>('tenant_rollouts')
@@ -279,6 +281,20 @@ export class RolloutStore {
       });
     });
     return (await this.getRollout(rolloutId))!;
+  }
+
+  /**
+   * Records an alert about a rollout (see RolloutEvents) unless the same one stands already, with
+   * a conditional UPDATE: true for exactly one caller, on any replica, who then sends it.
+   */
+  async recordAlert(rolloutId: number, signature: string): Promise<boolean> {
+    const updated = await this.db('tenant_rollouts')
+      .where({ id: rolloutId })
+      .andWhere(q =>
+        q.whereNull('alert_signature').orWhereNot('alert_signature', signature),
+      )
+      .update({ alert_signature: signature });
+    return updated > 0;
   }
 
   /**

@@ -180,15 +180,33 @@ export const spec = {
         summary:
           'A rollout with its waves, tenants, statuses, freezes, failure analysis, events, gate and next actions',
         description:
-          "Needs `tenant-rollouts.read`. The rollout's board: what it delivered to whom, and what\ncan happen next (`nextActions`, each with what would block it now, and `gate`). The\nstatuses are read once and the gate asked at most once per answer.\n",
+          "Needs `tenant-rollouts.read`. The rollout's board: what it delivered to whom, and what\ncan happen next (`nextActions`, each with what would block it now, and `gate`). The\nstatuses are read once and the gate asked at most once per answer. The answer has a weak\n`ETag` of the board as the caller sees it (but for `evaluatedAt`): with `If-None-Match`,\nan unchanged board is a 304 without a body. Live boards refetch on the\n`tenant-rollouts:rollout:<id>` signal.\n",
         parameters: [
           {
             $ref: '#/components/parameters/id',
+          },
+          {
+            name: 'If-None-Match',
+            in: 'header',
+            required: false,
+            description: 'The `ETag` of the board the caller holds.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
           },
         ],
         responses: {
           '200': {
             description: 'The rollout.',
+            headers: {
+              ETag: {
+                description: 'Weak; the same for an unchanged board.',
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
             content: {
               'application/json': {
                 schema: {
@@ -196,6 +214,10 @@ export const spec = {
                 },
               },
             },
+          },
+          '304': {
+            description:
+              'The board is unchanged since the `If-None-Match` ETag.',
           },
           '400': {
             $ref: '#/components/responses/Error',

@@ -7,6 +7,7 @@ import { RolloutStore } from '../database/RolloutStore';
 import { readTenantRolloutsConfig } from './config';
 import { autoAdvance } from './autoAdvance';
 import { StrategyFileReader } from './strategyFile';
+import { RolloutEvents } from './rolloutEvents';
 import { TenantRollouts } from './TenantRollouts';
 
 const databases = createTestDatabases();
@@ -46,6 +47,12 @@ async function serviceWithRollout(
     strategyFiles: new StrategyFileReader({
       urlReader: mockServices.urlReader.mock(),
       integrations: ScmIntegrations.fromConfig(mockServices.rootConfig()),
+    }),
+    events: new RolloutEvents({
+      store,
+      signals: { publish: jest.fn() },
+      notifications: { send: jest.fn() },
+      logger: mockServices.logger.mock(),
     }),
     now,
   });

@@ -6,6 +6,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   freezeCalendar,
+  Blocker,
   NamedStrategy,
   RolloutAction,
   RolloutSummary,
@@ -23,6 +24,7 @@ import { CatalogTenants } from './catalogTenants';
 import { TenantRolloutsConfig } from './config';
 import { GateClient } from './gate';
 import { ActionOptions, RolloutActions } from './rolloutActions';
+import { RolloutEvents } from './rolloutEvents';
 import { RolloutBoard } from './rolloutBoard';
 import {
   configuredStrategies,
@@ -67,6 +69,8 @@ export class TenantRollouts {
       config: TenantRolloutsConfig;
       /** Reads the strategy file a released entity names. */
       strategyFiles: StrategyFileReader;
+      /** Signals and notifications about the changes. */
+      events: RolloutEvents;
       now?: () => Date;
     },
   ) {
@@ -93,6 +97,7 @@ export class TenantRollouts {
     actor: Actor & { credentials: BackstageCredentials },
   ): Promise<RolloutView> {
     const record = await this.planner.plan(input, actor);
+    await this.options.events.changed(record.id, 'created');
     return this.board.view(record, accessOf(actor));
   }
 
@@ -146,6 +151,7 @@ export class TenantRollouts {
     options: ActionOptions = {},
   ): Promise<ActionResult> {
     const outcome = await this.actions.act(id, action, actor, options);
+    await this.options.events.changed(id, 'action');
     return {
       rollout: await this.board.view(outcome.record, accessOf(actor), outcome),
       overridden: outcome.overridden,
@@ -153,8 +159,20 @@ export class TenantRollouts {
   }
 
   /** Per-tenant statuses from deployment tooling; only for tenants of waves already started. */
-  reportStatuses(id: number, updates: StatusUpdate[], actor?: Actor) {
-    return this.statuses.report(id, updates, actor);
+  async reportStatuses(id: number, updates: StatusUpdate[], actor?: Actor) {
+    const { answer, record, failedInCurrentWave } = await this.statuses.report(
+      id,
+      updates,
+      actor,
+    );
+    await this.options.events.changed(id, 'status');
+    await this.options.events.waveFailing(record, failedInCurrentWave);
+    return answer;
+  }
+
+  /** The scheduler could not move a rollout on, for these blockers. */
+  held(record: RolloutRecord, blockers: Blocker[]): Promise<void> {
+    return this.options.events.held(record, blockers);
   }
 
   /** The running rollouts the scheduler tries to advance or complete, with the action each. */

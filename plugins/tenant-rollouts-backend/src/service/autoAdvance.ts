@@ -44,7 +44,9 @@ export async function autoAdvance(options: {
       moved++;
     } catch (error) {
       await event.fail({ error: error as Error });
-      if (!(error instanceof RolloutConflictError)) {
+      if (error instanceof RolloutConflictError) {
+        await rollouts.held(record, error.blockers ?? []);
+      } else {
         logger.warn(
           `Auto-advance of rollout ${record.id} failed: ${
             (error as Error).message

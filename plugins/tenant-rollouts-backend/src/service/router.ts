@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import express from 'express';
 import Router from 'express-promise-router';
 import {
@@ -104,9 +105,18 @@ function readRoutes(
     res.json({ items: await rollouts.list(filter, access) });
   });
 
+  // A live board is read again on every signal (or poll). Its weak ETag is of the board as this
+  // reader sees it, but for when it was evaluated: an unchanged board is a 304 (express answers
+  // it, from the ETag set here), and no-cache has the browser ask each time.
   router.get('/rollouts/:id', async (req, res) => {
     const { access } = await authorize(req);
-    res.json(await rollouts.get(pathNumber(req.params.id), access));
+    const board = await rollouts.get(pathNumber(req.params.id), access);
+    const { evaluatedAt: _evaluatedAt, ...content } = board;
+    const digest = createHash('sha1')
+      .update(JSON.stringify(content))
+      .digest('base64url');
+    res.set({ 'Cache-Control': 'private, no-cache', ETag: `W/"${digest}"` });
+    res.json(board);
   });
 
   router.get('/rollouts/:id/waves/:index', async (req, res) => {

@@ -1,6 +1,11 @@
 import { InputError } from '@backstage/errors';
+import { FAILED_STATUSES } from '@waybill/plugin-tenant-rollouts-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { RolloutStore, StatusUpdate } from '../database/RolloutStore';
+import {
+  RolloutRecord,
+  RolloutStore,
+  StatusUpdate,
+} from '../database/RolloutStore';
 import { RolloutConflictError } from './errors';
 import { positionOf } from './rolloutActions';
 import {
@@ -25,7 +30,13 @@ export class StatusIngestion {
     id: number,
     updates: StatusUpdate[],
     actor?: Actor,
-  ): Promise<{ rolloutId: number; updated: number }> {
+  ): Promise<{
+    answer: { rolloutId: number; updated: number };
+    /** The rollout the statuses were reported for. */
+    record: RolloutRecord;
+    /** The tenants of the current wave this report says failed. */
+    failedInCurrentWave: string[];
+  }> {
     const { store, catalog } = this.options;
     const access = accessOf(actor);
     const record = await readableRollout(store, id, access);
@@ -70,6 +81,17 @@ export class StatusIngestion {
       resolved,
       this.options.now(),
     );
-    return { rolloutId: id, updated };
+    const failedInCurrentWave = resolved
+      .filter(
+        u =>
+          waveOf.get(u.tenantRef) === record.currentWave &&
+          FAILED_STATUSES.includes(u.status),
+      )
+      .map(u => u.tenantRef);
+    return {
+      answer: { rolloutId: id, updated },
+      record,
+      failedInCurrentWave,
+    };
   }
 }

@@ -56,7 +56,10 @@ export interface paths {
      * A rollout with its waves, tenants, statuses, freezes, failure analysis, events, gate and next actions
      * @description Needs `tenant-rollouts.read`. The rollout's board: what it delivered to whom, and what
      *     can happen next (`nextActions`, each with what would block it now, and `gate`). The
-     *     statuses are read once and the gate asked at most once per answer.
+     *     statuses are read once and the gate asked at most once per answer. The answer has a weak
+     *     `ETag` of the board as the caller sees it (but for `evaluatedAt`): with `If-None-Match`,
+     *     an unchanged board is a 304 without a body. Live boards refetch on the
+     *     `tenant-rollouts:rollout:<id>` signal.
      */
     get: operations['getRollout'];
     put?: never;
@@ -753,7 +756,10 @@ export interface operations {
   getRollout: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The `ETag` of the board the caller holds. */
+        'If-None-Match'?: string;
+      };
       path: {
         id: components['parameters']['id'];
       };
@@ -764,11 +770,20 @@ export interface operations {
       /** @description The rollout. */
       200: {
         headers: {
+          /** @description Weak; the same for an unchanged board. */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['Rollout'];
         };
+      };
+      /** @description The board is unchanged since the `If-None-Match` ETag. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       400: components['responses']['Error'];
       401: components['responses']['Error'];

@@ -12,6 +12,7 @@ import {
 } from '@waybill/plugin-tenant-rollouts-common';
 import { http, HttpResponse } from 'msw';
 import { SetupServer, setupServer } from 'msw/node';
+import { signalApiRef, SignalApi } from '@backstage/plugin-signals-react';
 import { ReactElement } from 'react';
 import { tenantRolloutsApiRef } from '../api';
 import { rootRouteRef } from '../routes';
@@ -98,13 +99,16 @@ export function renderRollouts(
     routeEntries?: string[];
     allowed?: string[];
     entity?: Entity;
+    /** The portal's signals; without it, the portal has none (and live pages poll). */
+    signals?: SignalApi;
   } = {},
 ) {
-  const { allowed = [], ...rest } = options;
+  const { allowed = [], signals, ...rest } = options;
   return renderPlugin(ui, {
     ...rest,
     apis: [
       [tenantRolloutsApiRef, new TenantRolloutsClient(httpClientOptions())],
+      ...(signals ? [[signalApiRef, signals] as const] : []),
     ],
     allows: permission => allowed.includes(permission),
     mountedRoutes: { '/tenant-rollouts': rootRouteRef },

@@ -17,7 +17,7 @@ import {
   PROJECT_SLUG_ANNOTATIONS,
 } from '@waybill/plugin-waybill-node';
 import {
-  RecordEvidenceResult,
+  RecordedEvidence,
   ReleaseKey,
   StoredRelease,
 } from '../../database/types';
@@ -50,7 +50,7 @@ export class EvidenceUploads {
   async upload(
     upload: EvidenceUpload,
     uploader: { caller: Caller; credentials: BackstageCredentials },
-  ): Promise<RecordEvidenceResult> {
+  ): Promise<RecordedEvidence> {
     if (upload.environment !== undefined) {
       requireEnvironment(this.deps.config, upload.environment);
     }

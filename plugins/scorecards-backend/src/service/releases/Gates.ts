@@ -113,7 +113,9 @@ export class Gates {
       what: 'an override',
       setting: 'scorecards.overrides.maxDurationDays',
     });
-    return this.deps.store.addOverride(key, request);
+    const override = await this.deps.store.addOverride(key, request);
+    await this.deps.events.changed(key.entityRef, key.version, 'override');
+    return override;
   }
 
   /** Ends an active override now; it stays on the release's record, revoked. */
@@ -129,9 +131,11 @@ export class Gates {
   ): Promise<GateOverride> {
     requireEnvironment(this.deps.config, request.environment);
     await assertReadable(key.entityRef, access);
-    return this.deps.store.revokeOverride(key, {
+    const revoked = await this.deps.store.revokeOverride(key, {
       ...request,
       at: nowOf(this.deps),
     });
+    await this.deps.events.changed(key.entityRef, key.version, 'override');
+    return revoked;
   }
 }

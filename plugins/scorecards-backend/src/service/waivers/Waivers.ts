@@ -80,19 +80,21 @@ export class Waivers {
       what: 'a waiver',
       setting: 'scorecards.waivers.maxDurationDays',
     });
-    return this.deps.store.addWaiver(
-      {
-        entityRef,
-        versionRange,
-        environment: request.environment,
-        checkId: request.checkId,
-        finding,
-        tenantSegment: request.tenantSegment?.trim() || undefined,
-        reason: request.reason,
-        expiresAt: expiresAt.toISOString(),
-        requestedBy,
-      },
-      now,
+    return this.told(
+      await this.deps.store.addWaiver(
+        {
+          entityRef,
+          versionRange,
+          environment: request.environment,
+          checkId: request.checkId,
+          finding,
+          tenantSegment: request.tenantSegment?.trim() || undefined,
+          reason: request.reason,
+          expiresAt: expiresAt.toISOString(),
+          requestedBy,
+        },
+        now,
+      ),
     );
   }
 
@@ -103,16 +105,18 @@ export class Waivers {
     access: CatalogReadAccess = CatalogReadAccess.unrestricted,
   ): Promise<Waiver> {
     await this.readable(id, access);
-    return this.deps.store.approveWaiver(
-      id,
-      { actor: approver, at: nowOf(this.deps) },
-      current => {
-        if (current.requestedBy === approver) {
-          throw new NotAllowedError(
-            `Waiver ${id} was asked for by ${approver}, who may not approve it: another person holding scorecards.waiver.approve must`,
-          );
-        }
-      },
+    return this.told(
+      await this.deps.store.approveWaiver(
+        id,
+        { actor: approver, at: nowOf(this.deps) },
+        current => {
+          if (current.requestedBy === approver) {
+            throw new NotAllowedError(
+              `Waiver ${id} was asked for by ${approver}, who may not approve it: another person holding scorecards.waiver.approve must`,
+            );
+          }
+        },
+      ),
     );
   }
 
@@ -123,24 +127,32 @@ export class Waivers {
     access: CatalogReadAccess = CatalogReadAccess.unrestricted,
   ): Promise<Waiver> {
     await this.readable(id, access);
-    return this.deps.store.revokeWaiver(
-      id,
-      {
-        actor: revocation.actor,
-        reason: revocation.reason,
-        at: nowOf(this.deps),
-      },
-      current => {
-        if (
-          current.requestedBy !== revocation.actor &&
-          !revocation.mayApprove
-        ) {
-          throw new NotAllowedError(
-            `Waiver ${id} may be revoked by ${current.requestedBy}, who asked for it, or by a holder of scorecards.waiver.approve`,
-          );
-        }
-      },
+    return this.told(
+      await this.deps.store.revokeWaiver(
+        id,
+        {
+          actor: revocation.actor,
+          reason: revocation.reason,
+          at: nowOf(this.deps),
+        },
+        current => {
+          if (
+            current.requestedBy !== revocation.actor &&
+            !revocation.mayApprove
+          ) {
+            throw new NotAllowedError(
+              `Waiver ${id} may be revoked by ${current.requestedBy}, who asked for it, or by a holder of scorecards.waiver.approve`,
+            );
+          }
+        },
+      ),
     );
+  }
+
+  /** A waiver changed: its entity's scorecards tab is told. */
+  private async told(waiver: Waiver): Promise<Waiver> {
+    await this.deps.events.changed(waiver.entityRef, null, 'waiver');
+    return waiver;
   }
 
   /** The waivers of the entities a reader may read, newest first (or soonest to expire). */

@@ -8,7 +8,7 @@ import { readable } from '@waybill/plugin-waybill-react';
 import { formatLocalTime } from '../shared/format';
 import { RolloutStateChip } from '../shared/rolloutState';
 import { useScorecardLink } from '../shared/scorecardLink';
-import { POLL_MS } from './useRollout';
+import { LiveUpdates, POLL_MS } from './useRollout';
 
 // Text colours that keep WCAG AA's 4.5:1 on the page's grey (the status colours do not).
 const useStyles = makeStyles(theme => ({
@@ -58,6 +58,8 @@ function GateLink(props: { view: RolloutView }) {
 export function BoardSummary(props: {
   view: RolloutView;
   tenants: number;
+  /** How the board learns of changes while the rollout is live. */
+  liveUpdates: LiveUpdates;
   onRefresh: () => void;
 }) {
   const classes = useStyles();
@@ -74,7 +76,10 @@ export function BoardSummary(props: {
       <Box flexGrow={1} />
       <Typography variant="caption" className={classes.asOf}>
         As of {formatLocalTime(view.evaluatedAt)}
-        {live ? `; refreshes every ${POLL_MS / 1000} s` : ''}
+        {live && props.liveUpdates === 'signals' ? '; updates live' : ''}
+        {live && props.liveUpdates === 'polling'
+          ? `; refreshes every ${POLL_MS / 1000} s`
+          : ''}
       </Typography>
       <Button size="small" startIcon={<Refresh />} onClick={props.onRefresh}>
         Refresh

@@ -15,6 +15,9 @@ import {
   rolloutView,
 } from '../../__testUtils__/fixtures';
 import { renderBoard } from '../../__testUtils__/renderBoard';
+import { renderRollouts } from '../../__testUtils__/renderRollouts';
+import { Route, Routes } from 'react-router-dom';
+import { RolloutBoardPage } from './RolloutBoardPage';
 import {
   ADVANCE,
   OVERRIDE,
@@ -323,6 +326,51 @@ describe('RolloutBoardPage', () => {
     expect(await screen.findByRole('dialog')).toHaveTextContent(
       'Goes past: wave health, bake time.',
     );
+  });
+
+  it('reloads when its signal says the rollout changed, and polls only without signals', async () => {
+    const subscribers = new Map<string, (message: object) => void>();
+    const signals = {
+      subscribe: (channel: string, onMessage: (message: any) => void) => {
+        subscribers.set(channel, onMessage);
+        return { unsubscribe: () => subscribers.delete(channel) };
+      },
+    };
+    const healthy = rolloutView({ id: 41 });
+    const failing = rolloutView({
+      id: 41,
+      status: (tenant, wave) =>
+        wave === 0 && tenant.ref === healthy.waves[0].tenants[0].ref
+          ? 'failed'
+          : 'healthy',
+    });
+    let reads = 0;
+    let answer = healthy;
+    server.use(
+      http.get(`${ROLLOUTS_URL}/rollouts/41`, () => {
+        reads++;
+        return HttpResponse.json(answer);
+      }),
+    );
+    renderRollouts(
+      <Routes>
+        <Route path="/rollouts/:id" element={<RolloutBoardPage />} />
+      </Routes>,
+      { routeEntries: ['/rollouts/41'], signals },
+    );
+    expect(await screen.findByText(/updates live/)).toBeInTheDocument();
+    expect(screen.queryByText(/refreshes every/)).not.toBeInTheDocument();
+    expect(reads).toBe(1);
+    expect(screen.queryByText('failed')).not.toBeInTheDocument();
+
+    // A status report: the backend signals, the board reads the rollout again and shows it.
+    answer = failing;
+    subscribers.get('tenant-rollouts:rollout:41')!({
+      rolloutId: 41,
+      cause: 'status',
+    });
+    expect((await screen.findAllByText('failed')).length).toBeGreaterThan(0);
+    expect(reads).toBe(2);
   });
 
   it('says when the gate is not there to ask', async () => {

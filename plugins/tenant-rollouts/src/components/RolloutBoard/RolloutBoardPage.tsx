@@ -53,6 +53,7 @@ function Board(props: {
         <BoardSummary
           view={view}
           tenants={tenants}
+          liveUpdates={rollout.liveUpdates}
           onRefresh={() => rollout.reload()}
         />
         <RolloutActions

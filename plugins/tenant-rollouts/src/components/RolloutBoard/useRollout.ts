@@ -1,23 +1,80 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useSignal } from '@backstage/plugin-signals-react';
 import {
   RolloutAction,
   RolloutActionRequest,
+  rolloutChannel,
   RolloutConflict,
   rolloutConflictOf,
+  RolloutSignal,
   RolloutView,
 } from '@waybill/plugin-tenant-rollouts-common';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { tenantRolloutsApiRef } from '../../api';
 
-/** How often a live (running or paused) rollout is reloaded while its board is visible. */
+/**
+ * How often a live (running or paused) rollout is reloaded while its board is visible, when the
+ * portal has no signals (with signals, it is reloaded when the backend says it changed).
+ */
 export const POLL_MS = 15_000;
+
+/** How a live board learns of changes: pushed by signals, or by polling without them. */
+export type LiveUpdates = 'signals' | 'polling';
 
 /** A refused action: which, and what the backend said stands in the way. */
 export type RefusedAction = RolloutConflict & { action: RolloutAction };
 
 /**
- * A rollout, reloaded while it is live, and its actions: a refused action keeps its blockers
- * (a 409) for the board to show, any other failure its error.
+ * `load`, run so that calls while it is under way are answered by one more run after it, not
+ * one each: a burst of signals costs two reads, not a read per signal.
+ */
+function useCoalesced(load: () => Promise<void>): () => Promise<void> {
+  const running = useRef<{ again: boolean } | undefined>(undefined);
+  return useCallback(async () => {
+    if (running.current) {
+      running.current.again = true;
+      return;
+    }
+    running.current = { again: false };
+    try {
+      do {
+        running.current.again = false;
+        await load();
+      } while (running.current.again);
+    } finally {
+      running.current = undefined;
+    }
+  }, [load]);
+}
+
+/**
+ * Reloads a rollout when its signal says it changed; without signals in the portal, every
+ * POLL_MS while it is live and the page is visible. Answers which of the two it does.
+ */
+function useLiveReload(
+  id: number,
+  live: boolean,
+  reload: () => Promise<void>,
+): LiveUpdates {
+  const { lastSignal, isSignalsAvailable } = useSignal<RolloutSignal>(
+    rolloutChannel(id),
+  );
+  useEffect(() => {
+    if (lastSignal) reload();
+  }, [lastSignal, reload]);
+  useEffect(() => {
+    if (!live || isSignalsAvailable) return undefined;
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') reload();
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [live, isSignalsAvailable, reload]);
+  return isSignalsAvailable ? 'signals' : 'polling';
+}
+
+/**
+ * A rollout, reloaded as it changes (see useLiveReload), and its actions: a refused action
+ * keeps its blockers (a 409) for the board to show, any other failure its error.
  */
 export function useRollout(id: number) {
   const api = useApi(tenantRolloutsApiRef);
@@ -27,28 +84,27 @@ export function useRollout(id: number) {
   const [refused, setRefused] = useState<RefusedAction>();
   const [actionError, setActionError] = useState<Error>();
 
-  const reload = useCallback(async () => {
-    try {
-      setView(await api.getRollout(id));
-      setLoadError(undefined);
-    } catch (error) {
-      setLoadError(error as Error);
-    }
-  }, [api, id]);
+  const reload = useCoalesced(
+    useCallback(async () => {
+      try {
+        setView(await api.getRollout(id));
+        setLoadError(undefined);
+      } catch (error) {
+        setLoadError(error as Error);
+      }
+    }, [api, id]),
+  );
 
   useEffect(() => {
     setView(undefined);
     reload();
   }, [reload]);
 
-  const live = view?.state === 'running' || view?.state === 'paused';
-  useEffect(() => {
-    if (!live) return undefined;
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') reload();
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [live, reload]);
+  const liveUpdates = useLiveReload(
+    id,
+    view?.state === 'running' || view?.state === 'paused',
+    reload,
+  );
 
   const act = useCallback(
     async (action: RolloutAction, request?: RolloutActionRequest) => {
@@ -74,6 +130,7 @@ export function useRollout(id: number) {
 
   return {
     view,
+    liveUpdates,
     loadError,
     reload,
     act,

@@ -1,0 +1,2 @@
+export { ReleaseSearchResultListItem } from './ReleaseSearchResultListItem';
+export { RELEASE_SEARCH_TYPE } from './releaseSearchResult';

@@ -1,0 +1,54 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { tenantRolloutsReadPermission } from '@waybill/plugin-tenant-rollouts-common';
+import {
+  assertPermitted,
+  CatalogReadAccess,
+} from '@waybill/plugin-waybill-node';
+import { TenantRolloutsConfig } from '../service/config';
+import { TenantRollouts } from '../service/TenantRollouts';
+
+/** The zod (v3 API) the actions registry hands each action's schema functions. */
+export type Zod = Parameters<
+  Parameters<ActionsRegistryService['register']>[0]['schema']['input']
+>[0];
+
+/** Every tenant-rollouts action reads, idempotently: assistants may call them without asking. */
+export const READ_ONLY = {
+  readOnly: true,
+  destructive: false,
+  idempotent: true,
+} as const;
+
+/** What the tenant-rollouts actions are built from: the services the HTTP routes use. */
+export interface TenantRolloutsActionServices {
+  actionsRegistry: ActionsRegistryService;
+  rollouts: TenantRollouts;
+  /** The plugin's configuration, for its freeze windows. */
+  config: TenantRolloutsConfig;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  auth: AuthService;
+}
+
+/**
+ * What the caller of a read may see, checked as the read routes check it: the caller needs
+ * `tenant-rollouts.read` (a NotAllowedError naming it otherwise), and sees only the entities
+ * the catalog lets them read (a rollout of any other entity is not there: NotFoundError).
+ */
+export async function rolloutReaderAccess(
+  services: Pick<TenantRolloutsActionServices, 'permissions' | 'catalog'>,
+  credentials: BackstageCredentials,
+): Promise<CatalogReadAccess> {
+  await assertPermitted(
+    services.permissions,
+    credentials,
+    tenantRolloutsReadPermission,
+  );
+  return CatalogReadAccess.forCredentials(credentials, services);
+}

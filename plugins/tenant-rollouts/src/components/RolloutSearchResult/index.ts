@@ -1,0 +1,2 @@
+export { RolloutSearchResultListItem } from './RolloutSearchResultListItem';
+export { ROLLOUT_SEARCH_TYPE } from './rolloutSearchResult';
