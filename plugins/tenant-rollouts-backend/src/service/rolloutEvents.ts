@@ -48,16 +48,19 @@ export class RolloutEvents {
   /** A rollout changed: its board and the rollouts list refetch. */
   async changed(rolloutId: number, cause: RolloutChangeCause): Promise<void> {
     const message: RolloutSignal = { rolloutId, cause };
-    await bestEffort(this.options.logger, `signal for rollout ${rolloutId}`, () =>
-      Promise.all(
-        [rolloutChannel(rolloutId), ROLLOUTS_CHANNEL].map(channel =>
-          this.options.signals.publish({
-            recipients: { type: 'broadcast' },
-            channel,
-            message: { ...message },
-          }),
+    await bestEffort(
+      this.options.logger,
+      `signal for rollout ${rolloutId}`,
+      () =>
+        Promise.all(
+          [rolloutChannel(rolloutId), ROLLOUTS_CHANNEL].map(channel =>
+            this.options.signals.publish({
+              recipients: { type: 'broadcast' },
+              channel,
+              message: { ...message },
+            }),
+          ),
         ),
-      ),
     );
   }
 
@@ -103,15 +106,18 @@ export class RolloutEvents {
     },
   ): Promise<void> {
     if (!(await this.options.store.recordAlert(record.id, signature))) return;
-    await bestEffort(this.options.logger, `notification "${payload.title}"`, () =>
-      this.options.notifications.send({
-        recipients: { type: 'entity', entityRef: recipientsOf(record) },
-        payload: {
-          ...payload,
-          link: rolloutBoardPath(record.id),
-          scope: `${rolloutChannel(record.id)}:${signature}`,
-        },
-      }),
+    await bestEffort(
+      this.options.logger,
+      `notification "${payload.title}"`,
+      () =>
+        this.options.notifications.send({
+          recipients: { type: 'entity', entityRef: recipientsOf(record) },
+          payload: {
+            ...payload,
+            link: rolloutBoardPath(record.id),
+            scope: `${rolloutChannel(record.id)}:${signature}`,
+          },
+        }),
     );
   }
 }
