@@ -31,6 +31,18 @@ import {
   openCreate,
 } from './templateForm';
 
+/** A JUnit report of one failing test, as a rerun of the test job writes it. */
+const FAILING_JUNIT = `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="jest tests" tests="2" failures="1" errors="0" time="1.2">
+  <testsuite name="rates" tests="2" failures="1" errors="0" skipped="0" time="1.2">
+    <testcase classname="rates" name="quotes a pallet" time="0.4"/>
+    <testcase classname="rates" name="quotes a parcel" time="0.8">
+      <failure message="expected 12.40, got 0">AssertionError: expected 12.40, got 0</failure>
+    </testcase>
+  </testsuite>
+</testsuites>
+`;
+
 /** The recording stubs, whose cosign signs with the journey's Sigstore (see playwright.config.ts). */
 function stubsSigningWith(dir: string): Stubs {
   const stubs = Stubs.create(dir);
@@ -267,6 +279,48 @@ test('a developer creates a service in the portal; its first pipeline run releas
         path: 'test-results/screenshots/journey-scorecard.png',
         fullPage: true,
       });
+    });
+
+    await test.step('a failing test run turns the gate red: the open scorecard follows, and the owners are told', async () => {
+      // A rerun of the pipeline's test job reports a failing test for the same release.
+      const token = await issuer.mintGithub({
+        repository: `meridian/${NAME}`,
+        ref: 'refs/heads/main',
+        sha: 'c'.repeat(40),
+        runId: '2',
+        eventName: 'workflow_dispatch',
+        workflowPath: '.github/workflows/golden-pipeline.yml',
+        job: 'unit-tests',
+      });
+      const upload = await page.request.post(
+        `http://localhost:7007/api/scorecards/entities/component/default/${NAME}/releases/${encodeURIComponent(
+          version,
+        )}/evidence/tests`,
+        {
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'Content-Type': 'application/xml',
+          },
+          data: FAILING_JUNIT,
+        },
+      );
+      expect(upload.status(), await upload.text()).toBe(201);
+      // The scorecard open in the browser changes without a reload (the entity's signal).
+      await expect(page.getByText('production: fail')).toBeVisible();
+      // The guest is of Order Management, the owner: the notification arrives in the portal.
+      const title = `${NAME} ${version}: production gate pass → fail`;
+      await expect(page.getByText(title).first()).toBeVisible();
+      await page.goto('/notifications');
+      const notification = page.getByRole('link', { name: title });
+      await expect(notification).toBeVisible();
+      await page.screenshot({
+        path: 'test-results/screenshots/journey-gate-notification.png',
+        fullPage: true,
+      });
+      await notification.click();
+      await expect(page).toHaveURL(
+        new RegExp(`/catalog/default/component/${NAME}/scorecards\\?release=`),
+      );
     });
   } finally {
     await Promise.all(services.map(s => s.stop()));

@@ -73,8 +73,9 @@ test('a release manager rolls a release out to tenants: canary, a wave held by a
   await expect(page.getByLabel('Wave 0 canary: current')).toBeVisible();
   const canary = await tooling.wave(0);
   expect(canary).toHaveLength(3);
+  // The board follows without a reload or a click: the status report signals it.
+  await expect(page.getByTestId('rollout-board')).toContainText('updates live');
   await tooling.report(canary.map(t => ({ tenant: t.ref, status: 'healthy' })));
-  await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByLabel('Wave 0 canary: current')).toContainText(
     '3 of 3 healthy',
   );

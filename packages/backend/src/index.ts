@@ -66,5 +66,9 @@ backend.add(import('./demo'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+// Notifications: held rollouts, failing waves, changed gates, expiring waivers and overrides,
+// release trains that cannot be ordered; in the portal, by e-mail or Slack through the
+// notifications backend's modules (see the README).
+backend.add(import('@backstage/plugin-notifications-backend'));
 
 backend.start();

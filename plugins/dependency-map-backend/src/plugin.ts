@@ -2,6 +2,7 @@ import { durationToMilliseconds } from '@backstage/types';
 import { coreServices } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { DEPENDENCY_MAP_PLUGIN_ID } from '@waybill/plugin-dependency-map-common';
 import { dependencyMapPermissions } from '@waybill/plugin-dependency-map-common';
 import { createWaybillBackendPlugin } from '@waybill/plugin-waybill-node';
@@ -19,6 +20,7 @@ export const dependencyMapPlugin = createWaybillBackendPlugin({
     lifecycle: coreServices.lifecycle,
     events: eventsServiceRef,
     actionsRegistry: actionsRegistryServiceRef,
+    notifications: notificationService,
   },
   async init(deps) {
     const config = readDependencyMapConfig(deps.config);
@@ -57,6 +59,8 @@ export const dependencyMapPlugin = createWaybillBackendPlugin({
       httpAuth: deps.httpAuth,
       permissions: deps.permissions,
       catalog: deps.catalog,
+      notifications: deps.notifications,
+      logger: deps.logger,
     });
   },
 });

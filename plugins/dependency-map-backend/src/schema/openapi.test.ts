@@ -72,6 +72,8 @@ describe('openapi.yaml', () => {
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
       catalog: catalogServiceMock(),
+      notifications: { send: jest.fn() },
+      logger: mockServices.logger.mock(),
     });
     expect(openapi.routeProblems(router)).toEqual([]);
   });

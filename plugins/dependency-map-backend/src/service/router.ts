@@ -2,8 +2,10 @@ import express from 'express';
 import Router from 'express-promise-router';
 import {
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -17,6 +19,7 @@ import {
   normalizeEntityRef,
   planDeployOrder,
   planReleaseTrain,
+  ReleaseTrainPlan,
 } from '@waybill/plugin-dependency-map-common';
 import {
   authorizeBySpec,
@@ -37,6 +40,7 @@ import {
   summaryOf,
   trainChanges,
 } from './routerInput';
+import { notifyUnorderableTrain } from './releaseTrainNotifications';
 import { visibleSnapshot } from './visibleGraph';
 
 /** The router the spec validates requests for, typed per operation. */
@@ -57,6 +61,12 @@ interface RouteContext {
   visible(access: CatalogReadAccess): Promise<GraphSnapshot>;
   /** The graph as the caller may see it, awaiting the first build. */
   snapshot(req: AnyRequest): Promise<GraphSnapshot>;
+  /** A train was planned for the caller: its author hears if it cannot be ordered. */
+  trainPlanned(
+    req: AnyRequest,
+    changes: Array<{ entityRef: string; version: string }>,
+    plan: ReleaseTrainPlan,
+  ): Promise<void>;
 }
 
 /** The status of the graph, the estate and a business process's graph. */
@@ -164,10 +174,9 @@ function addPlanRoutes(router: ApiRouter, ctx: RouteContext): void {
   router.post('/release-train', async (req, res) => {
     const changes = trainChanges(req.body);
     const snapshot = await ctx.snapshot(req);
-    res.json({
-      ...planReleaseTrain(snapshot.graph, changes),
-      graph: summaryOf(snapshot),
-    });
+    const plan = planReleaseTrain(snapshot.graph, changes);
+    await ctx.trainPlanned(req, changes, plan);
+    res.json({ ...plan, graph: summaryOf(snapshot) });
   });
 }
 
@@ -182,6 +191,8 @@ export async function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   catalog: CatalogService;
+  notifications: NotificationService;
+  logger: LoggerService;
 }): Promise<express.Router> {
   const { httpAuth, permissions, catalog } = options;
   const authorize = createAuthorizer({ httpAuth, permissions });
@@ -198,6 +209,14 @@ export async function createRouter(options: {
     },
     async snapshot(req) {
       return ctx.visible(await ctx.access(req));
+    },
+    async trainPlanned(req, changes, plan) {
+      await notifyUnorderableTrain(
+        options,
+        await httpAuth.credentials(req),
+        changes,
+        plan,
+      );
     },
   };
   // Bodies are parsed, and each operation's permission checked, before the spec's validation

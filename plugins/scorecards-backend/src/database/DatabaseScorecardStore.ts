@@ -7,6 +7,11 @@ import { Knex } from 'knex';
 import { recordDeliveryEvents, listDeliveryEvents } from './deliveryEvents';
 import { listEntityRefs, updateEntities } from './entities';
 import { listStaleReleases, reevaluate } from './evaluations';
+import {
+  DueReminder,
+  dueExpiryReminders,
+  markExpiryNotified,
+} from './expiryReminders';
 import { recordEvidence } from './evidence';
 import { portfolio, portfolioRefs, portfolioSummary } from './portfolio';
 import { addOverride, revokeOverride } from './overrides';
@@ -198,6 +203,21 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
   listEntityRefs(): Promise<string[]> {
     return listEntityRefs(this.db);
+  }
+
+  dueExpiryReminders(
+    now: Date,
+    until: Date,
+    limit: number,
+  ): Promise<DueReminder[]> {
+    return dueExpiryReminders(this.db, now, until, limit);
+  }
+
+  markExpiryNotified(
+    reminder: Pick<DueReminder, 'kind' | 'id'>,
+    at: Date,
+  ): Promise<boolean> {
+    return markExpiryNotified(this.db, reminder, at);
   }
 
   updateEntities(snapshots: EntitySnapshot[]): Promise<void> {

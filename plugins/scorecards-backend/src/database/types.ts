@@ -21,6 +21,9 @@ import {
   WaiverStatus,
 } from '@waybill/plugin-scorecards-common';
 import type { Tier } from '@waybill/plugin-waybill-common';
+import type { DueReminder } from './expiryReminders';
+
+export type { DueReminder } from './expiryReminders';
 
 // The records the store returns are the API's types, shared with the client in -common.
 
@@ -238,6 +241,22 @@ export interface ScorecardStore {
 
   /** Refs of every entity that has releases, for refreshing their catalog facts. */
   listEntityRefs(): Promise<string[]>;
+
+  /**
+   * Overrides and approved waivers in force at `now` that expire before `until` and whose
+   * expiry was not notified yet, soonest first (at most `limit` of each kind).
+   */
+  dueExpiryReminders(
+    now: Date,
+    until: Date,
+    limit: number,
+  ): Promise<DueReminder[]>;
+
+  /** Marks an expiry notified; true for exactly one caller, who then sends it. */
+  markExpiryNotified(
+    reminder: Pick<DueReminder, 'kind' | 'id'>,
+    at: Date,
+  ): Promise<boolean>;
 
   /** Refreshes the catalog facts of entities already known; unknown refs are ignored. */
   updateEntities(snapshots: EntitySnapshot[]): Promise<void>;

@@ -169,4 +169,9 @@ export class ReleaseScorecards {
   syncEntities(credentials: BackstageCredentials): Promise<void> {
     return this.upkeep.syncEntities(credentials);
   }
+
+  /** Tells of the overrides and waivers that expire within `withinDays`, once each. */
+  remindExpiring(withinDays: number): Promise<number> {
+    return this.upkeep.remindExpiring(withinDays);
+  }
 }

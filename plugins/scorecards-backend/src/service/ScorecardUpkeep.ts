@@ -46,4 +46,27 @@ export class ScorecardUpkeep {
       );
     }
   }
+
+  /**
+   * Tells whoever granted each override or approved waiver that expires within
+   * `withinDays`, and the entity's owners, once each; answers how many were told.
+   */
+  async remindExpiring(withinDays: number): Promise<number> {
+    const { store, events } = this.deps;
+    const now = nowOf(this.deps);
+    const until = new Date(now.getTime() + withinDays * 86_400_000);
+    let told = 0;
+    for (const due of await store.dueExpiryReminders(now, until, 500)) {
+      // Marked first: of two replicas (or a retry), one tells.
+      if (!(await store.markExpiryNotified(due, now))) continue;
+      await events.expiring({
+        ...due,
+        what: due.checkId
+          ? `${due.checkId}${due.finding ? ` (${due.finding})` : ''}`
+          : undefined,
+      });
+      told++;
+    }
+    return told;
+  }
 }

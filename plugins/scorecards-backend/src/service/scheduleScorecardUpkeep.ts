@@ -5,9 +5,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ReleaseScorecards } from './ReleaseScorecards';
 
+/** How long before its expiry an override or waiver is notified. */
+export const EXPIRY_REMINDER_DAYS = 3;
+
 /**
  * The scorecards' scheduled upkeep, each task run once across replicas: re-scoring releases
- * after a policy change, and keeping the portfolio's catalog facts in step with the catalog.
+ * after a policy change, keeping the portfolio's catalog facts in step with the catalog, and
+ * telling of overrides and waivers about to expire.
  */
 export async function scheduleScorecardUpkeep(
   scorecards: ReleaseScorecards,
@@ -47,5 +51,18 @@ export async function scheduleScorecardUpkeep(
     initialDelay: { minutes: 1 },
     fn: async () =>
       scorecards.syncEntities(await deps.auth.getOwnServiceCredentials()),
+  });
+  // Tells the owners, and whoever granted it, of an override or waiver expiring within 3 days.
+  await deps.scheduler.scheduleTask({
+    id: 'scorecards-expiry-reminders',
+    frequency: { minutes: 15 },
+    timeout: { minutes: 5 },
+    initialDelay: { minutes: 1 },
+    fn: async () => {
+      const told = await scorecards.remindExpiring(EXPIRY_REMINDER_DAYS);
+      if (told > 0) {
+        deps.logger.info(`Told of ${told} overrides and waivers expiring soon`);
+      }
+    },
   });
 }

@@ -14,6 +14,7 @@ import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
+import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
 const useStyles = makeStyles({
   /**
@@ -44,6 +45,7 @@ export const SidebarContent = NavContentBlueprint.make({
 
       // Skipped items
       nav.take('page:search'); // Using search modal instead
+      nav.take('page:notifications'); // NotificationsSidebarItem, with its unread count
 
       return (
         <Sidebar>
@@ -64,6 +66,12 @@ export const SidebarContent = NavContentBlueprint.make({
           </SidebarGroup>
           <SidebarSpace />
           <SidebarDivider />
+          {/* The unread count, and a snackbar when one arrives (through signals). */}
+          <NotificationsSidebarItem
+            className={classes.item}
+            webNotificationsEnabled={false}
+            snackbarProps={{ enabled: true }}
+          />
           <SidebarGroup
             label="Settings"
             icon={<UserSettingsSignInAvatar />}

@@ -89,9 +89,16 @@ export class ScorecardEvents {
     for (const gate of current.gates) {
       const was = before.get(gate.environment);
       if (!was || was === gate.decision) continue;
-      const blocking = gate.reasons
-        .filter(r => r.enforcement === 'fail')
-        .map(r => r.title);
+      const titles = (enforcement: 'fail' | 'warn') =>
+        gate.reasons
+          .filter(r => r.enforcement === enforcement)
+          .map(r => r.title)
+          .join(', ');
+      const description = {
+        fail: `Blocked by: ${titles('fail')}.`,
+        warn: `Allowed with warnings: ${titles('warn')}.`,
+        pass: `Passes with score ${current.score} (${current.grade}).`,
+      }[gate.decision];
       await bestEffort(
         this.options.logger,
         `gate notification for ${key.entityRef}`,
@@ -100,10 +107,7 @@ export class ScorecardEvents {
             recipients: { type: 'entity', entityRef: key.entityRef },
             payload: {
               title: `${name} ${key.version}: ${gate.environment} gate ${was} → ${gate.decision}`,
-              description:
-                gate.decision === 'fail'
-                  ? `Blocked by: ${blocking.join(', ')}.`
-                  : `Score ${current.score} (${current.grade}); the ${gate.environment} gate no longer blocks.`,
+              description,
               link: scorecardsPath(key.entityRef, key.version),
               severity: gate.decision === 'fail' ? 'high' : 'normal',
               topic: SCORECARD_TOPICS.gateChanged,

@@ -7,11 +7,14 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { useSignal } from '@backstage/plugin-signals-react';
 import { Box, Grid, Typography } from '@material-ui/core';
 import {
   effectiveGates,
   ReleaseRecord,
   ReleaseSummary,
+  entityScorecardsChannel,
+  ScorecardSignal,
 } from '@waybill/plugin-scorecards-common';
 import { DataTable } from '@waybill/plugin-waybill-react';
 import { useSearchParams } from 'react-router-dom';
@@ -155,20 +158,24 @@ export function EntityScorecardContent() {
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(scorecardsApiRef);
   const [searchParams, setSearchParams] = useSearchParams();
+  // Read again whenever a release of the entity is scored, or its waivers or overrides change.
+  const { lastSignal } = useSignal<ScorecardSignal>(
+    entityScorecardsChannel(entityRef),
+  );
   const history = useAsync(
     () => api.listReleases(entityRef, { limit: HISTORY_LIMIT }),
-    [api, entityRef],
+    [api, entityRef, lastSignal],
   );
   const releases = history.value?.items ?? [];
   const selected = searchParams.get('release') ?? releases[0]?.version;
   const release = useAsyncRetry(
     async () => (selected ? api.getRelease(entityRef, selected) : undefined),
-    [api, entityRef, selected],
+    [api, entityRef, selected, lastSignal],
   );
   const select = (version: string) =>
     setSearchParams({ release: version }, { replace: true });
 
-  if (history.loading) return <Progress />;
+  if (history.loading && !history.value) return <Progress />;
   if (history.error) return <ResponseErrorPanel error={history.error} />;
   if (releases.length === 0) {
     return <UploadEvidenceHint entityRef={entityRef} />;
