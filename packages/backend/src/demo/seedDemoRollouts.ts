@@ -92,6 +92,21 @@ export async function seedDemoRollouts(
   return seeded;
 }
 
+/** What the backend said refusing a step (409); any other error is thrown on. */
+function refusalOf(
+  step: string,
+  error: unknown,
+): NonNullable<SeededRollout['refused']> {
+  if (!(error instanceof ResponseError) || error.statusCode !== 409) {
+    throw error;
+  }
+  return {
+    step,
+    message: error.body.error.message,
+    blockers: rolloutConflictOf(error)?.blockers ?? [],
+  };
+}
+
 /** Plans one demo rollout and takes it as far as the backend allows. */
 async function seedOne(
   client: TenantRolloutsClient,
@@ -114,7 +129,9 @@ async function seedOne(
     [
       'start',
       async () => {
-        view = await client.act(view.id, 'start');
+        // The action answers where the rollout is, not its board: read that again.
+        await client.act(view.id, 'start');
+        view = await client.getRollout(view.id);
         logger.info(
           `Demo rollout ${view.id}: started, wave 0 (${view.waves[0].name})`,
         );
@@ -146,11 +163,8 @@ async function seedOne(
     try {
       await run();
     } catch (error) {
-      if (!(error instanceof ResponseError) || error.statusCode !== 409) {
-        throw error;
-      }
-      const blockers = rolloutConflictOf(error)?.blockers ?? [];
-      refused = { step, message: error.body.error.message, blockers };
+      refused = refusalOf(step, error);
+      const { blockers } = refused;
       view = await client.getRollout(view.id);
       logger.info(
         `Demo rollout ${view.id}: ${step} refused (409${

@@ -15,7 +15,7 @@ export const spec = {
       url: 'https://www.apache.org/licenses/LICENSE-2.0',
     },
     description:
-      'The HTTP API of `@waybill/plugin-tenant-rollouts-backend`, mounted at `/api/tenant-rollouts`.\n\nA rollout delivers one version of one catalog entity to one environment, to the tenants\nthat depend on it (`kind: Resource`, `spec.type: tenant`, `spec.dependsOn` naming it), in the\nwaves its strategy plans. Actions move it through `planned`, `running`, `paused`,\n`rolled-back` and `completed`. Advancing needs the current wave healthy for its bake time,\nthe scorecards gate passing for the environment and no freeze window over the next wave\'s\ntenants; an override (permission `tenant-rollouts.rollout.override` and a reason) goes past\nthem and is audited. A 409 carries the rollout\'s current position and what blocks it. The\nboard (`GET /rollouts/{id}`) says the same before anyone acts: `nextActions`, each action\nthe state allows with its blockers, computed by the checks the action runs, and `gate`.\n\nEvery route needs a Backstage token of a user or a service. Errors have the Backstage error\nbody, `{ "error": { "name", "message" }, "request", "response" }`. An operation\'s\n`x-permission` is checked before anything about the request is: a caller without it gets 403,\nnot a 400 about its input. (Acting on a rollout needs a permission that depends on the\naction; its route checks it first.)\n\nA user sees only what the catalog lets them read: the permission framework is asked about\n`catalog.entity.read` with their credentials, and under a conditional decision the catalog\nsays, with those credentials, which entities they may read. A rollout of an entity they may\nnot read is not listed, and its routes answer 404 as for a rollout that does not exist\n(planning one is a 400, as for an entity the catalog does not hold). Tenants they may not\nread are left out of the boards: of `waves[].tenants`, the wave counts, `tenantCount` and\nthe failure analysis; a status report naming one is a 400 (not part of the rollout). The\nrollout still moves on all of its tenants, so a 409\'s freeze blocker names only the tenants\nthey may read and counts the others. The freeze calendar counts only tenants they may read.\nService principals see everything.\n',
+      'The HTTP API of `@waybill/plugin-tenant-rollouts-backend`, mounted at `/api/tenant-rollouts`.\n\nA rollout delivers one version of one catalog entity to one environment, to the tenants\nthat depend on it (`kind: Resource`, `spec.type: tenant`, `spec.dependsOn` naming it), in the\nwaves its strategy plans. Actions move it through `planned`, `running`, `paused`,\n`rolled-back` and `completed`. Advancing needs the current wave healthy for its bake time,\nthe scorecards gate passing for the environment and no freeze window over the next wave\'s\ntenants; an override (permission `tenant-rollouts.rollout.override` and a reason) goes past\nthem and is audited. An applied action answers the rollout\'s new position (not its board);\na 409 carries its current position and what blocks it. The board (`GET /rollouts/{id}`)\nsays the same before anyone acts: `nextActions`, each action the state allows with its\nblockers, computed by the checks the action runs, and `gate`.\n\nEvery route needs a Backstage token of a user or a service. Errors have the Backstage error\nbody, `{ "error": { "name", "message" }, "request", "response" }`. An operation\'s\n`x-permission` is checked before anything about the request is: a caller without it gets 403,\nnot a 400 about its input. (Acting on a rollout needs a permission that depends on the\naction; its route checks it first.)\n\nA user sees only what the catalog lets them read: the permission framework is asked about\n`catalog.entity.read` with their credentials, and under a conditional decision the catalog\nsays, with those credentials, which entities they may read. A rollout of an entity they may\nnot read is not listed, and its routes answer 404 as for a rollout that does not exist\n(planning one is a 400, as for an entity the catalog does not hold). Tenants they may not\nread are left out of the boards: of `waves[].tenants`, the wave counts, `tenantCount` and\nthe failure analysis; a status report naming one is a 400 (not part of the rollout). The\nrollout still moves on all of its tenants, so a 409\'s freeze blocker names only the tenants\nthey may read and counts the others. The freeze calendar counts only tenants they may read.\nService principals see everything.\n',
   },
   servers: [
     {
@@ -340,11 +340,12 @@ export const spec = {
         },
         responses: {
           '200': {
-            description: 'The rollout after the action.',
+            description:
+              "The action was applied: where the rollout is now (the position a 409 carries too), not\nits board. Boards learn of the change from the rollout's signal and read it again;\na caller that wants the board reads `GET /rollouts/{id}`.\n",
             content: {
               'application/json': {
                 schema: {
-                  $ref: '#/components/schemas/Rollout',
+                  $ref: '#/components/schemas/RolloutActionResult',
                 },
               },
             },
@@ -717,22 +718,7 @@ export const spec = {
                   required: ['rollout', 'blockers'],
                   properties: {
                     rollout: {
-                      type: 'object',
-                      required: ['id', 'state', 'currentWave', 'lockVersion'],
-                      properties: {
-                        id: {
-                          type: 'integer',
-                        },
-                        state: {
-                          $ref: '#/components/schemas/RolloutState',
-                        },
-                        currentWave: {
-                          type: 'integer',
-                        },
-                        lockVersion: {
-                          type: 'integer',
-                        },
-                      },
+                      $ref: '#/components/schemas/RolloutPosition',
                     },
                     blockers: {
                       type: 'array',
@@ -1648,6 +1634,65 @@ export const spec = {
           updatedAt: {
             type: 'string',
             format: 'date-time',
+          },
+        },
+      },
+      RolloutPosition: {
+        description:
+          'Where a rollout is in its state machine: what a 409 carries, and an applied action\nanswers (with `updatedAt`).\n',
+        type: 'object',
+        required: ['id', 'state', 'currentWave', 'lockVersion'],
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          state: {
+            $ref: '#/components/schemas/RolloutState',
+          },
+          currentWave: {
+            type: 'integer',
+            description: 'Index of the wave being deployed',
+          },
+          lockVersion: {
+            type: 'integer',
+            description: 'Bumped by every action',
+          },
+        },
+      },
+      RolloutActionResult: {
+        description:
+          "An applied action: the rollout's position after it, the action, and what an override\nwent past. Small whatever the rollout's size; the board is `GET /rollouts/{id}`.\n",
+        type: 'object',
+        required: ['rollout', 'action', 'overridden'],
+        properties: {
+          rollout: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/RolloutPosition',
+              },
+              {
+                type: 'object',
+                required: ['updatedAt'],
+                properties: {
+                  updatedAt: {
+                    type: 'string',
+                    format: 'date-time',
+                    description: 'When the action was applied.',
+                  },
+                },
+              },
+            ],
+          },
+          action: {
+            $ref: '#/components/schemas/RolloutAction',
+          },
+          overridden: {
+            description:
+              'The blockers an override went past, each as `kind: message`; empty without an\noverride, or when nothing blocked the action.\n',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
           },
         },
       },

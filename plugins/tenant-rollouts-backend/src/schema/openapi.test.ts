@@ -242,10 +242,24 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       lockVersion: 0,
     });
 
-    expect((await act(rollout.id, 'start')).body).toMatchObject({
-      state: 'running',
-      currentWave: 0,
+    // An applied action answers where the rollout is now, as a 409 does (with when it changed),
+    // the action and what an override went past: not the board, however many tenants it has.
+    const applied = await act(rollout.id, 'start');
+    expect(applied.status).toBe(200);
+    expect(applied.body).toEqual({
+      rollout: {
+        id: rollout.id,
+        state: 'running',
+        currentWave: 0,
+        lockVersion: 1,
+        updatedAt: expect.any(String),
+      },
+      action: 'start',
+      overridden: [],
     });
+    expect(Date.parse(applied.body.rollout.updatedAt)).toBeGreaterThanOrEqual(
+      Date.parse(rollout.updatedAt),
+    );
 
     const notStarted = await report(rollout.id, {
       statuses: [{ tenant: 'bolt-foods', status: 'healthy' }],
@@ -335,8 +349,21 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       reason: 'Hotfix for EDI outage, agreed with Americas ops',
     });
     expect(overridden.status).toBe(200);
-    expect(overridden.body).toMatchObject({ state: 'running', currentWave: 1 });
-    expect(overridden.body.events.at(-1)).toMatchObject({
+    expect(overridden.body).toEqual({
+      rollout: expect.objectContaining({
+        state: 'running',
+        currentWave: 1,
+        lockVersion: 2,
+      }),
+      action: 'advance',
+      overridden: [
+        expect.stringMatching(/^freeze: .*Delta Mart \(Americas peak week/),
+      ],
+    });
+    const trail = (
+      await call('get', '/rollouts/{id}', `/rollouts/${rollout.id}`)
+    ).body.events;
+    expect(trail.at(-1)).toMatchObject({
       action: 'advance',
       override: true,
       actor: 'user:default/release-manager',
@@ -444,7 +471,7 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
     const rolledBack = await act(rollout.id, 'rollback', {
       reason: 'Failures in two of three tenants',
     });
-    expect(rolledBack.body).toMatchObject({ state: 'rolled-back' });
+    expect(rolledBack.body.rollout).toMatchObject({ state: 'rolled-back' });
     expect((await act(rollout.id, 'resume')).body.rollout).toMatchObject({
       state: 'rolled-back',
     });
@@ -524,7 +551,7 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
     expect(refused.status).toBe(409);
     expect(refused.body.blockers).toEqual(planned.nextActions[0].blockers);
 
-    // The gate passes now: the start is ready, and it and the board after it ask the gate once.
+    // The gate passes now: the start is ready and asks the gate once, as the board after it does.
     scorecards.state.decision = 'pass';
     scorecards.state.reasons = [];
     expect((await board(id)).nextActions[0]).toMatchObject({ ready: true });
@@ -535,8 +562,13 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       `/rollouts/${id}/actions/start`,
     );
     expect(started.status).toBe(200);
+    expect(started.body.rollout).toMatchObject({ state: 'running' });
     expect(scorecards.state.calls).toHaveLength(1);
-    expect(started.body.gate).toMatchObject({ decision: 'pass', passed: true });
+    expect((await board(id)).gate).toMatchObject({
+      decision: 'pass',
+      passed: true,
+    });
+    expect(scorecards.state.calls).toHaveLength(2);
 
     // The canary fails its smoke test: the advance is held on it, by title, and on the bake.
     await on(
@@ -664,6 +696,22 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       200,
       ...Array(15).fill(409),
     ]);
+    // The winner and the refused read the rollout's position the same way.
+    const [won] = results.filter(r => r.status === 200);
+    expect(won.body.rollout).toMatchObject({
+      id,
+      state: 'running',
+      currentWave: 1,
+      lockVersion: 2,
+    });
+    for (const lost of results.filter(r => r.status === 409)) {
+      expect(lost.body.rollout).toEqual({
+        id,
+        state: 'running',
+        currentWave: expect.any(Number),
+        lockVersion: expect.any(Number),
+      });
+    }
     const view = await call('get', '/rollouts/{id}', `/rollouts/${id}`);
     expect(view.body).toMatchObject({ currentWave: 1, lockVersion: 2 });
   });

@@ -113,7 +113,7 @@ describe.each(databases.eachSupportedId())(
         now,
       );
       now = new Date('2026-11-24T11:02:00Z');
-      // An action reads the statuses once, for its preconditions and the board after it.
+      // An action reads the statuses once, for its preconditions; it builds no board.
       const reads = jest.spyOn(store, 'tenantStatuses');
       expect(await pass()).toBe(1);
       expect(reads).toHaveBeenCalledTimes(1);
@@ -150,9 +150,23 @@ describe.each(databases.eachSupportedId())(
 
       expect(summary(await board())).toEqual([['start', []]]);
       check.mockClear();
-      await rollouts.act(id, 'start', actor);
-      // The start and the board after it ask the gate once between them.
+      reads.mockClear();
+      const trail = jest.spyOn(store, 'events');
+      // The start answers the rollout's record after it, not a board: it asks the gate and reads
+      // the statuses once, for its preconditions, and reads no trail.
+      expect(await rollouts.act(id, 'start', actor)).toEqual({
+        record: expect.objectContaining({
+          id,
+          state: 'running',
+          currentWave: 0,
+          lockVersion: 1,
+        }),
+        overridden: [],
+      });
       expect(check).toHaveBeenCalledTimes(1);
+      expect(reads).toHaveBeenCalledTimes(1);
+      expect(trail).not.toHaveBeenCalled();
+      trail.mockRestore();
       await store.reportStatuses(
         id,
         [{ tenantRef: 'resource:default/a', status: 'healthy' }],

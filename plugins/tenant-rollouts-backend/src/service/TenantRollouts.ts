@@ -23,7 +23,7 @@ import {
 import { CatalogTenants } from './catalogTenants';
 import { TenantRolloutsConfig } from './config';
 import { GateClient } from './gate';
-import { ActionOptions, RolloutActions } from './rolloutActions';
+import { ActionOptions, ActionOutcome, RolloutActions } from './rolloutActions';
 import { RolloutEvents } from './rolloutEvents';
 import { RolloutBoard } from './rolloutBoard';
 import {
@@ -38,12 +38,11 @@ import { StrategyFileReader } from './strategyFile';
 export type { Actor } from './rolloutAccess';
 export type { ActionOptions } from './rolloutActions';
 
-/** An applied action: the board after it, and the blockers an override went past. */
-export interface ActionResult {
-  rollout: RolloutView;
-  /** `kind: message` of each blocker overridden; empty without an override. */
-  overridden: string[];
-}
+/**
+ * An applied action: the rollout's record after it, and the blockers an override went past
+ * (`kind: message`). Not its board: boards read that again when the rollout's signal says so.
+ */
+export type ActionResult = ActionOutcome;
 
 /**
  * Rollouts of releases to the catalog's tenants, in waves, behind gate, health and freeze checks:
@@ -143,7 +142,10 @@ export class TenantRollouts {
     );
   }
 
-  /** Applies an action (see RolloutActions) and answers the board after it. */
+  /**
+   * Applies an action (see RolloutActions) and signals the change; answers the rollout's record
+   * after it, without building its board (a board reads itself again on the signal).
+   */
   async act(
     id: number,
     action: RolloutAction,
@@ -152,10 +154,7 @@ export class TenantRollouts {
   ): Promise<ActionResult> {
     const outcome = await this.actions.act(id, action, actor, options);
     await this.options.events.changed(id, 'action');
-    return {
-      rollout: await this.board.view(outcome.record, accessOf(actor), outcome),
-      overridden: outcome.overridden,
-    };
+    return outcome;
   }
 
   /** Per-tenant statuses from deployment tooling; only for tenants of waves already started. */

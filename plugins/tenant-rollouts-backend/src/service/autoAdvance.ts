@@ -35,11 +35,11 @@ export async function autoAdvance(options: {
       },
     });
     try {
-      const { rollout } = await rollouts.act(record.id, action, {
+      const { record: after } = await rollouts.act(record.id, action, {
         caller: AUTO_ADVANCE_CALLER,
       });
       await event.success({
-        meta: { state: rollout.state, currentWave: rollout.currentWave },
+        meta: { state: after.state, currentWave: after.currentWave },
       });
       moved++;
     } catch (error) {

@@ -1,16 +1,12 @@
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  FreezeStatus,
   freezeStatuses,
   RolloutAction,
+  RolloutActionResult,
   transition,
 } from '@waybill/plugin-tenant-rollouts-common';
-import {
-  RolloutRecord,
-  RolloutStore,
-  TenantStatusRecord,
-} from '../database/RolloutStore';
+import { RolloutRecord, RolloutStore } from '../database/RolloutStore';
 import { TenantRolloutsConfig } from './config';
 import { RolloutConflictError } from './errors';
 import { blockerShownTo } from './blockers';
@@ -28,18 +24,12 @@ export interface ActionOptions {
   reason?: string;
 }
 
-/** An applied action, with the world it was decided on (read once, reused for the board). */
+/** An applied action: the rollout after it, and what an override went past. */
 export interface ActionOutcome {
   /** The rollout after the action. */
   record: RolloutRecord;
   /** The blockers an override went past, as `kind: message`; empty without an override. */
   overridden: string[];
-  statuses: TenantStatusRecord[];
-  /** The freeze status of every tenant of the rollout at `now`. */
-  freezes: Map<string, FreezeStatus>;
-  /** The gate as the action asked it (each release and environment once). */
-  gate: GateClient;
-  now: Date;
 }
 
 /** The state machine's position of a rollout, as a conflict reports it. */
@@ -49,6 +39,24 @@ export function positionOf(record: RolloutRecord) {
     state: record.state,
     currentWave: record.currentWave,
     lockVersion: record.lockVersion,
+  };
+}
+
+/**
+ * What an applied action answers: the rollout's position after it (as a 409 carries it, with
+ * when it changed), the action and what an override went past; never the board.
+ */
+export function actionResultOf(
+  action: RolloutAction,
+  outcome: ActionOutcome,
+): RolloutActionResult {
+  return {
+    rollout: {
+      ...positionOf(outcome.record),
+      updatedAt: outcome.record.updatedAt,
+    },
+    action,
+    overridden: outcome.overridden,
   };
 }
 
@@ -126,7 +134,7 @@ export class RolloutActions {
     const overridden = options.override
       ? blockers.map(b => `${b.kind}: ${b.message}`)
       : [];
-    return { record: applied, overridden, statuses, freezes, gate: asked, now };
+    return { record: applied, overridden };
   }
 
   /**

@@ -29,14 +29,10 @@ import {
 } from './preconditions';
 import { readableRollout } from './rolloutAccess';
 
-/** What a board was already read with (by an action), so it is not read or computed again. */
-export interface BoardInputs {
-  /** Every tenant status of the rollout. */
+/** The world a board is read from: every tenant status, and every tenant's freeze at `now`. */
+interface BoardWorld {
   statuses: TenantStatusRecord[];
-  /** The freeze status at `now` of every tenant of the rollout. */
   freezes: Map<string, FreezeStatus>;
-  /** The gate as the action asked it, not asked again for the same release. */
-  gate?: GateClient;
   now: Date;
 }
 
@@ -204,7 +200,7 @@ export class RolloutBoard {
    */
   private async next(
     record: RolloutRecord,
-    world: Omit<BoardInputs, 'gate'>,
+    world: BoardWorld,
     asked: GateClient,
     visible: ReadonlySet<string>,
     access: CatalogReadAccess,
@@ -229,29 +225,23 @@ export class RolloutBoard {
 
   /**
    * The waves of a rollout's board and the world they were read from (statuses once, freezes
-   * of every tenant at `now`), unless an action read them already (`inputs`).
+   * of every tenant at `now`).
    */
-  private async read(
-    record: RolloutRecord,
-    access: CatalogReadAccess,
-    inputs?: BoardInputs,
-  ) {
+  private async read(record: RolloutRecord, access: CatalogReadAccess) {
     const [allStatuses, visible] = await Promise.all([
-      inputs?.statuses ?? this.options.store.tenantStatuses(record.id),
+      this.options.store.tenantStatuses(record.id),
       access.readable(record.plan.tenants.map(t => t.ref)),
     ]);
     const statuses = allStatuses.filter(s => visible.has(s.tenantRef));
     const planned = record.plan.tenants.filter(t => visible.has(t.ref));
-    const now = inputs?.now ?? this.options.now();
+    const now = this.options.now();
     const tenantByRef = new Map(planned.map(t => [t.ref, t]));
     // Every tenant's: the next actions are decided on all of them.
-    const freezes =
-      inputs?.freezes ??
-      freezeStatuses(
-        record.plan.tenants,
-        now,
-        this.options.config.freezeWindows,
-      );
+    const freezes = freezeStatuses(
+      record.plan.tenants,
+      now,
+      this.options.config.freezeWindows,
+    );
     return {
       world: { statuses: allStatuses, freezes, now },
       visible,
@@ -261,23 +251,19 @@ export class RolloutBoard {
     };
   }
 
-  /**
-   * The board of a rollout, of the tenants the reader may read; with `inputs`, on the statuses,
-   * freezes and gate an action already read, without reading them again.
-   */
+  /** The board of a rollout, of the tenants the reader may read. */
   async view(
     record: RolloutRecord,
     access: CatalogReadAccess,
-    inputs?: BoardInputs,
   ): Promise<RolloutView> {
     const [read, events] = await Promise.all([
-      this.read(record, access, inputs),
+      this.read(record, access),
       this.options.store.events(record.id),
     ]);
     const next = await this.next(
       record,
       read.world,
-      inputs?.gate ?? askingOnce(this.options.gate),
+      askingOnce(this.options.gate),
       read.visible,
       access,
     );

@@ -16,13 +16,18 @@ import { TenantRollouts } from './TenantRollouts';
  * auditor): one event per action, at the action's severity, failed when the action fails.
  */
 
-const rollout = {
+/** The rollout's record after the action, as the service answers it (its plan left out). */
+const record = {
   id: 7,
   entityRef: 'component:default/inventory',
   version: '4.2.0',
   environment: 'production',
   state: 'running',
   currentWave: 1,
+  lockVersion: 3,
+  createdBy: 'user:default/release-manager',
+  createdAt: '2026-11-24T09:00:00.000Z',
+  updatedAt: '2026-11-24T10:00:00.000Z',
 };
 
 async function app(act: TenantRollouts['act']) {
@@ -64,7 +69,7 @@ const user = mockCredentials.user.header('user:default/release-manager');
 describe('the router audits actions at its edge', () => {
   it('records an override as high, with the blockers it went past', async () => {
     const act = jest.fn(async () => ({
-      rollout,
+      record,
       overridden: ['gate: the scorecards gate is fail'],
     })) as unknown as TenantRollouts['act'];
     const { server, events } = await app(act);
@@ -73,7 +78,18 @@ describe('the router audits actions at its edge', () => {
       .set('authorization', user)
       .send({ override: true, reason: 'hotfix for the outage' });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual(rollout);
+    // The rollout's position after the action, not its record or its board.
+    expect(response.body).toEqual({
+      rollout: {
+        id: 7,
+        state: 'running',
+        currentWave: 1,
+        lockVersion: 3,
+        updatedAt: '2026-11-24T10:00:00.000Z',
+      },
+      action: 'advance',
+      overridden: ['gate: the scorecards gate is fail'],
+    });
     expect(events).toEqual([
       {
         eventId: 'rollout-advance',
@@ -87,9 +103,9 @@ describe('the router audits actions at its edge', () => {
         },
         outcome: 'success',
         result: {
-          entityRef: rollout.entityRef,
-          version: rollout.version,
-          environment: rollout.environment,
+          entityRef: record.entityRef,
+          version: record.version,
+          environment: record.environment,
           state: 'running',
           currentWave: 1,
           overridden: ['gate: the scorecards gate is fail'],

@@ -33,6 +33,7 @@ import {
 } from '@waybill/plugin-waybill-node';
 import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import { RolloutConflictError } from './errors';
+import { actionResultOf } from './rolloutActions';
 import {
   actionReason,
   calendarRange,
@@ -161,7 +162,10 @@ function withSeverity(
   };
 }
 
-/** An action on a rollout: checked, authorized, and audited at this edge. */
+/**
+ * An action on a rollout: checked, authorized, and audited at this edge; answers the rollout's
+ * position after it.
+ */
 function actionRoute(
   router: ApiRouter,
   options: RouterOptions,
@@ -186,7 +190,7 @@ function actionRoute(
     if (override || rollback) {
       assertPerson(actor.caller, rollback ? 'A rollback' : 'An override');
     }
-    const { rollout } = await audited(
+    const outcome = await audited(
       withSeverity(options.auditor, severityOf(action, override)),
       {
         eventId: `rollout-${action}`,
@@ -199,16 +203,17 @@ function actionRoute(
         },
       },
       () => options.rollouts.act(id, action, actor, { override, reason }),
-      result => ({
-        entityRef: result.rollout.entityRef,
-        version: result.rollout.version,
-        environment: result.rollout.environment,
-        state: result.rollout.state,
-        currentWave: result.rollout.currentWave,
-        overridden: result.overridden,
+      ({ record, overridden }) => ({
+        entityRef: record.entityRef,
+        version: record.version,
+        environment: record.environment,
+        state: record.state,
+        currentWave: record.currentWave,
+        overridden,
       }),
     );
-    res.json(rollout);
+    // Where the rollout is now, not its board: boards read that again on the rollout's signal.
+    res.json(actionResultOf(action, outcome));
   });
 }
 

@@ -63,12 +63,25 @@ describe('TenantRolloutsClient', () => {
     });
   });
 
-  it('posts actions with their reason', async () => {
-    const { client, sent } = setup(() => json({ id: 3 }));
-    await client.act(3, 'advance', {
+  it("posts actions with their reason and answers the rollout's position after them", async () => {
+    const applied = {
+      rollout: {
+        id: 3,
+        state: 'running',
+        currentWave: 2,
+        lockVersion: 3,
+        updatedAt: '2026-11-24T10:00:00.000Z',
+      },
+      action: 'advance',
+      overridden: ['freeze: 2 tenant(s) of wave 2 ...'],
+    };
+    const { client, sent } = setup(() => json(applied));
+    const result = await client.act(3, 'advance', {
       override: true,
       reason: 'Customer asked for the fix today',
     });
+    expect(result).toEqual(applied);
+    expect(result.rollout.currentWave).toBe(2);
     expect(sent()).toEqual({
       url: `${BASE}/rollouts/3/actions/advance`,
       method: 'POST',

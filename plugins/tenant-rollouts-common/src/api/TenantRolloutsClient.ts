@@ -11,6 +11,7 @@ import type {
   FreezeCalendar,
   NamedStrategy,
   RolloutActionRequest,
+  RolloutActionResult,
   RolloutConflict,
   RolloutSummary,
   RolloutView,
@@ -38,7 +39,7 @@ export interface TenantRolloutsApi {
     id: number,
     action: RolloutAction,
     request?: RolloutActionRequest,
-  ): Promise<RolloutView>;
+  ): Promise<RolloutActionResult>;
   reportStatuses(
     id: number,
     statuses: TenantStatusReport[],
@@ -103,12 +104,15 @@ export class TenantRolloutsClient implements TenantRolloutsApi {
     return this.api.createRollout({ body: request });
   }
 
-  /** Starts, advances, pauses, resumes, rolls back or completes a rollout. */
+  /**
+   * Starts, advances, pauses, resumes, rolls back or completes a rollout; answers where it is
+   * after the action (not its board: `getRollout` reads that).
+   */
   async act(
     id: number,
     action: RolloutAction,
     request: RolloutActionRequest = {},
-  ): Promise<RolloutView> {
+  ): Promise<RolloutActionResult> {
     return this.api.actOnRollout({ path: { id, action }, body: request });
   }
 

@@ -1,6 +1,5 @@
 import type {
   BodyOf,
-  components,
   ResponseOf,
   TenantRolloutsOperations as Operations,
   TenantRolloutsSchemas as Schemas,
@@ -57,13 +56,18 @@ export type RolloutGate = Schemas['Gate'];
 /** An action a rollout's state allows now, and what would block it if it were taken now. */
 export type NextAction = Schemas['NextAction'];
 
-type ConflictBody =
-  components['responses']['Conflict']['content']['application/json'];
+/**
+ * An applied action's answer: the rollout's position after it (with `updatedAt`), the action, and
+ * the blockers an override went past (`kind: message`). Not the board: read that with
+ * `getRollout`, as a board does when the rollout's signal says it changed.
+ */
+export type RolloutActionResult = Schemas['RolloutActionResult'];
 
 /** The body of a 409: the rollout's current position and what blocks the action, if anything. */
 export interface RolloutConflict {
   error: { name: string; message: string };
-  rollout: ConflictBody['rollout'];
+  /** Its id, state, current wave and lock version (the spec's `RolloutPosition`). */
+  rollout: Schemas['RolloutPosition'];
   blockers: Blocker[];
 }
 

@@ -535,6 +535,37 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    /**
+     * @description Where a rollout is in its state machine: what a 409 carries, and an applied action
+     *     answers (with `updatedAt`).
+     */
+    RolloutPosition: {
+      id: number;
+      state: components['schemas']['RolloutState'];
+      /** @description Index of the wave being deployed */
+      currentWave: number;
+      /** @description Bumped by every action */
+      lockVersion: number;
+    };
+    /**
+     * @description An applied action: the rollout's position after it, the action, and what an override
+     *     went past. Small whatever the rollout's size; the board is `GET /rollouts/{id}`.
+     */
+    RolloutActionResult: {
+      rollout: components['schemas']['RolloutPosition'] & {
+        /**
+         * Format: date-time
+         * @description When the action was applied.
+         */
+        updatedAt: string;
+      };
+      action: components['schemas']['RolloutAction'];
+      /**
+       * @description The blockers an override went past, each as `kind: message`; empty without an
+       *     override, or when nothing blocked the action.
+       */
+      overridden: string[];
+    };
     RolloutSummary: components['schemas']['RolloutHeader'] & {
       waveCount: number;
       tenantCount: number;
@@ -664,12 +695,7 @@ export interface components {
       };
       content: {
         'application/json': components['schemas']['Error'] & {
-          rollout: {
-            id: number;
-            state: components['schemas']['RolloutState'];
-            currentWave: number;
-            lockVersion: number;
-          };
+          rollout: components['schemas']['RolloutPosition'];
           blockers: components['schemas']['Blocker'][];
         };
       };
@@ -843,13 +869,17 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The rollout after the action. */
+      /**
+       * @description The action was applied: where the rollout is now (the position a 409 carries too), not
+       *     its board. Boards learn of the change from the rollout's signal and read it again;
+       *     a caller that wants the board reads `GET /rollouts/{id}`.
+       */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Rollout'];
+          'application/json': components['schemas']['RolloutActionResult'];
         };
       };
       400: components['responses']['Error'];

@@ -14,6 +14,7 @@ import {
   planRollout,
   ROLLOUT_ACTIONS,
   RolloutAction,
+  RolloutActionResult,
   RolloutGate,
   RolloutState,
   RolloutSummary,
@@ -254,6 +255,29 @@ export function rolloutSummary(view: RolloutView): RolloutSummary {
     waveCount: waves.length,
     tenantCount: waves.reduce((n, w) => n + w.total, 0),
   };
+}
+
+/**
+ * The backend's answer to an applied `action` whose rollout's board is now `after`: where the
+ * rollout is (not its board, which the page reads again), and what an override went past.
+ */
+export function appliedAction(
+  after: RolloutView,
+  action: RolloutAction,
+  overridden: string[] = [],
+) {
+  const result: RolloutActionResult = {
+    rollout: {
+      id: after.id,
+      state: after.state,
+      currentWave: after.currentWave,
+      lockVersion: after.lockVersion,
+      updatedAt: after.updatedAt,
+    },
+    action,
+    overridden,
+  };
+  return HttpResponse.json(result);
 }
 
 /**

@@ -7,6 +7,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import {
+  appliedAction,
   failingGate,
   freezeBlockerOf,
   gateOf,
@@ -200,13 +201,26 @@ describe('RolloutBoardPage', () => {
     const [blocker] = view.nextActions[0].blockers;
     expect(blocker.kind).toBe('freeze');
     const { opensAt } = blocker as ReturnType<typeof freezeBlockerOf>;
+    const advanced = rolloutView({
+      tenants: makeTenants(30),
+      currentWave: 1,
+      freezeWindows: europeFreeze,
+    });
     let posted: unknown;
     server.use(
       http.post(
         `${ROLLOUTS_URL}/rollouts/${view.id}/actions/advance`,
         async ({ request }) => {
           posted = await request.json();
-          return HttpResponse.json({ ...view, currentWave: 1 });
+          // The rollout moved on: its board says so from now on.
+          server.use(
+            http.get(`${ROLLOUTS_URL}/rollouts/${view.id}`, () =>
+              HttpResponse.json(advanced),
+            ),
+          );
+          return appliedAction(advanced, 'advance', [
+            `freeze: ${blocker.message}`,
+          ]);
         },
       ),
     );
@@ -263,6 +277,17 @@ describe('RolloutBoardPage', () => {
         reason: 'Customer asked for the fix before the migration',
       }),
     );
+    // The action answers only where the rollout is; the page reads its board again.
+    expect(
+      await screen.findByRole('button', {
+        name: 'Advance to wave 2 (everyone-else)',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', {
+        name: 'Advance to wave 1 (europe): held',
+      }),
+    ).toBeNull();
   });
 
   it('shows how long a baking wave has left and names the failing tenants, leading with nothing forward', async () => {

@@ -112,7 +112,10 @@ export function useRollout(id: number) {
       setRefused(undefined);
       setActionError(undefined);
       try {
-        setView(await api.act(id, action, request));
+        // The answer is where the rollout is now, not its board: read the board again (with any
+        // reload a signal asked for under way, once more after it).
+        await api.act(id, action, request);
+        await reload();
       } catch (error) {
         const conflict = rolloutConflictOf(error);
         if (conflict) {
