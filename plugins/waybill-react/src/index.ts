@@ -1,6 +1,7 @@
 /**
  * The pieces Waybill's frontend plugins share: the dialog shell of an audited action, a small
- * typed table, the status badge and status colours made readable as text.
+ * typed table, the status badge, status colours made readable as text, and the shell of a
+ * search result.
  *
  * @packageDocumentation
  */
@@ -23,3 +24,4 @@ export { TableScroller } from './table/TableScroller';
 export { Badge } from './badge/Badge';
 export type { BadgeProps } from './badge/Badge';
 export { readable } from './colour/readable';
+export { SearchResultItem } from './search/SearchResultItem';

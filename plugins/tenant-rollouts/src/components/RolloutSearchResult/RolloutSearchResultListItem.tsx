@@ -1,103 +1,24 @@
-import { Link } from '@backstage/core-components';
-import {
-  Box,
-  ListItemIcon,
-  ListItemText,
-  Typography,
-  makeStyles,
-} from '@material-ui/core';
-import {
-  HighlightedSearchResultText,
-  type DefaultResultListItemProps,
-} from '@backstage/plugin-search-react';
+import { Typography } from '@material-ui/core';
+import { type DefaultResultListItemProps } from '@backstage/plugin-search-react';
+import { SearchResultItem } from '@waybill/plugin-waybill-react';
 import { RolloutStateChip } from '../shared/rolloutState';
 import { readRolloutResult } from './rolloutSearchResult';
-
-const useStyles = makeStyles(theme => ({
-  item: { display: 'flex', width: '100%' },
-  body: { flex: 1, minWidth: 0 },
-  text: {
-    display: '-webkit-box',
-    WebkitBoxOrient: 'vertical',
-    overflow: 'hidden',
-  },
-  chips: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(0.5),
-    marginTop: theme.spacing(0.5),
-  },
-}));
-
-/** A field of the result, highlighted where the search matched it. */
-function Highlighted(props: {
-  field: 'title' | 'text';
-  value: string;
-  highlight: DefaultResultListItemProps['highlight'];
-}) {
-  const { highlight } = props;
-  const text = highlight?.fields[props.field];
-  return highlight && text ? (
-    <HighlightedSearchResultText
-      text={text}
-      preTag={highlight.preTag}
-      postTag={highlight.postTag}
-    />
-  ) : (
-    <>{props.value}</>
-  );
-}
 
 /**
  * A tenant rollout in the portal's search results: the release it delivers, linked to its board,
  * where its waves are and how many tenants it reaches, and its state and environment.
  */
 export function RolloutSearchResultListItem(props: DefaultResultListItemProps) {
-  const { result, highlight, icon, lineClamp = 3 } = props;
-  const classes = useStyles();
-  if (!result) return null;
-  const { status, environment } = readRolloutResult(result);
+  if (!props.result) return null;
+  const { status, environment } = readRolloutResult(props.result);
   return (
-    <div className={classes.item}>
-      {icon && <ListItemIcon>{icon}</ListItemIcon>}
-      <div className={classes.body}>
-        <ListItemText
-          primaryTypographyProps={{ variant: 'h6' }}
-          primary={
-            <Link noTrack to={result.location}>
-              <Highlighted
-                field="title"
-                value={result.title}
-                highlight={highlight}
-              />
-            </Link>
-          }
-          secondary={
-            <Typography
-              component="span"
-              variant="body2"
-              color="textSecondary"
-              className={classes.text}
-              style={{ WebkitLineClamp: lineClamp }}
-            >
-              <Highlighted
-                field="text"
-                value={result.text}
-                highlight={highlight}
-              />
-            </Typography>
-          }
-        />
-        <Box className={classes.chips}>
-          {status && <RolloutStateChip state={status} />}
-          {environment && (
-            <Typography variant="caption" color="textSecondary">
-              to {environment}
-            </Typography>
-          )}
-        </Box>
-      </div>
-    </div>
+    <SearchResultItem {...props}>
+      {status && <RolloutStateChip state={status} />}
+      {environment && (
+        <Typography variant="caption" color="textSecondary">
+          to {environment}
+        </Typography>
+      )}
+    </SearchResultItem>
   );
 }
