@@ -24,7 +24,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import dependencyMapPlugin from '@waybill/plugin-dependency-map-backend';
 import scorecardsPlugin from '@waybill/plugin-scorecards-backend';
 import tenantRolloutsPlugin from '@waybill/plugin-tenant-rollouts-backend';
-import { createTestDatabases } from '@waybill/test-utils';
+import { createTestDatabases, testsPolicy } from '@waybill/test-utils';
 import request from 'supertest';
 import { parse, parseAllDocuments } from 'yaml';
 
@@ -95,30 +95,7 @@ const CI = mockCredentials.service.header({
   targetPluginId: 'scorecards',
 });
 /** Any test run counts; a failing test blocks production. */
-const policy = {
-  checks: [
-    {
-      id: 'tests-ran',
-      title: 'Tests ran',
-      fixHint: 'Upload the JUnit report',
-      fact: 'tests.total',
-      operator: '>=',
-      threshold: 1,
-      weight: 1,
-      enforcement: 'fail',
-    },
-    {
-      id: 'no-failing-tests',
-      title: 'No failing tests',
-      fixHint: 'Fix the failing test',
-      fact: 'tests.failed',
-      operator: '<=',
-      threshold: 0,
-      weight: 1,
-      enforcement: 'fail',
-    },
-  ],
-};
+const policy = testsPolicy;
 const junit = `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites tests="2" failures="1">
   <testsuite name="inventory" tests="2" failures="1">

@@ -37,3 +37,4 @@ export type {
   SigningKey,
   SigstoreAuthority,
 } from './sigstore';
+export { testsPolicy } from './testsPolicy';

@@ -1,3 +1,4 @@
+import { testsPolicy } from '@waybill/test-utils';
 /*
  * The releases and rollouts the search tests index: two components of the ERP estate, three
  * tenants that depend on them, a policy that blocks production on a failing test, and helpers
@@ -78,31 +79,7 @@ export const tenants = [
 /** Any test run passes; a failing test warns on staging and blocks production. */
 export const scorecardsConfig = {
   environments: ['staging', 'production'],
-  policy: {
-    checks: [
-      {
-        id: 'tests-ran',
-        title: 'Tests ran',
-        fixHint: 'Upload the JUnit report',
-        fact: 'tests.total',
-        operator: '>=',
-        threshold: 1,
-        weight: 1,
-        enforcement: 'fail',
-      },
-      {
-        id: 'no-failing-tests',
-        title: 'No failing tests',
-        fixHint: 'Fix the failing test',
-        fact: 'tests.failed',
-        operator: '<=',
-        threshold: 0,
-        weight: 1,
-        enforcement: 'fail',
-        environments: { staging: { enforcement: 'warn' } },
-      },
-    ],
-  },
+  policy: testsPolicy,
 };
 
 /** A JUnit report of two tests, one of them failing when `failing`. */

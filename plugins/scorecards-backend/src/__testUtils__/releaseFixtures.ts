@@ -35,34 +35,10 @@ export const inventory: Entity = {
 };
 
 /**
- * A policy the fixture's test results (14 tests, one failing) pass on staging and fail on
- * production: any test run passes, a failing test warns on staging and blocks production.
+ * The policy the fixture's test results (14 tests, one failing) pass on staging and fail on
+ * production with.
  */
-export const testsPolicy = {
-  checks: [
-    {
-      id: 'tests-ran',
-      title: 'Tests ran',
-      fixHint: 'Upload the JUnit report',
-      fact: 'tests.total',
-      operator: '>=',
-      threshold: 1,
-      weight: 1,
-      enforcement: 'fail',
-    },
-    {
-      id: 'no-failing-tests',
-      title: 'No failing tests',
-      fixHint: 'Fix the failing test',
-      fact: 'tests.failed',
-      operator: '<=',
-      threshold: 0,
-      weight: 1,
-      enforcement: 'fail',
-      environments: { staging: { enforcement: 'warn' } },
-    },
-  ],
-};
+export { testsPolicy } from '@waybill/test-utils';
 
 /**
  * The permission service of the waiver tests: everyone may do everything, asking for waivers
