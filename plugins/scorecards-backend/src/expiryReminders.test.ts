@@ -77,7 +77,8 @@ describe.each(databases.eachSupportedId())(
       const task = scheduler.scheduleTask.mock.calls
         .map(([definition]) => definition)
         .find(d => d.id === 'scorecards-expiry-reminders');
-      if (!task) throw new Error('scorecards-expiry-reminders was not scheduled');
+      if (!task)
+        throw new Error('scorecards-expiry-reminders was not scheduled');
       remind = () => Promise.resolve(task.fn(new AbortController().signal));
       await request(server)
         .post(`${release}/evidence/tests`)

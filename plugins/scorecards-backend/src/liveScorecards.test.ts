@@ -22,7 +22,12 @@ import {
 import { createTestDatabases } from '@waybill/test-utils';
 import request from 'supertest';
 import { scorecardsPlugin } from './plugin';
-import { ci, inventory, junit, testsPolicy } from './__testUtils__/releaseFixtures';
+import {
+  ci,
+  inventory,
+  junit,
+  testsPolicy,
+} from './__testUtils__/releaseFixtures';
 
 const databases = createTestDatabases();
 jest.setTimeout(120_000);
@@ -116,14 +121,18 @@ describe.each(databases.eachSupportedId())(
           },
         },
         {
-          recipients: { type: 'entity', entityRef: 'component:default/inventory' },
+          recipients: {
+            type: 'entity',
+            entityRef: 'component:default/inventory',
+          },
           payload: {
             title: 'inventory 4.2.0: production gate pass → fail',
             description: 'Blocked by: No failing tests.',
             link: '/catalog/default/component/inventory/scorecards?release=4.2.0',
             severity: 'high',
             topic: 'Release gate changed',
-            scope: 'scorecards:component:default/inventory:4.2.0:gate:production',
+            scope:
+              'scorecards:component:default/inventory:4.2.0:gate:production',
           },
         },
       ]);
