@@ -17,6 +17,9 @@ import {
   CatalogService,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
+import eventsBackend from '@backstage/plugin-events-backend';
+import { eventsServiceFactory } from '@backstage/plugin-events-node';
+import signalsBackend from '@backstage/plugin-signals-backend';
 import { catalogModuleProvidingEntities } from '@waybill/bench-utils';
 // The benchmark drives the backend plugin itself (a node-library may not, outside benchmarks).
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
@@ -40,6 +43,17 @@ export const PG_URL =
 const PG_PREFIX = 'waybill_bench_';
 /** The plugin's database on PostgreSQL, as Backstage's DatabaseManager names it. */
 export const PG_DATABASE = `${PG_PREFIX}tenant-rollouts`;
+/** The events backend's database (its event bus) beside it on PostgreSQL. */
+const PG_EVENTS_DATABASE = `${PG_PREFIX}events`;
+
+/**
+ * What the portal's backend (packages/backend) has for live boards, in both backends: the events
+ * service as `createBackend` installs it (one bus per process, so that the rollouts plugin's
+ * signals reach the signals plugin; the test backend's mock gives each plugin its own), the
+ * events backend (the event bus, which every publish also posts to, as in the portal) and the
+ * signals backend (the WebSocket at `/api/signals`).
+ */
+const LIVE_UPDATES = [eventsServiceFactory, eventsBackend, signalsBackend];
 
 /**
  * Where the plugin's SQLite file goes: a temp dir on tmpfs (`/dev/shm`) when there is one, so
@@ -118,7 +132,9 @@ async function dropPgDatabase(): Promise<void> {
     pool: { min: 0, max: 1 },
   });
   try {
-    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [PG_DATABASE]);
+    for (const database of [PG_DATABASE, PG_EVENTS_DATABASE]) {
+      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [database]);
+    }
   } finally {
     await admin.destroy();
   }
@@ -131,7 +147,8 @@ async function dropPgDatabase(): Promise<void> {
  * (one file per plugin, as app-config.yaml has it) in a temp dir. A small benchmark plugin hands
  * out the catalog and auth services so the benchmark can wait for the ingest. Everything else is
  * the test backend's: mock auth (the benchmark's requests carry `mockCredentials` tokens), mock
- * permissions (all allowed), the mock scheduler (which never runs the auto-advance task).
+ * permissions (all allowed), the mock scheduler (which never runs the auto-advance task); but for
+ * live boards, the portal's events service, events backend and signals backend (LIVE_UPDATES).
  */
 export async function startCatalogBackend(
   entities: Entity[],
@@ -179,6 +196,7 @@ export async function startCatalogBackend(
         catalogBackend,
         provider,
         tenantRolloutsBackend,
+        ...LIVE_UPDATES,
         benchPlugin,
         mockServices.rootConfig.factory({ data: config }),
       ],
@@ -206,8 +224,9 @@ export async function startCatalogBackend(
 /**
  * Backend B: the rollouts plugin alone, its database on PostgreSQL (`waybill_bench_tenant-rollouts`,
  * created fresh, dropped at the end), reading tenants from backend A's catalog over HTTP: its
- * discovery sends `catalog` to backend A and everything else (the scorecards gate, absent) to
- * itself. A plugin cannot be installed twice in one backend, hence the second backend.
+ * discovery sends `catalog` to backend A and everything else (the scorecards gate, absent; the
+ * events bus and signals, installed here too, their bus in `waybill_bench_events`) to itself. A
+ * plugin cannot be installed twice in one backend, hence the second backend.
  */
 export async function startPostgresBackend(
   catalogBaseUrl: string,
@@ -237,6 +256,7 @@ export async function startPostgresBackend(
     const backend = await startTestBackend({
       features: [
         tenantRolloutsBackend,
+        ...LIVE_UPDATES,
         discovery,
         mockServices.rootConfig.factory({ data: config }),
       ],

@@ -14,6 +14,10 @@ export const kb = (bytes: number) =>
     ? `${(bytes / 1024 / 1024).toFixed(2)} MB`
     : `${(bytes / 1024).toFixed(1)} KB`;
 
+/** A size in bytes, KB or MB: `16 B`, `1.5 KB`. */
+export const size = (bytes: number) =>
+  bytes < 1024 ? `${Math.round(bytes)} B` : kb(bytes);
+
 /** PASS or FAIL against a bound, with how far under or over: `PASS (1.3 x under)`. */
 export function against(value: number, bound: number): string {
   const ok = value < bound;

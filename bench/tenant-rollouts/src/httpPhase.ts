@@ -13,16 +13,25 @@ import {
 } from './backend';
 import { measureBoard, measureBoardAfterChange } from './boardQuery';
 import { setupBoardRollout } from './boardSetup';
+import { measureLiveBoard } from './liveBoard';
 import { BenchResult, EngineResult } from './result';
 import { RolloutsApi } from './rolloutsApi';
-import { BOARD, ENGINES, INGEST_TIMEOUT_MS, SEED, TENANTS } from './settings';
+import {
+  BOARD,
+  ENGINES,
+  INGEST_TIMEOUT_MS,
+  LIVE,
+  SEED,
+  TENANTS,
+} from './settings';
 import { measureIngest, setupIngestRollout } from './statusIngest';
 import { CURRENT_WAVE, TenantAxes } from './tenants';
 
 /*
  * The HTTP phases: backend A (the catalog and the rollouts plugin on SQLite) started and its
  * catalog waited for, then on each engine the board rollout driven to its mixed state, the board
- * query timed on it, and status ingest timed on a second rollout.
+ * query timed on it, the live board measured on it (liveBoard.ts), and status ingest timed on a
+ * second rollout.
  */
 
 /** What the HTTP phases measured. */
@@ -75,6 +84,10 @@ async function measureEngine(
     setup,
     BOARD.afterChangeSamples,
   );
+  progress(`${engine}: live board (signals, ETags)`);
+  const live = await measureLiveBoard(api, setup, LIVE, line =>
+    progress(`${engine}: ${line}`),
+  );
   progress(`${engine}: status ingest`);
   const ingest = await measureIngest(api, await setupIngestRollout(api));
   const { waves: _waves, flipTenant: _flip, ...setupFigures } = setup;
@@ -89,6 +102,7 @@ async function measureEngine(
       location: backend.location,
       setup: setupFigures,
       board: { latency, afterChange, bytes, answer },
+      live,
       ingest,
       problems: api.problems,
       requests: api.requests,
@@ -118,7 +132,11 @@ async function measureEngines(
       engines.push(measured.result);
       board ??= measured.body;
     } finally {
-      if (backend !== catalog) await backend.stop();
+      if (backend !== catalog) {
+        // Its events bus on PostgreSQL holds the signals plugin's long poll (55 s) until it ends.
+        progress('stopping the PostgreSQL backend');
+        await backend.stop();
+      }
     }
   }
   return { engines, board };

@@ -1,18 +1,20 @@
 /**
  * The tenant-rollouts benchmark at 5,000 tenants x 10 waves: the wave planner (pure), the rollout
- * board query and tenant status ingest over HTTP on SQLite and PostgreSQL, against the real
- * catalog backend, and the pure costs behind the board. Run with `yarn bench:tenant-rollouts`;
- * see README.md.
+ * board query, live boards (signals and ETags) and tenant status ingest over HTTP on SQLite and
+ * PostgreSQL, against the real catalog backend, and the pure costs behind the board. Run with
+ * `yarn bench:tenant-rollouts`; see README.md.
  *
  * Modules, by job: settings.ts (the environment), tenants.ts (the data), callers.ts (who calls:
  * a release manager, and the release's pipeline reporting statuses), backend.ts (the backends),
  * plan.ts (the planner), httpPhase.ts (the HTTP phases on each engine) with rolloutsApi.ts (the
  * API client), boardSetup.ts (the rollout driven to its mixed state), boardQuery.ts (the board
- * timed), ingestCases.ts and statusIngest.ts (status ingest); breakdown.ts (where the board's
- * time goes); browserPhase.ts, browser.ts, boardPage.ts and portalRollout.ts (the rollout board
- * page with 5,000 tenants in Chromium, against a real portal; `WAYBILL_BENCH_BROWSER`);
- * result.ts, report.ts, renderHttp.ts, renderBrowser.ts and format.ts (the figures, printed and
- * written to results/latest.json).
+ * timed), liveBoard.ts with liveClient.ts and wireProxy.ts (a live board: the bytes of an idle
+ * one, polled or on signals, and a status report until it shows), ingestCases.ts and
+ * statusIngest.ts (status ingest); breakdown.ts (where the board's time goes); browserPhase.ts,
+ * browser.ts, boardPage.ts and portalRollout.ts (the rollout board page with 5,000 tenants in
+ * Chromium, against a real portal; `WAYBILL_BENCH_BROWSER`); result.ts, report.ts, renderHttp.ts,
+ * renderLive.ts, renderBrowser.ts and format.ts (the figures, printed and written to
+ * results/latest.json).
  *
  * @packageDocumentation
  */

@@ -3,6 +3,7 @@ import { BROWSER_TARGETS } from './browser';
 import { SummaryRow, n, summaryTable } from './format';
 import { BenchResult } from './result';
 import { browserSummaryRows, renderBrowser } from './renderBrowser';
+import { liveSection, liveSummaryRows } from './renderLive';
 import {
   boardSection,
   httpSummaryRows,
@@ -11,8 +12,8 @@ import {
 } from './renderHttp';
 
 /*
- * The report as printed: the run and its data, the planner, the HTTP phases (renderHttp.ts), the
- * Chromium phase (renderBrowser.ts) and the summary table.
+ * The report as printed: the run and its data, the planner, the HTTP phases (renderHttp.ts and,
+ * for live boards, renderLive.ts), the Chromium phase (renderBrowser.ts) and the summary table.
  */
 
 /** The head: the run, the tenants, the freeze windows and the catalog's ingest. */
@@ -74,7 +75,11 @@ function summaryRows(result: BenchResult): SummaryRow[] {
           `SKIPPED (${result.browserSkipped ?? 'WAYBILL_BENCH_BROWSER=off'})`,
         ],
       ];
-  return [...httpSummaryRows(result), ...browser];
+  return [
+    ...httpSummaryRows(result),
+    ...liveSummaryRows(result.engines),
+    ...browser,
+  ];
 }
 
 /** The report as printed. */
@@ -85,6 +90,8 @@ export function render(result: BenchResult): string {
     ...planSection(result),
     '',
     ...boardSection(result),
+    '',
+    ...liveSection(result),
     '',
     ...ingestSection(result.engines),
     ...problemLines(result),

@@ -23,6 +23,8 @@ export interface Answer {
   json: any;
   bytes: number;
   ms: number;
+  /** The answer's ETag, when it has one (the board's). */
+  etag?: string;
 }
 
 /** The body of an action the setup takes past the bake time (and freezes): a person's override. */
@@ -40,7 +42,7 @@ export class RolloutsApi {
   requests = 0;
 
   constructor(
-    private readonly baseUrl: string,
+    readonly baseUrl: string,
     readonly credentials: ApiCredentials = MOCK_CREDENTIALS,
   ) {}
 
@@ -76,6 +78,7 @@ export class RolloutsApi {
       json,
       bytes: Buffer.byteLength(text),
       ms,
+      etag: res.headers.get('etag') ?? undefined,
     };
   }
 

@@ -2,6 +2,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { describeTree } from '@waybill/bench-utils';
 import { EngineName } from './backend';
 import { BoardSampling } from './boardQuery';
+import { LiveSettings } from './liveBoard';
 
 /*
  * The run's settings, from the environment (README.md has the table), and the tree it measured.
@@ -42,11 +43,23 @@ export const BOARD: BoardSampling & { afterChangeSamples: number } = {
   afterChangeSamples: 40,
 };
 
+/** The live-board figures: the idle window on signals (a real minute) and the reports timed. */
+export const LIVE: LiveSettings = {
+  idleSeconds: Number(env.WAYBILL_BENCH_LIVE_IDLE_S ?? 60),
+  latencySamples: Number(env.WAYBILL_BENCH_LIVE_SAMPLES ?? 20),
+  timeoutMs: 10_000,
+};
+
 /** Fails on a `WAYBILL_BENCH_BROWSER` that is none of on, off, skip and only. */
 export function checkSettings(): void {
   if (!['on', 'off', 'skip', 'only'].includes(BROWSER)) {
     throw new Error(
       `WAYBILL_BENCH_BROWSER=${BROWSER}: expected on, off (or skip) or only`,
+    );
+  }
+  if (!(LIVE.idleSeconds > 0) || !(LIVE.latencySamples >= 1)) {
+    throw new Error(
+      'WAYBILL_BENCH_LIVE_IDLE_S must be a positive number of seconds and WAYBILL_BENCH_LIVE_SAMPLES at least 1',
     );
   }
 }
