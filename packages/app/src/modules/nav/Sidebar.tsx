@@ -12,6 +12,7 @@ import { SidebarLogo } from './SidebarLogo';
 import { CollapseOnSmallScreens } from './useCollapseOnSmallScreens';
 import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
+import NotificationsIcon from '@material-ui/icons/Notifications';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
@@ -66,11 +67,27 @@ export const SidebarContent = NavContentBlueprint.make({
           </SidebarGroup>
           <SidebarSpace />
           <SidebarDivider />
-          {/* The unread count, and a snackbar when one arrives (through signals). */}
+          {/*
+            The unread count in the item's own text (its accessible name is what it shows), and
+            a snackbar when one arrives (through signals).
+          */}
           <NotificationsSidebarItem
-            className={classes.item}
             webNotificationsEnabled={false}
             snackbarProps={{ enabled: true }}
+            renderItem={({ unreadCount, to, onClick }) => (
+              <SidebarItem
+                icon={NotificationsIcon}
+                to={to}
+                onClick={onClick}
+                text={
+                  unreadCount > 0
+                    ? `Notifications (${unreadCount})`
+                    : 'Notifications'
+                }
+                hasNotifications={unreadCount > 0}
+                className={classes.item}
+              />
+            )}
           />
           <SidebarGroup
             label="Settings"
