@@ -16,3 +16,4 @@ export * from './gitlabDeploymentGate';
 export * from './bestEffort';
 export * from './pipelineTokenHandler';
 export * from './router';
+export * from './actions';

@@ -6,8 +6,9 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { dependencyMapReadPermission } from '@waybill/plugin-dependency-map-common';
 import {
-  assertPermitted,
-  CatalogReadAccess,
+  actionReaderAccess,
+  ActionZod,
+  READ_ONLY_ACTION,
 } from '@waybill/plugin-waybill-node';
 import {
   CatalogDependencyGraph,
@@ -16,16 +17,10 @@ import {
 import { visibleSnapshot } from '../service/visibleGraph';
 
 /** The zod (v3 API) the actions registry hands each action's schema functions. */
-export type Zod = Parameters<
-  Parameters<ActionsRegistryService['register']>[0]['schema']['input']
->[0];
+export type Zod = ActionZod;
 
 /** Every dependency-map action reads, idempotently: assistants may call them without asking. */
-export const READ_ONLY = {
-  readOnly: true,
-  destructive: false,
-  idempotent: true,
-} as const;
+export const READ_ONLY = READ_ONLY_ACTION;
 
 /** What the dependency-map actions are built from: the services the HTTP routes use. */
 export interface DependencyMapActionServices {
@@ -44,12 +39,11 @@ export async function callerGraph(
   services: DependencyMapActionServices,
   credentials: BackstageCredentials,
 ): Promise<GraphSnapshot> {
-  await assertPermitted(
-    services.permissions,
+  const access = await actionReaderAccess(
+    services,
     credentials,
     dependencyMapReadPermission,
   );
-  const access = await CatalogReadAccess.forCredentials(credentials, services);
   return visibleSnapshot(await services.graph.current(), access);
 }
 

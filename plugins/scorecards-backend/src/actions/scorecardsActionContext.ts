@@ -9,22 +9,18 @@ import {
   Waiver,
 } from '@waybill/plugin-scorecards-common';
 import {
-  assertPermitted,
+  actionReaderAccess,
+  ActionZod,
   CatalogReadAccess,
+  READ_ONLY_ACTION,
 } from '@waybill/plugin-waybill-node';
 import { ReleaseScorecards } from '../service/ReleaseScorecards';
 
 /** The zod (v3 API) the actions registry hands each action's schema functions. */
-export type Zod = Parameters<
-  Parameters<ActionsRegistryService['register']>[0]['schema']['input']
->[0];
+export type Zod = ActionZod;
 
 /** Every scorecards action reads, idempotently: assistants may call them without asking. */
-export const READ_ONLY = {
-  readOnly: true,
-  destructive: false,
-  idempotent: true,
-} as const;
+export const READ_ONLY = READ_ONLY_ACTION;
 
 /** What the scorecards actions are built from: the services the HTTP routes use. */
 export interface ScorecardsActionServices {
@@ -39,16 +35,15 @@ export interface ScorecardsActionServices {
  * `scorecards.release.read` (a NotAllowedError naming it otherwise), and sees only the entities
  * the catalog lets them read (a release of any other entity is not there: NotFoundError).
  */
-export async function releaseReaderAccess(
+export function releaseReaderAccess(
   services: Pick<ScorecardsActionServices, 'permissions' | 'catalog'>,
   credentials: BackstageCredentials,
 ): Promise<CatalogReadAccess> {
-  await assertPermitted(
-    services.permissions,
+  return actionReaderAccess(
+    services,
     credentials,
     scorecardsReleaseReadPermission,
   );
-  return CatalogReadAccess.forCredentials(credentials, services);
 }
 
 /** An input field's description: an entity ref as people and pipelines write it. */

@@ -7,23 +7,19 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { tenantRolloutsReadPermission } from '@waybill/plugin-tenant-rollouts-common';
 import {
-  assertPermitted,
+  actionReaderAccess,
+  ActionZod,
   CatalogReadAccess,
+  READ_ONLY_ACTION,
 } from '@waybill/plugin-waybill-node';
 import { TenantRolloutsConfig } from '../service/config';
 import { TenantRollouts } from '../service/TenantRollouts';
 
 /** The zod (v3 API) the actions registry hands each action's schema functions. */
-export type Zod = Parameters<
-  Parameters<ActionsRegistryService['register']>[0]['schema']['input']
->[0];
+export type Zod = ActionZod;
 
 /** Every tenant-rollouts action reads, idempotently: assistants may call them without asking. */
-export const READ_ONLY = {
-  readOnly: true,
-  destructive: false,
-  idempotent: true,
-} as const;
+export const READ_ONLY = READ_ONLY_ACTION;
 
 /** What the tenant-rollouts actions are built from: the services the HTTP routes use. */
 export interface TenantRolloutsActionServices {
@@ -41,14 +37,13 @@ export interface TenantRolloutsActionServices {
  * `tenant-rollouts.read` (a NotAllowedError naming it otherwise), and sees only the entities
  * the catalog lets them read (a rollout of any other entity is not there: NotFoundError).
  */
-export async function rolloutReaderAccess(
+export function rolloutReaderAccess(
   services: Pick<TenantRolloutsActionServices, 'permissions' | 'catalog'>,
   credentials: BackstageCredentials,
 ): Promise<CatalogReadAccess> {
-  await assertPermitted(
-    services.permissions,
+  return actionReaderAccess(
+    services,
     credentials,
     tenantRolloutsReadPermission,
   );
-  return CatalogReadAccess.forCredentials(credentials, services);
 }
