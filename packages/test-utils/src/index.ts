@@ -38,3 +38,4 @@ export type {
   SigstoreAuthority,
 } from './sigstore';
 export { testsPolicy } from './testsPolicy';
+export { recordedNotifications, recordedSignals } from './portalMessages';

@@ -1,14 +1,10 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  notificationService,
-  NotificationSendOptions,
-} from '@backstage/plugin-notifications-node';
 import { loadDemoEntities } from '@waybill/plugin-dependency-map-common/testUtils';
+import { recordedNotifications } from '@waybill/test-utils';
 import request from 'supertest';
 import { dependencyMapPlugin } from './plugin';
 
@@ -22,20 +18,13 @@ const ci = mockCredentials.service.header({
 
 describe('a release train that cannot be ordered', () => {
   it("is told to its author, and not to a pipeline's answer alone", async () => {
-    const sent: NotificationSendOptions[] = [];
+    const recorded = { notifications: recordedNotifications() };
+    const { sent } = recorded.notifications;
     const { server } = await startTestBackend({
       features: [
         dependencyMapPlugin,
         catalogServiceMock.factory({ entities: loadDemoEntities() }),
-        createServiceFactory({
-          service: notificationService,
-          deps: {},
-          factory: () => ({
-            send: async options => {
-              sent.push(options);
-            },
-          }),
-        }),
+        recorded.notifications.factory,
       ],
     });
     const plan = (auth: string, changes: object[]) =>

@@ -3,7 +3,6 @@
  * once, by the scheduled reminder (the real plugin on SQLite and PostgreSQL).
  */
 import type { Server } from 'http';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -11,10 +10,9 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  notificationService,
-  NotificationSendOptions,
-} from '@backstage/plugin-notifications-node';
-import { createTestDatabases } from '@waybill/test-utils';
+  createTestDatabases,
+  recordedNotifications,
+} from '@waybill/test-utils';
 import request from 'supertest';
 import { scorecardsPlugin } from './plugin';
 import {
@@ -41,7 +39,8 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let server: Server;
     let remind: () => Promise<void>;
-    const sent: NotificationSendOptions[] = [];
+    const recorded = { notifications: recordedNotifications() };
+    const { sent } = recorded.notifications;
 
     beforeAll(async () => {
       const scheduler = mockServices.scheduler.mock();
@@ -54,15 +53,7 @@ describe.each(databases.eachSupportedId())(
           scheduler.factory,
           catalogServiceMock.factory({ entities: [inventory] }),
           onlyApprovedBy(MANAGER),
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => ({
-              send: async options => {
-                sent.push(options);
-              },
-            }),
-          }),
+          recorded.notifications.factory,
           mockServices.rootConfig.factory({
             data: {
               scorecards: {

@@ -4,7 +4,6 @@
  * owners when a release's gate for an environment changes decision.
  */
 import type { Server } from 'http';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -12,14 +11,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  notificationService,
-  NotificationSendOptions,
-} from '@backstage/plugin-notifications-node';
-import {
-  SignalPayload,
-  signalsServiceRef,
-} from '@backstage/plugin-signals-node';
-import { createTestDatabases } from '@waybill/test-utils';
+  createTestDatabases,
+  recordedNotifications,
+  recordedSignals,
+} from '@waybill/test-utils';
 import request from 'supertest';
 import { scorecardsPlugin } from './plugin';
 import {
@@ -53,8 +48,12 @@ describe.each(databases.eachSupportedId())(
   'live scorecards on %s',
   databaseId => {
     let server: Server;
-    const signals: SignalPayload[] = [];
-    const sent: NotificationSendOptions[] = [];
+    const recorded = {
+      signals: recordedSignals(),
+      notifications: recordedNotifications(),
+    };
+    const { signals } = recorded.signals;
+    const { sent } = recorded.notifications;
 
     beforeAll(async () => {
       ({ server } = await startTestBackend({
@@ -64,24 +63,8 @@ describe.each(databases.eachSupportedId())(
             knex: await databases.init(databaseId),
           }),
           catalogServiceMock.factory({ entities: [inventory] }),
-          createServiceFactory({
-            service: signalsServiceRef,
-            deps: {},
-            factory: () => ({
-              publish: async signal => {
-                signals.push(signal as SignalPayload);
-              },
-            }),
-          }),
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => ({
-              send: async options => {
-                sent.push(options);
-              },
-            }),
-          }),
+          recorded.signals.factory,
+          recorded.notifications.factory,
           mockServices.rootConfig.factory({
             data: {
               app: { baseUrl: 'https://portal.example.com' },

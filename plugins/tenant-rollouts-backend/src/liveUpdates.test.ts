@@ -5,7 +5,6 @@
  * finds the rollout held.
  */
 import type { Server } from 'http';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -13,14 +12,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  notificationService,
-  NotificationSendOptions,
-} from '@backstage/plugin-notifications-node';
-import {
-  SignalPayload,
-  signalsServiceRef,
-} from '@backstage/plugin-signals-node';
-import { createTestDatabases } from '@waybill/test-utils';
+  createTestDatabases,
+  recordedNotifications,
+  recordedSignals,
+} from '@waybill/test-utils';
 import request from 'supertest';
 import {
   catalogComponent,
@@ -40,8 +35,12 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let server: Server;
     let autoAdvance: () => Promise<void>;
-    const signals: SignalPayload[] = [];
-    const notifications: NotificationSendOptions[] = [];
+    const recorded = {
+      signals: recordedSignals(),
+      notifications: recordedNotifications(),
+    };
+    const { signals } = recorded.signals;
+    const { sent: notifications } = recorded.notifications;
 
     beforeAll(async () => {
       const scheduler = mockServices.scheduler.mock();
@@ -60,24 +59,8 @@ describe.each(databases.eachSupportedId())(
               catalogTenant('cargo', {}),
             ],
           }),
-          createServiceFactory({
-            service: signalsServiceRef,
-            deps: {},
-            factory: () => ({
-              publish: async signal => {
-                signals.push(signal as SignalPayload);
-              },
-            }),
-          }),
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => ({
-              send: async options => {
-                notifications.push(options);
-              },
-            }),
-          }),
+          recorded.signals.factory,
+          recorded.notifications.factory,
           mockServices.rootConfig.factory({
             data: rolloutsConfig({ whenScorecardsAbsent: 'pass' }),
           }),
