@@ -21,9 +21,11 @@ export interface Config {
       /** How long one rebuild may take before the scheduler gives up on it. Default: 3 minutes. */
       timeout?: HumanDuration | string;
       /**
-       * Events topics that mean "the catalog changed" (published through the events service);
-       * each one triggers a rebuild after `debounce`. The catalog in Backstage 1.55 publishes no
-       * entity-change topic, so the default is none.
+       * Events topics that mean "the catalog changed" (published through the events service).
+       * An event whose payload names the changed entities (`entityRefs: string[]` or
+       * `entityRef: string`) patches the graph for them at once, without reading the whole
+       * catalog; any other triggers a rebuild after `debounce`. The catalog in Backstage 1.55
+       * publishes no entity-change topic, so the default is none.
        */
       eventTopics?: string[];
       /** Quiet time after a change event before rebuilding, so a burst causes one rebuild. Default: 10 seconds. */

@@ -171,11 +171,47 @@ describe('dependency-map API on the demo estate', () => {
       servedBy: expect.arrayContaining([component('inventory')]),
     });
 
+    expect(res.body).toMatchObject({
+      total: 23,
+      offset: 0,
+      limit: 500,
+      truncated: false,
+      depthTruncated: false,
+      tenantCount: 44,
+    });
+
     const near = await get(
       '/entities/component/default/inventory/impact?maxDepth=1',
     );
-    expect(near.body.truncated).toBe(true);
+    expect([near.body.depthTruncated, near.body.truncated]).toEqual([
+      true,
+      false,
+    ]);
     expect(near.body.affected.every((a: any) => a.distance === 1)).toBe(true);
+  });
+
+  it('pages the blast radius, counting processes and tenants over all of it', async () => {
+    const whole = await get('/entities/component/default/inventory/impact');
+    const pages = await Promise.all(
+      [0, 10, 20].map(offset =>
+        get(
+          `/entities/component/default/inventory/impact?limit=10&offset=${offset}`,
+        ),
+      ),
+    );
+    expect(pages.map(p => [p.body.offset, p.body.truncated])).toEqual([
+      [0, true],
+      [10, true],
+      [20, false],
+    ]);
+    expect(pages.flatMap(p => p.body.affected)).toEqual(whole.body.affected);
+    expect(pages[0].body).toMatchObject({
+      total: 23,
+      limit: 10,
+      tenantCount: 44,
+      businessProcesses: whole.body.businessProcesses,
+    });
+    expect(pages[0].body.tenants).toHaveLength(10);
   });
 
   it('plans a three-change release train: the pricing API v3 with its provider, then the portal', async () => {
@@ -369,6 +405,10 @@ describe('dependency-map API on the demo estate', () => {
       '/entities/component/default/inventory/impact?maxDepth=0',
       'query/maxDepth',
     ],
+    ['/entities/component/default/inventory/impact?limit=0', 'query/limit'],
+    ['/entities/component/default/inventory/impact?limit=5001', 'query/limit'],
+    ['/entities/component/default/inventory/impact?offset=-1', 'query/offset'],
+    ['/entities/component/default/inventory/impact?limit=ten', 'query/limit'],
     ['/deploy-order?entityRef=sales,component:', 'query.entityRef'],
   ])('answers GET %s with 400 naming %s', async (path, named) => {
     const res = await get(path);

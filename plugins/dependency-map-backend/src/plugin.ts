@@ -53,6 +53,7 @@ export const dependencyMapPlugin = createWaybillBackendPlugin({
       lifecycle: deps.lifecycle,
       logger: deps.logger,
       refresh: () => graph.refresh('event'),
+      patch: refs => graph.patch(refs),
     });
     return createRouter({
       graph,

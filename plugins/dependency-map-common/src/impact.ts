@@ -90,9 +90,10 @@ export interface ImpactedTenant {
 export interface ImpactReport {
   /** The changed entities, normalised. */
   entityRefs: string[];
-  /** Everything that depends on them, transitively (tenants excluded), nearest first. */
+  /** Everything that depends on them, transitively (tenants excluded), by distance, then ref. */
   affected: ImpactedEntity[];
   businessProcesses: ImpactedBusinessProcess[];
+  /** By distance, then ref. */
   tenants: ImpactedTenant[];
   /** True when `maxDepth` stopped the search before it ran out of consumers. */
   truncated: boolean;
@@ -175,7 +176,8 @@ function noteTenants(
  * The blast radius of changing one or more entities: every entity that depends on them,
  * transitively (reverse reachability), with its distance; the business processes those
  * entities (and the changed ones) take part in; and the tenants served by any of them.
- * Unknown refs throw an `InputError` naming them. O(nodes + edges).
+ * Unknown refs throw an `InputError` naming them. O(nodes + edges), plus sorting the affected
+ * entities and tenants (by distance, then ref) so pages of them are stable.
  */
 export function analyzeImpact(
   graph: DependencyGraph,
@@ -222,9 +224,19 @@ export function analyzeImpact(
 
   return {
     entityRefs: sources.map(s => graph.nodes[s].ref),
-    affected,
+    affected: affected.sort(byDistanceThenRef),
     businessProcesses: [...processes.values()],
-    tenants: [...tenants.values()],
+    tenants: [...tenants.values()].sort(byDistanceThenRef),
     truncated,
   };
+}
+
+/** The stable order of impact lists: nearest first, then by entity ref. */
+function byDistanceThenRef(
+  a: { distance: number; entityRef: string },
+  b: { distance: number; entityRef: string },
+): number {
+  if (a.distance !== b.distance) return a.distance - b.distance;
+  if (a.entityRef === b.entityRef) return 0;
+  return a.entityRef < b.entityRef ? -1 : 1;
 }

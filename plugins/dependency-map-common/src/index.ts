@@ -22,6 +22,7 @@ export type {
   DeployStage,
 } from './deployOrder';
 export * from './impact';
+export * from './impactPage';
 export * from './neighbourhood';
 export * from './graphFilterQuery';
 export * from './apiCompatibility';

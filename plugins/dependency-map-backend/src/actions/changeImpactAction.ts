@@ -1,6 +1,8 @@
 import {
   analyzeImpact,
-  ImpactReport,
+  IMPACT_PROCESS_REFS,
+  ImpactPage,
+  pageImpact,
 } from '@waybill/plugin-dependency-map-common';
 import { requireEntities, summaryOf } from '../service/routerInput';
 import {
@@ -15,8 +17,6 @@ import {
 /** Entities and tenants listed by default, and at most. */
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
-/** Refs listed per business process. */
-const PROCESS_REFS = 20;
 
 const impactInput = (z: Zod) =>
   z.object({
@@ -38,6 +38,14 @@ const impactInput = (z: Zod) =>
       .optional()
       .describe(
         `Most affected entities and tenants listed, nearest first (default ${DEFAULT_LIMIT}); the counts cover all of them.`,
+      ),
+    offset: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        'Affected entities to skip (by distance, then ref), to read the next page; default 0.',
       ),
   });
 
@@ -70,7 +78,7 @@ const affectedProcess = (z: Zod) =>
     entityRefs: z
       .array(z.string())
       .describe(
-        `The changed and affected entities that take part in it, nearest first (at most ${PROCESS_REFS}).`,
+        `The changed and affected entities that take part in it, nearest first (at most ${IMPACT_PROCESS_REFS}).`,
       ),
   });
 
@@ -93,9 +101,12 @@ const impactOutput = (z: Zod) =>
     affected: z
       .array(affectedEntity(z))
       .describe(
-        'Everything that depends on the entity, transitively (tenants excluded), nearest first.',
+        'One page of everything that depends on the entity, transitively (tenants excluded), by distance, then ref.',
       ),
-    affectedCount: z.number(),
+    affectedCount: z
+      .number()
+      .describe('Every affected entity, on the page or not.'),
+    offset: z.number(),
     businessProcesses: z
       .array(affectedProcess(z))
       .describe('The business processes (Domains) the change reaches.'),
@@ -115,7 +126,7 @@ const impactOutput = (z: Zod) =>
         affected: z
           .boolean()
           .describe(
-            'More affected entities than `limit`; only the nearest are listed.',
+            'More affected entities lie past this page: ask again with `offset` + `limit`.',
           ),
         tenants: z
           .boolean()
@@ -125,10 +136,10 @@ const impactOutput = (z: Zod) =>
     graph: graphSummaryOutput(z),
   });
 
-function toImpactOutput(report: ImpactReport, limit: number) {
+function toImpactOutput(page: ImpactPage) {
   return {
-    entityRef: report.entityRefs[0],
-    affected: report.affected.slice(0, limit).map(a => ({
+    entityRef: page.entityRefs[0],
+    affected: page.affected.map(a => ({
       entityRef: a.entityRef,
       kind: a.kind,
       type: a.type,
@@ -136,17 +147,18 @@ function toImpactOutput(report: ImpactReport, limit: number) {
       depth: a.distance,
       via: a.via,
     })),
-    affectedCount: report.affected.length,
-    businessProcesses: report.businessProcesses.map(p => ({
+    affectedCount: page.total,
+    offset: page.offset,
+    businessProcesses: page.businessProcesses.map(p => ({
       ref: p.ref,
       name: p.name,
       title: p.title,
       criticality: p.criticality,
       depth: p.distance,
-      entityCount: p.entityRefs.length,
-      entityRefs: p.entityRefs.slice(0, PROCESS_REFS),
+      entityCount: p.entityCount,
+      entityRefs: p.entityRefs,
     })),
-    tenants: report.tenants.slice(0, limit).map(t => ({
+    tenants: page.tenants.map(t => ({
       entityRef: t.entityRef,
       title: t.title,
       labels: Object.fromEntries(
@@ -155,11 +167,11 @@ function toImpactOutput(report: ImpactReport, limit: number) {
       depth: t.distance,
       servedBy: t.servedBy,
     })),
-    tenantCount: report.tenants.length,
+    tenantCount: page.tenantCount,
     truncated: {
-      byDepth: report.truncated,
-      affected: report.affected.length > limit,
-      tenants: report.tenants.length > limit,
+      byDepth: page.depthTruncated,
+      affected: page.truncated,
+      tenants: page.tenantCount > page.tenants.length,
     },
   };
 }
@@ -178,8 +190,8 @@ export function registerChangeImpactAction(
       'What changing a catalog entity (a service, API or resource) affects: every entity that',
       'depends on it, transitively, nearest first with its depth and the neighbour it is affected',
       'through; the business processes those entities take part in; and the tenants they serve.',
-      'Lists are bounded by `limit` (and the search by `maxDepth`); `truncated` says where the',
-      'answer was cut off and the counts cover everything. Read from the dependency graph the',
+      'Lists are bounded by `limit` and paged by `offset` (and the search by `maxDepth`); `truncated`',
+      'says where the answer was cut off and the counts cover everything. Read from the dependency graph the',
       'portal builds from the catalog. Reads only; needs `dependency-map.graph.read`, and shows',
       'only entities the caller may read.',
     ].join(' '),
@@ -197,9 +209,13 @@ export function registerChangeImpactAction(
       const report = analyzeImpact(snapshot.graph, input.entityRef, {
         maxDepth: input.maxDepth,
       });
+      const page = pageImpact(report, {
+        limit: input.limit ?? DEFAULT_LIMIT,
+        offset: input.offset ?? 0,
+      });
       return {
         output: {
-          ...toImpactOutput(report, input.limit ?? DEFAULT_LIMIT),
+          ...toImpactOutput(page),
           graph: summaryOf(snapshot),
         },
       };

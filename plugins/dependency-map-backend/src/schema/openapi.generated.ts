@@ -245,7 +245,7 @@ export const spec = {
         tags: ['analysis'],
         summary: 'The blast radius of changing an entity',
         description:
-          'Everything that depends on the entity, transitively (along `dependsOn`, `usesApi`,\n`subscribesTo`, `consumesApi` and `apiProvidedBy`, against their direction), nearest\nfirst with the distance and the neighbour it came through; the business processes\nthose entities (and the entity itself, at distance 0) take part in; and the tenants\nserved by any of them.\n\n```sh\ncurl -H "Authorization: Bearer $TOKEN" \\\n  "$BACKEND/api/dependency-map/entities/component/default/inventory/impact"\n```\n',
+          'Everything that depends on the entity, transitively (along `dependsOn`, `usesApi`,\n`subscribesTo`, `consumesApi` and `apiProvidedBy`, against their direction), nearest\nfirst with the distance and the neighbour it came through; the business processes\nthose entities (and the entity itself, at distance 0) take part in; and the tenants\nserved by any of them.\n\nThe affected entities are paged: sorted by distance, then entity ref, the answer holds\n`limit` of them from `offset`, `total` counts them all, and `truncated` says that more\nlie past this page (ask again with `offset` + `limit`). The business processes, with\n`entityCount`, and `tenantCount` are counted over every affected entity, not the page;\n`tenants` lists the nearest `limit` of them.\n\n```sh\ncurl -H "Authorization: Bearer $TOKEN" \\\n  "$BACKEND/api/dependency-map/entities/component/default/inventory/impact?limit=100&offset=0"\n```\n',
         parameters: [
           {
             $ref: '#/components/parameters/Kind',
@@ -260,10 +260,33 @@ export const spec = {
             name: 'maxDepth',
             in: 'query',
             description:
-              'Stop this many hops from the entity; `truncated` says whether that cut the search short. Default unlimited.',
+              'Stop this many hops from the entity; `depthTruncated` says whether that cut the search short. Default unlimited.',
             schema: {
               type: 'integer',
               minimum: 1,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description:
+              'Most affected entities (and tenants) in the answer, 1 to 5000. Default 500.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 5000,
+              default: 500,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            description:
+              "Affected entities to skip, in the answer's order (distance, then entity ref). Default 0.",
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              default: 0,
             },
           },
         ],
@@ -406,7 +429,7 @@ export const spec = {
         tags: ['status'],
         summary: 'The in-memory graph and what building it cost',
         description:
-          "Whether the graph is ready, the build being served (size, catalog entities, catalog\nrequests made, page size, duration, cycles, whether `dependencyMap.maxNodes` cut it\nshort), builds since startup, catalog requests made by all of them, and the last\nbuild's error if it failed. Does not wait for the first build.\n",
+          "Whether the graph is ready, the build being served (size, catalog entities, catalog\nrequests made, page size, duration, cycles, whether `dependencyMap.maxNodes` cut it\nshort), full builds and incremental patches since startup, catalog requests made by\nall of them, an estimate of the graph's size in memory, and the last build's error if\nit failed. Does not wait for the first build.\n",
         responses: {
           '200': {
             description: 'The status.',
@@ -1092,7 +1115,14 @@ export const spec = {
       },
       ImpactedBusinessProcess: {
         type: 'object',
-        required: ['ref', 'name', 'title', 'entityRefs', 'distance'],
+        required: [
+          'ref',
+          'name',
+          'title',
+          'entityRefs',
+          'entityCount',
+          'distance',
+        ],
         properties: {
           ref: {
             $ref: '#/components/schemas/EntityRef',
@@ -1108,9 +1138,17 @@ export const spec = {
           },
           entityRefs: {
             type: 'array',
+            description:
+              'The nearest of the changed and affected entities that take part in it, at most 20.',
             items: {
               $ref: '#/components/schemas/EntityRef',
             },
+          },
+          entityCount: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'All the changed and affected entities that take part in it.',
           },
           distance: {
             type: 'integer',
@@ -1150,9 +1188,14 @@ export const spec = {
         required: [
           'entityRefs',
           'affected',
+          'total',
+          'offset',
+          'limit',
+          'truncated',
+          'depthTruncated',
           'businessProcesses',
           'tenants',
-          'truncated',
+          'tenantCount',
           'graph',
         ],
         properties: {
@@ -1165,27 +1208,55 @@ export const spec = {
           affected: {
             type: 'array',
             description:
-              'Everything that depends on the entity, transitively (tenants excluded), nearest first.',
+              'One page of everything that depends on the entity, transitively (tenants excluded),\nby distance, then entity ref.\n',
             items: {
               $ref: '#/components/schemas/ImpactedEntity',
             },
           },
+          total: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Every affected entity, on this page or not.',
+          },
+          offset: {
+            type: 'integer',
+            minimum: 0,
+          },
+          limit: {
+            type: 'integer',
+            minimum: 1,
+          },
+          truncated: {
+            type: 'boolean',
+            description:
+              'More affected entities lie past this page (`offset` + `affected.length` < `total`).',
+          },
+          depthTruncated: {
+            type: 'boolean',
+            description:
+              '`maxDepth` stopped the search before it ran out of consumers.',
+          },
           businessProcesses: {
             type: 'array',
+            description:
+              'Every business process the change reaches, counted over all affected entities.',
             items: {
               $ref: '#/components/schemas/ImpactedBusinessProcess',
             },
           },
           tenants: {
             type: 'array',
+            description:
+              'The nearest `limit` tenants served by the entity or anything affected, by distance, then entity ref.',
             items: {
               $ref: '#/components/schemas/ImpactedTenant',
             },
           },
-          truncated: {
-            type: 'boolean',
+          tenantCount: {
+            type: 'integer',
+            minimum: 0,
             description:
-              '`maxDepth` stopped the search before it ran out of consumers.',
+              'Every tenant served by the entity or anything affected.',
           },
           graph: {
             $ref: '#/components/schemas/GraphSummary',
@@ -1596,6 +1667,7 @@ export const spec = {
           'warningCount',
           'cycleCount',
           'trigger',
+          'kind',
         ],
         properties: {
           builtAt: {
@@ -1653,12 +1725,24 @@ export const spec = {
             type: 'string',
             enum: ['schedule', 'request', 'event', 'manual'],
           },
+          kind: {
+            type: 'string',
+            enum: ['full', 'incremental'],
+            description:
+              "`full`: the whole estate read from the catalog. `incremental`: a patch of the\nprevious graph for a catalog-change event naming its entities (`trigger` is then\n`event`); `entitiesRead`, `catalogRequests` and `durationMs` are the patch's own, from\nthe event to the patched graph being served.\n",
+          },
         },
         additionalProperties: false,
       },
       GraphStatus: {
         type: 'object',
-        required: ['ready', 'building', 'builds', 'catalogRequestsTotal'],
+        required: [
+          'ready',
+          'building',
+          'builds',
+          'patches',
+          'catalogRequestsTotal',
+        ],
         properties: {
           ready: {
             type: 'boolean',
@@ -1672,6 +1756,19 @@ export const spec = {
           builds: {
             type: 'integer',
             minimum: 0,
+            description: 'Full builds since startup.',
+          },
+          patches: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Incremental patches since startup (catalog-change events naming their entities).',
+          },
+          memoryBytes: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              "Estimated bytes the served graph keeps in memory (nodes, edges, the entities kept\nfor patching, and the indexes): its counts times per-item costs measured on the V8\nheap (see the plugin's README). Absent before the first build.\n",
           },
           catalogRequestsTotal: {
             type: 'integer',

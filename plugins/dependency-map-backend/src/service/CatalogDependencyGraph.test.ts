@@ -137,4 +137,25 @@ describe('CatalogDependencyGraph', () => {
     });
     expect(logger.warn).toHaveBeenCalledWith(build.message);
   });
+
+  it('patches for named entities once built, and builds whole before the first build', async () => {
+    const { graph, queryEntities } = graphOver(syntheticEstate(1000));
+    const first = await graph.patch(['component:default/svc-1']);
+    expect(first.build).toMatchObject({ kind: 'full', trigger: 'event' });
+    expect(queryEntities).toHaveBeenCalledTimes(2);
+
+    const [a, b] = await Promise.all([
+      graph.patch(['component:default/svc-2']),
+      graph.patch(['component:default/svc-3']),
+    ]);
+    expect(a.build.kind).toBe('incremental');
+    expect(queryEntities).toHaveBeenCalledTimes(2);
+    expect(graph.status()).toMatchObject({
+      builds: 1,
+      patches: b === a ? 1 : 2,
+      current: { kind: 'incremental', nodeCount: first.build.nodeCount },
+      memoryBytes: expect.any(Number),
+    });
+    expect(graph.status().memoryBytes).toBeGreaterThan(1_000_000);
+  });
 });

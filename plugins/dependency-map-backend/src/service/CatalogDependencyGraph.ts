@@ -8,6 +8,9 @@ import {
   buildDependencyGraph,
   findCycles,
 } from '@waybill/plugin-dependency-map-common';
+import { Entity } from '@backstage/catalog-model';
+import { estimateGraphMemory } from './graphMemory';
+import { EstateEntities, estateEntities, patchEstate } from './patchEstate';
 import { readEstateFromCatalog } from './readEstateFromCatalog';
 
 /**
@@ -57,16 +60,44 @@ export interface CatalogDependencyGraphOptions {
   now?: () => number;
 }
 
+/** A graph built from an estate, with its cycles found (which also indexes it). */
+function graphOf(entities: Iterable<Entity>) {
+  const graph = buildDependencyGraph([...entities]);
+  // Also indexes the graph and its components now (cached per graph object), so the first
+  // query after a rebuild does not pay for it.
+  const cycles = findCycles(graph);
+  return { graph, cycles };
+}
+
+/** Patches waiting for the one running to finish: their refs are patched together. */
+interface QueuedPatch {
+  refs: Set<string>;
+  /** When the first of them was asked for. */
+  requestedAt: number;
+  promise: Promise<GraphSnapshot>;
+}
+
 /**
- * The estate's dependency graph, built from the catalog in pages and kept in memory. Builds are
- * single-flight (a refresh during a build joins it); the graph being served is replaced only by
- * a build that succeeded, and a request that arrives before the first build waits for it.
+ * The estate's dependency graph, built from the catalog in pages and kept in memory, with the
+ * entities it was built from, so that a catalog-change event naming entities patches it: only
+ * those entities (and the ones their relations name) are read again, and a new graph is built
+ * from the patched estate in memory, without reading the catalog whole. Builds and patches run
+ * one at a time, in order (a refresh during a build joins it; patches asked for while another
+ * runs are done together next); the graph being served is replaced only by one that succeeded,
+ * a new object each time (readers of the previous one are unaffected), and a request that
+ * arrives before the first build waits for it.
  */
 export class CatalogDependencyGraph {
   readonly #options: CatalogDependencyGraphOptions;
   #current?: GraphSnapshot;
+  #entities?: EstateEntities;
   #building?: Promise<GraphSnapshot>;
+  #queuedPatch?: QueuedPatch;
+  /** The last build or patch asked for: the next one starts after it. */
+  #tail: Promise<unknown> = Promise.resolve();
+  #memory = new WeakMap<DependencyGraph, number>();
   #builds = 0;
+  #patches = 0;
   #catalogRequestsTotal = 0;
   #lastError?: { at: string; message: string };
 
@@ -99,26 +130,84 @@ export class CatalogDependencyGraph {
     }
   }
 
-  /** Rebuilds the graph from the catalog, or joins the build already running. */
+  /** Rebuilds the graph from the catalog, or joins the build already running or waiting. */
   refresh(trigger: GraphBuildTrigger = 'manual'): Promise<GraphSnapshot> {
     if (!this.#building) {
-      this.#building = this.#build(trigger).finally(() => {
-        this.#building = undefined;
-      });
+      const building = this.#tail
+        .then(() => this.#build(trigger))
+        .finally(() => {
+          if (this.#building === building) this.#building = undefined;
+        });
+      this.#building = building;
+      this.#tail = building.catch(() => undefined);
     }
     return this.#building;
   }
 
-  /** Where the graph stands: served build, totals, last error. */
+  /**
+   * Patches the graph for entities that changed in the catalog (added, edited or deleted), after
+   * the build or patch running; refs asked for while one waits join it. Before the first build,
+   * or when `maxNodes` cut the graph short or the patch would take it past `maxNodes`, builds
+   * the whole graph instead.
+   */
+  patch(entityRefs: readonly string[]): Promise<GraphSnapshot> {
+    if (this.#queuedPatch) {
+      entityRefs.forEach(r => this.#queuedPatch!.refs.add(r));
+      return this.#queuedPatch.promise;
+    }
+    const queued = {
+      refs: new Set(entityRefs),
+      requestedAt: performance.now(),
+    } as QueuedPatch;
+    queued.promise = this.#tail.then(() => {
+      if (this.#queuedPatch === queued) this.#queuedPatch = undefined;
+      return this.#patch([...queued.refs], queued.requestedAt);
+    });
+    this.#queuedPatch = queued;
+    this.#tail = queued.promise.catch(() => undefined);
+    return queued.promise;
+  }
+
+  /** Where the graph stands: served build, totals, size in memory, last error. */
   status(): GraphStatus {
     return {
       ready: this.#current !== undefined,
       building: this.#building !== undefined,
       current: this.#current?.build,
       builds: this.#builds,
+      patches: this.#patches,
       catalogRequestsTotal: this.#catalogRequestsTotal,
+      ...(this.#current ? { memoryBytes: this.#memoryBytes() } : {}),
       lastError: this.#lastError,
     };
+  }
+
+  /** The served graph's estimated size, walked once per graph. */
+  #memoryBytes(): number {
+    const { graph } = this.#current!;
+    let bytes = this.#memory.get(graph);
+    if (bytes === undefined) {
+      bytes = estimateGraphMemory(graph, this.#entities);
+      this.#memory.set(graph, bytes);
+    }
+    return bytes;
+  }
+
+  #countRequest = () => {
+    this.#catalogRequestsTotal++;
+  };
+
+  #failed(what: string, catalogRequests: number, error: unknown): never {
+    this.#lastError = {
+      at: new Date().toISOString(),
+      message: stringifyError(error),
+    };
+    this.#options.logger.error(
+      `Dependency graph ${what} failed after ${catalogRequests} catalog requests; ${
+        this.#current ? 'still serving the previous graph' : 'no graph yet'
+      }: ${stringifyError(error)}`,
+    );
+    throw error;
   }
 
   async #build(trigger: GraphBuildTrigger): Promise<GraphSnapshot> {
@@ -133,14 +222,10 @@ export class CatalogDependencyGraph {
         maxEntities: maxNodes,
         onRequest: () => {
           catalogRequests++;
-          this.#catalogRequestsTotal++;
+          this.#countRequest();
         },
       });
-      const graph = buildDependencyGraph(read.entities);
-      // Also indexes the graph and its components now (cached per graph object), so the first
-      // query after a rebuild does not pay for it.
-      const cycles = findCycles(graph);
-
+      const { graph, cycles } = graphOf(read.entities);
       const message = read.truncated
         ? truncationMessage(maxNodes, read.catalogEntities)
         : undefined;
@@ -159,26 +244,68 @@ export class CatalogDependencyGraph {
         warningCount: graph.warnings.length,
         cycleCount: cycles.length,
         trigger,
+        kind: 'full',
       };
       if (message) logger.warn(message);
       logger.info(
         `Dependency graph built (${trigger}): ${build.nodeCount} nodes, ${build.edgeCount} edges from ${build.entitiesRead} entities in ${catalogRequests} catalog requests, ${build.durationMs} ms`,
       );
       this.#current = { graph, build };
+      this.#entities = estateEntities(read.entities);
       this.#builds++;
       this.#lastError = undefined;
       return this.#current;
     } catch (error) {
-      this.#lastError = {
-        at: new Date().toISOString(),
-        message: stringifyError(error),
+      return this.#failed(`build (${trigger})`, catalogRequests, error);
+    }
+  }
+
+  async #patch(refs: string[], requestedAt: number): Promise<GraphSnapshot> {
+    const { catalog, auth, logger, maxNodes, pageSize } = this.#options;
+    const current = this.#current;
+    const entities = this.#entities;
+    if (!current || !entities || current.build.truncated) {
+      return this.#build('event');
+    }
+    let catalogRequests = 0;
+    try {
+      const patched = await patchEstate({
+        catalog,
+        credentials: await auth.getOwnServiceCredentials(),
+        entities,
+        changed: refs,
+        pageSize,
+        onRequest: () => {
+          catalogRequests++;
+          this.#countRequest();
+        },
+      });
+      if (patched.entities.size > maxNodes) return this.#build('event');
+      const { graph, cycles } = graphOf(patched.entities.values());
+      const build: GraphBuild = {
+        ...current.build,
+        builtAt: new Date((this.#options.now ?? Date.now)()).toISOString(),
+        nodeCount: graph.nodes.length,
+        edgeCount: graph.edges.length,
+        catalogEntities: patched.entities.size,
+        entitiesRead: patched.entitiesRead,
+        catalogRequests,
+        durationMs: Math.round(performance.now() - requestedAt),
+        warningCount: graph.warnings.length,
+        cycleCount: cycles.length,
+        trigger: 'event',
+        kind: 'incremental',
       };
-      logger.error(
-        `Dependency graph build (${trigger}) failed after ${catalogRequests} catalog requests; ${
-          this.#current ? 'still serving the previous graph' : 'no graph yet'
-        }: ${stringifyError(error)}`,
+      logger.info(
+        `Dependency graph patched for ${refs.length} changed entities: ${build.nodeCount} nodes, ${build.edgeCount} edges; ${patched.entitiesRead} entities re-read in ${catalogRequests} catalog requests, ${build.durationMs} ms`,
       );
-      throw error;
+      this.#current = { graph, build };
+      this.#entities = patched.entities;
+      this.#patches++;
+      this.#lastError = undefined;
+      return this.#current;
+    } catch (error) {
+      return this.#failed('patch', catalogRequests, error);
     }
   }
 }

@@ -17,6 +17,7 @@ import {
   graphFilter,
   listParam,
   normalizeEntityRef,
+  pageImpact,
   planDeployOrder,
   planReleaseTrain,
   ReleaseTrainPlan,
@@ -144,9 +145,11 @@ function addEntityRoutes(router: ApiRouter, ctx: RouteContext): void {
     const entityRef = entityRefFromParams(req.params);
     const snapshot = await ctx.snapshot(req);
     requireEntities(snapshot.graph, [entityRef], 'path');
+    const { maxDepth, limit, offset } = req.query;
     res.json({
-      ...analyzeImpact(snapshot.graph, entityRef, {
-        maxDepth: req.query.maxDepth,
+      ...pageImpact(analyzeImpact(snapshot.graph, entityRef, { maxDepth }), {
+        limit,
+        offset,
       }),
       graph: summaryOf(snapshot),
     });

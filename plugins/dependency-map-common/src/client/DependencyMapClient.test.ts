@@ -52,6 +52,7 @@ describe('DependencyMapClient', () => {
     });
     await client.getEstate();
     await client.getImpact({ entityRef: 'inventory', maxDepth: 2 });
+    await client.getImpact({ entityRef: 'inventory', limit: 50, offset: 100 });
     await client.getDeployOrder({ entityRefs: ['sales', 'inventory'] });
     await client.getDeployOrder();
     await client.getStatus();
@@ -60,6 +61,7 @@ describe('DependencyMapClient', () => {
       'http://backend.test/api/dependency-map/business-processes/order-to-cash?maxNodes=2000&owner=warehouse-systems',
       'http://backend.test/api/dependency-map/estate',
       'http://backend.test/api/dependency-map/entities/component/default/inventory/impact?maxDepth=2',
+      'http://backend.test/api/dependency-map/entities/component/default/inventory/impact?limit=50&offset=100',
       'http://backend.test/api/dependency-map/deploy-order?entityRef=sales%2Cinventory',
       'http://backend.test/api/dependency-map/deploy-order',
       'http://backend.test/api/dependency-map/status',

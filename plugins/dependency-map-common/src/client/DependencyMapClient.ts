@@ -103,10 +103,10 @@ export class DependencyMapClient implements DependencyMapApi {
 
   /** `GET /entities/{kind}/{namespace}/{name}/impact`. */
   getImpact(query: ImpactQuery) {
-    const { entityRef, maxDepth } = query;
+    const { entityRef, maxDepth, limit, offset } = query;
     return this.api.getImpact({
       path: entityParams(entityRef),
-      query: { maxDepth },
+      query: { maxDepth, limit, offset },
     });
   }
 

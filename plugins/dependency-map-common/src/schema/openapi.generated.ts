@@ -102,9 +102,15 @@ export interface paths {
      *     those entities (and the entity itself, at distance 0) take part in; and the tenants
      *     served by any of them.
      *
+     *     The affected entities are paged: sorted by distance, then entity ref, the answer holds
+     *     `limit` of them from `offset`, `total` counts them all, and `truncated` says that more
+     *     lie past this page (ask again with `offset` + `limit`). The business processes, with
+     *     `entityCount`, and `tenantCount` are counted over every affected entity, not the page;
+     *     `tenants` lists the nearest `limit` of them.
+     *
      *     ```sh
      *     curl -H "Authorization: Bearer $TOKEN" \
-     *       "$BACKEND/api/dependency-map/entities/component/default/inventory/impact"
+     *       "$BACKEND/api/dependency-map/entities/component/default/inventory/impact?limit=100&offset=0"
      *     ```
      */
     get: operations['getImpact'];
@@ -193,8 +199,9 @@ export interface paths {
      * The in-memory graph and what building it cost
      * @description Whether the graph is ready, the build being served (size, catalog entities, catalog
      *     requests made, page size, duration, cycles, whether `dependencyMap.maxNodes` cut it
-     *     short), builds since startup, catalog requests made by all of them, and the last
-     *     build's error if it failed. Does not wait for the first build.
+     *     short), full builds and incremental patches since startup, catalog requests made by
+     *     all of them, an estimate of the graph's size in memory, and the last build's error if
+     *     it failed. Does not wait for the first build.
      */
     get: operations['getGraphStatus'];
     put?: never;
@@ -370,7 +377,10 @@ export interface components {
       name: string;
       title: string;
       criticality?: string;
+      /** @description The nearest of the changed and affected entities that take part in it, at most 20. */
       entityRefs: components['schemas']['EntityRef'][];
+      /** @description All the changed and affected entities that take part in it. */
+      entityCount: number;
       distance: number;
     };
     ImpactedTenant: {
@@ -382,12 +392,25 @@ export interface components {
     };
     ImpactResponse: {
       entityRefs: components['schemas']['EntityRef'][];
-      /** @description Everything that depends on the entity, transitively (tenants excluded), nearest first. */
+      /**
+       * @description One page of everything that depends on the entity, transitively (tenants excluded),
+       *     by distance, then entity ref.
+       */
       affected: components['schemas']['ImpactedEntity'][];
-      businessProcesses: components['schemas']['ImpactedBusinessProcess'][];
-      tenants: components['schemas']['ImpactedTenant'][];
-      /** @description `maxDepth` stopped the search before it ran out of consumers. */
+      /** @description Every affected entity, on this page or not. */
+      total: number;
+      offset: number;
+      limit: number;
+      /** @description More affected entities lie past this page (`offset` + `affected.length` < `total`). */
       truncated: boolean;
+      /** @description `maxDepth` stopped the search before it ran out of consumers. */
+      depthTruncated: boolean;
+      /** @description Every business process the change reaches, counted over all affected entities. */
+      businessProcesses: components['schemas']['ImpactedBusinessProcess'][];
+      /** @description The nearest `limit` tenants served by the entity or anything affected, by distance, then entity ref. */
+      tenants: components['schemas']['ImpactedTenant'][];
+      /** @description Every tenant served by the entity or anything affected. */
+      tenantCount: number;
       graph: components['schemas']['GraphSummary'];
     };
     DependencyCycle: {
@@ -524,12 +547,29 @@ export interface components {
       cycleCount: number;
       /** @enum {string} */
       trigger: 'schedule' | 'request' | 'event' | 'manual';
+      /**
+       * @description `full`: the whole estate read from the catalog. `incremental`: a patch of the
+       *     previous graph for a catalog-change event naming its entities (`trigger` is then
+       *     `event`); `entitiesRead`, `catalogRequests` and `durationMs` are the patch's own, from
+       *     the event to the patched graph being served.
+       * @enum {string}
+       */
+      kind: 'full' | 'incremental';
     };
     GraphStatus: {
       ready: boolean;
       building: boolean;
       current?: components['schemas']['GraphBuild'];
+      /** @description Full builds since startup. */
       builds: number;
+      /** @description Incremental patches since startup (catalog-change events naming their entities). */
+      patches: number;
+      /**
+       * @description Estimated bytes the served graph keeps in memory (nodes, edges, the entities kept
+       *     for patching, and the indexes): its counts times per-item costs measured on the V8
+       *     heap (see the plugin's README). Absent before the first build.
+       */
+      memoryBytes?: number;
       catalogRequestsTotal: number;
       lastError?: {
         /** Format: date-time */
@@ -778,8 +818,12 @@ export interface operations {
   getImpact: {
     parameters: {
       query?: {
-        /** @description Stop this many hops from the entity; `truncated` says whether that cut the search short. Default unlimited. */
+        /** @description Stop this many hops from the entity; `depthTruncated` says whether that cut the search short. Default unlimited. */
         maxDepth?: number;
+        /** @description Most affected entities (and tenants) in the answer, 1 to 5000. Default 500. */
+        limit?: number;
+        /** @description Affected entities to skip, in the answer's order (distance, then entity ref). Default 0. */
+        offset?: number;
       };
       header?: never;
       path: {
@@ -971,7 +1015,7 @@ export type DependencyMapEndpointMap = {
   '#get|/entities/{kind}/{namespace}/{name}/impact': {
     response: ResponseOf<operations['getImpact']>;
     path: PathOf<operations['getImpact']>;
-    query: QueryOf<operations['getImpact']>;
+    query: WithDefaults<QueryOf<operations['getImpact']>, 'limit' | 'offset'>;
   };
   '#get|/deploy-order': {
     response: ResponseOf<operations['getDeployOrder']>;

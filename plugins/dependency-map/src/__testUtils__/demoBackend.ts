@@ -9,6 +9,7 @@ import {
   DependencyGraph,
   GraphFilterQuery,
   analyzeImpact,
+  pageImpact,
   businessProcessGraph,
   dependencyNeighbourhood,
   estateGraph,
@@ -114,10 +115,14 @@ export function demoHandlers(
     http.get(
       `${DEPENDENCY_MAP_URL}/entities/:kind/:namespace/:name/impact`,
       ({ request, params }) => {
-        record(request);
+        const q = record(request);
         const entityRef = refOf(params);
         if (!known(entityRef)) return notFound(`No entity ${entityRef}`);
-        return HttpResponse.json(analyzeImpact(graph, entityRef));
+        const page = pageImpact(analyzeImpact(graph, entityRef), {
+          limit: q.has('limit') ? Number(q.get('limit')) : undefined,
+          offset: q.has('offset') ? Number(q.get('offset')) : undefined,
+        });
+        return HttpResponse.json(page);
       },
     ),
     http.get(`${DEPENDENCY_MAP_URL}/deploy-order`, ({ request }) => {

@@ -2,17 +2,19 @@ import { InfoCard, Table, TableColumn } from '@backstage/core-components';
 import { Box, Grid, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import type {
-  ImpactReport,
-  ImpactedBusinessProcess,
+  ImpactResponse,
   ImpactedEntity,
   ImpactedTenant,
 } from '@waybill/plugin-dependency-map-common';
 import { EntityRefLink } from '../shared/EntityRefLink';
 
-const processColumns: TableColumn<ImpactedBusinessProcess>[] = [
+/** A business process the change reaches, with its affected entities counted (only the nearest listed). */
+type AffectedProcess = ImpactResponse['businessProcesses'][number];
+
+const processColumns: TableColumn<AffectedProcess>[] = [
   { title: 'Business process', field: 'title' },
   { title: 'Criticality', render: row => row.criticality ?? '' },
-  { title: 'Entities affected', render: row => row.entityRefs.length },
+  { title: 'Entities affected', render: row => row.entityCount },
   {
     title: 'Nearest',
     render: row => `${row.distance} hop${row.distance === 1 ? '' : 's'}`,
@@ -58,27 +60,40 @@ const pagedOptions = (rows: unknown[], options: { search: boolean }) => ({
 });
 
 /** How much changing the entity reaches: entities, business processes and tenants. */
-function BlastRadiusSummary(props: { title: string; impact: ImpactReport }) {
+function BlastRadiusSummary(props: { title: string; impact: ImpactResponse }) {
   const { title, impact } = props;
+  const shown = impact.offset + impact.affected.length;
   return (
     <InfoCard title="Blast radius">
       <Typography variant="body1" aria-label="Blast radius summary">
-        Changing {title} affects {impact.affected.length}{' '}
-        {impact.affected.length === 1 ? 'entity' : 'entities'},{' '}
+        Changing {title} affects {impact.total}{' '}
+        {impact.total === 1 ? 'entity' : 'entities'},{' '}
         {impact.businessProcesses.length} business{' '}
         {impact.businessProcesses.length === 1 ? 'process' : 'processes'} and{' '}
-        {impact.tenants.length}{' '}
-        {impact.tenants.length === 1 ? 'tenant' : 'tenants'}.
+        {impact.tenantCount} {impact.tenantCount === 1 ? 'tenant' : 'tenants'}.
       </Typography>
-      {impact.truncated && (
+      {(impact.truncated || impact.offset > 0) && (
+        <Alert severity="info" aria-label="Affected entities shown">
+          Showing {impact.offset > 0 ? `${impact.offset + 1} to ` : ''}
+          {shown} of {impact.total} affected entities, nearest first.
+        </Alert>
+      )}
+      {impact.depthTruncated && (
         <Alert severity="info">The search stopped at its depth limit.</Alert>
       )}
     </InfoCard>
   );
 }
 
+/** The tenants table's title, saying when it lists only the nearest. */
+function tenantsTitle(impact: ImpactResponse): string {
+  return impact.tenants.length < impact.tenantCount
+    ? `Tenants affected (showing ${impact.tenants.length} of ${impact.tenantCount})`
+    : `Tenants affected (${impact.tenantCount})`;
+}
+
 /** The blast radius of changing the entity, summed up and listed. */
-export function BlastRadius(props: { title: string; impact: ImpactReport }) {
+export function BlastRadius(props: { title: string; impact: ImpactResponse }) {
   const { impact } = props;
   return (
     <>
@@ -110,7 +125,7 @@ export function BlastRadius(props: { title: string; impact: ImpactReport }) {
       </Grid>
       <Grid item xs={12}>
         <Table
-          title={`Tenants affected (${impact.tenants.length})`}
+          title={tenantsTitle(impact)}
           options={pagedOptions(impact.tenants, { search: true })}
           columns={tenantColumns}
           data={impact.tenants}

@@ -1,5 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import {
+  analyzeImpact,
+  pageImpact,
+} from '@waybill/plugin-dependency-map-common';
+import { demoGraph } from '@waybill/plugin-dependency-map-common/testUtils';
 import { HttpResponse, http } from 'msw';
 import {
   DEPENDENCY_MAP_URL,
@@ -76,6 +81,29 @@ describe('EntityDependenciesContent', () => {
       screen.getByText(/^Upstream: what Inventory needs \(\d+\)$/),
     ).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: /tenants$/ })).toHaveLength(1);
+  });
+
+  it('says when the blast radius is cut off: showing N of M', async () => {
+    const report = analyzeImpact(demoGraph(), 'component:default/inventory');
+    server.use(
+      http.get(`${DEPENDENCY_MAP_URL}/entities/:kind/:ns/:name/impact`, () =>
+        HttpResponse.json(pageImpact(report, { limit: 5 })),
+      ),
+    );
+    await renderDependencyMap(<EntityDependenciesContent />, {
+      entity: inventoryEntity,
+    });
+    expect(
+      await screen.findByLabelText('Blast radius summary'),
+    ).toHaveTextContent(
+      `Changing Inventory affects ${report.affected.length} entities, 4 business processes and 44 tenants.`,
+    );
+    expect(screen.getByLabelText('Affected entities shown')).toHaveTextContent(
+      `Showing 5 of ${report.affected.length} affected entities, nearest first.`,
+    );
+    expect(
+      screen.getByText('Tenants affected (showing 5 of 44)'),
+    ).toBeInTheDocument();
   });
 
   it("shows the backend's error", async () => {

@@ -1,0 +1,109 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DEFAULT_NODE_KINDS,
+  normalizeEntityRef,
+} from '@waybill/plugin-dependency-map-common';
+import { GRAPH_ENTITY_FIELDS } from './readEstateFromCatalog';
+
+/** The estate as the graph was built from it: each entity read, by its ref in lower case. */
+export type EstateEntities = ReadonlyMap<string, Entity>;
+
+/** An entity's ref in lower case (the catalog's refs are case-insensitive). */
+function refOfEntity(entity: Entity): string {
+  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+}
+
+/** The estate's entities by ref, in the order read. */
+export function estateEntities(
+  entities: readonly Entity[],
+): Map<string, Entity> {
+  return new Map(entities.map(e => [refOfEntity(e), e]));
+}
+
+/** What patching the estate for some changed entities read and gave. */
+export interface EstatePatch {
+  /** A new map: the old one with the entities re-read replaced, added or removed. */
+  entities: Map<string, Entity>;
+  /** Refs asked of the catalog. */
+  entitiesRead: number;
+  catalogRequests: number;
+}
+
+/** Options of {@link patchEstate}. */
+export interface PatchEstateOptions {
+  catalog: CatalogService;
+  credentials: BackstageCredentials;
+  /** The estate the served graph was built from; not changed. */
+  entities: EstateEntities;
+  /** The entities an event says changed (full or short refs; unreadable ones are skipped). */
+  changed: readonly string[];
+  /** Refs per `getEntitiesByRefs` request. */
+  pageSize: number;
+  /** Entity kinds read; default the kinds buildDependencyGraph turns into nodes. */
+  kinds?: readonly string[];
+  /** Called as each catalog request is sent. */
+  onRequest?: () => void;
+}
+
+/** The refs an entity's catalog relations name, the other end of each. */
+function relatedRefs(entity: Entity | undefined): string[] {
+  return (entity?.relations ?? []).map(r =>
+    r.targetRef.toLocaleLowerCase('en-US'),
+  );
+}
+
+/**
+ * Re-reads changed entities into a copy of the estate, so that building the graph from it
+ * gives what a full read of the catalog would. The catalog keeps each relation on both of its
+ * ends, so besides the changed entities it re-reads the entities their relations name, before
+ * the change (they may have lost the inverse relation) and after it (they may have gained one):
+ * two rounds of `getEntitiesByRefs`, each in pages of `pageSize` refs, trimmed to the fields the
+ * graph reads and filtered to the mapped kinds. An entity the catalog no longer holds (or whose
+ * kind is not mapped) is removed; one it holds that the estate did not is added.
+ */
+export async function patchEstate(
+  options: PatchEstateOptions,
+): Promise<EstatePatch> {
+  const { entities } = options;
+  const changed = [
+    ...new Set(
+      options.changed.flatMap(r => {
+        const ref = normalizeEntityRef(r);
+        return ref ? [ref] : [];
+      }),
+    ),
+  ];
+  const read = new Map<string, Entity | undefined>();
+  let catalogRequests = 0;
+  const readRound = async (refs: Iterable<string>) => {
+    const wanted = [...new Set(refs)].filter(r => !read.has(r));
+    for (let i = 0; i < wanted.length; i += options.pageSize) {
+      const page = wanted.slice(i, i + options.pageSize);
+      catalogRequests++;
+      options.onRequest?.();
+      const { items } = await options.catalog.getEntitiesByRefs(
+        {
+          entityRefs: page,
+          fields: [...GRAPH_ENTITY_FIELDS],
+          filter: { kind: [...(options.kinds ?? DEFAULT_NODE_KINDS)] },
+        },
+        { credentials: options.credentials },
+      );
+      page.forEach((ref, j) => read.set(ref, items[j] ?? undefined));
+    }
+  };
+  await readRound([
+    ...changed,
+    ...changed.flatMap(r => relatedRefs(entities.get(r))),
+  ]);
+  await readRound(changed.flatMap(r => relatedRefs(read.get(r))));
+
+  const next = new Map(entities);
+  for (const [ref, entity] of read) {
+    if (entity) next.set(refOfEntity(entity), entity);
+    else next.delete(ref);
+  }
+  return { entities: next, entitiesRead: read.size, catalogRequests };
+}
