@@ -25,9 +25,11 @@ function deployTooling(request: APIRequestContext, id: string) {
   const headers = { Authorization: `Bearer ${E2E_DEPLOY_TOKEN}` };
   return {
     async wave(index: number): Promise<Tenant[]> {
-      const res = await request.get(`${API}/rollouts/${id}`, { headers });
+      const res = await request.get(`${API}/rollouts/${id}/waves/${index}`, {
+        headers,
+      });
       expect(res.status()).toBe(200);
-      return (await res.json()).waves[index].tenants;
+      return (await res.json()).wave.tenants;
     },
     async report(statuses: Array<{ tenant: string; status: string }>) {
       const res = await request.post(`${API}/rollouts/${id}/tenants/status`, {

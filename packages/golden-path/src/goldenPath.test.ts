@@ -287,15 +287,14 @@ describe('the golden path, run for real', () => {
         );
       }
       const [summary] = await rolloutsOf(estate, service);
+      // The board answers a page of the tenants its query matches.
       const { body: board } = await api(
         'GET',
-        `/api/tenant-rollouts/rollouts/${summary.id}`,
+        `/api/tenant-rollouts/rollouts/${summary.id}?q=${broken.name}`,
       );
-      const boardTenant = board.waves
-        .flatMap((w: { tenants: any[] }) => w.tenants)
-        .find(
-          (t: { ref: string }) => t.ref === `resource:default/${broken.name}`,
-        );
+      const boardTenant = board.tenants.items.find(
+        (t: { ref: string }) => t.ref === `resource:default/${broken.name}`,
+      );
       const brokenCalls = estate.stubs
         .calls()
         .filter(c => c.args.includes(namespace))

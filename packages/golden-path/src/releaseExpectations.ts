@@ -132,8 +132,9 @@ export async function expectReleasedThroughWaybill(
   const [summary, ...others] = await rolloutsOf(estate, service);
   expect(others).toEqual([]);
   expect(summary).toMatchObject({ version, environment: 'production' });
+  // Every tenant on one page of the board (a service has far fewer than 500).
   const { body: rollout } = await get(
-    `/api/tenant-rollouts/rollouts/${summary.id}`,
+    `/api/tenant-rollouts/rollouts/${summary.id}?limit=500`,
   );
   expect(rollout.strategySource).toBe(
     `${service.sourceLocation}waybill/rollout-strategy.yaml`,
@@ -148,9 +149,7 @@ export async function expectReleasedThroughWaybill(
     expected.waves,
   );
   expect(rollout.state).toBe('completed');
-  const tenants = rollout.waves.flatMap(
-    (w: { tenants: Array<{ ref: string; status: string }> }) => w.tenants,
-  );
+  const tenants: Array<{ ref: string; status: string }> = rollout.tenants.items;
   expect(tenants.map((t: { ref: string }) => t.ref).sort()).toEqual(
     service.tenants.map(t => `resource:default/${t.name}`).sort(),
   );

@@ -94,11 +94,38 @@ describe('tenant-rollouts reads under catalog permissions', () => {
     ]);
     const board = (await get(restricted, `/rollouts/${inventory}`)).body;
     expect(
-      board.waves.map((w: any) => [w.total, w.frozen, w.tenants.length]),
+      board.waves.map((w: any) => [
+        w.total,
+        w.frozen,
+        Object.values(w.counts).reduce((n: any, c: any) => n + c, 0),
+      ]),
     ).toEqual([
       [1, 0, 1],
       [1, 0, 1],
     ]);
+    // The hidden tenant (the only one in the Americas, frozen) is in no total, count, filter
+    // value or heatmap cell, and no filter finds it.
+    expect(board.tenants).toMatchObject({ total: 2, offset: 0, limit: 100 });
+    expect(board.tenants.items).toHaveLength(2);
+    expect(board.axisValues.region).toEqual(['europe']);
+    expect(board.heatmap.map((c: any) => [c.region, c.total])).toEqual([
+      ['europe', 1],
+      ['europe', 1],
+    ]);
+    for (const query of ['region=americas', 'status=frozen', 'q=zephyr']) {
+      const found = await get(restricted, `/rollouts/${inventory}?${query}`);
+      expect([query, found.body.tenants]).toEqual([
+        query,
+        { items: [], total: 0, offset: 0, limit: 100 },
+      ]);
+    }
+    const everyone = (await get(unrestricted, `/rollouts/${inventory}`)).body;
+    expect(everyone.tenants.total).toBe(3);
+    expect(everyone.axisValues.region).toEqual(['americas', 'europe']);
+    expect(
+      (await get(unrestricted, `/rollouts/${inventory}?status=frozen`)).body
+        .tenants.total,
+    ).toBe(1);
     const calendar = (await get(restricted, '/freeze-calendar')).body;
     expect(calendar.windows[0].tenants).toBe(0);
 

@@ -322,20 +322,25 @@ function memoizedLookup(windows: FreezeWindow[]): OccurrenceLookup {
 }
 
 /**
- * The freeze status of many tenants at one instant, by ref. Tenants no window can tell apart
- * (same time zone, region, segment and tier, and not named by a window) share one evaluation,
- * and each window is read in each time zone once, so a board of thousands of tenants costs a
- * few dozen schedule evaluations.
+ * Tenants no freeze window can tell apart (same time zone, region, segment and tier, and not
+ * named by a window), grouped: a group's freeze status is every one of its tenants'.
  */
-export function freezeStatuses(
+export interface FreezeGroups {
+  /** Each tenant's group, by ref. */
+  groupOf: Map<string, number>;
+  /** One tenant of each group, by group. */
+  representatives: Tenant[];
+}
+
+/** The tenants' freeze groups under `windows` (see FreezeGroups). */
+export function freezeGroups(
   tenants: Tenant[],
-  instant: Date,
   windows: FreezeWindow[],
-): Map<string, FreezeStatus> {
+): FreezeGroups {
   const named = new Set(windows.flatMap(w => w.scope.tenants ?? []));
-  const lookup = memoizedLookup(windows);
-  const shared = new Map<string, FreezeStatus>();
-  const statuses = new Map<string, FreezeStatus>();
+  const byKey = new Map<string, number>();
+  const groupOf = new Map<string, number>();
+  const representatives: Tenant[] = [];
   for (const tenant of tenants) {
     const isNamed =
       named.has(tenant.ref) ||
@@ -347,12 +352,45 @@ export function freezeStatuses(
       tenant.tier,
       isNamed ? tenant.ref : '',
     ].join('\u0000');
-    let status = shared.get(key);
-    if (!status) {
-      status = freezeStatusWith(tenant, instant, windows, lookup);
-      shared.set(key, status);
+    let group = byKey.get(key);
+    if (group === undefined) {
+      group = representatives.length;
+      representatives.push(tenant);
+      byKey.set(key, group);
     }
-    statuses.set(tenant.ref, status);
+    groupOf.set(tenant.ref, group);
   }
-  return statuses;
+  return { groupOf, representatives };
+}
+
+/**
+ * The freeze status of each group at one instant, by group: one evaluation per group, and each
+ * window read in each time zone once.
+ */
+export function groupFreezeStatuses(
+  groups: FreezeGroups,
+  instant: Date,
+  windows: FreezeWindow[],
+): FreezeStatus[] {
+  const lookup = memoizedLookup(windows);
+  return groups.representatives.map(tenant =>
+    freezeStatusWith(tenant, instant, windows, lookup),
+  );
+}
+
+/**
+ * The freeze status of many tenants at one instant, by ref. Tenants no window can tell apart
+ * share one evaluation (see FreezeGroups), and each window is read in each time zone once, so
+ * a board of thousands of tenants costs a few dozen schedule evaluations.
+ */
+export function freezeStatuses(
+  tenants: Tenant[],
+  instant: Date,
+  windows: FreezeWindow[],
+): Map<string, FreezeStatus> {
+  const groups = freezeGroups(tenants, windows);
+  const statuses = groupFreezeStatuses(groups, instant, windows);
+  return new Map(
+    [...groups.groupOf].map(([ref, group]) => [ref, statuses[group]]),
+  );
 }

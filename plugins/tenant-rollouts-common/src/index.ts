@@ -16,6 +16,7 @@ export * from './rolloutState';
 export * from './calendarView';
 export * from './signals';
 export * from './search';
+export * from './board';
 export * from './api';
 export {
   TenantRolloutsApiClient,

@@ -2,8 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   RolloutView,
-  TenantStatus,
-  WaveView,
+  WaveSummary,
 } from '@waybill/plugin-tenant-rollouts-common';
 import { entityRefInput } from '@waybill/plugin-waybill-node';
 import {
@@ -13,14 +12,8 @@ import {
   Zod,
 } from './tenantRolloutsActionContext';
 
-const TENANT_STATUSES: TenantStatus[] = [
-  'pending',
-  'deploying',
-  'healthy',
-  'degraded',
-  'failed',
-  'rolled-back',
-];
+/** The status answers no tenants: its waves' counts are the board's summaries. */
+const STATUS_ONLY = { limit: 1 };
 
 const statusInput = (z: Zod) =>
   z.object({
@@ -153,13 +146,8 @@ const statusOutput = (z: Zod) =>
       ),
   });
 
-function waveOutput(wave: WaveView) {
-  const statuses = Object.fromEntries(
-    TENANT_STATUSES.map(s => [
-      s,
-      wave.tenants.filter(t => t.status === s).length,
-    ]),
-  );
+function waveOutput(wave: WaveSummary) {
+  const statuses = { ...wave.counts };
   const { index, name, phase, total, healthy, frozen } = wave;
   const { bakeMinutes, healthThreshold } = wave;
   return {
@@ -204,7 +192,7 @@ async function rolloutOf(
 ): Promise<RolloutView> {
   const access = await rolloutReaderAccess(services, credentials);
   if (input.rolloutId !== undefined) {
-    return services.rollouts.get(input.rolloutId, access);
+    return services.rollouts.get(input.rolloutId, access, STATUS_ONLY);
   }
   if (!input.entityRef || !input.version) {
     throw new InputError('Give rolloutId, or entityRef and version');
@@ -217,7 +205,7 @@ async function rolloutOf(
   if (!latest) {
     throw new NotFoundError(`No rollout of ${entityRef} ${input.version}`);
   }
-  return services.rollouts.get(latest.id, access);
+  return services.rollouts.get(latest.id, access, STATUS_ONLY);
 }
 
 /**

@@ -177,7 +177,11 @@ describe.each(databases.eachSupportedId())('RolloutStore on %s', databaseId => {
       detail: i % 3 === 0 ? 'probe 503' : undefined,
     }));
     batch.push({ tenantRef: ref(0), status: 'healthy', detail: undefined });
+    const version = async () => (await store.getRolloutHead(id))!.statusVersion;
+    expect(await version()).toBe(0);
     expect(await store.reportStatuses(id, batch)).toBe(1200);
+    // Every report bumps the status version boards are kept by.
+    expect(await version()).toBe(1);
     const statuses = new Map(
       (await store.tenantStatuses(id)).map(s => [s.tenantRef, s]),
     );
@@ -201,16 +205,22 @@ describe.each(databases.eachSupportedId())('RolloutStore on %s', databaseId => {
     ).rejects.toThrow(
       `Tenant resource:default/stranger is not part of rollout ${id}`,
     );
-    // Nothing of the refused batch was written.
+    // Nothing of the refused batch was written, its version bump neither.
     expect(
       (await store.tenantStatuses(id)).find(s => s.tenantRef === ref(1))
         ?.status,
     ).toBe('healthy');
+    expect(await version()).toBe(1);
+    expect((await store.getPlan(id))?.tenants).toHaveLength(1200);
   });
 
   it('migrates down and up again', async () => {
     const { knex } = await createStore();
     const dir = `${__dirname}/../../migrations`;
+    await knex.migrate.down({ directory: dir });
+    expect(
+      await knex.schema.hasColumn('tenant_rollouts', 'status_version'),
+    ).toBe(false);
     await knex.migrate.down({ directory: dir });
     expect(
       await knex.schema.hasColumn('tenant_rollouts', 'alert_signature'),
@@ -223,7 +233,11 @@ describe.each(databases.eachSupportedId())('RolloutStore on %s', databaseId => {
     expect(await knex.schema.hasTable('tenant_rollouts')).toBe(false);
     await knex.migrate.latest({ directory: dir });
     expect(await knex.schema.hasTable('tenant_rollouts_events')).toBe(true);
-    for (const column of ['strategy_source', 'alert_signature']) {
+    for (const column of [
+      'strategy_source',
+      'alert_signature',
+      'status_version',
+    ]) {
       expect(await knex.schema.hasColumn('tenant_rollouts', column)).toBe(true);
     }
   });

@@ -17,6 +17,12 @@ import { toIso, whereRefIn } from '@waybill/plugin-waybill-node';
 import { Knex } from 'knex';
 
 import { RolloutConflictError } from '../service/errors';
+import {
+  HEAD_COLUMNS,
+  RolloutRow,
+  toHeadRecord,
+  toRecord,
+} from './rolloutRows';
 
 /** Tenants written per UPDATE: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const STATUS_CHUNK = 500;
@@ -42,6 +48,16 @@ export interface RolloutRecord
    */
   strategySource: string | null;
   plan: StoredPlan;
+}
+
+/**
+ * A rollout's record without its plan (which never changes once planned), and its status
+ * version: bumped by every status report, so that with the lock version it says whether
+ * anything a board shows has changed.
+ */
+export interface RolloutHead {
+  record: Omit<RolloutRecord, 'plan'>;
+  statusVersion: number;
 }
 
 export interface TenantStatusRecord {
@@ -77,40 +93,6 @@ export interface StatusUpdate {
   tenantRef: string;
   status: TenantStatus;
   detail?: string;
-}
-
-interface RolloutRow {
-  id: number;
-  entity_ref: string;
-  version: string;
-  environment: string;
-  strategy: string;
-  strategy_source: string | null;
-  plan: string;
-  state: RolloutState;
-  current_wave: number;
-  lock_version: number;
-  created_by: string;
-  created_at: Date | string | number;
-  updated_at: Date | string | number;
-}
-
-function toRecord(row: RolloutRow): RolloutRecord {
-  return {
-    id: Number(row.id),
-    entityRef: row.entity_ref,
-    version: row.version,
-    environment: row.environment,
-    strategy: JSON.parse(row.strategy),
-    strategySource: row.strategy_source ?? null,
-    plan: JSON.parse(row.plan),
-    state: row.state as RolloutState,
-    currentWave: Number(row.current_wave),
-    lockVersion: Number(row.lock_version),
-    createdBy: row.created_by,
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-  };
 }
 
 /** Rollouts, tenant statuses and the event trail on the plugin's database (SQLite or PostgreSQL). */
@@ -170,6 +152,26 @@ export class RolloutStore {
       .where({ id })
       .first();
     return row ? toRecord(row) : undefined;
+  }
+
+  /** A rollout without its plan, with its status version (see RolloutHead). */
+  async getRolloutHead(id: number): Promise<RolloutHead | undefined> {
+    const row: (RolloutRow & { status_version: number }) | undefined =
+      await this.db('tenant_rollouts')
+        .where({ id })
+        .first(...HEAD_COLUMNS);
+    return row
+      ? {
+          record: toHeadRecord(row),
+          statusVersion: Number(row.status_version),
+        }
+      : undefined;
+  }
+
+  /** A rollout's plan, as stored when it was planned. */
+  async getPlan(id: number): Promise<StoredPlan | undefined> {
+    const row = await this.db('tenant_rollouts').where({ id }).first('plan');
+    return row ? JSON.parse(row.plan) : undefined;
   }
 
   /** Rollouts newest first, of an entity, of some entities, of a version and/or in some states. */
@@ -318,6 +320,10 @@ export class RolloutStore {
       alike.set(key, group);
     }
     return this.db.transaction(async tx => {
+      // First, so that concurrent reports of one rollout queue on its row.
+      await tx('tenant_rollouts')
+        .where({ id: rolloutId })
+        .increment('status_version', 1);
       let changed = 0;
       for (const { update, refs } of alike.values()) {
         for (let i = 0; i < refs.length; i += STATUS_CHUNK) {

@@ -178,9 +178,9 @@ export const spec = {
         operationId: 'getRollout',
         'x-permission': 'tenant-rollouts.read',
         summary:
-          'A rollout with its waves, tenants, statuses, freezes, failure analysis, events, gate and next actions',
+          "A rollout's board - wave summaries, one page of its tenants, heatmap, failure analysis, events, gate and next actions",
         description:
-          "Needs `tenant-rollouts.read`. The rollout's board: what it delivered to whom, and what\ncan happen next (`nextActions`, each with what would block it now, and `gate`). The\nstatuses are read once and the gate asked at most once per answer. The answer has a weak\n`ETag` of the board as the caller sees it (but for `evaluatedAt`): with `If-None-Match`,\nan unchanged board is a 304 without a body. Live boards refetch on the\n`tenant-rollouts:rollout:<id>` signal.\n",
+          "Needs `tenant-rollouts.read`. The rollout's board, as a screen shows it: what it delivered\nto whom, and what can happen next (`nextActions`, each with what would block it now, and\n`gate`). The waves are summaries (counts per status, no tenant lists); `tenants` is one\npage of the tenants that match the filters (each axis, `status`, `q`, `wave`), in the\nplan's order, with `total` counting every match. The summaries, `axisValues`, `heatmap` and\n`analysis` cover every tenant the caller may read, whatever the filters. A pipeline's\nwave job reads a whole wave with `GET /rollouts/{id}/waves/{index}`. The answer has a weak\n`ETag` of the board as the caller sees it for this query (but for `evaluatedAt`): with\n`If-None-Match`, an unchanged board is a 304 without a body. Live boards refetch on the\n`tenant-rollouts:rollout:<id>` signal.\n",
         parameters: [
           {
             $ref: '#/components/parameters/id',
@@ -195,13 +195,104 @@ export const spec = {
               maxLength: 200,
             },
           },
+          {
+            name: 'segment',
+            in: 'query',
+            description: 'Only tenants of this segment.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+          {
+            name: 'region',
+            in: 'query',
+            description: 'Only tenants of this region.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+          {
+            name: 'tier',
+            in: 'query',
+            description: 'Only tenants of this tier.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+          {
+            name: 'cloud',
+            in: 'query',
+            description: 'Only tenants on this cloud.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            description:
+              'Only tenants with this status, or (`frozen`) those in a freeze window now.',
+            schema: {
+              $ref: '#/components/schemas/BoardStatusFilter',
+            },
+          },
+          {
+            name: 'q',
+            in: 'query',
+            description:
+              "Only tenants whose title or ref contains this, case-insensitively (a ref's `:` and `/` may be sent as they are).",
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'wave',
+            in: 'query',
+            description: 'Only the tenants of this wave (its index, from 0).',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            description: 'How many matching tenants to skip.',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              default: 0,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'How many matching tenants to answer.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 100,
+            },
+          },
         ],
         responses: {
           '200': {
-            description: 'The rollout.',
+            description: "The rollout's board.",
             headers: {
               ETag: {
-                description: 'Weak; the same for an unchanged board.',
+                description: 'Weak; the same for an unchanged board and query.',
                 schema: {
                   type: 'string',
                 },
@@ -1725,6 +1816,9 @@ export const spec = {
             required: [
               'strategy',
               'waves',
+              'tenants',
+              'axisValues',
+              'heatmap',
               'analysis',
               'events',
               'evaluatedAt',
@@ -1748,9 +1842,80 @@ export const spec = {
                   "When the tenants' freeze status, the gate and the next actions were evaluated.",
               },
               waves: {
+                description:
+                  'Every wave, summarized over the tenants the caller may read.',
                 type: 'array',
                 items: {
-                  $ref: '#/components/schemas/Wave',
+                  $ref: '#/components/schemas/WaveSummary',
+                },
+              },
+              tenants: {
+                description:
+                  "The page of the tenants matching the query, in the plan's order (wave by wave).",
+                type: 'object',
+                additionalProperties: false,
+                required: ['items', 'total', 'offset', 'limit'],
+                properties: {
+                  items: {
+                    type: 'array',
+                    items: {
+                      $ref: '#/components/schemas/BoardTenant',
+                    },
+                  },
+                  total: {
+                    description: 'How many tenants match the query.',
+                    type: 'integer',
+                    minimum: 0,
+                  },
+                  offset: {
+                    type: 'integer',
+                    minimum: 0,
+                  },
+                  limit: {
+                    type: 'integer',
+                    minimum: 1,
+                  },
+                },
+              },
+              axisValues: {
+                description:
+                  'The values each tenant axis takes among the tenants the caller may read, sorted; what the filters offer.',
+                type: 'object',
+                additionalProperties: false,
+                required: ['segment', 'region', 'tier', 'cloud'],
+                properties: {
+                  segment: {
+                    type: 'array',
+                    items: {
+                      type: 'string',
+                    },
+                  },
+                  region: {
+                    type: 'array',
+                    items: {
+                      type: 'string',
+                    },
+                  },
+                  tier: {
+                    type: 'array',
+                    items: {
+                      type: 'string',
+                    },
+                  },
+                  cloud: {
+                    type: 'array',
+                    items: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+              heatmap: {
+                description:
+                  'Every tenant the caller may read, counted once in its region and tier.',
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/HeatCell',
                 },
               },
               analysis: {
@@ -1825,7 +1990,55 @@ export const spec = {
           },
         ],
       },
-      Wave: {
+      BoardStatusFilter: {
+        description:
+          'A tenant status, or `frozen` for the tenants in a freeze window now.',
+        type: 'string',
+        enum: [
+          'pending',
+          'deploying',
+          'healthy',
+          'degraded',
+          'failed',
+          'rolled-back',
+          'frozen',
+        ],
+      },
+      HeatCell: {
+        description: 'The tenants of one region and tier, by outcome.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['region', 'tier', 'total', 'healthy', 'failed', 'unsettled'],
+        properties: {
+          region: {
+            type: 'string',
+          },
+          tier: {
+            type: 'string',
+          },
+          total: {
+            type: 'integer',
+            minimum: 0,
+          },
+          healthy: {
+            type: 'integer',
+            minimum: 0,
+          },
+          failed: {
+            description: 'Failed, degraded or rolled back.',
+            type: 'integer',
+            minimum: 0,
+          },
+          unsettled: {
+            description: 'Pending or deploying.',
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      WaveSummary: {
+        description:
+          'A wave of the plan and how its tenants (those the caller may read) stand.',
         type: 'object',
         required: [
           'index',
@@ -1837,7 +2050,7 @@ export const spec = {
           'healthy',
           'frozen',
           'lastChangeAt',
-          'tenants',
+          'counts',
         ],
         properties: {
           index: {
@@ -1871,74 +2084,138 @@ export const spec = {
             format: 'date-time',
             nullable: true,
           },
-          tenants: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: [
-                'ref',
-                'title',
-                'segment',
-                'region',
-                'tier',
-                'cloud',
-                'tenancy',
-                'timeZone',
-                'placement',
-                'status',
-                'detail',
-                'updatedAt',
-                'freeze',
-              ],
-              properties: {
-                ref: {
-                  type: 'string',
-                },
-                title: {
-                  type: 'string',
-                },
-                segment: {
-                  type: 'string',
-                },
-                region: {
-                  type: 'string',
-                },
-                tier: {
-                  type: 'string',
-                },
-                cloud: {
-                  type: 'string',
-                },
-                tenancy: {
-                  type: 'string',
-                  enum: ['shared', 'dedicated'],
-                },
-                timeZone: {
-                  type: 'string',
-                },
-                placement: {
-                  type: 'string',
-                  enum: ['selected', 'percentage', 'remainder', 'forced-last'],
-                  description: 'Why the planner put the tenant in its wave',
-                },
-                status: {
-                  $ref: '#/components/schemas/TenantStatus',
-                },
-                detail: {
-                  type: 'string',
-                  nullable: true,
-                },
-                updatedAt: {
-                  type: 'string',
-                  format: 'date-time',
-                },
-                freeze: {
-                  $ref: '#/components/schemas/FreezeStatus',
-                },
+          counts: {
+            description: 'Tenants per status.',
+            type: 'object',
+            additionalProperties: false,
+            required: [
+              'pending',
+              'deploying',
+              'healthy',
+              'degraded',
+              'failed',
+              'rolled-back',
+            ],
+            properties: {
+              pending: {
+                type: 'integer',
+                minimum: 0,
+              },
+              deploying: {
+                type: 'integer',
+                minimum: 0,
+              },
+              healthy: {
+                type: 'integer',
+                minimum: 0,
+              },
+              degraded: {
+                type: 'integer',
+                minimum: 0,
+              },
+              failed: {
+                type: 'integer',
+                minimum: 0,
+              },
+              'rolled-back': {
+                type: 'integer',
+                minimum: 0,
               },
             },
           },
         },
+      },
+      BoardTenant: {
+        description:
+          'A tenant on the board - where it is in the plan, its status and whether it is frozen now.',
+        type: 'object',
+        required: [
+          'ref',
+          'title',
+          'segment',
+          'region',
+          'tier',
+          'cloud',
+          'tenancy',
+          'timeZone',
+          'wave',
+          'placement',
+          'status',
+          'detail',
+          'updatedAt',
+          'freeze',
+        ],
+        properties: {
+          ref: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          segment: {
+            type: 'string',
+          },
+          region: {
+            type: 'string',
+          },
+          tier: {
+            type: 'string',
+          },
+          cloud: {
+            type: 'string',
+          },
+          tenancy: {
+            type: 'string',
+            enum: ['shared', 'dedicated'],
+          },
+          timeZone: {
+            type: 'string',
+          },
+          wave: {
+            type: 'integer',
+            description: "The index of the tenant's wave",
+          },
+          placement: {
+            type: 'string',
+            enum: ['selected', 'percentage', 'remainder', 'forced-last'],
+            description: 'Why the planner put the tenant in its wave',
+          },
+          status: {
+            $ref: '#/components/schemas/TenantStatus',
+          },
+          detail: {
+            type: 'string',
+            nullable: true,
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          freeze: {
+            $ref: '#/components/schemas/FreezeStatus',
+          },
+        },
+      },
+      Wave: {
+        description:
+          "A wave's summary with every one of its tenants (of those the caller may read).",
+        allOf: [
+          {
+            $ref: '#/components/schemas/WaveSummary',
+          },
+          {
+            type: 'object',
+            required: ['tenants'],
+            properties: {
+              tenants: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/BoardTenant',
+                },
+              },
+            },
+          },
+        ],
       },
       RolloutWave: {
         type: 'object',

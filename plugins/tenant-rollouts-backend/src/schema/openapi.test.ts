@@ -180,17 +180,21 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
     expectErrorAnswer(bad, 400, "required property 'version'");
 
     const rollout = await create();
-    expect(
-      rollout.waves.map((w: any) => w.tenants.map((t: any) => t.ref)),
-    ).toEqual([
-      ['resource:default/acme-internal'],
+    const refsOfWave = (board: any, index: number) =>
+      board.tenants.items
+        .filter((t: any) => t.wave === index)
+        .map((t: any) => t.ref);
+    expect(rollout.waves.map((w: any) => refsOfWave(rollout, w.index))).toEqual(
       [
-        'resource:default/bolt-foods',
-        'resource:default/cargo-co',
-        'resource:default/delta-mart',
+        ['resource:default/acme-internal'],
+        [
+          'resource:default/bolt-foods',
+          'resource:default/cargo-co',
+          'resource:default/delta-mart',
+        ],
       ],
-    ]);
-    const delta = rollout.waves[1].tenants[2];
+    );
+    const delta = rollout.tenants.items.filter((t: any) => t.wave === 1)[2];
     expect(delta.freeze).toMatchObject({
       frozen: true,
       windows: [{ id: 'americas-peak' }],
@@ -434,7 +438,7 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
       currentWave: 1,
     });
     expect(onAws.body.wave.tenants.map((t: { ref: string }) => t.ref)).toEqual(
-      view.body.waves[1].tenants.map((t: { ref: string }) => t.ref),
+      refsOfWave(view.body, 1),
     );
     const onAzure = await call(
       'get',
@@ -929,5 +933,97 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
     expect(
       (await call('get', '/rollouts/{id}', `/rollouts/${own.body.id}`)).body,
     ).toMatchObject({ state: 'running', lockVersion: 1 });
+  });
+  it('answers a board as a screen shows it: wave summaries, one filtered page, 400 for a bad filter', async () => {
+    const { id } = await create();
+    const board = (query: string) =>
+      call('get', '/rollouts/{id}', `/rollouts/${id}${query}`);
+    const refs = (res: any) =>
+      res.body.tenants.items.map((t: { ref: string }) =>
+        t.ref.replace('resource:default/', ''),
+      );
+    const whole = await board('');
+    expect(whole.body.waves).toEqual([
+      expect.not.objectContaining({ tenants: expect.anything() }),
+      expect.not.objectContaining({ tenants: expect.anything() }),
+    ]);
+    expect(whole.body.waves[1]).toMatchObject({
+      total: 3,
+      frozen: 1,
+      counts: { pending: 3, healthy: 0, failed: 0 },
+    });
+    expect(whole.body.tenants).toMatchObject({
+      total: 4,
+      offset: 0,
+      limit: 100,
+    });
+    expect(whole.body.axisValues).toEqual({
+      segment: ['retail'],
+      region: ['americas', 'europe'],
+      tier: ['internal', 'standard'],
+      cloud: ['aws'],
+    });
+    expect(whole.body.heatmap).toContainEqual({
+      region: 'americas',
+      tier: 'standard',
+      total: 1,
+      healthy: 0,
+      failed: 0,
+      unsettled: 1,
+    });
+
+    const page = await board('?offset=1&limit=2');
+    expect(refs(page)).toEqual(['bolt-foods', 'cargo-co']);
+    expect(page.body.tenants).toMatchObject({ total: 4, offset: 1, limit: 2 });
+    // Summaries cover every tenant, whatever the page or the filter.
+    expect(page.body.waves).toEqual(whole.body.waves);
+    expect(refs(await board('?wave=1&status=frozen'))).toEqual(['delta-mart']);
+    expect(refs(await board('?status=pending&region=europe'))).toEqual([
+      'acme-internal',
+      'bolt-foods',
+      'cargo-co',
+    ]);
+    expect(refs(await board('?q=DELTA%20M'))).toEqual(['delta-mart']);
+    expect(refs(await board('?q=resource:default/cargo'))).toEqual([
+      'cargo-co',
+    ]);
+    const none = await board('?tier=critical');
+    expect(none.body.tenants).toEqual({
+      items: [],
+      total: 0,
+      offset: 0,
+      limit: 100,
+    });
+
+    // The ETag is of the answer to this query.
+    const etag = page.headers.etag;
+    const again = await request(server)
+      .get(`${BASE}/rollouts/${id}?offset=1&limit=2`)
+      .set('Authorization', user)
+      .set('If-None-Match', etag);
+    expect(again.status).toBe(304);
+    const other = await request(server)
+      .get(`${BASE}/rollouts/${id}?offset=2&limit=2`)
+      .set('Authorization', user)
+      .set('If-None-Match', etag);
+    expect(other.status).toBe(200);
+
+    for (const [query, named] of [
+      ['?limit=0', 'limit'],
+      ['?limit=501', 'limit'],
+      ['?limit=ten', 'limit'],
+      ['?offset=-1', 'offset'],
+      ['?wave=-1', 'wave'],
+      ['?status=exploded', 'status'],
+      ['?region=', 'region'],
+      ['?wave=2', 'query.wave: rollout'],
+    ]) {
+      const bad = await board(query);
+      expect([query, bad.status]).toEqual([query, 400]);
+      expect([query, bad.body.error.message]).toEqual([
+        query,
+        expect.stringContaining(named),
+      ]);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   freezeCalendar,
   Blocker,
+  BoardQuery,
   NamedStrategy,
   RolloutAction,
   RolloutSummary,
@@ -100,11 +101,13 @@ export class TenantRollouts {
     return this.board.view(record, accessOf(actor));
   }
 
+  /** A rollout's board, with the page of its tenants `query` asks for (see RolloutBoard). */
   get(
     id: number,
     access = CatalogReadAccess.unrestricted,
+    query: BoardQuery = {},
   ): Promise<RolloutView> {
-    return this.board.get(id, access);
+    return this.board.get(id, access, query);
   }
 
   /** One wave of a rollout and where the rollout is; with `cloud`, only that cloud's tenants. */

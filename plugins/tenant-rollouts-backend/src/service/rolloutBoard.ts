@@ -1,111 +1,36 @@
 import { NotFoundError } from '@backstage/errors';
 import {
-  BoardTenant,
+  BoardQuery,
   FreezeStatus,
-  freezeStatuses,
+  groupFreezeStatuses,
   NextAction,
   RolloutGate,
   RolloutState,
   RolloutSummary,
   RolloutView,
   RolloutWave,
-  WaveView,
 } from '@waybill/plugin-tenant-rollouts-common';
-import type { Tenant } from '@waybill/plugin-waybill-common';
 import { CatalogReadAccess } from '@waybill/plugin-waybill-node';
-import {
-  RolloutRecord,
-  RolloutStore,
-  TenantStatusRecord,
-} from '../database/RolloutStore';
+import { RolloutRecord, RolloutStore } from '../database/RolloutStore';
 import { blockerShownTo } from './blockers';
+import { boardTenant, tenantPage, waveSummaries } from './boardPage';
+import { BoardSnapshot, boardSnapshot, BoardSnapshots } from './boardSnapshot';
 import { TenantRolloutsConfig } from './config';
-import { FailureAnalysisCache } from './failureAnalysisCache';
 import { askingOnce, GateClient } from './gate';
-import {
-  nextActionsOf,
-  nextDeliverySegments,
-  waveHealth,
-} from './preconditions';
-import { readableRollout } from './rolloutAccess';
-
-/** The world a board is read from: every tenant status, and every tenant's freeze at `now`. */
-interface BoardWorld {
-  statuses: TenantStatusRecord[];
-  freezes: Map<string, FreezeStatus>;
-  now: Date;
-}
+import { nextActionsOf, nextDeliverySegments } from './preconditions';
 
 /** The states in which a rollout can still deploy a wave, so its board shows the gate. */
 const LIVE_STATES: readonly RolloutState[] = ['planned', 'running', 'paused'];
 
-/** A wave's tenants the reader may read, as the board shows them. */
-function boardTenants(
-  record: RolloutRecord,
-  wave: RolloutRecord['plan']['waves'][number],
-  visible: ReadonlySet<string>,
-  inputs: {
-    byRef: Map<string, TenantStatusRecord>;
-    tenantByRef: Map<string, Tenant>;
-    freezes: Map<string, FreezeStatus>;
-  },
-): BoardTenant[] {
-  return wave.tenants
-    .filter(({ ref }) => visible.has(ref))
-    .map(({ ref, reason }): BoardTenant => {
-      const { deployables: _deployables, ...tenant } =
-        inputs.tenantByRef.get(ref)!;
-      const status = inputs.byRef.get(ref);
-      return {
-        ...tenant,
-        placement: reason,
-        status: status?.status ?? 'pending',
-        detail: status?.detail ?? null,
-        updatedAt: status?.updatedAt ?? record.createdAt,
-        freeze: inputs.freezes.get(ref)!,
-      };
-    });
-}
-
-/** Where a wave is: before, at or past the rollout's current wave. */
-function phaseOf(record: RolloutRecord, index: number): WaveView['phase'] {
-  if (record.state === 'planned') return 'upcoming';
-  if (index < record.currentWave) return 'done';
-  if (index === record.currentWave) {
-    return record.state === 'completed' ? 'done' : 'current';
-  }
-  return 'upcoming';
-}
-
-/** The waves of a board, of the tenants the reader may read. */
-function waveViews(
-  record: RolloutRecord,
-  visible: ReadonlySet<string>,
-  statuses: TenantStatusRecord[],
-  tenantByRef: Map<string, Tenant>,
-  freezes: Map<string, FreezeStatus>,
-): WaveView[] {
-  const byRef = new Map(statuses.map(s => [s.tenantRef, s]));
-  return record.plan.waves.map((wave, index) => {
-    const tenants = boardTenants(record, wave, visible, {
-      byRef,
-      tenantByRef,
-      freezes,
-    });
-    const health = waveHealth(statuses.filter(s => s.waveIndex === index));
-    return {
-      index,
-      name: wave.name,
-      bakeMinutes: wave.bakeMinutes,
-      healthThreshold: wave.healthThreshold,
-      phase: phaseOf(record, index),
-      total: tenants.length,
-      healthy: health.healthy,
-      frozen: tenants.filter(t => t.freeze.frozen).length,
-      lastChangeAt: health.lastChangeAt,
-      tenants,
-    };
-  });
+/** A board's read of the world: its snapshot, and every freeze group's status at `now`. */
+interface BoardRead {
+  record: RolloutRecord;
+  snapshot: BoardSnapshot;
+  /** The freeze status of each freeze group at `now` (see BoardSnapshot.freezeGroups). */
+  freezes: FreezeStatus[];
+  /** The tenants the reader may read; every tenant when absent. */
+  visible?: ReadonlySet<string>;
+  now: Date;
 }
 
 /**
@@ -114,7 +39,7 @@ function waveViews(
  * not read is left out of boards, counts and failure analyses.
  */
 export class RolloutBoard {
-  private readonly analyses = new FailureAnalysisCache();
+  private readonly kept = new BoardSnapshots();
 
   constructor(
     private readonly options: {
@@ -126,11 +51,17 @@ export class RolloutBoard {
     },
   ) {}
 
-  async get(id: number, access: CatalogReadAccess): Promise<RolloutView> {
-    return this.view(
-      await readableRollout(this.options.store, id, access),
-      access,
-    );
+  /** The board of a rollout, with the page of its tenants `query` asks for. */
+  async get(
+    id: number,
+    access: CatalogReadAccess,
+    query: BoardQuery = {},
+  ): Promise<RolloutView> {
+    const [read, events] = await Promise.all([
+      this.read(id, access),
+      this.options.store.events(id),
+    ]);
+    return this.answer(read, events, access, query);
   }
 
   /** One wave of a rollout and where the rollout is; with `cloud`, only that cloud's tenants. */
@@ -140,9 +71,9 @@ export class RolloutBoard {
     filter: { cloud?: string },
     access: CatalogReadAccess,
   ): Promise<RolloutWave> {
-    const record = await readableRollout(this.options.store, id, access);
-    // The waves alone: a pipeline's wave job asks neither the gate nor the trail.
-    const { waves } = await this.read(record, access);
+    // The wave alone: a pipeline's wave job asks neither the gate nor the trail.
+    const { record, snapshot, freezes } = await this.read(id, access);
+    const waves = waveSummaries(record, snapshot, freezes);
     const wave = waves[index];
     if (!wave) {
       throw new NotFoundError(
@@ -161,12 +92,15 @@ export class RolloutBoard {
         currentWave,
         lockVersion,
       },
-      wave: filter.cloud
-        ? {
-            ...wave,
-            tenants: wave.tenants.filter(t => t.cloud === filter.cloud),
-          }
-        : wave,
+      wave: {
+        ...wave,
+        tenants: snapshot.lines
+          .filter(
+            l =>
+              l.wave === index && (!filter.cloud || l.cloud === filter.cloud),
+          )
+          .map(l => boardTenant(l, freezes)),
+      },
     };
   }
 
@@ -193,18 +127,69 @@ export class RolloutBoard {
     );
   }
 
+  /** The board of a rollout just planned, with its first page of tenants. */
+  async view(
+    record: RolloutRecord,
+    access: CatalogReadAccess,
+  ): Promise<RolloutView> {
+    return this.get(record.id, access);
+  }
+
+  /**
+   * A rollout, if the reader may read its entity (else 404), and its board's snapshot at its
+   * status version (see BoardSnapshots): the statuses are read only when a report has changed
+   * them since, and the plan once. Every freeze group is evaluated at `now`.
+   */
+  private async read(
+    id: number,
+    access: CatalogReadAccess,
+  ): Promise<BoardRead> {
+    const { store, config } = this.options;
+    const head = await store.getRolloutHead(id);
+    if (!head || !(await access.mayRead(head.record.entityRef))) {
+      throw new NotFoundError(`No rollout ${id}`);
+    }
+    const { createdAt } = head.record;
+    const plan = await this.kept.plan(
+      id,
+      createdAt,
+      async () => (await store.getPlan(id))!,
+    );
+    const record: RolloutRecord = { ...head.record, plan };
+    const visible = access.restricted
+      ? await access.readable(plan.tenants.map(t => t.ref))
+      : undefined;
+    const snapshot = await this.kept.snapshot(
+      { id, createdAt, statusVersion: head.statusVersion },
+      visible,
+      async () =>
+        boardSnapshot(
+          record,
+          await store.tenantStatuses(id),
+          config.freezeWindows,
+          visible,
+        ),
+    );
+    const now = this.options.now();
+    const freezes = groupFreezeStatuses(
+      snapshot.freezeGroups,
+      now,
+      config.freezeWindows,
+    );
+    return { record, snapshot, freezes, visible, now };
+  }
+
   /**
    * What can happen next and the gate, on one read of the world: the actions the state allows
    * with their blockers (as the reader may see them) and, while the rollout is live, the gate,
    * asked once for all of them.
    */
   private async next(
-    record: RolloutRecord,
-    world: BoardWorld,
-    asked: GateClient,
-    visible: ReadonlySet<string>,
+    read: BoardRead,
     access: CatalogReadAccess,
   ): Promise<{ nextActions: NextAction[]; gate?: RolloutGate }> {
+    const { record, snapshot, visible, now } = read;
+    const asked = askingOnce(this.options.gate);
     const gate = LIVE_STATES.includes(record.state)
       ? await asked.check(
           record.entityRef,
@@ -213,74 +198,65 @@ export class RolloutBoard {
           nextDeliverySegments(record),
         )
       : undefined;
-    const actions = await nextActionsOf({ record, ...world }, asked);
-    const nextActions = access.restricted
-      ? actions.map(a => ({
-          ...a,
-          blockers: a.blockers.map(b => blockerShownTo(b, visible)),
-        }))
-      : actions;
+    const actions = await nextActionsOf(
+      {
+        record,
+        statuses: snapshot.statuses,
+        freezes: nextWaveFreezes(read),
+        now,
+      },
+      asked,
+    );
+    const nextActions =
+      access.restricted && visible
+        ? actions.map(a => ({
+            ...a,
+            blockers: a.blockers.map(b => blockerShownTo(b, visible)),
+          }))
+        : actions;
     return { nextActions, ...(gate ? { gate } : {}) };
   }
 
-  /**
-   * The waves of a rollout's board and the world they were read from (statuses once, freezes
-   * of every tenant at `now`).
-   */
-  private async read(record: RolloutRecord, access: CatalogReadAccess) {
-    const [allStatuses, visible] = await Promise.all([
-      this.options.store.tenantStatuses(record.id),
-      access.readable(record.plan.tenants.map(t => t.ref)),
-    ]);
-    const statuses = allStatuses.filter(s => visible.has(s.tenantRef));
-    const planned = record.plan.tenants.filter(t => visible.has(t.ref));
-    const now = this.options.now();
-    const tenantByRef = new Map(planned.map(t => [t.ref, t]));
-    // Every tenant's: the next actions are decided on all of them.
-    const freezes = freezeStatuses(
-      record.plan.tenants,
-      now,
-      this.options.config.freezeWindows,
-    );
-    return {
-      world: { statuses: allStatuses, freezes, now },
-      visible,
-      statuses,
-      tenantByRef,
-      waves: waveViews(record, visible, statuses, tenantByRef, freezes),
-    };
-  }
-
-  /** The board of a rollout, of the tenants the reader may read. */
-  async view(
-    record: RolloutRecord,
+  /** The board: the rollout, its wave summaries, the page of tenants asked for and the rest. */
+  private async answer(
+    read: BoardRead,
+    events: RolloutView['events'],
     access: CatalogReadAccess,
+    query: BoardQuery,
   ): Promise<RolloutView> {
-    const [read, events] = await Promise.all([
-      this.read(record, access),
-      this.options.store.events(record.id),
-    ]);
-    const next = await this.next(
-      record,
-      read.world,
-      askingOnce(this.options.gate),
-      read.visible,
-      access,
-    );
+    const { record, snapshot, freezes, now } = read;
+    const tenants = tenantPage(record, snapshot, freezes, query);
+    const next = await this.next(read, access);
     const { plan: _plan, strategySource, ...rest } = record;
     return {
       ...rest,
       // Not recorded for rollouts planned before the source was.
       ...(strategySource === null ? {} : { strategySource }),
-      waves: read.waves,
-      analysis: this.analyses.analysis(
-        record.id,
-        read.statuses,
-        read.tenantByRef,
-      ),
+      waves: waveSummaries(record, snapshot, freezes),
+      tenants,
+      axisValues: snapshot.axisValues,
+      heatmap: snapshot.heatmap,
+      analysis: snapshot.analysis,
       events,
-      evaluatedAt: read.world.now.toISOString(),
+      evaluatedAt: now.toISOString(),
       ...next,
     };
   }
+}
+
+/**
+ * The freeze status at the board's instant of the tenants an action may start next (the first
+ * wave and the one after the current): what the next actions' freeze blockers read.
+ */
+function nextWaveFreezes(read: BoardRead): Map<string, FreezeStatus> {
+  const { record, snapshot, freezes } = read;
+  const { groupOf } = snapshot.freezeGroups;
+  const waves = new Set([0, record.currentWave + 1]);
+  const statuses = new Map<string, FreezeStatus>();
+  for (const index of waves) {
+    for (const { ref } of record.plan.waves[index]?.tenants ?? []) {
+      statuses.set(ref, freezes[groupOf.get(ref)!]);
+    }
+  }
+  return statuses;
 }

@@ -36,6 +36,7 @@ import { RolloutConflictError } from './errors';
 import { actionResultOf } from './rolloutActions';
 import {
   actionReason,
+  boardQuery,
   calendarRange,
   pathNumber,
   SMALL_BODY_BYTES,
@@ -107,11 +108,15 @@ function readRoutes(
   });
 
   // A live board is read again on every signal (or poll). Its weak ETag is of the board as this
-  // reader sees it, but for when it was evaluated: an unchanged board is a 304 (express answers
-  // it, from the ETag set here), and no-cache has the browser ask each time.
+  // reader sees it for this query, but for when it was evaluated: an unchanged board is a 304
+  // (express answers it, from the ETag set here), and no-cache has the browser ask each time.
   router.get('/rollouts/:id', async (req, res) => {
     const { access } = await authorize(req);
-    const board = await rollouts.get(pathNumber(req.params.id), access);
+    const board = await rollouts.get(
+      pathNumber(req.params.id),
+      access,
+      boardQuery(req.query),
+    );
     const { evaluatedAt: _evaluatedAt, ...content } = board;
     const digest = createHash('sha1')
       .update(JSON.stringify(content))

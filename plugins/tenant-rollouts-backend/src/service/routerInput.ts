@@ -1,9 +1,11 @@
 import { InputError } from '@backstage/errors';
 import {
+  BoardQuery,
   MAX_CALENDAR_DAYS,
   TenantRolloutsOperations,
   TenantStatus,
 } from '@waybill/plugin-tenant-rollouts-common';
+import { TENANT_AXES } from '@waybill/plugin-waybill-common';
 import { StatusUpdate } from '../database/RolloutStore';
 
 /*
@@ -15,6 +17,27 @@ import { StatusUpdate } from '../database/RolloutStore';
 export const SMALL_BODY_BYTES = 64 * 1024;
 /** A status report of 5,000 tenants with 2,000-character details, as the spec allows. */
 export const STATUS_REPORT_BYTES = 12 * 1024 * 1024;
+
+/**
+ * A board's query, which the spec has validated (each value's type and bounds: a 400 naming the
+ * parameter): its numbers as numbers, its empty values left out.
+ */
+export function boardQuery(query: Record<string, unknown>): BoardQuery {
+  const board: BoardQuery = {};
+  for (const key of [...TENANT_AXES, 'q'] as const) {
+    const value = query[key];
+    if (typeof value === 'string' && value !== '') board[key] = value;
+  }
+  if (query.status !== undefined && query.status !== '') {
+    board.status = query.status as BoardQuery['status'];
+  }
+  for (const key of ['wave', 'offset', 'limit'] as const) {
+    if (query[key] !== undefined && query[key] !== '') {
+      board[key] = Number(query[key]);
+    }
+  }
+  return board;
+}
 
 /** A rollout id or wave index from the path, which the spec has checked is an integer. */
 export const pathNumber = (value: string | number): number => Number(value);

@@ -7,6 +7,7 @@ import {
 } from '../schema/openapi.generated';
 import type { RolloutAction } from '../rolloutState';
 import type {
+  BoardQuery,
   CreateRolloutRequest,
   FreezeCalendar,
   NamedStrategy,
@@ -28,7 +29,7 @@ export type RolloutListFilter = QueryOf<operations['listRollouts']>;
 /** The tenant-rollouts API, for frontends, deployment tooling and tests. */
 export interface TenantRolloutsApi {
   listRollouts(filter?: RolloutListFilter): Promise<RolloutSummary[]>;
-  getRollout(id: number): Promise<RolloutView>;
+  getRollout(id: number, query?: BoardQuery): Promise<RolloutView>;
   getWave(
     id: number,
     index: number,
@@ -85,9 +86,12 @@ export class TenantRolloutsClient implements TenantRolloutsApi {
     return items;
   }
 
-  /** A rollout with its waves, tenants, freeze status, failure analysis and trail. */
-  async getRollout(id: number): Promise<RolloutView> {
-    return this.api.getRollout({ path: { id } });
+  /**
+   * A rollout's board: its wave summaries, heatmap, failure analysis and trail, and the page of
+   * its tenants that `query` asks for (the first 100 of every tenant without one).
+   */
+  async getRollout(id: number, query: BoardQuery = {}): Promise<RolloutView> {
+    return this.api.getRollout({ path: { id }, query });
   }
 
   /** One wave of a rollout and where the rollout is, optionally only the tenants on one cloud. */

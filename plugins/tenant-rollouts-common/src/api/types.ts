@@ -1,5 +1,6 @@
 import type {
   BodyOf,
+  QueryOf,
   ResponseOf,
   TenantRolloutsOperations as Operations,
   TenantRolloutsSchemas as Schemas,
@@ -14,14 +15,35 @@ import type {
 /** A rollout as the list routes return it. */
 export type RolloutSummary = Schemas['RolloutSummary'];
 
-/** A rollout with its waves, tenants, failure analysis and trail: the rollout board's data. */
+/**
+ * A rollout's board as a screen shows it: its wave summaries, one page of its tenants (those
+ * matching the query), the heatmap, the filters' values, the failure analysis and the trail.
+ */
 export type RolloutView = Schemas['Rollout'];
 
-/** One wave of a rollout, with its tenants and how healthy they are. */
+/** One wave of a rollout and how its tenants stand: counts, no tenant list. */
+export type WaveSummary = Schemas['WaveSummary'];
+
+/** One wave of a rollout, with its tenants and how healthy they are (a pipeline's wave job reads it). */
 export type WaveView = Schemas['Wave'];
 
 /** A tenant on the rollout board: where it is in the plan, its status and whether it is frozen now. */
-export type BoardTenant = WaveView['tenants'][number];
+export type BoardTenant = Schemas['BoardTenant'];
+
+/** The page of a board's tenants that match its query, and how many match. */
+export type BoardTenantPage = RolloutView['tenants'];
+
+/** The tenants of one region and tier, by outcome: a cell of the board's heatmap. */
+export type HeatCell = Schemas['HeatCell'];
+
+/** What a board's status filter takes: a tenant status, or `frozen`. */
+export type BoardStatusFilter = Schemas['BoardStatusFilter'];
+
+/**
+ * What a board shows of its tenants: those matching every axis set, a status (or `frozen`), a
+ * search in title or ref and a wave, `limit` of them from `offset` (100 from 0 by default).
+ */
+export type BoardQuery = QueryOf<Operations['getRollout']>;
 
 /**
  * One wave and where its rollout is: what a pipeline's wave job asks before deploying. With a

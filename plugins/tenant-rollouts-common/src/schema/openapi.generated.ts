@@ -53,12 +53,16 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A rollout with its waves, tenants, statuses, freezes, failure analysis, events, gate and next actions
-     * @description Needs `tenant-rollouts.read`. The rollout's board: what it delivered to whom, and what
-     *     can happen next (`nextActions`, each with what would block it now, and `gate`). The
-     *     statuses are read once and the gate asked at most once per answer. The answer has a weak
-     *     `ETag` of the board as the caller sees it (but for `evaluatedAt`): with `If-None-Match`,
-     *     an unchanged board is a 304 without a body. Live boards refetch on the
+     * A rollout's board - wave summaries, one page of its tenants, heatmap, failure analysis, events, gate and next actions
+     * @description Needs `tenant-rollouts.read`. The rollout's board, as a screen shows it: what it delivered
+     *     to whom, and what can happen next (`nextActions`, each with what would block it now, and
+     *     `gate`). The waves are summaries (counts per status, no tenant lists); `tenants` is one
+     *     page of the tenants that match the filters (each axis, `status`, `q`, `wave`), in the
+     *     plan's order, with `total` counting every match. The summaries, `axisValues`, `heatmap` and
+     *     `analysis` cover every tenant the caller may read, whatever the filters. A pipeline's
+     *     wave job reads a whole wave with `GET /rollouts/{id}/waves/{index}`. The answer has a weak
+     *     `ETag` of the board as the caller sees it for this query (but for `evaluatedAt`): with
+     *     `If-None-Match`, an unchanged board is a 304 without a body. Live boards refetch on the
      *     `tenant-rollouts:rollout:<id>` signal.
      */
     get: operations['getRollout'];
@@ -584,7 +588,25 @@ export interface components {
        * @description When the tenants' freeze status, the gate and the next actions were evaluated.
        */
       evaluatedAt: string;
-      waves: components['schemas']['Wave'][];
+      /** @description Every wave, summarized over the tenants the caller may read. */
+      waves: components['schemas']['WaveSummary'][];
+      /** @description The page of the tenants matching the query, in the plan's order (wave by wave). */
+      tenants: {
+        items: components['schemas']['BoardTenant'][];
+        /** @description How many tenants match the query. */
+        total: number;
+        offset: number;
+        limit: number;
+      };
+      /** @description The values each tenant axis takes among the tenants the caller may read, sorted; what the filters offer. */
+      axisValues: {
+        segment: string[];
+        region: string[];
+        tier: string[];
+        cloud: string[];
+      };
+      /** @description Every tenant the caller may read, counted once in its region and tier. */
+      heatmap: components['schemas']['HeatCell'][];
       analysis: components['schemas']['FailureAnalysis'];
       /**
        * @description What the rollout's state allows now (the buttons of its board), in the state machine's
@@ -612,7 +634,31 @@ export interface components {
         occurredAt: string;
       }[];
     };
-    Wave: {
+    /**
+     * @description A tenant status, or `frozen` for the tenants in a freeze window now.
+     * @enum {string}
+     */
+    BoardStatusFilter:
+      | 'pending'
+      | 'deploying'
+      | 'healthy'
+      | 'degraded'
+      | 'failed'
+      | 'rolled-back'
+      | 'frozen';
+    /** @description The tenants of one region and tier, by outcome. */
+    HeatCell: {
+      region: string;
+      tier: string;
+      total: number;
+      healthy: number;
+      /** @description Failed, degraded or rolled back. */
+      failed: number;
+      /** @description Pending or deploying. */
+      unsettled: number;
+    };
+    /** @description A wave of the plan and how its tenants (those the caller may read) stand. */
+    WaveSummary: {
       index: number;
       name: string;
       bakeMinutes: number;
@@ -625,27 +671,43 @@ export interface components {
       frozen: number;
       /** Format: date-time */
       lastChangeAt: string | null;
-      tenants: {
-        ref: string;
-        title: string;
-        segment: string;
-        region: string;
-        tier: string;
-        cloud: string;
-        /** @enum {string} */
-        tenancy: 'shared' | 'dedicated';
-        timeZone: string;
-        /**
-         * @description Why the planner put the tenant in its wave
-         * @enum {string}
-         */
-        placement: 'selected' | 'percentage' | 'remainder' | 'forced-last';
-        status: components['schemas']['TenantStatus'];
-        detail: string | null;
-        /** Format: date-time */
-        updatedAt: string;
-        freeze: components['schemas']['FreezeStatus'];
-      }[];
+      /** @description Tenants per status. */
+      counts: {
+        pending: number;
+        deploying: number;
+        healthy: number;
+        degraded: number;
+        failed: number;
+        'rolled-back': number;
+      };
+    };
+    /** @description A tenant on the board - where it is in the plan, its status and whether it is frozen now. */
+    BoardTenant: {
+      ref: string;
+      title: string;
+      segment: string;
+      region: string;
+      tier: string;
+      cloud: string;
+      /** @enum {string} */
+      tenancy: 'shared' | 'dedicated';
+      timeZone: string;
+      /** @description The index of the tenant's wave */
+      wave: number;
+      /**
+       * @description Why the planner put the tenant in its wave
+       * @enum {string}
+       */
+      placement: 'selected' | 'percentage' | 'remainder' | 'forced-last';
+      status: components['schemas']['TenantStatus'];
+      detail: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      freeze: components['schemas']['FreezeStatus'];
+    };
+    /** @description A wave's summary with every one of its tenants (of those the caller may read). */
+    Wave: components['schemas']['WaveSummary'] & {
+      tenants: components['schemas']['BoardTenant'][];
     };
     RolloutWave: {
       rollout: {
@@ -781,7 +843,26 @@ export interface operations {
   };
   getRollout: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Only tenants of this segment. */
+        segment?: string;
+        /** @description Only tenants of this region. */
+        region?: string;
+        /** @description Only tenants of this tier. */
+        tier?: string;
+        /** @description Only tenants on this cloud. */
+        cloud?: string;
+        /** @description Only tenants with this status, or (`frozen`) those in a freeze window now. */
+        status?: components['schemas']['BoardStatusFilter'];
+        /** @description Only tenants whose title or ref contains this, case-insensitively (a ref's `:` and `/` may be sent as they are). */
+        q?: string;
+        /** @description Only the tenants of this wave (its index, from 0). */
+        wave?: number;
+        /** @description How many matching tenants to skip. */
+        offset?: number;
+        /** @description How many matching tenants to answer. */
+        limit?: number;
+      };
       header?: {
         /** @description The `ETag` of the board the caller holds. */
         'If-None-Match'?: string;
@@ -793,10 +874,10 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The rollout. */
+      /** @description The rollout's board. */
       200: {
         headers: {
-          /** @description Weak; the same for an unchanged board. */
+          /** @description Weak; the same for an unchanged board and query. */
           ETag?: string;
           [name: string]: unknown;
         };
@@ -1044,6 +1125,17 @@ export const RolloutActionValues = [
   'complete',
 ] as const satisfies readonly components['schemas']['RolloutAction'][];
 
+/** The values of the spec's `BoardStatusFilter`, in its order. */
+export const BoardStatusFilterValues = [
+  'pending',
+  'deploying',
+  'healthy',
+  'degraded',
+  'failed',
+  'rolled-back',
+  'frozen',
+] as const satisfies readonly components['schemas']['BoardStatusFilter'][];
+
 type JsonOf<T> = T extends { content: { 'application/json': infer B } }
   ? B
   : never;
@@ -1085,6 +1177,7 @@ export type TenantRolloutsEndpointMap = {
   '#get|/rollouts/{id}': {
     response: ResponseOf<operations['getRollout']>;
     path: PathOf<operations['getRollout']>;
+    query: WithDefaults<QueryOf<operations['getRollout']>, 'offset' | 'limit'>;
   };
   '#get|/rollouts/{id}/waves/{index}': {
     response: ResponseOf<operations['getRolloutWave']>;
@@ -1140,13 +1233,15 @@ export class TenantRolloutsApiClient {
     );
   }
 
-  /** A rollout with its waves, tenants, statuses, freezes, failure analysis, events, gate and next actions (`GET /rollouts/{id}`). */
+  /** A rollout's board - wave summaries, one page of its tenants, heatmap, failure analysis, events, gate and next actions (`GET /rollouts/{id}`). */
   getRollout(request: {
     path: PathOf<operations['getRollout']>;
+    query?: QueryOf<operations['getRollout']>;
   }): Promise<ResponseOf<operations['getRollout']>> {
     return this.http.json<ResponseOf<operations['getRollout']>>(
       `/rollouts/${encodeURIComponent(String(request.path.id))}`,
       { method: 'GET' },
+      request.query as Record<string, QueryValue> | undefined,
     );
   }
 

@@ -2,6 +2,8 @@ import {
   CalendarWindow,
   analyzeFailures,
   Blocker,
+  boardAxisValues,
+  boardHeatmap,
   FreezeBlocker,
   FreezeWindow,
   freezeCalendar,
@@ -19,8 +21,10 @@ import {
   RolloutState,
   RolloutSummary,
   RolloutView,
+  TENANT_STATUSES,
   TenantStatus,
   transition,
+  WaveSummary,
   WaveView,
 } from '@waybill/plugin-tenant-rollouts-common';
 import type { Tenant } from '@waybill/plugin-waybill-common';
@@ -165,6 +169,7 @@ export function rolloutView(
       outcomes.push({ tenant: byRef.get(ref)!, status });
       return {
         ...tenant,
+        wave: index,
         placement: reason,
         status,
         detail: status === 'failed' ? 'Health check failed: 503' : null,
@@ -187,9 +192,16 @@ export function rolloutView(
       healthy: waveTenants.filter(t => t.status === 'healthy').length,
       frozen: waveTenants.filter(t => t.freeze.frozen).length,
       lastChangeAt: started ? NOW.toISOString() : null,
+      counts: Object.fromEntries(
+        TENANT_STATUSES.map(s => [
+          s,
+          waveTenants.filter(t => t.status === s).length,
+        ]),
+      ) as WaveSummary['counts'],
       tenants: waveTenants,
     };
   });
+  const items = waves.flatMap(w => w.tenants);
   const blockers = options.blockers?.(waves) ?? {};
   const position = { state, currentWave, waveCount: waves.length };
   const nextActions = ROLLOUT_ACTIONS.filter(
@@ -221,7 +233,11 @@ export function rolloutView(
     createdAt: NOW.toISOString(),
     updatedAt: NOW.toISOString(),
     strategy: STRATEGY,
-    waves,
+    waves: waves.map(({ tenants: _tenants, ...summary }) => summary),
+    // Every tenant: `boardAnswer` cuts the page a query asks for, as the backend does.
+    tenants: { items, total: items.length, offset: 0, limit: items.length },
+    axisValues: boardAxisValues(items),
+    heatmap: boardHeatmap(items),
     analysis: analyzeFailures(outcomes.filter(o => o.status !== 'pending')),
     events: [
       {
@@ -245,6 +261,9 @@ export function rolloutSummary(view: RolloutView): RolloutSummary {
   const {
     strategy: _s,
     waves,
+    tenants: _tenants,
+    axisValues: _v,
+    heatmap: _h,
     analysis: _a,
     events: _e,
     evaluatedAt: _t,

@@ -8,6 +8,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  boardAxisValues,
+  boardHeatmap,
   Blocker,
   RolloutGate,
   RolloutView,
@@ -55,6 +57,35 @@ function hostileView(markup: HostileMarkup): RolloutView {
     status: t => (t.ref.endsWith('0001') ? 'failed' : 'healthy'),
   });
   let n = 0;
+  const items = view.tenants.items.map(tenant => {
+    n++;
+    return {
+      ...tenant,
+      ref: `resource:default/${markup(`tenant ${n}`)}`,
+      title: markup(`title of tenant ${n}`),
+      segment: markup('segment'),
+      region: markup('region'),
+      tier: markup('tier'),
+      cloud: markup('cloud'),
+      detail: tenant.status === 'failed' ? markup('status detail') : null,
+      freeze:
+        n === 3
+          ? {
+              frozen: true,
+              windows: [
+                {
+                  id: 'hostile',
+                  title: markup('freeze window'),
+                  reason: markup('freeze reason'),
+                  start: view.evaluatedAt,
+                  end: LATER,
+                },
+              ],
+              opensAt: LATER,
+            }
+          : tenant.freeze,
+    };
+  });
   return {
     ...view,
     entityRef: `component:default/${markup('entity')}`,
@@ -64,36 +95,10 @@ function hostileView(markup: HostileMarkup): RolloutView {
     waves: view.waves.map((wave, w) => ({
       ...wave,
       name: markup(`wave ${w}`),
-      tenants: wave.tenants.map(tenant => {
-        n++;
-        return {
-          ...tenant,
-          ref: `resource:default/${markup(`tenant ${n}`)}`,
-          title: markup(`title of tenant ${n}`),
-          segment: markup('segment'),
-          region: markup('region'),
-          tier: markup('tier'),
-          cloud: markup('cloud'),
-          detail: tenant.status === 'failed' ? markup('status detail') : null,
-          freeze:
-            n === 3
-              ? {
-                  frozen: true,
-                  windows: [
-                    {
-                      id: 'hostile',
-                      title: markup('freeze window'),
-                      reason: markup('freeze reason'),
-                      start: view.evaluatedAt,
-                      end: LATER,
-                    },
-                  ],
-                  opensAt: LATER,
-                }
-              : tenant.freeze,
-        };
-      }),
     })),
+    tenants: { ...view.tenants, items },
+    axisValues: boardAxisValues(items),
+    heatmap: boardHeatmap(items),
     nextActions: view.nextActions.map(a =>
       a.wave
         ? { ...a, wave: { ...a.wave, name: markup(`wave ${a.wave.index}`) } }
@@ -131,10 +136,11 @@ function shownOnBoard(view: RolloutView, markup: HostileMarkup): string[] {
     view.version,
     view.environment,
     view.createdBy,
-    ...view.waves.flatMap(w => [
-      w.name,
-      ...w.tenants.flatMap(t => [t.title, t.segment, t.region, t.tier]),
-      ...w.tenants.flatMap(t => [t.cloud, ...(t.detail ? [t.detail] : [])]),
+    ...view.waves.map(w => w.name),
+    ...view.tenants.items.flatMap(t => [t.title, t.segment, t.region, t.tier]),
+    ...view.tenants.items.flatMap(t => [
+      t.cloud,
+      ...(t.detail ? [t.detail] : []),
     ]),
     markup('freeze window'),
     view.analysis.summary,

@@ -2,7 +2,8 @@ import { InfoCard } from '@backstage/core-components';
 import { Typography } from '@material-ui/core';
 import { alpha, makeStyles, useTheme } from '@material-ui/core/styles';
 
-import { HealthHeatmap as Heatmap, HeatCell } from './boardView';
+import { HeatCell } from '@waybill/plugin-tenant-rollouts-common';
+import { HealthHeatmap as Heatmap } from './boardView';
 
 const useStyles = makeStyles(theme => ({
   grid: { borderCollapse: 'separate', borderSpacing: 4, width: '100%' },

@@ -15,6 +15,7 @@ import {
   refusedAction,
   rolloutView,
 } from '../../__testUtils__/fixtures';
+import { waveTenants } from '../../__testUtils__/boardAnswer';
 import { renderBoard } from '../../__testUtils__/renderBoard';
 import { renderRollouts } from '../../__testUtils__/renderRollouts';
 import { Route, Routes } from 'react-router-dom';
@@ -241,7 +242,7 @@ describe('RolloutBoardPage', () => {
     expect(within(frozen).getAllByRole('listitem')).toHaveLength(europe.frozen);
     expect(within(frozen).getAllByRole('listitem')[0]).toHaveTextContent(
       `${
-        europe.tenants[0].title
+        waveTenants(view, 1)[0].title
       }: Frankfurt data-centre migration; opens ${formatLocalTime(
         opensAt,
       )} (in `,
@@ -365,7 +366,7 @@ describe('RolloutBoardPage', () => {
     const failing = rolloutView({
       id: 41,
       status: (tenant, wave) =>
-        wave === 0 && tenant.ref === healthy.waves[0].tenants[0].ref
+        wave === 0 && tenant.ref === waveTenants(healthy, 0)[0].ref
           ? 'failed'
           : 'healthy',
     });

@@ -12,11 +12,13 @@ import { RolloutView } from '@waybill/plugin-tenant-rollouts-common';
 import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import {
-  axisValues,
   BoardFilter,
+  boardQuery,
   boardRows,
   filterFromSearch,
   healthHeatmap,
+  offsetFromSearch,
+  searchAtOffset,
   searchWithFilter,
 } from './boardView';
 import { formatActor } from '../shared/format';
@@ -38,9 +40,10 @@ function Board(props: {
   const filter = useMemo(() => filterFromSearch(search), [search]);
   const setFilter = (next: BoardFilter) =>
     setSearch(searchWithFilter(search, next), { replace: true });
-  const rows = useMemo(() => boardRows(view, filter), [view, filter]);
-  const values = useMemo(() => axisValues(view), [view]);
-  const heatmap = useMemo(() => healthHeatmap(view), [view]);
+  const setOffset = (offset: number) =>
+    setSearch(searchAtOffset(search, offset), { replace: true });
+  const rows = useMemo(() => boardRows(view), [view]);
+  const heatmap = useMemo(() => healthHeatmap(view.heatmap), [view]);
   const tenants = view.waves.reduce((n, w) => n + w.total, 0);
   return (
     <Grid
@@ -87,9 +90,11 @@ function Board(props: {
       <Grid item xs={12}>
         <TenantBoard
           rows={rows}
+          page={view.tenants}
           filter={filter}
-          axisValues={values}
+          axisValues={view.axisValues}
           onFilter={setFilter}
+          onPage={setOffset}
         />
       </Grid>
       <Grid item xs={12}>
@@ -113,7 +118,12 @@ function ReleaseSubtitle(props: { view: RolloutView }) {
 /** A rollout's board: waves by tenants, health, failure analysis, freeze holds and the actions allowed. */
 export function RolloutBoardPage() {
   const id = Number(useParams().id);
-  const rollout = useRollout(id);
+  const [search] = useSearchParams();
+  const query = useMemo(
+    () => boardQuery(filterFromSearch(search), offsetFromSearch(search)),
+    [search],
+  );
+  const rollout = useRollout(id, query);
   const { view, loadError } = rollout;
   return (
     <Page themeId="tool">

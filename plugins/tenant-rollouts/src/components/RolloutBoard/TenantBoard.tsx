@@ -1,7 +1,10 @@
-import { Tooltip, Typography } from '@material-ui/core';
+import { TablePagination, Tooltip, Typography } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
 import AcUnit from '@material-ui/icons/AcUnit';
-import { BoardTenant } from '@waybill/plugin-tenant-rollouts-common';
+import {
+  BoardTenant,
+  BoardTenantPage,
+} from '@waybill/plugin-tenant-rollouts-common';
 import { TenantAxis } from '@waybill/plugin-waybill-common';
 import { formatLocalTime, formatOpensAt } from '../shared/format';
 import { TenantStatusChip } from '../shared/TenantStatusChip';
@@ -87,19 +90,31 @@ function TenantLine(props: { tenant: BoardTenant }) {
   );
 }
 
+/** How many tenants match, and which of them the page shows. */
+function shownText(page: BoardTenantPage): string {
+  const { total, offset, items } = page;
+  if (offset === 0 && items.length === total) {
+    return `${total} tenant${total === 1 ? '' : 's'} shown`;
+  }
+  if (items.length === 0) return `No tenants on this page, of ${total}`;
+  return `Showing ${offset + 1}–${offset + items.length} of ${total} tenants`;
+}
+
 /**
- * Every tenant of the rollout, wave by wave, narrowed by the filter; only the rows in view are
- * mounted, so the board stays responsive at thousands of tenants.
+ * The page of the rollout's tenants that match the filter (the backend filters and pages),
+ * wave by wave, with a pager; only the rows in view are mounted.
  */
 export function TenantBoard(props: {
   rows: BoardRow[];
+  page: BoardTenantPage;
   filter: BoardFilter;
   axisValues: Record<TenantAxis, string[]>;
   onFilter: (filter: BoardFilter) => void;
+  /** Goes to the page from this offset. */
+  onPage: (offset: number) => void;
 }) {
   const classes = useStyles();
-  const { filter, rows } = props;
-  const shown = rows.filter(r => r.kind === 'tenant').length;
+  const { filter, rows, page } = props;
   return (
     <div>
       <BoardFilters
@@ -108,7 +123,7 @@ export function TenantBoard(props: {
         onFilter={props.onFilter}
       />
       <Typography variant="body2" color="textSecondary" aria-live="polite">
-        {shown} tenant{shown === 1 ? '' : 's'} shown
+        {shownText(page)}
       </Typography>
       <VirtualRows
         aria-label="Tenants by wave"
@@ -143,6 +158,16 @@ export function TenantBoard(props: {
           )
         }
       />
+      {page.total > page.limit && (
+        <TablePagination
+          component="div"
+          count={page.total}
+          page={Math.floor(page.offset / page.limit)}
+          rowsPerPage={page.limit}
+          rowsPerPageOptions={[]}
+          onPageChange={(_event, next) => props.onPage(next * page.limit)}
+        />
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { Box, LinearProgress, Paper, Typography } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
 import AcUnit from '@material-ui/icons/AcUnit';
-import { WaveView } from '@waybill/plugin-tenant-rollouts-common';
+import { WaveSummary } from '@waybill/plugin-tenant-rollouts-common';
 
 const useStyles = makeStyles(theme => ({
   waves: {
@@ -23,7 +23,7 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** The waves in order: where the rollout is, how healthy each wave is, and what it waits for. */
-export function WaveProgress(props: { waves: WaveView[] }) {
+export function WaveProgress(props: { waves: WaveSummary[] }) {
   const classes = useStyles();
   return (
     <div className={classes.waves} aria-label="Waves">

@@ -1,12 +1,18 @@
 import {
+  BoardQuery,
   BoardTenant,
-  FAILED_STATUSES,
+  HeatCell,
   RolloutView,
   TENANT_STATUSES,
   TenantStatus,
-  WaveView,
+  WaveSummary,
 } from '@waybill/plugin-tenant-rollouts-common';
 import { TENANT_AXES, TenantAxis } from '@waybill/plugin-waybill-common';
+
+/*
+ * What the board page asks the backend for and how it lays the answer out. The backend filters
+ * and pages the tenants and computes the heatmap; the page keeps its filter and page in the URL.
+ */
 
 /** What the board shows: tenants matching every set axis, a status (or frozen ones) and a search. */
 export interface BoardFilter extends Partial<Record<TenantAxis, string>> {
@@ -14,6 +20,9 @@ export interface BoardFilter extends Partial<Record<TenantAxis, string>> {
   /** Matches a tenant's title or ref, case-insensitively. */
   q?: string;
 }
+
+/** Tenants on a page of the board. */
+export const PAGE_SIZE = 100;
 
 const FILTER_KEYS = [...TENANT_AXES, 'status', 'q'] as const;
 
@@ -36,7 +45,18 @@ export function filterFromSearch(search: URLSearchParams): BoardFilter {
   return filter;
 }
 
-/** The query of a board URL with `filter` applied; parameters the board doesn't own are kept. */
+/** The first tenant of the page a board URL's query is at (`?offset=200`); 0 unless a whole page's. */
+export function offsetFromSearch(search: URLSearchParams): number {
+  const offset = Number(search.get('offset'));
+  return Number.isInteger(offset) && offset > 0 && offset % PAGE_SIZE === 0
+    ? offset
+    : 0;
+}
+
+/**
+ * The query of a board URL with `filter` applied, back on the first page; parameters the board
+ * doesn't own are kept.
+ */
 export function searchWithFilter(
   search: URLSearchParams,
   filter: BoardFilter,
@@ -47,77 +67,49 @@ export function searchWithFilter(
     if (value) next.set(key, value);
     else next.delete(key);
   }
+  next.delete('offset');
   return next;
 }
 
-/** Whether a tenant passes the filter. */
-export function matches(tenant: BoardTenant, filter: BoardFilter): boolean {
-  for (const axis of TENANT_AXES) {
-    if (filter[axis] && tenant[axis] !== filter[axis]) return false;
-  }
-  if (filter.status === 'frozen' && !tenant.freeze.frozen) return false;
-  if (
-    filter.status &&
-    filter.status !== 'frozen' &&
-    tenant.status !== filter.status
-  ) {
-    return false;
-  }
-  if (filter.q) {
-    const q = filter.q.toLocaleLowerCase('en-US');
-    return (
-      tenant.title.toLocaleLowerCase('en-US').includes(q) ||
-      tenant.ref.toLocaleLowerCase('en-US').includes(q)
-    );
-  }
-  return true;
+/** The query of a board URL at the page from `offset`. */
+export function searchAtOffset(
+  search: URLSearchParams,
+  offset: number,
+): URLSearchParams {
+  const next = new URLSearchParams(search);
+  if (offset > 0) next.set('offset', String(offset));
+  else next.delete('offset');
+  return next;
 }
 
-/** A line of the board: a wave's header, then its tenants that pass the filter. */
+/** What the board asks the backend for: the filter, and a page from `offset`. */
+export function boardQuery(filter: BoardFilter, offset: number): BoardQuery {
+  return { ...filter, offset, limit: PAGE_SIZE };
+}
+
+/** A line of the board: a wave's header, then its tenants on this page. */
 export type BoardRow =
-  | { kind: 'wave'; wave: WaveView; shown: number }
-  | { kind: 'tenant'; wave: WaveView; tenant: BoardTenant };
+  | { kind: 'wave'; wave: WaveSummary; shown: number }
+  | { kind: 'tenant'; wave: WaveSummary; tenant: BoardTenant };
 
-/** The board's lines, wave by wave; a wave with no tenant passing the filter keeps its header. */
-export function boardRows(view: RolloutView, filter: BoardFilter): BoardRow[] {
-  const rows: BoardRow[] = [];
-  for (const wave of view.waves) {
-    const header: BoardRow = { kind: 'wave', wave, shown: 0 };
-    rows.push(header);
-    for (const tenant of wave.tenants) {
-      if (!matches(tenant, filter)) continue;
-      rows.push({ kind: 'tenant', wave, tenant });
-      header.shown++;
-    }
+/**
+ * The board's lines, wave by wave: every wave's header (a wave with no tenant on this page
+ * keeps it), each followed by its tenants on the page.
+ */
+export function boardRows(view: RolloutView): BoardRow[] {
+  const byWave = new Map<number, BoardTenant[]>();
+  for (const tenant of view.tenants.items) {
+    const tenants = byWave.get(tenant.wave) ?? [];
+    tenants.push(tenant);
+    byWave.set(tenant.wave, tenants);
   }
-  return rows;
-}
-
-/** The values each axis takes among the rollout's tenants, sorted. */
-export function axisValues(view: RolloutView): Record<TenantAxis, string[]> {
-  const values = Object.fromEntries(
-    TENANT_AXES.map(axis => [axis, new Set<string>()]),
-  ) as Record<TenantAxis, Set<string>>;
-  for (const wave of view.waves) {
-    for (const tenant of wave.tenants) {
-      for (const axis of TENANT_AXES) values[axis].add(tenant[axis]);
-    }
-  }
-  return Object.fromEntries(
-    TENANT_AXES.map(axis => [axis, [...values[axis]].sort()]),
-  ) as Record<TenantAxis, string[]>;
-}
-
-/** The tenants of one region and tier, by outcome. */
-export interface HeatCell {
-  region: string;
-  tier: string;
-  total: number;
-  healthy: number;
-  /** Failed, degraded or rolled back. */
-  failed: number;
-  /** Deploying or pending. */
-  unsettled: number;
+  return view.waves.flatMap((wave): BoardRow[] => {
+    const tenants = byWave.get(wave.index) ?? [];
+    return [
+      { kind: 'wave', wave, shown: tenants.length },
+      ...tenants.map(tenant => ({ kind: 'tenant' as const, wave, tenant })),
+    ];
+  });
 }
 
 /** Health by region (rows) and tier (columns). */
@@ -127,30 +119,13 @@ export interface HealthHeatmap {
   cell(region: string, tier: string): HeatCell | undefined;
 }
 
-/** Every tenant counted once in its region and tier. */
-export function healthHeatmap(view: RolloutView): HealthHeatmap {
-  const cells = new Map<string, HeatCell>();
-  const regions = new Set<string>();
-  const tiers = new Set<string>();
+/** The heatmap of the backend's cells, by region and tier. */
+export function healthHeatmap(cells: HeatCell[]): HealthHeatmap {
   const key = (region: string, tier: string) => `${region}\u0000${tier}`;
-  for (const wave of view.waves) {
-    for (const { region, tier, status } of wave.tenants) {
-      regions.add(region);
-      tiers.add(tier);
-      let cell = cells.get(key(region, tier));
-      if (!cell) {
-        cell = { region, tier, total: 0, healthy: 0, failed: 0, unsettled: 0 };
-        cells.set(key(region, tier), cell);
-      }
-      cell.total++;
-      if (status === 'healthy') cell.healthy++;
-      else if (FAILED_STATUSES.includes(status)) cell.failed++;
-      else cell.unsettled++;
-    }
-  }
+  const byKey = new Map(cells.map(c => [key(c.region, c.tier), c]));
   return {
-    regions: [...regions].sort(),
-    tiers: [...tiers].sort(),
-    cell: (region, tier) => cells.get(key(region, tier)),
+    regions: [...new Set(cells.map(c => c.region))].sort(),
+    tiers: [...new Set(cells.map(c => c.tier))].sort(),
+    cell: (region, tier) => byKey.get(key(region, tier)),
   };
 }

@@ -1,6 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useSignal } from '@backstage/plugin-signals-react';
 import {
+  BoardQuery,
   RolloutAction,
   RolloutActionRequest,
   rolloutChannel,
@@ -30,6 +31,9 @@ export type RefusedAction = RolloutConflict & { action: RolloutAction };
  */
 function useCoalesced(load: () => Promise<void>): () => Promise<void> {
   const running = useRef<{ again: boolean } | undefined>(undefined);
+  // The latest load: a call while an older one runs (another page, say) is answered by it.
+  const latest = useRef(load);
+  latest.current = load;
   return useCallback(async () => {
     if (running.current) {
       running.current.again = true;
@@ -39,12 +43,12 @@ function useCoalesced(load: () => Promise<void>): () => Promise<void> {
     try {
       do {
         running.current.again = false;
-        await load();
+        await latest.current();
       } while (running.current.again);
     } finally {
       running.current = undefined;
     }
-  }, [load]);
+  }, []);
 }
 
 /**
@@ -73,10 +77,11 @@ function useLiveReload(
 }
 
 /**
- * A rollout, reloaded as it changes (see useLiveReload), and its actions: a refused action
- * keeps its blockers (a 409) for the board to show, any other failure its error.
+ * A rollout's board with the page of tenants `query` asks for, reloaded as it changes (see
+ * useLiveReload) and when the query does, and its actions: a refused action keeps its blockers
+ * (a 409) for the board to show, any other failure its error.
  */
-export function useRollout(id: number) {
+export function useRollout(id: number, query: BoardQuery = {}) {
   const api = useApi(tenantRolloutsApiRef);
   const [view, setView] = useState<RolloutView>();
   const [loadError, setLoadError] = useState<Error>();
@@ -84,21 +89,23 @@ export function useRollout(id: number) {
   const [refused, setRefused] = useState<RefusedAction>();
   const [actionError, setActionError] = useState<Error>();
 
-  const reload = useCoalesced(
-    useCallback(async () => {
-      try {
-        setView(await api.getRollout(id));
-        setLoadError(undefined);
-      } catch (error) {
-        setLoadError(error as Error);
-      }
-    }, [api, id]),
-  );
+  // The query by value: a new object asking the same keeps the board as it is.
+  const queryKey = JSON.stringify(query);
+  const load = useCallback(async () => {
+    try {
+      setView(await api.getRollout(id, JSON.parse(queryKey)));
+      setLoadError(undefined);
+    } catch (error) {
+      setLoadError(error as Error);
+    }
+  }, [api, id, queryKey]);
+  const reload = useCoalesced(load);
 
+  // Another rollout starts blank; another page or filter keeps the board until it is answered.
+  useEffect(() => setView(undefined), [id]);
   useEffect(() => {
-    setView(undefined);
     reload();
-  }, [reload]);
+  }, [load, reload]);
 
   const liveUpdates = useLiveReload(
     id,
