@@ -13,7 +13,12 @@ import {
   markExpiryNotified,
 } from './expiryReminders';
 import { recordEvidence } from './evidence';
-import { portfolio, portfolioRefs, portfolioSummary } from './portfolio';
+import {
+  portfolio,
+  portfolioItems,
+  portfolioRefs,
+  portfolioSummary,
+} from './portfolio';
 import { addOverride, revokeOverride } from './overrides';
 import { isDeliveryHandled, markDeliveryHandled } from './githubDeliveries';
 import {
@@ -185,6 +190,13 @@ export class DatabaseScorecardStore implements ScorecardStore {
     options: { now: Date; scope?: EntityScope },
   ): Promise<PortfolioPage> {
     return portfolio(this.db, query, options);
+  }
+
+  portfolioItems(
+    query: PortfolioQuery,
+    options: { now: Date; scope?: EntityScope },
+  ): Promise<Omit<PortfolioPage, 'totalCount'>> {
+    return portfolioItems(this.db, query, options);
   }
 
   portfolioRefs(

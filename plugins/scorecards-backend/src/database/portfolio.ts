@@ -149,18 +149,16 @@ async function overridesOfReleases(
 }
 
 /**
- * The portfolio: each entity's latest release, filtered, sorted and paged by cursor, with its
- * gates after the overrides active at `now`: two queries after the count, the page's entities and
- * then the overrides of their latest releases. Filters read the policy's decisions.
+ * A page of the portfolio without its count: the page's entities, one more to know whether there
+ * is a next page, then the overrides of their latest releases.
  */
-export async function portfolio(
+export async function portfolioItems(
   db: Knex,
   query: PortfolioQuery,
   options: { now: Date; scope?: EntityScope },
-): Promise<PortfolioPage> {
-  const base = portfolioEntities(db, query, options.scope);
+): Promise<Omit<PortfolioPage, 'totalCount'>> {
+  const page = portfolioEntities(db, query, options.scope);
   const { column, order } = SORT_COLUMNS[query.sort];
-  const page = base.clone();
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
     const op = order === 'asc' ? '>' : '<';
@@ -172,16 +170,13 @@ export async function portfolio(
         ),
     );
   }
-  const [[{ total }], rows] = await Promise.all([
-    base.clone().count({ total: '*' }),
-    page
-      .orderBy([
-        { column, order },
-        { column: 'entity_ref', order },
-      ])
-      .limit(query.limit + 1)
-      .select(),
-  ]);
+  const rows = await page
+    .orderBy([
+      { column, order },
+      { column: 'entity_ref', order },
+    ])
+    .limit(query.limit + 1)
+    .select();
   const more = rows.length > query.limit;
   const items: any[] = rows.slice(0, query.limit);
   const last = items[items.length - 1];
@@ -190,7 +185,6 @@ export async function portfolio(
     items.map(row => Number(row.latest_release_id)),
   );
   return {
-    totalCount: Number(total),
     items: items.map(row =>
       toPortfolioItem(
         row,
@@ -209,6 +203,23 @@ export async function portfolio(
   };
 }
 
+/**
+ * The portfolio: each entity's latest release, filtered, sorted and paged by cursor, with its
+ * gates after the overrides active at `now`, and the number of matching entities (counted while
+ * the page is read). Filters read the policy's decisions.
+ */
+export async function portfolio(
+  db: Knex,
+  query: PortfolioQuery,
+  options: { now: Date; scope?: EntityScope },
+): Promise<PortfolioPage> {
+  const [[{ total }], page] = await Promise.all([
+    portfolioEntities(db, query, options.scope).count({ total: '*' }),
+    portfolioItems(db, query, options),
+  ]);
+  return { totalCount: Number(total), ...page };
+}
+
 /** The refs of every matching entity, by ref, in one read. */
 export async function portfolioRefs(
   db: Knex,
@@ -221,38 +232,42 @@ export async function portfolioRefs(
   return rows.map((row: { entity_ref: string }) => row.entity_ref);
 }
 
-/** Counts of the matching entities by grade and gate decision (no zeros). */
+/**
+ * Counts of the matching entities by grade and gate decision (no zeros), from the summary on the
+ * entity rows: one read of the narrow table, grouped by grade and stored gate decisions (a few
+ * distinct combinations), the decisions then counted per environment.
+ */
 export async function portfolioSummary(
   db: Knex,
   filter: PortfolioFilter,
   scope?: EntityScope,
 ): Promise<StoredPortfolioSummary> {
-  const matching = portfolioEntities(db, filter, scope);
-  const [grades, gates] = await Promise.all([
-    matching
-      .clone()
-      .groupBy('latest_grade')
-      .select('latest_grade as grade')
-      .count({ n: '*' }),
-    db('scorecards_gates')
-      .whereIn('release_id', matching.clone().select('latest_release_id'))
-      .groupBy('environment', 'decision')
-      .select('environment', 'decision')
-      .count({ n: '*' }),
-  ]);
-  // PostgreSQL counts come back as strings, SQLite's as numbers.
-  type Counted = { n: string | number };
+  const rows: Array<{
+    grade: Grade | null;
+    gates: string | null;
+    n: string | number;
+  }> = await portfolioEntities(db, filter, scope)
+    .groupBy('latest_grade', 'latest_gates')
+    .select('latest_grade as grade', 'latest_gates as gates')
+    .count({ n: '*' });
+  const grades = new Map<Grade, number>();
+  const gates = new Map<string, StoredPortfolioSummary['gates'][number]>();
+  for (const row of rows) {
+    // PostgreSQL counts come back as strings, SQLite's as numbers.
+    const n = Number(row.n);
+    if (row.grade) grades.set(row.grade, (grades.get(row.grade) ?? 0) + n);
+    const decisions: Record<string, GateDecision> = row.gates
+      ? JSON.parse(row.gates)
+      : {};
+    for (const [environment, decision] of Object.entries(decisions)) {
+      const key = `${environment}\n${decision}`;
+      const entry = gates.get(key) ?? { environment, decision, count: 0 };
+      entry.count += n;
+      gates.set(key, entry);
+    }
+  }
   return {
-    grades: (grades as Array<Counted & { grade: Grade }>).map(row => ({
-      grade: row.grade,
-      count: Number(row.n),
-    })),
-    gates: (
-      gates as Array<Counted & { environment: string; decision: GateDecision }>
-    ).map(row => ({
-      environment: row.environment,
-      decision: row.decision,
-      count: Number(row.n),
-    })),
+    grades: [...grades].map(([grade, count]) => ({ grade, count })),
+    gates: [...gates.values()],
   };
 }

@@ -233,6 +233,16 @@ export interface ScorecardStore {
     options: { now: Date; scope?: EntityScope },
   ): Promise<PortfolioPage>;
 
+  /**
+   * A page of the portfolio as {@link ScorecardStore.portfolio} gives it, without counting every
+   * match: for readers that page through the whole portfolio (exports), where a count per page
+   * would read every match again on every page.
+   */
+  portfolioItems(
+    query: PortfolioQuery,
+    options: { now: Date; scope?: EntityScope },
+  ): Promise<Omit<PortfolioPage, 'totalCount'>>;
+
   /** Counts of the matching entities (of the scope, if given) by grade and gate decision (no zeros). */
   portfolioSummary(
     filter: PortfolioFilter,

@@ -142,7 +142,8 @@ export class Portfolio {
     const scope = await this.scope(query, access, now);
     let cursor: string | undefined;
     do {
-      const page = await store.portfolio(
+      // Without a count per page: counting every match on every page grows with the square.
+      const page = await store.portfolioItems(
         { ...query, limit: pageSize, cursor },
         { now, scope },
       );

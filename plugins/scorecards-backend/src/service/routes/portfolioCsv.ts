@@ -53,3 +53,46 @@ export function portfolioCsvLine(item: PortfolioItem): string {
     ',',
   )}\n`;
 }
+
+/** Where the export is written: an HTTP response, or any writable stream. */
+export interface CsvSink {
+  write(chunk: string): boolean;
+  once(event: 'drain' | 'close', listener: () => void): unknown;
+  removeListener(event: 'drain' | 'close', listener: () => void): unknown;
+  readonly destroyed: boolean;
+}
+
+/** Resolves when the sink drains or closes, whichever comes first. */
+function drained(sink: CsvSink): Promise<void> {
+  return new Promise(resolve => {
+    const done = () => {
+      sink.removeListener('drain', done);
+      sink.removeListener('close', done);
+      resolve();
+    };
+    sink.once('drain', done);
+    sink.once('close', done);
+  });
+}
+
+/**
+ * Writes the export as its pages arrive: the header, then each page's lines as one chunk. When
+ * the sink's buffer is full it waits for it to drain before reading the next page, so memory
+ * holds about one page whatever the portfolio's size; it stops reading when the sink is closed
+ * (the client went away). Returns the number of entity lines written.
+ */
+export async function writePortfolioCsv(
+  sink: CsvSink,
+  pages: AsyncIterable<PortfolioItem[]>,
+): Promise<number> {
+  let lines = 0;
+  if (!sink.write(portfolioCsvHeader())) await drained(sink);
+  for await (const items of pages) {
+    if (sink.destroyed) break;
+    lines += items.length;
+    if (!sink.write(items.map(portfolioCsvLine).join(''))) {
+      await drained(sink);
+    }
+  }
+  return lines;
+}

@@ -1,5 +1,5 @@
 import { ApiRouter, RouteContext } from './context';
-import { portfolioCsvHeader, portfolioCsvLine } from './portfolioCsv';
+import { writePortfolioCsv } from './portfolioCsv';
 import { portfolioFilterOf } from './portfolioFilter';
 
 /** The portfolio: every entity's latest release, as pages, as charts and as CSV. */
@@ -32,10 +32,8 @@ export function registerPortfolioRoutes(
     const { sort, ...filter } = req.query;
     const query = { ...portfolioFilterOf(filter), sort };
     res.type('text/csv').attachment('waybill-portfolio.csv');
-    res.write(portfolioCsvHeader());
-    for await (const items of scorecards.portfolioPages(query, access)) {
-      for (const item of items) res.write(portfolioCsvLine(item));
-    }
+    // Streamed a page at a time, waiting for the client when its buffer is full.
+    await writePortfolioCsv(res, scorecards.portfolioPages(query, access));
     res.end();
   });
 }

@@ -1,0 +1,170 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  DEFAULT_POLICY,
+  evaluateScorecard,
+  ReleaseEvidence,
+} from '@waybill/plugin-scorecards-common';
+import { createTestDatabases } from '@waybill/test-utils';
+import { Knex } from 'knex';
+import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { NewEvidence } from './types';
+
+const databases = createTestDatabases();
+jest.setTimeout(60_000);
+
+const NOW = new Date('2026-11-24T12:00:00Z');
+const migrations = `${__dirname}/../../migrations`;
+const GATE_INDEX = 'scorecards_gates_decision_idx';
+
+/** Tests of a release: all pass, or some fail (which fails both gates by the default policy). */
+function upload(name: string, version: string, failed: number): NewEvidence {
+  const entityRef = `component:default/${name}`;
+  return {
+    entityRef,
+    version,
+    kind: 'tests',
+    format: 'junit',
+    digest: `${name}-${version}`.padEnd(64, '0'),
+    sizeBytes: 100,
+    facts: {
+      kind: 'tests',
+      format: 'junit',
+      total: 10,
+      passed: 10 - failed,
+      failed,
+      errored: 0,
+      skipped: 0,
+      durationSeconds: 1,
+      failingTests: [],
+    },
+    uploadedBy: 'ci',
+    entity: {
+      entityRef,
+      title: name,
+      owner: 'group:default/team-a',
+      system: null,
+      tier: name.startsWith('c') ? 'critical' : 'internal',
+      businessProcesses: [],
+    },
+  };
+}
+
+/** The default policy's test check alone, so that a release's tests decide its gates. */
+const POLICY = {
+  checks: DEFAULT_POLICY.checks.filter(c => c.id === 'no-failing-tests'),
+};
+
+const evaluate = (evidence: ReleaseEvidence) =>
+  evaluateScorecard({
+    policy: POLICY,
+    evidence,
+    tier: 'critical',
+    environments: ['staging', 'production'],
+    now: NOW,
+  });
+
+async function indexNames(knex: Knex, table: string): Promise<string[]> {
+  if (knex.client.config.client === 'pg') {
+    const { rows } = await knex.raw(
+      'select indexname from pg_indexes where tablename = ?',
+      [table],
+    );
+    return rows.map((r: { indexname: string }) => r.indexname);
+  }
+  const rows = await knex.raw(`pragma index_list('${table}')`);
+  return rows.map((r: { name: string }) => r.name);
+}
+
+describe.each(databases.eachSupportedId())(
+  'portfolio reads on %s',
+  databaseId => {
+    async function storeWithReleases() {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseScorecardStore.create({
+        database: mockServices.database({ knex }),
+      });
+      // a: passes; b: failed then fixed; c1, c2: failing latest releases.
+      for (const [name, version, failed] of [
+        ['a', '1.0.0', 0],
+        ['b', '1.0.0', 2],
+        ['b', '1.1.0', 0],
+        ['c1', '1.0.0', 0],
+        ['c1', '2.0.0', 1],
+        ['c2', '1.0.0', 3],
+      ] as const) {
+        await store.recordEvidence(
+          upload(name, version, failed),
+          evaluate,
+          'p',
+        );
+      }
+      return { knex, store };
+    }
+
+    it('counts grades and gate decisions of the latest releases only', async () => {
+      const { store } = await storeWithReleases();
+      const summary = await store.portfolioSummary({});
+      const byDecision = Object.fromEntries(
+        summary.gates.map(g => [`${g.environment}:${g.decision}`, g.count]),
+      );
+      expect(summary.grades.reduce((n, g) => n + g.count, 0)).toBe(4);
+      expect(byDecision).toEqual({
+        'staging:pass': 2,
+        'staging:fail': 2,
+        'production:pass': 2,
+        'production:fail': 2,
+      });
+      const critical = await store.portfolioSummary({
+        tier: 'critical',
+        gate: { environment: 'production', decision: 'fail' },
+      });
+      expect(critical.gates).toEqual(
+        expect.arrayContaining([
+          { environment: 'production', decision: 'fail', count: 2 },
+        ]),
+      );
+      expect(critical.grades.reduce((n, g) => n + g.count, 0)).toBe(2);
+    });
+
+    it('pages without counting, the same items and cursors as the counted pages', async () => {
+      const { store } = await storeWithReleases();
+      const query = { sort: '-name' as const, limit: 3 };
+      const counted = await store.portfolio(query, { now: NOW });
+      const page = await store.portfolioItems(query, { now: NOW });
+      expect(counted.totalCount).toBe(4);
+      expect(page).toEqual({
+        items: counted.items,
+        nextCursor: counted.nextCursor,
+      });
+      const next = await store.portfolioItems(
+        { ...query, cursor: page.nextCursor },
+        { now: NOW },
+      );
+      expect(next.items.map(i => i.entityRef)).toEqual(['component:default/a']);
+      expect(next.nextCursor).toBeUndefined();
+    });
+
+    it('filters by gate decision through an index, added and dropped by its migration', async () => {
+      const { knex, store } = await storeWithReleases();
+      expect(await indexNames(knex, 'scorecards_gates')).toContain(GATE_INDEX);
+      const failing = await store.portfolio(
+        {
+          sort: 'name',
+          limit: 10,
+          gate: { environment: 'production', decision: 'fail' },
+        },
+        { now: NOW },
+      );
+      expect(failing.items.map(i => i.entityRef)).toEqual([
+        'component:default/c1',
+        'component:default/c2',
+      ]);
+      await knex.migrate.down({ directory: migrations });
+      expect(await indexNames(knex, 'scorecards_gates')).not.toContain(
+        GATE_INDEX,
+      );
+      await knex.migrate.latest({ directory: migrations });
+      expect(await indexNames(knex, 'scorecards_gates')).toContain(GATE_INDEX);
+    });
+  },
+);
