@@ -1,9 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { LatencySummary, Random, summarize, timed } from '@waybill/bench-utils';
+import { LatencySummary, summarize, timed } from '@waybill/bench-utils';
 // The benchmark drives the backend plugin itself (a node-library may not, outside benchmarks).
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import {
@@ -16,14 +14,12 @@ import {
   buildDependencyGraph,
   findCycles,
 } from '@waybill/plugin-dependency-map-common';
-import { BackendHandles, CatalogCallCounter } from './catalog';
-import { withCatalogRelations } from './catalogRelations';
-import { Estate } from './estate';
+import { BENCH_GRAPH_MAX_NODES, CatalogCallCounter } from './catalog';
 
 /** Entities per catalog request: the plugin's default `dependencyMap.pageSize`. */
 export const PAGE_SIZE = 500;
-/** The plugin's default `dependencyMap.maxNodes`. */
-const MAX_NODES = 50_000;
+/** The graph's node limit: the benchmark backend's (the plugin's default, 50,000, is below the largest estate). */
+const MAX_NODES = BENCH_GRAPH_MAX_NODES;
 
 /** What building the graph from a catalog cost. */
 export interface BuildResult {
@@ -107,47 +103,6 @@ export async function measureBuild(
     warningCount: build.warningCount,
     snapshot: snapshot!,
   };
-}
-
-/**
- * What one request per entity would cost on this catalog: `getEntityByRef` for `count` random
- * graph entities, one after the other, extrapolated to every entity the build reads.
- */
-export async function measurePerEntityReads(
-  handles: BackendHandles,
-  estate: Estate,
-  entities: number,
-  count: number,
-): Promise<{ perRequest: LatencySummary; extrapolatedMs: number }> {
-  const random = new Random(7);
-  const credentials = await handles.auth.getOwnServiceCredentials();
-  const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const ref = random.pick(estate.refs.nodes);
-    const { result, ms } = await timed(() =>
-      handles.catalog.getEntityByRef(ref, { credentials }),
-    );
-    if (!result) throw new Error(`The catalog has no ${ref}`);
-    samples.push(ms);
-  }
-  const perRequest = summarize(samples);
-  return { perRequest, extrapolatedMs: perRequest.mean * entities };
-}
-
-/** The same build from `catalogServiceMock` in process: no HTTP, no database. */
-export async function measureMockBuild(
-  estate: Estate,
-  runs: number,
-): Promise<BuildResult> {
-  const catalog = catalogServiceMock({
-    entities: withCatalogRelations(estate.entities),
-  });
-  return measureBuild(
-    catalog,
-    mockServices.auth(),
-    mockServices.rootLogger({ level: 'none' }),
-    runs,
-  );
 }
 
 /** Edge count by type, most first. */

@@ -4,36 +4,32 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import {
   CatalogService,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   EventsService,
   eventsServiceFactory,
   eventsServiceRef,
 } from '@backstage/plugin-events-node';
-import { catalogModuleProvidingEntities } from '@waybill/bench-utils';
+import {
+  DrivenEntityProvider,
+  drivenEntityProvider,
+} from '@waybill/bench-utils';
 // The benchmark drives the backend plugin itself (a node-library may not, outside benchmarks).
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import dependencyMapBackend from '@waybill/plugin-dependency-map-backend';
 import { DEFAULT_NODE_KINDS } from '@waybill/plugin-dependency-map-common';
-import { BENCH_LOCATION, withCatalogRelations } from './catalogRelations';
+import { BENCH_LOCATION } from './catalogRelations';
 
-/** Where the entities are served from. */
-export type CatalogMode = 'real' | 'mock';
+/** Topic on which the benchmark tells the plugin the catalog changed (the whole estate, or one entity). */
+export const CATALOG_CHANGED_TOPIC = 'waybill-bench.catalog-changed';
 
-/** Topic the benchmark publishes once the catalog holds the whole estate. */
-export const ESTATE_READY_TOPIC = 'waybill-bench.estate-ready';
+/** The graph's node limit in the benchmark's backend: above the largest estate it is run with. */
+export const BENCH_GRAPH_MAX_NODES = 200_000;
 
 /** Counts every call made to a catalog service, by method. */
 export class CatalogCallCounter {
@@ -73,11 +69,12 @@ export interface BackendHandles {
   events: EventsService;
 }
 
-/** A backend holding the catalog (real or mock) and the dependency-map plugin. */
+/** A backend holding the real catalog and the dependency-map plugin. */
 export interface EstateBackend {
-  mode: CatalogMode;
   baseUrl: string;
   handles: BackendHandles;
+  /** The entity provider giving the catalog the estate: one delta mutation per call. */
+  provider: DrivenEntityProvider;
   stop(): Promise<void>;
 }
 
@@ -104,32 +101,28 @@ const BACKEND_CONFIG = {
     ],
   },
   dependencyMap: {
+    maxNodes: BENCH_GRAPH_MAX_NODES,
     refresh: {
       frequency: { hours: 1 },
       timeout: { minutes: 5 },
-      eventTopics: [ESTATE_READY_TOPIC],
+      eventTopics: [CATALOG_CHANGED_TOPIC],
       debounce: { milliseconds: 10 },
     },
   },
 };
 
 /**
- * Starts a backend with the catalog serving `entities`, the dependency-map plugin, and a small
- * benchmark plugin that hands out the catalog, auth, logger and events services it is given.
+ * Starts a backend with `@backstage/plugin-catalog-backend` on SQLite in memory, fed by an entity
+ * provider the benchmark drives (delta mutations: the catalog processes and stitches the
+ * entities itself, computing the relations), the dependency-map plugin, and a small benchmark
+ * plugin that hands out the catalog, auth, logger and events services it is given. The catalog
+ * service is the default one: HTTP to the catalog plugin.
  *
- * - `real`: `@backstage/plugin-catalog-backend` on SQLite in memory, the entities given to it by
- *   an entity provider (a full mutation), processed and stitched by the catalog itself, which
- *   computes the relations. The catalog service is the default one: HTTP to the catalog plugin.
- * - `mock`: `catalogServiceMock` holding the entities with the relations the catalog would add.
- *
- * The plugin's scheduled refresh is set to once an hour; it rebuilds when the benchmark
- * publishes {@link ESTATE_READY_TOPIC} on the events service (the real one, shared by the
+ * The plugin's scheduled refresh is set to once an hour; it refreshes when the benchmark
+ * publishes {@link CATALOG_CHANGED_TOPIC} on the events service (the real one, shared by the
  * plugins of the backend, as in production).
  */
-export async function startEstateBackend(
-  mode: CatalogMode,
-  entities: Entity[],
-): Promise<EstateBackend> {
+export async function startEstateBackend(): Promise<EstateBackend> {
   let handles: BackendHandles | undefined;
   const benchPlugin = createBackendPlugin({
     pluginId: 'waybill-bench',
@@ -148,25 +141,14 @@ export async function startEstateBackend(
     },
   });
 
-  const features =
-    mode === 'real'
-      ? [
-          catalogBackend,
-          catalogModuleProvidingEntities({
-            name: 'waybill-bench-estate',
-            location: BENCH_LOCATION,
-            entities,
-          }),
-        ]
-      : [
-          catalogServiceMock.factory({
-            entities: withCatalogRelations(entities),
-          }),
-        ];
-
+  const provider = drivenEntityProvider({
+    name: 'waybill-bench-estate',
+    location: BENCH_LOCATION,
+  });
   const backend = await startTestBackend({
     features: [
-      ...features,
+      catalogBackend,
+      provider.module,
       dependencyMapBackend,
       benchPlugin,
       eventsServiceFactory,
@@ -176,9 +158,9 @@ export async function startEstateBackend(
   if (!handles) throw new Error('The benchmark plugin was not started');
   const port = backend.server.port();
   return {
-    mode,
     baseUrl: `http://localhost:${port}`,
     handles,
+    provider,
     stop: () => backend.stop(),
   };
 }
@@ -192,43 +174,4 @@ export async function countMappedEntities(
     { credentials: await handles.auth.getOwnServiceCredentials() },
   );
   return page.totalItems;
-}
-
-/** Publishes the estate-ready event and waits for the plugin's own build of the whole estate. */
-export async function pluginBuildOnEvent(
-  backend: EstateBackend,
-  expectedEdges: number,
-) {
-  const { handles } = backend;
-  const api = `${backend.baseUrl}/api/dependency-map`;
-  const authorization = mockCredentials.user.header();
-  const status = async () =>
-    (await (
-      await fetch(`${api}/status`, { headers: { authorization } })
-    ).json()) as {
-      current?: {
-        trigger: string;
-        durationMs: number;
-        catalogRequests: number;
-        nodeCount: number;
-        edgeCount: number;
-      };
-    };
-  await handles.events.publish({
-    topic: ESTATE_READY_TOPIC,
-    eventPayload: {},
-  });
-  let pluginBuild = (await status()).current;
-  const pluginDeadline = performance.now() + 60_000;
-  while (
-    pluginBuild?.trigger !== 'event' ||
-    pluginBuild.edgeCount !== expectedEdges
-  ) {
-    if (performance.now() > pluginDeadline) {
-      throw new Error('The plugin did not rebuild its graph on the event');
-    }
-    await sleep(200);
-    pluginBuild = (await status()).current;
-  }
-  return pluginBuild;
 }

@@ -1,6 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { LatencySummary } from '@waybill/bench-utils';
+import { LatencySummary, fetchOnLiveSocket } from '@waybill/bench-utils';
 import { Estate } from './estate';
 import { QuerySamples, drawInputs, median, repeat, sample } from './queries';
 
@@ -11,14 +11,21 @@ function entityPath(ref: string): string {
   )}/${encodeURIComponent(name)}`;
 }
 
+/** An impact answer's paging fields, where the plugin answers them. */
+interface ImpactPaging {
+  total?: number;
+  truncated?: boolean;
+}
+
 /** One request to a route: throws unless it answers 2xx; parses the JSON; returns its length. */
 async function callRoute(
   api: string,
   path: string,
   authorization: string,
   init: RequestInit = {},
+  observe?: (body: unknown) => void,
 ): Promise<number> {
-  const res = await fetch(`${api}${path}`, {
+  const res = await fetchOnLiveSocket(`${api}${path}`, {
     ...init,
     headers: { authorization, ...(init.headers ?? {}) },
   });
@@ -26,8 +33,52 @@ async function callRoute(
   if (!res.ok) {
     throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text}`);
   }
-  JSON.parse(text);
+  const body = JSON.parse(text);
+  observe?.(body);
   return text.length;
+}
+
+/** Affected entities per impact answer: the page the plugin's impact route is asked for. */
+export const IMPACT_LIMIT = 500;
+
+/** What the paged impact answers said: totals, and how many said they were cut off. */
+function impactNote(pages: ImpactPaging[]): string {
+  if (pages.some(p => p.total === undefined || p.truncated === undefined)) {
+    return `limit=${IMPACT_LIMIT}: total/truncated not available in the answer`;
+  }
+  const cut = pages.filter(p => p.truncated).length;
+  return `limit=${IMPACT_LIMIT}: ${cut} of ${
+    pages.length
+  } answers truncated, total up to ${Math.max(...pages.map(p => p.total!))}`;
+}
+
+/** HTTP figures per query name. */
+type HttpFigures = Map<
+  string,
+  { http: LatencySummary; httpBytes: number; httpNote?: string }
+>;
+
+/** Times one route over `items` (the first calls being the warm-up) into `out` under `name`. */
+function routeRunner(api: string, authorization: string, out: HttpFigures) {
+  return async function run<I>(
+    name: string,
+    items: readonly I[],
+    path: (i: I) => string | [string, RequestInit],
+    observe?: (body: unknown) => void,
+  ) {
+    const bytes: number[] = [];
+    const http = await sample(
+      items,
+      item => {
+        const p = path(item);
+        return typeof p === 'string'
+          ? callRoute(api, p, authorization, {}, observe)
+          : callRoute(api, p[0], authorization, p[1], observe);
+      },
+      size => bytes.push(size),
+    );
+    out.set(name, { http, httpBytes: median(bytes) });
+  };
 }
 
 /**
@@ -41,32 +92,15 @@ export async function measureHttp(
   samples: QuerySamples,
   seed: number,
   widest: readonly string[],
-): Promise<Map<string, { http: LatencySummary; httpBytes: number }>> {
+): Promise<HttpFigures> {
   const inputs = drawInputs(estate, samples, seed, widest);
   const api = `${baseUrl}/api/dependency-map`;
   const authorization = mockCredentials.user.header(
     'user:default/release-manager',
   );
-  const out = new Map<string, { http: LatencySummary; httpBytes: number }>();
+  const out: HttpFigures = new Map();
 
-  async function run<I>(
-    name: string,
-    items: readonly I[],
-    path: (i: I) => string | [string, RequestInit],
-  ) {
-    const bytes: number[] = [];
-    const http = await sample(
-      items,
-      item => {
-        const p = path(item);
-        return typeof p === 'string'
-          ? callRoute(api, p, authorization)
-          : callRoute(api, p[0], authorization, p[1]);
-      },
-      size => bytes.push(size),
-    );
-    out.set(name, { http, httpBytes: median(bytes) });
-  }
+  const run = routeRunner(api, authorization, out);
 
   await run(
     'deploy order, whole estate',
@@ -81,16 +115,19 @@ export async function measureHttp(
         .map(r => `entityRef=${encodeURIComponent(r)}`)
         .join('&')}`,
   );
-  await run(
-    'impact (blast radius)',
-    inputs.impact,
-    ref => `${entityPath(ref)}/impact`,
-  );
-  await run(
-    'impact, widest 20',
-    inputs.impactWidest,
-    ref => `${entityPath(ref)}/impact`,
-  );
+  for (const [name, refs] of [
+    ['impact (blast radius)', inputs.impact],
+    ['impact, widest 20', inputs.impactWidest],
+  ] as const) {
+    const pages: ImpactPaging[] = [];
+    await run(
+      name,
+      refs,
+      ref => `${entityPath(ref)}/impact?limit=${IMPACT_LIMIT}`,
+      body => pages.push(body as ImpactPaging),
+    );
+    out.get(name)!.httpNote = impactNote(pages);
+  }
   await run(
     'neighbourhood, depth 2',
     inputs.neighbourhood,

@@ -16,7 +16,7 @@ import knexFactory from 'knex';
 export type EngineName = 'sqlite' | 'postgres';
 
 /** Every engine, in run order. */
-export const ENGINES: EngineName[] = ['sqlite', 'postgres'];
+export const ENGINES: EngineName[] = ['postgres', 'sqlite'];
 
 /** Prefix of the PostgreSQL databases the benchmark creates and drops. */
 const PG_PREFIX = 'waybill_bench_';

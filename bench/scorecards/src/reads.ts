@@ -68,7 +68,10 @@ function randomPortfolioQuery(random: Random): PortfolioQuery {
         query.tier = random.pick<Tier>(TIERS);
         break;
       case 'businessProcess':
-        query.businessProcess = random.pick(BUSINESS_PROCESSES);
+        // As the route reads `?businessProcess=<name>`: the Domain's normalized ref.
+        query.businessProcess = `domain:default/${random.pick(
+          BUSINESS_PROCESSES,
+        )}`;
         break;
       case 'grade':
         query.grade = random.pick(['A', 'A', 'B', 'C', 'D', 'F']);
@@ -94,6 +97,8 @@ export interface PortfolioMeasurement {
   byShape: Record<string, number[]>;
   /** Mean number of entities matching a query. */
   meanTotal: number;
+  /** The entity refs of the first `keepPages` first pages with a full page, for peer reads. */
+  pages: string[][];
 }
 
 function shapesOf(query: PortfolioQuery): string[] {
@@ -108,11 +113,13 @@ function shapesOf(query: PortfolioQuery): string[] {
 export async function measurePortfolio(
   context: WaybillContext,
   count: number,
+  keepPages: number = 50,
   warmup: number = 20,
 ): Promise<PortfolioMeasurement> {
   const random = new Random(13);
   const firstPage: number[] = [];
   const secondPage: number[] = [];
+  const pages: string[][] = [];
   const byShape: Record<string, number[]> = {};
   let totals = 0;
   for (let i = 0; i < warmup + count; i++) {
@@ -123,6 +130,9 @@ export async function measurePortfolio(
       ? await timed(() => context.scorecards.portfolio({ ...query, cursor }))
       : undefined;
     if (i >= warmup) {
+      if (pages.length < keepPages && first.result.items.length === 50) {
+        pages.push(first.result.items.map(item => item.entityRef));
+      }
       firstPage.push(first.ms);
       totals += first.result.totalCount;
       if (second) secondPage.push(second.ms);
@@ -131,7 +141,13 @@ export async function measurePortfolio(
       }
     }
   }
-  return { firstPage, secondPage, byShape, meanTotal: totals / count };
+  return {
+    firstPage,
+    secondPage,
+    byShape,
+    meanTotal: totals / count,
+    pages,
+  };
 }
 
 /** One read of the whole portfolio. */

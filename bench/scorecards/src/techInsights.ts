@@ -151,18 +151,18 @@ export interface TechInsightsContext {
   store: TechInsightsStore;
   factChecker: JsonRulesEngineFactChecker;
   checks: TechInsightJsonRuleCheck[];
+  policy: ScorecardPolicy;
 }
 
 /**
  * Starts Tech Insights the supported way: `initializePersistenceContext` (which runs its
- * migrations) for the store, `JsonRulesEngineFactCheckerFactory` for the checker; then stores the
- * fact schema and one fact row per entity through `insertFacts`, as a fact retriever run would.
+ * migrations) for the store, `JsonRulesEngineFactCheckerFactory` for the checker, and stores the
+ * fact schema. Fact rows come with {@link insertFactRows}.
  */
 export async function createTechInsights(
   database: DatabaseService,
-  entities: BenchEntity[],
   policy: ScorecardPolicy,
-): Promise<TechInsightsContext & { insertMs: number }> {
+): Promise<TechInsightsContext> {
   const logger = mockServices.rootLogger({ level: 'warn' });
   const { techInsightsStore: store } = await initializePersistenceContext(
     database,
@@ -174,14 +174,6 @@ export async function createTechInsights(
     title: 'Waybill release facts',
     description: 'The facts of the latest release of each entity',
     schema: factSchema(policy),
-  });
-  const { ms: insertMs } = await timed(async () => {
-    for (let i = 0; i < entities.length; i += 1000) {
-      await store.insertFacts({
-        id: FACT_RETRIEVER_ID,
-        facts: entities.slice(i, i + 1000).map(e => factRow(e, policy)),
-      });
-    }
   });
   const checks = policy.checks.map(toJsonRuleCheck);
   const factChecker = new JsonRulesEngineFactCheckerFactory({
@@ -196,7 +188,53 @@ export async function createTechInsights(
       );
     }
   }
-  return { store, factChecker, checks, insertMs };
+  return { store, factChecker, checks, policy };
+}
+
+/**
+ * Stores one fact row per entity through `insertFacts`, 1,000 per call, as a fact retriever run
+ * would; returns the time it took.
+ */
+export async function insertFactRows(
+  context: TechInsightsContext,
+  entities: BenchEntity[],
+): Promise<number> {
+  const { ms } = await timed(async () => {
+    for (let i = 0; i < entities.length; i += 1000) {
+      await context.store.insertFacts({
+        id: FACT_RETRIEVER_ID,
+        facts: entities.slice(i, i + 1000).map(e => factRow(e, context.policy)),
+      });
+    }
+  });
+  return ms;
+}
+
+/**
+ * Times what Tech Insights answers for the entities of one portfolio page each, all of a page at
+ * once as `POST /checks/run` with that entity list does (its concurrency, 100, exceeds a page):
+ * with `run`, `runChecks` per entity (verdicts evaluated at read time); without, the stored
+ * facts only (`getLatestFactsByIds` per entity, what `GET /facts/latest` reads), no verdicts.
+ */
+export async function measurePages(
+  context: TechInsightsContext,
+  pages: string[][],
+  read: 'checks' | 'facts',
+): Promise<number[]> {
+  const samples: number[] = [];
+  for (const refs of pages) {
+    const { ms } = await timed(() =>
+      Promise.all(
+        refs.map(ref =>
+          read === 'checks'
+            ? context.factChecker.runChecks(ref)
+            : context.store.getLatestFactsByIds([FACT_RETRIEVER_ID], ref),
+        ),
+      ),
+    );
+    samples.push(ms);
+  }
+  return samples;
 }
 
 /** What a bulk check run did and how long it took. */

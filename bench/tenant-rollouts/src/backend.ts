@@ -303,6 +303,8 @@ export async function waitForIngest(
   tenants: number,
   timeoutMs: number,
   log: (line: string) => void,
+  /** The released components: one per size. */
+  components = 1,
 ): Promise<number> {
   const start = performance.now();
   let last = -1;
@@ -312,7 +314,7 @@ export async function waitForIngest(
       log(`catalog serves ${served.tenants} / ${tenants} tenants`);
       last = served.tenants;
     }
-    if (served.tenants >= tenants && served.components >= 1) {
+    if (served.tenants >= tenants && served.components >= components) {
       return performance.now() - start;
     }
     await sleep(1000);

@@ -153,7 +153,7 @@ export function boardLoadFigures(
     await new Promise(resolve => setTimeout(resolve, 50));
     const request = performance
       .getEntriesByType('resource')
-      .filter(e => /\\/api\\/tenant-rollouts\\/rollouts\\/${id}$/.test(e.name) && e.startTime >= start && e.startTime < paintedAt)
+      .filter(e => /\\/api\\/tenant-rollouts\\/rollouts\\/${id}(\\?|$)/.test(e.name) && e.startTime >= start && e.startTime < paintedAt)
       .pop();
     const responseEnd = request ? request.responseEnd : NaN;
     const tasks = wb.longTasks.filter(t => t.start + t.duration > start && t.start < paintedAt);
@@ -174,10 +174,17 @@ export function boardLoadFigures(
   })()`;
 }
 
-/** The count line of the board: "1502 tenants shown". */
+/**
+ * The tenants matching, from the count line of the board: "1502 tenants shown" (every match on
+ * the page), or "Showing 1–100 of 1502 tenants" (a page of them).
+ */
+const COUNT_LINE = String.raw`^(\d+) tenants? shown|of (\d+) tenants?$`;
+
+/** The tenants matching, as the board's count line says (see {@link COUNT_LINE}). */
 async function shownCount(page: Page): Promise<number> {
   const text = (await page.locator(SHOWN).textContent()) ?? '';
-  return Number(/^(\d+) tenants? shown/.exec(text.trim())?.[1] ?? NaN);
+  const match = new RegExp(COUNT_LINE).exec(text.trim());
+  return Number(match?.[1] ?? match?.[2] ?? NaN);
 }
 
 /**
@@ -194,7 +201,10 @@ async function timeInteraction(
 ): Promise<BoardInteraction> {
   const ready = `() => {
     const shown = document.querySelector('${SHOWN}');
-    if (!shown || !shown.textContent.startsWith('${expected} tenant')) return false;
+    const match = shown && new RegExp(${JSON.stringify(
+      COUNT_LINE,
+    )}).exec(shown.textContent.trim());
+    if (!match || Number(match[1] ?? match[2]) !== ${expected}) return false;
     ${
       pressed
         ? `const cell = document.querySelector(${JSON.stringify(
@@ -211,14 +221,14 @@ async function timeInteraction(
     const wb = window.__waybill;
     const { paintedAt } = await wb.interaction.catch(error => {
       const shown = document.querySelector('${SHOWN}');
-      throw new Error(error.message + ': waiting for "${expected} tenants shown", the page shows "' +
+      throw new Error(error.message + ': waiting for ${expected} tenants matching, the page shows "' +
         (shown ? shown.textContent : 'no count') + '" at ' + location.pathname + location.search);
     });
     await new Promise(resolve => setTimeout(resolve, 50));
     const clickAt = wb.clickAt;
     const tasks = wb.longTasks.filter(t => t.start + t.duration > clickAt && t.start < paintedAt);
     const requests = performance.getEntriesByType('resource')
-      .filter(e => /\\/api\\/tenant-rollouts\\/rollouts\\/${id}$/.test(e.name) && e.startTime >= clickAt).length;
+      .filter(e => /\\/api\\/tenant-rollouts\\/rollouts\\/${id}(\\?|$)/.test(e.name) && e.startTime >= clickAt).length;
     return {
       ms: paintedAt - clickAt,
       longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
@@ -255,9 +265,12 @@ export async function clickHeatmap(
   const selector = `table[aria-label="Health by region and tier"] button[aria-label^="${region} ${tier}:"]`;
   const cell = page.locator(selector);
   const label = (await cell.getAttribute('aria-label')) ?? '';
-  const counts = /(\d+) healthy, (\d+) failing, (\d+) not settled/.exec(label);
-  if (!counts) throw new Error(`No heatmap cell for ${region} ${tier}`);
-  const expected = Number(counts[1]) + Number(counts[2]) + Number(counts[3]);
+  // "europe standard: healthy 12/40, 3 failing, 25 not settled": the cell's tenants are its total.
+  const counts = /healthy \d+\/(\d+),/.exec(label);
+  if (!counts) {
+    throw new Error(`No heatmap cell for ${region} ${tier} (label "${label}")`);
+  }
+  const expected = Number(counts[1]);
   return timeInteraction(
     page,
     id,

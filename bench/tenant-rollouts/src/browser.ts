@@ -32,8 +32,8 @@ import {
 import { FAILING_REGION, TenantAxes } from './tenants';
 
 /*
- * The Chromium phase: the 5,001 entities in a real portal (the production build of the app served
- * by `@waybill/backend`, its catalog reading them from a file location), a rollout over the 5,000
+ * The Chromium phase: the entities in a real portal (the production build of the app served
+ * by `@waybill/backend`, its catalog reading them from a file location), a rollout over the
  * tenants driven through the portal's API to the same mixed state as the HTTP phase, and the
  * rollout board page (/tenant-rollouts/rollouts/:id) in Chromium: time to the board painted with
  * its tenant rows on a full page load and after an in-app navigation from the rollouts list, the

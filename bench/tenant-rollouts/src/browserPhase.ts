@@ -18,6 +18,7 @@ import {
   NAMED_TENANTS_WINDOW,
   PACKAGE_DIR,
   SEED,
+  SIZES,
   TENANTS,
   tree,
 } from './settings';
@@ -74,7 +75,7 @@ export async function browserOnly(): Promise<void> {
   progress(
     `tenant-rollouts benchmark, Chromium phase only; load average ${machine.loadAverage}`,
   );
-  const browser = await browserPhase(generateEntities(TENANTS, SEED));
+  const browser = await browserPhase(generateEntities(SIZES, SEED));
   const result: BrowserOnlyResult = {
     date: new Date().toISOString(),
     tree: tree(),

@@ -26,19 +26,30 @@ export function against(value: number, bound: number): string {
   })`;
 }
 
-/** A row of the summary table: name, value, target, verdict. */
-export type SummaryRow = [string, string, string, string];
+/**
+ * A row of the summary table: name, value, target, verdict, and the machine's 1-minute load
+ * average when the figure was taken, when known.
+ */
+export type SummaryRow = [string, string, string, string, number?];
+
+/** The load column: `1.23`, or `-` when not known. */
+const loadCell = (load?: number) =>
+  cell(load === undefined ? '-' : load.toFixed(2), 6, true);
 
 /** The summary table: its head, then one line per row. */
 export function summaryTable(rows: SummaryRow[]): string[] {
-  const line = ([name, value, target, v]: SummaryRow) =>
-    `${cell(name, 48)}${cell(value, 22, true)}  ${cell(target, 14)}${v}`;
+  const line = ([name, value, target, v, load]: SummaryRow) =>
+    `${cell(name, 56)}${cell(value, 14, true)} ${loadCell(load)}  ${cell(
+      target,
+      14,
+    )}${v}`;
   return [
     '== Summary ==',
-    `${cell('figure', 48)}${cell('value', 22, true)}  ${cell(
-      'target',
-      14,
-    )}verdict`,
+    `${cell('figure', 56)}${cell('value', 14, true)} ${cell(
+      'load',
+      6,
+      true,
+    )}  ${cell('target', 14)}verdict`,
     ...rows.map(line),
   ];
 }

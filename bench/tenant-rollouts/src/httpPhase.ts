@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { logProgress as progress } from '@waybill/bench-utils';
+import { currentLoad, logProgress as progress } from '@waybill/bench-utils';
 import { RolloutPlan } from '@waybill/plugin-tenant-rollouts-common';
 import {
   CatalogBackend,
@@ -11,10 +11,10 @@ import {
   startPostgresBackend,
   waitForIngest,
 } from './backend';
-import { measureBoard, measureBoardAfterChange } from './boardQuery';
+import { measureBoard, measureBoardAfterChange, pageQuery } from './boardQuery';
 import { setupBoardRollout } from './boardSetup';
 import { measureLiveBoard } from './liveBoard';
-import { BenchResult, EngineResult } from './result';
+import { BenchResult, EngineResult, SizeResult } from './result';
 import { RolloutsApi } from './rolloutsApi';
 import {
   BOARD,
@@ -22,16 +22,23 @@ import {
   INGEST_TIMEOUT_MS,
   LIVE,
   SEED,
+  SIZES,
   TENANTS,
+  WHOLE_INGEST_RUNS,
 } from './settings';
-import { measureIngest, setupIngestRollout } from './statusIngest';
-import { CURRENT_WAVE, TenantAxes } from './tenants';
+import {
+  measureIngest,
+  measureWholeIngest,
+  setupIngestRollout,
+} from './statusIngest';
+import { CURRENT_WAVE, TenantAxes, releasedService } from './tenants';
 
 /*
  * The HTTP phases: backend A (the catalog and the rollouts plugin on SQLite) started and its
- * catalog waited for, then on each engine the board rollout driven to its mixed state, the board
- * query timed on it, the live board measured on it (liveBoard.ts), and status ingest timed on a
- * second rollout.
+ * catalog waited for (the tenants of the largest size), then on each engine, size by size, a
+ * rollout of that size driven to its mixed state, the board query timed on it, and every tenant's
+ * status reported on a second rollout; at the first size also the live board (liveBoard.ts) and
+ * the status ingest cases.
  */
 
 /** What the HTTP phases measured. */
@@ -39,8 +46,8 @@ export interface HttpFigures {
   ingestMs: number;
   engines: EngineResult[];
   skipped: BenchResult['skipped'];
-  /** The first engine's board answer, parsed (for the serialization figures). */
-  board: unknown;
+  /** The first engine's board answer at each size, parsed (for the serialization figures). */
+  boards: Map<number, unknown>;
 }
 
 const wavesOf = (waves: Array<{ tenants: Array<{ ref: string }> }>) =>
@@ -59,39 +66,109 @@ async function skippedEngines(): Promise<BenchResult['skipped']> {
   return skipped;
 }
 
+/** The plans of each size, by tenants. */
+export type PlansBySize = Map<number, RolloutPlan>;
+
 /**
- * One engine: the board rollout driven to its mixed state (its plan checked against
- * `planRollout`'s), the board query timed, then status ingest.
+ * One engine at one size: a rollout of that size's service driven to its mixed state (its plan
+ * checked against `planRollout`'s), the board timed, then every tenant of a second rollout
+ * reported; at the first size, also the live board and the ingest cases.
  */
-async function measureEngine(
+async function measureSize(
   engine: EngineName,
-  backend: RunningBackend,
-  options: { axes: TenantAxes; plan: RolloutPlan },
-): Promise<{ result: EngineResult; body: unknown }> {
-  const api = new RolloutsApi(backend.baseUrl);
-  progress(`${engine}: driving a rollout to wave ${CURRENT_WAVE}`);
-  const setup = await setupBoardRollout(api, options.axes, SEED);
+  api: RolloutsApi,
+  options: {
+    axes: TenantAxes;
+    plan: RolloutPlan;
+    size: number;
+    first: boolean;
+  },
+): Promise<{ result: SizeResult; body: unknown }> {
+  const { size } = options;
+  const at = `${engine} at ${size} tenants`;
+  progress(`${at}: driving a rollout to wave ${CURRENT_WAVE}`);
+  const setup = await setupBoardRollout(
+    api,
+    options.axes,
+    SEED,
+    releasedService(size),
+  );
   if (wavesOf(setup.waves) !== wavesOf(options.plan.waves)) {
     throw new Error(
-      `${engine}: the backend's plan differs from planRollout's on the same tenants`,
+      `${at}: the backend's plan differs from planRollout's on the same tenants`,
     );
   }
-  progress(`${engine}: board query`);
-  const measured = await measureBoard(api, setup.id, BOARD);
-  progress(`${engine}: board query after a status change`);
+  progress(`${at}: board query`);
+  const board = await measureBoard(api, setup.id, BOARD);
+  if (!board.paged)
+    progress(`${at}: board unpaged (the route answers every tenant)`);
+  progress(`${at}: board query after a status change`);
   const afterChange = await measureBoardAfterChange(
     api,
     setup,
     BOARD.afterChangeSamples,
+    board.reads[0].query,
   );
-  progress(`${engine}: live board (signals, ETags)`);
-  const live = await measureLiveBoard(api, setup, LIVE, line =>
-    progress(`${engine}: ${line}`),
+  const live = options.first
+    ? await measureLiveBoard(
+        api,
+        setup,
+        LIVE,
+        line => progress(`${at}: ${line}`),
+        // Paged, the current wave's page, which holds the tenant the reports flip.
+        board.paged ? pageQuery(0, { wave: String(CURRENT_WAVE) }) : '',
+      )
+    : undefined;
+  progress(
+    `${at}: every tenant's status reported (${WHOLE_INGEST_RUNS} times)`,
   );
-  progress(`${engine}: status ingest`);
-  const ingest = await measureIngest(api, await setupIngestRollout(api));
+  const ingestRollout = await setupIngestRollout(api, releasedService(size));
+  const wholeIngest = await measureWholeIngest(
+    api,
+    ingestRollout,
+    WHOLE_INGEST_RUNS,
+  );
+  const ingest = options.first
+    ? await measureIngest(api, ingestRollout)
+    : undefined;
   const { waves: _waves, flipTenant: _flip, ...setupFigures } = setup;
-  const { latency, bytes, answer } = measured;
+  return {
+    result: {
+      tenants: size,
+      setup: setupFigures,
+      board: {
+        paged: board.paged,
+        reads: board.reads,
+        afterChange: { ...afterChange, load: currentLoad() },
+        answer: board.answer,
+      },
+      wholeIngest: { ...wholeIngest, createMs: ingestRollout.createMs },
+      ...(live ? { live } : {}),
+      ...(ingest ? { ingest } : {}),
+    },
+    body: board.body,
+  };
+}
+
+/** One engine at every size, smallest first. */
+async function measureEngine(
+  engine: EngineName,
+  backend: RunningBackend,
+  options: { axes: TenantAxes; plans: PlansBySize },
+): Promise<{ result: EngineResult; bodies: Map<number, unknown> }> {
+  const api = new RolloutsApi(backend.baseUrl);
+  const sizes: SizeResult[] = [];
+  const bodies = new Map<number, unknown>();
+  for (const [i, size] of SIZES.entries()) {
+    const measured = await measureSize(engine, api, {
+      axes: options.axes,
+      plan: options.plans.get(size)!,
+      size,
+      first: i === 0,
+    });
+    sizes.push(measured.result);
+    bodies.set(size, measured.body);
+  }
   return {
     result: {
       engine,
@@ -100,14 +177,11 @@ async function measureEngine(
           ? 'SQLite (better-sqlite3 file)'
           : await postgresVersion(),
       location: backend.location,
-      setup: setupFigures,
-      board: { latency, afterChange, bytes, answer },
-      live,
-      ingest,
+      sizes,
       problems: api.problems,
       requests: api.requests,
     },
-    body: measured.body,
+    bodies,
   };
 }
 
@@ -116,10 +190,10 @@ async function measureEngines(
   catalog: CatalogBackend,
   tenantRollouts: object,
   skipped: BenchResult['skipped'],
-  options: { axes: TenantAxes; plan: RolloutPlan },
-): Promise<Pick<HttpFigures, 'engines' | 'board'>> {
+  options: { axes: TenantAxes; plans: PlansBySize },
+): Promise<Pick<HttpFigures, 'engines' | 'boards'>> {
   const engines: EngineResult[] = [];
-  let board: unknown;
+  let boards: Map<number, unknown> | undefined;
   for (const engine of ENGINES) {
     if (skipped[engine]) continue;
     let backend: RunningBackend = catalog;
@@ -130,7 +204,7 @@ async function measureEngines(
     try {
       const measured = await measureEngine(engine, backend, options);
       engines.push(measured.result);
-      board ??= measured.body;
+      boards ??= measured.bodies;
     } finally {
       if (backend !== catalog) {
         // Its events bus on PostgreSQL holds the signals plugin's long poll (55 s) until it ends.
@@ -139,7 +213,7 @@ async function measureEngines(
       }
     }
   }
-  return { engines, board };
+  return { engines, boards: boards ?? new Map() };
 }
 
 /**
@@ -150,7 +224,7 @@ export async function runHttpPhases(options: {
   entities: Entity[];
   tenantRollouts: object;
   axes: TenantAxes;
-  plan: RolloutPlan;
+  plans: PlansBySize;
 }): Promise<HttpFigures> {
   const skipped = await skippedEngines();
   progress('starting the backend: the catalog and the rollouts plugin');
@@ -164,6 +238,7 @@ export async function runHttpPhases(options: {
       TENANTS,
       INGEST_TIMEOUT_MS,
       progress,
+      SIZES.length,
     );
     progress(`catalog ingest done in ${(ingestMs / 1000).toFixed(1)} s`);
     const measured = await measureEngines(

@@ -212,10 +212,14 @@ async function measureSignals(
   }
 }
 
-/** The status of `ref` on a board answer. */
+/** The status of `ref` on a board answer: on its page of tenants, or in its waves unpaged. */
 function statusOn(board: any, ref: string): string | undefined {
-  for (const wave of board?.waves ?? []) {
-    const tenant = wave.tenants.find((t: { ref: string }) => t.ref === ref);
+  const lists: Array<Array<{ ref: string; status: string }>> = board?.tenants
+    ?.items
+    ? [board.tenants.items]
+    : (board?.waves ?? []).map((w: any) => w.tenants ?? []);
+  for (const tenants of lists) {
+    const tenant = tenants.find(t => t.ref === ref);
     if (tenant) return tenant.status;
   }
   return undefined;
@@ -230,11 +234,13 @@ async function measureLatency(
   api: RolloutsApi,
   setup: Pick<BoardSetup, 'id' | 'flipTenant'>,
   settings: LiveSettings,
+  query: string,
 ): Promise<LiveLatency> {
   const client = await LiveBoardClient.open({
     baseUrl: api.baseUrl,
     rolloutId: setup.id,
     authorization: api.credentials.user,
+    query,
   });
   const times = { shown: [], signal: [], reported: [], read: [] } as Record<
     'shown' | 'signal' | 'reported' | 'read',
@@ -290,8 +296,10 @@ export async function measureLiveBoard(
   setup: Pick<BoardSetup, 'id' | 'flipTenant'>,
   settings: LiveSettings,
   progress: (line: string) => void,
+  /** The query of the page the timed board shows, one holding the flipped tenant. */
+  query = '',
 ): Promise<LiveFigures> {
-  const latency = await measureLatency(api, setup, settings);
+  const latency = await measureLatency(api, setup, settings, query);
   const proxy = await WireProxy.start(api.baseUrl);
   try {
     const polls = await measurePolls(api, setup.id, proxy);

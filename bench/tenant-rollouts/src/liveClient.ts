@@ -35,6 +35,8 @@ export interface LiveBoardOptions {
   baseUrl: string;
   rolloutId: number;
   authorization: string;
+  /** The board's query string, e.g. `?wave=6` (the page the screen shows); none by default. */
+  query?: string;
 }
 
 /** Connections kept open between board reads, as a browser keeps them. */
@@ -51,11 +53,13 @@ const keepAlive = new Agent({ keepAlive: true });
 export function readBoard(
   baseUrl: string,
   rolloutId: number,
-  headers: { authorization: string; etag?: string },
+  headers: { authorization: string; etag?: string; query?: string },
 ): Promise<{ status: number; etag?: string; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      `${baseUrl}/api/tenant-rollouts/rollouts/${rolloutId}`,
+      `${baseUrl}/api/tenant-rollouts/rollouts/${rolloutId}${
+        headers.query ?? ''
+      }`,
       {
         agent: keepAlive,
         headers: {
@@ -230,10 +234,11 @@ export class LiveBoardClient {
 
   /** `GET /rollouts/:id`, with `If-None-Match` once there is an ETag. */
   private async read(): Promise<void> {
-    const { baseUrl, rolloutId, authorization } = this.options;
+    const { baseUrl, rolloutId, authorization, query } = this.options;
     const res = await readBoard(baseUrl, rolloutId, {
       authorization,
       etag: this.etag,
+      query,
     });
     this.reads++;
     const text = res.text;

@@ -9,7 +9,7 @@ import {
 import type { Tenant } from '@waybill/plugin-waybill-common';
 
 /*
- * The planner: `planRollout` on the 5,000 tenants with the 10-wave strategy, a pure function of
+ * The planner: `planRollout` on each size's tenants with the 10-wave strategy, a pure function of
  * @waybill/plugin-tenant-rollouts-common, timed in process.
  */
 

@@ -6,7 +6,7 @@ import { guestToken, summarize } from '@waybill/bench-utils';
 import { BoardAnswer, describeBoard } from './boardQuery';
 import { BoardSetup, setupBoardRollout } from './boardSetup';
 import { RolloutsApi } from './rolloutsApi';
-import { TenantAxes } from './tenants';
+import { TenantAxes, releasedService } from './tenants';
 
 /*
  * The portal side of the Chromium phase: the entities file its catalog reads, its config, and the
@@ -140,7 +140,13 @@ export async function driveRollout(
     user,
     reporter: `Bearer ${deployToken}`,
   });
-  const setup = await setupBoardRollout(api, axes, options.seed);
+  // The service of the largest size: every tenant depends on it.
+  const setup = await setupBoardRollout(
+    api,
+    axes,
+    options.seed,
+    releasedService(tenants),
+  );
   const planned = setup.waves.reduce((n, w) => n + w.tenants.length, 0);
   if (planned !== tenants) {
     throw new Error(

@@ -101,7 +101,7 @@ function interactionLine(
 function pageLines(b: BrowserFigures): string[] {
   const requests = b.interactions.reduce((s, x) => s + x.boardRequests, 0);
   return [
-    `  the interactions made ${requests} board requests (the filter lives in the URL; the page narrows the rows it holds)`,
+    `  the interactions made ${requests} board requests in ${b.interactions.length} (the filter lives in the URL; a paged board asks the backend for the filtered page)`,
     `  the board's answer: ${kb(b.body.decodedBytes)} decoded, ${kb(
       b.body.encodedBytes,
     )} on the wire; JSON.parse in the page p50 ${formatMs(
@@ -111,9 +111,9 @@ function pageLines(b: BrowserFigures): string[] {
     )} p95 ${formatMs(b.body.getFromNode.p95)}`,
     `  the page: data-tenants ${n(b.page.tenants)}, aria-rowcount ${n(
       b.page.rowCount,
-    )} (wave headers and tenants), "${b.page.shown} tenants shown"; verdict "${
-      b.page.verdict
-    }"`,
+    )} (wave headers and the page's tenants), ${n(
+      b.page.shown,
+    )} tenants matching; verdict "${b.page.verdict}"`,
   ];
 }
 

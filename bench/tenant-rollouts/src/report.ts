@@ -3,6 +3,7 @@ import { BROWSER_TARGETS } from './browser';
 import { SummaryRow, n, summaryTable } from './format';
 import { BenchResult } from './result';
 import { browserSummaryRows, renderBrowser } from './renderBrowser';
+import { growthSection } from './renderGrowth';
 import { liveSection, liveSummaryRows } from './renderLive';
 import {
   boardSection,
@@ -13,15 +14,16 @@ import {
 
 /*
  * The report as printed: the run and its data, the planner, the HTTP phases (renderHttp.ts and,
- * for live boards, renderLive.ts), the Chromium phase (renderBrowser.ts) and the summary table.
+ * for live boards, renderLive.ts), the Chromium phase (renderBrowser.ts), how each figure grows
+ * with the size (renderGrowth.ts) and the summary table.
  */
 
 /** The head: the run, the tenants, the freeze windows and the catalog's ingest. */
 function dataLines(result: BenchResult): string[] {
   const { data } = result;
   return [
-    `Tenant rollouts benchmark at ${n(data.tenants)} tenants x ${
-      result.plan.waves.length
+    `Tenant rollouts benchmark at ${result.sizes.map(n).join(', ')} tenants x ${
+      result.plan[0]?.waves.length ?? 0
     } waves`,
     ...runHeaderLines(result),
     `Tenants (seed ${data.seed}): ${n(data.tenants)} (${Object.entries(
@@ -30,23 +32,24 @@ function dataLines(result: BenchResult): string[] {
       .map(([region, count]) => `${region} ${n(count)}`)
       .join(', ')}; ${n(data.dedicated)} dedicated, ${n(
       data.critical,
-    )} critical), all depending on the released service; ${
-      data.catalogEntities
-    } catalog entities`,
+    )} critical); the first N depend on the released service of size N (${result.sizes
+      .map(size => `erp-platform-${size}`)
+      .join(', ')}); ${n(data.catalogEntities)} catalog entities`,
     `Freeze windows: ${data.freezeWindows
       .map(w => `${w.id} (${w.kind}, ${w.scope})`)
       .join('; ')}`,
-    `Catalog ingest (the real catalog backend processing and stitching the entities; not a target): ${formatMs(
+    `Catalog ingest (the real catalog backend processing and stitching the ${n(
+      result.catalog.entities,
+    )} entities, once for every size; not a target): ${formatMs(
       result.catalog.ingestMs,
     )}`,
   ];
 }
 
-/** The planner's section: its latency and the waves it planned. */
+/** The planner's section: its latency and the waves it planned, per size. */
 function planSection(result: BenchResult): string[] {
-  const { plan, data } = result;
-  return [
-    `== Plan: planRollout, ${n(data.tenants)} tenants, ${
+  return result.plan.flatMap(plan => [
+    `== Plan: planRollout, ${n(plan.tenants)} tenants, ${
       plan.waves.length
     } waves (pure, ${plan.runs} runs) ==`,
     `p50 ${formatMs(plan.latency.p50)}  p95 ${formatMs(
@@ -60,7 +63,7 @@ function planSection(result: BenchResult): string[] {
           }`,
       )
       .join(', ')}`,
-  ];
+  ]);
 }
 
 /** Every figure of the summary table, with the Chromium phase's or why it did not run. */
@@ -96,6 +99,8 @@ export function render(result: BenchResult): string {
     ...ingestSection(result.engines),
     ...problemLines(result),
     ...(result.browser ? ['', ...renderBrowser(result.browser)] : []),
+    '',
+    ...growthSection(result),
     '',
     ...summaryTable(summaryRows(result)),
   ].join('\n');

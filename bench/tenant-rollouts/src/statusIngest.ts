@@ -1,13 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import { summarize } from '@waybill/bench-utils';
+import { currentLoad, summarize } from '@waybill/bench-utils';
 import {
   INGEST_CASES,
   IngestCase,
   IngestCaseSpec,
   ingestBody,
 } from './ingestCases';
+import { rolloutWaves } from './boardSetup';
 import { RolloutsApi, overrideBakeTime } from './rolloutsApi';
-import { RELEASED_SERVICE } from './tenants';
 
 /*
  * Status ingest: POST /rollouts/:id/tenants/status by the release's pipeline on a second rollout
@@ -23,14 +23,15 @@ export interface IngestRollout {
 const VERSION = '7.4.1';
 
 /**
- * Creates the ingest rollout (the released service, one wave of every tenant, so every tenant
- * takes reports) and starts it.
+ * Creates the ingest rollout (of `entityRef`, one wave of every tenant, so every tenant takes
+ * reports) and starts it.
  */
 export async function setupIngestRollout(
   api: RolloutsApi,
-): Promise<IngestRollout> {
+  entityRef: string,
+): Promise<IngestRollout & { createMs: number }> {
   const created = await api.ok('POST', '/rollouts', {
-    entityRef: RELEASED_SERVICE,
+    entityRef,
     version: VERSION,
     environment: 'staging',
     strategy: { waves: [{ name: 'everyone', bakeMinutes: 0 }] },
@@ -41,10 +42,10 @@ export async function setupIngestRollout(
     `/rollouts/${id}/actions/start`,
     overrideBakeTime('start'),
   );
-  const refs: string[] = created.json.waves.flatMap((w: any) =>
-    w.tenants.map((t: any) => t.ref),
+  const refs = (await rolloutWaves(api, created.json)).flatMap(w =>
+    w.tenants.map(t => t.ref),
   );
-  return { id, refs };
+  return { id, refs, createMs: created.ms };
 }
 
 /** Where the next report starts in the tenant list, and a serial number per request. */
@@ -131,4 +132,73 @@ export async function measureIngest(
     results.push(await runIngestCase(api, rollout, spec, cursor));
   }
   return results;
+}
+
+/**
+ * Statuses a report may hold: `maxItems` of `reportTenantStatus`'s body in the plugin's
+ * openapi.yaml (a pipeline reporting every tenant sends requests this large).
+ */
+export const STATUS_REPORT_LIMIT = 5000;
+
+/** Every tenant of a rollout reported, as a pipeline reports a deployment of all of them. */
+export interface WholeIngest {
+  statuses: number;
+  batch: number;
+  requests: number;
+  /** Wall time of each report of every tenant, in order. */
+  runsMs: number[];
+  /** The slowest of `runsMs`: what the target is held to. */
+  slowestMs: number;
+  /** The machine's 1-minute load average after the runs. */
+  load: number;
+}
+
+/**
+ * Reports every tenant of `rollout` `runs` times, each time in requests of
+ * {@link STATUS_REPORT_LIMIT} statuses one after another (`healthy` and `deploying` alternating
+ * from run to run, so every row changes), each request checked to update its whole batch.
+ */
+export async function measureWholeIngest(
+  api: RolloutsApi,
+  rollout: IngestRollout,
+  runs: number,
+): Promise<WholeIngest> {
+  const runsMs: number[] = [];
+  let requests = 0;
+  for (let run = 0; run < runs; run++) {
+    const status = run % 2 ? 'deploying' : 'healthy';
+    const start = performance.now();
+    for (let i = 0; i < rollout.refs.length; i += STATUS_REPORT_LIMIT) {
+      const batch = rollout.refs.slice(i, i + STATUS_REPORT_LIMIT);
+      const answer = await api.call(
+        'POST',
+        `/rollouts/${rollout.id}/tenants/status`,
+        {
+          statuses: batch.map(tenant => ({
+            tenant,
+            status,
+            detail: `erp-platform ${VERSION}, run ${run}`,
+          })),
+        },
+        api.credentials.reporter,
+      );
+      requests++;
+      if (answer.status !== 200 || answer.json?.updated !== batch.length) {
+        throw new Error(
+          `report of every tenant: answered ${
+            answer.status
+          } ${answer.text.slice(0, 500)}`,
+        );
+      }
+    }
+    runsMs.push(performance.now() - start);
+  }
+  return {
+    statuses: rollout.refs.length,
+    batch: STATUS_REPORT_LIMIT,
+    requests,
+    runsMs,
+    slowestMs: Math.max(...runsMs),
+    load: currentLoad(),
+  };
 }

@@ -11,7 +11,8 @@ import {
 } from '@waybill/plugin-waybill-common';
 
 /*
- * The benchmark's data: 5,000 tenants of one released service, the rollout strategy, the freeze
+ * The benchmark's data: tenants of one released service per size measured (the first `size`
+ * tenants depend on the service of that size, so one catalog holds every size), the rollout strategy, the freeze
  * windows, and the statuses that put a rollout in a realistic mixed state. Deterministic: the
  * same seed gives the same tenants and statuses. Labels and time zones follow
  * plugins/waybill-common/src/tenant.ts and examples/tenants.yaml.
@@ -20,8 +21,12 @@ import {
 /** The location the benchmark's entity provider claims for what it provides. */
 export const BENCH_LOCATION = 'waybill-bench:tenant-rollouts';
 
-/** The released service every tenant depends on. */
-export const RELEASED_SERVICE = 'component:default/erp-platform';
+/** The name of the released service of a size (see {@link releasedService}). */
+const releasedServiceName = (size: number) => `erp-platform-${size}`;
+
+/** The released service whose rollouts cover `size` tenants: the first `size` depend on it. */
+export const releasedService = (size: number) =>
+  `component:default/${releasedServiceName(size)}`;
 
 /**
  * The released service's repository, which its catalog entry names in its
@@ -103,27 +108,27 @@ export const tenantName = (i: number) =>
   `tenant-${String(i + 1).padStart(5, '0')}`;
 
 /**
- * `count` tenant Resources depending on {@link RELEASED_SERVICE}, plus the released Component:
- * what the catalog ingests.
+ * As many tenant Resources as the largest of `sizes`, plus one released Component per size
+ * ({@link releasedService}): tenant `i` depends on the service of every size above `i`. What the
+ * catalog ingests; the tenants are the same, in the same order, whatever the other sizes.
  */
-export function generateEntities(count: number, seed: number): Entity[] {
+export function generateEntities(sizes: number[], seed: number): Entity[] {
   const random = new Random(seed);
   const regionShares = Object.fromEntries(
     Object.entries(REGIONS).map(([region, { share }]) => [region, share]),
   );
-  const entities: Entity[] = [
-    {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name: 'erp-platform',
-        title: 'ERP platform',
-        description: 'The multi-tenant ERP service released to every tenant.',
-        annotations: { 'github.com/project-slug': RELEASED_REPOSITORY },
-      },
-      spec: { type: 'service', lifecycle: 'production', owner: 'erp-core' },
+  const entities: Entity[] = sizes.map(size => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: releasedServiceName(size),
+      title: `ERP platform (${size} tenants)`,
+      description: `The multi-tenant ERP service released to ${size} tenants.`,
+      annotations: { 'github.com/project-slug': RELEASED_REPOSITORY },
     },
-  ];
+    spec: { type: 'service', lifecycle: 'production', owner: 'erp-core' },
+  }));
+  const count = Math.max(...sizes);
   for (let i = 0; i < count; i++) {
     const region = random.weighted(regionShares);
     const segment = random.weighted(SEGMENTS);
@@ -152,7 +157,7 @@ export function generateEntities(count: number, seed: number): Entity[] {
       spec: {
         type: TENANT_TYPE,
         owner: 'customer-success',
-        dependsOn: [RELEASED_SERVICE],
+        dependsOn: sizes.filter(size => i < size).map(releasedService),
       },
     });
   }

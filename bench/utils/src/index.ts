@@ -15,3 +15,5 @@ export * from './catalog';
 export * from './report';
 export * from './run';
 export * from './browser';
+export * from './growth';
+export * from './http';
