@@ -4,6 +4,7 @@ import {
   analyzeFailures,
   fisherExactGreater,
   TENANT_STATUSES,
+  TenantStatus,
 } from './failureAnalysis';
 
 describe('fisherExactGreater', () => {
@@ -51,6 +52,28 @@ describe('fisherExactGreater', () => {
 
 describe('analyzeFailures', () => {
   const tenants = demoTenants();
+
+  it('gives the adjusted p-values of its seeded permutations, the same on every run', () => {
+    // Pinned from the per-tenant permutation; counting draws per cell must not change them.
+    const analysis = analyzeFailures(
+      tenants.map((tenant, i) => {
+        const failed =
+          i % 3 === 0 || (tenant.region === 'europe' && i % 2 === 0);
+        let status: TenantStatus = i % 7 === 1 ? 'deploying' : 'healthy';
+        if (failed) status = 'failed';
+        return { tenant, status };
+      }),
+    );
+    expect(
+      analysis.evidence
+        .slice(0, 3)
+        .map(e => [e.axis, e.value, e.adjustedPValue]),
+    ).toEqual([
+      ['region', 'europe', 0.3655],
+      ['segment', 'manufacturing', 0.5715],
+      ['cloud', 'gcp', 1],
+    ]);
+  });
 
   it('isolates failures concentrated in one region, with the evidence', () => {
     const europe = tenants.filter(t => t.region === 'europe');

@@ -134,17 +134,11 @@ function groupsOf(
 }
 
 /**
- * The distribution of the smallest p-value over all values when failures fall at random, sorted.
- * Each permutation draws which settled tenants fail (a partial Fisher-Yates shuffle of the
- * smaller side: the failed or the healthy ones) and counts the draws per value, so it costs
- * the number drawn rather than the number of tenants.
+ * The settled tenants as cells: tenants with the same value on every tested axis are in the same
+ * groups, so a permutation only needs how many of each cell it drew. `cellOf[i]` is tenant i's
+ * cell; `groupsOfCell` lists each cell's group per tested axis, `tested` per cell.
  */
-function permutedMinima(
-  groups: Group[],
-  settled: number,
-  failed: number,
-): number[] {
-  // Every settled tenant is in one group per tested axis: its groups, flat, `tested` per tenant.
+function cellsOf(groups: Group[], settled: number) {
   const tested =
     groups.length === 0 ? 0 : new Set(groups.map(g => g.axis)).size;
   const groupsOfTenant = new Int32Array(settled * tested);
@@ -152,22 +146,63 @@ function permutedMinima(
   groups.forEach((g, k) => {
     for (const i of g.members) groupsOfTenant[i * tested + filled[i]++] = k;
   });
+  const cellByKey = new Map<string, number>();
+  const cellOf = new Int32Array(settled);
+  const groupsOfCell: number[] = [];
+  for (let i = 0; i < settled; i++) {
+    const own = groupsOfTenant.subarray(i * tested, (i + 1) * tested);
+    const key = own.join(',');
+    let cell = cellByKey.get(key);
+    if (cell === undefined) {
+      cell = cellByKey.size;
+      cellByKey.set(key, cell);
+      groupsOfCell.push(...own);
+    }
+    cellOf[i] = cell;
+  }
+  return {
+    tested,
+    cellOf,
+    cells: cellByKey.size,
+    groupsOfCell: Int32Array.from(groupsOfCell),
+  };
+}
+
+/**
+ * The distribution of the smallest p-value over all values when failures fall at random, sorted.
+ * Each permutation draws which settled tenants fail (a partial Fisher-Yates shuffle of the
+ * smaller side: the failed or the healthy ones), counts the draws per cell, then per value, so
+ * it costs the number drawn plus the number of cells rather than the number of tenants.
+ */
+function permutedMinima(
+  groups: Group[],
+  settled: number,
+  failed: number,
+): number[] {
+  const { tested, cellOf, cells, groupsOfCell } = cellsOf(groups, settled);
   const drawFailed = failed <= settled - failed;
   const drawn = drawFailed ? failed : settled - failed;
   const order = Int32Array.from({ length: settled }, (_, i) => i);
+  const perCell = new Int32Array(cells);
   const counts = new Int32Array(groups.length);
   const sizes = groups.map(g => g.members.length);
   const random = seededRandom(20261123);
   const minima: number[] = [];
   for (let r = 0; r < PERMUTATIONS; r++) {
-    counts.fill(0);
+    perCell.fill(0);
     for (let k = 0; k < drawn; k++) {
       const j = k + Math.floor(random() * (settled - k));
       const picked = order[j];
       order[j] = order[k];
       order[k] = picked;
-      for (let a = picked * tested; a < (picked + 1) * tested; a++) {
-        counts[groupsOfTenant[a]]++;
+      perCell[cellOf[picked]]++;
+    }
+    counts.fill(0);
+    for (let c = 0; c < cells; c++) {
+      const n = perCell[c];
+      if (n === 0) continue;
+      for (let a = c * tested; a < (c + 1) * tested; a++) {
+        counts[groupsOfCell[a]] += n;
       }
     }
     let min = 1;
