@@ -82,6 +82,7 @@ export async function saveEvaluations(
         release_id: releaseId,
         environment: gate.environment,
         decision: gate.decision,
+        score: evaluation.score,
       })),
     );
     if (gates.length > 0) await tx('scorecards_gates').insert(gates);

@@ -118,14 +118,29 @@ function portfolioEntities(
     whereBusinessProcess(query, filter.businessProcess);
   }
   if (filter.gate) {
+    // One gate row per release and environment: the join keeps one row per entity.
     const { environment, decision } = filter.gate;
-    query.whereExists(
-      db('scorecards_gates as g')
-        .whereRaw('g.release_id = scorecards_entities.latest_release_id')
-        .where({ 'g.environment': environment, 'g.decision': decision }),
-    );
+    query
+      .join(
+        'scorecards_gates as g',
+        'g.release_id',
+        'scorecards_entities.latest_release_id',
+      )
+      .where({ 'g.environment': environment, 'g.decision': decision });
   }
   return query;
+}
+
+/**
+ * The column a page is sorted on. With a gate filter, the gate row's copy of the score (or its
+ * release id) is the same value, and sorting on it walks the gate index in page order: failing
+ * releases score low, so walking the entities by score to find them would read most of them.
+ */
+function sortColumn(query: PortfolioQuery): string {
+  const { column } = SORT_COLUMNS[query.sort];
+  if (query.gate && column === 'latest_score') return 'g.score';
+  if (query.gate && column === 'latest_release_id') return 'g.release_id';
+  return `scorecards_entities.${column}`;
 }
 
 /**
@@ -159,24 +174,24 @@ export async function portfolioItems(
 ): Promise<Omit<PortfolioPage, 'totalCount'>> {
   const page = portfolioEntities(db, query, options.scope);
   const { column, order } = SORT_COLUMNS[query.sort];
+  const sorted = sortColumn(query);
+  const ref = 'scorecards_entities.entity_ref';
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
     const op = order === 'asc' ? '>' : '<';
     page.where(q =>
       q
-        .where(column, op, after.value)
-        .orWhere(q2 =>
-          q2.where(column, after.value).where('entity_ref', op, after.ref),
-        ),
+        .where(sorted, op, after.value)
+        .orWhere(q2 => q2.where(sorted, after.value).where(ref, op, after.ref)),
     );
   }
   const rows = await page
     .orderBy([
-      { column, order },
-      { column: 'entity_ref', order },
+      { column: sorted, order },
+      { column: ref, order },
     ])
     .limit(query.limit + 1)
-    .select();
+    .select('scorecards_entities.*');
   const more = rows.length > query.limit;
   const items: any[] = rows.slice(0, query.limit);
   const last = items[items.length - 1];
@@ -227,8 +242,8 @@ export async function portfolioRefs(
   scope?: EntityScope,
 ): Promise<string[]> {
   const rows = await portfolioEntities(db, filter, scope)
-    .orderBy('entity_ref')
-    .select('entity_ref');
+    .orderBy('scorecards_entities.entity_ref')
+    .select('scorecards_entities.entity_ref');
   return rows.map((row: { entity_ref: string }) => row.entity_ref);
 }
 

@@ -14,7 +14,10 @@ jest.setTimeout(60_000);
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 const migrations = `${__dirname}/../../migrations`;
-const GATE_INDEX = 'scorecards_gates_decision_idx';
+const GATE_INDEXES = [
+  'scorecards_gates_decision_idx',
+  'scorecards_gates_decision_score_idx',
+];
 
 /** Tests of a release: all pass, or some fail (which fails both gates by the default policy). */
 function upload(name: string, version: string, failed: number): NewEvidence {
@@ -144,9 +147,11 @@ describe.each(databases.eachSupportedId())(
       expect(next.nextCursor).toBeUndefined();
     });
 
-    it('filters by gate decision through an index, added and dropped by its migration', async () => {
+    it("filters by gate decision through indexes, added and dropped (with the gate rows' scores) by their migration", async () => {
       const { knex, store } = await storeWithReleases();
-      expect(await indexNames(knex, 'scorecards_gates')).toContain(GATE_INDEX);
+      expect(await indexNames(knex, 'scorecards_gates')).toEqual(
+        expect.arrayContaining(GATE_INDEXES),
+      );
       const failing = await store.portfolio(
         {
           sort: 'name',
@@ -159,12 +164,50 @@ describe.each(databases.eachSupportedId())(
         'component:default/c1',
         'component:default/c2',
       ]);
+      const scores = () =>
+        knex('scorecards_gates as g')
+          .join('scorecards_evaluations as v', 'v.release_id', 'g.release_id')
+          .select('g.score as kept', 'v.score');
+      expect((await scores()).every(r => r.kept === r.score)).toBe(true);
+
       await knex.migrate.down({ directory: migrations });
-      expect(await indexNames(knex, 'scorecards_gates')).not.toContain(
-        GATE_INDEX,
+      const left = await indexNames(knex, 'scorecards_gates');
+      expect(left.filter(name => GATE_INDEXES.includes(name))).toEqual([]);
+      expect(await knex.schema.hasColumn('scorecards_gates', 'score')).toBe(
+        false,
       );
+
       await knex.migrate.latest({ directory: migrations });
-      expect(await indexNames(knex, 'scorecards_gates')).toContain(GATE_INDEX);
+      expect(await indexNames(knex, 'scorecards_gates')).toEqual(
+        expect.arrayContaining(GATE_INDEXES),
+      );
+      const backfilled = await scores();
+      expect(backfilled).toHaveLength(12);
+      expect(backfilled.every(r => r.kept === r.score)).toBe(true);
     });
+
+    it.each(['score', '-score', 'updated', '-updated', '-name'] as const)(
+      'pages a gate filter sorted by %s in the order of the unfiltered portfolio',
+      async sort => {
+        const { store } = await storeWithReleases();
+        const gate = { environment: 'staging', decision: 'fail' } as const;
+        const all = await store.portfolio({ sort, limit: 10 }, { now: NOW });
+        const expected = all.items
+          .filter(i => i.gates.staging === 'fail')
+          .map(i => i.entityRef);
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await store.portfolioItems(
+            { sort, limit: 1, gate, cursor },
+            { now: NOW },
+          );
+          seen.push(...page.items.map(i => i.entityRef));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(expected).toHaveLength(2);
+        expect(seen).toEqual(expected);
+      },
+    );
   },
 );
