@@ -1,6 +1,10 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { parseWithSchema, type Tenant } from '@waybill/plugin-waybill-common';
+import {
+  isTimeZone,
+  parseWithSchema,
+  type Tenant,
+} from '@waybill/plugin-waybill-common';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const clock = z
@@ -81,10 +85,7 @@ export const freezeWindowSchema = z
       .strict()
       .default({}),
     /** Read the schedule in this zone instead of each tenant's own. */
-    timeZone: z
-      .string()
-      .refine(zone => IANAZone.isValidZone(zone), 'an IANA time zone')
-      .optional(),
+    timeZone: z.string().refine(isTimeZone, 'an IANA time zone').optional(),
     schedule: freezeScheduleSchema,
   })
   .strict()

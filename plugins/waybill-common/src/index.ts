@@ -8,6 +8,7 @@ export * from './entityRef';
 export * from './tier';
 export * from './businessProcesses';
 export * from './tenant';
+export { isTimeZone } from './timeZone';
 export * from './rollouts';
 export * from './api';
 export * from './parseWithSchema';

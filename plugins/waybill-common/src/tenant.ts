@@ -1,8 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { IANAZone } from 'luxon';
 import { normalizeEntityRef, tryNormalizeEntityRef } from './entityRef';
 import { TENANT_TYPE, WAYBILL_ANNOTATIONS, WAYBILL_LABELS } from './names';
+import { isTimeZone } from './timeZone';
 
 /** The axes tenants are sliced by, each a `waybill.dev/*` label of the tenant. */
 export const TENANT_AXES = ['segment', 'region', 'tier', 'cloud'] as const;
@@ -75,7 +75,7 @@ export function tenantOf(entity: Entity): Tenant {
   const timeZone =
     entity.metadata.annotations?.[WAYBILL_ANNOTATIONS.timeZone]?.trim() ||
     'UTC';
-  if (!IANAZone.isValidZone(timeZone)) {
+  if (!isTimeZone(timeZone)) {
     throw new InputError(
       `Tenant ${ref} has ${WAYBILL_ANNOTATIONS.timeZone} "${timeZone}", which is not an IANA time zone`,
     );

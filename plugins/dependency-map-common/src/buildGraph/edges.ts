@@ -99,7 +99,7 @@ function apiUseEdges(build: GraphBuild, sides: ApiSides): DependencyEdge[] {
 export function buildEdges(build: GraphBuild): DependencyEdge[] {
   const edges = new EdgeList();
   const sides: ApiSides = { providers: new Map(), consumers: new Map() };
-  for (const relation of build.relations.values()) {
+  for (const relation of build.relations) {
     if (!build.nodes.has(relation.source)) continue;
     addRelationEdge(build, relation, edges, sides);
   }

@@ -23,8 +23,10 @@ export interface RawRelation {
 export interface GraphBuild {
   nodes: Map<string, DependencyNode>;
   processes: Map<string, BusinessProcess>;
-  /** By `type|source|target`, so a relation read from both of its ends is kept once. */
-  relations: Map<string, RawRelation>;
+  /** Each relation once (one read from both of its ends is kept the first time), in order read. */
+  relations: RawRelation[];
+  /** The targets recorded by type and source, to keep each relation once. */
+  recorded: Map<RawRelationType, Map<string, Set<string>>>;
   warnings: string[];
 }
 
@@ -33,22 +35,32 @@ export function createGraphBuild(): GraphBuild {
   return {
     nodes: new Map(),
     processes: new Map(),
-    relations: new Map(),
+    relations: [],
+    recorded: new Map(),
     warnings: [],
   };
 }
 
-/** Records a relation once. */
+/** Records a relation once (looked up by its parts: no key string is built per relation). */
 export function addRelation(
   build: GraphBuild,
   type: RawRelationType,
   source: string,
   target: string,
 ): void {
-  const key = `${type}|${source}|${target}`;
-  if (!build.relations.has(key)) {
-    build.relations.set(key, { type, source, target });
+  let bySource = build.recorded.get(type);
+  if (!bySource) {
+    bySource = new Map();
+    build.recorded.set(type, bySource);
   }
+  let targets = bySource.get(source);
+  if (!targets) {
+    targets = new Set();
+    bySource.set(source, targets);
+  }
+  if (targets.has(target)) return;
+  targets.add(target);
+  build.relations.push({ type, source, target });
 }
 
 /**
