@@ -136,14 +136,18 @@ async function waitForGraph(
   );
 }
 
-/** Loads /dependency-map and waits in the page until the graph is laid out and painted. */
+/**
+ * Loads /dependency-map with tenants and data stores shown (every node class drawn) and waits in
+ * the page until the graph is laid out and painted.
+ */
 async function loadMap(page: Page): Promise<MapLoad> {
-  await page.goto(`${BASE_URL}/dependency-map`);
+  await page.goto(`${BASE_URL}/dependency-map?show=tenants,data-stores`);
   return page.evaluate(`(async () => {
     const laidOut = /Laid out in (\\d+) ms (in a Web Worker|on the main thread)/;
+    // The caption's tooltip says how long the layout took, once there is one.
+    const caption = () => document.querySelector('[data-testid="graph-caption"]');
     const ready = () => {
-      const text = document.body.innerText;
-      const match = laidOut.exec(text);
+      const match = laidOut.exec(caption()?.getAttribute('title') ?? '');
       if (!match) return undefined;
       const canvas = document.querySelector('main canvas, canvas');
       if (canvas && canvas.width > 0) return { match, renderer: 'canvas' };
@@ -172,7 +176,7 @@ async function loadMap(page: Page): Promise<MapLoad> {
       .pop();
     const estateAt = estate ? estate.responseEnd : NaN;
     const tasks = window.__waybillLongTasks.filter(t => t.start < drawnAt);
-    const counts = /(\\d[\\d,]*) entities, (\\d[\\d,]*) edges/.exec(document.body.innerText);
+    const counts = /(\\d[\\d,]*) entities, (\\d[\\d,]*) edges/.exec(caption()?.textContent ?? '');
     return {
       drawnMs: drawnAt,
       afterEstateMs: drawnAt - estateAt,

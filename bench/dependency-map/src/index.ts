@@ -57,7 +57,7 @@ const SEED = Number(process.env.WAYBILL_BENCH_SEED ?? 20261124);
 const INGEST_TIMEOUT_MS =
   Number(process.env.WAYBILL_BENCH_INGEST_TIMEOUT_S ?? 900) * 1000;
 /** `on` (after the sizes), `off`, or `only` (the Chromium phase alone). */
-const BROWSER = process.env.WAYBILL_BENCH_BROWSER ?? 'on';
+const BROWSER = process.env.WAYBILL_BENCH_BROWSER ?? 'off';
 const BROWSER_NODES = Number(process.env.WAYBILL_BENCH_BROWSER_NODES ?? 5000);
 const BROWSER_RUNS = Number(process.env.WAYBILL_BENCH_BROWSER_RUNS ?? 5);
 const CHROMIUM = process.env.WAYBILL_CHROMIUM ?? '/usr/bin/chromium';
@@ -160,7 +160,15 @@ async function main() {
   if (BROWSER === 'off') {
     result.browserSkipped = 'WAYBILL_BENCH_BROWSER=off';
   } else {
-    result.browser = await browserPhase();
+    // The sizes' figures are reported even when the Chromium phase fails.
+    try {
+      result.browser = await browserPhase();
+    } catch (error) {
+      result.browserSkipped = `FAILED: ${
+        error instanceof Error ? error.message : String(error)
+      }`;
+      process.exitCode = 1;
+    }
     result.loadAtEnd = currentLoad();
     result.wallSeconds = (performance.now() - started) / 1000;
   }

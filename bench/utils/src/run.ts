@@ -33,12 +33,13 @@ export function describeTree(
 }
 
 /**
- * Runs a benchmark's `main` and exits the process: 0 when it resolves, 1 with the error's stack on
+ * Runs a benchmark's `main` and exits the process: when it resolves, with `process.exitCode` (0
+ * unless `main` set it: a phase failed after others were reported), 1 with the error's stack on
  * stderr when it rejects (backends, portals and timers it left behind do not keep it alive).
  */
 export function runBenchmark(main: () => Promise<void>): void {
   main().then(
-    () => process.exit(0),
+    () => process.exit(process.exitCode ?? 0),
     error => {
       process.stderr.write(`${error?.stack ?? error}\n`);
       process.exit(1);

@@ -86,7 +86,7 @@ describe.each(HOSTILE_MARKUP_ROWS)(
       });
       expect(screen.getByLabelText('Search')).toHaveValue(search);
       const view = businessProcessGraph(graph, ORDER_TO_CASH, {
-        maxNodes: 2000,
+        maxNodes: 5000,
       });
       const inventory = view.nodes.find(n => n.ref === INVENTORY)!;
       // Its long hostile title is drawn cut short: the name holds it whole after the drawn label.

@@ -54,7 +54,7 @@ describe('DependencyMapPage defaults', () => {
   it('hides tenants and data stores by default, and the switches bring them back, kept in the URL', async () => {
     await renderMap();
     expect(await drawn('erp-module')).toHaveLength(5);
-    expect(log).toContain('GET /estate?maxNodes=2000');
+    expect(log).toContain('GET /estate?maxNodes=5000');
     expect(await drawn('tenant')).toHaveLength(0);
     expect(await drawn('database')).toHaveLength(0);
     expect(screen.getByTestId('graph-caption')).toHaveTextContent(
@@ -84,8 +84,8 @@ describe('DependencyMapPage defaults', () => {
     await waitFor(async () => expect(await drawn('tenant')).toHaveLength(0));
     expect(query()).toBe('?show=data-stores');
     // Showing or hiding is drawn from the view already loaded: no new request.
-    expect(log.filter(l => l.startsWith('GET /estate?maxNodes=2000'))).toEqual([
-      'GET /estate?maxNodes=2000',
+    expect(log.filter(l => l.startsWith('GET /estate?maxNodes=5000'))).toEqual([
+      'GET /estate?maxNodes=5000',
     ]);
   });
 

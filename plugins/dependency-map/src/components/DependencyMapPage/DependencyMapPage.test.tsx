@@ -24,7 +24,7 @@ describe('DependencyMapPage', () => {
       name: /Dependency graph of \d+ entities/,
     });
     expect(log).toContain(
-      'GET /business-processes/order-to-cash?maxNodes=2000',
+      'GET /business-processes/order-to-cash?maxNodes=5000',
     );
     const inventory = within(graph).getByRole('button', {
       name: 'Inventory (erp-module)',
@@ -62,7 +62,7 @@ describe('DependencyMapPage', () => {
     });
     await screen.findByRole('group', { name: /Dependency graph/ });
     expect(log).toContain(
-      'GET /entities/component/default/inventory/neighbourhood?depth=1&direction=downstream&maxNodes=2000',
+      'GET /entities/component/default/inventory/neighbourhood?depth=1&direction=downstream&maxNodes=5000',
     );
     expect(screen.getByText('Around Inventory')).toBeInTheDocument();
     expect(screen.getByText('Focus: Inventory')).toBeInTheDocument();
@@ -72,7 +72,7 @@ describe('DependencyMapPage', () => {
     });
     await waitFor(() =>
       expect(log).toContain(
-        'GET /entities/component/default/inventory/neighbourhood?depth=3&direction=downstream&maxNodes=2000',
+        'GET /entities/component/default/inventory/neighbourhood?depth=3&direction=downstream&maxNodes=5000',
       ),
     );
 
@@ -82,7 +82,7 @@ describe('DependencyMapPage', () => {
     );
     await waitFor(() =>
       expect(log).toContain(
-        'GET /entities/component/default/inventory/neighbourhood?depth=3&direction=upstream&maxNodes=2000',
+        'GET /entities/component/default/inventory/neighbourhood?depth=3&direction=upstream&maxNodes=5000',
       ),
     );
   });
@@ -100,7 +100,7 @@ describe('DependencyMapPage', () => {
     await userEvent.keyboard('{Escape}');
     await waitFor(() =>
       expect(log).toContain(
-        'GET /business-processes/order-to-cash?maxNodes=2000&kind=component',
+        'GET /business-processes/order-to-cash?maxNodes=5000&kind=component',
       ),
     );
     await userEvent.click(screen.getByLabelText('Relation'));
@@ -110,7 +110,7 @@ describe('DependencyMapPage', () => {
     await userEvent.keyboard('{Escape}');
     await waitFor(() =>
       expect(log).toContain(
-        'GET /business-processes/order-to-cash?maxNodes=2000&kind=component&relation=usesApi',
+        'GET /business-processes/order-to-cash?maxNodes=5000&kind=component&relation=usesApi',
       ),
     );
 
@@ -153,7 +153,7 @@ describe('DependencyMapPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Focus here' }));
     await waitFor(() =>
       expect(log).toContain(
-        'GET /entities/component/default/sales/neighbourhood?depth=2&direction=both&maxNodes=2000&businessProcess=order-to-cash',
+        'GET /entities/component/default/sales/neighbourhood?depth=2&direction=both&maxNodes=5000&businessProcess=order-to-cash',
       ),
     );
 
@@ -162,7 +162,7 @@ describe('DependencyMapPage', () => {
     );
     await waitFor(() =>
       expect(log).toContain(
-        'GET /entities/component/default/sales/neighbourhood?depth=2&direction=downstream&maxNodes=2000&businessProcess=order-to-cash',
+        'GET /entities/component/default/sales/neighbourhood?depth=2&direction=downstream&maxNodes=5000&businessProcess=order-to-cash',
       ),
     );
   });
@@ -174,7 +174,7 @@ describe('DependencyMapPage', () => {
     const graph = await screen.findByRole('group', {
       name: /Dependency graph/,
     });
-    expect(log).toContain('GET /estate?maxNodes=2000&kind=component');
+    expect(log).toContain('GET /estate?maxNodes=5000&kind=component');
     const cycleEdges = graph.querySelectorAll('path[data-cycle="true"]');
     expect(cycleEdges.length).toBeGreaterThanOrEqual(2);
     for (const edge of cycleEdges) {

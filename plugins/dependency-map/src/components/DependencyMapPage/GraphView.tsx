@@ -61,7 +61,7 @@ function useGraphScene(props: GraphViewProps) {
 /**
  * The laid-out graph with pan (drag) and zoom (wheel, buttons). Panning and zooming change one
  * transform, applied straight to the DOM (or the canvas) without re-rendering the nodes, so they
- * stay smooth at 2,000 nodes.
+ * stay smooth at 5,000 nodes.
  */
 export function GraphView(props: GraphViewProps) {
   const classes = useStyles();

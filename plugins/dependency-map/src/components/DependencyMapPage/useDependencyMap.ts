@@ -21,7 +21,7 @@ import {
 } from './viewDerived';
 
 /** Most nodes a view asks for: the page is built to stay usable at this size. */
-export const VIEW_MAX_NODES = 2000;
+export const VIEW_MAX_NODES = 5000;
 
 /** A view as the backend answers it. */
 export type MapView = DependencySubgraph & { totalNodes?: number };
