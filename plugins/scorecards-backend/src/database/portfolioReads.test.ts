@@ -14,6 +14,7 @@ jest.setTimeout(60_000);
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 const migrations = `${__dirname}/../../migrations`;
+const LATEST_RELEASE_INDEX = 'scorecards_entities_latest_release_idx';
 const GATE_INDEXES = [
   'scorecards_gates_decision_idx',
   'scorecards_gates_decision_score_idx',
@@ -170,7 +171,14 @@ describe.each(databases.eachSupportedId())(
           .select('g.score as kept', 'v.score');
       expect((await scores()).every(r => r.kept === r.score)).toBe(true);
 
+      expect(await indexNames(knex, 'scorecards_entities')).toContain(
+        LATEST_RELEASE_INDEX,
+      );
+
       await knex.migrate.down({ directory: migrations });
+      expect(await indexNames(knex, 'scorecards_entities')).not.toContain(
+        LATEST_RELEASE_INDEX,
+      );
       const left = await indexNames(knex, 'scorecards_gates');
       expect(left.filter(name => GATE_INDEXES.includes(name))).toEqual([]);
       expect(await knex.schema.hasColumn('scorecards_gates', 'score')).toBe(
