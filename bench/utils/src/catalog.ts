@@ -41,19 +41,9 @@ export function catalogModuleProvidingEntities(options: {
             connect: async connection => {
               await connection.applyMutation({
                 type: 'full',
-                entities: entities.map(entity => ({
-                  entity: {
-                    ...entity,
-                    metadata: {
-                      ...entity.metadata,
-                      annotations: {
-                        ...managedByLocation(location),
-                        ...entity.metadata.annotations,
-                      },
-                    },
-                  },
-                  locationKey: location,
-                })),
+                entities: entities.map(entity =>
+                  providedFrom(location, entity),
+                ),
               });
             },
           });
