@@ -4,8 +4,9 @@ import { DependencyGraph } from '@waybill/plugin-dependency-map-common';
 /*
  * The graph's size in memory, estimated by walking what it holds with the sizes V8 gives its
  * objects on 64-bit Node without pointer compression (Node's default): a heap measurement needs
- * a forced garbage collection, which production cannot do. A test checks the estimate against
- * the heap's own growth, measured with forced collections, at two estate shapes.
+ * a forced garbage collection, which production cannot do. How close it comes to the heap is a
+ * measurement, not a unit test (it flaked beside other suites): bench/dependency-map prints it
+ * beside the process's RSS.
  */
 
 const POINTER = 8;
