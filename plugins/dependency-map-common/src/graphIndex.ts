@@ -1,8 +1,8 @@
 import { InputError } from '@backstage/errors';
 import { tryNormalizeEntityRef } from '@waybill/plugin-waybill-common';
-import { Digraph, createDigraph, reverseDigraph } from './digraph';
+import { Digraph, createDigraph } from './digraph';
 import {
-  DependencyEdge,
+  DEPENDENCY_EDGE_TYPES,
   DependencyEdgeType,
   DependencyGraph,
   DependencyNode,
@@ -24,14 +24,50 @@ export interface EdgeView {
   components(): StronglyConnectedComponents;
 }
 
+/** Each edge's ends as node indices, and its type's position in {@link DEPENDENCY_EDGE_TYPES}. */
+export interface EdgeEnds {
+  source: Int32Array;
+  target: Int32Array;
+  type: Uint8Array;
+}
+
 /** Lookups over a {@link DependencyGraph}, built once per graph object and cached. */
 export interface GraphIndex {
   graph: DependencyGraph;
   indexOf: Map<string, number>;
+  /** Computed on first use, then kept; an edge with an end not among the nodes has -1 there. */
+  ends(): EdgeEnds;
   view(types: readonly DependencyEdgeType[]): EdgeView;
 }
 
 const indexes = new WeakMap<DependencyGraph, GraphIndex>();
+
+const TYPE_POSITION = new Map(DEPENDENCY_EDGE_TYPES.map((t, i) => [t, i]));
+
+/** The ends of every edge: one lookup per end (edges from one source in a row share one). */
+function edgeEnds(
+  graph: DependencyGraph,
+  indexOf: ReadonlyMap<string, number>,
+): EdgeEnds {
+  const count = graph.edges.length;
+  const ends: EdgeEnds = {
+    source: new Int32Array(count),
+    target: new Int32Array(count),
+    type: new Uint8Array(count),
+  };
+  let lastSource: string | undefined;
+  let lastIndex = -1;
+  graph.edges.forEach((edge, i) => {
+    if (edge.source !== lastSource) {
+      lastSource = edge.source;
+      lastIndex = indexOf.get(edge.source) ?? -1;
+    }
+    ends.source[i] = lastIndex;
+    ends.target[i] = indexOf.get(edge.target) ?? -1;
+    ends.type[i] = TYPE_POSITION.get(edge.type) ?? 255;
+  });
+  return ends;
+}
 
 /**
  * The index of a graph, built in O(nodes + edges) on first use and cached for the graph object,
@@ -44,17 +80,22 @@ export function graphIndex(graph: DependencyGraph): GraphIndex {
   const indexOf = new Map<string, number>();
   graph.nodes.forEach((node, i) => indexOf.set(node.ref, i));
   const views = new Map<string, EdgeView>();
+  let ends: EdgeEnds | undefined;
   const index: GraphIndex = {
     graph,
     indexOf,
+    ends() {
+      if (!ends) ends = edgeEnds(graph, indexOf);
+      return ends;
+    },
     view(types) {
       const key = [...new Set(types)].sort().join(',');
       const existing = views.get(key);
       if (existing) return existing;
-      const wanted = new Set(types);
-      const view = buildEdgeView(graph, indexOf, (edge, _i) =>
-        wanted.has(edge.type),
-      );
+      const wanted = new Uint8Array(256);
+      for (const type of types) wanted[TYPE_POSITION.get(type) ?? 255] = 1;
+      const { type } = index.ends();
+      const view = buildEdgeView(index, i => wanted[type[i]] === 1);
       views.set(key, view);
       return view;
     },
@@ -64,32 +105,29 @@ export function graphIndex(graph: DependencyGraph): GraphIndex {
 }
 
 /**
- * An edge view over the edges a predicate selects, built in O(nodes + edges). Used directly for
- * one-off views (a release train's own constraints); {@link GraphIndex.view} caches by type.
+ * An edge view over the edges a predicate selects (by index into `graph.edges`), built in
+ * O(nodes + edges). Used directly for one-off views (a release train's own constraints);
+ * {@link GraphIndex.view} caches by type.
  */
 export function buildEdgeView(
-  graph: DependencyGraph,
-  indexOf: ReadonlyMap<string, number>,
-  select: (edge: DependencyEdge, edgeIndex: number) => boolean,
+  index: GraphIndex,
+  select: (edgeIndex: number) => boolean,
 ): EdgeView {
-  const sources: number[] = [];
-  const targets: number[] = [];
-  const edgeIndex: number[] = [];
-  graph.edges.forEach((edge, i) => {
-    if (!select(edge, i)) return;
-    const s = indexOf.get(edge.source);
-    const t = indexOf.get(edge.target);
-    if (s === undefined || t === undefined) return;
-    sources.push(s);
-    targets.push(t);
-    edgeIndex.push(i);
-  });
-  const forward = createDigraph(graph.nodes.length, sources, targets);
+  const { source, target } = index.ends();
+  const selected: number[] = [];
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] >= 0 && target[i] >= 0 && select(i)) selected.push(i);
+  }
+  const edgeIndex = Int32Array.from(selected);
+  const sources = edgeIndex.map(i => source[i]);
+  const targets = edgeIndex.map(i => target[i]);
+  const nodeCount = index.graph.nodes.length;
+  const forward = createDigraph(nodeCount, sources, targets);
   let components: StronglyConnectedComponents | undefined;
   return {
     forward,
-    reverse: reverseDigraph(forward),
-    edgeIndex: Int32Array.from(edgeIndex),
+    reverse: createDigraph(nodeCount, targets, sources),
+    edgeIndex,
     components() {
       if (!components) components = stronglyConnectedComponents(forward);
       return components;

@@ -9,6 +9,8 @@
 
 export * from './model';
 export * from './buildDependencyGraph';
+export * from './liveDependencyGraph';
+export type { EntityReading } from './buildGraph/readEntity';
 export { findNode, normalizeEntityRef } from './graphIndex';
 export * from './digraph';
 export * from './stronglyConnectedComponents';

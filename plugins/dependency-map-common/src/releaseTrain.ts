@@ -179,14 +179,14 @@ function trainConstraints(
   const view =
     subscriptions.size === 0
       ? index.view(ORDERING_EDGE_TYPES)
-      : buildEdgeView(
-          graph,
-          index.indexOf,
-          edge =>
+      : buildEdgeView(index, i => {
+          const edge = graph.edges[i];
+          return (
             orderingTypes.has(edge.type) ||
             (edge.type === 'subscribesTo' &&
-              subscriptions.has(`${edge.source}\n${edge.target}`)),
-        );
+              subscriptions.has(`${edge.source}\n${edge.target}`))
+          );
+        });
   return { incompatibilities, needsNewVersion, view };
 }
 

@@ -1,16 +1,16 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { ServiceUnavailableError, stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DependencyGraph,
   DependencyGraphBuild,
   DependencyMapStatus,
-  buildDependencyGraph,
+  LiveDependencyGraph,
   findCycles,
 } from '@waybill/plugin-dependency-map-common';
-import { Entity } from '@backstage/catalog-model';
 import { estimateGraphMemory } from './graphMemory';
-import { EstateEntities, estateEntities, patchEstate } from './patchEstate';
+import { estateEntities, patchEstate } from './patchEstate';
 import { readEstateFromCatalog } from './readEstateFromCatalog';
 
 /**
@@ -60,13 +60,25 @@ export interface CatalogDependencyGraphOptions {
   now?: () => number;
 }
 
-/** A graph built from an estate, with its cycles found (which also indexes it). */
-function graphOf(entities: Iterable<Entity>) {
-  const graph = buildDependencyGraph([...entities]);
+/** The graph of an estate as it stands, with its cycles found (which also indexes it). */
+function graphOf(estate: LiveDependencyGraph) {
+  const graph = estate.graph();
   // Also indexes the graph and its components now (cached per graph object), so the first
-  // query after a rebuild does not pay for it.
+  // query after a build or patch does not pay for it.
   const cycles = findCycles(graph);
   return { graph, cycles };
+}
+
+/** How many entities an estate holds once `changes` apply. */
+function sizeAfter(
+  entities: ReadonlyMap<string, Entity>,
+  changes: ReadonlyMap<string, Entity | undefined>,
+): number {
+  let size = entities.size;
+  for (const [ref, entity] of changes) {
+    size += Number(entity !== undefined) - Number(entities.has(ref));
+  }
+  return size;
 }
 
 /** Patches waiting for the one running to finish: their refs are patched together. */
@@ -78,10 +90,10 @@ interface QueuedPatch {
 }
 
 /**
- * The estate's dependency graph, built from the catalog in pages and kept in memory, with the
- * entities it was built from, so that a catalog-change event naming entities patches it: only
- * those entities (and the ones their relations name) are read again, and a new graph is built
- * from the patched estate in memory, without reading the catalog whole. Builds and patches run
+ * The estate's dependency graph, built from the catalog in pages and kept in memory as an
+ * {@link LiveDependencyGraph} with the entities it was built from, so that a catalog-change event naming
+ * entities patches it: only those entities (and the ones their relations name) are read again,
+ * and only the nodes and edges that can depend on them are derived again. Builds and patches run
  * one at a time, in order (a refresh during a build joins it; patches asked for while another
  * runs are done together next); the graph being served is replaced only by one that succeeded,
  * a new object each time (readers of the previous one are unaffected), and a request that
@@ -90,7 +102,8 @@ interface QueuedPatch {
 export class CatalogDependencyGraph {
   readonly #options: CatalogDependencyGraphOptions;
   #current?: GraphSnapshot;
-  #entities?: EstateEntities;
+  /** The estate the served graph stands for: changed in place by each patch. */
+  #estate?: { graph: LiveDependencyGraph; entities: Map<string, Entity> };
   #building?: Promise<GraphSnapshot>;
   #queuedPatch?: QueuedPatch;
   /** The last build or patch asked for: the next one starts after it. */
@@ -187,7 +200,7 @@ export class CatalogDependencyGraph {
     const { graph } = this.#current!;
     let bytes = this.#memory.get(graph);
     if (bytes === undefined) {
-      bytes = estimateGraphMemory(graph, this.#entities);
+      bytes = estimateGraphMemory(graph, this.#estate);
       this.#memory.set(graph, bytes);
     }
     return bytes;
@@ -225,7 +238,10 @@ export class CatalogDependencyGraph {
           this.#countRequest();
         },
       });
-      const { graph, cycles } = graphOf(read.entities);
+      const entities = estateEntities(read.entities);
+      const estate = new LiveDependencyGraph();
+      estate.apply(entities);
+      const { graph, cycles } = graphOf(estate);
       const message = read.truncated
         ? truncationMessage(maxNodes, read.catalogEntities)
         : undefined;
@@ -251,7 +267,7 @@ export class CatalogDependencyGraph {
         `Dependency graph built (${trigger}): ${build.nodeCount} nodes, ${build.edgeCount} edges from ${build.entitiesRead} entities in ${catalogRequests} catalog requests, ${build.durationMs} ms`,
       );
       this.#current = { graph, build };
-      this.#entities = estateEntities(read.entities);
+      this.#estate = { graph: estate, entities };
       this.#builds++;
       this.#lastError = undefined;
       return this.#current;
@@ -263,8 +279,8 @@ export class CatalogDependencyGraph {
   async #patch(refs: string[], requestedAt: number): Promise<GraphSnapshot> {
     const { catalog, auth, logger, maxNodes, pageSize } = this.#options;
     const current = this.#current;
-    const entities = this.#entities;
-    if (!current || !entities || current.build.truncated) {
+    const estate = this.#estate;
+    if (!current || !estate || current.build.truncated) {
       return this.#build('event');
     }
     let catalogRequests = 0;
@@ -272,7 +288,7 @@ export class CatalogDependencyGraph {
       const patched = await patchEstate({
         catalog,
         credentials: await auth.getOwnServiceCredentials(),
-        entities,
+        entities: estate.entities,
         changed: refs,
         pageSize,
         onRequest: () => {
@@ -280,14 +296,22 @@ export class CatalogDependencyGraph {
           this.#countRequest();
         },
       });
-      if (patched.entities.size > maxNodes) return this.#build('event');
-      const { graph, cycles } = graphOf(patched.entities.values());
+      const { changes } = patched;
+      if (sizeAfter(estate.entities, changes) > maxNodes) {
+        return this.#build('event');
+      }
+      estate.graph.apply(changes);
+      for (const [ref, entity] of changes) {
+        if (entity) estate.entities.set(ref, entity);
+        else estate.entities.delete(ref);
+      }
+      const { graph, cycles } = graphOf(estate.graph);
       const build: GraphBuild = {
         ...current.build,
         builtAt: new Date((this.#options.now ?? Date.now)()).toISOString(),
         nodeCount: graph.nodes.length,
         edgeCount: graph.edges.length,
-        catalogEntities: patched.entities.size,
+        catalogEntities: estate.entities.size,
         entitiesRead: patched.entitiesRead,
         catalogRequests,
         durationMs: Math.round(performance.now() - requestedAt),
@@ -300,7 +324,6 @@ export class CatalogDependencyGraph {
         `Dependency graph patched for ${refs.length} changed entities: ${build.nodeCount} nodes, ${build.edgeCount} edges; ${patched.entitiesRead} entities re-read in ${catalogRequests} catalog requests, ${build.durationMs} ms`,
       );
       this.#current = { graph, build };
-      this.#entities = patched.entities;
       this.#patches++;
       this.#lastError = undefined;
       return this.#current;

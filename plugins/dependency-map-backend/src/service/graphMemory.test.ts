@@ -1,7 +1,7 @@
 import { withCatalogRelations } from '../__testUtils__/catalogRelations';
 import { syntheticEstate } from '../__testUtils__/syntheticEstate';
 import {
-  buildDependencyGraph,
+  LiveDependencyGraph,
   findCycles,
 } from '@waybill/plugin-dependency-map-common';
 import { estimateGraphMemory, reachableBytes } from './graphMemory';
@@ -10,12 +10,14 @@ import { estateEntities } from './patchEstate';
 /** A served graph as the plugin keeps it: built, indexed (by finding its cycles), with its estate. */
 function servedGraph(size: number, relations: boolean) {
   const entities = syntheticEstate(size, size / 10);
-  const estate = estateEntities(
+  const kept = estateEntities(
     relations ? withCatalogRelations(entities) : entities,
   );
-  const graph = buildDependencyGraph([...estate.values()]);
+  const estate = new LiveDependencyGraph();
+  estate.apply(kept);
+  const graph = estate.graph();
   findCycles(graph);
-  return { graph, estate };
+  return { graph, estate: { graph: estate, entities: kept } };
 }
 
 describe('estimateGraphMemory', () => {

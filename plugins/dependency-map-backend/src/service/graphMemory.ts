@@ -1,5 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { DependencyGraph } from '@waybill/plugin-dependency-map-common';
+import {
+  DependencyGraph,
+  LiveDependencyGraph,
+} from '@waybill/plugin-dependency-map-common';
 
 /*
  * The graph's size in memory, estimated by walking what it holds with the sizes V8 gives its
@@ -94,32 +97,59 @@ function sampledBytes(items: readonly unknown[]): number {
   );
 }
 
+/** A relation pair: an entry in the index at each end, and its counts by type. */
+const RELATION_PAIR = 2 * MAP_ENTRY + ARRAY_HEADER + 4 * POINTER;
+/** A ref's own small map in the relation index, one at each end at most. */
+const ADJACENCY_MAP = OBJECT_HEADER + 8 * MAP_ENTRY;
+
+/** What an estate keeps to be patched: the entities, their readings, the relation index. */
+export interface KeptEstate {
+  graph: LiveDependencyGraph;
+  entities: ReadonlyMap<string, Entity>;
+}
+
+/** Bytes of the estate kept beside a graph: entities, readings, relation index, lookups. */
+function estateBytes({ graph, entities }: KeptEstate): number {
+  const held = graph.held();
+  return (
+    OBJECT_HEADER +
+    entities.size * MAP_ENTRY +
+    sampledBytes([...entities.keys()]) +
+    sampledBytes([...entities.values()]) +
+    // Readings hold the entities' nodes before derivation and their relations.
+    sampledBytes(held.readings) +
+    held.relationPairs * RELATION_PAIR +
+    2 * held.refs * ADJACENCY_MAP +
+    // The interned refs, and the derived nodes and edge lists by ref.
+    held.refs * MAP_ENTRY +
+    held.readings.length * MAP_ENTRY +
+    held.edgeLists * (MAP_ENTRY + ARRAY_HEADER)
+  );
+}
+
 /**
  * Estimated bytes a served graph keeps: its nodes, edges, business processes and warnings, the
- * entities kept for patching it (with their refs), its ref index and its indexed edge views.
- * Nodes, edges and entities are sampled (a few thousand of each walked), so it costs a few
- * milliseconds at 50,000 entities.
+ * estate kept for patching it (entities, readings, relation index), its ref index and its
+ * indexed edge views. Nodes, edges, entities and readings are sampled (a few thousand of each
+ * walked), so it costs a few milliseconds at 50,000 entities.
  */
 export function estimateGraphMemory(
   graph: DependencyGraph,
-  entities?: ReadonlyMap<string, Entity>,
+  estate?: KeptEstate,
 ): number {
   const nodes = graph.nodes.length;
   const edges = graph.edges.length;
   // The ref index's keys are the nodes' own refs: only its entries add.
   const refIndex = OBJECT_HEADER + nodes * MAP_ENTRY;
-  const estate = entities
-    ? OBJECT_HEADER +
-      entities.size * MAP_ENTRY +
-      sampledBytes([...entities.keys()]) +
-      sampledBytes([...entities.values()])
-    : 0;
   return (
     sampledBytes(graph.nodes) +
     sampledBytes(graph.edges) +
     reachableBytes([graph.processes, graph.warnings]) +
-    estate +
+    (estate ? estateBytes(estate) : 0) +
     refIndex +
-    INDEXED_VIEWS * viewBytes(nodes, edges)
+    INDEXED_VIEWS * viewBytes(nodes, edges) +
+    // Each edge's ends and type, shared by the views.
+    3 * TYPED_ARRAY_HEADER +
+    9 * edges
   );
 }

@@ -22,10 +22,13 @@ export function estateEntities(
   return new Map(entities.map(e => [refOfEntity(e), e]));
 }
 
-/** What patching the estate for some changed entities read and gave. */
+/** What re-reading some changed entities found. */
 export interface EstatePatch {
-  /** A new map: the old one with the entities re-read replaced, added or removed. */
-  entities: Map<string, Entity>;
+  /**
+   * The entities re-read, by ref in lower case: as the catalog now holds them, or undefined
+   * for one it no longer holds (or whose kind is not mapped).
+   */
+  changes: Map<string, Entity | undefined>;
   /** Refs asked of the catalog. */
   entitiesRead: number;
   catalogRequests: number;
@@ -55,13 +58,12 @@ function relatedRefs(entity: Entity | undefined): string[] {
 }
 
 /**
- * Re-reads changed entities into a copy of the estate, so that building the graph from it
- * gives what a full read of the catalog would. The catalog keeps each relation on both of its
- * ends, so besides the changed entities it re-reads the entities their relations name, before
- * the change (they may have lost the inverse relation) and after it (they may have gained one):
- * two rounds of `getEntitiesByRefs`, each in pages of `pageSize` refs, trimmed to the fields the
- * graph reads and filtered to the mapped kinds. An entity the catalog no longer holds (or whose
- * kind is not mapped) is removed; one it holds that the estate did not is added.
+ * Re-reads changed entities, so that applying them to the estate gives what a full read of the
+ * catalog would. The catalog keeps each relation on both of its ends, so besides the changed
+ * entities it re-reads the entities their relations name, before the change (they may have lost
+ * the inverse relation) and after it (they may have gained one): two rounds of
+ * `getEntitiesByRefs`, each in pages of `pageSize` refs, trimmed to the fields the graph reads
+ * and filtered to the mapped kinds.
  */
 export async function patchEstate(
   options: PatchEstateOptions,
@@ -100,10 +102,10 @@ export async function patchEstate(
   ]);
   await readRound(changed.flatMap(r => relatedRefs(read.get(r))));
 
-  const next = new Map(entities);
+  const changes = new Map<string, Entity | undefined>();
   for (const [ref, entity] of read) {
-    if (entity) next.set(refOfEntity(entity), entity);
-    else next.delete(ref);
+    if (entity) changes.set(refOfEntity(entity), entity);
+    else changes.set(ref, undefined);
   }
-  return { entities: next, entitiesRead: read.size, catalogRequests };
+  return { changes, entitiesRead: read.size, catalogRequests };
 }

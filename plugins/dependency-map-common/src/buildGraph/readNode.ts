@@ -14,19 +14,22 @@ import {
   readTenant,
 } from '@waybill/plugin-waybill-common';
 import { BusinessProcess, DependencyNode, TenantLabels } from '../model';
-import { GraphBuild, readRef, stringAt } from './state';
+import { ReadingSink, readRef, stringAt } from './state';
 
 /** The owner: the `ownedBy` relation, else `spec.owner` (a Group unless it names a kind). */
-function ownerOf(build: GraphBuild, entity: Entity): string | undefined {
+function ownerOf(
+  sink: Pick<ReadingSink, 'warnings'>,
+  entity: Entity,
+): string | undefined {
   const owned = entity.relations?.find(r => r.type === RELATION_OWNED_BY);
   if (owned) return owned.targetRef.toLocaleLowerCase('en-US');
   const raw = stringAt(entity.spec?.owner);
-  return raw ? readRef(build, raw, entity, 'group', 'spec.owner') : undefined;
+  return raw ? readRef(sink, raw, entity, 'group', 'spec.owner') : undefined;
 }
 
 /** A business-process Domain as the process it declares. */
 export function readBusinessProcess(
-  build: GraphBuild,
+  sink: Pick<ReadingSink, 'warnings'>,
   entity: Entity,
 ): BusinessProcess {
   return {
@@ -37,15 +40,18 @@ export function readBusinessProcess(
     criticality: stringAt(
       entity.metadata.annotations?.[WAYBILL_ANNOTATIONS.criticality],
     ),
-    owner: ownerOf(build, entity),
+    owner: ownerOf(sink, entity),
   };
 }
 
 /** The business processes an entity names; entries that are no ref are warnings. */
-function businessProcessesOf(build: GraphBuild, entity: Entity): string[] {
+function businessProcessesOf(
+  sink: Pick<ReadingSink, 'warnings'>,
+  entity: Entity,
+): string[] {
   const { refs, invalid } = readBusinessProcesses(entity);
   for (const entry of invalid) {
-    build.warnings.push(
+    sink.warnings.push(
       `${normalizeEntityRef(
         entity,
       )}: cannot read business process "${entry}" as an entity ref`,
@@ -59,13 +65,13 @@ function businessProcessesOf(build: GraphBuild, entity: Entity): string[] {
  * naming the problem, and the node stays a plain one (undefined).
  */
 function tenantLabelsOf(
-  build: GraphBuild,
+  sink: Pick<ReadingSink, 'warnings'>,
   entity: Entity,
 ): TenantLabels | undefined {
   if (!isTenantEntity(entity)) return undefined;
   const read = readTenant(entity);
   if ('problem' in read) {
-    build.warnings.push(
+    sink.warnings.push(
       `${normalizeEntityRef(entity)}: not read as a tenant: ${read.problem}`,
     );
     return undefined;
@@ -75,7 +81,10 @@ function tenantLabelsOf(
 }
 
 /** An entity of a node kind as its node; problems found while reading it are warnings. */
-export function readNode(build: GraphBuild, entity: Entity): DependencyNode {
+export function readNode(
+  sink: Pick<ReadingSink, 'warnings'>,
+  entity: Entity,
+): DependencyNode {
   const kind = entity.kind.toLocaleLowerCase('en-US');
   const ref = normalizeEntityRef(entity);
   const node: DependencyNode = {
@@ -87,8 +96,8 @@ export function readNode(build: GraphBuild, entity: Entity): DependencyNode {
     name: entity.metadata.name.toLocaleLowerCase('en-US'),
     type: stringAt(entity.spec?.type),
     title: entity.metadata.title ?? entity.metadata.name,
-    owner: ownerOf(build, entity),
-    businessProcesses: businessProcessesOf(build, entity),
+    owner: ownerOf(sink, entity),
+    businessProcesses: businessProcessesOf(sink, entity),
     tier: declaredTierOf(entity),
     lifecycle: stringAt(entity.spec?.lifecycle),
   };
@@ -97,10 +106,10 @@ export function readNode(build: GraphBuild, entity: Entity): DependencyNode {
   if (requirements) {
     node.apiRequirements = requirements.requirements;
     for (const problem of requirements.problems) {
-      build.warnings.push(`${ref}: ${problem}`);
+      sink.warnings.push(`${ref}: ${problem}`);
     }
   }
-  const tenant = tenantLabelsOf(build, entity);
+  const tenant = tenantLabelsOf(sink, entity);
   if (tenant) node.tenant = tenant;
   return node;
 }

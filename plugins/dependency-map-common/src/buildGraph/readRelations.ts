@@ -10,9 +10,8 @@ import {
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
 import {
-  GraphBuild,
   RawRelationType,
-  addRelation,
+  ReadingSink,
   readRef,
   stringAt,
   stringsAt,
@@ -35,7 +34,7 @@ const FORWARD: Record<string, RawRelationType> = {
 
 /** The relations as the catalog returns them, both directions. */
 function readCatalogRelations(
-  build: GraphBuild,
+  sink: ReadingSink,
   entity: Entity,
   ref: string,
 ): void {
@@ -43,11 +42,12 @@ function readCatalogRelations(
     const target = relation.targetRef.toLocaleLowerCase('en-US');
     const forward = FORWARD[relation.type];
     if (forward) {
-      addRelation(build, forward, ref, target);
+      sink.relations.push({ type: forward, source: ref, target: target });
       continue;
     }
     const inverse = FORWARD_OF_INVERSE[relation.type];
-    if (inverse) addRelation(build, inverse, target, ref);
+    if (inverse)
+      sink.relations.push({ type: inverse, source: target, target: ref });
   }
 }
 
@@ -68,37 +68,38 @@ const SPEC_PARENTS: Array<[string, string]> = [
 
 /** The relations an entity read straight from YAML (without relations) declares in its spec. */
 function readSpecRelations(
-  build: GraphBuild,
+  sink: ReadingSink,
   entity: Entity,
   ref: string,
 ): void {
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
   for (const [field, type, defaultKind] of SPEC_LISTS) {
     for (const raw of stringsAt(spec[field])) {
-      const target = readRef(build, raw, entity, defaultKind, `spec.${field}`);
-      if (target) addRelation(build, type, ref, target);
+      const target = readRef(sink, raw, entity, defaultKind, `spec.${field}`);
+      if (target)
+        sink.relations.push({ type: type, source: ref, target: target });
     }
   }
   for (const [field, defaultKind] of SPEC_PARENTS) {
     const value = stringAt(spec[field]);
     const target =
-      value && readRef(build, value, entity, defaultKind, `spec.${field}`);
-    if (target) addRelation(build, 'partOf', ref, target);
+      value && readRef(sink, value, entity, defaultKind, `spec.${field}`);
+    if (target) sink.relations.push({ type: 'partOf', source: ref, target });
   }
 }
 
 /**
- * Reads an entity's relations into the build: from `relations` when the catalog computed them,
+ * Reads an entity's relations into the sink (each as often as it is found): from `relations` when the catalog computed them,
  * else from its spec.
  */
 export function readRelations(
-  build: GraphBuild,
+  sink: ReadingSink,
   entity: Entity,
   ref: string,
 ): void {
   if (Array.isArray(entity.relations) && entity.relations.length > 0) {
-    readCatalogRelations(build, entity, ref);
+    readCatalogRelations(sink, entity, ref);
   } else {
-    readSpecRelations(build, entity, ref);
+    readSpecRelations(sink, entity, ref);
   }
 }

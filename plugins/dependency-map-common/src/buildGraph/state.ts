@@ -3,7 +3,6 @@ import {
   normalizeEntityRef,
   tryNormalizeEntityRef,
 } from '@waybill/plugin-waybill-common';
-import { BusinessProcess, DependencyNode } from '../model';
 
 /** A relation in Backstage's own vocabulary, always stored in its forward direction. */
 export type RawRelationType =
@@ -19,48 +18,10 @@ export interface RawRelation {
   target: string;
 }
 
-/** What building a graph collects while it reads the entities. */
-export interface GraphBuild {
-  nodes: Map<string, DependencyNode>;
-  processes: Map<string, BusinessProcess>;
-  /** Each relation once (one read from both of its ends is kept the first time), in order read. */
+/** Where reading one entity puts what it finds: its relations and the problems met. */
+export interface ReadingSink {
   relations: RawRelation[];
-  /** The targets recorded by type and source, to keep each relation once. */
-  recorded: Map<RawRelationType, Map<string, Set<string>>>;
   warnings: string[];
-}
-
-/** An empty build. */
-export function createGraphBuild(): GraphBuild {
-  return {
-    nodes: new Map(),
-    processes: new Map(),
-    relations: [],
-    recorded: new Map(),
-    warnings: [],
-  };
-}
-
-/** Records a relation once (looked up by its parts: no key string is built per relation). */
-export function addRelation(
-  build: GraphBuild,
-  type: RawRelationType,
-  source: string,
-  target: string,
-): void {
-  let bySource = build.recorded.get(type);
-  if (!bySource) {
-    bySource = new Map();
-    build.recorded.set(type, bySource);
-  }
-  let targets = bySource.get(source);
-  if (!targets) {
-    targets = new Set();
-    bySource.set(source, targets);
-  }
-  if (targets.has(target)) return;
-  targets.add(target);
-  build.relations.push({ type, source, target });
 }
 
 /**
@@ -68,7 +29,7 @@ export function addRelation(
  * a warning naming the entity and `what` (e.g. `spec.dependsOn`), and undefined.
  */
 export function readRef(
-  build: GraphBuild,
+  sink: Pick<ReadingSink, 'warnings'>,
   raw: string,
   entity: Entity,
   defaultKind: string | undefined,
@@ -79,7 +40,7 @@ export function readRef(
     defaultNamespace: entity.metadata.namespace,
   });
   if (ref === undefined) {
-    build.warnings.push(
+    sink.warnings.push(
       `${normalizeEntityRef(
         entity,
       )}: cannot read ${what} "${raw}" as an entity ref`,
