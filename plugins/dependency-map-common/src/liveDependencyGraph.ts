@@ -4,10 +4,11 @@ import {
   parseEntityRef,
 } from '@waybill/plugin-waybill-common';
 import {
-  DerivedNode,
   EstateState,
+  apiProviders,
   deriveEdges,
   deriveNode,
+  missingNodeWarning,
 } from './buildGraph/deriveGraph';
 import { EntityReading, readEntity } from './buildGraph/readEntity';
 import { RelationIndex, stands } from './buildGraph/relationIndex';
@@ -65,8 +66,6 @@ export interface LiveGraphHeld {
 export class LiveDependencyGraph {
   readonly #kinds: ReadonlySet<string>;
   readonly #readings = new Map<string, EntityReading>();
-  /** Every ref met, each kept once (see #intern). */
-  readonly #refs = new Map<string, string>();
   readonly #relations = new RelationIndex();
   /** Business processes declared by a Domain, by ref. */
   readonly #declared = new Map<string, BusinessProcess>();
@@ -97,7 +96,7 @@ export class LiveDependencyGraph {
   apply(changes: EstateChanges): void {
     const read = new Map<string, EntityReading | undefined>();
     for (const [key, entity] of changes) {
-      const ref = this.#intern(key);
+      const ref = this.#relations.intern(key);
       read.set(ref, entity && this.#read(entity, ref));
     }
     if (this.#readings.size === 0) {
@@ -153,45 +152,33 @@ export class LiveDependencyGraph {
     return this.#graph;
   }
 
-  /**
-   * One string object per ref: nodes, edges and the relation index share it, so that the lookups
-   * a graph index makes compare pointers, not characters (several times faster at 50,000 nodes).
-   */
-  #intern(ref: string): string {
-    const kept = this.#refs.get(ref);
-    if (kept !== undefined) return kept;
-    this.#refs.set(ref, ref);
-    return ref;
-  }
-
   #read(entity: Entity, ref: string): EntityReading {
     const reading = readEntity(entity, ref, this.#kinds);
-    if (reading.node) reading.node.ref = this.#intern(reading.node.ref);
-    for (const relation of reading.relations) {
-      relation.source = this.#intern(relation.source);
-      relation.target = this.#intern(relation.target);
+    if (reading.node) {
+      reading.node.ref = this.#relations.intern(reading.node.ref);
     }
     return reading;
   }
 
-  /** What it keeps besides the graph's nodes and edges, for estimating its size in memory. */
-  held(): LiveGraphHeld {
-    return {
-      readings: [...this.#readings.values()],
-      relationPairs: this.#relations.pairs,
-      refs: this.#refs.size,
-      edgeLists: this.#edges.size,
-    };
-  }
-
   #isProcess = (ref: string): boolean =>
     this.#declared.has(ref) || this.#namedBy.has(ref);
+
+  /** The providers of the APIs met while deriving edges, once the nodes are derived. */
+  readonly #providers = new Map<string, readonly string[]>();
 
   #state: EstateState = {
     readings: this.#readings,
     relations: this.#relations,
     nodes: this.#nodes,
     isProcess: this.#isProcess,
+    providersOf: api => {
+      let providers = this.#providers.get(api);
+      if (!providers) {
+        providers = apiProviders(this.#state, api);
+        this.#providers.set(api, providers);
+      }
+      return providers;
+    },
   };
 
   /** Notes whether a process ref was a process before this change first touched it. */
@@ -265,13 +252,16 @@ export class LiveDependencyGraph {
 
   /** Re-derives the nodes of `refs`, each from what the estate now says. */
   #deriveNodes(refs: Iterable<string>): void {
-    const derived = new Map<string, DerivedNode | undefined>();
-    for (const ref of refs) derived.set(ref, deriveNode(this.#state, ref));
-    for (const [ref, next] of derived) {
-      if (next) this.#nodes.set(ref, next.node);
+    for (const ref of refs) {
+      // A node is derived from readings and relations only, not from other nodes.
+      const node = deriveNode(this.#state, ref);
+      if (node) this.#nodes.set(ref, node);
       else this.#nodes.delete(ref);
-      if (next?.warning) this.#missingWarnings.set(ref, next.warning);
-      else this.#missingWarnings.delete(ref);
+      if (node?.missing) {
+        this.#missingWarnings.set(ref, missingNodeWarning(this.#state, ref));
+      } else {
+        this.#missingWarnings.delete(ref);
+      }
     }
   }
 
@@ -281,6 +271,7 @@ export class LiveDependencyGraph {
       if (node) this.#edges.set(ref, deriveEdges(this.#state, ref, node));
       else this.#edges.delete(ref);
     }
+    this.#providers.clear();
   }
 
   /** The declared processes, then those only named, marked `missing`. */

@@ -11,12 +11,19 @@ export interface EstateState {
   readonly nodes: ReadonlyMap<string, DependencyNode>;
   /** Whether a ref is a business process, declared or only named. */
   isProcess(ref: string): boolean;
+  /** The nodes providing an API (see {@link apiProviders}); may be kept for a derivation. */
+  providersOf(api: string): readonly string[];
 }
 
-/** A ref's node, with the warning a node only referred to carries. */
-export interface DerivedNode {
-  node: DependencyNode;
-  warning?: string;
+/** The nodes an API's `providesApi` relations come from. */
+export function apiProviders(state: EstateState, api: string): string[] {
+  const providers: string[] = [];
+  for (const [provider, counts] of state.relations.to(api)) {
+    if (stands(counts, 'providesApi') && state.nodes.has(provider)) {
+      providers.push(provider);
+    }
+  }
+  return providers;
 }
 
 /** The first of some refs in code-unit order (deterministic whatever order they came in). */
@@ -65,37 +72,39 @@ function missingNode(ref: string): DependencyNode | undefined {
 export function deriveNode(
   state: EstateState,
   ref: string,
-): DerivedNode | undefined {
+): DependencyNode | undefined {
   const read = state.readings.get(ref)?.node;
-  const from = read ? undefined : referrers(state, ref);
-  const base = read ?? (from ? missingNode(ref) : undefined);
+  const base = read ?? (referrers(state, ref) ? missingNode(ref) : undefined);
   if (!base) return undefined;
-  const joined: string[] = [];
-  const systems: string[] = [];
+  let joined: string[] | undefined;
+  let system: string | undefined;
   for (const [target, counts] of state.relations.from(ref)) {
     if (!stands(counts, 'partOf')) continue;
     if (state.isProcess(target)) {
-      if (!base.businessProcesses.includes(target)) joined.push(target);
-    } else if (target.startsWith('system:')) {
-      systems.push(target);
+      if (!base.businessProcesses.includes(target)) (joined ??= []).push(target);
+    } else if (
+      target.startsWith('system:') &&
+      (system === undefined || target < system)
+    ) {
+      system = target;
     }
   }
-  const system = first(systems);
-  const node: DependencyNode = {
+  if (!joined && !system) return base;
+  return {
     ...base,
-    businessProcesses: [...base.businessProcesses, ...joined.sort()],
+    ...(joined
+      ? { businessProcesses: [...base.businessProcesses, ...joined.sort()] }
+      : {}),
     ...(system ? { system } : {}),
   };
-  return {
-    node,
-    ...(from
-      ? {
-          warning: `${first(
-            from,
-          )}: refers to ${ref}, which is not in the catalog read`,
-        }
-      : {}),
-  };
+}
+
+/** The warning a node only referred to carries: the first entity node referring to it. */
+export function missingNodeWarning(
+  state: EstateState,
+  ref: string,
+): string {
+  return `${first(referrers(state, ref) ?? [])}: refers to ${ref}, which is not in the catalog read`;
 }
 
 /** Whether an edge may end at `ref`: it is a node (a business process is not, unless read as one). */
@@ -117,9 +126,8 @@ function apiUseEdges(
     const apiType = state.nodes.get(api)?.type;
     const type =
       apiType && EVENT_API_TYPES.includes(apiType) ? 'subscribesTo' : 'usesApi';
-    for (const [provider, counts] of state.relations.to(api)) {
-      if (provider === consumer || !stands(counts, 'providesApi')) continue;
-      if (!state.nodes.has(provider)) continue;
+    for (const provider of state.providersOf(api)) {
+      if (provider === consumer) continue;
       const key = `${type}|${provider}`;
       const edge = edges.get(key);
       if (edge) edge.apis!.push(api);
@@ -166,10 +174,8 @@ export function deriveEdges(
       consumed.push(target);
     }
   }
-  for (const [provider, counts] of state.relations.to(ref)) {
-    if (stands(counts, 'providesApi') && state.nodes.has(provider)) {
-      edges.push({ source: ref, target: provider, type: 'apiProvidedBy' });
-    }
+  for (const provider of state.providersOf(ref)) {
+    edges.push({ source: ref, target: provider, type: 'apiProvidedBy' });
   }
   edges.push(...apiUseEdges(state, ref, consumed));
   return edges;

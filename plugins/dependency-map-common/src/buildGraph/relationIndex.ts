@@ -19,17 +19,24 @@ export function stands(counts: RelationCounts, type: RawRelationType): boolean {
   return counts[POSITION[type]] > 0;
 }
 
-type Adjacency = Map<string, Map<string, number[]>>;
-
 const EMPTY: ReadonlyMap<string, RelationCounts> = new Map();
+
+/** A ref as the index keeps it: one string for it, and its relations each way. */
+interface RefEntry {
+  ref: string;
+  out?: Map<string, number[]>;
+  in?: Map<string, number[]>;
+}
 
 /**
  * The relations every entity reading names, counted, with both ends indexed: what a ref points
- * at and what points at it. Adding and removing a reading's relations costs their number.
+ * at and what points at it. Adding and removing a reading's relations costs their number. It
+ * also keeps one string per ref: counting relations in replaces their ends with it, so that
+ * nodes, edges and lookups share one string object per ref (a lookup then compares pointers,
+ * not characters).
  */
 export class RelationIndex {
-  readonly #out: Adjacency = new Map();
-  readonly #in: Adjacency = new Map();
+  readonly #refs = new Map<string, RefEntry>();
   #pairs = 0;
 
   /** Pairs of refs with relations between them. */
@@ -37,61 +44,66 @@ export class RelationIndex {
     return this.#pairs;
   }
 
-  /** Counts a reading's relations in (`+1`) or out (`-1`). */
-  count(relations: readonly RawRelation[], delta: 1 | -1): void {
-    for (const { type, source, target } of relations) {
-      let targets = this.#out.get(source);
-      if (!targets) {
-        targets = new Map();
-        this.#out.set(source, targets);
-      }
-      let counts = targets.get(target);
+  /** Refs kept (every ref met, until the index is dropped). */
+  get refs(): number {
+    return this.#refs.size;
+  }
+
+  /** The index's one string for `ref`. */
+  intern(ref: string): string {
+    return this.#entry(ref).ref;
+  }
+
+  /**
+   * Counts a reading's relations in (`+1`) or out (`-1`); counting in replaces each relation's
+   * ends with the index's own strings.
+   */
+  count(relations: RawRelation[], delta: 1 | -1): void {
+    for (const relation of relations) {
+      const source = this.#entry(relation.source);
+      const target = this.#entry(relation.target);
+      relation.source = source.ref;
+      relation.target = target.ref;
+      source.out ??= new Map();
+      let counts = source.out.get(target.ref);
       if (!counts) {
         counts = [0, 0, 0, 0];
-        targets.set(target, counts);
+        source.out.set(target.ref, counts);
+        (target.in ??= new Map()).set(source.ref, counts);
         this.#pairs++;
-        link(this.#in, target, source, counts);
       }
-      counts[POSITION[type]] += delta;
+      counts[POSITION[relation.type]] += delta;
       if (delta < 0 && counts[0] + counts[1] + counts[2] + counts[3] === 0) {
+        source.out.delete(target.ref);
+        target.in!.delete(source.ref);
         this.#pairs--;
-        unlink(this.#out, source, target);
-        unlink(this.#in, target, source);
       }
     }
   }
 
-  /** Every ref at either end of a relation, each once. */
+  /** Every ref at either end of a relation. */
   *ends(): Iterable<string> {
-    yield* this.#out.keys();
-    for (const ref of this.#in.keys()) if (!this.#out.has(ref)) yield ref;
+    for (const entry of this.#refs.values()) {
+      if (entry.out?.size || entry.in?.size) yield entry.ref;
+    }
   }
 
   /** The refs `ref` has relations to, with their counts. */
   from(ref: string): ReadonlyMap<string, RelationCounts> {
-    return this.#out.get(ref) ?? EMPTY;
+    return this.#refs.get(ref)?.out ?? EMPTY;
   }
 
   /** The refs that have relations to `ref`, with their counts. */
   to(ref: string): ReadonlyMap<string, RelationCounts> {
-    return this.#in.get(ref) ?? EMPTY;
+    return this.#refs.get(ref)?.in ?? EMPTY;
   }
-}
 
-function link(
-  adjacency: Adjacency,
-  from: string,
-  to: string,
-  counts: number[],
-): void {
-  const ends = adjacency.get(from);
-  if (ends) ends.set(to, counts);
-  else adjacency.set(from, new Map([[to, counts]]));
-}
-
-function unlink(adjacency: Adjacency, from: string, to: string): void {
-  const ends = adjacency.get(from);
-  if (!ends) return;
-  ends.delete(to);
-  if (ends.size === 0) adjacency.delete(from);
+  #entry(ref: string): RefEntry {
+    let entry = this.#refs.get(ref);
+    if (!entry) {
+      entry = { ref };
+      this.#refs.set(ref, entry);
+    }
+    return entry;
+  }
 }
