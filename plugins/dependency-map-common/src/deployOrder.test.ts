@@ -8,6 +8,17 @@ const sortedStages = (stages: { entityRefs: string[] }[]) =>
 describe('planDeployOrder', () => {
   const graph = demoGraph();
 
+  it('plans the whole estate once per graph, and a set of entities each time', () => {
+    expect(planDeployOrder(graph)).toBe(planDeployOrder(graph));
+    const another = { ...graph };
+    expect(planDeployOrder(another)).not.toBe(planDeployOrder(graph));
+    expect(planDeployOrder(another)).toEqual(planDeployOrder(graph));
+    const some = { entityRefs: [component('sales')] };
+    expect(planDeployOrder(graph, some)).not.toBe(
+      planDeployOrder(graph, some),
+    );
+  });
+
   it('orders the whole demo estate, providers first, with the inventory/purchase cycle as the one blocker', () => {
     const order = planDeployOrder(graph);
     expect(sortedStages(order.stages)).toEqual([

@@ -214,15 +214,31 @@ function blockerMessage(
   return `${who}, so ${what}: release them together and test them as one, or break the cycle${fix}`;
 }
 
+/** The whole estate's deploy order (every deployable, ordering edges), per graph object. */
+const estateOrders = new WeakMap<DependencyGraph, DeployOrder>();
+
 /**
  * Deploy stages for a set of entities (default: every deployable), providers first, over the
  * condensation of the dependency graph so cycles become one step, with those cycles named as
- * blockers. O(nodes + edges).
+ * blockers. O(nodes + edges). The whole estate's order is computed once per graph object and
+ * the same answer given again: treat it as immutable.
  */
 export function planDeployOrder(
   graph: DependencyGraph,
   options: DeployOrderOptions = {},
 ): DeployOrder {
+  if (options.entityRefs || options.edgeTypes) {
+    return orderOf(graph, options);
+  }
+  let order = estateOrders.get(graph);
+  if (!order) {
+    order = orderOf(graph, options);
+    estateOrders.set(graph, order);
+  }
+  return order;
+}
+
+function orderOf(graph: DependencyGraph, options: DeployOrderOptions): DeployOrder {
   const members = options.entityRefs
     ? [...new Set(resolveNodeIndices(graph, options.entityRefs))]
     : graph.nodes.flatMap((node, i) => (isDeployable(node) ? [i] : []));
