@@ -79,22 +79,37 @@ export function boardAxisValues(
 }
 
 /**
+ * Whether a status is a settled success (`healthy`), a failure (failed, degraded or rolled back)
+ * or not settled (pending or deploying): the heatmap's columns, and all the failure analysis
+ * reads of a status.
+ */
+export function settledAs(
+  status: TenantStatus,
+): 'healthy' | 'failed' | 'unsettled' {
+  if (status === 'healthy') return 'healthy';
+  return FAILED_STATUSES.includes(status) ? 'failed' : 'unsettled';
+}
+
+/** A heatmap cell's key: its region and tier. */
+export const heatCellKey = (cell: Pick<HeatCell, 'region' | 'tier'>) =>
+  `${cell.region}\u0000${cell.tier}`;
+
+/**
  * Every tenant counted once in its region and tier: healthy, failed (failed, degraded or
  * rolled back) or not settled (pending or deploying). By region, then tier.
  */
 export function boardHeatmap(lines: Iterable<BoardLine>): HeatCell[] {
   const cells = new Map<string, HeatCell>();
-  for (const { region, tier, status } of lines) {
-    const key = `${region}\u0000${tier}`;
+  for (const line of lines) {
+    const key = heatCellKey(line);
     let cell = cells.get(key);
     if (!cell) {
+      const { region, tier } = line;
       cell = { region, tier, total: 0, healthy: 0, failed: 0, unsettled: 0 };
       cells.set(key, cell);
     }
     cell.total++;
-    if (status === 'healthy') cell.healthy++;
-    else if (FAILED_STATUSES.includes(status)) cell.failed++;
-    else cell.unsettled++;
+    cell[settledAs(line.status)]++;
   }
   return [...cells.values()].sort(
     (a, b) => compare(a.region, b.region) || compare(a.tier, b.tier),

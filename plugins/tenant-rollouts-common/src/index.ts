@@ -10,6 +10,7 @@
 export * from './strategy';
 export * from './planRollout';
 export * from './freezeCalendar';
+export * from './heldFreezeStatuses';
 export * from './failureAnalysis';
 export * from './permissions';
 export * from './rolloutState';

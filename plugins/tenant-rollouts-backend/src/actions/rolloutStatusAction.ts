@@ -84,7 +84,15 @@ const blockerOutput = (z: Zod) =>
         }),
       )
       .optional()
-      .describe('The failing or frozen tenants the caller may read.'),
+      .describe(
+        'The first 20 of the failing or frozen tenants the caller may read.',
+      ),
+    unlisted: z
+      .number()
+      .optional()
+      .describe(
+        'Failing or frozen tenants the caller may read that `tenants` leaves out.',
+      ),
   });
 
 const statusOutput = (z: Zod) =>

@@ -214,9 +214,65 @@ describe.each(databases.eachSupportedId())('RolloutStore on %s', databaseId => {
     expect((await store.getPlan(id))?.tenants).toHaveLength(1200);
   });
 
+  it('reads the statuses reported since a status version, of this rollout only', async () => {
+    const { store } = await createStore();
+    const { id } = await store.createRollout(wideRollout(600));
+    const other = await store.createRollout(wideRollout(600));
+    const ref = (i: number) => `resource:default/t${i}`;
+    const report = (rollout: number, from: number, to: number) =>
+      store.reportStatuses(
+        rollout,
+        Array.from({ length: to - from }, (_, i) => ({
+          tenantRef: ref(from + i),
+          status: 'healthy' as const,
+        })),
+      );
+    expect(await store.tenantStatuses(id, 0)).toEqual([]);
+    await report(id, 0, 550); // version 1: over one chunk of rows
+    await report(other.id, 0, 600);
+    await report(id, 500, 520); // version 2: some of version 1's again
+    await report(id, 590, 600); // version 3
+    const since = async (version: number) =>
+      (await store.tenantStatuses(id, version)).map(s => s.tenantRef).sort();
+    const refs = (...ranges: Array<[number, number]>) =>
+      ranges
+        .flatMap(([from, to]) =>
+          Array.from({ length: to - from }, (_, i) => ref(from + i)),
+        )
+        .sort();
+    expect(await since(3)).toEqual([]);
+    expect(await since(2)).toEqual(refs([590, 600]));
+    expect(await since(1)).toEqual(refs([500, 520], [590, 600]));
+    expect(await since(0)).toEqual(refs([0, 550], [590, 600]));
+    expect((await store.tenantStatuses(id, 2))[0]).toMatchObject({
+      waveIndex: 0,
+      status: 'healthy',
+      detail: null,
+    });
+  });
+
   it('migrates down and up again', async () => {
-    const { knex } = await createStore();
+    const { knex, store } = await createStore();
+    const { id } = await store.createRollout(newRollout());
+    await store.reportStatuses(id, [
+      { tenantRef: 'resource:default/a', status: 'healthy' },
+    ]);
     const dir = `${__dirname}/../../migrations`;
+    await knex.migrate.down({ directory: dir });
+    expect(
+      await knex.schema.hasColumn('tenant_rollouts_tenants', 'status_version'),
+    ).toBe(false);
+    // The statuses stay.
+    expect(
+      await knex('tenant_rollouts_tenants')
+        .where({ rollout_id: id })
+        .orderBy('tenant_ref')
+        .select('tenant_ref', 'status'),
+    ).toEqual([
+      { tenant_ref: 'resource:default/a', status: 'healthy' },
+      { tenant_ref: 'resource:default/b', status: 'pending' },
+      { tenant_ref: 'resource:default/c', status: 'pending' },
+    ]);
     await knex.migrate.down({ directory: dir });
     expect(
       await knex.schema.hasColumn('tenant_rollouts', 'status_version'),
@@ -240,6 +296,9 @@ describe.each(databases.eachSupportedId())('RolloutStore on %s', databaseId => {
     ]) {
       expect(await knex.schema.hasColumn('tenant_rollouts', column)).toBe(true);
     }
+    expect(
+      await knex.schema.hasColumn('tenant_rollouts_tenants', 'status_version'),
+    ).toBe(true);
   });
 
   if (databaseId.startsWith('POSTGRES')) {

@@ -201,10 +201,20 @@ export class RolloutStore {
     return rows.map((row: { entity_ref: string }) => row.entity_ref);
   }
 
-  async tenantStatuses(rolloutId: number): Promise<TenantStatusRecord[]> {
-    const rows = await this.db('tenant_rollouts_tenants')
-      .where({ rollout_id: rolloutId })
-      .orderBy([{ column: 'wave_index' }, { column: 'tenant_ref' }]);
+  /**
+   * A rollout's tenant statuses, by wave and tenant ref; with `since`, only those a report with a
+   * higher status version wrote (see RolloutHead.statusVersion), in no particular order.
+   */
+  async tenantStatuses(
+    rolloutId: number,
+    since?: number,
+  ): Promise<TenantStatusRecord[]> {
+    const query = this.db('tenant_rollouts_tenants').where({
+      rollout_id: rolloutId,
+    });
+    const rows = await (since === undefined
+      ? query.orderBy([{ column: 'wave_index' }, { column: 'tenant_ref' }])
+      : query.where('status_version', '>', since));
     return rows.map(row => ({
       tenantRef: row.tenant_ref,
       waveIndex: Number(row.wave_index),
@@ -302,7 +312,7 @@ export class RolloutStore {
   /**
    * Records per-tenant statuses. Each row is written by its own conditional UPDATE, so reports
    * for different tenants never overwrite each other; a tenant not in the rollout is an InputError
-   * and nothing is written.
+   * and nothing is written. The rows written take the rollout's new status version.
    */
   async reportStatuses(
     rolloutId: number,
@@ -320,10 +330,16 @@ export class RolloutStore {
       alike.set(key, group);
     }
     return this.db.transaction(async tx => {
-      // First, so that concurrent reports of one rollout queue on its row.
+      // First, so that concurrent reports of one rollout queue on its row: the versions follow
+      // the order in which the reports commit.
       await tx('tenant_rollouts')
         .where({ id: rolloutId })
         .increment('status_version', 1);
+      const bumped = await tx('tenant_rollouts')
+        .where({ id: rolloutId })
+        .first('status_version');
+      // No rollout: no row is updated below, and the first chunk says so.
+      const version = Number(bumped?.status_version ?? 0);
       let changed = 0;
       for (const { update, refs } of alike.values()) {
         for (let i = 0; i < refs.length; i += STATUS_CHUNK) {
@@ -335,6 +351,7 @@ export class RolloutStore {
               status: update.status,
               detail: update.detail ?? null,
               updated_at: now,
+              status_version: version,
             });
           if (n !== chunk.length) {
             const known = new Set(

@@ -1373,7 +1373,7 @@ export const spec = {
       },
       HealthBlocker: {
         description:
-          "Too few of the current wave's tenants are healthy. `healthy`, `total`, `needed` and\n`failing` count every tenant of the wave; `tenants` lists the failing ones the reader may\nread.\n",
+          "Too few of the current wave's tenants are healthy. `healthy`, `total`, `needed` and\n`failing` count every tenant of the wave; `tenants` lists the first 20 of the failing ones\nthe reader may read, and `unlisted` counts the rest of those. The others of `failing`\n(`failing` - `tenants` - `unlisted`) are tenants the reader may not read.\n",
         type: 'object',
         additionalProperties: false,
         required: [
@@ -1386,6 +1386,7 @@ export const spec = {
           'healthThreshold',
           'failing',
           'tenants',
+          'unlisted',
         ],
         properties: {
           kind: {
@@ -1448,6 +1449,12 @@ export const spec = {
               },
             },
           },
+          unlisted: {
+            description:
+              'Failing tenants the reader may read that `tenants` leaves out (it lists 20 at most).',
+            type: 'integer',
+            minimum: 0,
+          },
         },
       },
       BakeBlocker: {
@@ -1492,10 +1499,18 @@ export const spec = {
       },
       FreezeBlocker: {
         description:
-          'Tenants of the wave the action starts are in a freeze window. `frozen` and `opensAt`\ncover every one of them; `tenants` lists those the reader may read.\n',
+          'Tenants of the wave the action starts are in a freeze window. `frozen` and `opensAt`\ncover every one of them; `tenants` lists the first 20 of those the reader may read, and\n`unlisted` counts the rest of those. The others of `frozen` (`frozen` - `tenants` -\n`unlisted`) are tenants the reader may not read.\n',
         type: 'object',
         additionalProperties: false,
-        required: ['kind', 'message', 'wave', 'frozen', 'opensAt', 'tenants'],
+        required: [
+          'kind',
+          'message',
+          'wave',
+          'frozen',
+          'opensAt',
+          'tenants',
+          'unlisted',
+        ],
         properties: {
           kind: {
             type: 'string',
@@ -1562,6 +1577,12 @@ export const spec = {
                 },
               },
             },
+          },
+          unlisted: {
+            description:
+              'Frozen tenants the reader may read that `tenants` leaves out (it lists 20 at most).',
+            type: 'integer',
+            minimum: 0,
           },
         },
       },

@@ -297,6 +297,7 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
         healthThreshold: 1,
         failing: 0,
         tenants: [],
+        unlisted: 0,
       },
       expect.objectContaining({
         kind: 'freeze',
@@ -337,6 +338,7 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
             title: 'Delta Mart',
           }),
         ],
+        unlisted: 0,
       }),
     ]);
 
@@ -617,6 +619,7 @@ describe.each(databases.eachSupportedId())('the plugin on %s', databaseId => {
           detail: 'smoke test 503',
         },
       ],
+      unlisted: 0,
     });
     expect(advance.blockers[1]).toEqual({
       kind: 'bake',

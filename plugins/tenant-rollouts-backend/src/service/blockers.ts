@@ -17,8 +17,14 @@ import { GateResult } from './gate';
 /** Tenants a message names before "...". */
 const NAMED_TENANTS = 10;
 
-/** A blocker without its message, which is written from the rest. */
-type Parts<B extends Blocker> = Omit<B, 'kind' | 'message'>;
+/**
+ * Tenants a blocker lists when it is shown (see blockerShownTo); `unlisted` counts the others the
+ * reader may read. A wave of 20,000 tenants would otherwise list thousands on every board read.
+ */
+export const LISTED_TENANTS = 20;
+
+/** A blocker without its message, which is written from the rest, nor `unlisted`. */
+type Parts<B extends Blocker> = Omit<B, 'kind' | 'message' | 'unlisted'>;
 
 const waveName = (wave: WaveRef) => `wave ${wave.index} (${wave.name})`;
 
@@ -36,7 +42,10 @@ export function gateBlocker(gate: GateResult): GateBlocker {
   return { kind: 'gate', message: gate.message, gate };
 }
 
-/** Too few of the current wave's tenants are healthy; `tenants` are the failing ones named. */
+/**
+ * Too few of the current wave's tenants are healthy; `tenants` are the failing ones named, every
+ * one of them until the blocker is shown to a reader (see blockerShownTo).
+ */
 export function healthBlocker(parts: Parts<HealthBlocker>): HealthBlocker {
   const { wave, healthy, total, needed, healthThreshold, failing, tenants } =
     parts;
@@ -55,6 +64,7 @@ export function healthBlocker(parts: Parts<HealthBlocker>): HealthBlocker {
       healthThreshold * 100,
     )}%)${failures}`,
     ...parts,
+    unlisted: 0,
   };
 }
 
@@ -68,7 +78,10 @@ export function bakeBlocker(parts: Parts<BakeBlocker>): BakeBlocker {
   };
 }
 
-/** Tenants of the wave an action starts are in freeze windows; `tenants` are those named. */
+/**
+ * Tenants of the wave an action starts are in freeze windows; `tenants` are those named, every
+ * one of them until the blocker is shown to a reader (see blockerShownTo).
+ */
 export function freezeBlocker(parts: Parts<FreezeBlocker>): FreezeBlocker {
   const { wave, frozen, tenants } = parts;
   const named = tenants.map(
@@ -86,28 +99,51 @@ export function freezeBlocker(parts: Parts<FreezeBlocker>): FreezeBlocker {
       frozen - tenants.length,
     )}`,
     ...parts,
+    unlisted: 0,
+  };
+}
+
+/** A blocker listing its first LISTED_TENANTS tenants, and counting the rest as `unlisted`. */
+function listed<B extends HealthBlocker | FreezeBlocker>(blocker: B): B {
+  const { tenants } = blocker;
+  return {
+    ...blocker,
+    tenants: tenants.slice(0, LISTED_TENANTS),
+    unlisted: Math.max(0, tenants.length - LISTED_TENANTS),
   };
 }
 
 /**
- * A blocker as a reader sees it who may read only the tenants `named`: a health or freeze
- * blocker names only those and counts the others. The action is refused on all of them, so it
- * says that tenants they cannot see hold it, without saying which.
+ * A blocker as it is answered to a reader who may read only the tenants `named` (every tenant
+ * when absent): a health or freeze blocker names only those, counts the others, and lists the
+ * first LISTED_TENANTS of those it names; its message is written from all it names. The action
+ * is refused on all of them, so it says that tenants they cannot see hold it, without saying
+ * which. Give it a blocker as built here (naming every tenant), once.
  */
 export function blockerShownTo(
   blocker: Blocker,
-  named: ReadonlySet<string>,
+  named?: ReadonlySet<string>,
 ): Blocker {
   const shown = <T extends { ref: string }>(tenants: T[]) =>
-    tenants.filter(t => named.has(t.ref));
+    named ? tenants.filter(t => named.has(t.ref)) : tenants;
   switch (blocker.kind) {
     case 'health': {
-      const { kind: _kind, message: _message, ...parts } = blocker;
-      return healthBlocker({ ...parts, tenants: shown(parts.tenants) });
+      const {
+        kind: _kind,
+        message: _message,
+        unlisted: _u,
+        ...parts
+      } = blocker;
+      return listed(healthBlocker({ ...parts, tenants: shown(parts.tenants) }));
     }
     case 'freeze': {
-      const { kind: _kind, message: _message, ...parts } = blocker;
-      return freezeBlocker({ ...parts, tenants: shown(parts.tenants) });
+      const {
+        kind: _kind,
+        message: _message,
+        unlisted: _u,
+        ...parts
+      } = blocker;
+      return listed(freezeBlocker({ ...parts, tenants: shown(parts.tenants) }));
     }
     default:
       return blocker;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   analyzeFailures,
   BoardLine,
@@ -8,9 +7,9 @@ import {
   emptyStatusCounts,
   FailureAnalysis,
   FreezeGroups,
-  freezeGroups,
-  FreezeWindow,
   HeatCell,
+  heatCellKey,
+  settledAs,
   StatusCounts,
 } from '@waybill/plugin-tenant-rollouts-common';
 import type { Tenant, TenantAxis } from '@waybill/plugin-waybill-common';
@@ -19,6 +18,7 @@ import {
   StoredPlan,
   TenantStatusRecord,
 } from '../database/RolloutStore';
+import { tenantsByRef } from './planTenants';
 
 /** A tenant of a board, as read once per status version: all but its freeze at `now`. */
 export interface SnapshotLine extends BoardLine {
@@ -41,20 +41,41 @@ export interface SnapshotWave {
 }
 
 /**
- * What a board computes over every tenant of a rollout the reader may read, from one read of
- * its statuses: kept while its status version stands (see BoardSnapshots).
+ * Where each tenant of a board is, for one plan and reader: the same at every status version,
+ * so a snapshot updated to a later version shares it.
+ */
+interface SnapshotIndex {
+  tenantByRef: ReadonlyMap<string, Tenant>;
+  /** Position of each tenant's status in `statuses`. */
+  statusAt: Map<string, number>;
+  /** Position of each line (tenant the reader may read) in `lines`. */
+  lineAt: Map<string, number>;
+  /** Wave w's lines are `lines[waveStarts[w]]` up to `lines[waveStarts[w + 1]]`. */
+  waveStarts: number[];
+  /** Position of each heatmap cell, by `heatCellKey`. */
+  cellAt: Map<string, number>;
+  /** The tenants the reader may read; every tenant when absent. */
+  visible?: ReadonlySet<string>;
+}
+
+/**
+ * What a board computes over every tenant of a rollout the reader may read, from the statuses
+ * as they were at `version` or later: kept, and brought up to later versions, by BoardSnapshots.
  */
 export interface BoardSnapshot {
+  /** The rollout's status version: the snapshot holds every report up to it (maybe later ones). */
+  version: number;
   /** The tenants the reader may read, in the plan's order (wave by wave). */
   lines: SnapshotLine[];
   waves: SnapshotWave[];
   axisValues: Record<TenantAxis, string[]>;
   heatmap: HeatCell[];
   analysis: FailureAnalysis;
-  /** Every tenant status of the rollout: the next actions are decided on all of them. */
+  /** Every tenant status of the rollout, by wave and ref: the next actions read all of them. */
   statuses: TenantStatusRecord[];
   /** The freeze groups of every tenant of the rollout. */
   freezeGroups: FreezeGroups;
+  index: SnapshotIndex;
 }
 
 /** A wave's lines' counts. */
@@ -81,114 +102,161 @@ function snapshotWave(lines: SnapshotLine[]): SnapshotWave {
   };
 }
 
-/** The snapshot of a rollout's board for a reader who may read `visible` (every tenant when absent). */
-export function boardSnapshot(
+/** The failure analysis of the statuses of the tenants the reader may read, in their order. */
+function analysisOf(
+  statuses: TenantStatusRecord[],
+  index: SnapshotIndex,
+): FailureAnalysis {
+  const { visible, tenantByRef } = index;
+  return analyzeFailures(
+    statuses
+      .filter(s => !visible || visible.has(s.tenantRef))
+      .map(s => ({ tenant: tenantByRef.get(s.tenantRef)!, status: s.status })),
+  );
+}
+
+/** A line's status as its tenant's status record says, or pending since the rollout was made. */
+function withStatus(
+  line: Omit<SnapshotLine, 'status' | 'detail' | 'updatedAt'>,
+  status: TenantStatusRecord | undefined,
+  createdAt: string,
+): SnapshotLine {
+  return {
+    ...line,
+    status: status?.status ?? 'pending',
+    detail: status?.detail ?? null,
+    updatedAt: status?.updatedAt ?? createdAt,
+  };
+}
+
+/** The lines of the tenants the reader may read, wave by wave. */
+function linesOf(
   record: RolloutRecord,
   statuses: TenantStatusRecord[],
-  windows: FreezeWindow[],
+  freezeGroups: FreezeGroups,
+  tenantByRef: ReadonlyMap<string, Tenant>,
   visible?: ReadonlySet<string>,
-): BoardSnapshot {
-  const groups = freezeGroups(record.plan.tenants, windows);
-  const tenantByRef = new Map(record.plan.tenants.map(t => [t.ref, t]));
+): SnapshotLine[][] {
   const statusOf = new Map(statuses.map(s => [s.tenantRef, s]));
-  const waves = record.plan.waves.map((wave, index) =>
+  return record.plan.waves.map((wave, index) =>
     wave.tenants
       .filter(({ ref }) => !visible || visible.has(ref))
-      .map(({ ref, reason }): SnapshotLine => {
+      .map(({ ref, reason }) => {
         const { deployables: _deployables, ...tenant } = tenantByRef.get(ref)!;
-        const status = statusOf.get(ref);
-        return {
+        const line = {
           ...tenant,
           tenant,
           wave: index,
           placement: reason,
-          status: status?.status ?? 'pending',
-          detail: status?.detail ?? null,
-          updatedAt: status?.updatedAt ?? record.createdAt,
-          freezeGroup: groups.groupOf.get(ref)!,
+          freezeGroup: freezeGroups.groupOf.get(ref)!,
         };
+        return withStatus(line, statusOf.get(ref), record.createdAt);
       }),
   );
+}
+
+/**
+ * The snapshot of a rollout's board at status `version`, from all its statuses (read after the
+ * version was), for a reader who may read `visible` (every tenant when absent).
+ */
+export function boardSnapshot(
+  record: RolloutRecord & { plan: StoredPlan },
+  statuses: TenantStatusRecord[],
+  freezeGroups: FreezeGroups,
+  version: number,
+  visible?: ReadonlySet<string>,
+): BoardSnapshot {
+  const tenantByRef = tenantsByRef(record.plan);
+  const waves = linesOf(record, statuses, freezeGroups, tenantByRef, visible);
   const lines = waves.flat();
-  const settled = statuses.filter(s => !visible || visible.has(s.tenantRef));
+  const heatmap = boardHeatmap(lines);
+  const waveStarts = [0];
+  for (const wave of waves) {
+    waveStarts.push(waveStarts[waveStarts.length - 1] + wave.length);
+  }
+  const index: SnapshotIndex = {
+    tenantByRef,
+    statusAt: new Map(statuses.map((s, i) => [s.tenantRef, i])),
+    lineAt: new Map(lines.map((l, i) => [l.ref, i])),
+    waveStarts,
+    cellAt: new Map(heatmap.map((c, i) => [heatCellKey(c), i])),
+    visible,
+  };
   return {
+    version,
     lines,
     waves: waves.map(snapshotWave),
     axisValues: boardAxisValues(lines),
-    heatmap: boardHeatmap(lines),
-    analysis: analyzeFailures(
-      settled.map(s => ({
-        tenant: tenantByRef.get(s.tenantRef)!,
-        status: s.status,
-      })),
-    ),
+    heatmap,
+    analysis: analysisOf(statuses, index),
     statuses,
-    freezeGroups: groups,
+    freezeGroups,
+    index,
   };
 }
 
-/** Board snapshots kept in memory, most recently used last. */
-const SNAPSHOTS_KEPT = 16;
-
-/**
- * Board snapshots and rollout plans, kept per replica. A plan never changes once stored, so it is
- * kept by rollout (and creation time). A snapshot is kept by rollout, status version and what
- * the reader may read; the status version is read from the database in the same request before
- * the statuses are, and every status report bumps it in its own transaction, so a snapshot is
- * never older than the version it is kept under: a report on any replica is seen by the next
- * read on every replica.
- */
-export class BoardSnapshots {
-  private readonly plans = new Map<string, StoredPlan>();
-  private readonly snapshots = new Map<string, BoardSnapshot>();
-
-  /** The plan of a rollout created at `createdAt`, read by `read` the first time. */
-  async plan(
-    id: number,
-    createdAt: string,
-    read: () => Promise<StoredPlan>,
-  ): Promise<StoredPlan> {
-    return this.kept(this.plans, `${id}:${createdAt}`, read);
-  }
-
-  /**
-   * The snapshot of a rollout at a status version for a reader who may read `visible` (every
-   * tenant when absent), computed by `compute` when not kept.
-   */
-  async snapshot(
-    key: { id: number; createdAt: string; statusVersion: number },
-    visible: ReadonlySet<string> | undefined,
-    compute: () => Promise<BoardSnapshot>,
-  ): Promise<BoardSnapshot> {
-    const reader = visible ? digestOf(visible) : '*';
-    return this.kept(
-      this.snapshots,
-      `${key.id}:${key.createdAt}:${key.statusVersion}:${reader}`,
-      compute,
-    );
-  }
-
-  private async kept<T>(
-    map: Map<string, T>,
-    key: string,
-    compute: () => Promise<T>,
-  ): Promise<T> {
-    const found = map.get(key);
-    if (found) {
-      map.delete(key);
-      map.set(key, found);
-      return found;
-    }
-    const value = await compute();
-    map.set(key, value);
-    if (map.size > SNAPSHOTS_KEPT) map.delete(map.keys().next().value!);
-    return value;
-  }
+/** The heatmap with one tenant moved from one status's column to another's. */
+function moveInHeatmap(
+  cells: HeatCell[],
+  at: number,
+  from: SnapshotLine['status'],
+  to: SnapshotLine['status'],
+) {
+  const [before, after] = [settledAs(from), settledAs(to)];
+  if (before === after) return;
+  cells[at] = {
+    ...cells[at],
+    [before]: cells[at][before] - 1,
+    [after]: cells[at][after] + 1,
+  };
 }
 
-/** A digest of the refs a reader may read. */
-function digestOf(refs: ReadonlySet<string>): string {
-  const digest = createHash('sha1');
-  for (const ref of refs) digest.update(`${ref}\n`);
-  return digest.digest('base64url');
+/**
+ * `previous` brought up to status `version` with the status records written since its own (read
+ * after `version` was): the lines, waves, heatmap and statuses of those tenants, and the failure
+ * analysis only when a tenant the reader may read moved between unsettled, healthy and failed.
+ * The same snapshot as `boardSnapshot` computes from every status; undefined when a record is of
+ * a tenant the snapshot does not have (then compute it whole).
+ */
+export function updatedSnapshot(
+  previous: BoardSnapshot,
+  changed: TenantStatusRecord[],
+  version: number,
+): BoardSnapshot | undefined {
+  const { index } = previous;
+  if (changed.some(s => !index.statusAt.has(s.tenantRef))) return undefined;
+  const statuses = [...previous.statuses];
+  const lines = [...previous.lines];
+  const heatmap = [...previous.heatmap];
+  const waves = new Set<number>();
+  let outcomesMoved = false;
+  for (const status of changed) {
+    statuses[index.statusAt.get(status.tenantRef)!] = status;
+    const at = index.lineAt.get(status.tenantRef);
+    if (at === undefined) continue; // a tenant the reader may not read
+    const line = lines[at];
+    lines[at] = withStatus(line, status, line.updatedAt);
+    waves.add(line.wave);
+    outcomesMoved ||= settledAs(line.status) !== settledAs(status.status);
+    moveInHeatmap(
+      heatmap,
+      index.cellAt.get(heatCellKey(line))!,
+      line.status,
+      status.status,
+    );
+  }
+  const { waveStarts } = index;
+  return {
+    ...previous,
+    version,
+    lines,
+    waves: previous.waves.map((wave, w) =>
+      waves.has(w)
+        ? snapshotWave(lines.slice(waveStarts[w], waveStarts[w + 1]))
+        : wave,
+    ),
+    heatmap,
+    analysis: outcomesMoved ? analysisOf(statuses, index) : previous.analysis,
+    statuses,
+  };
 }

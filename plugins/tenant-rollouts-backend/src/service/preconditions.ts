@@ -18,6 +18,7 @@ import {
   healthBlocker,
 } from './blockers';
 import { GateClient } from './gate';
+import { tenantsByRef } from './planTenants';
 
 /** What the preconditions of an action are checked against: one read of the world, at `now`. */
 export interface PreconditionInputs {
@@ -47,11 +48,11 @@ export function nextDeliverySegments(record: RolloutRecord): string[] {
   const index = record.state === 'planned' ? 0 : record.currentWave + 1;
   const wave = record.plan.waves[index];
   if (!wave) return [];
-  const segmentOf = new Map(record.plan.tenants.map(t => [t.ref, t.segment]));
+  const tenants = tenantsByRef(record.plan);
   return [
     ...new Set(
       wave.tenants.flatMap(t => {
-        const segment = segmentOf.get(t.ref);
+        const segment = tenants.get(t.ref)?.segment;
         return segment ? [segment] : [];
       }),
     ),
@@ -81,9 +82,9 @@ function neededHealthy(total: number, threshold: number): number {
   return needed;
 }
 
-/** The tenants' titles, by ref. */
-function titlesOf(record: RolloutRecord): Map<string, string> {
-  return new Map(record.plan.tenants.map(t => [t.ref, t.title]));
+/** A tenant's title, or its ref when the plan does not have it. */
+function titleOf(record: RolloutRecord, ref: string): string {
+  return tenantsByRef(record.plan).get(ref)?.title ?? ref;
 }
 
 /** The current wave's health and bake time, which an advance or completion waits for. */
@@ -99,7 +100,6 @@ function healthAndBakeBlockers(
   const { healthy, lastChangeAt } = waveHealth(waveStatuses);
   const total = waveStatuses.length;
   if (total > 0 && healthy / total < wave.healthThreshold) {
-    const titles = titlesOf(record);
     const failing = waveStatuses.filter(s =>
       FAILED_STATUSES.includes(s.status),
     );
@@ -113,7 +113,7 @@ function healthAndBakeBlockers(
         failing: failing.length,
         tenants: failing.map((s): HealthBlocker['tenants'][number] => ({
           ref: s.tenantRef,
-          title: titles.get(s.tenantRef) ?? s.tenantRef,
+          title: titleOf(record, s.tenantRef),
           status: s.status,
           detail: s.detail ?? null,
         })),
@@ -145,14 +145,13 @@ function freezeBlockers(
 ): Blocker[] {
   const next = waveStartedBy(record, action);
   const wave = record.plan.waves[next];
-  const titles = titlesOf(record);
   const frozen: FreezeBlocker['tenants'] = [];
   for (const { ref } of wave?.tenants ?? []) {
     const status = freezes.get(ref);
     if (status?.frozen) {
       frozen.push({
         ref,
-        title: titles.get(ref) ?? ref,
+        title: titleOf(record, ref),
         windows: status.windows.map(w => ({
           id: w.id,
           title: w.title,

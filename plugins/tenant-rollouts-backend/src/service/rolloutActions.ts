@@ -112,9 +112,7 @@ export class RolloutActions {
       const named = access.restricted
         ? await access.readable(record.plan.tenants.map(t => t.ref))
         : undefined;
-      const shown = named
-        ? blockers.map(b => blockerShownTo(b, named))
-        : blockers;
+      const shown = blockers.map(b => blockerShownTo(b, named));
       throw new RolloutConflictError(
         `Cannot ${action} rollout ${id}: ${shown
           .map(b => b.message)

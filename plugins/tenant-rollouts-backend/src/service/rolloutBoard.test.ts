@@ -1,8 +1,11 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { TENANT_STATUSES } from '@waybill/plugin-tenant-rollouts-common';
 import { ConfigReader } from '@backstage/config';
 import { CatalogReadAccess } from '@waybill/plugin-waybill-node';
 import { createTestDatabases } from '@waybill/test-utils';
 import { wideRollout } from '../__testUtils__/fixtures';
+import { seededPick } from '../__testUtils__/seeded';
 import { RolloutStore } from '../database/RolloutStore';
 import { readTenantRolloutsConfig } from './config';
 import { RolloutBoard } from './rolloutBoard';
@@ -65,6 +68,17 @@ describe.each(databases.eachSupportedId())('RolloutBoard on %s', databaseId => {
       counts: { pending: 500, healthy: 1400, failed: 100 },
     });
     expect(after.analysis).toMatchObject({ settled: 1500, failed: 100 });
+    // The blocker of completing the wave counts its 100 failing tenants and lists 20.
+    const [complete] = after.nextActions.filter(a => a.action === 'complete');
+    expect(complete.blockers[0]).toMatchObject({
+      kind: 'health',
+      failing: 100,
+      unlisted: 80,
+      tenants: Array.from({ length: 20 }, (_, i) => ({
+        ref: `resource:default/t${1400 + i}`,
+        status: 'failed',
+      })),
+    });
     expect(await other.get(id, CatalogReadAccess.unrestricted, {})).toEqual({
       ...after,
       evaluatedAt: expect.any(String),
@@ -84,5 +98,63 @@ describe.each(databases.eachSupportedId())('RolloutBoard on %s', databaseId => {
       detail: 'boom',
       freeze: { frozen: false },
     });
+  });
+
+  it('keeps its board across reports made elsewhere and answers what a board computed from scratch answers', async () => {
+    const knex = await databases.init(databaseId);
+    const store = await RolloutStore.create({
+      database: mockServices.database({ knex }),
+    });
+    const { id } = await store.createRollout(wideRollout(300));
+    await knex('tenant_rollouts')
+      .where({ id })
+      .update({ state: 'running', current_wave: 0 });
+    // A reader who may read the tenants whose number is not a multiple of 4.
+    const readable = (ref: string) => Number(ref.split('/t')[1]) % 4 !== 0;
+    const restricted = await CatalogReadAccess.forCredentials(
+      mockCredentials.user(),
+      {
+        permissions: {
+          authorizeConditional: async () => [
+            { result: AuthorizeResult.CONDITIONAL },
+          ],
+        } as any,
+        catalog: {
+          getEntitiesByRefs: async ({
+            entityRefs,
+          }: {
+            entityRefs: string[];
+          }) => ({
+            items: entityRefs.map(ref => (readable(ref) ? { ref } : undefined)),
+          }),
+        } as any,
+      },
+    );
+    const kept = replica(store);
+    const pick = seededPick(17);
+    const refs = Array.from(
+      { length: 300 },
+      (_, i) => `resource:default/t${i}`,
+    );
+    for (let round = 0; round < 12; round++) {
+      await store.reportStatuses(
+        id,
+        Array.from({ length: 1 + (round % 4) * 20 }, () => ({
+          tenantRef: pick(refs),
+          status: pick(TENANT_STATUSES),
+          detail: pick([undefined, 'boom']),
+        })),
+      );
+      for (const access of [CatalogReadAccess.unrestricted, restricted]) {
+        const query = { status: pick([undefined, 'failed' as const]) };
+        expect(await kept.get(id, access, query)).toEqual({
+          ...(await replica(store).get(id, access, query)),
+          evaluatedAt: expect.any(String),
+        });
+      }
+    }
+    const board = await kept.get(id, restricted, {});
+    expect(board.tenants.total).toBe(225);
+    expect(board.analysis.settled).toBeGreaterThan(0);
   });
 });

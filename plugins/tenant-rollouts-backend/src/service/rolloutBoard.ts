@@ -2,7 +2,8 @@ import { NotFoundError } from '@backstage/errors';
 import {
   BoardQuery,
   FreezeStatus,
-  groupFreezeStatuses,
+  freezeGroups,
+  HeldFreezeStatuses,
   NextAction,
   RolloutGate,
   RolloutState,
@@ -14,7 +15,8 @@ import { CatalogReadAccess } from '@waybill/plugin-waybill-node';
 import { RolloutRecord, RolloutStore } from '../database/RolloutStore';
 import { blockerShownTo } from './blockers';
 import { boardTenant, tenantPage, waveSummaries } from './boardPage';
-import { BoardSnapshot, boardSnapshot, BoardSnapshots } from './boardSnapshot';
+import { BoardSnapshot, boardSnapshot, updatedSnapshot } from './boardSnapshot';
+import { BoardSnapshots } from './boardSnapshots';
 import { TenantRolloutsConfig } from './config';
 import { askingOnce, GateClient } from './gate';
 import { nextActionsOf, nextDeliverySegments } from './preconditions';
@@ -61,7 +63,7 @@ export class RolloutBoard {
       this.read(id, access),
       this.options.store.events(id),
     ]);
-    return this.answer(read, events, access, query);
+    return this.answer(read, events, query);
   }
 
   /** One wave of a rollout and where the rollout is; with `cloud`, only that cloud's tenants. */
@@ -137,8 +139,9 @@ export class RolloutBoard {
 
   /**
    * A rollout, if the reader may read its entity (else 404), and its board's snapshot at its
-   * status version (see BoardSnapshots): the statuses are read only when a report has changed
-   * them since, and the plan once. Every freeze group is evaluated at `now`.
+   * status version (see BoardSnapshots): kept, caught up from the statuses reported since, or
+   * computed from all of them when none is kept; the plan read once. Every freeze group is
+   * evaluated at `now`.
    */
   private async read(
     id: number,
@@ -150,32 +153,40 @@ export class RolloutBoard {
       throw new NotFoundError(`No rollout ${id}`);
     }
     const { createdAt } = head.record;
-    const plan = await this.kept.plan(
-      id,
-      createdAt,
-      async () => (await store.getPlan(id))!,
-    );
+    const kept = await this.kept.plan(id, createdAt, async () => {
+      const plan = (await store.getPlan(id))!;
+      const groups = freezeGroups(plan.tenants, config.freezeWindows);
+      return {
+        plan,
+        freezeGroups: groups,
+        freezes: new HeldFreezeStatuses(groups, config.freezeWindows),
+      };
+    });
+    const { plan } = kept;
     const record: RolloutRecord = { ...head.record, plan };
     const visible = access.restricted
       ? await access.readable(plan.tenants.map(t => t.ref))
       : undefined;
+    const { statusVersion } = head;
     const snapshot = await this.kept.snapshot(
-      { id, createdAt, statusVersion: head.statusVersion },
-      visible,
-      async () =>
+      { id, createdAt, statusVersion, visible },
+      async previous =>
+        (previous &&
+          updatedSnapshot(
+            previous,
+            await store.tenantStatuses(id, previous.version),
+            statusVersion,
+          )) ??
         boardSnapshot(
           record,
           await store.tenantStatuses(id),
-          config.freezeWindows,
+          kept.freezeGroups,
+          statusVersion,
           visible,
         ),
     );
     const now = this.options.now();
-    const freezes = groupFreezeStatuses(
-      snapshot.freezeGroups,
-      now,
-      config.freezeWindows,
-    );
+    const freezes = kept.freezes.at(now);
     return { record, snapshot, freezes, visible, now };
   }
 
@@ -186,7 +197,6 @@ export class RolloutBoard {
    */
   private async next(
     read: BoardRead,
-    access: CatalogReadAccess,
   ): Promise<{ nextActions: NextAction[]; gate?: RolloutGate }> {
     const { record, snapshot, visible, now } = read;
     const asked = askingOnce(this.options.gate);
@@ -207,13 +217,10 @@ export class RolloutBoard {
       },
       asked,
     );
-    const nextActions =
-      access.restricted && visible
-        ? actions.map(a => ({
-            ...a,
-            blockers: a.blockers.map(b => blockerShownTo(b, visible)),
-          }))
-        : actions;
+    const nextActions = actions.map(a => ({
+      ...a,
+      blockers: a.blockers.map(b => blockerShownTo(b, visible)),
+    }));
     return { nextActions, ...(gate ? { gate } : {}) };
   }
 
@@ -221,12 +228,11 @@ export class RolloutBoard {
   private async answer(
     read: BoardRead,
     events: RolloutView['events'],
-    access: CatalogReadAccess,
     query: BoardQuery,
   ): Promise<RolloutView> {
     const { record, snapshot, freezes, now } = read;
     const tenants = tenantPage(record, snapshot, freezes, query);
-    const next = await this.next(read, access);
+    const next = await this.next(read);
     const { plan: _plan, strategySource, ...rest } = record;
     return {
       ...rest,

@@ -400,8 +400,9 @@ export interface components {
     };
     /**
      * @description Too few of the current wave's tenants are healthy. `healthy`, `total`, `needed` and
-     *     `failing` count every tenant of the wave; `tenants` lists the failing ones the reader may
-     *     read.
+     *     `failing` count every tenant of the wave; `tenants` lists the first 20 of the failing ones
+     *     the reader may read, and `unlisted` counts the rest of those. The others of `failing`
+     *     (`failing` - `tenants` - `unlisted`) are tenants the reader may not read.
      */
     HealthBlocker: {
       /**
@@ -424,6 +425,8 @@ export interface components {
         status: components['schemas']['TenantStatus'];
         detail: string | null;
       }[];
+      /** @description Failing tenants the reader may read that `tenants` leaves out (it lists 20 at most). */
+      unlisted: number;
     };
     /** @description The current wave has not baked yet; it has at `until`. */
     BakeBlocker: {
@@ -445,7 +448,9 @@ export interface components {
     };
     /**
      * @description Tenants of the wave the action starts are in a freeze window. `frozen` and `opensAt`
-     *     cover every one of them; `tenants` lists those the reader may read.
+     *     cover every one of them; `tenants` lists the first 20 of those the reader may read, and
+     *     `unlisted` counts the rest of those. The others of `frozen` (`frozen` - `tenants` -
+     *     `unlisted`) are tenants the reader may not read.
      */
     FreezeBlocker: {
       /**
@@ -475,6 +480,8 @@ export interface components {
         /** Format: date-time */
         opensAt: string;
       }[];
+      /** @description Frozen tenants the reader may read that `tenants` leaves out (it lists 20 at most). */
+      unlisted: number;
     };
     /** @description A wave of the rollout's plan. */
     WaveRef: {

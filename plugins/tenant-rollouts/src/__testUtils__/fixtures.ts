@@ -106,7 +106,10 @@ export function failingGate(): GateBlocker {
   return { kind: 'gate', message: gate.message, gate };
 }
 
-/** The frozen tenants of a board's wave as the backend's freeze blocker names them. */
+/**
+ * The frozen tenants of a board's wave as the backend's freeze blocker names them: the first 20
+ * listed, the rest counted.
+ */
 export function freezeBlockerOf(wave: WaveView): FreezeBlocker {
   const tenants = wave.tenants.flatMap(t =>
     t.freeze.frozen
@@ -129,7 +132,8 @@ export function freezeBlockerOf(wave: WaveView): FreezeBlocker {
       .map(t => t.opensAt)
       .sort()
       .at(-1)!,
-    tenants,
+    tenants: tenants.slice(0, 20),
+    unlisted: Math.max(0, tenants.length - 20),
   };
 }
 

@@ -198,6 +198,7 @@ describe.each(HOSTILE_MARKUP_ROWS)(
               opensAt: LATER,
             },
           ],
+          unlisted: 0,
         },
         {
           kind: 'health',
@@ -216,6 +217,7 @@ describe.each(HOSTILE_MARKUP_ROWS)(
               detail: markup('failing detail'),
             },
           ],
+          unlisted: 0,
         },
       ];
       server.use(

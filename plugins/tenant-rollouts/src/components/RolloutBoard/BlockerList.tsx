@@ -52,17 +52,19 @@ function Rest(props: { more: number; hidden: number }) {
 }
 
 /**
- * The tenants a blocker names, the first {@link SHOWN_TENANTS} each on a line (`line` says what of
- * it matters), then how many more there are and how many of `total` the reader may not read.
+ * The tenants a blocker lists, the first {@link SHOWN_TENANTS} each on a line (`line` says what of
+ * it matters), then how many more there are (those not shown, and the `unlisted` ones the backend
+ * left out of the list) and how many of `total` the reader may not read.
  */
 function TenantList<T extends { ref: string }>(props: {
   label: string;
   tenants: T[];
+  unlisted: number;
   total: number;
   line: (tenant: T) => ReactNode;
 }) {
   const classes = useStyles();
-  const { tenants } = props;
+  const { tenants, unlisted } = props;
   const shown = tenants.slice(0, SHOWN_TENANTS);
   return (
     <ul className={classes.list} aria-label={props.label}>
@@ -72,8 +74,8 @@ function TenantList<T extends { ref: string }>(props: {
         </li>
       ))}
       <Rest
-        more={tenants.length - shown.length}
-        hidden={props.total - tenants.length}
+        more={tenants.length - shown.length + unlisted}
+        hidden={props.total - tenants.length - unlisted}
       />
     </ul>
   );
@@ -135,6 +137,7 @@ function HealthItem(props: { blocker: HealthBlocker }) {
         <TenantList
           label="Failing tenants"
           tenants={blocker.tenants}
+          unlisted={blocker.unlisted}
           total={blocker.failing}
           line={tenant =>
             `${tenant.title}: ${tenant.status}${
@@ -173,6 +176,7 @@ function FreezeItem(props: { blocker: FreezeBlocker; now: Date }) {
       <TenantList
         label="Frozen tenants"
         tenants={blocker.tenants}
+        unlisted={blocker.unlisted}
         total={blocker.frozen}
         line={tenant =>
           `${tenant.title}: ${tenant.windows

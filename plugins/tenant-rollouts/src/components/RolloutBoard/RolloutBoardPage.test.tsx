@@ -85,6 +85,7 @@ const failingCanary: HealthBlocker = {
       detail: 'Health check failed: 503',
     },
   ],
+  unlisted: 0,
 };
 
 /** Whether a button is the board's leading (contained, primary) one. */

@@ -1,0 +1,13 @@
+/** Picks from a list with mulberry32 from `seed`: the same "random" choices on every run. */
+export function seededPick(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return <T>(items: readonly T[]): T =>
+    items[Math.floor(next() * items.length)];
+}
