@@ -152,6 +152,16 @@ export class LiveDependencyGraph {
     return this.#graph;
   }
 
+  /** What it keeps besides the graph's nodes and edges, for estimating its size in memory. */
+  held(): LiveGraphHeld {
+    return {
+      readings: [...this.#readings.values()],
+      relationPairs: this.#relations.pairs,
+      refs: this.#relations.refs,
+      edgeLists: this.#edges.size,
+    };
+  }
+
   #read(entity: Entity, ref: string): EntityReading {
     const reading = readEntity(entity, ref, this.#kinds);
     if (reading.node) {
