@@ -23,7 +23,65 @@ import {
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import dependencyMapBackend from '@waybill/plugin-dependency-map-backend';
 import { DEFAULT_NODE_KINDS } from '@waybill/plugin-dependency-map-common';
+import knexFactory from 'knex';
 import { BENCH_LOCATION } from './catalogRelations';
+
+/** Where the catalog keeps its entities: `WAYBILL_BENCH_CATALOG_DB`, SQLite in memory by default. */
+export type CatalogEngine = 'sqlite' | 'postgres';
+
+/** The catalog's engine this run, from `WAYBILL_BENCH_CATALOG_DB` (`sqlite` or `postgres`). */
+export function catalogEngine(): CatalogEngine {
+  const asked = process.env.WAYBILL_BENCH_CATALOG_DB ?? 'sqlite';
+  if (asked !== 'sqlite' && asked !== 'postgres') {
+    throw new Error(
+      `WAYBILL_BENCH_CATALOG_DB must be sqlite or postgres, not "${asked}"`,
+    );
+  }
+  return asked;
+}
+
+/**
+ * The PostgreSQL server: `WAYBILL_BENCH_PG_URL`, else the one the tests use, else the local
+ * default (as the other benches).
+ */
+const PG_URL =
+  process.env.WAYBILL_BENCH_PG_URL ??
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
+  'postgresql://postgres@127.0.0.1:5432';
+
+/** The catalog's database on PostgreSQL, as Backstage's DatabaseManager names it from the prefix. */
+const PG_PREFIX = 'waybill_bench_dm_';
+const PG_CATALOG_DATABASE = `${PG_PREFIX}catalog`;
+
+/** The catalog's engine in words, for the report. */
+export function describeCatalogEngine(engine: CatalogEngine): string {
+  return engine === 'postgres'
+    ? `PostgreSQL (${PG_CATALOG_DATABASE}, created fresh and dropped at the end)`
+    : 'SQLite in memory';
+}
+
+/** Drops the catalog's PostgreSQL database, if there is one. */
+async function dropCatalogDatabase(): Promise<void> {
+  const admin = knexFactory({
+    client: 'pg',
+    connection: `${PG_URL.replace(/\/[^/@]*$/, '')}/postgres`,
+    pool: { min: 0, max: 1 },
+  });
+  try {
+    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [
+      PG_CATALOG_DATABASE,
+    ]);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+/** The backend's database config for an engine. */
+function databaseConfig(engine: CatalogEngine) {
+  return engine === 'postgres'
+    ? { client: 'pg', connection: PG_URL, prefix: PG_PREFIX }
+    : { client: 'better-sqlite3', connection: ':memory:' };
+}
 
 /** Topic on which the benchmark tells the plugin the catalog changed (the whole estate, or one entity). */
 export const CATALOG_CHANGED_TOPIC = 'waybill-bench.catalog-changed';
@@ -80,7 +138,7 @@ export interface EstateBackend {
 
 /** The test backend's config: its event bus, the kinds the catalog takes, the map's refresh. */
 const BACKEND_CONFIG = {
-  backend: { baseUrl: 'http://localhost:0' },
+  backend: { baseUrl: 'http://localhost:0' } as object,
   // One in-process event bus for the backend (the test backend's default gives each plugin
   // its own mock); no events backend to forward to.
   events: { useEventBus: 'never' },
@@ -112,7 +170,8 @@ const BACKEND_CONFIG = {
 };
 
 /**
- * Starts a backend with `@backstage/plugin-catalog-backend` on SQLite in memory, fed by an entity
+ * Starts a backend with `@backstage/plugin-catalog-backend` on `engine` (SQLite in memory, or a
+ * fresh PostgreSQL database dropped when the backend stops), fed by an entity
  * provider the benchmark drives (delta mutations: the catalog processes and stitches the
  * entities itself, computing the relations), the dependency-map plugin, and a small benchmark
  * plugin that hands out the catalog, auth, logger and events services it is given. The catalog
@@ -122,7 +181,10 @@ const BACKEND_CONFIG = {
  * publishes {@link CATALOG_CHANGED_TOPIC} on the events service (the real one, shared by the
  * plugins of the backend, as in production).
  */
-export async function startEstateBackend(): Promise<EstateBackend> {
+export async function startEstateBackend(
+  engine: CatalogEngine,
+): Promise<EstateBackend> {
+  if (engine === 'postgres') await dropCatalogDatabase();
   let handles: BackendHandles | undefined;
   const benchPlugin = createBackendPlugin({
     pluginId: 'waybill-bench',
@@ -152,7 +214,15 @@ export async function startEstateBackend(): Promise<EstateBackend> {
       dependencyMapBackend,
       benchPlugin,
       eventsServiceFactory,
-      mockServices.rootConfig.factory({ data: BACKEND_CONFIG }),
+      mockServices.rootConfig.factory({
+        data: {
+          ...BACKEND_CONFIG,
+          backend: {
+            ...BACKEND_CONFIG.backend,
+            database: databaseConfig(engine),
+          },
+        },
+      }),
     ],
   });
   if (!handles) throw new Error('The benchmark plugin was not started');
@@ -161,7 +231,10 @@ export async function startEstateBackend(): Promise<EstateBackend> {
     baseUrl: `http://localhost:${port}`,
     handles,
     provider,
-    stop: () => backend.stop(),
+    stop: async () => {
+      await backend.stop();
+      if (engine === 'postgres') await dropCatalogDatabase();
+    },
   };
 }
 

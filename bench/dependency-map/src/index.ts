@@ -29,7 +29,11 @@ import {
 } from '@waybill/bench-utils';
 import { buildDependencyGraph } from '@waybill/plugin-dependency-map-common';
 import { measureMapPage } from './browser';
-import { startEstateBackend } from './catalog';
+import {
+  catalogEngine,
+  describeCatalogEngine,
+  startEstateBackend,
+} from './catalog';
 import { withCatalogRelations } from './catalogRelations';
 import { estateShape, generateEstate } from './estate';
 import { estateSteps } from './estateSteps';
@@ -121,8 +125,11 @@ async function nodePhases(started: number): Promise<BenchResult> {
     }`,
   );
   const steps = estateSteps(sizes, SEED);
-  progress('starting the backend (real catalog, SQLite in memory)');
-  const backend = await startEstateBackend();
+  const engine = catalogEngine();
+  progress(
+    `starting the backend (real catalog, ${describeCatalogEngine(engine)})`,
+  );
+  const backend = await startEstateBackend(engine);
   const rssAtStart = process.memoryUsage().rss;
   const results: StepResult[] = [];
   try {
@@ -145,6 +152,7 @@ async function nodePhases(started: number): Promise<BenchResult> {
     loadAtEnd: currentLoad(),
     wallSeconds: (performance.now() - started) / 1000,
     seed: SEED,
+    catalog: describeCatalogEngine(engine),
     rssAtStart,
     steps: results,
   };

@@ -27,6 +27,8 @@ export const TARGETS = {
 /** Everything one run measured. */
 export interface BenchResult extends RunDescription {
   seed: number;
+  /** Where the catalog keeps its entities (WAYBILL_BENCH_CATALOG_DB). */
+  catalog: string;
   /** The process's resident memory once the backend started, before any entity. */
   rssAtStart: number;
   /** One per size, in increasing order. */
@@ -169,7 +171,7 @@ export function render(result: BenchResult): string {
   lines.push(`Dependency map benchmark at ${sizes} nodes`);
   lines.push(...runHeaderLines(result));
   lines.push(
-    `Catalog: @backstage/plugin-catalog-backend on SQLite in memory (one catalog for every size, grown step by step by an entity provider), read over HTTP by the catalog client; seed ${result.seed}`,
+    `Catalog: @backstage/plugin-catalog-backend on ${result.catalog} (one catalog for every size, grown step by step by an entity provider), read over HTTP by the catalog client; seed ${result.seed}`,
   );
   lines.push(
     "@backstage/plugin-catalog-graph-backend: not run, it is not on npm (404 checked 2026-12-06); the peer is the catalog graph frontend's own loading.",
