@@ -116,6 +116,36 @@ const CHANGES: Record<string, Change> = {
 };
 
 describe('patching the graph for changed entities', () => {
+  it('derives again only what a change can reach: the rest of the graph is the same objects', async () => {
+    const estate = syntheticEstate(400);
+    const { catalog, serve, byRefs } = swappableCatalog(
+      withCatalogRelations(estate),
+    );
+    const graph = graphOn(catalog);
+    const before = (await graph.refresh('manual')).graph;
+    const changed = estate.find(e => e.metadata.name === 'svc-100')!;
+    changed.metadata = { ...changed.metadata, title: 'Renamed' };
+    serve(withCatalogRelations(estate));
+    byRefs.mockClear();
+    const after = (await graph.patch(['component:default/svc-100'])).graph;
+
+    expect(after).not.toBe(before);
+    // Its relations did not change: one round reads it and its neighbours.
+    expect(byRefs).toHaveBeenCalledTimes(1);
+    const nodeOf = (g: DependencyGraph, ref: string) =>
+      g.nodes.find(n => n.ref === ref);
+    expect(nodeOf(after, 'component:default/svc-100')?.title).toBe('Renamed');
+    // Far from the change: the very objects of the previous graph.
+    const far = 'component:default/svc-150';
+    expect(nodeOf(after, far)).toBe(nodeOf(before, far));
+    const edgesOf = (g: DependencyGraph) =>
+      g.edges.filter(e => e.source === far);
+    expect(edgesOf(after).length).toBeGreaterThan(0);
+    edgesOf(after).forEach((edge, i) => expect(edge).toBe(edgesOf(before)[i]));
+    const same = after.nodes.filter(n => nodeOf(before, n.ref) === n).length;
+    expect(same).toBeGreaterThan(after.nodes.length - 20);
+  });
+
   it.each([
     ['with catalog relations', true],
     ['from specs alone', false],
