@@ -41,8 +41,23 @@ export interface GraphIndex {
 }
 
 const indexes = new WeakMap<DependencyGraph, GraphIndex>();
+/** Edge ends handed over by whoever built a graph and knew them (see {@link seedEdgeEnds}). */
+const seededEnds = new WeakMap<DependencyGraph, EdgeEnds>();
 
 const TYPE_POSITION = new Map(DEPENDENCY_EDGE_TYPES.map((t, i) => [t, i]));
+
+/** An edge type's position in {@link DEPENDENCY_EDGE_TYPES}, as {@link EdgeEnds} keeps it. */
+export function edgeTypeCode(type: DependencyEdgeType): number {
+  return TYPE_POSITION.get(type) ?? 255;
+}
+
+/**
+ * Gives the index of a graph its edge ends, computed by whoever built the graph without a
+ * lookup per edge; they must be what {@link GraphIndex.ends} would compute.
+ */
+export function seedEdgeEnds(graph: DependencyGraph, ends: EdgeEnds): void {
+  seededEnds.set(graph, ends);
+}
 
 /** The ends of every edge: one lookup per end (edges from one source in a row share one). */
 function edgeEnds(
@@ -64,7 +79,7 @@ function edgeEnds(
     }
     ends.source[i] = lastIndex;
     ends.target[i] = indexOf.get(edge.target) ?? -1;
-    ends.type[i] = TYPE_POSITION.get(edge.type) ?? 255;
+    ends.type[i] = edgeTypeCode(edge.type);
   });
   return ends;
 }
@@ -80,7 +95,7 @@ export function graphIndex(graph: DependencyGraph): GraphIndex {
   const indexOf = new Map<string, number>();
   graph.nodes.forEach((node, i) => indexOf.set(node.ref, i));
   const views = new Map<string, EdgeView>();
-  let ends: EdgeEnds | undefined;
+  let ends = seededEnds.get(graph);
   const index: GraphIndex = {
     graph,
     indexOf,

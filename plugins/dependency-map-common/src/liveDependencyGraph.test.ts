@@ -8,6 +8,7 @@
 import { Entity } from '@backstage/catalog-model';
 import fc from 'fast-check';
 import { buildDependencyGraph } from './buildDependencyGraph';
+import { graphIndex } from './graphIndex';
 import { LiveDependencyGraph } from './liveDependencyGraph';
 import { DependencyGraph } from './model';
 
@@ -165,8 +166,13 @@ describe('LiveDependencyGraph', () => {
               if (entity) estate.set(ref, entity);
               else estate.delete(ref);
             }
-            expect(comparable(live.graph())).toEqual(
+            const graph = live.graph();
+            expect(comparable(graph)).toEqual(
               comparable(buildDependencyGraph([...estate.values()])),
+            );
+            // The ends it hands the index are the ones the index would look up.
+            expect(graphIndex(graph).ends()).toEqual(
+              graphIndex({ ...graph }).ends(),
             );
           }
         },

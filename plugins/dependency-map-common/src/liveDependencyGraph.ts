@@ -5,12 +5,15 @@ import {
 } from '@waybill/plugin-waybill-common';
 import {
   EstateState,
+  NodeEdges,
+  Provider,
   apiProviders,
   deriveEdges,
   deriveNode,
   missingNodeWarning,
 } from './buildGraph/deriveGraph';
 import { EntityReading, readEntity } from './buildGraph/readEntity';
+import { edgeTypeCode, seedEdgeEnds } from './graphIndex';
 import { RelationIndex, stands } from './buildGraph/relationIndex';
 import {
   BusinessProcess,
@@ -39,6 +42,16 @@ export interface LiveDependencyGraphOptions {
 
 /** Entities changed, by lower-case ref: the entity as it now is, or undefined when removed. */
 export type EstateChanges = ReadonlyMap<string, Entity | undefined>;
+
+/** The edges of a node not derived yet. */
+const NO_EDGES: NodeEdges = { edges: [], targets: [] };
+
+/** A node as the live graph keeps it: its id in the relation index, and its edges. */
+interface DerivedNode {
+  id: number;
+  node: DependencyNode;
+  out: NodeEdges;
+}
 
 /** See {@link LiveDependencyGraph.held}. */
 export interface LiveGraphHeld {
@@ -72,7 +85,8 @@ export class LiveDependencyGraph {
   /** The entity nodes naming each business process, by process ref. */
   readonly #namedBy = new Map<string, Set<string>>();
   readonly #nodes = new Map<string, DependencyNode>();
-  readonly #edges = new Map<string, DependencyEdge[]>();
+  /** Each node with its id and the edges leaving it, in the graph's order. */
+  readonly #derived = new Map<string, DerivedNode>();
   readonly #missingWarnings = new Map<string, string>();
   #graph?: DependencyGraph;
 
@@ -135,21 +149,45 @@ export class LiveDependencyGraph {
     this.#graph = undefined;
   }
 
-  /** The graph as it stands: the same object until the next change. */
+  /**
+   * The graph as it stands: the same object until the next change. Its index gets the edges'
+   * ends from the ids the relation index gave the refs, without a lookup per edge.
+   */
   graph(): DependencyGraph {
-    if (!this.#graph) {
-      const edges: DependencyEdge[] = [];
-      for (const list of this.#edges.values()) {
-        for (const edge of list) edges.push(edge);
-      }
-      this.#graph = {
-        nodes: [...this.#nodes.values()],
-        edges,
-        processes: this.#processes(),
-        warnings: this.#warnings(),
-      };
+    if (this.#graph) return this.#graph;
+    const position = new Int32Array(this.#relations.refs).fill(-1);
+    const nodes: DependencyNode[] = new Array(this.#derived.size);
+    let count = 0;
+    let n = 0;
+    for (const derived of this.#derived.values()) {
+      position[derived.id] = n;
+      nodes[n++] = derived.node;
+      count += derived.out.edges.length;
     }
-    return this.#graph;
+    const edges: DependencyEdge[] = new Array(count);
+    const ends = {
+      source: new Int32Array(count),
+      target: new Int32Array(count),
+      type: new Uint8Array(count),
+    };
+    let i = 0;
+    for (const { id, out } of this.#derived.values()) {
+      for (let k = 0; k < out.edges.length; k++, i++) {
+        edges[i] = out.edges[k];
+        ends.source[i] = position[id];
+        ends.target[i] = position[out.targets[k]];
+        ends.type[i] = edgeTypeCode(out.edges[k].type);
+      }
+    }
+    const graph: DependencyGraph = {
+      nodes,
+      edges,
+      processes: this.#processes(),
+      warnings: this.#warnings(),
+    };
+    seedEdgeEnds(graph, ends);
+    this.#graph = graph;
+    return graph;
   }
 
   /** What it keeps besides the graph's nodes and edges, for estimating its size in memory. */
@@ -158,7 +196,7 @@ export class LiveDependencyGraph {
       readings: [...this.#readings.values()],
       relationPairs: this.#relations.pairs,
       refs: this.#relations.refs,
-      edgeLists: this.#edges.size,
+      edgeLists: this.#derived.size,
     };
   }
 
@@ -174,7 +212,7 @@ export class LiveDependencyGraph {
     this.#declared.has(ref) || this.#namedBy.has(ref);
 
   /** The providers of the APIs met while deriving edges, once the nodes are derived. */
-  readonly #providers = new Map<string, readonly string[]>();
+  readonly #providers = new Map<string, readonly Provider[]>();
 
   #state: EstateState = {
     readings: this.#readings,
@@ -265,8 +303,18 @@ export class LiveDependencyGraph {
     for (const ref of refs) {
       // A node is derived from readings and relations only, not from other nodes.
       const node = deriveNode(this.#state, ref);
-      if (node) this.#nodes.set(ref, node);
-      else this.#nodes.delete(ref);
+      if (node) {
+        this.#nodes.set(ref, node);
+        const derived = this.#derived.get(ref);
+        if (derived) derived.node = node;
+        else {
+          const id = this.#relations.idOf(ref);
+          this.#derived.set(ref, { id, node, out: NO_EDGES });
+        }
+      } else {
+        this.#nodes.delete(ref);
+        this.#derived.delete(ref);
+      }
       if (node?.missing) {
         this.#missingWarnings.set(ref, missingNodeWarning(this.#state, ref));
       } else {
@@ -277,9 +325,10 @@ export class LiveDependencyGraph {
 
   #deriveEdges(refs: Iterable<string>): void {
     for (const ref of refs) {
-      const node = this.#nodes.get(ref);
-      if (node) this.#edges.set(ref, deriveEdges(this.#state, ref, node));
-      else this.#edges.delete(ref);
+      const derived = this.#derived.get(ref);
+      if (derived) {
+        derived.out = deriveEdges(this.#state, ref, derived.node);
+      }
     }
     this.#providers.clear();
   }

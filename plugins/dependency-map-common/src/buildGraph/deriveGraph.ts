@@ -1,7 +1,12 @@
 import { parseEntityRef } from '@waybill/plugin-waybill-common';
 import { DependencyEdge, DependencyNode, EVENT_API_TYPES } from '../model';
 import { EntityReading } from './readEntity';
-import { RelationIndex, stands } from './relationIndex';
+import {
+  RelationIndex,
+  sourceId,
+  stands,
+  targetId,
+} from './relationIndex';
 
 /** What deriving a ref's node and edges reads of the estate. */
 export interface EstateState {
@@ -12,18 +17,27 @@ export interface EstateState {
   /** Whether a ref is a business process, declared or only named. */
   isProcess(ref: string): boolean;
   /** The nodes providing an API (see {@link apiProviders}); may be kept for a derivation. */
-  providersOf(api: string): readonly string[];
+  providersOf(api: string): readonly Provider[];
 }
 
+/** A node providing an API: its ref and id. */
+export type Provider = readonly [ref: string, id: number];
+
 /** The nodes an API's `providesApi` relations come from. */
-export function apiProviders(state: EstateState, api: string): string[] {
-  const providers: string[] = [];
+export function apiProviders(state: EstateState, api: string): Provider[] {
+  const providers: Provider[] = [];
   for (const [provider, counts] of state.relations.to(api)) {
     if (stands(counts, 'providesApi') && state.nodes.has(provider)) {
-      providers.push(provider);
+      providers.push([provider, sourceId(counts)]);
     }
   }
   return providers;
+}
+
+/** The edges leaving a node, with the id of each one's target (in the relation index). */
+export interface NodeEdges {
+  edges: DependencyEdge[];
+  targets: number[];
 }
 
 /** The first of some refs in code-unit order (deterministic whatever order they came in). */
@@ -120,29 +134,27 @@ function apiUseEdges(
   state: EstateState,
   consumer: string,
   apis: readonly string[],
-): DependencyEdge[] {
+  out: NodeEdges,
+): void {
   const edges = new Map<string, DependencyEdge>();
   for (const api of apis) {
     const apiType = state.nodes.get(api)?.type;
     const type =
       apiType && EVENT_API_TYPES.includes(apiType) ? 'subscribesTo' : 'usesApi';
-    for (const provider of state.providersOf(api)) {
+    for (const [provider, id] of state.providersOf(api)) {
       if (provider === consumer) continue;
       const key = `${type}|${provider}`;
       const edge = edges.get(key);
       if (edge) edge.apis!.push(api);
       else {
-        edges.set(key, {
-          source: consumer,
-          target: provider,
-          type,
-          apis: [api],
-        });
+        const added = { source: consumer, target: provider, type, apis: [api] };
+        edges.set(key, added);
+        out.edges.push(added);
+        out.targets.push(id);
       }
     }
   }
   for (const edge of edges.values()) edge.apis!.sort();
-  return [...edges.values()];
 }
 
 /**
@@ -155,28 +167,30 @@ export function deriveEdges(
   state: EstateState,
   ref: string,
   node: DependencyNode,
-): DependencyEdge[] {
-  const edges: DependencyEdge[] = [];
+): NodeEdges {
+  const out: NodeEdges = { edges: [], targets: [] };
+  const add = (edge: DependencyEdge, target: number) => {
+    out.edges.push(edge);
+    out.targets.push(target);
+  };
   const consumed: string[] = [];
   for (const [target, counts] of state.relations.from(ref)) {
-    if (stands(counts, 'partOf') && !state.isProcess(target)) {
-      if (endsAt(state, target)) {
-        edges.push({ source: ref, target, type: 'partOf' });
-      }
-    }
     if (!endsAt(state, target)) continue;
+    const id = targetId(counts);
+    if (stands(counts, 'partOf') && !state.isProcess(target)) {
+      add({ source: ref, target, type: 'partOf' }, id);
+    }
     if (stands(counts, 'dependsOn')) {
-      const type = node.tenant ? 'servedBy' : 'dependsOn';
-      edges.push({ source: ref, target, type });
+      add({ source: ref, target, type: node.tenant ? 'servedBy' : 'dependsOn' }, id);
     }
     if (stands(counts, 'consumesApi')) {
-      edges.push({ source: ref, target, type: 'consumesApi' });
+      add({ source: ref, target, type: 'consumesApi' }, id);
       consumed.push(target);
     }
   }
-  for (const provider of state.providersOf(ref)) {
-    edges.push({ source: ref, target: provider, type: 'apiProvidedBy' });
+  for (const [provider, id] of state.providersOf(ref)) {
+    add({ source: ref, target: provider, type: 'apiProvidedBy' }, id);
   }
-  edges.push(...apiUseEdges(state, ref, consumed));
-  return edges;
+  apiUseEdges(state, ref, consumed, out);
+  return out;
 }

@@ -9,10 +9,16 @@ const POSITION: Record<RawRelationType, number> = {
 };
 
 /**
- * How many entity readings name the relations from one ref to another, by raw type: a relation
- * the catalog keeps on both of its ends is named twice, and stands while either names it.
+ * How many entity readings name the relations from one ref to another, by raw type (a relation
+ * the catalog keeps on both of its ends is named twice, and stands while either names it), then
+ * the ids of the two ends (see {@link sourceId}, {@link targetId}).
  */
 export type RelationCounts = readonly number[];
+
+/** The id of the ref relations start from. */
+export const sourceId = (counts: RelationCounts) => counts[4];
+/** The id of the ref relations end at. */
+export const targetId = (counts: RelationCounts) => counts[5];
 
 /** Whether a relation of `type` stands between the two ends `counts` describe. */
 export function stands(counts: RelationCounts, type: RawRelationType): boolean {
@@ -21,9 +27,10 @@ export function stands(counts: RelationCounts, type: RawRelationType): boolean {
 
 const EMPTY: ReadonlyMap<string, RelationCounts> = new Map();
 
-/** A ref as the index keeps it: one string for it, and its relations each way. */
+/** A ref as the index keeps it: one string and one id for it, and its relations each way. */
 interface RefEntry {
   ref: string;
+  id: number;
   out?: Map<string, number[]>;
   in?: Map<string, number[]>;
 }
@@ -44,7 +51,7 @@ export class RelationIndex {
     return this.#pairs;
   }
 
-  /** Refs kept (every ref met, until the index is dropped). */
+  /** Refs kept (every ref met, until the index is dropped); ids are below it. */
   get refs(): number {
     return this.#refs.size;
   }
@@ -52,6 +59,11 @@ export class RelationIndex {
   /** The index's one string for `ref`. */
   intern(ref: string): string {
     return this.#entry(ref).ref;
+  }
+
+  /** The id of `ref`: a small integer, the same as long as the index lives. */
+  idOf(ref: string): number {
+    return this.#entry(ref).id;
   }
 
   /**
@@ -67,7 +79,7 @@ export class RelationIndex {
       source.out ??= new Map();
       let counts = source.out.get(target.ref);
       if (!counts) {
-        counts = [0, 0, 0, 0];
+        counts = [0, 0, 0, 0, source.id, target.id];
         source.out.set(target.ref, counts);
         (target.in ??= new Map()).set(source.ref, counts);
         this.#pairs++;
@@ -101,7 +113,7 @@ export class RelationIndex {
   #entry(ref: string): RefEntry {
     let entry = this.#refs.get(ref);
     if (!entry) {
-      entry = { ref };
+      entry = { ref, id: this.#refs.size };
       this.#refs.set(ref, entry);
     }
     return entry;
