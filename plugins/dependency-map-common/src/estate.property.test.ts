@@ -17,14 +17,7 @@ import {
   ORDERING_EDGE_TYPES,
 } from './model';
 import { planReleaseTrain } from './releaseTrain';
-
-const TENANT_LABELS = {
-  'waybill.dev/segment': 'retail',
-  'waybill.dev/region': 'europe',
-  'waybill.dev/tier': 'standard',
-  'waybill.dev/cloud': 'aws',
-  'waybill.dev/tenancy': 'shared',
-};
+import { TENANT_LABELS } from './__testUtils__/tenantLabels';
 
 const estateArbitrary: fc.Arbitrary<Entity[]> = fc
   .record({

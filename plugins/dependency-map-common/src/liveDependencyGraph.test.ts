@@ -9,16 +9,9 @@ import { Entity } from '@backstage/catalog-model';
 import fc from 'fast-check';
 import { buildDependencyGraph } from './buildDependencyGraph';
 import { graphIndex } from './graphIndex';
+import { TENANT_LABELS } from './__testUtils__/tenantLabels';
 import { LiveDependencyGraph } from './liveDependencyGraph';
 import { DependencyGraph } from './model';
-
-const TENANT_LABELS = {
-  'waybill.dev/segment': 'retail',
-  'waybill.dev/region': 'europe',
-  'waybill.dev/tier': 'standard',
-  'waybill.dev/cloud': 'aws',
-  'waybill.dev/tenancy': 'shared',
-};
 
 const COMPONENTS = ['c0', 'c1', 'c2', 'c3', 'c4'];
 const APIS = ['a0', 'a1', 'a2'];
