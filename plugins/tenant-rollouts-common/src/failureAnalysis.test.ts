@@ -73,6 +73,27 @@ describe('analyzeFailures', () => {
       ['segment', 'manufacturing', 0.5715],
       ['cloud', 'gcp', 1],
     ]);
+    // Most tenants failed: the permutations draw the healthy ones. Pinned from the per-tenant
+    // permutation with a PRNG call per draw; the shuffle of cells must not change them.
+    const mostFailed = analyzeFailures(
+      tenants.map((tenant, i) => ({
+        tenant,
+        status:
+          i % 4 === 0 || (tenant.region === 'europe' && i % 3 === 0)
+            ? ('healthy' as const)
+            : ('degraded' as const),
+      })),
+    );
+    expect(mostFailed).toMatchObject({ settled: 44, failed: 29 });
+    expect(
+      mostFailed.evidence
+        .slice(0, 3)
+        .map(e => [e.axis, e.value, e.adjustedPValue]),
+    ).toEqual([
+      ['cloud', 'gcp', 0.2785],
+      ['region', 'asia-pacific', 0.997],
+      ['region', 'north-america', 1],
+    ]);
   });
 
   it('isolates failures concentrated in one region, with the evidence', () => {

@@ -102,7 +102,10 @@ function snapshotWave(lines: SnapshotLine[]): SnapshotWave {
   };
 }
 
-/** The failure analysis of the statuses of the tenants the reader may read, in their order. */
+/**
+ * The failure analysis of the statuses of the tenants the reader may read, in their order (the
+ * unsettled ones left out here: it does not count them).
+ */
 function analysisOf(
   statuses: TenantStatusRecord[],
   index: SnapshotIndex,
@@ -110,7 +113,11 @@ function analysisOf(
   const { visible, tenantByRef } = index;
   return analyzeFailures(
     statuses
-      .filter(s => !visible || visible.has(s.tenantRef))
+      .filter(
+        s =>
+          settledAs(s.status) !== 'unsettled' &&
+          (!visible || visible.has(s.tenantRef)),
+      )
       .map(s => ({ tenant: tenantByRef.get(s.tenantRef)!, status: s.status })),
   );
 }

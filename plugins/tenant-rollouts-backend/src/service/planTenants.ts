@@ -2,11 +2,14 @@ import type { Tenant } from '@waybill/plugin-waybill-common';
 import { StoredPlan } from '../database/RolloutStore';
 
 const indexes = new WeakMap<StoredPlan, ReadonlyMap<string, Tenant>>();
+const segments = new WeakMap<StoredPlan, Map<number, string[]>>();
 
-/**
- * A plan's tenants by ref, built once per plan object: a board keeps its rollout's plan (see
- * BoardSnapshots), so its reads look tenants up without indexing 20,000 of them each time.
+/*
+ * What is read of a plan's tenants on every board read, computed once per plan object: a board
+ * keeps its rollout's plan (see BoardSnapshots), so its reads do not index 20,000 tenants again.
  */
+
+/** A plan's tenants by ref. */
 export function tenantsByRef(plan: StoredPlan): ReadonlyMap<string, Tenant> {
   let index = indexes.get(plan);
   if (!index) {
@@ -14,4 +17,30 @@ export function tenantsByRef(plan: StoredPlan): ReadonlyMap<string, Tenant> {
     indexes.set(plan, index);
   }
   return index;
+}
+
+/** The segments of a wave's tenants, sorted; none for a wave the plan does not have. */
+export function waveSegments(
+  plan: StoredPlan,
+  index: number,
+): readonly string[] {
+  let byWave = segments.get(plan);
+  if (!byWave) {
+    byWave = new Map();
+    segments.set(plan, byWave);
+  }
+  let found = byWave.get(index);
+  if (!found) {
+    const tenants = tenantsByRef(plan);
+    found = [
+      ...new Set(
+        (plan.waves[index]?.tenants ?? []).flatMap(t => {
+          const segment = tenants.get(t.ref)?.segment;
+          return segment ? [segment] : [];
+        }),
+      ),
+    ].sort();
+    byWave.set(index, found);
+  }
+  return found;
 }

@@ -18,7 +18,7 @@ import {
   healthBlocker,
 } from './blockers';
 import { GateClient } from './gate';
-import { tenantsByRef } from './planTenants';
+import { tenantsByRef, waveSegments } from './planTenants';
 
 /** What the preconditions of an action are checked against: one read of the world, at `now`. */
 export interface PreconditionInputs {
@@ -46,17 +46,7 @@ function waveStartedBy(
  */
 export function nextDeliverySegments(record: RolloutRecord): string[] {
   const index = record.state === 'planned' ? 0 : record.currentWave + 1;
-  const wave = record.plan.waves[index];
-  if (!wave) return [];
-  const tenants = tenantsByRef(record.plan);
-  return [
-    ...new Set(
-      wave.tenants.flatMap(t => {
-        const segment = tenants.get(t.ref)?.segment;
-        return segment ? [segment] : [];
-      }),
-    ),
-  ].sort();
+  return [...waveSegments(record.plan, index)];
 }
 
 /** A wave of the rollout's plan, by position and name. */
