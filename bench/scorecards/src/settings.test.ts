@@ -14,10 +14,10 @@ describe('bench settings', () => {
     },
   );
 
-  it('runs SQLite at the smaller default sizes unless told otherwise', () => {
+  it('runs both engines at the default sizes unless told otherwise', () => {
     expect(readSettings({}).sizes).toEqual({
       postgres: [5000, 20000, 50000],
-      sqlite: [5000, 20000],
+      sqlite: [5000, 20000, 50000],
     });
     expect(readSettings({ WAYBILL_BENCH_ENTITIES: '1000' }).sizes).toEqual({
       postgres: [1000],

@@ -1,13 +1,7 @@
 import { EngineName, ENGINES } from './engines';
 
-/** The sizes (entities) a PostgreSQL run measures by default, growing one data set. */
+/** The sizes (entities) each engine measures by default, growing one data set. */
 export const DEFAULT_SIZES = [5000, 20000, 50000];
-
-/**
- * The sizes a SQLite run measures by default: at 50,000 entities SQLite's share alone would take
- * the default run past 15 minutes on a 2-core machine (see the README).
- */
-export const DEFAULT_SQLITE_SIZES = [5000, 20000];
 
 /** What a run measures, from the environment. */
 export interface BenchSettings {
@@ -57,7 +51,7 @@ export function readSettings(env: NodeJS.ProcessEnv): BenchSettings {
   const sizes = given ? parseSizes(given, variable) : DEFAULT_SIZES;
   const sqliteSizes = env.WAYBILL_BENCH_SQLITE_SIZES
     ? parseSizes(env.WAYBILL_BENCH_SQLITE_SIZES, 'WAYBILL_BENCH_SQLITE_SIZES')
-    : (given && sizes) || DEFAULT_SQLITE_SIZES;
+    : sizes;
   const bulkMax = Number(
     env.WAYBILL_BENCH_TI_BULK_MAX ?? Number.POSITIVE_INFINITY,
   );

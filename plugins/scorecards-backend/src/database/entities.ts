@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { syncFacets } from './facets';
 import { EntitySnapshot } from './types';
 
 /** The catalog facts of an entity as `scorecards_entities` columns. */
@@ -9,7 +10,7 @@ export function entityColumns(entity: EntitySnapshot) {
     owner: entity.owner,
     system: entity.system,
     tier: entity.tier,
-    // ",a,b," so that one LIKE finds a member.
+    // ",a,b,"; the portfolio filters by the facet rows written from it (see ./facets).
     business_processes: `,${entity.businessProcesses.join(',')},`,
   };
 }
@@ -19,17 +20,6 @@ export function businessProcessesOfRow(row: {
   business_processes: unknown;
 }): string[] {
   return String(row.business_processes).split(',').filter(Boolean);
-}
-
-/** Limits a query of `scorecards_entities` to the entities taking part in a business process. */
-export function whereBusinessProcess(
-  query: Knex.QueryBuilder,
-  businessProcess: string,
-): Knex.QueryBuilder {
-  const escaped = businessProcess.replace(/[\\%_]/g, c => `\\${c}`);
-  return query.whereRaw(`business_processes like ? escape '\\'`, [
-    `%,${escaped},%`,
-  ]);
 }
 
 /** Stores the entity's catalog facts and points it at its newest release. */
@@ -48,6 +38,7 @@ export async function upsertEntity(
     .insert({ ...entityColumns(entity), latest_release_id: latest.id })
     .onConflict('entity_ref')
     .merge();
+  await syncFacets(tx, [entity.entityRef]);
 }
 
 /** Refs of every entity that has releases. */
@@ -68,5 +59,9 @@ export async function updateEntities(
       const { entity_ref, ...columns } = entityColumns(snapshot);
       await tx('scorecards_entities').where({ entity_ref }).update(columns);
     }
+    await syncFacets(
+      tx,
+      snapshots.map(snapshot => snapshot.entityRef),
+    );
   });
 }

@@ -1,6 +1,7 @@
 import { ScorecardEvaluation } from '@waybill/plugin-scorecards-common';
 import type { Tier } from '@waybill/plugin-waybill-common';
 import { Knex } from 'knex';
+import { syncFacets } from './facets';
 import { EvidenceRow, releaseEvidenceOf } from './rows';
 import { PortfolioItem, ReevaluateRelease, StaleRelease } from './types';
 
@@ -29,7 +30,7 @@ function releaseSummaryColumns(evaluation: ScorecardEvaluation) {
   };
 }
 
-/** Keeps the summary on the entity rows whose latest release was just evaluated. */
+/** Keeps the summary (and the facet rows) of the entities whose latest release was just evaluated. */
 async function updateLatestSummaries(
   tx: Knex.Transaction,
   chunk: Array<{ releaseId: number; evaluation: ScorecardEvaluation }>,
@@ -51,6 +52,10 @@ async function updateLatestSummaries(
         ...releaseSummaryColumns(byRelease.get(row.id)!),
       });
   }
+  await syncFacets(
+    tx,
+    latest.map(row => row.entity_ref),
+  );
 }
 
 /** Stores evaluations with their gate decisions, and the portfolio's summary of each latest release. */

@@ -7,7 +7,8 @@ import {
 } from '@waybill/plugin-scorecards-common';
 import { toIso, whereRefIn } from '@waybill/plugin-waybill-node';
 import { Knex } from 'knex';
-import { businessProcessesOfRow, whereBusinessProcess } from './entities';
+import { businessProcessesOfRow } from './entities';
+import { FACETS_TABLE, gateFacet, processFacet } from './facets';
 import { toOverride } from './rows';
 import {
   EntityScope,
@@ -98,10 +99,52 @@ function toPortfolioItem(
   };
 }
 
+/** The facets a filter asks for: its business process first, then its gate decision. */
+function facetsOf(filter: PortfolioFilter): string[] {
+  return [
+    ...(filter.businessProcess ? [processFacet(filter.businessProcess)] : []),
+    ...(filter.gate ? [gateFacet(filter.gate)] : []),
+  ];
+}
+
+/**
+ * Whether the page is walked through the index of its first facet (alias `lead`), in page order.
+ * An owner or system filter matches a few hundred entities, which their own indexes find and
+ * sort; a grade has indexes that end with each sort. Then a business process (a few percent of
+ * the entities) or a gate decision leads.
+ */
+function ledByFacet(filter: PortfolioFilter): boolean {
+  if (filter.owner || filter.system) return false;
+  if (filter.businessProcess) return true;
+  return !filter.grade && Boolean(filter.gate);
+}
+
+/**
+ * `column = value`, on SQLite written so that no index serves it unless `indexed`. The filters
+ * lead in the order of how few entities they usually match: owner or system, business process,
+ * grade, gate decision, tier; the others are checked on the rows the leading one's index walks.
+ * Without statistics (Backstage never analyzes SQLite) SQLite otherwise takes any equality's
+ * index, and at 50,000 entities walked a tier's 30,000 to find the few of a grade or an owner.
+ * PostgreSQL chooses from its statistics, which such an expression would hide from it.
+ */
+function whereEqual(
+  query: Knex.QueryBuilder,
+  column: string,
+  value: string,
+  indexed: boolean,
+): void {
+  if (indexed || query.client.config.client === 'pg') {
+    query.where(column, value);
+  } else {
+    query.whereRaw(`?? || '' = ?`, [column, value]);
+  }
+}
+
 /**
  * The entities with releases (of the scope, if given) that match the portfolio filters. The
- * latest release's summary lives on the entity row (see the portfolio_summary migration), so
- * filters, counts, sorts and pages all read this one narrow table through its indexes.
+ * latest release's summary lives on the entity row (see the portfolio_summary migration), and
+ * its gate decisions and business processes in facet rows (see ./facets), so filters, counts,
+ * sorts and pages read the narrow entity table and the facets through their indexes.
  */
 function portfolioEntities(
   db: Knex,
@@ -109,38 +152,93 @@ function portfolioEntities(
   scope?: EntityScope,
 ): Knex.QueryBuilder {
   const query = db('scorecards_entities').whereNotNull('latest_release_id');
-  if (scope) whereRefIn(query, 'entity_ref', scope);
+  if (scope) whereRefIn(query, 'scorecards_entities.entity_ref', scope);
   if (filter.owner) query.where('owner', filter.owner);
   if (filter.system) query.where('system', filter.system);
-  if (filter.tier) query.where('tier', filter.tier);
-  if (filter.grade) query.where('latest_grade', filter.grade);
-  if (filter.businessProcess) {
-    whereBusinessProcess(query, filter.businessProcess);
+  const byFacet = ledByFacet(filter);
+  const byOwner = Boolean(filter.owner || filter.system);
+  if (filter.grade) {
+    whereEqual(query, 'latest_grade', filter.grade, !byOwner);
   }
-  if (filter.gate) {
-    // One gate row per release and environment: the join keeps one row per entity.
-    const { environment, decision } = filter.gate;
+  if (filter.tier) {
+    const indexed = !byOwner && !byFacet && !filter.grade;
+    whereEqual(query, 'tier', filter.tier, indexed);
+  }
+  const facets = facetsOf(filter);
+  const lead = byFacet ? facets.shift() : undefined;
+  if (lead) {
+    // One facet row per entity and facet: the join keeps one row per entity.
     query
       .join(
-        'scorecards_gates as g',
-        'g.release_id',
-        'scorecards_entities.latest_release_id',
+        `${FACETS_TABLE} as lead`,
+        'lead.entity_ref',
+        'scorecards_entities.entity_ref',
       )
-      .where({ 'g.environment': environment, 'g.decision': decision });
+      .where('lead.facet', lead);
+  }
+  for (const facet of facets) {
+    query.whereExists(
+      db(FACETS_TABLE)
+        .select(db.raw('1'))
+        .where('facet', facet)
+        .whereRaw('?? = ??', [
+          `${FACETS_TABLE}.entity_ref`,
+          'scorecards_entities.entity_ref',
+        ]),
+    );
+  }
+  return query;
+}
+
+/** Whether the filter is the facets' alone, so that their rows alone can be counted. */
+function facetsAlone(filter: PortfolioFilter, scope?: EntityScope): boolean {
+  return (
+    !scope &&
+    !filter.owner &&
+    !filter.system &&
+    !filter.tier &&
+    !filter.grade &&
+    facetsOf(filter).length > 0
+  );
+}
+
+/**
+ * The entities in every facet of the filter, read from the facet rows alone: an entity has facet
+ * rows only while it has a latest release (they are deleted with that release, and rewritten
+ * with the entity row), so counting them needs no lookup of the entity rows.
+ */
+function facetEntities(db: Knex, filter: PortfolioFilter): Knex.QueryBuilder {
+  const [first, ...rest] = facetsOf(filter);
+  const query = db(`${FACETS_TABLE} as lead`).where('lead.facet', first);
+  for (const facet of rest) {
+    query.whereExists(
+      db(FACETS_TABLE)
+        .select(db.raw('1'))
+        .where('facet', facet)
+        .whereRaw('?? = ??', [`${FACETS_TABLE}.entity_ref`, 'lead.entity_ref']),
+    );
   }
   return query;
 }
 
 /**
- * The column a page is sorted on. With a gate filter, the gate row's copy of the score (or its
- * release id) is the same value, and sorting on it walks the gate index in page order: failing
- * releases score low, so walking the entities by score to find them would read most of them.
+ * The columns a page is sorted on. Led by a facet, its row's copies of the sort key and the ref
+ * are the same values, and sorting on them walks the facet's index in page order.
  */
-function sortColumn(query: PortfolioQuery): string {
+function sortColumns(query: PortfolioQuery): { sorted: string; ref: string } {
   const { column } = SORT_COLUMNS[query.sort];
-  if (query.gate && column === 'latest_score') return 'g.score';
-  if (query.gate && column === 'latest_release_id') return 'g.release_id';
-  return `scorecards_entities.${column}`;
+  if (!ledByFacet(query)) {
+    return {
+      sorted: `scorecards_entities.${column}`,
+      ref: 'scorecards_entities.entity_ref',
+    };
+  }
+  const facetColumns: Record<string, string> = {
+    entity_ref: 'lead.entity_ref',
+    latest_score: 'lead.score',
+    latest_release_id: 'lead.release_id',
+  };
+  return { sorted: facetColumns[column], ref: 'lead.entity_ref' };
 }
 
 /**
@@ -174,16 +272,18 @@ export async function portfolioItems(
 ): Promise<Omit<PortfolioPage, 'totalCount'>> {
   const page = portfolioEntities(db, query, options.scope);
   const { column, order } = SORT_COLUMNS[query.sort];
-  const sorted = sortColumn(query);
-  const ref = 'scorecards_entities.entity_ref';
+  const { sorted, ref } = sortColumns(query);
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
     const op = order === 'asc' ? '>' : '<';
-    page.where(q =>
-      q
-        .where(sorted, op, after.value)
-        .orWhere(q2 => q2.where(sorted, after.value).where(ref, op, after.ref)),
-    );
+    // A row value, which both databases read as a range of the sort's index: the rows after
+    // the cursor's (value, ref), without walking the page's predecessors.
+    page.whereRaw(`(??, ??) ${op} (?, ?)`, [
+      sorted,
+      ref,
+      after.value,
+      after.ref,
+    ]);
   }
   const rows = await page
     .orderBy([
@@ -229,7 +329,10 @@ export async function portfolio(
   options: { now: Date; scope?: EntityScope },
 ): Promise<PortfolioPage> {
   const [[{ total }], page] = await Promise.all([
-    portfolioEntities(db, query, options.scope).count({ total: '*' }),
+    (facetsAlone(query, options.scope)
+      ? facetEntities(db, query)
+      : portfolioEntities(db, query, options.scope)
+    ).count({ total: '*' }),
     portfolioItems(db, query, options),
   ]);
   return { totalCount: Number(total), ...page };

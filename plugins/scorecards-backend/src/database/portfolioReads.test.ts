@@ -175,6 +175,8 @@ describe.each(databases.eachSupportedId())(
         LATEST_RELEASE_INDEX,
       );
 
+      // The portfolio_facets migration, then this one.
+      await knex.migrate.down({ directory: migrations });
       await knex.migrate.down({ directory: migrations });
       expect(await indexNames(knex, 'scorecards_entities')).not.toContain(
         LATEST_RELEASE_INDEX,
