@@ -203,6 +203,9 @@ describe('LiveDependencyGraph', () => {
     );
     const after = live.graph();
     expect(after).not.toBe(before);
+    // An entity read again as it was (a neighbour the catalog re-reads) changes nothing.
+    live.apply(new Map([['component:default/c0', structuredClone(c0)]]));
+    expect(live.graph()).toBe(after);
     const node = (g: DependencyGraph, ref: string) =>
       g.nodes.find(n => n.ref === ref);
     expect(node(after, 'component:default/c0')).toBe(

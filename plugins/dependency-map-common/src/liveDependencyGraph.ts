@@ -12,7 +12,11 @@ import {
   deriveNode,
   missingNodeWarning,
 } from './buildGraph/deriveGraph';
-import { EntityReading, readEntity } from './buildGraph/readEntity';
+import {
+  EntityReading,
+  readEntity,
+  sameReading,
+} from './buildGraph/readEntity';
 import { edgeTypeCode, seedEdgeEnds } from './graphIndex';
 import { RelationIndex, stands } from './buildGraph/relationIndex';
 import {
@@ -105,14 +109,20 @@ export class LiveDependencyGraph {
 
   /**
    * Applies changed entities. Every entity is read before anything changes, so an entity that
-   * cannot be read (a throw) leaves the graph as it was.
+   * cannot be read (a throw) leaves the graph as it was; one that reads as it did (or a ref
+   * removed that was never held) changes nothing, and nothing is derived for it.
    */
   apply(changes: EstateChanges): void {
     const read = new Map<string, EntityReading | undefined>();
     for (const [key, entity] of changes) {
       const ref = this.#relations.intern(key);
-      read.set(ref, entity && this.#read(entity, ref));
+      const reading = entity && this.#read(entity, ref);
+      const held = this.#readings.get(ref);
+      if (reading && held && sameReading(held, reading)) continue;
+      if (!reading && !held) continue;
+      read.set(ref, reading);
     }
+    if (read.size === 0) return;
     if (this.#readings.size === 0) {
       this.#build(read);
       return;

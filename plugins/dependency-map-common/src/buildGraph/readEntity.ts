@@ -35,3 +35,23 @@ export function readEntity(
   }
   return reading;
 }
+
+/**
+ * Whether two readings say the same: the same process or node (field by field, as read) and
+ * the same relations in the same order. The catalog re-reads neighbours of a changed entity that
+ * have not changed themselves; a live graph skips them.
+ */
+export function sameReading(a: EntityReading, b: EntityReading): boolean {
+  if (a.relations.length !== b.relations.length) return false;
+  for (let i = 0; i < a.relations.length; i++) {
+    const x = a.relations[i];
+    const y = b.relations[i];
+    if (x.type !== y.type || x.source !== y.source || x.target !== y.target) {
+      return false;
+    }
+  }
+  return (
+    JSON.stringify([a.process, a.node, a.warnings]) ===
+    JSON.stringify([b.process, b.node, b.warnings])
+  );
+}
