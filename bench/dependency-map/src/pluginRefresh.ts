@@ -6,6 +6,7 @@ import {
   LatencySummary,
   Random,
   fetchOnLiveSocket,
+  retryOnStaleSocket,
   summarize,
 } from '@waybill/bench-utils';
 import { CATALOG_CHANGED_TOPIC, EstateBackend } from './catalog';
@@ -124,9 +125,10 @@ async function waitForCatalog(
   const { catalog, auth } = backend.handles;
   const start = performance.now();
   for (;;) {
-    const entity = await catalog.getEntityByRef(ref, {
-      credentials: await auth.getOwnServiceCredentials(),
-    });
+    const credentials = await auth.getOwnServiceCredentials();
+    const entity = await retryOnStaleSocket(() =>
+      catalog.getEntityByRef(ref, { credentials }),
+    );
     if (
       entity?.relations?.some(
         r => r.type === 'dependsOn' && r.targetRef === target,

@@ -5,25 +5,38 @@
 const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 function isStaleSocket(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } })?.cause;
-  return cause?.code !== undefined && STALE_SOCKET_CODES.has(cause.code);
+  const { code, cause } = (error ?? {}) as {
+    code?: string;
+    cause?: { code?: string };
+  };
+  // undici (fetch) puts the code on the cause; node-fetch (the catalog client) on the error.
+  const found = cause?.code ?? code;
+  return found !== undefined && STALE_SOCKET_CODES.has(found);
 }
 
 /**
- * `fetch`, sent once more when it failed because the kept-alive connection it went out on had
+ * Sends a request once more when it failed because the kept-alive connection it went out on had
  * just been closed by the server (a request that idled past the server's keep-alive timeout, 5 s
  * in Node). Any other failure, or a second one, is thrown. `onRetry` hears of each retry.
  */
-export async function fetchOnLiveSocket(
+export async function retryOnStaleSocket<T>(
+  send: () => Promise<T>,
+  onRetry?: (error: unknown) => void,
+): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if (!isStaleSocket(error)) throw error;
+    onRetry?.(error);
+    return send();
+  }
+}
+
+/** `fetch` through {@link retryOnStaleSocket}. */
+export function fetchOnLiveSocket(
   input: RequestInfo | URL,
   init?: RequestInit,
   onRetry?: (error: unknown) => void,
 ): Promise<Response> {
-  try {
-    return await fetch(input, init);
-  } catch (error) {
-    if (!isStaleSocket(error)) throw error;
-    onRetry?.(error);
-    return fetch(input, init);
-  }
+  return retryOnStaleSocket(() => fetch(input, init), onRetry);
 }

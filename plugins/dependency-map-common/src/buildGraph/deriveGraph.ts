@@ -1,12 +1,7 @@
 import { parseEntityRef } from '@waybill/plugin-waybill-common';
 import { DependencyEdge, DependencyNode, EVENT_API_TYPES } from '../model';
 import { EntityReading } from './readEntity';
-import {
-  RelationIndex,
-  sourceId,
-  stands,
-  targetId,
-} from './relationIndex';
+import { RelationIndex, sourceId, stands, targetId } from './relationIndex';
 
 /** What deriving a ref's node and edges reads of the estate. */
 export interface EstateState {
@@ -95,7 +90,8 @@ export function deriveNode(
   for (const [target, counts] of state.relations.from(ref)) {
     if (!stands(counts, 'partOf')) continue;
     if (state.isProcess(target)) {
-      if (!base.businessProcesses.includes(target)) (joined ??= []).push(target);
+      if (!base.businessProcesses.includes(target))
+        (joined ??= []).push(target);
     } else if (
       target.startsWith('system:') &&
       (system === undefined || target < system)
@@ -114,11 +110,10 @@ export function deriveNode(
 }
 
 /** The warning a node only referred to carries: the first entity node referring to it. */
-export function missingNodeWarning(
-  state: EstateState,
-  ref: string,
-): string {
-  return `${first(referrers(state, ref) ?? [])}: refers to ${ref}, which is not in the catalog read`;
+export function missingNodeWarning(state: EstateState, ref: string): string {
+  return `${first(
+    referrers(state, ref) ?? [],
+  )}: refers to ${ref}, which is not in the catalog read`;
 }
 
 /** Whether an edge may end at `ref`: it is a node (a business process is not, unless read as one). */
@@ -147,7 +142,12 @@ function apiUseEdges(
       const edge = edges.get(key);
       if (edge) edge.apis!.push(api);
       else {
-        const added = { source: consumer, target: provider, type, apis: [api] };
+        const added: DependencyEdge = {
+          source: consumer,
+          target: provider,
+          type,
+          apis: [api],
+        };
         edges.set(key, added);
         out.edges.push(added);
         out.targets.push(id);
@@ -181,7 +181,10 @@ export function deriveEdges(
       add({ source: ref, target, type: 'partOf' }, id);
     }
     if (stands(counts, 'dependsOn')) {
-      add({ source: ref, target, type: node.tenant ? 'servedBy' : 'dependsOn' }, id);
+      add(
+        { source: ref, target, type: node.tenant ? 'servedBy' : 'dependsOn' },
+        id,
+      );
     }
     if (stands(counts, 'consumesApi')) {
       add({ source: ref, target, type: 'consumesApi' }, id);
