@@ -14,9 +14,7 @@ describe('planDeployOrder', () => {
     expect(planDeployOrder(another)).not.toBe(planDeployOrder(graph));
     expect(planDeployOrder(another)).toEqual(planDeployOrder(graph));
     const some = { entityRefs: [component('sales')] };
-    expect(planDeployOrder(graph, some)).not.toBe(
-      planDeployOrder(graph, some),
-    );
+    expect(planDeployOrder(graph, some)).not.toBe(planDeployOrder(graph, some));
   });
 
   it('orders the whole demo estate, providers first, with the inventory/purchase cycle as the one blocker', () => {

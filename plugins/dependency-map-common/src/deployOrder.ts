@@ -238,7 +238,10 @@ export function planDeployOrder(
   return order;
 }
 
-function orderOf(graph: DependencyGraph, options: DeployOrderOptions): DeployOrder {
+function orderOf(
+  graph: DependencyGraph,
+  options: DeployOrderOptions,
+): DeployOrder {
   const members = options.entityRefs
     ? [...new Set(resolveNodeIndices(graph, options.entityRefs))]
     : graph.nodes.flatMap((node, i) => (isDeployable(node) ? [i] : []));

@@ -94,12 +94,10 @@ const otherEntities: Entity[] = [
 
 /** Every entity the pool may hold, each with a way to draw it anew. */
 const POOL: Array<[string, fc.Arbitrary<Entity>]> = [
-  ...COMPONENTS.map(
-    (c): [string, fc.Arbitrary<Entity>] => [
-      `component:default/${c}`,
-      componentArbitrary(c),
-    ],
-  ),
+  ...COMPONENTS.map((c): [string, fc.Arbitrary<Entity>] => [
+    `component:default/${c}`,
+    componentArbitrary(c),
+  ]),
   ...APIS.map((a): [string, fc.Arbitrary<Entity>] => [
     `api:default/${a}`,
     apiArbitrary(a),
@@ -117,19 +115,18 @@ const POOL: Array<[string, fc.Arbitrary<Entity>]> = [
 ];
 
 /** One change: some refs of the pool, each drawn anew or removed. */
-const changeArbitrary: fc.Arbitrary<Array<[string, Entity | undefined]>> =
-  fc
-    .uniqueArray(fc.nat(POOL.length - 1), { minLength: 1, maxLength: 4 })
-    .chain(picked =>
-      fc.tuple(
-        ...picked.map(i =>
-          fc.tuple(
-            fc.constant(POOL[i][0]),
-            fc.option(POOL[i][1], { nil: undefined, freq: 4 }),
-          ),
+const changeArbitrary: fc.Arbitrary<Array<[string, Entity | undefined]>> = fc
+  .uniqueArray(fc.nat(POOL.length - 1), { minLength: 1, maxLength: 4 })
+  .chain(picked =>
+    fc.tuple(
+      ...picked.map(i =>
+        fc.tuple(
+          fc.constant(POOL[i][0]),
+          fc.option(POOL[i][1], { nil: undefined, freq: 4 }),
         ),
       ),
-    );
+    ),
+  );
 
 /** A graph as sets: nodes by ref, edges by ends, type and APIs, processes, warnings. */
 function comparable(graph: DependencyGraph) {
@@ -181,7 +178,10 @@ describe('LiveDependencyGraph', () => {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
         metadata: { name },
-        spec: { type: 'service', dependsOn: name === 'c0' ? ['component:c1'] : [] },
+        spec: {
+          type: 'service',
+          dependsOn: name === 'c0' ? ['component:c1'] : [],
+        },
       }),
     );
     live.apply(
