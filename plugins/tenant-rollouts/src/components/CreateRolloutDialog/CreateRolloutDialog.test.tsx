@@ -175,6 +175,35 @@ async function optionsShown() {
     .map(o => o.textContent);
 }
 
+/**
+ * Types into the entity picker and picks the option named `option`, as a user does: once the
+ * search has settled (an option clicked while an answer re-renders the list is lost), then
+ * checks that the pick shows its ref under the field.
+ */
+async function pickEntity(
+  dialog: HTMLElement,
+  typed: string,
+  option: RegExp,
+  ref: string,
+) {
+  await userEvent.type(within(dialog).getByLabelText('Entity'), typed);
+  await waitFor(
+    () =>
+      expect(
+        within(dialog).queryByLabelText('Searching the catalog'),
+      ).not.toBeInTheDocument(),
+    { timeout: SEARCH_WAIT_MS },
+  );
+  await userEvent.click(
+    await screen.findByRole(
+      'option',
+      { name: option },
+      { timeout: SEARCH_WAIT_MS },
+    ),
+  );
+  expect(await within(dialog).findByText(ref)).toBeVisible();
+}
+
 describe('CreateRolloutDialog', () => {
   it('checks the environment, and uses the default strategy when the strategies cannot be loaded', async () => {
     const created: unknown[] = [];
@@ -344,13 +373,11 @@ describe('CreateRolloutDialog', () => {
       ),
     ).toBeInTheDocument();
 
-    await userEvent.type(entity, 'inventory');
-    await userEvent.click(
-      await screen.findByRole(
-        'option',
-        { name: /^Inventory/ },
-        { timeout: SEARCH_WAIT_MS },
-      ),
+    await pickEntity(
+      dialog,
+      'inventory',
+      /^Inventory/,
+      'component:default/inventory',
     );
     expect(
       await within(dialog).findByText(
@@ -361,13 +388,11 @@ describe('CreateRolloutDialog', () => {
 
     // Another entity: the version typed for inventory goes.
     await userEvent.clear(entity);
-    await userEvent.type(entity, 'component:default/sales');
-    await userEvent.click(
-      await screen.findByRole(
-        'option',
-        { name: /^Sales Order Management/ },
-        { timeout: SEARCH_WAIT_MS },
-      ),
+    await pickEntity(
+      dialog,
+      'component:default/sales',
+      /^Sales Order Management/,
+      'component:default/sales',
     );
     expect(version).toHaveValue('');
     await waitFor(() =>
@@ -455,14 +480,7 @@ describe('CreateRolloutDialog', () => {
       scorecards: false,
     });
 
-    await userEvent.type(within(dialog).getByLabelText('Entity'), 'ledger');
-    await userEvent.click(
-      await screen.findByRole(
-        'option',
-        { name: /^ledger/ },
-        { timeout: SEARCH_WAIT_MS },
-      ),
-    );
+    await pickEntity(dialog, 'ledger', /^ledger/, 'component:default/ledger');
     // A plain text field: no list to pick from.
     const version = within(dialog).getByLabelText('Version');
     expect(version).not.toHaveAttribute('aria-autocomplete');
