@@ -132,20 +132,7 @@ async function nodePhases(started: number): Promise<BenchResult> {
   const backend = await startEstateBackend(engine);
   const rssAtStart = process.memoryUsage().rss;
   const results: StepResult[] = [];
-  try {
-    for (const step of steps) {
-      results.push(
-        await measureStep(backend, step, {
-          seed: SEED,
-          ingestTimeoutMs: INGEST_TIMEOUT_MS,
-        }),
-      );
-      progress(`${step.size} nodes done; load average ${currentLoad()}`);
-    }
-  } finally {
-    await backend.stop();
-  }
-  return {
+  const resultSoFar = (): BenchResult => ({
     date: new Date().toISOString(),
     tree: tree(),
     machine,
@@ -155,7 +142,29 @@ async function nodePhases(started: number): Promise<BenchResult> {
     catalog: describeCatalogEngine(engine),
     rssAtStart,
     steps: results,
-  };
+  });
+  try {
+    for (const step of steps) {
+      results.push(
+        await measureStep(backend, step, {
+          seed: SEED,
+          ingestTimeoutMs: INGEST_TIMEOUT_MS,
+        }),
+      );
+      progress(`${step.size} nodes done; load average ${currentLoad()}`);
+      // The sizes measured so far, kept if a later size fails: a 50k step runs for many minutes.
+      const file = await writeResultJson(
+        PACKAGE_DIR,
+        resultSoFar(),
+        'partial.json',
+      );
+      process.stderr.write(`${render(resultSoFar())}\n`);
+      progress(`the sizes so far written to ${file}`);
+    }
+  } finally {
+    await backend.stop();
+  }
+  return resultSoFar();
 }
 
 async function main() {

@@ -88,7 +88,6 @@ export class LiveDependencyGraph {
   readonly #declared = new Map<string, BusinessProcess>();
   /** The entity nodes naming each business process, by process ref. */
   readonly #namedBy = new Map<string, Set<string>>();
-  readonly #nodes = new Map<string, DependencyNode>();
   /** Each node with its id and the edges leaving it, in the graph's order. */
   readonly #derived = new Map<string, DerivedNode>();
   readonly #missingWarnings = new Map<string, string>();
@@ -227,7 +226,10 @@ export class LiveDependencyGraph {
   #state: EstateState = {
     readings: this.#readings,
     relations: this.#relations,
-    nodes: this.#nodes,
+    nodes: {
+      has: ref => this.#derived.has(ref),
+      get: ref => this.#derived.get(ref)?.node,
+    },
     isProcess: this.#isProcess,
     providersOf: api => {
       let providers = this.#providers.get(api);
@@ -314,7 +316,6 @@ export class LiveDependencyGraph {
       // A node is derived from readings and relations only, not from other nodes.
       const node = deriveNode(this.#state, ref);
       if (node) {
-        this.#nodes.set(ref, node);
         const derived = this.#derived.get(ref);
         if (derived) derived.node = node;
         else {
@@ -322,7 +323,6 @@ export class LiveDependencyGraph {
           this.#derived.set(ref, { id, node, out: NO_EDGES });
         }
       } else {
-        this.#nodes.delete(ref);
         this.#derived.delete(ref);
       }
       if (node?.missing) {

@@ -8,7 +8,7 @@ export interface EstateState {
   readonly readings: ReadonlyMap<string, EntityReading>;
   readonly relations: RelationIndex;
   /** Nodes derived so far (the refs being derived have theirs already). */
-  readonly nodes: ReadonlyMap<string, DependencyNode>;
+  readonly nodes: Pick<ReadonlyMap<string, DependencyNode>, 'has' | 'get'>;
   /** Whether a ref is a business process, declared or only named. */
   isProcess(ref: string): boolean;
   /** The nodes providing an API (see {@link apiProviders}); may be kept for a derivation. */
