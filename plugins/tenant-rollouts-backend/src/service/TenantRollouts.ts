@@ -33,6 +33,7 @@ import {
   RolloutPlanner,
 } from './rolloutPlanning';
 import { accessOf, Actor } from './rolloutAccess';
+import { RolloutPlans } from './rolloutPlans';
 import { StatusIngestion } from './statusIngestion';
 import { StrategyFileReader } from './strategyFile';
 
@@ -78,9 +79,10 @@ export class TenantRollouts {
     const { store, catalog, config } = options;
     this.tenants = new CatalogTenants(options);
     this.planner = new RolloutPlanner({ ...options, tenants: this.tenants });
-    this.board = new RolloutBoard({ store, config, gate: options.gate, now });
+    const plans = new RolloutPlans({ store, config });
+    this.board = new RolloutBoard({ store, plans, gate: options.gate, now });
     this.actions = new RolloutActions({ ...options, now });
-    this.statuses = new StatusIngestion({ store, catalog, now });
+    this.statuses = new StatusIngestion({ store, catalog, plans, now });
   }
 
   /** The catalog's tenants; with `servingEntityRef`, only those whose spec.dependsOn names it. */

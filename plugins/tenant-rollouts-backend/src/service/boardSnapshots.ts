@@ -1,20 +1,6 @@
 import { createHash } from 'node:crypto';
-import {
-  FreezeGroups,
-  HeldFreezeStatuses,
-} from '@waybill/plugin-tenant-rollouts-common';
-import { StoredPlan } from '../database/RolloutStore';
 import { BoardSnapshot } from './boardSnapshot';
-
-/** Plans, and board snapshots, kept in memory; most recently used last. */
-const KEPT = 16;
-
-/** A rollout's plan, its tenants' freeze groups under the configured windows and their statuses. */
-export interface KeptPlan {
-  plan: StoredPlan;
-  freezeGroups: FreezeGroups;
-  freezes: HeldFreezeStatuses;
-}
+import { keep } from './recentlyUsed';
 
 /** Which snapshot: a rollout (and its creation time) and what the reader may read. */
 export interface SnapshotKey {
@@ -27,8 +13,7 @@ export interface SnapshotKey {
 }
 
 /**
- * Board snapshots and rollout plans, kept per replica. A plan never changes once stored, so it is
- * kept by rollout (and creation time) with its freeze groups. The latest snapshot is kept by
+ * Board snapshots, kept per replica (the plans are kept by RolloutPlans). The latest snapshot is kept by
  * rollout and what the reader may read, with the status version it holds: every status report
  * bumps the rollout's version and stamps the rows it writes with it, in one transaction, so a
  * read that finds a newer version catches the snapshot up from the rows stamped since, on any
@@ -36,25 +21,7 @@ export interface SnapshotKey {
  * version (it may hold later reports, which catching up reads again).
  */
 export class BoardSnapshots {
-  private readonly plans = new Map<string, KeptPlan>();
   private readonly snapshots = new Map<string, BoardSnapshot>();
-
-  /** The plan of a rollout created at `createdAt`, read by `read` the first time. */
-  async plan(
-    id: number,
-    createdAt: string,
-    read: () => Promise<KeptPlan>,
-  ): Promise<KeptPlan> {
-    const key = `${id}:${createdAt}`;
-    const found = this.plans.get(key);
-    if (found) {
-      keep(this.plans, key, found);
-      return found;
-    }
-    const plan = await read();
-    keep(this.plans, key, plan);
-    return plan;
-  }
 
   /**
    * The snapshot of a rollout at `key.statusVersion` or later: the one kept when it is that
@@ -79,13 +46,6 @@ export class BoardSnapshots {
     }
     return snapshot;
   }
-}
-
-/** Keeps `value` as the most recently used, forgetting the least recently used past KEPT. */
-function keep<T>(map: Map<string, T>, key: string, value: T) {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > KEPT) map.delete(map.keys().next().value!);
 }
 
 /** A digest of the refs a reader may read. */

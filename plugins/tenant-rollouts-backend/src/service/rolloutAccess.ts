@@ -7,7 +7,11 @@ import {
   Caller,
   CatalogReadAccess,
 } from '@waybill/plugin-waybill-node';
-import { RolloutRecord, RolloutStore } from '../database/RolloutStore';
+import {
+  RolloutHead,
+  RolloutRecord,
+  RolloutStore,
+} from '../database/RolloutStore';
 
 /** Who acts, for the trail. */
 export interface Actor {
@@ -34,6 +38,22 @@ export async function readableRollout(
     throw new NotFoundError(`No rollout ${id}`);
   }
   return record;
+}
+
+/**
+ * A rollout without its plan, with its status version, if there is one and the reader may read
+ * its entity; otherwise 404.
+ */
+export async function readableRolloutHead(
+  store: RolloutStore,
+  id: number,
+  access: CatalogReadAccess,
+): Promise<RolloutHead> {
+  const head = await store.getRolloutHead(id);
+  if (!head || !(await access.mayRead(head.record.entityRef))) {
+    throw new NotFoundError(`No rollout ${id}`);
+  }
+  return head;
 }
 
 /**

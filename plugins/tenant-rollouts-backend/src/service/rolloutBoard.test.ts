@@ -9,6 +9,7 @@ import { seededPick } from '../__testUtils__/seeded';
 import { RolloutStore } from '../database/RolloutStore';
 import { readTenantRolloutsConfig } from './config';
 import { RolloutBoard } from './rolloutBoard';
+import { RolloutPlans } from './rolloutPlans';
 
 const databases = createTestDatabases();
 jest.setTimeout(120_000);
@@ -29,7 +30,10 @@ const gate = {
 const replica = (store: RolloutStore) =>
   new RolloutBoard({
     store,
-    config: readTenantRolloutsConfig(new ConfigReader({})),
+    plans: new RolloutPlans({
+      store,
+      config: readTenantRolloutsConfig(new ConfigReader({})),
+    }),
     gate,
     now: () => new Date(),
   });

@@ -2,8 +2,6 @@ import { NotFoundError } from '@backstage/errors';
 import {
   BoardQuery,
   FreezeStatus,
-  freezeGroups,
-  HeldFreezeStatuses,
   NextAction,
   RolloutGate,
   RolloutState,
@@ -17,7 +15,8 @@ import { blockerShownTo } from './blockers';
 import { boardTenant, tenantPage, waveSummaries } from './boardPage';
 import { BoardSnapshot, boardSnapshot, updatedSnapshot } from './boardSnapshot';
 import { BoardSnapshots } from './boardSnapshots';
-import { TenantRolloutsConfig } from './config';
+import { readableRolloutHead } from './rolloutAccess';
+import { RolloutPlans } from './rolloutPlans';
 import { askingOnce, GateClient } from './gate';
 import { nextActionsOf, nextDeliverySegments } from './preconditions';
 
@@ -46,7 +45,8 @@ export class RolloutBoard {
   constructor(
     private readonly options: {
       store: RolloutStore;
-      config: TenantRolloutsConfig;
+      /** The rollouts' plans, kept (shared with status ingestion). */
+      plans: RolloutPlans;
       /** Asked once per board while the rollout is live. */
       gate: GateClient;
       now: () => Date;
@@ -147,21 +147,10 @@ export class RolloutBoard {
     id: number,
     access: CatalogReadAccess,
   ): Promise<BoardRead> {
-    const { store, config } = this.options;
-    const head = await store.getRolloutHead(id);
-    if (!head || !(await access.mayRead(head.record.entityRef))) {
-      throw new NotFoundError(`No rollout ${id}`);
-    }
+    const { store, plans } = this.options;
+    const head = await readableRolloutHead(store, id, access);
     const { createdAt } = head.record;
-    const kept = await this.kept.plan(id, createdAt, async () => {
-      const plan = (await store.getPlan(id))!;
-      const groups = freezeGroups(plan.tenants, config.freezeWindows);
-      return {
-        plan,
-        freezeGroups: groups,
-        freezes: new HeldFreezeStatuses(groups, config.freezeWindows),
-      };
-    });
+    const kept = await plans.get(head.record);
     const { plan } = kept;
     const record: RolloutRecord = { ...head.record, plan };
     const visible = access.restricted

@@ -12,9 +12,9 @@ import {
   accessOf,
   Actor,
   assertActorMayActFor,
-  readableRollout,
+  readableRolloutHead,
 } from './rolloutAccess';
-import { tenantRefResolver } from './tenantRefs';
+import { RolloutPlans } from './rolloutPlans';
 
 /** Per-tenant statuses from deployment tooling; only for tenants of waves already started. */
 export class StatusIngestion {
@@ -22,6 +22,8 @@ export class StatusIngestion {
     private readonly options: {
       store: RolloutStore;
       catalog: CatalogService;
+      /** The rollouts' plans, kept (shared with the board). */
+      plans: RolloutPlans;
       now: () => Date;
     },
   ) {}
@@ -37,9 +39,11 @@ export class StatusIngestion {
     /** The tenants of the current wave this report says failed. */
     failedInCurrentWave: string[];
   }> {
-    const { store, catalog } = this.options;
+    const { store, catalog, plans } = this.options;
     const access = accessOf(actor);
-    const record = await readableRollout(store, id, access);
+    const head = await readableRolloutHead(store, id, access);
+    const kept = await plans.get(head.record);
+    const record: RolloutRecord = { ...head.record, plan: kept.plan };
     if (actor) await assertActorMayActFor(catalog, record.entityRef, actor);
     const position = positionOf(record);
     if (record.state === 'planned') {
@@ -48,29 +52,26 @@ export class StatusIngestion {
         position,
       );
     }
+    const { waveOf, resolveTenantRef } = kept;
+    const resolved = updates.map(u => ({
+      ...u,
+      tenantRef: resolveTenantRef(u.tenantRef),
+    }));
     // A tenant the reporter may not read is, to them, not part of the rollout.
-    const readable = await access.readable(record.plan.tenants.map(t => t.ref));
-    const waveOf = new Map<string, number>();
-    record.plan.waves.forEach((wave, i) =>
-      wave.tenants.forEach(t => {
-        if (readable.has(t.ref)) waveOf.set(t.ref, i);
-      }),
+    const readable = await access.readable(
+      resolved.flatMap(u => (u.tenantRef === undefined ? [] : [u.tenantRef])),
     );
-    const resolveTenantRef = tenantRefResolver(waveOf.keys());
-    const resolved = updates.map(u => {
-      const ref = resolveTenantRef(u.tenantRef);
-      if (ref === undefined) {
+    const reported = resolved.map((u, i) => {
+      const ref = u.tenantRef;
+      if (ref === undefined || !readable.has(ref)) {
         throw new InputError(
-          `Tenant ${u.tenantRef} is not part of rollout ${id}`,
+          `Tenant ${updates[i].tenantRef} is not part of rollout ${id}`,
         );
       }
-      if (waveOf.get(ref)! > record.currentWave) {
+      const wave = waveOf.get(ref)!;
+      if (wave > record.currentWave) {
         throw new RolloutConflictError(
-          `Tenant ${ref} is in wave ${waveOf.get(
-            ref,
-          )}, which has not started (rollout ${id} is at wave ${
-            record.currentWave
-          })`,
+          `Tenant ${ref} is in wave ${wave}, which has not started (rollout ${id} is at wave ${record.currentWave})`,
           position,
         );
       }
@@ -78,10 +79,10 @@ export class StatusIngestion {
     });
     const updated = await store.reportStatuses(
       id,
-      resolved,
+      reported,
       this.options.now(),
     );
-    const failedInCurrentWave = resolved
+    const failedInCurrentWave = reported
       .filter(
         u =>
           waveOf.get(u.tenantRef) === record.currentWave &&
