@@ -221,6 +221,42 @@ describe('LiveDependencyGraph', () => {
     ]);
   });
 
+  it('answers which entities it holds and what is related to a ref, either way round', () => {
+    const live = new LiveDependencyGraph();
+    const component = (name: string, dependsOn: string[]): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name },
+      spec: { type: 'service', dependsOn },
+    });
+    live.apply(
+      new Map([
+        [
+          'component:default/c0',
+          component('c0', ['component:c1', 'component:x0']),
+        ],
+        ['component:default/c1', component('c1', [])],
+        ['component:default/c2', component('c2', ['component:c1'])],
+      ]),
+    );
+    expect(live.holds('component:default/c1')).toBe(true);
+    // Named, not held.
+    expect(live.holds('component:default/x0')).toBe(false);
+    expect([...live.neighbours('component:default/c1')].sort()).toEqual([
+      'component:default/c0',
+      'component:default/c2',
+    ]);
+    expect([...live.neighbours('component:default/c0')].sort()).toEqual([
+      'component:default/c1',
+      'component:default/x0',
+    ]);
+    live.apply(new Map([['component:default/c2', undefined]]));
+    expect(live.holds('component:default/c2')).toBe(false);
+    expect([...live.neighbours('component:default/c1')]).toEqual([
+      'component:default/c0',
+    ]);
+  });
+
   it('leaves the graph as it was when an entity cannot be read', () => {
     const live = new LiveDependencyGraph();
     const c0: Entity = {

@@ -106,6 +106,22 @@ export class LiveDependencyGraph {
     return this.#readings.size;
   }
 
+  /** Whether the entity of `ref` is held. */
+  holds(ref: string): boolean {
+    return this.#readings.has(ref);
+  }
+
+  /**
+   * The refs at the other end of a relation the graph reads with `ref`, named by it or by them
+   * (a change to `ref` may change what they read, since the catalog keeps each relation on both
+   * of its ends).
+   */
+  neighbours(ref: string): Set<string> {
+    const refs = new Set<string>();
+    this.#addNeighbours(ref, refs);
+    return refs;
+  }
+
   /**
    * Applies changed entities. Every entity is read before anything changes, so an entity that
    * cannot be read (a throw) leaves the graph as it was; one that reads as it did (or a ref

@@ -71,12 +71,12 @@ function graphOf(estate: LiveDependencyGraph) {
 
 /** How many entities an estate holds once `changes` apply. */
 function sizeAfter(
-  entities: ReadonlyMap<string, Entity>,
+  estate: LiveDependencyGraph,
   changes: ReadonlyMap<string, Entity | undefined>,
 ): number {
-  let size = entities.size;
+  let size = estate.size;
   for (const [ref, entity] of changes) {
-    size += Number(entity !== undefined) - Number(entities.has(ref));
+    size += Number(entity !== undefined) - Number(estate.holds(ref));
   }
   return size;
 }
@@ -91,8 +91,8 @@ interface QueuedPatch {
 
 /**
  * The estate's dependency graph, built from the catalog in pages and kept in memory as an
- * {@link LiveDependencyGraph} with the entities it was built from, so that a catalog-change event naming
- * entities patches it: only those entities (and the ones their relations name) are read again,
+ * {@link LiveDependencyGraph} (each entity's reading, not the entity), so that a catalog-change
+ * event naming entities patches it: only those entities (and the ones related to them) are read again,
  * and only the nodes and edges that can depend on them are derived again. Builds and patches run
  * one at a time, in order (a refresh during a build joins it; patches asked for while another
  * runs are done together next); the graph being served is replaced only by one that succeeded,
@@ -103,7 +103,7 @@ export class CatalogDependencyGraph {
   readonly #options: CatalogDependencyGraphOptions;
   #current?: GraphSnapshot;
   /** The estate the served graph stands for: changed in place by each patch. */
-  #estate?: { graph: LiveDependencyGraph; entities: Map<string, Entity> };
+  #estate?: LiveDependencyGraph;
   #building?: Promise<GraphSnapshot>;
   #queuedPatch?: QueuedPatch;
   /** The last build or patch asked for: the next one starts after it. */
@@ -238,9 +238,8 @@ export class CatalogDependencyGraph {
           this.#countRequest();
         },
       });
-      const entities = estateEntities(read.entities);
       const estate = new LiveDependencyGraph();
-      estate.apply(entities);
+      estate.apply(estateEntities(read.entities));
       const { graph, cycles } = graphOf(estate);
       const message = read.truncated
         ? truncationMessage(maxNodes, read.catalogEntities)
@@ -267,7 +266,7 @@ export class CatalogDependencyGraph {
         `Dependency graph built (${trigger}): ${build.nodeCount} nodes, ${build.edgeCount} edges from ${build.entitiesRead} entities in ${catalogRequests} catalog requests, ${build.durationMs} ms`,
       );
       this.#current = { graph, build };
-      this.#estate = { graph: estate, entities };
+      this.#estate = estate;
       this.#builds++;
       this.#lastError = undefined;
       return this.#current;
@@ -288,7 +287,7 @@ export class CatalogDependencyGraph {
       const patched = await patchEstate({
         catalog,
         credentials: await auth.getOwnServiceCredentials(),
-        entities: estate.entities,
+        neighbours: ref => estate.neighbours(ref),
         changed: refs,
         pageSize,
         onRequest: () => {
@@ -297,21 +296,17 @@ export class CatalogDependencyGraph {
         },
       });
       const { changes } = patched;
-      if (sizeAfter(estate.entities, changes) > maxNodes) {
+      if (sizeAfter(estate, changes) > maxNodes) {
         return this.#build('event');
       }
-      estate.graph.apply(changes);
-      for (const [ref, entity] of changes) {
-        if (entity) estate.entities.set(ref, entity);
-        else estate.entities.delete(ref);
-      }
-      const { graph, cycles } = graphOf(estate.graph);
+      estate.apply(changes);
+      const { graph, cycles } = graphOf(estate);
       const build: GraphBuild = {
         ...current.build,
         builtAt: new Date((this.#options.now ?? Date.now)()).toISOString(),
         nodeCount: graph.nodes.length,
         edgeCount: graph.edges.length,
-        catalogEntities: estate.entities.size,
+        catalogEntities: estate.size,
         entitiesRead: patched.entitiesRead,
         catalogRequests,
         durationMs: Math.round(performance.now() - requestedAt),

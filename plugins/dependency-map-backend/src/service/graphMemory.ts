@@ -1,4 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
 import {
   DependencyGraph,
   LiveDependencyGraph,
@@ -102,25 +101,16 @@ const RELATION_PAIR = 2 * MAP_ENTRY + ARRAY_HEADER + 4 * POINTER;
 /** A ref's own small map in the relation index, one at each end at most. */
 const ADJACENCY_MAP = OBJECT_HEADER + 8 * MAP_ENTRY;
 
-/** What an estate keeps to be patched: the entities, their readings, the relation index. */
-export interface KeptEstate {
-  graph: LiveDependencyGraph;
-  entities: ReadonlyMap<string, Entity>;
-}
-
-/** Bytes of the estate kept beside a graph: entities, readings, relation index, lookups. */
-function estateBytes({ graph, entities }: KeptEstate): number {
-  const held = graph.held();
+/** Bytes of the estate kept beside a graph to patch it: readings, relation index, lookups. */
+function estateBytes(estate: LiveDependencyGraph): number {
+  const held = estate.held();
   return (
     OBJECT_HEADER +
-    entities.size * MAP_ENTRY +
-    sampledBytes([...entities.keys()]) +
-    sampledBytes([...entities.values()]) +
     // Readings hold the entities' nodes before derivation and their relations.
     sampledBytes(held.readings) +
     held.relationPairs * RELATION_PAIR +
     2 * held.refs * ADJACENCY_MAP +
-    // The interned refs, and the derived nodes and edge lists by ref.
+    // The interned refs, and the readings, derived nodes and edge lists by ref.
     held.refs * MAP_ENTRY +
     held.readings.length * MAP_ENTRY +
     held.edgeLists * (MAP_ENTRY + ARRAY_HEADER)
@@ -129,13 +119,13 @@ function estateBytes({ graph, entities }: KeptEstate): number {
 
 /**
  * Estimated bytes a served graph keeps: its nodes, edges, business processes and warnings, the
- * estate kept for patching it (entities, readings, relation index), its ref index and its
- * indexed edge views. Nodes, edges, entities and readings are sampled (a few thousand of each
+ * estate kept for patching it (readings, relation index), its ref index and its indexed edge
+ * views. Nodes, edges and readings are sampled (a few thousand of each
  * walked), so it costs a few milliseconds at 50,000 entities.
  */
 export function estimateGraphMemory(
   graph: DependencyGraph,
-  estate?: KeptEstate,
+  estate?: LiveDependencyGraph,
 ): number {
   const nodes = graph.nodes.length;
   const edges = graph.edges.length;

@@ -7,9 +7,6 @@ import {
 } from '@waybill/plugin-dependency-map-common';
 import { GRAPH_ENTITY_FIELDS } from './readEstateFromCatalog';
 
-/** The estate as the graph was built from it: each entity read, by its ref in lower case. */
-export type EstateEntities = ReadonlyMap<string, Entity>;
-
 /** An entity's ref in lower case (the catalog's refs are case-insensitive). */
 function refOfEntity(entity: Entity): string {
   return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
@@ -38,8 +35,11 @@ export interface EstatePatch {
 export interface PatchEstateOptions {
   catalog: CatalogService;
   credentials: BackstageCredentials;
-  /** The estate the served graph was built from; not changed. */
-  entities: EstateEntities;
+  /**
+   * The refs the estate relates to a ref, as it stands before the change (see
+   * LiveDependencyGraph.neighbours); not changed.
+   */
+  neighbours: (ref: string) => Iterable<string>;
   /** The entities an event says changed (full or short refs; unreadable ones are skipped). */
   changed: readonly string[];
   /** Refs per `getEntitiesByRefs` request. */
@@ -60,15 +60,15 @@ function relatedRefs(entity: Entity | undefined): string[] {
 /**
  * Re-reads changed entities, so that applying them to the estate gives what a full read of the
  * catalog would. The catalog keeps each relation on both of its ends, so besides the changed
- * entities it re-reads the entities their relations name, before the change (they may have lost
- * the inverse relation) and after it (they may have gained one): two rounds of
+ * entities it re-reads the entities related to them, before the change (the estate's neighbours:
+ * they may have lost the inverse relation) and after it (the refs their relations name now: they
+ * may have gained one): two rounds of
  * `getEntitiesByRefs`, each in pages of `pageSize` refs, trimmed to the fields the graph reads
  * and filtered to the mapped kinds.
  */
 export async function patchEstate(
   options: PatchEstateOptions,
 ): Promise<EstatePatch> {
-  const { entities } = options;
   const changed = [
     ...new Set(
       options.changed.flatMap(r => {
@@ -98,7 +98,7 @@ export async function patchEstate(
   };
   await readRound([
     ...changed,
-    ...changed.flatMap(r => relatedRefs(entities.get(r))),
+    ...changed.flatMap(r => [...options.neighbours(r)]),
   ]);
   await readRound(changed.flatMap(r => relatedRefs(read.get(r))));
 
