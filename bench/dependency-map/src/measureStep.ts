@@ -176,6 +176,7 @@ export async function measureStep(
     options.ingestTimeoutMs,
   );
   const ingestMs = performance.now() - ingestStart;
+  await backend.settle();
   const build = await checkedBuild(backend, expected);
   progress("the plugin's own build on the catalog-changed event");
   const plugin = await pluginBuildOnEvent(
