@@ -26,19 +26,8 @@ import { DEFAULT_NODE_KINDS } from '@waybill/plugin-dependency-map-common';
 import knexFactory from 'knex';
 import { BENCH_LOCATION } from './catalogRelations';
 
-/** Where the catalog keeps its entities: `WAYBILL_BENCH_CATALOG_DB`, SQLite in memory by default. */
+/** Where the catalog keeps its entities: `WAYBILL_BENCH_CATALOG_DB`. */
 export type CatalogEngine = 'sqlite' | 'postgres';
-
-/** The catalog's engine this run, from `WAYBILL_BENCH_CATALOG_DB` (`sqlite` or `postgres`). */
-export function catalogEngine(): CatalogEngine {
-  const asked = process.env.WAYBILL_BENCH_CATALOG_DB ?? 'sqlite';
-  if (asked !== 'sqlite' && asked !== 'postgres') {
-    throw new Error(
-      `WAYBILL_BENCH_CATALOG_DB must be sqlite or postgres, not "${asked}"`,
-    );
-  }
-  return asked;
-}
 
 /**
  * The PostgreSQL server: `WAYBILL_BENCH_PG_URL`, else the one the tests use, else the local
@@ -48,6 +37,49 @@ const PG_URL =
   process.env.WAYBILL_BENCH_PG_URL ??
   process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
   'postgresql://postgres@127.0.0.1:5432';
+
+/**
+ * The catalog's engine this run: `WAYBILL_BENCH_CATALOG_DB` (`postgres` or `sqlite`), else
+ * PostgreSQL when its server answers, as large catalogs run (on SQLite the catalog's ingest
+ * grows quadratically: see README.md), else SQLite in memory, saying so.
+ */
+export async function catalogEngine(
+  log: (line: string) => void,
+): Promise<CatalogEngine> {
+  const asked = process.env.WAYBILL_BENCH_CATALOG_DB;
+  if (asked !== undefined) {
+    if (asked !== 'sqlite' && asked !== 'postgres') {
+      throw new Error(
+        `WAYBILL_BENCH_CATALOG_DB must be sqlite or postgres, not "${asked}"`,
+      );
+    }
+    return asked;
+  }
+  const probe = knexFactory({
+    client: 'pg',
+    connection: `${serverUrl()}/postgres`,
+    pool: { min: 0, max: 1 },
+    acquireConnectionTimeout: 5000,
+  });
+  try {
+    await probe.raw('select 1');
+    return 'postgres';
+  } catch (error) {
+    log(
+      `no PostgreSQL server at ${PG_URL} (${
+        error instanceof Error ? error.message : String(error)
+      }): the catalog runs on SQLite in memory`,
+    );
+    return 'sqlite';
+  } finally {
+    await probe.destroy();
+  }
+}
+
+/** The server's URL without a database name. */
+function serverUrl(): string {
+  return PG_URL.replace(/\/[^/@]*$/, '');
+}
 
 /** The catalog's database on PostgreSQL, as Backstage's DatabaseManager names it from the prefix. */
 const PG_PREFIX = 'waybill_bench_dm_';
@@ -64,7 +96,7 @@ export function describeCatalogEngine(engine: CatalogEngine): string {
 async function dropCatalogDatabase(): Promise<void> {
   const admin = knexFactory({
     client: 'pg',
-    connection: `${PG_URL.replace(/\/[^/@]*$/, '')}/postgres`,
+    connection: `${serverUrl()}/postgres`,
     pool: { min: 0, max: 1 },
   });
   try {
@@ -84,7 +116,7 @@ async function dropCatalogDatabase(): Promise<void> {
 async function analyzeCatalogDatabase(): Promise<void> {
   const catalogDb = knexFactory({
     client: 'pg',
-    connection: `${PG_URL.replace(/\/[^/@]*$/, '')}/${PG_CATALOG_DATABASE}`,
+    connection: `${serverUrl()}/${PG_CATALOG_DATABASE}`,
     pool: { min: 0, max: 1 },
   });
   try {

@@ -125,7 +125,7 @@ async function nodePhases(started: number): Promise<BenchResult> {
     }`,
   );
   const steps = estateSteps(sizes, SEED);
-  const engine = catalogEngine();
+  const engine = await catalogEngine(progress);
   progress(
     `starting the backend (real catalog, ${describeCatalogEngine(engine)})`,
   );
