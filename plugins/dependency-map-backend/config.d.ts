@@ -33,7 +33,9 @@ export interface Config {
       /**
        * A request that finds the graph older than this is answered from it and starts a rebuild
        * in the background, so a portal in use follows catalog changes (and a graph built while
-       * the catalog was still ingesting at startup) within about this long. Default: 30 seconds.
+       * the catalog was still ingesting at startup) within about this long. Default: 30 seconds
+       * without `eventTopics`; none with them (the events patch the graph as the catalog
+       * changes, and `frequency` rebuilds it in case one was missed), unless set.
        */
       maxAge?: HumanDuration | string;
     };

@@ -30,7 +30,8 @@ export const dependencyMapPlugin = createWaybillBackendPlugin({
       logger: deps.logger,
       maxNodes: config.maxNodes,
       pageSize: config.pageSize,
-      maxAgeMs: durationToMilliseconds(config.refresh.maxAge),
+      maxAgeMs:
+        config.refresh.maxAge && durationToMilliseconds(config.refresh.maxAge),
     });
     // Actions for assistants (MCP): impact, deploy order and release trains, read as the caller.
     registerDependencyMapActions({ ...deps, graph });

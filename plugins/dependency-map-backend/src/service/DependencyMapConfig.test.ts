@@ -45,6 +45,21 @@ describe('readDependencyMapConfig', () => {
     });
   });
 
+  it('rebuilds on requests only without event topics, unless maxAge is set', () => {
+    const refresh = (settings: object) =>
+      readDependencyMapConfig(
+        new ConfigReader({ dependencyMap: { refresh: settings } }),
+      ).refresh;
+    expect(
+      refresh({ eventTopics: ['catalog.entity-change'] }),
+    ).not.toHaveProperty('maxAge');
+    expect(refresh({ eventTopics: [] }).maxAge).toEqual({ seconds: 30 });
+    expect(
+      refresh({ eventTopics: ['catalog.entity-change'], maxAge: 'PT5M' })
+        .maxAge,
+    ).toEqual({ minutes: 5 });
+  });
+
   it.each([
     [{ maxNodes: 0 }, 'dependencyMap.maxNodes'],
     [{ pageSize: 2.5 }, 'dependencyMap.pageSize'],
