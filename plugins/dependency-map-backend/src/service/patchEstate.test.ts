@@ -1,30 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DependencyGraph } from '@waybill/plugin-dependency-map-common';
 import { withCatalogRelations } from '../__testUtils__/catalogRelations';
+import { swappableCatalog } from '../__testUtils__/swappableCatalog';
 import { syntheticEstate } from '../__testUtils__/syntheticEstate';
 import { CatalogDependencyGraph } from './CatalogDependencyGraph';
-
-/** A catalog whose entities a test replaces between reads. */
-function swappableCatalog(initial: Entity[]) {
-  let served = catalogServiceMock({ entities: initial });
-  const catalog = catalogServiceMock({ entities: [] });
-  jest
-    .spyOn(catalog, 'queryEntities')
-    .mockImplementation((req, opts) => served.queryEntities(req, opts));
-  const byRefs = jest
-    .spyOn(catalog, 'getEntitiesByRefs')
-    .mockImplementation((req, opts) => served.getEntitiesByRefs(req, opts));
-  return {
-    catalog: catalog as CatalogService,
-    byRefs,
-    serve(entities: Entity[]) {
-      served = catalogServiceMock({ entities });
-    },
-  };
-}
 
 function graphOn(catalog: CatalogService, pageSize = 100) {
   return new CatalogDependencyGraph({
