@@ -159,7 +159,7 @@ describe('deployStages', () => {
     );
   });
 
-  it('gives every component a level no lower than those it depends on', () => {
+  it('gives every component a placed node reaches a level no lower than those it depends on, and the rest 0', () => {
     fc.assert(
       fc.property(graphArbitrary, ({ nodeCount, edges, placed }) => {
         const graph = digraphOf(nodeCount, edges);
@@ -169,10 +169,17 @@ describe('deployStages', () => {
           scc,
           Uint8Array.from(placed.map(Number)),
         );
+        const reach = transitiveClosure(nodeCount, edges);
+        const reached = (u: number) =>
+          placed.some((isPlaced, p) => isPlaced && (p === u || reach[p][u]));
         for (const [u, v] of edges) {
+          if (!reached(u)) continue;
           expect(level[scc.componentOf[u]]).toBeGreaterThanOrEqual(
             level[scc.componentOf[v]],
           );
+        }
+        for (let u = 0; u < nodeCount; u++) {
+          if (!reached(u)) expect(level[scc.componentOf[u]]).toBe(0);
         }
       }),
     );

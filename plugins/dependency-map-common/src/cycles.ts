@@ -30,11 +30,37 @@ export function findCycles(
   ).cycles;
 }
 
-/** The cycles of an edge view, with the cycle index of each component (-1 when acyclic). */
+/** The cycles of an edge view and each component's cycle. */
+interface DescribedCycles {
+  cycles: DependencyCycle[];
+  /** The cycle index of each strongly connected component; -1 when it is acyclic. */
+  cycleOf: Int32Array;
+}
+
+/** Cycles described, per edge view (a view belongs to one graph and never changes). */
+const described = new WeakMap<EdgeView, DescribedCycles>();
+
+/**
+ * The cycles of an edge view, with the cycle index of each component (-1 when acyclic):
+ * described once per view and the same answer given again (treat it as immutable), so plans and
+ * queries on a served graph do not walk every node for them.
+ */
 export function describeCycles(
   graph: DependencyGraph,
   view: EdgeView,
-): { cycles: DependencyCycle[]; cycleOf: Int32Array } {
+): DescribedCycles {
+  let found = described.get(view);
+  if (!found) {
+    found = describeCyclesOf(graph, view);
+    described.set(view, found);
+  }
+  return found;
+}
+
+function describeCyclesOf(
+  graph: DependencyGraph,
+  view: EdgeView,
+): DescribedCycles {
   const scc = view.components();
   const cycleOf = new Int32Array(scc.components.length).fill(-1);
   const cycles: DependencyCycle[] = [];

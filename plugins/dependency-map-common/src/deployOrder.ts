@@ -11,7 +11,8 @@ import {
 import { StronglyConnectedComponents } from './stronglyConnectedComponents';
 
 /**
- * The deploy level of every strongly connected component, for a digraph whose edges point from
+ * The deploy level of the strongly connected components that matter for `placed`: those
+ * reachable from a placed node (the others are left at 0), for a digraph whose edges point from
  * consumer to provider: the stage in which members of `placed` inside that component can go out,
  * counting only components that hold a placed node. A component's level is the highest of
  * `level(D) + (D holds a placed node ? 1 : 0)` over the components D it has edges to, so
@@ -19,8 +20,9 @@ import { StronglyConnectedComponents } from './stronglyConnectedComponents';
  * first) without unplaced nodes costing a stage.
  *
  * These are the levels Kahn's algorithm peels off the condensation, computed in one pass over
- * Tarjan's completion order, which is already a topological order with providers first.
- * O(nodes + edges).
+ * Tarjan's completion order (a topological order with providers first), restricted to what the
+ * placed nodes reach: a plan for ten changes does not walk a 50,000-node estate. O(nodes) to
+ * find the placed nodes, then O(k log k + edges of the k reached components).
  */
 export function deployLevels(
   graph: Digraph,
@@ -30,10 +32,35 @@ export function deployLevels(
   const { componentOf, components } = scc;
   const level = new Int32Array(components.length);
   const holdsPlaced = new Uint8Array(components.length);
-  for (let c = 0; c < components.length; c++) {
+  const reached = new Uint8Array(components.length);
+  const stack: number[] = [];
+  for (let v = 0; v < graph.nodeCount; v++) {
+    if (!placed[v]) continue;
+    const c = componentOf[v];
+    holdsPlaced[c] = 1;
+    if (!reached[c]) {
+      reached[c] = 1;
+      stack.push(c);
+    }
+  }
+  const order: number[] = [];
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    order.push(c);
+    for (const v of components[c]) {
+      for (let slot = graph.offsets[v]; slot < graph.offsets[v + 1]; slot++) {
+        const d = componentOf[graph.targets[slot]];
+        if (!reached[d]) {
+          reached[d] = 1;
+          stack.push(d);
+        }
+      }
+    }
+  }
+  // Providers' components complete first in Tarjan's order: ascending is dependencies first.
+  for (const c of Int32Array.from(order).sort()) {
     let best = 0;
     for (const v of components[c]) {
-      if (placed[v]) holdsPlaced[c] = 1;
       for (let slot = graph.offsets[v]; slot < graph.offsets[v + 1]; slot++) {
         const d = componentOf[graph.targets[slot]];
         if (d === c) continue;
