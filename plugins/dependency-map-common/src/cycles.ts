@@ -5,6 +5,7 @@ import {
   DependencyGraph,
   ORDERING_EDGE_TYPES,
 } from './model';
+import { keptPer } from '@waybill/plugin-waybill-common';
 import { isCyclicComponent } from './stronglyConnectedComponents';
 
 /** A dependency cycle: a strongly connected component with more than one member or a self-edge. */
@@ -49,12 +50,7 @@ export function describeCycles(
   graph: DependencyGraph,
   view: EdgeView,
 ): DescribedCycles {
-  let found = described.get(view);
-  if (!found) {
-    found = describeCyclesOf(graph, view);
-    described.set(view, found);
-  }
-  return found;
+  return keptPer(described, view, () => describeCyclesOf(graph, view));
 }
 
 function describeCyclesOf(

@@ -1,3 +1,4 @@
+import { keptPer } from '@waybill/plugin-waybill-common';
 import type { DependencyMapSchemas as Schemas } from './schema/openapi.generated';
 import { DependencyCycle, describeCycles } from './cycles';
 import { Digraph } from './digraph';
@@ -257,12 +258,7 @@ export function planDeployOrder(
   if (options.entityRefs || options.edgeTypes) {
     return orderOf(graph, options);
   }
-  let order = estateOrders.get(graph);
-  if (!order) {
-    order = orderOf(graph, options);
-    estateOrders.set(graph, order);
-  }
-  return order;
+  return keptPer(estateOrders, graph, () => orderOf(graph, options));
 }
 
 function orderOf(

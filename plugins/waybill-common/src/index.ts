@@ -14,3 +14,4 @@ export * from './api';
 export * from './parseWithSchema';
 export * from './localTime';
 export * from './entityTabs';
+export * from './keptPer';
