@@ -1,9 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { knex } from 'knex';
+import { PortReservation } from './ports';
 
 /** A call to the Waybill API as the test driver (the static token), answering status and JSON. */
 export async function waybillApi<T = any>(
@@ -94,14 +94,17 @@ export interface RunningService {
 
 /**
  * Starts a scaffolded service from its build (a directory holding `dist/` and what it needs) as
- * its image would run it: the last `CMD [...]` of its Dockerfile, with `PORT`; waits until the
- * port answers.
+ * its image would run it: the last `CMD [...]` of its Dockerfile, with `PORT` (the reserved
+ * port, released just before the start); waits until the service itself says it listens (the
+ * golden templates' first log line, `{"msg":"<name> listening","port":<PORT>}`). A port that
+ * merely answers is not proof: another process may hold it while this service failed to bind.
  */
 export async function startService(options: {
   dir: string;
-  port: number;
+  port: PortReservation;
   timeoutMs?: number;
 }): Promise<RunningService> {
+  const { port } = options.port;
   const dockerfile = fs.readFileSync(
     path.join(options.dir, 'Dockerfile'),
     'utf8',
@@ -113,6 +116,7 @@ export async function startService(options: {
     );
   }
   const [command, ...args] = JSON.parse(cmds[cmds.length - 1][1]) as string[];
+  await options.port.release();
   const child: ChildProcess = spawn(
     command === 'node' ? process.execPath : command,
     args,
@@ -122,14 +126,21 @@ export async function startService(options: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         NODE_ENV: 'production',
-        PORT: String(options.port),
+        PORT: String(port),
       },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
   let output = '';
-  child.stdout?.on('data', c => (output = (output + c).slice(-10_000)));
+  let listening = false;
+  let partialLine = '';
+  child.stdout?.on('data', c => {
+    output = (output + c).slice(-10_000);
+    const lines = (partialLine + c).split('\n');
+    partialLine = lines.pop() ?? '';
+    listening ||= lines.some(line => saysListening(line, port));
+  });
   child.stderr?.on('data', c => (output = (output + c).slice(-10_000)));
   const read = () => output;
   const stop = async () => {
@@ -150,21 +161,27 @@ export async function startService(options: {
         `The service exited with ${child.exitCode} before it listened:\n${output}`,
       );
     }
-    const open = await new Promise<boolean>(resolve => {
-      const socket = net.connect(options.port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) {
-      return { url: `http://127.0.0.1:${options.port}`, output: read, stop };
+    if (listening) {
+      return { url: `http://127.0.0.1:${port}`, output: read, stop };
     }
     await sleep(100);
   }
   await stop();
-  throw new Error(`The service did not listen on ${options.port}:\n${output}`);
+  throw new Error(`The service did not listen on ${port}:\n${output}`);
+}
+
+/** Whether a log line is a golden service's "listening" line for `port`. */
+function saysListening(line: string, port: number): boolean {
+  try {
+    const entry = JSON.parse(line);
+    return (
+      typeof entry?.msg === 'string' &&
+      entry.msg.endsWith(' listening') &&
+      entry.port === port
+    );
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -16,7 +16,8 @@ import {
   waybillApi,
 } from './harness';
 import { PipelineEstate } from './pipelineEstate';
-import { freePort, RunningWaybill } from './portal';
+import { RunningWaybill } from './portal';
+import { PortReservation, reservePort } from './ports';
 import { githubWorkflow, ScaffoldedService, scaffoldService } from './scenario';
 
 /** Jobs that reach the service at STAGING_URL or PRODUCTION_URL. */
@@ -135,12 +136,12 @@ export async function bake(
 }
 
 /**
- * Starts the service from `dir` (its build) once, for STAGING_URL and PRODUCTION_URL on `port`;
- * the started service joins `services` (stopped with the estate).
+ * Starts the service from `dir` (its build) once, for STAGING_URL and PRODUCTION_URL on the
+ * reserved `port`; the started service joins `services` (stopped with the estate).
  */
 export function serviceStarter(
   estate: Pick<PipelineEstate, 'services'>,
-  port: number,
+  port: PortReservation,
 ): (dir: () => string) => Promise<void> {
   let started: Promise<RunningService> | undefined;
   return async dir => {
@@ -168,7 +169,7 @@ export async function githubRun(
     beforeJob?: (job: string) => Promise<void>;
   } = {},
 ): Promise<GithubRun> {
-  const port = await freePort();
+  const port = await reservePort();
   const start = serviceStarter(estate, port);
   const run: GithubRun = new GithubRun({
     workflow: await githubWorkflow(service),
@@ -178,7 +179,7 @@ export async function githubRun(
     vars: ciVariables({
       name: service.name,
       waybillUrl: estate.waybill.url,
-      serviceUrl: `http://127.0.0.1:${port}`,
+      serviceUrl: `http://127.0.0.1:${port.port}`,
     }),
     issuer: estate.issuer,
     stubs: estate.stubs,
@@ -225,7 +226,7 @@ export async function gitlabPipeline(
   service: ScaffoldedService,
   pipelineId: string,
 ): Promise<GitlabPipeline> {
-  const port = await freePort();
+  const port = await reservePort();
   const gitlab = await GitlabCiLocal.clone({
     repoDir: service.repoDir,
     project: service.slug,
@@ -235,7 +236,7 @@ export async function gitlabPipeline(
   const variables = ciVariables({
     name: service.name,
     waybillUrl: estate.waybill.url,
-    serviceUrl: `http://127.0.0.1:${port}`,
+    serviceUrl: `http://127.0.0.1:${port.port}`,
   });
   const identity = {
     projectPath: service.slug,

@@ -2,23 +2,14 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net, { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parse, stringify } from 'yaml';
+import { reservePort } from './ports';
 
 /** The repository root (this package is packages/golden-path; it is never built). */
 // eslint-disable-next-line no-restricted-syntax
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
-
-/** A free loopback port (bound, read and released). */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>(resolve => server.close(() => resolve()));
-  return port;
-}
 
 const PLACEHOLDER = /\$\{(\w+)(?::-([^{}]*))?\}/g;
 
@@ -276,7 +267,8 @@ function spawnBackend(configFile: string): ChildProcess {
 export async function startWaybill(
   options: WaybillOptions,
 ): Promise<RunningWaybill> {
-  const port = await freePort();
+  const reservation = await reservePort();
+  const { port } = reservation;
   const url = `http://127.0.0.1:${port}`;
   const token = randomBytes(24).toString('hex');
   const databaseDirectory = path.join(options.directory, 'sqlite');
@@ -294,6 +286,7 @@ export async function startWaybill(
   fs.writeFileSync(configFile, stringify(config));
 
   const started = Date.now();
+  await reservation.release();
   const child = spawnBackend(configFile);
   let output = '';
   const collect = (chunk: Buffer) => {
