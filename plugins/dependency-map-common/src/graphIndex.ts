@@ -34,7 +34,11 @@ export interface EdgeEnds {
 /** Lookups over a {@link DependencyGraph}, built once per graph object and cached. */
 export interface GraphIndex {
   graph: DependencyGraph;
-  indexOf: Map<string, number>;
+  /**
+   * Each node's index by ref; built on first use (a graph whose builder seeded its edge ends
+   * gets its cycles and edge views without it).
+   */
+  readonly indexOf: ReadonlyMap<string, number>;
   /** Computed on first use, then kept; an edge with an end not among the nodes has -1 there. */
   ends(): EdgeEnds;
   view(types: readonly DependencyEdgeType[]): EdgeView;
@@ -92,15 +96,22 @@ function edgeEnds(
 export function graphIndex(graph: DependencyGraph): GraphIndex {
   const cached = indexes.get(graph);
   if (cached) return cached;
-  const indexOf = new Map<string, number>();
-  graph.nodes.forEach((node, i) => indexOf.set(node.ref, i));
+  let indexOf: Map<string, number> | undefined;
   const views = new Map<string, EdgeView>();
   let ends = seededEnds.get(graph);
   const index: GraphIndex = {
     graph,
-    indexOf,
+    get indexOf() {
+      if (!indexOf) {
+        indexOf = new Map();
+        for (let i = 0; i < graph.nodes.length; i++) {
+          indexOf.set(graph.nodes[i].ref, i);
+        }
+      }
+      return indexOf;
+    },
     ends() {
-      if (!ends) ends = edgeEnds(graph, indexOf);
+      if (!ends) ends = edgeEnds(graph, index.indexOf);
       return ends;
     },
     view(types) {

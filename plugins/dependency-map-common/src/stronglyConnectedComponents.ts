@@ -70,16 +70,18 @@ export function stronglyConnectedComponents(
       callTop--;
       onCallStack[v] = 0;
       if (low[v] === index[v]) {
-        const members: number[] = [];
+        // Members leave the stack from v's position up, in their order of discovery.
         const id = components.length;
-        let w: number;
-        do {
-          w = tarjanStack[--tarjanTop];
+        let start = tarjanTop - 1;
+        while (tarjanStack[start] !== v) start--;
+        const members: number[] = new Array(tarjanTop - start);
+        for (let k = start; k < tarjanTop; k++) {
+          const w = tarjanStack[k];
           onTarjanStack[w] = 0;
           componentOf[w] = id;
-          members.push(w);
-        } while (w !== v);
-        members.reverse();
+          members[k - start] = w;
+        }
+        tarjanTop = start;
         components.push(members);
       }
       if (callTop > 0) {
