@@ -53,39 +53,63 @@ export interface ReadEstateOptions {
   kinds?: readonly string[];
   /** Called as each catalog request is sent, failed ones included. */
   onRequest?: () => void;
+  /**
+   * Called with each page's entities as it arrives, while the catalog answers the request for
+   * the next page: what it does with them overlaps the catalog's work. A throw ends the read.
+   */
+  onPage?: (entities: Entity[]) => void;
 }
 
 /**
  * Reads the estate from the catalog in pages through `queryEntities` with a cursor, filtered to
  * the mapped kinds and trimmed to {@link GRAPH_ENTITY_FIELDS}: ceil(entities / pageSize)
- * requests, never one per entity. Stops once `maxEntities` are read.
+ * requests, never one per entity, each sent as soon as the previous page has arrived. Stops
+ * once `maxEntities` are read.
  */
 export async function readEstateFromCatalog(
   options: ReadEstateOptions,
 ): Promise<EstateRead> {
   const { catalog, credentials, pageSize, maxEntities } = options;
   const kinds = [...(options.kinds ?? DEFAULT_NODE_KINDS)];
-  const entities: Entity[] = [];
-  let catalogRequests = 0;
-  let catalogEntities = 0;
-  let cursor: string | undefined;
-  do {
-    const limit = Math.min(pageSize, maxEntities - entities.length);
-    const fields = [...GRAPH_ENTITY_FIELDS];
-    catalogRequests++;
+  const fields = [...GRAPH_ENTITY_FIELDS];
+  const query = (cursor: string | undefined, limit: number) => {
     options.onRequest?.();
-    const page = await catalog.queryEntities(
+    return catalog.queryEntities(
       cursor
         ? { cursor, limit, fields }
         : { filter: { kind: kinds }, limit, fields },
       { credentials },
     );
+  };
+  const entities: Entity[] = [];
+  let catalogRequests = 1;
+  let catalogEntities = 0;
+  let cursor: string | undefined;
+  let next: ReturnType<typeof query> | undefined = query(
+    undefined,
+    Math.min(pageSize, maxEntities),
+  );
+  while (next) {
+    const page = await next;
+    next = undefined;
     catalogEntities = Math.max(catalogEntities, page.totalItems);
-    entities.push(...page.items.slice(0, maxEntities - entities.length));
+    const items = page.items.slice(0, maxEntities - entities.length);
+    entities.push(...items);
     // An empty page ends the read even if it carries a cursor, so a misbehaving catalog
     // cannot keep the build looping.
     cursor = page.items.length > 0 ? page.pageInfo.nextCursor : undefined;
-  } while (cursor && entities.length < maxEntities);
+    if (cursor && entities.length < maxEntities) {
+      catalogRequests++;
+      next = query(cursor, Math.min(pageSize, maxEntities - entities.length));
+    }
+    try {
+      options.onPage?.(items);
+    } catch (error) {
+      // The read ends here; the request already sent is not waited for.
+      next?.catch(() => undefined);
+      throw error;
+    }
+  }
   return {
     entities,
     catalogRequests,
