@@ -5,8 +5,9 @@ export interface Config {
   dependencyMap?: {
     /**
      * Most catalog entities the in-memory graph holds. When the catalog has more of the kinds
-     * mapped (Component, API, Resource, System, Domain), the first this many are kept, the log
-     * warns and every response says `graph.truncated: true`. Default: 50000.
+     * mapped (Component, API, Resource, System, Domain), the first this many are kept (the
+     * APIs are read last), the log warns and every response says `graph.truncated: true`.
+     * Default: 50000.
      */
     maxNodes?: number;
     /** Entities per catalog request while building the graph (1 to 10000). Default: 500. */

@@ -76,7 +76,7 @@ function renderBuild(step: StepResult): string[] {
       build.entitiesRead,
     )} entities in ${build.catalogRequests} queryEntities requests (${
       build.catalogCalls
-    } counted on the service; ceil(entities / 500) = ${pages})   target O(nodes / page size)  ${verdict(
+    } counted on the service; ceil(entities / 500) = ${pages}, one more at most: the APIs are read apart)   target O(nodes / page size)  ${verdict(
       requestsOk,
     )}`,
   );

@@ -52,7 +52,8 @@ describe('CatalogDependencyGraph', () => {
     ]);
     expect(a).toBe(b);
     expect(b).toBe(c);
-    expect(queryEntities).toHaveBeenCalledTimes(1);
+    // One build: one request for the estate, one for its APIs.
+    expect(queryEntities).toHaveBeenCalledTimes(2);
     expect(graph.status().builds).toBe(1);
   });
 

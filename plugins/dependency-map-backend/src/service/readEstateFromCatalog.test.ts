@@ -25,45 +25,74 @@ async function readFrom(entities: Entity[], maxEntities = 50_000) {
 }
 
 describe('readEstateFromCatalog', () => {
-  it('reads 5,000 entities in ceil(5,000 / 500) = 10 paged requests, skipping kinds it does not map', async () => {
+  it('reads 5,000 entities in 10 paged requests, whole but for the APIs, skipping kinds it does not map', async () => {
     const { read, queryEntities } = await readFrom(syntheticEstate(5000, 1200));
     expect(read.entities).toHaveLength(5000);
     expect(read.catalogRequests).toBe(10);
     expect(queryEntities).toHaveBeenCalledTimes(10);
     expect(read.catalogEntities).toBe(5000);
     expect(read.truncated).toBe(false);
-    // The first request filters and trims; the rest follow the cursor.
-    const [first, firstOptions] = queryEntities.mock.calls[0];
-    expect(first).toMatchObject({
-      filter: {
-        kind: ['component', 'api', 'resource', 'system', 'domain'],
-      },
+    // 2,500 Components whole in 5 pages (the first filters, the rest follow the cursor), then
+    // 2,500 APIs trimmed to the fields the graph reads.
+    const requests = queryEntities.mock.calls.map(([request]) => request);
+    expect(requests[0]).toEqual({
+      filter: { kind: ['component', 'resource', 'system', 'domain'] },
+      limit: 500,
+    });
+    for (const request of requests.slice(1, 5)) {
+      expect(request).toEqual({ cursor: expect.any(String), limit: 500 });
+    }
+    expect(requests[5]).toEqual({
+      filter: { kind: ['api'] },
       limit: 500,
       fields: [...GRAPH_ENTITY_FIELDS],
     });
-    expect(firstOptions).toEqual({ credentials });
-    for (const [request] of queryEntities.mock.calls.slice(1)) {
+    for (const request of requests.slice(6)) {
       expect(request).toEqual({
         cursor: expect.any(String),
         limit: 500,
         fields: [...GRAPH_ENTITY_FIELDS],
       });
     }
-    // Trimmed entities still make the graph that whole entities make.
+    expect(queryEntities.mock.calls[0][1]).toEqual({ credentials });
+    expect(read.entities.filter(e => e.kind === 'API')).toHaveLength(2500);
+    // Trimmed APIs still make the graph that whole entities make.
     const graph = buildDependencyGraph(read.entities);
     expect(graph.nodes).toHaveLength(5000);
     expect(graph.edges.filter(e => e.type === 'usesApi').length).toBe(2490);
   });
 
+  it('reads an API without its definition', async () => {
+    const api: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'API',
+      metadata: { name: 'orders-api' },
+      spec: {
+        type: 'openapi',
+        lifecycle: 'production',
+        owner: 'team-a',
+        definition: 'openapi: 3.0.0',
+      },
+    };
+    const { read } = await readFrom([api]);
+    expect(read.entities[0].spec).toEqual({
+      type: 'openapi',
+      lifecycle: 'production',
+      owner: 'team-a',
+    });
+  });
+
+  // Half the synthetic estate is APIs: one request per page of each half, at least one each.
   it.each([
-    [1, 1],
-    [499, 1],
-    [500, 1],
-    [501, 2],
+    [1, 2],
+    [499, 2],
+    [500, 2],
+    [1000, 2],
+    [1001, 3],
     [5000, 10],
-    [12_345, 25],
+    [12_345, 26],
   ])(
-    'makes ceil(n / page size) requests: %i entities, %i requests',
+    'makes one request per page of each query: %i entities, %i requests',
     async (size, requests) => {
       const { read } = await readFrom(syntheticEstate(size));
       expect([read.entities.length, read.catalogRequests]).toEqual([
@@ -73,11 +102,11 @@ describe('readEstateFromCatalog', () => {
     },
   );
 
-  it('makes one request for an empty catalog', async () => {
+  it('makes one request per query for an empty catalog', async () => {
     const { read } = await readFrom([], 10);
     expect(read).toEqual({
       entities: [],
-      catalogRequests: 1,
+      catalogRequests: 2,
       catalogEntities: 0,
       truncated: false,
     });
@@ -91,6 +120,15 @@ describe('readEstateFromCatalog', () => {
     // 500 + 500 + 200: the last page asks only for what is still allowed.
     expect(queryEntities.mock.calls.map(([r]) => r!.limit)).toEqual([
       500, 500, 200,
+    ]);
+  });
+
+  it('counts the kinds it did not reach once maxEntities are read', async () => {
+    const { read, queryEntities } = await readFrom(syntheticEstate(2000), 700);
+    expect(read.entities).toHaveLength(700);
+    expect([read.truncated, read.catalogEntities]).toEqual([true, 2000]);
+    expect(queryEntities.mock.calls.map(([r]) => r!.limit)).toEqual([
+      500, 200, 0,
     ]);
   });
 
@@ -114,12 +152,14 @@ describe('readEstateFromCatalog', () => {
           requestsSent: queryEntities.mock.calls.length,
         }),
     });
+    // 600 Components, then 600 APIs: the APIs' first request goes with the last Components.
     expect(pages).toEqual([
       { size: 500, requestsSent: 2 },
-      { size: 500, requestsSent: 3 },
-      { size: 200, requestsSent: 3 },
+      { size: 100, requestsSent: 3 },
+      { size: 500, requestsSent: 4 },
+      { size: 100, requestsSent: 4 },
     ]);
-    expect(read.catalogRequests).toBe(3);
+    expect(read.catalogRequests).toBe(4);
   });
 
   it('ends the read when a page cannot be taken', async () => {
@@ -139,10 +179,10 @@ describe('readEstateFromCatalog', () => {
     expect(queryEntities).toHaveBeenCalledTimes(2);
   });
 
-  it('reads the demo estate, its Domains included, in one page', async () => {
+  it('reads the demo estate, its Domains included, in one page of each query', async () => {
     const entities = loadDemoEntities();
     const { read } = await readFrom(entities);
-    expect(read.catalogRequests).toBe(1);
+    expect(read.catalogRequests).toBe(2);
     expect(read.entities.map(e => e.metadata.name).sort()).toEqual(
       entities
         .filter(e =>
