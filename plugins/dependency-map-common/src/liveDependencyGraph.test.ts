@@ -257,66 +257,6 @@ describe('LiveDependencyGraph', () => {
     ]);
   });
 
-  it('loads in parts the graph that applying every part at once gives, and stays live', () => {
-    const estateArbitrary = fc.tuple(
-      ...POOL.map(([ref, entity]) =>
-        fc.tuple(
-          fc.constant(ref),
-          fc.option(entity, { nil: undefined, freq: 4 }),
-        ),
-      ),
-    );
-    fc.assert(
-      fc.property(
-        estateArbitrary,
-        fc.array(fc.nat(POOL.length), { maxLength: 4 }),
-        changeArbitrary,
-        (entries, cuts, change) => {
-          const bounds = [0, ...[...cuts].sort((a, b) => a - b), POOL.length];
-          const loading = LiveDependencyGraph.load();
-          for (let i = 1; i < bounds.length; i++) {
-            loading.add(entries.slice(bounds[i - 1], bounds[i]));
-          }
-          const loaded = loading.finish();
-          const applied = new LiveDependencyGraph();
-          applied.apply(new Map(entries));
-          // The same graph; refs only related to may come in another order.
-          expect(comparable(loaded.graph())).toEqual(
-            comparable(applied.graph()),
-          );
-          expect(loaded.size).toBe(applied.size);
-
-          loaded.apply(new Map(change));
-          const estate = new Map(entries);
-          for (const [ref, entity] of change) estate.set(ref, entity);
-          const entities = [...estate.values()].filter(
-            (entity): entity is Entity => entity !== undefined,
-          );
-          expect(comparable(loaded.graph())).toEqual(
-            comparable(buildDependencyGraph(entities)),
-          );
-        },
-      ),
-      { numRuns: 200 },
-    );
-  });
-
-  it('keeps the first entity of a ref loaded twice, and takes nothing once finished', () => {
-    const component = (title: string): Entity => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name: 'c0', title },
-      spec: { type: 'service' },
-    });
-    const loading = LiveDependencyGraph.load();
-    loading.add([['component:default/c0', component('First')]]);
-    loading.add([['component:default/c0', component('Second')]]);
-    const live = loading.finish();
-    expect(live.graph().nodes.map(n => n.title)).toEqual(['First']);
-    expect(loading.finish()).toBe(live);
-    expect(() => loading.add([])).toThrow('The graph is loaded already');
-  });
-
   it('leaves the graph as it was when an entity cannot be read', () => {
     const live = new LiveDependencyGraph();
     const c0: Entity = {

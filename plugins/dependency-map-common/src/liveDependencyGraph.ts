@@ -47,14 +47,6 @@ export interface LiveDependencyGraphOptions {
 /** Entities changed, by lower-case ref: the entity as it now is, or undefined when removed. */
 export type EstateChanges = ReadonlyMap<string, Entity | undefined>;
 
-/** A graph being built in parts; see {@link LiveDependencyGraph.load}. */
-export interface LiveGraphLoad {
-  /** Reads and indexes entities (by lower-case ref); nothing is derived yet. */
-  add(entities: Iterable<[string, Entity | undefined]>): void;
-  /** Derives the graph from what was added; the loader takes nothing more. */
-  finish(): LiveDependencyGraph;
-}
-
 /** The edges of a node not derived yet. */
 const NO_EDGES: NodeEdges = { edges: [], targets: [] };
 
@@ -169,46 +161,13 @@ export class LiveDependencyGraph {
     this.#graph = undefined;
   }
 
-  /**
-   * A graph built from nothing in parts (the pages of a catalog read): each part's entities are
-   * read and indexed as it is added, so that reading overlaps fetching the next part, and nodes
-   * and edges are derived once, by `finish()`. The graph is the one {@link apply} of all the
-   * parts at once gives; of a ref added twice, the first entity is kept.
-   */
-  static load(options: LiveDependencyGraphOptions = {}): LiveGraphLoad {
-    const estate = new LiveDependencyGraph(options);
-    const processes = new Map<string, boolean>();
-    let finished = false;
-    return {
-      add(entities) {
-        if (finished) throw new Error('The graph is loaded already');
-        for (const [key, entity] of entities) {
-          if (!entity) continue;
-          const ref = estate.#relations.intern(key);
-          if (estate.#readings.has(ref)) continue;
-          estate.#assert(ref, estate.#read(entity, ref), undefined, processes);
-        }
-      },
-      finish() {
-        if (!finished) estate.#deriveAll();
-        finished = true;
-        return estate;
-      },
-    };
-  }
-
   /** The first change, from nothing: every ref is derived, in the order the entities came. */
   #build(read: ReadonlyMap<string, EntityReading | undefined>): void {
     const processes = new Map<string, boolean>();
     for (const [ref, reading] of read) {
       if (reading) this.#assert(ref, reading, undefined, processes);
     }
-    this.#deriveAll();
-  }
-
-  /** Derives every node and its edges: the refs read, in the order they came, then the other refs related. */
-  #deriveAll(): void {
-    const refs = new Set(this.#readings.keys());
+    const refs = new Set(read.keys());
     for (const ref of this.#relations.ends()) refs.add(ref);
     this.#deriveNodes(refs);
     this.#deriveEdges(refs);

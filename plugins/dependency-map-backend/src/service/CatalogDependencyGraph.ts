@@ -228,8 +228,6 @@ export class CatalogDependencyGraph {
     const started = performance.now();
     let catalogRequests = 0;
     try {
-      // Each page is read into the graph while the catalog answers for the next one.
-      const loading = LiveDependencyGraph.load();
       const read = await readEstateFromCatalog({
         catalog,
         credentials: await auth.getOwnServiceCredentials(),
@@ -239,9 +237,9 @@ export class CatalogDependencyGraph {
           catalogRequests++;
           this.#countRequest();
         },
-        onPage: entities => loading.add(estateEntities(entities)),
       });
-      const estate = loading.finish();
+      const estate = new LiveDependencyGraph();
+      estate.apply(estateEntities(read.entities));
       const { graph, cycles } = graphOf(estate);
       const message = read.truncated
         ? truncationMessage(maxNodes, read.catalogEntities)

@@ -137,48 +137,6 @@ describe('readEstateFromCatalog', () => {
     expect([read.entities.length, read.truncated]).toEqual([1000, false]);
   });
 
-  it('hands over each page once the request for the next one is sent', async () => {
-    const catalog = catalogServiceMock({ entities: syntheticEstate(1200) });
-    const queryEntities = jest.spyOn(catalog, 'queryEntities');
-    const pages: Array<{ size: number; requestsSent: number }> = [];
-    const read = await readEstateFromCatalog({
-      catalog,
-      credentials,
-      pageSize: 500,
-      maxEntities: 50_000,
-      onPage: entities =>
-        pages.push({
-          size: entities.length,
-          requestsSent: queryEntities.mock.calls.length,
-        }),
-    });
-    // 600 Components, then 600 APIs: the APIs' first request goes with the last Components.
-    expect(pages).toEqual([
-      { size: 500, requestsSent: 2 },
-      { size: 100, requestsSent: 3 },
-      { size: 500, requestsSent: 4 },
-      { size: 100, requestsSent: 4 },
-    ]);
-    expect(read.catalogRequests).toBe(4);
-  });
-
-  it('ends the read when a page cannot be taken', async () => {
-    const catalog = catalogServiceMock({ entities: syntheticEstate(1200) });
-    const queryEntities = jest.spyOn(catalog, 'queryEntities');
-    await expect(
-      readEstateFromCatalog({
-        catalog,
-        credentials,
-        pageSize: 500,
-        maxEntities: 50_000,
-        onPage: () => {
-          throw new Error('unreadable page');
-        },
-      }),
-    ).rejects.toThrow('unreadable page');
-    expect(queryEntities).toHaveBeenCalledTimes(2);
-  });
-
   it('reads the demo estate, its Domains included, in one page of each query', async () => {
     const entities = loadDemoEntities();
     const { read } = await readFrom(entities);
