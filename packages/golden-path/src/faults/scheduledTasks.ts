@@ -74,8 +74,10 @@ async function taskRow(db: Knex, task: ScheduledTask): Promise<TaskRow> {
  * Triggers the task through one replica's scheduler API and counts how often it then ran,
  * across every replica on the database, from the scheduler's table: each run, when it ends,
  * moves `next_run_start_at` one period past the previous one (never before now), and a trigger
- * sets it to now, so after k runs it is k periods past the trigger. Waits for the run to end,
- * then `settleMs` for a second one (more than a worker's 5 s poll interval).
+ * sets it to now, so after k runs it is k periods past the trigger. Waits for the run the
+ * trigger started to end (one claimed after the trigger: a scheduled run that began before it
+ * may end just after it, and is not that run), then `settleMs` for a second one (more than a
+ * worker's 5 s poll interval).
  */
 export async function runsAfterTrigger(
   db: Knex,
@@ -101,7 +103,10 @@ export async function runsAfterTrigger(
   const deadline = Date.now() + 60_000;
   for (;;) {
     const row = await taskRow(db, task);
+    const claimedSinceTrigger =
+      row.next_run_start_at.getTime() >= triggeredAt + task.cadenceMs / 2;
     if (
+      claimedSinceTrigger &&
       !row.current_run_ticket &&
       row.last_run_ended_at &&
       row.last_run_ended_at.getTime() >= triggeredAt
