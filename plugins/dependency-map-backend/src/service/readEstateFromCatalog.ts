@@ -67,7 +67,7 @@ interface EstateQuery {
  * stores; trimming makes it parse and rebuild every entity of the page (50,000 entities of
  * bench/dependency-map read in 5.2 s all trimmed, 3.7 s so).
  */
-export function estateQueries(kinds: readonly string[]): EstateQuery[] {
+function estateQueries(kinds: readonly string[]): EstateQuery[] {
   const isApi = (kind: string) => kind.toLocaleLowerCase('en-US') === 'api';
   const whole = kinds.filter(kind => !isApi(kind));
   const trimmed = kinds.filter(isApi);
