@@ -30,6 +30,7 @@ import {
   entityRefFromParams,
   jsonBodies,
 } from '@waybill/plugin-waybill-node';
+import { keptPer } from '@waybill/plugin-waybill-common';
 import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import {
   CatalogDependencyGraph,
@@ -175,14 +176,12 @@ function addPlanRoutes(router: ApiRouter, ctx: RouteContext): void {
       });
       return;
     }
-    let body = estateOrderBodies.get(snapshot);
-    if (body === undefined) {
-      body = JSON.stringify({
+    const body = keptPer(estateOrderBodies, snapshot, () =>
+      JSON.stringify({
         ...planDeployOrder(snapshot.graph),
         graph: summaryOf(snapshot),
-      });
-      estateOrderBodies.set(snapshot, body);
-    }
+      }),
+    );
     // The serialized answer (the typed router's `send` takes the object).
     (res as express.Response).type('json').send(body);
   });
