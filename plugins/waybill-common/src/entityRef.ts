@@ -34,10 +34,12 @@ export function parseEntityRef(
       `"${ref}" is not an entity ref: ${(error as Error).message}`,
     );
   }
+  // toLowerCase is Unicode's default mapping, the same as toLocaleLowerCase('en-US'), which V8
+  // sends through ICU for the sliced strings parsing makes (about 2 µs a part: bench/dependency-map).
   return {
-    kind: parsed.kind.toLocaleLowerCase('en-US'),
-    namespace: parsed.namespace.toLocaleLowerCase('en-US'),
-    name: parsed.name.toLocaleLowerCase('en-US'),
+    kind: parsed.kind.toLowerCase(),
+    namespace: parsed.namespace.toLowerCase(),
+    name: parsed.name.toLowerCase(),
   };
 }
 

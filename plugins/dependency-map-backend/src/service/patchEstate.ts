@@ -7,9 +7,12 @@ import {
 } from '@waybill/plugin-dependency-map-common';
 import { GRAPH_ENTITY_FIELDS } from './readEstateFromCatalog';
 
-/** An entity's ref in lower case (the catalog's refs are case-insensitive). */
+/**
+ * An entity's ref in lower case (the catalog's refs are case-insensitive): catalog-model's
+ * stringifyEntityRef lower-cases every part.
+ */
 function refOfEntity(entity: Entity): string {
-  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  return stringifyEntityRef(entity);
 }
 
 /** The estate's entities by ref, in the order read. */
