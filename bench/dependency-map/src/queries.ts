@@ -327,7 +327,7 @@ function* changedGraphs(
 ): Generator<DependencyGraph> {
   const byRef = new Map(
     withCatalogRelations(estate.entities).map(entity => [
-      stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      stringifyEntityRef(entity).toLowerCase(),
       entity,
     ]),
   );

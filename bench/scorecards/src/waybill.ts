@@ -35,16 +35,14 @@ class InMemoryCatalog {
     ref: string | CompoundEntityRef,
   ): Promise<Entity | undefined> {
     const key = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
-    return this.byRef.get(key.toLocaleLowerCase('en-US'));
+    return this.byRef.get(key.toLowerCase());
   }
 
   async getEntitiesByRefs(request: {
     entityRefs: string[];
   }): Promise<{ items: Array<Entity | undefined> }> {
     return {
-      items: request.entityRefs.map(ref =>
-        this.byRef.get(ref.toLocaleLowerCase('en-US')),
-      ),
+      items: request.entityRefs.map(ref => this.byRef.get(ref.toLowerCase())),
     };
   }
 }

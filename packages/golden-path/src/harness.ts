@@ -57,7 +57,7 @@ export async function letTimePass(
       updated_at: number | string;
     }> = await db('tenant_rollouts_tenants as t')
       .join('tenant_rollouts as r', 'r.id', 't.rollout_id')
-      .where('r.entity_ref', entityRef.toLocaleLowerCase('en-US'))
+      .where('r.entity_ref', entityRef.toLowerCase())
       .select('t.rollout_id', 't.tenant_ref', 't.updated_at');
     const shift = minutes * 60_000;
     await db.transaction(async tx => {

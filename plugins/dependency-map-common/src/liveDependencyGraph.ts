@@ -95,9 +95,7 @@ export class LiveDependencyGraph {
 
   constructor(options: LiveDependencyGraphOptions = {}) {
     this.#kinds = new Set(
-      (options.kinds ?? DEFAULT_NODE_KINDS).map(k =>
-        k.toLocaleLowerCase('en-US'),
-      ),
+      (options.kinds ?? DEFAULT_NODE_KINDS).map(k => k.toLowerCase()),
     );
   }
 

@@ -99,7 +99,7 @@ export interface EstateGraph extends DependencySubgraph {
 
 function lowerAll(values: string[] | undefined): Set<string> | undefined {
   return values && values.length > 0
-    ? new Set(values.map(v => v.toLocaleLowerCase('en-US')))
+    ? new Set(values.map(v => v.toLowerCase()))
     : undefined;
 }
 
@@ -109,9 +109,7 @@ function refsAll(
 ): Set<string> | undefined {
   if (!values || values.length === 0) return undefined;
   return new Set(
-    values.map(
-      v => normalizeEntityRef(v, defaultKind) ?? v.toLocaleLowerCase('en-US'),
-    ),
+    values.map(v => normalizeEntityRef(v, defaultKind) ?? v.toLowerCase()),
   );
 }
 
@@ -126,8 +124,7 @@ export function nodeFilter(
   return node =>
     (!kinds || kinds.has(node.kind)) &&
     (!types ||
-      (node.type !== undefined &&
-        types.has(node.type.toLocaleLowerCase('en-US')))) &&
+      (node.type !== undefined && types.has(node.type.toLowerCase()))) &&
     (!owners || (node.owner !== undefined && owners.has(node.owner))) &&
     (!processes || node.businessProcesses.some(p => processes.has(p)));
 }

@@ -13,7 +13,7 @@ export function displayName(ref: string): string {
 export function entityPagePath(ref: string): string {
   const { kind, namespace, name } = parseEntityRef(ref);
   const parts = [namespace, kind, name].map(part =>
-    encodeURIComponent(part.toLocaleLowerCase('en-US')),
+    encodeURIComponent(part.toLowerCase()),
   );
   return `/catalog/${parts.join('/')}`;
 }

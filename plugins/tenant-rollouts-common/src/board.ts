@@ -44,10 +44,9 @@ export function matchesBoardFilter<L extends BoardLine>(
     return false;
   }
   if (filter.q !== undefined) {
-    const q = filter.q.toLocaleLowerCase('en-US');
+    const q = filter.q.toLowerCase();
     return (
-      line.title.toLocaleLowerCase('en-US').includes(q) ||
-      line.ref.toLocaleLowerCase('en-US').includes(q)
+      line.title.toLowerCase().includes(q) || line.ref.toLowerCase().includes(q)
     );
   }
   return true;

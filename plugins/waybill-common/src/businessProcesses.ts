@@ -42,7 +42,7 @@ export function businessProcessesOf(entity: Entity): string[] {
 /** Whether an entity declares a business process: a Domain of `spec.type: business-process`. */
 export function isBusinessProcessEntity(entity: Entity): boolean {
   return (
-    entity.kind.toLocaleLowerCase('en-US') === 'domain' &&
+    entity.kind.toLowerCase() === 'domain' &&
     entity.spec?.type === BUSINESS_PROCESS_TYPE
   );
 }

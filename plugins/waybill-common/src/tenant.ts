@@ -32,7 +32,7 @@ export interface Tenant extends Record<TenantAxis, string> {
 /** Whether a catalog entity is a tenant. */
 export function isTenantEntity(entity: Entity): boolean {
   return (
-    entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
+    entity.kind.toLowerCase() === 'resource' &&
     entity.spec?.type === TENANT_TYPE
   );
 }

@@ -27,7 +27,7 @@ export function declaredTierOf(entity: Entity): Tier | undefined {
     entity.metadata.labels?.[WAYBILL_LABELS.tier],
   ];
   for (const candidate of candidates) {
-    const value = candidate?.trim().toLocaleLowerCase('en-US');
+    const value = candidate?.trim().toLowerCase();
     if (isTier(value)) return value;
   }
   return undefined;

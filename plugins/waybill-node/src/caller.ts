@@ -78,7 +78,7 @@ export function callerOf(credentials: BackstageCredentials): Caller {
 function refOf(entity: Entity): string {
   return `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
     entity.metadata.name
-  }`.toLocaleLowerCase('en-US');
+  }`.toLowerCase();
 }
 
 /**
@@ -131,10 +131,7 @@ export function assertMayActFor(
       )}: the entity has no ${annotation} annotation naming its repository`,
     );
   }
-  if (
-    declared.toLocaleLowerCase('en-US') !==
-    caller.project.toLocaleLowerCase('en-US')
-  ) {
+  if (declared.toLowerCase() !== caller.project.toLowerCase()) {
     throw new NotAllowedError(
       `The pipeline of ${caller.project} may not act for ${refOf(
         entity,

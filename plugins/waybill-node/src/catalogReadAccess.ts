@@ -11,7 +11,7 @@ import type { Knex } from 'knex';
 /** Enough of an entity to tell it from none. */
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 
-const normalize = (ref: string) => ref.toLocaleLowerCase('en-US');
+const normalize = (ref: string) => ref.toLowerCase();
 
 /**
  * Which catalog entities the caller of a request may read, decided as Backstage's own readers

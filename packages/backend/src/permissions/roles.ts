@@ -39,9 +39,7 @@ export class RoleDirectory {
 
   /** The roles held by someone whose identity and memberships are the given ownership refs. */
   rolesOf(ownershipEntityRefs: readonly string[]): Set<WaybillRole> {
-    const refs = new Set(
-      ownershipEntityRefs.map(ref => ref.toLocaleLowerCase('en-US')),
-    );
+    const refs = new Set(ownershipEntityRefs.map(ref => ref.toLowerCase()));
     const held = new Set<WaybillRole>();
     for (const [role, members] of this.members) {
       if ([...members].some(member => refs.has(member))) held.add(role);
@@ -52,7 +50,7 @@ export class RoleDirectory {
 
 function normalizeRef(ref: string, role: string): string {
   try {
-    return stringifyEntityRef(parseEntityRef(ref)).toLocaleLowerCase('en-US');
+    return stringifyEntityRef(parseEntityRef(ref)).toLowerCase();
   } catch (error) {
     throw new InputError(
       `waybill.permissions.roles.${role} has an invalid entity ref "${ref}": ${

@@ -160,7 +160,7 @@ function forged(token: string): string {
 /** Whether any string in `value` is `text`, compared case-insensitively. */
 function mentions(value: unknown, text: string): boolean {
   if (typeof value === 'string') {
-    return value.toLocaleLowerCase('en-US') === text;
+    return value.toLowerCase() === text;
   }
   if (typeof value === 'object' && value !== null) {
     return Object.values(value).some(v => mentions(v, text));
@@ -715,12 +715,9 @@ describe('HTTP attacks on the real Waybill backend', () => {
       return (
         [
           ['title', e.title],
-          ['owner', e.owner.toLocaleLowerCase('en-US')],
-          ['system', e.system.toLocaleLowerCase('en-US')],
-          [
-            'business_processes',
-            e.businessProcess.trim().toLocaleLowerCase('en-US'),
-          ],
+          ['owner', e.owner.toLowerCase()],
+          ['system', e.system.toLowerCase()],
+          ['business_processes', e.businessProcess.trim().toLowerCase()],
           ['version', e.version],
         ] as const
       )

@@ -55,9 +55,7 @@ export interface PatchEstateOptions {
 
 /** The refs an entity's catalog relations name, the other end of each. */
 function relatedRefs(entity: Entity | undefined): string[] {
-  return (entity?.relations ?? []).map(r =>
-    r.targetRef.toLocaleLowerCase('en-US'),
-  );
+  return (entity?.relations ?? []).map(r => r.targetRef.toLowerCase());
 }
 
 /**

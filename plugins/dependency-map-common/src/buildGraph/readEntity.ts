@@ -29,7 +29,7 @@ export function readEntity(
   const reading: EntityReading = { relations: [], warnings: [] };
   if (isBusinessProcessEntity(entity)) {
     reading.process = readBusinessProcess(reading, entity);
-  } else if (kinds.has(entity.kind.toLocaleLowerCase('en-US'))) {
+  } else if (kinds.has(entity.kind.toLowerCase())) {
     reading.node = readNode(reading, entity);
     readRelations(reading, entity, ref);
   }

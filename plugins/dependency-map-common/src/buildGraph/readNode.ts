@@ -22,7 +22,7 @@ function ownerOf(
   entity: Entity,
 ): string | undefined {
   const owned = entity.relations?.find(r => r.type === RELATION_OWNED_BY);
-  if (owned) return owned.targetRef.toLocaleLowerCase('en-US');
+  if (owned) return owned.targetRef.toLowerCase();
   const raw = stringAt(entity.spec?.owner);
   return raw ? readRef(sink, raw, entity, 'group', 'spec.owner') : undefined;
 }
@@ -85,15 +85,13 @@ export function readNode(
   sink: Pick<ReadingSink, 'warnings'>,
   entity: Entity,
 ): DependencyNode {
-  const kind = entity.kind.toLocaleLowerCase('en-US');
+  const kind = entity.kind.toLowerCase();
   const ref = normalizeEntityRef(entity);
   const node: DependencyNode = {
     ref,
     kind,
-    namespace: (
-      entity.metadata.namespace ?? DEFAULT_NAMESPACE
-    ).toLocaleLowerCase('en-US'),
-    name: entity.metadata.name.toLocaleLowerCase('en-US'),
+    namespace: (entity.metadata.namespace ?? DEFAULT_NAMESPACE).toLowerCase(),
+    name: entity.metadata.name.toLowerCase(),
     type: stringAt(entity.spec?.type),
     title: entity.metadata.title ?? entity.metadata.name,
     owner: ownerOf(sink, entity),

@@ -39,7 +39,7 @@ function readCatalogRelations(
   ref: string,
 ): void {
   for (const relation of entity.relations ?? []) {
-    const target = relation.targetRef.toLocaleLowerCase('en-US');
+    const target = relation.targetRef.toLowerCase();
     const forward = FORWARD[relation.type];
     if (forward) {
       sink.relations.push({ type: forward, source: ref, target: target });

@@ -68,7 +68,7 @@ export function demoHandlers(
   };
   const known = (ref: string) => graph.nodes.some(n => n.ref === ref);
   const refOf = (p: Record<string, unknown>) =>
-    `${p.kind}:${p.namespace}/${p.name}`.toLocaleLowerCase('en-US');
+    `${p.kind}:${p.namespace}/${p.name}`.toLowerCase();
   return [
     http.get(`${DEPENDENCY_MAP_URL}/estate`, ({ request }) => {
       const q = record(request);

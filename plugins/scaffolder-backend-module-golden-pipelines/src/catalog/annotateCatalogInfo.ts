@@ -84,7 +84,7 @@ export function businessProcessesAnnotation(
   return refs
     .map(ref => {
       const domain = parseEntityRef(ref, { defaultKind: 'domain' });
-      return domain.namespace === namespace.toLocaleLowerCase('en-US')
+      return domain.namespace === namespace.toLowerCase()
         ? domain.name
         : `domain:${domain.namespace}/${domain.name}`;
     })

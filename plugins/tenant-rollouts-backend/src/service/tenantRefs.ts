@@ -16,10 +16,7 @@ export function tenantRefResolver(
     const ref = tryNormalizeEntityRef(given, { defaultKind: 'resource' });
     if (ref === undefined) return undefined;
     byNormalized ??= new Map(
-      [...planned].map(p => [
-        tryNormalizeEntityRef(p) ?? p.toLocaleLowerCase('en-US'),
-        p,
-      ]),
+      [...planned].map(p => [tryNormalizeEntityRef(p) ?? p.toLowerCase(), p]),
     );
     return byNormalized.get(ref);
   };

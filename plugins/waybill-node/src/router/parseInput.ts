@@ -36,8 +36,7 @@ const entityRefParams = z.object({
     .min(1)
     .max(253)
     .refine(
-      namespace =>
-        catalogRules.isValidNamespace(namespace.toLocaleLowerCase('en-US')),
+      namespace => catalogRules.isValidNamespace(namespace.toLowerCase()),
       'not an entity namespace',
     ),
   name: z

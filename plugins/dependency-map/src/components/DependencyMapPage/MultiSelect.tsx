@@ -18,7 +18,7 @@ export function MultiSelect(props: {
   onChange(value: string[]): void;
 }) {
   const classes = useStyles();
-  const id = `dependency-map-${props.label.toLocaleLowerCase('en-US')}`;
+  const id = `dependency-map-${props.label.toLowerCase()}`;
   return (
     <FormControl className={classes.select} size="small">
       <InputLabel id={`${id}-label`}>{props.label}</InputLabel>

@@ -16,9 +16,7 @@ export interface HiddenNodes {
 
 /** Whether the view shows tenants and data stores: asked for, or their type filtered on. */
 export function shownClasses(params: Pick<ViewParams, 'show' | 'filter'>) {
-  const types = (params.filter.types ?? []).map(t =>
-    t.toLocaleLowerCase('en-US'),
-  );
+  const types = (params.filter.types ?? []).map(t => t.toLowerCase());
   return {
     tenants: params.show.tenants || types.includes('tenant'),
     dataStores:

@@ -170,7 +170,7 @@ export function useDependencyMapView(
     [shownView],
   );
   const { cycles, cycleMembers, titles } = useCycles(shownView, order, nodes);
-  const search = params.search.trim().toLocaleLowerCase('en-US');
+  const search = params.search.trim().toLowerCase();
   const matches = useMemo(
     () => searchMatches(shownView, search),
     [shownView, search],

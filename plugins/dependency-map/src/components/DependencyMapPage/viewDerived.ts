@@ -66,9 +66,7 @@ export function searchMatches(
   return new Set(
     (view?.nodes ?? [])
       .filter(
-        n =>
-          n.title.toLocaleLowerCase('en-US').includes(search) ||
-          n.ref.includes(search),
+        n => n.title.toLowerCase().includes(search) || n.ref.includes(search),
       )
       .map(n => n.ref),
   );

@@ -28,7 +28,7 @@ const FALLBACK = [
 
 /** The colour of a node of this type (or kind): fixed for known types, stable for the rest. */
 export function colourOfType(type: string | undefined): string {
-  const key = (type ?? 'unknown').toLocaleLowerCase('en-US');
+  const key = (type ?? 'unknown').toLowerCase();
   const known = TYPE_COLOURS[key];
   if (known) return known;
   let hash = 0;

@@ -24,7 +24,7 @@ export function isDataStoreNode(node: NodeKindAndType): boolean {
   return (
     node.kind === 'resource' &&
     node.type !== undefined &&
-    DATA_STORE_TYPES.includes(node.type.toLocaleLowerCase('en-US'))
+    DATA_STORE_TYPES.includes(node.type.toLowerCase())
   );
 }
 

@@ -42,7 +42,7 @@ const useStyles = makeStyles(theme => ({
 /** Whether the catalog lists components (its kind picker's default), whose releases are scored. */
 function listsComponents(filters: ReleaseGateFilters): boolean {
   const kind = filters.kind?.value;
-  return kind === undefined || kind.toLocaleLowerCase('en-US') === 'component';
+  return kind === undefined || kind.toLowerCase() === 'component';
 }
 
 /**

@@ -59,7 +59,7 @@ export function isReleaseGateState(value: unknown): value is ReleaseGateState {
 
 /** An entity's ref as the portfolio writes it: full and lower-case. */
 export function catalogRefOf(entity: Entity): string {
-  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  return stringifyEntityRef(entity).toLowerCase();
 }
 
 /**
@@ -74,7 +74,7 @@ export function catalogReleasesOf(
     const gates = Object.entries(item.effectiveGates).map(
       ([environment, decision]) => ({ environment, decision }),
     );
-    const entityRef = item.entityRef.toLocaleLowerCase('en-US');
+    const entityRef = item.entityRef.toLowerCase();
     releases.set(entityRef, {
       entityRef,
       version: item.version,

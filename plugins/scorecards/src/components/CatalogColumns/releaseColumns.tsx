@@ -55,7 +55,7 @@ export function releaseColumns<T extends EntityRow>(
 export function listsComponents(context: EntityListContextProps): boolean {
   const kind =
     context.entities[0]?.kind ?? context.filters.kind?.value ?? 'component';
-  return kind.toLocaleLowerCase('en-US') === 'component';
+  return kind.toLowerCase() === 'component';
 }
 
 /**

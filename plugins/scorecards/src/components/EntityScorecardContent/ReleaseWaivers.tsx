@@ -36,8 +36,7 @@ interface WaiverAbilities {
 }
 
 const isRequester = (waiver: Waiver, abilities: WaiverAbilities) =>
-  abilities.userEntityRef?.toLocaleLowerCase('en-US') ===
-  waiver.requestedBy.toLocaleLowerCase('en-US');
+  abilities.userEntityRef?.toLowerCase() === waiver.requestedBy.toLowerCase();
 
 /**
  * A waiver's buttons: Approve for a pending one (disabled, and saying why, for the person who

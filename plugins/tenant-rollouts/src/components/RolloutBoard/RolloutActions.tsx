@@ -162,7 +162,7 @@ export function RolloutActions(props: {
           open
           title={`Override and ${overriding.action}`}
           description={`Goes past: ${overriding.blockers
-            .map(b => KIND_LABELS[b.kind].toLocaleLowerCase('en-US'))
+            .map(b => KIND_LABELS[b.kind].toLowerCase())
             .join(', ')}. The override is recorded with your reason.`}
           confirmLabel={`Override and ${overriding.action}`}
           onCancel={() => setOverriding(undefined)}
