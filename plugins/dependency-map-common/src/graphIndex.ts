@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { tryNormalizeEntityRef } from '@waybill/plugin-waybill-common';
+import { keptPer, tryNormalizeEntityRef } from '@waybill/plugin-waybill-common';
 import { Digraph, createDigraph } from './digraph';
 import {
   DEPENDENCY_EDGE_TYPES,
@@ -94,8 +94,11 @@ function edgeEnds(
  * treated as immutable: build a new one rather than editing nodes or edges in place.
  */
 export function graphIndex(graph: DependencyGraph): GraphIndex {
-  const cached = indexes.get(graph);
-  if (cached) return cached;
+  return keptPer(indexes, graph, indexOfGraph);
+}
+
+/** A graph's index, nothing computed yet: each part is computed on first use, then kept. */
+function indexOfGraph(graph: DependencyGraph): GraphIndex {
   let indexOf: Map<string, number> | undefined;
   const views = new Map<string, EdgeView>();
   let ends = seededEnds.get(graph);
@@ -126,7 +129,6 @@ export function graphIndex(graph: DependencyGraph): GraphIndex {
       return view;
     },
   };
-  indexes.set(graph, index);
   return index;
 }
 

@@ -9,6 +9,7 @@ import {
   LiveDependencyGraph,
   findCycles,
 } from '@waybill/plugin-dependency-map-common';
+import { keptPer } from '@waybill/plugin-waybill-common';
 import { estimateGraphMemory } from './graphMemory';
 import { estateEntities, patchEstate } from './patchEstate';
 import { readEstateFromCatalog } from './readEstateFromCatalog';
@@ -197,13 +198,9 @@ export class CatalogDependencyGraph {
 
   /** The served graph's estimated size, walked once per graph. */
   #memoryBytes(): number {
-    const { graph } = this.#current!;
-    let bytes = this.#memory.get(graph);
-    if (bytes === undefined) {
-      bytes = estimateGraphMemory(graph, this.#estate);
-      this.#memory.set(graph, bytes);
-    }
-    return bytes;
+    return keptPer(this.#memory, this.#current!.graph, graph =>
+      estimateGraphMemory(graph, this.#estate),
+    );
   }
 
   #countRequest = () => {

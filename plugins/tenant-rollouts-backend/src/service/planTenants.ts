@@ -1,4 +1,4 @@
-import type { Tenant } from '@waybill/plugin-waybill-common';
+import { Tenant, keptPer } from '@waybill/plugin-waybill-common';
 import { StoredPlan } from '../database/RolloutStore';
 
 const indexes = new WeakMap<StoredPlan, ReadonlyMap<string, Tenant>>();
@@ -11,12 +11,7 @@ const segments = new WeakMap<StoredPlan, Map<number, string[]>>();
 
 /** A plan's tenants by ref. */
 export function tenantsByRef(plan: StoredPlan): ReadonlyMap<string, Tenant> {
-  let index = indexes.get(plan);
-  if (!index) {
-    index = new Map(plan.tenants.map(t => [t.ref, t]));
-    indexes.set(plan, index);
-  }
-  return index;
+  return keptPer(indexes, plan, p => new Map(p.tenants.map(t => [t.ref, t])));
 }
 
 /** The segments of a wave's tenants, sorted; none for a wave the plan does not have. */
@@ -24,11 +19,7 @@ export function waveSegments(
   plan: StoredPlan,
   index: number,
 ): readonly string[] {
-  let byWave = segments.get(plan);
-  if (!byWave) {
-    byWave = new Map();
-    segments.set(plan, byWave);
-  }
+  const byWave = keptPer(segments, plan, () => new Map());
   let found = byWave.get(index);
   if (!found) {
     const tenants = tenantsByRef(plan);
