@@ -16,8 +16,8 @@ import {
 export interface EdgeView {
   /** Edges source → target (consumer → provider for dependency types). */
   forward: Digraph;
-  /** Edges target → source. */
-  reverse: Digraph;
+  /** Edges target → source; built on first use (cycles and deploy order never walk it). */
+  readonly reverse: Digraph;
   /** For each digraph edge id, the index of the edge in `graph.edges`. */
   edgeIndex: Int32Array;
   /** Computed on first use, then kept. */
@@ -142,19 +142,28 @@ export function buildEdgeView(
   select: (edgeIndex: number) => boolean,
 ): EdgeView {
   const { source, target } = index.ends();
-  const selected: number[] = [];
+  const chosen = new Int32Array(source.length);
+  let count = 0;
   for (let i = 0; i < source.length; i++) {
-    if (source[i] >= 0 && target[i] >= 0 && select(i)) selected.push(i);
+    if (source[i] >= 0 && target[i] >= 0 && select(i)) chosen[count++] = i;
   }
-  const edgeIndex = Int32Array.from(selected);
-  const sources = edgeIndex.map(i => source[i]);
-  const targets = edgeIndex.map(i => target[i]);
+  const edgeIndex = chosen.subarray(0, count);
+  const sources = new Int32Array(count);
+  const targets = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    sources[k] = source[edgeIndex[k]];
+    targets[k] = target[edgeIndex[k]];
+  }
   const nodeCount = index.graph.nodes.length;
   const forward = createDigraph(nodeCount, sources, targets);
+  let reverse: Digraph | undefined;
   let components: StronglyConnectedComponents | undefined;
   return {
     forward,
-    reverse: createDigraph(nodeCount, targets, sources),
+    get reverse() {
+      reverse ??= createDigraph(nodeCount, targets, sources);
+      return reverse;
+    },
     edgeIndex,
     components() {
       if (!components) components = stronglyConnectedComponents(forward);
