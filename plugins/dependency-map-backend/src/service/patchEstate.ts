@@ -1,19 +1,14 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DEFAULT_NODE_KINDS,
   normalizeEntityRef,
 } from '@waybill/plugin-dependency-map-common';
+// An entity's ref, the one spelling Waybill stores (lower case): waybill-common's; the name
+// normalizeEntityRef here is the graph's lenient reading of a ref string.
+import { normalizeEntityRef as refOfEntity } from '@waybill/plugin-waybill-common';
 import { GRAPH_ENTITY_FIELDS } from './readEstateFromCatalog';
-
-/**
- * An entity's ref in lower case (the catalog's refs are case-insensitive): catalog-model's
- * stringifyEntityRef lower-cases every part.
- */
-function refOfEntity(entity: Entity): string {
-  return stringifyEntityRef(entity);
-}
 
 /** The estate's entities by ref, in the order read. */
 export function estateEntities(

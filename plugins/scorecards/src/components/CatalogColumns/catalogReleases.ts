@@ -1,4 +1,5 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
+import { normalizeEntityRef } from '@waybill/plugin-waybill-common';
 import {
   GRADES,
   GateDecision,
@@ -59,7 +60,7 @@ export function isReleaseGateState(value: unknown): value is ReleaseGateState {
 
 /** An entity's ref as the portfolio writes it: full and lower-case. */
 export function catalogRefOf(entity: Entity): string {
-  return stringifyEntityRef(entity).toLowerCase();
+  return normalizeEntityRef(entity);
 }
 
 /**
